@@ -1,0 +1,43 @@
+package dev.tessera.center;
+
+import dev.tessera.center.account.AccountService;
+import dev.tessera.center.db.Database;
+import dev.tessera.center.event.EventService;
+import dev.tessera.center.gate.GateService;
+import dev.tessera.center.keys.IssuerKeys;
+import dev.tessera.center.live.AvailabilityService;
+import dev.tessera.center.live.SeatStatusFeed;
+import dev.tessera.center.member.MemberService;
+import dev.tessera.center.sales.HoldService;
+import dev.tessera.center.sales.SaleService;
+import dev.tessera.center.sales.TicketFactory;
+import dev.tessera.center.saleslog.SalesLogService;
+import dev.tessera.center.transfer.TransferService;
+import dev.tessera.center.venue.VenueService;
+import dev.tessera.core.crypto.PasswordHasher;
+import java.time.Clock;
+
+/** The center's services, wired once per running center. */
+public record Services(Database db, AccountService accounts, VenueService venues, EventService events,
+                       HoldService holds, SaleService sales, MemberService members, TransferService transfers,
+                       GateService gate, SalesLogService salesLog, AvailabilityService availability,
+                       SeatStatusFeed feed, IssuerKeys keys) {
+
+    public static Services wire(Database db, CenterConfig config) {
+        Clock clock = config.clock();
+        PasswordHasher hasher = config.passwordHasher();
+        AccountService accounts = new AccountService(db, hasher, clock, config.sessionTtl());
+        VenueService venues = new VenueService(db, clock);
+        EventService events = new EventService(db, venues, clock);
+        SeatStatusFeed feed = new SeatStatusFeed();
+        HoldService holds = new HoldService(db, events, feed, clock, config.holdPeriod());
+        MemberService members = new MemberService(db, accounts, clock);
+        IssuerKeys keys = IssuerKeys.loadOrCreate(db, clock);
+        TicketFactory factory = new TicketFactory(keys);
+        SaleService sales = new SaleService(db, events, holds, accounts, members, factory, feed, clock);
+        TransferService transfers = new TransferService(db, members, factory, hasher, clock);
+        GateService gate = new GateService(db, keys, clock);
+        return new Services(db, accounts, venues, events, holds, sales, members, transfers, gate,
+                new SalesLogService(db), new AvailabilityService(db), feed, keys);
+    }
+}

@@ -1,0 +1,216 @@
+package dev.tessera.center.account;
+
+import static dev.tessera.center.db.schema.Tables.ACCOUNT;
+import static dev.tessera.center.db.schema.Tables.API_SESSION;
+
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.AccountRecord;
+import dev.tessera.center.http.ApiException;
+import dev.tessera.core.crypto.PasswordHasher;
+import dev.tessera.core.model.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.exception.IntegrityConstraintViolationException;
+
+/** Accounts, Argon2id passwords, sign-in with lock-out, and bearer-token sessions. */
+public final class AccountService {
+    public static final int MAX_FAILED_LOGINS = 5;
+    static final Duration LOCK_OUT = Duration.ofMinutes(5);
+    private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+    private final Database db;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final Duration sessionTtl;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, CachedPrincipal> cache = new ConcurrentHashMap<>();
+    // Argon2id of a throw-away password, verified for unknown logins so timing does not reveal them.
+    private final String decoyHash;
+
+    private record CachedPrincipal(Principal principal, OffsetDateTime sessionExpiry, OffsetDateTime cachedUntil) {}
+
+    public record Session(String token, Principal principal, OffsetDateTime expiresAt) {}
+
+    public AccountService(Database db, PasswordHasher hasher, Clock clock, Duration sessionTtl) {
+        this.db = db;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.sessionTtl = sessionTtl;
+        this.decoyHash = hasher.hash("decoy-password".toCharArray());
+    }
+
+    public long create(String loginId, char[] password, Role role, String displayName) {
+        validateLogin(loginId);
+        if (password == null || password.length < 8) {
+            throw ApiException.badRequest("a password needs at least 8 characters");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            throw ApiException.badRequest("a display name of 1 to 200 characters is required");
+        }
+        String hash = hasher.hash(password);
+        try {
+            return db.tx(ctx -> ctx.insertInto(ACCOUNT)
+                    .set(ACCOUNT.LOGIN_ID, loginId)
+                    .set(ACCOUNT.PASSWORD_HASH, hash)
+                    .set(ACCOUNT.ROLE, role.name())
+                    .set(ACCOUNT.DISPLAY_NAME, displayName)
+                    .set(ACCOUNT.CREATED_AT, now())
+                    .returningResult(ACCOUNT.ID)
+                    .fetchOne(ACCOUNT.ID));
+        } catch (IntegrityConstraintViolationException e) {
+            throw ApiException.conflict("login-taken", "the login id \"" + loginId + "\" is already in use");
+        }
+    }
+
+    /** Creates the first organizer when the database has no accounts yet. */
+    public boolean bootstrap(String loginId, char[] password, Role role, String displayName) {
+        if (db.dsl().fetchExists(ACCOUNT, ACCOUNT.LOGIN_ID.eq(loginId))) {
+            return false;
+        }
+        create(loginId, password, role, displayName);
+        return true;
+    }
+
+    public Session login(String loginId, char[] password) {
+        if (loginId == null || password == null) {
+            throw ApiException.badRequest("loginId and password are required");
+        }
+        AccountRecord account = db.dsl().selectFrom(ACCOUNT).where(ACCOUNT.LOGIN_ID.eq(loginId)).fetchOne();
+        OffsetDateTime now = now();
+        if (account == null) {
+            hasher.verify(password, decoyHash);
+            throw wrongCredentials();
+        }
+        if (account.getLockedUntil() != null && account.getLockedUntil().isAfter(now)) {
+            throw ApiException.tooManyAttempts("too many wrong passwords for this login id; try again after "
+                    + account.getLockedUntil().withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC");
+        }
+        if (!hasher.verify(password, account.getPasswordHash())) {
+            db.txRun(ctx -> {
+                int failures = ctx.update(ACCOUNT).set(ACCOUNT.FAILED_LOGINS, ACCOUNT.FAILED_LOGINS.plus(1))
+                        .where(ACCOUNT.ID.eq(account.getId())).returningResult(ACCOUNT.FAILED_LOGINS)
+                        .fetchOne(ACCOUNT.FAILED_LOGINS);
+                if (failures >= MAX_FAILED_LOGINS) {
+                    ctx.update(ACCOUNT).set(ACCOUNT.LOCKED_UNTIL, now.plus(LOCK_OUT)).set(ACCOUNT.FAILED_LOGINS, 0)
+                            .where(ACCOUNT.ID.eq(account.getId())).execute();
+                }
+            });
+            throw wrongCredentials();
+        }
+        String token = newToken();
+        OffsetDateTime expires = now.plus(sessionTtl);
+        db.txRun(ctx -> {
+            ctx.update(ACCOUNT).set(ACCOUNT.FAILED_LOGINS, 0).setNull(ACCOUNT.LOCKED_UNTIL)
+                    .where(ACCOUNT.ID.eq(account.getId())).execute();
+            ctx.insertInto(API_SESSION)
+                    .set(API_SESSION.TOKEN_HASH, tokenHash(token))
+                    .set(API_SESSION.ACCOUNT_ID, account.getId())
+                    .set(API_SESSION.CREATED_AT, now)
+                    .set(API_SESSION.EXPIRES_AT, expires)
+                    .execute();
+        });
+        return new Session(token, principalOf(account), expires);
+    }
+
+    /** Verifies a member's password at the counter (claim 78) without opening a session. */
+    public Principal verifyMember(String loginId, char[] password) {
+        Session session = login(loginId, password);
+        logout(session.token());
+        if (session.principal().role() != Role.MEMBER) {
+            throw ApiException.badRequest("\"" + loginId + "\" is not a member account");
+        }
+        return session.principal();
+    }
+
+    public Principal authenticate(String token) {
+        if (token == null || token.isBlank()) {
+            throw ApiException.unauthorized("sign in first: send the session token as \"Authorization: Bearer <token>\"");
+        }
+        String hash = tokenHash(token);
+        OffsetDateTime now = now();
+        CachedPrincipal cached = cache.get(hash);
+        if (cached != null && cached.cachedUntil.isAfter(now) && cached.sessionExpiry.isAfter(now)) {
+            return cached.principal;
+        }
+        var row = db.dsl().select(ACCOUNT.fields()).select(API_SESSION.EXPIRES_AT)
+                .from(API_SESSION).join(ACCOUNT).on(ACCOUNT.ID.eq(API_SESSION.ACCOUNT_ID))
+                .where(API_SESSION.TOKEN_HASH.eq(hash)).fetchOne();
+        if (row == null) {
+            cache.remove(hash);
+            throw ApiException.unauthorized("the session token is unknown or was signed out; sign in again");
+        }
+        OffsetDateTime expiry = row.get(API_SESSION.EXPIRES_AT);
+        if (!expiry.isAfter(now)) {
+            cache.remove(hash);
+            throw ApiException.unauthorized("the session has expired; sign in again");
+        }
+        Principal principal = principalOf(row.into(ACCOUNT));
+        cache.put(hash, new CachedPrincipal(principal, expiry, now.plus(CACHE_TTL)));
+        return principal;
+    }
+
+    public void logout(String token) {
+        String hash = tokenHash(token);
+        cache.remove(hash);
+        db.txRun(ctx -> ctx.deleteFrom(API_SESSION).where(API_SESSION.TOKEN_HASH.eq(hash)).execute());
+    }
+
+    public Principal find(long accountId) {
+        AccountRecord account = db.dsl().selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(accountId)).fetchOne();
+        if (account == null) {
+            throw ApiException.notFound("no account " + accountId);
+        }
+        return principalOf(account);
+    }
+
+    public java.util.List<Principal> list(Role role) {
+        var query = db.dsl().selectFrom(ACCOUNT);
+        var records = role == null ? query.orderBy(ACCOUNT.ID).fetch()
+                : query.where(ACCOUNT.ROLE.eq(role.name())).orderBy(ACCOUNT.ID).fetch();
+        return records.map(AccountService::principalOf);
+    }
+
+    private static Principal principalOf(AccountRecord account) {
+        return new Principal(account.getId(), account.getLoginId(), Role.valueOf(account.getRole()),
+                account.getDisplayName());
+    }
+
+    private static ApiException wrongCredentials() {
+        return ApiException.unauthorized("the login id or the password is wrong");
+    }
+
+    private static void validateLogin(String loginId) {
+        if (loginId == null || !loginId.matches("[A-Za-z0-9][A-Za-z0-9._@-]{2,63}")) {
+            throw ApiException.badRequest("a login id has 3 to 64 letters, digits or . _ @ -");
+        }
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String tokenHash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.tessera.center.account;
+
+import dev.tessera.center.http.ApiException;
+import dev.tessera.core.model.Role;
+
+/** The signed-in account behind a request. */
+public record Principal(long accountId, String loginId, Role role, String displayName) {
+    public void require(Role... allowed) {
+        for (Role r : allowed) {
+            if (r == role) {
+                return;
+            }
+        }
+        throw ApiException.forbidden("a " + role.name().toLowerCase(java.util.Locale.ROOT) + " account may not do this");
+    }
+}

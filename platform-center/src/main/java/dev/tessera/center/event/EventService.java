@@ -1,0 +1,299 @@
+package dev.tessera.center.event;
+
+import static dev.tessera.center.db.schema.Tables.ACCOUNT;
+import static dev.tessera.center.db.schema.Tables.EVENT;
+import static dev.tessera.center.db.schema.Tables.EVENT_GATE;
+import static dev.tessera.center.db.schema.Tables.EVENT_PRICE;
+import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
+import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
+import static dev.tessera.center.db.schema.Tables.TICKET_MASTER;
+import static dev.tessera.center.db.schema.Tables.VENUE;
+
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.EventRecord;
+import dev.tessera.center.http.ApiException;
+import dev.tessera.center.venue.VenueService;
+import dev.tessera.core.model.Event;
+import dev.tessera.core.model.EventStatus;
+import dev.tessera.core.model.Role;
+import dev.tessera.core.model.SellerAuthorization;
+import dev.tessera.core.seatmap.Category;
+import dev.tessera.core.seatmap.Gate;
+import dev.tessera.core.seatmap.Row;
+import dev.tessera.core.seatmap.Seat;
+import dev.tessera.core.seatmap.SeatFlag;
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.core.seatmap.Section;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+
+
+/** Claims 29 b-d, 30, 71, 73, 74: events with their service information, seller authorizations, publishing. */
+public final class EventService {
+    private static final int INSERT_CHUNK = 1000;
+
+    private final Database db;
+    private final VenueService venues;
+    private final Clock clock;
+
+    public record RegisterEvent(String name, String servicer, long venueId, int seatMapVersion, Instant doorsOpen,
+                                Instant startsAt, Instant endsAt, String currency, Map<String, Long> pricesMinor,
+                                List<String> gates, String contact) {}
+
+    public record AuthorizeSeller(long sellerId, Map<String, Integer> quotas, List<String> seatIds) {}
+
+    public EventService(Database db, VenueService venues, Clock clock) {
+        this.db = db;
+        this.venues = venues;
+        this.clock = clock;
+    }
+
+    public Event register(long organizerId, RegisterEvent req) {
+        SeatMap map = venues.seatMap(req.venueId(), req.seatMapVersion());
+        Event draft;
+        try {
+            draft = new Event(1, req.name(), req.servicer(), req.venueId(), "", req.seatMapVersion(), req.doorsOpen(),
+                    req.startsAt(), req.endsAt(), req.currency(), req.pricesMinor(), req.gates(), List.of(),
+                    req.contact(), EventStatus.DRAFT);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        Set<String> categories = map.categories().stream().map(Category::id).collect(Collectors.toSet());
+        Set<String> unpriced = new TreeSet<>(categories);
+        unpriced.removeAll(draft.pricesMinor().keySet());
+        if (!unpriced.isEmpty()) {
+            throw ApiException.badRequest("every category of the seat map needs a price; missing: " + unpriced);
+        }
+        Set<String> unknownPrices = new TreeSet<>(draft.pricesMinor().keySet());
+        unknownPrices.removeAll(categories);
+        if (!unknownPrices.isEmpty()) {
+            throw ApiException.badRequest("prices name categories the seat map does not have: " + unknownPrices);
+        }
+        Set<String> mapGates = map.gates().stream().map(Gate::id).collect(Collectors.toSet());
+        if (!mapGates.isEmpty() && !mapGates.containsAll(draft.gates())) {
+            throw ApiException.badRequest("entrance gates must be gates of the seat map " + new TreeSet<>(mapGates));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long eventId = db.tx(ctx -> {
+            long id = ctx.insertInto(EVENT)
+                    .set(EVENT.NAME, draft.name())
+                    .set(EVENT.SERVICER, draft.servicer())
+                    .set(EVENT.VENUE_ID, draft.venueId())
+                    .set(EVENT.SEAT_MAP_VERSION, draft.seatMapVersion())
+                    .set(EVENT.DOORS_OPEN, utc(draft.doorsOpen()))
+                    .set(EVENT.STARTS_AT, utc(draft.startsAt()))
+                    .set(EVENT.ENDS_AT, utc(draft.endsAt()))
+                    .set(EVENT.CURRENCY, draft.currency())
+                    .set(EVENT.CONTACT, draft.contact())
+                    .set(EVENT.STATUS, EventStatus.DRAFT.name())
+                    .set(EVENT.ORGANIZER_ID, organizerId)
+                    .set(EVENT.CREATED_AT, now)
+                    .returningResult(EVENT.ID).fetchOne(EVENT.ID);
+            draft.pricesMinor().forEach((category, price) -> ctx.insertInto(EVENT_PRICE)
+                    .set(EVENT_PRICE.EVENT_ID, id).set(EVENT_PRICE.CATEGORY_ID, category)
+                    .set(EVENT_PRICE.PRICE_MINOR, price).execute());
+            for (String gate : draft.gates()) {
+                ctx.insertInto(EVENT_GATE).set(EVENT_GATE.EVENT_ID, id).set(EVENT_GATE.GATE_ID, gate).execute();
+            }
+            insertSeatStates(ctx, id, map);
+            ctx.insertInto(TICKET_MASTER)
+                    .set(TICKET_MASTER.EVENT_ID, id)
+                    .set(TICKET_MASTER.CAPACITY, map.capacity())
+                    .set(TICKET_MASTER.CREATED_AT, now)
+                    .execute();
+            return id;
+        });
+        return event(eventId);
+    }
+
+    private static void insertSeatStates(DSLContext ctx, long eventId, SeatMap map) {
+        var insert = ctx.insertInto(SEAT_STATE, SEAT_STATE.EVENT_ID, SEAT_STATE.SEAT_ID, SEAT_STATE.CATEGORY_ID,
+                SEAT_STATE.SECTION_ID, SEAT_STATE.ROW_ID, SEAT_STATE.SEAT_INDEX, SEAT_STATE.STATUS, SEAT_STATE.REVISION);
+        var step = insert;
+        int pending = 0;
+        for (Section section : map.sections()) {
+            for (Row row : section.rows()) {
+                for (int i = 0; i < row.seats().size(); i++) {
+                    Seat seat = row.seats().get(i);
+                    String status = seat.flags().contains(SeatFlag.NOT_FOR_SALE) ? "BLOCKED" : "FREE";
+                    step = step.values(eventId, seat.id(), seat.categoryId(), section.id(), row.id(), i, status, 0L);
+                    if (++pending == INSERT_CHUNK) {
+                        step.execute();
+                        step = ctx.insertInto(SEAT_STATE, SEAT_STATE.EVENT_ID, SEAT_STATE.SEAT_ID,
+                                SEAT_STATE.CATEGORY_ID, SEAT_STATE.SECTION_ID, SEAT_STATE.ROW_ID, SEAT_STATE.SEAT_INDEX,
+                                SEAT_STATE.STATUS, SEAT_STATE.REVISION);
+                        pending = 0;
+                    }
+                }
+            }
+        }
+        if (pending > 0) {
+            step.execute();
+        }
+    }
+
+    /** Claim 29 d: from now on the center sells the event through its authorized sellers. */
+    public Event publish(long eventId) {
+        db.txRun(ctx -> {
+            EventRecord event = lockEvent(ctx, eventId);
+            if (EventStatus.valueOf(event.getStatus()) != EventStatus.DRAFT) {
+                throw ApiException.conflict("not-draft", "event " + eventId + " is " + event.getStatus().toLowerCase()
+                        + "; only a draft can be published");
+            }
+            ctx.update(EVENT).set(EVENT.STATUS, EventStatus.PUBLISHED.name())
+                    .set(EVENT.PUBLISHED_AT, OffsetDateTime.now(clock)).where(EVENT.ID.eq(eventId)).execute();
+        });
+        return event(eventId);
+    }
+
+    /** Claims 30, 73, 74: quotas per category and seat blocks allocated to one seller alone. */
+    public SellerAuthorization authorize(long eventId, AuthorizeSeller req) {
+        if (req.quotas() == null || req.quotas().isEmpty()) {
+            throw ApiException.badRequest("an authorization needs a quota for at least one category");
+        }
+        List<String> seatIds = req.seatIds() == null ? List.of() : req.seatIds();
+        db.txRun(ctx -> {
+            EventRecord event = lockEvent(ctx, eventId);
+            var seller = ctx.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(req.sellerId())).fetchOne();
+            if (seller == null || !Role.SELLER.name().equals(seller.getRole())) {
+                throw ApiException.badRequest("account " + req.sellerId() + " is not a seller");
+            }
+            SeatMap map = venues.seatMap(event.getVenueId(), event.getSeatMapVersion());
+            Set<String> categories = map.categories().stream().map(Category::id).collect(Collectors.toSet());
+            for (var quota : req.quotas().entrySet()) {
+                if (!categories.contains(quota.getKey())) {
+                    throw ApiException.badRequest("unknown category \"" + quota.getKey() + "\"");
+                }
+                if (quota.getValue() == null || quota.getValue() < 0) {
+                    throw ApiException.badRequest("the quota of " + quota.getKey() + " must be zero or more");
+                }
+                int updated = ctx.update(SELLER_QUOTA).set(SELLER_QUOTA.QUOTA, quota.getValue())
+                        .where(SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(req.sellerId()),
+                                SELLER_QUOTA.CATEGORY_ID.eq(quota.getKey()), SELLER_QUOTA.USED.le(quota.getValue()))
+                        .execute();
+                if (updated == 0) {
+                    boolean exists = ctx.fetchExists(SELLER_QUOTA, SELLER_QUOTA.EVENT_ID.eq(eventId),
+                            SELLER_QUOTA.SELLER_ID.eq(req.sellerId()), SELLER_QUOTA.CATEGORY_ID.eq(quota.getKey()));
+                    if (exists) {
+                        throw ApiException.conflict("quota-below-used", "the seller has already sold or holds more "
+                                + quota.getKey() + " seats than the new quota of " + quota.getValue());
+                    }
+                    ctx.insertInto(SELLER_QUOTA)
+                            .set(SELLER_QUOTA.EVENT_ID, eventId).set(SELLER_QUOTA.SELLER_ID, req.sellerId())
+                            .set(SELLER_QUOTA.CATEGORY_ID, quota.getKey()).set(SELLER_QUOTA.QUOTA, quota.getValue())
+                            .set(SELLER_QUOTA.USED, 0).execute();
+                }
+            }
+            List<String> unknown = seatIds.stream().filter(id -> map.seat(id).isEmpty()).limit(10).toList();
+            if (!unknown.isEmpty()) {
+                throw ApiException.badRequest("the seat map has no seats " + unknown);
+            }
+            for (int from = 0; from < seatIds.size(); from += INSERT_CHUNK) {
+                List<String> chunk = seatIds.subList(from, Math.min(seatIds.size(), from + INSERT_CHUNK));
+                int allocated = ctx.update(SEAT_STATE).set(SEAT_STATE.ALLOCATED_TO, req.sellerId())
+                        .where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.SEAT_ID.in(chunk),
+                                SEAT_STATE.STATUS.eq("FREE"),
+                                SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(req.sellerId())))
+                        .execute();
+                if (allocated != new HashSet<>(chunk).size()) {
+                    List<String> taken = ctx.select(SEAT_STATE.SEAT_ID).from(SEAT_STATE)
+                            .where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.SEAT_ID.in(chunk))
+                            .and(SEAT_STATE.STATUS.ne("FREE").or(SEAT_STATE.ALLOCATED_TO.ne(req.sellerId())))
+                            .limit(10).fetch(SEAT_STATE.SEAT_ID);
+                    throw ApiException.conflict("seats-not-allocatable",
+                            "these seats are sold, held, blocked or allocated to another seller: " + taken);
+                }
+            }
+        });
+        return authorization(eventId, req.sellerId());
+    }
+
+    public SellerAuthorization authorization(long eventId, long sellerId) {
+        var quotas = db.dsl().selectFrom(SELLER_QUOTA)
+                .where(SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(sellerId)).fetch();
+        if (quotas.isEmpty()) {
+            throw ApiException.notFound("seller " + sellerId + " is not authorized for event " + eventId);
+        }
+        Map<String, Integer> quotaMap = new LinkedHashMap<>();
+        quotas.forEach(q -> quotaMap.put(q.getCategoryId(), q.getQuota()));
+        List<String> seats = db.dsl().select(SEAT_STATE.SEAT_ID).from(SEAT_STATE)
+                .where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.ALLOCATED_TO.eq(sellerId)).fetch(SEAT_STATE.SEAT_ID);
+        String name = db.dsl().select(ACCOUNT.DISPLAY_NAME).from(ACCOUNT).where(ACCOUNT.ID.eq(sellerId))
+                .fetchOne(ACCOUNT.DISPLAY_NAME);
+        return new SellerAuthorization(eventId, sellerId, name, quotaMap, Set.copyOf(seats));
+    }
+
+    public List<SellerAuthorization> authorizations(long eventId) {
+        event(eventId);
+        return db.dsl().selectDistinct(SELLER_QUOTA.SELLER_ID).from(SELLER_QUOTA)
+                .where(SELLER_QUOTA.EVENT_ID.eq(eventId)).orderBy(SELLER_QUOTA.SELLER_ID)
+                .fetch(SELLER_QUOTA.SELLER_ID).stream().map(s -> authorization(eventId, s)).toList();
+    }
+
+    public Map<String, int[]> quotaUse(long eventId, long sellerId) {
+        Map<String, int[]> use = new HashMap<>();
+        db.dsl().selectFrom(SELLER_QUOTA).where(SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(sellerId))
+                .forEach(q -> use.put(q.getCategoryId(), new int[] {q.getUsed(), q.getQuota()}));
+        return use;
+    }
+
+    public Event event(long eventId) {
+        EventRecord row = db.dsl().selectFrom(EVENT).where(EVENT.ID.eq(eventId)).fetchOne();
+        if (row == null) {
+            throw ApiException.notFound("no event " + eventId);
+        }
+        return toEvent(row);
+    }
+
+    public List<Event> list(boolean publishedOnly) {
+        var query = db.dsl().selectFrom(EVENT);
+        var rows = publishedOnly ? query.where(EVENT.STATUS.eq(EventStatus.PUBLISHED.name())).orderBy(EVENT.STARTS_AT).fetch()
+                : query.orderBy(EVENT.STARTS_AT).fetch();
+        return rows.map(this::toEvent);
+    }
+
+    public SeatMap seatMapOf(Event event) {
+        return venues.seatMap(event.venueId(), event.seatMapVersion());
+    }
+
+    private Event toEvent(EventRecord row) {
+        Map<String, Long> prices = new LinkedHashMap<>();
+        db.dsl().selectFrom(EVENT_PRICE).where(EVENT_PRICE.EVENT_ID.eq(row.getId())).orderBy(EVENT_PRICE.CATEGORY_ID)
+                .forEach(p -> prices.put(p.getCategoryId(), p.getPriceMinor()));
+        List<String> gates = db.dsl().select(EVENT_GATE.GATE_ID).from(EVENT_GATE)
+                .where(EVENT_GATE.EVENT_ID.eq(row.getId())).orderBy(EVENT_GATE.GATE_ID).fetch(EVENT_GATE.GATE_ID);
+        List<String> sellers = db.dsl().selectDistinct(ACCOUNT.DISPLAY_NAME).from(SELLER_QUOTA)
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(SELLER_QUOTA.SELLER_ID))
+                .where(SELLER_QUOTA.EVENT_ID.eq(row.getId())).orderBy(ACCOUNT.DISPLAY_NAME).fetch(ACCOUNT.DISPLAY_NAME);
+        String venueName = db.dsl().select(VENUE.NAME).from(VENUE).where(VENUE.ID.eq(row.getVenueId())).fetchOne(VENUE.NAME);
+        return new Event(row.getId(), row.getName(), row.getServicer(), row.getVenueId(), venueName,
+                row.getSeatMapVersion(), row.getDoorsOpen().toInstant(), row.getStartsAt().toInstant(),
+                row.getEndsAt().toInstant(), row.getCurrency(), prices, gates, new ArrayList<>(sellers),
+                row.getContact(), EventStatus.valueOf(row.getStatus()));
+    }
+
+    static EventRecord lockEvent(DSLContext ctx, long eventId) {
+        EventRecord event = ctx.selectFrom(EVENT).where(EVENT.ID.eq(eventId)).forUpdate().fetchOne();
+        if (event == null) {
+            throw ApiException.notFound("no event " + eventId);
+        }
+        return event;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+}

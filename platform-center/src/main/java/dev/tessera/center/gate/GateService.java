@@ -1,0 +1,121 @@
+package dev.tessera.center.gate;
+
+import static dev.tessera.center.db.schema.Tables.GATE_SCAN;
+import static dev.tessera.center.db.schema.Tables.REVOCATION;
+import static dev.tessera.center.db.schema.Tables.TICKET;
+
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.TicketRecord;
+import dev.tessera.center.http.ApiException;
+import dev.tessera.center.keys.IssuerKeys;
+import dev.tessera.core.ticket.SignedTicket;
+import dev.tessera.core.ticket.Ticket;
+import dev.tessera.core.ticket.TicketCodec;
+import dev.tessera.core.ticket.TicketFormatException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+
+/** Claim 67 b-c: the venue's reader verifies a ticket, refuses revoked versions and admits it once. */
+public final class GateService {
+    private final Database db;
+    private final IssuerKeys keys;
+    private final Clock clock;
+
+    public enum Verdict { ADMITTED, MALFORMED, FORGED, WRONG_EVENT, WRONG_GATE, TOO_EARLY, EXPIRED, REVOKED, WRONG_CHIP, VOIDED, ALREADY_USED }
+
+    public record Scan(long eventId, String gateId, String ticket, String chipId) {}
+
+    public record ScanResult(Verdict verdict, boolean admitted, String reason, String ticketId, Integer version, String seatId) {}
+
+    public record RevocationView(long id, String ticketId, int version, String reason, OffsetDateTime revokedAt) {}
+
+    public GateService(Database db, IssuerKeys keys, Clock clock) {
+        this.db = db;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public ScanResult scan(long scannerId, Scan scan) {
+        if (scan.gateId() == null || scan.gateId().isBlank() || scan.ticket() == null) {
+            throw ApiException.badRequest("a scan needs eventId, gateId and the ticket");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(scan.ticket());
+        } catch (IllegalArgumentException e) {
+            return new ScanResult(Verdict.MALFORMED, false, "the ticket is not valid base64", null, null, null);
+        }
+        Ticket ticket;
+        try {
+            SignedTicket signed = TicketCodec.decodeAndVerify(bytes, keys);
+            ticket = signed.ticket();
+        } catch (TicketFormatException e) {
+            Verdict verdict = switch (e.reason()) {
+                case BAD_SIGNATURE, UNKNOWN_ISSUER -> Verdict.FORGED;
+                default -> Verdict.MALFORMED;
+            };
+            return new ScanResult(verdict, false, e.getMessage(), null, null, null);
+        }
+        ScanResult result = judge(ticket, scan);
+        db.txRun(ctx -> ctx.insertInto(GATE_SCAN)
+                .set(GATE_SCAN.EVENT_ID, ticket.eventId() == scan.eventId() ? ticket.eventId() : scan.eventId())
+                .set(GATE_SCAN.TICKET_ID, ticket.ticketId().toString())
+                .set(GATE_SCAN.VERSION, ticket.version())
+                .set(GATE_SCAN.GATE_ID, scan.gateId())
+                .set(GATE_SCAN.SCANNER_ID, scannerId)
+                .set(GATE_SCAN.RESULT, result.verdict().name())
+                .set(GATE_SCAN.SCANNED_AT, OffsetDateTime.now(clock))
+                .execute());
+        return result;
+    }
+
+    private ScanResult judge(Ticket ticket, Scan scan) {
+        Instant now = clock.instant();
+        String id = ticket.ticketId().toString();
+        if (ticket.eventId() != scan.eventId()) {
+            return refuse(Verdict.WRONG_EVENT, "this ticket is for another event (" + ticket.eventId() + ")", ticket);
+        }
+        if (!ticket.gateId().isEmpty() && !ticket.gateId().equals(scan.gateId())) {
+            return refuse(Verdict.WRONG_GATE, "please use entrance " + ticket.gateId(), ticket);
+        }
+        if (now.isBefore(ticket.validFrom())) {
+            return refuse(Verdict.TOO_EARLY, "doors open at " + ticket.validFrom(), ticket);
+        }
+        if (now.isAfter(ticket.validUntil())) {
+            return refuse(Verdict.EXPIRED, "the ticket expired at " + ticket.validUntil(), ticket);
+        }
+        if (db.dsl().fetchExists(REVOCATION, REVOCATION.TICKET_ID.eq(id), REVOCATION.VERSION.eq(ticket.version()))) {
+            return refuse(Verdict.REVOKED, "this copy was transferred or revoked", ticket);
+        }
+        if (!ticket.holderChipId().isEmpty() && !ticket.holderChipId().equals(scan.chipId())) {
+            return refuse(Verdict.WRONG_CHIP, "the ticket belongs to another chip (copied ticket)", ticket);
+        }
+        TicketRecord current = db.dsl().selectFrom(TICKET).where(TICKET.ID.eq(id)).fetchOne();
+        if (current == null || current.getVersion() != ticket.version()) {
+            return refuse(Verdict.REVOKED, "this copy is no longer the current ticket", ticket);
+        }
+        if ("VOID".equals(current.getStatus())) {
+            return refuse(Verdict.VOIDED, "the ticket was voided", ticket);
+        }
+        int admitted = db.tx(ctx -> ctx.update(TICKET).set(TICKET.STATUS, "USED")
+                .where(TICKET.ID.eq(id), TICKET.VERSION.eq(ticket.version()), TICKET.STATUS.eq("VALID")).execute());
+        if (admitted == 0) {
+            return refuse(Verdict.ALREADY_USED, "the ticket was already used", ticket);
+        }
+        return new ScanResult(Verdict.ADMITTED, true, "welcome: seat " + ticket.seatId(), id, ticket.version(),
+                ticket.seatId());
+    }
+
+    private static ScanResult refuse(Verdict verdict, String reason, Ticket ticket) {
+        return new ScanResult(verdict, false, reason, ticket.ticketId().toString(), ticket.version(), ticket.seatId());
+    }
+
+    public List<RevocationView> revocations(long eventId, long afterId) {
+        return db.dsl().selectFrom(REVOCATION).where(REVOCATION.EVENT_ID.eq(eventId), REVOCATION.ID.gt(afterId))
+                .orderBy(REVOCATION.ID).limit(10_000)
+                .fetch(r -> new RevocationView(r.getId(), r.getTicketId(), r.getVersion(), r.getReason(), r.getRevokedAt()));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tessera.center.http;
+
+import dev.tessera.center.account.Principal;
+import io.javalin.http.Context;
+
+/** Small helpers every route uses: the caller, typed path and query parameters. */
+public final class Api {
+    public static final String PRINCIPAL = "tessera.principal";
+
+    private Api() {}
+
+    public static Principal principal(Context ctx) {
+        Principal p = ctx.attribute(PRINCIPAL);
+        if (p == null) {
+            throw ApiException.unauthorized("sign in first");
+        }
+        return p;
+    }
+
+    public static long pathId(Context ctx, String name) {
+        return parseId(ctx.pathParam(name), name);
+    }
+
+    public static Long queryId(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : parseId(value, name);
+    }
+
+    private static long parseId(String value, String name) {
+        try {
+            long id = Long.parseLong(value);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below in words
+        }
+        throw ApiException.badRequest(name + " must be a positive whole number, was \"" + value + "\"");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tessera.center.http;
+
+/**
+ * A failure the API reports as an RFC 9457 problem document. The title is short and fixed per
+ * kind of problem; the detail is a sentence a clerk can act on.
+ */
+public class ApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String type;
+    private final String title;
+
+    public ApiException(int status, String type, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public static ApiException badRequest(String detail) {
+        return new ApiException(400, "bad-request", "The request is not valid", detail);
+    }
+
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, "unauthorized", "Sign-in required", detail);
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "forbidden", "Not allowed for this account", detail);
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(404, "not-found", "Not found", detail);
+    }
+
+    public static ApiException conflict(String type, String detail) {
+        return new ApiException(409, type, "Conflict with the current state", detail);
+    }
+
+    public static ApiException tooLarge(String detail) {
+        return new ApiException(413, "too-large", "The request body is too large", detail);
+    }
+
+    public static ApiException tooManyAttempts(String detail) {
+        return new ApiException(429, "too-many-attempts", "Too many failed attempts", detail);
+    }
+}

@@ -1,0 +1,345 @@
+package dev.tessera.center.http;
+
+import static dev.tessera.center.http.CenterRole.GATE;
+import static dev.tessera.center.http.CenterRole.MANAGER;
+import static dev.tessera.center.http.CenterRole.MEMBER;
+import static dev.tessera.center.http.CenterRole.ORGANIZER;
+import static dev.tessera.center.http.CenterRole.SELLER;
+
+import dev.tessera.center.Services;
+import dev.tessera.center.account.AccountService;
+import dev.tessera.center.account.Principal;
+import dev.tessera.center.event.EventService.AuthorizeSeller;
+import dev.tessera.center.event.EventService.RegisterEvent;
+import dev.tessera.center.gate.GateService.Scan;
+import dev.tessera.center.member.MemberService.RegisterChip;
+import dev.tessera.center.member.MemberService.RegisterMember;
+import dev.tessera.center.sales.HoldService.HoldRequest;
+import dev.tessera.center.sales.SaleService.ConfirmSale;
+import dev.tessera.center.saleslog.SalesLogService.Filter;
+import dev.tessera.center.transfer.TransferService.AcceptTransfer;
+import dev.tessera.center.transfer.TransferService.StartTransfer;
+import dev.tessera.core.model.Chip;
+import dev.tessera.core.model.Event;
+import dev.tessera.core.model.EventStatus;
+import dev.tessera.core.model.Hold;
+import dev.tessera.core.model.Role;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The center's HTTP/JSON API (documented in docs/openapi.json). Every route under /api names the
+ * roles it admits; the authentication filter refuses everybody else before the handler runs.
+ */
+public final class CenterApi {
+    private static final Logger LOG = LoggerFactory.getLogger(CenterApi.class);
+    /** Seat maps of 100,000 seats are several megabytes; every other body is small. */
+    public static final long MAX_SEAT_MAP_BYTES = 32L * 1024 * 1024;
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+    private static final CenterRole[] STAFF = {ORGANIZER, SELLER, MANAGER, GATE};
+    private static final CenterRole[] ANYONE = CenterRole.values();
+
+    private final Services s;
+    private final String openApi;
+
+    public CenterApi(Services services) {
+        this.s = services;
+        this.openApi = loadOpenApi();
+    }
+
+    public void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = MAX_SEAT_MAP_BYTES;
+        config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        RoutesConfig r = config.routes;
+        r.beforeMatched(this::authenticate);
+        r.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
+        r.exception(Exception.class, (e, ctx) -> {
+            String reference = UUID.randomUUID().toString();
+            LOG.error("internal error {} on {} {}", reference, ctx.method(), ctx.path(), e);
+            problem(ctx, new ApiException(500, "internal", "Internal error",
+                    "the center could not complete the request; quote reference " + reference));
+        });
+        r.error(404, ctx -> problemIfEmpty(ctx, ApiException.notFound("there is no " + ctx.method() + " " + ctx.path())));
+        r.error(405, ctx -> problemIfEmpty(ctx, new ApiException(405, "method-not-allowed", "Method not allowed",
+                ctx.method() + " is not allowed on " + ctx.path())));
+        r.error(413, ctx -> problemIfEmpty(ctx, ApiException.tooLarge("the body exceeds " + MAX_SEAT_MAP_BYTES + " bytes")));
+
+        r.get("/health", ctx -> ctx.json(Map.of("status", "up", "database", s.db().dialect().name())));
+        r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+
+        accounts(r);
+        venues(r);
+        events(r);
+        sales(r);
+        members(r);
+        transfers(r);
+        gate(r);
+    }
+
+    private void accounts(RoutesConfig r) {
+        record Login(String loginId, String password) {}
+        record NewAccount(String loginId, String password, Role role, String displayName) {}
+        r.post("/api/sessions", ctx -> {
+            Login login = Json.body(ctx, Login.class);
+            AccountService.Session session = s.accounts().login(login.loginId(),
+                    login.password() == null ? null : login.password().toCharArray());
+            ctx.status(201).json(Map.of("token", session.token(), "account", session.principal(),
+                    "expiresAt", session.expiresAt()));
+        });
+        r.delete("/api/sessions", ctx -> {
+            s.accounts().logout(bearer(ctx));
+            ctx.status(204);
+        }, ANYONE);
+        r.get("/api/me", ctx -> ctx.json(Api.principal(ctx)), ANYONE);
+        r.post("/api/accounts", ctx -> {
+            NewAccount a = Json.body(ctx, NewAccount.class);
+            if (a.role() == null || a.password() == null) {
+                throw ApiException.badRequest("role and password are required");
+            }
+            long id = s.accounts().create(a.loginId(), a.password().toCharArray(), a.role(), a.displayName());
+            ctx.status(201).json(s.accounts().find(id));
+        }, ORGANIZER);
+        r.get("/api/accounts", ctx -> {
+            String role = ctx.queryParam("role");
+            Role filter;
+            try {
+                filter = role == null ? null : Role.valueOf(role);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("role must be one of " + List.of(Role.values()));
+            }
+            ctx.json(s.accounts().list(filter));
+        }, ORGANIZER, MANAGER);
+    }
+
+    private void venues(RoutesConfig r) {
+        record NewVenue(String name, String address) {}
+        r.post("/api/venues", ctx -> {
+            NewVenue v = Json.body(ctx, NewVenue.class);
+            try {
+                ctx.status(201).json(s.venues().create(Api.principal(ctx).accountId(), v.name(), v.address()));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+        }, ORGANIZER);
+        r.get("/api/venues", ctx -> ctx.json(s.venues().list()), STAFF);
+        r.get("/api/venues/{venueId}", ctx -> ctx.json(s.venues().venue(Api.pathId(ctx, "venueId"))), STAFF);
+        r.post("/api/venues/{venueId}/seat-maps", ctx -> {
+            long venueId = Api.pathId(ctx, "venueId");
+            String document = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+            int version = s.venues().addSeatMap(venueId, document);
+            ctx.status(201).json(Map.of("venueId", venueId, "version", version,
+                    "seatCount", s.venues().seatMap(venueId, version).seatCount()));
+        }, ORGANIZER);
+        r.get("/api/venues/{venueId}/seat-maps/{version}", ctx -> {
+            int version = (int) Api.pathId(ctx, "version");
+            ctx.contentType("application/json").result(s.venues().seatMapDocument(Api.pathId(ctx, "venueId"), version));
+        }, STAFF);
+    }
+
+    private void events(RoutesConfig r) {
+        r.post("/api/events", ctx -> ctx.status(201).json(
+                s.events().register(Api.principal(ctx).accountId(), Json.body(ctx, RegisterEvent.class))), ORGANIZER);
+        r.get("/api/events", ctx -> {
+            Role role = Api.principal(ctx).role();
+            ctx.json(s.events().list(role != Role.ORGANIZER && role != Role.MANAGER));
+        }, ANYONE);
+        r.get("/api/events/{eventId}", ctx -> ctx.json(visibleEvent(ctx)), ANYONE);
+        r.post("/api/events/{eventId}/publish", ctx -> ctx.json(s.events().publish(Api.pathId(ctx, "eventId"))), ORGANIZER);
+        r.post("/api/events/{eventId}/authorizations", ctx -> ctx.status(201).json(
+                s.events().authorize(Api.pathId(ctx, "eventId"), Json.body(ctx, AuthorizeSeller.class))), ORGANIZER);
+        r.get("/api/events/{eventId}/authorizations", ctx -> ctx.json(
+                s.events().authorizations(Api.pathId(ctx, "eventId"))), ORGANIZER, MANAGER);
+        r.get("/api/events/{eventId}/authorizations/me", ctx -> ctx.json(
+                s.events().authorization(Api.pathId(ctx, "eventId"), Api.principal(ctx).accountId())), SELLER);
+        r.get("/api/events/{eventId}/seats", ctx -> {
+            Event event = visibleEvent(ctx);
+            Principal p = Api.principal(ctx);
+            Long since = Api.queryId(ctx, "since");
+            if (since != null) {
+                ctx.json(s.availability().since(event.id(), since));
+            } else {
+                ctx.json(s.availability().snapshot(event.id(), p.role() == Role.SELLER ? p.accountId() : null));
+            }
+        }, STAFF);
+        r.sse("/api/events/{eventId}/seats/stream", client -> {
+            long eventId = Api.pathId(client.ctx(), "eventId");
+            s.feed().subscribe(eventId, client);
+        }, STAFF);
+        r.get("/api/events/{eventId}/revocations", ctx -> {
+            Long after = Api.queryId(ctx, "after");
+            ctx.json(s.gate().revocations(Api.pathId(ctx, "eventId"), after == null ? 0 : after));
+        }, GATE, SELLER, ORGANIZER);
+    }
+
+    private Event visibleEvent(Context ctx) {
+        Event event = s.events().event(Api.pathId(ctx, "eventId"));
+        Role role = Api.principal(ctx).role();
+        if (event.status() == EventStatus.DRAFT && role != Role.ORGANIZER && role != Role.MANAGER) {
+            throw ApiException.notFound("no event " + event.id());
+        }
+        return event;
+    }
+
+    private void sales(RoutesConfig r) {
+        r.post("/api/events/{eventId}/holds", ctx -> {
+            Hold hold = s.holds().hold(Api.principal(ctx).accountId(), Api.pathId(ctx, "eventId"),
+                    Json.body(ctx, HoldRequest.class));
+            ctx.status(201).json(hold);
+        }, SELLER);
+        r.get("/api/holds/{holdId}", ctx -> ctx.json(ownHold(ctx)), SELLER);
+        r.delete("/api/holds/{holdId}", ctx -> {
+            s.holds().release(Api.principal(ctx).accountId(), Api.pathId(ctx, "holdId"));
+            ctx.status(204);
+        }, SELLER);
+        r.post("/api/sales", ctx -> ctx.status(201).json(
+                s.sales().confirm(Api.principal(ctx).accountId(), Json.body(ctx, ConfirmSale.class))), SELLER);
+        r.get("/api/sales-log", ctx -> {
+            Principal p = Api.principal(ctx);
+            Long seller = Api.queryId(ctx, "sellerId");
+            if (p.role() == Role.SELLER) {
+                if (seller != null && seller != p.accountId()) {
+                    throw ApiException.forbidden("a seller sees only its own sales");
+                }
+                seller = p.accountId();
+            }
+            ctx.json(s.salesLog().log(new Filter(instant(ctx, "from"), instant(ctx, "to"), seller,
+                    Api.queryId(ctx, "eventId"))));
+        }, SELLER, MANAGER, ORGANIZER);
+    }
+
+    private Hold ownHold(Context ctx) {
+        Hold hold = s.holds().find(Api.pathId(ctx, "holdId"));
+        if (hold.sellerId() != Api.principal(ctx).accountId()) {
+            throw ApiException.notFound("no hold " + hold.id() + " of this seller");
+        }
+        return hold;
+    }
+
+    private void members(RoutesConfig r) {
+        r.post("/api/members", ctx -> {
+            long id = s.members().registerMember(Json.body(ctx, RegisterMember.class));
+            ctx.status(201).json(s.accounts().find(id));
+        }, SELLER, ORGANIZER);
+        r.post("/api/chips", ctx -> ctx.status(201).json(chipView(s.members().registerChip(
+                Json.body(ctx, RegisterChip.class)))), SELLER, ORGANIZER);
+        r.get("/api/chips/{chipId}", ctx -> ctx.json(chipView(s.members().chip(ctx.pathParam("chipId")))),
+                SELLER, GATE, ORGANIZER);
+        // Claims 67, 76, 89: the ticket package for one chip, each ticket sealed for that chip.
+        r.get("/api/chips/{chipId}/tickets", ctx -> {
+            Principal p = Api.principal(ctx);
+            Chip chip = s.members().chip(ctx.pathParam("chipId"));
+            if (p.role() == Role.MEMBER && (chip.memberId() == null || chip.memberId() != p.accountId())) {
+                throw ApiException.notFound("chip " + chip.chipId() + " is not one of your chips");
+            }
+            ctx.json(Map.of("chipId", chip.chipId(), "tickets", s.sales().ticketsOfChip(chip.chipId())));
+        }, MEMBER, SELLER);
+        r.get("/api/me/chips", ctx -> ctx.json(s.members().chipsOf(Api.principal(ctx).accountId()).stream()
+                .map(CenterApi::chipView).toList()), MEMBER);
+    }
+
+    private static Map<String, Object> chipView(Chip chip) {
+        return Map.of("chipId", chip.chipId(), "publicKey", HexFormat.of().formatHex(chip.publicKey()),
+                "memberId", chip.memberId() == null ? 0L : chip.memberId(), "status", chip.status());
+    }
+
+    private void transfers(RoutesConfig r) {
+        r.post("/api/transfers", ctx -> ctx.status(201).json(
+                s.transfers().start(Api.principal(ctx).accountId(), Json.body(ctx, StartTransfer.class))), MEMBER);
+        r.get("/api/transfers/{transferId}", ctx -> ctx.json(s.transfers().find(Api.pathId(ctx, "transferId"))), MEMBER);
+        r.post("/api/transfers/{transferId}/accept", ctx -> ctx.json(s.transfers().accept(Api.principal(ctx).accountId(),
+                Api.pathId(ctx, "transferId"), Json.body(ctx, AcceptTransfer.class))), MEMBER);
+    }
+
+    private void gate(RoutesConfig r) {
+        r.post("/api/gate/scans", ctx -> ctx.json(s.gate().scan(Api.principal(ctx).accountId(),
+                Json.body(ctx, Scan.class))), GATE);
+        r.get("/api/issuer-keys", ctx -> ctx.json(s.keys().publicKeys().stream()
+                .map(k -> Map.of("keyId", k.keyIdHex(), "publicKey", HexFormat.of().formatHex(k.encoded()))).toList()),
+                ANYONE);
+    }
+
+    private void authenticate(Context ctx) {
+        var roles = ctx.routeRoles();
+        if (roles.isEmpty()) {
+            return;
+        }
+        long length = ctx.contentLength();
+        if (length > MAX_BODY_BYTES && !ctx.path().endsWith("/seat-maps")) {
+            throw ApiException.tooLarge("the body has " + length + " bytes; this endpoint takes at most " + MAX_BODY_BYTES);
+        }
+        Principal principal = s.accounts().authenticate(bearer(ctx));
+        if (!roles.contains(CenterRole.of(principal.role()))) {
+            throw ApiException.forbidden("a " + principal.role().name().toLowerCase(java.util.Locale.ROOT)
+                    + " account may not use " + ctx.method() + " " + ctx.path());
+        }
+        ctx.attribute(Api.PRINCIPAL, principal);
+    }
+
+    private static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return header.substring(7).trim();
+    }
+
+    private static Instant instant(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be a date (2026-11-25) or an instant (2026-11-25T10:00:00Z)");
+        }
+    }
+
+    private static void problem(Context ctx, ApiException e) {
+        ctx.status(e.status()).contentType(Problem.CONTENT_TYPE)
+                .result(writeProblem(Problem.of(e, ctx.path())));
+    }
+
+    private static void problemIfEmpty(Context ctx, ApiException e) {
+        String type = ctx.res().getContentType();
+        if (type == null || !type.startsWith(Problem.CONTENT_TYPE)) {
+            problem(ctx, e);
+        }
+    }
+
+    private static String writeProblem(Problem p) {
+        try {
+            return Json.MAPPER.writeValueAsString(p);
+        } catch (IOException e) {
+            throw new IllegalStateException("a problem record always serializes", e);
+        }
+    }
+
+    private static String loadOpenApi() {
+        try (InputStream in = CenterApi.class.getResourceAsStream("/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read openapi.json", e);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package dev.tessera.center.sales;
+
+import static dev.tessera.center.db.schema.Sequences.SEAT_REVISION_SEQ;
+import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
+import static dev.tessera.center.db.schema.Tables.SEAT_HOLD_SEAT;
+import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
+import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
+
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.SeatHoldRecord;
+import dev.tessera.center.event.EventService;
+import dev.tessera.center.http.ApiException;
+import dev.tessera.center.live.SeatStatusFeed;
+import dev.tessera.center.live.SeatStatusFeed.SeatChange;
+import dev.tessera.core.model.Event;
+import dev.tessera.core.model.EventStatus;
+import dev.tessera.core.model.Hold;
+import dev.tessera.core.model.HoldStatus;
+import dev.tessera.core.seatmap.Seat;
+import dev.tessera.core.seatmap.SeatMap;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+
+/** Claim 32: seats held for a sale at the center, lapsing after the set period unless issued. */
+public final class HoldService {
+    public static final int MAX_SEATS_PER_HOLD = 50;
+    private static final int BEST_AVAILABLE_ATTEMPTS = 4;
+
+    private final Database db;
+    private final EventService events;
+    private final SeatStatusFeed feed;
+    private final Clock clock;
+    private final Duration holdPeriod;
+
+    public record BestAvailable(int count, String categoryId) {}
+
+    public record HoldRequest(List<String> seatIds, BestAvailable bestAvailable) {}
+
+    public HoldService(Database db, EventService events, SeatStatusFeed feed, Clock clock, Duration holdPeriod) {
+        this.db = db;
+        this.events = events;
+        this.feed = feed;
+        this.clock = clock;
+        this.holdPeriod = holdPeriod;
+    }
+
+    public Duration holdPeriod() {
+        return holdPeriod;
+    }
+
+    public Hold hold(long sellerId, long eventId, HoldRequest request) {
+        Event event = events.event(eventId);
+        if (event.status() != EventStatus.PUBLISHED) {
+            throw ApiException.conflict("not-on-sale", "event " + eventId + " is not on sale (" + event.status() + ")");
+        }
+        if (!event.endsAt().isAfter(clock.instant())) {
+            throw ApiException.conflict("not-on-sale", "event " + eventId + " is over");
+        }
+        SeatMap map = events.seatMapOf(event);
+        boolean explicit = request.seatIds() != null && !request.seatIds().isEmpty();
+        if (explicit == (request.bestAvailable() != null)) {
+            throw ApiException.badRequest("name either seatIds or bestAvailable, not both and not neither");
+        }
+        if (explicit) {
+            return holdSeats(sellerId, eventId, map, new ArrayList<>(new LinkedHashSet<>(request.seatIds())));
+        }
+        BestAvailable best = request.bestAvailable();
+        if (best.count() < 1 || best.count() > MAX_SEATS_PER_HOLD) {
+            throw ApiException.badRequest("best available takes 1 to " + MAX_SEATS_PER_HOLD + " seats");
+        }
+        if (map.category(best.categoryId()).isEmpty()) {
+            throw ApiException.badRequest("unknown category \"" + best.categoryId() + "\"");
+        }
+        for (int attempt = 1; ; attempt++) {
+            Set<String> free = new HashSet<>(db.dsl().select(SEAT_STATE.SEAT_ID).from(SEAT_STATE)
+                    .where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.CATEGORY_ID.eq(best.categoryId()),
+                            SEAT_STATE.STATUS.eq("FREE"),
+                            SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(sellerId)))
+                    .fetch(SEAT_STATE.SEAT_ID));
+            List<String> block = BestAvailableFinder.find(map, free, best.count());
+            if (block.isEmpty()) {
+                throw ApiException.conflict("no-consecutive-seats", "there are no " + best.count()
+                        + " consecutive free seats in " + best.categoryId() + " (" + free.size() + " free in all)");
+            }
+            try {
+                return holdSeats(sellerId, eventId, map, block);
+            } catch (ApiException e) {
+                // Another seller took part of the block between the search and the hold: search again.
+                if (!"seat-unavailable".equals(e.type()) || attempt >= BEST_AVAILABLE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Hold holdSeats(long sellerId, long eventId, SeatMap map, List<String> seatIds) {
+        if (seatIds.size() > MAX_SEATS_PER_HOLD) {
+            throw ApiException.badRequest("one hold takes at most " + MAX_SEATS_PER_HOLD + " seats");
+        }
+        Map<String, Integer> perCategory = new TreeMap<>();
+        for (String seatId : seatIds) {
+            Seat seat = map.seat(seatId).orElseThrow(
+                    () -> ApiException.badRequest("the event's seat map has no seat \"" + seatId + "\""));
+            perCategory.merge(seat.categoryId(), 1, Integer::sum);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime expires = now.plus(holdPeriod);
+        List<SeatChange> changes = new ArrayList<>();
+        long holdId = db.tx(ctx -> {
+            changes.clear();
+            reserveQuota(ctx, eventId, sellerId, perCategory);
+            long id = ctx.insertInto(SEAT_HOLD)
+                    .set(SEAT_HOLD.EVENT_ID, eventId)
+                    .set(SEAT_HOLD.SELLER_ID, sellerId)
+                    .set(SEAT_HOLD.STATUS, HoldStatus.ACTIVE.name())
+                    .set(SEAT_HOLD.CREATED_AT, now)
+                    .set(SEAT_HOLD.EXPIRES_AT, expires)
+                    .returningResult(SEAT_HOLD.ID).fetchOne(SEAT_HOLD.ID);
+            var held = ctx.update(SEAT_STATE)
+                    .set(SEAT_STATE.STATUS, "HELD")
+                    .set(SEAT_STATE.HOLD_ID, id)
+                    .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
+                    .where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.SEAT_ID.in(seatIds), SEAT_STATE.STATUS.eq("FREE"),
+                            SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(sellerId)))
+                    .returningResult(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION)
+                    .fetch();
+            if (held.size() != seatIds.size()) {
+                Set<String> got = held.stream().map(r -> r.value1()).collect(Collectors.toSet());
+                List<String> lost = seatIds.stream().filter(s -> !got.contains(s)).toList();
+                throw ApiException.conflict("seat-unavailable", "these seats are no longer free: " + lost);
+            }
+            var insert = ctx.insertInto(SEAT_HOLD_SEAT, SEAT_HOLD_SEAT.HOLD_ID, SEAT_HOLD_SEAT.SEAT_ID,
+                    SEAT_HOLD_SEAT.CATEGORY_ID);
+            for (String seatId : seatIds) {
+                insert = insert.values(id, seatId, map.seat(seatId).orElseThrow().categoryId());
+            }
+            insert.execute();
+            held.forEach(r -> changes.add(new SeatChange(r.value1(), "HELD", r.value2())));
+            return id;
+        });
+        feed.publish(eventId, changes);
+        return new Hold(holdId, eventId, sellerId, seatIds, expires.toInstant(), HoldStatus.ACTIVE);
+    }
+
+    /** Claims 30, 74: the seller's quota per category, taken in the same transaction as the seats. */
+    private static void reserveQuota(DSLContext ctx, long eventId, long sellerId, Map<String, Integer> perCategory) {
+        for (var entry : perCategory.entrySet()) {
+            int updated = ctx.update(SELLER_QUOTA).set(SELLER_QUOTA.USED, SELLER_QUOTA.USED.plus(entry.getValue()))
+                    .where(SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(sellerId),
+                            SELLER_QUOTA.CATEGORY_ID.eq(entry.getKey()),
+                            SELLER_QUOTA.USED.plus(entry.getValue()).le(SELLER_QUOTA.QUOTA))
+                    .execute();
+            if (updated == 0) {
+                var quota = ctx.selectFrom(SELLER_QUOTA).where(SELLER_QUOTA.EVENT_ID.eq(eventId),
+                        SELLER_QUOTA.SELLER_ID.eq(sellerId), SELLER_QUOTA.CATEGORY_ID.eq(entry.getKey())).fetchOne();
+                if (quota == null) {
+                    throw ApiException.forbidden("this seller is not authorized to sell " + entry.getKey()
+                            + " seats of event " + eventId);
+                }
+                throw ApiException.conflict("quota-exceeded", "the quota for " + entry.getKey() + " allows "
+                        + (quota.getQuota() - quota.getUsed()) + " more seats, " + entry.getValue() + " were asked");
+            }
+        }
+    }
+
+    public Hold find(long holdId) {
+        SeatHoldRecord hold = db.dsl().selectFrom(SEAT_HOLD).where(SEAT_HOLD.ID.eq(holdId)).fetchOne();
+        if (hold == null) {
+            throw ApiException.notFound("no hold " + holdId);
+        }
+        List<String> seats = db.dsl().select(SEAT_HOLD_SEAT.SEAT_ID).from(SEAT_HOLD_SEAT)
+                .where(SEAT_HOLD_SEAT.HOLD_ID.eq(holdId)).orderBy(SEAT_HOLD_SEAT.SEAT_ID).fetch(SEAT_HOLD_SEAT.SEAT_ID);
+        return new Hold(hold.getId(), hold.getEventId(), hold.getSellerId(), seats, hold.getExpiresAt().toInstant(),
+                HoldStatus.valueOf(hold.getStatus()));
+    }
+
+    /** The seller gives the seats back before the hold lapses. */
+    public void release(long sellerId, long holdId) {
+        Hold hold = find(holdId);
+        if (hold.sellerId() != sellerId) {
+            throw ApiException.notFound("no hold " + holdId + " of this seller");
+        }
+        if (!end(holdId, HoldStatus.RELEASED)) {
+            throw ApiException.conflict("hold-not-active", "hold " + holdId + " is already " + find(holdId).status());
+        }
+    }
+
+    /** Lapses every active hold whose period is over; returns how many lapsed. */
+    public int lapseExpired() {
+        List<Long> expired = db.dsl().select(SEAT_HOLD.ID).from(SEAT_HOLD)
+                .where(SEAT_HOLD.STATUS.eq(HoldStatus.ACTIVE.name()), SEAT_HOLD.EXPIRES_AT.le(OffsetDateTime.now(clock)))
+                .orderBy(SEAT_HOLD.EXPIRES_AT).limit(500).fetch(SEAT_HOLD.ID);
+        int lapsed = 0;
+        for (long id : expired) {
+            if (end(id, HoldStatus.LAPSED)) {
+                lapsed++;
+            }
+        }
+        return lapsed;
+    }
+
+    private boolean end(long holdId, HoldStatus newStatus) {
+        List<SeatChange> changes = new ArrayList<>();
+        long[] eventId = new long[1];
+        boolean ended = db.tx(ctx -> {
+            changes.clear();
+            SeatHoldRecord hold = ctx.selectFrom(SEAT_HOLD).where(SEAT_HOLD.ID.eq(holdId)).fetchOne();
+            int updated = ctx.update(SEAT_HOLD).set(SEAT_HOLD.STATUS, newStatus.name())
+                    .where(SEAT_HOLD.ID.eq(holdId), SEAT_HOLD.STATUS.eq(HoldStatus.ACTIVE.name())).execute();
+            if (updated == 0) {
+                return false;
+            }
+            eventId[0] = hold.getEventId();
+            var freed = ctx.update(SEAT_STATE)
+                    .set(SEAT_STATE.STATUS, "FREE")
+                    .setNull(SEAT_STATE.HOLD_ID)
+                    .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
+                    .where(SEAT_STATE.EVENT_ID.eq(hold.getEventId()), SEAT_STATE.HOLD_ID.eq(holdId),
+                            SEAT_STATE.STATUS.eq("HELD"))
+                    .returningResult(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION).fetch();
+            Map<String, Integer> perCategory = new TreeMap<>();
+            ctx.selectFrom(SEAT_HOLD_SEAT).where(SEAT_HOLD_SEAT.HOLD_ID.eq(holdId))
+                    .forEach(s -> perCategory.merge(s.getCategoryId(), 1, Integer::sum));
+            perCategory.forEach((category, count) -> ctx.update(SELLER_QUOTA)
+                    .set(SELLER_QUOTA.USED, SELLER_QUOTA.USED.minus(count))
+                    .where(SELLER_QUOTA.EVENT_ID.eq(hold.getEventId()), SELLER_QUOTA.SELLER_ID.eq(hold.getSellerId()),
+                            SELLER_QUOTA.CATEGORY_ID.eq(category))
+                    .execute());
+            freed.forEach(r -> changes.add(new SeatChange(r.value1(), "FREE", r.value2())));
+            return true;
+        });
+        if (ended) {
+            feed.publish(eventId[0], changes);
+        }
+        return ended;
+    }
+
+}

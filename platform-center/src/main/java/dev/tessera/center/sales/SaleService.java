@@ -1,0 +1,228 @@
+package dev.tessera.center.sales;
+
+import static dev.tessera.center.db.schema.Sequences.SEAT_REVISION_SEQ;
+import static dev.tessera.center.db.schema.Tables.ISSUING_INFO;
+import static dev.tessera.center.db.schema.Tables.SALE;
+import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
+import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
+import static dev.tessera.center.db.schema.Tables.SOLD_SEAT;
+import static dev.tessera.center.db.schema.Tables.TICKET;
+
+import dev.tessera.center.account.AccountService;
+import dev.tessera.center.account.Principal;
+import dev.tessera.center.db.Database;
+import dev.tessera.center.event.EventService;
+import dev.tessera.center.http.ApiException;
+import dev.tessera.center.live.SeatStatusFeed;
+import dev.tessera.center.live.SeatStatusFeed.SeatChange;
+import dev.tessera.center.member.MemberService;
+import dev.tessera.core.model.Chip;
+import dev.tessera.core.model.CustomerAuth;
+import dev.tessera.core.model.Event;
+import dev.tessera.core.model.Hold;
+import dev.tessera.core.model.HoldStatus;
+import dev.tessera.core.seatmap.Seat;
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.core.ticket.Ticket;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Claim 29 g-j: the seller registers issuing info for an authenticated customer; the center relates
+ * it to the event's ticket master and issues the tickets, in one transaction with the sale.
+ */
+public final class SaleService {
+    private static final Set<String> PAYMENT_METHODS = Set.of("CASH", "CARD", "INVOICE");
+
+    private final Database db;
+    private final EventService events;
+    private final HoldService holds;
+    private final AccountService accounts;
+    private final MemberService members;
+    private final TicketFactory factory;
+    private final SeatStatusFeed feed;
+    private final Clock clock;
+
+    public record Customer(CustomerAuth auth, String memberLogin, String memberPassword, String chipId) {}
+
+    public record Payment(String method, String reference, Long tenderedMinor) {}
+
+    public record ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees) {}
+
+    public record IssuedTicket(String ticketId, int version, String seatId, String categoryId, String gateId,
+                               long priceMinor, String attendee, String holderChipId, String encoded, String envelope) {}
+
+    public record SaleResult(long saleId, long issuingInfoId, long eventId, long holdId, String paymentMethod,
+                             long totalMinor, String currency, long changeMinor, List<IssuedTicket> tickets) {}
+
+    public SaleService(Database db, EventService events, HoldService holds, AccountService accounts,
+                       MemberService members, TicketFactory factory, SeatStatusFeed feed, Clock clock) {
+        this.db = db;
+        this.events = events;
+        this.holds = holds;
+        this.accounts = accounts;
+        this.members = members;
+        this.factory = factory;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    public SaleResult confirm(long sellerId, ConfirmSale req) {
+        Hold hold = holds.find(req.holdId());
+        if (hold.sellerId() != sellerId) {
+            throw ApiException.notFound("no hold " + req.holdId() + " of this seller");
+        }
+        if (hold.status() != HoldStatus.ACTIVE || hold.lapsedAt(clock.instant())) {
+            throw ApiException.conflict("hold-not-active", "hold " + hold.id() + " has "
+                    + (hold.status() == HoldStatus.ACTIVE ? "lapsed" : "ended (" + hold.status() + ")")
+                    + "; hold the seats again");
+        }
+        Customer customer = req.customer() == null ? new Customer(CustomerAuth.WALK_IN, null, null, null) : req.customer();
+        Long memberId = authenticateCustomer(customer);
+        Chip chip = customer.chipId() == null || customer.chipId().isBlank() ? null : members.activeChip(customer.chipId());
+        if (chip != null && chip.memberId() != null && memberId != null && !chip.memberId().equals(memberId)) {
+            throw ApiException.badRequest("chip " + chip.chipId() + " belongs to another member");
+        }
+        Payment payment = req.payment();
+        if (payment == null || payment.method() == null || !PAYMENT_METHODS.contains(payment.method())) {
+            throw ApiException.badRequest("payment.method must be one of " + PAYMENT_METHODS);
+        }
+        List<String> attendees = req.attendees() == null ? List.of() : req.attendees();
+        if (attendees.size() > hold.seatIds().size()) {
+            throw ApiException.badRequest("more attendee names than seats");
+        }
+        Event event = events.event(hold.eventId());
+        SeatMap map = events.seatMapOf(event);
+        long total = hold.seatIds().stream()
+                .mapToLong(s -> event.pricesMinor().get(map.seat(s).orElseThrow().categoryId())).sum();
+        long change = 0;
+        if ("CASH".equals(payment.method()) && payment.tenderedMinor() != null) {
+            if (payment.tenderedMinor() < total) {
+                throw ApiException.badRequest("cash tendered " + payment.tenderedMinor() + " is less than the total " + total);
+            }
+            change = payment.tenderedMinor() - total;
+        }
+        String defaultAttendee = memberId == null ? "" : accounts.find(memberId).displayName();
+
+        // Form the tickets before the transaction: signing is CPU work that needs no lock.
+        List<IssuedTicket> tickets = new ArrayList<>();
+        for (int i = 0; i < hold.seatIds().size(); i++) {
+            Seat seat = map.seat(hold.seatIds().get(i)).orElseThrow();
+            String attendee = i < attendees.size() && attendees.get(i) != null ? attendees.get(i) : defaultAttendee;
+            Ticket ticket;
+            try {
+                ticket = new Ticket(UUID.randomUUID(), 1, event.id(), seat.id(), seat.categoryId(),
+                        TicketFactory.gateFor(event, map, seat), event.doorsOpen(), event.endsAt(),
+                        chip == null ? "" : chip.chipId(), attendee.isBlank() ? List.of() : List.of(attendee),
+                        event.pricesMinor().get(seat.categoryId()), event.currency());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("ticket for seat " + seat.id() + ": " + e.getMessage());
+            }
+            byte[] signed = factory.sign(ticket);
+            tickets.add(new IssuedTicket(ticket.ticketId().toString(), 1, seat.id(), seat.categoryId(), ticket.gateId(),
+                    ticket.priceMinor(), attendee, ticket.holderChipId(), TicketFactory.base64(signed),
+                    chip == null ? null : factory.sealFor(chip, signed)));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<SeatChange> changes = new ArrayList<>();
+        long finalChange = change;
+        SaleResult result = db.tx(ctx -> {
+            changes.clear();
+            int claimed = ctx.update(SEAT_HOLD).set(SEAT_HOLD.STATUS, HoldStatus.ISSUED.name())
+                    .where(SEAT_HOLD.ID.eq(hold.id()), SEAT_HOLD.STATUS.eq(HoldStatus.ACTIVE.name()),
+                            SEAT_HOLD.EXPIRES_AT.gt(now))
+                    .execute();
+            if (claimed == 0) {
+                throw ApiException.conflict("hold-not-active", "hold " + hold.id() + " lapsed or ended; hold the seats again");
+            }
+            long issuingInfoId = ctx.insertInto(ISSUING_INFO)
+                    .set(ISSUING_INFO.HOLD_ID, hold.id())
+                    .set(ISSUING_INFO.SELLER_ID, sellerId)
+                    .set(ISSUING_INFO.EVENT_ID, event.id())
+                    .set(ISSUING_INFO.CUSTOMER_AUTH, customer.auth().name())
+                    .set(ISSUING_INFO.MEMBER_ID, memberId)
+                    .set(ISSUING_INFO.CHIP_ID, chip == null ? null : chip.chipId())
+                    .set(ISSUING_INFO.REGISTERED_AT, now)
+                    .returningResult(ISSUING_INFO.ID).fetchOne(ISSUING_INFO.ID);
+            long saleId = ctx.insertInto(SALE)
+                    .set(SALE.EVENT_ID, event.id())
+                    .set(SALE.SELLER_ID, sellerId)
+                    .set(SALE.ISSUING_INFO_ID, issuingInfoId)
+                    .set(SALE.PAYMENT_METHOD, payment.method())
+                    .set(SALE.PAYMENT_REF, payment.reference())
+                    .set(SALE.TOTAL_MINOR, total)
+                    .set(SALE.CURRENCY, event.currency())
+                    .set(SALE.SOLD_AT, now)
+                    .returningResult(SALE.ID).fetchOne(SALE.ID);
+            // The primary key of sold_seat is the database's word that a seat is sold at most once.
+            var sold = ctx.insertInto(SOLD_SEAT, SOLD_SEAT.EVENT_ID, SOLD_SEAT.SEAT_ID, SOLD_SEAT.TICKET_ID);
+            var issued = ctx.insertInto(TICKET, TICKET.ID, TICKET.EVENT_ID, TICKET.SALE_ID, TICKET.SEAT_ID,
+                    TICKET.CATEGORY_ID, TICKET.GATE_ID, TICKET.PRICE_MINOR, TICKET.ATTENDEE, TICKET.HOLDER_CHIP_ID,
+                    TICKET.HOLDER_MEMBER_ID, TICKET.VERSION, TICKET.STATUS, TICKET.ISSUED_AT, TICKET.ENCODED);
+            for (IssuedTicket t : tickets) {
+                sold = sold.values(event.id(), t.seatId(), t.ticketId());
+                issued = issued.values(t.ticketId(), event.id(), saleId, t.seatId(), t.categoryId(), t.gateId(),
+                        t.priceMinor(), t.attendee(), t.holderChipId().isEmpty() ? null : t.holderChipId(), memberId,
+                        1, "VALID", now, t.encoded());
+            }
+            sold.execute();
+            issued.execute();
+            var soldSeats = ctx.update(SEAT_STATE)
+                    .set(SEAT_STATE.STATUS, "SOLD")
+                    .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
+                    .where(SEAT_STATE.EVENT_ID.eq(event.id()), SEAT_STATE.HOLD_ID.eq(hold.id()),
+                            SEAT_STATE.STATUS.eq("HELD"))
+                    .returningResult(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION).fetch();
+            if (soldSeats.size() != tickets.size()) {
+                throw new IllegalStateException("hold " + hold.id() + " held " + soldSeats.size() + " of "
+                        + tickets.size() + " seats at confirmation");
+            }
+            soldSeats.forEach(r -> changes.add(new SeatChange(r.value1(), "SOLD", r.value2())));
+            return new SaleResult(saleId, issuingInfoId, event.id(), hold.id(), payment.method(), total,
+                    event.currency(), finalChange, List.copyOf(tickets));
+        });
+        feed.publish(event.id(), changes);
+        return result;
+    }
+
+    /** Claims 66, 78: the seller's authentication of the customer, recorded in the issuing info. */
+    private Long authenticateCustomer(Customer customer) {
+        if (customer.auth() == null) {
+            throw ApiException.badRequest("customer.auth must be MEMBER_CARD, MEMBER_PASSWORD or WALK_IN");
+        }
+        return switch (customer.auth()) {
+            case WALK_IN -> null;
+            case MEMBER_PASSWORD -> {
+                if (customer.memberLogin() == null || customer.memberPassword() == null) {
+                    throw ApiException.badRequest("MEMBER_PASSWORD needs memberLogin and memberPassword");
+                }
+                Principal member = accounts.verifyMember(customer.memberLogin(), customer.memberPassword().toCharArray());
+                yield member.accountId();
+            }
+            case MEMBER_CARD -> {
+                // The terminal proved the chip genuine with INTERNAL AUTHENTICATE before it sends the id.
+                if (customer.chipId() == null) {
+                    throw ApiException.badRequest("MEMBER_CARD needs the tapped chipId");
+                }
+                Chip chip = members.activeChip(customer.chipId());
+                if (chip.memberId() == null) {
+                    throw ApiException.badRequest("chip " + chip.chipId() + " is not a membership card");
+                }
+                yield chip.memberId();
+            }
+        };
+    }
+
+    public List<IssuedTicket> ticketsOfChip(String chipId) {
+        Chip chip = members.chip(chipId);
+        return db.dsl().selectFrom(TICKET)
+                .where(TICKET.HOLDER_CHIP_ID.eq(chipId), TICKET.STATUS.eq("VALID")).orderBy(TICKET.ISSUED_AT, TICKET.SEAT_ID)
+                .fetch(t -> new IssuedTicket(t.getId(), t.getVersion(), t.getSeatId(), t.getCategoryId(), t.getGateId(),
+                        t.getPriceMinor(), t.getAttendee(), chipId, t.getEncoded(),
+                        factory.sealFor(chip, java.util.Base64.getDecoder().decode(t.getEncoded()))));
+    }
+}

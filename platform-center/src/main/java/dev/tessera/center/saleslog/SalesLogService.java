@@ -1,0 +1,84 @@
+package dev.tessera.center.saleslog;
+
+import static dev.tessera.center.db.schema.Tables.ACCOUNT;
+import static dev.tessera.center.db.schema.Tables.EVENT;
+import static dev.tessera.center.db.schema.Tables.SALE;
+import static dev.tessera.center.db.schema.Tables.TICKET;
+
+import dev.tessera.center.db.Database;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/** Claims 75, 88: the log of sales per seller, event, day, category and payment method. */
+public final class SalesLogService {
+    private final Database db;
+
+    public record Filter(Instant from, Instant to, Long sellerId, Long eventId) {}
+
+    public record Line(long saleId, OffsetDateTime soldAt, long eventId, String eventName, long sellerId,
+                       String sellerName, String ticketId, String seatId, String categoryId, long priceMinor,
+                       String currency, String paymentMethod) {}
+
+    public record Total(String key, int tickets, long amountMinor) {}
+
+    public record SalesLog(Filter filter, List<Line> lines, int tickets, long totalMinor, List<Total> bySeller,
+                           List<Total> byEvent, List<Total> byDay, List<Total> byCategory, List<Total> byPayment) {}
+
+    public SalesLogService(Database db) {
+        this.db = db;
+    }
+
+    public SalesLog log(Filter filter) {
+        List<Condition> where = new ArrayList<>();
+        if (filter.from() != null) {
+            where.add(SALE.SOLD_AT.ge(filter.from().atOffset(ZoneOffset.UTC)));
+        }
+        if (filter.to() != null) {
+            where.add(SALE.SOLD_AT.lt(filter.to().atOffset(ZoneOffset.UTC)));
+        }
+        if (filter.sellerId() != null) {
+            where.add(SALE.SELLER_ID.eq(filter.sellerId()));
+        }
+        if (filter.eventId() != null) {
+            where.add(SALE.EVENT_ID.eq(filter.eventId()));
+        }
+        List<Line> lines = db.dsl()
+                .select(SALE.ID, SALE.SOLD_AT, SALE.EVENT_ID, EVENT.NAME, SALE.SELLER_ID, ACCOUNT.DISPLAY_NAME,
+                        TICKET.ID, TICKET.SEAT_ID, TICKET.CATEGORY_ID, TICKET.PRICE_MINOR, SALE.CURRENCY,
+                        SALE.PAYMENT_METHOD)
+                .from(SALE)
+                .join(TICKET).on(TICKET.SALE_ID.eq(SALE.ID))
+                .join(EVENT).on(EVENT.ID.eq(SALE.EVENT_ID))
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(SALE.SELLER_ID))
+                .where(where.isEmpty() ? DSL.trueCondition() : DSL.and(where))
+                .orderBy(SALE.SOLD_AT, SALE.ID, TICKET.SEAT_ID)
+                .fetch(r -> new Line(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        r.value8(), r.value9(), r.value10(), r.value11(), r.value12()));
+        long total = lines.stream().mapToLong(Line::priceMinor).sum();
+        return new SalesLog(filter, lines, lines.size(), total,
+                totals(lines, l -> l.sellerId() + " " + l.sellerName()),
+                totals(lines, l -> l.eventId() + " " + l.eventName()),
+                totals(lines, l -> LocalDate.ofInstant(l.soldAt().toInstant(), ZoneOffset.UTC).toString()),
+                totals(lines, Line::categoryId),
+                totals(lines, Line::paymentMethod));
+    }
+
+    private static List<Total> totals(List<Line> lines, Function<Line, String> key) {
+        Map<String, long[]> sums = new TreeMap<>();
+        for (Line line : lines) {
+            long[] sum = sums.computeIfAbsent(key.apply(line), k -> new long[2]);
+            sum[0]++;
+            sum[1] += line.priceMinor();
+        }
+        return sums.entrySet().stream().map(e -> new Total(e.getKey(), (int) e.getValue()[0], e.getValue()[1])).toList();
+    }
+}

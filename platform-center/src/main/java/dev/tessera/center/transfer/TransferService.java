@@ -1,0 +1,205 @@
+package dev.tessera.center.transfer;
+
+import static dev.tessera.center.db.schema.Tables.REVOCATION;
+import static dev.tessera.center.db.schema.Tables.TICKET;
+import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
+
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.TicketRecord;
+import dev.tessera.center.db.schema.tables.records.TicketTransferRecord;
+import dev.tessera.center.http.ApiException;
+import dev.tessera.center.member.MemberService;
+import dev.tessera.center.sales.SaleService.IssuedTicket;
+import dev.tessera.center.sales.TicketFactory;
+import dev.tessera.core.crypto.PasswordHasher;
+import dev.tessera.core.model.Chip;
+import dev.tessera.core.ticket.SignedTicket;
+import dev.tessera.core.ticket.Ticket;
+import dev.tessera.core.ticket.TicketCodec;
+import dev.tessera.core.ticket.TicketFormatException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+/**
+ * Claims 29 k, 36-40, 63-66, 79: the assignor names the assignee chip and a transfer password; the
+ * assignee confirms with the password; the center re-issues the ticket (version + 1) for the
+ * assignee chip and revokes the old version.
+ */
+public final class TransferService {
+    public static final int MAX_FAILED_ATTEMPTS = 5;
+    static final Duration LOCK_OUT = Duration.ofMinutes(15);
+    static final Duration VALIDITY = Duration.ofHours(72);
+
+    private final Database db;
+    private final MemberService members;
+    private final TicketFactory factory;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public record StartTransfer(String ticketId, String toChipId, String transferPassword) {}
+
+    public record AcceptTransfer(String transferPassword) {}
+
+    public record TransferView(long transferId, String ticketId, int fromVersion, String fromChipId, String toChipId,
+                               String status, OffsetDateTime expiresAt) {}
+
+    /** The re-issued ticket for the assignee chip, and the old copy to delete from the assignor chip. */
+    public record TransferResult(long transferId, IssuedTicket ticket, String revokedTicketId, int revokedVersion,
+                                 String deleteFromChipId) {}
+
+    public TransferService(Database db, MemberService members, TicketFactory factory, PasswordHasher hasher, Clock clock) {
+        this.db = db;
+        this.members = members;
+        this.factory = factory;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    public TransferView start(long assignorMemberId, StartTransfer req) {
+        if (req.transferPassword() == null || req.transferPassword().length() < 6) {
+            throw ApiException.badRequest("a transfer password needs at least 6 characters");
+        }
+        if (req.ticketId() == null || req.toChipId() == null) {
+            throw ApiException.badRequest("ticketId and toChipId are required");
+        }
+        TicketRecord ticket = ticket(req.ticketId());
+        if (ticket.getHolderMemberId() == null || ticket.getHolderMemberId() != assignorMemberId) {
+            throw ApiException.notFound("you hold no ticket " + req.ticketId());
+        }
+        if (!"VALID".equals(ticket.getStatus())) {
+            throw ApiException.conflict("ticket-not-valid", "ticket " + req.ticketId() + " is " + ticket.getStatus());
+        }
+        Chip to = members.activeChip(req.toChipId());
+        if (to.chipId().equals(ticket.getHolderChipId())) {
+            throw ApiException.badRequest("the ticket is already on chip " + to.chipId());
+        }
+        String hash = hasher.hash(req.transferPassword().toCharArray());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long id = db.tx(ctx -> {
+            ctx.update(TICKET_TRANSFER).set(TICKET_TRANSFER.STATUS, "CANCELLED")
+                    .where(TICKET_TRANSFER.TICKET_ID.eq(req.ticketId()), TICKET_TRANSFER.STATUS.eq("PENDING")).execute();
+            return ctx.insertInto(TICKET_TRANSFER)
+                    .set(TICKET_TRANSFER.TICKET_ID, req.ticketId())
+                    .set(TICKET_TRANSFER.FROM_VERSION, ticket.getVersion())
+                    .set(TICKET_TRANSFER.ASSIGNOR_ID, assignorMemberId)
+                    .set(TICKET_TRANSFER.FROM_CHIP_ID, ticket.getHolderChipId())
+                    .set(TICKET_TRANSFER.TO_CHIP_ID, to.chipId())
+                    .set(TICKET_TRANSFER.PASSWORD_HASH, hash)
+                    .set(TICKET_TRANSFER.STATUS, "PENDING")
+                    .set(TICKET_TRANSFER.CREATED_AT, now)
+                    .set(TICKET_TRANSFER.EXPIRES_AT, now.plus(VALIDITY))
+                    .returningResult(TICKET_TRANSFER.ID).fetchOne(TICKET_TRANSFER.ID);
+        });
+        return view(transfer(id));
+    }
+
+    /** The assignee (the member owning the assignee chip) confirms with the transfer password. */
+    public TransferResult accept(long assigneeMemberId, long transferId, AcceptTransfer req) {
+        TicketTransferRecord transfer = transfer(transferId);
+        Chip to = members.activeChip(transfer.getToChipId());
+        if (to.memberId() == null || to.memberId() != assigneeMemberId) {
+            throw ApiException.notFound("no transfer " + transferId + " to one of your chips");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!"PENDING".equals(transfer.getStatus())) {
+            throw ApiException.conflict("transfer-not-pending", "transfer " + transferId + " is " + transfer.getStatus());
+        }
+        if (!transfer.getExpiresAt().isAfter(now)) {
+            throw ApiException.conflict("transfer-expired", "transfer " + transferId + " expired");
+        }
+        if (transfer.getLockedUntil() != null && transfer.getLockedUntil().isAfter(now)) {
+            throw ApiException.tooManyAttempts("too many wrong transfer passwords; try again after "
+                    + transfer.getLockedUntil().withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC");
+        }
+        char[] password = req.transferPassword() == null ? new char[0] : req.transferPassword().toCharArray();
+        if (!hasher.verify(password, transfer.getPasswordHash())) {
+            int failures = db.tx(ctx -> {
+                int f = ctx.update(TICKET_TRANSFER)
+                        .set(TICKET_TRANSFER.FAILED_ATTEMPTS, TICKET_TRANSFER.FAILED_ATTEMPTS.plus(1))
+                        .where(TICKET_TRANSFER.ID.eq(transferId)).returningResult(TICKET_TRANSFER.FAILED_ATTEMPTS)
+                        .fetchOne(TICKET_TRANSFER.FAILED_ATTEMPTS);
+                if (f >= MAX_FAILED_ATTEMPTS) {
+                    ctx.update(TICKET_TRANSFER).set(TICKET_TRANSFER.LOCKED_UNTIL, now.plus(LOCK_OUT))
+                            .set(TICKET_TRANSFER.FAILED_ATTEMPTS, 0).where(TICKET_TRANSFER.ID.eq(transferId)).execute();
+                }
+                return f;
+            });
+            if (failures >= MAX_FAILED_ATTEMPTS) {
+                throw ApiException.tooManyAttempts("too many wrong transfer passwords; the transfer is locked for "
+                        + LOCK_OUT.toMinutes() + " minutes");
+            }
+            throw new ApiException(403, "wrong-transfer-password", "Wrong transfer password",
+                    "the transfer password is wrong; " + (MAX_FAILED_ATTEMPTS - failures) + " attempts left");
+        }
+        TicketRecord current = ticket(transfer.getTicketId());
+        Ticket old;
+        try {
+            SignedTicket signed = TicketCodec.decode(Base64.getDecoder().decode(current.getEncoded()));
+            old = signed.ticket();
+        } catch (TicketFormatException e) {
+            throw new IllegalStateException("stored ticket " + current.getId() + " no longer decodes", e);
+        }
+        int newVersion = transfer.getFromVersion() + 1;
+        Ticket reissued = new Ticket(old.ticketId(), newVersion, old.eventId(), old.seatId(), old.categoryId(),
+                old.gateId(), old.validFrom(), old.validUntil(), to.chipId(), old.attendees(), old.priceMinor(),
+                old.currency());
+        byte[] encoded = factory.sign(reissued);
+        String encodedB64 = TicketFactory.base64(encoded);
+        db.txRun(ctx -> {
+            int moved = ctx.update(TICKET)
+                    .set(TICKET.VERSION, newVersion)
+                    .set(TICKET.HOLDER_CHIP_ID, to.chipId())
+                    .set(TICKET.HOLDER_MEMBER_ID, assigneeMemberId)
+                    .set(TICKET.ENCODED, encodedB64)
+                    .where(TICKET.ID.eq(transfer.getTicketId()), TICKET.VERSION.eq(transfer.getFromVersion()),
+                            TICKET.STATUS.eq("VALID"))
+                    .execute();
+            int completed = ctx.update(TICKET_TRANSFER).set(TICKET_TRANSFER.STATUS, "COMPLETED")
+                    .set(TICKET_TRANSFER.COMPLETED_AT, now)
+                    .where(TICKET_TRANSFER.ID.eq(transferId), TICKET_TRANSFER.STATUS.eq("PENDING")).execute();
+            if (moved == 0 || completed == 0) {
+                throw ApiException.conflict("ticket-changed", "the ticket was used, voided or transferred meanwhile");
+            }
+            ctx.insertInto(REVOCATION)
+                    .set(REVOCATION.TICKET_ID, transfer.getTicketId())
+                    .set(REVOCATION.VERSION, transfer.getFromVersion())
+                    .set(REVOCATION.EVENT_ID, current.getEventId())
+                    .set(REVOCATION.REASON, "TRANSFERRED")
+                    .set(REVOCATION.REVOKED_AT, now)
+                    .execute();
+        });
+        IssuedTicket issued = new IssuedTicket(reissued.ticketId().toString(), newVersion, reissued.seatId(),
+                reissued.categoryId(), reissued.gateId(), reissued.priceMinor(), current.getAttendee(), to.chipId(),
+                encodedB64, factory.sealFor(to, encoded));
+        return new TransferResult(transferId, issued, transfer.getTicketId(), transfer.getFromVersion(),
+                transfer.getFromChipId());
+    }
+
+    public TransferView find(long transferId) {
+        return view(transfer(transferId));
+    }
+
+    private TicketRecord ticket(String ticketId) {
+        TicketRecord ticket = db.dsl().selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).fetchOne();
+        if (ticket == null) {
+            throw ApiException.notFound("no ticket " + ticketId);
+        }
+        return ticket;
+    }
+
+    private TicketTransferRecord transfer(long id) {
+        TicketTransferRecord t = db.dsl().selectFrom(TICKET_TRANSFER).where(TICKET_TRANSFER.ID.eq(id)).fetchOne();
+        if (t == null) {
+            throw ApiException.notFound("no transfer " + id);
+        }
+        return t;
+    }
+
+    private static TransferView view(TicketTransferRecord t) {
+        return new TransferView(t.getId(), t.getTicketId(), t.getFromVersion(), t.getFromChipId(), t.getToChipId(),
+                t.getStatus(), t.getExpiresAt());
+    }
+}

@@ -1,0 +1,478 @@
+package dev.tessera.center;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.center.support.ApiClient;
+import dev.tessera.center.support.ApiClient.Response;
+import dev.tessera.center.support.CenterFixture;
+import dev.tessera.center.support.CenterFixture.Account;
+import dev.tessera.center.support.CenterFixture.EventSetup;
+import dev.tessera.core.crypto.ChipEnvelope;
+import dev.tessera.core.crypto.ChipKeys;
+import dev.tessera.core.crypto.IssuerPublicKey;
+import dev.tessera.core.model.Role;
+import dev.tessera.core.seatmap.Row;
+import dev.tessera.core.seatmap.Seat;
+import dev.tessera.core.ticket.IssuerKeyResolver;
+import dev.tessera.core.ticket.SignedTicket;
+import dev.tessera.core.ticket.TicketCodec;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The center's behaviour, run against a real database: subclasses give an H2 file or a real
+ * PostgreSQL. Everything goes through the HTTP API of a running center.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CenterContractTest {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    CenterFixture fx;
+
+    abstract String jdbcUrl();
+
+    abstract String dbUser();
+
+    @BeforeAll
+    void startCenter() {
+        fx = new CenterFixture(jdbcUrl(), dbUser());
+    }
+
+    @AfterAll
+    void stopCenter() {
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    // ---- claim 29, end to end through the HTTP API only ----
+
+    @Test
+    void claim29WalkFromEventRegistrationToTransferAndSalesLog() throws Exception {
+        Account seller = fx.account(Role.SELLER);
+        Account otherSeller = fx.account(Role.SELLER);
+        Account manager = fx.account(Role.MANAGER);
+        Account gate = fx.account(Role.GATE);
+        // 29 b-d: the organizer registers the event and the seller information, then publishes
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(mapOf(), 100),
+                otherSeller, CenterFixture.quotaForAll(mapOf(), 100)), Map.of());
+        assertThat(ev.event().get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(ev.event().get("sellerNames")).hasSize(2);
+
+        // claim 31: the seller issues membership cards: two members, each with a chip
+        ChipKeys chipKeysA = ChipKeys.generate(RANDOM);
+        ChipKeys chipKeysB = ChipKeys.generate(RANDOM);
+        String chipA = randomChipId();
+        String chipB = randomChipId();
+        long memberA = registerMember(seller.client(), "alice", chipA, chipKeysA);
+        long memberB = registerMember(seller.client(), "bob", chipB, chipKeysB);
+        assertThat(memberA).isNotEqualTo(memberB);
+
+        // claim 62 + 32: the seller holds three consecutive seats, best available
+        String category = ev.map().categories().getFirst().id();
+        Response hold = seller.client().post("/api/events/" + ev.eventId() + "/holds",
+                Map.of("bestAvailable", Map.of("count", 3, "categoryId", category)));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        List<String> seats = strings(hold.get("seatIds"));
+        assertThat(seats).hasSize(3);
+        assertConsecutive(ev, seats);
+
+        // 29 g-j, 78: the seller authenticates member A by password and registers issuing info; the center issues
+        Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                "customer", Map.of("auth", "MEMBER_PASSWORD", "memberLogin", loginOf("alice", chipA),
+                        "memberPassword", "member-password", "chipId", chipA),
+                "payment", Map.of("method", "CASH", "tenderedMinor", 20_000)));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        assertThat(sale.get("totalMinor").asLong()).isEqualTo(15_000);
+        assertThat(sale.get("changeMinor").asLong()).isEqualTo(5_000);
+        assertThat(sale.get("issuingInfoId").asLong()).isPositive();
+        JsonNode tickets = sale.get("tickets");
+        assertThat(tickets).hasSize(3);
+        IssuerKeyResolver issuer = issuerKeys(gate.client());
+        for (JsonNode t : tickets) {
+            // claim 79: the ticket is encrypted for chip A and only chip A's key opens it
+            byte[] opened = ChipEnvelope.open(Base64.getDecoder().decode(t.get("envelope").asText()),
+                    HexFormat.of().parseHex(chipA), chipKeysA.agent());
+            SignedTicket signed = TicketCodec.decodeAndVerify(opened, issuer);
+            assertThat(signed.ticket().holderChipId()).isEqualTo(chipA);
+            assertThat(signed.ticket().eventId()).isEqualTo(ev.eventId());
+            assertThat(signed.ticket().attendees()).containsExactly("Member alice");
+            assertThat(seats).contains(signed.ticket().seatId());
+        }
+        Response seatsNow = seller.client().get("/api/events/" + ev.eventId() + "/seats");
+        assertThat(strings(seatsNow.get("seats").get("SOLD"))).containsAll(seats);
+
+        // claims 64-66, 79: member A transfers one ticket to chip B; member B confirms with the password
+        ApiClient alice = fx.anonymous.login(loginOf("alice", chipA), "member-password");
+        ApiClient bob = fx.anonymous.login(loginOf("bob", chipB), "member-password");
+        JsonNode first = tickets.get(0);
+        Response transfer = alice.post("/api/transfers", Map.of("ticketId", first.get("ticketId").asText(),
+                "toChipId", chipB, "transferPassword", "swordfish-42"));
+        assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
+        long transferId = transfer.get("transferId").asLong();
+        Response wrong = bob.post("/api/transfers/" + transferId + "/accept", Map.of("transferPassword", "guess"));
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.get("type").asText()).endsWith("wrong-transfer-password");
+        Response accepted = bob.post("/api/transfers/" + transferId + "/accept", Map.of("transferPassword", "swordfish-42"));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.get("ticket").get("version").asInt()).isEqualTo(2);
+        assertThat(accepted.get("deleteFromChipId").asText()).isEqualTo(chipA);
+        byte[] reissued = ChipEnvelope.open(Base64.getDecoder().decode(accepted.get("ticket").get("envelope").asText()),
+                HexFormat.of().parseHex(chipB), chipKeysB.agent());
+        assertThat(TicketCodec.decodeAndVerify(reissued, issuer).ticket().holderChipId()).isEqualTo(chipB);
+
+        // the old version is revoked: a gate refuses it even from the old chip; the new one enters once
+        Response revocations = gate.client().get("/api/events/" + ev.eventId() + "/revocations");
+        assertThat(revocations.json()).anySatisfy(r -> {
+            assertThat(r.get("ticketId").asText()).isEqualTo(first.get("ticketId").asText());
+            assertThat(r.get("version").asInt()).isEqualTo(1);
+        });
+        String gateId = first.get("gateId").asText();
+        assertThat(scan(gate, ev, gateId, first.get("encoded").asText(), chipA).get("verdict").asText()).isEqualTo("REVOKED");
+        String newCopy = accepted.get("ticket").get("encoded").asText();
+        assertThat(scan(gate, ev, gateId, newCopy, chipA).get("verdict").asText()).isEqualTo("WRONG_CHIP");
+        assertThat(scan(gate, ev, gateId, newCopy, chipB).get("verdict").asText()).isEqualTo("ADMITTED");
+        assertThat(scan(gate, ev, gateId, newCopy, chipB).get("verdict").asText()).isEqualTo("ALREADY_USED");
+
+        // claim 75: the sales log shows the sale to the seller and the manager, not to another seller
+        Response log = seller.client().get("/api/sales-log?eventId=" + ev.eventId());
+        assertThat(log.get("tickets").asInt()).isEqualTo(3);
+        assertThat(log.get("totalMinor").asLong()).isEqualTo(15_000);
+        assertThat(log.get("byPayment").get(0).get("key").asText()).isEqualTo("CASH");
+        assertThat(manager.client().get("/api/sales-log?eventId=" + ev.eventId()).get("tickets").asInt()).isEqualTo(3);
+        assertThat(otherSeller.client().get("/api/sales-log?eventId=" + ev.eventId()).get("tickets").asInt()).isZero();
+        assertThat(otherSeller.client().get("/api/sales-log?sellerId=" + seller.id()).status()).isEqualTo(403);
+    }
+
+    // ---- guarantees ----
+
+    @Test
+    void aSeatIsNeverSoldTwiceUnder64RacingClients() throws Exception {
+        List<Account> sellers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            sellers.add(fx.account(Role.SELLER));
+        }
+        Map<Account, Map<String, Integer>> quotas = new java.util.LinkedHashMap<>();
+        sellers.forEach(s -> quotas.put(s, CenterFixture.quotaForAll(mapOf(), 10_000)));
+        EventSetup ev = fx.publishedTheatreEvent(quotas, Map.of());
+        List<String> contested = ev.map().seats().stream().filter(s -> s.flags().isEmpty()).limit(200)
+                .map(Seat::id).toList();
+        ConcurrentHashMap<String, String> soldTo = new ConcurrentHashMap<>();
+        AtomicInteger doubleSales = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+        AtomicInteger unexpected = new AtomicInteger();
+        List<String> unexpectedBodies = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        CountDownLatch go = new CountDownLatch(1);
+        for (int client = 0; client < 64; client++) {
+            ApiClient api = sellers.get(client % sellers.size()).client();
+            pool.submit(() -> {
+                go.await();
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                for (int attempt = 0; attempt < 40 && soldTo.size() < contested.size(); attempt++) {
+                    int n = 1 + random.nextInt(3);
+                    Set<String> want = new HashSet<>();
+                    while (want.size() < n) {
+                        want.add(contested.get(random.nextInt(contested.size())));
+                    }
+                    Response hold = api.post("/api/events/" + ev.eventId() + "/holds", Map.of("seatIds", List.copyOf(want)));
+                    if (hold.status() == 409) {
+                        conflicts.incrementAndGet();
+                        if (!hold.get("type").asText().endsWith("seat-unavailable") || hold.get("detail").asText().isEmpty()) {
+                            unexpected.incrementAndGet();
+                        }
+                        continue;
+                    }
+                    if (hold.status() != 201) {
+                        unexpected.incrementAndGet();
+                        unexpectedBodies.add(hold.status() + " " + hold.body());
+                        continue;
+                    }
+                    Response sale = api.post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                            "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CARD", "reference", "r")));
+                    if (sale.status() != 201) {
+                        unexpected.incrementAndGet();
+                        unexpectedBodies.add(sale.status() + " " + sale.body());
+                        continue;
+                    }
+                    for (JsonNode t : sale.get("tickets")) {
+                        if (soldTo.putIfAbsent(t.get("seatId").asText(), t.get("ticketId").asText()) != null) {
+                            doubleSales.incrementAndGet();
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        go.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(unexpectedBodies).isEmpty();
+        assertThat(unexpected.get()).isZero();
+        assertThat(doubleSales.get()).isZero();
+        assertThat(conflicts.get()).isPositive();
+        Response log = fx.organizer.get("/api/sales-log?eventId=" + ev.eventId());
+        List<String> loggedSeats = new ArrayList<>();
+        log.get("lines").forEach(l -> loggedSeats.add(l.get("seatId").asText()));
+        assertThat(loggedSeats).doesNotHaveDuplicates().hasSameSizeAs(soldTo.keySet())
+                .containsExactlyInAnyOrderElementsOf(soldTo.keySet());
+    }
+
+    @Test
+    void sellerCannotExceedQuotaOrSellOutsideItsAllocation() {
+        Account seller = fx.account(Role.SELLER);
+        Account rival = fx.account(Role.SELLER);
+        var map = mapOf();
+        String category = map.categories().getFirst().id();
+        String otherCategory = map.categories().get(1).id();
+        List<String> rivalBlock = map.seats().stream().filter(s -> s.categoryId().equals(category))
+                .skip(100).limit(4).map(Seat::id).toList();
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, Map.of(category, 5), rival, Map.of(category, 10)),
+                Map.of(rival, rivalBlock));
+        List<String> free = map.seats().stream().filter(s -> s.categoryId().equals(category) && s.flags().isEmpty())
+                .map(Seat::id).filter(id -> !rivalBlock.contains(id)).limit(8).toList();
+
+        assertThat(hold(seller, ev, free.subList(0, 3)).status()).isEqualTo(201);
+        Response over = hold(seller, ev, free.subList(3, 6));
+        assertThat(over.status()).isEqualTo(409);
+        assertThat(over.get("type").asText()).endsWith("quota-exceeded");
+        assertThat(over.get("detail").asText()).contains("2 more seats");
+        assertThat(hold(seller, ev, free.subList(3, 5)).status()).isEqualTo(201);
+
+        Response outside = hold(fx.account(Role.SELLER), ev, List.of(free.get(6)));
+        assertThat(outside.status()).as("a seller without an authorization").isEqualTo(403);
+        Response otherCat = hold(seller, ev, map.seats().stream().filter(s -> s.categoryId().equals(otherCategory))
+                .limit(1).map(Seat::id).toList());
+        assertThat(otherCat.status()).as("no quota in that category").isEqualTo(403);
+
+        Response intoRivalBlock = hold(fx.account(Role.SELLER), ev, rivalBlock.subList(0, 1));
+        assertThat(intoRivalBlock.status()).isIn(403, 409);
+        Account seller2 = fx.account(Role.SELLER);
+        fx.organizer.post("/api/events/" + ev.eventId() + "/authorizations",
+                Map.of("sellerId", seller2.id(), "quotas", Map.of(category, 10), "seatIds", List.of()));
+        Response blocked = hold(seller2, ev, rivalBlock.subList(0, 1));
+        assertThat(blocked.status()).isEqualTo(409);
+        assertThat(blocked.get("type").asText()).endsWith("seat-unavailable");
+        assertThat(hold(rival, ev, rivalBlock).status()).isEqualTo(201);
+        Response mine = rival.client().get("/api/events/" + ev.eventId() + "/authorizations/me");
+        assertThat(strings(mine.get("allocatedSeats"))).containsExactlyInAnyOrderElementsOf(rivalBlock);
+    }
+
+    @Test
+    void aLapsedHoldFreesItsSeatsAndItsQuota() throws Exception {
+        Account seller = fx.account(Role.SELLER);
+        var map = mapOf();
+        String category = map.categories().getFirst().id();
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, Map.of(category, 2)), Map.of());
+        List<String> two = map.seats().stream().filter(s -> s.categoryId().equals(category) && s.flags().isEmpty())
+                .limit(2).map(Seat::id).toList();
+        Response hold = hold(seller, ev, two);
+        assertThat(hold.status()).isEqualTo(201);
+        assertThat(hold(seller, ev, two).status()).as("held seats are taken").isEqualTo(409);
+
+        fx.clock.advance(CenterConfig.DEFAULT_HOLD_PERIOD.plusSeconds(1));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<String> freeNow = List.of();
+        while (System.nanoTime() < deadline) {
+            freeNow = strings(seller.client().get("/api/events/" + ev.eventId() + "/seats").get("seats").get("FREE"));
+            if (freeNow.containsAll(two)) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(freeNow).containsAll(two);
+        Response late = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH")));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.get("type").asText()).endsWith("hold-not-active");
+        assertThat(seller.client().get("/api/holds/" + hold.get("id").asLong()).get("status").asText()).isEqualTo("LAPSED");
+        assertThat(hold(seller, ev, two).status()).as("the quota came back with the seats").isEqualTo(201);
+    }
+
+    @Test
+    void wrongTransferPasswordsAreRefusedThenRateLimited() {
+        Account seller = fx.account(Role.SELLER);
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(mapOf(), 10)), Map.of());
+        String chipA = randomChipId();
+        String chipB = randomChipId();
+        registerMember(seller.client(), "carol", chipA, ChipKeys.generate(RANDOM));
+        registerMember(seller.client(), "dave", chipB, ChipKeys.generate(RANDOM));
+        Response hold = seller.client().post("/api/events/" + ev.eventId() + "/holds",
+                Map.of("bestAvailable", Map.of("count", 1, "categoryId", mapOf().categories().getFirst().id())));
+        Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                "customer", Map.of("auth", "MEMBER_CARD", "chipId", chipA), "payment", Map.of("method", "CARD")));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        ApiClient carol = fx.anonymous.login(loginOf("carol", chipA), "member-password");
+        ApiClient dave = fx.anonymous.login(loginOf("dave", chipB), "member-password");
+        Response transfer = carol.post("/api/transfers", Map.of("ticketId",
+                sale.get("tickets").get(0).get("ticketId").asText(), "toChipId", chipB, "transferPassword", "right-one"));
+        long id = transfer.get("transferId").asLong();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(dave.post("/api/transfers/" + id + "/accept", Map.of("transferPassword", "wrong-" + i)).status());
+        }
+        assertThat(statuses.subList(0, 4)).containsOnly(403);
+        assertThat(statuses.subList(4, 6)).containsOnly(429);
+        Response locked = dave.post("/api/transfers/" + id + "/accept", Map.of("transferPassword", "right-one"));
+        assertThat(locked.status()).as("even the right password waits out the lock").isEqualTo(429);
+        Response stranger = fx.account(Role.MEMBER).client().post("/api/transfers/" + id + "/accept",
+                Map.of("transferPassword", "right-one"));
+        assertThat(stranger.status()).as("only the assignee chip's member may accept").isEqualTo(404);
+    }
+
+    @Test
+    void badInputGetsAProblemDocumentNeverAServerError() {
+        Account seller = fx.account(Role.SELLER);
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(mapOf(), 10)), Map.of());
+        String holds = "/api/events/" + ev.eventId() + "/holds";
+        assertProblem(seller.client().postRaw(holds, "{\"seatIds\": [\"ST-A-1\""), 400, "malformed JSON");
+        assertProblem(seller.client().postRaw(holds, "{\"seatIds\": [], \"extra\": 1}"), 400, "extra");
+        assertProblem(seller.client().postRaw(holds, "[1,2,3]"), 400, "");
+        assertProblem(seller.client().postRaw(holds, "null"), 400, "");
+        assertProblem(seller.client().postRaw(holds, ""), 400, "JSON body");
+        assertProblem(seller.client().post(holds, Map.of("seatIds", List.of("NO-SUCH-SEAT"))), 400, "NO-SUCH-SEAT");
+        assertProblem(seller.client().post("/api/events/999999/holds", Map.of("seatIds", List.of("x"))), 404, "999999");
+        assertProblem(seller.client().get("/api/events/abc"), 400, "eventId");
+        assertProblem(fx.anonymous.get("/api/events"), 401, "sign in");
+        assertProblem(fx.anonymous.as("forged-token").get("/api/events"), 401, "sign in");
+        assertProblem(seller.client().post("/api/venues", Map.of("name", "x", "address", "y")), 403, "seller");
+        assertProblem(seller.client().postRaw(holds, "{\"seatIds\":[\"" + "x".repeat(100_000) + "\"]}"), 413, "");
+        assertProblem(seller.client().get("/api/no-such-thing"), 404, "");
+        assertProblem(fx.anonymous.post("/api/sessions", Map.of("loginId", seller.loginId(), "password", "nope")), 401,
+                "wrong");
+        assertProblem(fx.organizer.post("/api/venues/1/seat-maps", "{\"format\":\"tessera-seatmap\"}"), 400, "seat map");
+        assertProblem(fx.organizer.post("/api/accounts", Map.of("loginId", seller.loginId(), "password", "long-enough",
+                "role", "SELLER", "displayName", "dup")), 409, "already in use");
+        assertProblem(fx.organizer.post("/api/accounts", Map.of("loginId", "new-one", "password", "long-enough",
+                "role", "KING", "displayName", "x")), 400, "");
+    }
+
+    @Test
+    void loginIsLockedAfterRepeatedWrongPasswords() {
+        Account seller = fx.account(Role.SELLER);
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(fx.anonymous.post("/api/sessions", Map.of("loginId", seller.loginId(), "password", "bad-" + i)).status());
+        }
+        assertThat(statuses.subList(0, 5)).containsOnly(401);
+        assertThat(statuses.get(5)).isEqualTo(429);
+        Response right = fx.anonymous.post("/api/sessions", Map.of("loginId", seller.loginId(), "password", seller.password()));
+        assertThat(right.status()).isEqualTo(429);
+    }
+
+    @Test
+    void openApiDocumentIsServedAndNamesEveryRoute() throws Exception {
+        Response doc = fx.anonymous.get("/openapi.json");
+        assertThat(doc.status()).isEqualTo(200);
+        JsonNode paths = doc.json().get("paths");
+        assertThat(paths.size()).isGreaterThan(20);
+        for (var path : (Iterable<Map.Entry<String, JsonNode>>) paths::fields) {
+            for (var op : (Iterable<Map.Entry<String, JsonNode>>) path.getValue()::fields) {
+                String concrete = path.getKey().replaceAll("\\{[^}]+}", "1");
+                Response r = switch (op.getKey()) {
+                    case "get" -> concrete.endsWith("/stream") ? null : fx.anonymous.get(concrete);
+                    case "post" -> fx.anonymous.post(concrete, Map.of());
+                    case "delete" -> fx.anonymous.delete(concrete);
+                    default -> throw new AssertionError("unexpected method " + op.getKey());
+                };
+                if (r == null) {
+                    continue;
+                }
+                boolean isPublic = op.getValue().path("security").isArray() && op.getValue().path("security").isEmpty();
+                if (!isPublic) {
+                    assertThat(r.status()).as(op.getKey() + " " + path.getKey() + " needs a token").isEqualTo(401);
+                } else {
+                    assertThat(r.status()).as(op.getKey() + " " + path.getKey()).isNotEqualTo(404).isLessThan(500);
+                }
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private static dev.tessera.core.seatmap.SeatMap mapOf() {
+        return dev.tessera.core.seatmap.SampleVenues.theatre();
+    }
+
+    private Response hold(Account seller, EventSetup ev, List<String> seats) {
+        return seller.client().post("/api/events/" + ev.eventId() + "/holds", Map.of("seatIds", seats));
+    }
+
+    private static JsonNode scan(Account gate, EventSetup ev, String gateId, String ticket, String chipId) {
+        Response r = gate.client().post("/api/gate/scans", Map.of("eventId", ev.eventId(), "gateId", gateId,
+                "ticket", ticket, "chipId", chipId));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static String loginOf(String name, String chipId) {
+        return name + "-" + chipId.substring(0, 8);
+    }
+
+    private long registerMember(ApiClient seller, String name, String chipId, ChipKeys keys) {
+        Response member = seller.post("/api/members", Map.of("loginId", loginOf(name, chipId),
+                "password", "member-password", "displayName", "Member " + name));
+        assertThat(member.status()).as(member.body()).isEqualTo(201);
+        long id = member.get("accountId").asLong();
+        Response chip = seller.post("/api/chips", Map.of("chipId", chipId,
+                "publicKey", HexFormat.of().formatHex(keys.publicKeySec1()), "memberId", id));
+        assertThat(chip.status()).as(chip.body()).isEqualTo(201);
+        return id;
+    }
+
+    private static String randomChipId() {
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    private static IssuerKeyResolver issuerKeys(ApiClient client) {
+        List<IssuerPublicKey> keys = new ArrayList<>();
+        client.get("/api/issuer-keys").json().forEach(k -> keys.add(IssuerPublicKey.of(
+                HexFormat.of().parseHex(k.get("publicKey").asText()))));
+        return IssuerKeyResolver.of(keys.toArray(IssuerPublicKey[]::new));
+    }
+
+    private static void assertConsecutive(EventSetup ev, List<String> seats) {
+        Row row = ev.map().rowOf(seats.getFirst()).orElseThrow();
+        List<String> rowSeats = row.seats().stream().map(Seat::id).toList();
+        List<Integer> positions = seats.stream().map(rowSeats::indexOf).sorted().toList();
+        assertThat(positions).doesNotContain(-1);
+        assertThat(positions.getLast() - positions.getFirst()).isEqualTo(seats.size() - 1);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    private static void assertProblem(Response r, int status, String detailContains) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.get("status").asInt()).isEqualTo(status);
+        assertThat(r.get("title").asText()).isNotBlank();
+        assertThat(r.get("detail").asText()).containsIgnoringCase(detailContains).doesNotContain("Exception");
+    }
+}

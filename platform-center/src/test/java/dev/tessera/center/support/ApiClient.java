@@ -1,0 +1,95 @@
+package dev.tessera.center.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A plain HTTP client for tests: real requests to a real running center. */
+public final class ApiClient {
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final URI base;
+    private final HttpClient http;
+    private final String token;
+
+    public record Response(int status, String contentType, String body, JsonNode json) {
+        public JsonNode get(String field) {
+            return json.path(field);
+        }
+    }
+
+    public ApiClient(URI base) {
+        this(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
+    }
+
+    private ApiClient(URI base, HttpClient http, String token) {
+        this.base = base;
+        this.http = http;
+        this.token = token;
+    }
+
+    public ApiClient as(String newToken) {
+        return new ApiClient(base, http, newToken);
+    }
+
+    /** Signs in and returns a client that sends the session token. */
+    public ApiClient login(String loginId, String password) {
+        Response r = post("/api/sessions", java.util.Map.of("loginId", loginId, "password", password));
+        if (r.status() != 201) {
+            throw new IllegalStateException("login of " + loginId + " failed: " + r.status() + " " + r.body());
+        }
+        return as(r.get("token").asText());
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
+    public Response post(String path, Object body) {
+        try {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return postRaw(path, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Response postRaw(String path, String body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(builder.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = MissingNode.getInstance();
+            if (type.contains("json") && !response.body().isEmpty()) {
+                json = JSON.readTree(response.body());
+            }
+            return new Response(response.statusCode(), type, response.body(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tessera.center.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.center.CenterConfig;
+import dev.tessera.center.PlatformCenter;
+import dev.tessera.core.crypto.PasswordHasher;
+import dev.tessera.core.model.Role;
+import dev.tessera.core.seatmap.SampleVenues;
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.core.seatmap.SeatMapFormat;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A running center on a given database, with helpers that set up events through the HTTP API. */
+public final class CenterFixture implements AutoCloseable {
+    /** Cheap Argon2id for tests (the production default is m=19 MiB, t=2). */
+    public static final PasswordHasher TEST_HASHER = new PasswordHasher(1024, 1, 1, 16, 32, new SecureRandom());
+    public static final String ORGANIZER_PASSWORD = "organizer-secret";
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    public final PlatformCenter center;
+    public final MutableClock clock = new MutableClock();
+    public final ApiClient anonymous;
+    public final ApiClient organizer;
+
+    public CenterFixture(String jdbcUrl, String user) {
+        CenterConfig config = CenterConfig.of(jdbcUrl, user, "", 0).withPasswordHasher(TEST_HASHER).withClock(clock)
+                .withPoolSize(24);
+        center = PlatformCenter.start(config);
+        center.services().accounts().bootstrap("root-organizer", ORGANIZER_PASSWORD.toCharArray(), Role.ORGANIZER,
+                "Root Organizer");
+        anonymous = new ApiClient(center.baseUri());
+        organizer = anonymous.login("root-organizer", ORGANIZER_PASSWORD);
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + NAMES.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100_000, 36);
+    }
+
+    /** Creates an account through the API and returns (id, signed-in client). */
+    public Account account(Role role) {
+        String login = unique(role.name().toLowerCase());
+        var r = organizer.post("/api/accounts", Map.of("loginId", login, "password", "password-" + login,
+                "role", role.name(), "displayName", "Test " + login));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return new Account(r.get("accountId").asLong(), login, "password-" + login,
+                anonymous.login(login, "password-" + login));
+    }
+
+    public record Account(long id, String loginId, String password, ApiClient client) {}
+
+    public record EventSetup(long eventId, SeatMap map, JsonNode event) {}
+
+    /** A published event at the sample theatre, doors open an hour ago, with the given sellers authorized. */
+    public EventSetup publishedTheatreEvent(Map<Account, Map<String, Integer>> sellers,
+                                            Map<Account, List<String>> allocations) {
+        SeatMap map = SampleVenues.theatre();
+        var venue = organizer.post("/api/venues", Map.of("name", unique("Theatre"), "address", "Tokyo"));
+        assertThat(venue.status()).as(venue.body()).isEqualTo(201);
+        long venueId = venue.get("id").asLong();
+        var seatMap = organizer.post("/api/venues/" + venueId + "/seat-maps", SeatMapFormat.toJson(map));
+        assertThat(seatMap.status()).as(seatMap.body()).isEqualTo(201);
+        Instant now = clock.instant();
+        Map<String, Long> prices = new java.util.LinkedHashMap<>();
+        map.categories().forEach(c -> prices.put(c.id(), 5_000L));
+        var event = organizer.post("/api/events", Map.ofEntries(
+                Map.entry("name", unique("Concert")), Map.entry("servicer", "Tessera Players"),
+                Map.entry("venueId", venueId), Map.entry("seatMapVersion", seatMap.get("version").asInt()),
+                Map.entry("doorsOpen", now.minus(Duration.ofHours(1)).toString()),
+                Map.entry("startsAt", now.plus(Duration.ofHours(1)).toString()),
+                Map.entry("endsAt", now.plus(Duration.ofHours(4)).toString()),
+                Map.entry("currency", "JPY"), Map.entry("pricesMinor", prices),
+                Map.entry("gates", map.gates().stream().map(g -> g.id()).toList()),
+                Map.entry("contact", "info@example.com")));
+        assertThat(event.status()).as(event.body()).isEqualTo(201);
+        long eventId = event.get("id").asLong();
+        sellers.forEach((seller, quotas) -> {
+            var auth = organizer.post("/api/events/" + eventId + "/authorizations", Map.of("sellerId", seller.id(),
+                    "quotas", quotas, "seatIds", allocations.getOrDefault(seller, List.of())));
+            assertThat(auth.status()).as(auth.body()).isEqualTo(201);
+        });
+        var published = organizer.post("/api/events/" + eventId + "/publish", Map.of());
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        return new EventSetup(eventId, map, published.json());
+    }
+
+    public static Map<String, Integer> quotaForAll(SeatMap map, int quota) {
+        Map<String, Integer> quotas = new java.util.LinkedHashMap<>();
+        map.categories().forEach(c -> quotas.put(c.id(), quota));
+        return quotas;
+    }
+
+    @Override
+    public void close() {
+        center.close();
+    }
+}

@@ -1,0 +1,3 @@
+package dev.tessera.core.model;
+
+public enum ChipStatus { ACTIVE, BLOCKED }

@@ -1,0 +1,3 @@
+package dev.tessera.core.model;
+
+public enum EventStatus { DRAFT, PUBLISHED, CANCELLED }

@@ -1,0 +1,3 @@
+package dev.tessera.core.model;
+
+public enum HoldStatus { ACTIVE, ISSUED, RELEASED, LAPSED }
