@@ -103,7 +103,8 @@ CREATE TABLE seat_state (
     allocated_to  BIGINT REFERENCES account (id),
     hold_id       BIGINT,
     revision      BIGINT      NOT NULL,
-    PRIMARY KEY (event_id, seat_id),
+    -- seat first: holds name seats with IN (...), which H2 can look up only on an index's first column
+    PRIMARY KEY (seat_id, event_id),
     CONSTRAINT seat_state_status_ck CHECK (status IN ('FREE', 'HELD', 'SOLD', 'BLOCKED'))
 );
 CREATE INDEX seat_state_row_ix ON seat_state (event_id, category_id, row_id, seat_index);

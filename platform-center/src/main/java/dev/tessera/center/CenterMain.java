@@ -32,6 +32,9 @@ public final class CenterMain {
     private CenterMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "tessera-center-logback.xml");
+        }
         Options options;
         try {
             options = Options.parse(args);

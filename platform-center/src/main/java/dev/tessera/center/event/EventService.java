@@ -43,6 +43,12 @@ import org.jooq.DSLContext;
 /** Claims 29 b-d, 30, 71, 73, 74: events with their service information, seller authorizations, publishing. */
 public final class EventService {
     private static final int INSERT_CHUNK = 1000;
+    /** Events change rarely and are read on every hold and sale; other center instances see changes this late. */
+    private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    private record Cached(Event event, long until) {}
+
+    private final java.util.Map<Long, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Database db;
     private final VenueService venues;
@@ -155,6 +161,7 @@ public final class EventService {
             ctx.update(EVENT).set(EVENT.STATUS, EventStatus.PUBLISHED.name())
                     .set(EVENT.PUBLISHED_AT, OffsetDateTime.now(clock)).where(EVENT.ID.eq(eventId)).execute();
         });
+        cache.remove(eventId);
         return event(eventId);
     }
 
@@ -217,6 +224,7 @@ public final class EventService {
                 }
             }
         });
+        cache.remove(eventId);
         return authorization(eventId, req.sellerId());
     }
 
@@ -250,6 +258,16 @@ public final class EventService {
     }
 
     public Event event(long eventId) {
+        Cached cached = cache.get(eventId);
+        if (cached != null && cached.until - System.nanoTime() > 0) {
+            return cached.event;
+        }
+        Event event = load(eventId);
+        cache.put(eventId, new Cached(event, System.nanoTime() + CACHE_NANOS));
+        return event;
+    }
+
+    private Event load(long eventId) {
         EventRecord row = db.dsl().selectFrom(EVENT).where(EVENT.ID.eq(eventId)).fetchOne();
         if (row == null) {
             throw ApiException.notFound("no event " + eventId);

@@ -1,6 +1,5 @@
 package dev.tessera.center.sales;
 
-import static dev.tessera.center.db.schema.Sequences.SEAT_REVISION_SEQ;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD_SEAT;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
@@ -126,16 +125,10 @@ public final class HoldService {
                     .set(SEAT_HOLD.CREATED_AT, now)
                     .set(SEAT_HOLD.EXPIRES_AT, expires)
                     .returningResult(SEAT_HOLD.ID).fetchOne(SEAT_HOLD.ID);
-            var held = ctx.update(SEAT_STATE)
-                    .set(SEAT_STATE.STATUS, "HELD")
-                    .set(SEAT_STATE.HOLD_ID, id)
-                    .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
-                    .where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.SEAT_ID.in(seatIds), SEAT_STATE.STATUS.eq("FREE"),
-                            SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(sellerId)))
-                    .returningResult(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION)
-                    .fetch();
+            List<SeatChange> held = SeatStates.move(ctx, eventId, seatIds, id, "HELD", SEAT_STATE.STATUS.eq("FREE")
+                    .and(SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(sellerId))));
             if (held.size() != seatIds.size()) {
-                Set<String> got = held.stream().map(r -> r.value1()).collect(Collectors.toSet());
+                Set<String> got = held.stream().map(SeatChange::seatId).collect(Collectors.toSet());
                 List<String> lost = seatIds.stream().filter(s -> !got.contains(s)).toList();
                 throw ApiException.conflict("seat-unavailable", "these seats are no longer free: " + lost);
             }
@@ -145,7 +138,7 @@ public final class HoldService {
                 insert = insert.values(id, seatId, map.seat(seatId).orElseThrow().categoryId());
             }
             insert.execute();
-            held.forEach(r -> changes.add(new SeatChange(r.value1(), "HELD", r.value2())));
+            changes.addAll(held);
             return id;
         });
         feed.publish(eventId, changes);
@@ -221,22 +214,20 @@ public final class HoldService {
                 return false;
             }
             eventId[0] = hold.getEventId();
-            var freed = ctx.update(SEAT_STATE)
-                    .set(SEAT_STATE.STATUS, "FREE")
-                    .setNull(SEAT_STATE.HOLD_ID)
-                    .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
-                    .where(SEAT_STATE.EVENT_ID.eq(hold.getEventId()), SEAT_STATE.HOLD_ID.eq(holdId),
-                            SEAT_STATE.STATUS.eq("HELD"))
-                    .returningResult(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION).fetch();
             Map<String, Integer> perCategory = new TreeMap<>();
-            ctx.selectFrom(SEAT_HOLD_SEAT).where(SEAT_HOLD_SEAT.HOLD_ID.eq(holdId))
-                    .forEach(s -> perCategory.merge(s.getCategoryId(), 1, Integer::sum));
+            List<String> seatIds = new ArrayList<>();
+            ctx.selectFrom(SEAT_HOLD_SEAT).where(SEAT_HOLD_SEAT.HOLD_ID.eq(holdId)).forEach(s -> {
+                perCategory.merge(s.getCategoryId(), 1, Integer::sum);
+                seatIds.add(s.getSeatId());
+            });
+            List<SeatChange> freed = SeatStates.move(ctx, hold.getEventId(), seatIds, holdId, "FREE",
+                    SEAT_STATE.HOLD_ID.eq(holdId).and(SEAT_STATE.STATUS.eq("HELD")));
             perCategory.forEach((category, count) -> ctx.update(SELLER_QUOTA)
                     .set(SELLER_QUOTA.USED, SELLER_QUOTA.USED.minus(count))
                     .where(SELLER_QUOTA.EVENT_ID.eq(hold.getEventId()), SELLER_QUOTA.SELLER_ID.eq(hold.getSellerId()),
                             SELLER_QUOTA.CATEGORY_ID.eq(category))
                     .execute());
-            freed.forEach(r -> changes.add(new SeatChange(r.value1(), "FREE", r.value2())));
+            changes.addAll(freed);
             return true;
         });
         if (ended) {

@@ -1,6 +1,5 @@
 package dev.tessera.center.sales;
 
-import static dev.tessera.center.db.schema.Sequences.SEAT_REVISION_SEQ;
 import static dev.tessera.center.db.schema.Tables.ISSUING_INFO;
 import static dev.tessera.center.db.schema.Tables.SALE;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
@@ -171,17 +170,13 @@ public final class SaleService {
             }
             sold.execute();
             issued.execute();
-            var soldSeats = ctx.update(SEAT_STATE)
-                    .set(SEAT_STATE.STATUS, "SOLD")
-                    .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
-                    .where(SEAT_STATE.EVENT_ID.eq(event.id()), SEAT_STATE.HOLD_ID.eq(hold.id()),
-                            SEAT_STATE.STATUS.eq("HELD"))
-                    .returningResult(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION).fetch();
+            List<SeatChange> soldSeats = SeatStates.move(ctx, event.id(), hold.seatIds(), hold.id(), "SOLD",
+                    SEAT_STATE.HOLD_ID.eq(hold.id()).and(SEAT_STATE.STATUS.eq("HELD")));
             if (soldSeats.size() != tickets.size()) {
                 throw new IllegalStateException("hold " + hold.id() + " held " + soldSeats.size() + " of "
                         + tickets.size() + " seats at confirmation");
             }
-            soldSeats.forEach(r -> changes.add(new SeatChange(r.value1(), "SOLD", r.value2())));
+            changes.addAll(soldSeats);
             return new SaleResult(saleId, issuingInfoId, event.id(), hold.id(), payment.method(), total,
                     event.currency(), finalChange, List.copyOf(tickets));
         });

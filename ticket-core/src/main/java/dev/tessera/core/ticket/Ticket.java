@@ -27,8 +27,8 @@ public record Ticket(UUID ticketId, int version, long eventId, String seatId, St
     public static final String PAPER = "";
     public static final int MAX_VERSION = 0xFFFF;
     public static final int MAX_SEAT_ID_BYTES = 64;
-    public static final int MAX_CATEGORY_ID_BYTES = 32;
-    public static final int MAX_GATE_ID_BYTES = 32;
+    public static final int MAX_CATEGORY_ID_BYTES = 64; // the seat-map format allows 64-byte ids
+    public static final int MAX_GATE_ID_BYTES = 64;
     public static final int MIN_HOLDER_CHIP_ID_BYTES = 4;
     public static final int MAX_HOLDER_CHIP_ID_BYTES = 32;
     public static final int MAX_ATTENDEES = 8;
