@@ -41,7 +41,7 @@ public final class CenterSalesBenchmark {
     public record Settings(int sellers, int seatsPerSale, Duration warmUp, Duration measure, int pool) {
         static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("bench.sellers", 64), Integer.getInteger("bench.seatsPerSale", 2),
-                    Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 5)),
+                    Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 10)),
                     Duration.ofSeconds(Integer.getInteger("bench.seconds", 15)), Integer.getInteger("bench.pool", 16));
         }
     }

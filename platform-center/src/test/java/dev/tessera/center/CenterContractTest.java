@@ -26,7 +26,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -118,6 +123,9 @@ abstract class CenterContractTest {
             assertThat(signed.ticket().attendees()).containsExactly("Member alice");
             assertThat(seats).contains(signed.ticket().seatId());
         }
+        JsonNode master = manager.client().get("/api/events/" + ev.eventId() + "/ticket-master").json();
+        assertThat(master.get("issued").asInt()).as("claim 77: the master counts the issued tickets").isEqualTo(3);
+        assertThat(master.get("capacity").asInt()).isEqualTo(ev.map().capacity());
         Response seatsNow = seller.client().get("/api/events/" + ev.eventId() + "/seats");
         assertThat(strings(seatsNow.get("seats").get("SOLD"))).containsAll(seats);
 
@@ -364,6 +372,50 @@ abstract class CenterContractTest {
                 "role", "SELLER", "displayName", "dup")), 409, "already in use");
         assertProblem(fx.organizer.post("/api/accounts", Map.of("loginId", "new-one", "password", "long-enough",
                 "role", "KING", "displayName", "x")), 400, "");
+    }
+
+    @Test
+    void seatStatusChangesArePushedLiveToWatchingTerminals() throws Exception {
+        Account seller = fx.account(Role.SELLER);
+        Account watcher = fx.account(Role.SELLER);
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(mapOf(), 10)), Map.of());
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(fx.center.baseUri().resolve("/api/events/" + ev.eventId() + "/seats/stream"))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + watcher.client().token())
+                .GET().build();
+        HttpClient http = HttpClient.newHttpClient();
+        var stream = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
+        try {
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).as("the stream opens with a comment").startsWith(":");
+            List<String> seats = ev.map().seats().stream().filter(s -> s.flags().isEmpty()).limit(2).map(Seat::id).toList();
+            long sent = System.nanoTime();
+            assertThat(hold(seller, ev, seats).status()).isEqualTo(201);
+            String event = null;
+            String data = null;
+            while (data == null) {
+                String line = lines.poll(10, TimeUnit.SECONDS);
+                assertThat(line).as("a seats event within 10 s").isNotNull();
+                if (line.startsWith("event:")) {
+                    event = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    data = line.substring(5).trim();
+                }
+            }
+            assertThat(event).isEqualTo("seats");
+            JsonNode changes = ApiClient.JSON.readTree(data);
+            assertThat(changes.get("eventId").asLong()).isEqualTo(ev.eventId());
+            assertThat(changes.get("seats").findValuesAsText("seatId")).containsExactlyInAnyOrderElementsOf(seats);
+            assertThat(changes.get("seats").findValuesAsText("status")).containsOnly("HELD");
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(10));
+            Response unauthorized = fx.anonymous.get("/api/events/" + ev.eventId() + "/seats/stream");
+            assertThat(unauthorized.status()).isEqualTo(401);
+        } finally {
+            reader.interrupt();
+            http.shutdownNow();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static dev.tessera.center.db.schema.Tables.EVENT_GATE;
 import static dev.tessera.center.db.schema.Tables.EVENT_PRICE;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
+import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.TICKET_MASTER;
 import static dev.tessera.center.db.schema.Tables.VENUE;
 
@@ -17,6 +18,7 @@ import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
 import dev.tessera.core.model.Role;
 import dev.tessera.core.model.SellerAuthorization;
+import dev.tessera.core.model.TicketMaster;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.Gate;
 import dev.tessera.core.seatmap.Row;
@@ -29,7 +31,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -250,11 +251,13 @@ public final class EventService {
                 .fetch(SELLER_QUOTA.SELLER_ID).stream().map(s -> authorization(eventId, s)).toList();
     }
 
-    public Map<String, int[]> quotaUse(long eventId, long sellerId) {
-        Map<String, int[]> use = new HashMap<>();
-        db.dsl().selectFrom(SELLER_QUOTA).where(SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(sellerId))
-                .forEach(q -> use.put(q.getCategoryId(), new int[] {q.getUsed(), q.getQuota()}));
-        return use;
+    /** Claims 29 h, 77: the master's capacity and the tickets issued from it so far (valid or used). */
+    public TicketMaster ticketMaster(long eventId) {
+        event(eventId);
+        Integer capacity = db.dsl().select(TICKET_MASTER.CAPACITY).from(TICKET_MASTER)
+                .where(TICKET_MASTER.EVENT_ID.eq(eventId)).fetchOne(TICKET_MASTER.CAPACITY);
+        int issued = db.dsl().fetchCount(TICKET, TICKET.EVENT_ID.eq(eventId), TICKET.STATUS.in("VALID", "USED"));
+        return new TicketMaster(eventId, capacity == null ? 0 : capacity, issued);
     }
 
     public Event event(long eventId) {

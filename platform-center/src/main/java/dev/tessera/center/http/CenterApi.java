@@ -168,6 +168,8 @@ public final class CenterApi {
                 s.events().authorizations(Api.pathId(ctx, "eventId"))), ORGANIZER, MANAGER);
         r.get("/api/events/{eventId}/authorizations/me", ctx -> ctx.json(
                 s.events().authorization(Api.pathId(ctx, "eventId"), Api.principal(ctx).accountId())), SELLER);
+        r.get("/api/events/{eventId}/ticket-master", ctx -> ctx.json(
+                s.events().ticketMaster(Api.pathId(ctx, "eventId"))), ORGANIZER, MANAGER);
         r.get("/api/events/{eventId}/seats", ctx -> {
             Event event = visibleEvent(ctx);
             Principal p = Api.principal(ctx);

@@ -37,6 +37,10 @@ public final class ApiClient {
         this.token = token;
     }
 
+    public String token() {
+        return token;
+    }
+
     public ApiClient as(String newToken) {
         return new ApiClient(base, http, newToken);
     }

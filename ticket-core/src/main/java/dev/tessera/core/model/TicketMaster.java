@@ -1,7 +1,7 @@
 package dev.tessera.core.model;
 
-/** Claims 29 h and 77: the ticket master of one event, updated each time tickets are issued. */
-public record TicketMaster(long eventId, int capacity, int issued, long revision) {
+/** Claims 29 h and 77: the ticket master of one event; issuing tickets adds to {@code issued}. */
+public record TicketMaster(long eventId, int capacity, int issued) {
     public TicketMaster {
         Require.positive(eventId, "event id");
         Require.notNegative(capacity, "capacity");
