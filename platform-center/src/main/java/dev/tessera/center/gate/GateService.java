@@ -1,5 +1,6 @@
 package dev.tessera.center.gate;
 
+import static dev.tessera.center.db.schema.Tables.EVENT;
 import static dev.tessera.center.db.schema.Tables.GATE_SCAN;
 import static dev.tessera.center.db.schema.Tables.REVOCATION;
 import static dev.tessera.center.db.schema.Tables.TICKET;
@@ -41,6 +42,12 @@ public final class GateService {
     public ScanResult scan(long scannerId, Scan scan) {
         if (scan.gateId() == null || scan.gateId().isBlank() || scan.ticket() == null) {
             throw ApiException.badRequest("a scan needs eventId, gateId and the ticket");
+        }
+        if (scan.gateId().length() > 64) {
+            throw ApiException.badRequest("gateId has at most 64 characters");
+        }
+        if (!db.dsl().fetchExists(EVENT, EVENT.ID.eq(scan.eventId()))) {
+            throw ApiException.notFound("no event " + scan.eventId());
         }
         byte[] bytes;
         try {

@@ -39,6 +39,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,12 +71,18 @@ public final class CenterApi {
         RoutesConfig r = config.routes;
         r.beforeMatched(this::authenticate);
         r.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
-        r.exception(Exception.class, (e, ctx) -> {
-            String reference = UUID.randomUUID().toString();
-            LOG.error("internal error {} on {} {}", reference, ctx.method(), ctx.path(), e);
-            problem(ctx, new ApiException(500, "internal", "Internal error",
-                    "the center could not complete the request; quote reference " + reference));
+        // A value the checks above missed and the database refused: the client's fault, not ours.
+        r.exception(DataAccessException.class, (e, ctx) -> {
+            String state = e.sqlState();
+            if (state != null && state.startsWith("22")) {
+                problem(ctx, ApiException.badRequest("a value is too long or out of range for the center"));
+            } else if (state != null && state.startsWith("23")) {
+                problem(ctx, ApiException.conflict("constraint", "the change conflicts with data the center holds"));
+            } else {
+                internalError(ctx, e);
+            }
         });
+        r.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
         r.error(404, ctx -> problemIfEmpty(ctx, ApiException.notFound("there is no " + ctx.method() + " " + ctx.path())));
         r.error(405, ctx -> problemIfEmpty(ctx, new ApiException(405, "method-not-allowed", "Method not allowed",
                 ctx.method() + " is not allowed on " + ctx.path())));
@@ -312,6 +319,13 @@ public final class CenterApi {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(name + " must be a date (2026-11-25) or an instant (2026-11-25T10:00:00Z)");
         }
+    }
+
+    private static void internalError(Context ctx, Exception e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.error("internal error {} on {} {}", reference, ctx.method(), ctx.path(), e);
+        problem(ctx, new ApiException(500, "internal", "Internal error",
+                "the center could not complete the request; quote reference " + reference));
     }
 
     private static void problem(Context ctx, ApiException e) {

@@ -7,6 +7,7 @@ import dev.tessera.center.account.AccountService;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.ChipRecord;
 import dev.tessera.center.http.ApiException;
+import dev.tessera.core.crypto.ChipKeys;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.ChipStatus;
 import dev.tessera.core.model.Role;
@@ -48,6 +49,9 @@ public final class MemberService {
             chip = new Chip(req.chipId(), key, req.memberId(), ChipStatus.ACTIVE);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
+        }
+        if (!ChipKeys.isValidPublicKey(chip.publicKey())) {
+            throw ApiException.badRequest("the chip public key is not a point on the P-256 curve");
         }
         if (req.memberId() != null) {
             String role = db.dsl().select(ACCOUNT.ROLE).from(ACCOUNT).where(ACCOUNT.ID.eq(req.memberId()))

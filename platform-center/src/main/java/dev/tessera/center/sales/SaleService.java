@@ -90,6 +90,9 @@ public final class SaleService {
         if (payment == null || payment.method() == null || !PAYMENT_METHODS.contains(payment.method())) {
             throw ApiException.badRequest("payment.method must be one of " + PAYMENT_METHODS);
         }
+        if (payment.reference() != null && payment.reference().length() > 100) {
+            throw ApiException.badRequest("payment.reference has at most 100 characters");
+        }
         List<String> attendees = req.attendees() == null ? List.of() : req.attendees();
         if (attendees.size() > hold.seatIds().size()) {
             throw ApiException.badRequest("more attendee names than seats");

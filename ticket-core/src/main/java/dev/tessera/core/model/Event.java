@@ -47,7 +47,7 @@ public record Event(
         pricesMinor.forEach((category, price) -> Require.notNegative(price, "price of " + category));
         pricesMinor = Map.copyOf(new TreeMap<>(pricesMinor));
         gates = List.copyOf(Require.notEmpty(gates, "entrance gates"));
-        sellerNames = List.copyOf(Require.present(sellerNames, "seller names"));
+        sellerNames = List.copyOf(Require.noNulls(sellerNames, "seller names"));
         contact = Require.text(contact, "contact", 400);
         Require.present(status, "status");
     }

@@ -52,12 +52,33 @@ public final class Require {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException(field + " must not be empty");
         }
-        return value;
+        return noNulls(value, field);
     }
 
     public static <K, V> Map<K, V> notEmpty(Map<K, V> value, String field) {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException(field + " must not be empty");
+        }
+        return noNulls(value, field);
+    }
+
+    /** Rejects null keys and values, which the immutable copies would refuse with a bare NullPointerException. */
+    public static <K, V> Map<K, V> noNulls(Map<K, V> value, String field) {
+        Require.present(value, field);
+        value.forEach((k, v) -> {
+            if (k == null || v == null) {
+                throw new IllegalArgumentException(field + " has an entry without a value: " + k);
+            }
+        });
+        return value;
+    }
+
+    public static <T extends Collection<?>> T noNulls(T value, String field) {
+        Require.present(value, field);
+        for (Object element : value) {
+            if (element == null) {
+                throw new IllegalArgumentException(field + " contains an empty entry");
+            }
         }
         return value;
     }

@@ -18,7 +18,7 @@ public record SellerAuthorization(long eventId, long sellerId, String sellerName
         Require.notEmpty(quotas, "quotas");
         quotas.forEach((category, quota) -> Require.notNegative(quota, "quota of " + category));
         quotas = Map.copyOf(new TreeMap<>(quotas));
-        allocatedSeats = Set.copyOf(new TreeSet<>(Require.present(allocatedSeats, "allocated seats")));
+        allocatedSeats = Set.copyOf(new TreeSet<>(Require.noNulls(allocatedSeats, "allocated seats")));
     }
 
     public int quota(String categoryId) {
