@@ -4,7 +4,12 @@ import dev.tessera.center.account.AccountService;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.event.EventService;
 import dev.tessera.center.gate.GateService;
+import dev.tessera.center.http.Json;
 import dev.tessera.center.keys.IssuerKeys;
+import dev.tessera.center.keys.TrustedKeys;
+import dev.tessera.center.sales.OfflineSales;
+import dev.tessera.center.sales.VoidService;
+import dev.tessera.center.terminal.TerminalService;
 import dev.tessera.center.live.AvailabilityService;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.member.MemberService;
@@ -21,7 +26,8 @@ import java.time.Clock;
 public record Services(Database db, AccountService accounts, VenueService venues, EventService events,
                        HoldService holds, SaleService sales, MemberService members, TransferService transfers,
                        GateService gate, SalesLogService salesLog, AvailabilityService availability,
-                       SeatStatusFeed feed, IssuerKeys keys) {
+                       SeatStatusFeed feed, IssuerKeys keys, TrustedKeys trustedKeys, TerminalService terminals,
+                       VoidService voids) {
 
     public static Services wire(Database db, CenterConfig config) {
         Clock clock = config.clock();
@@ -36,8 +42,12 @@ public record Services(Database db, AccountService accounts, VenueService venues
         TicketFactory factory = new TicketFactory(keys);
         SaleService sales = new SaleService(db, events, holds, accounts, members, factory, feed, clock);
         TransferService transfers = new TransferService(db, members, factory, hasher, clock);
-        GateService gate = new GateService(db, keys, clock);
+        TrustedKeys trusted = new TrustedKeys(keys, db);
+        GateService gate = new GateService(db, trusted, clock);
+        TerminalService terminals = new TerminalService(db, keys, new OfflineSales(events, trusted, clock), feed,
+                Json.MAPPER, clock);
         return new Services(db, accounts, venues, events, holds, sales, members, transfers, gate,
-                new SalesLogService(db), new AvailabilityService(db), feed, keys);
+                new SalesLogService(db), new AvailabilityService(db), feed, keys, trusted, terminals,
+                new VoidService(db, feed, clock));
     }
 }

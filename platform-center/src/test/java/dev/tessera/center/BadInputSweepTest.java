@@ -11,6 +11,9 @@ import dev.tessera.center.support.CenterFixture;
 import dev.tessera.center.support.CenterFixture.Account;
 import dev.tessera.center.support.CenterFixture.EventSetup;
 import dev.tessera.core.crypto.ChipKeys;
+import dev.tessera.core.crypto.IssuerKeyPair;
+import dev.tessera.core.model.LedgerEntry;
+import dev.tessera.core.model.LedgerKind;
 import dev.tessera.core.model.Role;
 import dev.tessera.core.seatmap.SampleVenues;
 import java.nio.file.Path;
@@ -73,6 +76,11 @@ class BadInputSweepTest {
         assertThat(sale.status()).as(sale.body()).isEqualTo(201);
         String ticketId = sale.get("tickets").get(0).get("ticketId").asText();
         String encoded = sale.get("tickets").get(0).get("encoded").asText();
+        IssuerKeyPair terminalKey = IssuerKeyPair.generate(new SecureRandom());
+        assertThat(seller.client().post("/api/terminals", Map.of("terminalId", "sweep-till", "publicKey",
+                HexFormat.of().formatHex(terminalKey.publicKey().encoded()))).status()).isEqualTo(201);
+        LedgerEntry first = LedgerEntry.first("sweep-till", LedgerKind.SHIFT, java.time.Instant.now(),
+                "{\"type\":\"OFFLINE_SALE\",\"eventId\":" + ev.eventId() + ",\"tickets\":[\"AAAA\"]}");
 
         record Target(ApiClient client, String path, Object body) {}
         List<Target> targets = List.of(
@@ -100,7 +108,15 @@ class BadInputSweepTest {
                         "transferPassword", "secret-1")),
                 new Target(memberClient, "/api/transfers/1/accept", Map.of("transferPassword", "secret-1")),
                 new Target(gate.client(), "/api/gate/scans", Map.of("eventId", ev.eventId(), "gateId", "north",
-                        "ticket", encoded, "chipId", chipId)));
+                        "ticket", encoded, "chipId", chipId)),
+                new Target(seller.client(), "/api/terminals", Map.of("terminalId", "sweep-till", "publicKey",
+                        HexFormat.of().formatHex(terminalKey.publicKey().encoded()))),
+                new Target(seller.client(), "/api/terminals/sweep-till/journal", Map.of("entries", List.of(Map.of(
+                        "sequence", first.sequence(), "kind", first.kind().name(), "at", first.at().toString(),
+                        "payload", first.payload(), "previousHash", HexFormat.of().formatHex(first.previousHash()),
+                        "hash", HexFormat.of().formatHex(first.hash()))))),
+                new Target(seller.client(), "/api/tickets/" + sale.get("tickets").get(1).get("ticketId").asText() + "/void",
+                        Map.of("reason", "sweep", "refund", false)));
         List<String> serverErrors = new ArrayList<>();
         int requests = 0;
         for (Target t : targets) {

@@ -3,12 +3,13 @@ package dev.tessera.center.gate;
 import static dev.tessera.center.db.schema.Tables.EVENT;
 import static dev.tessera.center.db.schema.Tables.GATE_SCAN;
 import static dev.tessera.center.db.schema.Tables.REVOCATION;
+import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.http.ApiException;
-import dev.tessera.center.keys.IssuerKeys;
+import dev.tessera.center.keys.TrustedKeys;
 import dev.tessera.core.ticket.SignedTicket;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
@@ -22,7 +23,7 @@ import java.util.List;
 /** Claim 67 b-c: the venue's reader verifies a ticket, refuses revoked versions and admits it once. */
 public final class GateService {
     private final Database db;
-    private final IssuerKeys keys;
+    private final TrustedKeys keys;
     private final Clock clock;
 
     public enum Verdict { ADMITTED, MALFORMED, FORGED, WRONG_EVENT, WRONG_GATE, TOO_EARLY, EXPIRED, REVOKED, WRONG_CHIP, VOIDED, ALREADY_USED }
@@ -33,7 +34,7 @@ public final class GateService {
 
     public record RevocationView(long id, String ticketId, int version, String reason, OffsetDateTime revokedAt) {}
 
-    public GateService(Database db, IssuerKeys keys, Clock clock) {
+    public GateService(Database db, TrustedKeys keys, Clock clock) {
         this.db = db;
         this.keys = keys;
         this.clock = clock;
@@ -55,10 +56,9 @@ public final class GateService {
         } catch (IllegalArgumentException e) {
             return new ScanResult(Verdict.MALFORMED, false, "the ticket is not valid base64", null, null, null);
         }
-        Ticket ticket;
+        SignedTicket signed;
         try {
-            SignedTicket signed = TicketCodec.decodeAndVerify(bytes, keys);
-            ticket = signed.ticket();
+            signed = TicketCodec.decodeAndVerify(bytes, keys);
         } catch (TicketFormatException e) {
             Verdict verdict = switch (e.reason()) {
                 case BAD_SIGNATURE, UNKNOWN_ISSUER -> Verdict.FORGED;
@@ -66,7 +66,8 @@ public final class GateService {
             };
             return new ScanResult(verdict, false, e.getMessage(), null, null, null);
         }
-        ScanResult result = judge(ticket, scan);
+        Ticket ticket = signed.ticket();
+        ScanResult result = judge(signed, scan);
         db.txRun(ctx -> ctx.insertInto(GATE_SCAN)
                 .set(GATE_SCAN.EVENT_ID, ticket.eventId() == scan.eventId() ? ticket.eventId() : scan.eventId())
                 .set(GATE_SCAN.TICKET_ID, ticket.ticketId().toString())
@@ -79,7 +80,8 @@ public final class GateService {
         return result;
     }
 
-    private ScanResult judge(Ticket ticket, Scan scan) {
+    private ScanResult judge(SignedTicket signed, Scan scan) {
+        Ticket ticket = signed.ticket();
         Instant now = clock.instant();
         String id = ticket.ticketId().toString();
         if (ticket.eventId() != scan.eventId()) {
@@ -101,6 +103,9 @@ public final class GateService {
             return refuse(Verdict.WRONG_CHIP, "the ticket belongs to another chip (copied ticket)", ticket);
         }
         TicketRecord current = db.dsl().selectFrom(TICKET).where(TICKET.ID.eq(id)).fetchOne();
+        if (current == null && !keys.isCenterKey(signed.issuerKeyId())) {
+            return unsyncedOfflineTicket(signed, id);
+        }
         if (current == null || current.getVersion() != ticket.version()) {
             return refuse(Verdict.REVOKED, "this copy is no longer the current ticket", ticket);
         }
@@ -110,6 +115,25 @@ public final class GateService {
         int admitted = db.tx(ctx -> ctx.update(TICKET).set(TICKET.STATUS, "USED")
                 .where(TICKET.ID.eq(id), TICKET.VERSION.eq(ticket.version()), TICKET.STATUS.eq("VALID")).execute());
         if (admitted == 0) {
+            return refuse(Verdict.ALREADY_USED, "the ticket was already used", ticket);
+        }
+        return new ScanResult(Verdict.ADMITTED, true, "welcome: seat " + ticket.seatId(), id, ticket.version(),
+                ticket.seatId());
+    }
+
+    /**
+     * Flow 3: a ticket a terminal sold offline, before its journal reached the center. It enters once
+     * if the terminal's seller holds the seat in its allocation; the later sync records it as used.
+     */
+    private ScanResult unsyncedOfflineTicket(SignedTicket signed, String id) {
+        Ticket ticket = signed.ticket();
+        var terminal = keys.terminal(signed.issuerKeyId()).orElseThrow();
+        boolean allocated = db.dsl().fetchExists(SEAT_STATE, SEAT_STATE.SEAT_ID.eq(ticket.seatId()),
+                SEAT_STATE.EVENT_ID.eq(ticket.eventId()), SEAT_STATE.ALLOCATED_TO.eq(terminal.sellerId()));
+        if (!allocated) {
+            return refuse(Verdict.FORGED, "the selling terminal may not sell this seat", ticket);
+        }
+        if (db.dsl().fetchExists(GATE_SCAN, GATE_SCAN.TICKET_ID.eq(id), GATE_SCAN.RESULT.eq(Verdict.ADMITTED.name()))) {
             return refuse(Verdict.ALREADY_USED, "the ticket was already used", ticket);
         }
         return new ScanResult(Verdict.ADMITTED, true, "welcome: seat " + ticket.seatId(), id, ticket.version(),

@@ -16,7 +16,9 @@ import dev.tessera.center.member.MemberService.RegisterChip;
 import dev.tessera.center.member.MemberService.RegisterMember;
 import dev.tessera.center.sales.HoldService.HoldRequest;
 import dev.tessera.center.sales.SaleService.ConfirmSale;
+import dev.tessera.center.sales.VoidService;
 import dev.tessera.center.saleslog.SalesLogService.Filter;
+import dev.tessera.center.terminal.TerminalService;
 import dev.tessera.center.transfer.TransferService.AcceptTransfer;
 import dev.tessera.center.transfer.TransferService.StartTransfer;
 import dev.tessera.core.model.Chip;
@@ -52,6 +54,8 @@ public final class CenterApi {
     /** Seat maps of 100,000 seats are several megabytes; every other body is small. */
     public static final long MAX_SEAT_MAP_BYTES = 32L * 1024 * 1024;
     public static final long MAX_BODY_BYTES = 64 * 1024;
+    /** A journal push carries up to 500 entries. */
+    public static final long MAX_JOURNAL_BYTES = 4L * 1024 * 1024;
     private static final CenterRole[] STAFF = {ORGANIZER, SELLER, MANAGER, GATE};
     private static final CenterRole[] ANYONE = CenterRole.values();
 
@@ -92,6 +96,7 @@ public final class CenterApi {
         r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
 
         accounts(r);
+        terminals(r);
         venues(r);
         events(r);
         sales(r);
@@ -135,6 +140,17 @@ public final class CenterApi {
         }, ORGANIZER, MANAGER);
     }
 
+    private void terminals(RoutesConfig r) {
+        r.post("/api/terminals", ctx -> ctx.status(201).json(s.terminals().register(Api.principal(ctx).accountId(),
+                Json.body(ctx, TerminalService.RegisterTerminal.class))), SELLER);
+        r.get("/api/terminals/{terminalId}", ctx -> ctx.json(s.terminals().find(Api.principal(ctx).accountId(),
+                ctx.pathParam("terminalId"))), SELLER);
+        r.post("/api/terminals/{terminalId}/journal", ctx -> ctx.json(s.terminals().push(Api.principal(ctx).accountId(),
+                ctx.pathParam("terminalId"), Json.body(ctx, TerminalService.Push.class))), SELLER);
+        r.post("/api/tickets/{ticketId}/void", ctx -> ctx.json(s.voids().voidTicket(Api.principal(ctx),
+                ctx.pathParam("ticketId"), Json.body(ctx, VoidService.VoidTicket.class))), SELLER, MANAGER);
+    }
+
     private void venues(RoutesConfig r) {
         record NewVenue(String name, String address) {}
         r.post("/api/venues", ctx -> {
@@ -172,7 +188,7 @@ public final class CenterApi {
         r.post("/api/events/{eventId}/authorizations", ctx -> ctx.status(201).json(
                 s.events().authorize(Api.pathId(ctx, "eventId"), Json.body(ctx, AuthorizeSeller.class))), ORGANIZER);
         r.get("/api/events/{eventId}/authorizations", ctx -> ctx.json(
-                s.events().authorizations(Api.pathId(ctx, "eventId"))), ORGANIZER, MANAGER);
+                s.events().authorizations(Api.pathId(ctx, "eventId"))), ORGANIZER, MANAGER, GATE);
         r.get("/api/events/{eventId}/authorizations/me", ctx -> ctx.json(
                 s.events().authorization(Api.pathId(ctx, "eventId"), Api.principal(ctx).accountId())), SELLER);
         r.get("/api/events/{eventId}/ticket-master", ctx -> ctx.json(
@@ -282,6 +298,7 @@ public final class CenterApi {
         r.get("/api/issuer-keys", ctx -> ctx.json(s.keys().publicKeys().stream()
                 .map(k -> Map.of("keyId", k.keyIdHex(), "publicKey", HexFormat.of().formatHex(k.encoded()))).toList()),
                 ANYONE);
+        r.get("/api/terminal-keys", ctx -> ctx.json(s.terminals().certifiedKeys()), GATE, SELLER, ORGANIZER);
     }
 
     private void authenticate(Context ctx) {
@@ -290,8 +307,10 @@ public final class CenterApi {
             return;
         }
         long length = ctx.contentLength();
-        if (length > MAX_BODY_BYTES && !ctx.path().endsWith("/seat-maps")) {
-            throw ApiException.tooLarge("the body has " + length + " bytes; this endpoint takes at most " + MAX_BODY_BYTES);
+        long limit = ctx.path().endsWith("/seat-maps") ? MAX_SEAT_MAP_BYTES
+                : ctx.path().endsWith("/journal") ? MAX_JOURNAL_BYTES : MAX_BODY_BYTES;
+        if (length > limit) {
+            throw ApiException.tooLarge("the body has " + length + " bytes; this endpoint takes at most " + limit);
         }
         Principal principal = s.accounts().authenticate(bearer(ctx));
         if (!roles.contains(CenterRole.of(principal.role()))) {

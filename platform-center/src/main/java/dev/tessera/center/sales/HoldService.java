@@ -146,7 +146,7 @@ public final class HoldService {
     }
 
     /** Claims 30, 74: the seller's quota per category, taken in the same transaction as the seats. */
-    private static void reserveQuota(DSLContext ctx, long eventId, long sellerId, Map<String, Integer> perCategory) {
+    static void reserveQuota(DSLContext ctx, long eventId, long sellerId, Map<String, Integer> perCategory) {
         for (var entry : perCategory.entrySet()) {
             int updated = ctx.update(SELLER_QUOTA).set(SELLER_QUOTA.USED, SELLER_QUOTA.USED.plus(entry.getValue()))
                     .where(SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(sellerId),

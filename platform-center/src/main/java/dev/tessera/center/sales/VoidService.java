@@ -1,0 +1,92 @@
+package dev.tessera.center.sales;
+
+import static dev.tessera.center.db.schema.Tables.REVOCATION;
+import static dev.tessera.center.db.schema.Tables.SALE;
+import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
+import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
+import static dev.tessera.center.db.schema.Tables.SOLD_SEAT;
+import static dev.tessera.center.db.schema.Tables.TICKET;
+import static dev.tessera.center.db.schema.Tables.TICKET_VOID;
+
+import dev.tessera.center.account.Principal;
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.SaleRecord;
+import dev.tessera.center.db.schema.tables.records.TicketRecord;
+import dev.tessera.center.http.ApiException;
+import dev.tessera.center.live.SeatStatusFeed;
+import dev.tessera.center.live.SeatStatusFeed.SeatChange;
+import dev.tessera.core.model.Role;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Voids a ticket, with or without a refund, and always with a reason: the seat is for sale again,
+ * the seller's quota gets the seat back, and the voided version is revoked for every gate.
+ */
+public final class VoidService {
+    private final Database db;
+    private final SeatStatusFeed feed;
+    private final Clock clock;
+
+    public record VoidTicket(String reason, Boolean refund) {}
+
+    public record Voided(String ticketId, int version, long saleId, long refundMinor, String reason) {}
+
+    public VoidService(Database db, SeatStatusFeed feed, Clock clock) {
+        this.db = db;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    public Voided voidTicket(Principal by, String ticketId, VoidTicket req) {
+        if (req.reason() == null || req.reason().isBlank() || req.reason().length() > 400) {
+            throw ApiException.badRequest("a void needs a reason of 1 to 400 characters");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long[] eventId = new long[1];
+        List<SeatChange> changes = new ArrayList<>();
+        Voided voided = db.tx(ctx -> {
+            TicketRecord ticket = ctx.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate().fetchOne();
+            if (ticket == null) {
+                throw ApiException.notFound("no ticket " + ticketId);
+            }
+            SaleRecord sale = ctx.selectFrom(SALE).where(SALE.ID.eq(ticket.getSaleId())).fetchOne();
+            if (by.role() == Role.SELLER && sale.getSellerId() != by.accountId()) {
+                throw ApiException.notFound("no ticket " + ticketId + " sold by this seller");
+            }
+            if (!"VALID".equals(ticket.getStatus())) {
+                throw ApiException.conflict("ticket-not-valid", "ticket " + ticketId + " is " + ticket.getStatus()
+                        + " and cannot be voided");
+            }
+            eventId[0] = ticket.getEventId();
+            ctx.update(TICKET).set(TICKET.STATUS, "VOID").where(TICKET.ID.eq(ticketId)).execute();
+            ctx.deleteFrom(SOLD_SEAT).where(SOLD_SEAT.EVENT_ID.eq(ticket.getEventId()), SOLD_SEAT.SEAT_ID.eq(ticket.getSeatId()))
+                    .execute();
+            long holdId = ctx.select(SEAT_STATE.HOLD_ID).from(SEAT_STATE)
+                    .where(SEAT_STATE.SEAT_ID.eq(ticket.getSeatId()), SEAT_STATE.EVENT_ID.eq(ticket.getEventId()))
+                    .fetchOne(SEAT_STATE.HOLD_ID);
+            changes.clear();
+            changes.addAll(SeatStates.move(ctx, ticket.getEventId(), List.of(ticket.getSeatId()), holdId, "FREE",
+                    SEAT_STATE.STATUS.eq("SOLD")));
+            ctx.update(SELLER_QUOTA).set(SELLER_QUOTA.USED, SELLER_QUOTA.USED.minus(1))
+                    .where(SELLER_QUOTA.EVENT_ID.eq(ticket.getEventId()), SELLER_QUOTA.SELLER_ID.eq(sale.getSellerId()),
+                            SELLER_QUOTA.CATEGORY_ID.eq(ticket.getCategoryId()), SELLER_QUOTA.USED.gt(0))
+                    .execute();
+            ctx.insertInto(REVOCATION)
+                    .set(REVOCATION.TICKET_ID, ticketId).set(REVOCATION.VERSION, ticket.getVersion())
+                    .set(REVOCATION.EVENT_ID, ticket.getEventId()).set(REVOCATION.REASON, "VOIDED")
+                    .set(REVOCATION.REVOKED_AT, now).execute();
+            long refund = Boolean.TRUE.equals(req.refund()) ? ticket.getPriceMinor() : 0;
+            ctx.insertInto(TICKET_VOID)
+                    .set(TICKET_VOID.TICKET_ID, ticketId).set(TICKET_VOID.VERSION, ticket.getVersion())
+                    .set(TICKET_VOID.SALE_ID, sale.getId()).set(TICKET_VOID.VOIDED_BY, by.accountId())
+                    .set(TICKET_VOID.REASON, req.reason()).set(TICKET_VOID.REFUND_MINOR, refund)
+                    .set(TICKET_VOID.VOIDED_AT, now).execute();
+            return new Voided(ticketId, ticket.getVersion(), sale.getId(), refund, req.reason());
+        });
+        feed.publish(eventId[0], changes);
+        return voided;
+    }
+}

@@ -1,0 +1,259 @@
+package dev.tessera.center.terminal;
+
+import static dev.tessera.center.db.schema.Tables.TERMINAL;
+import static dev.tessera.center.db.schema.Tables.TERMINAL_JOURNAL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.TerminalRecord;
+import dev.tessera.center.http.ApiException;
+import dev.tessera.center.keys.IssuerKeys;
+import dev.tessera.center.live.SeatStatusFeed;
+import dev.tessera.center.sales.OfflineSales;
+import dev.tessera.core.crypto.IssuerPublicKey;
+import dev.tessera.core.model.LedgerEntry;
+import dev.tessera.core.model.LedgerKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/**
+ * Flows 3 and 4: a box-office terminal registers its Ed25519 key and gets a certificate signed by
+ * the center; later it pushes its journal, exactly once, in hash-chain order. Offline sales in the
+ * journal become sales at the center.
+ */
+public final class TerminalService {
+    public static final int MAX_ENTRIES_PER_PUSH = 500;
+    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] GENESIS = new byte[LedgerEntry.HASH_LENGTH];
+
+    private final Database db;
+    private final IssuerKeys keys;
+    private final OfflineSales offlineSales;
+    private final SeatStatusFeed feed;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public record RegisterTerminal(String terminalId, String publicKey) {}
+
+    public record Registration(String terminalId, long sellerId, String keyId, String publicKey, String certificate,
+                               String centerKeyId, long lastSequence) {}
+
+    public record Entry(long sequence, LedgerKind kind, Instant at, String payload, String previousHash, String hash) {}
+
+    public record Push(List<Entry> entries) {}
+
+    public record Outcome(long sequence, String outcome, String detail) {}
+
+    public record PushResult(String terminalId, long acknowledged, List<Outcome> outcomes) {}
+
+    public TerminalService(Database db, IssuerKeys keys, OfflineSales offlineSales, SeatStatusFeed feed,
+                           ObjectMapper json, Clock clock) {
+        this.db = db;
+        this.keys = keys;
+        this.offlineSales = offlineSales;
+        this.feed = feed;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The bytes the center signs to certify a terminal key: what a gate checks offline. */
+    public static byte[] certificateMessage(String terminalId, long sellerId, byte[] publicKey) {
+        return ("tessera-terminal-v1\n" + terminalId + "\n" + sellerId + "\n" + HEX.formatHex(publicKey))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    public Registration register(long sellerId, RegisterTerminal req) {
+        if (req.terminalId() == null || !req.terminalId().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw ApiException.badRequest("a terminal id has 1 to 64 letters, digits or . _ -");
+        }
+        IssuerPublicKey key;
+        try {
+            key = IssuerPublicKey.of(HEX.parseHex(req.publicKey() == null ? "" : req.publicKey()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("publicKey must be a 32-byte Ed25519 key in hex");
+        }
+        String certificate = Base64.getEncoder().encodeToString(
+                keys.active().sign(certificateMessage(req.terminalId(), sellerId, key.encoded())));
+        TerminalRecord row = db.tx(ctx -> {
+            TerminalRecord existing = ctx.selectFrom(TERMINAL).where(TERMINAL.TERMINAL_ID.eq(req.terminalId()))
+                    .forUpdate().fetchOne();
+            if (existing != null) {
+                if (existing.getSellerId() != sellerId || !existing.getPublicKey().equals(HEX.formatHex(key.encoded()))) {
+                    throw ApiException.conflict("terminal-registered", "terminal " + req.terminalId()
+                            + " is registered with another key or seller");
+                }
+                return existing;
+            }
+            if (ctx.fetchExists(TERMINAL, TERMINAL.KEY_ID.eq(key.keyIdHex()))) {
+                throw ApiException.conflict("terminal-key-used", "this key is already certified for another terminal");
+            }
+            ctx.insertInto(TERMINAL)
+                    .set(TERMINAL.TERMINAL_ID, req.terminalId())
+                    .set(TERMINAL.SELLER_ID, sellerId)
+                    .set(TERMINAL.PUBLIC_KEY, HEX.formatHex(key.encoded()))
+                    .set(TERMINAL.KEY_ID, key.keyIdHex())
+                    .set(TERMINAL.CERTIFICATE, certificate)
+                    .set(TERMINAL.REGISTERED_AT, OffsetDateTime.now(clock))
+                    .set(TERMINAL.LAST_SEQUENCE, 0L)
+                    .set(TERMINAL.LAST_HASH, HEX.formatHex(GENESIS))
+                    .execute();
+            return ctx.selectFrom(TERMINAL).where(TERMINAL.TERMINAL_ID.eq(req.terminalId())).fetchOne();
+        });
+        return registration(row);
+    }
+
+    /** Certified terminal keys, for gates that verify offline sales without the center. */
+    public List<Registration> certifiedKeys() {
+        return db.dsl().selectFrom(TERMINAL).orderBy(TERMINAL.TERMINAL_ID).fetch().map(this::registration);
+    }
+
+    public Registration find(long sellerId, String terminalId) {
+        return registration(own(db.dsl(), sellerId, terminalId, false));
+    }
+
+    /**
+     * Takes journal entries in order. An entry already held with the same hash is acknowledged again
+     * (a retried push); one with another hash, or a gap in the sequence, is refused.
+     */
+    public PushResult push(long sellerId, String terminalId, Push push) {
+        if (push.entries() == null || push.entries().isEmpty()) {
+            throw ApiException.badRequest("a push needs at least one entry");
+        }
+        if (push.entries().size() > MAX_ENTRIES_PER_PUSH) {
+            throw ApiException.badRequest("push at most " + MAX_ENTRIES_PER_PUSH + " entries at a time");
+        }
+        own(db.dsl(), sellerId, terminalId, false);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Entry entry : push.entries()) {
+            if (entry == null) {
+                throw ApiException.badRequest("a push entry is empty");
+            }
+            LedgerEntry ledger = toLedger(terminalId, entry);
+            outcomes.add(accept(sellerId, terminalId, ledger));
+        }
+        long acknowledged = own(db.dsl(), sellerId, terminalId, false).getLastSequence();
+        return new PushResult(terminalId, acknowledged, outcomes);
+    }
+
+    private Outcome accept(long sellerId, String terminalId, LedgerEntry entry) {
+        String hash = HEX.formatHex(entry.hash());
+        List<OfflineSales.Applied> appliedChanges = new ArrayList<>();
+        try {
+            Outcome outcome = acceptOnce(sellerId, terminalId, entry, hash, appliedChanges);
+            appliedChanges.forEach(a -> feed.publish(a.eventId(), a.changes()));
+            return outcome;
+        } catch (OfflineSales.Rejected rejected) {
+            // The sale cannot stand (seat no longer free, outside the allocation): keep the entry, flag it.
+            return db.tx(ctx -> {
+                TerminalRecord terminal = own(ctx, sellerId, terminalId, true);
+                Outcome duplicate = duplicateOrGap(ctx, terminal, entry, hash);
+                return duplicate != null ? duplicate : record(ctx, terminal, entry, "REJECTED", rejected.getMessage());
+            });
+        }
+    }
+
+    private Outcome acceptOnce(long sellerId, String terminalId, LedgerEntry entry, String hash,
+                               List<OfflineSales.Applied> appliedChanges) {
+        return db.tx(ctx -> {
+            appliedChanges.clear();
+            TerminalRecord terminal = own(ctx, sellerId, terminalId, true);
+            Outcome duplicate = duplicateOrGap(ctx, terminal, entry, hash);
+            if (duplicate != null) {
+                return duplicate;
+            }
+            OfflineSales.Applied applied = offlineSales.apply(ctx, sellerId, terminal.getTerminalId(),
+                    terminal.getKeyId(), entry.sequence(), payload(entry));
+            if (applied != null) {
+                appliedChanges.add(applied);
+            }
+            return record(ctx, terminal, entry, applied == null ? "RECORDED" : "APPLIED",
+                    applied == null ? null : applied.detail());
+        });
+    }
+
+    private static Outcome duplicateOrGap(DSLContext ctx, TerminalRecord terminal, LedgerEntry entry, String hash) {
+        if (entry.sequence() <= terminal.getLastSequence()) {
+            var stored = ctx.selectFrom(TERMINAL_JOURNAL).where(TERMINAL_JOURNAL.TERMINAL_ID.eq(terminal.getTerminalId()),
+                    TERMINAL_JOURNAL.SEQUENCE.eq(entry.sequence())).fetchOne();
+            if (stored != null && stored.getHash().equals(hash)) {
+                return new Outcome(entry.sequence(), stored.getOutcome(), "already received");
+            }
+            throw ApiException.conflict("journal-diverged", "entry " + entry.sequence() + " of terminal "
+                    + terminal.getTerminalId() + " differs from the one the center holds");
+        }
+        if (entry.sequence() != terminal.getLastSequence() + 1) {
+            throw ApiException.conflict("journal-gap", "the center holds entries up to " + terminal.getLastSequence()
+                    + "; send " + (terminal.getLastSequence() + 1) + " next, not " + entry.sequence());
+        }
+        if (!HEX.formatHex(entry.previousHash()).equals(terminal.getLastHash())) {
+            throw ApiException.conflict("journal-diverged", "entry " + entry.sequence()
+                    + " does not chain to the entry the center holds before it");
+        }
+        return null;
+    }
+
+    private Outcome record(DSLContext ctx, TerminalRecord terminal, LedgerEntry entry, String outcome, String detail) {
+        String hash = HEX.formatHex(entry.hash());
+        ctx.insertInto(TERMINAL_JOURNAL)
+                .set(TERMINAL_JOURNAL.TERMINAL_ID, terminal.getTerminalId())
+                .set(TERMINAL_JOURNAL.SEQUENCE, entry.sequence())
+                .set(TERMINAL_JOURNAL.KIND, entry.kind().name())
+                .set(TERMINAL_JOURNAL.RECORDED_AT, entry.at().atOffset(ZoneOffset.UTC))
+                .set(TERMINAL_JOURNAL.PAYLOAD, entry.payload())
+                .set(TERMINAL_JOURNAL.PREVIOUS_HASH, HEX.formatHex(entry.previousHash()))
+                .set(TERMINAL_JOURNAL.HASH, hash)
+                .set(TERMINAL_JOURNAL.OUTCOME, outcome)
+                .set(TERMINAL_JOURNAL.OUTCOME_DETAIL, detail == null ? null : truncate(detail))
+                .set(TERMINAL_JOURNAL.RECEIVED_AT, OffsetDateTime.now(clock))
+                .execute();
+        ctx.update(TERMINAL).set(TERMINAL.LAST_SEQUENCE, entry.sequence()).set(TERMINAL.LAST_HASH, hash)
+                .where(TERMINAL.TERMINAL_ID.eq(terminal.getTerminalId())).execute();
+        return new Outcome(entry.sequence(), outcome, detail);
+    }
+
+    private JsonNode payload(LedgerEntry entry) {
+        try {
+            return json.readTree(entry.payload());
+        } catch (IOException e) {
+            return json.getNodeFactory().textNode(entry.payload());
+        }
+    }
+
+    private static LedgerEntry toLedger(String terminalId, Entry e) {
+        try {
+            return new LedgerEntry(terminalId, e.sequence(), e.kind(), e.at(), e.payload(),
+                    HEX.parseHex(e.previousHash() == null ? "" : e.previousHash()),
+                    HEX.parseHex(e.hash() == null ? "" : e.hash()));
+        } catch (IllegalArgumentException ex) {
+            throw ApiException.badRequest("journal entry " + e.sequence() + ": " + ex.getMessage());
+        }
+    }
+
+    private static TerminalRecord own(DSLContext ctx, long sellerId, String terminalId, boolean lock) {
+        var query = ctx.selectFrom(TERMINAL).where(TERMINAL.TERMINAL_ID.eq(terminalId));
+        TerminalRecord row = lock ? query.forUpdate().fetchOne() : query.fetchOne();
+        if (row == null || row.getSellerId() != sellerId) {
+            throw ApiException.notFound("no terminal " + terminalId + " of this seller");
+        }
+        return row;
+    }
+
+    private Registration registration(TerminalRecord row) {
+        return new Registration(row.getTerminalId(), row.getSellerId(), row.getKeyId(), row.getPublicKey(),
+                row.getCertificate(), keys.active().publicKey().keyIdHex(), row.getLastSequence());
+    }
+
+    private static String truncate(String detail) {
+        return detail.length() <= 400 ? detail : detail.substring(0, 397) + "...";
+    }
+}
