@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlatformCenter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformCenter.class);
+    /** How often live streams get a comment; terminals treat a longer silence as a dead connection. */
+    public static final long HEARTBEAT_SECONDS = 15;
 
     private final Database db;
     private final Services services;
@@ -47,6 +49,8 @@ public final class PlatformCenter implements AutoCloseable {
             });
             long period = config.lapseSweepInterval().toMillis();
             sweeper.scheduleWithFixedDelay(() -> sweep(services), period, period, TimeUnit.MILLISECONDS);
+            sweeper.scheduleWithFixedDelay(services.feed()::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
+                    TimeUnit.SECONDS);
             LOG.info("platform center listening on {}:{} ({})", config.host(), server.port(), db.dialect());
             return new PlatformCenter(db, services, server, sweeper);
         } catch (RuntimeException e) {

@@ -58,6 +58,19 @@ public final class SeatStatusFeed {
         }
     }
 
+    /** A comment to every open stream, so a terminal notices a connection that died without closing. */
+    public void heartbeat() {
+        clients.forEach((eventId, watching) -> {
+            for (SseClient client : watching) {
+                try {
+                    client.sendComment("heartbeat");
+                } catch (RuntimeException e) {
+                    watching.remove(client);
+                }
+            }
+        });
+    }
+
     public int watchers(long eventId) {
         Set<SseClient> set = clients.get(eventId);
         return set == null ? 0 : set.size();

@@ -1,0 +1,18 @@
+package dev.tessera.desktop;
+
+import javafx.application.Application;
+
+/**
+ * The main class. Not the {@link TesseraApp} itself: a main class that extends Application fails
+ * on the class path with "JavaFX runtime components are missing".
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        Application.launch(TesseraApp.class, args);
+        // The window is closed and the shell has stopped the center; a library thread that is not a
+        // daemon (Javalin's async pool outlives its server) must not keep the process alive.
+        System.exit(0);
+    }
+}

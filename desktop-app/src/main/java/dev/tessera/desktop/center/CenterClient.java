@@ -1,0 +1,53 @@
+package dev.tessera.desktop.center;
+
+import dev.tessera.desktop.center.CenterApiTypes.Login;
+import dev.tessera.desktop.center.CenterApiTypes.Session;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The desktop's only way to the platform center, embedded or remote alike: its HTTP API. Thread
+ * safe; every call blocks, so call it from a background task.
+ */
+public final class CenterClient implements AutoCloseable {
+    private final CenterHttp http;
+
+    public CenterClient(URI baseUri, ConnectionListener listener) {
+        this.http = new CenterHttp(normalize(baseUri), listener);
+    }
+
+    public CenterClient(URI baseUri) {
+        this(baseUri, ConnectionListener.NONE);
+    }
+
+    public URI baseUri() {
+        return http.base();
+    }
+
+    /** Succeeds when the center answers its health check. */
+    public void checkHealth() {
+        http.get("/health", null, CenterHttp.MAPPER.getTypeFactory().constructMapType(Map.class, String.class,
+                Object.class));
+    }
+
+    /** Signs in; a wrong password is a {@link CenterProblemException} with status 401, a locked account 429. */
+    public CenterSession signIn(String loginId, String password) {
+        Session session = http.post("/api/sessions", null, new Login(loginId, password),
+                CenterHttp.type(Session.class));
+        return new CenterSession(http, session);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    /** Paths are resolved against the base, so it must end with a slash-free authority. */
+    private static URI normalize(URI uri) {
+        String text = uri.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return URI.create(text);
+    }
+}

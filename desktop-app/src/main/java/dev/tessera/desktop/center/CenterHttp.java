@@ -1,0 +1,153 @@
+package dev.tessera.desktop.center;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tessera.desktop.center.CenterApiTypes.Problem;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** One HTTP exchange with the center: JSON in and out, problem documents and dead connections mapped to exceptions. */
+final class CenterHttp {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final HttpClient http;
+    private final ConnectionListener listener;
+
+    CenterHttp(URI base, ConnectionListener listener) {
+        this.base = base;
+        this.listener = listener;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
+    }
+
+    URI base() {
+        return base;
+    }
+
+    HttpClient client() {
+        return http;
+    }
+
+    ConnectionListener listener() {
+        return listener;
+    }
+
+    HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    <T> T get(String path, String token, JavaType type) {
+        return read(send(request(path, token).GET().build()), type);
+    }
+
+    String getText(String path, String token) {
+        return new String(send(request(path, token).GET().build()).body(), StandardCharsets.UTF_8);
+    }
+
+    <T> T post(String path, String token, Object body, JavaType type) {
+        return read(send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(write(body))).build()), type);
+    }
+
+    void delete(String path, String token) {
+        send(request(path, token).DELETE().build());
+    }
+
+    static JavaType type(Class<?> type) {
+        return MAPPER.constructType(type);
+    }
+
+    static JavaType listOf(Class<?> element) {
+        return MAPPER.getTypeFactory().constructCollectionType(List.class, element);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            listener.unreachable();
+            throw new CenterUnreachableException(base, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CenterUnreachableException(base, e);
+        }
+        listener.reachable();
+        if (response.statusCode() / 100 != 2) {
+            throw problem(response.statusCode(), response.headers().firstValue("Content-Type"), response.body());
+        }
+        return response;
+    }
+
+    static CenterProblemException problem(int status, Optional<String> contentType, byte[] body) {
+        if (contentType.map(t -> t.contains("json")).orElse(false)) {
+            try {
+                Problem p = MAPPER.readValue(body, Problem.class);
+                if (p != null && p.detail() != null) {
+                    return new CenterProblemException(status, p.type(), p.title(), p.detail());
+                }
+            } catch (IOException e) {
+                // not a problem document after all: described below by its status
+            }
+        }
+        return new CenterProblemException(status, "about:blank", "HTTP " + status,
+                "the platform center answered with HTTP status " + status);
+    }
+
+    private <T> T read(HttpResponse<byte[]> response, JavaType type) {
+        if (type == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new CenterResponseException("the platform center's answer to " + response.request().uri().getPath()
+                    + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    static <T> T readValue(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new CenterResponseException("a message from the platform center could not be read", e);
+        }
+    }
+
+    private static byte[] write(Object body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    void close() {
+        http.shutdownNow();
+    }
+}

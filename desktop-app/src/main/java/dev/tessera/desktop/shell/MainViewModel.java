@@ -1,0 +1,95 @@
+package dev.tessera.desktop.shell;
+
+import dev.tessera.desktop.center.CenterApiTypes.Account;
+import dev.tessera.desktop.center.CenterException;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.events.EventsViewModel;
+import dev.tessera.desktop.ui.Localization;
+import dev.tessera.desktop.ui.TaskExecutor;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The main window after sign-in: who is signed in, the workspaces, sign-out. */
+public final class MainViewModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+
+    private final CenterSession session;
+    private final TaskExecutor tasks;
+    private final EventsViewModel events;
+    private final StatusBarViewModel statusBar;
+    private final StringBinding role;
+    private final ReadOnlyBooleanWrapper signingOut = new ReadOnlyBooleanWrapper();
+
+    public MainViewModel(CenterSession session, TaskExecutor tasks, Localization l10n, StatusBarViewModel statusBar) {
+        this.session = session;
+        this.tasks = tasks;
+        this.statusBar = statusBar;
+        this.events = EventsViewModel.create(session, tasks, l10n);
+        this.role = l10n.binding("role." + session.account().role());
+    }
+
+    public void start() {
+        events.load();
+    }
+
+    public void refresh() {
+        events.refresh();
+    }
+
+    /** Ends the session at the center, then calls {@code afterwards} on the UI thread even if the center is gone. */
+    public void signOut(Runnable afterwards) {
+        if (signingOut.get()) {
+            return;
+        }
+        signingOut.set(true);
+        close();
+        tasks.execute(() -> {
+            session.signOut();
+            return null;
+        }, done -> afterwards.run(), failure -> {
+            LOG.info("sign-out at the center failed ({}); the session lapses by itself", failure.getMessage());
+            afterwards.run();
+        });
+    }
+
+    /** On quit: ends the session at the center if it still answers; blocking, so not on the UI thread. */
+    public void endSessionQuietly() {
+        try {
+            session.signOut();
+        } catch (CenterException e) {
+            LOG.info("sign-out on quit failed ({}); the session lapses by itself", e.getMessage());
+        }
+    }
+
+    public Account account() {
+        return session.account();
+    }
+
+    public String displayName() {
+        return session.account().displayName();
+    }
+
+    public StringBinding roleText() {
+        return role;
+    }
+
+    public ReadOnlyBooleanProperty signingOutProperty() {
+        return signingOut.getReadOnlyProperty();
+    }
+
+    public EventsViewModel events() {
+        return events;
+    }
+
+    public StatusBarViewModel statusBar() {
+        return statusBar;
+    }
+
+    @Override
+    public void close() {
+        events.close();
+    }
+}

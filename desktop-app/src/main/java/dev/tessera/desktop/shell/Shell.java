@@ -1,0 +1,203 @@
+package dev.tessera.desktop.shell;
+
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.signin.SignInView;
+import dev.tessera.desktop.signin.SignInViewModel;
+import dev.tessera.desktop.startup.CenterConnection;
+import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.startup.StartupView;
+import dev.tessera.desktop.startup.StartupViewModel;
+import dev.tessera.desktop.ui.ConnectionStatus;
+import dev.tessera.desktop.ui.DialogService;
+import dev.tessera.desktop.ui.Localization;
+import dev.tessera.desktop.ui.Stylesheets;
+import dev.tessera.desktop.ui.TaskExecutor;
+import java.time.Clock;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's course: startup window while the center starts, then the sign-in screen and the main
+ * window in one stage, and an orderly shutdown that stops the embedded center.
+ */
+public final class Shell {
+    private static final Logger LOG = LoggerFactory.getLogger(Shell.class);
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+
+    private final Stage stage;
+    private final StartupSettings settings;
+    private final TaskExecutor tasks;
+    private final Localization l10n;
+    private final DialogService dialogs;
+    private final Clock clock;
+    private Stage startupStage;
+    private Scene scene;
+    private CenterConnection connection;
+    private CenterClient client;
+    private ConnectionStatus status;
+    private SignInViewModel signIn;
+    private MainViewModel main;
+    private MainView mainView;
+    private boolean closed;
+
+    public Shell(Stage stage, StartupSettings settings, TaskExecutor tasks, Localization l10n, DialogService dialogs,
+                 Clock clock) {
+        this.stage = stage;
+        this.settings = settings;
+        this.tasks = tasks;
+        this.l10n = l10n;
+        this.dialogs = dialogs;
+        this.clock = clock;
+    }
+
+    public void start() {
+        StartupViewModel startup = new StartupViewModel(settings, tasks);
+        startupStage = new Stage(StageStyle.UNDECORATED);
+        Scene startupScene = new Scene(new StartupView(startup, l10n));
+        startupScene.getStylesheets().add(Stylesheets.APP);
+        startupStage.setScene(startupScene);
+        startupStage.titleProperty().bind(l10n.binding("app.title"));
+        startupStage.show();
+        startup.failureProperty().addListener((obs, old, failure) -> {
+            if (failure == null) {
+                return;
+            }
+            startupStage.hide();
+            if (dialogs.askRetryAfterStartupFailure(failure)) {
+                startupStage.show();
+                startup.start(this::connected);
+            } else {
+                quit();
+            }
+        });
+        startup.start(this::connected);
+    }
+
+    private void connected(CenterConnection newConnection) {
+        connection = newConnection;
+        status = new ConnectionStatus(connection.baseUri(), connection.isEmbedded(), tasks, clock);
+        client = new CenterClient(connection.baseUri(), status);
+        status.reachable();
+        scene = new Scene(new Region(), WIDTH, HEIGHT);
+        scene.getStylesheets().add(Stylesheets.APP);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+        stage.setScene(scene);
+        stage.titleProperty().bind(l10n.binding("app.title"));
+        stage.setMinWidth(960);
+        stage.setMinHeight(640);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            quit();
+        });
+        showSignIn();
+        startupStage.close();
+        stage.show();
+        // the startup window had the keyboard; give it to the main window, not to whatever was behind
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    private void showSignIn() {
+        main = null;
+        mainView = null;
+        signIn = new SignInViewModel(client, tasks, connection.demoAccounts(), this::signedIn);
+        SignInView view = new SignInView(signIn, l10n);
+        show(view);
+        Platform.runLater(view::focusLoginId);
+    }
+
+    private void signedIn(CenterSession session) {
+        LOG.info("{} signed in as {}", session.account().loginId(), session.account().role());
+        signIn = null;
+        main = new MainViewModel(session, tasks, l10n, new StatusBarViewModel(status, l10n));
+        MainViewModel signedIn = main;
+        mainView = new MainView(main, l10n, () -> signedIn.signOut(this::showSignIn));
+        show(mainView);
+        main.start();
+        Platform.runLater(mainView.events()::focusEventList);
+    }
+
+    private void show(Parent root) {
+        scene.setRoot(root);
+    }
+
+    private void refresh() {
+        if (main != null) {
+            main.refresh();
+        }
+    }
+
+    /** Ctrl+Q and the window's close button: hide at once, stop the center in the background, then exit. */
+    public void quit() {
+        stage.hide();
+        if (startupStage != null) {
+            startupStage.hide();
+        }
+        MainViewModel signedIn = main;
+        if (signedIn != null) {
+            signedIn.close();
+            main = null;
+        }
+        Thread shutdown = new Thread(() -> {
+            if (signedIn != null) {
+                signedIn.endSessionQuietly();
+            }
+            close();
+            Platform.exit();
+        }, "tessera-shutdown");
+        shutdown.start();
+    }
+
+    /** Stops everything this shell started; safe to call twice and from any thread. */
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        MainViewModel signedIn = main;
+        if (signedIn != null) {
+            signedIn.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        tasks.close();
+        LOG.info("desktop closed");
+    }
+
+    public Optional<SignInViewModel> signIn() {
+        return Optional.ofNullable(signIn);
+    }
+
+    public Optional<MainViewModel> main() {
+        return Optional.ofNullable(main);
+    }
+
+    public Optional<MainView> mainView() {
+        return Optional.ofNullable(mainView);
+    }
+
+    public Optional<CenterConnection> connection() {
+        return Optional.ofNullable(connection);
+    }
+
+    public Localization localization() {
+        return l10n;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tessera.desktop.startup;
+
+import dev.tessera.center.CenterConfig;
+import dev.tessera.center.PlatformCenter;
+import dev.tessera.center.demo.DemoData;
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.ui.Message;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the embedded center or checks the remote one; blocking, so it runs as a background task. */
+public final class CenterStarter {
+    private static final Logger LOG = LoggerFactory.getLogger(CenterStarter.class);
+
+    /** A step of the startup and how far along it is, from 0 to 1. */
+    public record Progress(Message step, double fraction) {}
+
+    private CenterStarter() {}
+
+    public static CenterConnection connect(StartupSettings settings, Consumer<Progress> progress) {
+        if (settings.remoteCenter().isPresent()) {
+            URI uri = settings.remoteCenter().get();
+            progress.accept(new Progress(Message.of("startup.connecting", uri), 0.5));
+            checkHealth(uri);
+            LOG.info("using the platform center at {}", uri);
+            return CenterConnection.remote(uri);
+        }
+        Path dataDir = settings.dataDir();
+        progress.accept(new Progress(Message.of("startup.openingDatabase"), 0.1));
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PlatformCenter center = PlatformCenter.start(CenterConfig.embedded(dataDir));
+        try {
+            progress.accept(new Progress(Message.of("startup.loadingDemo"), 0.6));
+            if (DemoData.loadIfEmpty(center.services(), Clock.systemUTC())) {
+                LOG.info("loaded the demo venue, event and accounts into {}", dataDir);
+            }
+            progress.accept(new Progress(Message.of("startup.connecting", center.baseUri()), 0.9));
+            checkHealth(center.baseUri());
+            return CenterConnection.embedded(center);
+        } catch (RuntimeException e) {
+            center.close();
+            throw e;
+        }
+    }
+
+    private static void checkHealth(URI uri) {
+        try (CenterClient probe = new CenterClient(uri)) {
+            probe.checkHealth();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tessera.desktop.startup;
+
+import dev.tessera.desktop.center.CenterException;
+import dev.tessera.desktop.center.CenterUnreachableException;
+import dev.tessera.desktop.ui.Message;
+import java.net.BindException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.sql.SQLException;
+
+/** Puts a startup failure into words a clerk can act on; the log keeps the stack trace. */
+public final class StartupFailure {
+    /** H2's error code when another process has the database file open. */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    private StartupFailure() {}
+
+    public static Message describe(Throwable failure, StartupSettings settings) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN
+                    || String.valueOf(sql.getMessage()).contains("already in use"))) {
+                return Message.of("startup.error.inUse", settings.dataDir());
+            }
+            if (t instanceof AccessDeniedException || t instanceof FileSystemException) {
+                return Message.of("startup.error.dataFolder", settings.dataDir());
+            }
+            if (t instanceof CenterUnreachableException unreachable) {
+                return Message.of("startup.error.unreachable", unreachable.center());
+            }
+            if (t instanceof CenterException center) {
+                return Message.of("startup.error.center", center.getMessage());
+            }
+            if (t instanceof BindException) {
+                return Message.of("startup.error.port");
+            }
+        }
+        return Message.of("startup.error.other", firstLine(failure));
+    }
+
+    private static String firstLine(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

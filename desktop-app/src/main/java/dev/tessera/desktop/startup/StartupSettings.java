@@ -1,0 +1,74 @@
+package dev.tessera.desktop.startup;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the desktop's platform center is: a remote one ({@code --center-url} or
+ * {@code TESSERA_CENTER_URL}), or an embedded one keeping its data in {@link #dataDir()}.
+ */
+public record StartupSettings(Optional<URI> remoteCenter, Path dataDir) {
+    public static final String CENTER_URL_OPTION = "--center-url";
+    public static final String CENTER_URL_VARIABLE = "TESSERA_CENTER_URL";
+    public static final String DATA_VARIABLE = "TESSERA_DATA";
+
+    public static StartupSettings embedded(Path dataDir) {
+        return new StartupSettings(Optional.empty(), dataDir);
+    }
+
+    public static StartupSettings remote(URI center) {
+        return new StartupSettings(Optional.of(center), defaultDataDir(Map.of(), System.getProperty("user.home")));
+    }
+
+    /** The command line wins over the environment; an unusable URL is an {@link IllegalArgumentException} in words. */
+    public static StartupSettings from(List<String> args, Map<String, String> env, String userHome) {
+        String url = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals(CENTER_URL_OPTION)) {
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException(CENTER_URL_OPTION + " needs a URL, e.g. "
+                            + CENTER_URL_OPTION + " http://center.example:7070");
+                }
+                url = args.get(++i);
+            } else if (arg.startsWith(CENTER_URL_OPTION + "=")) {
+                url = arg.substring(CENTER_URL_OPTION.length() + 1);
+            }
+        }
+        if (url == null || url.isBlank()) {
+            url = env.get(CENTER_URL_VARIABLE);
+        }
+        Optional<URI> remote = url == null || url.isBlank() ? Optional.empty() : Optional.of(centerUri(url.trim()));
+        return new StartupSettings(remote, defaultDataDir(env, userHome));
+    }
+
+    /** $TESSERA_DATA, else $XDG_DATA_HOME/tessera, else ~/.local/share/tessera. */
+    static Path defaultDataDir(Map<String, String> env, String userHome) {
+        String data = env.get(DATA_VARIABLE);
+        if (data != null && !data.isBlank()) {
+            return Path.of(data);
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "tessera");
+        }
+        return Path.of(userHome, ".local", "share", "tessera");
+    }
+
+    static URI centerUri(String text) {
+        try {
+            URI uri = new URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below in words
+        }
+        throw new IllegalArgumentException("the platform center URL \"" + text
+                + "\" is not an http:// or https:// address, e.g. http://center.example:7070");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tessera.desktop.ui;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * Every user-facing string, in English or Japanese, switchable while the app runs: texts are
+ * bindings that follow {@link #localeProperty()}.
+ */
+public final class Localization {
+    public static final String BUNDLE = "dev.tessera.desktop.messages";
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.JAPANESE);
+
+    private final ReadOnlyObjectWrapper<Locale> locale = new ReadOnlyObjectWrapper<>();
+    private ResourceBundle bundle;
+
+    public Localization(Locale initial) {
+        setLocale(initial);
+    }
+
+    /** Japanese on a Japanese system, English everywhere else. */
+    public static Locale defaultLocale() {
+        return Locale.getDefault().getLanguage().equals(Locale.JAPANESE.getLanguage()) ? Locale.JAPANESE : Locale.ENGLISH;
+    }
+
+    public static ResourceBundle bundle(Locale locale) {
+        // no fallback to the system locale: English is the base bundle, not whatever the OS says
+        return ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public void setLocale(Locale newLocale) {
+        Locale supported = SUPPORTED.stream().filter(l -> l.getLanguage().equals(newLocale.getLanguage()))
+                .findFirst().orElse(Locale.ENGLISH);
+        bundle = bundle(supported);
+        locale.set(supported);
+    }
+
+    public Locale getLocale() {
+        return locale.get();
+    }
+
+    public ReadOnlyObjectProperty<Locale> localeProperty() {
+        return locale.getReadOnlyProperty();
+    }
+
+    public String text(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalArgumentException("no text for key " + key + " in " + BUNDLE, e);
+        }
+        return new MessageFormat(pattern, locale.get()).format(args);
+    }
+
+    public String text(Message message) {
+        return text(message.key(), message.args().toArray());
+    }
+
+    public StringBinding binding(String key, Object... args) {
+        return Bindings.createStringBinding(() -> text(key, args), locale);
+    }
+
+    /** The text of a message that may change, or "" while there is none. */
+    public StringBinding binding(ObservableValue<Message> message) {
+        return Bindings.createStringBinding(() -> message.getValue() == null ? "" : text(message.getValue()),
+                locale, message);
+    }
+}

@@ -1,0 +1,223 @@
+package dev.tessera.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.core.seatmap.Row;
+import dev.tessera.core.seatmap.Seat;
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.desktop.center.CenterApiTypes.CategoryCount;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.events.CategoryAvailability;
+import dev.tessera.desktop.events.SeatAvailabilityViewModel;
+import dev.tessera.desktop.events.SeatMapView;
+import dev.tessera.desktop.events.SeatStatus;
+import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.startup.StartupView;
+import dev.tessera.desktop.support.HoldDatabaseOpen;
+import dev.tessera.desktop.support.Screenshots;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+
+/** The real app wiring, headless, against an embedded center on a temporary H2 file. */
+class DesktopFlowTest {
+    @TempDir
+    static Path dataDir;
+    private static Stage stage;
+
+    private final FxRobot robot = new FxRobot();
+    private TesseraApp app;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    private void startApp(Path data) throws Exception {
+        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
+        Optional<Scene> startup = fx(() -> Window.getWindows().stream().filter(w -> w != stage)
+                .map(Window::getScene).filter(s -> s != null && s.getRoot() instanceof StartupView).findFirst());
+        if (startup.isPresent()) {
+            Screenshots.take(startup.get(), "00-startup");
+        }
+    }
+
+    private void awaitSignIn() throws Exception {
+        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
+                && robot.lookup("#loginId").tryQuery().isPresent());
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(int seconds, String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("not within " + seconds + " s: " + what, e);
+        }
+    }
+
+    private Scene scene() {
+        return stage.getScene();
+    }
+
+    private String text(String selector) throws Exception {
+        Label label = robot.lookup(selector).queryAs(Label.class);
+        return fx(label::getText);
+    }
+
+    @Test
+    void clerkSignsInWithTheKeyboardAndWatchesTheTempestsSeatsLive() throws Exception {
+        startApp(dataDir);
+        awaitSignIn();
+        TextField loginId = robot.lookup("#loginId").queryAs(TextField.class);
+        waitFor(5, "the login id field has the keyboard", loginId::isFocused);
+        Screenshots.take(scene(), "01-sign-in");
+
+        robot.write("clerk").type(KeyCode.TAB).write("clerk-demo").type(KeyCode.ENTER);
+        waitFor(30, "the main window", () -> app.shell().main().isPresent());
+        assertThat(text("#signedInName")).isEqualTo("Box Office 1");
+        assertThat(text("#signedInRole")).isEqualTo("Box office clerk");
+
+        waitFor(15, "The Tempest in the event list", () -> tempestRow() != null);
+        robot.clickOn(tempestRow());
+        SeatMapView seatMapView = robot.lookup("#seatMap").queryAs(SeatMapView.class);
+        SeatAvailabilityViewModel seats = seatMapView.viewModel();
+        waitFor(30, "the seat map, live", () -> seats.seatMapProperty().get() != null && seats.liveProperty().get());
+        assertThat(text("#eventName")).isEqualTo("The Tempest");
+        assertThat(text("#infoServicer")).isEqualTo("Tessera Players");
+        assertThat(text("#infoGates")).isEqualTo("North entrance, South entrance");
+        assertThat(text("#connectionStatus")).isEqualTo("Online");
+
+        try (CenterClient other = new CenterClient(app.shell().connection().orElseThrow().baseUri())) {
+            CenterSession clerk = other.signIn("clerk", "clerk-demo");
+            EventInfo tempest = clerk.events().stream().filter(e -> e.name().equals("The Tempest")).findFirst().orElseThrow();
+            assertThat(shownCounts(seats)).isEqualTo(counts(clerk.seats(tempest.id()).counts()));
+            String category = fx(() -> seats.categories().getFirst().categoryId());
+            int free = clerk.seats(tempest.id()).counts().stream().filter(c -> c.categoryId().equals(category))
+                    .findFirst().orElseThrow().free();
+            assertThat(text("#counts-free-" + category)).isEqualTo(String.format(Locale.ENGLISH, "%,d", free));
+            Screenshots.take(scene(), "02-main-seat-map");
+
+            List<String> block = middleOfRow(fx(() -> seats.seatMapProperty().get()), 4, 6);
+            long started = System.nanoTime();
+            clerk.hold(tempest.id(), block);
+            waitFor(5, "the hold shows on the canvas model",
+                    () -> block.stream().allMatch(id -> seats.status(id) == SeatStatus.HELD));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat(millis).isLessThan(5_000);
+            assertThat(shownCounts(seats)).isEqualTo(counts(clerk.seats(tempest.id()).counts()));
+            assertThat(text("#counts-held-" + fx(() -> seats.categories().getFirst().categoryId()))).isEqualTo("6");
+            Screenshots.take(scene(), "03-main-after-hold");
+        }
+
+        robot.type(KeyCode.F5);
+        waitFor(10, "the list still there after F5", () -> tempestRow() != null && seats.liveProperty().get());
+    }
+
+    @Test
+    void japaneseSignInShowsErrorsInlineAndTheDemoTableSignsIn() throws Exception {
+        startApp(dataDir);
+        awaitSignIn();
+        robot.clickOn("#languageJapanese");
+        waitFor(5, "Japanese texts", () -> robot.lookup("#signIn").queryButton().getText().equals("サインイン"));
+        robot.clickOn("#loginId").write("clerk");
+        robot.clickOn("#password").write("wrong").type(KeyCode.ENTER);
+        waitFor(20, "the inline error", () -> robot.lookup("#signInError").queryAs(Label.class).isVisible());
+        assertThat(text("#signInError")).isEqualTo("ログイン ID またはパスワードが正しくありません。");
+        Screenshots.take(scene(), "04-sign-in-ja-error");
+
+        Node managerRow = robot.lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && r.getItem() != null
+                && r.getItem().toString().contains("loginId=manager")).query();
+        robot.clickOn(managerRow).type(KeyCode.ENTER);
+        waitFor(30, "the main window", () -> app.shell().main().isPresent());
+        assertThat(text("#signedInName")).isEqualTo("Mika Manager");
+        assertThat(text("#signedInRole")).isEqualTo("管理者");
+        SeatAvailabilityViewModel seats = robot.lookup("#seatMap").queryAs(SeatMapView.class).viewModel();
+        waitFor(30, "the first event's seat map", () -> seats.seatMapProperty().get() != null);
+        Screenshots.take(scene(), "05-main-ja");
+
+        robot.clickOn("#signOut");
+        waitFor(15, "back at sign-in", () -> app.shell().signIn().isPresent());
+    }
+
+    @Test
+    void aDatabaseInUseIsExplainedAndTryAgainStartsOnceItIsFree(@TempDir Path lockedData) throws Exception {
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldDatabaseOpen.class.getName(), lockedData.toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertThat(new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine()).isEqualTo("open");
+            startApp(lockedData);
+            waitFor(60, "the startup failure dialog", () -> robot.lookup("#dialogDetail").tryQuery().isPresent());
+            Label detail = robot.lookup("#dialogDetail").queryAs(Label.class);
+            assertThat(fx(detail::getText)).startsWith("Tessera is already open on this computer")
+                    .contains(lockedData.toString()).doesNotContain("Exception");
+            Screenshots.take(fx(detail::getScene), "06-startup-failure");
+        } finally {
+            other.getOutputStream().close();
+            assertThat(other.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        robot.clickOn("Try again");
+        awaitSignIn();
+    }
+
+    private Node tempestRow() {
+        return robot.lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r
+                && r.getItem() instanceof EventInfo e && e.name().equals("The Tempest")).tryQuery().orElse(null);
+    }
+
+    private static List<String> middleOfRow(SeatMap map, int rowIndex, int count) {
+        Row row = map.sections().getFirst().rows().get(rowIndex);
+        int start = row.seats().size() / 2 - count / 2;
+        return row.seats().subList(start, start + count).stream().map(Seat::id).toList();
+    }
+
+    private static Map<String, List<Integer>> counts(List<CategoryCount> counts) {
+        return counts.stream().collect(Collectors.toMap(CategoryCount::categoryId,
+                c -> List.of(c.free(), c.held(), c.sold(), c.blocked())));
+    }
+
+    private static Map<String, List<Integer>> shownCounts(SeatAvailabilityViewModel seats) throws Exception {
+        return fx(() -> seats.categories().stream().collect(Collectors.toMap(CategoryAvailability::categoryId,
+                c -> List.of(c.freeProperty().get(), c.heldProperty().get(), c.soldProperty().get(),
+                        c.blockedProperty().get()))));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.tessera.center.chipkeys;
+
+import static dev.tessera.center.db.schema.Tables.CHIP;
+import static dev.tessera.center.db.schema.Tables.CHIP_KEY_MASTER;
+import static dev.tessera.center.db.schema.Tables.TICKET;
+import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
+
+import dev.tessera.center.account.Principal;
+import dev.tessera.center.db.Database;
+import dev.tessera.center.http.ApiException;
+import dev.tessera.core.model.Chip;
+import dev.tessera.core.model.Role;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.macs.CMac;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * Claims 35, 72: each chip's AES-128 keys, diversified from master keys only the center holds:
+ * key = AES-CMAC(master, label ‖ chip id) (docs/card-protocol.md §7). The access key (label 01) lets a counter or
+ * the holder's own wallet write; the gate key (label 02) only marks tickets used, so a gate never holds a key that
+ * writes tickets.
+ */
+public final class ChipKeyService {
+    public static final byte ACCESS_LABEL = 0x01;
+    public static final byte GATE_LABEL = 0x02;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Database db;
+    private final Clock clock;
+    private final byte[] accessMaster;
+    private final byte[] gateMaster;
+
+    /** @param gateKey absent (null) for a member, who writes its own chip but never marks tickets used */
+    public record ChipKeySet(String chipId, String accessKey, String gateKey) {}
+
+    public record GateChip(String chipId, String publicKey, String gateKey) {}
+
+    /** What an offline gate needs to open and mark the tickets of one event: the chips holding them. */
+    public record GatePackage(long eventId, OffsetDateTime issuedAt, List<GateChip> chips) {}
+
+    private ChipKeyService(Database db, Clock clock, byte[] accessMaster, byte[] gateMaster) {
+        this.db = db;
+        this.clock = clock;
+        this.accessMaster = accessMaster;
+        this.gateMaster = gateMaster;
+    }
+
+    public static ChipKeyService loadOrCreate(Database db, Clock clock) {
+        return new ChipKeyService(db, clock, master(db, clock, "ACCESS"), master(db, clock, "GATE"));
+    }
+
+    private static byte[] master(Database db, Clock clock, String purpose) {
+        return db.tx(ctx -> {
+            String secret = ctx.select(CHIP_KEY_MASTER.SECRET).from(CHIP_KEY_MASTER)
+                    .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose)).fetchOne(CHIP_KEY_MASTER.SECRET);
+            if (secret == null) {
+                byte[] fresh = new byte[16];
+                new SecureRandom().nextBytes(fresh);
+                ctx.insertInto(CHIP_KEY_MASTER).set(CHIP_KEY_MASTER.PURPOSE, purpose)
+                        .set(CHIP_KEY_MASTER.SECRET, HEX.formatHex(fresh))
+                        .set(CHIP_KEY_MASTER.CREATED_AT, OffsetDateTime.now(clock))
+                        .onConflictDoNothing().execute();
+                secret = ctx.select(CHIP_KEY_MASTER.SECRET).from(CHIP_KEY_MASTER)
+                        .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose)).fetchOne(CHIP_KEY_MASTER.SECRET);
+            }
+            return HEX.parseHex(secret);
+        });
+    }
+
+    /**
+     * Sellers and organizers personalize chips, so they get both keys for any well-formed chip id, registered or
+     * not; a member gets only the access key of a chip registered to it (its phone wallet writes its own chip).
+     */
+    public ChipKeySet keys(Principal caller, String chipId) {
+        String id;
+        try {
+            id = Chip.chipId(chipId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        byte[] raw = HEX.parseHex(id);
+        if (caller.role() == Role.MEMBER) {
+            Long owner = db.dsl().select(CHIP.MEMBER_ID).from(CHIP).where(CHIP.CHIP_ID.eq(id)).fetchOne(CHIP.MEMBER_ID);
+            if (owner == null || owner != caller.accountId()) {
+                throw ApiException.notFound("chip " + id + " is not one of your chips");
+            }
+            return new ChipKeySet(id, HEX.formatHex(diversify(accessMaster, ACCESS_LABEL, raw)), null);
+        }
+        return new ChipKeySet(id, HEX.formatHex(diversify(accessMaster, ACCESS_LABEL, raw)),
+                HEX.formatHex(diversify(gateMaster, GATE_LABEL, raw)));
+    }
+
+    /**
+     * The chips holding a valid ticket of the event, and those that gave one away by transfer: their old copy must
+     * be refused as revoked, not as an unknown card.
+     */
+    public GatePackage gatePackage(long eventId) {
+        var holders = db.dsl().select(TICKET.HOLDER_CHIP_ID).from(TICKET)
+                .where(TICKET.EVENT_ID.eq(eventId), TICKET.STATUS.eq("VALID"));
+        var assignors = db.dsl().select(TICKET_TRANSFER.FROM_CHIP_ID).from(TICKET_TRANSFER)
+                .join(TICKET).on(TICKET.ID.eq(TICKET_TRANSFER.TICKET_ID))
+                .where(TICKET.EVENT_ID.eq(eventId), TICKET_TRANSFER.STATUS.eq("COMPLETED"));
+        List<GateChip> chips = db.dsl().select(CHIP.CHIP_ID, CHIP.PUBLIC_KEY).from(CHIP)
+                .where(CHIP.STATUS.eq("ACTIVE"), CHIP.CHIP_ID.in(holders.union(assignors)))
+                .orderBy(CHIP.CHIP_ID)
+                .fetch(r -> new GateChip(r.value1(), r.value2(),
+                        HEX.formatHex(diversify(gateMaster, GATE_LABEL, HEX.parseHex(r.value1())))));
+        return new GatePackage(eventId, OffsetDateTime.now(clock), chips);
+    }
+
+    /** AES-CMAC(master, label ‖ chip id): NIST SP 800-108-style diversification, one block of output. */
+    static byte[] diversify(byte[] master, byte label, byte[] chipId) {
+        CMac cmac = new CMac(AESEngine.newInstance());
+        cmac.init(new KeyParameter(master));
+        cmac.update(label);
+        cmac.update(chipId, 0, chipId.length);
+        byte[] key = new byte[16];
+        cmac.doFinal(key, 0);
+        return key;
+    }
+}
