@@ -1,0 +1,158 @@
+package dev.tessera.reader.applet;
+
+import javacard.framework.JCSystem;
+import javacard.framework.Util;
+
+/**
+ * The ticket slots and their commit journal (docs/card-protocol.md §6). New data only ever goes into FREE slots,
+ * which nothing reads; a batch of slot state changes becomes visible at once when the one-byte commit flag is set,
+ * and {@link #recover()} finishes a batch that a power cut interrupted after that point.
+ */
+final class TicketStore implements WalletProtocol {
+
+    private final byte[] data = new byte[(short) (CAPACITY * SLOT_SIZE)];
+    private final byte[] slotStates = new byte[CAPACITY];
+    private final byte[] ticketIds = new byte[(short) (CAPACITY * TICKET_ID_LENGTH)];
+    private final short[] versions = new short[CAPACITY];
+    private final short[] lengths = new short[CAPACITY];
+    /** Pairs (slot, new state); a batch changes each slot at most once and frees at most one slot per new one. */
+    private final byte[] journal = new byte[(short) (4 * CAPACITY)];
+    private byte journalEntries;
+    private byte committing;
+    private final byte[] reserved;
+
+    TicketStore() {
+        reserved = JCSystem.makeTransientByteArray(CAPACITY, JCSystem.CLEAR_ON_DESELECT);
+    }
+
+    /** Completes a committed batch whose application a power cut interrupted; a no-op otherwise. */
+    void recover() {
+        if (committing != 0) {
+            apply();
+            committing = 0;
+            TearingProbe.written();
+        }
+    }
+
+    void beginBatch() {
+        journalEntries = 0;
+        TearingProbe.written();
+        Util.arrayFillNonAtomic(reserved, (short) 0, CAPACITY, (byte) 0);
+    }
+
+    void stage(byte slot, byte newState) {
+        short at = (short) (journalEntries * 2);
+        journal[at] = slot;
+        journal[(short) (at + 1)] = newState;
+        TearingProbe.written();
+        journalEntries++;
+        TearingProbe.written();
+    }
+
+    /** The commit point is the single write of the flag; everything before it is invisible, everything after redoable. */
+    void commit() {
+        committing = 1;
+        TearingProbe.written();
+        apply();
+        committing = 0;
+        TearingProbe.written();
+    }
+
+    private void apply() {
+        for (short i = 0; i < journalEntries; i++) {
+            byte slot = journal[(short) (i * 2)];
+            byte newState = journal[(short) (i * 2 + 1)];
+            if (slotStates[slot] != newState) {
+                slotStates[slot] = newState;
+                TearingProbe.written();
+            }
+            if (newState == SLOT_FREE && lengths[slot] != 0) {
+                nullify(slot);
+            }
+        }
+    }
+
+    // DELETE is "nullify": the freed slot's bytes are overwritten, not just unlinked.
+    private void nullify(byte slot) {
+        Util.arrayFillNonAtomic(data, offsetOf(slot), SLOT_SIZE, (byte) 0);
+        Util.arrayFillNonAtomic(ticketIds, (short) (slot * TICKET_ID_LENGTH), TICKET_ID_LENGTH, (byte) 0);
+        versions[slot] = 0;
+        lengths[slot] = 0;
+        TearingProbe.written();
+    }
+
+    /** A FREE slot not yet taken by this batch, reserved for it; -1 if none. */
+    byte reserveFreeSlot() {
+        for (byte slot = 0; slot < CAPACITY; slot++) {
+            if (slotStates[slot] == SLOT_FREE && reserved[slot] == 0) {
+                reserved[slot] = 1;
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    /** A slot holding (VALID or USED) or reserved for the ticket id; -1 if none. */
+    byte find(byte[] buf, short idOffset, boolean includeReserved) {
+        for (byte slot = 0; slot < CAPACITY; slot++) {
+            boolean candidate = slotStates[slot] != SLOT_FREE || (includeReserved && reserved[slot] != 0);
+            if (candidate && Util.arrayCompare(ticketIds, (short) (slot * TICKET_ID_LENGTH), buf, idOffset,
+                    TICKET_ID_LENGTH) == 0) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    void writeHeader(byte slot, byte[] buf, short idOffset, short version, short length) {
+        Util.arrayCopyNonAtomic(buf, idOffset, ticketIds, (short) (slot * TICKET_ID_LENGTH), TICKET_ID_LENGTH);
+        versions[slot] = version;
+        lengths[slot] = length;
+        TearingProbe.written();
+    }
+
+    void writeBody(byte slot, short bodyOffset, byte[] buf, short offset, short length) {
+        Util.arrayCopyNonAtomic(buf, offset, data, (short) (offsetOf(slot) + bodyOffset), length);
+        TearingProbe.written();
+    }
+
+    byte freeSlots() {
+        byte free = 0;
+        for (byte slot = 0; slot < CAPACITY; slot++) {
+            if (slotStates[slot] == SLOT_FREE) {
+                free++;
+            }
+        }
+        return free;
+    }
+
+    byte state(byte slot) {
+        return slotStates[slot];
+    }
+
+    short version(byte slot) {
+        return versions[slot];
+    }
+
+    short length(byte slot) {
+        return lengths[slot];
+    }
+
+    /** slot, state, ticket id, version, length: one LIST TICKETS entry. */
+    short describe(byte slot, byte[] out, short offset) {
+        out[offset] = slot;
+        out[(short) (offset + 1)] = slotStates[slot];
+        Util.arrayCopyNonAtomic(ticketIds, (short) (slot * TICKET_ID_LENGTH), out, (short) (offset + 2), TICKET_ID_LENGTH);
+        Util.setShort(out, (short) (offset + 18), versions[slot]);
+        Util.setShort(out, (short) (offset + 20), lengths[slot]);
+        return LIST_ENTRY_LENGTH;
+    }
+
+    byte[] data() {
+        return data;
+    }
+
+    static short offsetOf(byte slot) {
+        return (short) (slot * SLOT_SIZE);
+    }
+}

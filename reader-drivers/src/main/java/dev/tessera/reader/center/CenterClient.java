@@ -1,0 +1,154 @@
+package dev.tessera.reader.center;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.tessera.core.crypto.IssuerPublicKey;
+import dev.tessera.reader.wallet.ChipTicket;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The few platform-center calls a reader terminal makes (docs/openapi.json), over plain HTTP/JSON. */
+public final class CenterClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final URI base;
+    private final HttpClient http;
+    private final String token;
+
+    /** @param gateKey null when the center gave only the access key (a member's own chip) */
+    public record ChipKeySet(String chipId, byte[] accessKey, byte[] gateKey) {
+        @Override
+        public String toString() {
+            return "ChipKeySet[" + chipId + ", keys not shown]";
+        }
+    }
+
+    /** One chip of an event's gate package. */
+    public record GateChip(String chipId, byte[] publicKey, byte[] gateKey) {
+        @Override
+        public String toString() {
+            return "GateChip[" + chipId + "]";
+        }
+    }
+
+    public record Revocation(long id, UUID ticketId, int version) {}
+
+    private CenterClient(URI base, HttpClient http, String token) {
+        this.base = base;
+        this.http = http;
+        this.token = token;
+    }
+
+    public static CenterClient login(URI base, String loginId, char[] password) throws CenterException {
+        CenterClient anonymous = new CenterClient(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
+        JsonNode session = anonymous.send("POST", "/api/sessions", Map.of("loginId", loginId, "password", new String(password)));
+        return new CenterClient(base, anonymous.http, session.path("token").asText());
+    }
+
+    public ChipKeySet chipKeys(String chipId) throws CenterException {
+        JsonNode keys = send("POST", "/api/chip-keys", Map.of("chipId", chipId));
+        JsonNode gate = keys.path("gateKey");
+        return new ChipKeySet(keys.path("chipId").asText(), HEX.parseHex(keys.path("accessKey").asText()),
+                gate.isTextual() ? HEX.parseHex(gate.asText()) : null);
+    }
+
+    /** Claim 31: the personalized chip becomes a member's card. */
+    public void registerChip(String chipId, byte[] publicKey, Long memberId) throws CenterException {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("chipId", chipId);
+        body.put("publicKey", HEX.formatHex(publicKey));
+        if (memberId != null) {
+            body.put("memberId", memberId);
+        }
+        send("POST", "/api/chips", body);
+    }
+
+    /** Claims 67, 76, 89: the chip's ticket package, each ticket sealed for it. */
+    public List<ChipTicket> ticketPackage(String chipId) throws CenterException {
+        JsonNode pkg = send("GET", "/api/chips/" + chipId + "/tickets", null);
+        List<ChipTicket> tickets = new ArrayList<>();
+        for (JsonNode t : pkg.path("tickets")) {
+            tickets.add(chipTicket(t));
+        }
+        return tickets;
+    }
+
+    /** An issued ticket as the sale, transfer and package answers carry it. */
+    public static ChipTicket chipTicket(JsonNode issued) {
+        return new ChipTicket(UUID.fromString(issued.path("ticketId").asText()), issued.path("version").asInt(),
+                Base64.getDecoder().decode(issued.path("envelope").asText()));
+    }
+
+    public List<GateChip> gatePackage(long eventId) throws CenterException {
+        List<GateChip> chips = new ArrayList<>();
+        for (JsonNode c : send("GET", "/api/events/" + eventId + "/gate-package", null).path("chips")) {
+            chips.add(new GateChip(c.path("chipId").asText(), HEX.parseHex(c.path("publicKey").asText()),
+                    HEX.parseHex(c.path("gateKey").asText())));
+        }
+        return chips;
+    }
+
+    public List<IssuerPublicKey> issuerKeys() throws CenterException {
+        List<IssuerPublicKey> keys = new ArrayList<>();
+        for (JsonNode k : send("GET", "/api/issuer-keys", null)) {
+            keys.add(IssuerPublicKey.of(HEX.parseHex(k.path("publicKey").asText())));
+        }
+        return keys;
+    }
+
+    public List<Revocation> revocations(long eventId, long afterId) throws CenterException {
+        List<Revocation> out = new ArrayList<>();
+        for (JsonNode r : send("GET", "/api/events/" + eventId + "/revocations" + (afterId > 0 ? "?after=" + afterId : ""), null)) {
+            out.add(new Revocation(r.path("id").asLong(), UUID.fromString(r.path("ticketId").asText()),
+                    r.path("version").asInt()));
+        }
+        return out;
+    }
+
+    /** Reports a gate admission to the center (its own verdict comes back, e.g. ALREADY_USED for a replay). */
+    public JsonNode reportScan(long eventId, String gateId, byte[] signedTicket, String chipId) throws CenterException {
+        return send("POST", "/api/gate/scans", Map.of("eventId", eventId, "gateId", gateId,
+                "ticket", Base64.getEncoder().encodeToString(signedTicket), "chipId", chipId));
+    }
+
+    private JsonNode send(String method, String path, Object body) throws CenterException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode json = response.body().length == 0 ? NullNode.getInstance() : JSON.readTree(response.body());
+            if (response.statusCode() / 100 != 2) {
+                String detail = Objects.requireNonNullElse(json.path("detail").asText(null), "HTTP " + response.statusCode());
+                throw new CenterException(response.statusCode(), method + " " + path + ": " + detail, null);
+            }
+            return json;
+        } catch (IOException e) {
+            throw new CenterException(0, "the center at " + base + " cannot be reached: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CenterException(0, "interrupted while talking to the center", e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.tessera.reader.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tessera.core.crypto.IssuerPublicKey;
+import dev.tessera.core.ticket.IssuerKeyResolver;
+import dev.tessera.reader.center.CenterClient;
+import dev.tessera.reader.center.CenterClient.GateChip;
+import dev.tessera.reader.center.CenterException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a gate trusts, as of its last sync with the center: the issuer keys, the revoked ticket versions and the
+ * event's chips (public key and gate key). Saved to a file so the gate keeps working offline after a restart.
+ */
+public final class GateTrust {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final long eventId;
+    private final List<IssuerPublicKey> issuers;
+    private final IssuerKeyResolver resolver;
+    private final Set<String> revoked;
+    private final Map<String, GateChip> chips;
+    private final long lastRevocationId;
+
+    public GateTrust(long eventId, List<IssuerPublicKey> issuers, Set<String> revoked, List<GateChip> chips,
+                     long lastRevocationId) {
+        this.eventId = eventId;
+        this.issuers = List.copyOf(issuers);
+        this.resolver = IssuerKeyResolver.of(issuers.toArray(IssuerPublicKey[]::new));
+        this.revoked = Set.copyOf(revoked);
+        Map<String, GateChip> byId = new HashMap<>();
+        chips.forEach(c -> byId.put(c.chipId(), c));
+        this.chips = Map.copyOf(byId);
+        this.lastRevocationId = lastRevocationId;
+    }
+
+    /** Everything fresh from the center (before doors open, and whenever the gate is online). */
+    public static GateTrust download(CenterClient center, long eventId) throws CenterException {
+        Set<String> revoked = new HashSet<>();
+        long last = 0;
+        while (true) {
+            List<CenterClient.Revocation> page = center.revocations(eventId, last);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (CenterClient.Revocation r : page) {
+                revoked.add(key(r.ticketId(), r.version()));
+                last = Math.max(last, r.id());
+            }
+        }
+        return new GateTrust(eventId, center.issuerKeys(), revoked, center.gatePackage(eventId), last);
+    }
+
+    public long eventId() {
+        return eventId;
+    }
+
+    public IssuerKeyResolver issuers() {
+        return resolver;
+    }
+
+    public boolean revoked(UUID ticketId, int version) {
+        return revoked.contains(key(ticketId, version));
+    }
+
+    public Optional<GateChip> chip(String chipId) {
+        return Optional.ofNullable(chips.get(chipId));
+    }
+
+    public void save(Path file) throws IOException {
+        ObjectNode root = JSON.createObjectNode().put("eventId", eventId).put("lastRevocationId", lastRevocationId);
+        ArrayNode keys = root.putArray("issuerKeys");
+        issuers.forEach(k -> keys.add(HEX.formatHex(k.encoded())));
+        ArrayNode rev = root.putArray("revoked");
+        revoked.forEach(rev::add);
+        ArrayNode chipArray = root.putArray("chips");
+        chips.values().forEach(c -> chipArray.addObject().put("chipId", c.chipId())
+                .put("publicKey", HEX.formatHex(c.publicKey())).put("gateKey", HEX.formatHex(c.gateKey())));
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static GateTrust load(Path file) throws IOException {
+        JsonNode root = JSON.readTree(file.toFile());
+        List<IssuerPublicKey> issuers = new java.util.ArrayList<>();
+        root.path("issuerKeys").forEach(k -> issuers.add(IssuerPublicKey.of(HEX.parseHex(k.asText()))));
+        Set<String> revoked = new HashSet<>();
+        root.path("revoked").forEach(r -> revoked.add(r.asText()));
+        List<GateChip> chips = new java.util.ArrayList<>();
+        root.path("chips").forEach(c -> chips.add(new GateChip(c.path("chipId").asText(),
+                HEX.parseHex(c.path("publicKey").asText()), HEX.parseHex(c.path("gateKey").asText()))));
+        return new GateTrust(root.path("eventId").asLong(), issuers, revoked, chips, root.path("lastRevocationId").asLong());
+    }
+
+    private static String key(UUID ticketId, int version) {
+        return ticketId + "/" + version;
+    }
+}

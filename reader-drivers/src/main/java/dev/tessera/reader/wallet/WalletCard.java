@@ -1,0 +1,370 @@
+package dev.tessera.reader.wallet;
+
+import static dev.tessera.reader.applet.WalletProtocol.*;
+
+import dev.tessera.core.crypto.SharedSecretAgent;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The wallet card driver: every command of docs/card-protocol.md as a method, over a {@link CardTransport}.
+ * Not thread-safe: one tap, one thread (the reader's own thread serializes the PC/SC calls underneath).
+ */
+public final class WalletCard {
+
+    public static final byte[] AID = HexFormat.of().parseHex("F054535241574C01");
+    /** Post-MAC status words after which the card keeps the session and has taken the MAC as its chaining value. */
+    private static final int[] SESSION_KEPT = {SW_OK & 0xFFFF, SW_WRONG_DATA & 0xFFFF, SW_NOT_FOUND & 0xFFFF,
+            SW_TICKET_ALREADY_USED & 0xFFFF};
+
+    /** How multi-ticket writes travel: one extended-length APDU, or a chain of short ones (§4.10). */
+    public enum LengthMode { EXTENDED, SHORT }
+
+    private final CardTransport transport;
+    private final SecureRandom random;
+    private LengthMode lengthMode;
+    private SessionMac session;
+    private KeyRef sessionKey;
+    private ChipInfo info;
+
+    public WalletCard(CardTransport transport, LengthMode lengthMode, SecureRandom random) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.lengthMode = Objects.requireNonNull(lengthMode, "lengthMode");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    public WalletCard(CardTransport transport) {
+        this(transport, LengthMode.EXTENDED, new SecureRandom());
+    }
+
+    public LengthMode lengthMode() {
+        return lengthMode;
+    }
+
+    /** SELECT by AID; the answer is the GET INFO block, so one round trip tells the chip id and free slots. */
+    public ChipInfo select() throws WalletException {
+        session = null;
+        sessionKey = null;
+        byte[] response = expect("SELECT", Apdu.command(CLA_ISO, INS_SELECT, 0x04, 0x00, AID, 256));
+        info = ChipInfo.parse(response);
+        if (!info.extendedLength()) {
+            lengthMode = LengthMode.SHORT;
+        }
+        return info;
+    }
+
+    public ChipInfo info() throws WalletException {
+        info = ChipInfo.parse(expect("GET INFO", Apdu.command(CLA_PLAIN, INS_GET_INFO, 0, 0, null, 256)));
+        return info;
+    }
+
+    /** The info from the last SELECT or GET INFO, without a round trip. */
+    public ChipInfo lastInfo() {
+        if (info == null) {
+            throw new IllegalStateException("SELECT the wallet first");
+        }
+        return info;
+    }
+
+    /**
+     * PERSONALIZE, once per chip: the chip generates its P-256 key pair on-card and stores the two diversified keys.
+     *
+     * @return the chip's public key, SEC1 uncompressed
+     */
+    public byte[] personalize(byte[] chipId, byte[] accessKey, byte[] gateKey) throws WalletException {
+        requireLength(chipId, CHIP_ID_LENGTH, "chip id");
+        requireLength(accessKey, AES_KEY_LENGTH, "access key");
+        requireLength(gateKey, AES_KEY_LENGTH, "gate key");
+        byte[] data = concat(chipId, accessKey, gateKey);
+        try {
+            byte[] publicKey = expect("PERSONALIZE", Apdu.command(CLA_PLAIN, INS_PERSONALIZE, 0, 0, data, 256));
+            if (publicKey.length != PUBLIC_KEY_LENGTH || publicKey[0] != 0x04) {
+                throw new CardProtocolException("PERSONALIZE returned " + publicKey.length + " bytes, not a P-256 point");
+            }
+            return publicKey;
+        } finally {
+            Arrays.fill(data, (byte) 0);
+        }
+    }
+
+    /**
+     * AUTH INIT + AUTH VERIFY: both sides prove they hold the key; afterwards secure commands carry a C-MAC.
+     *
+     * @throws CardProtocolException if the card's cryptogram is wrong: the card does not hold this key
+     */
+    public void authenticate(KeyRef key, byte[] chipKey) throws WalletException {
+        requireLength(chipKey, AES_KEY_LENGTH, "chip key");
+        session = null;
+        sessionKey = null;
+        byte[] hostChallenge = new byte[CHALLENGE_LENGTH];
+        random.nextBytes(hostChallenge);
+        byte[] answer = expect("AUTH INIT", Apdu.command(CLA_PLAIN, INS_AUTH_INIT, 0, key.p2(), hostChallenge, 256));
+        if (answer.length != CHALLENGE_LENGTH + CRYPTOGRAM_LENGTH) {
+            throw new CardProtocolException("AUTH INIT returned " + answer.length + " bytes");
+        }
+        SessionMac candidate = new SessionMac(chipKey, hostChallenge, Arrays.copyOf(answer, CHALLENGE_LENGTH));
+        if (!MessageDigest.isEqual(candidate.cardCryptogram(), Arrays.copyOfRange(answer, CHALLENGE_LENGTH, answer.length))) {
+            throw new CardProtocolException("the card's cryptogram is wrong: it does not hold this " + key + " key");
+        }
+        expect("AUTH VERIFY", Apdu.command(CLA_PLAIN, INS_AUTH_VERIFY, 0, 0, candidate.hostCryptogram(), 0));
+        session = candidate;
+        sessionKey = key;
+    }
+
+    /** The live session's MAC chain, for tests that craft raw secure commands. */
+    SessionMac currentSession() {
+        return session;
+    }
+
+    public boolean authenticated() {
+        return session != null;
+    }
+
+    public KeyRef sessionKey() {
+        return sessionKey;
+    }
+
+    /** INTERNAL AUTHENTICATE: the chip's ECDSA P-256 signature over 'TIA1' ‖ chip id ‖ challenge (DER). */
+    public byte[] internalAuthenticate(byte[] challenge) throws WalletException {
+        return expect("INTERNAL AUTHENTICATE",
+                Apdu.command(CLA_PLAIN, INS_INTERNAL_AUTHENTICATE, 0, 0, challenge, 256));
+    }
+
+    /**
+     * A fresh challenge signed by the chip and checked against the public key the chip presented (or the one a
+     * registry expects): a copy without the private key cannot answer.
+     */
+    public boolean proveGenuine(byte[] expectedPublicKey) throws WalletException {
+        byte[] challenge = new byte[32];
+        random.nextBytes(challenge);
+        byte[] signature = internalAuthenticate(challenge);
+        return ChipSignatures.verify(expectedPublicKey, lastInfo().chipId(), challenge, signature);
+    }
+
+    /** LIST TICKETS, every page. */
+    public List<StoredTicket> list() throws WalletException {
+        List<StoredTicket> tickets = new ArrayList<>();
+        int next = 0;
+        while (next >= 0 && next < CAPACITY) {
+            byte[] page = expect("LIST TICKETS", Apdu.command(CLA_PLAIN, INS_LIST_TICKETS, next, 0, null, 256));
+            if (page.length < 1 || (page.length - 1) % LIST_ENTRY_LENGTH != 0) {
+                throw new CardProtocolException("LIST TICKETS page of " + page.length + " bytes");
+            }
+            ByteBuffer in = ByteBuffer.wrap(page);
+            int following = in.get() & 0xFF;
+            while (in.hasRemaining()) {
+                int slot = in.get();
+                int state = in.get();
+                UUID id = new UUID(in.getLong(), in.getLong());
+                tickets.add(new StoredTicket(slot, state, id, in.getShort() & 0xFFFF, in.getShort() & 0xFFFF));
+            }
+            next = following == 0xFF ? -1 : following;
+        }
+        return tickets;
+    }
+
+    /** READ TICKET: the stored envelope, in as many pieces as the length mode needs. */
+    public byte[] read(StoredTicket ticket) throws WalletException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(ticket.length());
+        while (out.size() < ticket.length()) {
+            int offset = out.size();
+            byte[] from = offset == 0 ? null : new byte[] {(byte) (offset >> 8), (byte) offset};
+            int ne = lengthMode == LengthMode.EXTENDED ? ticket.length() - offset : Math.min(256, ticket.length() - offset);
+            byte[] piece = expect("READ TICKET", Apdu.command(CLA_PLAIN, INS_READ_TICKET, ticket.slot(), 0, from, ne));
+            if (piece.length == 0) {
+                throw new CardProtocolException("READ TICKET returned nothing at offset " + offset);
+            }
+            out.write(piece, 0, piece.length);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * WRITE TICKETS in one command: one extended APDU, or a chain of short ones. The batch is atomic on the chip;
+     * a ticket already there in the same version is skipped, an older version is replaced.
+     *
+     * @return the free slots left
+     */
+    public int write(List<ChipTicket> tickets) throws WalletException {
+        if (tickets.isEmpty() || tickets.size() > CAPACITY) {
+            throw new IllegalArgumentException("write 1.." + CAPACITY + " tickets at a time, not " + tickets.size());
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(tickets.size());
+        for (ChipTicket t : tickets) {
+            byte[] envelope = t.envelope();
+            if (envelope.length > SLOT_SIZE) {
+                throw new IllegalArgumentException(t + " exceeds the slot size " + SLOT_SIZE);
+            }
+            ByteBuffer header = ByteBuffer.allocate(ENTRY_HEADER_LENGTH)
+                    .putLong(t.ticketId().getMostSignificantBits()).putLong(t.ticketId().getLeastSignificantBits())
+                    .putShort((short) t.version()).putShort((short) envelope.length);
+            body.write(header.array(), 0, ENTRY_HEADER_LENGTH);
+            body.write(envelope, 0, envelope.length);
+        }
+        byte[] data = body.toByteArray();
+        SessionMac mac = requireSession("WRITE TICKETS");
+        byte[] fullMac = mac.mac(INS_WRITE_TICKETS, (byte) 0, (byte) 0, data);
+        byte[] payload = concat(data, Arrays.copyOf(fullMac, MAC_LENGTH));
+        Apdu.Response last;
+        try {
+            last = lengthMode == LengthMode.EXTENDED ? send(Apdu.command(CLA_SECURE, INS_WRITE_TICKETS, 0, 0, payload, 256))
+                    : sendChained(payload);
+        } catch (CardGoneException e) {
+            dropSession();
+            throw e;
+        }
+        if (!last.ok()) {
+            if (last.sw() != (SW_SECURITY_NOT_SATISFIED & 0xFFFF)) {
+                dropSession();
+            }
+            throw new CardRefusedException("WRITE TICKETS", last.sw());
+        }
+        mac.accepted(fullMac);
+        return last.data().length == 1 ? last.data()[0] & 0xFF : -1;
+    }
+
+    private Apdu.Response sendChained(byte[] payload) throws WalletException {
+        int offset = 0;
+        while (true) {
+            int n = Math.min(Apdu.MAX_SHORT_DATA, payload.length - offset);
+            boolean lastBlock = offset + n == payload.length;
+            byte[] block = Arrays.copyOfRange(payload, offset, offset + n);
+            int cla = lastBlock ? CLA_SECURE : CLA_SECURE | CLA_CHAINING_BIT;
+            Apdu.Response r = send(Apdu.command(cla, INS_WRITE_TICKETS, 0, 0, block, lastBlock ? 256 : 0));
+            if (lastBlock || !r.ok()) {
+                return r;
+            }
+            offset += n;
+        }
+    }
+
+    /** DELETE TICKETS: nullifies the tickets, all or none. @return the free slots left */
+    public int delete(List<UUID> ticketIds) throws WalletException {
+        if (ticketIds.isEmpty() || ticketIds.size() > 14) {
+            throw new IllegalArgumentException("delete 1..14 tickets at a time, not " + ticketIds.size());
+        }
+        ByteBuffer data = ByteBuffer.allocate(1 + ticketIds.size() * TICKET_ID_LENGTH).put((byte) ticketIds.size());
+        ticketIds.forEach(id -> data.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()));
+        byte[] answer = secure("DELETE TICKETS", INS_DELETE_TICKETS, data.array(), 256);
+        return answer.length == 1 ? answer[0] & 0xFF : -1;
+    }
+
+    /** MARK USED (access or gate session). */
+    public void markUsed(UUID ticketId, int version) throws WalletException {
+        ByteBuffer data = ByteBuffer.allocate(TICKET_ID_LENGTH + 2)
+                .putLong(ticketId.getMostSignificantBits()).putLong(ticketId.getLeastSignificantBits())
+                .putShort((short) version);
+        secure("MARK USED", INS_MARK_USED, data.array(), 0);
+    }
+
+    /** KEY AGREEMENT: plain ECDH with the chip's private key, on the chip; 32-byte x-coordinate. */
+    public byte[] agree(byte[] ephemeralPublicKeySec1) throws WalletException {
+        byte[] secret = secure("KEY AGREEMENT", INS_KEY_AGREEMENT, ChipSignatures.uncompressed(ephemeralPublicKeySec1), 256);
+        if (secret.length != SECRET_LENGTH) {
+            throw new CardProtocolException("KEY AGREEMENT returned " + secret.length + " bytes");
+        }
+        return secret;
+    }
+
+    /** The chip as the envelope's ECDH agent: {@code ChipEnvelope.open(envelope, chipId, card.agent())}. */
+    public SharedSecretAgent agent() {
+        return ephemeral -> {
+            try {
+                return agree(ephemeral);
+            } catch (WalletException e) {
+                throw new AgentFailure(e);
+            }
+        };
+    }
+
+    /** LOCK: the chip refuses everything but SELECT and GET INFO from now on. */
+    public void lock() throws WalletException {
+        secure("LOCK", INS_LOCK, new byte[0], 0);
+        dropSession();
+    }
+
+    /** Carries a card failure out of {@link SharedSecretAgent#agree}, which cannot throw checked exceptions. */
+    public static final class AgentFailure extends RuntimeException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        AgentFailure(WalletException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized WalletException getCause() {
+            return (WalletException) super.getCause();
+        }
+    }
+
+    // ---- plumbing ----
+
+    private byte[] secure(String name, byte ins, byte[] data, int ne) throws WalletException {
+        SessionMac mac = requireSession(name);
+        byte[] fullMac = mac.mac(ins, (byte) 0, (byte) 0, data);
+        Apdu.Response r;
+        try {
+            r = send(Apdu.command(CLA_SECURE, ins, 0, 0, concat(data, Arrays.copyOf(fullMac, MAC_LENGTH)), ne));
+        } catch (CardGoneException e) {
+            dropSession();
+            throw e;
+        }
+        if (Arrays.stream(SESSION_KEPT).anyMatch(sw -> sw == r.sw())) {
+            mac.accepted(fullMac);
+        } else if (r.sw() != (SW_SECURITY_NOT_SATISFIED & 0xFFFF)) {
+            dropSession();
+        }
+        if (!r.ok()) {
+            throw new CardRefusedException(name, r.sw());
+        }
+        return r.data();
+    }
+
+    private SessionMac requireSession(String name) throws CardRefusedException {
+        if (session == null) {
+            throw new CardRefusedException(name, SW_SECURITY_NOT_SATISFIED & 0xFFFF);
+        }
+        return session;
+    }
+
+    private void dropSession() {
+        session = null;
+        sessionKey = null;
+    }
+
+    private byte[] expect(String name, byte[] command) throws WalletException {
+        Apdu.Response r = send(command);
+        if (!r.ok()) {
+            throw new CardRefusedException(name, r.sw());
+        }
+        return r.data();
+    }
+
+    private Apdu.Response send(byte[] command) throws WalletException {
+        return Apdu.response(transport.transmit(command));
+    }
+
+    private static void requireLength(byte[] value, int length, String what) {
+        if (Objects.requireNonNull(value, what).length != length) {
+            throw new IllegalArgumentException(what + " must be " + length + " bytes, was " + value.length);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.write(p, 0, p.length);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,217 @@
+package dev.tessera.reader.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.center.CenterConfig;
+import dev.tessera.center.support.ApiClient;
+import dev.tessera.center.support.ApiClient.Response;
+import dev.tessera.center.support.CenterFixture;
+import dev.tessera.center.support.CenterFixture.Account;
+import dev.tessera.center.support.CenterFixture.EventSetup;
+import dev.tessera.core.model.Role;
+import dev.tessera.core.seatmap.SampleVenues;
+import dev.tessera.reader.center.CenterClient;
+import dev.tessera.reader.counter.ChipIssuer;
+import dev.tessera.reader.counter.TicketWriter;
+import dev.tessera.reader.delivery.WalletWriterMain;
+import dev.tessera.reader.gate.GateDecision;
+import dev.tessera.reader.gate.GateLog;
+import dev.tessera.reader.gate.GateTrust;
+import dev.tessera.reader.gate.GateVerifier;
+import dev.tessera.reader.gate.Verdict;
+import dev.tessera.reader.support.SimTap;
+import dev.tessera.reader.wallet.ChipInfo;
+import dev.tessera.reader.wallet.ChipTicket;
+import dev.tessera.reader.wallet.MeteredTransport;
+import dev.tessera.reader.wallet.StoredTicket;
+import dev.tessera.reader.wallet.WalletCard;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue, transfer, internet delivery and the gate, end to end with a real center on an H2 file. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CenterFlowsTest {
+
+    @TempDir
+    static Path dir;
+    CenterFixture fx;
+    Account seller;
+    Account gateAccount;
+    CenterClient counter;
+    EventSetup event;
+
+    @BeforeAll
+    void startCenter() throws Exception {
+        fx = new CenterFixture(CenterConfig.h2FileUrl(dir.resolve("center")), "tessera");
+        seller = fx.account(Role.SELLER);
+        gateAccount = fx.account(Role.GATE);
+        counter = CenterClient.login(fx.center.baseUri(), seller.loginId(), seller.password().toCharArray());
+        event = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(SampleVenues.theatre(), 100)), Map.of());
+    }
+
+    @AfterAll
+    void stopCenter() {
+        fx.close();
+    }
+
+    /** Claim 31: a member account and a blank chip issued to it at the counter. */
+    MemberCard issueMemberCard(String name) throws Exception {
+        String login = CenterFixture.unique(name);
+        Response member = seller.client().post("/api/members", Map.of("loginId", login, "password", "member-password",
+                "displayName", "Member " + name));
+        assertThat(member.status()).as(member.body()).isEqualTo(201);
+        long memberId = member.get("accountId").asLong();
+        SimTap tap = new SimTap();
+        ChipInfo chip = new ChipIssuer(counter, SimTap.RANDOM).issue(tap.card(), memberId);
+        return new MemberCard(memberId, login, tap, chip, fx.anonymous.login(login, "member-password"));
+    }
+
+    record MemberCard(long memberId, String login, SimTap tap, ChipInfo chip, ApiClient api) {
+        String chipId() {
+            return chip.chipIdHex();
+        }
+    }
+
+    JsonNode sell(int seats, String chipId) {
+        Response hold = seller.client().post("/api/events/" + event.eventId() + "/holds", Map.of("bestAvailable",
+                Map.of("count", seats, "categoryId", event.map().categories().getFirst().id())));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                "customer", Map.of("auth", "MEMBER_CARD", "chipId", chipId), "payment", Map.of("method", "CARD")));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        return sale.get("tickets");
+    }
+
+    static List<ChipTicket> chipTickets(JsonNode issued) {
+        List<ChipTicket> out = new ArrayList<>();
+        issued.forEach(t -> out.add(CenterClient.chipTicket(t)));
+        return out;
+    }
+
+    GateVerifier gate(String gateId, String logName) throws Exception {
+        CenterClient gateClient = CenterClient.login(fx.center.baseUri(), gateAccount.loginId(),
+                gateAccount.password().toCharArray());
+        return new GateVerifier(GateTrust.download(gateClient, event.eventId()), gateId,
+                GateLog.open(dir.resolve(logName)), Clock.systemUTC(), Duration.ofMinutes(2));
+    }
+
+    @Test
+    void aBlankChipBecomesAMembersCardAndTakesFourTicketsInOneTap() throws Exception {
+        MemberCard alice = issueMemberCard("alice");
+        Response registered = seller.client().get("/api/chips/" + alice.chipId());
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(registered.get("memberId").asLong()).isEqualTo(alice.memberId());
+        assertThat(registered.get("publicKey").asText()).isEqualTo(SimTap.hex(alice.chip().publicKey()));
+
+        JsonNode sold = sell(4, alice.chipId());
+        MeteredTransport meter = new MeteredTransport(alice.tap().transport);
+        TicketWriter.Result result = new TicketWriter(counter).write(new WalletCard(meter), alice.chipId(), chipTickets(sold));
+        assertThat(result.written()).isEqualTo(4);
+        assertThat(meter.apdus()).as("round trips for 4 tickets").isLessThanOrEqualTo(6);
+
+        WalletCard card = alice.tap().card();
+        card.select();
+        assertThat(card.list()).extracting(StoredTicket::ticketId)
+                .containsExactlyInAnyOrderElementsOf(chipTickets(sold).stream().map(ChipTicket::ticketId).toList());
+
+        GateVerifier gate = gate(sold.get(0).get("gateId").asText(), "issue-gate.log");
+        GateDecision first = gate.tap(alice.tap().card());
+        assertThat(first.verdict()).as(first.detail()).isEqualTo(Verdict.ADMITTED);
+        alice.tap().close();
+    }
+
+    @Test
+    void aTransferMovesTheTicketAndTheOldCopyStopsAtTheGate() throws Exception {
+        MemberCard alice = issueMemberCard("assignor");
+        MemberCard bob = issueMemberCard("assignee");
+        JsonNode sold = sell(1, alice.chipId());
+        TicketWriter writer = new TicketWriter(counter);
+        writer.write(alice.tap().card(), alice.chipId(), chipTickets(sold));
+        String ticketId = sold.get(0).get("ticketId").asText();
+
+        Response transfer = alice.api().post("/api/transfers", Map.of("ticketId", ticketId, "toChipId", bob.chipId(),
+                "transferPassword", "swordfish-42"));
+        assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
+        Response accepted = bob.api().post("/api/transfers/" + transfer.get("transferId").asLong() + "/accept",
+                Map.of("transferPassword", "swordfish-42"));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.get("deleteFromChipId").asText()).isEqualTo(alice.chipId());
+
+        // the assignee's chip is at the counter; the assignor's is not
+        writer.write(bob.tap().card(), bob.chipId(), List.of(CenterClient.chipTicket(accepted.get("ticket"))));
+        String gateId = sold.get(0).get("gateId").asText();
+        GateVerifier gate = gate(gateId, "transfer-gate.log");
+        GateDecision old = gate.tap(alice.tap().card());
+        assertThat(old.verdict()).as(old.detail()).isEqualTo(Verdict.REVOKED);
+        GateDecision moved = gate.tap(bob.tap().card());
+        assertThat(moved.verdict()).as(moved.detail()).isEqualTo(Verdict.ADMITTED);
+        assertThat(moved.version()).isEqualTo(2);
+
+        // the assignor taps later: the old copy is deleted
+        TicketWriter.Result deleted = writer.deleteTransferred(alice.tap().card(), alice.chipId(), UUID.fromString(ticketId));
+        assertThat(deleted.deleted()).isEqualTo(1);
+        WalletCard aliceCard = alice.tap().card();
+        aliceCard.select();
+        assertThat(aliceCard.list()).isEmpty();
+        assertThat(writer.deleteTransferred(alice.tap().card(), alice.chipId(), UUID.fromString(ticketId)).deleted())
+                .as("a second tap finds nothing to do").isZero();
+        alice.tap().close();
+        bob.tap().close();
+    }
+
+    @Test
+    void theWalletWriterDeliversTheChipsPackage() throws Exception {
+        MemberCard hana = issueMemberCard("hana");
+        JsonNode sold = sell(3, hana.chipId());
+        CenterClient asMember = CenterClient.login(fx.center.baseUri(), hana.login(), "member-password".toCharArray());
+        TicketWriter.Result result = WalletWriterMain.deliver(asMember, hana.tap().reader, Duration.ofSeconds(5));
+        assertThat(result.written()).isEqualTo(3);
+        assertThat(result.chipId()).isEqualTo(hana.chipId());
+        assertThat(WalletWriterMain.deliver(asMember, hana.tap().reader, Duration.ofSeconds(5)).written())
+                .as("delivering twice writes nothing new").isZero();
+        WalletCard card = hana.tap().card();
+        card.select();
+        assertThat(card.list()).hasSize(3);
+        assertThat(sold).hasSize(3);
+        hana.tap().close();
+    }
+
+    @Test
+    void theGateReportsAdmissionsAndTheCenterRefusesAReplay() throws Exception {
+        MemberCard kenji = issueMemberCard("kenji");
+        JsonNode sold = sell(1, kenji.chipId());
+        new TicketWriter(counter).write(kenji.tap().card(), kenji.chipId(), chipTickets(sold));
+        String gateId = sold.get(0).get("gateId").asText();
+        CenterClient gateClient = CenterClient.login(fx.center.baseUri(), gateAccount.loginId(),
+                gateAccount.password().toCharArray());
+        try (GateLog log = GateLog.open(dir.resolve("sync-gate.log"))) {
+            GateVerifier gate = new GateVerifier(GateTrust.download(gateClient, event.eventId()), gateId, log,
+                    Clock.systemUTC(), Duration.ofMinutes(2));
+            assertThat(gate.tap(kenji.tap().card()).verdict()).isEqualTo(Verdict.ADMITTED);
+            assertThat(log.syncTo(gateClient, event.eventId())).isEqualTo(1);
+            assertThat(log.unsynced()).isEmpty();
+        }
+        Response status = seller.client().get("/api/chips/" + kenji.chipId() + "/tickets");
+        assertThat(status.get("tickets")).as("a used ticket leaves the chip's package").isEmpty();
+        kenji.tap().close();
+    }
+
+    @Test
+    void theWalletWriterCommandLineExplainsItsUsage() {
+        var err = new java.io.ByteArrayOutputStream();
+        int code = WalletWriterMain.run(new String[] {"--center"}, Map.of(), System.out, new java.io.PrintStream(err));
+        assertThat(code).isEqualTo(WalletWriterMain.USAGE);
+        assertThat(err.toString()).contains("usage");
+    }
+}

@@ -1,0 +1,230 @@
+package dev.tessera.reader.gate;
+
+import static dev.tessera.reader.support.SimTap.randomBytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.core.crypto.IssuerKeyPair;
+import dev.tessera.core.ticket.Ticket;
+import dev.tessera.core.ticket.TicketCodec;
+import dev.tessera.reader.center.CenterClient.GateChip;
+import dev.tessera.reader.sim.SimulatedChip;
+import dev.tessera.reader.support.SimTap;
+import dev.tessera.reader.support.TestTickets;
+import dev.tessera.reader.wallet.ChipInfo;
+import dev.tessera.reader.wallet.ChipTicket;
+import dev.tessera.reader.wallet.KeyRef;
+import dev.tessera.reader.wallet.StoredTicket;
+import dev.tessera.reader.wallet.WalletCard;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gate offline, from its last sync only: refuses every kind of bad ticket and admits a genuine one once. */
+class GateVerifierTest {
+
+    private static final long EVENT = 4711;
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @TempDir
+    Path dir;
+    private final byte[] accessKey = randomBytes(16);
+    private final byte[] gateKey = randomBytes(16);
+    private SimTap tap;
+    private WalletCard card;
+    private ChipInfo chip;
+    private GateLog log;
+
+    @BeforeEach
+    void issueChip() throws Exception {
+        tap = new SimTap();
+        card = tap.card();
+        card.select();
+        card.personalize(randomBytes(8), accessKey, gateKey);
+        chip = card.select();
+        log = GateLog.open(dir.resolve("gate.log"));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        log.close();
+        tap.close();
+    }
+
+    private GateTrust trust(Set<String> revoked) {
+        return new GateTrust(EVENT, List.of(TestTickets.ISSUER.publicKey()), revoked,
+                List.of(new GateChip(chip.chipIdHex(), chip.publicKey(), gateKey)), 0);
+    }
+
+    private GateVerifier gate(String gateId, GateTrust trust) {
+        return new GateVerifier(trust, gateId, log, Clock.systemUTC(), Duration.ofMinutes(2));
+    }
+
+    private GateDecision tapAt(String gateId) {
+        return gate(gateId, trust(Set.of())).tap(tap.card());
+    }
+
+    private Ticket ticket(long event, String gateId, Instant from, Instant until) {
+        return TestTickets.ticket(chip.chipIdHex(), event, gateId, from, until, 1);
+    }
+
+    private Ticket valid() {
+        return ticket(EVENT, "north", NOW.minus(1, ChronoUnit.HOURS), NOW.plus(3, ChronoUnit.HOURS));
+    }
+
+    private void write(ChipTicket... tickets) throws Exception {
+        card.select();
+        card.authenticate(KeyRef.ACCESS, accessKey);
+        card.write(List.of(tickets));
+    }
+
+    @Test
+    void theGenuineTicketIsAdmittedExactlyOnce() throws Exception {
+        Ticket t = valid();
+        write(TestTickets.sealed(t, TestTickets.ISSUER, chip));
+        GateDecision first = tapAt("north");
+        assertThat(first.verdict()).as(first.detail()).isEqualTo(Verdict.ADMITTED);
+        assertThat(first.chipMarked()).isTrue();
+        assertThat(first.message()).contains(t.seatId());
+        assertThat(log.admitted(t.ticketId())).isTrue();
+        GateDecision second = tapAt("north");
+        assertThat(second.verdict()).isEqualTo(Verdict.ALREADY_USED);
+        assertThat(second.message()).isEqualTo("This ticket has already been used.");
+    }
+
+    @Test
+    void aReplayedCopyIsRefusedByTheLogEvenWhenTheChipForgot() throws Exception {
+        Ticket t = valid();
+        ChipTicket sealed = TestTickets.sealed(t, TestTickets.ISSUER, chip);
+        write(sealed);
+        assertThat(tapAt("north").verdict()).isEqualTo(Verdict.ADMITTED);
+        card.select();
+        card.authenticate(KeyRef.ACCESS, accessKey);
+        card.delete(List.of(t.ticketId()));
+        card.write(List.of(sealed));
+        assertThat(card.list().getFirst().used()).as("restored unused copy").isFalse();
+        GateDecision replay = tapAt("north");
+        assertThat(replay.verdict()).isEqualTo(Verdict.ALREADY_USED);
+        assertThat(replay.detail()).contains("replayed");
+    }
+
+    @Test
+    void aForgedTicketIsRefused() throws Exception {
+        write(TestTickets.sealed(valid(), IssuerKeyPair.generate(SimTap.RANDOM), chip));
+        assertThat(tapAt("north").verdict()).isEqualTo(Verdict.FORGED);
+    }
+
+    @Test
+    void anAlteredTicketIsRefused() throws Exception {
+        Ticket t = valid();
+        byte[] signed = TicketCodec.encodeSigned(t, TestTickets.ISSUER);
+        signed[50] ^= 1;
+        write(TestTickets.seal(t.ticketId(), 1, signed, chip));
+        assertThat(tapAt("north").verdict()).as("content changed after signing").isEqualTo(Verdict.FORGED);
+
+        card.select();
+        card.authenticate(KeyRef.ACCESS, accessKey);
+        card.delete(List.of(t.ticketId()));
+        byte[] envelope = TestTickets.sealed(t, TestTickets.ISSUER, chip).envelope();
+        envelope[envelope.length - 20] ^= 1;
+        card.write(List.of(new ChipTicket(t.ticketId(), 1, envelope)));
+        GateDecision d = tapAt("north");
+        assertThat(d.verdict()).as("envelope changed on the chip").isEqualTo(Verdict.ALTERED);
+        assertThat(d.message()).contains("altered");
+    }
+
+    @Test
+    void aRevokedVersionIsRefused() throws Exception {
+        Ticket t = valid();
+        write(TestTickets.sealed(t, TestTickets.ISSUER, chip));
+        GateDecision d = gate("north", trust(Set.of(t.ticketId() + "/1"))).tap(tap.card());
+        assertThat(d.verdict()).isEqualTo(Verdict.REVOKED);
+        assertThat(log.admitted(t.ticketId())).isFalse();
+    }
+
+    @Test
+    void wrongEventWrongGateTooEarlyAndExpiredAreRefused() throws Exception {
+        write(TestTickets.sealed(ticket(999, "north", NOW.minusSeconds(60), NOW.plusSeconds(3600)), TestTickets.ISSUER, chip));
+        assertThat(tapAt("north").verdict()).isEqualTo(Verdict.WRONG_EVENT);
+        write(TestTickets.sealed(ticket(EVENT, "south", NOW.minusSeconds(60), NOW.plusSeconds(3600)), TestTickets.ISSUER, chip));
+        GateDecision wrongGate = tapAt("north");
+        assertThat(wrongGate.verdict()).as("a ticket of this event outranks one of another").isEqualTo(Verdict.WRONG_GATE);
+        assertThat(wrongGate.message()).isEqualTo("This ticket is for another entrance.");
+
+        card.select();
+        card.authenticate(KeyRef.ACCESS, accessKey);
+        card.delete(card.list().stream().map(StoredTicket::ticketId).toList());
+        write(TestTickets.sealed(ticket(EVENT, "", NOW.minus(5, ChronoUnit.HOURS), NOW.minus(1, ChronoUnit.HOURS)),
+                TestTickets.ISSUER, chip));
+        assertThat(tapAt("north").verdict()).isEqualTo(Verdict.EXPIRED);
+        card.select();
+        card.authenticate(KeyRef.ACCESS, accessKey);
+        card.delete(card.list().stream().map(StoredTicket::ticketId).toList());
+        write(TestTickets.sealed(ticket(EVENT, "", NOW.plus(2, ChronoUnit.HOURS), NOW.plus(5, ChronoUnit.HOURS)),
+                TestTickets.ISSUER, chip));
+        assertThat(tapAt("north").verdict()).isEqualTo(Verdict.TOO_EARLY);
+    }
+
+    @Test
+    void aCopiedChipIsRefused() throws Exception {
+        Ticket t = valid();
+        write(TestTickets.sealed(t, TestTickets.ISSUER, chip));
+        card.select();
+        byte[] stolenEnvelope = card.read(card.list().getFirst());
+
+        // the copier personalizes a blank chip with the same id and its own keys, and copies the bytes over
+        try (SimTap cloneTap = new SimTap(new SimulatedChip(), "Copier's reader")) {
+            WalletCard clone = cloneTap.card();
+            clone.select();
+            byte[] copierKey = randomBytes(16);
+            clone.personalize(chip.chipId(), copierKey, copierKey);
+            clone.select();
+            clone.authenticate(KeyRef.ACCESS, copierKey);
+            clone.write(List.of(new ChipTicket(t.ticketId(), 1, stolenEnvelope)));
+            GateDecision d = gate("north", trust(Set.of())).tap(cloneTap.card());
+            assertThat(d.verdict()).as(d.detail()).isEqualTo(Verdict.NOT_GENUINE);
+            assertThat(d.message()).contains("copy");
+        }
+        assertThat(tapAt("north").verdict()).as("the genuine chip still enters").isEqualTo(Verdict.ADMITTED);
+    }
+
+    @Test
+    void aTicketCopiedOntoAnotherChipIsRefused() throws Exception {
+        Ticket forOtherChip = TestTickets.ticket("0102030405060708", EVENT, "north", NOW.minusSeconds(60),
+                NOW.plusSeconds(3600), 1);
+        write(TestTickets.sealed(forOtherChip, TestTickets.ISSUER, chip));
+        assertThat(tapAt("north").verdict()).isEqualTo(Verdict.WRONG_CHIP);
+    }
+
+    @Test
+    void unknownLockedAndEmptyChipsAreRefusedWithAReason() throws Exception {
+        assertThat(tapAt("north").verdict()).isEqualTo(Verdict.NO_TICKET);
+        GateTrust nobody = new GateTrust(EVENT, List.of(TestTickets.ISSUER.publicKey()), Set.of(), List.of(), 0);
+        assertThat(gate("north", nobody).tap(tap.card()).verdict()).isEqualTo(Verdict.UNKNOWN_CHIP);
+        card.select();
+        card.authenticate(KeyRef.ACCESS, accessKey);
+        card.lock();
+        assertThat(tapAt("north").verdict()).isEqualTo(Verdict.CARD_BLOCKED);
+    }
+
+    @Test
+    void theTrustAndTheLogSurviveARestart() throws Exception {
+        Ticket t = valid();
+        write(TestTickets.sealed(t, TestTickets.ISSUER, chip));
+        GateTrust trust = trust(Set.of());
+        Path file = dir.resolve("trust.json");
+        trust.save(file);
+        assertThat(gate("north", GateTrust.load(file)).tap(tap.card()).verdict()).isEqualTo(Verdict.ADMITTED);
+        log.close();
+        log = GateLog.open(dir.resolve("gate.log"));
+        assertThat(log.admitted(t.ticketId())).isTrue();
+        assertThat(log.unsynced()).hasSize(1);
+    }
+}

@@ -1,0 +1,208 @@
+package dev.tessera.reader.pcsc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.center.CenterConfig;
+import dev.tessera.center.support.ApiClient.Response;
+import dev.tessera.center.support.CenterFixture;
+import dev.tessera.center.support.CenterFixture.Account;
+import dev.tessera.center.support.CenterFixture.EventSetup;
+import dev.tessera.core.model.Role;
+import dev.tessera.core.seatmap.SampleVenues;
+import dev.tessera.reader.applet.TearingProbe;
+import dev.tessera.reader.center.CenterClient;
+import dev.tessera.reader.counter.ChipIssuer;
+import dev.tessera.reader.counter.TicketWriter;
+import dev.tessera.reader.delivery.WalletWriterMain;
+import dev.tessera.reader.gate.GateLog;
+import dev.tessera.reader.gate.GateTrust;
+import dev.tessera.reader.gate.GateVerifier;
+import dev.tessera.reader.gate.Verdict;
+import dev.tessera.reader.sim.SimulatedChip;
+import dev.tessera.reader.sim.VpcdBridge;
+import dev.tessera.reader.support.SimTap;
+import dev.tessera.reader.wallet.CardGoneException;
+import dev.tessera.reader.wallet.ChipInfo;
+import dev.tessera.reader.wallet.ChipTicket;
+import dev.tessera.reader.wallet.MeteredTransport;
+import dev.tessera.reader.wallet.WalletCard;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.smartcardio.CardTerminal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main flows again over the real PC/SC stack: pcscd with the vsmartcard vpcd driver, and a simulated chip
+ * bridged to it. The test starts pcscd itself and stops it by PID. Without pcscd it is skipped, unless
+ * -Dtessera.test.pcsc=required (./tessera test), where it fails and says what to install.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PcscVpcdTest {
+
+    private static final Path PCSCD = Path.of("/usr/sbin/pcscd");
+    private static final Path VPCD = Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so");
+    private static final String READER = "Virtual PCD 00 00";
+
+    @TempDir
+    static Path dir;
+    Process pcscd;
+    CardTerminal terminal;
+    CenterFixture fx;
+    Account seller;
+    CenterClient counter;
+    EventSetup event;
+
+    @BeforeAll
+    void startPcscd() throws Exception {
+        boolean required = "required".equals(System.getProperty("tessera.test.pcsc"));
+        if (!Files.isExecutable(PCSCD) || !Files.exists(VPCD) || !Files.exists(Readers.DEBIAN_LIBRARY)) {
+            String why = "pcscd, vsmartcard-vpcd or libpcsclite1 is not installed: apt-get install -y pcscd libpcsclite1"
+                    + " vsmartcard-vpcd pcsc-tools";
+            if (required) {
+                fail(why + " (-Dtessera.test.pcsc=required)");
+            }
+            Assumptions.abort(why);
+        }
+        pcscd = new ProcessBuilder(PCSCD.toString(), "--foreground", "--error").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("pcscd.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (terminal == null && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            try {
+                terminal = Readers.find(Readers.pcsc(), READER).orElse(null);
+            } catch (ReaderUnavailableException notYet) {
+                // pcscd is still starting
+            }
+        }
+        if (terminal == null) {
+            fail("pcscd (pid " + pcscd.pid() + ") shows no \"" + READER + "\" reader: " + Files.readString(dir.resolve("pcscd.log")));
+        }
+        fx = new CenterFixture(CenterConfig.h2FileUrl(dir.resolve("center")), "tessera");
+        seller = fx.account(Role.SELLER);
+        counter = CenterClient.login(fx.center.baseUri(), seller.loginId(), seller.password().toCharArray());
+        event = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(SampleVenues.theatre(), 100)), Map.of());
+    }
+
+    @AfterAll
+    void stopPcscd() throws Exception {
+        if (fx != null) {
+            fx.close();
+        }
+        if (pcscd != null) {
+            pcscd.destroy();
+            if (!pcscd.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                pcscd.destroyForcibly();
+            }
+        }
+    }
+
+    private VpcdBridge insert(SimulatedChip chip) throws Exception {
+        return VpcdBridge.insert(chip, "127.0.0.1", VpcdBridge.DEFAULT_PORT);
+    }
+
+    JsonNode sell(int seats, String chipId) {
+        Response hold = seller.client().post("/api/events/" + event.eventId() + "/holds", Map.of("bestAvailable",
+                Map.of("count", seats, "categoryId", event.map().categories().getFirst().id())));
+        Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                "customer", Map.of("auth", "MEMBER_CARD", "chipId", chipId), "payment", Map.of("method", "CARD")));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        return sale.get("tickets");
+    }
+
+    long member(String login) {
+        return seller.client().post("/api/members", Map.of("loginId", login, "password", "member-password",
+                "displayName", "M " + login)).get("accountId").asLong();
+    }
+
+    @Test
+    void issueWriteFourInOneTapAndAdmitAtTheGateThroughPcscd() throws Exception {
+        SimulatedChip chip = new SimulatedChip();
+        List<ReaderMonitor.Event> events = new CopyOnWriteArrayList<>();
+        try (PcscReader reader = new PcscReader(terminal);
+             ReaderMonitor monitor = new ReaderMonitor(reader, events::add).start(Duration.ofMillis(50))) {
+            VpcdBridge bridge = insert(chip);
+            assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
+            String login = CenterFixture.unique("pcsc");
+            ChipInfo info = new ChipIssuer(counter, SimTap.RANDOM).issue(new WalletCard(reader.connect()), member(login));
+            List<ChipTicket> tickets = new ArrayList<>();
+            JsonNode sold = sell(4, info.chipIdHex());
+            sold.forEach(t -> tickets.add(CenterClient.chipTicket(t)));
+            MeteredTransport meter = new MeteredTransport(reader.connect());
+            new TicketWriter(counter).write(new WalletCard(meter), info.chipIdHex(), tickets);
+            assertThat(meter.apdus()).isLessThanOrEqualTo(6);
+
+            Account gateAccount = fx.account(Role.GATE);
+            CenterClient gateClient = CenterClient.login(fx.center.baseUri(), gateAccount.loginId(),
+                    gateAccount.password().toCharArray());
+            try (GateLog log = GateLog.open(dir.resolve("gate.log"))) {
+                GateVerifier gate = new GateVerifier(GateTrust.download(gateClient, event.eventId()),
+                        sold.get(0).get("gateId").asText(), log, Clock.systemUTC(), Duration.ofMinutes(2));
+                assertThat(gate.tap(new WalletCard(reader.connect())).verdict()).isEqualTo(Verdict.ADMITTED);
+            }
+
+            bridge.close();
+            assertThat(reader.waitForRemoval(Duration.ofSeconds(5))).isTrue();
+            WalletCard stale = new WalletCard(meter);
+            assertThatThrownBy(stale::select).isInstanceOf(CardGoneException.class);
+            try (VpcdBridge back = insert(chip)) {
+                assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
+                WalletCard again = new WalletCard(reader.reconnect());
+                assertThat(again.select().chipIdHex()).as("reconnect and re-SELECT").isEqualTo(info.chipIdHex());
+                assertThat(again.list()).hasSize(4);
+                Thread.sleep(300);
+                assertThat(events).contains(ReaderMonitor.Event.CARD_PRESENT, ReaderMonitor.Event.CARD_ABSENT);
+            }
+            assertThat(reader.waitForRemoval(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
+    void aCardPulledInsideAWriteHoldsTheOldStateAndTheWalletWriterFinishesTheJob() throws Exception {
+        SimulatedChip chip = new SimulatedChip();
+        String login = CenterFixture.unique("writer");
+        try (PcscReader reader = new PcscReader(terminal)) {
+            insert(chip);
+            assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
+            ChipInfo info = new ChipIssuer(counter, SimTap.RANDOM).issue(new WalletCard(reader.connect()), member(login));
+            List<ChipTicket> tickets = new ArrayList<>();
+            sell(2, info.chipIdHex()).forEach(t -> tickets.add(CenterClient.chipTicket(t)));
+            TearingProbe.armAfter((short) 5);
+            try {
+                assertThatThrownBy(() -> new TicketWriter(counter).write(new WalletCard(reader.connect()),
+                        info.chipIdHex(), tickets)).isInstanceOf(CardGoneException.class);
+            } finally {
+                TearingProbe.disable();
+            }
+            assertThat(reader.waitForRemoval(Duration.ofSeconds(5))).isTrue();
+            try (VpcdBridge bridge = insert(chip)) {
+                assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
+                WalletCard card = new WalletCard(reader.reconnect());
+                card.select();
+                assertThat(card.list()).as("nothing half-written").isEmpty();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                int code = WalletWriterMain.run(new String[] {"--center", fx.center.baseUri().toString(), "--login", login,
+                        "--reader", READER, "--wait", "5"}, Map.of("TESSERA_PASSWORD", "member-password"),
+                        new PrintStream(out), new PrintStream(out));
+                assertThat(code).as(out.toString()).isEqualTo(WalletWriterMain.OK);
+                assertThat(out.toString()).contains("2 ticket(s) written");
+                assertThat(bridge.connected()).isTrue();
+            }
+        }
+    }
+}
