@@ -1,0 +1,35 @@
+package dev.tessera.reader.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+@AnalyzeClasses(packages = "dev.tessera.reader", importOptions = ImportOption.DoNotIncludeTests.class)
+class ReaderArchitectureTest {
+    @ArchTest
+    static final ArchRule appletUsesOnlyTheJavaCardApi = classes().that().resideInAPackage("dev.tessera.reader.applet..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.tessera.reader.applet..", "javacard..",
+                    "javacardx..", "java.lang..")
+            .because("the wallet applet must also run on a real Java Card, which has nothing else");
+
+    @ArchTest
+    static final ArchRule hostCodeDoesNotReachIntoTheApplet = noClasses()
+            .that().resideOutsideOfPackages("dev.tessera.reader.applet..", "dev.tessera.reader.sim..")
+            .should().dependOnClassesThat().resideInAPackage("dev.tessera.reader.applet..")
+            .because("host code talks to the card through APDUs only; only the simulator installs the applet");
+
+    @ArchTest
+    static final ArchRule noJavaFx = noClasses().should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("only seat-designer and desktop-app import JavaFX");
+
+    @ArchTest
+    static final ArchRule noStandardStreamsOutsideTheCommandLine = noClasses()
+            .that().resideOutsideOfPackage("dev.tessera.reader.delivery..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("drivers log through SLF4J; only the wallet writer command prints");
+}
