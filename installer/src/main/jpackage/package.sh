@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds Tessera's app image and Linux .deb with jpackage from desktop-app's jar and runtime jars.
+#   package.sh <desktop-app/target> <work dir> <version>
+# Temurin 25 ships no jmods: jlink takes the modules from the running JDK's own runtime image.
+set -euo pipefail
+app_target=$1
+work=$2
+version=$3
+jpackage="$JAVA_HOME/bin/jpackage"
+
+if [ ! -f "$app_target/desktop-app.jar" ] || [ ! -d "$app_target/lib" ]; then
+  echo "desktop-app is not built: run ./tessera package (it builds desktop-app first)" >&2
+  exit 1
+fi
+input="$work/input"
+rm -rf "$input" "$work/image" "$work/deb"
+mkdir -p "$input" "$work/image" "$work/deb"
+cp "$app_target/desktop-app.jar" "$input/"
+for jar in "$app_target"/lib/*.jar; do
+  # the no-classifier javafx-*.jar are empty placeholders; the -linux ones carry the classes
+  case "$(basename "$jar")" in
+    javafx-*-[0-9]*[0-9].jar) ;;
+    *) cp "$jar" "$input/" ;;
+  esac
+done
+
+common=(
+  --name Tessera
+  --app-version "$version"
+  --vendor "Tessera"
+  --description "Box office and seat designer with tickets on contactless chips"
+  --input "$input"
+  --main-jar desktop-app.jar
+  --main-class dev.tessera.desktop.Launcher
+  --icon "$work/tessera.png"
+  --add-modules java.base,java.desktop,java.xml,java.scripting,java.logging,java.net.http,java.sql,java.naming,java.management,java.prefs,java.compiler,jdk.unsupported,jdk.localedata,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.xml.dom,jdk.management
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6"
+  --java-options "--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+)
+
+echo "jpackage: app image"
+"$jpackage" --type app-image --dest "$work/image" "${common[@]}"
+echo "jpackage: .deb"
+"$jpackage" --type deb --dest "$work/deb" "${common[@]}" \
+  --linux-package-name tessera \
+  --linux-shortcut \
+  --linux-menu-group Office \
+  --linux-app-category office \
+  --linux-package-deps libgtk-3-0
+ls -l "$work"/deb/*.deb

@@ -1,0 +1,144 @@
+package dev.tessera.reports.saleslog;
+
+import dev.tessera.reports.engine.Money;
+import dev.tessera.reports.engine.RowSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import net.sf.jasperreports.engine.JRDataSource;
+
+/**
+ * The summary of a sales log, added up while the lines stream through the fill: the summary band
+ * is filled after the last line, so its tables read these totals then. Amounts are only ever added
+ * within one currency.
+ */
+public final class SalesLogTotals {
+    static final Map<String, Function<? super BreakdownRow, ?>> FIELDS = Map.of(
+            "label", BreakdownRow::label,
+            "currency", BreakdownRow::currency,
+            "sales", BreakdownRow::sales,
+            "tickets", BreakdownRow::tickets,
+            "amount", BreakdownRow::amount,
+            "share", BreakdownRow::share);
+
+    private final Map<String, Sum> bySeller = new TreeMap<>();
+    private final Map<String, Sum> byEvent = new TreeMap<>();
+    private final Map<String, Sum> byDay = new TreeMap<>();
+    private final Map<String, Sum> byCategory = new TreeMap<>();
+    private final Map<String, Sum> byPayment = new TreeMap<>();
+    private final Map<String, Sum> byCurrency = new TreeMap<>();
+    private final Map<String, String> dayLabels = new LinkedHashMap<>();
+
+    private static final class Sum {
+        final String label;
+        final String currency;
+        // the lines of one sale arrive one after another, so a change of sale id counts a new sale
+        long lastSaleId = Long.MIN_VALUE;
+        long sales;
+        long tickets;
+        long amountMinor;
+
+        Sum(String label, String currency) {
+            this.label = label;
+            this.currency = currency;
+        }
+    }
+
+    /** Adds one line; {@code dayKey} sorts (ISO date), {@code dayLabel} is what the table shows. */
+    void add(SalesLogLine line, String dayKey, String dayLabel) {
+        dayLabels.putIfAbsent(dayKey, dayLabel);
+        add(bySeller, line.sellerName(), line);
+        add(byEvent, line.eventName(), line);
+        add(byDay, dayKey, line);
+        add(byCategory, line.categoryName(), line);
+        add(byPayment, line.paymentMethod(), line);
+        add(byCurrency, line.currency(), line);
+    }
+
+    private static void add(Map<String, Sum> sums, String label, SalesLogLine line) {
+        Sum sum = sums.computeIfAbsent(label + "\u0000" + line.currency(), k -> new Sum(label, line.currency()));
+        if (sum.lastSaleId != line.saleId()) {
+            sum.lastSaleId = line.saleId();
+            sum.sales++;
+        }
+        sum.tickets += line.tickets();
+        sum.amountMinor += line.amountMinor();
+    }
+
+    public long sales() {
+        return byCurrency.values().stream().mapToLong(s -> s.sales).sum();
+    }
+
+    public long tickets() {
+        return byCurrency.values().stream().mapToLong(s -> s.tickets).sum();
+    }
+
+    /** "JPY 1,234,000", one line per currency the log contains. */
+    public String grandTotals(Locale locale) {
+        if (byCurrency.isEmpty()) {
+            return "–";
+        }
+        return String.join("\n", byCurrency.values().stream()
+                .map(s -> Money.format(s.amountMinor, s.currency, locale)).toList());
+    }
+
+    /** The currency with the most sales: the charts show that one, since amounts never mix. */
+    public String chartCurrency() {
+        return byCurrency.values().stream().max(Comparator.comparingLong(s -> s.sales))
+                .map(s -> s.currency).orElse("");
+    }
+
+    public List<BreakdownRow> rows(String dimension) {
+        Map<String, Sum> sums = switch (dimension) {
+            case "seller" -> bySeller;
+            case "event" -> byEvent;
+            case "day" -> byDay;
+            case "category" -> byCategory;
+            case "payment" -> byPayment;
+            case "currency" -> byCurrency;
+            default -> throw new IllegalArgumentException("no breakdown by " + dimension);
+        };
+        Map<String, Long> currencyTotals = new TreeMap<>();
+        byCurrency.values().forEach(s -> currencyTotals.put(s.currency, s.amountMinor));
+        List<BreakdownRow> rows = new ArrayList<>();
+        for (Sum s : sums.values()) {
+            long all = currencyTotals.getOrDefault(s.currency, 0L);
+            String label = dimension.equals("day") ? dayLabels.getOrDefault(s.label, s.label) : s.label;
+            rows.add(new BreakdownRow(label, s.currency, s.sales, s.tickets, s.amountMinor,
+                    all == 0 ? 0 : (double) s.amountMinor / all));
+        }
+        return rows;
+    }
+
+    /** A table's rows as a data source; templates call this from the summary band. */
+    public JRDataSource table(String dimension) {
+        return RowSource.of(rows(dimension), FIELDS);
+    }
+
+    /** Rows of one dimension in the chart currency only; days get a short label for the axis. */
+    public JRDataSource chart(String dimension) {
+        String currency = chartCurrency();
+        List<BreakdownRow> rows = new ArrayList<>();
+        List<String> dayKeys = new ArrayList<>(byDay.keySet());
+        List<BreakdownRow> all = rows(dimension);
+        for (int i = 0; i < all.size(); i++) {
+            BreakdownRow row = all.get(i);
+            if (!row.currency().equals(currency)) {
+                continue;
+            }
+            String label = dimension.equals("day") ? shortDay(dayKeys.get(i)) : row.label();
+            rows.add(new BreakdownRow(label, row.currency(), row.sales(), row.tickets(), row.amountMinor(), row.share()));
+        }
+        return RowSource.of(rows, FIELDS);
+    }
+
+    private static String shortDay(String sumKey) {
+        String iso = sumKey.substring(0, sumKey.indexOf('\u0000'));
+        return iso.substring(5).replace('-', '/');
+    }
+}

@@ -1,0 +1,144 @@
+package dev.tessera.reports.saleslog;
+
+import static dev.tessera.center.db.schema.Tables.SALE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tessera.reports.Cancellation;
+import dev.tessera.reports.Progress;
+import dev.tessera.reports.ReportCancelledException;
+import dev.tessera.reports.ReportJob;
+import dev.tessera.reports.ReportOptions;
+import dev.tessera.reports.engine.Money;
+import dev.tessera.reports.export.Exporter;
+import dev.tessera.reports.support.PdfTools;
+import dev.tessera.reports.support.SalesWorld;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.ZipInputStream;
+import net.sf.jasperreports.engine.JasperPrint;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SalesLogReportTest {
+    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    static final ReportOptions ENGLISH = ReportOptions.of(Locale.ENGLISH, TOKYO);
+
+    SalesWorld world;
+
+    @BeforeAll
+    void sell(@TempDir Path dir) {
+        world = new SalesWorld(dir);
+    }
+
+    @AfterAll
+    void close() {
+        world.close();
+    }
+
+    @Test
+    void grandTotalOfThePdfEqualsTheSumOfTheSalesInTheDatabase() throws Exception {
+        JasperPrint print = SalesLogReport.fill(world.dsl(), SalesLogFilter.all(), ENGLISH, ReportJob.unattended());
+        Path pdf = PdfTools.writePdf(print, "sales-log");
+        String text = PdfTools.text(pdf);
+
+        long total = world.dsl().select(DSL.sum(SALE.TOTAL_MINOR)).from(SALE).fetchOne().value1().longValue();
+        int sales = world.dsl().fetchCount(SALE);
+        assertThat(total).isPositive();
+        assertThat(text).contains("Sales log").contains("Grand total")
+                .contains(Money.format(total, "JPY", Locale.ENGLISH));
+        assertThat(text).containsPattern("(?s)Summary.*\\b" + sales + "\\b");
+        for (var seller : List.of(world.alice, world.bruno, world.chiyo)) {
+            long sellerTotal = world.dsl().select(DSL.sum(SALE.TOTAL_MINOR)).from(SALE)
+                    .where(SALE.SELLER_ID.eq(seller.id())).fetchOne().value1().longValue();
+            assertThat(text).as("seller subtotal of " + seller.loginId())
+                    .containsPattern("Seller total\\s+\\d+\\s+" + grouped(sellerTotal));
+        }
+        PdfTools.renderPage(pdf, 1, 110);
+        PdfTools.renderPage(pdf, print.getPages().size(), 110);
+    }
+
+    @Test
+    void filtersBySellerAndPeriodAndTheTotalFollows() throws Exception {
+        LocalDate secondDay = LocalDate.ofInstant(world.start, TOKYO).plusDays(1);
+        var filter = SalesLogFilter.all().seller(world.bruno.id()).period(secondDay, secondDay.plusDays(1));
+        JasperPrint print = SalesLogReport.fill(world.dsl(), filter, ENGLISH, ReportJob.unattended());
+        String text = PdfTools.text(PdfTools.writePdf(print, "sales-log-filtered"));
+
+        var where = new SalesLogQuery(world.dsl()).where(filter, TOKYO);
+        long total = world.dsl().select(DSL.sum(SALE.TOTAL_MINOR)).from(SALE).where(where).fetchOne().value1().longValue();
+        assertThat(text).contains("Seller: " + "Test " + world.bruno.loginId())
+                .contains(Money.format(total, "JPY", Locale.ENGLISH))
+                .doesNotContain("Test " + world.alice.loginId());
+    }
+
+    @Test
+    void japaneseLabelsPrintWithEmbeddedFonts() throws Exception {
+        JasperPrint print = SalesLogReport.fill(world.dsl(), SalesLogFilter.all(),
+                ReportOptions.of(Locale.JAPANESE, TOKYO), ReportJob.unattended());
+        Path pdf = PdfTools.writePdf(print, "sales-log-ja");
+        assertThat(PdfTools.text(pdf)).contains("販売ログ").contains("総合計").contains("第九");
+        String fonts = PdfTools.fonts(pdf);
+        assertThat(fonts).contains("IPAexGothic").contains("DejaVuSans");
+        // OpenPDF declares a standard Helvetica for its empty page-start chunk; no text is set in it
+        assertThat(fonts.lines().skip(2).filter(line -> !line.startsWith("Helvetica ")))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(line -> assertThat(line).containsPattern("\\byes\\s+yes\\b"));
+        PdfTools.renderPage(pdf, 1, 110);
+    }
+
+    @Test
+    void exportsCsvWithOneLinePerSaleAndCategoryAndXlsxWithASheet() throws Exception {
+        JasperPrint print = SalesLogReport.fill(world.dsl(), SalesLogFilter.all(), ENGLISH, ReportJob.unattended());
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        Exporter.csv(print, csv);
+        List<String> lines = csv.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.getFirst()).contains("event").contains("seller").contains("amount");
+        assertThat(lines).hasSize(1 + world.sales.size());
+        long csvTotal = lines.stream().skip(1).mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1).trim()))
+                .sum();
+        assertThat(csvTotal).isEqualTo(world.dsl().select(DSL.sum(SALE.TOTAL_MINOR)).from(SALE).fetchOne().value1().longValue());
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        Exporter.xlsx(print, xlsx);
+        try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(xlsx.toByteArray()))) {
+            List<String> entries = new java.util.ArrayList<>();
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.add(e.getName());
+            }
+            assertThat(entries).contains("xl/worksheets/sheet1.xml");
+        }
+    }
+
+    @Test
+    void reportsProgressAndStopsWhenCancelled() {
+        List<Long> filled = new CopyOnWriteArrayList<>();
+        Progress progress = (stage, done, total) -> {
+            if (stage == Progress.Stage.FILL) {
+                filled.add(done);
+            }
+        };
+        SalesLogReport.fill(world.dsl(), SalesLogFilter.all(), ENGLISH, ReportJob.of(progress, new Cancellation()));
+        assertThat(filled).isNotEmpty().last().isEqualTo((long) world.sales.size());
+
+        Cancellation cancelled = new Cancellation();
+        cancelled.cancel();
+        assertThatThrownBy(() -> SalesLogReport.fill(world.dsl(), SalesLogFilter.all(), ENGLISH,
+                ReportJob.of(Progress.NONE, cancelled))).isInstanceOf(ReportCancelledException.class);
+    }
+
+    static String grouped(long minor) {
+        return String.format(Locale.ENGLISH, "%,d", minor);
+    }
+}
