@@ -74,8 +74,6 @@ public final class CenterApi {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_SEAT_MAP_BYTES;
-        // Virtual threads: request threads block on JDBC, and none of them keeps a JVM from exiting.
-        config.concurrency.useVirtualThreads = true;
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         RoutesConfig r = config.routes;
         r.beforeMatched(this::authenticate);
