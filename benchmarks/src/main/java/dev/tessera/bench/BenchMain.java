@@ -20,8 +20,11 @@ public final class BenchMain {
         for (String name : names) {
             switch (name.toLowerCase(Locale.ROOT)) {
                 case "center" -> lines.addAll(CenterSalesBenchmark.run(CenterSalesBenchmark.Settings.fromSystemProperties()));
+                case "chip" -> lines.addAll(ChipBenchmark.run());
+                case "reports" -> lines.addAll(SalesLogPdfBenchmark.run(Integer.getInteger("bench.sales", 100_000)));
+                case "designer" -> lines.addAll(DesignerBenchmark.run());
                 default -> {
-                    System.err.println("unknown benchmark " + name + "; known: center");
+                    System.err.println("unknown benchmark " + name + "; known: center, chip, reports, designer");
                     System.exit(2);
                 }
             }

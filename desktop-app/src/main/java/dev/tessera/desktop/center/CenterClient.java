@@ -37,6 +37,11 @@ public final class CenterClient implements AutoCloseable {
         return new CenterSession(http, session);
     }
 
+    /** The same signed-in session, carried over this client (another address or connection). */
+    public CenterSession resume(CenterSession session) {
+        return new CenterSession(http, session.session());
+    }
+
     @Override
     public void close() {
         http.close();

@@ -139,6 +139,10 @@ final class CenterHttp {
         }
     }
 
+    static String writeText(Object value) {
+        return new String(write(value), StandardCharsets.UTF_8);
+    }
+
     private static byte[] write(Object body) {
         try {
             return MAPPER.writeValueAsBytes(body);

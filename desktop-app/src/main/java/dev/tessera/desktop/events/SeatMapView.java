@@ -51,7 +51,11 @@ public final class SeatMapView extends Region {
     private final StyleableObjectProperty<Paint> labelColor =
             (StyleableObjectProperty<Paint>) CSS.createStyleablePaintProperty(this, "labelColor", "-tessera-label-color", v -> v.labelColor, Color.web("#57606a"));
 
+    private final StyleableObjectProperty<Paint> pickedColor =
+            (StyleableObjectProperty<Paint>) CSS.createStyleablePaintProperty(this, "pickedColor", "-tessera-picked-color", v -> v.pickedColor, Color.web("#1f2328"));
+
     private final SeatAvailabilityViewModel viewModel;
+    private Set<String> marked = Set.of();
     private final Localization l10n;
     // two layers: live repaints clear and redraw seats only, never the stage or the labels underneath
     private final Canvas background = new Canvas();
@@ -69,9 +73,44 @@ public final class SeatMapView extends Region {
         viewModel.addSeatsChangedListener(this::redraw);
         l10n.localeProperty().addListener((obs, old, now) -> redrawAll());
         for (StyleableObjectProperty<Paint> p : List.of(heldColor, soldColor, blockedColor, unknownColor, ownColor,
-                stageColor, labelColor)) {
+                stageColor, labelColor, pickedColor)) {
             p.addListener((obs, old, now) -> redrawAll());
         }
+    }
+
+    /** Clicks on a seat report its id (the counter picks seats this way). */
+    public void setOnSeatPicked(java.util.function.Consumer<String> picked) {
+        setOnMouseClicked(e -> seatAt(e.getX(), e.getY()).ifPresent(picked));
+    }
+
+    /** Seats drawn with a dark ring: the counter's picked or held seats. */
+    public void setMarked(Set<String> seatIds) {
+        Set<String> changed = new LinkedHashSet<>(marked);
+        changed.addAll(seatIds);
+        marked = Set.copyOf(seatIds);
+        redraw(changed);
+    }
+
+    /** The seat under a point of this view, if any. */
+    public java.util.Optional<String> seatAt(double x, double y) {
+        SeatMap map = viewModel.seatMapProperty().get();
+        if (geometry == null || map == null) {
+            return java.util.Optional.empty();
+        }
+        double reach = reach() + 1;
+        return buckets.near(x - reach, y - reach, 2 * reach, 2 * reach, reach).stream()
+                .filter(s -> Math.hypot(geometry.x(s.x()) - x, geometry.y(s.y()) - y) <= reach)
+                .min(java.util.Comparator.comparingDouble(s -> Math.hypot(geometry.x(s.x()) - x, geometry.y(s.y()) - y)))
+                .map(Seat::id);
+    }
+
+    /** Where a seat is drawn, in this view's coordinates (tests click there). */
+    public java.util.Optional<javafx.geometry.Point2D> seatCenter(String seatId) {
+        SeatMap map = viewModel.seatMapProperty().get();
+        if (geometry == null || map == null) {
+            return java.util.Optional.empty();
+        }
+        return map.seat(seatId).map(s -> new javafx.geometry.Point2D(geometry.x(s.x()), geometry.y(s.y())));
     }
 
     public SeatAvailabilityViewModel viewModel() {
@@ -169,6 +208,12 @@ public final class SeatMapView extends Region {
         if (viewModel.isAllocatedToYou(seat.id())) {
             g.setStroke(ownColor.get());
             g.setLineWidth(Math.min(RING, r * 0.6));
+            double ring = r + g.getLineWidth() / 2;
+            g.strokeOval(x - ring, y - ring, 2 * ring, 2 * ring);
+        }
+        if (marked.contains(seat.id())) {
+            g.setStroke(pickedColor.get());
+            g.setLineWidth(Math.min(2.2, r * 0.7));
             double ring = r + g.getLineWidth() / 2;
             g.strokeOval(x - ring, y - ring, 2 * ring, 2 * ring);
         }

@@ -1,6 +1,8 @@
 package dev.tessera.desktop.shell;
 
 import atlantafx.base.theme.Styles;
+import dev.tessera.desktop.counter.CounterView;
+import dev.tessera.desktop.counter.CounterWorkspace;
 import dev.tessera.desktop.events.EventsView;
 import dev.tessera.desktop.ui.LanguageSwitch;
 import dev.tessera.desktop.ui.Localization;
@@ -10,6 +12,11 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,31 +24,88 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
-/** The main window's content: header, the Events workspace, status bar. */
+/** The main window's content: header, the workspaces (Events; the Counter for sellers), status bar. */
 public final class MainView extends BorderPane {
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
 
     private final EventsView events;
+    private final TabPane workspaces;
+    private final Tab eventsTab;
+    private CounterView counter;
+    private Tab counterTab;
 
     public MainView(MainViewModel viewModel, Localization l10n, Runnable signOut) {
         getStyleClass().add("main");
         events = new EventsView(viewModel.events(), l10n);
+        eventsTab = new Tab();
+        eventsTab.textProperty().bind(l10n.binding("workspace.events"));
+        eventsTab.setContent(events);
+        workspaces = new TabPane(eventsTab);
+        workspaces.setId("workspaces");
+        workspaces.getStyleClass().add("workspaces");
+        workspaces.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // the workspace first: Tab starts in the event list, then reaches the header's buttons
-        setCenter(events);
-        setTop(header(viewModel, l10n, signOut));
+        setCenter(workspaces);
+        setTop(header(viewModel, l10n, signOut, workspaces));
         setBottom(statusBar(viewModel.statusBar()));
+        viewModel.counterProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                addCounter(now, l10n);
+            }
+        });
+        if (viewModel.counterProperty().get() != null) {
+            addCounter(viewModel.counterProperty().get(), l10n);
+        }
+        // Ctrl+1 and Ctrl+2 switch workspaces
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                workspaces.getSelectionModel().select(eventsTab);
+                e.consume();
+            } else if (counterTab != null && new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                workspaces.getSelectionModel().select(counterTab);
+                e.consume();
+            }
+        });
+    }
+
+    private void addCounter(CounterWorkspace workspace, Localization l10n) {
+        counter = new CounterView(workspace.sale(), workspace.transfer(), workspace.chips(), l10n);
+        counterTab = new Tab();
+        counterTab.setId("counterTab");
+        counterTab.textProperty().bind(l10n.binding("workspace.counter"));
+        counterTab.setContent(counter);
+        workspaces.getTabs().add(counterTab);
+        counterTab.selectedProperty().addListener((obs, old, selected) -> {
+            if (selected) {
+                javafx.application.Platform.runLater(counter::focusDefault);
+            }
+        });
     }
 
     public EventsView events() {
         return events;
     }
 
-    private static HBox header(MainViewModel viewModel, Localization l10n, Runnable signOut) {
+    /** The counter workspace, once a seller's ledger is open. */
+    public java.util.Optional<CounterView> counter() {
+        return java.util.Optional.ofNullable(counter);
+    }
+
+    public void showCounter() {
+        if (counterTab != null) {
+            workspaces.getSelectionModel().select(counterTab);
+        }
+    }
+
+    private static HBox header(MainViewModel viewModel, Localization l10n, Runnable signOut, TabPane workspaces) {
         Label brand = new Label();
         brand.textProperty().bind(l10n.binding("app.name"));
         brand.getStyleClass().add("brand");
         Label workspace = new Label();
-        workspace.textProperty().bind(l10n.binding("workspace.events"));
+        workspace.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Tab selected = workspaces.getSelectionModel().getSelectedItem();
+            return selected == null ? "" : selected.getText();
+        }, workspaces.getSelectionModel().selectedItemProperty(), l10n.localeProperty()));
         workspace.getStyleClass().add("workspace-name");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -80,10 +144,16 @@ public final class MainView extends BorderPane {
         center.textProperty().bind(status.centerText());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label journal = new Label();
+        journal.setId("journalStatus");
+        journal.textProperty().bind(status.syncText());
         Label lastUpdate = new Label();
         lastUpdate.setId("lastUpdate");
         lastUpdate.textProperty().bind(status.lastUpdateText());
-        HBox bar = new HBox(connection, new Separator(Orientation.VERTICAL), center, spacer, lastUpdate);
+        Separator journalSeparator = new Separator(Orientation.VERTICAL);
+        journalSeparator.visibleProperty().bind(status.syncProperty().isNotNull());
+        HBox bar = new HBox(connection, new Separator(Orientation.VERTICAL), center, spacer, journal, journalSeparator,
+                lastUpdate);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         Runnable update = () -> bar.pseudoClassStateChanged(OFFLINE, !status.onlineProperty().get());

@@ -6,7 +6,10 @@ import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.events.EventsViewModel;
 import dev.tessera.desktop.ui.Localization;
 import dev.tessera.desktop.ui.TaskExecutor;
+import dev.tessera.desktop.counter.CounterWorkspace;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.slf4j.Logger;
@@ -22,6 +25,8 @@ public final class MainViewModel implements AutoCloseable {
     private final StatusBarViewModel statusBar;
     private final StringBinding role;
     private final ReadOnlyBooleanWrapper signingOut = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<CounterWorkspace> counter = new ReadOnlyObjectWrapper<>();
+    private boolean closed;
 
     public MainViewModel(CenterSession session, TaskExecutor tasks, Localization l10n, StatusBarViewModel statusBar) {
         this.session = session;
@@ -80,6 +85,28 @@ public final class MainViewModel implements AutoCloseable {
         return signingOut.getReadOnlyProperty();
     }
 
+    /** A seller's counter, once its ledger is open; started here, closed with this view model. */
+    public void attachCounter(CounterWorkspace workspace) {
+        if (closed) {
+            workspace.close();
+            return;
+        }
+        counter.set(workspace);
+        workspace.start();
+    }
+
+    public ReadOnlyObjectProperty<CounterWorkspace> counterProperty() {
+        return counter.getReadOnlyProperty();
+    }
+
+    public boolean isSeller() {
+        return "SELLER".equals(session.account().role());
+    }
+
+    public CenterSession session() {
+        return session;
+    }
+
     public EventsViewModel events() {
         return events;
     }
@@ -90,6 +117,10 @@ public final class MainViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         events.close();
+        if (counter.get() != null) {
+            counter.get().close();
+        }
     }
 }

@@ -2,6 +2,9 @@ package dev.tessera.desktop.shell;
 
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.counter.CounterWorkspace;
+import dev.tessera.desktop.counter.VirtualChips;
+import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.signin.SignInView;
 import dev.tessera.desktop.signin.SignInViewModel;
 import dev.tessera.desktop.startup.CenterConnection;
@@ -51,6 +54,8 @@ public final class Shell {
     private MainViewModel main;
     private MainView mainView;
     private boolean closed;
+    private LedgerStore ledger;
+    private VirtualChips virtualChips;
 
     public Shell(Stage stage, StartupSettings settings, TaskExecutor tasks, Localization l10n, DialogService dialogs,
                  Clock clock) {
@@ -128,6 +133,40 @@ public final class Shell {
         show(mainView);
         main.start();
         Platform.runLater(mainView.events()::focusEventList);
+        if (signedIn.isSeller()) {
+            openCounter(signedIn);
+        }
+    }
+
+    /** The ledger file is opened in the background; the counter tab appears when it is ready. */
+    private void openCounter(MainViewModel signedIn) {
+        StatusBarViewModel statusBar = signedIn.statusBar();
+        tasks.execute(() -> CounterWorkspace.open(signedIn.session(), client, ledger(), virtualChips(),
+                status.onlineProperty(), tasks, l10n, clock, statusBar::syncState), signedIn::attachCounter,
+                failure -> LOG.error("the counter could not open its ledger", failure));
+    }
+
+    private synchronized LedgerStore ledger() throws java.io.IOException {
+        if (ledger == null) {
+            java.nio.file.Files.createDirectories(settings.dataDir());
+            ledger = LedgerStore.open(settings.dataDir(), Clock.systemUTC());
+        }
+        return ledger;
+    }
+
+    private synchronized VirtualChips virtualChips() {
+        if (virtualChips == null) {
+            virtualChips = new VirtualChips(new java.security.SecureRandom());
+        }
+        return virtualChips;
+    }
+
+    public Optional<LedgerStore> ledgerStore() {
+        return Optional.ofNullable(ledger);
+    }
+
+    public Optional<VirtualChips> chipTray() {
+        return Optional.ofNullable(virtualChips);
     }
 
     private void show(Parent root) {
@@ -173,6 +212,14 @@ public final class Shell {
         }
         if (client != null) {
             client.close();
+        }
+        synchronized (this) {
+            if (virtualChips != null) {
+                virtualChips.close();
+            }
+            if (ledger != null) {
+                ledger.close();
+            }
         }
         if (connection != null) {
             connection.close();

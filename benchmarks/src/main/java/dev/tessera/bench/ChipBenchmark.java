@@ -1,0 +1,204 @@
+package dev.tessera.bench;
+
+import dev.tessera.core.crypto.ChipEnvelope;
+import dev.tessera.core.crypto.IssuerKeyPair;
+import dev.tessera.core.ticket.Ticket;
+import dev.tessera.core.ticket.TicketCodec;
+import dev.tessera.reader.center.CenterClient.GateChip;
+import dev.tessera.reader.gate.GateLog;
+import dev.tessera.reader.gate.GateTrust;
+import dev.tessera.reader.gate.GateVerifier;
+import dev.tessera.reader.pcsc.PcscReader;
+import dev.tessera.reader.sim.SimulatedChip;
+import dev.tessera.reader.sim.SimulatedReaders;
+import dev.tessera.reader.wallet.ChipInfo;
+import dev.tessera.reader.wallet.ChipTicket;
+import dev.tessera.reader.wallet.KeyRef;
+import dev.tessera.reader.wallet.MeteredTransport;
+import dev.tessera.reader.wallet.WalletCard;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import javax.smartcardio.CardTerminal;
+
+/**
+ * Issue 3's figures: issuing 1, 4 and 10 tickets in one tap (SELECT, AUTH INIT, AUTH VERIFY, WRITE TICKETS with an
+ * extended APDU) on the in-JVM simulated chip, with the same exchange's time on the air; and the gate's CPU time
+ * per verification.
+ *
+ * <p>On-air model (ISO/IEC 14443-4, type A): every byte costs 9 bit times (8 data + parity) at 106 kbit/s
+ * (1 bit = 128/fc = 9.44 µs) or 424 kbit/s (32/fc = 2.36 µs); frames carry at most FSC = FSD = 128 bytes (DESFire
+ * EV2 class; 3 bytes of PCB + CRC each), a chained I-block is acknowledged by a 3-byte R(ACK); each frame adds its
+ * start/end bits and the frame delay time of 1172/fc = 86 µs before the answer. The card's own processing is not
+ * in the air time; EEPROM programming is estimated apart as 1 ms per 64-byte page of ticket data.
+ */
+public final class ChipBenchmark {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final double FC = 13.56e6;
+    private static final int FRAME = 128;
+    private static final int FRAME_OVERHEAD = 3;
+    private static final double FRAME_DELAY_S = 1172 / FC;
+    private static final int ROUNDS = 30;
+
+    private ChipBenchmark() {
+    }
+
+    public static List<String> run() throws Exception {
+        List<String> lines = new ArrayList<>();
+        IssuerKeyPair issuer = IssuerKeyPair.generate(RANDOM);
+        for (int n : new int[] {1, 4, 10}) {
+            lines.addAll(issue(n, issuer));
+        }
+        lines.addAll(gate(issuer));
+        return lines;
+    }
+
+    private record Chip(SimulatedChip chip, PcscReader reader, ChipInfo info, byte[] accessKey, byte[] gateKey) {}
+
+    private static Chip personalizedChip() throws Exception {
+        SimulatedChip chip = new SimulatedChip();
+        CardTerminal terminal = SimulatedReaders.factory("Bench reader").terminals().list().getFirst();
+        chip.insertInto(terminal);
+        PcscReader reader = new PcscReader(terminal);
+        WalletCard card = new WalletCard(reader.connect());
+        card.select();
+        byte[] chipId = bytes(8);
+        byte[] access = bytes(16);
+        byte[] gate = bytes(16);
+        card.personalize(chipId, access, gate);
+        return new Chip(chip, reader, card.select(), access, gate);
+    }
+
+    private static ChipTicket sealed(ChipInfo chip, IssuerKeyPair issuer, int seat) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Ticket t = new Ticket(UUID.randomUUID(), 1, 4711, "A-12-" + seat, "CAT-S", "north", now.minus(1, ChronoUnit.HOURS),
+                now.plus(3, ChronoUnit.HOURS), chip.chipIdHex(), List.of("Hanako Yamada"), 12_000, "JPY");
+        byte[] envelope = ChipEnvelope.seal(TicketCodec.encodeSigned(t, issuer), chip.publicKey(), chip.chipId(), RANDOM);
+        return new ChipTicket(t.ticketId(), 1, envelope);
+    }
+
+    private static List<String> issue(int n, IssuerKeyPair issuer) throws Exception {
+        long[] nanos = new long[ROUNDS];
+        MeteredTransport last = null;
+        int writtenBytes = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            Chip chip = personalizedChip();
+            List<ChipTicket> tickets = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                tickets.add(sealed(chip.info(), issuer, i + 1));
+            }
+            writtenBytes = tickets.stream().mapToInt(t -> t.envelope().length + 20).sum();
+            MeteredTransport meter = new MeteredTransport(chip.reader().connect());
+            WalletCard card = new WalletCard(meter);
+            long start = System.nanoTime();
+            card.select();
+            card.authenticate(KeyRef.ACCESS, chip.accessKey());
+            card.write(tickets);
+            nanos[round] = System.nanoTime() - start;
+            last = meter;
+            chip.reader().close();
+        }
+        Arrays.sort(nanos);
+        double simMs = nanos[ROUNDS / 2] / 1e6;
+        double air106 = airSeconds(last, 106_000, 128) * 1e3;
+        double air424 = airSeconds(last, 424_000, 32) * 1e3;
+        double eeprom = Math.ceil(writtenBytes / 64.0);
+        return List.of(
+                row("chip issue %d ticket(s): APDUs (round trips)".formatted(n), Integer.toString(last.apdus())),
+                row("chip issue %d ticket(s): bytes to card / from card".formatted(n), last.bytesToCard() + " / " + last.bytesFromCard()),
+                row("chip issue %d ticket(s): simulator, median of %d".formatted(n, ROUNDS), fmt(simMs) + " ms"),
+                row("chip issue %d ticket(s): on air at 106 / 424 kbit/s".formatted(n), fmt(air106) + " / " + fmt(air424) + " ms"),
+                row("chip issue %d ticket(s): EEPROM estimate (1 ms per 64-byte page)".formatted(n), fmt(eeprom) + " ms"));
+    }
+
+    /** ISO 14443-4 frames for each exchange, as the class comment describes. */
+    static double airSeconds(MeteredTransport meter, double bitRate, int etuPerBitFc) {
+        double bit = etuPerBitFc / FC;
+        double total = 0;
+        for (MeteredTransport.Exchange e : meter.exchanges()) {
+            total += direction(e.commandBytes(), bit) + direction(e.responseBytes(), bit);
+        }
+        return total;
+    }
+
+    private static double direction(int apduBytes, double bit) {
+        int payload = FRAME - FRAME_OVERHEAD;
+        int frames = Math.max(1, (apduBytes + payload - 1) / payload);
+        double bytesOnAir = apduBytes + frames * FRAME_OVERHEAD + (frames - 1) * FRAME_OVERHEAD;
+        double frameBits = 2;
+        return bytesOnAir * 9 * bit + (2 * frames - 1) * (frameBits * bit + FRAME_DELAY_S);
+    }
+
+    private static List<String> gate(IssuerKeyPair issuer) throws Exception {
+        Chip chip = personalizedChip();
+        WalletCard writer = new WalletCard(chip.reader().connect());
+        writer.select();
+        writer.authenticate(KeyRef.ACCESS, chip.accessKey());
+        writer.write(List.of(sealed(chip.info(), issuer, 7)));
+        GateTrust trust = new GateTrust(4711, List.of(issuer.publicKey()), Set.of(),
+                List.of(new GateChip(chip.info().chipIdHex(), chip.info().publicKey(), chip.gateKey())), 0);
+        Path dir = Files.createTempDirectory("tessera-bench-gate");
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int warmUp = 200;
+        int measured = 500;
+        long[] cpu = new long[measured];
+        long[] wall = new long[measured];
+        MeteredTransport meter = new MeteredTransport(chip.reader().connect());
+        try (GateLog log = GateLog.open(dir.resolve("gate.log"))) {
+            GateVerifier gate = new GateVerifier(trust, "north", log, Clock.systemUTC(), Duration.ofMinutes(2));
+            for (int i = 0; i < warmUp + measured; i++) {
+                meter.reset();
+                WalletCard card = new WalletCard(meter);
+                long c0 = threads.getCurrentThreadCpuTime();
+                long w0 = System.nanoTime();
+                gate.tap(card);
+                if (i >= warmUp) {
+                    cpu[i - warmUp] = threads.getCurrentThreadCpuTime() - c0;
+                    wall[i - warmUp] = System.nanoTime() - w0;
+                }
+            }
+        }
+        Arrays.sort(cpu);
+        Arrays.sort(wall);
+        chip.reader().close();
+        return List.of(
+                row("gate verification: CPU per tap, gate thread (median / p99 of " + measured + ")",
+                        fmt(cpu[measured / 2] / 1e6) + " / " + fmt(cpu[measured * 99 / 100] / 1e6) + " ms"),
+                row("gate verification: APDUs per tap (refusing the repeat: no MARK USED)", Integer.toString(meter.apdus())),
+                row("gate verification: wall time per tap with the simulated chip (median)", fmt(wall[measured / 2] / 1e6) + " ms"),
+                row("gate verification: on air at 106 / 424 kbit/s", fmt(airSeconds(meter, 106_000, 128) * 1e3) + " / "
+                        + fmt(airSeconds(meter, 424_000, 32) * 1e3) + " ms"));
+    }
+
+    private static String row(String figure, String value) {
+        return "| " + figure + " | " + value + " |";
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tessera.desktop.center;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The center's JSON for terminals, sales, chips and transfers (docs/openapi.json, docs/terminal-sync.md). */
+public final class CounterApiTypes {
+    private CounterApiTypes() {}
+
+    public record RegisterTerminal(String terminalId, String publicKey) {}
+
+    public record TerminalRegistration(String terminalId, long sellerId, String keyId, String publicKey,
+                                       String certificate, String centerKeyId, long lastSequence) {}
+
+    public record JournalEntry(long sequence, String kind, Instant at, String payload, String previousHash,
+                               String hash) {}
+
+    public record JournalPush(List<JournalEntry> entries) {}
+
+    public record JournalOutcome(long sequence, String outcome, String detail) {}
+
+    public record JournalPushResult(String terminalId, long acknowledged, List<JournalOutcome> outcomes) {
+        public JournalPushResult {
+            outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        }
+    }
+
+    public record SellerAuthorization(long eventId, long sellerId, String sellerName, Map<String, Integer> quotas,
+                                      List<String> allocatedSeats) {
+        public SellerAuthorization {
+            quotas = quotas == null ? Map.of() : Map.copyOf(quotas);
+            allocatedSeats = allocatedSeats == null ? List.of() : List.copyOf(allocatedSeats);
+        }
+    }
+
+    public record BestAvailable(int count, String categoryId) {}
+
+    public record BestAvailableRequest(BestAvailable bestAvailable) {}
+
+    public record Customer(String auth, String memberLogin, String memberPassword, String chipId) {}
+
+    public record Payment(String method, String reference, Long tenderedMinor) {}
+
+    public record ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees) {}
+
+    public record IssuedTicket(String ticketId, int version, String seatId, String categoryId, String gateId,
+                               long priceMinor, String attendee, String holderChipId, String encoded,
+                               String envelope) {}
+
+    public record SaleResult(long saleId, long eventId, long holdId, String paymentMethod, long totalMinor,
+                             String currency, Long changeMinor, List<IssuedTicket> tickets) {
+        public SaleResult {
+            tickets = tickets == null ? List.of() : List.copyOf(tickets);
+        }
+    }
+
+    public record VoidTicket(String reason, boolean refund) {}
+
+    public record Voided(String ticketId, int version, long saleId, Long refundMinor, String reason) {}
+
+    public record SalesLogLine(long saleId, Instant soldAt, long eventId, long sellerId, String ticketId,
+                               String seatId, String categoryId, long priceMinor, String currency,
+                               String paymentMethod) {}
+
+    public record SalesLog(List<SalesLogLine> lines, int tickets, long totalMinor) {
+        public SalesLog {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+    }
+
+    public record RegisterMember(String loginId, String password, String displayName) {}
+
+    public record ChipKeyRequest(String chipId) {}
+
+    public record ChipKeySet(String chipId, String accessKey, String gateKey) {
+        @Override
+        public String toString() {
+            return "ChipKeySet[" + chipId + ", keys not shown]";
+        }
+    }
+
+    public record RegisterChip(String chipId, String publicKey, Long memberId) {}
+
+    public record Chip(String chipId, String publicKey, Long memberId, String status) {}
+
+    public record ChipPackage(List<IssuedTicket> tickets) {
+        public ChipPackage {
+            tickets = tickets == null ? List.of() : List.copyOf(tickets);
+        }
+    }
+
+    public record StartTransfer(String ticketId, String toChipId, String transferPassword) {}
+
+    public record Transfer(long transferId, String ticketId, int fromVersion, String fromChipId, String toChipId,
+                           String status) {}
+
+    public record AcceptTransfer(String transferPassword) {}
+
+    public record TransferResult(long transferId, IssuedTicket ticket, String revokedTicketId, Integer revokedVersion,
+                                 String deleteFromChipId) {}
+}

@@ -1,0 +1,124 @@
+package dev.tessera.desktop.counter;
+
+import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.desktop.ledger.CrashPoints;
+import dev.tessera.reader.applet.WalletProtocol;
+import dev.tessera.reader.wallet.ChipInfo;
+import dev.tessera.reader.wallet.ChipTicket;
+import dev.tessera.reader.wallet.KeyRef;
+import dev.tessera.reader.wallet.StoredTicket;
+import dev.tessera.reader.wallet.WalletCard;
+import dev.tessera.reader.wallet.WalletException;
+import dev.tessera.reader.wallet.WrongCardException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The counter's chip work over the desktop's own center session: issue a membership card (claim 31),
+ * write tickets under the chip's access key (claims 35, 72), delete a transferred ticket. Every step
+ * lists the chip first and skips what is already there, so a retried tap never writes a ticket twice.
+ */
+public final class ChipDesk {
+    private static final HexFormat HEX = HexFormat.of();
+    private static final int DELETE_BATCH = 14;
+
+    private final CenterSession center;
+    private final SecureRandom random;
+
+    public record Written(String chipId, int written, int alreadyThere) {}
+
+    public ChipDesk(CenterSession center, SecureRandom random) {
+        this.center = center;
+        this.random = random;
+    }
+
+    /** The id of a personalized chip in the field. */
+    public static String chipId(WalletCard card) throws WalletException {
+        ChipInfo info = card.select();
+        if (!info.personalized()) {
+            throw new WrongCardException("chip is " + (info.blank() ? "blank" : "locked"), "not a membership card");
+        }
+        return info.chipIdHex();
+    }
+
+    /** Claim 31: personalizes a blank chip and registers it as the member's card; a torn earlier tap is finished. */
+    public String issueMemberCard(WalletCard card, long memberId) throws WalletException {
+        ChipInfo info = card.select();
+        if (info.locked()) {
+            throw new WrongCardException("chip " + info.chipIdHex() + " is locked", "locked");
+        }
+        if (info.blank()) {
+            byte[] chipId = new byte[WalletProtocol.CHIP_ID_LENGTH];
+            random.nextBytes(chipId);
+            var keys = center.chipKeys(HEX.formatHex(chipId));
+            card.personalize(chipId, HEX.parseHex(keys.accessKey()),
+                    keys.gateKey() == null ? null : HEX.parseHex(keys.gateKey()));
+            info = card.select();
+        }
+        try {
+            center.registerChip(info.chipIdHex(), HEX.formatHex(info.publicKey()), memberId);
+        } catch (CenterProblemException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+        }
+        return info.chipIdHex();
+    }
+
+    /** Writes the tickets the chip does not hold yet; refuses any chip but {@code expectedChipId}. */
+    public Written write(WalletCard card, String expectedChipId, List<IssuedTicket> tickets) throws WalletException {
+        String chipId = chipId(card);
+        if (!chipId.equals(expectedChipId)) {
+            throw new WrongCardException("tapped chip " + chipId + ", expected " + expectedChipId, "another card");
+        }
+        Map<UUID, Integer> stored = card.list().stream()
+                .collect(Collectors.toMap(StoredTicket::ticketId, StoredTicket::version, Math::max));
+        List<ChipTicket> missing = new ArrayList<>();
+        for (IssuedTicket t : tickets) {
+            UUID id = UUID.fromString(t.ticketId());
+            if (!Integer.valueOf(t.version()).equals(stored.get(id))) {
+                missing.add(new ChipTicket(id, t.version(), Base64.getDecoder().decode(t.envelope())));
+            }
+        }
+        if (!missing.isEmpty()) {
+            card.authenticate(KeyRef.ACCESS, HEX.parseHex(center.chipKeys(chipId).accessKey()));
+            CrashPoints.reach("chip.after-authenticate");
+            for (int from = 0; from < missing.size(); from += WalletProtocol.CAPACITY) {
+                card.write(missing.subList(from, Math.min(missing.size(), from + WalletProtocol.CAPACITY)));
+            }
+        }
+        return new Written(chipId, missing.size(), tickets.size() - missing.size());
+    }
+
+    /** Deletes tickets that left the chip (transferred, voided); absent ones count as done. */
+    public int delete(WalletCard card, String expectedChipId, Set<UUID> ticketIds) throws WalletException {
+        String chipId = chipId(card);
+        if (!chipId.equals(expectedChipId)) {
+            throw new WrongCardException("tapped chip " + chipId + ", expected " + expectedChipId, "another card");
+        }
+        List<UUID> present = card.list().stream().map(StoredTicket::ticketId).filter(ticketIds::contains).distinct().toList();
+        if (present.isEmpty()) {
+            return 0;
+        }
+        card.authenticate(KeyRef.ACCESS, HEX.parseHex(center.chipKeys(chipId).accessKey()));
+        for (int from = 0; from < present.size(); from += DELETE_BATCH) {
+            card.delete(present.subList(from, Math.min(present.size(), from + DELETE_BATCH)));
+        }
+        return present.size();
+    }
+
+    /** The tickets stored on the chip in the field. */
+    public static List<StoredTicket> list(WalletCard card) throws WalletException {
+        card.select();
+        return card.list();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.tessera.desktop.counter;
+
+import atlantafx.base.theme.Styles;
+import dev.tessera.core.seatmap.Category;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.events.SeatMapView;
+import dev.tessera.desktop.ui.Localization;
+import javafx.beans.binding.Bindings;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The counter workspace: the toolbar (event, best available, hold countdown), the live seat map to
+ * pick from, and on the right the sale, transfer and virtual-chip panels. Keyboard: Ctrl+B best
+ * available, Ctrl+H hold the picked seats, Ctrl+K read a member card, Ctrl+Enter confirm, Ctrl+T write
+ * to the chip (again), Esc release the hold or start a new sale.
+ */
+public final class CounterView extends BorderPane {
+    private final CounterViewModel viewModel;
+    private final SeatMapView seatMap;
+    private final TabPane side;
+
+    public CounterView(CounterViewModel viewModel, TransferViewModel transfer, VirtualChipsViewModel chips,
+                       Localization l10n) {
+        this.viewModel = viewModel;
+        getStyleClass().add("counter");
+        seatMap = new SeatMapView(viewModel.seats(), l10n);
+        seatMap.setId("counterSeatMap");
+        seatMap.setOnSeatPicked(seatId -> {
+            // the keyboard follows the clerk to the map, so Ctrl+H and Ctrl+Enter work right after a click
+            seatMap.requestFocus();
+            viewModel.toggleSeat(seatId);
+        });
+        viewModel.picked().addListener((SetChangeListener<String>) c -> seatMap.setMarked(viewModel.picked()));
+        StackPane mapPane = new StackPane(seatMap, mapMessage(viewModel, l10n));
+        mapPane.getStyleClass().add("counter-map");
+
+        side = new TabPane(tab("counter.tab.sale", new SalePanel(viewModel, l10n), l10n),
+                tab("counter.tab.transfer", new TransferPanel(transfer, l10n), l10n));
+        if (chips != null) {
+            side.getTabs().add(tab("counter.tab.chips", new VirtualChipsPanel(chips, l10n), l10n));
+        }
+        side.setId("counterSide");
+        side.getStyleClass().add("counter-side");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setPrefWidth(440);
+        side.setMinWidth(420);
+
+        VBox top = new VBox(offlineBanner(viewModel, l10n), toolbar(viewModel, l10n));
+        setTop(top);
+        setCenter(mapPane);
+        setRight(side);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+    }
+
+    private void shortcut(KeyEvent e) {
+        if (new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            viewModel.holdBestAvailable();
+        } else if (new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            viewModel.holdPicked();
+        } else if (new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            viewModel.tapMemberCard();
+        } else if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            viewModel.confirm();
+        } else if (new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            viewModel.writeToChip();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (viewModel.phaseProperty().get() == SalePhase.HELD) {
+                viewModel.releaseHold();
+            } else if (viewModel.phaseProperty().get() == SalePhase.DONE) {
+                viewModel.newSale();
+            }
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private static Tab tab(String key, javafx.scene.Node content, Localization l10n) {
+        Tab tab = new Tab();
+        tab.textProperty().bind(l10n.binding(key));
+        tab.setContent(content);
+        return tab;
+    }
+
+    private static Label offlineBanner(CounterViewModel vm, Localization l10n) {
+        Label banner = new Label();
+        banner.setId("offlineBanner");
+        banner.textProperty().bind(l10n.binding("counter.offline.banner"));
+        banner.getStyleClass().add("offline-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.visibleProperty().bind(vm.offlineProperty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private static Label mapMessage(CounterViewModel vm, Localization l10n) {
+        Label label = new Label();
+        label.textProperty().bind(l10n.binding(vm.seats().messageProperty()));
+        label.visibleProperty().bind(vm.seats().messageProperty().isNotNull());
+        label.getStyleClass().add("map-message");
+        return label;
+    }
+
+    private static HBox toolbar(CounterViewModel vm, Localization l10n) {
+        ComboBox<EventInfo> event = new ComboBox<>(vm.events());
+        event.setId("counterEvent");
+        event.valueProperty().bindBidirectional(vm.eventProperty());
+        event.setConverter(converter(e -> e == null ? "" : e.name()));
+        event.setPrefWidth(260);
+        event.disableProperty().bind(vm.phaseProperty().isNotEqualTo(SalePhase.PICKING));
+
+        Spinner<Integer> count = new Spinner<>(1, 50, 2);
+        count.setId("bestCount");
+        count.setEditable(true);
+        count.setPrefWidth(80);
+        count.getValueFactory().valueProperty().addListener((obs, old, now) -> vm.bestCountProperty().set(now));
+        ComboBox<Category> category = new ComboBox<>(vm.categories());
+        category.setId("bestCategory");
+        category.valueProperty().bindBidirectional(vm.bestCategoryProperty());
+        category.setConverter(converter(c -> c == null ? "" : c.name()));
+        category.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Category item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : item.name());
+            }
+        });
+        Button best = button("bestAvailable", "counter.best", l10n);
+        best.setOnAction(e -> vm.holdBestAvailable());
+        Button holdPicked = button("holdPicked", "counter.hold", l10n);
+        holdPicked.setOnAction(e -> vm.holdPicked());
+        holdPicked.disableProperty().bind(Bindings.isEmpty(vm.picked()).or(vm.phaseProperty().isNotEqualTo(SalePhase.PICKING)));
+        best.disableProperty().bind(vm.phaseProperty().isNotEqualTo(SalePhase.PICKING).or(vm.offlineProperty()));
+
+        Label countdown = new Label();
+        countdown.setId("holdCountdown");
+        countdown.textProperty().bind(Bindings.createStringBinding(() -> vm.countdownProperty().get().isEmpty() ? ""
+                : l10n.text("counter.hold.countdown", vm.countdownProperty().get()), vm.countdownProperty(), l10n.localeProperty()));
+        countdown.getStyleClass().add("hold-countdown");
+        countdown.visibleProperty().bind(vm.countdownProperty().isNotEmpty());
+        Button release = button("releaseHold", "counter.release", l10n);
+        release.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        release.setOnAction(e -> vm.releaseHold());
+        release.visibleProperty().bind(vm.phaseProperty().isEqualTo(SalePhase.HELD));
+
+        Label eventLabel = caption("counter.event", l10n);
+        Label bestLabel = caption("counter.bestLabel", l10n);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, eventLabel, event, bestLabel, count, category, best, holdPicked, spacer, countdown, release);
+        bar.getStyleClass().add("counter-toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    static Label caption(String key, Localization l10n) {
+        Label label = new Label();
+        label.textProperty().bind(l10n.binding(key));
+        label.getStyleClass().add("caption");
+        return label;
+    }
+
+    static Button button(String id, String key, Localization l10n) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(l10n.binding(key));
+        return b;
+    }
+
+    static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
+    }
+
+    /** Where the keyboard starts when the counter is shown: the event choice. */
+    public void focusDefault() {
+        lookup("#counterEvent").requestFocus();
+    }
+
+    public SeatMapView seatMap() {
+        return seatMap;
+    }
+
+    public TabPane side() {
+        return side;
+    }
+}

@@ -1,0 +1,599 @@
+package dev.tessera.desktop.counter;
+
+import dev.tessera.core.seatmap.Category;
+import dev.tessera.core.seatmap.Seat;
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CenterUnreachableException;
+import dev.tessera.desktop.center.CounterApiTypes.Customer;
+import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.desktop.center.CounterApiTypes.Payment;
+import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
+import dev.tessera.desktop.events.SeatAvailabilityViewModel;
+import dev.tessera.desktop.events.SeatStatus;
+import dev.tessera.desktop.ui.ErrorMessages;
+import dev.tessera.desktop.ui.Message;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The counter workspace (flow 2, claims 19, 29, 62, 66): pick seats, hold them with a countdown,
+ * identify the customer, take payment, confirm, write the tickets to the chip, receipt, void. When the
+ * center is out of reach it sells inside this seller's allocation (flow 3).
+ */
+public final class CounterViewModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CounterViewModel.class);
+
+    private final CounterContext ctx;
+    private final SalePipeline pipeline;
+    private final OfflineSeller offline;
+    private final SeatAvailabilityViewModel seats;
+    private final ObservableList<EventInfo> events = FXCollections.observableArrayList();
+    private final ObjectProperty<EventInfo> event = new SimpleObjectProperty<>();
+    private final ObservableSet<String> picked = FXCollections.observableSet(new HashSet<>());
+    private final IntegerProperty bestCount = new SimpleIntegerProperty(2);
+    private final ObjectProperty<Category> bestCategory = new SimpleObjectProperty<>();
+    private final ObservableList<Category> categories = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Hold> hold = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<CustomerMode> customerMode = new SimpleObjectProperty<>(CustomerMode.MEMBER_CARD);
+    private final ReadOnlyStringWrapper customerChipId = new ReadOnlyStringWrapper();
+    private final StringProperty memberLogin = new SimpleStringProperty("");
+    private final StringProperty memberPassword = new SimpleStringProperty("");
+    private final ObjectProperty<String> paymentMethod = new SimpleObjectProperty<>("CASH");
+    private final StringProperty tendered = new SimpleStringProperty("");
+    private final StringProperty cardReference = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<SalePhase> phase = new ReadOnlyObjectWrapper<>(SalePhase.PICKING);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(Message.of("counter.hint.pick"));
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private final ObservableList<ReceiptLine> receipt = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Message> receiptTotal = new ReadOnlyObjectWrapper<>();
+    private final StringProperty voidReason = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty voidRefund = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final ObjectProperty<ReceiptLine> selectedLine = new SimpleObjectProperty<>();
+    private final Timeline ticker;
+    private SaleResult sale;
+    private String saleChipId;
+    private final ReadOnlyObjectWrapper<SellerAuthorization> authorization = new ReadOnlyObjectWrapper<>();
+
+    public CounterViewModel(CounterContext ctx, SeatAvailabilityViewModel seats) {
+        this.ctx = ctx;
+        this.seats = seats;
+        this.pipeline = new SalePipeline(ctx.session(), ctx.journal(), new ChipDesk(ctx.session(), new SecureRandom()));
+        this.offline = new OfflineSeller(ctx.journal(), ctx.terminal(), ctx.clock());
+        this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        event.addListener((obs, old, now) -> {
+            if (old == null || now == null || old.id() != now.id()) {
+                eventChanged(now);
+            }
+        });
+        seats.seatMapProperty().addListener((obs, old, map) -> {
+            categories.setAll(map == null ? List.of() : map.categories());
+            if (map != null && !map.categories().isEmpty()) {
+                bestCategory.set(map.categories().getFirst());
+            }
+        });
+    }
+
+    public void load() {
+        run(() -> ctx.session().events(), list -> {
+            events.setAll(list.stream().sorted(Comparator.comparing(EventInfo::startsAt)).toList());
+            if (event.get() == null && !events.isEmpty()) {
+                event.set(events.getFirst());
+            }
+            message.set(Message.of("counter.hint.pick"));
+        });
+    }
+
+    private void eventChanged(EventInfo now) {
+        newSale();
+        seats.show(now);
+        if (now == null) {
+            return;
+        }
+        long eventId = now.id();
+        String login = ctx.terminal().loginId();
+        // the allocation and prices are cached while online: flow 3 sells from them when the center is away
+        ctx.tasks().execute(() -> {
+            try {
+                String json = ctx.session().myAuthorizationJson(eventId);
+                ctx.journal().ledger().cacheAuthorization(login, eventId, json);
+                ctx.journal().ledger().cacheEvent(eventId, CenterSession.json(now));
+                return CenterSession.readAuthorization(json);
+            } catch (CenterUnreachableException e) {
+                return ctx.journal().ledger().cachedAuthorization(login, eventId)
+                        .map(CenterSession::readAuthorization).orElse(null);
+            }
+        }, authorization::set, failure -> {
+            LOG.info("no allocation for event {}: {}", eventId, failure.getMessage());
+            authorization.set(null);
+        });
+    }
+
+    /** A click on the seat map: a free seat joins the selection, a picked one leaves it. */
+    public void toggleSeat(String seatId) {
+        if (phase.get() != SalePhase.PICKING) {
+            return;
+        }
+        if (picked.contains(seatId)) {
+            picked.remove(seatId);
+        } else if (seats.status(seatId) == SeatStatus.FREE) {
+            picked.add(seatId);
+        }
+    }
+
+    public void holdPicked() {
+        EventInfo e = event.get();
+        if (e == null || picked.isEmpty() || phase.get() != SalePhase.PICKING) {
+            return;
+        }
+        if (!online()) {
+            message.set(Message.of("counter.offline.readyToSell", picked.size()));
+            return;
+        }
+        List<String> ids = List.copyOf(picked);
+        run(() -> pipeline.holdSeats(e.id(), ids), this::held);
+    }
+
+    /** Ctrl+B: the best N seats together in the chosen category (claim 62). */
+    public void holdBestAvailable() {
+        EventInfo e = event.get();
+        Category c = bestCategory.get();
+        if (e == null || c == null || phase.get() != SalePhase.PICKING) {
+            return;
+        }
+        int count = bestCount.get();
+        run(() -> pipeline.holdBest(e.id(), count, c.id()), this::held);
+    }
+
+    private void held(Hold h) {
+        hold.set(h);
+        picked.clear();
+        picked.addAll(h.seatIds());
+        phase.set(SalePhase.HELD);
+        tick();
+        ticker.play();
+        message.set(Message.of("counter.hint.customer"));
+    }
+
+    public void releaseHold() {
+        Hold h = hold.get();
+        if (h == null || phase.get() != SalePhase.HELD) {
+            return;
+        }
+        run(() -> {
+            pipeline.release(h);
+            return h;
+        }, released -> newSale());
+    }
+
+    private void tick() {
+        Hold h = hold.get();
+        if (h == null || phase.get() != SalePhase.HELD) {
+            countdown.set("");
+            ticker.stop();
+            return;
+        }
+        long seconds = java.time.Duration.between(ctx.clock().instant(), h.expiresAt()).toSeconds();
+        if (seconds <= 0) {
+            // claim 32: the hold lapsed at the center; the seats are for sale again
+            newSale();
+            message.set(Message.of("counter.hold.lapsed"));
+            return;
+        }
+        countdown.set("%d:%02d".formatted(seconds / 60, seconds % 60));
+    }
+
+    /** The customer holds their membership card on the reader (claim 78). */
+    public void tapMemberCard() {
+        run(() -> {
+            String chipId = ChipDesk.chipId(ctx.reader().tap());
+            var chip = ctx.session().chip(chipId);
+            if (chip.memberId() == null) {
+                throw new OfflineSeller.Refused(Message.of("counter.customer.notMember"));
+            }
+            return chipId;
+        }, chipId -> {
+            customerMode.set(CustomerMode.MEMBER_CARD);
+            customerChipId.set(chipId);
+            message.set(Message.of(phase.get() == SalePhase.HELD ? "counter.hint.pay" : "counter.hint.pick"));
+        });
+    }
+
+    public void confirm() {
+        EventInfo e = event.get();
+        if (e == null) {
+            return;
+        }
+        if (!online() && phase.get() == SalePhase.PICKING && !picked.isEmpty()) {
+            confirmOffline(e);
+            return;
+        }
+        Hold h = hold.get();
+        if (h == null || phase.get() != SalePhase.HELD) {
+            return;
+        }
+        Customer customer;
+        switch (customerMode.get()) {
+            case MEMBER_CARD -> {
+                if (customerChipId.get() == null) {
+                    message.set(Message.of("counter.customer.tapFirst"));
+                    failed.set(true);
+                    return;
+                }
+                customer = new Customer("MEMBER_CARD", null, null, customerChipId.get());
+            }
+            case MEMBER_PASSWORD -> customer = new Customer("MEMBER_PASSWORD", memberLogin.get().trim(),
+                    memberPassword.get(), null);
+            default -> customer = new Customer("WALK_IN", null, null, null);
+        }
+        Payment payment;
+        if ("CASH".equals(paymentMethod.get())) {
+            Long tenderedMinor = minor(tendered.get(), e.currency());
+            if (!tendered.get().isBlank() && tenderedMinor == null) {
+                message.set(Message.of("counter.payment.badAmount"));
+                failed.set(true);
+                return;
+            }
+            payment = new Payment("CASH", null, tenderedMinor);
+        } else {
+            payment = new Payment(paymentMethod.get(), cardReference.get().isBlank() ? null : cardReference.get().trim(), null);
+        }
+        run(() -> pipeline.confirm(h, customer, payment), result -> {
+            ticker.stop();
+            countdown.set("");
+            sale = result;
+            saleChipId = result.tickets().stream().map(IssuedTicket::holderChipId)
+                    .filter(id -> id != null && !id.isBlank()).findFirst().orElse(null);
+            showReceipt(result);
+            if (saleChipId != null) {
+                phase.set(SalePhase.AWAITING_CHIP);
+                message.set(Message.of("counter.chip.tap", shortChip(saleChipId)));
+                writeToChip();
+            } else {
+                phase.set(SalePhase.DONE);
+                message.set(Message.of("counter.sale.donePaper"));
+            }
+        });
+    }
+
+    /** Finishes, after a restart, sales whose tickets never reached the chip: they wait for the card's tap. */
+    public void resume(List<SaleRecovery.PendingIssue> pending) {
+        if (pending.isEmpty() || phase.get() != SalePhase.PICKING) {
+            return;
+        }
+        SaleRecovery.PendingIssue first = pending.getFirst();
+        long total = first.tickets().stream().mapToLong(IssuedTicket::priceMinor).sum();
+        EventInfo e = event.get();
+        sale = new SaleResult(first.saleId(), first.eventId(), 0, null, total, e == null ? "JPY" : e.currency(), null,
+                first.tickets());
+        saleChipId = first.chipId();
+        showReceipt(sale);
+        phase.set(SalePhase.AWAITING_CHIP);
+        message.set(Message.of("counter.chip.resume", shortChip(first.chipId())));
+    }
+
+    /** Ctrl+T, also the retry after a pulled card: writes what the chip does not hold yet. */
+    public void writeToChip() {
+        if (sale == null || saleChipId == null || phase.get() != SalePhase.AWAITING_CHIP) {
+            return;
+        }
+        SaleResult s = sale;
+        String chipId = saleChipId;
+        message.set(Message.of("counter.chip.writing", s.tickets().size()));
+        run(() -> pipeline.issue(s, chipId, ctx.reader().tap()), written -> {
+            phase.set(SalePhase.DONE);
+            message.set(Message.of("counter.chip.written", written.written() + written.alreadyThere(), shortChip(chipId)));
+        });
+    }
+
+    private void confirmOffline(EventInfo e) {
+        SeatMap map = seats.seatMapProperty().get();
+        SellerAuthorization auth = authorization.get();
+        if (map == null || auth == null) {
+            message.set(Message.of("counter.offline.noAuthorization"));
+            failed.set(true);
+            return;
+        }
+        Set<String> sold = new HashSet<>(seats.seatsByStatus().getOrDefault(SeatStatus.SOLD, List.of()));
+        List<String> ids = List.copyOf(picked);
+        String method = paymentMethod.get();
+        String reference = cardReference.get().isBlank() ? null : cardReference.get().trim();
+        run(() -> offline.sell(e, map, auth, sold, ids, method, reference), result -> {
+            List<ReceiptLine> lines = new ArrayList<>();
+            for (var t : result.tickets()) {
+                lines.add(line(map, t.ticketId().toString(), t.seatId(), t.priceMinor(), t.currency()));
+            }
+            receipt.setAll(lines);
+            receiptTotal.set(Message.of("counter.receipt.total", lines.size(),
+                    dev.tessera.desktop.ui.Formats.money(result.totalMinor(), result.currency(), ctx.l10n().getLocale())));
+            phase.set(SalePhase.DONE);
+            message.set(Message.of("counter.offline.done", lines.size()));
+        });
+    }
+
+    private void showReceipt(SaleResult result) {
+        SeatMap map = seats.seatMapProperty().get();
+        receipt.setAll(result.tickets().stream()
+                .map(t -> line(map, t.ticketId(), t.seatId(), t.priceMinor(), result.currency())).toList());
+        String total = dev.tessera.desktop.ui.Formats.money(result.totalMinor(), result.currency(), ctx.l10n().getLocale());
+        receiptTotal.set(result.changeMinor() != null && result.changeMinor() > 0
+                ? Message.of("counter.receipt.totalChange", result.tickets().size(), total,
+                dev.tessera.desktop.ui.Formats.money(result.changeMinor(), result.currency(), ctx.l10n().getLocale()))
+                : Message.of("counter.receipt.total", result.tickets().size(), total));
+    }
+
+    private static ReceiptLine line(SeatMap map, String ticketId, String seatId, long price, String currency) {
+        Optional<Seat> seat = map == null ? Optional.empty() : map.seat(seatId);
+        String category = seat.flatMap(s -> map.categories().stream().filter(c -> c.id().equals(s.categoryId()))
+                .findFirst()).map(Category::name).orElse("");
+        SeatPlace place = seat.map(s -> SeatPlace.of(map, s)).orElse(new SeatPlace("", "", seatId));
+        return new ReceiptLine(ticketId, seatId, place.section(), place.row(), place.seat(), category, price, currency);
+    }
+
+    /** Voids the selected receipt line with the reason typed in. */
+    public void voidSelected() {
+        voidTicket(selectedLine.get(), voidReason.get(), voidRefund.get());
+        voidReason.set("");
+    }
+
+    /** Voids one ticket of the receipt with the clerk's reason (audit trail: ledger and center). */
+    public void voidTicket(ReceiptLine line, String reason, boolean refund) {
+        if (line == null || reason == null || reason.isBlank()) {
+            message.set(Message.of("counter.void.needReason"));
+            failed.set(true);
+            return;
+        }
+        run(() -> pipeline.voidTicket(line.ticketId(), reason.trim(), refund), voided -> {
+            receipt.remove(line);
+            picked.remove(line.seatId());
+            long total = receipt.stream().mapToLong(ReceiptLine::priceMinor).sum();
+            receiptTotal.set(Message.of("counter.receipt.total", receipt.size(),
+                    dev.tessera.desktop.ui.Formats.money(total, line.currency(), ctx.l10n().getLocale())));
+            message.set(Message.of("counter.void.done", line.section(), line.row(), line.seat()));
+        });
+    }
+
+    /** Esc after a finished sale, or a fresh start: everything back to picking seats. */
+    public void newSale() {
+        ticker.stop();
+        hold.set(null);
+        countdown.set("");
+        picked.clear();
+        sale = null;
+        saleChipId = null;
+        customerChipId.set(null);
+        memberLogin.set("");
+        memberPassword.set("");
+        tendered.set("");
+        cardReference.set("");
+        receipt.clear();
+        receiptTotal.set(null);
+        phase.set(SalePhase.PICKING);
+        failed.set(false);
+        message.set(Message.of("counter.hint.pick"));
+    }
+
+    /** Total of the held (or, offline, picked) seats in minor units. */
+    public long pendingTotalMinor() {
+        EventInfo e = event.get();
+        SeatMap map = seats.seatMapProperty().get();
+        if (e == null || map == null) {
+            return 0;
+        }
+        return picked.stream().map(map::seat).flatMap(Optional::stream)
+                .mapToLong(s -> e.pricesMinor().getOrDefault(s.categoryId(), 0L)).sum();
+    }
+
+    static Long minor(String text, String currency) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.trim().replace(",", ""))
+                    .movePointRight(Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()))
+                    .longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String shortChip(String chipId) {
+        return chipId == null ? "" : "\u2022\u2022" + chipId.substring(Math.max(0, chipId.length() - 4));
+    }
+
+    private boolean online() {
+        return ctx.online().get();
+    }
+
+    private <T> void run(Callable<T> work, Consumer<T> done) {
+        busy.set(true);
+        failed.set(false);
+        ctx.tasks().execute(work, result -> {
+            busy.set(false);
+            done.accept(result);
+        }, failure -> {
+            busy.set(false);
+            failed.set(true);
+            message.set(describe(failure));
+        });
+    }
+
+    static Message describe(Exception failure) {
+        return switch (failure) {
+            case OfflineSeller.Refused r -> r.reason();
+            case dev.tessera.reader.wallet.CardGoneException e -> Message.of("counter.chip.gone");
+            case dev.tessera.reader.wallet.WrongCardException e -> Message.of("counter.chip.wrong");
+            case dev.tessera.reader.wallet.WalletException e -> {
+                LOG.warn("chip failure: {}", e.getMessage());
+                yield Message.of("counter.chip.failed");
+            }
+            case CenterUnreachableException e -> Message.of("counter.offline.lost");
+            default -> ErrorMessages.of(failure);
+        };
+    }
+
+    public SeatAvailabilityViewModel seats() {
+        return seats;
+    }
+
+    public ObservableList<EventInfo> events() {
+        return events;
+    }
+
+    public ObjectProperty<EventInfo> eventProperty() {
+        return event;
+    }
+
+    public ObservableSet<String> picked() {
+        return FXCollections.unmodifiableObservableSet(picked);
+    }
+
+    public IntegerProperty bestCountProperty() {
+        return bestCount;
+    }
+
+    public ObjectProperty<Category> bestCategoryProperty() {
+        return bestCategory;
+    }
+
+    public ObservableList<Category> categories() {
+        return categories;
+    }
+
+    public ReadOnlyObjectProperty<Hold> holdProperty() {
+        return hold.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countdownProperty() {
+        return countdown.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<CustomerMode> customerModeProperty() {
+        return customerMode;
+    }
+
+    public ReadOnlyStringProperty customerChipIdProperty() {
+        return customerChipId.getReadOnlyProperty();
+    }
+
+    public StringProperty memberLoginProperty() {
+        return memberLogin;
+    }
+
+    public StringProperty memberPasswordProperty() {
+        return memberPassword;
+    }
+
+    public ObjectProperty<String> paymentMethodProperty() {
+        return paymentMethod;
+    }
+
+    public StringProperty tenderedProperty() {
+        return tendered;
+    }
+
+    public StringProperty cardReferenceProperty() {
+        return cardReference;
+    }
+
+    public ReadOnlyObjectProperty<SalePhase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Message> messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
+    public ObservableList<ReceiptLine> receipt() {
+        return FXCollections.unmodifiableObservableList(receipt);
+    }
+
+    public StringProperty voidReasonProperty() {
+        return voidReason;
+    }
+
+    public javafx.beans.property.BooleanProperty voidRefundProperty() {
+        return voidRefund;
+    }
+
+    public ObjectProperty<ReceiptLine> selectedLineProperty() {
+        return selectedLine;
+    }
+
+    /** This seller's allocation and quotas for the event (flow 3), as last fetched or cached. */
+    public ReadOnlyObjectProperty<SellerAuthorization> authorizationProperty() {
+        return authorization.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Message> receiptTotalProperty() {
+        return receiptTotal.getReadOnlyProperty();
+    }
+
+    public BooleanBinding offlineProperty() {
+        return Bindings.createBooleanBinding(() -> !ctx.online().get(), ctx.online());
+    }
+
+    public Optional<SaleResult> lastSale() {
+        return Optional.ofNullable(sale);
+    }
+
+    public Instant now() {
+        return ctx.clock().instant();
+    }
+
+    public SalePipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public void close() {
+        ticker.stop();
+        seats.close();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tessera.desktop.counter;
+
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.events.SeatAvailabilityViewModel;
+import dev.tessera.desktop.ledger.LedgerStore;
+import dev.tessera.desktop.ledger.SyncLoop;
+import dev.tessera.desktop.ledger.TerminalIdentity;
+import dev.tessera.desktop.ledger.TerminalSync;
+import dev.tessera.desktop.ui.Localization;
+import dev.tessera.desktop.ui.TaskExecutor;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableBooleanValue;
+
+/** A seller's counter: its view models and the journal sync behind them, opened at sign-in, closed at sign-out. */
+public final class CounterWorkspace implements AutoCloseable {
+    public static final Duration SYNC_PERIOD = Duration.ofSeconds(5);
+
+    private final CounterViewModel sale;
+    private final TransferViewModel transfer;
+    private final VirtualChipsViewModel chips;
+    private final SyncLoop sync;
+    private final Journal journal;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CounterWorkspace.class);
+    private final CenterSession session;
+    private final TaskExecutor tasks;
+
+    private CounterWorkspace(CounterViewModel sale, TransferViewModel transfer, VirtualChipsViewModel chips,
+                             SyncLoop sync, Journal journal, CenterSession session, TaskExecutor tasks) {
+        this.session = session;
+        this.tasks = tasks;
+        this.sale = sale;
+        this.transfer = transfer;
+        this.chips = chips;
+        this.sync = sync;
+        this.journal = journal;
+    }
+
+    /** Blocking (opens the ledger identity); call from a background task or at sign-in. */
+    public static CounterWorkspace open(CenterSession session, CenterClient client, LedgerStore ledger,
+                                        VirtualChips virtualChips, ObservableBooleanValue online, TaskExecutor tasks,
+                                        Localization l10n, Clock clock, Consumer<SyncLoop.State> syncState) {
+        TerminalIdentity terminal = ledger.identity(session.account().loginId(), new SecureRandom());
+        SyncLoop[] loop = new SyncLoop[1];
+        Journal journal = new Journal(ledger, terminal.terminalId(), () -> {
+            if (loop[0] != null) {
+                loop[0].syncNow();
+            }
+        });
+        loop[0] = new SyncLoop(new TerminalSync(ledger, session, terminal.terminalId()), ledger, terminal.terminalId(),
+                tasks, clock, SYNC_PERIOD, syncState);
+        CounterContext ctx = new CounterContext(session, client, journal, terminal, virtualChips, virtualChips, online,
+                tasks, l10n, clock);
+        CounterViewModel sale = new CounterViewModel(ctx, new SeatAvailabilityViewModel(session, tasks));
+        return new CounterWorkspace(sale, new TransferViewModel(ctx), new VirtualChipsViewModel(virtualChips, session, tasks),
+                loop[0], journal, session, tasks);
+    }
+
+    public void start() {
+        sync.start();
+        sale.load();
+        // a crash may have left a hold open or tickets unwritten: settle it before the first sale
+        tasks.execute(() -> new SaleRecovery(session, sale.pipeline()).recover(), sale::resume,
+                failure -> LOG.warn("recovery after restart failed; it runs again at the next sign-in", failure));
+    }
+
+    public CounterViewModel sale() {
+        return sale;
+    }
+
+    public TransferViewModel transfer() {
+        return transfer;
+    }
+
+    public VirtualChipsViewModel chips() {
+        return chips;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public SyncLoop sync() {
+        return sync;
+    }
+
+    @Override
+    public void close() {
+        sync.close();
+        sale.close();
+    }
+}

@@ -1,0 +1,239 @@
+package dev.tessera.desktop.counter;
+
+import static dev.tessera.desktop.counter.CounterView.button;
+import static dev.tessera.desktop.counter.CounterView.caption;
+
+import atlantafx.base.theme.Styles;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.ui.Formats;
+import dev.tessera.desktop.ui.Localization;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The sale, top to bottom: seats and total, customer, payment, confirm and chip, receipt and void. */
+final class SalePanel extends ScrollPane {
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+
+    SalePanel(CounterViewModel vm, Localization l10n) {
+        Label seats = new Label();
+        seats.setId("saleSeats");
+        seats.getStyleClass().add("sale-seats");
+        seats.textProperty().bind(Bindings.createStringBinding(() -> {
+            EventInfo e = vm.eventProperty().get();
+            if (vm.picked().isEmpty() || e == null) {
+                return l10n.text("counter.seats.none");
+            }
+            return l10n.text("counter.seats.summary", vm.picked().size(),
+                    Formats.money(vm.pendingTotalMinor(), e.currency(), l10n.getLocale()));
+        }, vm.picked(), vm.eventProperty(), l10n.localeProperty()));
+
+        VBox customer = customer(vm, l10n);
+        VBox payment = payment(vm, l10n);
+        // once sold, the receipt takes their place: it is what the clerk works with next (void, new sale)
+        show(customer, vm.phaseProperty().isNotEqualTo(SalePhase.DONE));
+        show(payment, vm.phaseProperty().isNotEqualTo(SalePhase.DONE));
+        show(seats, vm.phaseProperty().isNotEqualTo(SalePhase.DONE));
+        VBox content = new VBox(10, seats, customer, payment, actions(vm, l10n), status(vm, l10n), receipt(vm, l10n));
+        content.getStyleClass().add("sale-panel");
+        setContent(content);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+    }
+
+    private static VBox customer(CounterViewModel vm, Localization l10n) {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton card = radio("customerCard", "counter.customer.card", CustomerMode.MEMBER_CARD, group, l10n);
+        RadioButton login = radio("customerLogin", "counter.customer.login", CustomerMode.MEMBER_PASSWORD, group, l10n);
+        RadioButton walkIn = radio("customerWalkIn", "counter.customer.walkIn", CustomerMode.WALK_IN, group, l10n);
+        group.selectToggle(card);
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                vm.customerModeProperty().set((CustomerMode) now.getUserData());
+            }
+        });
+        vm.customerModeProperty().addListener((obs, old, now) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(group::selectToggle));
+        Button read = button("readCard", "counter.customer.read", l10n);
+        read.setOnAction(e -> vm.tapMemberCard());
+        Label chip = new Label();
+        chip.setId("customerChip");
+        chip.textProperty().bind(Bindings.createStringBinding(() -> vm.customerChipIdProperty().get() == null
+                        ? l10n.text("counter.customer.noCard")
+                        : l10n.text("counter.customer.cardRead", CounterViewModel.shortChip(vm.customerChipIdProperty().get())),
+                vm.customerChipIdProperty(), l10n.localeProperty()));
+        HBox cardRow = new HBox(8, read, chip);
+        cardRow.getStyleClass().add("row");
+        BooleanBinding cardMode = vm.customerModeProperty().isEqualTo(CustomerMode.MEMBER_CARD);
+        show(cardRow, cardMode);
+        TextField memberLogin = new TextField();
+        memberLogin.setId("memberLogin");
+        memberLogin.promptTextProperty().bind(l10n.binding("counter.customer.memberLogin"));
+        memberLogin.textProperty().bindBidirectional(vm.memberLoginProperty());
+        PasswordField memberPassword = new PasswordField();
+        memberPassword.setId("memberPassword");
+        memberPassword.promptTextProperty().bind(l10n.binding("counter.customer.memberPassword"));
+        memberPassword.textProperty().bindBidirectional(vm.memberPasswordProperty());
+        HBox loginRow = new HBox(8, memberLogin, memberPassword);
+        show(loginRow, vm.customerModeProperty().isEqualTo(CustomerMode.MEMBER_PASSWORD));
+        return section("counter.section.customer", l10n, new HBox(10, card, login, walkIn), cardRow, loginRow);
+    }
+
+    private static VBox payment(CounterViewModel vm, Localization l10n) {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton cash = radio("payCash", "counter.payment.cash", "CASH", group, l10n);
+        RadioButton card = radio("payCard", "counter.payment.card", "CARD", group, l10n);
+        group.selectToggle(cash);
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                vm.paymentMethodProperty().set((String) now.getUserData());
+            }
+        });
+        TextField tendered = new TextField();
+        tendered.setId("tendered");
+        tendered.promptTextProperty().bind(l10n.binding("counter.payment.tendered"));
+        tendered.textProperty().bindBidirectional(vm.tenderedProperty());
+        Label change = new Label();
+        change.setId("change");
+        change.textProperty().bind(changeText(vm, l10n));
+        HBox cashRow = new HBox(8, tendered, change);
+        cashRow.getStyleClass().add("row");
+        show(cashRow, vm.paymentMethodProperty().isEqualTo("CASH"));
+        TextField reference = new TextField();
+        reference.setId("cardReference");
+        reference.promptTextProperty().bind(l10n.binding("counter.payment.reference"));
+        reference.textProperty().bindBidirectional(vm.cardReferenceProperty());
+        show(reference, vm.paymentMethodProperty().isEqualTo("CARD"));
+        return section("counter.section.payment", l10n, new HBox(12, cash, card), cashRow, reference);
+    }
+
+    private static StringBinding changeText(CounterViewModel vm, Localization l10n) {
+        return Bindings.createStringBinding(() -> {
+            EventInfo e = vm.eventProperty().get();
+            Long tendered = e == null ? null : CounterViewModel.minor(vm.tenderedProperty().get(), e.currency());
+            if (tendered == null) {
+                return "";
+            }
+            long change = tendered - vm.pendingTotalMinor();
+            return change < 0 ? l10n.text("counter.payment.short", Formats.money(-change, e.currency(), l10n.getLocale()))
+                    : l10n.text("counter.payment.change", Formats.money(change, e.currency(), l10n.getLocale()));
+        }, vm.tenderedProperty(), vm.picked(), vm.eventProperty(), l10n.localeProperty());
+    }
+
+    private static HBox actions(CounterViewModel vm, Localization l10n) {
+        Button confirm = button("confirmSale", "counter.confirm", l10n);
+        confirm.getStyleClass().add(Styles.ACCENT);
+        confirm.setOnAction(e -> vm.confirm());
+        confirm.disableProperty().bind(vm.busyProperty().or(vm.phaseProperty().isEqualTo(SalePhase.HELD).not()
+                .and(vm.offlineProperty().and(Bindings.isNotEmpty(vm.picked()))
+                        .and(vm.phaseProperty().isEqualTo(SalePhase.PICKING)).not())));
+        Button write = button("writeChip", "counter.chip.write", l10n);
+        write.setOnAction(e -> vm.writeToChip());
+        show(write, vm.phaseProperty().isEqualTo(SalePhase.AWAITING_CHIP));
+        write.disableProperty().bind(vm.busyProperty());
+        Button next = button("newSale", "counter.newSale", l10n);
+        next.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        next.setOnAction(e -> vm.newSale());
+        show(next, vm.phaseProperty().isEqualTo(SalePhase.DONE));
+        show(confirm, vm.phaseProperty().isEqualTo(SalePhase.DONE).not());
+        HBox row = new HBox(8, confirm, write, next);
+        row.getStyleClass().add("row");
+        return row;
+    }
+
+    private static Label status(CounterViewModel vm, Localization l10n) {
+        Label status = new Label();
+        status.setId("saleStatus");
+        status.setWrapText(true);
+        status.getStyleClass().add("sale-status");
+        status.textProperty().bind(l10n.binding(vm.messageProperty()));
+        vm.failedProperty().addListener((obs, old, now) -> status.pseudoClassStateChanged(FAILED, now));
+        return status;
+    }
+
+    private static VBox receipt(CounterViewModel vm, Localization l10n) {
+        ListView<ReceiptLine> lines = new ListView<>(vm.receipt());
+        lines.setId("receipt");
+        lines.setPrefHeight(130);
+        lines.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ReceiptLine item, boolean empty) {
+                super.updateItem(item, empty);
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                    return;
+                }
+                textProperty().bind(Bindings.createStringBinding(() -> l10n.text("counter.receipt.place",
+                        item.section(), item.row(), item.seat()) + "   " + item.categoryName() + "   "
+                        + Formats.money(item.priceMinor(), item.currency(), l10n.getLocale()), l10n.localeProperty()));
+            }
+        });
+        Label total = new Label();
+        total.setId("receiptTotal");
+        total.getStyleClass().add("receipt-total");
+        total.textProperty().bind(l10n.binding(vm.receiptTotalProperty()));
+        TextField reason = new TextField();
+        reason.setId("voidReason");
+        reason.promptTextProperty().bind(l10n.binding("counter.void.reason"));
+        reason.textProperty().bindBidirectional(vm.voidReasonProperty());
+        vm.selectedLineProperty().bind(lines.getSelectionModel().selectedItemProperty());
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        CheckBox refund = new CheckBox();
+        refund.setId("voidRefund");
+        refund.textProperty().bind(l10n.binding("counter.void.refund"));
+        refund.selectedProperty().bindBidirectional(vm.voidRefundProperty());
+        Button voidButton = button("voidTicket", "counter.void", l10n);
+        voidButton.getStyleClass().add(Styles.DANGER);
+        voidButton.disableProperty().bind(lines.getSelectionModel().selectedItemProperty().isNull()
+                .or(reason.textProperty().isEmpty()).or(vm.busyProperty()));
+        voidButton.setOnAction(e -> vm.voidSelected());
+        reason.setOnAction(e -> {
+            if (!voidButton.isDisabled()) {
+                vm.voidSelected();
+            }
+        });
+        HBox voidRow = new HBox(8, refund, voidButton);
+        voidRow.getStyleClass().add("row");
+        VBox box = section("counter.section.receipt", l10n, lines, total, reason, voidRow);
+        show(box, Bindings.isNotEmpty(vm.receipt()));
+        return box;
+    }
+
+    private static RadioButton radio(String id, String key, Object data, ToggleGroup group, Localization l10n) {
+        RadioButton r = new RadioButton();
+        r.setId(id);
+        r.textProperty().bind(l10n.binding(key));
+        r.setUserData(data);
+        r.setToggleGroup(group);
+        return r;
+    }
+
+    static VBox section(String key, Localization l10n, javafx.scene.Node... children) {
+        Label title = caption(key, l10n);
+        title.getStyleClass().add("section-title");
+        VBox box = new VBox(6, title);
+        box.getChildren().addAll(children);
+        box.getStyleClass().add("counter-section");
+        return box;
+    }
+
+    static void show(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(node.visibleProperty());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tessera.desktop.counter;
+
+import static dev.tessera.desktop.counter.CounterView.button;
+import static dev.tessera.desktop.counter.SalePanel.section;
+
+import atlantafx.base.theme.Styles;
+import dev.tessera.desktop.ui.Localization;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Transfer a ticket between two members' chips at the counter (flow 5). */
+final class TransferPanel extends ScrollPane {
+
+    TransferPanel(TransferViewModel vm, Localization l10n) {
+        TextField ticket = field(new TextField(), "transferTicket", "counter.transfer.ticket", vm.ticketIdProperty(), l10n);
+        VBox assignor = section("counter.transfer.assignor", l10n, new HBox(8,
+                field(new TextField(), "assignorLogin", "counter.customer.memberLogin", vm.assignorLoginProperty(), l10n),
+                field(new PasswordField(), "assignorPassword", "counter.customer.memberPassword", vm.assignorPasswordProperty(), l10n)));
+        VBox assignee = section("counter.transfer.assignee", l10n, new HBox(8,
+                field(new TextField(), "assigneeLogin", "counter.customer.memberLogin", vm.assigneeLoginProperty(), l10n),
+                field(new PasswordField(), "assigneePassword", "counter.customer.memberPassword", vm.assigneePasswordProperty(), l10n)));
+        PasswordField transferPassword = field(new PasswordField(), "transferPassword", "counter.transfer.password",
+                vm.transferPasswordProperty(), l10n);
+        Button transfer = button("transferTicketButton", "counter.transfer.run", l10n);
+        transfer.getStyleClass().add(Styles.ACCENT);
+        transfer.setOnAction(e -> vm.transfer());
+        transfer.disableProperty().bind(vm.busyProperty());
+        Button delete = button("deleteOldCopy", "counter.transfer.deleteOld", l10n);
+        delete.setOnAction(e -> vm.deleteOldCopy());
+        delete.disableProperty().bind(vm.busyProperty().or(vm.movedProperty().isNull()));
+        Label status = new Label();
+        status.setId("transferStatus");
+        status.setWrapText(true);
+        status.getStyleClass().add("sale-status");
+        status.textProperty().bind(l10n.binding(vm.messageProperty()));
+        VBox content = new VBox(10, section("counter.transfer.title", l10n, ticket), assignor, assignee,
+                section("counter.transfer.passwordTitle", l10n, transferPassword), new HBox(8, transfer, delete), status);
+        content.getStyleClass().add("sale-panel");
+        setContent(content);
+        setFitToWidth(true);
+    }
+
+    private static <T extends TextInputControl> T field(T field, String id, String promptKey, StringProperty value,
+                                                       Localization l10n) {
+        field.setId(id);
+        field.promptTextProperty().bind(l10n.binding(promptKey));
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+}

@@ -1,0 +1,356 @@
+package dev.tessera.desktop.counter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.center.CenterConfig;
+import dev.tessera.center.PlatformCenter;
+import dev.tessera.core.model.LedgerEntry;
+import dev.tessera.core.seatmap.Row;
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.desktop.TesseraApp;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes.JournalEntry;
+import dev.tessera.desktop.center.CounterApiTypes.SalesLog;
+import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
+import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
+import dev.tessera.desktop.events.SeatStatus;
+import dev.tessera.desktop.ledger.LedgerStore;
+import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.Screenshots;
+import dev.tessera.reader.wallet.StoredTicket;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The counter end to end, headless: the real app, an embedded center on an H2 file, simulated chips. */
+class CounterFlowTest {
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+    private TesseraApp app;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void clerkSellsThreeSeatsToAMemberWritesTheChipAndTransfersOneToASecondChip(@TempDir Path data) throws Exception {
+        CounterWorkspace counter = signInAtTheCounter(data);
+        CounterViewModel sale = counter.sale();
+        VirtualChips tray = app.shell().chipTray().orElseThrow();
+        EventInfo tempest = fx(() -> sale.eventProperty().get());
+        waitFor(30, "the counter's seat map", () -> sale.seats().seatMapProperty().get() != null);
+
+        // claim 31: two blank chips become membership cards of two new members
+        robot.clickOn(tabNamed("Virtual chips"));
+        String aliceChip = issueCard(tray, 0, "Alice Aoki", "alice-" + suffix(), "alice-password");
+        String aliceLogin = lastLogin;
+        String bobChip = issueCard(tray, 1, "Bob Baba", "bob-" + suffix(), "bob-password");
+        String bobLogin = lastLogin;
+        Screenshots.take(scene(), "10-counter-virtual-chips");
+
+        // three seats together, held at the center with a countdown (claims 32, 62)
+        robot.clickOn(tabNamed("Sale"));
+        putOnReader(tray, 0);
+        Spinner<?> count = robot.lookup("#bestCount").queryAs(Spinner.class);
+        fx(() -> {
+            ((Spinner<Integer>) count).getValueFactory().setValue(3);
+            return null;
+        });
+        robot.clickOn("#saleSeats").press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+        waitFor(15, "the hold", () -> sale.phaseProperty().get() == SalePhase.HELD);
+        List<String> held = fx(() -> sale.holdProperty().get().seatIds());
+        assertThat(held).hasSize(3);
+        assertThat(consecutive(fx(() -> sale.seats().seatMapProperty().get()), held)).isTrue();
+        waitFor(5, "the countdown", () -> text("#holdCountdown").startsWith("Held for"));
+
+        // the member taps the card; cash with change; confirm; the tickets go onto the chip
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        waitFor(10, "the member card read", () -> aliceChip.equals(sale.customerChipIdProperty().get()));
+        robot.clickOn("#tendered").write("100000");
+        Screenshots.take(scene(), "11-counter-held");
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor(30, "the sale written to the chip", () -> sale.phaseProperty().get() == SalePhase.DONE);
+        assertThat(text("#saleStatus")).startsWith("Tickets on card").endsWith(": 3. Sale complete.");
+        assertThat(text("#receiptTotal")).startsWith("Tickets: 3");
+        Screenshots.take(scene(), "12-counter-sold");
+        List<String> ticketIds = fx(() -> sale.receipt().stream().map(ReceiptLine::ticketId).toList());
+
+        try (CenterClient other = new CenterClient(app.shell().connection().orElseThrow().baseUri())) {
+            CenterSession clerk = other.signIn("clerk", "clerk-demo");
+            SalesLog log = clerk.salesLog(tempest.id());
+            assertThat(log.lines()).extracting(SalesLogLine::ticketId).containsAll(ticketIds);
+            assertThat(log.lines().stream().filter(l -> ticketIds.contains(l.ticketId())).map(SalesLogLine::seatId))
+                    .containsExactlyInAnyOrderElementsOf(held);
+            assertThat(clerk.seats(tempest.id()).seats().get("SOLD")).containsAll(held);
+            waitFor(10, "the seats sold on the live map", () -> held.stream()
+                    .allMatch(id -> sale.seats().status(id) == SeatStatus.SOLD));
+            assertThat(onChip(tray, 0)).extracting(t -> t.ticketId().toString()).containsExactlyInAnyOrderElementsOf(ticketIds);
+
+            // transfer one ticket to Bob's chip at the counter (flow 5)
+            robot.clickOn(tabNamed("Transfer"));
+            putOnReader(tray, 1);
+            String moved = ticketIds.getFirst();
+            robot.clickOn("#transferTicket").write(moved);
+            robot.clickOn("#assignorLogin").write(aliceLogin);
+            robot.clickOn("#assignorPassword").write("alice-password");
+            robot.clickOn("#assigneeLogin").write(bobLogin);
+            robot.clickOn("#assigneePassword").write("bob-password");
+            robot.clickOn("#transferPassword").write("swordfish-42");
+            robot.clickOn("#transferTicketButton");
+            waitFor(30, "the new version on Bob's chip", () -> counter.transfer().movedProperty().get() != null);
+            Screenshots.take(scene(), "13-counter-transfer");
+            putOnReader(tray, 0);
+            robot.clickOn("#deleteOldCopy");
+            waitFor(30, "the old copy deleted", () -> text("#transferStatus").contains("Transfer complete"));
+
+            List<StoredTicket> alice = onChip(tray, 0);
+            List<StoredTicket> bob = onChip(tray, 1);
+            assertThat(alice).extracting(t -> t.ticketId().toString()).containsExactlyInAnyOrderElementsOf(ticketIds.subList(1, 3));
+            assertThat(bob).extracting(t -> t.ticketId().toString()).containsExactly(moved);
+            assertThat(bob.getFirst().version()).isEqualTo(2);
+            assertThat(clerk.chipTickets(bobChip).tickets()).extracting(t -> t.ticketId()).containsExactly(moved);
+            assertThat(clerk.chipTickets(aliceChip).tickets()).hasSize(2);
+
+            // void the last ticket with a reason: the seat is for sale again, the ledger and the center know why
+            robot.clickOn(tabNamed("Sale"));
+            ListView<?> receipt = robot.lookup("#receipt").queryAs(ListView.class);
+            fx(() -> {
+                receipt.getSelectionModel().select(2);
+                return null;
+            });
+            String voidedSeat = held.get(held.size() - 1);
+            String voidedTicket = fx(() -> sale.receipt().get(2).ticketId());
+            String voidedSeatId = fx(() -> sale.receipt().get(2).seatId());
+            robot.clickOn("#voidReason").write("Customer cannot attend").type(KeyCode.ENTER);
+            try {
+                waitFor(15, "the void", () -> text("#saleStatus").contains("the ticket is void"));
+            } finally {
+                Screenshots.take(scene(), "18-counter-void");
+            }
+            assertThat(sale.receipt()).extracting(ReceiptLine::ticketId).doesNotContain(voidedTicket);
+            assertThat(clerk.seats(tempest.id()).seats().get("FREE")).contains(voidedSeatId);
+            assertThat(voidedSeat).isNotNull();
+
+            // the ledger: hold, sale intent, sale, issue, transfer, void, all chained and all at the center
+            LedgerStore ledger = app.shell().ledgerStore().orElseThrow();
+            String terminal = counter.journal().terminalId();
+            List<String> types = counter.journal().entries().stream().map(e -> Journal.read(e).path("type").asText()).toList();
+            assertThat(types).containsSubsequence("HOLD", "SALE_STARTED", "SALE", "ISSUE", "TRANSFER",
+                    "TRANSFER_OLD_COPY_DELETED", "VOID");
+            assertThat(counter.journal().entries().stream().map(Journal::read)
+                    .filter(p -> p.path("type").asText().equals("VOID")).findFirst().orElseThrow()
+                    .path("reason").asText()).isEqualTo("Customer cannot attend");
+            assertThat(ledger.chainIsIntact(terminal)).isTrue();
+            waitFor(20, "every entry at the center", () -> ledger.pendingCount(terminal) == 0);
+            List<LedgerEntry> journal = ledger.journal(terminal);
+            assertThat(clerk.terminal(terminal).lastSequence()).isEqualTo(journal.getLast().sequence());
+            waitFor(10, "the status bar says so", () -> text("#journalStatus").startsWith("Journal synced"));
+        }
+        Screenshots.take(scene(), "14-counter-after-transfer");
+        robot.clickOn(tabNamed("Sale"));
+        robot.clickOn("#languageJapanese");
+        waitFor(5, "Japanese texts", () -> text("#saleStatus").contains("取り消しました"));
+        Screenshots.take(scene(), "17-counter-ja");
+    }
+
+    @Test
+    void offlineTheCounterSellsOnlyInsideTheAllocationAndEverySaleArrivesOnceWhenTheCenterIsBack(@TempDir Path data)
+            throws Exception {
+        CounterWorkspace counter = signInAtTheCounter(data);
+        CounterViewModel sale = counter.sale();
+        EventInfo tempest = fx(() -> sale.eventProperty().get());
+        waitFor(30, "the seat map and the allocation", () -> sale.seats().seatMapProperty().get() != null
+                && sale.authorizationProperty().get() != null);
+        String terminal = counter.journal().terminalId();
+        LedgerStore ledger = app.shell().ledgerStore().orElseThrow();
+        waitFor(20, "the terminal key certified", () -> ledger.identityOfTerminal(terminal).orElseThrow().certified());
+        List<String> allocated = fx(() -> sale.authorizationProperty().get().allocatedSeats());
+        SeatMap map = fx(() -> sale.seats().seatMapProperty().get());
+        String outside = map.sections().getFirst().rows().getFirst().seats().getFirst().id();
+        assertThat(allocated).doesNotContain(outside).hasSizeGreaterThan(3);
+
+        // the center goes away mid-shift
+        PlatformCenter center = app.shell().connection().orElseThrow().embeddedCenter().orElseThrow();
+        int port = center.port();
+        center.close();
+        waitFor(30, "the offline banner", () -> robot.lookup("#offlineBanner").query().isVisible());
+
+        List<String> offlineSeats = allocated.subList(1, 3);
+        for (String seat : offlineSeats) {
+            clickSeat(seat);
+        }
+        waitFor(5, "two seats picked", () -> sale.picked().size() == 2);
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        Screenshots.take(scene(), "15-counter-offline-confirming");
+        waitFor(15, "the offline sale (status: " + text("#saleStatus") + ")", () -> sale.phaseProperty().get() == SalePhase.DONE);
+        assertThat(text("#saleStatus")).startsWith("Sold offline. Paper tickets signed by this terminal: 2.");
+        Screenshots.take(scene(), "15-counter-offline-sold");
+        assertThat(ledger.pendingCount(terminal)).isPositive();
+
+        // outside the allocation: refused with a sentence, nothing journaled
+        int entries = ledger.journal(terminal).size();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitFor(5, "a new sale", () -> sale.phaseProperty().get() == SalePhase.PICKING);
+        clickSeat(outside);
+        waitFor(5, "the outside seat picked", () -> sale.picked().contains(outside));
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor(10, "the refusal", () -> text("#saleStatus").contains("is not in your allocation"));
+        assertThat(ledger.journal(terminal)).hasSize(entries);
+        Screenshots.take(scene(), "16-counter-offline-refused");
+
+        // the center comes back on the same address: the journal arrives, every offline sale exactly once
+        try (PlatformCenter back = PlatformCenter.start(CenterConfig.of(CenterConfig.h2FileUrl(data.resolve("center")),
+                "tessera", "", port))) {
+            waitFor(40, "the journal delivered", () -> ledger.pendingCount(terminal) == 0);
+            waitFor(10, "the banner gone", () -> !robot.lookup("#offlineBanner").query().isVisible());
+            try (CenterClient other = new CenterClient(back.baseUri())) {
+                CenterSession clerk = other.signIn("clerk", "clerk-demo");
+                SalesLog log = clerk.salesLog(tempest.id());
+                assertThat(log.lines().stream().map(SalesLogLine::seatId).filter(offlineSeats::contains))
+                        .containsExactlyInAnyOrderElementsOf(offlineSeats);
+                assertThat(log.lines().stream().map(SalesLogLine::seatId)).doesNotContain(outside);
+                assertThat(clerk.seats(tempest.id()).seats().get("SOLD")).containsAll(offlineSeats);
+                LedgerEntry offlineSale = ledger.journal(terminal).stream()
+                        .filter(e -> Journal.read(e).path("type").asText().equals(OfflineSeller.TYPE)).findFirst().orElseThrow();
+                assertThat(ledger.outcome(terminal, offlineSale.sequence()).orElseThrow().outcome()).isEqualTo("APPLIED");
+
+                // pushing the whole journal again changes nothing
+                clerk.pushJournal(terminal, ledger.journal(terminal).stream().map(e -> new JournalEntry(e.sequence(),
+                        e.kind().name(), e.at(), e.payload(), HexFormat.of().formatHex(e.previousHash()),
+                        HexFormat.of().formatHex(e.hash()))).toList());
+                assertThat(clerk.salesLog(tempest.id()).lines().stream().map(SalesLogLine::seatId)
+                        .filter(offlineSeats::contains)).hasSize(2);
+            }
+        }
+    }
+
+    private void clickSeat(String seatId) throws Exception {
+        var view = app.shell().mainView().orElseThrow().counter().orElseThrow().seatMap();
+        javafx.geometry.Point2D at = fx(() -> view.localToScreen(view.seatCenter(seatId).orElseThrow()));
+        robot.clickOn(at);
+    }
+
+    // ---- helpers ----
+
+    private String lastLogin;
+
+    private CounterWorkspace signInAtTheCounter(Path data) throws Exception {
+        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
+        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
+                && robot.lookup("#loginId").tryQuery().isPresent());
+        robot.clickOn("#loginId").write("clerk").type(KeyCode.TAB).write("clerk-demo").type(KeyCode.ENTER);
+        waitFor(30, "the counter", () -> app.shell().mainView().flatMap(v -> v.counter()).isPresent());
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        waitFor(5, "the counter tab", () -> robot.lookup("#counterSide").tryQuery().map(n -> n.isVisible()).orElse(false));
+        CounterWorkspace counter = app.shell().main().orElseThrow().counterProperty().get();
+        waitFor(30, "the demo event at the counter", () -> counter.sale().eventProperty().get() != null);
+        return counter;
+    }
+
+    private String issueCard(VirtualChips tray, int index, String name, String login, String password) throws Exception {
+        ListView<?> chips = robot.lookup("#virtualChips").queryAs(ListView.class);
+        fx(() -> {
+            chips.getSelectionModel().select(index);
+            return null;
+        });
+        robot.clickOn("#putOnReader");
+        robot.clickOn("#newMemberName").write(name);
+        robot.clickOn("#newMemberLogin").write(login);
+        robot.clickOn("#newMemberPassword").write(password);
+        CounterWorkspace counter = app.shell().main().orElseThrow().counterProperty().get();
+        String before = fx(() -> counter.chips().lastIssuedChipIdProperty().get());
+        robot.clickOn("#issueCard");
+        waitFor(20, "the card issued", () -> {
+            String now = counter.chips().lastIssuedChipIdProperty().get();
+            return now != null && !now.equals(before);
+        });
+        fx(() -> {
+            counter.chips().memberNameProperty().set("");
+            counter.chips().memberLoginProperty().set("");
+            return null;
+        });
+        lastLogin = login;
+        return fx(() -> counter.chips().lastIssuedChipIdProperty().get());
+    }
+
+    private static void putOnReader(VirtualChips tray, int index) {
+        tray.put(tray.chips().get(index));
+    }
+
+    private static List<StoredTicket> onChip(VirtualChips tray, int index) throws Exception {
+        VirtualChip chip = tray.chips().get(index);
+        tray.put(chip);
+        return ChipDesk.list(tray.tap());
+    }
+
+    private static boolean consecutive(SeatMap map, List<String> seatIds) {
+        for (var section : map.sections()) {
+            for (Row row : section.rows()) {
+                List<String> ids = row.seats().stream().map(s -> s.id()).toList();
+                if (ids.containsAll(seatIds)) {
+                    List<Integer> at = seatIds.stream().map(ids::indexOf).sorted().toList();
+                    return at.getLast() - at.getFirst() == seatIds.size() - 1;
+                }
+            }
+        }
+        return false;
+    }
+
+    private javafx.scene.Node tabNamed(String name) {
+        return robot.lookup(".tab-label").match(n -> n instanceof Label l && name.equals(l.getText())).query();
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private Scene scene() {
+        return stage.getScene();
+    }
+
+    private String text(String selector) throws Exception {
+        Label label = robot.lookup(selector).queryAs(Label.class);
+        return fx(label::getText);
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(int seconds, String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("not within " + seconds + " s: " + what, e);
+        }
+    }
+}

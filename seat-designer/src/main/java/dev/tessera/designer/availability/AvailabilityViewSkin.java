@@ -1,0 +1,495 @@
+package dev.tessera.designer.availability;
+
+import dev.tessera.core.seatmap.Category;
+import dev.tessera.core.seatmap.GeneralAdmissionArea;
+import dev.tessera.core.seatmap.Point;
+import dev.tessera.core.seatmap.Seat;
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.designer.geometry.IntList;
+import dev.tessera.designer.i18n.Messages;
+import dev.tessera.designer.render.Colors;
+import dev.tessera.designer.render.PlanNavigator;
+import dev.tessera.designer.render.PlanSurface;
+import dev.tessera.designer.render.PlanViewport;
+import dev.tessera.designer.render.SeatLayer;
+import dev.tessera.designer.render.StatusAnimator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.collections.FXCollections;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.SkinBase;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.TextAlignment;
+
+/** The availability view's look: the plan, the legend with counts, count tables and best-available. */
+public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
+    /** Counts of one category or section, one column per status. */
+    public record CountRow(String name, int[] counts) {}
+
+    private final SeatLayer layer = new SeatLayer();
+    private final PlanSurface surface = new PlanSurface(layer) {
+        @Override
+        protected void onResized(int width, int height) {
+            if (!fitted && board != null) {
+                fitted = true;
+                navigator.fit();
+            }
+        }
+    };
+    private final PlanNavigator navigator = new PlanNavigator(surface, this::planBounds);
+    private final StatusAnimator animator = new StatusAnimator(layer);
+    private final GridPane legend = new GridPane();
+    private final TableView<CountRow> byCategory = new TableView<>();
+    private final TableView<CountRow> bySection = new TableView<>();
+    private final Label selectionLabel = new Label();
+    private final Label bestMessage = new Label();
+    private final Spinner<Integer> bestCount = new Spinner<>(1, 20, 2);
+    private final ComboBox<Category> bestCategory = new ComboBox<>();
+    private final Consumer<int[]> onChanges = this::statusesChanged;
+    private final IntList animationScratch = new IntList();
+    private AvailabilityBoard board;
+    private Label[] legendCounts;
+    private int[] categoryColors = new int[0];
+    private boolean fitted;
+    private List<double[]> lasso;
+
+    private final AnimationTimer animation = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!animator.isRunning()) {
+                stop();
+                return;
+            }
+            animationScratch.clear();
+            animator.step(now, animationScratch);
+            surface.requestSeats(animationScratch.toArray());
+        }
+    };
+
+    private final AnimationTimer countsTimer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stop();
+            refreshCounts();
+        }
+    };
+
+    public AvailabilityViewSkin(AvailabilityView view) {
+        super(view);
+        surface.addOverlayPainter(this::paintOverlay);
+        surface.setRasterBackground(0xFFF7F8FA);
+        surface.setOnMousePressed(this::onPressed);
+        surface.setOnMouseDragged(this::onDragged);
+        surface.setOnMouseReleased(this::onReleased);
+        surface.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                view.getSelectedSeatIds().clear();
+                e.consume();
+            }
+        });
+        surface.setAccessibleText(Messages.get("availability.plan"));
+
+        BorderPane root = new BorderPane(surface);
+        root.setRight(sidePanel());
+        getChildren().add(root);
+
+        view.addChangeListener(onChanges);
+        view.boardProperty().addListener((obs, old, now) -> show(now));
+        view.getSelectedSeatIds().addListener((SetChangeListener<String>) change -> selectionChanged(change));
+        show(view.getBoard());
+    }
+
+    /** The plan node, for benchmarks and tests that drive the renderer directly. */
+    public PlanSurface surface() {
+        return surface;
+    }
+
+    public PlanNavigator navigator() {
+        return navigator;
+    }
+
+    public SeatLayer layer() {
+        return layer;
+    }
+
+    @Override
+    public void dispose() {
+        getSkinnable().removeChangeListener(onChanges);
+        animation.stop();
+        countsTimer.stop();
+        super.dispose();
+    }
+
+    private VBox sidePanel() {
+        legend.getStyleClass().add("availability-legend");
+        legend.setHgap(8);
+        legend.setVgap(4);
+
+        bestCount.setEditable(true);
+        bestCount.setPrefWidth(80);
+        bestCount.setAccessibleText(Messages.get("availability.best.count"));
+        bestCategory.setAccessibleText(Messages.get("availability.best.category"));
+        bestCategory.setCellFactory(list -> new CategoryCell());
+        bestCategory.setButtonCell(new CategoryCell());
+        Button find = new Button(Messages.get("availability.best.find"));
+        find.setDefaultButton(false);
+        find.setOnAction(e -> findBest());
+        HBox bestRow = new HBox(6, bestCount, bestCategory, find);
+        Label bestTitle = new Label(Messages.get("availability.best.title"));
+        bestTitle.getStyleClass().add("title");
+        bestMessage.setWrapText(true);
+
+        setUpTable(byCategory, Messages.get("availability.column.category"));
+        setUpTable(bySection, Messages.get("availability.column.section"));
+        TabPane tables = new TabPane(new Tab(Messages.get("availability.tab.categories"), byCategory),
+                new Tab(Messages.get("availability.tab.sections"), bySection));
+        tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tables, Priority.ALWAYS);
+
+        Label legendTitle = new Label(Messages.get("availability.legend"));
+        legendTitle.getStyleClass().add("title");
+        VBox side = new VBox(8, legendTitle, legend, bestTitle, bestRow, bestMessage, selectionLabel, tables);
+        side.getStyleClass().add("side-panel");
+        side.setPadding(new Insets(10));
+        side.setPrefWidth(420);
+        return side;
+    }
+
+    private void setUpTable(TableView<CountRow> table, String firstColumn) {
+        TableColumn<CountRow, String> name = new TableColumn<>(firstColumn);
+        name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().name()));
+        table.getColumns().add(name);
+        for (SeatStatus status : SeatStatus.values()) {
+            TableColumn<CountRow, Number> column = new TableColumn<>(Messages.get(status.messageKey() + ".short"));
+            column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyIntegerWrapper(c.getValue().counts()[status.ordinal()]));
+            column.setStyle("-fx-alignment: CENTER-RIGHT;");
+            table.getColumns().add(column);
+        }
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(""));
+        table.setPrefHeight(260);
+        name.setPrefWidth(110);
+    }
+
+    private void show(AvailabilityBoard newBoard) {
+        board = newBoard;
+        animator.reset();
+        if (newBoard == null) {
+            layer.setSeats(new float[0], new float[0], new int[0], 0);
+            surface.requestFullRedraw();
+            return;
+        }
+        SeatMap map = newBoard.map();
+        categoryColors = new int[map.categories().size()];
+        for (int c = 0; c < categoryColors.length; c++) {
+            categoryColors[c] = Colors.argb(map.categories().get(c).color());
+        }
+        List<Seat> seats = map.seats();
+        int n = seats.size();
+        float[] xs = new float[n];
+        float[] ys = new float[n];
+        int[] fills = new int[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = (float) seats.get(i).x();
+            ys[i] = (float) seats.get(i).y();
+            fills[i] = fillOf(i);
+        }
+        layer.setSeats(xs, ys, fills, n);
+        animator.reset();
+        legendCounts = null;
+        bestCategory.setItems(FXCollections.observableArrayList(map.categories()));
+        if (!map.categories().isEmpty()) {
+            bestCategory.getSelectionModel().select(0);
+        }
+        fitted = false;
+        if (surface.getWidth() > 0) {
+            fitted = true;
+            navigator.fit();
+        }
+        surface.requestFullRedraw();
+        refreshCounts();
+        refreshSelectionLabel();
+    }
+
+    /** Seats, standing areas and the focal point: what "fit" shows. */
+    private double[] planBounds() {
+        double[] b = layer.count() > 0 ? layer.bounds() : new double[] {-1000, -1000, 1000, 1000};
+        if (board != null) {
+            SeatMap map = board.map();
+            List<Point> points = new ArrayList<>();
+            points.add(map.focalPoint());
+            map.areas().forEach(a -> points.addAll(a.outline()));
+            for (Point p : points) {
+                b = new double[] {Math.min(b[0], p.x()), Math.min(b[1], p.y() - 60), Math.max(b[2], p.x()), Math.max(b[3], p.y())};
+            }
+        }
+        return b;
+    }
+
+    /** The colour a seat is drawn with for its current status. */
+    int fillOf(int seat) {
+        SeatStatus status = board.status(seat);
+        return status == SeatStatus.FREE ? categoryColors[board.categoryOf(seat)] : status.color();
+    }
+
+    private void statusesChanged(int[] seats) {
+        long now = System.nanoTime();
+        boolean animate = getSkinnable().isAnimated();
+        for (int seat : seats) {
+            int fill = fillOf(seat);
+            if (animate) {
+                animator.animate(seat, layer.fill(seat), fill, now);
+            } else {
+                layer.setFill(seat, fill);
+            }
+        }
+        if (animate) {
+            animation.start();
+        }
+        surface.requestSeats(seats);
+        // counts and tables follow once per frame, however many batches arrive in it
+        countsTimer.start();
+    }
+
+    private void refreshCounts() {
+        if (board == null) {
+            legend.getChildren().clear();
+            byCategory.getItems().clear();
+            bySection.getItems().clear();
+            return;
+        }
+        if (legendCounts == null) {
+            buildLegend();
+        }
+        for (SeatStatus status : SeatStatus.values()) {
+            legendCounts[status.ordinal()].setText(Messages.get("availability.count", board.count(status)));
+        }
+        SeatMap map = board.map();
+        List<CountRow> categories = new ArrayList<>();
+        for (int c = 0; c < map.categories().size(); c++) {
+            int[] counts = new int[SeatStatus.values().length];
+            for (SeatStatus s : SeatStatus.values()) {
+                counts[s.ordinal()] = board.countInCategory(c, s);
+            }
+            categories.add(new CountRow(map.categories().get(c).name(), counts));
+        }
+        byCategory.getItems().setAll(categories);
+        List<CountRow> sections = new ArrayList<>();
+        for (int s = 0; s < map.sections().size(); s++) {
+            int[] counts = new int[SeatStatus.values().length];
+            for (SeatStatus status : SeatStatus.values()) {
+                counts[status.ordinal()] = board.countInSection(s, status);
+            }
+            sections.add(new CountRow(map.sections().get(s).name(), counts));
+        }
+        bySection.getItems().setAll(sections);
+    }
+
+    /** The legend's swatches and names are built once per seat map; only the counts change. */
+    private void buildLegend() {
+        legend.getChildren().clear();
+        legendCounts = new Label[SeatStatus.values().length];
+        int row = 0;
+        for (SeatStatus status : SeatStatus.values()) {
+            Rectangle swatch = new Rectangle(14, 14);
+            swatch.setArcWidth(14);
+            swatch.setArcHeight(14);
+            if (status == SeatStatus.FREE) {
+                swatch.setFill(categoryColors.length > 0 ? Colors.fx(categoryColors[0]) : Color.GRAY);
+            } else {
+                swatch.setFill(Colors.fx(status.color()));
+            }
+            Label name = new Label(Messages.get(status.messageKey()));
+            Label count = new Label();
+            count.setTextAlignment(TextAlignment.RIGHT);
+            count.getStyleClass().add("count-" + status.name().toLowerCase(java.util.Locale.ROOT));
+            legendCounts[status.ordinal()] = count;
+            legend.addRow(row++, swatch, name, count);
+        }
+    }
+
+    private void findBest() {
+        Category category = bestCategory.getValue();
+        Integer count = bestCount.getValue();
+        BestAvailable.Result result = getSkinnable().selectBestAvailable(count == null ? 1 : count,
+                category == null ? null : category.id());
+        if (result.isEmpty()) {
+            bestMessage.setText(Messages.get("availability.best.none", count));
+        } else if (!result.together()) {
+            bestMessage.setText(Messages.get("availability.best.apart", result.seats().size()));
+        } else if (result.leavesStrandedSeat()) {
+            bestMessage.setText(Messages.get("availability.best.stranded", result.seats().size()));
+        } else {
+            Seat first = board.map().seats().get(result.seats().getFirst());
+            String row = board.map().rowOf(first.id()).map(r -> r.label()).orElse("?");
+            String section = board.map().sectionOf(first.id()).map(s -> s.name()).orElse("?");
+            bestMessage.setText(Messages.get("availability.best.found", result.seats().size(), section, row));
+            Seat last = board.map().seats().get(result.seats().getLast());
+            PlanViewport v = surface.viewport();
+            double cx = (first.x() + last.x()) / 2;
+            double cy = (first.y() + last.y()) / 2;
+            double sx = v.toScreenX(cx);
+            double sy = v.toScreenY(cy);
+            if (sx < 0 || sy < 0 || sx > surface.getWidth() || sy > surface.getHeight()) {
+                navigator.centreOn(cx, cy);
+            }
+        }
+    }
+
+    private void selectionChanged(SetChangeListener.Change<? extends String> change) {
+        if (board == null) {
+            return;
+        }
+        String id = change.wasAdded() ? change.getElementAdded() : change.getElementRemoved();
+        int seat = board.indexOf(id);
+        if (seat >= 0) {
+            layer.setMarks(seat, change.wasAdded() ? SeatLayer.SELECTED : 0);
+            surface.requestSeats(new int[] {seat});
+        }
+        refreshSelectionLabel();
+    }
+
+    private void refreshSelectionLabel() {
+        selectionLabel.setText(Messages.get("availability.selected", getSkinnable().getSelectedSeatIds().size()));
+    }
+
+    // ---- picking: click toggles a free seat, a drag draws a lasso ----
+
+    private void onPressed(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || board == null) {
+            return;
+        }
+        lasso = new ArrayList<>();
+        lasso.add(new double[] {e.getX(), e.getY()});
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (lasso != null) {
+            lasso.add(new double[] {e.getX(), e.getY()});
+            surface.requestOverlay();
+        }
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (lasso == null) {
+            return;
+        }
+        List<double[]> points = lasso;
+        lasso = null;
+        surface.requestOverlay();
+        PlanViewport v = surface.viewport();
+        double[] first = points.getFirst();
+        boolean click = points.size() < 3 || Math.hypot(e.getX() - first[0], e.getY() - first[1]) < 4
+                && points.size() < 6;
+        var selected = getSkinnable().getSelectedSeatIds();
+        if (click) {
+            int seat = layer.seatAt(v.toPlanX(e.getX()), v.toPlanY(e.getY()));
+            if (seat >= 0 && board.status(seat) == SeatStatus.FREE) {
+                String id = board.map().seats().get(seat).id();
+                if (!selected.remove(id)) {
+                    selected.add(id);
+                }
+            } else if (seat < 0 && !e.isShiftDown()) {
+                selected.clear();
+            }
+            return;
+        }
+        double[] polygon = new double[points.size() * 2];
+        for (int k = 0; k < points.size(); k++) {
+            polygon[2 * k] = v.toPlanX(points.get(k)[0]);
+            polygon[2 * k + 1] = v.toPlanY(points.get(k)[1]);
+        }
+        IntList inside = new IntList();
+        layer.grid().queryPolygon(polygon, inside);
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < inside.size(); k++) {
+            int seat = inside.get(k);
+            if (board.status(seat) == SeatStatus.FREE) {
+                ids.add(board.map().seats().get(seat).id());
+            }
+        }
+        if (!e.isShiftDown()) {
+            selected.clear();
+        }
+        selected.addAll(ids);
+    }
+
+    private void paintOverlay(GraphicsContext g, PlanViewport v, double width, double height) {
+        if (board == null) {
+            return;
+        }
+        SeatMap map = board.map();
+        g.setLineWidth(1.5);
+        for (GeneralAdmissionArea area : map.areas()) {
+            List<Point> outline = area.outline();
+            double[] xs = new double[outline.size()];
+            double[] ys = new double[outline.size()];
+            for (int k = 0; k < xs.length; k++) {
+                xs[k] = v.toScreenX(outline.get(k).x());
+                ys[k] = v.toScreenY(outline.get(k).y());
+            }
+            Color color = map.category(area.categoryId()).map(c -> Color.web(c.color())).orElse(Color.GRAY);
+            g.setFill(color.deriveColor(0, 1, 1, 0.25));
+            g.fillPolygon(xs, ys, xs.length);
+            g.setStroke(color);
+            g.strokePolygon(xs, ys, xs.length);
+        }
+        double fx = v.toScreenX(map.focalPoint().x());
+        double fy = v.toScreenY(map.focalPoint().y());
+        g.setFill(Color.web("#37474F"));
+        g.fillOval(fx - 5, fy - 5, 10, 10);
+        g.setFont(javafx.scene.text.Font.font(12));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(Messages.get("plan.stage"), fx, fy - 9);
+        if (lasso != null && lasso.size() > 1) {
+            g.setStroke(Color.web("#FF6D00"));
+            g.setLineDashes(5, 4);
+            g.beginPath();
+            g.moveTo(lasso.getFirst()[0], lasso.getFirst()[1]);
+            for (double[] p : lasso) {
+                g.lineTo(p[0], p[1]);
+            }
+            g.closePath();
+            g.stroke();
+            g.setFill(Color.web("#FF6D00", 0.08));
+            g.fill();
+        }
+    }
+
+    private static final class CategoryCell extends ListCell<Category> {
+        @Override
+        protected void updateItem(Category item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+            } else {
+                setText(item.name());
+                Rectangle swatch = new Rectangle(10, 10, Color.web(item.color()));
+                setGraphic(swatch);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.tessera.designer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.core.seatmap.SampleVenues;
+import dev.tessera.core.seatmap.SeatMapFormat;
+import dev.tessera.designer.editor.Screenshots;
+import dev.tessera.designer.editor.SeatDesigner;
+import dev.tessera.designer.i18n.Messages;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class DesignerAppTest {
+    private Stage stage;
+
+    @BeforeAll
+    static void english() {
+        Messages.setLocale(Locale.ENGLISH);
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new DesignerApp().start(stage);
+    }
+
+    @Test
+    void theStandaloneDesignerOpensTheBundledSampleVenues(FxRobot robot) throws Exception {
+        SeatDesigner designer = robot.lookup(n -> n instanceof SeatDesigner).query();
+        assertThat(designer.getDocument().name()).isEqualTo("Tessera Theatre");
+        assertThat(designer.getDocument().toSeatMap()).isEqualTo(SampleVenues.theatre());
+        Screenshots.save(stage.getScene(), "app-theatre");
+        javafx.scene.control.MenuBar bar = robot.lookup(n -> n instanceof javafx.scene.control.MenuBar).query();
+        javafx.scene.control.Menu samples = (javafx.scene.control.Menu) bar.getMenus().getFirst().getItems().stream()
+                .filter(i -> Messages.get("menu.samples").equals(i.getText())).findFirst().orElseThrow();
+        robot.interact(() -> samples.getItems().stream()
+                .filter(i -> Messages.get("menu.sample.arena").equals(i.getText())).findFirst().orElseThrow().fire());
+        assertThat(designer.getDocument().seatCount()).isEqualTo(SampleVenues.arena(20_000).seatCount());
+    }
+
+    @Test
+    void theSampleFilesInTheJarAreTheGeneratedVenues(@TempDir Path dir) throws Exception {
+        for (Map.Entry<String, dev.tessera.core.seatmap.SeatMap> venue : SampleVenueFiles.venues().entrySet()) {
+            try (InputStream in = SampleVenueFiles.class.getResourceAsStream(SampleVenueFiles.RESOURCE_FOLDER + venue.getKey())) {
+                assertThat(in).as(venue.getKey()).isNotNull();
+                assertThat(SeatMapFormat.read(in)).isEqualTo(venue.getValue());
+            }
+        }
+        SampleVenueFiles.main(new String[] {dir.toString()});
+        assertThat(SeatMapFormat.read(dir.resolve("theatre.seatmap.json"))).isEqualTo(SampleVenues.theatre());
+    }
+}

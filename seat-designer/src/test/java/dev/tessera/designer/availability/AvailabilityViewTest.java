@@ -1,0 +1,133 @@
+package dev.tessera.designer.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.core.seatmap.SampleVenues;
+import dev.tessera.core.seatmap.Seat;
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.designer.editor.Screenshots;
+import dev.tessera.designer.i18n.Messages;
+import dev.tessera.designer.render.Colors;
+import dev.tessera.designer.render.PlanSurface;
+import dev.tessera.designer.render.PlanViewport;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The counter's view: picking seats by click, lasso and best available; live changes. */
+@ExtendWith(ApplicationExtension.class)
+class AvailabilityViewTest {
+    private final SeatMap theatre = SampleVenues.theatre();
+    private AvailabilityView view;
+    private Stage stage;
+
+    @BeforeAll
+    static void english() {
+        Messages.setLocale(Locale.ENGLISH);
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        view = new AvailabilityView(theatre);
+        stage.setScene(new Scene(view, 1400, 860));
+        stage.show();
+    }
+
+    private AvailabilityViewSkin skin() {
+        return (AvailabilityViewSkin) view.getSkin();
+    }
+
+    private Point2D screen(Seat seat) {
+        PlanSurface surface = skin().surface();
+        PlanViewport v = surface.viewport();
+        return surface.localToScreen(v.toScreenX(seat.x()), v.toScreenY(seat.y()));
+    }
+
+    private void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aClickPicksAFreeSeatAndNotASoldOne(FxRobot robot) {
+        settle();
+        Seat free = theatre.seat("ST-K-5").orElseThrow();
+        Seat sold = theatre.seat("ST-K-6").orElseThrow();
+        robot.interact(() -> view.applyChanges(Map.of(sold.id(), SeatStatus.SOLD)));
+        robot.clickOn(screen(free), MouseButton.PRIMARY);
+        robot.clickOn(screen(sold), MouseButton.PRIMARY);
+        settle();
+        assertThat(view.getSelectedSeatIds()).containsExactly(free.id());
+        robot.clickOn(screen(free), MouseButton.PRIMARY);
+        settle();
+        assertThat(view.getSelectedSeatIds()).isEmpty();
+    }
+
+    @Test
+    void aLassoPicksTheFreeSeatsInside(FxRobot robot) {
+        settle();
+        Seat a = theatre.seat("ST-C-3").orElseThrow();
+        Seat b = theatre.seat("ST-C-8").orElseThrow();
+        robot.interact(() -> view.applyChanges(Map.of("ST-C-5", SeatStatus.HELD)));
+        Point2D pa = screen(a);
+        Point2D pb = screen(b);
+        double pad = 6;
+        robot.moveTo(new Point2D(pa.getX() - pad, pa.getY() - pad)).press(MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(pb.getX() + pad, pb.getY() - pad));
+        robot.moveTo(new Point2D(pb.getX() + pad, pb.getY() + pad));
+        robot.moveTo(new Point2D(pa.getX() - pad, pa.getY() + pad));
+        robot.moveTo(new Point2D(pa.getX() - pad, pa.getY() - pad + 1));
+        robot.release(MouseButton.PRIMARY);
+        settle();
+        assertThat(view.getSelectedSeatIds()).contains("ST-C-3", "ST-C-4", "ST-C-6", "ST-C-7", "ST-C-8")
+                .doesNotContain("ST-C-5");
+        assertThat(view.getSelectedSeatIds()).allMatch(id -> id.startsWith("ST-C-"));
+    }
+
+    @Test
+    void bestAvailableFromTheFormSelectsSeatsTogetherAndAChangeDropsATakenSeat(FxRobot robot) {
+        settle();
+        robot.clickOn(Messages.get("availability.best.find"));
+        settle();
+        assertThat(view.getSelectedSeatIds()).hasSize(2);
+        String taken = view.getSelectedSeatIds().iterator().next();
+        robot.interact(() -> view.applyChanges(Map.of(taken, SeatStatus.SOLD)));
+        assertThat(view.getSelectedSeatIds()).hasSize(1).doesNotContain(taken);
+        assertThat(robot.lookup(Messages.get("availability.best.found", 2,
+                theatre.sectionOf(taken).orElseThrow().name(), theatre.rowOf(taken).orElseThrow().label()))
+                .tryQuery()).isPresent();
+    }
+
+    @Test
+    void statusChangesAnimateAndSettleOnTheNewColour(FxRobot robot) {
+        settle();
+        Map<String, SeatStatus> changes = new HashMap<>();
+        for (int i = 0; i < 400; i++) {
+            changes.put(theatre.seats().get(i * 2).id(), i % 3 == 0 ? SeatStatus.HELD : SeatStatus.SOLD);
+        }
+        robot.interact(() -> view.applyChanges(changes));
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        Screenshots.save(stage.getScene(), "availability-animating");
+        int seat = 0;
+        int mid = skin().layer().fill(seat);
+        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+        settle();
+        assertThat(skin().layer().fill(seat)).isEqualTo(SeatStatus.HELD.color());
+        assertThat(mid).isNotEqualTo(Colors.argb(theatre.categories().getFirst().color()));
+        assertThat(view.getBoard().count(SeatStatus.HELD)).isEqualTo(134);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.tessera.designer.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.designer.i18n.Messages;
+import dev.tessera.designer.model.BackgroundImage;
+import dev.tessera.designer.model.DesignArea;
+import dev.tessera.designer.model.SeatDocument;
+import dev.tessera.designer.render.PlanSurface;
+import dev.tessera.designer.render.PlanViewport;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Every placing tool used from the toolbar and the keyboard on an empty venue. */
+@ExtendWith(ApplicationExtension.class)
+class ToolsFlowTest {
+    @TempDir
+    Path dir;
+
+    private SeatDesigner designer;
+    private Stage stage;
+
+    @BeforeAll
+    static void english() {
+        Messages.setLocale(Locale.ENGLISH);
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        designer = new SeatDesigner(SeatDocument.blank("Club"));
+        stage.setScene(new Scene(designer, 1400, 860));
+        stage.show();
+    }
+
+    private PlanSurface surface() {
+        return ((SeatDesignerSkin) designer.getSkin()).surface();
+    }
+
+    private Point2D screen(double x, double y) {
+        PlanViewport v = surface().viewport();
+        return surface().localToScreen(v.toScreenX(x), v.toScreenY(y));
+    }
+
+    private void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void drag(FxRobot robot, Point2D from, Point2D to) {
+        robot.moveTo(from).press(MouseButton.PRIMARY);
+        for (int i = 1; i <= 6; i++) {
+            robot.moveTo(new Point2D(from.getX() + (to.getX() - from.getX()) * i / 6,
+                    from.getY() + (to.getY() - from.getY()) * i / 6));
+        }
+        robot.release(MouseButton.PRIMARY);
+        settle();
+    }
+
+    @Test
+    void stageTablesAreaGateLabelAndABlockOfRows(FxRobot robot) throws Exception {
+        Path image = dir.resolve("plan.png");
+        BufferedImage plan = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = plan.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 400, 300);
+        g.setColor(new Color(120, 144, 156));
+        g.setStroke(new java.awt.BasicStroke(4));
+        g.drawRect(10, 10, 380, 280);
+        g.drawLine(10, 60, 390, 60);
+        g.dispose();
+        ImageIO.write(plan, "png", image.toFile());
+        robot.interact(() -> {
+            designer.getActions().setBackground(new BackgroundImage(image.toString(), -2000, -600, 10, 0.4));
+            surface().viewport().fit(-2100, -700, 2100, 2500, surface().getWidth(), surface().getHeight(), 10);
+            surface().requestFullRedraw();
+        });
+        settle();
+
+        robot.clickOn("#tool-stage");
+        drag(robot, screen(-800, -500), screen(800, -100));
+        assertThat(designer.getDocument().stage()).isPresent();
+        assertThat(designer.getDocument().focalPoint().y()).isEqualTo(-100);
+
+        robot.clickOn(surface(), MouseButton.MIDDLE);
+        robot.type(KeyCode.DIGIT3);
+        assertThat(designer.toolProperty().get().nameKey()).isEqualTo("tool.row");
+        robot.interact(() -> designer.getOptions().rows.set(4));
+        drag(robot, screen(-700, 300), screen(700, 300));
+        assertThat(designer.getDocument().sections().getFirst().rows()).extracting(r -> r.label())
+                .containsExactly("A", "B", "C", "D");
+
+        robot.clickOn("#tool-table");
+        robot.clickOn(screen(-1300, 1500));
+        robot.clickOn(screen(-700, 1500));
+        assertThat(designer.getDocument().tables()).hasSize(2);
+        assertThat(designer.getDocument().sections().getFirst().rows()).hasSize(6);
+
+        robot.clickOn("#tool-area");
+        // (the minimap sits in the bottom-right corner of the plan)
+        robot.clickOn(screen(0, 1100));
+        robot.clickOn(screen(1000, 1100));
+        robot.clickOn(screen(1000, 1800));
+        robot.clickOn(screen(0, 1800));
+        robot.type(KeyCode.ENTER);
+        settle();
+        assertThat(designer.getDocument().areas()).hasSize(1);
+        DesignArea area = designer.getDocument().areas().getFirst();
+        assertThat(area.outline()).as(area.outline().toString()).hasSize(4);
+        assertThat(area.capacity()).isEqualTo(500);
+
+        robot.clickOn("#tool-gate");
+        robot.clickOn(screen(-1900, 2300));
+        robot.clickOn("#tool-label");
+        robot.clickOn(screen(800, 1000));
+        assertThat(designer.getDocument().gates()).hasSize(1);
+        assertThat(designer.getDocument().labels()).hasSize(1);
+
+        robot.clickOn("#tool-select");
+        int[] problems = new int[1];
+        robot.interact(() -> problems[0] = designer.validate());
+        assertThat(problems[0]).as(designer.getProblems().toString()).isZero();
+        Screenshots.save(stage.getScene(), "editor-tools");
+        var saved = designer.getDocument().toSeatMap();
+        Path file = dir.resolve("club.seatmap.json");
+        robot.interact(() -> {
+            try {
+                designer.saveAs(file);
+                designer.open(file);
+            } catch (dev.tessera.designer.io.DesignerFileException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(designer.getDocument().toSeatMap()).isEqualTo(saved);
+        assertThat(designer.getDocument().tables()).hasSize(2);
+        assertThat(designer.getDocument().background()).isPresent();
+    }
+}
