@@ -62,10 +62,8 @@ public final class SeatStream implements AutoCloseable {
             });
         }
         http.listener().reachable();
-        if (!closed.get()) {
-            listener.opened();
-        }
         SseParser parser = new SseParser(this::event);
+        AtomicBoolean announced = new AtomicBoolean();
         return BodySubscribers.fromLineSubscriber(new Flow.Subscriber<String>() {
             @Override
             public void onSubscribe(Flow.Subscription s) {
@@ -79,6 +77,11 @@ public final class SeatStream implements AutoCloseable {
 
             @Override
             public void onNext(String line) {
+                // Open only once the center speaks: it flushes the headers before it registers the
+                // watcher, and its first line (a comment) comes after that.
+                if (announced.compareAndSet(false, true) && !closed.get()) {
+                    listener.opened();
+                }
                 parser.line(line);
             }
 
