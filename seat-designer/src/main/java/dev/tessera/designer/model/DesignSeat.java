@@ -8,24 +8,21 @@ import java.util.Set;
  * A seat being edited. Its {@link #id()} is the stable id that tickets refer to: moving or
  * renumbering a seat changes its position and label, never its id.
  */
-public final class DesignSeat implements PlanElement {
+public final class DesignSeat extends PointElement {
     /** The diameter a seat is drawn with on the plan, in centimetres. */
     public static final double DIAMETER = 46;
 
     private String id;
     private String label;
-    private double x;
-    private double y;
     private String categoryId;
     private final EnumSet<SeatFlag> flags = EnumSet.noneOf(SeatFlag.class);
     DesignRow row;
     int index = -1;
 
     public DesignSeat(String id, String label, double x, double y, String categoryId, Set<SeatFlag> flags) {
+        super(x, y);
         this.id = id;
         this.label = label;
-        this.x = x;
-        this.y = y;
         this.categoryId = categoryId;
         this.flags.addAll(flags);
     }
@@ -47,18 +44,6 @@ public final class DesignSeat implements PlanElement {
         this.label = label;
     }
 
-    public double x() {
-        return x;
-    }
-
-    public double y() {
-        return y;
-    }
-
-    public void moveTo(double newX, double newY) {
-        this.x = newX;
-        this.y = newY;
-    }
 
     /** The id of the seat's category, or null while it has none. */
     public String categoryId() {
@@ -93,48 +78,12 @@ public final class DesignSeat implements PlanElement {
     }
 
     @Override
-    public double anchorX() {
-        return x;
-    }
-
-    @Override
-    public double anchorY() {
-        return y;
-    }
-
-    @Override
-    public void translate(double dx, double dy) {
-        x += dx;
-        y += dy;
-    }
-
-    @Override
-    public void rotate(double cx, double cy, double radians) {
-        double[] p = PlanElement.rotatePoint(x, y, cx, cy, radians);
-        x = p[0];
-        y = p[1];
-    }
-
-    @Override
-    public Object saveGeometry() {
-        return new double[] {x, y};
-    }
-
-    @Override
-    public void restoreGeometry(Object saved) {
-        double[] p = (double[]) saved;
-        x = p[0];
-        y = p[1];
-    }
-
-    @Override
     public double[] bounds() {
-        double r = DIAMETER / 2;
-        return new double[] {x - r, y - r, x + r, y + r};
+        return squareBounds(DIAMETER);
     }
 
     @Override
     public String toString() {
-        return "DesignSeat[" + id + " " + label + " @" + x + "," + y + "]";
+        return "DesignSeat[" + id + " " + label + " @" + x() + "," + y() + "]";
     }
 }
