@@ -56,14 +56,20 @@ public final class MainView extends BorderPane {
         if (viewModel.counterProperty().get() != null) {
             addCounter(viewModel.counterProperty().get(), l10n);
         }
-        // Ctrl+1 and Ctrl+2 switch workspaces
+        viewModel.workspaces().addListener((javafx.collections.ListChangeListener<Workspace>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(w -> addWorkspace(w, l10n));
+            }
+        });
+        viewModel.workspaces().forEach(w -> addWorkspace(w, l10n));
+        // Ctrl+1 … Ctrl+9 switch to the workspace tabs in order
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                workspaces.getSelectionModel().select(eventsTab);
-                e.consume();
-            } else if (counterTab != null && new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                workspaces.getSelectionModel().select(counterTab);
-                e.consume();
+            for (int i = 0; i < Math.min(9, workspaces.getTabs().size()); i++) {
+                if (new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)), KeyCombination.SHORTCUT_DOWN).match(e)) {
+                    workspaces.getSelectionModel().select(i);
+                    e.consume();
+                    return;
+                }
             }
         });
     }
@@ -80,6 +86,30 @@ public final class MainView extends BorderPane {
                 javafx.application.Platform.runLater(counter::focusDefault);
             }
         });
+    }
+
+    private void addWorkspace(Workspace workspace, Localization l10n) {
+        Tab tab = new Tab();
+        tab.setId(workspace.id() + "Tab");
+        tab.textProperty().bind(l10n.binding(workspace.titleKey()));
+        tab.setContent(workspace.view());
+        tab.selectedProperty().addListener((obs, old, selected) -> {
+            if (selected) {
+                javafx.application.Platform.runLater(workspace::focusDefault);
+            }
+        });
+        workspaces.getTabs().add(tab);
+        workspace.start();
+        if (workspaces.getTabs().size() == 2) {
+            // a role's own workspace is where it works; Events stays one Ctrl+1 away
+            workspaces.getSelectionModel().select(tab);
+        }
+    }
+
+    /** Selects a workspace's tab by its {@link Workspace#id()}. */
+    public void showWorkspace(String id) {
+        workspaces.getTabs().stream().filter(t -> (id + "Tab").equals(t.getId())).findFirst()
+                .ifPresent(t -> workspaces.getSelectionModel().select(t));
     }
 
     public EventsView events() {

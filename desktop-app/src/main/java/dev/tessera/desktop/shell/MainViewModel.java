@@ -26,6 +26,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StringBinding role;
     private final ReadOnlyBooleanWrapper signingOut = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<CounterWorkspace> counter = new ReadOnlyObjectWrapper<>();
+    private final javafx.collections.ObservableList<Workspace> workspaces = javafx.collections.FXCollections.observableArrayList();
     private boolean closed;
 
     public MainViewModel(CenterSession session, TaskExecutor tasks, Localization l10n, StatusBarViewModel statusBar) {
@@ -95,6 +96,24 @@ public final class MainViewModel implements AutoCloseable {
         workspace.start();
     }
 
+    /** A role's workspace (organizer, manager, gate), once opened; closed with this view model. */
+    public void attach(Workspace workspace) {
+        if (closed) {
+            workspace.close();
+            return;
+        }
+        workspaces.add(workspace);
+    }
+
+    /** The role's workspaces in the order they opened; the view adds a tab for each. */
+    public javafx.collections.ObservableList<Workspace> workspaces() {
+        return javafx.collections.FXCollections.unmodifiableObservableList(workspaces);
+    }
+
+    public <W extends Workspace> java.util.Optional<W> workspace(Class<W> type) {
+        return workspaces.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
     public ReadOnlyObjectProperty<CounterWorkspace> counterProperty() {
         return counter.getReadOnlyProperty();
     }
@@ -121,6 +140,13 @@ public final class MainViewModel implements AutoCloseable {
         events.close();
         if (counter.get() != null) {
             counter.get().close();
+        }
+        for (Workspace workspace : workspaces) {
+            try {
+                workspace.close();
+            } catch (RuntimeException e) {
+                LOG.warn("the {} workspace did not close cleanly", workspace.id(), e);
+            }
         }
     }
 }

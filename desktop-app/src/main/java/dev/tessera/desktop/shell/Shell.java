@@ -136,6 +136,31 @@ public final class Shell {
         if (signedIn.isSeller()) {
             openCounter(signedIn);
         }
+        openWorkspaces(signedIn);
+    }
+
+    /** The role's workspaces, each opened in the background and added as a tab when ready. */
+    private void openWorkspaces(MainViewModel signedIn) {
+        WorkspaceContext context = new WorkspaceContext(signedIn.session(), client, status, tasks, l10n, dialogs, clock,
+                settings.dataDir(), new WorkspaceContext.Resources() {
+                    @Override
+                    public LedgerStore ledger() throws java.io.IOException {
+                        return Shell.this.ledger();
+                    }
+
+                    @Override
+                    public VirtualChips virtualChips() {
+                        return Shell.this.virtualChips();
+                    }
+                });
+        for (WorkspaceFactory factory : Workspaces.forRole(signedIn.account().role())) {
+            tasks.execute(() -> factory.open(context), signedIn::attach,
+                    failure -> {
+                        LOG.error("a workspace could not open", failure);
+                        dialogs.showError(dev.tessera.desktop.ui.Message.of("workspace.failed"),
+                                dev.tessera.desktop.ui.ErrorMessages.of(failure));
+                    });
+        }
     }
 
     /** The ledger file is opened in the background; the counter tab appears when it is ready. */

@@ -3,7 +3,6 @@ package dev.tessera.desktop.ui;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -17,10 +16,16 @@ import javafx.beans.value.ObservableValue;
  */
 public final class Localization {
     public static final String BUNDLE = "dev.tessera.desktop.messages";
+    /**
+     * The bundles looked up in order: the shell's and one per workspace, so each workspace keeps its
+     * texts beside its code. A key lives in exactly one of them (MessagesBundleTest checks).
+     */
+    public static final List<String> BUNDLES = List.of(BUNDLE, "dev.tessera.desktop.organizer",
+            "dev.tessera.desktop.manager", "dev.tessera.desktop.gate", "dev.tessera.desktop.shift");
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.JAPANESE);
 
     private final ReadOnlyObjectWrapper<Locale> locale = new ReadOnlyObjectWrapper<>();
-    private ResourceBundle bundle;
+    private List<ResourceBundle> bundles;
 
     public Localization(Locale initial) {
         setLocale(initial);
@@ -32,15 +37,19 @@ public final class Localization {
     }
 
     public static ResourceBundle bundle(Locale locale) {
+        return bundle(BUNDLE, locale);
+    }
+
+    public static ResourceBundle bundle(String baseName, Locale locale) {
         // no fallback to the system locale: English is the base bundle, not whatever the OS says
-        return ResourceBundle.getBundle(BUNDLE, locale,
+        return ResourceBundle.getBundle(baseName, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public void setLocale(Locale newLocale) {
         Locale supported = SUPPORTED.stream().filter(l -> l.getLanguage().equals(newLocale.getLanguage()))
                 .findFirst().orElse(Locale.ENGLISH);
-        bundle = bundle(supported);
+        bundles = BUNDLES.stream().map(name -> bundle(name, supported)).toList();
         locale.set(supported);
     }
 
@@ -53,11 +62,15 @@ public final class Localization {
     }
 
     public String text(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalArgumentException("no text for key " + key + " in " + BUNDLE, e);
+        String pattern = null;
+        for (ResourceBundle bundle : bundles) {
+            if (bundle.containsKey(key)) {
+                pattern = bundle.getString(key);
+                break;
+            }
+        }
+        if (pattern == null) {
+            throw new IllegalArgumentException("no text for key " + key + " in " + BUNDLES);
         }
         return new MessageFormat(pattern, locale.get()).format(args);
     }

@@ -1,0 +1,19 @@
+package dev.tessera.desktop.shell;
+
+import java.util.List;
+import java.util.Map;
+
+/** Which workspaces a role opens after sign-in, besides Events (and the seller's Counter). */
+public final class Workspaces {
+    private static final Map<String, List<WorkspaceFactory>> BY_ROLE = Map.of(
+            "ORGANIZER", List.of(),
+            "MANAGER", List.of(),
+            "GATE", List.of());
+
+    private Workspaces() {
+    }
+
+    public static List<WorkspaceFactory> forRole(String role) {
+        return BY_ROLE.getOrDefault(role, List.of());
+    }
+}
