@@ -21,7 +21,8 @@ public final class Localization {
      * texts beside its code. A key lives in exactly one of them (MessagesBundleTest checks).
      */
     public static final List<String> BUNDLES = List.of(BUNDLE, "dev.tessera.desktop.organizer",
-            "dev.tessera.desktop.manager", "dev.tessera.desktop.gate", "dev.tessera.desktop.shift");
+            "dev.tessera.desktop.manager", "dev.tessera.desktop.gate", "dev.tessera.desktop.shift",
+            "dev.tessera.desktop.aftersales");
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.JAPANESE);
 
     private final ReadOnlyObjectWrapper<Locale> locale = new ReadOnlyObjectWrapper<>();
