@@ -1,5 +1,7 @@
 package dev.tessera.desktop;
 
+import dev.tessera.desktop.settings.SettingsStore;
+import dev.tessera.desktop.settings.TerminalSettings;
 import dev.tessera.desktop.shell.Shell;
 import dev.tessera.desktop.startup.StartupSettings;
 import dev.tessera.desktop.ui.BackgroundTaskExecutor;
@@ -33,16 +35,29 @@ public final class TesseraApp extends Application {
     @Override
     public void start(Stage stage) {
         Stylesheets.installTheme();
-        Localization l10n = new Localization(presetLocale != null ? presetLocale : Localization.defaultLocale());
-        DialogService dialogs = new FxDialogService(l10n);
         StartupSettings settings;
+        IllegalArgumentException badArguments = null;
         try {
             settings = presetSettings != null ? presetSettings
                     : StartupSettings.from(getParameters().getRaw(), System.getenv(), System.getProperty("user.home"));
         } catch (IllegalArgumentException e) {
-            dialogs.showError(Message.of("startup.error.title"), Message.of("startup.error.settings", e.getMessage()));
+            settings = null;
+            badArguments = e;
+        }
+        // what Settings saved: the language, and the center unless the command line names one
+        TerminalSettings saved = settings == null ? TerminalSettings.DEFAULTS
+                : new SettingsStore(settings.dataDir()).load();
+        Locale locale = presetLocale != null ? presetLocale : saved.language().orElse(Localization.defaultLocale());
+        Localization l10n = new Localization(locale);
+        DialogService dialogs = new FxDialogService(l10n);
+        if (badArguments != null) {
+            dialogs.showError(Message.of("startup.error.title"), Message.of("startup.error.settings",
+                    badArguments.getMessage()));
             Platform.exit();
             return;
+        }
+        if (settings.remoteCenter().isEmpty() && saved.center().isPresent()) {
+            settings = new StartupSettings(saved.center(), settings.dataDir());
         }
         shell = new Shell(stage, settings, BackgroundTaskExecutor.forJavaFx(), l10n, dialogs, Clock.systemDefaultZone());
         shell.start();

@@ -160,6 +160,161 @@ public final class CenterSession {
                 new CounterApiTypes.AcceptTransfer(transferPassword), CenterHttp.type(CounterApiTypes.TransferResult.class));
     }
 
+    // ---- the organizer (claims 29 b-d, 30, 71, 73, 74) ----
+
+    public List<OrganizerApiTypes.Venue> venues() {
+        return http.get("/api/venues", token(), CenterHttp.listOf(OrganizerApiTypes.Venue.class));
+    }
+
+    public OrganizerApiTypes.Venue createVenue(String name, String address) {
+        return http.post("/api/venues", token(), new OrganizerApiTypes.NewVenue(name, address),
+                CenterHttp.type(OrganizerApiTypes.Venue.class));
+    }
+
+    /** Stores the map as the venue's next version; versions never change, events pin one. */
+    public OrganizerApiTypes.SeatMapSaved saveSeatMap(long venueId, SeatMap map) {
+        return http.post("/api/venues/" + venueId + "/seat-maps", token(),
+                new com.fasterxml.jackson.databind.util.RawValue(SeatMapFormat.toJson(map)),
+                CenterHttp.type(OrganizerApiTypes.SeatMapSaved.class));
+    }
+
+    public EventInfo createEvent(OrganizerApiTypes.NewEvent event) {
+        return http.post("/api/events", token(), event, CenterHttp.type(EventInfo.class));
+    }
+
+    public EventInfo publish(long eventId) {
+        return http.post("/api/events/" + eventId + "/publish", token(), java.util.Map.of(),
+                CenterHttp.type(EventInfo.class));
+    }
+
+    public ManagerApiTypes.Authorization authorize(long eventId, OrganizerApiTypes.AuthorizeSeller authorization) {
+        return http.post("/api/events/" + eventId + "/authorizations", token(), authorization,
+                CenterHttp.type(ManagerApiTypes.Authorization.class));
+    }
+
+    /** Claims 75, 88: every ticket sold in the query's scope, voided ones included (manager, organizer). */
+    public ManagerApiTypes.SalesLog salesLog(ManagerApiTypes.SalesLogQuery query) {
+        return http.get(query.path(), token(), CenterHttp.type(ManagerApiTypes.SalesLog.class));
+    }
+
+    /** The accounts of one role (SELLER, GATE, …), for an organizer or a manager. */
+    public List<Account> accounts(String role) {
+        return http.get("/api/accounts?role=" + role, token(), CenterHttp.listOf(Account.class));
+    }
+
+    public List<ManagerApiTypes.Authorization> authorizations(long eventId) {
+        return http.get("/api/events/" + eventId + "/authorizations", token(),
+                CenterHttp.listOf(ManagerApiTypes.Authorization.class));
+    }
+
+    public ManagerApiTypes.Venue venue(long venueId) {
+        return http.get("/api/venues/" + venueId, token(), CenterHttp.type(ManagerApiTypes.Venue.class));
+    }
+
+    // ---- after-sales at the counter (issue 5) ----
+
+    /** The sales (newest first) holding a ticket id, with a sale id, or issued to a chip; a seller sees its own. */
+    public List<AfterSalesApiTypes.SaleView> findSales(String by, String value) {
+        return http.get("/api/sales?" + by + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8),
+                token(), CenterHttp.listOf(AfterSalesApiTypes.SaleView.class));
+    }
+
+    /** A void with a reason; with refund the price goes back by CASH or CARD (with the card refund's reference). */
+    public CounterApiTypes.Voided refundTicket(String ticketId, AfterSalesApiTypes.RefundTicket refund) {
+        return http.post("/api/tickets/" + ticketId + "/void", token(), refund, CenterHttp.type(CounterApiTypes.Voided.class));
+    }
+
+    /** Returned tickets voided and the held seats issued to the same customer, in one transaction at the center. */
+    public AfterSalesApiTypes.ExchangeResult exchangeTickets(AfterSalesApiTypes.Exchange exchange) {
+        return http.post("/api/exchanges", token(), exchange, CenterHttp.type(AfterSalesApiTypes.ExchangeResult.class));
+    }
+
+    public AfterSalesApiTypes.Reprinted reprintTicket(String ticketId, AfterSalesApiTypes.Reprint reprint) {
+        return http.post("/api/tickets/" + ticketId + "/reprints", token(), reprint,
+                CenterHttp.type(AfterSalesApiTypes.Reprinted.class));
+    }
+
+    /** Voids, refunds, exchanges and reprints of one event with their reasons. */
+    public List<AfterSalesApiTypes.Adjustment> afterSalesLog(long eventId) {
+        return http.get("/api/sales-log/adjustments?eventId=" + eventId, token(),
+                CenterHttp.listOf(AfterSalesApiTypes.Adjustment.class));
+    }
+
+    public AfterSalesApiTypes.Venue venueOfEvent(EventInfo event) {
+        return http.get("/api/venues/" + event.venueId(), token(), CenterHttp.type(AfterSalesApiTypes.Venue.class));
+    }
+
+    /** Claim 67: the center's issuer keys, for verifying tickets offline. */
+    public List<GateApiTypes.IssuerKey> issuerKeys() {
+        return http.get("/api/issuer-keys", token(), CenterHttp.listOf(GateApiTypes.IssuerKey.class));
+    }
+
+    /** Flow 3: the keys the center certified for offline sales, so a gate admits offline-sold tickets. */
+    public List<CounterApiTypes.TerminalRegistration> terminalKeys() {
+        return http.get("/api/terminal-keys", token(), CenterHttp.listOf(CounterApiTypes.TerminalRegistration.class));
+    }
+
+    /** The event's chips with their gate keys, for opening and marking chip tickets offline. */
+    public GateApiTypes.GatePackage gatePackage(long eventId) {
+        return http.get("/api/events/" + eventId + "/gate-package", token(), CenterHttp.type(GateApiTypes.GatePackage.class));
+    }
+
+    /** Revoked ticket versions of the event with an id above {@code afterId}, in id order, a page at a time. */
+    public List<GateApiTypes.Revocation> revocations(long eventId, long afterId) {
+        return http.get("/api/events/" + eventId + "/revocations" + (afterId > 0 ? "?after=" + afterId : ""), token(),
+                CenterHttp.listOf(GateApiTypes.Revocation.class));
+    }
+
+    /** Claim 67: reports an admission; the same report again gets the first answer and counts once. */
+    public GateApiTypes.ScanResult reportScan(GateApiTypes.ScanReport report) {
+        return http.post("/api/gate/scans", token(), report, CenterHttp.type(GateApiTypes.ScanResult.class));
+    }
+
+    /** Admitted and refused scans per gate of the event, as all gates reported them. */
+    public List<GateApiTypes.GateCount> gateCounts(long eventId) {
+        return http.get("/api/events/" + eventId + "/gate-counts", token(), CenterHttp.listOf(GateApiTypes.GateCount.class));
+    }
+
+    /** Issue 5: the notes and coins a till counts in a currency, largest first. */
+    public ShiftApiTypes.CurrencyDenominations denominations(String currency) {
+        return http.get("/api/currencies/" + currency + "/denominations", token(),
+                CenterHttp.type(ShiftApiTypes.CurrencyDenominations.class));
+    }
+
+    public ShiftApiTypes.Shift openShift(ShiftApiTypes.OpenShift open) {
+        return http.post("/api/shifts", token(), open, CenterHttp.type(ShiftApiTypes.Shift.class));
+    }
+
+    /** This seller's open shift, if any (a seller has at most one). */
+    public java.util.Optional<ShiftApiTypes.Shift> openShiftOfMine() {
+        List<ShiftApiTypes.Shift> open = http.get("/api/shifts?status=OPEN", token(),
+                CenterHttp.listOf(ShiftApiTypes.Shift.class));
+        return open.stream().findFirst();
+    }
+
+    /** Shifts opened in [from, to) (dates or instants), of one seller or, for a manager, of all. */
+    public List<ShiftApiTypes.Shift> shifts(Long sellerId, String from, String to) {
+        StringBuilder query = new StringBuilder("/api/shifts?");
+        if (sellerId != null) {
+            query.append("sellerId=").append(sellerId).append('&');
+        }
+        if (from != null) {
+            query.append("from=").append(from).append('&');
+        }
+        if (to != null) {
+            query.append("to=").append(to);
+        }
+        return http.get(query.toString(), token(), CenterHttp.listOf(ShiftApiTypes.Shift.class));
+    }
+
+    public ShiftApiTypes.Shift shift(long shiftId) {
+        return http.get("/api/shifts/" + shiftId, token(), CenterHttp.type(ShiftApiTypes.Shift.class));
+    }
+
+    public ShiftApiTypes.Shift closeShift(long shiftId, ShiftApiTypes.CloseShift close) {
+        return http.post("/api/shifts/" + shiftId + "/close", token(), close, CenterHttp.type(ShiftApiTypes.Shift.class));
+    }
+
     public void signOut() {
         http.delete("/api/sessions", token());
     }

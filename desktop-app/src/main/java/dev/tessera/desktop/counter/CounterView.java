@@ -2,8 +2,12 @@ package dev.tessera.desktop.counter;
 
 import atlantafx.base.theme.Styles;
 import dev.tessera.core.seatmap.Category;
+import dev.tessera.desktop.aftersales.AfterSalesPanel;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.events.SeatMapView;
+import dev.tessera.desktop.shift.ShiftBar;
+import dev.tessera.desktop.shift.ShiftPanel;
+import dev.tessera.desktop.shift.ShiftViewModel;
 import dev.tessera.desktop.ui.Localization;
 import javafx.beans.binding.Bindings;
 import javafx.collections.SetChangeListener;
@@ -69,6 +73,24 @@ public final class CounterView extends BorderPane {
         setCenter(mapPane);
         setRight(side);
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+    }
+
+    /** The whole counter workspace, with its After-sales tab (refund, void, exchange, reprint). */
+    public CounterView(CounterWorkspace workspace, Localization l10n) {
+        this(workspace.sale(), workspace.transfer(), workspace.chips(), l10n);
+        side.getTabs().add(1, tab("aftersales.tab", new AfterSalesPanel(workspace.afterSales(), l10n), l10n));
+        side.getTabs().get(1).setId("afterSalesTab");
+        // issue 5: the shift tab, and one line above the map that prompts to open a shift (it does not block sales)
+        ShiftViewModel shift = workspace.shift();
+        Tab shiftTab = tab("shift.title", new ShiftPanel(shift, l10n), l10n);
+        shiftTab.setId("shiftTab");
+        shiftTab.setOnSelectionChanged(e -> {
+            if (shiftTab.isSelected()) {
+                shift.refresh();
+            }
+        });
+        side.getTabs().add(shiftTab);
+        ((VBox) getTop()).getChildren().add(1, new ShiftBar(shift, l10n, () -> side.getSelectionModel().select(shiftTab)));
     }
 
     private void shortcut(KeyEvent e) {

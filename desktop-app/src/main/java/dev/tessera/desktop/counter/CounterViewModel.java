@@ -90,6 +90,7 @@ public final class CounterViewModel implements AutoCloseable {
     private final Timeline ticker;
     private SaleResult sale;
     private String saleChipId;
+    private java.util.function.BiFunction<SaleResult, Long, Message> paperOutput;
     private final ReadOnlyObjectWrapper<SellerAuthorization> authorization = new ReadOnlyObjectWrapper<>();
 
     public CounterViewModel(CounterContext ctx, SeatAvailabilityViewModel seats) {
@@ -290,8 +291,20 @@ public final class CounterViewModel implements AutoCloseable {
             } else {
                 phase.set(SalePhase.DONE);
                 message.set(Message.of("counter.sale.donePaper"));
+                printPaper(result, payment.tenderedMinor());
             }
         });
+    }
+
+    /** Claim 20: how a sale without a chip goes onto paper (tickets and receipt); blocking, run in the background. */
+    public void printPaperWith(java.util.function.BiFunction<SaleResult, Long, Message> print) {
+        this.paperOutput = print;
+    }
+
+    private void printPaper(SaleResult result, Long tenderedMinor) {
+        if (paperOutput != null) {
+            run(() -> paperOutput.apply(result, tenderedMinor), message::set);
+        }
     }
 
     /** Finishes, after a restart, sales whose tickets never reached the chip: they wait for the card's tap. */
@@ -456,7 +469,7 @@ public final class CounterViewModel implements AutoCloseable {
         });
     }
 
-    static Message describe(Exception failure) {
+    public static Message describe(Exception failure) {
         return switch (failure) {
             case OfflineSeller.Refused r -> r.reason();
             case dev.tessera.reader.wallet.CardGoneException e -> Message.of("counter.chip.gone");

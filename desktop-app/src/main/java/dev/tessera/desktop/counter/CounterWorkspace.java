@@ -1,5 +1,7 @@
 package dev.tessera.desktop.counter;
 
+import dev.tessera.desktop.aftersales.AfterSalesViewModel;
+import dev.tessera.desktop.aftersales.PaperDesk;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.events.SeatAvailabilityViewModel;
@@ -7,8 +9,13 @@ import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.ledger.SyncLoop;
 import dev.tessera.desktop.ledger.TerminalIdentity;
 import dev.tessera.desktop.ledger.TerminalSync;
+import dev.tessera.desktop.shift.SettlementWriter;
+import dev.tessera.desktop.shift.ShiftTerminal;
+import dev.tessera.desktop.shift.ShiftViewModel;
 import dev.tessera.desktop.ui.Localization;
 import dev.tessera.desktop.ui.TaskExecutor;
+import dev.tessera.reports.print.ReportPrinter;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,13 +31,17 @@ public final class CounterWorkspace implements AutoCloseable {
     private final VirtualChipsViewModel chips;
     private final SyncLoop sync;
     private final Journal journal;
+    private final AfterSalesViewModel afterSales;
+    private ShiftViewModel shift;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CounterWorkspace.class);
     private final CenterSession session;
     private final TaskExecutor tasks;
 
     private CounterWorkspace(CounterViewModel sale, TransferViewModel transfer, VirtualChipsViewModel chips,
-                             SyncLoop sync, Journal journal, CenterSession session, TaskExecutor tasks) {
+                             SyncLoop sync, Journal journal, CenterSession session, TaskExecutor tasks,
+                             AfterSalesViewModel afterSales) {
+        this.afterSales = afterSales;
         this.session = session;
         this.tasks = tasks;
         this.sale = sale;
@@ -40,9 +51,12 @@ public final class CounterWorkspace implements AutoCloseable {
         this.journal = journal;
     }
 
-    /** Blocking (opens the ledger identity); call from a background task or at sign-in. */
-    public static CounterWorkspace open(CenterSession session, CenterClient client, LedgerStore ledger,
-                                        VirtualChips virtualChips, ObservableBooleanValue online, TaskExecutor tasks,
+    /**
+     * Blocking (opens the ledger identity); call from a background task or at sign-in. {@code reader} is where
+     * chips are tapped: the virtual chip tray or a PC/SC reader (Settings).
+     */
+    public static CounterWorkspace open(CenterSession session, CenterClient client, LedgerStore ledger, Path dataDir,
+                                        CounterReader reader, VirtualChips virtualChips, ObservableBooleanValue online, TaskExecutor tasks,
                                         Localization l10n, Clock clock, Consumer<SyncLoop.State> syncState) {
         TerminalIdentity terminal = ledger.identity(session.account().loginId(), new SecureRandom());
         SyncLoop[] loop = new SyncLoop[1];
@@ -53,16 +67,28 @@ public final class CounterWorkspace implements AutoCloseable {
         });
         loop[0] = new SyncLoop(new TerminalSync(ledger, session, terminal.terminalId()), ledger, terminal.terminalId(),
                 tasks, clock, SYNC_PERIOD, syncState);
-        CounterContext ctx = new CounterContext(session, client, journal, terminal, virtualChips, virtualChips, online,
+        CounterContext ctx = new CounterContext(session, client, journal, terminal, reader, virtualChips, online,
                 tasks, l10n, clock);
         CounterViewModel sale = new CounterViewModel(ctx, new SeatAvailabilityViewModel(session, tasks));
-        return new CounterWorkspace(sale, new TransferViewModel(ctx), new VirtualChipsViewModel(virtualChips, session, tasks),
-                loop[0], journal, session, tasks);
+        // claim 20: paper tickets and receipts go to the system's printer, or as PDFs into dataDir/printouts
+        AfterSalesViewModel afterSales = new AfterSalesViewModel(ctx, sale,
+                new PaperDesk(ReportPrinter.system(), dataDir.resolve("printouts")));
+        sale.printPaperWith(afterSales::printSale);
+        CounterWorkspace workspace = new CounterWorkspace(sale, new TransferViewModel(ctx),
+                new VirtualChipsViewModel(virtualChips, session, tasks), loop[0], journal, session, tasks, afterSales);
+        // issue 5: the clerk's shift at this terminal; its float currency follows the event on sale
+        workspace.shift = new ShiftViewModel(session, ShiftTerminal.of(ledger, session, terminal.terminalId(),
+                loop[0]::syncNow), tasks, new SettlementWriter(l10n::getLocale),
+                sale.eventProperty().map(dev.tessera.desktop.center.CenterApiTypes.EventInfo::currency));
+        return workspace;
     }
 
     public void start() {
         sync.start();
         sale.load();
+        shift.load();
+        // every counter step ends in a message: a sale or a void may have moved the drawer's expected cash
+        sale.messageProperty().addListener((obs, old, now) -> shift.refresh());
         // a crash may have left a hold open or tickets unwritten: settle it before the first sale
         tasks.execute(() -> new SaleRecovery(session, sale.pipeline()).recover(), sale::resume,
                 failure -> LOG.warn("recovery after restart failed; it runs again at the next sign-in", failure));
@@ -70,6 +96,14 @@ public final class CounterWorkspace implements AutoCloseable {
 
     public CounterViewModel sale() {
         return sale;
+    }
+
+    public AfterSalesViewModel afterSales() {
+        return afterSales;
+    }
+
+    public ShiftViewModel shift() {
+        return shift;
     }
 
     public TransferViewModel transfer() {

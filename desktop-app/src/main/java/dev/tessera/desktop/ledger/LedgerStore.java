@@ -168,6 +168,19 @@ public final class LedgerStore implements AutoCloseable {
         });
     }
 
+    /**
+     * The center holds the chain only up to {@code sequence} although it acknowledged more (it lost its
+     * last commits in a crash, or was restored from a backup): every later entry goes back into the outbox.
+     */
+    public synchronized void requeueAfter(String terminalId, long sequence) {
+        dsl.insertInto(OUTBOX, OUTBOX.TERMINAL_ID, OUTBOX.SEQUENCE)
+                .select(DSL.select(JOURNAL.TERMINAL_ID, JOURNAL.SEQUENCE).from(JOURNAL)
+                        .where(JOURNAL.TERMINAL_ID.eq(terminalId), JOURNAL.SEQUENCE.gt(sequence))
+                        .and(DSL.notExists(DSL.selectOne().from(OUTBOX).where(OUTBOX.TERMINAL_ID.eq(terminalId),
+                                OUTBOX.SEQUENCE.eq(JOURNAL.SEQUENCE)))))
+                .execute();
+    }
+
     public Optional<SyncOutcome> outcome(String terminalId, long sequence) {
         return dsl.selectFrom(SYNC_OUTCOME).where(SYNC_OUTCOME.TERMINAL_ID.eq(terminalId), SYNC_OUTCOME.SEQUENCE.eq(sequence))
                 .fetchOptional(r -> new SyncOutcome(r.getSequence(), r.getOutcome(), r.getDetail()));
@@ -200,6 +213,11 @@ public final class LedgerStore implements AutoCloseable {
     public Optional<String> cachedEvent(long eventId) {
         return dsl.select(CACHED_EVENT.DOCUMENT).from(CACHED_EVENT).where(CACHED_EVENT.EVENT_ID.eq(eventId))
                 .fetchOptional(CACHED_EVENT.DOCUMENT);
+    }
+
+    /** For a workspace's own tables in this file (their migrations sit beside V1, e.g. V2__gate.sql). */
+    public DSLContext dsl() {
+        return dsl;
     }
 
     /** True when the stored chain is unbroken from the genesis hash to the last entry. */

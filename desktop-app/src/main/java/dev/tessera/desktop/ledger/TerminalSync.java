@@ -64,8 +64,14 @@ public final class TerminalSync {
                 if (e.status() == 409 && e.type().contains("journal-gap") && realignments++ < MAX_REALIGNMENTS) {
                     // the center holds more than the outbox says (an acknowledgement lost in a crash)
                     long held = session.terminal(terminalId).lastSequence();
-                    LOG.info("terminal {}: the center holds entries up to {}; realigning the outbox", terminalId, held);
-                    ledger.acknowledge(terminalId, held, List.of());
+                    if (held < batch.getFirst().sequence() - 1) {
+                        // the center lost entries it had acknowledged (a crash ate its last commits): send them again
+                        LOG.warn("terminal {}: the center holds entries only up to {}; sending the rest again", terminalId, held);
+                        ledger.requeueAfter(terminalId, held);
+                    } else {
+                        LOG.info("terminal {}: the center holds entries up to {}; realigning the outbox", terminalId, held);
+                        ledger.acknowledge(terminalId, held, List.of());
+                    }
                     continue;
                 }
                 throw e;

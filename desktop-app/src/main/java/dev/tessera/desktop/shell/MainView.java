@@ -34,7 +34,7 @@ public final class MainView extends BorderPane {
     private CounterView counter;
     private Tab counterTab;
 
-    public MainView(MainViewModel viewModel, Localization l10n, Runnable signOut) {
+    public MainView(MainViewModel viewModel, Localization l10n, Runnable signOut, Runnable openSettings) {
         getStyleClass().add("main");
         events = new EventsView(viewModel.events(), l10n);
         eventsTab = new Tab();
@@ -46,7 +46,7 @@ public final class MainView extends BorderPane {
         workspaces.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // the workspace first: Tab starts in the event list, then reaches the header's buttons
         setCenter(workspaces);
-        setTop(header(viewModel, l10n, signOut, workspaces));
+        setTop(header(viewModel, l10n, signOut, openSettings, workspaces));
         setBottom(statusBar(viewModel.statusBar()));
         viewModel.counterProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -75,7 +75,7 @@ public final class MainView extends BorderPane {
     }
 
     private void addCounter(CounterWorkspace workspace, Localization l10n) {
-        counter = new CounterView(workspace.sale(), workspace.transfer(), workspace.chips(), l10n);
+        counter = new CounterView(workspace, l10n);
         counterTab = new Tab();
         counterTab.setId("counterTab");
         counterTab.textProperty().bind(l10n.binding("workspace.counter"));
@@ -127,7 +127,8 @@ public final class MainView extends BorderPane {
         }
     }
 
-    private static HBox header(MainViewModel viewModel, Localization l10n, Runnable signOut, TabPane workspaces) {
+    private static HBox header(MainViewModel viewModel, Localization l10n, Runnable signOut, Runnable openSettings,
+                               TabPane workspaces) {
         Label brand = new Label();
         brand.textProperty().bind(l10n.binding("app.name"));
         brand.getStyleClass().add("brand");
@@ -155,8 +156,13 @@ public final class MainView extends BorderPane {
         signOutButton.getStyleClass().add(Styles.BUTTON_OUTLINED);
         signOutButton.disableProperty().bind(viewModel.signingOutProperty());
         signOutButton.setOnAction(e -> signOut.run());
+        Button settings = new Button();
+        settings.setId("openSettings");
+        settings.textProperty().bind(l10n.binding("settings.open"));
+        settings.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        settings.setOnAction(e -> openSettings.run());
         HBox header = new HBox(brand, new Separator(Orientation.VERTICAL), workspace, spacer, new LanguageSwitch(l10n),
-                user, signOutButton);
+                settings, user, signOutButton);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
         return header;

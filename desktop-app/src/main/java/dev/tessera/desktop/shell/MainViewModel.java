@@ -27,6 +27,9 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper signingOut = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<CounterWorkspace> counter = new ReadOnlyObjectWrapper<>();
     private final javafx.collections.ObservableList<Workspace> workspaces = javafx.collections.FXCollections.observableArrayList();
+    // one view, kept: listeners on a throwaway unmodifiable wrapper are lost when it is collected
+    private final javafx.collections.ObservableList<Workspace> workspacesView =
+            javafx.collections.FXCollections.unmodifiableObservableList(workspaces);
     private boolean closed;
 
     public MainViewModel(CenterSession session, TaskExecutor tasks, Localization l10n, StatusBarViewModel statusBar) {
@@ -107,7 +110,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** The role's workspaces in the order they opened; the view adds a tab for each. */
     public javafx.collections.ObservableList<Workspace> workspaces() {
-        return javafx.collections.FXCollections.unmodifiableObservableList(workspaces);
+        return workspacesView;
     }
 
     public <W extends Workspace> java.util.Optional<W> workspace(Class<W> type) {

@@ -5,6 +5,10 @@ import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.counter.CounterWorkspace;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.ledger.LedgerStore;
+import dev.tessera.desktop.settings.SettingsDialog;
+import dev.tessera.desktop.settings.SettingsStore;
+import dev.tessera.desktop.settings.SettingsViewModel;
+import dev.tessera.desktop.settings.TerminalSettings;
 import dev.tessera.desktop.signin.SignInView;
 import dev.tessera.desktop.signin.SignInViewModel;
 import dev.tessera.desktop.startup.CenterConnection;
@@ -40,7 +44,9 @@ public final class Shell {
     public static final double HEIGHT = 800;
 
     private final Stage stage;
-    private final StartupSettings settings;
+    private StartupSettings settings;
+    private final SettingsStore settingsStore;
+    private TerminalSettings saved;
     private final TaskExecutor tasks;
     private final Localization l10n;
     private final DialogService dialogs;
@@ -56,11 +62,20 @@ public final class Shell {
     private boolean closed;
     private LedgerStore ledger;
     private VirtualChips virtualChips;
+    private SettingsDialog settingsDialog;
 
     public Shell(Stage stage, StartupSettings settings, TaskExecutor tasks, Localization l10n, DialogService dialogs,
                  Clock clock) {
         this.stage = stage;
         this.settings = settings;
+        this.settingsStore = new SettingsStore(settings.dataDir());
+        this.saved = settingsStore.load();
+        // the language switch (header, sign-in) is a setting too: remember it for the next start
+        l10n.localeProperty().addListener((obs, old, now) -> {
+            if (!saved.language().equals(java.util.Optional.of(now))) {
+                saveSettings(saved.withLanguage(now));
+            }
+        });
         this.tasks = tasks;
         this.l10n = l10n;
         this.dialogs = dialogs;
@@ -99,6 +114,7 @@ public final class Shell {
         scene.getStylesheets().add(Stylesheets.APP);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
         stage.setScene(scene);
         stage.titleProperty().bind(l10n.binding("app.title"));
         stage.setMinWidth(960);
@@ -119,7 +135,7 @@ public final class Shell {
         main = null;
         mainView = null;
         signIn = new SignInViewModel(client, tasks, connection.demoAccounts(), this::signedIn);
-        SignInView view = new SignInView(signIn, l10n);
+        SignInView view = new SignInView(signIn, l10n, this::openSettings);
         show(view);
         Platform.runLater(view::focusLoginId);
     }
@@ -129,7 +145,7 @@ public final class Shell {
         signIn = null;
         main = new MainViewModel(session, tasks, l10n, new StatusBarViewModel(status, l10n));
         MainViewModel signedIn = main;
-        mainView = new MainView(main, l10n, () -> signedIn.signOut(this::showSignIn));
+        mainView = new MainView(main, l10n, () -> signedIn.signOut(this::showSignIn), this::openSettings);
         show(mainView);
         main.start();
         Platform.runLater(mainView.events()::focusEventList);
@@ -166,7 +182,7 @@ public final class Shell {
     /** The ledger file is opened in the background; the counter tab appears when it is ready. */
     private void openCounter(MainViewModel signedIn) {
         StatusBarViewModel statusBar = signedIn.statusBar();
-        tasks.execute(() -> CounterWorkspace.open(signedIn.session(), client, ledger(), virtualChips(),
+        tasks.execute(() -> CounterWorkspace.open(signedIn.session(), client, ledger(), settings.dataDir(), counterReader(), virtualChips(),
                 status.onlineProperty(), tasks, l10n, clock, statusBar::syncState), signedIn::attachCounter,
                 failure -> LOG.error("the counter could not open its ledger", failure));
     }
@@ -177,6 +193,13 @@ public final class Shell {
             ledger = LedgerStore.open(settings.dataDir(), Clock.systemUTC());
         }
         return ledger;
+    }
+
+    /** The reader chosen in Settings: a PC/SC reader by name, else the simulated one with the virtual chip tray. */
+    private dev.tessera.desktop.counter.CounterReader counterReader() {
+        return saved.reader().pcscName().<dev.tessera.desktop.counter.CounterReader>map(name ->
+                new dev.tessera.desktop.counter.PcscCounterReader(name, new java.security.SecureRandom()))
+                .orElseGet(this::virtualChips);
     }
 
     private synchronized VirtualChips virtualChips() {
@@ -192,6 +215,81 @@ public final class Shell {
 
     public Optional<VirtualChips> chipTray() {
         return Optional.ofNullable(virtualChips);
+    }
+
+    /** Settings (Ctrl+, anywhere): center, language, reader; a new center signs out and connects again. */
+    public void openSettings() {
+        TerminalSettings shown = saved.withCenter(settings.remoteCenter());
+        SettingsViewModel model = new SettingsViewModel(shown, l10n.getLocale(), centerFromCommandLine(), tasks,
+                SettingsViewModel::pcscReaderNames);
+        settingsDialog = new SettingsDialog(stage, model, l10n);
+        settingsDialog.showAndWait().ifPresent(this::applySettings);
+        settingsDialog = null;
+    }
+
+    private boolean centerFromCommandLine() {
+        return settings.remoteCenter().isPresent() && !settings.remoteCenter().equals(saved.center());
+    }
+
+    private void applySettings(TerminalSettings chosen) {
+        boolean newCenter = !chosen.center().equals(settings.remoteCenter());
+        saveSettings(chosen);
+        chosen.language().ifPresent(l10n::setLocale);
+        if (newCenter) {
+            reconnect(new StartupSettings(chosen.center(), settings.dataDir()));
+        }
+    }
+
+    private void saveSettings(TerminalSettings next) {
+        saved = next;
+        tasks.execute(() -> {
+            settingsStore.save(next);
+            return null;
+        }, done -> LOG.info("settings saved to {}", settingsStore.file()),
+                failure -> dialogs.showError(dev.tessera.desktop.ui.Message.of("settings.saveFailed"),
+                        dev.tessera.desktop.ui.Message.of("error.center", failure.getMessage())));
+    }
+
+    /** Signs out, stops the current center connection (and the embedded center) and starts over with new settings. */
+    private void reconnect(StartupSettings next) {
+        MainViewModel signedIn = main;
+        main = null;
+        mainView = null;
+        signIn = null;
+        if (signedIn != null) {
+            signedIn.close();
+        }
+        CenterClient oldClient = client;
+        CenterConnection oldConnection = connection;
+        stage.hide();
+        tasks.execute(() -> {
+            if (signedIn != null) {
+                signedIn.endSessionQuietly();
+            }
+            if (oldClient != null) {
+                oldClient.close();
+            }
+            if (oldConnection != null) {
+                oldConnection.close();
+            }
+            return null;
+        }, done -> {
+            settings = next;
+            start();
+        }, failure -> {
+            LOG.warn("the old center connection did not close cleanly", failure);
+            settings = next;
+            start();
+        });
+    }
+
+    /** The open settings dialog, for tests. */
+    public Optional<SettingsDialog> settingsDialog() {
+        return Optional.ofNullable(settingsDialog);
+    }
+
+    public TerminalSettings savedSettings() {
+        return saved;
     }
 
     private void show(Parent root) {

@@ -6,9 +6,9 @@ import java.util.Map;
 /** Which workspaces a role opens after sign-in, besides Events (and the seller's Counter). */
 public final class Workspaces {
     private static final Map<String, List<WorkspaceFactory>> BY_ROLE = Map.of(
-            "ORGANIZER", List.of(),
-            "MANAGER", List.of(),
-            "GATE", List.of());
+            "ORGANIZER", List.of(dev.tessera.desktop.organizer.OrganizerWorkspace::open),
+            "MANAGER", List.of(dev.tessera.desktop.manager.ManagerWorkspace.FACTORY),
+            "GATE", List.of(dev.tessera.desktop.gate.GateWorkspace.FACTORY));
 
     private Workspaces() {
     }

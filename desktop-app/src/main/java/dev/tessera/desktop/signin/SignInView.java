@@ -33,7 +33,7 @@ public final class SignInView extends BorderPane {
     private final Localization l10n;
     private final TextField loginId = new TextField();
 
-    public SignInView(SignInViewModel viewModel, Localization l10n) {
+    public SignInView(SignInViewModel viewModel, Localization l10n, Runnable openSettings) {
         this.viewModel = viewModel;
         this.l10n = l10n;
         getStyleClass().add("signin");
@@ -44,7 +44,12 @@ public final class SignInView extends BorderPane {
         if (!viewModel.demoAccounts().isEmpty()) {
             card.getChildren().add(demoAccounts());
         }
-        HBox top = new HBox(new LanguageSwitch(l10n));
+        Button settings = new Button();
+        settings.setId("openSettings");
+        settings.textProperty().bind(l10n.binding("settings.open"));
+        settings.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        settings.setOnAction(e -> openSettings.run());
+        HBox top = new HBox(10, new LanguageSwitch(l10n), settings);
         top.getStyleClass().add("signin-top");
         top.setAlignment(Pos.CENTER_RIGHT);
         // the centre is added first, so the form comes first in the Tab order and the language switch last

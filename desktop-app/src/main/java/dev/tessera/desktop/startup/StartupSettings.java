@@ -59,7 +59,7 @@ public record StartupSettings(Optional<URI> remoteCenter, Path dataDir) {
         return Path.of(userHome, ".local", "share", "tessera");
     }
 
-    static URI centerUri(String text) {
+    public static URI centerUri(String text) {
         try {
             URI uri = new URI(text);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {

@@ -27,6 +27,7 @@ public final class AccountService {
     public static final int MAX_FAILED_LOGINS = 5;
     static final Duration LOCK_OUT = Duration.ofMinutes(5);
     private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+    private static final int MAX_TRACKED_UNKNOWN_LOGINS = 10_000;
 
     private final Database db;
     private final PasswordHasher hasher;
@@ -36,6 +37,10 @@ public final class AccountService {
     private final Map<String, CachedPrincipal> cache = new ConcurrentHashMap<>();
     // Argon2id of a throw-away password, verified for unknown logins so timing does not reveal them.
     private final String decoyHash;
+    // Unknown login ids lock out exactly like real ones, so the lock-out answer does not tell which accounts exist.
+    private final Map<String, UnknownLogin> unknownLogins = new ConcurrentHashMap<>();
+
+    private record UnknownLogin(int failures, OffsetDateTime lockedUntil) {}
 
     private record CachedPrincipal(Principal principal, OffsetDateTime sessionExpiry, OffsetDateTime cachedUntil) {}
 
@@ -88,12 +93,10 @@ public final class AccountService {
         AccountRecord account = db.dsl().selectFrom(ACCOUNT).where(ACCOUNT.LOGIN_ID.eq(loginId)).fetchOne();
         OffsetDateTime now = now();
         if (account == null) {
-            hasher.verify(password, decoyHash);
-            throw wrongCredentials();
+            throw unknownLoginFailure(loginId, password, now);
         }
         if (account.getLockedUntil() != null && account.getLockedUntil().isAfter(now)) {
-            throw ApiException.tooManyAttempts("too many wrong passwords for this login id; try again after "
-                    + account.getLockedUntil().withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC");
+            throw lockedOut(account.getLockedUntil());
         }
         if (!hasher.verify(password, account.getPasswordHash())) {
             db.txRun(ctx -> {
@@ -183,6 +186,28 @@ public final class AccountService {
     private static Principal principalOf(AccountRecord account) {
         return new Principal(account.getId(), account.getLoginId(), Role.valueOf(account.getRole()),
                 account.getDisplayName());
+    }
+
+    /** The answer for a login id without an account: the same as for an account, lock-out included. */
+    private ApiException unknownLoginFailure(String loginId, char[] password, OffsetDateTime now) {
+        UnknownLogin known = unknownLogins.get(loginId);
+        if (known != null && known.lockedUntil() != null && known.lockedUntil().isAfter(now)) {
+            return lockedOut(known.lockedUntil());
+        }
+        hasher.verify(password, decoyHash);
+        if (unknownLogins.size() >= MAX_TRACKED_UNKNOWN_LOGINS) {
+            unknownLogins.values().removeIf(u -> u.lockedUntil() == null || !u.lockedUntil().isAfter(now));
+        }
+        unknownLogins.compute(loginId, (id, old) -> {
+            int failures = old == null || old.lockedUntil() != null ? 1 : old.failures() + 1;
+            return failures >= MAX_FAILED_LOGINS ? new UnknownLogin(0, now.plus(LOCK_OUT)) : new UnknownLogin(failures, null);
+        });
+        return wrongCredentials();
+    }
+
+    private static ApiException lockedOut(OffsetDateTime until) {
+        return ApiException.tooManyAttempts("too many wrong passwords for this login id; try again after "
+                + until.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC");
     }
 
     private static ApiException wrongCredentials() {

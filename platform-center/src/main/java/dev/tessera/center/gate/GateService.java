@@ -17,8 +17,10 @@ import dev.tessera.core.ticket.TicketFormatException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import org.jooq.impl.DSL;
 
 /** Claim 67 b-c: the venue's reader verifies a ticket, refuses revoked versions and admits it once. */
 public final class GateService {
@@ -28,9 +30,17 @@ public final class GateService {
 
     public enum Verdict { ADMITTED, MALFORMED, FORGED, WRONG_EVENT, WRONG_GATE, TOO_EARLY, EXPIRED, REVOKED, WRONG_CHIP, VOIDED, ALREADY_USED }
 
-    public record Scan(long eventId, String gateId, String ticket, String chipId) {}
+    /**
+     * @param scannedAt when a gate that verified the ticket offline admitted it; null for a live scan. A report
+     *                  repeated with the same gate, ticket and time (a retried sync) is answered from the first one.
+     */
+    public record Scan(long eventId, String gateId, String ticket, String chipId, Instant scannedAt) {}
 
-    public record ScanResult(Verdict verdict, boolean admitted, String reason, String ticketId, Integer version, String seatId) {}
+    /** @param usedAtGate, usedAt for ALREADY_USED: where and when the ticket was admitted first */
+    public record ScanResult(Verdict verdict, boolean admitted, String reason, String ticketId, Integer version,
+                             String seatId, String usedAtGate, OffsetDateTime usedAt) {}
+
+    public record GateCount(String gateId, int admitted, int refused) {}
 
     public record RevocationView(long id, String ticketId, int version, String reason, OffsetDateTime revokedAt) {}
 
@@ -54,7 +64,7 @@ public final class GateService {
         try {
             bytes = Base64.getDecoder().decode(scan.ticket());
         } catch (IllegalArgumentException e) {
-            return new ScanResult(Verdict.MALFORMED, false, "the ticket is not valid base64", null, null, null);
+            return new ScanResult(Verdict.MALFORMED, false, "the ticket is not valid base64", null, null, null, null, null);
         }
         SignedTicket signed;
         try {
@@ -64,10 +74,19 @@ public final class GateService {
                 case BAD_SIGNATURE, UNKNOWN_ISSUER -> Verdict.FORGED;
                 default -> Verdict.MALFORMED;
             };
-            return new ScanResult(verdict, false, e.getMessage(), null, null, null);
+            return new ScanResult(verdict, false, e.getMessage(), null, null, null, null, null);
         }
         Ticket ticket = signed.ticket();
-        ScanResult result = judge(signed, scan);
+        OffsetDateTime at = scanTime(scan);
+        if (scan.scannedAt() != null) {
+            var reported = db.dsl().select(GATE_SCAN.RESULT).from(GATE_SCAN).where(GATE_SCAN.SCANNER_ID.eq(scannerId),
+                    GATE_SCAN.TICKET_ID.eq(ticket.ticketId().toString()), GATE_SCAN.VERSION.eq(ticket.version()),
+                    GATE_SCAN.GATE_ID.eq(scan.gateId()), GATE_SCAN.SCANNED_AT.eq(at)).fetchOptional(GATE_SCAN.RESULT);
+            if (reported.isPresent()) {
+                return answered(Verdict.valueOf(reported.get()), ticket);
+            }
+        }
+        ScanResult result = judge(signed, scan, at.toInstant());
         db.txRun(ctx -> ctx.insertInto(GATE_SCAN)
                 .set(GATE_SCAN.EVENT_ID, ticket.eventId() == scan.eventId() ? ticket.eventId() : scan.eventId())
                 .set(GATE_SCAN.TICKET_ID, ticket.ticketId().toString())
@@ -75,14 +94,21 @@ public final class GateService {
                 .set(GATE_SCAN.GATE_ID, scan.gateId())
                 .set(GATE_SCAN.SCANNER_ID, scannerId)
                 .set(GATE_SCAN.RESULT, result.verdict().name())
-                .set(GATE_SCAN.SCANNED_AT, OffsetDateTime.now(clock))
+                .set(GATE_SCAN.SCANNED_AT, at)
                 .execute());
         return result;
     }
 
-    private ScanResult judge(SignedTicket signed, Scan scan) {
-        Ticket ticket = signed.ticket();
+    /** Now, or an offline gate's time of admission (truncated as the database keeps it, never in the future). */
+    private OffsetDateTime scanTime(Scan scan) {
         Instant now = clock.instant();
+        Instant at = scan.scannedAt() == null || scan.scannedAt().isAfter(now) ? now
+                : scan.scannedAt().truncatedTo(ChronoUnit.MICROS);
+        return OffsetDateTime.ofInstant(at, clock.getZone());
+    }
+
+    private ScanResult judge(SignedTicket signed, Scan scan, Instant now) {
+        Ticket ticket = signed.ticket();
         String id = ticket.ticketId().toString();
         if (ticket.eventId() != scan.eventId()) {
             return refuse(Verdict.WRONG_EVENT, "this ticket is for another event (" + ticket.eventId() + ")", ticket);
@@ -115,10 +141,9 @@ public final class GateService {
         int admitted = db.tx(ctx -> ctx.update(TICKET).set(TICKET.STATUS, "USED")
                 .where(TICKET.ID.eq(id), TICKET.VERSION.eq(ticket.version()), TICKET.STATUS.eq("VALID")).execute());
         if (admitted == 0) {
-            return refuse(Verdict.ALREADY_USED, "the ticket was already used", ticket);
+            return alreadyUsed(ticket);
         }
-        return new ScanResult(Verdict.ADMITTED, true, "welcome: seat " + ticket.seatId(), id, ticket.version(),
-                ticket.seatId());
+        return admit(ticket);
     }
 
     /**
@@ -134,14 +159,51 @@ public final class GateService {
             return refuse(Verdict.FORGED, "the selling terminal may not sell this seat", ticket);
         }
         if (db.dsl().fetchExists(GATE_SCAN, GATE_SCAN.TICKET_ID.eq(id), GATE_SCAN.RESULT.eq(Verdict.ADMITTED.name()))) {
-            return refuse(Verdict.ALREADY_USED, "the ticket was already used", ticket);
+            return alreadyUsed(ticket);
         }
-        return new ScanResult(Verdict.ADMITTED, true, "welcome: seat " + ticket.seatId(), id, ticket.version(),
-                ticket.seatId());
+        return admit(ticket);
+    }
+
+    private static ScanResult admit(Ticket ticket) {
+        return new ScanResult(Verdict.ADMITTED, true, "welcome: seat " + ticket.seatId(), ticket.ticketId().toString(),
+                ticket.version(), ticket.seatId(), null, null);
+    }
+
+    /** Claim 67: the gate staff learn where and when the ticket went in, e.g. a copy used at two offline gates. */
+    private ScanResult alreadyUsed(Ticket ticket) {
+        var first = db.dsl().select(GATE_SCAN.GATE_ID, GATE_SCAN.SCANNED_AT).from(GATE_SCAN)
+                .where(GATE_SCAN.TICKET_ID.eq(ticket.ticketId().toString()), GATE_SCAN.RESULT.eq(Verdict.ADMITTED.name()))
+                .orderBy(GATE_SCAN.SCANNED_AT, GATE_SCAN.ID).limit(1).fetchOne();
+        String where = first == null ? "" : " at gate " + first.value1() + ", " + first.value2();
+        return new ScanResult(Verdict.ALREADY_USED, false, "the ticket was already used" + where,
+                ticket.ticketId().toString(), ticket.version(), ticket.seatId(),
+                first == null ? null : first.value1(), first == null ? null : first.value2());
+    }
+
+    /** The answer to a report the center already holds: the same verdict, nothing recorded twice. */
+    private ScanResult answered(Verdict verdict, Ticket ticket) {
+        return switch (verdict) {
+            case ADMITTED -> admit(ticket);
+            case ALREADY_USED -> alreadyUsed(ticket);
+            default -> refuse(verdict, "reported before: " + verdict.name().toLowerCase(java.util.Locale.ROOT), ticket);
+        };
     }
 
     private static ScanResult refuse(Verdict verdict, String reason, Ticket ticket) {
-        return new ScanResult(verdict, false, reason, ticket.ticketId().toString(), ticket.version(), ticket.seatId());
+        return new ScanResult(verdict, false, reason, ticket.ticketId().toString(), ticket.version(), ticket.seatId(),
+                null, null);
+    }
+
+    /** Admitted and refused scans per gate of the event, as the gates reported them. */
+    public List<GateCount> counts(long eventId) {
+        if (!db.dsl().fetchExists(EVENT, EVENT.ID.eq(eventId))) {
+            throw ApiException.notFound("no event " + eventId);
+        }
+        var admitted = DSL.count().filterWhere(GATE_SCAN.RESULT.eq(Verdict.ADMITTED.name()));
+        var refused = DSL.count().filterWhere(GATE_SCAN.RESULT.ne(Verdict.ADMITTED.name()));
+        return db.dsl().select(GATE_SCAN.GATE_ID, admitted, refused).from(GATE_SCAN)
+                .where(GATE_SCAN.EVENT_ID.eq(eventId)).groupBy(GATE_SCAN.GATE_ID).orderBy(GATE_SCAN.GATE_ID)
+                .fetch(r -> new GateCount(r.value1(), r.value2(), r.value3()));
     }
 
     public List<RevocationView> revocations(long eventId, long afterId) {

@@ -17,8 +17,12 @@ import dev.tessera.center.member.MemberService.RegisterChip;
 import dev.tessera.center.member.MemberService.RegisterMember;
 import dev.tessera.center.sales.HoldService.HoldRequest;
 import dev.tessera.center.sales.SaleService.ConfirmSale;
+import dev.tessera.center.sales.AfterSalesService;
+import dev.tessera.center.sales.SaleService;
+import dev.tessera.center.sales.TicketFactory;
 import dev.tessera.center.sales.VoidService;
 import dev.tessera.center.saleslog.SalesLogService.Filter;
+import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.terminal.TerminalService;
 import dev.tessera.center.transfer.TransferService.AcceptTransfer;
 import dev.tessera.center.transfer.TransferService.StartTransfer;
@@ -63,17 +67,24 @@ public final class CenterApi {
     private final Services s;
     private final String openApi;
     private final ChipKeyService chipKeys;
+    private final ShiftService shifts;
+    private final AfterSalesService afterSales;
 
     public CenterApi(Services services) {
         this.s = services;
         this.openApi = loadOpenApi();
         this.chipKeys = ChipKeyService.loadOrCreate(services.db(), java.time.Clock.systemUTC());
+        this.shifts = new ShiftService(services.db(), java.time.Clock.systemUTC());
+        this.afterSales = new AfterSalesService(services.db(), new TicketFactory(services.keys()), java.time.Clock.systemUTC());
     }
 
     public void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_SEAT_MAP_BYTES;
+        // requests Jetty refuses before routing (found by CenterJsonFuzzTest) answer with a problem document too
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ProblemErrorHandler()));
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         RoutesConfig r = config.routes;
         r.beforeMatched(this::authenticate);
@@ -107,6 +118,53 @@ public final class CenterApi {
         transfers(r);
         gate(r);
         chipKeys(r);
+        shifts(r);
+        afterSales(r);
+    }
+
+    // issue 5: after-sales at the counter, every step with a reason in the audit trail
+    private void afterSales(RoutesConfig r) {
+        r.get("/api/sales", ctx -> ctx.json(afterSales.find(Api.principal(ctx), new AfterSalesService.Lookup(
+                Api.queryId(ctx, "saleId"), ctx.queryParam("ticketId"), ctx.queryParam("chipId")))), SELLER, MANAGER);
+        r.post("/api/exchanges", ctx -> ctx.status(201).json(s.sales().exchange(Api.principal(ctx),
+                Json.body(ctx, SaleService.Exchange.class))), SELLER);
+        r.post("/api/tickets/{ticketId}/reprints", ctx -> ctx.status(201).json(afterSales.reprint(Api.principal(ctx),
+                ctx.pathParam("ticketId"), Json.body(ctx, AfterSalesService.Reprint.class))), SELLER, MANAGER);
+        r.get("/api/sales-log/adjustments", ctx -> {
+            Principal p = Api.principal(ctx);
+            Long seller = Api.queryId(ctx, "sellerId");
+            if (p.role() == Role.SELLER) {
+                if (seller != null && seller != p.accountId()) {
+                    throw ApiException.forbidden("a seller sees only its own sales");
+                }
+                seller = p.accountId();
+            }
+            ctx.json(afterSales.adjustments(instant(ctx, "from"), instant(ctx, "to"), seller, Api.queryId(ctx, "eventId")));
+        }, SELLER, MANAGER, ORGANIZER);
+    }
+
+    // issue 5: a seller's shift at a terminal, from the counted float to the closing count
+    private void shifts(RoutesConfig r) {
+        r.get("/api/currencies/{currency}/denominations", ctx -> ctx.json(
+                ShiftService.denominations(ctx.pathParam("currency"))), SELLER, MANAGER, ORGANIZER);
+        r.post("/api/shifts", ctx -> ctx.status(201).json(shifts.open(Api.principal(ctx),
+                Json.body(ctx, ShiftService.OpenShift.class))), SELLER);
+        r.get("/api/shifts", ctx -> {
+            Principal p = Api.principal(ctx);
+            Long seller = Api.queryId(ctx, "sellerId");
+            if (p.role() == Role.SELLER) {
+                if (seller != null && seller != p.accountId()) {
+                    throw ApiException.forbidden("a seller sees only its own shifts");
+                }
+                seller = p.accountId();
+            }
+            ctx.json(shifts.list(new ShiftService.Filter(seller, instant(ctx, "from"), instant(ctx, "to"),
+                    ctx.queryParam("status"))));
+        }, SELLER, MANAGER, ORGANIZER);
+        r.get("/api/shifts/{shiftId}", ctx -> ctx.json(shifts.shift(Api.principal(ctx), Api.pathId(ctx, "shiftId"))),
+                SELLER, MANAGER, ORGANIZER);
+        r.post("/api/shifts/{shiftId}/close", ctx -> ctx.json(shifts.close(Api.principal(ctx), Api.pathId(ctx, "shiftId"),
+                Json.body(ctx, ShiftService.CloseShift.class))), SELLER);
     }
 
     // claims 35, 72: diversified chip keys for personalizing and writing; gate packages for offline gates
@@ -259,8 +317,12 @@ public final class CenterApi {
                 }
                 seller = p.accountId();
             }
+            String payment = ctx.queryParam("payment");
+            if (payment != null && !List.of("CASH", "CARD", "INVOICE").contains(payment)) {
+                throw ApiException.badRequest("payment must be CASH, CARD or INVOICE");
+            }
             ctx.json(s.salesLog().log(new Filter(instant(ctx, "from"), instant(ctx, "to"), seller,
-                    Api.queryId(ctx, "eventId"))));
+                    Api.queryId(ctx, "eventId"), payment)));
         }, SELLER, MANAGER, ORGANIZER);
     }
 
@@ -302,7 +364,8 @@ public final class CenterApi {
     private void transfers(RoutesConfig r) {
         r.post("/api/transfers", ctx -> ctx.status(201).json(
                 s.transfers().start(Api.principal(ctx).accountId(), Json.body(ctx, StartTransfer.class))), MEMBER);
-        r.get("/api/transfers/{transferId}", ctx -> ctx.json(s.transfers().find(Api.pathId(ctx, "transferId"))), MEMBER);
+        r.get("/api/transfers/{transferId}", ctx -> ctx.json(s.transfers().find(Api.principal(ctx).accountId(),
+                Api.pathId(ctx, "transferId"))), MEMBER);
         r.post("/api/transfers/{transferId}/accept", ctx -> ctx.json(s.transfers().accept(Api.principal(ctx).accountId(),
                 Api.pathId(ctx, "transferId"), Json.body(ctx, AcceptTransfer.class))), MEMBER);
     }
@@ -310,6 +373,8 @@ public final class CenterApi {
     private void gate(RoutesConfig r) {
         r.post("/api/gate/scans", ctx -> ctx.json(s.gate().scan(Api.principal(ctx).accountId(),
                 Json.body(ctx, Scan.class))), GATE);
+        r.get("/api/events/{eventId}/gate-counts", ctx -> ctx.json(s.gate().counts(Api.pathId(ctx, "eventId"))),
+                GATE, MANAGER, ORGANIZER);
         r.get("/api/issuer-keys", ctx -> ctx.json(s.keys().publicKeys().stream()
                 .map(k -> Map.of("keyId", k.keyIdHex(), "publicKey", HexFormat.of().formatHex(k.encoded()))).toList()),
                 ANYONE);
@@ -356,6 +421,17 @@ public final class CenterApi {
     }
 
     private static void internalError(Context ctx, Exception e) {
+        if (Outages.databaseAway(e)) {
+            LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", Outages.RETRY_AFTER_SECONDS);
+            problem(ctx, Outages.databaseUnavailable());
+            return;
+        }
+        if (Outages.clientHungUp(e)) {
+            LOG.info("the client hung up during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            problem(ctx, ApiException.badRequest("the request ended before its body was complete"));
+            return;
+        }
         String reference = UUID.randomUUID().toString();
         LOG.error("internal error {} on {} {}", reference, ctx.method(), ctx.path(), e);
         problem(ctx, new ApiException(500, "internal", "Internal error",

@@ -12,6 +12,7 @@ import static dev.tessera.center.db.schema.Tables.TICKET;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.event.EventService;
 import dev.tessera.center.http.ApiException;
+import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.keys.TrustedKeys;
 import dev.tessera.center.live.SeatStatusFeed.SeatChange;
 import dev.tessera.core.model.CustomerAuth;
@@ -129,6 +130,7 @@ public final class OfflineSales {
                 .set(SALE.PAYMENT_METHOD, List.of("CASH", "CARD", "INVOICE").contains(method) ? method : "CASH")
                 .set(SALE.PAYMENT_REF, reference).set(SALE.TOTAL_MINOR, total).set(SALE.CURRENCY, event.currency())
                 .set(SALE.SOLD_AT, now).set(SALE.TERMINAL_ID, terminalId).set(SALE.TERMINAL_SEQUENCE, sequence)
+                .set(SALE.SHIFT_ID, ShiftService.shiftOfJournal(ctx, sellerId, terminalId, sequence))
                 .returningResult(SALE.ID).fetchOne(SALE.ID);
         for (int i = 0; i < tickets.size(); i++) {
             Ticket t = tickets.get(i);

@@ -6,12 +6,17 @@ import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.SOLD_SEAT;
 import static dev.tessera.center.db.schema.Tables.TICKET;
+import static dev.tessera.center.db.schema.Tables.TICKET_EXCHANGE;
 
 import dev.tessera.center.account.AccountService;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.IssuingInfoRecord;
+import dev.tessera.center.db.schema.tables.records.SaleRecord;
+import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.event.EventService;
 import dev.tessera.center.http.ApiException;
+import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.live.SeatStatusFeed.SeatChange;
 import dev.tessera.center.member.MemberService;
@@ -29,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jooq.DSLContext;
 
 /**
  * Claim 29 g-j: the seller registers issuing info for an authenticated customer; the center relates
@@ -55,6 +61,11 @@ public final class SaleService {
     public record IssuedTicket(String ticketId, int version, String seatId, String categoryId, String gateId,
                                long priceMinor, String attendee, String holderChipId, String encoded, String envelope) {}
 
+    public record Exchange(List<String> ticketIds, long holdId, String reason, Payment payment) {}
+
+    public record ExchangeResult(long exchangeId, List<VoidService.Voided> returned, SaleResult sale, long returnedMinor,
+                                 long newMinor, long differenceMinor) {}
+
     public record SaleResult(long saleId, long issuingInfoId, long eventId, long holdId, String paymentMethod,
                              long totalMinor, String currency, long changeMinor, List<IssuedTicket> tickets) {}
 
@@ -71,15 +82,7 @@ public final class SaleService {
     }
 
     public SaleResult confirm(long sellerId, ConfirmSale req) {
-        Hold hold = holds.find(req.holdId());
-        if (hold.sellerId() != sellerId) {
-            throw ApiException.notFound("no hold " + req.holdId() + " of this seller");
-        }
-        if (hold.status() != HoldStatus.ACTIVE || hold.lapsedAt(clock.instant())) {
-            throw ApiException.conflict("hold-not-active", "hold " + hold.id() + " has "
-                    + (hold.status() == HoldStatus.ACTIVE ? "lapsed" : "ended (" + hold.status() + ")")
-                    + "; hold the seats again");
-        }
+        Hold hold = activeHold(sellerId, req.holdId());
         Customer customer = req.customer() == null ? new Customer(CustomerAuth.WALK_IN, null, null, null) : req.customer();
         Long memberId = authenticateCustomer(customer);
         Chip chip = customer.chipId() == null || customer.chipId().isBlank() ? null : members.activeChip(customer.chipId());
@@ -87,30 +90,142 @@ public final class SaleService {
             throw ApiException.badRequest("chip " + chip.chipId() + " belongs to another member");
         }
         Payment payment = req.payment();
-        if (payment == null || payment.method() == null || !PAYMENT_METHODS.contains(payment.method())) {
-            throw ApiException.badRequest("payment.method must be one of " + PAYMENT_METHODS);
-        }
-        if (payment.reference() != null && payment.reference().length() > 100) {
-            throw ApiException.badRequest("payment.reference has at most 100 characters");
-        }
+        checkPayment(payment);
         List<String> attendees = req.attendees() == null ? List.of() : req.attendees();
         if (attendees.size() > hold.seatIds().size()) {
             throw ApiException.badRequest("more attendee names than seats");
         }
         Event event = events.event(hold.eventId());
         SeatMap map = events.seatMapOf(event);
-        long total = hold.seatIds().stream()
-                .mapToLong(s -> event.pricesMinor().get(map.seat(s).orElseThrow().categoryId())).sum();
-        long change = 0;
-        if ("CASH".equals(payment.method()) && payment.tenderedMinor() != null) {
-            if (payment.tenderedMinor() < total) {
-                throw ApiException.badRequest("cash tendered " + payment.tenderedMinor() + " is less than the total " + total);
-            }
-            change = payment.tenderedMinor() - total;
-        }
+        long total = priceOf(event, map, hold.seatIds());
+        long change = change(payment, total);
         String defaultAttendee = memberId == null ? "" : accounts.find(memberId).displayName();
+        List<IssuedTicket> tickets = form(event, map, hold, chip, attendees, defaultAttendee);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<SeatChange> changes = new ArrayList<>();
+        SaleResult result = db.tx(ctx -> {
+            changes.clear();
+            return record(ctx, sellerId, hold, event, customer.auth().name(), memberId, chip, payment, total, change,
+                    tickets, now, changes);
+        });
+        feed.publish(event.id(), changes);
+        return result;
+    }
 
-        // Form the tickets before the transaction: signing is CPU work that needs no lock.
+    /**
+     * An exchange at the counter: the returned tickets of one sale are voided and the held seats are
+     * sold to the same customer (same issuing info, same chip) in one transaction, so the customer
+     * never ends up with both or neither. The difference is paid (> 0) or refunded (< 0) by payment.
+     */
+    public ExchangeResult exchange(Principal by, Exchange req) {
+        VoidService.checkReason(req.reason());
+        List<String> ids = req.ticketIds() == null ? List.of() : req.ticketIds().stream().distinct().toList();
+        if (ids.isEmpty() || ids.size() > 50) {
+            throw ApiException.badRequest("an exchange returns 1 to 50 tickets");
+        }
+        Hold hold = activeHold(by.accountId(), req.holdId());
+        List<TicketRecord> returned = db.dsl().selectFrom(TICKET).where(TICKET.ID.in(ids)).orderBy(TICKET.SEAT_ID).fetch();
+        if (returned.size() != ids.size()) {
+            throw ApiException.notFound("some of the returned tickets do not exist");
+        }
+        if (returned.stream().map(TicketRecord::getSaleId).distinct().count() != 1) {
+            throw ApiException.badRequest("the returned tickets must come from one sale");
+        }
+        SaleRecord old = db.dsl().selectFrom(SALE).where(SALE.ID.eq(returned.getFirst().getSaleId())).fetchOne();
+        if (old.getSellerId() != by.accountId()) {
+            throw ApiException.notFound("no sale " + old.getId() + " of this seller");
+        }
+        if (old.getEventId() != hold.eventId()) {
+            throw ApiException.badRequest("the new seats must be for the event of the returned tickets");
+        }
+        for (TicketRecord t : returned) {
+            if (!"VALID".equals(t.getStatus())) {
+                throw ApiException.conflict("ticket-not-valid", "ticket " + t.getId() + " is " + t.getStatus()
+                        + " and cannot be exchanged");
+            }
+        }
+        List<String> chips = returned.stream().map(TicketRecord::getHolderChipId).filter(c -> c != null).distinct().toList();
+        if (chips.size() > 1) {
+            throw ApiException.badRequest("the returned tickets are on different chips; exchange them one chip at a time");
+        }
+        Chip chip = chips.isEmpty() ? null : members.activeChip(chips.getFirst());
+        IssuingInfoRecord info = db.dsl().selectFrom(ISSUING_INFO).where(ISSUING_INFO.ID.eq(old.getIssuingInfoId())).fetchOne();
+        Payment payment = req.payment() == null ? new Payment("CASH", null, null) : req.payment();
+        checkPayment(payment);
+        Event event = events.event(hold.eventId());
+        SeatMap map = events.seatMapOf(event);
+        long returnedMinor = returned.stream().mapToLong(TicketRecord::getPriceMinor).sum();
+        long newMinor = priceOf(event, map, hold.seatIds());
+        long difference = newMinor - returnedMinor;
+        if (difference < 0) {
+            VoidService.refundMethod(payment.method(), payment.reference());
+        }
+        long change = difference > 0 ? change(payment, difference) : 0;
+        String attendee = returned.getFirst().getAttendee() == null ? "" : returned.getFirst().getAttendee();
+        List<IssuedTicket> tickets = form(event, map, hold, chip, List.of(), attendee);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<SeatChange> changes = new ArrayList<>();
+        ExchangeResult result = db.tx(ctx -> {
+            changes.clear();
+            SaleResult sale = record(ctx, by.accountId(), hold, event, info.getCustomerAuth(), info.getMemberId(), chip,
+                    payment, newMinor, change, tickets, now, changes);
+            long exchangeId = ctx.insertInto(TICKET_EXCHANGE)
+                    .set(TICKET_EXCHANGE.EVENT_ID, event.id()).set(TICKET_EXCHANGE.NEW_SALE_ID, sale.saleId())
+                    .set(TICKET_EXCHANGE.EXCHANGED_BY, by.accountId()).set(TICKET_EXCHANGE.REASON, req.reason())
+                    .set(TICKET_EXCHANGE.RETURNED_MINOR, returnedMinor).set(TICKET_EXCHANGE.NEW_MINOR, newMinor)
+                    .set(TICKET_EXCHANGE.DIFFERENCE_MINOR, difference).set(TICKET_EXCHANGE.SETTLED_METHOD, payment.method())
+                    .set(TICKET_EXCHANGE.SETTLED_REF, payment.reference()).set(TICKET_EXCHANGE.EXCHANGED_AT, now)
+                    .returningResult(TICKET_EXCHANGE.ID).fetchOne(TICKET_EXCHANGE.ID);
+            List<VoidService.Voided> voided = new ArrayList<>();
+            for (TicketRecord t : returned) {
+                voided.add(VoidService.voidInTx(ctx, by, t.getId(), req.reason(), null, payment.method(),
+                        payment.reference(), exchangeId, now, changes).voided());
+            }
+            return new ExchangeResult(exchangeId, voided, sale, returnedMinor, newMinor, difference);
+        });
+        feed.publish(event.id(), changes);
+        return result;
+    }
+
+    private Hold activeHold(long sellerId, long holdId) {
+        Hold hold = holds.find(holdId);
+        if (hold.sellerId() != sellerId) {
+            throw ApiException.notFound("no hold " + holdId + " of this seller");
+        }
+        if (hold.status() != HoldStatus.ACTIVE || hold.lapsedAt(clock.instant())) {
+            throw ApiException.conflict("hold-not-active", "hold " + hold.id() + " has "
+                    + (hold.status() == HoldStatus.ACTIVE ? "lapsed" : "ended (" + hold.status() + ")")
+                    + "; hold the seats again");
+        }
+        return hold;
+    }
+
+    private static void checkPayment(Payment payment) {
+        if (payment == null || payment.method() == null || !PAYMENT_METHODS.contains(payment.method())) {
+            throw ApiException.badRequest("payment.method must be one of " + PAYMENT_METHODS);
+        }
+        if (payment.reference() != null && payment.reference().length() > 100) {
+            throw ApiException.badRequest("payment.reference has at most 100 characters");
+        }
+    }
+
+    private static long priceOf(Event event, SeatMap map, List<String> seatIds) {
+        return seatIds.stream().mapToLong(s -> event.pricesMinor().get(map.seat(s).orElseThrow().categoryId())).sum();
+    }
+
+    private static long change(Payment payment, long due) {
+        if (!"CASH".equals(payment.method()) || payment.tenderedMinor() == null) {
+            return 0;
+        }
+        if (payment.tenderedMinor() < due) {
+            throw ApiException.badRequest("cash tendered " + payment.tenderedMinor() + " is less than the total " + due);
+        }
+        return payment.tenderedMinor() - due;
+    }
+
+    /** Forms the signed tickets before the transaction: signing is CPU work that needs no lock. */
+    private List<IssuedTicket> form(Event event, SeatMap map, Hold hold, Chip chip, List<String> attendees,
+                                    String defaultAttendee) {
         List<IssuedTicket> tickets = new ArrayList<>();
         for (int i = 0; i < hold.seatIds().size(); i++) {
             Seat seat = map.seat(hold.seatIds().get(i)).orElseThrow();
@@ -129,62 +244,62 @@ public final class SaleService {
                     ticket.priceMinor(), attendee, ticket.holderChipId(), TicketFactory.base64(signed),
                     chip == null ? null : factory.sealFor(chip, signed)));
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<SeatChange> changes = new ArrayList<>();
-        long finalChange = change;
-        SaleResult result = db.tx(ctx -> {
-            changes.clear();
-            int claimed = ctx.update(SEAT_HOLD).set(SEAT_HOLD.STATUS, HoldStatus.ISSUED.name())
-                    .where(SEAT_HOLD.ID.eq(hold.id()), SEAT_HOLD.STATUS.eq(HoldStatus.ACTIVE.name()),
-                            SEAT_HOLD.EXPIRES_AT.gt(now))
-                    .execute();
-            if (claimed == 0) {
-                throw ApiException.conflict("hold-not-active", "hold " + hold.id() + " lapsed or ended; hold the seats again");
-            }
-            long issuingInfoId = ctx.insertInto(ISSUING_INFO)
-                    .set(ISSUING_INFO.HOLD_ID, hold.id())
-                    .set(ISSUING_INFO.SELLER_ID, sellerId)
-                    .set(ISSUING_INFO.EVENT_ID, event.id())
-                    .set(ISSUING_INFO.CUSTOMER_AUTH, customer.auth().name())
-                    .set(ISSUING_INFO.MEMBER_ID, memberId)
-                    .set(ISSUING_INFO.CHIP_ID, chip == null ? null : chip.chipId())
-                    .set(ISSUING_INFO.REGISTERED_AT, now)
-                    .returningResult(ISSUING_INFO.ID).fetchOne(ISSUING_INFO.ID);
-            long saleId = ctx.insertInto(SALE)
-                    .set(SALE.EVENT_ID, event.id())
-                    .set(SALE.SELLER_ID, sellerId)
-                    .set(SALE.ISSUING_INFO_ID, issuingInfoId)
-                    .set(SALE.PAYMENT_METHOD, payment.method())
-                    .set(SALE.PAYMENT_REF, payment.reference())
-                    .set(SALE.TOTAL_MINOR, total)
-                    .set(SALE.CURRENCY, event.currency())
-                    .set(SALE.SOLD_AT, now)
-                    .returningResult(SALE.ID).fetchOne(SALE.ID);
-            // The primary key of sold_seat is the database's word that a seat is sold at most once.
-            var sold = ctx.insertInto(SOLD_SEAT, SOLD_SEAT.EVENT_ID, SOLD_SEAT.SEAT_ID, SOLD_SEAT.TICKET_ID);
-            var issued = ctx.insertInto(TICKET, TICKET.ID, TICKET.EVENT_ID, TICKET.SALE_ID, TICKET.SEAT_ID,
-                    TICKET.CATEGORY_ID, TICKET.GATE_ID, TICKET.PRICE_MINOR, TICKET.ATTENDEE, TICKET.HOLDER_CHIP_ID,
-                    TICKET.HOLDER_MEMBER_ID, TICKET.VERSION, TICKET.STATUS, TICKET.ISSUED_AT, TICKET.ENCODED);
-            for (IssuedTicket t : tickets) {
-                sold = sold.values(event.id(), t.seatId(), t.ticketId());
-                issued = issued.values(t.ticketId(), event.id(), saleId, t.seatId(), t.categoryId(), t.gateId(),
-                        t.priceMinor(), t.attendee(), t.holderChipId().isEmpty() ? null : t.holderChipId(), memberId,
-                        1, "VALID", now, t.encoded());
-            }
-            sold.execute();
-            issued.execute();
-            List<SeatChange> soldSeats = SeatStates.move(ctx, event.id(), hold.seatIds(), hold.id(), "SOLD",
-                    SEAT_STATE.HOLD_ID.eq(hold.id()).and(SEAT_STATE.STATUS.eq("HELD")));
-            if (soldSeats.size() != tickets.size()) {
-                throw new IllegalStateException("hold " + hold.id() + " held " + soldSeats.size() + " of "
-                        + tickets.size() + " seats at confirmation");
-            }
-            changes.addAll(soldSeats);
-            return new SaleResult(saleId, issuingInfoId, event.id(), hold.id(), payment.method(), total,
-                    event.currency(), finalChange, List.copyOf(tickets));
-        });
-        feed.publish(event.id(), changes);
-        return result;
+        return tickets;
+    }
+
+    /** Claim 29 g-j in the caller's transaction: issuing info, sale, sold seats and tickets from the hold. */
+    private SaleResult record(DSLContext ctx, long sellerId, Hold hold, Event event, String auth, Long memberId,
+                              Chip chip, Payment payment, long total, long change, List<IssuedTicket> tickets,
+                              OffsetDateTime now, List<SeatChange> changes) {
+        int claimed = ctx.update(SEAT_HOLD).set(SEAT_HOLD.STATUS, HoldStatus.ISSUED.name())
+                .where(SEAT_HOLD.ID.eq(hold.id()), SEAT_HOLD.STATUS.eq(HoldStatus.ACTIVE.name()),
+                        SEAT_HOLD.EXPIRES_AT.gt(now))
+                .execute();
+        if (claimed == 0) {
+            throw ApiException.conflict("hold-not-active", "hold " + hold.id() + " lapsed or ended; hold the seats again");
+        }
+        long issuingInfoId = ctx.insertInto(ISSUING_INFO)
+                .set(ISSUING_INFO.HOLD_ID, hold.id())
+                .set(ISSUING_INFO.SELLER_ID, sellerId)
+                .set(ISSUING_INFO.EVENT_ID, event.id())
+                .set(ISSUING_INFO.CUSTOMER_AUTH, auth)
+                .set(ISSUING_INFO.MEMBER_ID, memberId)
+                .set(ISSUING_INFO.CHIP_ID, chip == null ? null : chip.chipId())
+                .set(ISSUING_INFO.REGISTERED_AT, now)
+                .returningResult(ISSUING_INFO.ID).fetchOne(ISSUING_INFO.ID);
+        long saleId = ctx.insertInto(SALE)
+                .set(SALE.EVENT_ID, event.id())
+                .set(SALE.SELLER_ID, sellerId)
+                .set(SALE.ISSUING_INFO_ID, issuingInfoId)
+                .set(SALE.PAYMENT_METHOD, payment.method())
+                .set(SALE.PAYMENT_REF, payment.reference())
+                .set(SALE.TOTAL_MINOR, total)
+                .set(SALE.CURRENCY, event.currency())
+                .set(SALE.SOLD_AT, now)
+                .set(SALE.SHIFT_ID, ShiftService.openShiftOf(ctx, sellerId))
+                .returningResult(SALE.ID).fetchOne(SALE.ID);
+        // The primary key of sold_seat is the database's word that a seat is sold at most once.
+        var sold = ctx.insertInto(SOLD_SEAT, SOLD_SEAT.EVENT_ID, SOLD_SEAT.SEAT_ID, SOLD_SEAT.TICKET_ID);
+        var issued = ctx.insertInto(TICKET, TICKET.ID, TICKET.EVENT_ID, TICKET.SALE_ID, TICKET.SEAT_ID,
+                TICKET.CATEGORY_ID, TICKET.GATE_ID, TICKET.PRICE_MINOR, TICKET.ATTENDEE, TICKET.HOLDER_CHIP_ID,
+                TICKET.HOLDER_MEMBER_ID, TICKET.VERSION, TICKET.STATUS, TICKET.ISSUED_AT, TICKET.ENCODED);
+        for (IssuedTicket t : tickets) {
+            sold = sold.values(event.id(), t.seatId(), t.ticketId());
+            issued = issued.values(t.ticketId(), event.id(), saleId, t.seatId(), t.categoryId(), t.gateId(),
+                    t.priceMinor(), t.attendee(), t.holderChipId().isEmpty() ? null : t.holderChipId(), memberId,
+                    1, "VALID", now, t.encoded());
+        }
+        sold.execute();
+        issued.execute();
+        List<SeatChange> soldSeats = SeatStates.move(ctx, event.id(), hold.seatIds(), hold.id(), "SOLD",
+                SEAT_STATE.HOLD_ID.eq(hold.id()).and(SEAT_STATE.STATUS.eq("HELD")));
+        if (soldSeats.size() != tickets.size()) {
+            throw new IllegalStateException("hold " + hold.id() + " held " + soldSeats.size() + " of "
+                    + tickets.size() + " seats at confirmation");
+        }
+        changes.addAll(soldSeats);
+        return new SaleResult(saleId, issuingInfoId, event.id(), hold.id(), payment.method(), total,
+                event.currency(), change, List.copyOf(tickets));
     }
 
     /** Claims 66, 78: the seller's authentication of the customer, recorded in the issuing info. */

@@ -13,6 +13,7 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.http.ApiException;
+import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.live.SeatStatusFeed.SeatChange;
 import dev.tessera.core.model.Role;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.DSLContext;
 
 /**
  * Voids a ticket, with or without a refund, and always with a reason: the seat is for sale again,
@@ -30,7 +32,8 @@ public final class VoidService {
     private final SeatStatusFeed feed;
     private final Clock clock;
 
-    public record VoidTicket(String reason, Boolean refund) {}
+    /** refundMethod CASH or CARD (default CASH) and refundReference (a card refund's reference) matter only with refund. */
+    public record VoidTicket(String reason, Boolean refund, String refundMethod, String refundReference) {}
 
     public record Voided(String ticketId, int version, long saleId, long refundMinor, String reason) {}
 
@@ -41,52 +44,84 @@ public final class VoidService {
     }
 
     public Voided voidTicket(Principal by, String ticketId, VoidTicket req) {
-        if (req.reason() == null || req.reason().isBlank() || req.reason().length() > 400) {
-            throw ApiException.badRequest("a void needs a reason of 1 to 400 characters");
-        }
+        checkReason(req.reason());
+        boolean refund = Boolean.TRUE.equals(req.refund());
+        String method = refund ? refundMethod(req.refundMethod(), req.refundReference()) : null;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long[] eventId = new long[1];
         List<SeatChange> changes = new ArrayList<>();
-        Voided voided = db.tx(ctx -> {
-            TicketRecord ticket = ctx.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate().fetchOne();
-            if (ticket == null) {
-                throw ApiException.notFound("no ticket " + ticketId);
-            }
-            SaleRecord sale = ctx.selectFrom(SALE).where(SALE.ID.eq(ticket.getSaleId())).fetchOne();
-            if (by.role() == Role.SELLER && sale.getSellerId() != by.accountId()) {
-                throw ApiException.notFound("no ticket " + ticketId + " sold by this seller");
-            }
-            if (!"VALID".equals(ticket.getStatus())) {
-                throw ApiException.conflict("ticket-not-valid", "ticket " + ticketId + " is " + ticket.getStatus()
-                        + " and cannot be voided");
-            }
-            eventId[0] = ticket.getEventId();
-            ctx.update(TICKET).set(TICKET.STATUS, "VOID").where(TICKET.ID.eq(ticketId)).execute();
-            ctx.deleteFrom(SOLD_SEAT).where(SOLD_SEAT.EVENT_ID.eq(ticket.getEventId()), SOLD_SEAT.SEAT_ID.eq(ticket.getSeatId()))
-                    .execute();
-            long holdId = ctx.select(SEAT_STATE.HOLD_ID).from(SEAT_STATE)
-                    .where(SEAT_STATE.SEAT_ID.eq(ticket.getSeatId()), SEAT_STATE.EVENT_ID.eq(ticket.getEventId()))
-                    .fetchOne(SEAT_STATE.HOLD_ID);
+        VoidedIn voided = db.tx(ctx -> {
             changes.clear();
-            changes.addAll(SeatStates.move(ctx, ticket.getEventId(), List.of(ticket.getSeatId()), holdId, "FREE",
-                    SEAT_STATE.STATUS.eq("SOLD")));
-            ctx.update(SELLER_QUOTA).set(SELLER_QUOTA.USED, SELLER_QUOTA.USED.minus(1))
-                    .where(SELLER_QUOTA.EVENT_ID.eq(ticket.getEventId()), SELLER_QUOTA.SELLER_ID.eq(sale.getSellerId()),
-                            SELLER_QUOTA.CATEGORY_ID.eq(ticket.getCategoryId()), SELLER_QUOTA.USED.gt(0))
-                    .execute();
-            ctx.insertInto(REVOCATION)
-                    .set(REVOCATION.TICKET_ID, ticketId).set(REVOCATION.VERSION, ticket.getVersion())
-                    .set(REVOCATION.EVENT_ID, ticket.getEventId()).set(REVOCATION.REASON, "VOIDED")
-                    .set(REVOCATION.REVOKED_AT, now).execute();
-            long refund = Boolean.TRUE.equals(req.refund()) ? ticket.getPriceMinor() : 0;
-            ctx.insertInto(TICKET_VOID)
-                    .set(TICKET_VOID.TICKET_ID, ticketId).set(TICKET_VOID.VERSION, ticket.getVersion())
-                    .set(TICKET_VOID.SALE_ID, sale.getId()).set(TICKET_VOID.VOIDED_BY, by.accountId())
-                    .set(TICKET_VOID.REASON, req.reason()).set(TICKET_VOID.REFUND_MINOR, refund)
-                    .set(TICKET_VOID.VOIDED_AT, now).execute();
-            return new Voided(ticketId, ticket.getVersion(), sale.getId(), refund, req.reason());
+            return voidInTx(ctx, by, ticketId, req.reason(), refund ? null : 0L, method,
+                    refund ? req.refundReference() : null, null, now, changes);
         });
-        feed.publish(eventId[0], changes);
-        return voided;
+        feed.publish(voided.eventId(), changes);
+        return voided.voided();
+    }
+
+    static void checkReason(String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 400) {
+            throw ApiException.badRequest("a void, refund, exchange or reprint needs a reason of 1 to 400 characters");
+        }
+    }
+
+    static String refundMethod(String method, String reference) {
+        String m = method == null ? "CASH" : method;
+        if (!m.equals("CASH") && !m.equals("CARD")) {
+            throw ApiException.badRequest("refundMethod must be CASH or CARD");
+        }
+        if (reference != null && reference.length() > 100) {
+            throw ApiException.badRequest("refundReference has at most 100 characters");
+        }
+        return m;
+    }
+
+    record VoidedIn(Voided voided, long eventId, long sellerId, long priceMinor) {}
+
+    /**
+     * Voids one ticket inside the caller's transaction: the seat is for sale again, the seller's quota
+     * gets it back, the version is revoked for every gate. refundMinor null refunds the ticket's price.
+     */
+    static VoidedIn voidInTx(DSLContext ctx, Principal by, String ticketId, String reason, Long refundMinor,
+                             String refundMethod, String refundRef, Long exchangeId, OffsetDateTime now,
+                             List<SeatChange> changes) {
+        TicketRecord ticket = ctx.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate().fetchOne();
+        if (ticket == null) {
+            throw ApiException.notFound("no ticket " + ticketId);
+        }
+        SaleRecord sale = ctx.selectFrom(SALE).where(SALE.ID.eq(ticket.getSaleId())).fetchOne();
+        if (by.role() == Role.SELLER && sale.getSellerId() != by.accountId()) {
+            throw ApiException.notFound("no ticket " + ticketId + " sold by this seller");
+        }
+        if (!"VALID".equals(ticket.getStatus())) {
+            throw ApiException.conflict("ticket-not-valid", "ticket " + ticketId + " is " + ticket.getStatus()
+                    + " and cannot be voided");
+        }
+        ctx.update(TICKET).set(TICKET.STATUS, "VOID").where(TICKET.ID.eq(ticketId)).execute();
+        ctx.deleteFrom(SOLD_SEAT).where(SOLD_SEAT.EVENT_ID.eq(ticket.getEventId()), SOLD_SEAT.SEAT_ID.eq(ticket.getSeatId()))
+                .execute();
+        long holdId = ctx.select(SEAT_STATE.HOLD_ID).from(SEAT_STATE)
+                .where(SEAT_STATE.SEAT_ID.eq(ticket.getSeatId()), SEAT_STATE.EVENT_ID.eq(ticket.getEventId()))
+                .fetchOne(SEAT_STATE.HOLD_ID);
+        changes.addAll(SeatStates.move(ctx, ticket.getEventId(), List.of(ticket.getSeatId()), holdId, "FREE",
+                SEAT_STATE.STATUS.eq("SOLD")));
+        ctx.update(SELLER_QUOTA).set(SELLER_QUOTA.USED, SELLER_QUOTA.USED.minus(1))
+                .where(SELLER_QUOTA.EVENT_ID.eq(ticket.getEventId()), SELLER_QUOTA.SELLER_ID.eq(sale.getSellerId()),
+                        SELLER_QUOTA.CATEGORY_ID.eq(ticket.getCategoryId()), SELLER_QUOTA.USED.gt(0))
+                .execute();
+        ctx.insertInto(REVOCATION)
+                .set(REVOCATION.TICKET_ID, ticketId).set(REVOCATION.VERSION, ticket.getVersion())
+                .set(REVOCATION.EVENT_ID, ticket.getEventId()).set(REVOCATION.REASON, "VOIDED")
+                .set(REVOCATION.REVOKED_AT, now).execute();
+        long refund = refundMinor == null ? ticket.getPriceMinor() : refundMinor;
+        ctx.insertInto(TICKET_VOID)
+                .set(TICKET_VOID.TICKET_ID, ticketId).set(TICKET_VOID.VERSION, ticket.getVersion())
+                .set(TICKET_VOID.SALE_ID, sale.getId()).set(TICKET_VOID.VOIDED_BY, by.accountId())
+                .set(TICKET_VOID.REASON, reason).set(TICKET_VOID.REFUND_MINOR, refund)
+                .set(TICKET_VOID.REFUND_METHOD, refundMethod).set(TICKET_VOID.REFUND_REF, refundRef)
+                .set(TICKET_VOID.EXCHANGE_ID, exchangeId)
+                .set(TICKET_VOID.SHIFT_ID, ShiftService.openShiftOf(ctx, by.accountId()))
+                .set(TICKET_VOID.VOIDED_AT, now).execute();
+        return new VoidedIn(new Voided(ticketId, ticket.getVersion(), sale.getId(), refund, reason),
+                ticket.getEventId(), sale.getSellerId(), ticket.getPriceMinor());
     }
 }

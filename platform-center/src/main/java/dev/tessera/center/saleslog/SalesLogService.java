@@ -4,6 +4,7 @@ import static dev.tessera.center.db.schema.Tables.ACCOUNT;
 import static dev.tessera.center.db.schema.Tables.EVENT;
 import static dev.tessera.center.db.schema.Tables.SALE;
 import static dev.tessera.center.db.schema.Tables.TICKET;
+import static dev.tessera.center.db.schema.Tables.TICKET_VOID;
 
 import dev.tessera.center.db.Database;
 import java.time.Instant;
@@ -22,11 +23,20 @@ import org.jooq.impl.DSL;
 public final class SalesLogService {
     private final Database db;
 
-    public record Filter(Instant from, Instant to, Long sellerId, Long eventId) {}
+    /** Every part optional; {@code paymentMethod} is CASH, CARD or INVOICE. */
+    public record Filter(Instant from, Instant to, Long sellerId, Long eventId, String paymentMethod) {
+        public Filter(Instant from, Instant to, Long sellerId, Long eventId) {
+            this(from, to, sellerId, eventId, null);
+        }
+    }
 
+    /**
+     * One ticket sold: {@code status} is the ticket's now (VALID, USED or VOID); a voided ticket
+     * keeps its line, so a manager sees sold, voided and refunded apart ({@code refundMinor}).
+     */
     public record Line(long saleId, OffsetDateTime soldAt, long eventId, String eventName, long sellerId,
                        String sellerName, String ticketId, String seatId, String categoryId, long priceMinor,
-                       String currency, String paymentMethod) {}
+                       String currency, String paymentMethod, String status, long refundMinor) {}
 
     public record Total(String key, int tickets, long amountMinor) {}
 
@@ -51,18 +61,23 @@ public final class SalesLogService {
         if (filter.eventId() != null) {
             where.add(SALE.EVENT_ID.eq(filter.eventId()));
         }
+        if (filter.paymentMethod() != null) {
+            where.add(SALE.PAYMENT_METHOD.eq(filter.paymentMethod()));
+        }
         List<Line> lines = db.dsl()
                 .select(SALE.ID, SALE.SOLD_AT, SALE.EVENT_ID, EVENT.NAME, SALE.SELLER_ID, ACCOUNT.DISPLAY_NAME,
                         TICKET.ID, TICKET.SEAT_ID, TICKET.CATEGORY_ID, TICKET.PRICE_MINOR, SALE.CURRENCY,
-                        SALE.PAYMENT_METHOD)
+                        SALE.PAYMENT_METHOD, TICKET.STATUS, TICKET_VOID.REFUND_MINOR)
                 .from(SALE)
                 .join(TICKET).on(TICKET.SALE_ID.eq(SALE.ID))
                 .join(EVENT).on(EVENT.ID.eq(SALE.EVENT_ID))
                 .join(ACCOUNT).on(ACCOUNT.ID.eq(SALE.SELLER_ID))
+                .leftJoin(TICKET_VOID).on(TICKET_VOID.TICKET_ID.eq(TICKET.ID))
                 .where(where.isEmpty() ? DSL.trueCondition() : DSL.and(where))
                 .orderBy(SALE.SOLD_AT, SALE.ID, TICKET.SEAT_ID)
                 .fetch(r -> new Line(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8(), r.value9(), r.value10(), r.value11(), r.value12()));
+                        r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13(),
+                        r.value14() == null ? 0 : r.value14()));
         long total = lines.stream().mapToLong(Line::priceMinor).sum();
         return new SalesLog(filter, lines, lines.size(), total,
                 totals(lines, l -> l.sellerId() + " " + l.sellerName()),

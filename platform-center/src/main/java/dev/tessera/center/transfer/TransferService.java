@@ -178,8 +178,14 @@ public final class TransferService {
                 transfer.getFromChipId());
     }
 
-    public TransferView find(long transferId) {
-        return view(transfer(transferId));
+    /** A transfer is visible to its two parties only: the assignor and the member owning the assignee chip. */
+    public TransferView find(long memberId, long transferId) {
+        TicketTransferRecord transfer = transfer(transferId);
+        Long assignee = members.chip(transfer.getToChipId()).memberId();
+        if (transfer.getAssignorId() != memberId && (assignee == null || assignee != memberId)) {
+            throw ApiException.notFound("no transfer " + transferId + " of yours");
+        }
+        return view(transfer);
     }
 
     private TicketRecord ticket(String ticketId) {

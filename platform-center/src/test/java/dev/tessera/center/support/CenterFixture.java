@@ -60,6 +60,12 @@ public final class CenterFixture implements AutoCloseable {
     /** A published event at the sample theatre, doors open an hour ago, with the given sellers authorized. */
     public EventSetup publishedTheatreEvent(Map<Account, Map<String, Integer>> sellers,
                                             Map<Account, List<String>> allocations) {
+        return publishedTheatreEvent(sellers, allocations, Map.of());
+    }
+
+    /** The same with prices per category id; a category not named costs 5,000. */
+    public EventSetup publishedTheatreEvent(Map<Account, Map<String, Integer>> sellers,
+                                            Map<Account, List<String>> allocations, Map<String, Long> pricesMinor) {
         SeatMap map = SampleVenues.theatre();
         var venue = organizer.post("/api/venues", Map.of("name", unique("Theatre"), "address", "Tokyo"));
         assertThat(venue.status()).as(venue.body()).isEqualTo(201);
@@ -68,7 +74,7 @@ public final class CenterFixture implements AutoCloseable {
         assertThat(seatMap.status()).as(seatMap.body()).isEqualTo(201);
         Instant now = clock.instant();
         Map<String, Long> prices = new java.util.LinkedHashMap<>();
-        map.categories().forEach(c -> prices.put(c.id(), 5_000L));
+        map.categories().forEach(c -> prices.put(c.id(), pricesMinor.getOrDefault(c.id(), 5_000L)));
         var event = organizer.post("/api/events", Map.ofEntries(
                 Map.entry("name", unique("Concert")), Map.entry("servicer", "Tessera Players"),
                 Map.entry("venueId", venueId), Map.entry("seatMapVersion", seatMap.get("version").asInt()),

@@ -115,8 +115,9 @@ public final class PostgresCluster {
 
     /** Stops and starts the server (the data stays): a database restart under load. */
     public void restart() {
+        // -l: the restarted server must not inherit (and hold open) the pipe this process reads pg_ctl's output from
         asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast",
-                "-w", "restart"));
+                "-l", dir.resolve("log").toString(), "-w", "restart"));
     }
 
     private void asPostgres(List<String> command) {

@@ -24,7 +24,7 @@ import java.util.UUID;
  * ticket is admitted once even if its chip is never marked (pulled away, or a copy restored from before). Entries
  * are reported to the center when the gate is online.
  */
-public final class GateLog implements AutoCloseable {
+public final class GateLog implements GateAdmissions, AutoCloseable {
 
     /** One admission. */
     public record Entry(UUID ticketId, int version, String chipId, String gateId, Instant at, byte[] signedTicket) {}
@@ -61,11 +61,13 @@ public final class GateLog implements AutoCloseable {
         // a torn last line (power cut mid-append) has fewer fields and is ignored: that admission never showed green
     }
 
+    @Override
     public synchronized boolean admitted(UUID ticketId) {
         return admitted.contains(ticketId);
     }
 
     /** Durable before it returns. */
+    @Override
     public synchronized void append(Entry e) throws IOException {
         write("ADMITTED " + e.ticketId() + " " + e.version() + " " + e.chipId() + " " + e.gateId() + " " + e.at() + " "
                 + Base64.getEncoder().encodeToString(e.signedTicket()));

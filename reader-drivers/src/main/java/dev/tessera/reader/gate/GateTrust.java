@@ -50,6 +50,16 @@ public final class GateTrust {
         this.lastRevocationId = lastRevocationId;
     }
 
+    /**
+     * From the issuer keys' raw 32-byte Ed25519 encodings, for callers that hold them as the center's JSON gives
+     * them; {@code revoked} holds "ticketId/version" strings.
+     */
+    public static GateTrust ofEncodedKeys(long eventId, List<byte[]> issuerKeys, Set<String> revoked, List<GateChip> chips,
+                                          long lastRevocationId) {
+        return new GateTrust(eventId, issuerKeys.stream().map(IssuerPublicKey::of).toList(), revoked, chips,
+                lastRevocationId);
+    }
+
     /** Everything fresh from the center (before doors open, and whenever the gate is online). */
     public static GateTrust download(CenterClient center, long eventId) throws CenterException {
         Set<String> revoked = new HashSet<>();
@@ -83,7 +93,8 @@ public final class GateTrust {
         return Optional.ofNullable(chips.get(chipId));
     }
 
-    public void save(Path file) throws IOException {
+    /** The trust as JSON text, for a terminal that keeps it in its own database. */
+    public String toJson() {
         ObjectNode root = JSON.createObjectNode().put("eventId", eventId).put("lastRevocationId", lastRevocationId);
         ArrayNode keys = root.putArray("issuerKeys");
         issuers.forEach(k -> keys.add(HEX.formatHex(k.encoded())));
@@ -92,13 +103,24 @@ public final class GateTrust {
         ArrayNode chipArray = root.putArray("chips");
         chips.values().forEach(c -> chipArray.addObject().put("chipId", c.chipId())
                 .put("publicKey", HEX.formatHex(c.publicKey())).put("gateKey", HEX.formatHex(c.gateKey())));
+        return root.toPrettyString();
+    }
+
+    public static GateTrust fromJson(String json) throws IOException {
+        return of(JSON.readTree(json));
+    }
+
+    public void save(Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        Files.writeString(tmp, toJson());
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public static GateTrust load(Path file) throws IOException {
-        JsonNode root = JSON.readTree(file.toFile());
+        return of(JSON.readTree(file.toFile()));
+    }
+
+    private static GateTrust of(JsonNode root) {
         List<IssuerPublicKey> issuers = new java.util.ArrayList<>();
         root.path("issuerKeys").forEach(k -> issuers.add(IssuerPublicKey.of(HEX.parseHex(k.asText()))));
         Set<String> revoked = new HashSet<>();
@@ -107,6 +129,15 @@ public final class GateTrust {
         root.path("chips").forEach(c -> chips.add(new GateChip(c.path("chipId").asText(),
                 HEX.parseHex(c.path("publicKey").asText()), HEX.parseHex(c.path("gateKey").asText()))));
         return new GateTrust(root.path("eventId").asLong(), issuers, revoked, chips, root.path("lastRevocationId").asLong());
+    }
+
+    /** How many chips the trust knows and how many ticket versions it refuses, for the gate's banner. */
+    public int chipCount() {
+        return chips.size();
+    }
+
+    public int revokedCount() {
+        return revoked.size();
     }
 
     private static String key(UUID ticketId, int version) {

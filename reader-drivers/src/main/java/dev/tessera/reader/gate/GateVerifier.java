@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -36,11 +37,11 @@ public final class GateVerifier {
 
     private final GateTrust trust;
     private final String gateId;
-    private final GateLog log;
+    private final GateAdmissions log;
     private final Clock clock;
     private final Duration clockSkew;
 
-    public GateVerifier(GateTrust trust, String gateId, GateLog log, Clock clock, Duration clockSkew) {
+    public GateVerifier(GateTrust trust, String gateId, GateAdmissions log, Clock clock, Duration clockSkew) {
         this.trust = Objects.requireNonNull(trust, "trust");
         this.gateId = Objects.requireNonNull(gateId, "gateId");
         this.log = Objects.requireNonNull(log, "log");
@@ -76,6 +77,32 @@ public final class GateVerifier {
         } catch (WalletException e) {
             return GateDecision.refuse(Verdict.NOT_A_WALLET, chipId, e.getMessage());
         }
+    }
+
+    /**
+     * A paper ticket: the text its QR code carries (the signed ticket in base64, docs/ticket-format.md), as a
+     * scanner types it. Checked like a chip ticket, except that it must not name a holder chip.
+     */
+    public GateDecision scanPaper(String code) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(code.strip());
+        } catch (IllegalArgumentException e) {
+            return GateDecision.refuse(Verdict.UNREADABLE, null, "not base64: " + e.getMessage());
+        }
+        SignedTicket signed;
+        try {
+            signed = TicketCodec.decodeAndVerify(bytes, trust.issuers());
+        } catch (TicketFormatException e) {
+            Verdict v = switch (e.reason()) {
+                case BAD_SIGNATURE, UNKNOWN_ISSUER -> Verdict.FORGED;
+                case BAD_MAGIC, TRUNCATED, OVERSIZED -> Verdict.UNREADABLE;
+                default -> Verdict.ALTERED;
+            };
+            return GateDecision.refuse(v, null, e.getMessage());
+        }
+        GateDecision d = check(signed.ticket(), null, null);
+        return d.admitted() ? admit(null, new Candidate(d, null, signed)) : d;
     }
 
     /** A ticket read from the chip and what the checks said about it. */
@@ -114,7 +141,10 @@ public final class GateVerifier {
         return new Candidate(check(signed.ticket(), chipId, stored), stored, signed);
     }
 
-    /** The checks that need no card, in the order the gate staff's reasons are most useful. */
+    /**
+     * The checks that need no card, in the order the gate staff's reasons are most useful.
+     * {@code chipId} and {@code stored} are null for a paper ticket.
+     */
     GateDecision check(Ticket t, String chipId, StoredTicket stored) {
         Instant now = clock.instant();
         Verdict v;
@@ -122,12 +152,12 @@ public final class GateVerifier {
         if (t.eventId() != trust.eventId()) {
             v = Verdict.WRONG_EVENT;
             detail = "ticket for event " + t.eventId();
-        } else if (!t.ticketId().equals(stored.ticketId()) || t.version() != stored.version()) {
+        } else if (stored != null && (!t.ticketId().equals(stored.ticketId()) || t.version() != stored.version())) {
             v = Verdict.ALTERED;
             detail = "the chip's directory says " + stored.ticketId() + " v" + stored.version();
-        } else if (!chipId.equals(t.holderChipId())) {
+        } else if (!Objects.requireNonNullElse(chipId, "").equals(t.holderChipId())) {
             v = Verdict.WRONG_CHIP;
-            detail = "ticket holder chip " + t.holderChipId();
+            detail = chipId == null ? "a chip's ticket shown on paper" : "ticket holder chip " + t.holderChipId();
         } else if (!t.isValidAtAnyGate() && !t.gateId().equals(gateId)) {
             v = Verdict.WRONG_GATE;
             detail = "ticket for gate " + t.gateId();
@@ -140,9 +170,9 @@ public final class GateVerifier {
         } else if (trust.revoked(t.ticketId(), t.version())) {
             v = Verdict.REVOKED;
             detail = "version " + t.version() + " is revoked";
-        } else if (stored.used() || log.admitted(t.ticketId())) {
+        } else if ((stored != null && stored.used()) || log.admitted(t.ticketId())) {
             v = Verdict.ALREADY_USED;
-            detail = stored.used() ? "marked used on the chip" : "in this gate's log (a replayed copy)";
+            detail = stored != null && stored.used() ? "marked used on the chip" : "in this gate's log (a replayed copy)";
         } else {
             v = Verdict.ADMITTED;
             detail = "ok";
@@ -151,7 +181,7 @@ public final class GateVerifier {
     }
 
     // The log entry is the admission: it is on disk before the gate shows green. Marking the chip is a second
-    // line of defence for other offline gates, and may fail if the holder pulls the card away.
+    // line of defence for other offline gates, and may fail if the holder pulls the card away. No card: paper.
     private GateDecision admit(WalletCard card, Candidate c) {
         GateDecision d = c.decision();
         try {
@@ -159,6 +189,9 @@ public final class GateVerifier {
                     c.signed().encoded()));
         } catch (IOException e) {
             throw new UncheckedIOException("the gate log cannot be written: no admission without it", e);
+        }
+        if (card == null) {
+            return d;
         }
         boolean marked;
         String detail = d.detail();

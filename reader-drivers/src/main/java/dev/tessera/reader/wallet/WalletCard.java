@@ -166,6 +166,10 @@ public final class WalletCard {
                 UUID id = new UUID(in.getLong(), in.getLong());
                 tickets.add(new StoredTicket(slot, state, id, in.getShort() & 0xFFFF, in.getShort() & 0xFFFF));
             }
+            if (following != 0xFF && following <= next) {
+                // a card whose pages do not move forward would keep the counter listing forever
+                throw new CardProtocolException("LIST TICKETS page " + next + " points back to page " + following);
+            }
             next = following == 0xFF ? -1 : following;
         }
         return tickets;
@@ -216,8 +220,9 @@ public final class WalletCard {
         byte[] payload = concat(data, Arrays.copyOf(fullMac, MAC_LENGTH));
         Apdu.Response last;
         try {
-            last = lengthMode == LengthMode.EXTENDED ? send(Apdu.command(CLA_SECURE, INS_WRITE_TICKETS, 0, 0, payload, 256))
-                    : sendChained(payload);
+            // exactly 255 bytes would go as a 261-byte short APDU (255 data + Le), which jCardSim answers 6F00
+            last = lengthMode == LengthMode.EXTENDED && payload.length != Apdu.MAX_SHORT_DATA
+                    ? send(Apdu.command(CLA_SECURE, INS_WRITE_TICKETS, 0, 0, payload, 256)) : sendChained(payload);
         } catch (CardGoneException e) {
             dropSession();
             throw e;
@@ -236,6 +241,9 @@ public final class WalletCard {
         int offset = 0;
         while (true) {
             int n = Math.min(Apdu.MAX_SHORT_DATA, payload.length - offset);
+            if (n == payload.length - offset && n == Apdu.MAX_SHORT_DATA) {
+                n--; // the last block carries Le: at most 254 data bytes keep it a 260-byte APDU
+            }
             boolean lastBlock = offset + n == payload.length;
             byte[] block = Arrays.copyOfRange(payload, offset, offset + n);
             int cla = lastBlock ? CLA_SECURE : CLA_SECURE | CLA_CHAINING_BIT;

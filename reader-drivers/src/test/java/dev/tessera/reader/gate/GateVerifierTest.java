@@ -227,4 +227,24 @@ class GateVerifierTest {
         assertThat(log.admitted(t.ticketId())).isTrue();
         assertThat(log.unsynced()).hasSize(1);
     }
+
+    @Test
+    void aPaperTicketIsAdmittedOnceAndGarbageOrAChipTicketOnPaperIsRefused() throws Exception {
+        GateVerifier gate = gate("north", trust(Set.of()));
+        Ticket paper = TestTickets.ticket("", EVENT, "", NOW.minusSeconds(60), NOW.plusSeconds(3600), 1);
+        String code = java.util.Base64.getEncoder().encodeToString(TicketCodec.encodeSigned(paper, TestTickets.ISSUER));
+        GateDecision first = gate.scanPaper(code + "\n");
+        assertThat(first.verdict()).as(first.detail()).isEqualTo(Verdict.ADMITTED);
+        assertThat(first.seatId()).isEqualTo(paper.seatId());
+        assertThat(log.admitted(paper.ticketId())).isTrue();
+        assertThat(gate.scanPaper(code).verdict()).isEqualTo(Verdict.ALREADY_USED);
+
+        assertThat(gate.scanPaper("hello, gate").verdict()).isEqualTo(Verdict.UNREADABLE);
+        assertThat(gate.scanPaper(code.substring(0, 40)).verdict()).as("a partial scan").isEqualTo(Verdict.UNREADABLE);
+        byte[] flipped = TicketCodec.encodeSigned(paper, TestTickets.ISSUER);
+        flipped[30] ^= 1;
+        assertThat(gate.scanPaper(java.util.Base64.getEncoder().encodeToString(flipped)).verdict()).isEqualTo(Verdict.FORGED);
+        String chipTicket = java.util.Base64.getEncoder().encodeToString(TicketCodec.encodeSigned(valid(), TestTickets.ISSUER));
+        assertThat(gate.scanPaper(chipTicket).verdict()).as("a chip's ticket printed").isEqualTo(Verdict.WRONG_CHIP);
+    }
 }

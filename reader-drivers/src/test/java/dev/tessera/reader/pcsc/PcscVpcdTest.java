@@ -21,6 +21,7 @@ import dev.tessera.reader.gate.GateLog;
 import dev.tessera.reader.gate.GateTrust;
 import dev.tessera.reader.gate.GateVerifier;
 import dev.tessera.reader.gate.Verdict;
+import dev.tessera.reader.sim.PcscdProcess;
 import dev.tessera.reader.sim.SimulatedChip;
 import dev.tessera.reader.sim.VpcdBridge;
 import dev.tessera.reader.support.SimTap;
@@ -55,13 +56,11 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PcscVpcdTest {
 
-    private static final Path PCSCD = Path.of("/usr/sbin/pcscd");
-    private static final Path VPCD = Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so");
-    private static final String READER = "Virtual PCD 00 00";
+    private static final String READER = PcscdProcess.VIRTUAL_READER;
 
     @TempDir
     static Path dir;
-    Process pcscd;
+    PcscdProcess pcscd;
     CardTerminal terminal;
     CenterFixture fx;
     Account seller;
@@ -71,28 +70,15 @@ class PcscVpcdTest {
     @BeforeAll
     void startPcscd() throws Exception {
         boolean required = "required".equals(System.getProperty("tessera.test.pcsc"));
-        if (!Files.isExecutable(PCSCD) || !Files.exists(VPCD) || !Files.exists(Readers.DEBIAN_LIBRARY)) {
-            String why = "pcscd, vsmartcard-vpcd or libpcsclite1 is not installed: apt-get install -y pcscd libpcsclite1"
-                    + " vsmartcard-vpcd pcsc-tools";
+        java.util.Optional<String> missing = PcscdProcess.missing();
+        if (missing.isPresent()) {
             if (required) {
-                fail(why + " (-Dtessera.test.pcsc=required)");
+                fail(missing.get() + " (-Dtessera.test.pcsc=required)");
             }
-            Assumptions.abort(why);
+            Assumptions.abort(missing.get());
         }
-        pcscd = new ProcessBuilder(PCSCD.toString(), "--foreground", "--error").redirectErrorStream(true)
-                .redirectOutput(dir.resolve("pcscd.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (terminal == null && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            try {
-                terminal = Readers.find(Readers.pcsc(), READER).orElse(null);
-            } catch (ReaderUnavailableException notYet) {
-                // pcscd is still starting
-            }
-        }
-        if (terminal == null) {
-            fail("pcscd (pid " + pcscd.pid() + ") shows no \"" + READER + "\" reader: " + Files.readString(dir.resolve("pcscd.log")));
-        }
+        pcscd = PcscdProcess.start(dir, Duration.ofSeconds(10));
+        terminal = pcscd.reader();
         fx = new CenterFixture(CenterConfig.h2FileUrl(dir.resolve("center")), "tessera");
         seller = fx.account(Role.SELLER);
         counter = CenterClient.login(fx.center.baseUri(), seller.loginId(), seller.password().toCharArray());
@@ -105,10 +91,7 @@ class PcscVpcdTest {
             fx.close();
         }
         if (pcscd != null) {
-            pcscd.destroy();
-            if (!pcscd.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                pcscd.destroyForcibly();
-            }
+            pcscd.close();
         }
     }
 

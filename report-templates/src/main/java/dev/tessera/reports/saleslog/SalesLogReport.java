@@ -94,6 +94,12 @@ public final class SalesLogReport {
             Map.entry("amount", r -> Money.major(r.line().amountMinor(), r.line().currency())));
 
     static String scope(SalesLogFilter filter, SalesLogQuery query, ReportOptions options) {
+        return scope(filter, filter.sellerId() == null ? null : query.sellerName(filter.sellerId()),
+                filter.eventId() == null ? null : query.eventName(filter.eventId()), options);
+    }
+
+    /** The line under the title: period, seller and event as the reader knows them, and the time zone. */
+    public static String scope(SalesLogFilter filter, String sellerName, String eventName, ReportOptions options) {
         ResourceBundle labels = Filler.labels(options);
         DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(options.locale());
         String period;
@@ -103,10 +109,10 @@ public final class SalesLogReport {
             period = (filter.from() == null ? "…" : day.format(filter.from())) + " – "
                     + (filter.to() == null ? "…" : day.format(filter.to()));
         }
-        String seller = filter.sellerId() == null ? labels.getString("scope.allSellers")
-                : labels.getString("scope.seller") + " " + query.sellerName(filter.sellerId());
-        String event = filter.eventId() == null ? labels.getString("scope.allEvents")
-                : labels.getString("scope.event") + " " + query.eventName(filter.eventId());
+        String seller = sellerName == null ? labels.getString("scope.allSellers")
+                : labels.getString("scope.seller") + " " + sellerName;
+        String event = eventName == null ? labels.getString("scope.allEvents")
+                : labels.getString("scope.event") + " " + eventName;
         return period + " · " + seller + " · " + event + " · " + options.zone().getId();
     }
 

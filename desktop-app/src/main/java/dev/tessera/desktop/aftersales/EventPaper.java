@@ -1,0 +1,36 @@
+package dev.tessera.desktop.aftersales;
+
+import dev.tessera.core.seatmap.Category;
+import dev.tessera.core.seatmap.Gate;
+import dev.tessera.core.seatmap.Seat;
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import java.util.Optional;
+
+/** What paper and the clerk's list need besides the tickets: the event, its venue's address and seat map. */
+public record EventPaper(EventInfo event, String venueAddress, SeatMap map) {
+
+    /** Section, row and seat as printed; the raw seat id when the map does not know it. */
+    public String[] place(String seatId) {
+        Optional<Seat> seat = map.seat(seatId);
+        if (seat.isPresent()) {
+            for (var section : map.sections()) {
+                for (var row : section.rows()) {
+                    if (row.seats().contains(seat.get())) {
+                        return new String[] {section.name(), row.label(), seat.get().label()};
+                    }
+                }
+            }
+        }
+        return new String[] {"", "", seatId};
+    }
+
+    public String categoryName(String categoryId) {
+        return map.categories().stream().filter(c -> c.id().equals(categoryId)).findFirst().map(Category::name)
+                .orElse(categoryId);
+    }
+
+    public String gateName(String gateId) {
+        return map.gates().stream().filter(g -> g.id().equals(gateId)).findFirst().map(Gate::name).orElse(gateId);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tessera.desktop.center;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The center's answers a manager's reports read (docs/openapi.json); unknown fields are ignored. */
+public final class ManagerApiTypes {
+    private ManagerApiTypes() {}
+
+    /** One ticket of the sales log: status VALID, USED or VOID; a refund when voided with one. */
+    public record SalesLogTicket(long saleId, Instant soldAt, long eventId, String eventName, long sellerId,
+                                 String sellerName, String ticketId, String seatId, String categoryId, long priceMinor,
+                                 String currency, String paymentMethod, String status, long refundMinor) {}
+
+    public record SalesLog(List<SalesLogTicket> lines, int tickets, long totalMinor) {
+        public SalesLog {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+    }
+
+    /**
+     * Which sales: whole days {@code from}..{@code to} (both included) in {@code zone}, and optionally
+     * one seller, event and payment method (CASH, CARD, INVOICE). Null means any.
+     */
+    public record SalesLogQuery(LocalDate from, LocalDate to, ZoneId zone, Long sellerId, Long eventId, String payment) {
+        String path() {
+            StringBuilder query = new StringBuilder();
+            if (from != null) {
+                query.append("&from=").append(from.atStartOfDay(zone).toInstant());
+            }
+            if (to != null) {
+                query.append("&to=").append(to.plusDays(1).atStartOfDay(zone).toInstant());
+            }
+            if (sellerId != null) {
+                query.append("&sellerId=").append(sellerId);
+            }
+            if (eventId != null) {
+                query.append("&eventId=").append(eventId);
+            }
+            if (payment != null) {
+                query.append("&payment=").append(payment);
+            }
+            return "/api/sales-log" + (query.isEmpty() ? "" : "?" + query.substring(1));
+        }
+    }
+
+    public record Venue(long id, String name, String address) {}
+
+    /** A seller's quotas per category and allocated seats for one event (claims 30, 73, 74). */
+    public record Authorization(long eventId, long sellerId, String sellerName, Map<String, Integer> quotas,
+                                Set<String> allocatedSeats) {
+        public Authorization {
+            quotas = quotas == null ? Map.of() : Map.copyOf(quotas);
+            allocatedSeats = allocatedSeats == null ? Set.of() : Set.copyOf(allocatedSeats);
+        }
+    }
+}

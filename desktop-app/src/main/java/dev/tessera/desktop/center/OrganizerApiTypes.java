@@ -1,0 +1,34 @@
+package dev.tessera.desktop.center;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The organizer's calls to the center (docs/openapi.json): venues, seat-map versions, events, sellers. */
+public final class OrganizerApiTypes {
+    private OrganizerApiTypes() {}
+
+    public record Venue(long id, String name, String address, int latestSeatMapVersion) {}
+
+    public record NewVenue(String name, String address) {}
+
+    public record SeatMapSaved(long venueId, int version, int seatCount) {}
+
+    /** Claim 71: the service information of a new event; it starts as a draft. */
+    public record NewEvent(String name, String servicer, long venueId, int seatMapVersion, Instant doorsOpen,
+                           Instant startsAt, Instant endsAt, String currency, Map<String, Long> pricesMinor,
+                           List<String> gates, String contact) {
+        public NewEvent {
+            pricesMinor = Map.copyOf(pricesMinor);
+            gates = List.copyOf(gates);
+        }
+    }
+
+    /** Claims 30, 73, 74: quotas per category and seat blocks for one seller. */
+    public record AuthorizeSeller(long sellerId, Map<String, Integer> quotas, List<String> seatIds) {
+        public AuthorizeSeller {
+            quotas = Map.copyOf(quotas);
+            seatIds = List.copyOf(seatIds);
+        }
+    }
+}

@@ -1,0 +1,375 @@
+package dev.tessera.desktop.gate;
+
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.center.CenterException;
+import dev.tessera.desktop.center.CenterUnreachableException;
+import dev.tessera.desktop.center.GateApiTypes.GateCount;
+import dev.tessera.desktop.counter.VirtualChips;
+import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
+import dev.tessera.desktop.shell.WorkspaceContext;
+import dev.tessera.desktop.ui.ErrorMessages;
+import dev.tessera.desktop.ui.Message;
+import dev.tessera.reader.gate.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gate's screen state (claim 67): the shift's event and gate, the last answer, counts and the last scans,
+ * and the online banner. Scans, taps and syncing run on the task executor; the UI thread never waits.
+ */
+public final class GateViewModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GateViewModel.class);
+    /** How often an online gate reports admissions and reads the counts of all gates. */
+    public static final Duration SYNC_PERIOD = Duration.ofSeconds(3);
+    /** How often it downloads the gate package and revocations again. */
+    public static final Duration REFRESH_PERIOD = Duration.ofSeconds(60);
+    static final int RECENT = 12;
+
+    /** One line of the counts table: admitted at a gate by this terminal and by all terminals (null offline). */
+    public record GateLine(String gateId, int here, Integer all) {}
+
+    private final WorkspaceContext ctx;
+    private final VirtualChips tray;
+    private final ObservableList<EventInfo> events = FXCollections.observableArrayList();
+    private final ObjectProperty<EventInfo> event = new SimpleObjectProperty<>();
+    private final ObservableList<String> gates = FXCollections.observableArrayList();
+    private final StringProperty gate = new SimpleStringProperty();
+    private final ReadOnlyObjectWrapper<GateStation> station = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
+    private final StringProperty code = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<GateStation.Answer> answer = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Instant> refreshedAt = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<GateScans.Counts> counts = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<GateLine> gateLines = FXCollections.observableArrayList();
+    private final ObservableList<ScanRecord> recent = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Message> notice = new ReadOnlyObjectWrapper<>(Message.of("gate.shift.choose"));
+    private final ReadOnlyBooleanWrapper noticeIsProblem = new ReadOnlyBooleanWrapper();
+    private final ObservableList<VirtualChip> chips = FXCollections.observableArrayList();
+    private final ObjectProperty<VirtualChip> chip = new SimpleObjectProperty<>();
+    private Map<String, Integer> centerCounts;
+    private Future<?> nextSync;
+    private Instant lastRefresh = Instant.MIN;
+    private volatile boolean closed;
+
+    public GateViewModel(WorkspaceContext ctx) {
+        this.ctx = ctx;
+        this.tray = ctx.virtualChips();
+        event.addListener((obs, old, now) -> {
+            gates.setAll(now == null ? List.of() : now.gates());
+            gate.set(gates.isEmpty() ? null : gates.getFirst());
+        });
+    }
+
+    /** The published events to choose from. */
+    public void load() {
+        refreshChips();
+        ctx.tasks().execute(() -> ctx.session().events(), list -> {
+            events.setAll(list);
+            if (event.get() == null && !list.isEmpty()) {
+                event.set(list.getFirst());
+            }
+        }, this::problem);
+    }
+
+    /** Starts the shift at the chosen event and gate: downloads (or reads the cached) gate package. */
+    public void startShift() {
+        EventInfo e = event.get();
+        String g = gate.get();
+        if (e == null || g == null || starting.get()) {
+            notice(Message.of("gate.shift.choose"), true);
+            return;
+        }
+        starting.set(true);
+        notice(Message.of("gate.shift.starting", e.name(), g), false);
+        ctx.tasks().execute(() -> GateStation.open(ctx.session(), ctx.ledger(), e, g, ctx.clock()), opened -> {
+            starting.set(false);
+            if (closed) {
+                return;
+            }
+            station.set(opened);
+            lastRefresh = opened.refreshedAt();
+            refreshedAt.set(opened.refreshedAt());
+            notice(Message.of("gate.shift.ready", opened.chipCount(), opened.revokedCount()), false);
+            showLedger(opened);
+            scheduleSync(Duration.ZERO);
+        }, failure -> {
+            starting.set(false);
+            notice(failure instanceof CenterException ? ErrorMessages.of(failure)
+                    : Message.of("gate.shift.failed", failure.getMessage()), true);
+            if (!(failure instanceof CenterException)) {
+                LOG.error("the gate shift could not start", failure);
+            }
+        });
+    }
+
+    /** Enter in the scan field: the scanner typed a paper ticket's QR text. */
+    public void submitCode() {
+        String text = code.get() == null ? "" : code.get().strip();
+        code.set("");
+        GateStation s = station.get();
+        if (text.isEmpty() || s == null) {
+            return;
+        }
+        check(() -> s.scanPaper(text));
+    }
+
+    /** The chip chosen on the tray is put on the gate's reader: one tap. */
+    public void tapChip() {
+        VirtualChip c = chip.get();
+        GateStation s = station.get();
+        if (c == null || s == null) {
+            return;
+        }
+        check(() -> {
+            synchronized (tray) {
+                tray.put(c);
+                try {
+                    GateStation.Answer a = s.tap(tray.tap());
+                    if (a.scan().verdict() == Verdict.UNKNOWN_CHIP && ctx.status().onlineProperty().get()) {
+                        // a card issued after the last download: fetch the package now rather than send the guest away
+                        try {
+                            s.refresh(ctx.session());
+                        } catch (CenterException e) {
+                            return a;
+                        }
+                        a = s.tap(tray.tap());
+                    }
+                    return a;
+                } finally {
+                    tray.takeOff();
+                }
+            }
+        });
+    }
+
+    private void check(Callable<GateStation.Answer> work) {
+        checking.set(true);
+        GateStation s = station.get();
+        ctx.tasks().execute(work, a -> {
+            checking.set(false);
+            answer.set(a);
+            showLedger(s);
+            if (a.scan().admitted()) {
+                scheduleSync(Duration.ZERO);
+            }
+        }, failure -> {
+            checking.set(false);
+            LOG.error("a gate check failed", failure);
+            notice(Message.of("gate.check.failed", failure.getMessage()), true);
+        });
+    }
+
+    /** F5: downloads the gate package and revocations now and reports what is waiting. */
+    public void refreshNow() {
+        GateStation s = station.get();
+        if (s == null) {
+            load();
+            return;
+        }
+        run(() -> {
+            s.refresh(ctx.session());
+            return s.refreshedAt();
+        }, at -> {
+            lastRefresh = at;
+            refreshedAt.set(at);
+            notice(Message.of("gate.refresh.done", s.chipCount(), s.revokedCount()), false);
+            scheduleSync(Duration.ZERO);
+        });
+    }
+
+    private synchronized void scheduleSync(Duration delay) {
+        if (closed) {
+            return;
+        }
+        if (nextSync != null) {
+            nextSync.cancel(false);
+        }
+        nextSync = ctx.tasks().schedule(delay, this::syncOnce);
+    }
+
+    /** On a task thread: report admissions, read the counts of all gates, refresh the package when due. */
+    private void syncOnce() {
+        GateStation s = station.get();
+        if (s == null || closed) {
+            return;
+        }
+        try {
+            GateStation.Reported reported = s.report(ctx.session());
+            List<GateCount> all = s.centerCounts(ctx.session());
+            Instant refreshed = null;
+            if (ctx.clock().instant().isAfter(lastRefresh.plus(REFRESH_PERIOD))) {
+                s.refresh(ctx.session());
+                refreshed = s.refreshedAt();
+            }
+            Instant newRefresh = refreshed;
+            ctx.tasks().runOnUiThread(() -> {
+                Map<String, Integer> byGate = new LinkedHashMap<>();
+                all.forEach(c -> byGate.put(c.gateId(), c.admitted()));
+                centerCounts = byGate;
+                if (newRefresh != null) {
+                    lastRefresh = newRefresh;
+                    refreshedAt.set(newRefresh);
+                }
+                if (!reported.duplicates().isEmpty()) {
+                    ScanRecord d = reported.duplicates().getLast();
+                    GateStation.SeatInfo seat = s.seat(d.seatId());
+                    notice(Message.of("gate.sync.duplicate", reported.duplicates().size(),
+                            seat == null ? "" : seat.section(), seat == null ? "" : seat.row(),
+                            seat == null ? d.seatId() : seat.seat(), d.usedAtGate() == null ? "?" : d.usedAtGate(),
+                            java.util.Date.from(d.usedAt() == null ? d.at() : d.usedAt())), true);
+                } else if (reported.sent() > 0) {
+                    notice(Message.of("gate.sync.reported", reported.sent()), false);
+                }
+                showLedger(s);
+            });
+        } catch (CenterUnreachableException e) {
+            ctx.tasks().runOnUiThread(() -> {
+                centerCounts = null;
+                showLedger(s);
+            });
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("gate sync failed; it runs again in {} s", SYNC_PERIOD.toSeconds(), e);
+        } finally {
+            scheduleSync(SYNC_PERIOD);
+        }
+    }
+
+    /** Counts and last scans from the ledger; cheap, on the UI thread after each scan and sync. */
+    private void showLedger(GateStation s) {
+        if (s == null) {
+            return;
+        }
+        GateScans.Counts c = s.counts();
+        counts.set(c);
+        Map<String, Integer> all = centerCounts;
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(c.admittedByGate().keySet());
+        names.add(s.gateId());
+        if (all != null) {
+            names.addAll(all.keySet());
+        }
+        gateLines.setAll(names.stream().map(g -> new GateLine(g, c.admittedByGate().getOrDefault(g, 0),
+                all == null ? null : all.getOrDefault(g, 0))).toList());
+        recent.setAll(s.recent(RECENT));
+        refreshChips();
+    }
+
+    public void refreshChips() {
+        VirtualChip selected = chip.get();
+        chips.setAll(tray.chips());
+        if (selected != null) {
+            chips.stream().filter(c -> c.number() == selected.number()).findFirst().ifPresent(chip::set);
+        }
+    }
+
+    private <T> void run(Callable<T> work, Consumer<T> done) {
+        ctx.tasks().execute(work, done, this::problem);
+    }
+
+    private void problem(Exception failure) {
+        notice(ErrorMessages.of(failure), true);
+    }
+
+    private void notice(Message message, boolean problem) {
+        notice.set(message);
+        noticeIsProblem.set(problem);
+    }
+
+    public ObservableList<EventInfo> events() {
+        return events;
+    }
+
+    public ObjectProperty<EventInfo> eventProperty() {
+        return event;
+    }
+
+    public ObservableList<String> gates() {
+        return gates;
+    }
+
+    public StringProperty gateProperty() {
+        return gate;
+    }
+
+    public ReadOnlyObjectProperty<GateStation> stationProperty() {
+        return station.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty startingProperty() {
+        return starting.getReadOnlyProperty();
+    }
+
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    public ReadOnlyObjectProperty<GateStation.Answer> answerProperty() {
+        return answer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Instant> refreshedAtProperty() {
+        return refreshedAt.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<GateScans.Counts> countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    public ObservableList<GateLine> gateLines() {
+        return gateLines;
+    }
+
+    public ObservableList<ScanRecord> recent() {
+        return recent;
+    }
+
+    public ReadOnlyObjectProperty<Message> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty noticeIsProblemProperty() {
+        return noticeIsProblem.getReadOnlyProperty();
+    }
+
+    public ObservableList<VirtualChip> chips() {
+        return chips;
+    }
+
+    public ObjectProperty<VirtualChip> chipProperty() {
+        return chip;
+    }
+
+    public ReadOnlyBooleanProperty onlineProperty() {
+        return ctx.status().onlineProperty();
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (nextSync != null) {
+            nextSync.cancel(false);
+        }
+    }
+}

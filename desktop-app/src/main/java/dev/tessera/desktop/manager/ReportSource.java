@@ -1,0 +1,155 @@
+package dev.tessera.desktop.manager;
+
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.desktop.center.CenterApiTypes;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
+import dev.tessera.desktop.center.ManagerApiTypes.SalesLogQuery;
+import dev.tessera.desktop.center.ManagerApiTypes.SalesLogTicket;
+import dev.tessera.desktop.center.ManagerApiTypes.Venue;
+import dev.tessera.desktop.ui.Message;
+import dev.tessera.reports.Progress;
+import dev.tessera.reports.ReportJob;
+import dev.tessera.reports.ReportOptions;
+import dev.tessera.reports.data.EventInfo;
+import dev.tessera.reports.engine.Filler;
+import dev.tessera.reports.occupancy.EventOccupancyReport;
+import dev.tessera.reports.remote.RemoteRows;
+import dev.tessera.reports.remote.SellerGrant;
+import dev.tessera.reports.remote.TicketLine;
+import dev.tessera.reports.saleslog.SalesLogFilter;
+import dev.tessera.reports.saleslog.SalesLogLine;
+import dev.tessera.reports.saleslog.SalesLogReport;
+import dev.tessera.reports.settlement.SellerSettlementReport;
+import dev.tessera.reports.settlement.SettlementRow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.sf.jasperreports.engine.JasperPrint;
+
+/**
+ * Makes a manager's report from the center's HTTP API only, so a desktop beside a remote center
+ * prints what one beside the database would: the same templates, filled from API rows.
+ * Blocking; runs on a background thread and checks the cancel flag between calls.
+ */
+final class ReportSource {
+    private final CenterSession session;
+
+    ReportSource(CenterSession session) {
+        this.session = session;
+    }
+
+    GeneratedReport generate(ReportFilters filters, ReportOptions options, ReportJob job) {
+        job.progress().update(Progress.Stage.QUERY, 0, -1);
+        Map<Long, EventInfo> events = new HashMap<>();
+        return switch (filters.kind()) {
+            case SALES_LOG -> salesLog(filters, options, job, events);
+            case SETTLEMENT -> settlement(filters, options, job, events);
+            case OCCUPANCY -> occupancy(filters, options, job, events);
+        };
+    }
+
+    private GeneratedReport salesLog(ReportFilters f, ReportOptions options, ReportJob job, Map<Long, EventInfo> events) {
+        List<SalesLogTicket> tickets = tickets(f, options);
+        if (tickets.isEmpty()) {
+            throw new NothingToReportException(Message.of("manager.error.noSales"));
+        }
+        List<SalesLogLine> lines = RemoteRows.salesLog(lines(tickets, events, job), events);
+        SalesLogFilter filter = new SalesLogFilter(f.from(), f.to(), f.seller() == null ? null : f.seller().accountId(),
+                f.event() == null ? null : f.event().id());
+        String scope = SalesLogReport.scope(filter, f.seller() == null ? null : f.seller().displayName(),
+                f.event() == null ? null : f.event().name(), options)
+                + (f.payment() == null ? "" : " · " + Filler.labels(options).getString("settlement." + f.payment()
+                .toLowerCase(java.util.Locale.ROOT)));
+        JasperPrint print = SalesLogReport.fill(scope, lines.iterator(), lines.size(), options, job);
+        return new GeneratedReport(ReportKind.SALES_LOG, print, SalesTotals.of(tickets));
+    }
+
+    private GeneratedReport settlement(ReportFilters f, ReportOptions options, ReportJob job, Map<Long, EventInfo> events) {
+        List<SalesLogTicket> tickets = tickets(f, options);
+        List<CenterApiTypes.EventInfo> scope = f.event() != null ? List.of(f.event()) : session.events();
+        List<SellerGrant> grants = new ArrayList<>();
+        Map<Long, Map<String, String>> seatStatus = new HashMap<>();
+        for (CenterApiTypes.EventInfo event : scope) {
+            job.cancellation().throwIfCancelled();
+            for (Authorization a : session.authorizations(event.id())) {
+                if (f.seller() == null || a.sellerId() == f.seller().accountId()) {
+                    grants.add(new SellerGrant(a.eventId(), a.sellerId(), a.sellerName(), a.quotas(), a.allocatedSeats()));
+                    event(event.id(), events);
+                    if (!a.allocatedSeats().isEmpty() && !seatStatus.containsKey(event.id())) {
+                        seatStatus.put(event.id(), byId(session.seats(event.id()).seats()));
+                    }
+                }
+            }
+        }
+        List<SettlementRow> rows = RemoteRows.settlement(lines(tickets, events, job), grants, seatStatus, events);
+        if (rows.isEmpty()) {
+            throw new NothingToReportException(Message.of("manager.error.noSettlement"));
+        }
+        job.cancellation().throwIfCancelled();
+        return new GeneratedReport(ReportKind.SETTLEMENT, SellerSettlementReport.fill(rows, options), SalesTotals.of(tickets));
+    }
+
+    private GeneratedReport occupancy(ReportFilters f, ReportOptions options, ReportJob job, Map<Long, EventInfo> events) {
+        if (f.event() == null) {
+            throw new NothingToReportException(Message.of("manager.error.chooseEvent"));
+        }
+        long eventId = f.event().id();
+        // the whole event, whoever sold when: occupancy is the hall as it stands
+        List<SalesLogTicket> tickets = session.salesLog(new SalesLogQuery(null, null, options.zone(), null, eventId, null))
+                .lines();
+        job.cancellation().throwIfCancelled();
+        EventInfo event = event(eventId, events);
+        Map<String, List<String>> seats = session.seats(eventId).seats();
+        Set<String> used = new HashSet<>();
+        tickets.stream().filter(t -> "USED".equals(t.status())).forEach(t -> used.add(t.seatId()));
+        job.cancellation().throwIfCancelled();
+        JasperPrint print = EventOccupancyReport.fill(event, RemoteRows.occupancy(event, seats, used), options);
+        return new GeneratedReport(ReportKind.OCCUPANCY, print, SalesTotals.of(tickets));
+    }
+
+    private List<SalesLogTicket> tickets(ReportFilters f, ReportOptions options) {
+        return session.salesLog(new SalesLogQuery(f.from(), f.to(), options.zone(),
+                f.seller() == null ? null : f.seller().accountId(), f.event() == null ? null : f.event().id(),
+                f.payment())).lines();
+    }
+
+    private List<TicketLine> lines(List<SalesLogTicket> tickets, Map<Long, EventInfo> events, ReportJob job) {
+        List<TicketLine> lines = new ArrayList<>(tickets.size());
+        for (SalesLogTicket t : tickets) {
+            if (!events.containsKey(t.eventId())) {
+                job.cancellation().throwIfCancelled();
+                event(t.eventId(), events);
+            }
+            lines.add(new TicketLine(t.saleId(), t.soldAt(), t.eventId(), t.eventName(), t.sellerId(), t.sellerName(),
+                    t.ticketId(), t.seatId(), t.categoryId(), t.priceMinor(), t.currency(), t.paymentMethod(),
+                    t.status(), t.refundMinor()));
+        }
+        return lines;
+    }
+
+    /** The event's service information, venue and pinned seat map, each fetched once per report. */
+    private EventInfo event(long eventId, Map<Long, EventInfo> events) {
+        EventInfo known = events.get(eventId);
+        if (known != null) {
+            return known;
+        }
+        CenterApiTypes.EventInfo e = session.event(eventId);
+        Venue venue = session.venue(e.venueId());
+        SeatMap map = session.seatMap(e.venueId(), e.seatMapVersion());
+        EventInfo info = new EventInfo(e.id(), e.name(), e.servicer(), venue.name(), venue.address(), e.doorsOpen(),
+                e.startsAt(), e.endsAt(), e.currency(), e.contact(), map);
+        events.put(eventId, info);
+        return info;
+    }
+
+    private static Map<String, String> byId(Map<String, List<String>> seatsByStatus) {
+        Map<String, String> status = new LinkedHashMap<>();
+        seatsByStatus.forEach((s, ids) -> ids.forEach(id -> status.put(id, s)));
+        return status;
+    }
+}

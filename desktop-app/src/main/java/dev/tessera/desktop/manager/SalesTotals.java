@@ -1,0 +1,51 @@
+package dev.tessera.desktop.manager;
+
+import dev.tessera.desktop.center.ManagerApiTypes.SalesLogTicket;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The figures beside the preview, one currency at a time (amounts never mix): tickets and amount
+ * sold, voided and refunded, and the net takings per payment method. Net counts what was not voided,
+ * as the settlement report does.
+ */
+public record SalesTotals(String currency, int soldTickets, long soldMinor, int voidedTickets, long voidedMinor,
+                          long refundedMinor, Map<String, Long> netByPayment) {
+    public SalesTotals {
+        netByPayment = Map.copyOf(netByPayment);
+    }
+
+    public long netMinor() {
+        return soldMinor - voidedMinor;
+    }
+
+    public static List<SalesTotals> of(Collection<SalesLogTicket> tickets) {
+        Map<String, List<SalesLogTicket>> byCurrency = new TreeMap<>();
+        tickets.forEach(t -> byCurrency.computeIfAbsent(t.currency(), c -> new ArrayList<>()).add(t));
+        List<SalesTotals> totals = new ArrayList<>();
+        byCurrency.forEach((currency, lines) -> {
+            int sold = 0;
+            int voided = 0;
+            long soldMinor = 0;
+            long voidedMinor = 0;
+            long refunded = 0;
+            Map<String, Long> net = new TreeMap<>();
+            for (SalesLogTicket t : lines) {
+                sold++;
+                soldMinor += t.priceMinor();
+                if ("VOID".equals(t.status())) {
+                    voided++;
+                    voidedMinor += t.priceMinor();
+                    refunded += t.refundMinor();
+                } else {
+                    net.merge(t.paymentMethod(), t.priceMinor(), Long::sum);
+                }
+            }
+            totals.add(new SalesTotals(currency, sold, soldMinor, voided, voidedMinor, refunded, net));
+        });
+        return totals;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.tessera.desktop.organizer;
+
+import dev.tessera.designer.availability.AvailabilityView;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.organizer.AuthorizationsViewModel.QuotaRow;
+import dev.tessera.desktop.ui.Localization;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+
+/** Sellers of an event with their quotas and seat blocks; blocks are picked on the live map by click or lasso. */
+final class AuthorizationsPane extends BorderPane {
+    private final ComboBox<EventInfo> event;
+    private final AvailabilityView map = new AvailabilityView();
+
+    AuthorizationsPane(AuthorizationsViewModel vm, Localization l10n) {
+        getStyleClass().add("organizer-pane");
+        event = new ComboBox<>(vm.events());
+        event.setId("authEvent");
+        event.valueProperty().bindBidirectional(vm.eventProperty());
+        event.setConverter(Ui.converter(e -> e.name() + " (" + l10n.text("event.status." + e.status()) + ")"));
+        event.setButtonCell(Ui.cell(e -> e.name() + " (" + l10n.text("event.status." + e.status()) + ")"));
+        l10n.localeProperty().addListener((obs, old, now) ->
+                event.setButtonCell(Ui.cell(e -> e.name() + " (" + l10n.text("event.status." + e.status()) + ")")));
+        event.setPrefWidth(320);
+        Button reload = Ui.button("reloadAuthorizations", "organizer.auth.reload", l10n);
+        reload.setOnAction(e -> vm.reload());
+        reload.disableProperty().bind(vm.eventProperty().isNull());
+        HBox top = new HBox(8, Ui.title("organizer.auth.title", l10n), Ui.caption("organizer.auth.event", l10n), event, reload);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.getStyleClass().add("organizer-toolbar");
+
+        ListView<SellerRow> sellers = new ListView<>(vm.sellers());
+        sellers.setId("sellerList");
+        sellers.setCellFactory(v -> sellerCell(vm, l10n));
+        l10n.localeProperty().addListener((obs, old, now) -> sellers.refresh());
+        sellers.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.sellerProperty().set(now));
+        vm.sellerProperty().addListener((obs, old, now) -> {
+            if (sellers.getSelectionModel().getSelectedItem() != now) {
+                sellers.getSelectionModel().select(now);
+            }
+        });
+        sellers.setPrefHeight(180);
+        sellers.setPlaceholder(Ui.caption("organizer.auth.noSellers", l10n));
+
+        Label picked = new Label();
+        picked.setId("pickedSeats");
+        picked.setWrapText(true);
+        picked.textProperty().bind(Ui.text(l10n, () -> l10n.text("organizer.auth.picked", vm.picked().size()),
+                vm.picked()));
+        Label hint = Ui.caption("organizer.auth.hint", l10n);
+        hint.setWrapText(true);
+        hint.setMinWidth(0);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button authorize = Ui.button("authorizeSeller", "organizer.auth.authorize", l10n);
+        authorize.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+        authorize.setOnAction(e -> vm.authorize());
+        authorize.disableProperty().bind(vm.sellerProperty().isNull().or(vm.feedback().busyProperty()));
+        Button clear = Ui.button("clearPicked", "organizer.auth.clearPicked", l10n);
+        clear.setOnAction(e -> map.getSelectedSeatIds().clear());
+        clear.disableProperty().bind(Bindings.isEmpty(vm.picked()));
+
+        VBox side = new VBox(10, Ui.title("organizer.auth.sellers", l10n), sellers,
+                Ui.title("organizer.auth.quotas", l10n), quotas(vm, l10n), Ui.title("organizer.auth.block", l10n),
+                hint, picked, new HBox(8, authorize, clear), Ui.status("authStatus", vm.feedback(), l10n));
+        side.getStyleClass().add("organizer-side");
+        side.setPrefWidth(360);
+        side.setMinWidth(320);
+
+        map.setId("authMap");
+        Bindings.bindContent(vm.picked(), map.getSelectedSeatIds());
+        Ui.refocusAfterWork(vm.feedback(), sellers);
+        map.setAnimated(false);
+        vm.boardProperty().addListener((obs, old, board) -> {
+            if (board != null) {
+                map.setSeatMap(board.map());
+                map.applyChanges(board.taken());
+            }
+        });
+        setTop(top);
+        setLeft(side);
+        setCenter(map);
+    }
+
+    private static GridPane quotas(AuthorizationsViewModel vm, Localization l10n) {
+        GridPane grid = new GridPane();
+        grid.setId("quotas");
+        grid.getStyleClass().add("organizer-form");
+        Runnable fill = () -> {
+            grid.getChildren().clear();
+            int row = 0;
+            for (QuotaRow quota : vm.quotas()) {
+                Circle swatch = new Circle(6, Color.web(quota.category().color()));
+                Label name = new Label(quota.category().name());
+                Spinner<Integer> spinner = new Spinner<>();
+                spinner.setId("quota-" + quota.category().id());
+                spinner.setEditable(true);
+                spinner.setPrefWidth(100);
+                SpinnerValueFactory.IntegerSpinnerValueFactory values =
+                        new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
+                                Math.max(quota.seats(), quota.quota().get()), quota.quota().get());
+                spinner.setValueFactory(values);
+                values.valueProperty().addListener((obs, old, now) -> quota.quota().set(now == null ? 0 : now));
+                Label of = new Label();
+                of.textProperty().bind(l10n.binding("organizer.auth.ofSeats", quota.seats()));
+                of.getStyleClass().add("caption");
+                grid.addRow(row++, swatch, name, spinner, of);
+            }
+        };
+        vm.quotas().addListener((ListChangeListener<QuotaRow>) c -> fill.run());
+        fill.run();
+        return grid;
+    }
+
+    private static ListCell<SellerRow> sellerCell(AuthorizationsViewModel vm, Localization l10n) {
+        ListCell<SellerRow> cell = new ListCell<>() {
+            @Override
+            protected void updateItem(SellerRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Label name = new Label(row.seller().displayName() + " (" + row.seller().loginId() + ")");
+                name.getStyleClass().add("venue-name");
+                Label detail = new Label(row.authorized() ? l10n.text("organizer.auth.summary",
+                        quotaText(vm, row.authorization().quotas(), l10n), row.authorization().allocatedSeats().size())
+                        : l10n.text("organizer.auth.notAuthorized"));
+                detail.getStyleClass().add("venue-detail");
+                detail.setWrapText(true);
+                setText(null);
+                setGraphic(new VBox(2, name, detail));
+            }
+        };
+        cell.setPrefWidth(0); // wrap long summaries instead of scrolling sideways
+        return cell;
+    }
+
+    /** "Premium stalls 20, Stalls 40": categories by name in the map's order, zero quotas left out. */
+    private static String quotaText(AuthorizationsViewModel vm, Map<String, Integer> quotas, Localization l10n) {
+        var board = vm.boardProperty().get();
+        var order = board == null ? quotas.keySet().stream().sorted().toList()
+                : board.map().categories().stream().map(c -> c.id()).filter(quotas::containsKey).toList();
+        return order.stream().filter(id -> quotas.get(id) > 0)
+                .map(id -> (board == null ? id : board.map().category(id).map(c -> c.name()).orElse(id)) + " " + quotas.get(id))
+                .collect(Collectors.joining(l10n.text("list.separator")));
+    }
+
+    void focusEvent() {
+        event.requestFocus();
+    }
+
+    AvailabilityView map() {
+        return map;
+    }
+}

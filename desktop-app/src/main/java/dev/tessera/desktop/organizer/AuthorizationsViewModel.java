@@ -1,0 +1,189 @@
+package dev.tessera.desktop.organizer;
+
+import dev.tessera.core.seatmap.Category;
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.designer.availability.SeatStatus;
+import dev.tessera.desktop.center.CenterApiTypes.Account;
+import dev.tessera.desktop.center.CenterApiTypes.Availability;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
+import dev.tessera.desktop.center.OrganizerApiTypes.AuthorizeSeller;
+import dev.tessera.desktop.ui.TaskExecutor;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+/**
+ * Claims 30, 73, 74: which sellers may sell an event, how many seats of each category (quotas)
+ * and which seat blocks are theirs alone. Seats sold, held, blocked or allocated to any seller are
+ * shown taken; the organizer picks free seats on the map for the chosen seller.
+ */
+public final class AuthorizationsViewModel {
+    /** A category of the event's seat map and the chosen seller's quota for it. */
+    public record QuotaRow(Category category, int seats, IntegerProperty quota) {}
+
+    /** The event's seat map and every seat that is not free for a new block, by status. */
+    public record SeatBoard(SeatMap map, Map<String, SeatStatus> taken) {}
+
+    private final CenterSession session;
+    private final TaskExecutor tasks;
+    private final ObservableList<EventInfo> events;
+    private final ObjectProperty<EventInfo> event = new SimpleObjectProperty<>();
+    private final ObservableList<SellerRow> sellers = FXCollections.observableArrayList();
+    private final ObjectProperty<SellerRow> seller = new SimpleObjectProperty<>();
+    private final ObservableList<QuotaRow> quotas = FXCollections.observableArrayList();
+    private final ObservableSet<String> picked = FXCollections.observableSet();
+    private final ReadOnlyObjectWrapper<SeatBoard> board = new ReadOnlyObjectWrapper<>();
+    private final Feedback feedback = new Feedback();
+
+    public AuthorizationsViewModel(CenterSession session, TaskExecutor tasks, ObservableList<EventInfo> events) {
+        this.session = session;
+        this.tasks = tasks;
+        this.events = events;
+        event.addListener((obs, old, now) -> {
+            if (now == null || old == null || now.id() != old.id()) {
+                reload();
+            }
+        });
+        seller.addListener((obs, old, now) -> fillQuotas());
+    }
+
+    /** Reads the event's map, seat states, sellers and their authorizations again. */
+    public void reload() {
+        reload(true);
+    }
+
+    private void reload(boolean announce) {
+        EventInfo e = event.get();
+        if (e == null) {
+            board.set(null);
+            sellers.clear();
+            quotas.clear();
+            return;
+        }
+        if (announce) {
+            feedback.working("organizer.auth.loading", e.name());
+        }
+        tasks.execute(() -> load(e), loaded -> {
+            if (event.get() == null || event.get().id() != e.id()) {
+                return;
+            }
+            long keep = seller.get() == null ? -1 : seller.get().seller().accountId();
+            board.set(loaded.board());
+            sellers.setAll(loaded.sellers());
+            seller.set(loaded.sellers().stream().filter(s -> s.seller().accountId() == keep).findFirst().orElse(null));
+            fillQuotas();
+            if (announce) {
+                feedback.done("organizer.auth.loaded", e.name(),
+                        loaded.sellers().stream().filter(SellerRow::authorized).count());
+            }
+        }, feedback::failed);
+    }
+
+    private record Loaded(SeatBoard board, List<SellerRow> sellers) {}
+
+    private Loaded load(EventInfo e) {
+        SeatMap map = session.seatMap(e.venueId(), e.seatMapVersion());
+        Availability seats = session.seats(e.id());
+        List<Authorization> authorizations = session.authorizations(e.id());
+        Map<Long, Authorization> bySeller = new HashMap<>();
+        authorizations.forEach(a -> bySeller.put(a.sellerId(), a));
+        List<SellerRow> rows = session.accounts("SELLER").stream()
+                .map(a -> new SellerRow(a, bySeller.get(a.accountId()))).toList();
+        return new Loaded(new SeatBoard(map, taken(seats, authorizations)), rows);
+    }
+
+    static Map<String, SeatStatus> taken(Availability seats, List<Authorization> authorizations) {
+        Map<String, SeatStatus> taken = new HashMap<>();
+        authorizations.forEach(a -> a.allocatedSeats().forEach(id -> taken.put(id, SeatStatus.ALLOCATED)));
+        seats.seats().forEach((status, ids) -> {
+            if (!"FREE".equals(status)) {
+                SeatStatus shown = SeatStatus.valueOf(status);
+                ids.forEach(id -> taken.put(id, shown));
+            }
+        });
+        return taken;
+    }
+
+    private void fillQuotas() {
+        SeatBoard b = board.get();
+        if (b == null) {
+            quotas.clear();
+            return;
+        }
+        SellerRow row = seller.get();
+        Map<String, Integer> seatsPerCategory = new HashMap<>();
+        b.map().seats().forEach(s -> seatsPerCategory.merge(s.categoryId(), 1, Integer::sum));
+        quotas.setAll(b.map().categories().stream().map(c -> new QuotaRow(c, seatsPerCategory.getOrDefault(c.id(), 0),
+                new SimpleIntegerProperty(row == null || row.authorization() == null ? 0
+                        : row.authorization().quotas().getOrDefault(c.id(), 0)))).toList());
+    }
+
+    /** Posts the chosen seller's quotas and the picked seats (added to any block it already has). */
+    public void authorize() {
+        EventInfo e = event.get();
+        SellerRow row = seller.get();
+        if (e == null || row == null) {
+            feedback.refuse("organizer.auth.chooseSeller");
+            return;
+        }
+        Map<String, Integer> quotaMap = new LinkedHashMap<>();
+        quotas.forEach(q -> quotaMap.put(q.category().id(), q.quota().get()));
+        if (quotaMap.values().stream().allMatch(q -> q == 0)) {
+            feedback.refuse("organizer.auth.noQuota");
+            return;
+        }
+        List<String> seats = List.copyOf(new TreeSet<>(picked));
+        Account account = row.seller();
+        feedback.working("organizer.auth.authorizing", account.displayName());
+        tasks.execute(() -> session.authorize(e.id(), new AuthorizeSeller(account.accountId(), quotaMap, seats)), done -> {
+            feedback.done("organizer.auth.authorized", account.displayName(), done.allocatedSeats().size());
+            reload(false);
+        }, feedback::failed);
+    }
+
+    public ObservableList<EventInfo> events() {
+        return events;
+    }
+
+    public ObjectProperty<EventInfo> eventProperty() {
+        return event;
+    }
+
+    public ObservableList<SellerRow> sellers() {
+        return sellers;
+    }
+
+    public ObjectProperty<SellerRow> sellerProperty() {
+        return seller;
+    }
+
+    public ObservableList<QuotaRow> quotas() {
+        return quotas;
+    }
+
+    /** The free seats picked on the map for the chosen seller. */
+    public ObservableSet<String> picked() {
+        return picked;
+    }
+
+    public ReadOnlyObjectProperty<SeatBoard> boardProperty() {
+        return board.getReadOnlyProperty();
+    }
+
+    Feedback feedback() {
+        return feedback;
+    }
+}

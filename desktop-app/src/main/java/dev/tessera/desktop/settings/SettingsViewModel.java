@@ -1,0 +1,176 @@
+package dev.tessera.desktop.settings;
+
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.ui.ErrorMessages;
+import dev.tessera.desktop.ui.Message;
+import dev.tessera.desktop.ui.TaskExecutor;
+import dev.tessera.reader.pcsc.ReaderUnavailableException;
+import dev.tessera.reader.pcsc.Readers;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The settings dialog's state: which center (embedded or a URL, with a connection test), the language
+ * and the counter's reader (the simulated one or a PC/SC reader from the list the service reports).
+ */
+public final class SettingsViewModel {
+    /** The reader list's first entry: the simulated reader with virtual chips. */
+    public static final String SIMULATED = "";
+
+    private final TaskExecutor tasks;
+    private final Callable<List<String>> readerNames;
+    private final BooleanProperty remote = new SimpleBooleanProperty();
+    private final StringProperty centerUrl = new SimpleStringProperty("");
+    private final ObjectProperty<Locale> language = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> reader = new SimpleObjectProperty<>(SIMULATED);
+    private final ObservableList<String> readers = FXCollections.observableArrayList(SIMULATED);
+    private final ReadOnlyObjectWrapper<Message> readerProblem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Message> testResult = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
+    private final boolean centerFromCommandLine;
+
+    public SettingsViewModel(TerminalSettings current, Locale shownLanguage, boolean centerFromCommandLine,
+                             TaskExecutor tasks, Callable<List<String>> readerNames) {
+        this.tasks = tasks;
+        this.readerNames = readerNames;
+        this.centerFromCommandLine = centerFromCommandLine;
+        remote.set(current.center().isPresent());
+        centerUrl.set(current.center().map(URI::toString).orElse(""));
+        language.set(current.language().orElse(shownLanguage));
+        current.reader().pcscName().ifPresent(name -> {
+            readers.add(name);
+            reader.set(name);
+        });
+        centerUrl.addListener((obs, old, now) -> testResult.set(null));
+    }
+
+    /** The PC/SC readers connected to this computer, listed by the smart-card service. */
+    public static List<String> pcscReaderNames() throws ReaderUnavailableException {
+        return Readers.list(Readers.pcsc()).stream().map(javax.smartcardio.CardTerminal::getName).toList();
+    }
+
+    /** Asks the smart-card service for its readers in the background; a missing service is said in words. */
+    public void refreshReaders() {
+        tasks.execute(readerNames::call, names -> {
+            String chosen = reader.get();
+            readers.setAll(SIMULATED);
+            readers.addAll(names);
+            if (!readers.contains(chosen)) {
+                readers.add(chosen);
+            }
+            reader.set(chosen);
+            readerProblem.set(names.isEmpty() ? Message.of("settings.reader.none") : null);
+        }, failure -> readerProblem.set(Message.of("settings.reader.unavailable", failure.getMessage())));
+    }
+
+    /** Calls the center's health check at the typed URL, in the background. */
+    public void testConnection() {
+        Optional<Message> invalid = urlProblem();
+        if (invalid.isPresent()) {
+            testOk.set(false);
+            testResult.set(invalid.get());
+            return;
+        }
+        URI uri = StartupSettings.centerUri(centerUrl.get().strip());
+        testing.set(true);
+        testResult.set(Message.of("settings.center.testing"));
+        tasks.execute(() -> {
+            try (CenterClient client = new CenterClient(uri)) {
+                client.checkHealth();
+            }
+            return uri;
+        }, ok -> {
+            testing.set(false);
+            testOk.set(true);
+            testResult.set(Message.of("settings.center.reachable", ok));
+        }, failure -> {
+            testing.set(false);
+            testOk.set(false);
+            testResult.set(ErrorMessages.of(failure));
+        });
+    }
+
+    /** Why the settings cannot be saved as they are, if they cannot. */
+    public Optional<Message> urlProblem() {
+        if (!remote.get()) {
+            return Optional.empty();
+        }
+        String url = centerUrl.get() == null ? "" : centerUrl.get().strip();
+        if (url.isEmpty()) {
+            return Optional.of(Message.of("settings.center.missing"));
+        }
+        try {
+            StartupSettings.centerUri(url);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(Message.of("settings.center.invalid", url));
+        }
+    }
+
+    /** The settings as chosen; only call when {@link #urlProblem()} is empty. */
+    public TerminalSettings result() {
+        Optional<URI> center = remote.get() ? Optional.of(StartupSettings.centerUri(centerUrl.get().strip()))
+                : Optional.empty();
+        String chosen = reader.get();
+        return new TerminalSettings(center, Optional.of(language.get()),
+                chosen == null || chosen.equals(SIMULATED) ? TerminalSettings.ReaderChoice.SIMULATED
+                        : TerminalSettings.ReaderChoice.pcsc(chosen));
+    }
+
+    public BooleanProperty remoteProperty() {
+        return remote;
+    }
+
+    public StringProperty centerUrlProperty() {
+        return centerUrl;
+    }
+
+    public ObjectProperty<Locale> languageProperty() {
+        return language;
+    }
+
+    public ObjectProperty<String> readerProperty() {
+        return reader;
+    }
+
+    public ObservableList<String> readers() {
+        return readers;
+    }
+
+    public ReadOnlyObjectProperty<Message> readerProblemProperty() {
+        return readerProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Message> testResultProperty() {
+        return testResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty testOkProperty() {
+        return testOk.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
+    }
+
+    public boolean centerFromCommandLine() {
+        return centerFromCommandLine;
+    }
+}

@@ -1,0 +1,271 @@
+package dev.tessera.desktop.aftersales;
+
+import static dev.tessera.desktop.support.Fx.fx;
+import static dev.tessera.desktop.support.Fx.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.core.model.LedgerEntry;
+import dev.tessera.core.seatmap.Category;
+import dev.tessera.desktop.TesseraApp;
+import dev.tessera.desktop.center.AfterSalesApiTypes.Adjustment;
+import dev.tessera.desktop.center.AfterSalesApiTypes.SaleView;
+import dev.tessera.desktop.center.AfterSalesApiTypes.TicketView;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.desktop.counter.CounterViewModel;
+import dev.tessera.desktop.counter.CounterWorkspace;
+import dev.tessera.desktop.counter.Journal;
+import dev.tessera.desktop.counter.SalePhase;
+import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.Screenshots;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * After-sales at the counter, headless, against the real app with its embedded center on an H2 file:
+ * two seats sold on paper, one reprinted, one refunded, the other exchanged for a dearer seat; the
+ * PDFs, the center, the journal and the audit list are checked.
+ */
+class AfterSalesFlowTest {
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+    private TesseraApp app;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    void clerkSellsOnPaperThenReprintsRefundsAndExchangesWithReasons(@TempDir Path data) throws Exception {
+        CounterWorkspace counter = signInAtTheCounter(data);
+        CounterViewModel sale = counter.sale();
+        AfterSalesViewModel after = counter.afterSales();
+        EventInfo tempest = fx(() -> sale.eventProperty().get());
+        waitFor(30, "the counter's seat map", () -> sale.seats().seatMapProperty().get() != null);
+        List<Category> categories = fx(() -> sale.categories());
+        Category cheaper = categories.get(1);
+        Category dearer = categories.get(0);
+        assertThat(tempest.pricesMinor().get(dearer.id())).isGreaterThan(tempest.pricesMinor().get(cheaper.id()));
+
+        // a walk-in without a chip: two seats on paper, tickets and receipt as PDFs (no printer here)
+        holdBest(sale, cheaper, 2);
+        robot.clickOn("#customerWalkIn");
+        robot.clickOn("#tendered").write("50000");
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor(30, "the paper printed", () -> text("#saleStatus").contains("as PDF (no printer)"));
+        SaleResult sold = sale.lastSale().orElseThrow();
+        assertThat(sold.tickets()).hasSize(2).allSatisfy(t -> assertThat(t.holderChipId()).isNullOrEmpty());
+        Path printouts = data.resolve("printouts");
+        String paper = pdfText(only(printouts, "tickets-sale-" + sold.saleId()));
+        assertThat(paper).contains("The Tempest").contains(cheaper.name()).doesNotContain("REPRINT");
+        for (var t : sold.tickets()) {
+            assertThat(paper).contains(t.ticketId());
+        }
+        assertThat(pdfText(only(printouts, "receipt-sale-" + sold.saleId()))).contains("#" + sold.saleId());
+        Screenshots.take(scene(), "70-aftersales-paper-sale");
+
+        // After-sales: the sale by its number
+        robot.clickOn(tabNamed("After-sales"));
+        robot.clickOn("#afterSalesQuery").write(Long.toString(sold.saleId())).type(KeyCode.ENTER);
+        waitFor(15, "the sale's tickets", () -> after.tickets().size() == 2);
+        assertThat(text("#afterSalesStatus")).startsWith("Sales found: 1, tickets: 2");
+        Screenshots.take(scene(), "70-aftersales-lookup");
+
+        // reprint the first with a reason: REPRINT 1 on the paper, the old paper still valid
+        String first = sold.tickets().get(0).ticketId();
+        String second = sold.tickets().get(1).ticketId();
+        select(first);
+        reason(Reason.PRINTER_FAULT, "ink smudged");
+        robot.clickOn("#afterSalesReprint");
+        waitFor(20, "the reprint", () -> text("#afterSalesStatus").contains("REPRINT 1"));
+        Path reprintPdf = only(printouts, "reprint-1-" + first.substring(0, 8));
+        String reprint = pdfText(reprintPdf);
+        render(reprintPdf, "70-aftersales-reprint-ticket");
+        assertThat(reprint).contains("REPRINT 1").contains("The Tempest").contains(first);
+        waitFor(10, "the reprint counted in the list", () -> row(after, first).ticket().reprints() == 1);
+        Screenshots.take(scene(), "70-aftersales-reprint");
+
+        try (CenterClient other = new CenterClient(app.shell().connection().orElseThrow().baseUri())) {
+            CenterSession clerk = other.signIn("clerk", "clerk-demo");
+
+            // refund the first: the ticket is void, the money back, the seat for sale again
+            select(first);
+            reason(Reason.CUSTOMER_REQUEST, "cannot attend");
+            robot.clickOn("#afterSalesRefund");
+            waitFor(20, "the refund", () -> text("#afterSalesStatus").startsWith("Refunded 1 ticket"));
+            assertThat(ticket(clerk, first).status()).isEqualTo("VOID");
+            String firstSeat = sold.tickets().get(0).seatId();
+            assertThat(clerk.seats(tempest.id()).seats().get("FREE")).contains(firstSeat);
+            Screenshots.take(scene(), "70-aftersales-refund");
+
+            // exchange the second for a seat in the dearer category: the difference is shown and paid
+            robot.press(KeyCode.ESCAPE);
+            waitFor(5, "a fresh sale", () -> sale.phaseProperty().get() == SalePhase.PICKING);
+            holdBest(sale, dearer, 1);
+            select(second);
+            long difference = tempest.pricesMinor().get(dearer.id()) - tempest.pricesMinor().get(cheaper.id());
+            waitFor(5, "the difference shown", () -> text("#exchangeSummary").contains("The customer pays"));
+            reason(Reason.SEAT_PROBLEM, "wants a better view");
+            Screenshots.take(scene(), "70-aftersales-exchange-preview");
+            robot.clickOn("#afterSalesExchange");
+            waitFor(30, "the exchange on paper", () -> text("#afterSalesStatus").startsWith("Exchanged. The customer paid"));
+            assertThat(text("#afterSalesStatus")).contains("as PDF (no printer)");
+            Screenshots.take(scene(), "70-aftersales-exchange");
+            assertThat(ticket(clerk, second).status()).isEqualTo("VOID");
+            List<SaleView> found = clerk.findSales("ticketId", second);
+            List<Adjustment> log = clerk.afterSalesLog(tempest.id());
+            Adjustment exchanged = log.stream().filter(a -> a.kind().equals("EXCHANGE")).findFirst().orElseThrow();
+            assertThat(exchanged.ticketId()).isEqualTo(second);
+            assertThat(exchanged.amountMinor()).isEqualTo(difference);
+            SaleView newSale = clerk.findSales("saleId", Long.toString(exchanged.newSaleId())).getFirst();
+            assertThat(newSale.tickets()).singleElement().satisfies(t -> {
+                assertThat(t.categoryId()).isEqualTo(dearer.id());
+                assertThat(t.status()).isEqualTo("VALID");
+            });
+            assertThat(found.getFirst().saleId()).isEqualTo(sold.saleId());
+            assertThat(clerk.salesLog(tempest.id()).lines()).anySatisfy(l ->
+                    assertThat(l.ticketId()).isEqualTo(newSale.tickets().getFirst().ticketId()));
+            assertThat(only(printouts, "tickets-sale-" + newSale.saleId())).exists();
+
+            // the center's audit list has every reason; the journal has every step, intent first
+            assertThat(log).extracting(a -> a.kind() + " " + a.reason()).contains(
+                    "REPRINT Printer fault: ink smudged", "REFUND Customer request: cannot attend",
+                    "EXCHANGE Seat problem: wants a better view");
+            assertThat(log).filteredOn(a -> a.kind().equals("REFUND")).singleElement()
+                    .satisfies(a -> assertThat(a.amountMinor()).isEqualTo(tempest.pricesMinor().get(cheaper.id())));
+            List<String> types = counter.journal().entries().stream().map(e -> Journal.read(e).path("type").asText()).toList();
+            assertThat(types).containsSubsequence("SALE_STARTED", "SALE", "PAPER_ISSUE", "PAPER_PRINTED",
+                    "REPRINT_STARTED", "REPRINT", "REFUND_STARTED", "REFUND", "EXCHANGE_STARTED", "EXCHANGE");
+            String terminal = counter.journal().terminalId();
+            waitFor(20, "every entry at the center",
+                    () -> app.shell().ledgerStore().orElseThrow().pendingCount(terminal) == 0);
+            List<LedgerEntry> journal = counter.journal().entries();
+            assertThat(clerk.terminal(terminal).lastSequence()).isEqualTo(journal.getLast().sequence());
+        }
+
+        robot.clickOn("#languageJapanese");
+        waitFor(5, "Japanese texts", () -> text("#afterSalesStatus").startsWith("交換しました"));
+        Screenshots.take(scene(), "70-aftersales-ja");
+    }
+
+    private void holdBest(CounterViewModel sale, Category category, int count) throws Exception {
+        fx(() -> {
+            sale.bestCategoryProperty().set(category);
+            sale.bestCountProperty().set(count);
+            return null;
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+        waitFor(15, "the hold", () -> sale.phaseProperty().get() == SalePhase.HELD);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void select(String ticketId) throws Exception {
+        ListView<TicketRow> table = robot.lookup("#afterSalesTickets").queryAs(ListView.class);
+        fx(() -> {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(row(table.getItems(), ticketId));
+            return null;
+        });
+        robot.clickOn("#afterSalesNote");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void reason(Reason reason, String note) throws Exception {
+        ComboBox<Reason> box = robot.lookup("#afterSalesReason").queryAs(ComboBox.class);
+        fx(() -> {
+            box.setValue(reason);
+            return null;
+        });
+        robot.clickOn("#afterSalesNote").write(note);
+    }
+
+    private static TicketRow row(AfterSalesViewModel vm, String ticketId) {
+        return row(vm.tickets(), ticketId);
+    }
+
+    private static TicketRow row(List<TicketRow> rows, String ticketId) {
+        return rows.stream().filter(r -> r.ticketId().equals(ticketId)).findFirst().orElseThrow();
+    }
+
+    private static TicketView ticket(CenterSession clerk, String ticketId) {
+        return clerk.findSales("ticketId", ticketId).getFirst().tickets().stream()
+                .filter(t -> t.ticketId().equals(ticketId)).findFirst().orElseThrow();
+    }
+
+    private static Path only(Path dir, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().startsWith(prefix + "-")
+                    && f.getFileName().toString().endsWith(".pdf")).toList();
+            assertThat(found).as("PDFs named " + prefix + " in " + dir).hasSize(1);
+            return found.getFirst();
+        }
+    }
+
+    private static String pdfText(Path pdf) throws Exception {
+        Process p = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(text).isZero();
+        return text;
+    }
+
+    /** The printed page as a PNG beside the screenshots, to look at. */
+    private static void render(Path pdf, String name) throws Exception {
+        Files.createDirectories(Screenshots.FOLDER);
+        Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "150", "-singlefile", pdf.toString(),
+                Screenshots.FOLDER.resolve(name).toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+
+    private CounterWorkspace signInAtTheCounter(Path data) throws Exception {
+        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
+        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
+                && robot.lookup("#loginId").tryQuery().isPresent());
+        robot.clickOn("#loginId").write("clerk").type(KeyCode.TAB).write("clerk-demo").type(KeyCode.ENTER);
+        waitFor(30, "the counter", () -> app.shell().mainView().flatMap(v -> v.counter()).isPresent());
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        waitFor(5, "the counter tab", () -> robot.lookup("#counterSide").tryQuery().map(n -> n.isVisible()).orElse(false));
+        CounterWorkspace counter = app.shell().main().orElseThrow().counterProperty().get();
+        waitFor(30, "the demo event at the counter", () -> counter.sale().eventProperty().get() != null);
+        return counter;
+    }
+
+    private javafx.scene.Node tabNamed(String name) {
+        return robot.lookup(".tab-label").match(n -> n instanceof Label l && name.equals(l.getText())).query();
+    }
+
+    private Scene scene() {
+        return stage.getScene();
+    }
+
+    private String text(String selector) throws Exception {
+        return fx(() -> robot.lookup(selector).queryAs(Label.class).getText());
+    }
+}

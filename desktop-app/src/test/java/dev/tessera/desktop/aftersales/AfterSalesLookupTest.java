@@ -1,0 +1,47 @@
+package dev.tessera.desktop.aftersales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.core.crypto.IssuerKeyPair;
+import dev.tessera.core.ticket.Ticket;
+import dev.tessera.core.ticket.TicketCodec;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What the clerk types or scans into the after-sales search field, and the reason the center records. */
+class AfterSalesLookupTest {
+
+    @Test
+    void aNumberIsASaleAUuidATicketAndHexAChip() {
+        assertThat(AfterSalesViewModel.parse("1042")).isEqualTo(new AfterSalesViewModel.Lookup("saleId", "1042"));
+        assertThat(AfterSalesViewModel.parse("#12345678")).isEqualTo(new AfterSalesViewModel.Lookup("saleId", "12345678"));
+        assertThat(AfterSalesViewModel.parse("12345678")).isEqualTo(new AfterSalesViewModel.Lookup("chipId", "12345678"));
+        String ticket = UUID.randomUUID().toString();
+        assertThat(AfterSalesViewModel.parse(ticket.toUpperCase())).isEqualTo(new AfterSalesViewModel.Lookup("ticketId", ticket));
+        assertThat(AfterSalesViewModel.parse("04A1B2C3D4E5F6")).isEqualTo(new AfterSalesViewModel.Lookup("chipId", "04a1b2c3d4e5f6"));
+    }
+
+    @Test
+    void aScannedPaperTicketFindsItsTicketAndGarbageFindsNothing() {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.parse("2026-11-25T18:00:00Z");
+        Ticket ticket = new Ticket(id, 1, 7, "s-1", "stalls", "", now, now.plusSeconds(3600), Ticket.PAPER, List.of(),
+                6_000, "JPY");
+        String code = Base64.getEncoder().encodeToString(TicketCodec.encodeSigned(ticket, IssuerKeyPair.generate(new SecureRandom())));
+        assertThat(AfterSalesViewModel.parse(code)).isEqualTo(new AfterSalesViewModel.Lookup("ticketId", id.toString()));
+        assertThat(AfterSalesViewModel.parse("")).isNull();
+        assertThat(AfterSalesViewModel.parse("hello world")).isNull();
+        assertThat(AfterSalesViewModel.parse("bm90IGEgdGlja2V0")).isNull();
+    }
+
+    @Test
+    void theAuditTextIsEnglishWithTheClerksNote() {
+        assertThat(Reason.LOST_TICKET.audit("  ")).isEqualTo("Lost ticket");
+        assertThat(Reason.CUSTOMER_REQUEST.audit(" cannot attend ")).isEqualTo("Customer request: cannot attend");
+        assertThat(Reason.OTHER.key()).isEqualTo("aftersales.reason.OTHER");
+    }
+}

@@ -1,0 +1,140 @@
+package dev.tessera.desktop.counter;
+
+import static dev.tessera.desktop.support.Fx.fx;
+import static dev.tessera.desktop.support.Fx.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.tessera.desktop.TesseraApp;
+import dev.tessera.desktop.center.CenterApiTypes.Account;
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
+import dev.tessera.desktop.settings.SettingsStore;
+import dev.tessera.desktop.settings.TerminalSettings;
+import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.Screenshots;
+import dev.tessera.reader.counter.ChipIssuer;
+import dev.tessera.reader.pcsc.PcscReader;
+import dev.tessera.reader.sim.PcscdProcess;
+import dev.tessera.reader.sim.SimulatedChip;
+import dev.tessera.reader.sim.VpcdBridge;
+import dev.tessera.reader.wallet.ChipInfo;
+import dev.tessera.reader.wallet.StoredTicket;
+import dev.tessera.reader.wallet.WalletCard;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The counter on the real PC/SC path: the reader chosen in Settings is pcscd's vpcd reader with a
+ * simulated chip on it, exactly as a USB reader would be. Skipped without pcscd unless
+ * -Dtessera.test.pcsc=required (./tessera test), where it fails and says what to install.
+ */
+class PcscCounterTest {
+    @TempDir
+    static Path pcscDir;
+    private static PcscdProcess pcscd;
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+    private TesseraApp app;
+
+    @BeforeAll
+    static void startPcscd() throws Exception {
+        Optional<String> missing = PcscdProcess.missing();
+        if (missing.isPresent()) {
+            if ("required".equals(System.getProperty("tessera.test.pcsc"))) {
+                fail(missing.get() + " (-Dtessera.test.pcsc=required)");
+            }
+            Assumptions.abort(missing.get());
+        }
+        pcscd = PcscdProcess.start(pcscDir, Duration.ofSeconds(10));
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterAll
+    static void stopPcscd() throws Exception {
+        if (pcscd != null) {
+            pcscd.close();
+        }
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClerkSellsTwoSeatsOntoAMemberCardLyingOnAPcscReader(@TempDir Path data) throws Exception {
+        new SettingsStore(data).save(TerminalSettings.DEFAULTS.withReader(
+                TerminalSettings.ReaderChoice.pcsc("Virtual PCD")));
+        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
+        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
+                && robot.lookup("#loginId").tryQuery().isPresent());
+        robot.clickOn("#loginId").write("clerk").type(KeyCode.TAB).write("clerk-demo").type(KeyCode.ENTER);
+        waitFor(30, "the counter", () -> app.shell().mainView().flatMap(v -> v.counter()).isPresent());
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        CounterWorkspace counter = app.shell().main().orElseThrow().counterProperty().get();
+        CounterViewModel sale = counter.sale();
+        waitFor(30, "the demo event and its seat map at the counter", () -> sale.eventProperty().get() != null
+                && sale.seats().seatMapProperty().get() != null);
+
+        SimulatedChip chip = new SimulatedChip();
+        String login = "pcsc-" + UUID.randomUUID().toString().substring(0, 6);
+        try (VpcdBridge onReader = VpcdBridge.insert(chip, "127.0.0.1", VpcdBridge.DEFAULT_PORT);
+             PcscReader reader = new PcscReader(pcscd.reader());
+             CenterClient other = new CenterClient(app.shell().connection().orElseThrow().baseUri())) {
+            assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
+            // a member card issued beforehand (claim 31), on the same reader
+            CenterSession clerk = other.signIn("clerk", "clerk-demo");
+            Account member = clerk.registerMember(login, "member-password", "Pat PC/SC");
+            var issuing = dev.tessera.reader.center.CenterClient.login(other.baseUri(), "clerk",
+                    "clerk-demo".toCharArray());
+            ChipInfo card = new ChipIssuer(issuing, new SecureRandom()).issue(new WalletCard(reader.connect()),
+                    member.accountId());
+            reader.disconnect();
+
+            Spinner<?> count = robot.lookup("#bestCount").queryAs(Spinner.class);
+            fx(() -> {
+                ((Spinner<Integer>) count).getValueFactory().setValue(2);
+                return null;
+            });
+            robot.clickOn("#saleSeats").press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+            waitFor(15, "the hold", () -> sale.phaseProperty().get() == SalePhase.HELD);
+            List<String> held = fx(() -> sale.holdProperty().get().seatIds());
+            robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+            waitFor(15, "the member card read through pcscd",
+                    () -> card.chipIdHex().equals(sale.customerChipIdProperty().get()));
+            robot.clickOn("#tendered").write("100000");
+            robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+            waitFor(45, "the tickets written through pcscd", () -> sale.phaseProperty().get() == SalePhase.DONE);
+            Screenshots.take(stage.getScene(), "19-counter-pcsc-reader");
+            List<String> sold = fx(() -> sale.receipt().stream().map(ReceiptLine::ticketId).toList());
+            assertThat(sold).hasSize(2);
+
+            List<StoredTicket> onCard = new WalletCard(reader.reconnect()).list();
+            assertThat(onCard).extracting(t -> t.ticketId().toString()).containsExactlyInAnyOrderElementsOf(sold);
+            assertThat(clerk.salesLog(fx(() -> sale.eventProperty().get().id())).lines().stream()
+                    .filter(l -> sold.contains(l.ticketId())).map(SalesLogLine::seatId))
+                    .containsExactlyInAnyOrderElementsOf(held);
+        }
+    }
+}

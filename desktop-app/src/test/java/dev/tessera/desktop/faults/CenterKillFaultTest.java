@@ -1,0 +1,274 @@
+package dev.tessera.desktop.faults;
+
+import static dev.tessera.center.db.schema.Tables.SALE;
+import static dev.tessera.center.db.schema.Tables.TICKET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.center.CenterConfig;
+import dev.tessera.center.CenterMain;
+import dev.tessera.core.model.LedgerKind;
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.center.CenterException;
+import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
+import dev.tessera.desktop.center.CounterApiTypes.Customer;
+import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.desktop.center.CounterApiTypes.Payment;
+import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
+import dev.tessera.desktop.counter.Journal;
+import dev.tessera.desktop.counter.OfflineSeller;
+import dev.tessera.desktop.ledger.LedgerStore;
+import dev.tessera.desktop.ledger.TerminalIdentity;
+import dev.tessera.desktop.ledger.TerminalSync;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fault suite 3: the standalone center (CenterMain, a JVM of its own on an H2 file) is killed with
+ * SIGKILL at random moments while sellers sell online and a counter terminal syncs its offline journal,
+ * then started again on the same file. Afterwards: every sale the center confirmed is in its database,
+ * no seat sold twice, the terminal's journal at the center exactly once, no hold left active.
+ * CI takes {@value #CI_KILLS} kill points; {@code -Dtessera.faults.full=true} takes {@value #FULL_KILLS}.
+ */
+@Disabled("open defect: the H2 center loses commits it acknowledged when killed with SIGKILL (2 of 6 runs lost 2 confirmed "
+        + "sales, the full run 2 acknowledged journal entries); see docs/testing.md, Fault suites. ./tessera faults runs it")
+class CenterKillFaultTest {
+    static final int CI_KILLS = 10;
+    static final int FULL_KILLS = 100;
+    private static final int KILLS = FaultTally.FULL ? FULL_KILLS : CI_KILLS;
+    private static final int SELLERS = 3;
+    private static final int HOLD_SECONDS = 4;
+
+    /** Answers other than a sale, a sold-out 409 or a dropped connection: there should be none. */
+    private static final List<String> UNEXPECTED = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @TempDir
+    Path centerDir;
+    @TempDir
+    Path terminalDir;
+
+    private final Random random = new Random(5);
+    private int port;
+    private Process center;
+
+    @Test
+    void killingTheCenterLosesNoConfirmedSaleAndNoJournalEntry() throws Exception {
+        port = freePort();
+        startCenter();
+        URI uri = URI.create("http://127.0.0.1:" + port);
+        Map<Long, Sold> confirmed = new ConcurrentHashMap<>();
+        AtomicInteger cutRequests = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> workers = new ArrayList<>();
+        try (CenterClient client = new CenterClient(uri);
+             LedgerStore ledger = LedgerStore.open(terminalDir, Clock.systemUTC())) {
+            // CenterMain answers /health before it has loaded the demo data: sign in and look for the event until then
+            dev.tessera.desktop.support.Eventually.await(Duration.ofSeconds(60), "the demo data", () -> {
+                try {
+                    return client.signIn("clerk", "clerk-demo").events().stream().anyMatch(e -> e.name().equals("The Tempest"));
+                } catch (CenterProblemException e) {
+                    return false;
+                }
+            });
+            CenterSession clerk = client.signIn("clerk", "clerk-demo");
+            EventInfo event = clerk.events().stream().filter(e -> e.name().equals("The Tempest")).findFirst().orElseThrow();
+            SeatMap map = clerk.seatMap(event.venueId(), event.seatMapVersion());
+            SellerAuthorization authorization = CenterSession.readAuthorization(clerk.myAuthorizationJson(event.id()));
+            TerminalIdentity identity = ledger.identity("clerk", new SecureRandom());
+            TerminalSync sync = new TerminalSync(ledger, clerk, identity.terminalId());
+            sync.register();
+
+            for (int i = 0; i < SELLERS; i++) {
+                Random mine = new Random(100 + i);
+                workers.add(Thread.ofPlatform().name("seller-" + i).start(() -> {
+                    while (!stop.get()) {
+                        sellOnline(clerk, event.id(), mine, confirmed, cutRequests);
+                        pause(60 + mine.nextInt(80));
+                    }
+                }));
+            }
+            workers.add(Thread.ofPlatform().name("terminal").start(() -> {
+                Journal journal = new Journal(ledger, identity.terminalId(), () -> { });
+                OfflineSeller offline = new OfflineSeller(journal, identity, Clock.systemUTC());
+                Deque<String> offlineSeats = new ArrayDeque<>(authorization.allocatedSeats());
+                Random mine = new Random(99);
+                Set<String> soldWhenLastSeen = new HashSet<>();
+                int note = 0;
+                while (!stop.get()) {
+                    if (mine.nextInt(5) == 0 && !offlineSeats.isEmpty()) {
+                        offline.sell(event, map, authorization, soldWhenLastSeen, List.of(offlineSeats.pop()), "CASH", null);
+                    } else {
+                        journal.append(LedgerKind.SHIFT, Journal.payload("NOTE").put("n", ++note));
+                    }
+                    try {
+                        sync.pushPending();
+                    } catch (CenterException e) {
+                        cutRequests.incrementAndGet();
+                    }
+                    pause(40 + mine.nextInt(60));
+                }
+            }));
+
+            for (int kill = 0; kill < KILLS; kill++) {
+                pause(300 + random.nextInt(1200));
+                kills.add(System.nanoTime());
+                center.destroyForcibly();
+                assertThat(center.waitFor(30, TimeUnit.SECONDS)).as("the center died").isTrue();
+                startCenter();
+            }
+            pause(500);
+            stop.set(true);
+            for (Thread t : workers) {
+                t.join(TimeUnit.MINUTES.toMillis(1));
+            }
+            assertThat(sync.pushPending()).as("the journal settles once the center stays up").isZero();
+            pause(TimeUnit.SECONDS.toMillis(HOLD_SECONDS) + 2_500);
+            long sellerId = clerk.account().accountId();
+            stopCenter();
+
+            FaultTally tally = new FaultTally("center-kill");
+            try (var connection = java.sql.DriverManager.getConnection(
+                    CenterConfig.h2FileUrl(centerDir.resolve("center")), "tessera", "")) {
+                DSLContext db = DSL.using(connection, SQLDialect.H2,
+                        new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER));
+                confirmed.forEach((saleId, sold) -> {
+                    if (!db.fetchExists(SALE, SALE.ID.eq(saleId))) {
+                        tally.lost("sale " + saleId + " was confirmed " + sinceKill(sold) + " but is not in the database");
+                    }
+                    for (String seat : sold.seatIds()) {
+                        if (!db.fetchExists(TICKET, TICKET.SALE_ID.eq(saleId), TICKET.SEAT_ID.eq(seat), TICKET.STATUS.eq("VALID"))) {
+                            tally.lost("seat " + seat + " of confirmed sale " + saleId + " " + sinceKill(sold) + " is not sold in the database"
+                                    + " (the database has sale " + saleId + " with seats "
+                                    + db.select(TICKET.SEAT_ID).from(TICKET).where(TICKET.SALE_ID.eq(saleId)).fetch(TICKET.SEAT_ID)
+                                    + "; seat " + seat + " is in sales "
+                                    + db.select(TICKET.SALE_ID).from(TICKET).where(TICKET.SEAT_ID.eq(seat)).fetch(TICKET.SALE_ID) + ")");
+                        }
+                    }
+                });
+                LedgerAudit.audit(tally, db, ledger, identity.terminalId(), event.id(), sellerId, false);
+            }
+            tally.report(KILLS + " kill points; " + confirmed.size() + " online sales confirmed, "
+                    + cutRequests.get() + " requests cut by a kill; journal " + ledger.journal(identity.terminalId()).size()
+                    + " entries");
+            assertThat(cutRequests.get()).as("the kills really cut requests").isPositive();
+            assertThat(UNEXPECTED).as("answers other than sales, sold-out and dropped connections").isEmpty();
+        } finally {
+            stop.set(true);
+            stopCenter();
+        }
+    }
+
+    /** A sale the center confirmed (2xx), and when the answer came. */
+    record Sold(List<String> seatIds, long answeredAt) {}
+
+    /** When each kill was sent, to place a lost sale in time. */
+    private final List<Long> kills = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** "answered 12 ms before kill 3": how close a confirmed sale came to the next kill. */
+    private String sinceKill(Sold sold) {
+        synchronized (kills) {
+            for (int k = 0; k < kills.size(); k++) {
+                if (kills.get(k) > sold.answeredAt()) {
+                    return "(answered " + (kills.get(k) - sold.answeredAt()) / 1_000_000 + " ms before kill " + (k + 1) + ")";
+                }
+            }
+        }
+        return "(answered after the last kill)";
+    }
+
+    /** Hold and confirm through the HTTP API; a 2xx confirmation is remembered, a cut request is counted. */
+    private static void sellOnline(CenterSession clerk, long eventId, Random random, Map<Long, Sold> confirmed,
+                                   AtomicInteger cut) {
+        try {
+            Hold hold = clerk.holdBestAvailable(eventId, 1 + random.nextInt(2), random.nextBoolean() ? "stalls" : "stalls-premium");
+            SaleResult sale = clerk.confirmSale(new ConfirmSale(hold.id(), new Customer("WALK_IN", null, null, null),
+                    new Payment("CASH", null, null), List.of()));
+            confirmed.put(sale.saleId(), new Sold(sale.tickets().stream().map(IssuedTicket::seatId).toList(), System.nanoTime()));
+        } catch (CenterProblemException e) {
+            if (e.status() != 409) {
+                UNEXPECTED.add(e.status() + " " + e.getMessage());
+            }
+            // the stalls are sold out, or the hold lapsed while the center was down: a normal answer
+        } catch (CenterException e) {
+            // the center died under the request: the next round tries again
+            cut.incrementAndGet();
+        }
+    }
+
+    private void startCenter() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--sun-misc-unsafe-memory-access=allow", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                CenterMain.class.getName(), "--db", CenterConfig.h2FileUrl(centerDir.resolve("center")),
+                "--port", Integer.toString(port), "--hold-seconds", Integer.toString(HOLD_SECONDS), "--demo");
+        center = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(centerDir.resolve("center.log").toFile())).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (CenterClient probe = new CenterClient(URI.create("http://127.0.0.1:" + port))) {
+            while (true) {
+                try {
+                    probe.checkHealth();
+                    return;
+                } catch (CenterException e) {
+                    if (!center.isAlive() || System.nanoTime() > deadline) {
+                        throw new AssertionError("the center did not start; see " + centerDir.resolve("center.log"), e);
+                    }
+                    pause(50);
+                }
+            }
+        }
+    }
+
+    private void stopCenter() throws InterruptedException {
+        if (center != null && center.isAlive()) {
+            center.destroy();
+            if (!center.waitFor(30, TimeUnit.SECONDS)) {
+                center.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

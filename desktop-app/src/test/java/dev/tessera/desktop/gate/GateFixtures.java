@@ -1,0 +1,49 @@
+package dev.tessera.desktop.gate;
+
+import dev.tessera.center.Services;
+import dev.tessera.center.event.EventService.AuthorizeSeller;
+import dev.tessera.center.event.EventService.RegisterEvent;
+import dev.tessera.core.model.Event;
+import dev.tessera.core.model.Role;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
+import dev.tessera.desktop.center.CounterApiTypes.Customer;
+import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.desktop.center.CounterApiTypes.Payment;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What gate tests need at the embedded center: a performance whose doors are open, and tickets sold for it. */
+final class GateFixtures {
+    private GateFixtures() {}
+
+    /** A performance tonight at the demo theatre, doors open, the demo clerk authorized (the demo's is weeks away). */
+    static long tonightsPerformance(Services s) {
+        Event demo = s.events().list(true).getFirst();
+        long organizer = s.accounts().list(Role.ORGANIZER).getFirst().accountId();
+        long clerk = s.accounts().list(Role.SELLER).stream().filter(p -> p.loginId().equals("clerk")).findFirst()
+                .orElseThrow().accountId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Event tonight = s.events().register(organizer, new RegisterEvent("The Tempest (tonight)", demo.servicer(),
+                demo.venueId(), demo.seatMapVersion(), now.minus(Duration.ofMinutes(30)), now.plus(Duration.ofMinutes(30)),
+                now.plus(Duration.ofHours(3)), demo.currency(), demo.pricesMinor(), demo.gates(), demo.contact()));
+        Map<String, Integer> quotas = new LinkedHashMap<>();
+        demo.pricesMinor().keySet().forEach(c -> quotas.put(c, 100));
+        s.events().authorize(tonight.id(), new AuthorizeSeller(clerk, quotas, List.of()));
+        s.events().publish(tonight.id());
+        return tonight.id();
+    }
+
+    /** Sells one seat: to a member's card when {@code chipId} is given, else as a walk-in's paper ticket. */
+    static IssuedTicket sell(CenterSession clerk, long eventId, String seat, String chipId) {
+        long hold = clerk.hold(eventId, List.of(seat)).id();
+        Customer customer = chipId == null ? new Customer("WALK_IN", null, null, null)
+                : new Customer("MEMBER_CARD", null, null, chipId);
+        return clerk.confirmSale(new ConfirmSale(hold, customer, new Payment("CASH", null, 100_000L), List.of()))
+                .tickets().getFirst();
+    }
+}

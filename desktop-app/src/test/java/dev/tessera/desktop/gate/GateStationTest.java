@@ -1,0 +1,80 @@
+package dev.tessera.desktop.gate;
+
+import static dev.tessera.center.db.schema.Tables.GATE_SCAN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tessera.center.CenterConfig;
+import dev.tessera.center.PlatformCenter;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CenterUnreachableException;
+import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.desktop.ledger.LedgerStore;
+import dev.tessera.desktop.support.TestCenter;
+import dev.tessera.reader.gate.Verdict;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gate without its screen: the package and the admissions live in the ledger across a restart, offline. */
+class GateStationTest {
+
+    @Test
+    void anOfflineAdmissionSurvivesARestartWithoutTheCenterAndIsReportedOnceWhenItIsBack(@TempDir Path data)
+            throws Exception {
+        Path terminal = data.resolve("gate-terminal");
+        java.nio.file.Files.createDirectories(terminal);
+        try (TestCenter center = TestCenter.start(data)) {
+            PlatformCenter embedded = center.connection().embeddedCenter().orElseThrow();
+            long eventId = GateFixtures.tonightsPerformance(embedded.services());
+            CenterSession clerk = center.clerk();
+            EventInfo event = clerk.event(eventId);
+            String seat = clerk.seatMap(event.venueId(), event.seatMapVersion()).sections().getFirst().rows().get(4)
+                    .seats().get(3).id();
+            IssuedTicket paper = GateFixtures.sell(clerk, eventId, seat, null);
+            CenterSession gate = center.signIn("gate", "gate-demo");
+
+            ScanRecord admitted;
+            try (LedgerStore ledger = LedgerStore.open(terminal, Clock.systemUTC())) {
+                GateStation station = GateStation.open(gate, ledger, event, paper.gateId(), Clock.systemUTC());
+                int port = embedded.port();
+                embedded.close();
+                GateStation.Answer answer = station.scanPaper(paper.encoded());
+                assertThat(answer.scan().verdict()).as(answer.scan().detail()).isEqualTo(Verdict.ADMITTED);
+                assertThat(answer.seat().seat()).isNotBlank();
+                admitted = answer.scan();
+                assertThatThrownBy(() -> station.report(gate)).isInstanceOf(CenterUnreachableException.class);
+                assertThat(station.counts().unreported()).isEqualTo(1);
+
+                // the terminal restarts while the center is still away: the cached package and the admission are there
+                ledger.close();
+                try (LedgerStore reopened = LedgerStore.open(terminal, Clock.systemUTC())) {
+                    GateStation again = GateStation.open(gate, reopened, event, paper.gateId(), Clock.systemUTC());
+                    GateStation.Answer copy = again.scanPaper(paper.encoded());
+                    assertThat(copy.scan().verdict()).isEqualTo(Verdict.ALREADY_USED);
+                    assertThat(copy.usedAt()).isEqualTo(admitted.at());
+                    assertThat(copy.usedAtGate()).isEqualTo(paper.gateId());
+                    assertThat(again.counts().unreported()).isEqualTo(1);
+
+                    try (PlatformCenter back = PlatformCenter.start(CenterConfig.of(
+                            CenterConfig.h2FileUrl(data.resolve("center")), "tessera", "", port))) {
+                        assertThat(again.report(gate).sent()).isEqualTo(1);
+                        assertThat(again.report(gate).sent()).as("nothing twice").isZero();
+                        assertThat(again.counts().unreported()).isZero();
+                        assertThat(again.recent(10).getFirst().reportedVerdict()).as("the refusal is not reported")
+                                .isNull();
+                        assertThat(again.recent(10).get(1).reportedVerdict()).isEqualTo("ADMITTED");
+                        var rows = back.services().db().dsl().select(GATE_SCAN.RESULT, GATE_SCAN.SCANNED_AT)
+                                .from(GATE_SCAN).where(GATE_SCAN.TICKET_ID.eq(paper.ticketId())).fetch();
+                        assertThat(rows).hasSize(1);
+                        assertThat(rows.getFirst().value1()).isEqualTo("ADMITTED");
+                        assertThat(rows.getFirst().value2().toInstant()).as("the time of the admission, not of the sync")
+                                .isEqualTo(admitted.at());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tessera.desktop.manager;
+
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Real sales at the demo event, made as the demo clerk over the center's HTTP API, and what they add up to. */
+final class DemoSales {
+    final EventInfo event;
+    final List<CounterApiTypes.SaleResult> sales = new ArrayList<>();
+    final Map<String, Long> byPayment = new TreeMap<>();
+    long soldMinor;
+    int soldTickets;
+    long voidedMinor;
+
+    DemoSales(CenterSession clerk, EventInfo event) {
+        this.event = event;
+        List<String> categories = List.copyOf(new TreeMap<>(event.pricesMinor()).keySet());
+        sell(clerk, categories.get(0), 2, "CASH");
+        sell(clerk, categories.get(1 % categories.size()), 3, "CARD");
+        sell(clerk, categories.get(2 % categories.size()), 1, "INVOICE");
+        sell(clerk, categories.get(0), 1, "CARD");
+        // one ticket of the card sale goes back with a refund: sold stays, net drops
+        CounterApiTypes.IssuedTicket returned = sales.get(1).tickets().getFirst();
+        clerk.voidTicket(returned.ticketId(), "customer cannot attend", true);
+        voidedMinor = returned.priceMinor();
+        byPayment.merge("CARD", -returned.priceMinor(), Long::sum);
+    }
+
+    private void sell(CenterSession clerk, String category, int count, String payment) {
+        Hold hold = clerk.holdBestAvailable(event.id(), count, category);
+        CounterApiTypes.SaleResult sale = clerk.confirmSale(new CounterApiTypes.ConfirmSale(hold.id(),
+                new CounterApiTypes.Customer("WALK_IN", null, null, null),
+                new CounterApiTypes.Payment(payment, "ref-" + hold.id(), null), List.of()));
+        sales.add(sale);
+        soldMinor += sale.totalMinor();
+        soldTickets += sale.tickets().size();
+        byPayment.merge(payment, sale.totalMinor(), Long::sum);
+    }
+
+    long netMinor() {
+        return soldMinor - voidedMinor;
+    }
+}

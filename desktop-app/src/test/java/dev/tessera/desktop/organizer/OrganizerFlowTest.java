@@ -1,0 +1,262 @@
+package dev.tessera.desktop.organizer;
+
+import static dev.tessera.desktop.support.Fx.fx;
+import static dev.tessera.desktop.support.Fx.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.core.seatmap.Seat;
+import dev.tessera.designer.availability.AvailabilityView;
+import dev.tessera.designer.availability.AvailabilityViewSkin;
+import dev.tessera.designer.editor.SeatDesigner;
+import dev.tessera.designer.render.PlanSurface;
+import dev.tessera.designer.render.PlanViewport;
+import dev.tessera.desktop.TesseraApp;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
+import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
+import dev.tessera.desktop.center.OrganizerApiTypes.Venue;
+import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.Screenshots;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The organizer end to end, headless: the real app on an embedded center (H2 file). Design a venue,
+ * create an event with its service information, authorize the demo clerk with quotas and a lassoed
+ * seat block, publish; then the center, asked over HTTP by other accounts, has exactly that.
+ */
+class OrganizerFlowTest {
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+    private TesseraApp app;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void organizerDesignsAVenueCreatesAnEventAuthorizesTheClerkWithALassoedBlockAndPublishes(@TempDir Path data)
+            throws Exception {
+        OrganizerWorkspace organizer = signInAsOrganizer(data);
+        fx(() -> {
+            stage.setWidth(1440);
+            stage.setHeight(900);
+            return null;
+        });
+        waitFor(20, "the venues", () -> organizer.venues().venues().stream().anyMatch(v -> v.name().equals("Tessera Theatre")));
+
+        // the demo venue's map in the embedded designer, saved back as version 2
+        ListView<Venue> venues = robot.lookup("#venueList").queryAs(ListView.class);
+        robot.clickOn("#venueList").type(KeyCode.HOME).type(KeyCode.ENTER);
+        SeatDesigner designer = robot.lookup("#organizerDesigner").queryAs(SeatDesigner.class);
+        waitFor(20, "the theatre in the designer", () -> designer.getDocument().seatCount() == 1194);
+        Screenshots.take(scene(), "30-organizer-venues-designer");
+        robot.press(KeyCode.ALT).type(KeyCode.V).release(KeyCode.ALT);
+        waitFor(20, "version 2 saved", () -> text("#venueStatus").contains("seat map version 2 saved (1,194 seats)"));
+
+        // a new venue from the sample theatre
+        robot.clickOn("#newVenueName").write("Harbour Hall");
+        robot.clickOn("#newVenueAddress").write("4-5-6 Minato Mirai, Yokohama");
+        robot.clickOn("#createVenue");
+        waitFor(30, "the new venue", () -> text("#venueStatus").equals("Harbour Hall created with seat map version 1 (1,194 seats)."));
+        waitFor(10, "the new venue listed", () -> venues.getItems().stream().anyMatch(v -> v.name().equals("Harbour Hall")));
+        Venue harbour = fx(() -> venues.getItems().stream().filter(v -> v.name().equals("Harbour Hall")).findFirst().orElseThrow());
+        assertThat(harbour.latestSeatMapVersion()).isEqualTo(1);
+        Screenshots.take(scene(), "30-organizer-venues-created");
+
+        // the event's service information (claim 71); a missing price is refused in words first
+        robot.press(KeyCode.ALT).type(KeyCode.DIGIT2).release(KeyCode.ALT);
+        waitFor(5, "the events tab", () -> robot.lookup("#eventName").tryQuery().map(n -> n.isVisible()).orElse(false));
+        robot.clickOn("#eventName").write("Winter Gala");
+        robot.clickOn("#eventServicer").write("Harbour Philharmonic");
+        ComboBox<Venue> venueChoice = robot.lookup("#eventVenue").queryAs(ComboBox.class);
+        fx(() -> {
+            venueChoice.setValue(harbour);
+            return null;
+        });
+        waitFor(20, "the price fields", () -> robot.lookup("#price-stalls").tryQuery().isPresent());
+        robot.clickOn("#eventContact").write("tickets@harbour.example");
+        robot.clickOn("#price-stalls-premium").write("12000");
+        robot.clickOn("#createEvent");
+        waitFor(5, "the refusal", () -> text("#eventStatus").equals("Enter a price for Stalls in JPY (for example 8000 or 25.50)."));
+        assertThat(robot.lookup("#eventStatus").query().getPseudoClassStates()).extracting(Object::toString).contains("failed");
+        robot.clickOn("#price-stalls").write("8000");
+        robot.clickOn("#price-balcony").write("5000");
+        Screenshots.take(scene(), "30-organizer-event-form");
+        robot.clickOn("#createEvent");
+        waitFor(20, "the draft", () -> text("#eventStatus").startsWith("Winter Gala is created as a draft"));
+        EventInfo gala = fx(() -> organizer.events().selectedProperty().get());
+        assertThat(gala.status()).isEqualTo("DRAFT");
+
+        // claims 30, 73, 74: the clerk gets quotas and a lassoed block of row C
+        robot.press(KeyCode.ALT).type(KeyCode.DIGIT3).release(KeyCode.ALT);
+        ComboBox<EventInfo> eventChoice = robot.lookup("#authEvent").queryAs(ComboBox.class);
+        fx(() -> {
+            eventChoice.setValue(gala);
+            return null;
+        });
+        waitFor(20, "the sellers", () -> !organizer.authorizations().sellers().isEmpty()
+                && organizer.authorizations().boardProperty().get() != null);
+        ListView<SellerRow> sellers = robot.lookup("#sellerList").queryAs(ListView.class);
+        robot.clickOn("#sellerList").type(KeyCode.HOME);
+        fx(() -> {
+            sellers.getSelectionModel().select(sellers.getItems().stream()
+                    .filter(s -> s.seller().loginId().equals("clerk")).findFirst().orElseThrow());
+            return null;
+        });
+        waitFor(5, "the quota fields", () -> robot.lookup("#quota-stalls").tryQuery().isPresent());
+        setSpinner("#quota-stalls-premium", 20);
+        setSpinner("#quota-stalls", 40);
+        AvailabilityView map = robot.lookup("#authMap").queryAs(AvailabilityView.class);
+        List<String> lassoed = lasso(map, "ST-E", 4, 11);
+        waitFor(5, "the lassoed seats", () -> organizer.authorizations().picked().size() >= lassoed.size());
+        Set<String> block = fx(() -> new TreeSet<>(organizer.authorizations().picked()));
+        assertThat(block).containsExactlyInAnyOrderElementsOf(lassoed);
+        Screenshots.take(scene(), "30-organizer-authorize-lasso");
+        robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
+        waitFor(20, "the authorization", () -> text("#authStatus").startsWith("Demo Clerk is authorized")
+                || text("#authStatus").contains("is authorized"));
+        waitFor(20, "the clerk's row", () -> sellers.getItems().stream().anyMatch(s -> s.authorized()));
+        Screenshots.take(scene(), "30-organizer-authorized");
+
+        // claim 29 d: publish after the confirmation
+        robot.press(KeyCode.ALT).type(KeyCode.DIGIT2).release(KeyCode.ALT);
+        waitFor(5, "the events tab", () -> robot.lookup("#organizerEvents").tryQuery().map(n -> n.isVisible()).orElse(false));
+        fx(() -> {
+            organizer.events().selectedProperty().set(organizer.events().events().stream()
+                    .filter(e -> e.id() == gala.id()).findFirst().orElseThrow());
+            return null;
+        });
+        robot.press(KeyCode.ALT).type(KeyCode.P).release(KeyCode.ALT);
+        waitFor(5, "the confirmation", () -> robot.lookup("#publishConfirmation").query().isVisible());
+        Screenshots.take(scene(), "30-organizer-publish-confirm");
+        robot.type(KeyCode.ENTER);
+        waitFor(20, "published", () -> text("#eventStatus").startsWith("Winter Gala is published"));
+        Screenshots.take(scene(), "30-organizer-published");
+
+        try (CenterClient other = new CenterClient(app.shell().connection().orElseThrow().baseUri())) {
+            CenterSession organizerAgain = other.signIn("organizer", "organizer-demo");
+            EventInfo atCenter = organizerAgain.event(gala.id());
+            assertThat(atCenter.status()).isEqualTo("PUBLISHED");
+            assertThat(atCenter.servicer()).isEqualTo("Harbour Philharmonic");
+            assertThat(atCenter.contact()).isEqualTo("tickets@harbour.example");
+            assertThat(atCenter.pricesMinor()).isEqualTo(Map.of("stalls-premium", 12000L, "stalls", 8000L, "balcony", 5000L));
+            assertThat(atCenter.gates()).containsExactlyInAnyOrder("north", "south");
+            assertThat(atCenter.venueId()).isEqualTo(harbour.id());
+            assertThat(organizerAgain.venues()).filteredOn(v -> v.name().equals("Tessera Theatre"))
+                    .extracting(Venue::latestSeatMapVersion).containsExactly(2);
+            List<Authorization> authorizations = organizerAgain.authorizations(gala.id());
+            assertThat(authorizations).hasSize(1);
+            assertThat(authorizations.getFirst().quotas()).isEqualTo(Map.of("stalls-premium", 20, "stalls", 40, "balcony", 0));
+            assertThat(authorizations.getFirst().allocatedSeats()).containsExactlyInAnyOrderElementsOf(block);
+
+            CenterSession clerk = other.signIn("clerk", "clerk-demo");
+            assertThat(clerk.events()).extracting(EventInfo::id).contains(gala.id());
+            SellerAuthorization mine = CenterSession.readAuthorization(clerk.myAuthorizationJson(gala.id()));
+            assertThat(mine.allocatedSeats()).containsExactlyInAnyOrderElementsOf(block);
+            assertThat(clerk.seats(gala.id()).allocatedToYou()).containsExactlyInAnyOrderElementsOf(block);
+        }
+
+        // the same screens in Japanese
+        robot.clickOn("#languageJapanese");
+        waitFor(5, "Japanese texts", () -> text("#eventStatus").startsWith("Winter Galaを公開しました"));
+        Screenshots.take(scene(), "30-organizer-events-ja");
+        robot.press(KeyCode.ALT).type(KeyCode.DIGIT3).release(KeyCode.ALT);
+        Screenshots.take(scene(), "30-organizer-authorizations-ja");
+    }
+
+    private OrganizerWorkspace signInAsOrganizer(Path data) throws Exception {
+        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
+        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
+                && robot.lookup("#loginId").tryQuery().isPresent());
+        robot.clickOn("#loginId").write("organizer").type(KeyCode.TAB).write("organizer-demo").type(KeyCode.ENTER);
+        waitFor(30, "the organizer workspace", () -> app.shell().main().flatMap(m -> m.workspace(OrganizerWorkspace.class))
+                .isPresent() && robot.lookup("#venueList").tryQuery().map(n -> n.isVisible()).orElse(false));
+        return fx(() -> app.shell().main().orElseThrow().workspace(OrganizerWorkspace.class).orElseThrow());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void setSpinner(String selector, int value) throws Exception {
+        Spinner<Integer> spinner = robot.lookup(selector).queryAs(Spinner.class);
+        waitFor(5, selector + " shown", () -> spinner.getEditor().getScene() != null && spinner.getEditor().isVisible());
+        int length = fx(() -> spinner.getEditor().getText().length());
+        robot.clickOn(spinner.getEditor()).type(KeyCode.END).eraseText(length).write(String.valueOf(value)).type(KeyCode.ENTER);
+        try {
+            waitFor(5, selector + " = " + value, () -> spinner.getValue() == value);
+        } catch (AssertionError e) {
+            Screenshots.take(scene(), "30-organizer-debug-spinner");
+            throw new AssertionError(e.getMessage() + "; the editor shows \"" + fx(() -> spinner.getEditor().getText())
+                    + "\", focus on " + fx(() -> scene().getFocusOwner()), e);
+        }
+    }
+
+    /** Draws a lasso along one row around its seats {@code from} to {@code to} (inclusive), as a person drags it. */
+    private List<String> lasso(AvailabilityView map, String rowId, int from, int to) throws Exception {
+        List<String> ids = fx(() -> map.getBoard().map().sections().stream().flatMap(s -> s.rows().stream())
+                .filter(r -> r.id().equals(rowId)).findFirst().orElseThrow().seats().subList(from, to + 1).stream()
+                .map(Seat::id).toList());
+        List<Point2D> points = new java.util.ArrayList<>();
+        for (String id : ids) {
+            points.add(fx(() -> screen(map, id)));
+        }
+        double pad = 0.45 * points.get(0).distance(points.get(1));
+        Point2D left = points.getFirst().subtract(pad, 0);
+        Point2D right = points.getLast().add(pad, 0);
+        robot.moveTo(left.subtract(0, pad)).press(MouseButton.PRIMARY);
+        for (Point2D p : points) {
+            robot.moveTo(p.subtract(0, pad));
+        }
+        robot.moveTo(right.subtract(0, pad)).moveTo(right.add(0, pad));
+        for (Point2D p : points.reversed()) {
+            robot.moveTo(p.add(0, pad));
+        }
+        robot.moveTo(left.add(0, pad)).moveTo(left.subtract(0, pad - 1));
+        robot.release(MouseButton.PRIMARY);
+        return ids;
+    }
+
+    private static Point2D screen(AvailabilityView map, String seatId) {
+        Seat seat = map.getBoard().map().seat(seatId).orElseThrow();
+        PlanSurface surface = ((AvailabilityViewSkin) map.getSkin()).surface();
+        PlanViewport v = surface.viewport();
+        return surface.localToScreen(v.toScreenX(seat.x()), v.toScreenY(seat.y()));
+    }
+
+    private Scene scene() {
+        return stage.getScene();
+    }
+
+    private String text(String selector) throws Exception {
+        return fx(() -> robot.lookup(selector).queryAs(Label.class).getText());
+    }
+}

@@ -1,0 +1,136 @@
+package dev.tessera.desktop.organizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.designer.model.SeatDocument;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.support.TestCenter;
+import dev.tessera.desktop.ui.CurrentThreadTaskExecutor;
+import dev.tessera.desktop.ui.Message;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The organizer's view models against a real embedded center: bad input is refused in words and nothing reaches the center. */
+class OrganizerViewModelsTest {
+    @TempDir
+    static Path data;
+    private static TestCenter center;
+    private static CenterSession organizer;
+    private final CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneId.of("Asia/Tokyo"));
+
+    @BeforeAll
+    static void start() {
+        center = TestCenter.start(data);
+        organizer = center.signIn("organizer", "organizer-demo");
+    }
+
+    @AfterAll
+    static void stop() {
+        center.close();
+    }
+
+    @Test
+    void anEmptyPlanIsNotSavedAsAVenueAndNoVenueIsCreated() {
+        VenuesViewModel vm = new VenuesViewModel(organizer, tasks);
+        int before = organizer.venues().size();
+        vm.newNameProperty().set("Empty Hall");
+        vm.newAddressProperty().set("Nowhere 1");
+        vm.newSourceProperty().set(MapSource.DESIGNER);
+        vm.createVenue(SeatDocument.blank("Empty"));
+        assertThat(vm.feedback().failedProperty().get()).isTrue();
+        assertThat(vm.feedback().messageProperty().get().key()).isIn("organizer.venue.problems", "organizer.venue.invalid");
+        assertThat(organizer.venues()).hasSize(before);
+        assertThat(vm.newNameProperty().get()).isEqualTo("Empty Hall");
+    }
+
+    @Test
+    void aVenueFromASampleGetsItsFirstVersionAndOpensInTheDesigner() {
+        VenuesViewModel vm = new VenuesViewModel(organizer, tasks);
+        vm.newNameProperty().set("Sample Hall");
+        vm.newAddressProperty().set("1 Sample Street");
+        vm.createVenue(null);
+        assertThat(vm.feedback().messageProperty().get()).isEqualTo(Message.of("organizer.venue.created", "Sample Hall", 1, 1194));
+        assertThat(vm.openedMapProperty().get().seatCount()).isEqualTo(1194);
+        assertThat(vm.openedMapProperty().get().name()).isEqualTo("Sample Hall");
+        assertThat(vm.openedProperty().get().latestSeatMapVersion()).isEqualTo(1);
+        assertThat(vm.venues()).anyMatch(v -> v.name().equals("Sample Hall") && v.latestSeatMapVersion() == 1);
+        assertThat(vm.selectedProperty().get().name()).isEqualTo("Sample Hall");
+    }
+
+    @Test
+    void anEventThatEndsBeforeItStartsIsRefusedAndNothingIsRegistered() {
+        OrganizerEventsViewModel vm = eventForm();
+        int before = organizer.events().size();
+        vm.endsAtProperty().set("2026-12-09 18:00");
+        vm.create();
+        assertThat(vm.feedback().messageProperty().get()).isEqualTo(Message.of("organizer.event.timeOrder"));
+        vm.endsAtProperty().set("tomorrow");
+        vm.create();
+        assertThat(vm.feedback().messageProperty().get()).isEqualTo(Message.of("organizer.event.badEnd", "tomorrow"));
+        assertThat(organizer.events()).hasSize(before);
+    }
+
+    @Test
+    void aDraftIsPublishedOnlyAfterTheConfirmation() {
+        OrganizerEventsViewModel vm = eventForm();
+        vm.create();
+        EventInfo draft = vm.selectedProperty().get();
+        assertThat(draft.status()).isEqualTo("DRAFT");
+        assertThat(draft.startsAt()).isEqualTo(Instant.parse("2026-12-09T10:00:00Z"));
+        vm.requestPublish();
+        assertThat(vm.confirmingPublishProperty().get()).isTrue();
+        vm.cancelPublish();
+        assertThat(organizer.event(draft.id()).status()).isEqualTo("DRAFT");
+        vm.requestPublish();
+        vm.confirmPublish();
+        assertThat(organizer.event(draft.id()).status()).isEqualTo("PUBLISHED");
+        assertThat(vm.selectedProperty().get().status()).isEqualTo("PUBLISHED");
+        vm.requestPublish();
+        assertThat(vm.confirmingPublishProperty().get()).isFalse();
+        assertThat(vm.feedback().messageProperty().get().key()).isEqualTo("organizer.event.notDraft");
+    }
+
+    @Test
+    void theClerksBlockIsShownTakenAndItsQuotasAreKeptWhenSeatsAreAdded() {
+        OrganizerEventsViewModel events = new OrganizerEventsViewModel(organizer, tasks, clock);
+        events.load();
+        AuthorizationsViewModel vm = new AuthorizationsViewModel(organizer, tasks, events.events());
+        EventInfo tempest = center.demoEvent(organizer);
+        vm.eventProperty().set(events.events().stream().filter(e -> e.id() == tempest.id()).findFirst().orElseThrow());
+        SellerRow clerk = vm.sellers().stream().filter(s -> s.seller().loginId().equals("clerk")).findFirst().orElseThrow();
+        assertThat(clerk.authorized()).isTrue();
+        assertThat(vm.boardProperty().get().taken()).containsKeys(clerk.authorization().allocatedSeats().toArray(String[]::new));
+        vm.sellerProperty().set(clerk);
+        assertThat(vm.quotas()).hasSize(3).allMatch(q -> q.quota().get() == 10_000);
+        vm.picked().add("ST-A-1");
+        vm.authorize();
+        assertThat(vm.feedback().messageProperty().get().key()).isEqualTo("organizer.auth.authorized");
+        var stored = organizer.authorizations(tempest.id()).getFirst();
+        assertThat(stored.allocatedSeats()).contains("ST-A-1").containsAll(clerk.authorization().allocatedSeats());
+        assertThat(stored.quotas()).isEqualTo(clerk.authorization().quotas());
+        assertThat(vm.boardProperty().get().taken()).containsEntry("ST-A-1",
+                dev.tessera.designer.availability.SeatStatus.ALLOCATED);
+    }
+
+    private OrganizerEventsViewModel eventForm() {
+        VenuesViewModel venues = new VenuesViewModel(organizer, tasks);
+        venues.load();
+        OrganizerEventsViewModel vm = new OrganizerEventsViewModel(organizer, tasks, clock);
+        vm.nameProperty().set("Matinee " + System.nanoTime());
+        vm.servicerProperty().set("Tessera Players");
+        vm.contactProperty().set("info@tessera.example");
+        vm.venueProperty().set(venues.venues().getFirst());
+        vm.prices().forEach(p -> p.amount().set("3,000"));
+        assertThat(vm.prices()).hasSize(3);
+        assertThat(vm.gates()).isNotEmpty();
+        return vm;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.tessera.center.sales;
+
+import static dev.tessera.center.db.schema.Tables.ACCOUNT;
+import static dev.tessera.center.db.schema.Tables.ISSUING_INFO;
+import static dev.tessera.center.db.schema.Tables.REVOCATION;
+import static dev.tessera.center.db.schema.Tables.SALE;
+import static dev.tessera.center.db.schema.Tables.TICKET;
+import static dev.tessera.center.db.schema.Tables.TICKET_EXCHANGE;
+import static dev.tessera.center.db.schema.Tables.TICKET_REPRINT;
+import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
+import static dev.tessera.center.db.schema.Tables.TICKET_VOID;
+
+import dev.tessera.center.account.Principal;
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.SaleRecord;
+import dev.tessera.center.db.schema.tables.records.TicketRecord;
+import dev.tessera.center.http.ApiException;
+import dev.tessera.core.model.Role;
+import dev.tessera.core.ticket.Ticket;
+import dev.tessera.core.ticket.TicketCodec;
+import dev.tessera.core.ticket.TicketFormatException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/**
+ * After-sales at the counter: find a sale by ticket, sale or chip; reprint a paper ticket with a
+ * reason (optionally reissued under a new version, so the old paper is refused at the gate); and
+ * the audit list of voids, refunds, exchanges and reprints with their reasons.
+ */
+public final class AfterSalesService {
+    private final Database db;
+    private final TicketFactory factory;
+    private final Clock clock;
+
+    public record Lookup(Long saleId, String ticketId, String chipId) {}
+
+    /** status: VALID, USED, VOID, or TRANSFERRED (valid, but moved to another chip since the sale). */
+    public record TicketView(String ticketId, int version, String seatId, String categoryId, String gateId,
+                             long priceMinor, String attendee, String holderChipId, String status, int reprints,
+                             String encoded) {}
+
+    public record SaleView(long saleId, long eventId, long sellerId, String sellerName, OffsetDateTime soldAt,
+                           String paymentMethod, String paymentReference, long totalMinor, String currency,
+                           String customerAuth, String chipId, List<TicketView> tickets) {}
+
+    public record Reprint(String reason, Boolean reissue) {}
+
+    public record Reprinted(String ticketId, int reprintNo, int version, boolean reissued, String encoded) {}
+
+    /** kind: VOID, REFUND, EXCHANGE, REPRINT or REISSUE; amountMinor: refunded, or an exchange's difference. */
+    public record Adjustment(String kind, OffsetDateTime at, long eventId, long saleId, Long newSaleId, String ticketId,
+                             String seatId, long byId, String byName, String reason, long amountMinor, String method,
+                             String reference) {}
+
+    public AfterSalesService(Database db, TicketFactory factory, Clock clock) {
+        this.db = db;
+        this.factory = factory;
+        this.clock = clock;
+    }
+
+    /** Exactly one of saleId, ticketId, chipId; a seller finds only its own sales. */
+    public List<SaleView> find(Principal by, Lookup lookup) {
+        int given = (lookup.saleId() == null ? 0 : 1) + (blank(lookup.ticketId()) ? 0 : 1) + (blank(lookup.chipId()) ? 0 : 1);
+        if (given != 1) {
+            throw ApiException.badRequest("name exactly one of saleId, ticketId and chipId");
+        }
+        Condition which;
+        if (lookup.saleId() != null) {
+            which = SALE.ID.eq(lookup.saleId());
+        } else if (!blank(lookup.ticketId())) {
+            which = SALE.ID.in(DSL.select(TICKET.SALE_ID).from(TICKET).where(TICKET.ID.eq(lookup.ticketId().trim())));
+        } else {
+            String chip = lookup.chipId().trim().toLowerCase(java.util.Locale.ROOT);
+            which = SALE.ID.in(DSL.select(TICKET.SALE_ID).from(TICKET).where(TICKET.HOLDER_CHIP_ID.eq(chip)))
+                    .or(SALE.ISSUING_INFO_ID.in(DSL.select(ISSUING_INFO.ID).from(ISSUING_INFO).where(ISSUING_INFO.CHIP_ID.eq(chip))));
+        }
+        if (by.role() == Role.SELLER) {
+            which = which.and(SALE.SELLER_ID.eq(by.accountId()));
+        }
+        var sales = db.dsl().select(SALE.fields()).select(ACCOUNT.DISPLAY_NAME, ISSUING_INFO.CUSTOMER_AUTH, ISSUING_INFO.CHIP_ID)
+                .from(SALE).join(ACCOUNT).on(ACCOUNT.ID.eq(SALE.SELLER_ID))
+                .join(ISSUING_INFO).on(ISSUING_INFO.ID.eq(SALE.ISSUING_INFO_ID))
+                .where(which).orderBy(SALE.SOLD_AT.desc(), SALE.ID.desc()).limit(50).fetch();
+        if (sales.isEmpty()) {
+            return List.of();
+        }
+        List<Long> saleIds = sales.map(r -> r.get(SALE.ID));
+        List<TicketRecord> tickets = db.dsl().selectFrom(TICKET).where(TICKET.SALE_ID.in(saleIds))
+                .orderBy(TICKET.SEAT_ID).fetch();
+        List<String> ticketIds = tickets.stream().map(TicketRecord::getId).toList();
+        Map<String, Integer> reprints = db.dsl().select(TICKET_REPRINT.TICKET_ID, DSL.count()).from(TICKET_REPRINT)
+                .where(TICKET_REPRINT.TICKET_ID.in(ticketIds)).groupBy(TICKET_REPRINT.TICKET_ID)
+                .fetchMap(TICKET_REPRINT.TICKET_ID, DSL.count());
+        Set<String> transferred = db.dsl().selectDistinct(TICKET_TRANSFER.TICKET_ID).from(TICKET_TRANSFER)
+                .where(TICKET_TRANSFER.TICKET_ID.in(ticketIds), TICKET_TRANSFER.STATUS.eq("COMPLETED"))
+                .fetchSet(TICKET_TRANSFER.TICKET_ID);
+        Map<Long, List<TicketView>> bySale = tickets.stream().collect(Collectors.groupingBy(TicketRecord::getSaleId,
+                Collectors.mapping(t -> new TicketView(t.getId(), t.getVersion(), t.getSeatId(), t.getCategoryId(),
+                        t.getGateId(), t.getPriceMinor(), t.getAttendee() == null ? "" : t.getAttendee(), t.getHolderChipId(),
+                        "VALID".equals(t.getStatus()) && transferred.contains(t.getId()) ? "TRANSFERRED" : t.getStatus(),
+                        reprints.getOrDefault(t.getId(), 0), t.getEncoded()), Collectors.toList())));
+        return sales.map(r -> {
+            SaleRecord s = r.into(SALE);
+            return new SaleView(s.getId(), s.getEventId(), s.getSellerId(), r.get(ACCOUNT.DISPLAY_NAME), s.getSoldAt(),
+                    s.getPaymentMethod(), s.getPaymentRef(), s.getTotalMinor(), s.getCurrency(),
+                    r.get(ISSUING_INFO.CUSTOMER_AUTH), r.get(ISSUING_INFO.CHIP_ID), bySale.getOrDefault(s.getId(), List.of()));
+        });
+    }
+
+    /**
+     * Claim 20: records a reprint and returns the number to print on it ("REPRINT n"). With reissue
+     * the ticket gets version + 1, newly signed, and the old version is revoked, so the paper the
+     * customer lost can no longer get in. A ticket on a chip is not reissued here: the chip holds it.
+     */
+    public Reprinted reprint(Principal by, String ticketId, Reprint req) {
+        VoidService.checkReason(req.reason());
+        boolean reissue = Boolean.TRUE.equals(req.reissue());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return db.tx(ctx -> {
+            TicketRecord ticket = ctx.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate().fetchOne();
+            if (ticket == null) {
+                throw ApiException.notFound("no ticket " + ticketId);
+            }
+            long sellerId = ctx.select(SALE.SELLER_ID).from(SALE).where(SALE.ID.eq(ticket.getSaleId())).fetchOne(SALE.SELLER_ID);
+            if (by.role() == Role.SELLER && sellerId != by.accountId()) {
+                throw ApiException.notFound("no ticket " + ticketId + " sold by this seller");
+            }
+            if (!"VALID".equals(ticket.getStatus())) {
+                throw ApiException.conflict("ticket-not-valid", "ticket " + ticketId + " is " + ticket.getStatus()
+                        + " and cannot be printed again");
+            }
+            int version = ticket.getVersion();
+            String encoded = ticket.getEncoded();
+            if (reissue) {
+                if (ticket.getHolderChipId() != null) {
+                    throw ApiException.conflict("ticket-on-chip", "ticket " + ticketId
+                            + " is on a chip; reissue is for paper tickets");
+                }
+                version = version + 1;
+                encoded = TicketFactory.base64(factory.sign(withVersion(ticket, version)));
+                ctx.insertInto(REVOCATION).set(REVOCATION.TICKET_ID, ticketId).set(REVOCATION.VERSION, ticket.getVersion())
+                        .set(REVOCATION.EVENT_ID, ticket.getEventId()).set(REVOCATION.REASON, "REISSUED")
+                        .set(REVOCATION.REVOKED_AT, now).execute();
+                ctx.update(TICKET).set(TICKET.VERSION, version).set(TICKET.ENCODED, encoded)
+                        .where(TICKET.ID.eq(ticketId)).execute();
+            }
+            int number = ctx.fetchCount(TICKET_REPRINT, TICKET_REPRINT.TICKET_ID.eq(ticketId)) + 1;
+            ctx.insertInto(TICKET_REPRINT).set(TICKET_REPRINT.TICKET_ID, ticketId).set(TICKET_REPRINT.REPRINT_NO, number)
+                    .set(TICKET_REPRINT.VERSION, version).set(TICKET_REPRINT.REISSUED, reissue)
+                    .set(TICKET_REPRINT.REASON, req.reason()).set(TICKET_REPRINT.PRINTED_BY, by.accountId())
+                    .set(TICKET_REPRINT.PRINTED_AT, now).execute();
+            return new Reprinted(ticketId, number, version, reissue, encoded);
+        });
+    }
+
+    private static Ticket withVersion(TicketRecord record, int version) {
+        try {
+            Ticket t = TicketCodec.decode(Base64.getDecoder().decode(record.getEncoded())).ticket();
+            return new Ticket(t.ticketId(), version, t.eventId(), t.seatId(), t.categoryId(), t.gateId(), t.validFrom(),
+                    t.validUntil(), t.holderChipId(), t.attendees(), t.priceMinor(), t.currency());
+        } catch (TicketFormatException | IllegalArgumentException e) {
+            throw new IllegalStateException("ticket " + record.getId() + " as stored cannot be decoded", e);
+        }
+    }
+
+    /** The audit trail of the counter: voids, refunds, exchanges and reprints with reasons, oldest first. */
+    public List<Adjustment> adjustments(Instant from, Instant to, Long sellerId, Long eventId) {
+        List<Condition> sale = new ArrayList<>();
+        if (sellerId != null) {
+            sale.add(SALE.SELLER_ID.eq(sellerId));
+        }
+        if (eventId != null) {
+            sale.add(SALE.EVENT_ID.eq(eventId));
+        }
+        Condition saleWhere = DSL.and(sale);
+        List<Adjustment> all = new ArrayList<>();
+        db.dsl().select(TICKET_VOID.fields()).select(SALE.EVENT_ID, TICKET.SEAT_ID, ACCOUNT.DISPLAY_NAME,
+                        TICKET_EXCHANGE.NEW_SALE_ID, TICKET_EXCHANGE.DIFFERENCE_MINOR)
+                .from(TICKET_VOID).join(SALE).on(SALE.ID.eq(TICKET_VOID.SALE_ID))
+                .join(TICKET).on(TICKET.ID.eq(TICKET_VOID.TICKET_ID))
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(TICKET_VOID.VOIDED_BY))
+                .leftJoin(TICKET_EXCHANGE).on(TICKET_EXCHANGE.ID.eq(TICKET_VOID.EXCHANGE_ID))
+                .where(saleWhere, between(TICKET_VOID.VOIDED_AT, from, to))
+                .forEach(r -> {
+                    var v = r.into(TICKET_VOID);
+                    boolean exchange = v.getExchangeId() != null;
+                    String kind = exchange ? "EXCHANGE" : v.getRefundMinor() > 0 ? "REFUND" : "VOID";
+                    all.add(new Adjustment(kind, v.getVoidedAt(), r.get(SALE.EVENT_ID), v.getSaleId(),
+                            r.get(TICKET_EXCHANGE.NEW_SALE_ID), v.getTicketId(), r.get(TICKET.SEAT_ID), v.getVoidedBy(),
+                            r.get(ACCOUNT.DISPLAY_NAME), v.getReason(),
+                            exchange ? r.get(TICKET_EXCHANGE.DIFFERENCE_MINOR) : v.getRefundMinor(),
+                            v.getRefundMethod(), v.getRefundRef()));
+                });
+        db.dsl().select(TICKET_REPRINT.fields()).select(SALE.ID, SALE.EVENT_ID, TICKET.SEAT_ID, ACCOUNT.DISPLAY_NAME)
+                .from(TICKET_REPRINT).join(TICKET).on(TICKET.ID.eq(TICKET_REPRINT.TICKET_ID))
+                .join(SALE).on(SALE.ID.eq(TICKET.SALE_ID))
+                .join(ACCOUNT).on(ACCOUNT.ID.eq(TICKET_REPRINT.PRINTED_BY))
+                .where(saleWhere, between(TICKET_REPRINT.PRINTED_AT, from, to))
+                .forEach(r -> {
+                    var p = r.into(TICKET_REPRINT);
+                    all.add(new Adjustment(p.getReissued() ? "REISSUE" : "REPRINT", p.getPrintedAt(), r.get(SALE.EVENT_ID),
+                            r.get(SALE.ID), null, p.getTicketId(), r.get(TICKET.SEAT_ID), p.getPrintedBy(),
+                            r.get(ACCOUNT.DISPLAY_NAME), p.getReason(), 0, null, null));
+                });
+        all.sort(Comparator.comparing(Adjustment::at).thenComparing(Adjustment::ticketId));
+        return all;
+    }
+
+    private static Condition between(org.jooq.Field<OffsetDateTime> at, Instant from, Instant to) {
+        Condition c = DSL.trueCondition();
+        if (from != null) {
+            c = c.and(at.ge(from.atOffset(ZoneOffset.UTC)));
+        }
+        if (to != null) {
+            c = c.and(at.lt(to.atOffset(ZoneOffset.UTC)));
+        }
+        return c;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

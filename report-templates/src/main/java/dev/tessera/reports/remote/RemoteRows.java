@@ -1,0 +1,161 @@
+package dev.tessera.reports.remote;
+
+import dev.tessera.core.seatmap.Section;
+import dev.tessera.reports.ReportException;
+import dev.tessera.reports.data.EventInfo;
+import dev.tessera.reports.occupancy.OccupancyRow;
+import dev.tessera.reports.saleslog.SalesLogLine;
+import dev.tessera.reports.settlement.SettlementRow;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The rows of the sales log, settlement and occupancy reports made from what the center's HTTP API
+ * returns, so a desktop talking to a remote center fills the same templates as the database path.
+ * Amounts are the same minor units the center stores; nothing is re-priced here.
+ */
+public final class RemoteRows {
+    private RemoteRows() {}
+
+    /** One line per sale and category, in the report's order: event, seller, time. */
+    public static List<SalesLogLine> salesLog(Collection<TicketLine> tickets, Map<Long, EventInfo> events) {
+        record Key(long saleId, String categoryId) {}
+        Map<Key, List<TicketLine>> bySale = new LinkedHashMap<>();
+        for (TicketLine t : tickets) {
+            bySale.computeIfAbsent(new Key(t.saleId(), t.categoryId()), k -> new ArrayList<>()).add(t);
+        }
+        List<SalesLogLine> lines = new ArrayList<>(bySale.size());
+        bySale.forEach((key, group) -> {
+            TicketLine first = group.getFirst();
+            long amount = group.stream().mapToLong(TicketLine::priceMinor).sum();
+            lines.add(new SalesLogLine(first.saleId(), first.soldAt(), first.eventId(), first.eventName(),
+                    first.currency(), first.sellerId(), first.sellerName(),
+                    event(events, first.eventId()).categoryName(first.categoryId()), first.paymentMethod(), group.size(),
+                    amount));
+        });
+        lines.sort(Comparator.comparing(SalesLogLine::eventName).thenComparingLong(SalesLogLine::eventId)
+                .thenComparing(SalesLogLine::sellerName).thenComparingLong(SalesLogLine::sellerId)
+                .thenComparing(SalesLogLine::soldAt).thenComparingLong(SalesLogLine::saleId)
+                .thenComparing(SalesLogLine::categoryName));
+        return lines;
+    }
+
+    private record Key(long eventId, long sellerId, String categoryId) {}
+
+    private static final class Acc {
+        String sellerName;
+        int quota;
+        int used;
+        int allocated;
+        int allocatedSold;
+        int tickets;
+        long cash;
+        long card;
+        long invoice;
+        int voided;
+        long voidedMinor;
+    }
+
+    /**
+     * Each seller's position per event and category: quota and allocation from the grants, the
+     * allocated seats sold from the seat states ({@code seatStatus}: seat id to FREE, HELD, SOLD or
+     * BLOCKED, per event), takings by payment and voids from the tickets.
+     */
+    public static List<SettlementRow> settlement(Collection<TicketLine> tickets, Collection<SellerGrant> grants,
+                                                 Map<Long, Map<String, String>> seatStatus,
+                                                 Map<Long, EventInfo> events) {
+        Map<Key, Acc> acc = new TreeMap<>(Comparator.comparingLong(Key::eventId).thenComparingLong(Key::sellerId)
+                .thenComparing(Key::categoryId));
+        for (SellerGrant grant : grants) {
+            EventInfo event = event(events, grant.eventId());
+            grant.quotas().forEach((category, quota) ->
+                    at(acc, new Key(grant.eventId(), grant.sellerId(), category), grant.sellerName()).quota = quota);
+            Map<String, String> status = seatStatus.getOrDefault(grant.eventId(), Map.of());
+            for (String seatId : grant.allocatedSeatIds()) {
+                String category = event.seatMap().seat(seatId).map(s -> s.categoryId()).orElse("");
+                Acc a = at(acc, new Key(grant.eventId(), grant.sellerId(), category), grant.sellerName());
+                a.allocated++;
+                if ("SOLD".equals(status.get(seatId))) {
+                    a.allocatedSold++;
+                }
+            }
+        }
+        for (TicketLine t : tickets) {
+            Acc a = at(acc, new Key(t.eventId(), t.sellerId(), t.categoryId()), t.sellerName());
+            if (t.voided()) {
+                a.voided++;
+                a.voidedMinor += t.priceMinor();
+                continue;
+            }
+            a.used++;
+            a.tickets++;
+            switch (t.paymentMethod()) {
+                case "CASH" -> a.cash += t.priceMinor();
+                case "CARD" -> a.card += t.priceMinor();
+                default -> a.invoice += t.priceMinor();
+            }
+        }
+        List<SettlementRow> rows = new ArrayList<>();
+        acc.forEach((k, a) -> {
+            EventInfo event = event(events, k.eventId());
+            rows.add(new SettlementRow(a.sellerName == null ? "#" + k.sellerId() : a.sellerName, event.currency(),
+                    event.name(), event.categoryName(k.categoryId()), a.quota, a.used, a.allocated, a.allocatedSold,
+                    a.tickets, a.cash, a.card, a.invoice, a.voided, a.voidedMinor));
+        });
+        rows.sort(Comparator.comparing(SettlementRow::sellerName).thenComparing(SettlementRow::currency));
+        return rows;
+    }
+
+    private static Acc at(Map<Key, Acc> acc, Key key, String sellerName) {
+        Acc a = acc.computeIfAbsent(key, k -> new Acc());
+        if (a.sellerName == null) {
+            a.sellerName = sellerName;
+        }
+        return a;
+    }
+
+    /**
+     * The event's seats per section and category, in seat-map order: {@code seatsByStatus} is the
+     * availability snapshot (status to seat ids), {@code usedSeatIds} the seats whose ticket was used at a gate.
+     */
+    public static List<OccupancyRow> occupancy(EventInfo event, Map<String, ? extends Collection<String>> seatsByStatus,
+                                               Set<String> usedSeatIds) {
+        Map<String, String> status = new HashMap<>();
+        seatsByStatus.forEach((s, ids) -> ids.forEach(id -> status.put(id, s)));
+        List<OccupancyRow> rows = new ArrayList<>();
+        for (Section section : event.seatMap().sections()) {
+            Map<String, int[]> counts = new LinkedHashMap<>();
+            section.rows().stream().flatMap(r -> r.seats().stream()).forEach(seat -> {
+                int[] c = counts.computeIfAbsent(seat.categoryId(), k -> new int[6]);
+                c[0]++;
+                switch (status.getOrDefault(seat.id(), "FREE")) {
+                    case "SOLD" -> c[1]++;
+                    case "HELD" -> c[2]++;
+                    case "BLOCKED" -> c[3]++;
+                    default -> c[4]++;
+                }
+                if (usedSeatIds.contains(seat.id())) {
+                    c[5]++;
+                }
+            });
+            counts.forEach((category, c) -> rows.add(new OccupancyRow(section.name(), event.categoryName(category),
+                    c[0], c[1], c[2], c[3], c[4], c[5])));
+        }
+        return rows;
+    }
+
+    private static EventInfo event(Map<Long, EventInfo> events, long eventId) {
+        EventInfo event = events.get(eventId);
+        if (event == null) {
+            throw new ReportException("The center sent sales of event " + eventId + " but not the event itself.");
+        }
+        return event;
+    }
+}
