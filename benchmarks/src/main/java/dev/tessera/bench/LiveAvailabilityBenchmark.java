@@ -37,7 +37,7 @@ public final class LiveAvailabilityBenchmark {
             EventInfo event = BenchCenter.demoEvent(seller);
             Map<String, Long> soldAt = new ConcurrentHashMap<>();
             CountDownLatch opened = new CountDownLatch(1);
-            try (SeatStream stream = watcher.watchSeats(event.id(), new SeatStream.Listener() {
+            try (SeatStream _ = watcher.watchSeats(event.id(), new SeatStream.Listener() {
                 @Override
                 public void opened() {
                     opened.countDown();

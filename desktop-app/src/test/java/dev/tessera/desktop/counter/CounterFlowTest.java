@@ -217,7 +217,13 @@ class CounterFlowTest {
         assertThat(ledger.pendingCount(terminal)).isPositive();
 
         // outside the allocation: refused with a sentence, nothing journaled
+        // the paper tickets print in the background (a PDF here); the next sale starts when they are out
+        waitFor(60, "the paper tickets printed", () -> !sale.busyProperty().get());
         int entries = ledger.journal(terminal).size();
+        fx(() -> {
+            app.shell().mainView().orElseThrow().counter().orElseThrow().focusDefault();
+            return null;
+        });
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitFor(5, "a new sale", () -> sale.phaseProperty().get() == SalePhase.PICKING);
         clickSeat(outside);
