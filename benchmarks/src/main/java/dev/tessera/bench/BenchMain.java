@@ -70,5 +70,34 @@ public final class BenchMain {
             Files.writeString(out, header + table + (notes.isEmpty() ? "" : "\nHow the desktop figures are taken:\n\n" + notes));
             System.out.println("wrote " + out.toAbsolutePath());
         }
+        Path readme = Path.of("README.md");
+        if (names.containsAll(ALL) && Files.isRegularFile(readme)) {
+            Files.writeString(readme, withSummary(Files.readString(readme), lines));
+            System.out.println("wrote the summary into " + readme.toAbsolutePath());
+        }
+    }
+
+    static final String SUMMARY_START = "<!-- bench:start (written by ./tessera bench) -->";
+    static final String SUMMARY_END = "<!-- bench:end -->";
+
+    /** The rows of a full run the README shows (the headline figure of each benchmark), by how they begin. */
+    static final List<String> SUMMARY_ROWS = List.of("| center sales/s", "| pgbench", "| ratio", "| live availability",
+            "| chip issue 4 ticket(s): APDUs", "| chip issue 4 ticket(s): on air", "| gate verification: CPU",
+            "| sync:", "| sales-log PDF, 100,000 sales (", "| designer: open", "| designer: full redraw",
+            "| designer: apply 1,000", "| designer: hit-test a click", "| desktop app start");
+
+    /** {@code readme} with the table between the summary markers replaced by this run's headline rows. */
+    static String withSummary(String readme, List<String> lines) {
+        int start = readme.indexOf(SUMMARY_START);
+        int end = readme.indexOf(SUMMARY_END);
+        if (start < 0 || end < start) {
+            return readme;
+        }
+        StringBuilder summary = new StringBuilder(SUMMARY_START).append("\nMeasured on ").append(LocalDate.now())
+                .append(" (").append(Runtime.getRuntime().availableProcessors()).append(" cores):\n\n")
+                .append("| figure | value |\n|---|---|\n");
+        lines.stream().filter(line -> SUMMARY_ROWS.stream().anyMatch(line::startsWith))
+                .forEach(line -> summary.append(line).append('\n'));
+        return readme.substring(0, start) + summary + readme.substring(end);
     }
 }

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,8 @@ public final class PlatformCenter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformCenter.class);
     /** How often live streams get a comment; terminals treat a longer silence as a dead connection. */
     public static final long HEARTBEAT_SECONDS = 15;
+    /** Longer than the 30 s a JDK HTTP client keeps an idle connection (jdk.httpclient.keepalive.timeout). */
+    private static final long IDLE_CONNECTION_MILLIS = 120_000;
 
     private final Database db;
     private final Services services;
@@ -42,6 +46,7 @@ public final class PlatformCenter implements AutoCloseable {
                 cfg.jetty.host = config.host();
                 cfg.jetty.port = config.port();
             }).start();
+            keepIdleConnectionsLongerThanClients(server);
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "hold-lapse-sweeper");
                 t.setDaemon(true);
@@ -56,6 +61,20 @@ public final class PlatformCenter implements AutoCloseable {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * Jetty closes a connection idle for 30 s, and Java's HTTP client (every terminal's) reuses a pooled
+     * connection for 30 s too: a request sent on a connection the server is closing that very moment fails
+     * with "header parser received no bytes", and a POST is not retried. With the server waiting longer than
+     * any client keeps a connection, the client always gives up its side first.
+     */
+    private static void keepIdleConnectionsLongerThanClients(Javalin server) {
+        for (Connector connector : server.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector c) {
+                c.setIdleTimeout(IDLE_CONNECTION_MILLIS);
+            }
         }
     }
 

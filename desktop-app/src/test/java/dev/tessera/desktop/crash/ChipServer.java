@@ -12,12 +12,12 @@ import java.net.Socket;
  * A simulated chip that outlives the process writing to it: the kill test's child JVM reaches it over
  * a socket (2-byte length, then the APDU; the answer likewise). A new connection is a new tap.
  */
-final class ChipServer implements AutoCloseable {
+public final class ChipServer implements AutoCloseable {
     private final SimulatedChip chip;
     private final ServerSocket server;
     private final Thread loop;
 
-    ChipServer(SimulatedChip chip) throws IOException {
+    public ChipServer(SimulatedChip chip) throws IOException {
         this.chip = chip;
         this.server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
         this.loop = new Thread(this::serve, "chip-server");
@@ -25,7 +25,7 @@ final class ChipServer implements AutoCloseable {
         loop.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 

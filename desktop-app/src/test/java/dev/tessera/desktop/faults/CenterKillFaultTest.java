@@ -4,8 +4,7 @@ import static dev.tessera.center.db.schema.Tables.SALE;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tessera.center.CenterConfig;
-import dev.tessera.center.CenterMain;
+import dev.tessera.center.support.PostgresCluster;
 import dev.tessera.core.model.LedgerKind;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
@@ -25,14 +24,9 @@ import dev.tessera.desktop.counter.OfflineSeller;
 import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.ledger.TerminalIdentity;
 import dev.tessera.desktop.ledger.TerminalSync;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -46,23 +40,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fault suite 3: the standalone center (CenterMain, a JVM of its own on an H2 file) is killed with
- * SIGKILL at random moments while sellers sell online and a counter terminal syncs its offline journal,
- * then started again on the same file. Afterwards: every sale the center confirmed is in its database,
+ * Fault suite 3: the standalone center (CenterMain, a JVM of its own, on an H2 file and on a PostgreSQL database)
+ * is killed with SIGKILL at random moments while sellers sell online and a counter terminal syncs its offline
+ * journal, then started again on the same database. Afterwards: every sale the center confirmed is in its database,
  * no seat sold twice, the terminal's journal at the center exactly once, no hold left active.
  * CI takes {@value #CI_KILLS} kill points; {@code -Dtessera.faults.full=true} takes {@value #FULL_KILLS}.
  */
-@Disabled("open defect: the H2 center loses commits it acknowledged when killed with SIGKILL (2 of 6 runs lost 2 confirmed "
-        + "sales, the full run 2 acknowledged journal entries); see docs/testing.md, Fault suites. ./tessera faults runs it")
 class CenterKillFaultTest {
     static final int CI_KILLS = 10;
     static final int FULL_KILLS = 100;
@@ -79,28 +70,28 @@ class CenterKillFaultTest {
     Path terminalDir;
 
     private final Random random = new Random(5);
-    private int port;
-    private Process center;
 
-    @Test
-    void killingTheCenterLosesNoConfirmedSaleAndNoJournalEntry() throws Exception {
-        port = freePort();
-        startCenter();
-        URI uri = URI.create("http://127.0.0.1:" + port);
+    /**
+     * PostgreSQL always. The H2 file only with {@code -Dtessera.faults.h2center=true}: an open defect, H2 loses about
+     * one confirmed sale in 100 kills under concurrent sellers (docs/testing.md, ADR 0003), so it would fail the run.
+     */
+    static List<String> databases() {
+        return Boolean.getBoolean("tessera.faults.h2center") ? List.of("PostgreSQL", "H2") : List.of("PostgreSQL");
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("databases")
+    void killingTheCenterLosesNoConfirmedSaleAndNoJournalEntry(String database) throws Exception {
+        CenterProcess center = database.equals("H2") ? CenterProcess.start(centerDir, HOLD_SECONDS)
+                : CenterProcess.start(centerDir, PostgresCluster.shared().createDatabase("center_kill"), "postgres",
+                        HOLD_SECONDS);
         Map<Long, Sold> confirmed = new ConcurrentHashMap<>();
         AtomicInteger cutRequests = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> workers = new ArrayList<>();
-        try (CenterClient client = new CenterClient(uri);
+        try (CenterClient client = new CenterClient(center.uri());
              LedgerStore ledger = LedgerStore.open(terminalDir, Clock.systemUTC())) {
-            // CenterMain answers /health before it has loaded the demo data: sign in and look for the event until then
-            dev.tessera.desktop.support.Eventually.await(Duration.ofSeconds(60), "the demo data", () -> {
-                try {
-                    return client.signIn("clerk", "clerk-demo").events().stream().anyMatch(e -> e.name().equals("The Tempest"));
-                } catch (CenterProblemException e) {
-                    return false;
-                }
-            });
+            center.awaitDemoData(client);
             CenterSession clerk = client.signIn("clerk", "clerk-demo");
             EventInfo event = clerk.events().stream().filter(e -> e.name().equals("The Tempest")).findFirst().orElseThrow();
             SeatMap map = clerk.seatMap(event.venueId(), event.seatMapVersion());
@@ -143,9 +134,8 @@ class CenterKillFaultTest {
             for (int kill = 0; kill < KILLS; kill++) {
                 pause(300 + random.nextInt(1200));
                 kills.add(System.nanoTime());
-                center.destroyForcibly();
-                assertThat(center.waitFor(30, TimeUnit.SECONDS)).as("the center died").isTrue();
-                startCenter();
+                center.kill();
+                center.start();
             }
             pause(500);
             stop.set(true);
@@ -155,12 +145,11 @@ class CenterKillFaultTest {
             assertThat(sync.pushPending()).as("the journal settles once the center stays up").isZero();
             pause(TimeUnit.SECONDS.toMillis(HOLD_SECONDS) + 2_500);
             long sellerId = clerk.account().accountId();
-            stopCenter();
+            center.stop();
 
-            FaultTally tally = new FaultTally("center-kill");
-            try (var connection = java.sql.DriverManager.getConnection(
-                    CenterConfig.h2FileUrl(centerDir.resolve("center")), "tessera", "")) {
-                DSLContext db = DSL.using(connection, SQLDialect.H2,
+            FaultTally tally = new FaultTally(database.equals("H2") ? "center-kill" : "center-kill-postgresql");
+            try (var connection = center.openDatabase()) {
+                DSLContext db = DSL.using(connection, center.dialect(),
                         new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER));
                 confirmed.forEach((saleId, sold) -> {
                     if (!db.fetchExists(SALE, SALE.ID.eq(saleId))) {
@@ -185,7 +174,7 @@ class CenterKillFaultTest {
             assertThat(UNEXPECTED).as("answers other than sales, sold-out and dropped connections").isEmpty();
         } finally {
             stop.set(true);
-            stopCenter();
+            center.stop();
         }
     }
 
@@ -226,49 +215,7 @@ class CenterKillFaultTest {
         }
     }
 
-    private void startCenter() throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--sun-misc-unsafe-memory-access=allow", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CenterMain.class.getName(), "--db", CenterConfig.h2FileUrl(centerDir.resolve("center")),
-                "--port", Integer.toString(port), "--hold-seconds", Integer.toString(HOLD_SECONDS), "--demo");
-        center = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(centerDir.resolve("center.log").toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        try (CenterClient probe = new CenterClient(URI.create("http://127.0.0.1:" + port))) {
-            while (true) {
-                try {
-                    probe.checkHealth();
-                    return;
-                } catch (CenterException e) {
-                    if (!center.isAlive() || System.nanoTime() > deadline) {
-                        throw new AssertionError("the center did not start; see " + centerDir.resolve("center.log"), e);
-                    }
-                    pause(50);
-                }
-            }
-        }
-    }
-
-    private void stopCenter() throws InterruptedException {
-        if (center != null && center.isAlive()) {
-            center.destroy();
-            if (!center.waitFor(30, TimeUnit.SECONDS)) {
-                center.destroyForcibly().waitFor();
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Pause.millis(millis);
     }
 }

@@ -80,9 +80,10 @@ public final class ApiClient {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
+        HttpRequest request = builder.timeout(Duration.ofSeconds(60)).build();
+        long started = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(builder.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = MissingNode.getInstance();
             if (type.contains("json") && !response.body().isEmpty()) {
@@ -90,7 +91,9 @@ public final class ApiClient {
             }
             return new Response(response.statusCode(), type, response.body(), json);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // which request, and how long it waited: a connection the center closed says more with both
+            throw new UncheckedIOException(new IOException("%s %s failed after %d ms: %s".formatted(request.method(),
+                    request.uri(), (System.nanoTime() - started) / 1_000_000, e.getMessage()), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

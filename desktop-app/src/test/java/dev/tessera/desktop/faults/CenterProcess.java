@@ -1,0 +1,134 @@
+package dev.tessera.desktop.faults;
+
+import dev.tessera.center.CenterConfig;
+import dev.tessera.center.CenterMain;
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.center.CenterException;
+import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.desktop.support.Eventually;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jooq.SQLDialect;
+
+/**
+ * The standalone center ({@link CenterMain}, a JVM of its own with the demo data) on an H2 file in a folder or on a
+ * database of the test PostgreSQL cluster, on a fixed loopback port, so it can be killed with SIGKILL and started
+ * again on the same database and port.
+ */
+final class CenterProcess implements AutoCloseable {
+    private final Path dir;
+    private final String jdbcUrl;
+    private final String user;
+    private final int port;
+    private final int holdSeconds;
+    private Process process;
+
+    private CenterProcess(Path dir, String jdbcUrl, String user, int port, int holdSeconds) {
+        this.dir = dir;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.port = port;
+        this.holdSeconds = holdSeconds;
+    }
+
+    /** Starts the center on an H2 file in {@code dir} and waits until it answers /health. */
+    static CenterProcess start(Path dir, int holdSeconds) throws IOException {
+        return start(dir, CenterConfig.h2FileUrl(dir.resolve("center")), "tessera", holdSeconds);
+    }
+
+    /** Starts the center on the database at {@code jdbcUrl} (its log in {@code dir}) and waits for /health. */
+    static CenterProcess start(Path dir, String jdbcUrl, String user, int holdSeconds) throws IOException {
+        CenterProcess center = new CenterProcess(dir, jdbcUrl, user, freePort(), holdSeconds);
+        center.start();
+        return center;
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Its database, to audit once it is stopped. */
+    Connection openDatabase() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user, "");
+    }
+
+    SQLDialect dialect() {
+        return jdbcUrl.startsWith("jdbc:h2:") ? SQLDialect.H2 : SQLDialect.POSTGRES;
+    }
+
+    /** CenterMain answers /health before it has loaded the demo data: waits until the clerk sees the demo event. */
+    void awaitDemoData(CenterClient client) throws Exception {
+        Eventually.await(Duration.ofSeconds(60), "the demo data", () -> {
+            try {
+                return client.signIn("clerk", "clerk-demo").events().stream().anyMatch(e -> e.name().equals("The Tempest"));
+            } catch (CenterProblemException e) {
+                return false;
+            }
+        });
+    }
+
+    void start() {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--sun-misc-unsafe-memory-access=allow", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                CenterMain.class.getName(), "--db", jdbcUrl, "--db-user", user, "--port", Integer.toString(port),
+                "--hold-seconds", Integer.toString(holdSeconds), "--demo");
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("center.log").toFile())).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the center", e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (CenterClient probe = new CenterClient(uri())) {
+            while (true) {
+                try {
+                    probe.checkHealth();
+                    return;
+                } catch (CenterException e) {
+                    if (!process.isAlive() || System.nanoTime() > deadline) {
+                        throw new AssertionError("the center did not start; see " + dir.resolve("center.log"), e);
+                    }
+                    Pause.millis(50);
+                }
+            }
+        }
+    }
+
+    /** SIGKILL, and waits until the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the center did not die of SIGKILL within 30 s");
+        }
+    }
+
+    /** A normal stop (SIGTERM: the center closes its database), SIGKILL after 30 s. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
