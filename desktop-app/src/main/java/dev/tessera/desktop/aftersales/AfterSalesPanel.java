@@ -1,7 +1,11 @@
 package dev.tessera.desktop.aftersales;
 
+import static dev.tessera.desktop.ui.Controls.radio;
+import static dev.tessera.desktop.ui.Controls.section;
+import static dev.tessera.desktop.ui.Controls.show;
 import atlantafx.base.theme.Styles;
 import dev.tessera.desktop.ui.Formats;
+import dev.tessera.desktop.ui.Controls;
 import dev.tessera.desktop.ui.Localization;
 import dev.tessera.desktop.ui.Message;
 import javafx.beans.binding.Bindings;
@@ -11,7 +15,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -283,36 +286,10 @@ public final class AfterSalesPanel extends BorderPane {
         return l10n.text(m.key(), args);
     }
 
-    private static VBox section(String key, Localization l10n, Node... children) {
-        Label title = new Label();
-        title.textProperty().bind(l10n.binding(key));
-        title.getStyleClass().addAll("caption", "section-title");
-        VBox box = new VBox(6, title);
-        box.getChildren().addAll(children);
-        box.getStyleClass().add("counter-section");
-        return box;
-    }
-
     private static Button button(String id, String key, Localization l10n) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(l10n.binding(key));
+        Button b = Controls.button(id, key, l10n);
         b.setMnemonicParsing(false);
         return b;
-    }
-
-    private static RadioButton radio(String id, String key, Object data, ToggleGroup group, Localization l10n) {
-        RadioButton r = new RadioButton();
-        r.setId(id);
-        r.textProperty().bind(l10n.binding(key));
-        r.setUserData(data);
-        r.setToggleGroup(group);
-        return r;
-    }
-
-    private static void show(Node node, ObservableBooleanValue when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     /** Where the keyboard starts in this tab. */

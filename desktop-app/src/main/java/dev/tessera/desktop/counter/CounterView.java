@@ -1,5 +1,7 @@
 package dev.tessera.desktop.counter;
 
+import static dev.tessera.desktop.ui.Controls.button;
+import static dev.tessera.desktop.ui.Controls.caption;
 import atlantafx.base.theme.Styles;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.desktop.aftersales.AfterSalesPanel;
@@ -192,20 +194,6 @@ public final class CounterView extends BorderPane {
         bar.getStyleClass().add("counter-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
-    }
-
-    static Label caption(String key, Localization l10n) {
-        Label label = new Label();
-        label.textProperty().bind(l10n.binding(key));
-        label.getStyleClass().add("caption");
-        return label;
-    }
-
-    static Button button(String id, String key, Localization l10n) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(l10n.binding(key));
-        return b;
     }
 
     static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {

@@ -1,8 +1,10 @@
 package dev.tessera.desktop.counter;
 
-import static dev.tessera.desktop.counter.CounterView.button;
-import static dev.tessera.desktop.counter.CounterView.caption;
 
+import static dev.tessera.desktop.ui.Controls.button;
+import static dev.tessera.desktop.ui.Controls.radio;
+import static dev.tessera.desktop.ui.Controls.section;
+import static dev.tessera.desktop.ui.Controls.show;
 import atlantafx.base.theme.Styles;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.ui.Formats;
@@ -212,28 +214,5 @@ final class SalePanel extends ScrollPane {
         VBox box = section("counter.section.receipt", l10n, lines, total, reason, voidRow);
         show(box, Bindings.isNotEmpty(vm.receipt()));
         return box;
-    }
-
-    private static RadioButton radio(String id, String key, Object data, ToggleGroup group, Localization l10n) {
-        RadioButton r = new RadioButton();
-        r.setId(id);
-        r.textProperty().bind(l10n.binding(key));
-        r.setUserData(data);
-        r.setToggleGroup(group);
-        return r;
-    }
-
-    static VBox section(String key, Localization l10n, javafx.scene.Node... children) {
-        Label title = caption(key, l10n);
-        title.getStyleClass().add("section-title");
-        VBox box = new VBox(6, title);
-        box.getChildren().addAll(children);
-        box.getStyleClass().add("counter-section");
-        return box;
-    }
-
-    static void show(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 }

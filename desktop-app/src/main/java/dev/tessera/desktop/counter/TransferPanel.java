@@ -1,7 +1,7 @@
 package dev.tessera.desktop.counter;
 
-import static dev.tessera.desktop.counter.CounterView.button;
-import static dev.tessera.desktop.counter.SalePanel.section;
+import static dev.tessera.desktop.ui.Controls.button;
+import static dev.tessera.desktop.ui.Controls.section;
 
 import atlantafx.base.theme.Styles;
 import dev.tessera.desktop.ui.Localization;

@@ -3,6 +3,7 @@ package dev.tessera.desktop.gate;
 import atlantafx.base.theme.Styles;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
+import dev.tessera.desktop.shell.ViewModelWorkspace;
 import dev.tessera.desktop.ui.Formats;
 import dev.tessera.desktop.ui.Localization;
 import javafx.application.Platform;
@@ -33,7 +34,7 @@ import javafx.util.StringConverter;
  * The gate's screen: the shift bar, the online banner, the scan field that keeps the keyboard, a large
  * green or red answer that stays until the next scan, counts per gate, the last scans and the chip tray.
  */
-final class GateView extends BorderPane {
+final class GateView extends BorderPane implements ViewModelWorkspace.Focusable {
     private static final PseudoClass ADMITTED = PseudoClass.getPseudoClass("admitted");
     private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
@@ -65,7 +66,8 @@ final class GateView extends BorderPane {
         vm.stationProperty().addListener((obs, old, now) -> focusDefault());
     }
 
-    void focusDefault() {
+    @Override
+    public void focusDefault() {
         Platform.runLater(() -> {
             if (vm.stationProperty().get() != null) {
                 code.requestFocus();

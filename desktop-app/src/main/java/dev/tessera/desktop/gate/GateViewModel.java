@@ -4,8 +4,9 @@ import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterException;
 import dev.tessera.desktop.center.CenterUnreachableException;
 import dev.tessera.desktop.center.GateApiTypes.GateCount;
-import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
+import dev.tessera.desktop.counter.VirtualChips;
+import dev.tessera.desktop.shell.ViewModelWorkspace;
 import dev.tessera.desktop.shell.WorkspaceContext;
 import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Message;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * The gate's screen state (claim 67): the shift's event and gate, the last answer, counts and the last scans,
  * and the online banner. Scans, taps and syncing run on the task executor; the UI thread never waits.
  */
-public final class GateViewModel implements AutoCloseable {
+public final class GateViewModel implements ViewModelWorkspace.Model {
     private static final Logger LOG = LoggerFactory.getLogger(GateViewModel.class);
     /** How often an online gate reports admissions and reads the counts of all gates. */
     public static final Duration SYNC_PERIOD = Duration.ofSeconds(3);

@@ -3,6 +3,7 @@ package dev.tessera.desktop.manager;
 import atlantafx.base.theme.Styles;
 import dev.tessera.desktop.center.CenterApiTypes.Account;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.shell.ViewModelWorkspace;
 import dev.tessera.desktop.ui.Formats;
 import dev.tessera.desktop.ui.Localization;
 import dev.tessera.reports.print.ReportPrinter;
@@ -53,7 +54,7 @@ import javafx.stage.FileChooser;
  * the right, progress and messages below. Shortcuts: Ctrl+G generate, Esc cancel, Ctrl+PgUp/PgDn
  * pages, Ctrl+plus/minus zoom, Ctrl+P print, Ctrl+E export PDF.
  */
-public final class ManagerView extends BorderPane {
+public final class ManagerView extends BorderPane implements ViewModelWorkspace.Focusable {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final List<String> PAYMENTS = List.of("CASH", "CARD", "INVOICE");
 
@@ -75,6 +76,7 @@ public final class ManagerView extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
     }
 
+    @Override
     public void focusDefault() {
         salesLog.requestFocus();
     }

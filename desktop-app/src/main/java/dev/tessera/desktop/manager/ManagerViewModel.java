@@ -3,6 +3,7 @@ package dev.tessera.desktop.manager;
 import dev.tessera.desktop.center.CenterApiTypes.Account;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.shell.ViewModelWorkspace;
 import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Localization;
 import dev.tessera.desktop.ui.Message;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * preview, totals, export and print. Every call to the center and every Jasper step runs through the
  * task executor; results land here on the UI thread.
  */
-public final class ManagerViewModel implements AutoCloseable {
+public final class ManagerViewModel implements ViewModelWorkspace.Model {
     private static final Logger LOG = LoggerFactory.getLogger(ManagerViewModel.class);
     static final List<Double> ZOOMS = List.of(0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0);
     static final double DEFAULT_ZOOM = 1.0;

@@ -1,5 +1,6 @@
 package dev.tessera.desktop.shift;
 
+import static dev.tessera.desktop.ui.Controls.show;
 import atlantafx.base.theme.Styles;
 import dev.tessera.desktop.center.ShiftApiTypes.Shift;
 import dev.tessera.desktop.shift.ShiftViewModel.State;
@@ -10,7 +11,6 @@ import java.util.concurrent.Callable;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
@@ -379,10 +379,5 @@ public final class ShiftPanel extends ScrollPane {
         HBox row = new HBox(8, children);
         row.getStyleClass().add("row");
         return row;
-    }
-
-    private static void show(Node node, ObservableBooleanValue when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 }
