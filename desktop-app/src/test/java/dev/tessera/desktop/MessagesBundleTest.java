@@ -38,9 +38,22 @@ class MessagesBundleTest {
             for (String key : bundle.keySet()) {
                 String value = bundle.getString(key);
                 assertThat(value).as(key + " in " + bundle.getLocale()).isNotBlank();
-                assertThat(new MessageFormat(value).format(new Object[] {"x", "y"})).as(key).isNotBlank();
+                MessageFormat pattern = new MessageFormat(value, locale);
+                assertThat(pattern.format(sampleArguments(pattern))).as(key).isNotBlank();
             }
         }
+    }
+
+    /** A number where the pattern formats a number or a choice, a date for a date, else a word. */
+    private static Object[] sampleArguments(MessageFormat pattern) {
+        java.text.Format[] formats = pattern.getFormatsByArgumentIndex();
+        Object[] args = new Object[Math.max(3, formats.length)];
+        for (int i = 0; i < args.length; i++) {
+            java.text.Format f = i < formats.length ? formats[i] : null;
+            args[i] = f instanceof java.text.NumberFormat ? (Object) 2
+                    : f instanceof java.text.DateFormat ? new java.util.Date() : "x" + i;
+        }
+        return args;
     }
 
     @ParameterizedTest

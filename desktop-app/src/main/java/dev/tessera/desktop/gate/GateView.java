@@ -262,6 +262,23 @@ final class GateView extends BorderPane implements ViewModelWorkspace.Focusable 
         l10n.localeProperty().addListener((obs, old, now) -> recent.refresh());
         recent.getStyleClass().add("gate-recent");
 
+        VBox side = new VBox(8, section("gate.counts.title", counts, totals), section("gate.recent.title", recent),
+                vm.pcscReaderName().isPresent() ? readerBox() : chipTray());
+        side.getStyleClass().add("gate-side");
+        return side;
+    }
+
+    /** A real reader chosen in Settings: what it is doing; the guest holds the card to it, nobody presses a key. */
+    private Node readerBox() {
+        Label state = new Label();
+        state.setId("gateReader");
+        state.setWrapText(true);
+        state.textProperty().bind(l10n.binding(vm.readerProperty()));
+        return section("gate.reader.title", state);
+    }
+
+    /** The simulated reader: the virtual chips, one chosen and tapped with Ctrl+T or Enter. */
+    private Node chipTray() {
         ListView<VirtualChip> chips = new ListView<>(vm.chips());
         chips.setId("gateChips");
         chips.setPrefHeight(120);
@@ -287,10 +304,7 @@ final class GateView extends BorderPane implements ViewModelWorkspace.Focusable 
         tap.disableProperty().bind(vm.chipProperty().isNull().or(vm.stationProperty().isNull()));
         tap.setMaxWidth(Double.MAX_VALUE);
 
-        VBox side = new VBox(8, section("gate.counts.title", counts, totals), section("gate.recent.title", recent),
-                section("gate.chips.title", chips, tap));
-        side.getStyleClass().add("gate-side");
-        return side;
+        return section("gate.chips.title", chips, tap);
     }
 
     private StringBinding text(java.util.concurrent.Callable<String> compute) {

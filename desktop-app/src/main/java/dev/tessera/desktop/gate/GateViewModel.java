@@ -11,6 +11,8 @@ import dev.tessera.desktop.shell.WorkspaceContext;
 import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Message;
 import dev.tessera.reader.gate.Verdict;
+import dev.tessera.reader.wallet.WalletCard;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -66,6 +68,8 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
     private final ReadOnlyBooleanWrapper noticeIsProblem = new ReadOnlyBooleanWrapper();
     private final ObservableList<VirtualChip> chips = FXCollections.observableArrayList();
     private final ObjectProperty<VirtualChip> chip = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Message> reader = new ReadOnlyObjectWrapper<>();
+    private PcscGateReader pcsc;
     private Map<String, Integer> centerCounts;
     private Future<?> nextSync;
     private Instant lastRefresh = Instant.MIN;
@@ -74,6 +78,7 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
     public GateViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
         this.tray = ctx.virtualChips();
+        ctx.pcscReader().ifPresent(name -> reader.set(Message.of("gate.reader.startShift", name)));
         event.addListener((obs, old, now) -> {
             gates.setAll(now == null ? List.of() : now.gates());
             gate.set(gates.isEmpty() ? null : gates.getFirst());
@@ -112,6 +117,7 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
             notice(Message.of("gate.shift.ready", opened.chipCount(), opened.revokedCount()), false);
             showLedger(opened);
             scheduleSync(Duration.ZERO);
+            watchReader();
         }, failure -> {
             starting.set(false);
             notice(failure instanceof CenterException ? ErrorMessages.of(failure)
@@ -144,22 +150,52 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
             synchronized (tray) {
                 tray.put(c);
                 try {
-                    GateStation.Answer a = s.tap(tray.tap());
-                    if (a.scan().verdict() == Verdict.UNKNOWN_CHIP && ctx.status().onlineProperty().get()) {
-                        // a card issued after the last download: fetch the package now rather than send the guest away
-                        try {
-                            s.refresh(ctx.session());
-                        } catch (CenterException e) {
-                            return a;
-                        }
-                        a = s.tap(tray.tap());
-                    }
-                    return a;
+                    return tapAndRefresh(s, tray::tap);
                 } finally {
                     tray.takeOff();
                 }
             }
         });
+    }
+
+    /** A card arrived on the real reader (UI thread): one tap. */
+    private void cardOnReader(PcscGateReader.Card card) {
+        GateStation s = station.get();
+        if (s != null && !closed) {
+            check(() -> tapAndRefresh(s, card::open));
+        }
+    }
+
+    private GateStation.Answer tapAndRefresh(GateStation s, Callable<WalletCard> card) throws Exception {
+        GateStation.Answer a = s.tap(card.call());
+        if (a.scan().verdict() == Verdict.UNKNOWN_CHIP && ctx.status().onlineProperty().get()) {
+            // a card issued after the last download: fetch the package now rather than send the guest away
+            try {
+                s.refresh(ctx.session());
+            } catch (CenterException e) {
+                return a;
+            }
+            a = s.tap(card.call());
+        }
+        return a;
+    }
+
+    /** With a PC/SC reader chosen in Settings: watch it from the start of the shift; each card is one tap. */
+    private synchronized void watchReader() {
+        if (pcsc != null || closed) {
+            return;
+        }
+        ctx.pcscReader().ifPresent(name -> pcsc = new PcscGateReader(name, ctx.tasks(), new SecureRandom(),
+                state -> ctx.tasks().runOnUiThread(() -> reader.set(describe(state))),
+                card -> ctx.tasks().runOnUiThread(() -> cardOnReader(card))).start());
+    }
+
+    static Message describe(PcscGateReader.State state) {
+        return switch (state) {
+            case PcscGateReader.State.Ready r -> Message.of("gate.reader.ready", r.reader());
+            case PcscGateReader.State.NotConnected n -> Message.of("gate.reader.notConnected", n.wanted());
+            case PcscGateReader.State.ServiceDown d -> Message.of("gate.reader.serviceDown", d.reason());
+        };
     }
 
     private void check(Callable<GateStation.Answer> work) {
@@ -362,6 +398,16 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
         return chip;
     }
 
+    /** The PC/SC reader chosen in Settings; empty when the gate uses the simulated reader and its tray. */
+    public java.util.Optional<String> pcscReaderName() {
+        return ctx.pcscReader();
+    }
+
+    /** What the real reader is doing (ready, not connected, service down); null with the simulated reader. */
+    public ReadOnlyObjectProperty<Message> readerProperty() {
+        return reader.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty onlineProperty() {
         return ctx.status().onlineProperty();
     }
@@ -371,6 +417,9 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
         closed = true;
         if (nextSync != null) {
             nextSync.cancel(false);
+        }
+        if (pcsc != null) {
+            pcsc.close();
         }
     }
 }

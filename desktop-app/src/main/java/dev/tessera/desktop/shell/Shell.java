@@ -168,6 +168,11 @@ public final class Shell {
                     public VirtualChips virtualChips() {
                         return Shell.this.virtualChips();
                     }
+
+                    @Override
+                    public Optional<String> pcscReader() {
+                        return saved.reader().pcscName();
+                    }
                 });
         for (WorkspaceFactory factory : Workspaces.forRole(signedIn.account().role())) {
             tasks.execute(() -> factory.open(context), signedIn::attach,

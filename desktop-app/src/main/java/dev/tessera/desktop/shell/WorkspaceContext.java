@@ -25,6 +25,9 @@ public record WorkspaceContext(CenterSession session, CenterClient client, Conne
         LedgerStore ledger() throws IOException;
 
         VirtualChips virtualChips();
+
+        /** The PC/SC reader chosen in Settings, by (part of) its name; empty: the simulated reader and its tray. */
+        java.util.Optional<String> pcscReader();
     }
 
     public LedgerStore ledger() throws IOException {
@@ -33,5 +36,9 @@ public record WorkspaceContext(CenterSession session, CenterClient client, Conne
 
     public VirtualChips virtualChips() {
         return resources.virtualChips();
+    }
+
+    public java.util.Optional<String> pcscReader() {
+        return resources.pcscReader();
     }
 }
