@@ -1,5 +1,6 @@
 package dev.tessera.desktop.aftersales;
 
+import dev.tessera.desktop.ui.Feedback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.core.model.LedgerKind;
 import dev.tessera.core.ticket.TicketCodec;
@@ -47,7 +48,6 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -84,9 +84,7 @@ public final class AfterSalesViewModel {
     private final StringProperty tendered = new SimpleStringProperty("");
     private final StringProperty reference = new SimpleStringProperty("");
     private final BooleanProperty reissue = new SimpleBooleanProperty();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(Message.of("aftersales.hint"));
+    private final Feedback feedback = new Feedback(Message.of("aftersales.hint"));
     private final ReadOnlyObjectWrapper<PendingChip> pendingChip = new ReadOnlyObjectWrapper<>();
     private final ObjectBinding<Message> exchangeSummary;
     private Lookup last;
@@ -155,7 +153,7 @@ public final class AfterSalesViewModel {
         run(() -> rows(ctx.session().findSales(lookup.by(), lookup.value())), rows -> {
             last = lookup;
             tickets.setAll(rows);
-            message.set(rows.isEmpty() ? Message.of("aftersales.lookup.none")
+            feedback.say(rows.isEmpty() ? Message.of("aftersales.lookup.none")
                     : Message.of("aftersales.lookup.found", rows.stream().map(TicketRow::saleId).distinct().count(),
                     rows.size()));
         });
@@ -187,12 +185,12 @@ public final class AfterSalesViewModel {
     private void refresh(Message done) {
         Lookup lookup = last;
         if (lookup == null) {
-            message.set(done);
+            feedback.say(done);
             return;
         }
         run(() -> rows(ctx.session().findSales(lookup.by(), lookup.value())), rows -> {
             tickets.setAll(rows);
-            message.set(done);
+            feedback.say(done);
         });
     }
 
@@ -330,7 +328,7 @@ public final class AfterSalesViewModel {
             return written.written() + written.alreadyThere();
         }, written -> {
             pendingChip.set(null);
-            message.set(Message.of("aftersales.exchange.onChip", written));
+            feedback.say(Message.of("aftersales.exchange.onChip", written));
         });
     }
 
@@ -512,21 +510,11 @@ public final class AfterSalesViewModel {
     }
 
     private void fail(Message why) {
-        failed.set(true);
-        message.set(why);
+        feedback.fail(why);
     }
 
     private <T> void run(Callable<T> work, Consumer<T> done) {
-        busy.set(true);
-        failed.set(false);
-        ctx.tasks().execute(work, result -> {
-            busy.set(false);
-            done.accept(result);
-        }, failure -> {
-            busy.set(false);
-            failed.set(true);
-            message.set(describe(failure));
-        });
+        feedback.run(ctx.tasks(), work, done, AfterSalesViewModel::describe);
     }
 
     private static Message describe(Exception failure) {
@@ -575,15 +563,15 @@ public final class AfterSalesViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return feedback.busyProperty();
     }
 
     public ReadOnlyBooleanProperty failedProperty() {
-        return failed.getReadOnlyProperty();
+        return feedback.failedProperty();
     }
 
     public ReadOnlyObjectProperty<Message> messageProperty() {
-        return message.getReadOnlyProperty();
+        return feedback.messageProperty();
     }
 
     public ReadOnlyObjectProperty<PendingChip> pendingChipProperty() {

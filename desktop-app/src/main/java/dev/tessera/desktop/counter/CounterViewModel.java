@@ -1,5 +1,6 @@
 package dev.tessera.desktop.counter;
 
+import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
@@ -35,7 +36,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -79,9 +79,7 @@ public final class CounterViewModel implements AutoCloseable {
     private final StringProperty tendered = new SimpleStringProperty("");
     private final StringProperty cardReference = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<SalePhase> phase = new ReadOnlyObjectWrapper<>(SalePhase.PICKING);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(Message.of("counter.hint.pick"));
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private final Feedback feedback = new Feedback(Message.of("counter.hint.pick"));
     private final ObservableList<ReceiptLine> receipt = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Message> receiptTotal = new ReadOnlyObjectWrapper<>();
     private final StringProperty voidReason = new SimpleStringProperty("");
@@ -119,7 +117,7 @@ public final class CounterViewModel implements AutoCloseable {
             if (event.get() == null && !events.isEmpty()) {
                 event.set(events.getFirst());
             }
-            message.set(Message.of("counter.hint.pick"));
+            feedback.say(Message.of("counter.hint.pick"));
         });
     }
 
@@ -166,7 +164,7 @@ public final class CounterViewModel implements AutoCloseable {
             return;
         }
         if (!online()) {
-            message.set(Message.of("counter.offline.readyToSell", picked.size()));
+            feedback.say(Message.of("counter.offline.readyToSell", picked.size()));
             return;
         }
         List<String> ids = List.copyOf(picked);
@@ -191,7 +189,7 @@ public final class CounterViewModel implements AutoCloseable {
         phase.set(SalePhase.HELD);
         tick();
         ticker.play();
-        message.set(Message.of("counter.hint.customer"));
+        feedback.say(Message.of("counter.hint.customer"));
     }
 
     public void releaseHold() {
@@ -216,7 +214,7 @@ public final class CounterViewModel implements AutoCloseable {
         if (seconds <= 0) {
             // claim 32: the hold lapsed at the center; the seats are for sale again
             newSale();
-            message.set(Message.of("counter.hold.lapsed"));
+            feedback.say(Message.of("counter.hold.lapsed"));
             return;
         }
         countdown.set("%d:%02d".formatted(seconds / 60, seconds % 60));
@@ -234,7 +232,7 @@ public final class CounterViewModel implements AutoCloseable {
         }, chipId -> {
             customerMode.set(CustomerMode.MEMBER_CARD);
             customerChipId.set(chipId);
-            message.set(Message.of(phase.get() == SalePhase.HELD ? "counter.hint.pay" : "counter.hint.pick"));
+            feedback.say(Message.of(phase.get() == SalePhase.HELD ? "counter.hint.pay" : "counter.hint.pick"));
         });
     }
 
@@ -255,8 +253,8 @@ public final class CounterViewModel implements AutoCloseable {
         switch (customerMode.get()) {
             case MEMBER_CARD -> {
                 if (customerChipId.get() == null) {
-                    message.set(Message.of("counter.customer.tapFirst"));
-                    failed.set(true);
+                    feedback.say(Message.of("counter.customer.tapFirst"));
+                    feedback.setFailed(true);
                     return;
                 }
                 customer = new Customer("MEMBER_CARD", null, null, customerChipId.get());
@@ -269,8 +267,8 @@ public final class CounterViewModel implements AutoCloseable {
         if ("CASH".equals(paymentMethod.get())) {
             Long tenderedMinor = minor(tendered.get(), e.currency());
             if (!tendered.get().isBlank() && tenderedMinor == null) {
-                message.set(Message.of("counter.payment.badAmount"));
-                failed.set(true);
+                feedback.say(Message.of("counter.payment.badAmount"));
+                feedback.setFailed(true);
                 return;
             }
             payment = new Payment("CASH", null, tenderedMinor);
@@ -286,11 +284,11 @@ public final class CounterViewModel implements AutoCloseable {
             showReceipt(result);
             if (saleChipId != null) {
                 phase.set(SalePhase.AWAITING_CHIP);
-                message.set(Message.of("counter.chip.tap", shortChip(saleChipId)));
+                feedback.say(Message.of("counter.chip.tap", shortChip(saleChipId)));
                 writeToChip();
             } else {
                 phase.set(SalePhase.DONE);
-                message.set(Message.of("counter.sale.donePaper"));
+                feedback.say(Message.of("counter.sale.donePaper"));
                 printPaper(result, payment.tenderedMinor());
             }
         });
@@ -303,7 +301,7 @@ public final class CounterViewModel implements AutoCloseable {
 
     private void printPaper(SaleResult result, Long tenderedMinor) {
         if (paperOutput != null) {
-            run(() -> paperOutput.apply(result, tenderedMinor), message::set);
+            run(() -> paperOutput.apply(result, tenderedMinor), feedback::say);
         }
     }
 
@@ -320,7 +318,7 @@ public final class CounterViewModel implements AutoCloseable {
         saleChipId = first.chipId();
         showReceipt(sale);
         phase.set(SalePhase.AWAITING_CHIP);
-        message.set(Message.of("counter.chip.resume", shortChip(first.chipId())));
+        feedback.say(Message.of("counter.chip.resume", shortChip(first.chipId())));
     }
 
     /** Ctrl+T, also the retry after a pulled card: writes what the chip does not hold yet. */
@@ -330,10 +328,10 @@ public final class CounterViewModel implements AutoCloseable {
         }
         SaleResult s = sale;
         String chipId = saleChipId;
-        message.set(Message.of("counter.chip.writing", s.tickets().size()));
+        feedback.say(Message.of("counter.chip.writing", s.tickets().size()));
         run(() -> pipeline.issue(s, chipId, ctx.reader().tap()), written -> {
             phase.set(SalePhase.DONE);
-            message.set(Message.of("counter.chip.written", written.written() + written.alreadyThere(), shortChip(chipId)));
+            feedback.say(Message.of("counter.chip.written", written.written() + written.alreadyThere(), shortChip(chipId)));
         });
     }
 
@@ -341,8 +339,8 @@ public final class CounterViewModel implements AutoCloseable {
         SeatMap map = seats.seatMapProperty().get();
         SellerAuthorization auth = authorization.get();
         if (map == null || auth == null) {
-            message.set(Message.of("counter.offline.noAuthorization"));
-            failed.set(true);
+            feedback.say(Message.of("counter.offline.noAuthorization"));
+            feedback.setFailed(true);
             return;
         }
         Set<String> sold = new HashSet<>(seats.seatsByStatus().getOrDefault(SeatStatus.SOLD, List.of()));
@@ -358,7 +356,7 @@ public final class CounterViewModel implements AutoCloseable {
             receiptTotal.set(Message.of("counter.receipt.total", lines.size(),
                     dev.tessera.desktop.ui.Formats.money(result.totalMinor(), result.currency(), ctx.l10n().getLocale())));
             phase.set(SalePhase.DONE);
-            message.set(Message.of("counter.offline.done", lines.size()));
+            feedback.say(Message.of("counter.offline.done", lines.size()));
         });
     }
 
@@ -390,8 +388,8 @@ public final class CounterViewModel implements AutoCloseable {
     /** Voids one ticket of the receipt with the clerk's reason (audit trail: ledger and center). */
     public void voidTicket(ReceiptLine line, String reason, boolean refund) {
         if (line == null || reason == null || reason.isBlank()) {
-            message.set(Message.of("counter.void.needReason"));
-            failed.set(true);
+            feedback.say(Message.of("counter.void.needReason"));
+            feedback.setFailed(true);
             return;
         }
         run(() -> pipeline.voidTicket(line.ticketId(), reason.trim(), refund), voided -> {
@@ -400,7 +398,7 @@ public final class CounterViewModel implements AutoCloseable {
             long total = receipt.stream().mapToLong(ReceiptLine::priceMinor).sum();
             receiptTotal.set(Message.of("counter.receipt.total", receipt.size(),
                     dev.tessera.desktop.ui.Formats.money(total, line.currency(), ctx.l10n().getLocale())));
-            message.set(Message.of("counter.void.done", line.section(), line.row(), line.seat()));
+            feedback.say(Message.of("counter.void.done", line.section(), line.row(), line.seat()));
         });
     }
 
@@ -420,8 +418,8 @@ public final class CounterViewModel implements AutoCloseable {
         receipt.clear();
         receiptTotal.set(null);
         phase.set(SalePhase.PICKING);
-        failed.set(false);
-        message.set(Message.of("counter.hint.pick"));
+        feedback.setFailed(false);
+        feedback.say(Message.of("counter.hint.pick"));
     }
 
     /** Total of the held (or, offline, picked) seats in minor units. */
@@ -457,16 +455,7 @@ public final class CounterViewModel implements AutoCloseable {
     }
 
     private <T> void run(Callable<T> work, Consumer<T> done) {
-        busy.set(true);
-        failed.set(false);
-        ctx.tasks().execute(work, result -> {
-            busy.set(false);
-            done.accept(result);
-        }, failure -> {
-            busy.set(false);
-            failed.set(true);
-            message.set(describe(failure));
-        });
+        feedback.run(ctx.tasks(), work, done, CounterViewModel::describe);
     }
 
     public static Message describe(Exception failure) {
@@ -552,15 +541,15 @@ public final class CounterViewModel implements AutoCloseable {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return feedback.busyProperty();
     }
 
     public ReadOnlyObjectProperty<Message> messageProperty() {
-        return message.getReadOnlyProperty();
+        return feedback.messageProperty();
     }
 
     public ReadOnlyBooleanProperty failedProperty() {
-        return failed.getReadOnlyProperty();
+        return feedback.failedProperty();
     }
 
     public ObservableList<ReceiptLine> receipt() {

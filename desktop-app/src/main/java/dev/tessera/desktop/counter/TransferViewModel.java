@@ -1,10 +1,10 @@
 package dev.tessera.desktop.counter;
 
+import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.ui.Message;
 import dev.tessera.desktop.ui.TaskExecutor;
 import java.security.SecureRandom;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -22,9 +22,7 @@ public final class TransferViewModel {
     private final StringProperty assigneePassword = new SimpleStringProperty("");
     private final StringProperty transferPassword = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<TransferDesk.Moved> moved = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Message> message =
-            new ReadOnlyObjectWrapper<>(Message.of("counter.transfer.hint"));
+    private final Feedback feedback = new Feedback(Message.of("counter.transfer.hint"));
 
     public TransferViewModel(CounterContext ctx) {
         this.desk = new TransferDesk(ctx.client(), new ChipDesk(ctx.session(), new SecureRandom()), ctx.journal());
@@ -35,18 +33,16 @@ public final class TransferViewModel {
     /** Step 1, the assignee's chip on the reader. */
     public void transfer() {
         if (ticketId.get().isBlank() || transferPassword.get().length() < 6) {
-            message.set(Message.of("counter.transfer.incomplete"));
+            feedback.say(Message.of("counter.transfer.incomplete"));
             return;
         }
         String id = ticketId.get().trim();
-        busy.set(true);
-        tasks.execute(() -> desk.transfer(id, assignorLogin.get().trim(), assignorPassword.get(),
+        feedback.run(tasks, () -> desk.transfer(id, assignorLogin.get().trim(), assignorPassword.get(),
                 assigneeLogin.get().trim(), assigneePassword.get(), transferPassword.get(), reader.tap()), m -> {
-            busy.set(false);
             moved.set(m);
-            message.set(Message.of("counter.transfer.written", m.version(), CounterViewModel.shortChip(m.toChipId()),
+            feedback.say(Message.of("counter.transfer.written", m.version(), CounterViewModel.shortChip(m.toChipId()),
                     CounterViewModel.shortChip(m.fromChipId())));
-        }, this::failed);
+        }, CounterViewModel::describe);
     }
 
     /** Step 2, the assignor's chip on the reader. */
@@ -55,17 +51,10 @@ public final class TransferViewModel {
         if (m == null) {
             return;
         }
-        busy.set(true);
-        tasks.execute(() -> desk.deleteOldCopy(m, reader.tap()), deleted -> {
-            busy.set(false);
+        feedback.run(tasks, () -> desk.deleteOldCopy(m, reader.tap()), deleted -> {
             moved.set(null);
-            message.set(Message.of("counter.transfer.done", CounterViewModel.shortChip(m.fromChipId())));
-        }, this::failed);
-    }
-
-    private void failed(Exception e) {
-        busy.set(false);
-        message.set(CounterViewModel.describe(e));
+            feedback.say(Message.of("counter.transfer.done", CounterViewModel.shortChip(m.fromChipId())));
+        }, CounterViewModel::describe);
     }
 
     public StringProperty ticketIdProperty() {
@@ -97,10 +86,10 @@ public final class TransferViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return feedback.busyProperty();
     }
 
     public ReadOnlyObjectProperty<Message> messageProperty() {
-        return message.getReadOnlyProperty();
+        return feedback.messageProperty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.desktop.organizer;
 
+import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.Gate;
 import dev.tessera.core.seatmap.SeatMap;

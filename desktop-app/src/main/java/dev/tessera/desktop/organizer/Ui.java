@@ -1,5 +1,6 @@
 package dev.tessera.desktop.organizer;
 
+import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.ui.Localization;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;

@@ -1,5 +1,6 @@
 package dev.tessera.desktop.shift;
 
+import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.center.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CenterUnreachableException;
@@ -50,9 +51,7 @@ public final class ShiftViewModel {
     private final CashCount floatCount = new CashCount();
     private final CashCount closingCount = new CashCount();
     private final StringProperty note = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final Feedback feedback = new Feedback();
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
     private final LongBinding expectedCash;
     private final LongBinding difference;
@@ -92,7 +91,7 @@ public final class ShiftViewModel {
     private void none() {
         shift.set(null);
         state.set(State.NONE);
-        message.set(Message.of("shift.hint.count"));
+        feedback.say(Message.of("shift.hint.count"));
         String c = saleCurrency.getValue();
         prepareFloat(c == null ? currency.get() : c);
     }
@@ -106,7 +105,7 @@ public final class ShiftViewModel {
 
     /** Opens the shift with the float counted; the terminal journals it. */
     public void open() {
-        if (state.get() != State.NONE || busy.get()) {
+        if (state.get() != State.NONE || feedback.isBusy()) {
             return;
         }
         if (!floatCount.validProperty().get()) {
@@ -120,7 +119,7 @@ public final class ShiftViewModel {
             return opened;
         }, opened -> {
             opened(opened);
-            message.set(Message.of("shift.opened", opened.id()));
+            feedback.say(Message.of("shift.opened", opened.id()));
         });
     }
 
@@ -134,7 +133,7 @@ public final class ShiftViewModel {
         currency.set(open.currency());
         state.set(State.OPEN);
         stale.set(false);
-        message.set(Message.of("shift.hint.open"));
+        feedback.say(Message.of("shift.hint.open"));
         run(() -> session.denominations(open.currency()), d -> closingCount.reset(d.denominations()));
     }
 
@@ -163,7 +162,7 @@ public final class ShiftViewModel {
      */
     public void close() {
         Shift current = shift.get();
-        if (state.get() != State.OPEN || current == null || busy.get()) {
+        if (state.get() != State.OPEN || current == null || feedback.isBusy()) {
             return;
         }
         if (!closingCount.validProperty().get()) {
@@ -189,7 +188,7 @@ public final class ShiftViewModel {
             shift.set(closed);
             state.set(State.CLOSED);
             note.set("");
-            message.set(Message.of(closed.differenceMinor() == 0 ? "shift.closed.even" : "shift.closed.difference",
+            feedback.say(Message.of(closed.differenceMinor() == 0 ? "shift.closed.even" : "shift.closed.difference",
                     closed.id()));
         });
     }
@@ -203,7 +202,7 @@ public final class ShiftViewModel {
         run(() -> {
             settlement.write(closed, file);
             return file;
-        }, saved -> message.set(Message.of("shift.settlement.saved", saved.toString())));
+        }, saved -> feedback.say(Message.of("shift.settlement.saved", saved.toString())));
     }
 
     /** After a close: back to counting the float of the next shift. */
@@ -216,19 +215,11 @@ public final class ShiftViewModel {
     }
 
     private void fail(Message reason) {
-        message.set(reason);
-        failed.set(true);
+        feedback.fail(reason);
     }
 
     private <T> void run(Callable<T> work, Consumer<T> done) {
-        busy.set(true);
-        failed.set(false);
-        tasks.execute(work, result -> {
-            busy.set(false);
-            done.accept(result);
-        }, failure -> {
-            busy.set(false);
-            fail(describe(failure));
+        feedback.run(tasks, work, done, ShiftViewModel::describe, failure -> {
             if (state.get() == State.LOADING) {
                 state.set(State.NONE);
             }
@@ -295,15 +286,15 @@ public final class ShiftViewModel {
     }
 
     public ReadOnlyObjectProperty<Message> messageProperty() {
-        return message.getReadOnlyProperty();
+        return feedback.messageProperty();
     }
 
     public ReadOnlyBooleanProperty failedProperty() {
-        return failed.getReadOnlyProperty();
+        return feedback.failedProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return feedback.busyProperty();
     }
 
     /** True while the figures shown are the last ones seen because the center is out of reach. */

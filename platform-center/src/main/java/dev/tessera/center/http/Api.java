@@ -21,6 +21,22 @@ public final class Api {
         return parseId(ctx.pathParam(name), name);
     }
 
+    /**
+     * The {@code sellerId} a list is filtered by: a seller always sees its own {@code what} only (asking for another
+     * seller's is forbidden); managers and organizers may name any seller, or none for all.
+     */
+    public static Long sellerFilter(Context ctx, String what) {
+        Principal p = principal(ctx);
+        Long seller = queryId(ctx, "sellerId");
+        if (p.role() == dev.tessera.core.model.Role.SELLER) {
+            if (seller != null && seller != p.accountId()) {
+                throw ApiException.forbidden("a seller sees only its own " + what);
+            }
+            seller = p.accountId();
+        }
+        return seller;
+    }
+
     public static Long queryId(Context ctx, String name) {
         String value = ctx.queryParam(name);
         return value == null || value.isBlank() ? null : parseId(value, name);

@@ -131,14 +131,7 @@ public final class CenterApi {
         r.post("/api/tickets/{ticketId}/reprints", ctx -> ctx.status(201).json(afterSales.reprint(Api.principal(ctx),
                 ctx.pathParam("ticketId"), Json.body(ctx, AfterSalesService.Reprint.class))), SELLER, MANAGER);
         r.get("/api/sales-log/adjustments", ctx -> {
-            Principal p = Api.principal(ctx);
-            Long seller = Api.queryId(ctx, "sellerId");
-            if (p.role() == Role.SELLER) {
-                if (seller != null && seller != p.accountId()) {
-                    throw ApiException.forbidden("a seller sees only its own sales");
-                }
-                seller = p.accountId();
-            }
+            Long seller = Api.sellerFilter(ctx, "sales");
             ctx.json(afterSales.adjustments(instant(ctx, "from"), instant(ctx, "to"), seller, Api.queryId(ctx, "eventId")));
         }, SELLER, MANAGER, ORGANIZER);
     }
@@ -150,14 +143,7 @@ public final class CenterApi {
         r.post("/api/shifts", ctx -> ctx.status(201).json(shifts.open(Api.principal(ctx),
                 Json.body(ctx, ShiftService.OpenShift.class))), SELLER);
         r.get("/api/shifts", ctx -> {
-            Principal p = Api.principal(ctx);
-            Long seller = Api.queryId(ctx, "sellerId");
-            if (p.role() == Role.SELLER) {
-                if (seller != null && seller != p.accountId()) {
-                    throw ApiException.forbidden("a seller sees only its own shifts");
-                }
-                seller = p.accountId();
-            }
+            Long seller = Api.sellerFilter(ctx, "shifts");
             ctx.json(shifts.list(new ShiftService.Filter(seller, instant(ctx, "from"), instant(ctx, "to"),
                     ctx.queryParam("status"))));
         }, SELLER, MANAGER, ORGANIZER);
@@ -309,14 +295,7 @@ public final class CenterApi {
         r.post("/api/sales", ctx -> ctx.status(201).json(
                 s.sales().confirm(Api.principal(ctx).accountId(), Json.body(ctx, ConfirmSale.class))), SELLER);
         r.get("/api/sales-log", ctx -> {
-            Principal p = Api.principal(ctx);
-            Long seller = Api.queryId(ctx, "sellerId");
-            if (p.role() == Role.SELLER) {
-                if (seller != null && seller != p.accountId()) {
-                    throw ApiException.forbidden("a seller sees only its own sales");
-                }
-                seller = p.accountId();
-            }
+            Long seller = Api.sellerFilter(ctx, "sales");
             String payment = ctx.queryParam("payment");
             if (payment != null && !List.of("CASH", "CARD", "INVOICE").contains(payment)) {
                 throw ApiException.badRequest("payment must be CASH, CARD or INVOICE");

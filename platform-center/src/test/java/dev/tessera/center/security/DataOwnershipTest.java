@@ -59,6 +59,9 @@ class DataOwnershipTest {
         assertThat(lookup.body()).doesNotContain(ticket);
         assertThat(b.get("/api/sales-log?sellerId=" + world.sellerA.id()).status()).isEqualTo(403);
         assertThat(b.get("/api/sales-log").body()).doesNotContain(ticket);
+        assertThat(b.get("/api/sales-log/adjustments?sellerId=" + world.sellerA.id()).status()).isEqualTo(403);
+        assertThat(b.get("/api/shifts?sellerId=" + world.sellerA.id()).status()).isEqualTo(403);
+        assertThat(b.get("/api/shifts?sellerId=" + world.sellerB.id()).status()).as("B's own shifts").isEqualTo(200);
 
         assertNotFound(b.get("/api/terminals/" + world.terminalA));
         LedgerEntry first = LedgerEntry.first(world.terminalA, LedgerKind.SHIFT, Instant.now(),
