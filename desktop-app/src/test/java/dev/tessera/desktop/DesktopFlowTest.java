@@ -17,6 +17,7 @@ import dev.tessera.desktop.events.SeatMapView;
 import dev.tessera.desktop.events.SeatStatus;
 import dev.tessera.desktop.startup.StartupSettings;
 import dev.tessera.desktop.startup.StartupView;
+import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.HoldDatabaseOpen;
 import dev.tessera.desktop.support.Screenshots;
 import java.io.BufferedReader;
@@ -37,30 +38,24 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 
 /** The real app wiring, headless, against an embedded center on a temporary H2 file. */
 class DesktopFlowTest {
     @TempDir
     static Path dataDir;
-    private static Stage stage;
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest();
+    private final FxRobot robot = ui.robot();
 
-    private final FxRobot robot = new FxRobot();
-    private TesseraApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
+    /** Starts the app and takes a screenshot of the start-up window, if it is still showing. */
     private void startApp(Path data) throws Exception {
-        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
+        ui.launch(StartupSettings.embedded(data), Locale.ENGLISH);
+        Stage stage = AppUnderTest.stage();
         Optional<Scene> startup = fx(() -> Window.getWindows().stream().filter(w -> w != stage)
                 .map(Window::getScene).filter(s -> s != null && s.getRoot() instanceof StartupView).findFirst());
         if (startup.isPresent()) {
@@ -68,60 +63,38 @@ class DesktopFlowTest {
         }
     }
 
-    private void awaitSignIn() throws Exception {
-        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
-                && robot.lookup("#loginId").tryQuery().isPresent());
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
-
-
-    private Scene scene() {
-        return stage.getScene();
-    }
-
-    private String text(String selector) throws Exception {
-        Label label = robot.lookup(selector).queryAs(Label.class);
-        return fx(label::getText);
-    }
-
     @Test
     void clerkSignsInWithTheKeyboardAndWatchesTheTempestsSeatsLive() throws Exception {
         startApp(dataDir);
-        awaitSignIn();
+        ui.awaitSignIn();
         TextField loginId = robot.lookup("#loginId").queryAs(TextField.class);
         waitFor(5, "the login id field has the keyboard", loginId::isFocused);
-        Screenshots.take(scene(), "01-sign-in");
+        Screenshots.take(ui.scene(), "01-sign-in");
 
         robot.write("clerk").type(KeyCode.TAB).write("clerk-demo").type(KeyCode.ENTER);
-        waitFor(30, "the main window", () -> app.shell().main().isPresent());
-        assertThat(text("#signedInName")).isEqualTo("Box Office 1");
-        assertThat(text("#signedInRole")).isEqualTo("Box office clerk");
+        waitFor(30, "the main window", () -> ui.app().shell().main().isPresent());
+        assertThat(ui.text("#signedInName")).isEqualTo("Box Office 1");
+        assertThat(ui.text("#signedInRole")).isEqualTo("Box office clerk");
 
         waitFor(15, "The Tempest in the event list", () -> tempestRow() != null);
         robot.clickOn(tempestRow());
         SeatMapView seatMapView = robot.lookup("#seatMap").queryAs(SeatMapView.class);
         SeatAvailabilityViewModel seats = seatMapView.viewModel();
         waitFor(30, "the seat map, live", () -> seats.seatMapProperty().get() != null && seats.liveProperty().get());
-        assertThat(text("#eventName")).isEqualTo("The Tempest");
-        assertThat(text("#infoServicer")).isEqualTo("Tessera Players");
-        assertThat(text("#infoGates")).isEqualTo("North entrance, South entrance");
-        assertThat(text("#connectionStatus")).isEqualTo("Online");
+        assertThat(ui.text("#eventName")).isEqualTo("The Tempest");
+        assertThat(ui.text("#infoServicer")).isEqualTo("Tessera Players");
+        assertThat(ui.text("#infoGates")).isEqualTo("North entrance, South entrance");
+        assertThat(ui.text("#connectionStatus")).isEqualTo("Online");
 
-        try (CenterClient other = new CenterClient(app.shell().connection().orElseThrow().baseUri())) {
+        try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
             CenterSession clerk = other.signIn("clerk", "clerk-demo");
             EventInfo tempest = clerk.events().stream().filter(e -> e.name().equals("The Tempest")).findFirst().orElseThrow();
             assertThat(shownCounts(seats)).isEqualTo(counts(clerk.seats(tempest.id()).counts()));
             String category = fx(() -> seats.categories().getFirst().categoryId());
             int free = clerk.seats(tempest.id()).counts().stream().filter(c -> c.categoryId().equals(category))
                     .findFirst().orElseThrow().free();
-            assertThat(text("#counts-free-" + category)).isEqualTo(String.format(Locale.ENGLISH, "%,d", free));
-            Screenshots.take(scene(), "02-main-seat-map");
+            assertThat(ui.text("#counts-free-" + category)).isEqualTo(String.format(Locale.ENGLISH, "%,d", free));
+            Screenshots.take(ui.scene(), "02-main-seat-map");
 
             List<String> block = middleOfRow(fx(() -> seats.seatMapProperty().get()), 4, 6);
             long started = System.nanoTime();
@@ -131,8 +104,8 @@ class DesktopFlowTest {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertThat(millis).isLessThan(5_000);
             assertThat(shownCounts(seats)).isEqualTo(counts(clerk.seats(tempest.id()).counts()));
-            assertThat(text("#counts-held-" + fx(() -> seats.categories().getFirst().categoryId()))).isEqualTo("6");
-            Screenshots.take(scene(), "03-main-after-hold");
+            assertThat(ui.text("#counts-held-" + fx(() -> seats.categories().getFirst().categoryId()))).isEqualTo("6");
+            Screenshots.take(ui.scene(), "03-main-after-hold");
         }
 
         robot.type(KeyCode.F5);
@@ -142,27 +115,27 @@ class DesktopFlowTest {
     @Test
     void japaneseSignInShowsErrorsInlineAndTheDemoTableSignsIn() throws Exception {
         startApp(dataDir);
-        awaitSignIn();
+        ui.awaitSignIn();
         robot.clickOn("#languageJapanese");
         waitFor(5, "Japanese texts", () -> robot.lookup("#signIn").queryButton().getText().equals("サインイン"));
         robot.clickOn("#loginId").write("clerk");
         robot.clickOn("#password").write("wrong").type(KeyCode.ENTER);
         waitFor(20, "the inline error", () -> robot.lookup("#signInError").queryAs(Label.class).isVisible());
-        assertThat(text("#signInError")).isEqualTo("ログイン ID またはパスワードが正しくありません。");
-        Screenshots.take(scene(), "04-sign-in-ja-error");
+        assertThat(ui.text("#signInError")).isEqualTo("ログイン ID またはパスワードが正しくありません。");
+        Screenshots.take(ui.scene(), "04-sign-in-ja-error");
 
         Node managerRow = robot.lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && r.getItem() != null
                 && r.getItem().toString().contains("loginId=manager")).query();
         robot.clickOn(managerRow).type(KeyCode.ENTER);
-        waitFor(30, "the main window", () -> app.shell().main().isPresent());
-        assertThat(text("#signedInName")).isEqualTo("Mika Manager");
-        assertThat(text("#signedInRole")).isEqualTo("管理者");
+        waitFor(30, "the main window", () -> ui.app().shell().main().isPresent());
+        assertThat(ui.text("#signedInName")).isEqualTo("Mika Manager");
+        assertThat(ui.text("#signedInRole")).isEqualTo("管理者");
         SeatAvailabilityViewModel seats = robot.lookup("#seatMap").queryAs(SeatMapView.class).viewModel();
         waitFor(30, "the first event's seat map", () -> seats.seatMapProperty().get() != null);
-        Screenshots.take(scene(), "05-main-ja");
+        Screenshots.take(ui.scene(), "05-main-ja");
 
         robot.clickOn("#signOut");
-        waitFor(15, "back at sign-in", () -> app.shell().signIn().isPresent());
+        waitFor(15, "back at sign-in", () -> ui.app().shell().signIn().isPresent());
     }
 
     @Test
@@ -184,7 +157,7 @@ class DesktopFlowTest {
             assertThat(other.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
         robot.clickOn("Try again");
-        awaitSignIn();
+        ui.awaitSignIn();
     }
 
     private Node tempestRow() {

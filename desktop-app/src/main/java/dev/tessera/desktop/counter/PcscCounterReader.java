@@ -12,7 +12,8 @@ import javax.smartcardio.CardTerminal;
 /**
  * A contactless reader on the PC/SC service (pcscd on Linux, WinSCard on Windows), found by (part of)
  * its name: what a real counter uses instead of the simulated reader. The reader is looked up again
- * after a failure, so unplugging it or restarting the smart-card service needs no restart of the app.
+ * after a failure, so unplugging it and plugging it back in needs no restart of the app (restarting the
+ * smart-card service does: the JDK keeps its first PC/SC context, docs/readers.md).
  */
 public final class PcscCounterReader implements CounterReader, AutoCloseable {
     private final String name;

@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The gate's contactless reader on the PC/SC service, found by (part of) its name: every card that arrives in the
  * field is one tap, handed over connected. No button to press: the guest holds the card to the reader. A reader
- * that is unplugged, or a smart-card service that restarts, is looked for again every {@link #LOOK_AGAIN}, so gate
- * staff only plug it back in.
+ * that is unplugged is looked for again every {@link #LOOK_AGAIN}, so gate staff only plug it back in.
  */
 public final class PcscGateReader implements AutoCloseable {
     /** What the gate shows about its reader. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.core.seatmap.Category;
-import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.AfterSalesApiTypes.Adjustment;
 import dev.tessera.desktop.center.AfterSalesApiTypes.SaleView;
 import dev.tessera.desktop.center.AfterSalesApiTypes.TicketView;
@@ -18,27 +17,22 @@ import dev.tessera.desktop.counter.CounterViewModel;
 import dev.tessera.desktop.counter.CounterWorkspace;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.SalePhase;
-import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Screenshots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * After-sales at the counter, headless, against the real app with its embedded center on an H2 file:
@@ -46,21 +40,9 @@ import org.testfx.api.FxToolkit;
  * PDFs, the center, the journal and the audit list are checked.
  */
 class AfterSalesFlowTest {
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-    private TesseraApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest();
+    private final FxRobot robot = ui.robot();
 
     @Test
     void clerkSellsOnPaperThenReprintsRefundsAndExchangesWithReasons(@TempDir Path data) throws Exception {
@@ -79,7 +61,7 @@ class AfterSalesFlowTest {
         robot.clickOn("#customerWalkIn");
         robot.clickOn("#tendered").write("50000");
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
-        waitFor(30, "the paper printed", () -> text("#saleStatus").contains("as PDF (no printer)"));
+        waitFor(30, "the paper printed", () -> ui.text("#saleStatus").contains("as PDF (no printer)"));
         SaleResult sold = sale.lastSale().orElseThrow();
         assertThat(sold.tickets()).hasSize(2).allSatisfy(t -> assertThat(t.holderChipId()).isNullOrEmpty());
         Path printouts = data.resolve("printouts");
@@ -89,14 +71,14 @@ class AfterSalesFlowTest {
             assertThat(paper).contains(t.ticketId());
         }
         assertThat(pdfText(only(printouts, "receipt-sale-" + sold.saleId()))).contains("#" + sold.saleId());
-        Screenshots.take(scene(), "70-aftersales-paper-sale");
+        Screenshots.take(ui.scene(), "70-aftersales-paper-sale");
 
         // After-sales: the sale by its number
         robot.clickOn(tabNamed("After-sales"));
         robot.clickOn("#afterSalesQuery").write(Long.toString(sold.saleId())).type(KeyCode.ENTER);
         waitFor(15, "the sale's tickets", () -> after.tickets().size() == 2);
-        assertThat(text("#afterSalesStatus")).startsWith("Sales found: 1, tickets: 2");
-        Screenshots.take(scene(), "70-aftersales-lookup");
+        assertThat(ui.text("#afterSalesStatus")).startsWith("Sales found: 1, tickets: 2");
+        Screenshots.take(ui.scene(), "70-aftersales-lookup");
 
         // reprint the first with a reason: REPRINT 1 on the paper, the old paper still valid
         String first = sold.tickets().get(0).ticketId();
@@ -104,26 +86,26 @@ class AfterSalesFlowTest {
         select(first);
         reason(Reason.PRINTER_FAULT, "ink smudged");
         robot.clickOn("#afterSalesReprint");
-        waitFor(20, "the reprint", () -> text("#afterSalesStatus").contains("REPRINT 1"));
+        waitFor(20, "the reprint", () -> ui.text("#afterSalesStatus").contains("REPRINT 1"));
         Path reprintPdf = only(printouts, "reprint-1-" + first.substring(0, 8));
         String reprint = pdfText(reprintPdf);
         render(reprintPdf, "70-aftersales-reprint-ticket");
         assertThat(reprint).contains("REPRINT 1").contains("The Tempest").contains(first);
         waitFor(10, "the reprint counted in the list", () -> row(after, first).ticket().reprints() == 1);
-        Screenshots.take(scene(), "70-aftersales-reprint");
+        Screenshots.take(ui.scene(), "70-aftersales-reprint");
 
-        try (CenterClient other = new CenterClient(app.shell().connection().orElseThrow().baseUri())) {
+        try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
             CenterSession clerk = other.signIn("clerk", "clerk-demo");
 
             // refund the first: the ticket is void, the money back, the seat for sale again
             select(first);
             reason(Reason.CUSTOMER_REQUEST, "cannot attend");
             robot.clickOn("#afterSalesRefund");
-            waitFor(20, "the refund", () -> text("#afterSalesStatus").startsWith("Refunded 1 ticket"));
+            waitFor(20, "the refund", () -> ui.text("#afterSalesStatus").startsWith("Refunded 1 ticket"));
             assertThat(ticket(clerk, first).status()).isEqualTo("VOID");
             String firstSeat = sold.tickets().get(0).seatId();
             assertThat(clerk.seats(tempest.id()).seats().get("FREE")).contains(firstSeat);
-            Screenshots.take(scene(), "70-aftersales-refund");
+            Screenshots.take(ui.scene(), "70-aftersales-refund");
 
             // exchange the second for a seat in the dearer category: the difference is shown and paid
             robot.press(KeyCode.ESCAPE);
@@ -131,13 +113,13 @@ class AfterSalesFlowTest {
             holdBest(sale, dearer, 1);
             select(second);
             long difference = tempest.pricesMinor().get(dearer.id()) - tempest.pricesMinor().get(cheaper.id());
-            waitFor(5, "the difference shown", () -> text("#exchangeSummary").contains("The customer pays"));
+            waitFor(5, "the difference shown", () -> ui.text("#exchangeSummary").contains("The customer pays"));
             reason(Reason.SEAT_PROBLEM, "wants a better view");
-            Screenshots.take(scene(), "70-aftersales-exchange-preview");
+            Screenshots.take(ui.scene(), "70-aftersales-exchange-preview");
             robot.clickOn("#afterSalesExchange");
-            waitFor(30, "the exchange on paper", () -> text("#afterSalesStatus").startsWith("Exchanged. The customer paid"));
-            assertThat(text("#afterSalesStatus")).contains("as PDF (no printer)");
-            Screenshots.take(scene(), "70-aftersales-exchange");
+            waitFor(30, "the exchange on paper", () -> ui.text("#afterSalesStatus").startsWith("Exchanged. The customer paid"));
+            assertThat(ui.text("#afterSalesStatus")).contains("as PDF (no printer)");
+            Screenshots.take(ui.scene(), "70-aftersales-exchange");
             assertThat(ticket(clerk, second).status()).isEqualTo("VOID");
             List<SaleView> found = clerk.findSales("ticketId", second);
             List<Adjustment> log = clerk.afterSalesLog(tempest.id());
@@ -165,14 +147,14 @@ class AfterSalesFlowTest {
                     "REPRINT_STARTED", "REPRINT", "REFUND_STARTED", "REFUND", "EXCHANGE_STARTED", "EXCHANGE");
             String terminal = counter.journal().terminalId();
             waitFor(20, "every entry at the center",
-                    () -> app.shell().ledgerStore().orElseThrow().pendingCount(terminal) == 0);
+                    () -> ui.app().shell().ledgerStore().orElseThrow().pendingCount(terminal) == 0);
             List<LedgerEntry> journal = counter.journal().entries();
             assertThat(clerk.terminal(terminal).lastSequence()).isEqualTo(journal.getLast().sequence());
         }
 
         robot.clickOn("#languageJapanese");
-        waitFor(5, "Japanese texts", () -> text("#afterSalesStatus").startsWith("交換しました"));
-        Screenshots.take(scene(), "70-aftersales-ja");
+        waitFor(5, "Japanese texts", () -> ui.text("#afterSalesStatus").startsWith("交換しました"));
+        Screenshots.take(ui.scene(), "70-aftersales-ja");
     }
 
     private void holdBest(CounterViewModel sale, Category category, int count) throws Exception {
@@ -245,27 +227,12 @@ class AfterSalesFlowTest {
     }
 
     private CounterWorkspace signInAtTheCounter(Path data) throws Exception {
-        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
-        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
-                && robot.lookup("#loginId").tryQuery().isPresent());
-        robot.clickOn("#loginId").write("clerk").type(KeyCode.TAB).write("clerk-demo").type(KeyCode.ENTER);
-        waitFor(30, "the counter", () -> app.shell().mainView().flatMap(v -> v.counter()).isPresent());
-        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
-        waitFor(5, "the counter tab", () -> robot.lookup("#counterSide").tryQuery().map(n -> n.isVisible()).orElse(false));
-        CounterWorkspace counter = app.shell().main().orElseThrow().counterProperty().get();
-        waitFor(30, "the demo event at the counter", () -> counter.sale().eventProperty().get() != null);
-        return counter;
+        ui.start(data);
+        ui.signIn("clerk", "clerk-demo");
+        return ui.openCounter();
     }
 
     private javafx.scene.Node tabNamed(String name) {
         return robot.lookup(".tab-label").match(n -> n instanceof Label l && name.equals(l.getText())).query();
-    }
-
-    private Scene scene() {
-        return stage.getScene();
-    }
-
-    private String text(String selector) throws Exception {
-        return fx(() -> robot.lookup(selector).queryAs(Label.class).getText());
     }
 }

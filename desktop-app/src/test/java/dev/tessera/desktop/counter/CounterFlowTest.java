@@ -9,7 +9,6 @@ import dev.tessera.center.PlatformCenter;
 import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.core.seatmap.Row;
 import dev.tessera.core.seatmap.SeatMap;
-import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
@@ -19,51 +18,34 @@ import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.desktop.events.SeatStatus;
 import dev.tessera.desktop.ledger.LedgerStore;
-import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.reader.wallet.StoredTicket;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The counter end to end, headless: the real app, an embedded center on an H2 file, simulated chips. */
 class CounterFlowTest {
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-    private TesseraApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest();
+    private final FxRobot robot = ui.robot();
 
     @Test
     @SuppressWarnings("unchecked")
     void clerkSellsThreeSeatsToAMemberWritesTheChipAndTransfersOneToASecondChip(@TempDir Path data) throws Exception {
         CounterWorkspace counter = signInAtTheCounter(data);
         CounterViewModel sale = counter.sale();
-        VirtualChips tray = app.shell().chipTray().orElseThrow();
+        VirtualChips tray = ui.app().shell().chipTray().orElseThrow();
         EventInfo tempest = fx(() -> sale.eventProperty().get());
         waitFor(30, "the counter's seat map", () -> sale.seats().seatMapProperty().get() != null);
 
@@ -73,7 +55,7 @@ class CounterFlowTest {
         String aliceLogin = lastLogin;
         String bobChip = issueCard(tray, 1, "Bob Baba", "bob-" + suffix(), "bob-password");
         String bobLogin = lastLogin;
-        Screenshots.take(scene(), "10-counter-virtual-chips");
+        Screenshots.take(ui.scene(), "10-counter-virtual-chips");
 
         // three seats together, held at the center with a countdown (claims 32, 62)
         robot.clickOn(tabNamed("Sale"));
@@ -88,21 +70,21 @@ class CounterFlowTest {
         List<String> held = fx(() -> sale.holdProperty().get().seatIds());
         assertThat(held).hasSize(3);
         assertThat(consecutive(fx(() -> sale.seats().seatMapProperty().get()), held)).isTrue();
-        waitFor(5, "the countdown", () -> text("#holdCountdown").startsWith("Held for"));
+        waitFor(5, "the countdown", () -> ui.text("#holdCountdown").startsWith("Held for"));
 
         // the member taps the card; cash with change; confirm; the tickets go onto the chip
         robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
         waitFor(10, "the member card read", () -> aliceChip.equals(sale.customerChipIdProperty().get()));
         robot.clickOn("#tendered").write("100000");
-        Screenshots.take(scene(), "11-counter-held");
+        Screenshots.take(ui.scene(), "11-counter-held");
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         waitFor(30, "the sale written to the chip", () -> sale.phaseProperty().get() == SalePhase.DONE);
-        assertThat(text("#saleStatus")).startsWith("Tickets on card").endsWith(": 3. Sale complete.");
-        assertThat(text("#receiptTotal")).startsWith("Tickets: 3");
-        Screenshots.take(scene(), "12-counter-sold");
+        assertThat(ui.text("#saleStatus")).startsWith("Tickets on card").endsWith(": 3. Sale complete.");
+        assertThat(ui.text("#receiptTotal")).startsWith("Tickets: 3");
+        Screenshots.take(ui.scene(), "12-counter-sold");
         List<String> ticketIds = fx(() -> sale.receipt().stream().map(ReceiptLine::ticketId).toList());
 
-        try (CenterClient other = new CenterClient(app.shell().connection().orElseThrow().baseUri())) {
+        try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
             CenterSession clerk = other.signIn("clerk", "clerk-demo");
             SalesLog log = clerk.salesLog(tempest.id());
             assertThat(log.lines()).extracting(SalesLogLine::ticketId).containsAll(ticketIds);
@@ -125,10 +107,10 @@ class CounterFlowTest {
             robot.clickOn("#transferPassword").write("swordfish-42");
             robot.clickOn("#transferTicketButton");
             waitFor(30, "the new version on Bob's chip", () -> counter.transfer().movedProperty().get() != null);
-            Screenshots.take(scene(), "13-counter-transfer");
+            Screenshots.take(ui.scene(), "13-counter-transfer");
             putOnReader(tray, 0);
             robot.clickOn("#deleteOldCopy");
-            waitFor(30, "the old copy deleted", () -> text("#transferStatus").contains("Transfer complete"));
+            waitFor(30, "the old copy deleted", () -> ui.text("#transferStatus").contains("Transfer complete"));
 
             List<StoredTicket> alice = onChip(tray, 0);
             List<StoredTicket> bob = onChip(tray, 1);
@@ -150,16 +132,16 @@ class CounterFlowTest {
             String voidedSeatId = fx(() -> sale.receipt().get(2).seatId());
             robot.clickOn("#voidReason").write("Customer cannot attend").type(KeyCode.ENTER);
             try {
-                waitFor(15, "the void", () -> text("#saleStatus").contains("the ticket is void"));
+                waitFor(15, "the void", () -> ui.text("#saleStatus").contains("the ticket is void"));
             } finally {
-                Screenshots.take(scene(), "18-counter-void");
+                Screenshots.take(ui.scene(), "18-counter-void");
             }
             assertThat(sale.receipt()).extracting(ReceiptLine::ticketId).doesNotContain(voidedTicket);
             assertThat(clerk.seats(tempest.id()).seats().get("FREE")).contains(voidedSeatId);
             assertThat(voidedSeat).isNotNull();
 
             // the ledger: hold, sale intent, sale, issue, transfer, void, all chained and all at the center
-            LedgerStore ledger = app.shell().ledgerStore().orElseThrow();
+            LedgerStore ledger = ui.app().shell().ledgerStore().orElseThrow();
             String terminal = counter.journal().terminalId();
             List<String> types = counter.journal().entries().stream().map(e -> Journal.read(e).path("type").asText()).toList();
             assertThat(types).containsSubsequence("HOLD", "SALE_STARTED", "SALE", "ISSUE", "TRANSFER",
@@ -171,13 +153,13 @@ class CounterFlowTest {
             waitFor(20, "every entry at the center", () -> ledger.pendingCount(terminal) == 0);
             List<LedgerEntry> journal = ledger.journal(terminal);
             assertThat(clerk.terminal(terminal).lastSequence()).isEqualTo(journal.getLast().sequence());
-            waitFor(10, "the status bar says so", () -> text("#journalStatus").startsWith("Journal synced"));
+            waitFor(10, "the status bar says so", () -> ui.text("#journalStatus").startsWith("Journal synced"));
         }
-        Screenshots.take(scene(), "14-counter-after-transfer");
+        Screenshots.take(ui.scene(), "14-counter-after-transfer");
         robot.clickOn(tabNamed("Sale"));
         robot.clickOn("#languageJapanese");
-        waitFor(5, "Japanese texts", () -> text("#saleStatus").contains("取り消しました"));
-        Screenshots.take(scene(), "17-counter-ja");
+        waitFor(5, "Japanese texts", () -> ui.text("#saleStatus").contains("取り消しました"));
+        Screenshots.take(ui.scene(), "17-counter-ja");
     }
 
     @Test
@@ -189,7 +171,7 @@ class CounterFlowTest {
         waitFor(30, "the seat map and the allocation", () -> sale.seats().seatMapProperty().get() != null
                 && sale.authorizationProperty().get() != null);
         String terminal = counter.journal().terminalId();
-        LedgerStore ledger = app.shell().ledgerStore().orElseThrow();
+        LedgerStore ledger = ui.app().shell().ledgerStore().orElseThrow();
         waitFor(20, "the terminal key certified", () -> ledger.identityOfTerminal(terminal).orElseThrow().certified());
         List<String> allocated = fx(() -> sale.authorizationProperty().get().allocatedSeats());
         SeatMap map = fx(() -> sale.seats().seatMapProperty().get());
@@ -197,7 +179,7 @@ class CounterFlowTest {
         assertThat(allocated).doesNotContain(outside).hasSizeGreaterThan(3);
 
         // the center goes away mid-shift
-        PlatformCenter center = app.shell().connection().orElseThrow().embeddedCenter().orElseThrow();
+        PlatformCenter center = ui.app().shell().connection().orElseThrow().embeddedCenter().orElseThrow();
         int port = center.port();
         center.close();
         waitFor(30, "the offline banner", () -> robot.lookup("#offlineBanner").query().isVisible());
@@ -208,10 +190,10 @@ class CounterFlowTest {
         }
         waitFor(5, "two seats picked", () -> sale.picked().size() == 2);
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
-        Screenshots.take(scene(), "15-counter-offline-confirming");
-        waitFor(15, "the offline sale (status: " + text("#saleStatus") + ")", () -> sale.phaseProperty().get() == SalePhase.DONE);
-        assertThat(text("#saleStatus")).startsWith("Sold offline. Paper tickets signed by this terminal: 2.");
-        Screenshots.take(scene(), "15-counter-offline-sold");
+        Screenshots.take(ui.scene(), "15-counter-offline-confirming");
+        waitFor(15, "the offline sale (status: " + ui.text("#saleStatus") + ")", () -> sale.phaseProperty().get() == SalePhase.DONE);
+        assertThat(ui.text("#saleStatus")).startsWith("Sold offline. Paper tickets signed by this terminal: 2.");
+        Screenshots.take(ui.scene(), "15-counter-offline-sold");
         assertThat(ledger.pendingCount(terminal)).isPositive();
 
         // outside the allocation: refused with a sentence, nothing journaled
@@ -227,9 +209,9 @@ class CounterFlowTest {
         clickSeat(outside);
         waitFor(5, "the outside seat picked", () -> sale.picked().contains(outside));
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
-        waitFor(10, "the refusal", () -> text("#saleStatus").contains("is not in your allocation"));
+        waitFor(10, "the refusal", () -> ui.text("#saleStatus").contains("is not in your allocation"));
         assertThat(ledger.journal(terminal)).hasSize(entries);
-        Screenshots.take(scene(), "16-counter-offline-refused");
+        Screenshots.take(ui.scene(), "16-counter-offline-refused");
 
         // the center comes back on the same address: the journal arrives, every offline sale exactly once
         try (PlatformCenter back = PlatformCenter.start(CenterConfig.of(CenterConfig.h2FileUrl(data.resolve("center")),
@@ -258,7 +240,7 @@ class CounterFlowTest {
     }
 
     private void clickSeat(String seatId) throws Exception {
-        var view = app.shell().mainView().orElseThrow().counter().orElseThrow().seatMap();
+        var view = ui.app().shell().mainView().orElseThrow().counter().orElseThrow().seatMap();
         javafx.geometry.Point2D at = fx(() -> view.localToScreen(view.seatCenter(seatId).orElseThrow()));
         robot.clickOn(at);
     }
@@ -268,16 +250,9 @@ class CounterFlowTest {
     private String lastLogin;
 
     private CounterWorkspace signInAtTheCounter(Path data) throws Exception {
-        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
-        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
-                && robot.lookup("#loginId").tryQuery().isPresent());
-        robot.clickOn("#loginId").write("clerk").type(KeyCode.TAB).write("clerk-demo").type(KeyCode.ENTER);
-        waitFor(30, "the counter", () -> app.shell().mainView().flatMap(v -> v.counter()).isPresent());
-        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
-        waitFor(5, "the counter tab", () -> robot.lookup("#counterSide").tryQuery().map(n -> n.isVisible()).orElse(false));
-        CounterWorkspace counter = app.shell().main().orElseThrow().counterProperty().get();
-        waitFor(30, "the demo event at the counter", () -> counter.sale().eventProperty().get() != null);
-        return counter;
+        ui.start(data);
+        ui.signIn("clerk", "clerk-demo");
+        return ui.openCounter();
     }
 
     private String issueCard(VirtualChips tray, int index, String name, String login, String password) throws Exception {
@@ -290,7 +265,7 @@ class CounterFlowTest {
         robot.clickOn("#newMemberName").write(name);
         robot.clickOn("#newMemberLogin").write(login);
         robot.clickOn("#newMemberPassword").write(password);
-        CounterWorkspace counter = app.shell().main().orElseThrow().counterProperty().get();
+        CounterWorkspace counter = ui.app().shell().main().orElseThrow().counterProperty().get();
         String before = fx(() -> counter.chips().lastIssuedChipIdProperty().get());
         robot.clickOn("#issueCard");
         waitFor(20, "the card issued", () -> {
@@ -335,14 +310,5 @@ class CounterFlowTest {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 6);
-    }
-
-    private Scene scene() {
-        return stage.getScene();
-    }
-
-    private String text(String selector) throws Exception {
-        Label label = robot.lookup(selector).queryAs(Label.class);
-        return fx(label::getText);
     }
 }

@@ -3,7 +3,6 @@ package dev.tessera.desktop.counter;
 import static dev.tessera.desktop.support.Fx.fx;
 import static dev.tessera.desktop.support.Fx.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterApiTypes.Account;
@@ -12,11 +11,11 @@ import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
 import dev.tessera.desktop.settings.SettingsStore;
 import dev.tessera.desktop.settings.TerminalSettings;
-import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.AppUnderTest;
+import dev.tessera.desktop.support.Pcscd;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.reader.counter.ChipIssuer;
 import dev.tessera.reader.pcsc.PcscReader;
-import dev.tessera.reader.sim.PcscdProcess;
 import dev.tessera.reader.sim.SimulatedChip;
 import dev.tessera.reader.sim.VpcdBridge;
 import dev.tessera.reader.wallet.ChipInfo;
@@ -26,20 +25,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The counter on the real PC/SC path: the reader chosen in Settings is pcscd's vpcd reader with a
@@ -47,52 +39,20 @@ import org.testfx.api.FxToolkit;
  * -Dtessera.test.pcsc=required (./tessera test), where it fails and says what to install.
  */
 class PcscCounterTest {
-    @TempDir
-    static Path pcscDir;
-    private static PcscdProcess pcscd;
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-    private TesseraApp app;
-
-    @BeforeAll
-    static void startPcscd() throws Exception {
-        Optional<String> missing = PcscdProcess.missing();
-        if (missing.isPresent()) {
-            if ("required".equals(System.getProperty("tessera.test.pcsc"))) {
-                fail(missing.get() + " (-Dtessera.test.pcsc=required)");
-            }
-            Assumptions.abort(missing.get());
-        }
-        pcscd = PcscdProcess.start(pcscDir, Duration.ofSeconds(10));
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void stopPcscd() throws Exception {
-        if (pcscd != null) {
-            pcscd.close();
-        }
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
+    @RegisterExtension
+    static final Pcscd pcscd = new Pcscd();
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest();
+    private final FxRobot robot = ui.robot();
 
     @Test
     @SuppressWarnings("unchecked")
     void theClerkSellsTwoSeatsOntoAMemberCardLyingOnAPcscReader(@TempDir Path data) throws Exception {
         new SettingsStore(data).save(TerminalSettings.DEFAULTS.withReader(
                 TerminalSettings.ReaderChoice.pcsc("Virtual PCD")));
-        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
-        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
-                && robot.lookup("#loginId").tryQuery().isPresent());
-        robot.clickOn("#loginId").write("clerk").type(KeyCode.TAB).write("clerk-demo").type(KeyCode.ENTER);
-        waitFor(30, "the counter", () -> app.shell().mainView().flatMap(v -> v.counter()).isPresent());
-        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
-        CounterWorkspace counter = app.shell().main().orElseThrow().counterProperty().get();
+        TesseraApp app = ui.start(data);
+        ui.signIn("clerk", "clerk-demo");
+        CounterWorkspace counter = ui.openCounter();
         CounterViewModel sale = counter.sale();
         waitFor(30, "the demo event and its seat map at the counter", () -> sale.eventProperty().get() != null
                 && sale.seats().seatMapProperty().get() != null);
@@ -126,7 +86,7 @@ class PcscCounterTest {
             robot.clickOn("#tendered").write("100000");
             robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
             waitFor(45, "the tickets written through pcscd", () -> sale.phaseProperty().get() == SalePhase.DONE);
-            Screenshots.take(stage.getScene(), "19-counter-pcsc-reader");
+            Screenshots.take(ui.scene(), "19-counter-pcsc-reader");
             List<String> sold = fx(() -> sale.receipt().stream().map(ReceiptLine::ticketId).toList());
             assertThat(sold).hasSize(2);
 

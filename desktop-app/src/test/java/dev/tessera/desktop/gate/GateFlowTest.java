@@ -21,7 +21,7 @@ import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.desktop.ledger.LedgerStore;
-import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.reader.gate.Verdict;
 import java.nio.file.Path;
@@ -30,16 +30,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The gate end to end, headless (claim 67): tickets sold at the embedded center to member cards and on paper,
@@ -48,33 +44,19 @@ import org.testfx.api.FxToolkit;
  */
 class GateFlowTest {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-    private TesseraApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest();
+    private final FxRobot robot = ui.robot();
 
     @Test
     void chipAndPaperTicketsAreCheckedOnlineAndOfflineAndEveryAdmissionReachesTheCenterOnce(@TempDir Path data,
                                                                                            @TempDir Path otherTerminal)
             throws Exception {
-        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
-        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
-                && robot.lookup("#loginId").tryQuery().isPresent());
+        TesseraApp app = ui.start(data);
         PlatformCenter center = app.shell().connection().orElseThrow().embeddedCenter().orElseThrow();
         long eventId = GateFixtures.tonightsPerformance(center.services());
 
-        robot.clickOn("#loginId").write("gate").type(KeyCode.TAB).write("gate-demo").type(KeyCode.ENTER);
+        ui.signIn("gate", "gate-demo");
         waitFor(60, "the gate workspace", () -> app.shell().main().flatMap(m -> m.workspace(GateWorkspace.class)).isPresent());
         waitFor(10, "the gate tab", () -> robot.lookup("#gateCode").tryQuery().isPresent());
         GateViewModel gate = app.shell().main().orElseThrow().workspace(GateWorkspace.class).orElseThrow().viewModel();
@@ -112,21 +94,21 @@ class GateFlowTest {
         });
         robot.clickOn("#gateStartShift");
         waitFor(30, "the shift", () -> gate.stationProperty().get() != null);
-        waitFor(5, "the package time in the banner", () -> text("#gateRefreshed").startsWith("Package and revocations: "));
+        waitFor(5, "the package time in the banner", () -> ui.text("#gateRefreshed").startsWith("Package and revocations: "));
 
         // Alice taps: green with her seat; she taps again: red, used here a moment ago
         tap(gate, 0);
         waitFor(20, "Alice admitted", () -> verdict(gate) == Verdict.ADMITTED);
-        assertThat(text("#gateHeadline")).isEqualTo("ADMITTED");
-        assertThat(text("#gateSeat")).startsWith("Section ").contains(" \u00b7 Row ").contains(" \u00b7 Seat ");
-        Screenshots.take(stage.getScene(), "50-gate-admitted");
+        assertThat(ui.text("#gateHeadline")).isEqualTo("ADMITTED");
+        assertThat(ui.text("#gateSeat")).startsWith("Section ").contains(" \u00b7 Row ").contains(" \u00b7 Seat ");
+        Screenshots.take(ui.scene(), "50-gate-admitted");
         long firstScan = fx(() -> gate.answerProperty().get().scan().id());
         tap(gate, 0);
         waitFor(20, "Alice refused", () -> gate.answerProperty().get().scan().id() != firstScan
                 && verdict(gate) == Verdict.ALREADY_USED);
-        assertThat(text("#gateHeadline")).isEqualTo("NOT ADMITTED");
-        assertThat(text("#gateReason")).startsWith("Already used at ").endsWith(" at gate " + entrance + ".");
-        Screenshots.take(stage.getScene(), "51-gate-already-used");
+        assertThat(ui.text("#gateHeadline")).isEqualTo("NOT ADMITTED");
+        assertThat(ui.text("#gateReason")).startsWith("Already used at ").endsWith(" at gate " + entrance + ".");
+        Screenshots.take(ui.scene(), "51-gate-already-used");
 
         // the scanner types the paper ticket's QR text and Enter into the field that keeps the keyboard
         assertThat(fx(() -> robot.lookup("#gateCode").query().isFocused())).isTrue();
@@ -135,12 +117,12 @@ class GateFlowTest {
                 && GateScans.PAPER.equals(gate.answerProperty().get().scan().medium()));
         robot.write("TESSERA?garbage-7").type(KeyCode.ENTER);
         waitFor(20, "the garbage refused", () -> verdict(gate) == Verdict.UNREADABLE);
-        assertThat(text("#gateReason")).startsWith("Unreadable");
-        Screenshots.take(stage.getScene(), "52-gate-unreadable");
+        assertThat(ui.text("#gateReason")).startsWith("Unreadable");
+        Screenshots.take(ui.scene(), "52-gate-unreadable");
 
         // online, admissions reach the center at once; the counts of all gates come back
         waitFor(20, "admissions reported", () -> gate.countsProperty().get().unreported() == 0);
-        waitFor(20, "all gates' count", () -> text("#gateCountAll-" + entrance).equals("2"));
+        waitFor(20, "all gates' count", () -> ui.text("#gateCountAll-" + entrance).equals("2"));
 
         // another terminal at the same entrance admits a photocopy of the second paper ticket, and reports it
         try (LedgerStore otherLedger = LedgerStore.open(otherTerminal, Clock.systemUTC());
@@ -155,7 +137,7 @@ class GateFlowTest {
         // the center goes away: the gate keeps admitting from its saved package
         int port = center.port();
         center.close();
-        waitFor(30, "the offline banner", () -> text("#gateOnline").startsWith("OFFLINE"));
+        waitFor(30, "the offline banner", () -> ui.text("#gateOnline").startsWith("OFFLINE"));
         tap(gate, 1);
         waitFor(20, "Bob admitted offline", () -> verdict(gate) == Verdict.ADMITTED
                 && GateScans.CHIP.equals(gate.answerProperty().get().scan().medium())
@@ -164,18 +146,18 @@ class GateFlowTest {
         waitFor(20, "the copy admitted offline (this gate cannot know)", () -> verdict(gate) == Verdict.ADMITTED
                 && GateScans.PAPER.equals(gate.answerProperty().get().scan().medium())
                 && gate.countsProperty().get().unreported() == 2);
-        assertThat(text("#gateWaiting")).isEqualTo("Waiting to report: 2");
-        Screenshots.take(stage.getScene(), "53-gate-offline");
+        assertThat(ui.text("#gateWaiting")).isEqualTo("Waiting to report: 2");
+        Screenshots.take(ui.scene(), "53-gate-offline");
 
         // the center comes back on the same address: each admission arrives once, the copy shows as a duplicate
         try (PlatformCenter back = PlatformCenter.start(CenterConfig.of(CenterConfig.h2FileUrl(data.resolve("center")),
                 "tessera", "", port))) {
             waitFor(40, "the admissions reported", () -> gate.countsProperty().get().unreported() == 0);
-            waitFor(10, "the online banner", () -> text("#gateOnline").equals("Online"));
-            waitFor(10, "the duplicate shown", () -> text("#gateNotice").startsWith("Duplicate found while syncing"));
+            waitFor(10, "the online banner", () -> ui.text("#gateOnline").equals("Online"));
+            waitFor(10, "the duplicate shown", () -> ui.text("#gateNotice").startsWith("Duplicate found while syncing"));
             assertThat(gate.countsProperty().get().duplicates()).isEqualTo(1);
             waitFor(10, "the duplicate in the last scans", () -> gate.recent().stream().anyMatch(ScanRecord::duplicate));
-            Screenshots.take(stage.getScene(), "54-gate-duplicate-after-sync");
+            Screenshots.take(ui.scene(), "54-gate-duplicate-after-sync");
 
             var db = back.services().db().dsl();
             var admissions = db.select(GATE_SCAN.TICKET_ID, GATE_SCAN.RESULT).from(GATE_SCAN)
@@ -198,12 +180,12 @@ class GateFlowTest {
                 assertThat(again.verdict()).isEqualTo("ADMITTED");
                 assertThat(gateStaff.gateCounts(eventId).getFirst().admitted()).isEqualTo(4);
             }
-            waitFor(10, "all gates' count after the sync", () -> text("#gateCountAll-" + entrance).equals("4"));
-            assertThat(text("#gateCountHere-" + entrance)).isEqualTo("4");
+            waitFor(10, "all gates' count after the sync", () -> ui.text("#gateCountAll-" + entrance).equals("4"));
+            assertThat(ui.text("#gateCountHere-" + entrance)).isEqualTo("4");
 
             robot.clickOn("#languageJapanese");
-            waitFor(5, "Japanese texts", () -> text("#gateHeadline").equals("入場OK"));
-            Screenshots.take(stage.getScene(), "55-gate-ja");
+            waitFor(5, "Japanese texts", () -> ui.text("#gateHeadline").equals("入場OK"));
+            Screenshots.take(ui.scene(), "55-gate-ja");
         }
     }
 
@@ -245,13 +227,8 @@ class GateFlowTest {
     }
 
     private String signedTicketOf(ScanRecord r) throws Exception {
-        GateStation s = fx(() -> app.shell().main().orElseThrow().workspace(GateWorkspace.class).orElseThrow()
+        GateStation s = fx(() -> ui.app().shell().main().orElseThrow().workspace(GateWorkspace.class).orElseThrow()
                 .viewModel().stationProperty().get());
         return s.signedTicket(r.id());
-    }
-
-    private String text(String selector) throws Exception {
-        Label label = robot.lookup(selector).queryAs(Label.class);
-        return fx(label::getText);
     }
 }

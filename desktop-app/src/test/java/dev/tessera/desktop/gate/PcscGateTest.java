@@ -3,7 +3,6 @@ package dev.tessera.desktop.gate;
 import static dev.tessera.desktop.support.Fx.fx;
 import static dev.tessera.desktop.support.Fx.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.tessera.center.PlatformCenter;
 import dev.tessera.desktop.TesseraApp;
@@ -13,7 +12,8 @@ import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.settings.SettingsStore;
 import dev.tessera.desktop.settings.TerminalSettings;
-import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.AppUnderTest;
+import dev.tessera.desktop.support.Pcscd;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.reader.gate.Verdict;
 import dev.tessera.reader.pcsc.PcscReader;
@@ -25,20 +25,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
-import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The gate on the real PC/SC path: the reader chosen in Settings is pcscd's vpcd reader, and a member card put on
@@ -47,47 +38,17 @@ import org.testfx.api.FxToolkit;
  */
 class PcscGateTest {
     private static final SecureRandom RANDOM = new SecureRandom();
-    @TempDir
-    static Path pcscDir;
-    private static PcscdProcess pcscd;
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-    private TesseraApp app;
-
-    @BeforeAll
-    static void startPcscd() throws Exception {
-        Optional<String> missing = PcscdProcess.missing();
-        if (missing.isPresent()) {
-            if ("required".equals(System.getProperty("tessera.test.pcsc"))) {
-                fail(missing.get() + " (-Dtessera.test.pcsc=required)");
-            }
-            Assumptions.abort(missing.get());
-        }
-        pcscd = PcscdProcess.start(pcscDir, Duration.ofSeconds(10));
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void stopPcscd() throws Exception {
-        if (pcscd != null) {
-            pcscd.close();
-        }
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
+    @RegisterExtension
+    static final Pcscd pcscd = new Pcscd();
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest();
+    private final FxRobot robot = ui.robot();
 
     @Test
     void aMemberCardHeldToThePcscReaderIsAdmittedOnceWithoutAKeyPressed(@TempDir Path data) throws Exception {
         new SettingsStore(data).save(TerminalSettings.DEFAULTS.withReader(
                 TerminalSettings.ReaderChoice.pcsc("Virtual PCD")));
-        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
-        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
-                && robot.lookup("#loginId").tryQuery().isPresent());
+        TesseraApp app = ui.start(data);
         PlatformCenter center = app.shell().connection().orElseThrow().embeddedCenter().orElseThrow();
         long eventId = GateFixtures.tonightsPerformance(center.services());
 
@@ -111,12 +72,12 @@ class PcscGateTest {
             reader.disconnect();
         }
 
-        robot.clickOn("#loginId").write("gate").type(KeyCode.TAB).write("gate-demo").type(KeyCode.ENTER);
+        ui.signIn("gate", "gate-demo");
         waitFor(60, "the gate workspace", () -> app.shell().main().flatMap(m -> m.workspace(GateWorkspace.class)).isPresent());
         waitFor(10, "the gate tab", () -> robot.lookup("#gateCode").tryQuery().isPresent());
         GateViewModel gate = app.shell().main().orElseThrow().workspace(GateWorkspace.class).orElseThrow().viewModel();
         assertThat(robot.lookup("#gateChips").tryQuery()).as("no simulated tray beside a real reader").isEmpty();
-        assertThat(text("#gateReader")).startsWith("Reader \"Virtual PCD\": start the shift");
+        assertThat(ui.text("#gateReader")).startsWith("Reader \"Virtual PCD\": start the shift");
         waitFor(30, "tonight's performance in the list", () -> gate.events().stream().anyMatch(e -> e.id() == eventId));
         fx(() -> {
             gate.eventProperty().set(gate.events().stream().filter(e -> e.id() == eventId).findFirst().orElseThrow());
@@ -125,15 +86,15 @@ class PcscGateTest {
         });
         robot.clickOn("#gateStartShift");
         waitFor(30, "the shift", () -> gate.stationProperty().get() != null);
-        waitFor(10, "the reader found", () -> text("#gateReader").startsWith("Reader \"" + PcscdProcess.VIRTUAL_READER
+        waitFor(10, "the reader found", () -> ui.text("#gateReader").startsWith("Reader \"" + PcscdProcess.VIRTUAL_READER
                 + "\" is ready"));
 
         // the guest holds the card to the reader: green, with the seat; nobody pressed a key
         try (VpcdBridge held = VpcdBridge.insert(chip, "127.0.0.1", VpcdBridge.DEFAULT_PORT)) {
             waitFor(20, "the card admitted", () -> verdict(gate) == Verdict.ADMITTED);
             assertThat(fx(() -> gate.answerProperty().get().scan().ticketId())).isEqualTo(ticket.ticketId());
-            assertThat(text("#gateHeadline")).isEqualTo("ADMITTED");
-            Screenshots.take(stage.getScene(), "56-gate-pcsc-reader");
+            assertThat(ui.text("#gateHeadline")).isEqualTo("ADMITTED");
+            Screenshots.take(ui.scene(), "56-gate-pcsc-reader");
         }
         long first = fx(() -> gate.answerProperty().get().scan().id());
         Thread.sleep(4 * PcscGateReader.POLL.toMillis());
@@ -143,7 +104,7 @@ class PcscGateTest {
             waitFor(20, "the second tap refused", () -> fx(() -> gate.answerProperty().get().scan().id()) != first
                     && verdict(gate) == Verdict.ALREADY_USED);
         }
-        assertThat(text("#gateHeadline")).isEqualTo("NOT ADMITTED");
+        assertThat(ui.text("#gateHeadline")).isEqualTo("NOT ADMITTED");
         waitFor(20, "the admission reported", () -> gate.countsProperty().get().unreported() == 0);
     }
 
@@ -156,10 +117,5 @@ class PcscGateTest {
             var a = gate.answerProperty().get();
             return gate.checkingProperty().get() || a == null ? null : a.scan().verdict();
         });
-    }
-
-    private String text(String selector) throws Exception {
-        Label label = robot.lookup(selector).queryAs(Label.class);
-        return fx(label::getText);
     }
 }

@@ -8,7 +8,7 @@ import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.desktop.support.TestCenter;
 import dev.tessera.desktop.ui.Formats;
@@ -24,17 +24,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The manager end to end, headless: real sales at the embedded center, then each report generated,
@@ -42,28 +37,14 @@ import org.testfx.api.FxToolkit;
  */
 class ManagerFlowTest {
     private static final Locale EN = Locale.ENGLISH;
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-    private TesseraApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest();
+    private final FxRobot robot = ui.robot();
 
     @Test
     void managerPreviewsExportsAndPrintsEachReportAndTheTotalsAreTheSalesMade(@TempDir Path data, @TempDir Path out)
             throws Exception {
-        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), EN));
-        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
-                && robot.lookup("#loginId").tryQuery().isPresent());
+        TesseraApp app = ui.start(data, EN);
         DemoSales sales;
         try (CenterClient other = new CenterClient(app.shell().connection().orElseThrow().baseUri())) {
             CenterSession clerk = other.signIn("clerk", "clerk-demo");
@@ -72,32 +53,32 @@ class ManagerFlowTest {
             sales = new DemoSales(clerk, tempest);
         }
 
-        robot.clickOn("#loginId").write("manager").type(KeyCode.TAB).write("manager-demo").type(KeyCode.ENTER);
+        ui.signIn("manager", "manager-demo");
         waitFor(30, "the manager workspace", () -> app.shell().main()
                 .flatMap(m -> m.workspace(ManagerWorkspace.class)).isPresent());
         ManagerViewModel vm = app.shell().main().orElseThrow().workspace(ManagerWorkspace.class).orElseThrow().viewModel();
         try {
             waitFor(90, "events and sellers", () -> !vm.events().isEmpty() && !vm.sellers().isEmpty());
         } catch (AssertionError e) {
-            Screenshots.take(scene(), "40-manager-not-loaded");
+            Screenshots.take(ui.scene(), "40-manager-not-loaded");
             throw new AssertionError(e.getMessage() + "; status " + fx(() -> vm.statusProperty().get() + " events "
                     + vm.events().size() + " sellers " + vm.sellers().size() + " busy " + vm.busyProperty().get()), e);
         }
-        Screenshots.take(scene(), "40-manager-start");
+        Screenshots.take(ui.scene(), "40-manager-start");
 
         // the sales log, from the keyboard: Ctrl+G
         robot.clickOn("#reportSalesLog");
         robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
         int pages = waitForReport(vm, ReportKind.SALES_LOG);
-        assertThat(text("#pageOf")).isEqualTo("Page 1 of " + pages);
-        assertThat(text("#totalSold")).isEqualTo(Formats.money(sales.soldMinor, "JPY", EN));
-        assertThat(text("#totalNet")).isEqualTo(Formats.money(sales.netMinor(), "JPY", EN));
-        assertThat(text("#totalNetCARD")).isEqualTo(Formats.money(sales.byPayment.get("CARD"), "JPY", EN));
-        Screenshots.take(scene(), "40-manager-sales-log");
+        assertThat(ui.text("#pageOf")).isEqualTo("Page 1 of " + pages);
+        assertThat(ui.text("#totalSold")).isEqualTo(Formats.money(sales.soldMinor, "JPY", EN));
+        assertThat(ui.text("#totalNet")).isEqualTo(Formats.money(sales.netMinor(), "JPY", EN));
+        assertThat(ui.text("#totalNetCARD")).isEqualTo(Formats.money(sales.byPayment.get("CARD"), "JPY", EN));
+        Screenshots.take(ui.scene(), "40-manager-sales-log");
         if (pages > 1) {
             robot.clickOn("#nextPage");
             waitFor(10, "page 2", () -> vm.pageProperty().get() != null && vm.pageProperty().get().index() == 1);
-            assertThat(text("#pageOf")).isEqualTo("Page 2 of " + pages);
+            assertThat(ui.text("#pageOf")).isEqualTo("Page 2 of " + pages);
             robot.clickOn("#previousPage");
             robot.press(KeyCode.CONTROL).type(KeyCode.PAGE_DOWN).release(KeyCode.CONTROL);
             waitFor(10, "page 2 from the keyboard", () -> vm.pageIndexProperty().get() == 1);
@@ -118,7 +99,7 @@ class ManagerFlowTest {
         robot.clickOn("#reportSettlement");
         robot.clickOn("#generateReport");
         waitForReport(vm, ReportKind.SETTLEMENT);
-        Screenshots.take(scene(), "41-manager-settlement");
+        Screenshots.take(ui.scene(), "41-manager-settlement");
         String settlement = pdfText(export(vm, ExportFormat.PDF, out.resolve("settlement.pdf")));
         assertThat(settlement).contains("Seller settlement").contains("Net takings")
                 .contains(Money.format(sales.netMinor(), "JPY", EN));
@@ -126,8 +107,8 @@ class ManagerFlowTest {
         // occupancy needs an event: the workspace says so in words, then counts the seats sold
         robot.clickOn("#reportOccupancy");
         robot.clickOn("#generateReport");
-        waitFor(10, "the hint to choose an event", () -> text("#reportStatus").startsWith("Choose the event"));
-        Screenshots.take(scene(), "42-manager-occupancy-needs-event");
+        waitFor(10, "the hint to choose an event", () -> ui.text("#reportStatus").startsWith("Choose the event"));
+        Screenshots.take(ui.scene(), "42-manager-occupancy-needs-event");
         ComboBox<?> events = robot.lookup("#reportEvent").queryAs(ComboBox.class);
         int index = fx(() -> vm.events().stream().map(EventInfo::id).toList().indexOf(sales.event.id())) + 1;
         fx(() -> {
@@ -136,7 +117,7 @@ class ManagerFlowTest {
         });
         robot.clickOn("#generateReport");
         waitForReport(vm, ReportKind.OCCUPANCY);
-        Screenshots.take(scene(), "42-manager-occupancy");
+        Screenshots.take(ui.scene(), "42-manager-occupancy");
         String occupancy = pdfText(export(vm, ExportFormat.PDF, out.resolve("occupancy.pdf")));
         // the voided seat is for sale again
         assertThat(occupancy).contains("Event occupancy").containsPattern("All sections\\s+[\\d,]+\\s+"
@@ -151,7 +132,7 @@ class ManagerFlowTest {
             return null;
         });
         waitFor(30, "the cancel", () -> !vm.busyProperty().get());
-        assertThat(text("#reportStatus")).startsWith("Cancelled.");
+        assertThat(ui.text("#reportStatus")).startsWith("Cancelled.");
         assertThat(fx(() -> vm.reportProperty().get())).isSameAs(shown);
 
         // print: this machine's printers, or a PDF saved in the data folder when it has none
@@ -166,33 +147,33 @@ class ManagerFlowTest {
         waitFor(60, "the print outcome", () -> !vm.busyProperty().get()
                 && !vm.statusProperty().get().key().equals("manager.status.findingPrinters"));
         if (offered.isEmpty()) {
-            assertThat(text("#reportStatus")).startsWith("This computer has no printer, so the report was saved as a PDF");
+            assertThat(ui.text("#reportStatus")).startsWith("This computer has no printer, so the report was saved as a PDF");
             Path saved = Path.of((String) fx(() -> vm.statusProperty().get()).args().getFirst());
             assertThat(pdfText(saved)).contains("Event occupancy");
         } else {
-            assertThat(text("#reportStatus")).isEqualTo("Nothing was printed.");
+            assertThat(ui.text("#reportStatus")).isEqualTo("Nothing was printed.");
         }
-        Screenshots.take(scene(), "43-manager-printed");
+        Screenshots.take(ui.scene(), "43-manager-printed");
 
         robot.clickOn("#languageJapanese");
-        waitFor(5, "Japanese texts", () -> text("#pageOf").endsWith("ページ"));
-        Screenshots.take(scene(), "44-manager-occupancy-ja");
+        waitFor(5, "Japanese texts", () -> ui.text("#pageOf").endsWith("ページ"));
+        Screenshots.take(ui.scene(), "44-manager-occupancy-ja");
 
         // a report made now speaks Japanese, in the preview and on paper (the click brings the keyboard back
         // from the header's language switch into the workspace, where its shortcuts live)
         robot.clickOn("#reportSalesLog");
         robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
         waitForReport(vm, ReportKind.SALES_LOG);
-        assertThat(text("#reportStatus")).endsWith("ページ）。");
+        assertThat(ui.text("#reportStatus")).endsWith("ページ）。");
         String japanese = pdfText(export(vm, ExportFormat.PDF, out.resolve("sales-log-ja.pdf")));
         assertThat(japanese).contains("販売ログ").contains("総合計");
-        Screenshots.take(scene(), "45-manager-sales-log-ja");
+        Screenshots.take(ui.scene(), "45-manager-sales-log-ja");
     }
 
     private int waitForReport(ManagerViewModel vm, ReportKind kind) throws Exception {
         waitFor(60, "the " + kind + " preview", () -> !vm.busyProperty().get() && vm.reportProperty().get() != null
                 && vm.reportProperty().get().kind() == kind && vm.pageProperty().get() != null);
-        assertThat(fx(() -> vm.failedProperty().get())).as(text("#reportStatus")).isFalse();
+        assertThat(fx(() -> vm.failedProperty().get())).as(ui.text("#reportStatus")).isFalse();
         int pages = fx(() -> vm.pageCountProperty().get());
         assertThat(pages).isPositive();
         return pages;
@@ -230,14 +211,5 @@ class ManagerFlowTest {
             }
         }
         return entries;
-    }
-
-    private Scene scene() {
-        return stage.getScene();
-    }
-
-    private String text(String selector) throws Exception {
-        Label label = robot.lookup(selector).queryAs(Label.class);
-        return fx(label::getText);
     }
 }

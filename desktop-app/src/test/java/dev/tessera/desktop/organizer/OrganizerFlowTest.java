@@ -17,29 +17,24 @@ import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
 import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
 import dev.tessera.desktop.center.OrganizerApiTypes.Venue;
-import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Screenshots;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The organizer end to end, headless: the real app on an embedded center (H2 file). Design a venue,
@@ -47,27 +42,16 @@ import org.testfx.api.FxToolkit;
  * seat block, publish; then the center, asked over HTTP by other accounts, has exactly that.
  */
 class OrganizerFlowTest {
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-    private TesseraApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest();
+    private final FxRobot robot = ui.robot();
 
     @Test
     @SuppressWarnings("unchecked")
     void organizerDesignsAVenueCreatesAnEventAuthorizesTheClerkWithALassoedBlockAndPublishes(@TempDir Path data)
             throws Exception {
         OrganizerWorkspace organizer = signInAsOrganizer(data);
+        Stage stage = AppUnderTest.stage();
         fx(() -> {
             stage.setWidth(1440);
             stage.setHeight(900);
@@ -80,19 +64,19 @@ class OrganizerFlowTest {
         robot.clickOn("#venueList").type(KeyCode.HOME).type(KeyCode.ENTER);
         SeatDesigner designer = robot.lookup("#organizerDesigner").queryAs(SeatDesigner.class);
         waitFor(20, "the theatre in the designer", () -> designer.getDocument().seatCount() == 1194);
-        Screenshots.take(scene(), "30-organizer-venues-designer");
+        Screenshots.take(ui.scene(), "30-organizer-venues-designer");
         robot.press(KeyCode.ALT).type(KeyCode.V).release(KeyCode.ALT);
-        waitFor(20, "version 2 saved", () -> text("#venueStatus").contains("seat map version 2 saved (1,194 seats)"));
+        waitFor(20, "version 2 saved", () -> ui.text("#venueStatus").contains("seat map version 2 saved (1,194 seats)"));
 
         // a new venue from the sample theatre
         robot.clickOn("#newVenueName").write("Harbour Hall");
         robot.clickOn("#newVenueAddress").write("4-5-6 Minato Mirai, Yokohama");
         robot.clickOn("#createVenue");
-        waitFor(30, "the new venue", () -> text("#venueStatus").equals("Harbour Hall created with seat map version 1 (1,194 seats)."));
+        waitFor(30, "the new venue", () -> ui.text("#venueStatus").equals("Harbour Hall created with seat map version 1 (1,194 seats)."));
         waitFor(10, "the new venue listed", () -> venues.getItems().stream().anyMatch(v -> v.name().equals("Harbour Hall")));
         Venue harbour = fx(() -> venues.getItems().stream().filter(v -> v.name().equals("Harbour Hall")).findFirst().orElseThrow());
         assertThat(harbour.latestSeatMapVersion()).isEqualTo(1);
-        Screenshots.take(scene(), "30-organizer-venues-created");
+        Screenshots.take(ui.scene(), "30-organizer-venues-created");
 
         // the event's service information (claim 71); a missing price is refused in words first
         robot.press(KeyCode.ALT).type(KeyCode.DIGIT2).release(KeyCode.ALT);
@@ -108,13 +92,13 @@ class OrganizerFlowTest {
         robot.clickOn("#eventContact").write("tickets@harbour.example");
         robot.clickOn("#price-stalls-premium").write("12000");
         robot.clickOn("#createEvent");
-        waitFor(5, "the refusal", () -> text("#eventStatus").equals("Enter a price for Stalls in JPY (for example 8000 or 25.50)."));
+        waitFor(5, "the refusal", () -> ui.text("#eventStatus").equals("Enter a price for Stalls in JPY (for example 8000 or 25.50)."));
         assertThat(robot.lookup("#eventStatus").query().getPseudoClassStates()).extracting(Object::toString).contains("failed");
         robot.clickOn("#price-stalls").write("8000");
         robot.clickOn("#price-balcony").write("5000");
-        Screenshots.take(scene(), "30-organizer-event-form");
+        Screenshots.take(ui.scene(), "30-organizer-event-form");
         robot.clickOn("#createEvent");
-        waitFor(20, "the draft", () -> text("#eventStatus").startsWith("Winter Gala is created as a draft"));
+        waitFor(20, "the draft", () -> ui.text("#eventStatus").startsWith("Winter Gala is created as a draft"));
         EventInfo gala = fx(() -> organizer.events().selectedProperty().get());
         assertThat(gala.status()).isEqualTo("DRAFT");
 
@@ -142,12 +126,12 @@ class OrganizerFlowTest {
         waitFor(5, "the lassoed seats", () -> organizer.authorizations().picked().size() >= lassoed.size());
         Set<String> block = fx(() -> new TreeSet<>(organizer.authorizations().picked()));
         assertThat(block).containsExactlyInAnyOrderElementsOf(lassoed);
-        Screenshots.take(scene(), "30-organizer-authorize-lasso");
+        Screenshots.take(ui.scene(), "30-organizer-authorize-lasso");
         robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
-        waitFor(20, "the authorization", () -> text("#authStatus").startsWith("Demo Clerk is authorized")
-                || text("#authStatus").contains("is authorized"));
+        waitFor(20, "the authorization", () -> ui.text("#authStatus").startsWith("Demo Clerk is authorized")
+                || ui.text("#authStatus").contains("is authorized"));
         waitFor(20, "the clerk's row", () -> sellers.getItems().stream().anyMatch(s -> s.authorized()));
-        Screenshots.take(scene(), "30-organizer-authorized");
+        Screenshots.take(ui.scene(), "30-organizer-authorized");
 
         // claim 29 d: publish after the confirmation
         robot.press(KeyCode.ALT).type(KeyCode.DIGIT2).release(KeyCode.ALT);
@@ -159,12 +143,12 @@ class OrganizerFlowTest {
         });
         robot.press(KeyCode.ALT).type(KeyCode.P).release(KeyCode.ALT);
         waitFor(5, "the confirmation", () -> robot.lookup("#publishConfirmation").query().isVisible());
-        Screenshots.take(scene(), "30-organizer-publish-confirm");
+        Screenshots.take(ui.scene(), "30-organizer-publish-confirm");
         robot.type(KeyCode.ENTER);
-        waitFor(20, "published", () -> text("#eventStatus").startsWith("Winter Gala is published"));
-        Screenshots.take(scene(), "30-organizer-published");
+        waitFor(20, "published", () -> ui.text("#eventStatus").startsWith("Winter Gala is published"));
+        Screenshots.take(ui.scene(), "30-organizer-published");
 
-        try (CenterClient other = new CenterClient(app.shell().connection().orElseThrow().baseUri())) {
+        try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
             CenterSession organizerAgain = other.signIn("organizer", "organizer-demo");
             EventInfo atCenter = organizerAgain.event(gala.id());
             assertThat(atCenter.status()).isEqualTo("PUBLISHED");
@@ -189,17 +173,15 @@ class OrganizerFlowTest {
 
         // the same screens in Japanese
         robot.clickOn("#languageJapanese");
-        waitFor(5, "Japanese texts", () -> text("#eventStatus").startsWith("Winter Galaを公開しました"));
-        Screenshots.take(scene(), "30-organizer-events-ja");
+        waitFor(5, "Japanese texts", () -> ui.text("#eventStatus").startsWith("Winter Galaを公開しました"));
+        Screenshots.take(ui.scene(), "30-organizer-events-ja");
         robot.press(KeyCode.ALT).type(KeyCode.DIGIT3).release(KeyCode.ALT);
-        Screenshots.take(scene(), "30-organizer-authorizations-ja");
+        Screenshots.take(ui.scene(), "30-organizer-authorizations-ja");
     }
 
     private OrganizerWorkspace signInAsOrganizer(Path data) throws Exception {
-        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
-        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
-                && robot.lookup("#loginId").tryQuery().isPresent());
-        robot.clickOn("#loginId").write("organizer").type(KeyCode.TAB).write("organizer-demo").type(KeyCode.ENTER);
+        TesseraApp app = ui.start(data);
+        ui.signIn("organizer", "organizer-demo");
         waitFor(30, "the organizer workspace", () -> app.shell().main().flatMap(m -> m.workspace(OrganizerWorkspace.class))
                 .isPresent() && robot.lookup("#venueList").tryQuery().map(n -> n.isVisible()).orElse(false));
         return fx(() -> app.shell().main().orElseThrow().workspace(OrganizerWorkspace.class).orElseThrow());
@@ -214,9 +196,9 @@ class OrganizerFlowTest {
         try {
             waitFor(5, selector + " = " + value, () -> spinner.getValue() == value);
         } catch (AssertionError e) {
-            Screenshots.take(scene(), "30-organizer-debug-spinner");
+            Screenshots.take(ui.scene(), "30-organizer-debug-spinner");
             throw new AssertionError(e.getMessage() + "; the editor shows \"" + fx(() -> spinner.getEditor().getText())
-                    + "\", focus on " + fx(() -> scene().getFocusOwner()), e);
+                    + "\", focus on " + fx(() -> ui.scene().getFocusOwner()), e);
         }
     }
 
@@ -250,13 +232,5 @@ class OrganizerFlowTest {
         PlanSurface surface = ((AvailabilityViewSkin) map.getSkin()).surface();
         PlanViewport v = surface.viewport();
         return surface.localToScreen(v.toScreenX(seat.x()), v.toScreenY(seat.y()));
-    }
-
-    private Scene scene() {
-        return stage.getScene();
-    }
-
-    private String text(String selector) throws Exception {
-        return fx(() -> robot.lookup(selector).queryAs(Label.class).getText());
     }
 }

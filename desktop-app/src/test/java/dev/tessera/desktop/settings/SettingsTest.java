@@ -4,8 +4,7 @@ import static dev.tessera.desktop.support.Fx.fx;
 import static dev.tessera.desktop.support.Fx.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tessera.desktop.TesseraApp;
-import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.desktop.support.TestCenter;
 import java.net.URI;
@@ -16,32 +15,16 @@ import java.util.Optional;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** Settings: the store on disk, and the dialog switching the app to another center and language, kept across starts. */
 class SettingsTest {
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-    private TesseraApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            app = null;
-        }
-    }
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest();
+    private final FxRobot robot = ui.robot();
 
     @Test
     void theStoreKeepsWhatWasSavedAndSetsADamagedFileAside(@TempDir Path data) throws Exception {
@@ -70,11 +53,11 @@ class SettingsTest {
     void theDialogMovesTheTerminalToAnotherCenterAndTheNextStartRemembersItAndTheLanguage(@TempDir Path data,
             @TempDir Path remoteData) throws Exception {
         try (TestCenter remote = TestCenter.start(remoteData)) {
-            startApp(data, Locale.ENGLISH);
-            assertThat(fx(() -> app.shell().connection().orElseThrow().isEmbedded())).isTrue();
+            ui.start(data, Locale.ENGLISH);
+            assertThat(fx(() -> ui.app().shell().connection().orElseThrow().isEmbedded())).isTrue();
 
             robot.clickOn("#openSettings");
-            waitFor(10, "the settings dialog", () -> app.shell().settingsDialog().isPresent()
+            waitFor(10, "the settings dialog", () -> ui.app().shell().settingsDialog().isPresent()
                     && robot.lookup("#centerRemote").tryQuery().isPresent());
             ComboBox<?> readers = robot.lookup("#settingsReader").queryAs(ComboBox.class);
             waitFor(15, "the reader list asked of the smart-card service", () -> readers.getItems().size() > 1
@@ -107,41 +90,33 @@ class SettingsTest {
             });
             robot.clickOn("#settingsSave");
 
-            waitFor(60, "signed out and at the remote center's sign-in", () -> app.shell().signIn().isPresent()
-                    && app.shell().connection().map(c -> c.baseUri().equals(remote.baseUri())).orElse(false)
+            waitFor(60, "signed out and at the remote center's sign-in", () -> ui.app().shell().signIn().isPresent()
+                    && ui.app().shell().connection().map(c -> c.baseUri().equals(remote.baseUri())).orElse(false)
                     && robot.lookup("#loginId").tryQuery().isPresent());
-            assertThat(fx(() -> app.shell().connection().orElseThrow().isEmbedded())).isFalse();
-            assertThat(fx(() -> app.shell().localization().getLocale())).isEqualTo(Locale.JAPANESE);
+            assertThat(fx(() -> ui.app().shell().connection().orElseThrow().isEmbedded())).isFalse();
+            assertThat(fx(() -> ui.app().shell().localization().getLocale())).isEqualTo(Locale.JAPANESE);
             assertThat(Files.readString(data.resolve(SettingsStore.FILE)))
                     .contains("center.url=" + remote.baseUri().toString().replace(":", "\\:"))
                     .contains("language=ja");
             Screenshots.take(robot.lookup("#loginId").query().getScene(), "81-settings-remote-signin-ja");
 
-            FxToolkit.cleanupApplication(app);
-            app = null;
+            ui.stop();
             // the next start: the saved center and language, no command line needed
-            startApp(data, null);
-            assertThat(fx(() -> app.shell().connection().orElseThrow().baseUri())).isEqualTo(remote.baseUri());
-            assertThat(fx(() -> app.shell().localization().getLocale())).isEqualTo(Locale.JAPANESE);
+            ui.start(data, null);
+            assertThat(fx(() -> ui.app().shell().connection().orElseThrow().baseUri())).isEqualTo(remote.baseUri());
+            assertThat(fx(() -> ui.app().shell().localization().getLocale())).isEqualTo(Locale.JAPANESE);
         }
     }
 
     @Test
     void theLanguageSwitchIsRememberedForTheNextStart(@TempDir Path data) throws Exception {
-        startApp(data, Locale.ENGLISH);
+        ui.start(data, Locale.ENGLISH);
         robot.clickOn("#languageJapanese");
         waitFor(10, "the language saved", () -> Files.exists(data.resolve(SettingsStore.FILE))
                 && Files.readString(data.resolve(SettingsStore.FILE)).contains("language=ja"));
-        FxToolkit.cleanupApplication(app);
-        app = null;
-        startApp(data, null);
-        assertThat(fx(() -> app.shell().localization().getLocale())).isEqualTo(Locale.JAPANESE);
-        assertThat(fx(() -> app.shell().connection().orElseThrow().isEmbedded())).isTrue();
-    }
-
-    private void startApp(Path data, Locale locale) throws Exception {
-        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), locale));
-        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
-                && robot.lookup("#loginId").tryQuery().isPresent());
+        ui.stop();
+        ui.start(data, null);
+        assertThat(fx(() -> ui.app().shell().localization().getLocale())).isEqualTo(Locale.JAPANESE);
+        assertThat(fx(() -> ui.app().shell().connection().orElseThrow().isEmbedded())).isTrue();
     }
 }

@@ -16,25 +16,21 @@ import dev.tessera.desktop.counter.CounterWorkspace;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.SalePhase;
 import dev.tessera.desktop.shift.ShiftViewModel.State;
-import dev.tessera.desktop.startup.StartupSettings;
+import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Screenshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * A clerk's shift end to end, headless: the real app on an embedded center (H2 file). Open with a
@@ -43,29 +39,15 @@ import org.testfx.api.FxToolkit;
  */
 class ShiftFlowTest {
     private static final List<Long> YEN = List.of(10_000L, 5_000L, 2_000L, 1_000L, 500L, 100L, 50L, 10L, 5L, 1L);
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-    private TesseraApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-    }
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest();
+    private final FxRobot robot = ui.robot();
 
     @Test
     @SuppressWarnings("unchecked")
     void clerkOpensSellsRefundsAndClosesShortByFiveHundredWithANote(@TempDir Path data) throws Exception {
-        app = (TesseraApp) FxToolkit.setupApplication(() -> new TesseraApp(StartupSettings.embedded(data), Locale.ENGLISH));
-        waitFor(90, "the sign-in screen", () -> app.shell() != null && app.shell().signIn().isPresent()
-                && robot.lookup("#loginId").tryQuery().isPresent());
-        robot.clickOn("#loginId").write("clerk").type(KeyCode.TAB).write("clerk-demo").type(KeyCode.ENTER);
+        TesseraApp app = ui.start(data);
+        ui.signIn("clerk", "clerk-demo");
         waitFor(30, "the counter", () -> app.shell().mainView().flatMap(v -> v.counter()).isPresent());
         fx(() -> {
             app.shell().mainView().orElseThrow().showCounter();
@@ -86,20 +68,20 @@ class ShiftFlowTest {
             throw new AssertionError(e.getMessage() + "; the shift is " + fx(() -> shift.stateProperty().get() + ", "
                     + shift.messageProperty().get() + ", " + shift.floatCount().rows().size() + " rows"), e);
         }
-        assertThat(text("#shiftBarText")).startsWith("No shift is open");
-        Screenshots.take(scene(), "60-shift-prompt");
+        assertThat(ui.text("#shiftBarText")).startsWith("No shift is open");
+        Screenshots.take(ui.scene(), "60-shift-prompt");
 
         // the float: 2 x 10,000 + 5 x 1,000 + 10 x 100 = 26,000 yen, counted and opened from the keyboard
         robot.clickOn("#shiftBarButton");
         waitFor(5, "the shift tab", () -> robot.lookup("#shiftOpenForm").tryQuery().map(n -> n.isVisible()).orElse(false));
         robot.clickOn("#floatCount10000").write("2").type(KeyCode.ENTER).type(KeyCode.ENTER).type(KeyCode.ENTER)
                 .write("5").type(KeyCode.ENTER).type(KeyCode.ENTER).write("10");
-        waitFor(5, "the float total", () -> text("#shiftFloatTotal").equals("Float: ¥26,000"));
-        Screenshots.take(scene(), "61-shift-float");
+        waitFor(5, "the float total", () -> ui.text("#shiftFloatTotal").equals("Float: ¥26,000"));
+        Screenshots.take(ui.scene(), "61-shift-float");
         robot.clickOn("#openShift");
         waitFor(20, "the shift open", () -> shift.stateProperty().get() == State.OPEN);
         long shiftId = fx(() -> shift.shiftProperty().get().id());
-        waitFor(5, "the bar shows the shift", () -> text("#shiftBarText").startsWith("Shift #" + shiftId + " since"));
+        waitFor(5, "the bar shows the shift", () -> ui.text("#shiftBarText").startsWith("Shift #" + shiftId + " since"));
         assertThat(fx(() -> counter.journal().entries().stream().map(e -> Journal.read(e))
                 .filter(p -> p.path("type").asText().equals("SHIFT_OPENED")).map(p -> p.path("shiftId").asLong()).toList()))
                 .containsExactly(shiftId);
@@ -118,7 +100,7 @@ class ShiftFlowTest {
         try {
             waitFor(30, "the sale", () -> sale.phaseProperty().get() == SalePhase.DONE);
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; the counter says: " + text("#saleStatus"), e);
+            throw new AssertionError(e.getMessage() + "; the counter says: " + ui.text("#saleStatus"), e);
         }
         SaleResult sold = fx(() -> sale.lastSale().orElseThrow());
         assertThat(sold.paymentMethod()).isEqualTo("CASH");
@@ -132,37 +114,37 @@ class ShiftFlowTest {
         });
         robot.clickOn("#voidReason").write("Customer cannot attend").type(KeyCode.ENTER);
         try {
-            waitFor(15, "the refund", () -> text("#saleStatus").contains("the ticket is void"));
+            waitFor(15, "the refund", () -> ui.text("#saleStatus").contains("the ticket is void"));
         } catch (AssertionError e) {
-            Screenshots.take(scene(), "69-shift-refund-failed");
-            throw new AssertionError(e.getMessage() + "; the counter says: " + text("#saleStatus"), e);
+            Screenshots.take(ui.scene(), "69-shift-refund-failed");
+            throw new AssertionError(e.getMessage() + "; the counter says: " + ui.text("#saleStatus"), e);
         }
 
         // the drawer should now hold float + cash sale - cash refund
         long expected = 26_000 + sold.totalMinor() - refunded;
         robot.clickOn(tabNamed("Shift"));
         waitFor(15, "the expected cash", () -> shift.expectedCashMinor().get() == expected);
-        assertThat(text("#shiftExpected")).isEqualTo(yen(expected));
-        assertThat(text("#shiftBarText")).endsWith("expected cash " + yen(expected));
-        Screenshots.take(scene(), "62-shift-open");
+        assertThat(ui.text("#shiftExpected")).isEqualTo(yen(expected));
+        assertThat(ui.text("#shiftBarText")).endsWith("expected cash " + yen(expected));
+        Screenshots.take(ui.scene(), "62-shift-open");
 
         // count the drawer 500 short: the difference shows, and the close needs a note
         for (long[] c : count(expected - 500)) {
             focus("#closeCount" + c[0]);
             robot.write(Long.toString(c[1]));
         }
-        waitFor(5, "the difference", () -> text("#shiftDifference").equals("Short by ¥500"));
+        waitFor(5, "the difference", () -> ui.text("#shiftDifference").equals("Short by ¥500"));
         focus("#shiftNote");
         robot.type(KeyCode.ENTER);
-        waitFor(5, "the note asked for", () -> text("#shiftStatus").startsWith("The count differs from the expected cash"));
+        waitFor(5, "the note asked for", () -> ui.text("#shiftStatus").startsWith("The count differs from the expected cash"));
         assertThat(fx(() -> shift.stateProperty().get())).isEqualTo(State.OPEN);
-        Screenshots.take(scene(), "63-shift-count-short");
+        Screenshots.take(ui.scene(), "63-shift-count-short");
         focus("#shiftNote");
         robot.write("A 500 yen coin given as change twice").type(KeyCode.ENTER);
         waitFor(20, "the shift closed", () -> shift.stateProperty().get() == State.CLOSED);
-        assertThat(text("#settledDifference")).isEqualTo("Short by ¥500");
-        assertThat(text("#settledCounted")).isEqualTo(yen(expected - 500));
-        Screenshots.take(scene(), "64-shift-closed");
+        assertThat(ui.text("#settledDifference")).isEqualTo("Short by ¥500");
+        assertThat(ui.text("#settledCounted")).isEqualTo(yen(expected - 500));
+        Screenshots.take(ui.scene(), "64-shift-closed");
 
         // the center's shift totals are the sales and refunds made in it
         try (CenterClient other = new CenterClient(app.shell().connection().orElseThrow().baseUri())) {
@@ -191,14 +173,14 @@ class ShiftFlowTest {
             shift.saveSettlement(pdf);
             return null;
         });
-        waitFor(60, "the settlement saved", () -> text("#shiftStatus").startsWith("The settlement was saved"));
+        waitFor(60, "the settlement saved", () -> ui.text("#shiftStatus").startsWith("The settlement was saved"));
         String text = pdfText(pdf);
         assertThat(text).contains("Shift settlement #" + shiftId, "Expected cash JPY " + String.format("%,d", expected),
                 "Difference (short) JPY -500", "A 500 yen coin given as change twice");
 
         robot.clickOn("#languageJapanese");
-        waitFor(5, "Japanese texts", () -> text("#settledDifference").contains("不足"));
-        Screenshots.take(scene(), "65-shift-closed-ja");
+        waitFor(5, "Japanese texts", () -> ui.text("#settledDifference").contains("不足"));
+        Screenshots.take(ui.scene(), "65-shift-closed-ja");
     }
 
     /** The fewest notes and coins that make {@code amount} yen: {denomination, quantity} pairs. */
@@ -239,14 +221,5 @@ class ShiftFlowTest {
 
     private javafx.scene.Node tabNamed(String name) {
         return robot.lookup(".tab-label").match(n -> n instanceof Label l && name.equals(l.getText())).query();
-    }
-
-    private Scene scene() {
-        return stage.getScene();
-    }
-
-    private String text(String selector) throws Exception {
-        Label label = robot.lookup(selector).queryAs(Label.class);
-        return fx(label::getText);
     }
 }

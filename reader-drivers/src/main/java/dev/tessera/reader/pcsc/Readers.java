@@ -23,8 +23,8 @@ public final class Readers {
     }
 
     /**
-     * A fresh PC/SC terminal factory. Ask again after {@link ReaderUnavailableException}: when the smart-card service
-     * restarted, the old factory's context is dead.
+     * A fresh PC/SC terminal factory. Note that the JDK's provider shares one context with the smart-card service per
+     * JVM: after the service restarted, a fresh factory still talks to the old one (docs/readers.md).
      */
     public static TerminalFactory pcsc() throws ReaderUnavailableException {
         if (System.getProperty(LIBRARY_PROPERTY) == null && Files.exists(DEBIAN_LIBRARY)) {
