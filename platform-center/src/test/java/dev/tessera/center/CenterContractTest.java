@@ -498,6 +498,65 @@ abstract class CenterContractTest {
                 Map.of("reason", "not mine")).status()).isEqualTo(404);
     }
 
+    @Test
+    void theOrganizerTakesFreeSeatsBackFromABlockAndAnOfflineSaleOfThemStandsWhileNobodySoldThem() throws Exception {
+        Account seller = fx.account(Role.SELLER);
+        Account other = fx.account(Role.SELLER);
+        var map = mapOf();
+        String category = map.categories().getFirst().id();
+        List<Seat> block = map.seats().stream().filter(s -> s.categoryId().equals(category) && s.flags().isEmpty())
+                .skip(120).limit(5).toList();
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, Map.of(category, 10), other, Map.of(category, 10)),
+                Map.of(seller, block.stream().map(Seat::id).toList()));
+        String release = "/api/events/" + ev.eventId() + "/authorizations/" + seller.id() + "/release";
+        IssuerKeyPair terminalKey = IssuerKeyPair.generate(RANDOM);
+        String terminalId = CenterFixture.unique("till");
+        assertThat(seller.client().post("/api/terminals", Map.of("terminalId", terminalId,
+                "publicKey", HexFormat.of().formatHex(terminalKey.publicKey().encoded()))).status()).isEqualTo(201);
+
+        // the seller holds one seat of its block; the organizer takes back three free ones, the held one and a stranger
+        Response held = seller.client().post("/api/events/" + ev.eventId() + "/holds",
+                Map.of("seatIds", List.of(block.get(0).id())));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(seller.client().post(release, Map.of("seatIds", List.of(block.get(1).id()))).status())
+                .as("a seller cannot take its own block apart").isEqualTo(403);
+        assertThat(fx.organizer.post(release, Map.of("seatIds", List.of())).status()).isEqualTo(400);
+        assertThat(fx.organizer.post("/api/events/" + ev.eventId() + "/authorizations/" + fx.account(Role.SELLER).id()
+                + "/release", Map.of("seatIds", List.of(block.get(1).id()))).status())
+                .as("a seller without an authorization").isEqualTo(404);
+        Response released = fx.organizer.post(release, Map.of("seatIds", List.of(block.get(0).id(), block.get(1).id(),
+                block.get(2).id(), block.get(3).id(), "no-such-seat")));
+        assertThat(released.status()).as(released.body()).isEqualTo(200);
+        assertThat(strings(released.get("released"))).containsExactlyInAnyOrder(block.get(1).id(), block.get(2).id(),
+                block.get(3).id());
+        assertThat(strings(released.get("kept"))).containsExactly(block.get(0).id(), "no-such-seat");
+        assertThat(strings(released.get("authorization").get("allocatedSeats")))
+                .containsExactlyInAnyOrder(block.get(0).id(), block.get(4).id());
+        assertThat(strings(seller.client().get("/api/events/" + ev.eventId() + "/authorizations/me").get("allocatedSeats")))
+                .containsExactlyInAnyOrder(block.get(0).id(), block.get(4).id());
+
+        // the released seats are for sale to everyone: another seller holds one of them online
+        Response theirs = other.client().post("/api/events/" + ev.eventId() + "/holds",
+                Map.of("seatIds", List.of(block.get(1).id())));
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
+
+        // the seller's terminal, offline meanwhile, had sold two released seats from its old allocation: the one nobody
+        // sold stands, the one now held by the other seller is rejected for the manager to settle
+        var e1 = LedgerEntry.first(terminalId, LedgerKind.SALE, Instant.now(), offlineSale(ev, terminalKey, List.of(block.get(2))));
+        var e2 = e1.next(LedgerKind.SALE, Instant.now(), offlineSale(ev, terminalKey, List.of(block.get(1))));
+        Response pushed = seller.client().post("/api/terminals/" + terminalId + "/journal", push(e1, e2));
+        assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
+        assertThat(pushed.get("outcomes").findValuesAsText("outcome")).containsExactly("APPLIED", "REJECTED");
+        List<String> sold = strings(seller.client().get("/api/events/" + ev.eventId() + "/seats").get("seats").get("SOLD"));
+        assertThat(sold).contains(block.get(2).id()).doesNotContain(block.get(1).id());
+
+        // authorizing the seat again makes it the block's own once more
+        Response again = fx.organizer.post("/api/events/" + ev.eventId() + "/authorizations", Map.of("sellerId",
+                seller.id(), "quotas", Map.of(category, 10), "seatIds", List.of(block.get(3).id())));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(strings(again.get("allocatedSeats"))).contains(block.get(3).id());
+    }
+
     private static Map<String, Object> push(LedgerEntry... entries) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (LedgerEntry e : entries) {

@@ -4,8 +4,8 @@ import static dev.tessera.desktop.ui.Controls.radio;
 import static dev.tessera.desktop.ui.Controls.section;
 import static dev.tessera.desktop.ui.Controls.show;
 import atlantafx.base.theme.Styles;
-import dev.tessera.desktop.ui.Formats;
 import dev.tessera.desktop.ui.Controls;
+import dev.tessera.desktop.ui.Formats;
 import dev.tessera.desktop.ui.Localization;
 import dev.tessera.desktop.ui.Message;
 import javafx.beans.binding.Bindings;
@@ -180,17 +180,7 @@ public final class AfterSalesPanel extends BorderPane {
     }
 
     private static StringConverter<Reason> reasonNames(Localization l10n) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Reason r) {
-                return r == null ? "" : l10n.text(r.key());
-            }
-
-            @Override
-            public Reason fromString(String text) {
-                return null;
-            }
-        };
+        return Controls.names(r -> l10n.text(r.key()));
     }
 
     private static HBox money(AfterSalesViewModel vm, Localization l10n) {
@@ -269,7 +259,7 @@ public final class AfterSalesPanel extends BorderPane {
         status.setId("afterSalesStatus");
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE);
-        status.getStyleClass().add("aftersales-status");
+        status.getStyleClass().add("status-note");
         status.textProperty().bind(text(vm.messageProperty(), l10n));
         vm.failedProperty().addListener((obs, old, now) -> status.pseudoClassStateChanged(FAILED, now));
         return status;

@@ -192,6 +192,12 @@ public final class CenterSession {
                 CenterHttp.type(ManagerApiTypes.Authorization.class));
     }
 
+    /** Takes free seats back from a seller's block (organizer); sold or held seats stay. */
+    public OrganizerApiTypes.Released releaseSeats(long eventId, long sellerId, List<String> seatIds) {
+        return http.post("/api/events/" + eventId + "/authorizations/" + sellerId + "/release", token(),
+                new OrganizerApiTypes.ReleaseSeats(seatIds), CenterHttp.type(OrganizerApiTypes.Released.class));
+    }
+
     /** Claims 75, 88: every ticket sold in the query's scope, voided ones included (manager, organizer). */
     public ManagerApiTypes.SalesLog salesLog(ManagerApiTypes.SalesLogQuery query) {
         return http.get(query.path(), token(), CenterHttp.type(ManagerApiTypes.SalesLog.class));

@@ -31,4 +31,19 @@ public final class OrganizerApiTypes {
             seatIds = List.copyOf(seatIds);
         }
     }
+
+    /** Seats to take back from a seller's block. */
+    public record ReleaseSeats(List<String> seatIds) {
+        public ReleaseSeats {
+            seatIds = List.copyOf(seatIds);
+        }
+    }
+
+    /** What a release did: the authorization afterwards, the seats now free for all, the named seats that stayed. */
+    public record Released(ManagerApiTypes.Authorization authorization, List<String> released, List<String> kept) {
+        public Released {
+            released = released == null ? List.of() : List.copyOf(released);
+            kept = kept == null ? List.of() : List.copyOf(kept);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import dev.tessera.desktop.events.SeatMapView;
 import dev.tessera.desktop.shift.ShiftBar;
 import dev.tessera.desktop.shift.ShiftPanel;
 import dev.tessera.desktop.shift.ShiftViewModel;
+import dev.tessera.desktop.ui.Controls;
 import dev.tessera.desktop.ui.Localization;
 import javafx.beans.binding.Bindings;
 import javafx.collections.SetChangeListener;
@@ -31,7 +32,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The counter workspace: the toolbar (event, best available, hold countdown), the live seat map to
@@ -148,7 +148,7 @@ public final class CounterView extends BorderPane {
         ComboBox<EventInfo> event = new ComboBox<>(vm.events());
         event.setId("counterEvent");
         event.valueProperty().bindBidirectional(vm.eventProperty());
-        event.setConverter(converter(e -> e == null ? "" : e.name()));
+        event.setConverter(Controls.names(EventInfo::name));
         event.setPrefWidth(260);
         event.disableProperty().bind(vm.phaseProperty().isNotEqualTo(SalePhase.PICKING));
 
@@ -160,7 +160,7 @@ public final class CounterView extends BorderPane {
         ComboBox<Category> category = new ComboBox<>(vm.categories());
         category.setId("bestCategory");
         category.valueProperty().bindBidirectional(vm.bestCategoryProperty());
-        category.setConverter(converter(c -> c == null ? "" : c.name()));
+        category.setConverter(Controls.names(Category::name));
         category.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(Category item, boolean empty) {
@@ -194,20 +194,6 @@ public final class CounterView extends BorderPane {
         bar.getStyleClass().add("counter-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
-    }
-
-    static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
     }
 
     /** Where the keyboard starts when the counter is shown: the event choice. */

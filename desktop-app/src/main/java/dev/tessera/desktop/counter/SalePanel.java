@@ -161,7 +161,7 @@ final class SalePanel extends ScrollPane {
         Label status = new Label();
         status.setId("saleStatus");
         status.setWrapText(true);
-        status.getStyleClass().add("sale-status");
+        status.getStyleClass().add("status-note");
         status.textProperty().bind(l10n.binding(vm.messageProperty()));
         vm.failedProperty().addListener((obs, old, now) -> status.pseudoClassStateChanged(FAILED, now));
         return status;

@@ -38,7 +38,7 @@ final class TransferPanel extends ScrollPane {
         Label status = new Label();
         status.setId("transferStatus");
         status.setWrapText(true);
-        status.getStyleClass().add("sale-status");
+        status.getStyleClass().add("status-note");
         status.textProperty().bind(l10n.binding(vm.messageProperty()));
         VBox content = new VBox(10, section("counter.transfer.title", l10n, ticket), assignor, assignee,
                 section("counter.transfer.passwordTitle", l10n, transferPassword), new HBox(8, transfer, delete), status);

@@ -76,7 +76,7 @@ final class VirtualChipsPanel extends ScrollPane {
         Label status = new Label();
         status.setId("chipsStatus");
         status.setWrapText(true);
-        status.getStyleClass().add("sale-status");
+        status.getStyleClass().add("status-note");
         status.textProperty().bind(l10n.binding(vm.messageProperty()));
         VBox content = new VBox(10, section("chips.title", l10n, chips, new HBox(8, put, off, add)),
                 section("chips.issue.title", l10n, name, login, password, issue), status);

@@ -28,7 +28,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
-import javafx.util.StringConverter;
 
 /**
  * The gate's screen: the shift bar, the online banner, the scan field that keeps the keyboard, a large
@@ -79,7 +78,7 @@ final class GateView extends BorderPane implements ViewModelWorkspace.Focusable 
         ComboBox<EventInfo> event = new ComboBox<>(vm.events());
         event.setId("gateEvent");
         event.valueProperty().bindBidirectional(vm.eventProperty());
-        event.setConverter(converter(e -> e.name() + "  \u00b7  " + Formats.dateTime(e.startsAt(), l10n.getLocale())));
+        event.setConverter(dev.tessera.desktop.ui.Controls.names(e -> e.name() + "  \u00b7  " + Formats.dateTime(e.startsAt(), l10n.getLocale())));
         event.setPrefWidth(440);
         ComboBox<String> gate = new ComboBox<>(vm.gates());
         gate.setId("gateGate");
@@ -340,23 +339,6 @@ final class GateView extends BorderPane implements ViewModelWorkspace.Focusable 
     }
 
     private Button button(String id, String key) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(l10n.binding(key));
-        return b;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("choices are picked, not typed");
-            }
-        };
+        return dev.tessera.desktop.ui.Controls.button(id, key, l10n);
     }
 }

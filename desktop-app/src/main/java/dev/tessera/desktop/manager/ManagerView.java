@@ -450,17 +450,11 @@ public final class ManagerView extends BorderPane implements ViewModelWorkspace.
     // ---- small helpers ----
 
     private Label caption(String key) {
-        Label label = new Label();
-        label.textProperty().bind(l10n.binding(key));
-        label.getStyleClass().add("caption");
-        return label;
+        return dev.tessera.desktop.ui.Controls.caption(key, l10n);
     }
 
     private Button button(String id, String key) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(l10n.binding(key));
-        return b;
+        return dev.tessera.desktop.ui.Controls.button(id, key, l10n);
     }
 
     private Button iconButton(String id, String symbol, String tipKey, Runnable action) {

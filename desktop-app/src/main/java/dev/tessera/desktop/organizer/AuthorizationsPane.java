@@ -14,8 +14,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -33,7 +35,7 @@ final class AuthorizationsPane extends BorderPane {
         event = new ComboBox<>(vm.events());
         event.setId("authEvent");
         event.valueProperty().bindBidirectional(vm.eventProperty());
-        event.setConverter(Ui.converter(e -> e.name() + " (" + l10n.text("event.status." + e.status()) + ")"));
+        event.setConverter(dev.tessera.desktop.ui.Controls.names(e -> e.name() + " (" + l10n.text("event.status." + e.status()) + ")"));
         event.setButtonCell(Ui.cell(e -> e.name() + " (" + l10n.text("event.status." + e.status()) + ")"));
         l10n.localeProperty().addListener((obs, old, now) ->
                 event.setButtonCell(Ui.cell(e -> e.name() + " (" + l10n.text("event.status." + e.status()) + ")")));
@@ -61,9 +63,25 @@ final class AuthorizationsPane extends BorderPane {
         Label picked = new Label();
         picked.setId("pickedSeats");
         picked.setWrapText(true);
-        picked.textProperty().bind(Ui.text(l10n, () -> l10n.text("organizer.auth.picked", vm.picked().size()),
-                vm.picked()));
-        Label hint = Ui.caption("organizer.auth.hint", l10n);
+        picked.textProperty().bind(Ui.text(l10n, () -> l10n.text(vm.modeProperty().get()
+                == AuthorizationsViewModel.BlockMode.ADD ? "organizer.auth.picked" : "organizer.auth.pickedToTakeBack",
+                vm.picked().size()), vm.picked(), vm.modeProperty()));
+        ToggleGroup modes = new ToggleGroup();
+        RadioButton add = dev.tessera.desktop.ui.Controls.radio("blockAdd", "organizer.auth.mode.add",
+                AuthorizationsViewModel.BlockMode.ADD, modes, l10n);
+        RadioButton takeBack = dev.tessera.desktop.ui.Controls.radio("blockTakeBack", "organizer.auth.mode.takeBack",
+                AuthorizationsViewModel.BlockMode.TAKE_BACK, modes, l10n);
+        modes.selectToggle(add);
+        modes.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                vm.modeProperty().set((AuthorizationsViewModel.BlockMode) now.getUserData());
+            }
+        });
+        Label hint = new Label();
+        hint.textProperty().bind(Bindings.createStringBinding(() -> l10n.text(
+                vm.modeProperty().get() == AuthorizationsViewModel.BlockMode.ADD ? "organizer.auth.hint"
+                        : "organizer.auth.hint.takeBack"), vm.modeProperty(), l10n.localeProperty()));
+        hint.getStyleClass().add("caption");
         hint.setWrapText(true);
         hint.setMinWidth(0);
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -71,13 +89,20 @@ final class AuthorizationsPane extends BorderPane {
         authorize.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         authorize.setOnAction(e -> vm.authorize());
         authorize.disableProperty().bind(vm.sellerProperty().isNull().or(vm.feedback().busyProperty()));
+        Button giveBack = Ui.button("takeBackSeats", "organizer.auth.takeBack", l10n);
+        giveBack.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        giveBack.setOnAction(e -> vm.takeBack());
+        giveBack.disableProperty().bind(Bindings.isEmpty(vm.picked()).or(vm.feedback().busyProperty()));
+        dev.tessera.desktop.ui.Controls.show(giveBack, Bindings.equal(vm.modeProperty(),
+                AuthorizationsViewModel.BlockMode.TAKE_BACK));
         Button clear = Ui.button("clearPicked", "organizer.auth.clearPicked", l10n);
         clear.setOnAction(e -> map.getSelectedSeatIds().clear());
         clear.disableProperty().bind(Bindings.isEmpty(vm.picked()));
 
         VBox side = new VBox(10, Ui.title("organizer.auth.sellers", l10n), sellers,
                 Ui.title("organizer.auth.quotas", l10n), quotas(vm, l10n), Ui.title("organizer.auth.block", l10n),
-                hint, picked, new HBox(8, authorize, clear), Ui.status("authStatus", vm.feedback(), l10n));
+                new VBox(4, add, takeBack), hint, picked, buttons(authorize, giveBack, clear),
+                Ui.status("authStatus", vm.feedback(), l10n));
         side.getStyleClass().add("organizer-side");
         side.setPrefWidth(360);
         side.setMinWidth(320);
@@ -95,6 +120,13 @@ final class AuthorizationsPane extends BorderPane {
         setTop(top);
         setLeft(side);
         setCenter(map);
+    }
+
+    /** The block's buttons, wrapping to a second line when the side panel is narrow. */
+    private static javafx.scene.layout.FlowPane buttons(Button... buttons) {
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 8, buttons);
+        row.setPrefWrapLength(320);
+        return row;
     }
 
     private static GridPane quotas(AuthorizationsViewModel vm, Localization l10n) {

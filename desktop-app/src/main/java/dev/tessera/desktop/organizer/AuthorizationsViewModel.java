@@ -35,8 +35,11 @@ public final class AuthorizationsViewModel {
     /** A category of the event's seat map and the chosen seller's quota for it. */
     public record QuotaRow(Category category, int seats, IntegerProperty quota) {}
 
-    /** The event's seat map and every seat that is not free for a new block, by status. */
+    /** The event's seat map and every seat that cannot be picked in the current mode, by status. */
     public record SeatBoard(SeatMap map, Map<String, SeatStatus> taken) {}
+
+    /** What picking seats on the map is for: adding free seats to the chosen seller's block, or taking them back. */
+    public enum BlockMode { ADD, TAKE_BACK }
 
     private final CenterSession session;
     private final TaskExecutor tasks;
@@ -47,6 +50,8 @@ public final class AuthorizationsViewModel {
     private final ObservableList<QuotaRow> quotas = FXCollections.observableArrayList();
     private final ObservableSet<String> picked = FXCollections.observableSet();
     private final ReadOnlyObjectWrapper<SeatBoard> board = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<BlockMode> mode = new SimpleObjectProperty<>(BlockMode.ADD);
+    private Loaded loaded;
     private final Feedback feedback = new Feedback();
 
     public AuthorizationsViewModel(CenterSession session, TaskExecutor tasks, ObservableList<EventInfo> events) {
@@ -58,7 +63,11 @@ public final class AuthorizationsViewModel {
                 reload();
             }
         });
-        seller.addListener((obs, old, now) -> fillQuotas());
+        seller.addListener((obs, old, now) -> {
+            fillQuotas();
+            showBoard();
+        });
+        mode.addListener((obs, old, now) -> showBoard());
     }
 
     /** Reads the event's map, seat states, sellers and their authorizations again. */
@@ -69,6 +78,7 @@ public final class AuthorizationsViewModel {
     private void reload(boolean announce) {
         EventInfo e = event.get();
         if (e == null) {
+            loaded = null;
             board.set(null);
             sellers.clear();
             quotas.clear();
@@ -82,10 +92,11 @@ public final class AuthorizationsViewModel {
                 return;
             }
             long keep = seller.get() == null ? -1 : seller.get().seller().accountId();
-            board.set(loaded.board());
+            this.loaded = loaded;
             sellers.setAll(loaded.sellers());
             seller.set(loaded.sellers().stream().filter(s -> s.seller().accountId() == keep).findFirst().orElse(null));
             fillQuotas();
+            showBoard();
             if (announce) {
                 feedback.done("organizer.auth.loaded", e.name(),
                         loaded.sellers().stream().filter(SellerRow::authorized).count());
@@ -93,7 +104,7 @@ public final class AuthorizationsViewModel {
         }, feedback::failed);
     }
 
-    private record Loaded(SeatBoard board, List<SellerRow> sellers) {}
+    private record Loaded(SeatMap map, Availability seats, List<Authorization> authorizations, List<SellerRow> sellers) {}
 
     private Loaded load(EventInfo e) {
         SeatMap map = session.seatMap(e.venueId(), e.seatMapVersion());
@@ -103,7 +114,7 @@ public final class AuthorizationsViewModel {
         authorizations.forEach(a -> bySeller.put(a.sellerId(), a));
         List<SellerRow> rows = session.accounts("SELLER").stream()
                 .map(a -> new SellerRow(a, bySeller.get(a.accountId()))).toList();
-        return new Loaded(new SeatBoard(map, taken(seats, authorizations)), rows);
+        return new Loaded(map, seats, authorizations, rows);
     }
 
     static Map<String, SeatStatus> taken(Availability seats, List<Authorization> authorizations) {
@@ -118,8 +129,34 @@ public final class AuthorizationsViewModel {
         return taken;
     }
 
+    /**
+     * Adding: every seat sold, held, blocked or in any block is taken. Taking back: only the chosen seller's free
+     * block seats can be picked; every other seat is shown taken.
+     */
+    private void showBoard() {
+        Loaded l = loaded;
+        if (l == null) {
+            board.set(null);
+            return;
+        }
+        Map<String, SeatStatus> taken = taken(l.seats(), l.authorizations());
+        SellerRow row = seller.get();
+        if (mode.get() == BlockMode.TAKE_BACK) {
+            java.util.Set<String> block = row == null || row.authorization() == null ? java.util.Set.of()
+                    : row.authorization().allocatedSeats();
+            l.map().seats().forEach(s -> {
+                if (block.contains(s.id()) && taken.get(s.id()) == SeatStatus.ALLOCATED) {
+                    taken.remove(s.id());
+                } else {
+                    taken.putIfAbsent(s.id(), SeatStatus.BLOCKED);
+                }
+            });
+        }
+        board.set(new SeatBoard(l.map(), taken));
+    }
+
     private void fillQuotas() {
-        SeatBoard b = board.get();
+        Loaded b = loaded;
         if (b == null) {
             quotas.clear();
             return;
@@ -146,13 +183,44 @@ public final class AuthorizationsViewModel {
             feedback.refuse("organizer.auth.noQuota");
             return;
         }
-        List<String> seats = List.copyOf(new TreeSet<>(picked));
+        // seats picked while taking back are the seller's own: authorizing then changes the quotas only
+        List<String> seats = mode.get() == BlockMode.ADD ? List.copyOf(new TreeSet<>(picked)) : List.of();
         Account account = row.seller();
         feedback.working("organizer.auth.authorizing", account.displayName());
         tasks.execute(() -> session.authorize(e.id(), new AuthorizeSeller(account.accountId(), quotaMap, seats)), done -> {
             feedback.done("organizer.auth.authorized", account.displayName(), done.allocatedSeats().size());
             reload(false);
         }, feedback::failed);
+    }
+
+    /** Takes the picked seats back from the chosen seller's block; sold or held ones stay (the answer says so). */
+    public void takeBack() {
+        EventInfo e = event.get();
+        SellerRow row = seller.get();
+        if (e == null || row == null || row.authorization() == null) {
+            feedback.refuse("organizer.auth.chooseAuthorizedSeller");
+            return;
+        }
+        if (picked.isEmpty()) {
+            feedback.refuse("organizer.auth.pickToTakeBack");
+            return;
+        }
+        List<String> seats = List.copyOf(new TreeSet<>(picked));
+        Account account = row.seller();
+        feedback.working("organizer.auth.takingBack", seats.size(), account.displayName());
+        tasks.execute(() -> session.releaseSeats(e.id(), account.accountId(), seats), done -> {
+            if (done.kept().isEmpty()) {
+                feedback.done("organizer.auth.takenBack", done.released().size(), account.displayName());
+            } else {
+                feedback.done("organizer.auth.takenBackSome", done.released().size(), account.displayName(),
+                        done.kept().size());
+            }
+            reload(false);
+        }, feedback::failed);
+    }
+
+    public ObjectProperty<BlockMode> modeProperty() {
+        return mode;
     }
 
     public ObservableList<EventInfo> events() {

@@ -125,7 +125,7 @@ final class EventsPane extends BorderPane {
         ComboBox<Venue> venue = new ComboBox<>(venues);
         venue.setId("eventVenue");
         venue.valueProperty().bindBidirectional(vm.venueProperty());
-        venue.setConverter(Ui.converter(Venue::name));
+        venue.setConverter(dev.tessera.desktop.ui.Controls.names(Venue::name));
         venue.setButtonCell(Ui.cell(Venue::name));
         venue.setMaxWidth(Double.MAX_VALUE);
         Spinner<Integer> version = new Spinner<>();

@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
 
 /** The organizer panes' small building blocks: captions, buttons, fields and the status line. */
 final class Ui {
@@ -53,7 +52,7 @@ final class Ui {
         Label label = new Label();
         label.setId(id);
         label.setWrapText(true);
-        label.getStyleClass().add("organizer-status");
+        label.getStyleClass().add("status-note");
         label.textProperty().bind(l10n.binding(feedback.messageProperty()));
         label.visibleProperty().bind(feedback.messageProperty().isNotNull());
         label.managedProperty().bind(label.visibleProperty());
@@ -72,20 +71,6 @@ final class Ui {
                 home.requestFocus();
             }
         });
-    }
-
-    static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
     }
 
     static <T> ListCell<T> cell(Function<T, String> text) {

@@ -86,7 +86,7 @@ final class VenuesPane extends BorderPane {
         ComboBox<MapSource> source = new ComboBox<>(FXCollections.observableArrayList(MapSource.values()));
         source.setId("newVenueSource");
         source.valueProperty().bindBidirectional(vm.newSourceProperty());
-        source.setConverter(Ui.converter(s -> l10n.text(s.messageKey())));
+        source.setConverter(dev.tessera.desktop.ui.Controls.names(s -> l10n.text(s.messageKey())));
         source.setButtonCell(Ui.cell(s -> l10n.text(s.messageKey())));
         source.setMaxWidth(Double.MAX_VALUE);
         Button create = Ui.button("createVenue", "organizer.venue.create", l10n);

@@ -48,7 +48,7 @@ public final class ShiftPanel extends ScrollPane {
         Label status = new Label();
         status.setId("shiftStatus");
         status.setWrapText(true);
-        status.getStyleClass().add("sale-status");
+        status.getStyleClass().add("status-note");
         status.textProperty().bind(l10n.binding(vm.messageProperty()));
         status.visibleProperty().bind(vm.messageProperty().isNotNull());
         status.managedProperty().bind(status.visibleProperty());

@@ -1,5 +1,6 @@
 package dev.tessera.desktop.ui;
 
+import java.util.function.Function;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -7,8 +8,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
-/** The small building blocks the counter's panels share: captions, buttons, radio buttons, sections. */
+/** The small building blocks the workspaces share: captions, buttons, radio buttons, sections, item names. */
 public final class Controls {
     private Controls() {}
 
@@ -45,6 +47,21 @@ public final class Controls {
         box.getChildren().addAll(children);
         box.getStyleClass().add("counter-section");
         return box;
+    }
+
+    /** How a choice box or combo box names its items; they are picked, never typed, and null shows as "". */
+    public static <T> StringConverter<T> names(Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
     }
 
     /** Shows {@code node} only while {@code when} holds, taking no room while hidden. */

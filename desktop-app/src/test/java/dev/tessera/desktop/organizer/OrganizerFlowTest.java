@@ -133,6 +133,23 @@ class OrganizerFlowTest {
         waitFor(20, "the clerk's row", () -> sellers.getItems().stream().anyMatch(s -> s.authorized()));
         Screenshots.take(ui.scene(), "30-organizer-authorized");
 
+        // three seats of the block are taken back: now only the clerk's free block seats can be picked
+        robot.clickOn("#blockTakeBack");
+        waitFor(5, "the take-back board", () -> organizer.authorizations().modeProperty().get()
+                == AuthorizationsViewModel.BlockMode.TAKE_BACK && organizer.authorizations().picked().isEmpty());
+        assertThat(ui.text("#pickedSeats")).isEqualTo("Seats picked to take back: 0");
+        List<String> takenBack = lasso(map, "ST-E", 4, 6);
+        waitFor(5, "the block seats picked", () -> organizer.authorizations().picked().size() >= takenBack.size());
+        assertThat(fx(() -> new TreeSet<>(organizer.authorizations().picked()))).containsExactlyInAnyOrderElementsOf(takenBack);
+        Screenshots.take(ui.scene(), "30-organizer-take-back");
+        robot.clickOn("#takeBackSeats");
+        waitFor(20, "the seats taken back", () -> ui.text("#authStatus").startsWith("3 seats taken back from Box Office 1"));
+        block.removeAll(takenBack);
+        waitFor(20, "the clerk's smaller block", () -> sellers.getItems().stream().anyMatch(s -> s.authorized()
+                && s.authorization().allocatedSeats().equals(block)));
+        Screenshots.take(ui.scene(), "30-organizer-taken-back");
+        robot.clickOn("#blockAdd");
+
         // claim 29 d: publish after the confirmation
         robot.press(KeyCode.ALT).type(KeyCode.DIGIT2).release(KeyCode.ALT);
         waitFor(5, "the events tab", () -> robot.lookup("#organizerEvents").tryQuery().map(n -> n.isVisible()).orElse(false));

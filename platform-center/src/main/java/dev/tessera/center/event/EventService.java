@@ -61,6 +61,15 @@ public final class EventService {
 
     public record AuthorizeSeller(long sellerId, Map<String, Integer> quotas, List<String> seatIds) {}
 
+    /** Seats to take back from a seller's block. */
+    public record ReleaseSeats(List<String> seatIds) {}
+
+    /**
+     * What a release did: the seller's authorization afterwards, the seats now free for everyone, and the named seats
+     * that stayed (sold or held by the seller, or not in its block).
+     */
+    public record Released(SellerAuthorization authorization, List<String> released, List<String> kept) {}
+
     public EventService(Database db, VenueService venues, Clock clock) {
         this.db = db;
         this.venues = venues;
@@ -211,6 +220,7 @@ public final class EventService {
             for (int from = 0; from < seatIds.size(); from += INSERT_CHUNK) {
                 List<String> chunk = seatIds.subList(from, Math.min(seatIds.size(), from + INSERT_CHUNK));
                 int allocated = ctx.update(SEAT_STATE).set(SEAT_STATE.ALLOCATED_TO, req.sellerId())
+                        .setNull(SEAT_STATE.RELEASED_FROM)
                         .where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.SEAT_ID.in(chunk),
                                 SEAT_STATE.STATUS.eq("FREE"),
                                 SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(req.sellerId())))
@@ -227,6 +237,43 @@ public final class EventService {
         });
         cache.remove(eventId);
         return authorization(eventId, req.sellerId());
+    }
+
+    /**
+     * Claims 30, 73, 74: takes free seats back from a seller's block; they are for sale to everyone at once. Seats
+     * the seller has sold or holds stay where they are. A terminal of that seller that is offline learns of it when
+     * it reconnects; until then an offline sale it makes of a released seat still stands if nobody else has sold
+     * the seat meanwhile ({@code released_from}), else it is rejected at sync like any offline sale that cannot.
+     */
+    public Released release(long eventId, long sellerId, ReleaseSeats req) {
+        List<String> asked = req == null || req.seatIds() == null ? List.of()
+                : req.seatIds().stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (asked.isEmpty()) {
+            throw ApiException.badRequest("name the seats to take back (seatIds)");
+        }
+        List<String> released = new ArrayList<>();
+        db.txRun(ctx -> {
+            lockEvent(ctx, eventId);
+            if (!ctx.fetchExists(SELLER_QUOTA, SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(sellerId))) {
+                throw ApiException.notFound("seller " + sellerId + " is not authorized for event " + eventId);
+            }
+            for (int from = 0; from < asked.size(); from += INSERT_CHUNK) {
+                List<String> chunk = asked.subList(from, Math.min(asked.size(), from + INSERT_CHUNK));
+                var free = SEAT_STATE.EVENT_ID.eq(eventId).and(SEAT_STATE.SEAT_ID.in(chunk))
+                        .and(SEAT_STATE.ALLOCATED_TO.eq(sellerId)).and(SEAT_STATE.STATUS.eq("FREE"));
+                List<String> seats = ctx.select(SEAT_STATE.SEAT_ID).from(SEAT_STATE).where(free).forUpdate()
+                        .fetch(SEAT_STATE.SEAT_ID);
+                if (!seats.isEmpty()) {
+                    ctx.update(SEAT_STATE).setNull(SEAT_STATE.ALLOCATED_TO).set(SEAT_STATE.RELEASED_FROM, sellerId)
+                            .where(free.and(SEAT_STATE.SEAT_ID.in(seats))).execute();
+                    released.addAll(seats);
+                }
+            }
+        });
+        cache.remove(eventId);
+        java.util.Set<String> gone = new HashSet<>(released);
+        return new Released(authorization(eventId, sellerId), released.stream().sorted().toList(),
+                asked.stream().filter(id -> !gone.contains(id)).toList());
     }
 
     public SellerAuthorization authorization(long eventId, long sellerId) {

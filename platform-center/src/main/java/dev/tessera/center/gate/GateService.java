@@ -154,7 +154,9 @@ public final class GateService {
         Ticket ticket = signed.ticket();
         var terminal = keys.terminal(signed.issuerKeyId()).orElseThrow();
         boolean allocated = db.dsl().fetchExists(SEAT_STATE, SEAT_STATE.SEAT_ID.eq(ticket.seatId()),
-                SEAT_STATE.EVENT_ID.eq(ticket.eventId()), SEAT_STATE.ALLOCATED_TO.eq(terminal.sellerId()));
+                SEAT_STATE.EVENT_ID.eq(ticket.eventId()), SEAT_STATE.ALLOCATED_TO.eq(terminal.sellerId())
+                        .or(SEAT_STATE.ALLOCATED_TO.isNull().and(SEAT_STATE.STATUS.eq("FREE"))
+                                .and(SEAT_STATE.RELEASED_FROM.eq(terminal.sellerId()))));
         if (!allocated) {
             return refuse(Verdict.FORGED, "the selling terminal may not sell this seat", ticket);
         }

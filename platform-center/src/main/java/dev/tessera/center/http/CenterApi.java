@@ -246,6 +246,9 @@ public final class CenterApi {
         r.post("/api/events/{eventId}/publish", ctx -> ctx.json(s.events().publish(Api.pathId(ctx, "eventId"))), ORGANIZER);
         r.post("/api/events/{eventId}/authorizations", ctx -> ctx.status(201).json(
                 s.events().authorize(Api.pathId(ctx, "eventId"), Json.body(ctx, AuthorizeSeller.class))), ORGANIZER);
+        r.post("/api/events/{eventId}/authorizations/{sellerId}/release", ctx -> ctx.json(s.events().release(
+                Api.pathId(ctx, "eventId"), Api.pathId(ctx, "sellerId"), Json.body(ctx, dev.tessera.center.event.EventService.ReleaseSeats.class))),
+                ORGANIZER);
         r.get("/api/events/{eventId}/authorizations", ctx -> ctx.json(
                 s.events().authorizations(Api.pathId(ctx, "eventId"))), ORGANIZER, MANAGER, GATE);
         r.get("/api/events/{eventId}/authorizations/me", ctx -> ctx.json(

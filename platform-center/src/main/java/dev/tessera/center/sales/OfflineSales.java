@@ -110,11 +110,14 @@ public final class OfflineSales {
                 .set(SEAT_HOLD.STATUS, HoldStatus.ISSUED.name()).set(SEAT_HOLD.CREATED_AT, now).set(SEAT_HOLD.EXPIRES_AT, now)
                 .returningResult(SEAT_HOLD.ID).fetchOne(SEAT_HOLD.ID);
         List<String> seatIds = tickets.stream().map(Ticket::seatId).toList();
-        // Offline sales only inside this seller's own allocation: nobody else can have sold these seats.
+        // Offline sales only inside this seller's own allocation: nobody else can have sold these seats. A seat the
+        // organizer took back from the block while the terminal was away still counts while nobody has sold it.
         List<SeatChange> sold = SeatStates.move(ctx, eventId, seatIds, holdId, "SOLD",
-                SEAT_STATE.STATUS.eq("FREE").and(SEAT_STATE.ALLOCATED_TO.eq(sellerId)));
+                SEAT_STATE.STATUS.eq("FREE").and(SEAT_STATE.ALLOCATED_TO.eq(sellerId)
+                        .or(SEAT_STATE.ALLOCATED_TO.isNull().and(SEAT_STATE.RELEASED_FROM.eq(sellerId)))));
         if (sold.size() != seatIds.size()) {
-            throw new Rejected("seats " + seatIds + " are not all free seats allocated to this seller");
+            throw new Rejected("seats " + seatIds + " are not all free seats allocated to this seller (sold by someone"
+                    + " else, or taken back from the block and sold meanwhile)");
         }
         Long memberId = chipId == null ? null
                 : ctx.select(CHIP.MEMBER_ID).from(CHIP).where(CHIP.CHIP_ID.eq(chipId)).fetchOne(CHIP.MEMBER_ID);

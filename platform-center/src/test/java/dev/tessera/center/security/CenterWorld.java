@@ -124,6 +124,7 @@ public final class CenterWorld implements AutoCloseable {
         params.put("ticketId", ticketsA.get(1));
         params.put("shiftId", "1");
         params.put("currency", "JPY");
+        params.put("sellerId", Long.toString(sellerA.id()));
         return params;
     }
 

@@ -6,7 +6,7 @@ package dev.tessera.designer.model;
  * nudges of any kind of element.
  */
 public sealed interface PlanElement
-        permits PointElement, DesignArea, StageShape {
+        permits PointElement, PolygonElement {
 
     /** A point that represents the element: a seat's centre, an area's first corner, etc. */
     double anchorX();

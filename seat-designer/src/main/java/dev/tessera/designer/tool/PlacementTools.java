@@ -30,8 +30,7 @@ public final class PlacementTools {
     private PlacementTools() {}
 
     private static Point snapped(ToolContext context, PlanPointer p) {
-        return p.alt() ? new Point(p.planX(), p.planY())
-                : new Point(context.options().snap(p.planX()), context.options().snap(p.planY()));
+        return DragTool.snapped(context, p);
     }
 
     /** A click-only tool: the action runs on release. */
@@ -127,39 +126,19 @@ public final class PlacementTools {
     }
 
     /** Drag: the stage rectangle; the focal point moves to the middle of its front (lower) edge. */
-    public static final class StageTool implements Tool {
-        private Point start;
-        private Point end;
-
+    public static final class StageTool extends DragTool {
         @Override
         public String nameKey() {
             return "tool.stage";
         }
 
         @Override
-        public void pressed(ToolContext context, PlanPointer p) {
-            start = snapped(context, p);
-            end = start;
-        }
-
-        @Override
-        public void dragged(ToolContext context, PlanPointer p) {
-            end = snapped(context, p);
-            context.repaintOverlay();
-        }
-
-        @Override
-        public void released(ToolContext context, PlanPointer p) {
-            if (start == null) {
-                return;
-            }
-            end = snapped(context, p);
+        protected void finish(ToolContext context) {
             SeatDocument document = context.document();
             double minX = Math.min(start.x(), end.x());
             double maxX = Math.max(start.x(), end.x());
             double minY = Math.min(start.y(), end.y());
             double maxY = Math.max(start.y(), end.y());
-            start = null;
             List<PropertyEdit<?, ?>> edits = new ArrayList<>();
             if (maxX - minX > 1 && maxY - minY > 1) {
                 edits.add(new PropertyEdit<>(document, SeatDocument::setStage, document.stage().orElse(null),
@@ -172,12 +151,6 @@ public final class PlacementTools {
                         new Point(minX, minY)));
             }
             context.push(new SetPropertiesJob(document, edits, DocumentChange.Kind.LAYOUT, Messages.get("job.stage")));
-            context.repaintOverlay();
-        }
-
-        @Override
-        public void cancel(ToolContext context) {
-            start = null;
         }
 
         @Override

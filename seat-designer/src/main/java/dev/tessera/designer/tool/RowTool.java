@@ -12,38 +12,15 @@ import javafx.scene.paint.Color;
  * around the focal point, or staggered, as the options say. The new seats are numbered left to
  * right and selected, ready to be renumbered or recategorized.
  */
-public final class RowTool implements Tool {
-    private Point start;
-    private Point end;
-
+public final class RowTool extends DragTool {
     @Override
     public String nameKey() {
         return "tool.row";
     }
 
     @Override
-    public void pressed(ToolContext context, PlanPointer p) {
-        start = snapped(context, p);
-        end = start;
-    }
-
-    @Override
-    public void dragged(ToolContext context, PlanPointer p) {
-        if (start != null) {
-            end = snapped(context, p);
-            context.repaintOverlay();
-        }
-    }
-
-    @Override
-    public void released(ToolContext context, PlanPointer p) {
-        if (start == null) {
-            return;
-        }
-        end = snapped(context, p);
+    protected void finish(ToolContext context) {
         List<List<Point>> rows = preview(context);
-        start = null;
-        context.repaintOverlay();
         if (rows.isEmpty()) {
             return;
         }
@@ -51,12 +28,6 @@ public final class RowTool implements Tool {
                 context.targetCategory(), Messages.get("job.addRows", rows.size()));
         context.push(added.job());
         context.selection().select(added.seats());
-    }
-
-    @Override
-    public void cancel(ToolContext context) {
-        start = null;
-        context.repaintOverlay();
     }
 
     List<List<Point>> preview(ToolContext context) {
@@ -88,12 +59,5 @@ public final class RowTool implements Tool {
         g.strokeLine(v.toScreenX(start.x()), v.toScreenY(start.y()), v.toScreenX(end.x()), v.toScreenY(end.y()));
         g.setFill(Color.web("#0D47A1"));
         g.fillText(Messages.get("tool.row.preview", total), v.toScreenX(end.x()) + 10, v.toScreenY(end.y()) - 10);
-    }
-
-    private static Point snapped(ToolContext context, PlanPointer p) {
-        if (p.alt()) {
-            return new Point(p.planX(), p.planY());
-        }
-        return new Point(context.options().snap(p.planX()), context.options().snap(p.planY()));
     }
 }
