@@ -152,7 +152,10 @@ public final class AuthorizationsViewModel {
                 }
             });
         }
-        board.set(new SeatBoard(l.map(), taken));
+        SeatBoard next = new SeatBoard(l.map(), taken);
+        if (!next.equals(board.get())) { // a new board clears the seats picked on the map
+            board.set(next);
+        }
     }
 
     private void fillQuotas() {

@@ -120,6 +120,40 @@ class OrganizerViewModelsTest {
                 dev.tessera.designer.availability.SeatStatus.ALLOCATED);
     }
 
+    @Test
+    void takingBackOffersOnlyTheSellersFreeBlockSeatsAndFreesThePickedOnes() {
+        OrganizerEventsViewModel events = new OrganizerEventsViewModel(organizer, tasks, clock);
+        events.load();
+        AuthorizationsViewModel vm = new AuthorizationsViewModel(organizer, tasks, events.events());
+        EventInfo tempest = center.demoEvent(organizer);
+        vm.eventProperty().set(events.events().stream().filter(e -> e.id() == tempest.id()).findFirst().orElseThrow());
+        SellerRow clerk = vm.sellers().stream().filter(s -> s.seller().loginId().equals("clerk")).findFirst().orElseThrow();
+        vm.sellerProperty().set(clerk);
+        java.util.List<String> block = new java.util.ArrayList<>(new java.util.TreeSet<>(clerk.authorization().allocatedSeats()));
+        assertThat(block).hasSizeGreaterThan(2);
+
+        vm.modeProperty().set(AuthorizationsViewModel.BlockMode.TAKE_BACK);
+        var board = vm.boardProperty().get();
+        assertThat(board.taken()).doesNotContainKeys(block.toArray(String[]::new));
+        assertThat(board.taken()).hasSize(board.map().seats().size() - block.size());
+
+        vm.takeBack();
+        assertThat(vm.feedback().messageProperty().get().key()).isEqualTo("organizer.auth.pickToTakeBack");
+        assertThat(vm.feedback().failedProperty().get()).isTrue();
+
+        vm.picked().addAll(block.subList(0, 2));
+        vm.takeBack();
+        assertThat(vm.feedback().messageProperty().get().key()).isEqualTo("organizer.auth.takenBack");
+        assertThat(vm.feedback().messageProperty().get().args()).containsExactly(2, "Box Office 1");
+        var stored = organizer.authorizations(tempest.id()).stream().filter(a -> a.sellerId() == clerk.seller().accountId())
+                .findFirst().orElseThrow();
+        assertThat(stored.allocatedSeats()).doesNotContain(block.get(0), block.get(1)).contains(block.get(2));
+
+        vm.modeProperty().set(AuthorizationsViewModel.BlockMode.ADD);
+        assertThat(vm.boardProperty().get().taken()).as("free for every seller now")
+                .doesNotContainKeys(block.get(0), block.get(1)).containsKey(block.get(2));
+    }
+
     private OrganizerEventsViewModel eventForm() {
         VenuesViewModel venues = new VenuesViewModel(organizer, tasks);
         venues.load();

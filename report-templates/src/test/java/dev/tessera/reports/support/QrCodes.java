@@ -5,6 +5,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
@@ -26,10 +27,19 @@ public final class QrCodes {
         }
     }
 
+    /**
+     * Like a gate scanner, tries the local-threshold binarizer first and a global histogram second (grey module edges
+     * of a print at printer resolution can defeat one and not the other).
+     */
     public static String decode(BufferedImage image)
             throws NotFoundException, com.google.zxing.ChecksumException, com.google.zxing.FormatException {
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        Result result = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-        return result.getText();
+        BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(image);
+        Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        try {
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
+        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException first) {
+            Result second = new QRCodeReader().decode(new BinaryBitmap(new GlobalHistogramBinarizer(source)), hints);
+            return second.getText();
+        }
     }
 }
