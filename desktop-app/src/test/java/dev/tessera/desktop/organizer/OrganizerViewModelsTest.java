@@ -100,11 +100,8 @@ class OrganizerViewModelsTest {
 
     @Test
     void theClerksBlockIsShownTakenAndItsQuotasAreKeptWhenSeatsAreAdded() {
-        OrganizerEventsViewModel events = new OrganizerEventsViewModel(organizer, tasks, clock);
-        events.load();
-        AuthorizationsViewModel vm = new AuthorizationsViewModel(organizer, tasks, events.events());
         EventInfo tempest = center.demoEvent(organizer);
-        vm.eventProperty().set(events.events().stream().filter(e -> e.id() == tempest.id()).findFirst().orElseThrow());
+        AuthorizationsViewModel vm = authorizationsOf(tempest);
         SellerRow clerk = vm.sellers().stream().filter(s -> s.seller().loginId().equals("clerk")).findFirst().orElseThrow();
         assertThat(clerk.authorized()).isTrue();
         assertThat(vm.boardProperty().get().taken()).containsKeys(clerk.authorization().allocatedSeats().toArray(String[]::new));
@@ -122,11 +119,8 @@ class OrganizerViewModelsTest {
 
     @Test
     void takingBackOffersOnlyTheSellersFreeBlockSeatsAndFreesThePickedOnes() {
-        OrganizerEventsViewModel events = new OrganizerEventsViewModel(organizer, tasks, clock);
-        events.load();
-        AuthorizationsViewModel vm = new AuthorizationsViewModel(organizer, tasks, events.events());
         EventInfo tempest = center.demoEvent(organizer);
-        vm.eventProperty().set(events.events().stream().filter(e -> e.id() == tempest.id()).findFirst().orElseThrow());
+        AuthorizationsViewModel vm = authorizationsOf(tempest);
         SellerRow clerk = vm.sellers().stream().filter(s -> s.seller().loginId().equals("clerk")).findFirst().orElseThrow();
         vm.sellerProperty().set(clerk);
         java.util.List<String> block = new java.util.ArrayList<>(new java.util.TreeSet<>(clerk.authorization().allocatedSeats()));
@@ -152,6 +146,15 @@ class OrganizerViewModelsTest {
         vm.modeProperty().set(AuthorizationsViewModel.BlockMode.ADD);
         assertThat(vm.boardProperty().get().taken()).as("free for every seller now")
                 .doesNotContainKeys(block.get(0), block.get(1)).containsKey(block.get(2));
+    }
+
+    /** The sellers' authorizations of one event, loaded as the organizer's pane loads them. */
+    private AuthorizationsViewModel authorizationsOf(EventInfo event) {
+        OrganizerEventsViewModel events = new OrganizerEventsViewModel(organizer, tasks, clock);
+        events.load();
+        AuthorizationsViewModel vm = new AuthorizationsViewModel(organizer, tasks, events.events());
+        vm.eventProperty().set(events.events().stream().filter(e -> e.id() == event.id()).findFirst().orElseThrow());
+        return vm;
     }
 
     private OrganizerEventsViewModel eventForm() {
