@@ -49,6 +49,15 @@ public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, Str
                 lapseSweepInterval, hasher, clock);
     }
 
+    /**
+     * How often the center lapses expired holds by itself. {@link Duration#ZERO} starts no sweeper: whoever owns the
+     * clock calls {@link PlatformCenter#lapseExpiredHolds()} when it moves (tests move a clock by days).
+     */
+    public CenterConfig withLapseSweepInterval(Duration interval) {
+        return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
+                interval, passwordHasher, clock);
+    }
+
     public CenterConfig withClock(Clock newClock) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
                 lapseSweepInterval, passwordHasher, newClock);

@@ -304,15 +304,8 @@ abstract class CenterContractTest {
         assertThat(hold(seller, ev, two).status()).as("held seats are taken").isEqualTo(409);
 
         fx.clock.advance(CenterConfig.DEFAULT_HOLD_PERIOD.plusSeconds(1));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<String> freeNow = List.of();
-        while (System.nanoTime() < deadline) {
-            freeNow = strings(seller.client().get("/api/events/" + ev.eventId() + "/seats").get("seats").get("FREE"));
-            if (freeNow.containsAll(two)) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        List<String> freeNow = strings(seller.client().get("/api/events/" + ev.eventId() + "/seats").get("seats")
+                .get("FREE"));
         assertThat(freeNow).containsAll(two);
         Response late = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
                 "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH")));
@@ -397,7 +390,6 @@ abstract class CenterContractTest {
         try {
             assertThat(lines.poll(10, TimeUnit.SECONDS)).as("the stream opens with a comment").startsWith(":");
             List<String> seats = ev.map().seats().stream().filter(s -> s.flags().isEmpty()).limit(2).map(Seat::id).toList();
-            long sent = System.nanoTime();
             assertThat(hold(seller, ev, seats).status()).isEqualTo(201);
             String event = null;
             String data = null;
@@ -415,7 +407,6 @@ abstract class CenterContractTest {
             assertThat(changes.get("eventId").asLong()).isEqualTo(ev.eventId());
             assertThat(changes.get("seats").findValuesAsText("seatId")).containsExactlyInAnyOrderElementsOf(seats);
             assertThat(changes.get("seats").findValuesAsText("status")).containsOnly("HELD");
-            assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(10));
             Response unauthorized = fx.anonymous.get("/api/events/" + ev.eventId() + "/seats/stream");
             assertThat(unauthorized.status()).isEqualTo(401);
         } finally {

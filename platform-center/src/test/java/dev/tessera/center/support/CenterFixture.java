@@ -31,8 +31,10 @@ public final class CenterFixture implements AutoCloseable {
 
     public CenterFixture(String jdbcUrl, String user) {
         CenterConfig config = CenterConfig.of(jdbcUrl, user, "", 0).withPasswordHasher(TEST_HASHER).withClock(clock)
-                .withPoolSize(24);
+                .withPoolSize(24).withLapseSweepInterval(Duration.ZERO);
         center = PlatformCenter.start(config);
+        // holds lapse when the test moves the clock, not when a wall-clock sweeper happens to run
+        clock.onAdvance(center::lapseExpiredHolds);
         center.services().accounts().bootstrap("root-organizer", ORGANIZER_PASSWORD.toCharArray(), Role.ORGANIZER,
                 "Root Organizer");
         anonymous = new ApiClient(center.baseUri());
