@@ -131,6 +131,7 @@ public final class EventService {
                     .execute();
             return id;
         });
+        db.refreshSeatStatistics();
         return event(eventId);
     }
 

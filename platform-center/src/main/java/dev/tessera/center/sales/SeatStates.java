@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 
 /**
  * Moves named seats of one event from one state to the next under a guard, stamping each with a
@@ -22,15 +23,20 @@ final class SeatStates {
                                  String toStatus, Condition guard) {
         // A plain UPDATE by primary key, then a read-back: H2 plans UPDATE … RETURNING (its FINAL TABLE
         // form) over a secondary index and scans the whole event, 100,000 rows in a stadium.
-        ctx.update(SEAT_STATE)
-                .set(SEAT_STATE.STATUS, toStatus)
-                .set(SEAT_STATE.HOLD_ID, holdId)
-                .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
-                .where(SEAT_STATE.SEAT_ID.in(seatIds), SEAT_STATE.EVENT_ID.eq(eventId), guard)
-                .execute();
+        moveStatement(ctx, eventId, seatIds, holdId, toStatus, guard).execute();
         return ctx.select(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION).from(SEAT_STATE)
                 .where(SEAT_STATE.SEAT_ID.in(seatIds), SEAT_STATE.EVENT_ID.eq(eventId),
                         SEAT_STATE.HOLD_ID.eq(holdId), SEAT_STATE.STATUS.eq(toStatus))
                 .fetch(r -> new SeatChange(r.value1(), toStatus, r.value2()));
+    }
+
+    /** The seat update itself, apart so that a test can ask the database how it plans it. */
+    static Query moveStatement(DSLContext ctx, long eventId, Collection<String> seatIds, long holdId, String toStatus,
+                               Condition guard) {
+        return ctx.update(SEAT_STATE)
+                .set(SEAT_STATE.STATUS, toStatus)
+                .set(SEAT_STATE.HOLD_ID, holdId)
+                .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
+                .where(SEAT_STATE.SEAT_ID.in(seatIds), SEAT_STATE.EVENT_ID.eq(eventId), guard);
     }
 }
