@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class TerminalSync {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalSync.class);
     private static final HexFormat HEX = HexFormat.of();
-    static final int BATCH = 100;
+    /** As many entries as the center takes in one push (one transaction there). */
+    static final int BATCH = 500;
     private static final int MAX_REALIGNMENTS = 3;
 
     private final LedgerStore ledger;

@@ -122,8 +122,10 @@ public final class TerminalService {
     }
 
     /**
-     * Takes journal entries in order. An entry already held with the same hash is acknowledged again
-     * (a retried push); one with another hash, or a gap in the sequence, is refused.
+     * Takes journal entries in order, all of one push in one transaction (one durable commit and one lock of the
+     * terminal row per push, not per entry). An entry already held with the same hash is acknowledged again (a retried
+     * push); one with another hash, or a gap in the sequence, refuses the whole push. Each offline sale is applied
+     * under a savepoint, so a sale that cannot stand is recorded REJECTED without undoing the rest of the push.
      */
     public PushResult push(long sellerId, String terminalId, Push push) {
         if (push.entries() == null || push.entries().isEmpty()) {
@@ -132,78 +134,78 @@ public final class TerminalService {
         if (push.entries().size() > MAX_ENTRIES_PER_PUSH) {
             throw ApiException.badRequest("push at most " + MAX_ENTRIES_PER_PUSH + " entries at a time");
         }
-        own(db.dsl(), sellerId, terminalId, false);
-        List<Outcome> outcomes = new ArrayList<>();
+        List<LedgerEntry> entries = new ArrayList<>(push.entries().size());
         for (Entry entry : push.entries()) {
             if (entry == null) {
                 throw ApiException.badRequest("a push entry is empty");
             }
-            LedgerEntry ledger = toLedger(terminalId, entry);
-            outcomes.add(accept(sellerId, terminalId, ledger));
+            entries.add(toLedger(terminalId, entry));
         }
-        long acknowledged = own(db.dsl(), sellerId, terminalId, false).getLastSequence();
-        return new PushResult(terminalId, acknowledged, outcomes);
-    }
-
-    private Outcome accept(long sellerId, String terminalId, LedgerEntry entry) {
-        String hash = HEX.formatHex(entry.hash());
+        own(db.dsl(), sellerId, terminalId, false);
         List<OfflineSales.Applied> appliedChanges = new ArrayList<>();
-        try {
-            Outcome outcome = acceptOnce(sellerId, terminalId, entry, hash, appliedChanges);
-            appliedChanges.forEach(a -> feed.publish(a.eventId(), a.changes()));
-            return outcome;
-        } catch (OfflineSales.Rejected rejected) {
-            // The sale cannot stand (seat no longer free, outside the allocation): keep the entry, flag it.
-            return db.tx(ctx -> {
-                TerminalRecord terminal = own(ctx, sellerId, terminalId, true);
-                Outcome duplicate = duplicateOrGap(ctx, terminal, entry, hash);
-                return duplicate != null ? duplicate : record(ctx, terminal, entry, "REJECTED", rejected.getMessage());
-            });
-        }
-    }
-
-    private Outcome acceptOnce(long sellerId, String terminalId, LedgerEntry entry, String hash,
-                               List<OfflineSales.Applied> appliedChanges) {
-        return db.tx(ctx -> {
+        PushResult result = db.tx(ctx -> {
             appliedChanges.clear();
             TerminalRecord terminal = own(ctx, sellerId, terminalId, true);
-            Outcome duplicate = duplicateOrGap(ctx, terminal, entry, hash);
-            if (duplicate != null) {
-                return duplicate;
+            long lastSequence = terminal.getLastSequence();
+            String lastHash = terminal.getLastHash();
+            List<Outcome> outcomes = new ArrayList<>(entries.size());
+            for (LedgerEntry entry : entries) {
+                String hash = HEX.formatHex(entry.hash());
+                if (entry.sequence() <= lastSequence) {
+                    outcomes.add(alreadyHeld(ctx, terminal, entry, hash));
+                    continue;
+                }
+                if (entry.sequence() != lastSequence + 1) {
+                    throw ApiException.conflict("journal-gap", "the center holds entries up to " + lastSequence
+                            + "; send " + (lastSequence + 1) + " next, not " + entry.sequence());
+                }
+                if (!HEX.formatHex(entry.previousHash()).equals(lastHash)) {
+                    throw ApiException.conflict("journal-diverged", "entry " + entry.sequence()
+                            + " does not chain to the entry the center holds before it");
+                }
+                outcomes.add(record(ctx, terminal, entry, applyOffline(ctx, sellerId, terminal, entry, appliedChanges)));
+                lastSequence = entry.sequence();
+                lastHash = hash;
             }
-            OfflineSales.Applied applied = offlineSales.apply(ctx, sellerId, terminal.getTerminalId(),
-                    terminal.getKeyId(), entry.sequence(), payload(entry));
-            if (applied != null) {
-                appliedChanges.add(applied);
+            if (lastSequence != terminal.getLastSequence()) {
+                ctx.update(TERMINAL).set(TERMINAL.LAST_SEQUENCE, lastSequence).set(TERMINAL.LAST_HASH, lastHash)
+                        .where(TERMINAL.TERMINAL_ID.eq(terminal.getTerminalId())).execute();
             }
-            return record(ctx, terminal, entry, applied == null ? "RECORDED" : "APPLIED",
-                    applied == null ? null : applied.detail());
+            return new PushResult(terminalId, lastSequence, outcomes);
         });
+        appliedChanges.forEach(a -> feed.publish(a.eventId(), a.changes()));
+        return result;
     }
 
-    private static Outcome duplicateOrGap(DSLContext ctx, TerminalRecord terminal, LedgerEntry entry, String hash) {
-        if (entry.sequence() <= terminal.getLastSequence()) {
-            var stored = ctx.selectFrom(TERMINAL_JOURNAL).where(TERMINAL_JOURNAL.TERMINAL_ID.eq(terminal.getTerminalId()),
-                    TERMINAL_JOURNAL.SEQUENCE.eq(entry.sequence())).fetchOne();
-            if (stored != null && stored.getHash().equals(hash)) {
-                return new Outcome(entry.sequence(), stored.getOutcome(), "already received");
+    /** The outcome of one new entry: an offline sale applied or rejected under its own savepoint, else recorded. */
+    private Outcome applyOffline(DSLContext ctx, long sellerId, TerminalRecord terminal, LedgerEntry entry,
+                                 List<OfflineSales.Applied> appliedChanges) {
+        JsonNode payload = payload(entry);
+        try {
+            OfflineSales.Applied applied = ctx.transactionResult(savepoint -> offlineSales.apply(savepoint.dsl(),
+                    sellerId, terminal.getTerminalId(), terminal.getKeyId(), entry.sequence(), payload));
+            if (applied == null) {
+                return new Outcome(entry.sequence(), "RECORDED", null);
             }
-            throw ApiException.conflict("journal-diverged", "entry " + entry.sequence() + " of terminal "
-                    + terminal.getTerminalId() + " differs from the one the center holds");
+            appliedChanges.add(applied);
+            return new Outcome(entry.sequence(), "APPLIED", applied.detail());
+        } catch (OfflineSales.Rejected rejected) {
+            // The sale cannot stand (seat no longer free, outside the allocation): keep the entry, flag it.
+            return new Outcome(entry.sequence(), "REJECTED", rejected.getMessage());
         }
-        if (entry.sequence() != terminal.getLastSequence() + 1) {
-            throw ApiException.conflict("journal-gap", "the center holds entries up to " + terminal.getLastSequence()
-                    + "; send " + (terminal.getLastSequence() + 1) + " next, not " + entry.sequence());
-        }
-        if (!HEX.formatHex(entry.previousHash()).equals(terminal.getLastHash())) {
-            throw ApiException.conflict("journal-diverged", "entry " + entry.sequence()
-                    + " does not chain to the entry the center holds before it");
-        }
-        return null;
     }
 
-    private Outcome record(DSLContext ctx, TerminalRecord terminal, LedgerEntry entry, String outcome, String detail) {
-        String hash = HEX.formatHex(entry.hash());
+    private static Outcome alreadyHeld(DSLContext ctx, TerminalRecord terminal, LedgerEntry entry, String hash) {
+        var stored = ctx.selectFrom(TERMINAL_JOURNAL).where(TERMINAL_JOURNAL.TERMINAL_ID.eq(terminal.getTerminalId()),
+                TERMINAL_JOURNAL.SEQUENCE.eq(entry.sequence())).fetchOne();
+        if (stored != null && stored.getHash().equals(hash)) {
+            return new Outcome(entry.sequence(), stored.getOutcome(), "already received");
+        }
+        throw ApiException.conflict("journal-diverged", "entry " + entry.sequence() + " of terminal "
+                + terminal.getTerminalId() + " differs from the one the center holds");
+    }
+
+    private Outcome record(DSLContext ctx, TerminalRecord terminal, LedgerEntry entry, Outcome outcome) {
         ctx.insertInto(TERMINAL_JOURNAL)
                 .set(TERMINAL_JOURNAL.TERMINAL_ID, terminal.getTerminalId())
                 .set(TERMINAL_JOURNAL.SEQUENCE, entry.sequence())
@@ -211,14 +213,12 @@ public final class TerminalService {
                 .set(TERMINAL_JOURNAL.RECORDED_AT, entry.at().atOffset(ZoneOffset.UTC))
                 .set(TERMINAL_JOURNAL.PAYLOAD, entry.payload())
                 .set(TERMINAL_JOURNAL.PREVIOUS_HASH, HEX.formatHex(entry.previousHash()))
-                .set(TERMINAL_JOURNAL.HASH, hash)
-                .set(TERMINAL_JOURNAL.OUTCOME, outcome)
-                .set(TERMINAL_JOURNAL.OUTCOME_DETAIL, detail == null ? null : truncate(detail))
+                .set(TERMINAL_JOURNAL.HASH, HEX.formatHex(entry.hash()))
+                .set(TERMINAL_JOURNAL.OUTCOME, outcome.outcome())
+                .set(TERMINAL_JOURNAL.OUTCOME_DETAIL, outcome.detail() == null ? null : truncate(outcome.detail()))
                 .set(TERMINAL_JOURNAL.RECEIVED_AT, OffsetDateTime.now(clock))
                 .execute();
-        ctx.update(TERMINAL).set(TERMINAL.LAST_SEQUENCE, entry.sequence()).set(TERMINAL.LAST_HASH, hash)
-                .where(TERMINAL.TERMINAL_ID.eq(terminal.getTerminalId())).execute();
-        return new Outcome(entry.sequence(), outcome, detail);
+        return outcome;
     }
 
     private JsonNode payload(LedgerEntry entry) {
