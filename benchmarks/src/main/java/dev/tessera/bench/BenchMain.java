@@ -58,7 +58,10 @@ public final class BenchMain {
         System.out.println();
         System.out.print(table);
         Path docs = Path.of("docs");
-        if (Files.isDirectory(docs)) {
+        if (!names.containsAll(ALL)) {
+            // the page gives one run's figures side by side; a partial run would drop the others
+            System.out.println("docs/performance.md left as it is: only a run of every benchmark rewrites it");
+        } else if (Files.isDirectory(docs)) {
             Path out = docs.resolve("performance.md");
             String header = "# Performance\n\nWritten by `./tessera bench " + String.join(" ", names) + "` on "
                     + LocalDate.now() + ": " + Runtime.getRuntime().availableProcessors() + " cores, Java "
