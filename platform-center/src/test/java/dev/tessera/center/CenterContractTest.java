@@ -388,7 +388,12 @@ abstract class CenterContractTest {
         assertThat(response.statusCode()).isEqualTo(200);
         Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
         try {
-            assertThat(lines.poll(10, TimeUnit.SECONDS)).as("the stream opens with a comment").startsWith(":");
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).as("the stream opens with the revision it starts after")
+                    .isEqualTo("event: watching");
+            JsonNode watching = ApiClient.JSON.readTree(lines.poll(10, TimeUnit.SECONDS).substring(5).trim());
+            assertThat(watching.get("eventId").asLong()).isEqualTo(ev.eventId());
+            assertThat(watching.get("revision").asLong()).isZero();
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).isEmpty();
             List<String> seats = ev.map().seats().stream().filter(s -> s.flags().isEmpty()).limit(2).map(Seat::id).toList();
             assertThat(hold(seller, ev, seats).status()).isEqualTo(201);
             String event = null;

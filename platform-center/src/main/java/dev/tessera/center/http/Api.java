@@ -42,6 +42,23 @@ public final class Api {
         return value == null || value.isBlank() ? null : parseId(value, name);
     }
 
+    /** A revision a client saw: 0 (a fresh event's snapshot) or more. */
+    public static Long queryRevision(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long revision = Long.parseLong(value);
+            if (revision >= 0) {
+                return revision;
+            }
+        } catch (NumberFormatException e) {
+            // reported below in words
+        }
+        throw ApiException.badRequest(name + " must be a revision (0 or a positive whole number), was \"" + value + "\"");
+    }
+
     private static long parseId(String value, String name) {
         try {
             long id = Long.parseLong(value);

@@ -12,6 +12,7 @@ import dev.tessera.center.account.Principal;
 import dev.tessera.center.chipkeys.ChipKeyService;
 import dev.tessera.center.event.EventService.AuthorizeSeller;
 import dev.tessera.center.event.EventService.RegisterEvent;
+import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.gate.GateService.Scan;
 import dev.tessera.center.member.MemberService.RegisterChip;
 import dev.tessera.center.member.MemberService.RegisterMember;
@@ -46,6 +47,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.javalin.http.sse.SseHandler;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -258,16 +260,29 @@ public final class CenterApi {
         r.get("/api/events/{eventId}/seats", ctx -> {
             Event event = visibleEvent(ctx);
             Principal p = Api.principal(ctx);
-            Long since = Api.queryId(ctx, "since");
+            Long since = Api.queryRevision(ctx, "since");
             if (since != null) {
                 ctx.json(s.availability().since(event.id(), since));
             } else {
                 ctx.json(s.availability().snapshot(event.id(), p.role() == Role.SELLER ? p.accountId() : null));
             }
         }, ANYONE);
-        r.sse("/api/events/{eventId}/seats/stream", client -> {
-            long eventId = Api.pathId(client.ctx(), "eventId");
-            s.feed().subscribe(eventId, client);
+        r.get("/api/events/{eventId}/seats/stream", ctx -> {
+            // the same rules as the event itself (a draft is the organizer's and the manager's only), and the watcher
+            // is in place before the 200 goes out: a change made the moment the client sees it is on the stream
+            long eventId = visibleEvent(ctx).id();
+            if (!"text/event-stream".equals(ctx.header("Accept"))) {
+                throw new ApiException(406, "not-acceptable", "Not acceptable",
+                        "the live stream answers only requests with Accept: text/event-stream");
+            }
+            SeatStatusFeed.Watcher watcher = s.feed().watch(eventId);
+            try {
+                long startsAfter = s.availability().latestRevision(eventId);
+                new SseHandler(0, client -> s.feed().attach(watcher, client, startsAfter)).handle(ctx);
+            } catch (RuntimeException e) {
+                watcher.cancel();
+                throw e;
+            }
         }, ANYONE);
         r.get("/api/events/{eventId}/revocations", ctx -> {
             Long after = Api.queryId(ctx, "after");

@@ -6,6 +6,7 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.live.SeatStatusFeed.SeatChange;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.impl.DSL;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -51,6 +52,13 @@ public final class AvailabilityService {
                 .map(e -> new CategoryCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
                 .toList();
         return new Snapshot(eventId, revision[0], byStatus, mine, perCategory);
+    }
+
+    /** The newest revision of the event's seats: a change after it has a greater one. */
+    public long latestRevision(long eventId) {
+        Long latest = db.dsl().select(DSL.max(SEAT_STATE.REVISION)).from(SEAT_STATE)
+                .where(SEAT_STATE.EVENT_ID.eq(eventId)).fetchOne().value1();
+        return latest == null ? 0 : latest;
     }
 
     public Delta since(long eventId, long revision) {

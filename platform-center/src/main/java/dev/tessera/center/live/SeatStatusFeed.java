@@ -1,6 +1,7 @@
 package dev.tessera.center.live;
 
 import io.javalin.http.sse.SseClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,14 +22,77 @@ public final class SeatStatusFeed {
 
     public record Changes(long eventId, List<SeatChange> seats) {}
 
-    private final Map<Long, Set<SseClient>> clients = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Watcher>> watchers = new ConcurrentHashMap<>();
     private final List<Consumer<Changes>> listeners = new CopyOnWriteArrayList<>();
 
-    public void subscribe(long eventId, SseClient client) {
-        Set<SseClient> set = clients.computeIfAbsent(eventId, id -> ConcurrentHashMap.newKeySet());
-        set.add(client);
-        client.onClose(() -> set.remove(client));
-        client.sendComment("watching event " + eventId);
+    /** What the first event of a stream says: every change after {@code revision} comes on this stream. */
+    public record Watching(long eventId, long revision) {}
+
+    /**
+     * One terminal's stream. It is registered before the stream's first byte is sent, and keeps what is published
+     * until the stream is attached, so a change made just after the terminal saw the 200 is never missed.
+     */
+    public final class Watcher {
+        private final long eventId;
+        private final List<Changes> early = new ArrayList<>();
+        private SseClient client;
+
+        private Watcher(long eventId) {
+            this.eventId = eventId;
+        }
+
+        private synchronized void deliver(Changes changes) {
+            if (client == null) {
+                early.add(changes);
+            } else {
+                client.sendEvent("seats", changes);
+            }
+        }
+
+        private synchronized void attach(SseClient sse, long startsAfter) {
+            sse.sendEvent("watching", new Watching(eventId, startsAfter));
+            early.forEach(changes -> sse.sendEvent("seats", changes));
+            early.clear();
+            client = sse;
+        }
+
+        private synchronized void comment(String text) {
+            if (client != null) {
+                client.sendComment(text);
+            }
+        }
+
+        private synchronized void close() {
+            if (client != null) {
+                client.close();
+            }
+        }
+
+        /** Stops watching; for a stream that failed before it was attached. */
+        public void cancel() {
+            Set<Watcher> set = watchers.get(eventId);
+            if (set != null) {
+                set.remove(this);
+            }
+        }
+    }
+
+    /** Starts collecting the event's changes for a stream that is about to open: call before reading its revision. */
+    public Watcher watch(long eventId) {
+        Watcher watcher = new Watcher(eventId);
+        watchers.computeIfAbsent(eventId, id -> ConcurrentHashMap.newKeySet()).add(watcher);
+        return watcher;
+    }
+
+    /** Opens the stream: first a {@code watching} event naming the revision it starts after, then every change. */
+    public void attach(Watcher watcher, SseClient client, long startsAfter) {
+        client.onClose(watcher::cancel);
+        try {
+            watcher.attach(client, startsAfter);
+        } catch (RuntimeException e) {
+            watcher.cancel();
+            throw e;
+        }
         client.keepAlive();
     }
 
@@ -44,40 +108,40 @@ public final class SeatStatusFeed {
         for (Consumer<Changes> listener : listeners) {
             listener.accept(changes);
         }
-        Set<SseClient> watching = clients.get(eventId);
+        Set<Watcher> watching = watchers.get(eventId);
         if (watching == null) {
             return;
         }
-        for (SseClient client : watching) {
+        for (Watcher watcher : watching) {
             try {
-                client.sendEvent("seats", changes);
+                watcher.deliver(changes);
             } catch (RuntimeException e) {
                 LOG.debug("dropping a live client of event {}: {}", eventId, e.toString());
-                watching.remove(client);
+                watching.remove(watcher);
             }
         }
     }
 
     /** A comment to every open stream, so a terminal notices a connection that died without closing. */
     public void heartbeat() {
-        clients.forEach((eventId, watching) -> {
-            for (SseClient client : watching) {
+        watchers.forEach((eventId, watching) -> {
+            for (Watcher watcher : watching) {
                 try {
-                    client.sendComment("heartbeat");
+                    watcher.comment("heartbeat");
                 } catch (RuntimeException e) {
-                    watching.remove(client);
+                    watching.remove(watcher);
                 }
             }
         });
     }
 
     public int watchers(long eventId) {
-        Set<SseClient> set = clients.get(eventId);
+        Set<Watcher> set = watchers.get(eventId);
         return set == null ? 0 : set.size();
     }
 
     public void closeAll() {
-        clients.values().forEach(set -> set.forEach(SseClient::close));
-        clients.clear();
+        watchers.values().forEach(set -> set.forEach(Watcher::close));
+        watchers.clear();
     }
 }
