@@ -96,7 +96,7 @@ public final class AccountService {
             throw unknownLoginFailure(loginId, password, now);
         }
         if (account.getLockedUntil() != null && account.getLockedUntil().isAfter(now)) {
-            throw lockedOut(account.getLockedUntil());
+            throw lockedOut(account.getLockedUntil(), now);
         }
         if (!hasher.verify(password, account.getPasswordHash())) {
             db.txRun(ctx -> {
@@ -192,7 +192,7 @@ public final class AccountService {
     private ApiException unknownLoginFailure(String loginId, char[] password, OffsetDateTime now) {
         UnknownLogin known = unknownLogins.get(loginId);
         if (known != null && known.lockedUntil() != null && known.lockedUntil().isAfter(now)) {
-            return lockedOut(known.lockedUntil());
+            return lockedOut(known.lockedUntil(), now);
         }
         hasher.verify(password, decoyHash);
         if (unknownLogins.size() >= MAX_TRACKED_UNKNOWN_LOGINS) {
@@ -205,9 +205,10 @@ public final class AccountService {
         return wrongCredentials();
     }
 
-    private static ApiException lockedOut(OffsetDateTime until) {
+    private static ApiException lockedOut(OffsetDateTime until, OffsetDateTime now) {
         return ApiException.tooManyAttempts("too many wrong passwords for this login id; try again after "
-                + until.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC");
+                + until.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC",
+                java.time.Duration.between(now, until));
     }
 
     private static ApiException wrongCredentials() {

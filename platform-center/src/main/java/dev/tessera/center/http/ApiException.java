@@ -10,12 +10,23 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String type;
     private final String title;
+    private final long retryAfterSeconds;
 
     public ApiException(int status, String type, String title, String detail) {
+        this(status, type, title, detail, 0);
+    }
+
+    private ApiException(int status, String type, String title, String detail, long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds until a retry can succeed (the Retry-After header, RFC 9110 §10.2.3); 0 when it does not apply. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {
@@ -54,7 +65,9 @@ public class ApiException extends RuntimeException {
         return new ApiException(413, "too-large", "The request body is too large", detail);
     }
 
-    public static ApiException tooManyAttempts(String detail) {
-        return new ApiException(429, "too-many-attempts", "Too many failed attempts", detail);
+    /** @param wait how long until the lock ends (rounded up to whole seconds, at least 1) */
+    public static ApiException tooManyAttempts(String detail, java.time.Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        return new ApiException(429, "too-many-attempts", "Too many failed attempts", detail, seconds);
     }
 }

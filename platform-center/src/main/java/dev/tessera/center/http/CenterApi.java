@@ -35,6 +35,7 @@ import dev.tessera.core.model.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,6 +85,8 @@ public final class CenterApi {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_SEAT_MAP_BYTES;
+        // RFC 9110 §15.5.6: a path that exists under another method is 405 with Allow, not 404
+        config.http.prefer405over404 = true;
         // requests Jetty refuses before routing (found by CenterJsonFuzzTest) answer with a problem document too
         config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
         config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ProblemErrorHandler()));
@@ -103,6 +106,12 @@ public final class CenterApi {
             }
         });
         r.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
+        r.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+            String allowed = e.getDetails().getOrDefault("availableMethods", "");
+            ctx.header("Allow", allowed);
+            problem(ctx, new ApiException(405, "method-not-allowed", "Method not allowed",
+                    ctx.method() + " is not allowed on " + ctx.path() + "; it takes " + allowed));
+        });
         r.error(404, ctx -> problemIfEmpty(ctx, ApiException.notFound("there is no " + ctx.method() + " " + ctx.path())));
         r.error(405, ctx -> problemIfEmpty(ctx, new ApiException(405, "method-not-allowed", "Method not allowed",
                 ctx.method() + " is not allowed on " + ctx.path())));
@@ -436,6 +445,12 @@ public final class CenterApi {
     }
 
     private static void problem(Context ctx, ApiException e) {
+        if (e.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"tessera\"");
+        }
+        if (e.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
         ctx.status(e.status()).contentType(Problem.CONTENT_TYPE)
                 .result(writeProblem(Problem.of(e, ctx.path())));
     }

@@ -112,7 +112,8 @@ public final class TransferService {
         }
         if (transfer.getLockedUntil() != null && transfer.getLockedUntil().isAfter(now)) {
             throw ApiException.tooManyAttempts("too many wrong transfer passwords; try again after "
-                    + transfer.getLockedUntil().withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC");
+                    + transfer.getLockedUntil().withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC",
+                    Duration.between(now, transfer.getLockedUntil()));
         }
         char[] password = req.transferPassword() == null ? new char[0] : req.transferPassword().toCharArray();
         if (!hasher.verify(password, transfer.getPasswordHash())) {
@@ -129,7 +130,7 @@ public final class TransferService {
             });
             if (failures >= MAX_FAILED_ATTEMPTS) {
                 throw ApiException.tooManyAttempts("too many wrong transfer passwords; the transfer is locked for "
-                        + LOCK_OUT.toMinutes() + " minutes");
+                        + LOCK_OUT.toMinutes() + " minutes", LOCK_OUT);
             }
             throw new ApiException(403, "wrong-transfer-password", "Wrong transfer password",
                     "the transfer password is wrong; " + (MAX_FAILED_ATTEMPTS - failures) + " attempts left");

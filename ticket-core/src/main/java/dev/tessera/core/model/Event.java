@@ -25,6 +25,9 @@ public record Event(
         List<String> sellerNames,
         String contact,
         EventStatus status) {
+    /** The most a ticket can carry as its price (a u32 in docs/ticket-format.md), in minor units. */
+    public static final long MAX_PRICE_MINOR = 0xFFFF_FFFFL;
+
 
     public Event {
         Require.positive(id, "event id");
@@ -44,7 +47,13 @@ public record Event(
         }
         Require.currency(currency);
         Require.notEmpty(pricesMinor, "prices");
-        pricesMinor.forEach((category, price) -> Require.notNegative(price, "price of " + category));
+        pricesMinor.forEach((category, price) -> {
+            Require.notNegative(price, "price of " + category);
+            if (price > MAX_PRICE_MINOR) {
+                throw new IllegalArgumentException("price of " + category + " must be at most " + MAX_PRICE_MINOR
+                        + " minor units (what a ticket can carry), was " + price);
+            }
+        });
         pricesMinor = Map.copyOf(new TreeMap<>(pricesMinor));
         gates = List.copyOf(Require.notEmpty(gates, "entrance gates"));
         sellerNames = List.copyOf(Require.noNulls(sellerNames, "seller names"));
