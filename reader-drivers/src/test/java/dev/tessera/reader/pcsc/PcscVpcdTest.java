@@ -28,6 +28,7 @@ import dev.tessera.reader.sim.SimulatedChip;
 import dev.tessera.reader.sim.VpcdBridge;
 import dev.tessera.reader.support.SimTap;
 import dev.tessera.reader.wallet.CardGoneException;
+import dev.tessera.reader.wallet.CardTransport;
 import dev.tessera.reader.wallet.ChipInfo;
 import dev.tessera.reader.wallet.ChipTicket;
 import dev.tessera.reader.wallet.MeteredTransport;
@@ -170,7 +171,7 @@ class PcscVpcdTest {
                 inserted.clear();
                 inserted.add(insert(new SimulatedChip()));
                 assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
-                return reader.reconnect();
+                return answering(reader);
             });
             long start = System.nanoTime();
             ConformanceSweep.Result result = sweep.run(List.of(WalletSpec.State.ACCESS_SESSION),
@@ -181,6 +182,22 @@ class PcscVpcdTest {
         } finally {
             inserted.forEach(VpcdBridge::close);
         }
+    }
+
+    /** A transport to the card just put on the reader, once it answers: pcscd may report it before it is powered. */
+    private static CardTransport answering(PcscReader reader) throws Exception {
+        CardGoneException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                CardTransport transport = reader.reconnect();
+                new WalletCard(transport).select();
+                return transport;
+            } catch (CardGoneException notYet) {
+                last = notYet;
+                Thread.sleep(100);
+            }
+        }
+        throw last;
     }
 
     @Test
