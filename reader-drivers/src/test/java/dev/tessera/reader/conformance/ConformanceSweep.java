@@ -60,7 +60,7 @@ public final class ConformanceSweep {
         this.source = source;
     }
 
-    /** Every CLA × INS × P1 P2 of the sweep, each in three shapes (well-formed short, extended, case 1). */
+    /** Every CLA × INS × P1 P2 of the sweep, each in every APDU shape of {@link #shapes} for the INS. */
     public static List<Apdus.Command> headerCases() {
         Set<Integer> instructions = new LinkedHashSet<>(WalletSpec.TABLE.keySet());
         for (int ins : UNKNOWN_INS) {
@@ -69,13 +69,10 @@ public final class ConformanceSweep {
         List<Apdus.Command> cases = new ArrayList<>();
         for (int cla : CLASSES) {
             for (int ins : instructions) {
-                Command row = WalletSpec.TABLE.get(ins);
-                int nc = row == null ? 0 : row.typicalNc();
-                int le = row == null ? 256 : Math.min(256, row.minNe());
                 for (int[] p : P1P2) {
-                    add(cases, new Apdus.Command(cla, ins, p[0], p[1], new byte[nc], le, false));
-                    add(cases, new Apdus.Command(cla, ins, p[0], p[1], new byte[nc], le, true));
-                    add(cases, new Apdus.Command(cla, ins, p[0], p[1], new byte[0], 0, false));
+                    for (int[] shape : shapes(WalletSpec.TABLE.get(ins))) {
+                        add(cases, new Apdus.Command(cla, ins, p[0], p[1], new byte[shape[0]], shape[1], shape[2] != 0));
+                    }
                 }
             }
         }
@@ -94,9 +91,31 @@ public final class ConformanceSweep {
                 case SLOT -> List.of(new int[] {0, 0}, new int[] {1, 0}, new int[] {0x0F, 0});
                 default -> List.<int[]>of(new int[] {0, 0});
             };
-            List<Integer> lengths = new ArrayList<>(row.validNc());
+            List<Integer> classes = row.ins() == WalletSpec.WRITE ? List.of(row.cla(), row.cla() | WalletSpec.CHAINING_BIT)
+                    : List.of(row.cla());
+            for (int cla : classes) {
+                for (int[] p : p1p2) {
+                    for (int[] shape : shapes(row)) {
+                        add(cases, new Apdus.Command(cla, row.ins(), p[0], p[1], new byte[shape[0]], shape[1], shape[2] != 0));
+                    }
+                }
+            }
+        }
+        return cases;
+    }
+
+    /**
+     * The APDU shapes for a row of the table (null: an unknown INS) as {Nc, Ne, extended}: the valid and the wrong
+     * Nc of the row, each with no Le, Ne 1, 256, 65,536 and the row's minimum Ne and one less, short and extended.
+     */
+    static List<int[]> shapes(Command row) {
+        List<Integer> lengths = new ArrayList<>();
+        Set<Integer> nes = new LinkedHashSet<>(List.of(0, 1, 256, 65_536));
+        if (row == null) {
+            lengths.addAll(List.of(0, 8));
+        } else {
+            lengths.addAll(row.validNc());
             lengths.addAll(row.wrongNc());
-            Set<Integer> nes = new LinkedHashSet<>(List.of(0, 1, 256, 65_536));
             if (row.minNe() > 1) {
                 nes.add(row.minNe() - 1);
                 nes.add(row.minNe());
@@ -105,23 +124,18 @@ public final class ConformanceSweep {
                 nes.add(WalletSpec.INFO_BLANK - 1);
                 nes.add(WalletSpec.INFO_BLANK);
             }
-            List<Integer> classes = row.ins() == WalletSpec.WRITE ? List.of(row.cla(), row.cla() | WalletSpec.CHAINING_BIT)
-                    : List.of(row.cla());
-            for (int cla : classes) {
-                for (int[] p : p1p2) {
-                    for (int nc : lengths) {
-                        if (nc < 0) {
-                            continue;
-                        }
-                        for (int ne : nes) {
-                            add(cases, new Apdus.Command(cla, row.ins(), p[0], p[1], new byte[nc], ne, false));
-                            add(cases, new Apdus.Command(cla, row.ins(), p[0], p[1], new byte[nc], ne, true));
-                        }
-                    }
-                }
+        }
+        List<int[]> shapes = new ArrayList<>();
+        for (int nc : lengths) {
+            if (nc < 0) {
+                continue;
+            }
+            for (int ne : nes) {
+                shapes.add(new int[] {nc, ne, 0});
+                shapes.add(new int[] {nc, ne, 1});
             }
         }
-        return cases;
+        return shapes;
     }
 
     private static void add(List<Apdus.Command> cases, Apdus.Command c) {
