@@ -19,10 +19,14 @@ final class TicketStore implements WalletProtocol {
     private final byte[] journal = new byte[(short) (4 * CAPACITY)];
     private byte journalEntries;
     private byte committing;
-    private final byte[] reserved;
+    /** Per slot, what the batch in progress did with it: {@link #RESERVED} (a new copy) or {@link #NAMED}. */
+    private final byte[] batchMarks;
+    private static final byte RESERVED = 1;
+    /** An occupied slot whose ticket id an entry of this batch named (skipped or replaced). */
+    private static final byte NAMED = 2;
 
     TicketStore() {
-        reserved = JCSystem.makeTransientByteArray(CAPACITY, JCSystem.CLEAR_ON_DESELECT);
+        batchMarks = JCSystem.makeTransientByteArray(CAPACITY, JCSystem.CLEAR_ON_DESELECT);
     }
 
     /** Completes a committed batch whose application a power cut interrupted; a no-op otherwise. */
@@ -37,7 +41,7 @@ final class TicketStore implements WalletProtocol {
     void beginBatch() {
         journalEntries = 0;
         TearingProbe.written();
-        Util.arrayFillNonAtomic(reserved, (short) 0, CAPACITY, (byte) 0);
+        Util.arrayFillNonAtomic(batchMarks, (short) 0, CAPACITY, (byte) 0);
     }
 
     void stage(byte slot, byte newState) {
@@ -84,24 +88,41 @@ final class TicketStore implements WalletProtocol {
     /** A FREE slot not yet taken by this batch, reserved for it; -1 if none. */
     byte reserveFreeSlot() {
         for (byte slot = 0; slot < CAPACITY; slot++) {
-            if (slotStates[slot] == SLOT_FREE && reserved[slot] == 0) {
-                reserved[slot] = 1;
+            if (slotStates[slot] == SLOT_FREE && batchMarks[slot] == 0) {
+                batchMarks[slot] = RESERVED;
                 return slot;
             }
         }
         return -1;
     }
 
-    /** A slot holding (VALID or USED) or reserved for the ticket id; -1 if none. */
-    byte find(byte[] buf, short idOffset, boolean includeReserved) {
+    /** The occupied (VALID or USED) slot holding the ticket id; -1 if none. */
+    byte find(byte[] buf, short idOffset) {
         for (byte slot = 0; slot < CAPACITY; slot++) {
-            boolean candidate = slotStates[slot] != SLOT_FREE || (includeReserved && reserved[slot] != 0);
-            if (candidate && Util.arrayCompare(ticketIds, (short) (slot * TICKET_ID_LENGTH), buf, idOffset,
-                    TICKET_ID_LENGTH) == 0) {
+            if (slotStates[slot] != SLOT_FREE && holds(slot, buf, idOffset)) {
                 return slot;
             }
         }
         return -1;
+    }
+
+    /** True if an earlier entry of the batch in progress named this ticket id (a copy reserved, or one named). */
+    boolean namedInBatch(byte[] buf, short idOffset) {
+        for (byte slot = 0; slot < CAPACITY; slot++) {
+            if (batchMarks[slot] != 0 && holds(slot, buf, idOffset)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Remembers that the batch in progress named the ticket of this occupied slot. */
+    void markNamed(byte slot) {
+        batchMarks[slot] = NAMED;
+    }
+
+    private boolean holds(byte slot, byte[] buf, short idOffset) {
+        return Util.arrayCompare(ticketIds, (short) (slot * TICKET_ID_LENGTH), buf, idOffset, TICKET_ID_LENGTH) == 0;
     }
 
     void writeHeader(byte slot, byte[] buf, short idOffset, short version, short length) {

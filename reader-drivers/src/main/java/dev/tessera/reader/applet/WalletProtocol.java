@@ -39,6 +39,7 @@ public interface WalletProtocol {
     short SW_MAC_MISSING = (short) 0x6987;
     short SW_MAC_INVALID = (short) 0x6988;
     short SW_WRONG_DATA = (short) 0x6A80;
+    short SW_APPLICATION_NOT_FOUND = (short) 0x6A82;
     short SW_NO_FREE_SLOT = (short) 0x6A84;
     short SW_WRONG_P1P2 = (short) 0x6A86;
     short SW_NOT_FOUND = (short) 0x6A88;
@@ -64,7 +65,8 @@ public interface WalletProtocol {
     byte KEY_GATE = 0x02;
 
     // sizes
-    short APP_VERSION = (short) 0x0100;
+    /** Protocol version 1.1 (docs/card-protocol.md): header checks, Le rules and MAC-first WRITE. */
+    short APP_VERSION = (short) 0x0101;
     byte CAPACITY = 16;
     short SLOT_SIZE = 600;
     byte CHIP_ID_LENGTH = 8;
@@ -81,6 +83,18 @@ public interface WalletProtocol {
     byte SECRET_LENGTH = 32;
     byte MAX_AUTH_TRIES = 10;
     byte FEATURE_EXTENDED_LENGTH = 0x01;
+    /** The longest DER encoding of a P-256 ECDSA signature: INTERNAL AUTHENTICATE needs Ne at least this. */
+    byte MAX_SIGNATURE_LENGTH = 72;
+    /** LIST TICKETS needs room for the next-slot byte and one entry, so that every page makes progress. */
+    byte MIN_LIST_NE = 1 + 22;
+    /** Info block without chip id and public key (BLANK): 9 fixed bytes and the two zero lengths. */
+    byte INFO_BLANK_LENGTH = 11;
+    /** Info block of a personalized or locked chip: with the 8-byte chip id and the 65-byte public key. */
+    byte INFO_FULL_LENGTH = 11 + 8 + 65;
+    /** The largest Ne a Java Card reports (setOutgoing): an extended Le of 0000 (65,536) becomes this. */
+    short MAX_NE = (short) 0x7FFF;
+    /** P1 P2 of a SELECT by AID (first or only occurrence, FCI not asked for by name). */
+    short SELECT_BY_AID_P1P2 = (short) 0x0400;
 
     // §4.4 derivation labels
     byte LABEL_SESSION_MAC_KEY = 0x01;

@@ -8,14 +8,15 @@ import javax.smartcardio.CardTerminal;
 
 /**
  * A blank wallet chip in jCardSim, the embedded default's "contactless card". Its persistent memory outlives
- * removal and re-insertion, like a real chip's EEPROM; RAM (sessions, chains) does not.
+ * removal and re-insertion, like a real chip's EEPROM; RAM (sessions, chains) does not. Its runtime reports an
+ * extended Le as a Java Card does ({@link JavaCardLengthRuntime}).
  */
 public final class SimulatedChip {
 
     private final CardSimulator simulator;
 
     public SimulatedChip() {
-        simulator = new CardSimulator();
+        simulator = new CardSimulator(new JavaCardLengthRuntime());
         simulator.installApplet(AIDUtil.create(WalletCard.AID), WalletApplet.class);
     }
 

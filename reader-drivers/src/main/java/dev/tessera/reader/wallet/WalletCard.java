@@ -21,9 +21,14 @@ import java.util.UUID;
 public final class WalletCard {
 
     public static final byte[] AID = HexFormat.of().parseHex("F054535241574C01");
-    /** Post-MAC status words after which the card keeps the session and has taken the MAC as its chaining value. */
-    private static final int[] SESSION_KEPT = {SW_OK & 0xFFFF, SW_WRONG_DATA & 0xFFFF, SW_NOT_FOUND & 0xFFFF,
-            SW_TICKET_ALREADY_USED & 0xFFFF};
+    /**
+     * Status words a secure command can only get after its MAC verified (§4.5): the card keeps the session and has
+     * taken the MAC as its chaining value. 6987, 6988 and 6883 close the session; the rest come before the MAC.
+     */
+    private static final int[] SESSION_KEPT = {SW_OK & 0xFFFF, SW_WRONG_DATA & 0xFFFF, SW_NO_FREE_SLOT & 0xFFFF,
+            SW_NOT_FOUND & 0xFFFF, SW_NEWER_VERSION_PRESENT & 0xFFFF, SW_TICKET_ALREADY_USED & 0xFFFF};
+    /** Ne 65,536: an extended Le of 00 00, "as much as there is" (a Java Card reads it as 32,767). */
+    private static final int EXTENDED_NE_ALL = 65_536;
 
     /** How multi-ticket writes travel: one extended-length APDU, or a chain of short ones (§4.10). */
     public enum LengthMode { EXTENDED, SHORT }
@@ -149,12 +154,13 @@ public final class WalletCard {
         return ChipSignatures.verify(expectedPublicKey, lastInfo().chipId(), challenge, signature);
     }
 
-    /** LIST TICKETS, every page. */
+    /** LIST TICKETS, every page: one APDU with an extended Le, up to 11 entries a page with a short one. */
     public List<StoredTicket> list() throws WalletException {
         List<StoredTicket> tickets = new ArrayList<>();
         int next = 0;
+        int ne = lengthMode == LengthMode.EXTENDED ? EXTENDED_NE_ALL : 256;
         while (next >= 0 && next < CAPACITY) {
-            byte[] page = expect("LIST TICKETS", Apdu.command(CLA_PLAIN, INS_LIST_TICKETS, next, 0, null, 256));
+            byte[] page = expect("LIST TICKETS", Apdu.command(CLA_PLAIN, INS_LIST_TICKETS, next, 0, null, ne));
             if (page.length < 1 || (page.length - 1) % LIST_ENTRY_LENGTH != 0) {
                 throw new CardProtocolException("LIST TICKETS page of " + page.length + " bytes");
             }
@@ -218,26 +224,37 @@ public final class WalletCard {
         SessionMac mac = requireSession("WRITE TICKETS");
         byte[] fullMac = mac.mac(INS_WRITE_TICKETS, (byte) 0, (byte) 0, data);
         byte[] payload = concat(data, Arrays.copyOf(fullMac, MAC_LENGTH));
-        Apdu.Response last;
+        ChainEnd last;
         try {
             // exactly 255 bytes would go as a 261-byte short APDU (255 data + Le), which jCardSim answers 6F00
             last = lengthMode == LengthMode.EXTENDED && payload.length != Apdu.MAX_SHORT_DATA
-                    ? send(Apdu.command(CLA_SECURE, INS_WRITE_TICKETS, 0, 0, payload, 256)) : sendChained(payload);
+                    ? new ChainEnd(send(Apdu.command(CLA_SECURE, INS_WRITE_TICKETS, 0, 0, payload, 256)), true)
+                    : sendChained(payload);
         } catch (CardGoneException e) {
             dropSession();
             throw e;
         }
-        if (!last.ok()) {
-            if (last.sw() != (SW_SECURITY_NOT_SATISFIED & 0xFFFF)) {
-                dropSession();
-            }
-            throw new CardRefusedException("WRITE TICKETS", last.sw());
+        Apdu.Response r = last.response();
+        if (last.macChecked() && Arrays.stream(SESSION_KEPT).anyMatch(sw -> sw == r.sw())) {
+            mac.accepted(fullMac);
+        } else if (r.sw() != (SW_SECURITY_NOT_SATISFIED & 0xFFFF) || last.afterFirstBlock()) {
+            // a refused block after the first ends the chain and the session on the card (§4.10)
+            dropSession();
         }
-        mac.accepted(fullMac);
-        return last.data().length == 1 ? last.data()[0] & 0xFF : -1;
+        if (!r.ok()) {
+            throw new CardRefusedException("WRITE TICKETS", r.sw());
+        }
+        return r.data().length == 1 ? r.data()[0] & 0xFF : -1;
     }
 
-    private Apdu.Response sendChained(byte[] payload) throws WalletException {
+    /** The answer that ended a WRITE: to its last block (the MAC was checked), or to a block the card refused. */
+    private record ChainEnd(Apdu.Response response, boolean macChecked, boolean afterFirstBlock) {
+        ChainEnd(Apdu.Response response, boolean macChecked) {
+            this(response, macChecked, false);
+        }
+    }
+
+    private ChainEnd sendChained(byte[] payload) throws WalletException {
         int offset = 0;
         while (true) {
             int n = Math.min(Apdu.MAX_SHORT_DATA, payload.length - offset);
@@ -249,7 +266,7 @@ public final class WalletCard {
             int cla = lastBlock ? CLA_SECURE : CLA_SECURE | CLA_CHAINING_BIT;
             Apdu.Response r = send(Apdu.command(cla, INS_WRITE_TICKETS, 0, 0, block, lastBlock ? 256 : 0));
             if (lastBlock || !r.ok()) {
-                return r;
+                return new ChainEnd(r, lastBlock, offset > 0);
             }
             offset += n;
         }

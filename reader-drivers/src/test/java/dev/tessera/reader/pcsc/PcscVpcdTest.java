@@ -14,6 +14,8 @@ import dev.tessera.core.model.Role;
 import dev.tessera.core.seatmap.SampleVenues;
 import dev.tessera.reader.applet.TearingProbe;
 import dev.tessera.reader.center.CenterClient;
+import dev.tessera.reader.conformance.ConformanceSweep;
+import dev.tessera.reader.conformance.WalletSpec;
 import dev.tessera.reader.counter.ChipIssuer;
 import dev.tessera.reader.counter.TicketWriter;
 import dev.tessera.reader.delivery.WalletWriterMain;
@@ -26,6 +28,7 @@ import dev.tessera.reader.sim.SimulatedChip;
 import dev.tessera.reader.sim.VpcdBridge;
 import dev.tessera.reader.support.SimTap;
 import dev.tessera.reader.wallet.CardGoneException;
+import dev.tessera.reader.wallet.CardTransport;
 import dev.tessera.reader.wallet.ChipInfo;
 import dev.tessera.reader.wallet.ChipTicket;
 import dev.tessera.reader.wallet.MeteredTransport;
@@ -153,6 +156,48 @@ class PcscVpcdTest {
             }
             assertThat(reader.waitForRemoval(Duration.ofSeconds(5))).isTrue();
         }
+    }
+
+    /** The conformance sweep's shape cases (every command, every Nc/Le shape) with a session, over PC/SC. */
+    @Test
+    void theAppletAnswersAsTheSpecSaysOverPcscd() throws Exception {
+        List<VpcdBridge> inserted = new ArrayList<>();
+        try (PcscReader reader = new PcscReader(terminal)) {
+            ConformanceSweep sweep = new ConformanceSweep(() -> {
+                for (VpcdBridge b : inserted) {
+                    b.close();
+                    assertThat(reader.waitForRemoval(Duration.ofSeconds(5))).isTrue();
+                }
+                inserted.clear();
+                inserted.add(insert(new SimulatedChip()));
+                assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
+                return answering(reader);
+            });
+            long start = System.nanoTime();
+            ConformanceSweep.Result result = sweep.run(List.of(WalletSpec.State.ACCESS_SESSION),
+                    ConformanceSweep.shapeCases());
+            System.out.printf("CONFORMANCE pcscd: %d cases, %d APDUs, %d ms, answers %s%n", result.cases(),
+                    result.apdus(), (System.nanoTime() - start) / 1_000_000, result.statusWords());
+            assertThat(result.failures()).isEmpty();
+        } finally {
+            inserted.forEach(VpcdBridge::close);
+        }
+    }
+
+    /** A transport to the card just put on the reader, once it answers: pcscd may report it before it is powered. */
+    private static CardTransport answering(PcscReader reader) throws Exception {
+        CardGoneException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                CardTransport transport = reader.reconnect();
+                new WalletCard(transport).select();
+                return transport;
+            } catch (CardGoneException notYet) {
+                last = notYet;
+                Thread.sleep(100);
+            }
+        }
+        throw last;
     }
 
     @Test

@@ -62,7 +62,9 @@ class WalletCardTest {
         byte[] full = mac.mac((byte) ins, (byte) 0, (byte) 0, data);
         byte[] payload = Arrays.copyOf(data, data.length + MAC_LENGTH);
         System.arraycopy(full, 0, payload, data.length, MAC_LENGTH);
-        int sw = sw(raw(CLA_SECURE, ins, 0, 0, payload, 256));
+        // MARK USED and LOCK answer no data, so they take no Le (§4)
+        int ne = ins == INS_MARK_USED || ins == INS_LOCK ? 0 : 256;
+        int sw = sw(raw(CLA_SECURE, ins, 0, 0, payload, ne));
         mac.accepted(full);
         return sw;
     }
@@ -349,7 +351,8 @@ class WalletCardTest {
         assertThat(card.list()).hasSize(CAPACITY);
         assertRefused(() -> card.write(List.of(new dev.tessera.reader.wallet.ChipTicket(UUID.randomUUID(), 1,
                 randomBytes(40)))), SW_NO_FREE_SLOT);
-        assertThat(card.authenticated()).as("a refused stream ends the session").isFalse();
+        assertThat(card.authenticated()).as("a WRITE refused after its MAC verified keeps the session (§4.5)").isTrue();
+        assertThat(card.delete(List.of(tickets.getFirst().ticketId()))).isEqualTo(1);
     }
 
     @Test
@@ -385,7 +388,7 @@ class WalletCardTest {
         card.authenticate(KeyRef.ACCESS, accessKey);
         byte[] truncated = java.nio.ByteBuffer.allocate(25).put((byte) 1).putLong(1).putLong(2).putShort((short) 1)
                 .putShort((short) 10).array();
-        assertThat(secureSw(INS_WRITE_TICKETS, truncated)).isEqualTo(SW_WRONG_LENGTH & 0xFFFF);
+        assertThat(secureSw(INS_WRITE_TICKETS, truncated)).as("short stream").isEqualTo(SW_WRONG_DATA & 0xFFFF);
         card.authenticate(KeyRef.ACCESS, accessKey);
         assertThat(sw(raw(CLA_SECURE, INS_WRITE_TICKETS, 1, 0, new byte[30], 256))).isEqualTo(SW_WRONG_P1P2 & 0xFFFF);
         card.authenticate(KeyRef.ACCESS, accessKey);
@@ -394,7 +397,7 @@ class WalletCardTest {
         card.authenticate(KeyRef.ACCESS, accessKey);
         byte[] trailing = java.nio.ByteBuffer.allocate(22 + 8 + 3).put((byte) 1).putLong(1).putLong(2).putShort((short) 1)
                 .putShort((short) 1).put((byte) 7).array();
-        assertThat(secureSw(INS_WRITE_TICKETS, trailing)).isEqualTo(SW_WRONG_LENGTH & 0xFFFF);
+        assertThat(secureSw(INS_WRITE_TICKETS, trailing)).as("bytes after the last entry").isEqualTo(SW_WRONG_DATA & 0xFFFF);
         assertThat(card.list()).isEmpty();
     }
 
