@@ -11,6 +11,10 @@ public final class DesignerLauncher {
     private DesignerLauncher() {}
 
     public static void main(String[] args) {
+        // a name of its own: inside the desktop app, the app's logback.xml must stay the only one
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "tessera-designer-logback.xml");
+        }
         Application.launch(DesignerApp.class, args);
     }
 }
