@@ -15,6 +15,8 @@ public final class DesignerLauncher {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "tessera-designer-logback.xml");
         }
+        // AWT only draws off screen (PNG and PDF export); on the display it fights GTK over X error handlers
+        System.setProperty("java.awt.headless", "true");
         Application.launch(DesignerApp.class, args);
     }
 }
