@@ -1,26 +1,35 @@
 #!/usr/bin/env bash
 # Builds Tessera's app image and Linux .deb with jpackage from desktop-app's jar and runtime jars.
 #   package.sh <desktop-app/target> <work dir> <version>
-# Temurin 25 ships no jmods: jlink takes the modules from the running JDK's own runtime image.
+# Temurin 25 ships no jmods: jlink takes the JDK's modules from the running JDK's own runtime image and
+# JavaFX's from desktop-app/target/javafx, so the app starts with JavaFX as named modules, as ./tessera run does.
 set -euo pipefail
 app_target=$1
 work=$2
 version=$3
 jpackage="$JAVA_HOME/bin/jpackage"
 
-if [ ! -f "$app_target/desktop-app.jar" ] || [ ! -d "$app_target/lib" ]; then
+if [ ! -f "$app_target/desktop-app.jar" ] || [ ! -d "$app_target/lib" ] || [ ! -d "$app_target/javafx" ]; then
   echo "desktop-app is not built: run ./tessera package (it builds desktop-app first)" >&2
   exit 1
 fi
 input="$work/input"
-rm -rf "$input" "$work/image" "$work/deb"
-mkdir -p "$input" "$work/image" "$work/deb"
+javafx="$work/javafx"
+rm -rf "$input" "$javafx" "$work/image" "$work/deb"
+mkdir -p "$input" "$javafx" "$work/image" "$work/deb"
 cp "$app_target/desktop-app.jar" "$input/"
 for jar in "$app_target"/lib/*.jar; do
-  # the no-classifier javafx-*.jar are empty placeholders; the -linux ones carry the classes
+  # JavaFX is linked into the runtime below, never on the class path (a lib/ from an older build may still hold it)
+  case "$(basename "$jar")" in
+    javafx-*) ;;
+    *) cp "$jar" "$input/" ;;
+  esac
+done
+for jar in "$app_target"/javafx/javafx-*.jar; do
+  # the no-classifier javafx-*.jar are empty placeholders; the -linux ones are the modules
   case "$(basename "$jar")" in
     javafx-*-[0-9]*[0-9].jar) ;;
-    *) cp "$jar" "$input/" ;;
+    *) cp "$jar" "$javafx/" ;;
   esac
 done
 
@@ -33,9 +42,11 @@ common=(
   --main-jar desktop-app.jar
   --main-class dev.tessera.desktop.Launcher
   --icon "$work/tessera.png"
-  --add-modules java.base,java.desktop,java.xml,java.scripting,java.logging,java.net.http,java.sql,java.naming,java.management,java.prefs,java.compiler,jdk.unsupported,jdk.localedata,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.xml.dom,jdk.management
+  --module-path "$javafx"
+  --add-modules java.base,java.desktop,java.xml,java.scripting,java.logging,java.net.http,java.sql,java.naming,java.management,java.prefs,java.compiler,jdk.unsupported,jdk.localedata,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.xml.dom,jdk.management,javafx.controls,javafx.swing
   --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=zip-6"
-  --java-options "--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+  # the same flags as ./tessera run: JavaFX loads its native libraries, nothing else needs native access
+  --java-options "--enable-native-access=javafx.graphics"
 )
 
 echo "jpackage: app image"

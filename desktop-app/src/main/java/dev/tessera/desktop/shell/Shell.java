@@ -309,6 +309,8 @@ public final class Shell {
 
     /** Ctrl+Q and the window's close button: hide at once, stop the center in the background, then exit. */
     public void quit() {
+        // hiding the last window would otherwise stop the app (and the embedded center) before the sign-out below
+        Platform.setImplicitExit(false);
         stage.hide();
         if (startupStage != null) {
             startupStage.hide();
@@ -319,11 +321,14 @@ public final class Shell {
             main = null;
         }
         Thread shutdown = new Thread(() -> {
-            if (signedIn != null) {
-                signedIn.endSessionQuietly();
+            try {
+                if (signedIn != null) {
+                    signedIn.endSessionQuietly();
+                }
+                close();
+            } finally {
+                Platform.exit();
             }
-            close();
-            Platform.exit();
         }, "tessera-shutdown");
         shutdown.start();
     }

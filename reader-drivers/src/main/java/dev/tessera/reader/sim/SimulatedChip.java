@@ -17,7 +17,8 @@ public final class SimulatedChip {
 
     public SimulatedChip() {
         simulator = new CardSimulator(new JavaCardLengthRuntime());
-        simulator.installApplet(AIDUtil.create(WalletCard.AID), WalletApplet.class);
+        // the applet's constructor asks for ECDSA, and jCardSim prints a line to stdout for that
+        StdoutOfThisThread.discardWhile(() -> simulator.installApplet(AIDUtil.create(WalletCard.AID), WalletApplet.class));
     }
 
     /** Puts the chip on the reader's field. */

@@ -7,10 +7,17 @@ import dev.tessera.core.seatmap.SeatMapFormat;
 import dev.tessera.designer.editor.Screenshots;
 import dev.tessera.designer.editor.SeatDesigner;
 import dev.tessera.designer.i18n.Messages;
+import dev.tessera.designer.render.PlanSurface;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +54,32 @@ class DesignerAppTest {
         robot.interact(() -> samples.getItems().stream()
                 .filter(i -> Messages.get("menu.sample.arena").equals(i.getText())).findFirst().orElseThrow().fire());
         assertThat(designer.getDocument().seatCount()).isEqualTo(SampleVenues.arena(20_000).seatCount());
+    }
+
+    @Test
+    void theFocusedPlanIsStyledUnderTheAppsThemeWithoutCssWarnings(FxRobot robot) {
+        // JavaFX reports a style it cannot apply on the "javafx.css" logger instead of throwing
+        List<String> cssWarnings = new CopyOnWriteArrayList<>();
+        Handler collector = new Handler() {
+            @Override public void publish(LogRecord logRecord) { cssWarnings.add(logRecord.getMessage()); }
+            @Override public void flush() {}
+            @Override public void close() {}
+        };
+        Logger cssLogger = Logger.getLogger("javafx.css");
+        cssLogger.addHandler(collector);
+        try {
+            PlanSurface plan = robot.lookup(n -> n instanceof PlanSurface).query();
+            robot.interact(() -> {
+                plan.requestFocus();
+                stage.getScene().getRoot().applyCss();
+            });
+            assertThat(plan.isFocused()).isTrue();
+            assertThat(plan.getBorder()).isNotNull();
+            assertThat(plan.getBorder().getStrokes().getFirst().getTopStroke()).isEqualTo(Color.web("#0969DA"));
+            assertThat(cssWarnings).isEmpty();
+        } finally {
+            cssLogger.removeHandler(collector);
+        }
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.tessera.designer.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.tessera.core.seatmap.SampleVenues;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.core.seatmap.SeatMapFormat;
@@ -17,6 +20,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class AtomicSaveTest {
     @TempDir
@@ -94,6 +98,19 @@ class AtomicSaveTest {
         Path file = dir.resolve("hall.seatmap.json");
         DocumentFiles.save(SeatDocument.of(SampleVenues.theatre()), file);
         Files.writeString(DocumentFiles.layoutFileOf(file), "{not json");
-        assertThat(DocumentFiles.open(file).seatCount()).isEqualTo(SampleVenues.theatre().seatCount());
+        // the warning is part of what is tested, so it is collected here instead of printed
+        Logger log = (Logger) LoggerFactory.getLogger(DocumentFiles.class);
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        log.addAppender(warnings);
+        log.setAdditive(false);
+        try {
+            assertThat(DocumentFiles.open(file).seatCount()).isEqualTo(SampleVenues.theatre().seatCount());
+        } finally {
+            log.setAdditive(true);
+            log.detachAppender(warnings);
+        }
+        assertThat(warnings.list).singleElement()
+                .satisfies(warning -> assertThat(warning.getFormattedMessage()).contains("ignored the layout file", "hall.layout.json"));
     }
 }
