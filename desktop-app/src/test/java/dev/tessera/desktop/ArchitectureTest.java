@@ -39,6 +39,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule backgroundWorkGoesThroughTheTaskExecutor = noClasses()
             .that().resideOutsideOfPackage("dev.tessera.desktop.ui..")
+            // the HTTP client's own callback threads, which it would otherwise create itself: closing waits for them
+            .and().doNotHaveFullyQualifiedName("dev.tessera.desktop.center.CenterHttp")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.concurrent.Task")
             .because("background work runs through the one TaskExecutor");

@@ -97,12 +97,10 @@ class DesktopFlowTest {
             Screenshots.take(ui.scene(), "02-main-seat-map");
 
             List<String> block = middleOfRow(fx(() -> seats.seatMapProperty().get()), 4, 6);
-            long started = System.nanoTime();
             clerk.hold(tempest.id(), block);
-            waitFor(5, "the hold shows on the canvas model",
+            // how fast a change arrives is LiveAvailabilityBenchmark's figure; here only that it does
+            waitFor(20, "the hold shows on the canvas model",
                     () -> block.stream().allMatch(id -> seats.status(id) == SeatStatus.HELD));
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            assertThat(millis).isLessThan(5_000);
             assertThat(shownCounts(seats)).isEqualTo(counts(clerk.seats(tempest.id()).counts()));
             assertThat(ui.text("#counts-held-" + fx(() -> seats.categories().getFirst().categoryId()))).isEqualTo("6");
             Screenshots.take(ui.scene(), "03-main-after-hold");

@@ -16,9 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One HTTP exchange with the center: JSON in and out, problem documents and dead connections mapped to exceptions. */
 final class CenterHttp {
+    private static final Logger LOG = LoggerFactory.getLogger(CenterHttp.class);
     static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -26,17 +33,27 @@ final class CenterHttp {
             .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI base;
+    // the client's own threads (answers, live stream callbacks), so that close() can wait for them
+    private final ExecutorService callbacks;
     private final HttpClient http;
     private final ConnectionListener listener;
 
     CenterHttp(URI base, ConnectionListener listener) {
         this.base = base;
         this.listener = listener;
+        AtomicInteger threads = new AtomicInteger();
+        this.callbacks = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "center-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
+                .executor(callbacks)
                 .build();
     }
 
@@ -151,7 +168,21 @@ final class CenterHttp {
         }
     }
 
+    /**
+     * Aborts the exchanges under way (live streams too) and waits until the client's threads have ended, so no
+     * callback (a live stream's drop, say) comes after this returns.
+     */
     void close() {
         http.shutdownNow();
+        try {
+            boolean ended = http.awaitTermination(CLOSE_TIMEOUT);
+            callbacks.shutdown();
+            ended &= callbacks.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
+                LOG.warn("the HTTP client to {} still runs {} s after closing", base, CLOSE_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

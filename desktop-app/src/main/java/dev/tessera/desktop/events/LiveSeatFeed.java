@@ -89,6 +89,10 @@ final class LiveSeatFeed implements AutoCloseable {
                 retry = tasks.schedule(wait, LiveSeatFeed.this::connect);
             }
         });
+        if (closed) {
+            // closed while this stream was opening: close() saw the old one
+            stream.close();
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -188,6 +189,11 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
         ctx.pcscReader().ifPresent(name -> pcsc = new PcscGateReader(name, ctx.tasks(), new SecureRandom(),
                 state -> ctx.tasks().runOnUiThread(() -> reader.set(describe(state))),
                 card -> ctx.tasks().runOnUiThread(() -> cardOnReader(card))).start());
+    }
+
+    /** The real reader being watched, once the shift has started with one chosen in Settings. */
+    synchronized Optional<PcscGateReader> pcscReader() {
+        return Optional.ofNullable(pcsc);
     }
 
     static Message describe(PcscGateReader.State state) {

@@ -54,6 +54,7 @@ public final class PcscGateReader implements AutoCloseable {
     private PcscReader reader;
     private ReaderMonitor monitor;
     private boolean closed;
+    private volatile boolean cardInField;
 
     /**
      * @param onState called on a background thread when the reader comes or goes
@@ -115,6 +116,7 @@ public final class PcscGateReader implements AutoCloseable {
     }
 
     private void arrived(PcscReader from, ReaderMonitor.Event event) {
+        cardInField = event == ReaderMonitor.Event.CARD_PRESENT;
         switch (event) {
             case CARD_PRESENT -> {
                 try {
@@ -150,14 +152,36 @@ public final class PcscGateReader implements AutoCloseable {
             reader.close();
             reader = null;
         }
+        cardInField = false;
     }
 
+    /** Whether the reader last saw a card in its field: the next tap needs the card taken away first. */
+    boolean cardInField() {
+        return cardInField;
+    }
+
+    /** Stops looking for the reader and stops its monitor, waiting for a poll under way. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (nextLook != null) {
-            nextLook.cancel(false);
+    public void close() {
+        ReaderMonitor stoppedMonitor;
+        PcscReader stoppedReader;
+        synchronized (this) {
+            closed = true;
+            if (nextLook != null) {
+                nextLook.cancel(false);
+            }
+            stoppedMonitor = monitor;
+            stoppedReader = reader;
+            monitor = null;
+            reader = null;
+            cardInField = false;
         }
-        dropReader();
+        // outside the lock: the monitor's last poll may be waiting for it in lost()
+        if (stoppedMonitor != null) {
+            stoppedMonitor.close();
+        }
+        if (stoppedReader != null) {
+            stoppedReader.close();
+        }
     }
 }

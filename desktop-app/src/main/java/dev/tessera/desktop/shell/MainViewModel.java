@@ -7,6 +7,7 @@ import dev.tessera.desktop.events.EventsViewModel;
 import dev.tessera.desktop.ui.Localization;
 import dev.tessera.desktop.ui.TaskExecutor;
 import dev.tessera.desktop.counter.CounterWorkspace;
+import java.time.Duration;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,8 +20,12 @@ import org.slf4j.LoggerFactory;
 public final class MainViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
+    /** How long a sign-out waits for the session's work under way (a center request times out before). */
+    static final Duration SESSION_WORK_TIMEOUT = Duration.ofSeconds(60);
+
     private final CenterSession session;
-    private final TaskExecutor tasks;
+    private final TaskExecutor appTasks;
+    private final SessionTasks tasks;
     private final EventsViewModel events;
     private final StatusBarViewModel statusBar;
     private final StringBinding role;
@@ -34,9 +39,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public MainViewModel(CenterSession session, TaskExecutor tasks, Localization l10n, StatusBarViewModel statusBar) {
         this.session = session;
-        this.tasks = tasks;
+        this.appTasks = tasks;
+        this.tasks = new SessionTasks(tasks);
         this.statusBar = statusBar;
-        this.events = EventsViewModel.create(session, tasks, l10n);
+        this.events = EventsViewModel.create(session, this.tasks, l10n);
         this.role = l10n.binding("role." + session.account().role());
     }
 
@@ -55,7 +61,8 @@ public final class MainViewModel implements AutoCloseable {
         }
         signingOut.set(true);
         close();
-        tasks.execute(() -> {
+        appTasks.execute(() -> {
+            awaitSessionWork();
             session.signOut();
             return null;
         }, done -> afterwards.run(), failure -> {
@@ -67,10 +74,27 @@ public final class MainViewModel implements AutoCloseable {
     /** On quit: ends the session at the center if it still answers; blocking, so not on the UI thread. */
     public void endSessionQuietly() {
         try {
+            awaitSessionWork();
             session.signOut();
         } catch (CenterException e) {
             LOG.info("sign-out on quit failed ({}); the session lapses by itself", e.getMessage());
         }
+    }
+
+    /** After {@link #close()}: blocks until the session's background work has ended (the journal sync may be writing). */
+    private void awaitSessionWork() {
+        try {
+            if (!tasks.awaitIdle(SESSION_WORK_TIMEOUT)) {
+                LOG.warn("the session's background work still runs {} s after sign-out", SESSION_WORK_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The session's background tasks, for its workspaces: stopped at sign-out, which waits for them. */
+    public TaskExecutor tasks() {
+        return tasks;
     }
 
     public Account account() {
@@ -137,6 +161,7 @@ public final class MainViewModel implements AutoCloseable {
         return statusBar;
     }
 
+    /** Closes the workspaces and stops the session's background work; does not wait for it (UI thread). */
     @Override
     public void close() {
         closed = true;
@@ -151,5 +176,6 @@ public final class MainViewModel implements AutoCloseable {
                 LOG.warn("the {} workspace did not close cleanly", workspace.id(), e);
             }
         }
+        tasks.close();
     }
 }

@@ -157,7 +157,8 @@ public final class Shell {
 
     /** The role's workspaces, each opened in the background and added as a tab when ready. */
     private void openWorkspaces(MainViewModel signedIn) {
-        WorkspaceContext context = new WorkspaceContext(signedIn.session(), client, status, tasks, l10n, dialogs, clock,
+        TaskExecutor sessionTasks = signedIn.tasks();
+        WorkspaceContext context = new WorkspaceContext(signedIn.session(), client, status, sessionTasks, l10n, dialogs, clock,
                 settings.dataDir(), new WorkspaceContext.Resources() {
                     @Override
                     public LedgerStore ledger() throws java.io.IOException {
@@ -175,7 +176,7 @@ public final class Shell {
                     }
                 });
         for (WorkspaceFactory factory : Workspaces.forRole(signedIn.account().role())) {
-            tasks.execute(() -> factory.open(context), signedIn::attach,
+            sessionTasks.execute(() -> factory.open(context), signedIn::attach,
                     failure -> {
                         LOG.error("a workspace could not open", failure);
                         dialogs.showError(dev.tessera.desktop.ui.Message.of("workspace.failed"),
@@ -187,8 +188,9 @@ public final class Shell {
     /** The ledger file is opened in the background; the counter tab appears when it is ready. */
     private void openCounter(MainViewModel signedIn) {
         StatusBarViewModel statusBar = signedIn.statusBar();
-        tasks.execute(() -> CounterWorkspace.open(signedIn.session(), client, ledger(), settings.dataDir(), counterReader(), virtualChips(),
-                status.onlineProperty(), tasks, l10n, clock, statusBar::syncState), signedIn::attachCounter,
+        TaskExecutor sessionTasks = signedIn.tasks();
+        sessionTasks.execute(() -> CounterWorkspace.open(signedIn.session(), client, ledger(), settings.dataDir(), counterReader(), virtualChips(),
+                status.onlineProperty(), sessionTasks, l10n, clock, statusBar::syncState), signedIn::attachCounter,
                 failure -> LOG.error("the counter could not open its ledger", failure));
     }
 
@@ -333,19 +335,30 @@ public final class Shell {
         shutdown.start();
     }
 
-    /** Stops everything this shell started; safe to call twice and from any thread. */
-    public synchronized void close() {
-        if (closed) {
-            return;
+    /**
+     * Stops everything this shell started and waits for its background work, so nothing writes into the data
+     * folder once this returns; safe to call twice and from any thread.
+     */
+    public void close() {
+        MainViewModel signedIn;
+        CenterClient openClient;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            signedIn = main;
+            openClient = client;
         }
-        closed = true;
-        MainViewModel signedIn = main;
+        // outside the lock: background work under way may still need ledger() or virtualChips()
         if (signedIn != null) {
             signedIn.close();
         }
-        if (client != null) {
-            client.close();
+        if (openClient != null) {
+            // first, so that requests under way fail now instead of holding up the wait below
+            openClient.close();
         }
+        tasks.close();
         synchronized (this) {
             if (virtualChips != null) {
                 virtualChips.close();
@@ -357,7 +370,6 @@ public final class Shell {
         if (connection != null) {
             connection.close();
         }
-        tasks.close();
         LOG.info("desktop closed");
     }
 

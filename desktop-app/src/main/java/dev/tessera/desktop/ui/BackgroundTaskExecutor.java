@@ -1,11 +1,14 @@
 package dev.tessera.desktop.ui;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -17,18 +20,25 @@ import org.slf4j.LoggerFactory;
 public final class BackgroundTaskExecutor implements TaskExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundTaskExecutor.class);
     private static final int THREADS = 4;
+    /** How long {@link #close()} waits for work under way: a center request times out well before. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
-    private final ScheduledExecutorService pool;
+    private final ScheduledThreadPoolExecutor pool;
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final Executor uiThread;
 
     public BackgroundTaskExecutor(Executor uiThread) {
         this.uiThread = uiThread;
         AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newScheduledThreadPool(THREADS, r -> {
+        this.pool = new ScheduledThreadPoolExecutor(THREADS, r -> {
             Thread t = new Thread(r, "tessera-task-" + count.incrementAndGet());
             t.setDaemon(true);
+            threads.add(t);
             return t;
         });
+        // at close, work that waits for its time is dropped; work under way is waited for
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pool.setRemoveOnCancelPolicy(true);
     }
 
     public static TaskExecutor forJavaFx() {
@@ -49,15 +59,23 @@ public final class BackgroundTaskExecutor implements TaskExecutor {
         });
     }
 
+    /** After {@link #close()} the work is dropped and the future returned is cancelled. */
     @Override
     public Future<?> schedule(Duration delay, Runnable work) {
-        return pool.schedule(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.warn("scheduled work failed", e);
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return pool.schedule(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("scheduled work failed", e);
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // a loop rescheduling itself while the app closes
+            CompletableFuture<Void> dropped = new CompletableFuture<>();
+            dropped.cancel(false);
+            return dropped;
+        }
     }
 
     @Override
@@ -65,8 +83,24 @@ public final class BackgroundTaskExecutor implements TaskExecutor {
         uiThread.execute(action);
     }
 
+    /**
+     * Drops delayed work and waits for the work under way to end by itself (an interrupt could break a ledger
+     * write halfway), so nothing writes into the data folder once this returns.
+     */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
+        if (threads.contains(Thread.currentThread())) {
+            return;
+        }
+        try {
+            if (!pool.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("background work still runs {} s after closing; interrupting it", CLOSE_TIMEOUT.toSeconds());
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,15 +54,17 @@ class SeatAvailabilityViewModelTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (viewModel != null) {
             viewModel.close();
         }
-        tasks.close();
-        uiThread.shutdownNow();
+        // the client first: its close ends the requests and the stream under way, then the tasks are waited for
         if (client != null) {
             client.close();
         }
+        tasks.close();
+        uiThread.shutdown();
+        assertThat(uiThread.awaitTermination(10, TimeUnit.SECONDS)).as("the UI thread ended").isTrue();
         if (center != null) {
             center.close();
         }

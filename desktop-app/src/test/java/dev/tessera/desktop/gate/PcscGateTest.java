@@ -97,7 +97,9 @@ class PcscGateTest {
             Screenshots.take(ui.scene(), "56-gate-pcsc-reader");
         }
         long first = fx(() -> gate.answerProperty().get().scan().id());
-        Thread.sleep(4 * PcscGateReader.POLL.toMillis());
+        // a second tap is a new arrival only once the gate's reader has seen the field empty
+        waitFor(20, "the gate reader sees the card gone",
+                () -> !gate.pcscReader().orElseThrow().cardInField());
 
         // the same card again: red, already used here
         try (VpcdBridge again = VpcdBridge.insert(chip, "127.0.0.1", VpcdBridge.DEFAULT_PORT)) {

@@ -20,23 +20,23 @@ class CenterGoneTest {
     @Test
     void anUnreachableCenterIsReportedInWords(@TempDir Path data) {
         TestCenter center = TestCenter.start(data);
-        CenterClient client = new CenterClient(center.baseUri());
-        CenterSession manager = client.signIn("manager", "manager-demo");
-        Localization l10n = new Localization(Locale.ENGLISH);
-        ManagerViewModel vm = new ManagerViewModel(manager, new CurrentThreadTaskExecutor(), l10n,
-                new ReportPrinter(List::of, Optional::empty), data.resolve("printed"));
-        vm.load();
-        vm.kindProperty().set(ReportKind.SETTLEMENT);
-        // the center stops; this terminal's client stays as it was
-        center.connection().close();
-        center.client().close();
+        try (CenterClient client = new CenterClient(center.baseUri())) {
+            CenterSession manager = client.signIn("manager", "manager-demo");
+            Localization l10n = new Localization(Locale.ENGLISH);
+            ManagerViewModel vm = new ManagerViewModel(manager, new CurrentThreadTaskExecutor(), l10n,
+                    new ReportPrinter(List::of, Optional::empty), data.resolve("printed"));
+            vm.load();
+            vm.kindProperty().set(ReportKind.SETTLEMENT);
+            // the center stops; this terminal's client stays as it was
+            center.connection().close();
+            center.client().close();
 
-        vm.generate();
-        assertThat(vm.statusProperty().get().key()).isEqualTo("error.unreachable");
-        assertThat(vm.failedProperty().get()).isTrue();
-        assertThat(vm.busyProperty().get()).isFalse();
-        assertThat(vm.kindProperty().get()).isEqualTo(ReportKind.SETTLEMENT);
-        assertThat(l10n.text(vm.statusProperty().get())).isNotBlank();
-        client.close();
+            vm.generate();
+            assertThat(vm.statusProperty().get().key()).isEqualTo("error.unreachable");
+            assertThat(vm.failedProperty().get()).isTrue();
+            assertThat(vm.busyProperty().get()).isFalse();
+            assertThat(vm.kindProperty().get()).isEqualTo(ReportKind.SETTLEMENT);
+            assertThat(l10n.text(vm.statusProperty().get())).isNotBlank();
+        }
     }
 }

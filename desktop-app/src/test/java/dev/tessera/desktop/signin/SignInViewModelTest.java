@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,11 @@ class SignInViewModelTest {
         viewModel = new SignInViewModel(client, new CurrentThreadTaskExecutor(), center.connection().demoAccounts(),
                 signedIn::set);
         viewModel.busyProperty().addListener((obs, old, now) -> busyHistory.add(now));
+    }
+
+    @AfterEach
+    void closeClient() {
+        client.close();
     }
 
     private String error() {
@@ -125,13 +131,15 @@ class SignInViewModelTest {
 
     @Test
     void anUnreachableCenterIsNamedInTheError() {
-        CenterClient nowhere = new CenterClient(URI.create("http://127.0.0.1:9"));
-        SignInViewModel offline = new SignInViewModel(nowhere, new CurrentThreadTaskExecutor(), List.of(), signedIn::set);
-        offline.loginIdProperty().set("clerk");
-        offline.passwordProperty().set("clerk-demo");
-        offline.signIn();
-        assertThat(new Localization(Locale.ENGLISH).text(offline.errorProperty().get()))
-                .isEqualTo("Cannot reach the platform center at http://127.0.0.1:9.");
-        assertThat(offline.busyProperty().get()).isFalse();
+        try (CenterClient nowhere = new CenterClient(URI.create("http://127.0.0.1:9"))) {
+            SignInViewModel offline = new SignInViewModel(nowhere, new CurrentThreadTaskExecutor(), List.of(),
+                    signedIn::set);
+            offline.loginIdProperty().set("clerk");
+            offline.passwordProperty().set("clerk-demo");
+            offline.signIn();
+            assertThat(new Localization(Locale.ENGLISH).text(offline.errorProperty().get()))
+                    .isEqualTo("Cannot reach the platform center at http://127.0.0.1:9.");
+            assertThat(offline.busyProperty().get()).isFalse();
+        }
     }
 }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class PcscReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PcscReader.class);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final CardTerminal terminal;
     private final ExecutorService thread;
@@ -149,10 +149,20 @@ public final class PcscReader implements AutoCloseable {
         }
     }
 
+    /** Disconnects and ends the reader's thread, waiting for a PC/SC call under way (up to its timeout). */
     @Override
     public void close() {
         disconnect();
-        thread.shutdownNow();
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("a PC/SC call to {} still runs after {} s; interrupting it", name(), CALL_TIMEOUT.toSeconds());
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class ReaderMonitor implements AutoCloseable {
     private final PcscReader reader;
     private final Consumer<Event> listener;
     private final ScheduledExecutorService timer;
+    private volatile Thread pollingThread;
     private ScheduledFuture<?> polling;
     private Event last;
 
@@ -33,6 +34,7 @@ public final class ReaderMonitor implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "monitor-" + reader.name());
             t.setDaemon(true);
+            pollingThread = t;
             return t;
         });
     }
@@ -61,8 +63,26 @@ public final class ReaderMonitor implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops polling and waits for a poll under way to end, so the listener hears nothing once this returns
+     * (unless it is the listener itself that closes the monitor).
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        // shutdown, not shutdownNow: an interrupted poll would report the reader as unavailable
+        timer.shutdown();
+        if (Thread.currentThread() == pollingThread) {
+            return;
+        }
+        try {
+            if (!timer.awaitTermination(PcscReader.CALL_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS)) {
+                LOG.warn("the monitor of {} still polls after {} s; interrupting it", reader.name(),
+                        PcscReader.CALL_TIMEOUT.toSeconds() + 1);
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

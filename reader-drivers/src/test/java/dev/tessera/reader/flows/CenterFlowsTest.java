@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -50,6 +51,8 @@ class CenterFlowsTest {
     Account gateAccount;
     CenterClient counter;
     EventSetup event;
+    /** Gate logs a test opened, closed after it so that no file stays open in the folder. */
+    final List<GateLog> openGateLogs = new ArrayList<>();
 
     @BeforeAll
     void startCenter() throws Exception {
@@ -58,6 +61,14 @@ class CenterFlowsTest {
         gateAccount = fx.account(Role.GATE);
         counter = CenterClient.login(fx.center.baseUri(), seller.loginId(), seller.password().toCharArray());
         event = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(SampleVenues.theatre(), 100)), Map.of());
+    }
+
+    @AfterEach
+    void closeGateLogs() throws Exception {
+        for (GateLog log : openGateLogs) {
+            log.close();
+        }
+        openGateLogs.clear();
     }
 
     @AfterAll
@@ -102,8 +113,10 @@ class CenterFlowsTest {
     GateVerifier gate(String gateId, String logName) throws Exception {
         CenterClient gateClient = CenterClient.login(fx.center.baseUri(), gateAccount.loginId(),
                 gateAccount.password().toCharArray());
-        return new GateVerifier(GateTrust.download(gateClient, event.eventId()), gateId,
-                GateLog.open(dir.resolve(logName)), Clock.systemUTC(), Duration.ofMinutes(2));
+        GateLog log = GateLog.open(dir.resolve(logName));
+        openGateLogs.add(log);
+        return new GateVerifier(GateTrust.download(gateClient, event.eventId()), gateId, log, Clock.systemUTC(),
+                Duration.ofMinutes(2));
     }
 
     @Test

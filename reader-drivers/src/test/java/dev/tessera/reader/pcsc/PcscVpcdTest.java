@@ -26,6 +26,7 @@ import dev.tessera.reader.gate.Verdict;
 import dev.tessera.reader.sim.PcscdProcess;
 import dev.tessera.reader.sim.SimulatedChip;
 import dev.tessera.reader.sim.VpcdBridge;
+import dev.tessera.reader.support.Eventually;
 import dev.tessera.reader.support.SimTap;
 import dev.tessera.reader.wallet.CardGoneException;
 import dev.tessera.reader.wallet.CardTransport;
@@ -124,6 +125,8 @@ class PcscVpcdTest {
              ReaderMonitor monitor = new ReaderMonitor(reader, events::add).start(Duration.ofMillis(50))) {
             VpcdBridge bridge = insert(chip);
             assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
+            Eventually.await(Duration.ofSeconds(10), "the monitor reports the card",
+                    () -> !events.isEmpty() && events.getLast() == ReaderMonitor.Event.CARD_PRESENT);
             String login = CenterFixture.unique("pcsc");
             ChipInfo info = new ChipIssuer(counter, SimTap.RANDOM).issue(new WalletCard(reader.connect()), member(login));
             List<ChipTicket> tickets = new ArrayList<>();
@@ -144,6 +147,9 @@ class PcscVpcdTest {
 
             bridge.close();
             assertThat(reader.waitForRemoval(Duration.ofSeconds(5))).isTrue();
+            // the card stays away until the monitor has reported it, so its next poll cannot miss the gap
+            Eventually.await(Duration.ofSeconds(10), "the monitor reports the card gone",
+                    () -> !events.isEmpty() && events.getLast() == ReaderMonitor.Event.CARD_ABSENT);
             WalletCard stale = new WalletCard(meter);
             assertThatThrownBy(stale::select).isInstanceOf(CardGoneException.class);
             try (VpcdBridge back = insert(chip)) {
@@ -151,8 +157,10 @@ class PcscVpcdTest {
                 WalletCard again = new WalletCard(reader.reconnect());
                 assertThat(again.select().chipIdHex()).as("reconnect and re-SELECT").isEqualTo(info.chipIdHex());
                 assertThat(again.list()).hasSize(4);
-                Thread.sleep(300);
-                assertThat(events).contains(ReaderMonitor.Event.CARD_PRESENT, ReaderMonitor.Event.CARD_ABSENT);
+                Eventually.await(Duration.ofSeconds(10), "the monitor reports the card back",
+                        () -> events.getLast() == ReaderMonitor.Event.CARD_PRESENT);
+                assertThat(events).containsSubsequence(ReaderMonitor.Event.CARD_PRESENT,
+                        ReaderMonitor.Event.CARD_ABSENT, ReaderMonitor.Event.CARD_PRESENT);
             }
             assertThat(reader.waitForRemoval(Duration.ofSeconds(5))).isTrue();
         }

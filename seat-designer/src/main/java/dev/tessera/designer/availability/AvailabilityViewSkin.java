@@ -16,6 +16,7 @@ import dev.tessera.designer.render.StatusAnimator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;
 import javafx.collections.SetChangeListener;
@@ -74,6 +75,8 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
     private int[] categoryColors = new int[0];
     private boolean fitted;
     private List<double[]> lasso;
+    /** The time status animations start and step on (not the pulse's), so that a test can set it by hand. */
+    private LongSupplier animationClock = System::nanoTime;
 
     private final AnimationTimer animation = new AnimationTimer() {
         @Override
@@ -83,7 +86,7 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
                 return;
             }
             animationScratch.clear();
-            animator.step(now, animationScratch);
+            animator.step(animationClock.getAsLong(), animationScratch);
             surface.requestSeats(animationScratch.toArray());
         }
     };
@@ -132,6 +135,16 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
 
     public SeatLayer layer() {
         return layer;
+    }
+
+    /** Tests only: status animations start and advance on this clock's nanoseconds instead of System.nanoTime. */
+    void setAnimationClock(LongSupplier clock) {
+        animationClock = clock;
+    }
+
+    /** Whether a status animation has not yet reached its end. */
+    boolean isAnimating() {
+        return animator.isRunning();
     }
 
     @Override
@@ -255,7 +268,7 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
     }
 
     private void statusesChanged(int[] seats) {
-        long now = System.nanoTime();
+        long now = animationClock.getAsLong();
         boolean animate = getSkinnable().isAnimated();
         for (int seat : seats) {
             int fill = fillOf(seat);

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tessera.core.seatmap.SampleVenues;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.designer.editor.RenderPass;
 import dev.tessera.designer.editor.Screenshots;
 import dev.tessera.designer.i18n.Messages;
-import dev.tessera.designer.render.Colors;
 import dev.tessera.designer.render.PlanSurface;
 import dev.tessera.designer.render.PlanViewport;
+import dev.tessera.designer.render.StatusAnimator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
@@ -56,10 +58,13 @@ class AvailabilityViewTest {
         return surface.localToScreen(v.toScreenX(seat.x()), v.toScreenY(seat.y()));
     }
 
+    /** Waits until the events the robot sent are handled and a pulse has laid out and drawn the result. */
     private void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        RenderPass.await();
+    }
+
+    private int fillOf(int seat) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> skin().layer().fill(seat)).get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -113,21 +118,29 @@ class AvailabilityViewTest {
     }
 
     @Test
-    void statusChangesAnimateAndSettleOnTheNewColour(FxRobot robot) {
+    void statusChangesAnimateAndSettleOnTheNewColour(FxRobot robot) throws Exception {
         settle();
+        // the animation runs on a clock the test moves, so a loaded machine cannot skip its middle
+        AtomicLong nanos = new AtomicLong(1_000_000_000L);
+        robot.interact(() -> skin().setAnimationClock(nanos::get));
         Map<String, SeatStatus> changes = new HashMap<>();
         for (int i = 0; i < 400; i++) {
             changes.put(theatre.seats().get(i * 2).id(), i % 3 == 0 ? SeatStatus.HELD : SeatStatus.SOLD);
         }
-        robot.interact(() -> view.applyChanges(changes));
-        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
-        Screenshots.save(stage.getScene(), "availability-animating");
         int seat = 0;
-        int mid = skin().layer().fill(seat);
-        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+        int before = fillOf(seat);
+        robot.interact(() -> view.applyChanges(changes));
+
+        nanos.addAndGet(StatusAnimator.DURATION_NANOS / 2);
         settle();
-        assertThat(skin().layer().fill(seat)).isEqualTo(SeatStatus.HELD.color());
-        assertThat(mid).isNotEqualTo(Colors.argb(theatre.categories().getFirst().color()));
+        Screenshots.save(stage.getScene(), "availability-animating");
+        int halfway = fillOf(seat);
+        assertThat(halfway).isNotEqualTo(before).isNotEqualTo(SeatStatus.HELD.color());
+
+        nanos.addAndGet(StatusAnimator.DURATION_NANOS / 2);
+        settle();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> skin().isAnimating()).get(10, TimeUnit.SECONDS)).isFalse();
+        assertThat(fillOf(seat)).isEqualTo(SeatStatus.HELD.color());
         assertThat(view.getBoard().count(SeatStatus.HELD)).isEqualTo(134);
     }
 }

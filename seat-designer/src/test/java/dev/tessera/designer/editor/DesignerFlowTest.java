@@ -67,10 +67,9 @@ class DesignerFlowTest {
         return surface().localToScreen(v.toScreenX(planX), v.toScreenY(planY));
     }
 
+    /** Waits until the events the robot sent are handled and a pulse has laid out and drawn the result. */
     private void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        RenderPass.await();
     }
 
     private void drag(FxRobot robot, Point2D from, Point2D to) {

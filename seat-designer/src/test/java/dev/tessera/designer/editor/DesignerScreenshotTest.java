@@ -30,7 +30,6 @@ class DesignerScreenshotTest {
             s.show();
             return s;
         }).get();
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
         Path shot = Screenshots.save(stage.getScene(), "editor-theatre");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
         WaitForAsyncUtils.asyncFx(stage::close).get();
@@ -45,7 +44,6 @@ class DesignerScreenshotTest {
             s.show();
             return s;
         }).get();
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
         Screenshots.save(editor.getScene(), "editor-stadium");
         WaitForAsyncUtils.asyncFx(() -> {
             SeatDesignerSkin skin = (SeatDesignerSkin) ((SeatDesigner) editor.getScene().getRoot()).getSkin();
@@ -55,7 +53,6 @@ class DesignerScreenshotTest {
             v.pan(skin.surface().getWidth() / 2 - v.toScreenX(seat.x()), skin.surface().getHeight() / 2 - v.toScreenY(seat.y()));
             skin.surface().requestFullRedraw();
         }).get();
-        WaitForAsyncUtils.sleep(200, java.util.concurrent.TimeUnit.MILLISECONDS);
         Screenshots.save(editor.getScene(), "editor-stadium-zoomed");
         WaitForAsyncUtils.asyncFx(editor::close).get();
 
@@ -83,7 +80,6 @@ class DesignerScreenshotTest {
             view.selectBestAvailable(6, map.categories().getFirst().id());
             return s;
         }).get();
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
         Screenshots.save(stage.getScene(), "availability-stadium");
         WaitForAsyncUtils.asyncFx(stage::close).get();
     }
@@ -102,7 +98,6 @@ class DesignerScreenshotTest {
                 designer.validate();
                 return s;
             }).get();
-            WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
             Path shot = Screenshots.save(stage.getScene(), "editor-japanese");
             assertThat(Files.size(shot)).isGreaterThan(10_000);
             WaitForAsyncUtils.asyncFx(stage::close).get();
@@ -132,7 +127,6 @@ class DesignerScreenshotTest {
             view.selectBestAvailable(4, "stalls");
             return s;
         }).get();
-        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
         Path shot = Screenshots.save(stage.getScene(), "availability-theatre");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
         WaitForAsyncUtils.asyncFx(stage::close).get();

@@ -13,7 +13,7 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Writes a scene as a PNG under target/screenshots, for people to look at. */
+/** Writes a scene as a PNG under target/screenshots, for people to look at, once a pulse has drawn what changed. */
 public final class Screenshots {
     public static final Path FOLDER = Path.of("target", "screenshots");
 
@@ -21,7 +21,7 @@ public final class Screenshots {
 
     public static Path save(Scene scene, String name) {
         try {
-            WaitForAsyncUtils.waitForFxEvents();
+            RenderPass.await();
             WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(30, TimeUnit.SECONDS);
             Files.createDirectories(FOLDER);
             Path file = FOLDER.resolve(name + ".png");

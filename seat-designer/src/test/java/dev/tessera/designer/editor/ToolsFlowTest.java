@@ -13,7 +13,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Every placing tool used from the toolbar and the keyboard on an empty venue. */
 @ExtendWith(ApplicationExtension.class)
@@ -60,10 +58,9 @@ class ToolsFlowTest {
         return surface().localToScreen(v.toScreenX(x), v.toScreenY(y));
     }
 
+    /** Waits until the events the robot sent are handled and a pulse has laid out and drawn the result. */
     private void settle() {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        RenderPass.await();
     }
 
     private void drag(FxRobot robot, Point2D from, Point2D to) {

@@ -108,16 +108,12 @@ class SampleVenuesTest {
     }
 
     @Test
-    void stadiumOfOneHundredThousandSeatsBuildsQuickly() {
-        SampleVenues.stadium(20_000);
-        long start = System.nanoTime();
+    void stadiumOfOneHundredThousandSeatsHasItsSections() {
         SeatMap stadium = SampleVenues.stadium(100_000);
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(stadium.seatCount()).isBetween(98_000, 102_000);
         assertThat(stadium.sections()).extracting(Section::id).contains("101", "124", "201", "301");
         assertThat(stadium.seat("101-1-1")).isPresent();
-        assertThat(millis).as("milliseconds to build").isLessThan(1_000);
     }
 
     @Test
