@@ -86,6 +86,37 @@ class HttpRulesTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedOnEveryRouteAndInEveryTransferEncoding() throws Exception {
+        long tenMegabytes = 10L * 1024 * 1024;
+        HttpResponse<String> declared = send(HttpRequest.newBuilder(uri("/api/sessions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(int) tenMegabytes])));
+        assertThat(declared.statusCode()).as("unauthenticated, with Content-Length").isEqualTo(413);
+        assertThat(declared.body()).contains("too-large");
+
+        HttpResponse<String> chunked = send(HttpRequest.newBuilder(uri("/api/sessions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.InputStream() {
+                    private long left = tenMegabytes;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? ' ' : -1;
+                    }
+                })));
+        assertThat(chunked.statusCode()).as("unauthenticated, chunked").isEqualTo(413);
+        assertThat(chunked.body()).contains("too-large");
+
+        Account seller = fx.account(Role.SELLER);
+        String small = "{\"seatIds\":[\"" + "x".repeat(70_000) + "\"]}";
+        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/api/events/1/holds"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + seller.client().token())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(small.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        assertThat(signedIn.statusCode()).as("signed in, chunked, just over 64 KiB").isEqualTo(413);
+    }
+
+    @Test
     void numbersStringsAndMoneyKeepTheirTypes() {
         Account seller = fx.account(Role.SELLER);
         EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(SampleVenues.theatre(), 4)),

@@ -88,7 +88,11 @@ public final class CenterApi {
         // RFC 9110 §15.5.6: a path that exists under another method is 405 with Allow, not 404
         config.http.prefer405over404 = true;
         // requests Jetty refuses before routing (found by CenterJsonFuzzTest) answer with a problem document too
-        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new ProblemErrorHandler());
+            // Javalin attaches its servlet context inside this wrapper: every request passes the limit first
+            server.setHandler(new BodyLimitHandler(CenterApi::bodyLimitOf));
+        });
         config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new ProblemErrorHandler()));
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         RoutesConfig r = config.routes;
@@ -392,18 +396,18 @@ public final class CenterApi {
         if (roles.isEmpty()) {
             return;
         }
-        long length = ctx.contentLength();
-        long limit = ctx.path().endsWith("/seat-maps") ? MAX_SEAT_MAP_BYTES
-                : ctx.path().endsWith("/journal") ? MAX_JOURNAL_BYTES : MAX_BODY_BYTES;
-        if (length > limit) {
-            throw ApiException.tooLarge("the body has " + length + " bytes; this endpoint takes at most " + limit);
-        }
         Principal principal = s.accounts().authenticate(bearer(ctx));
         if (!roles.contains(CenterRole.of(principal.role()))) {
             throw ApiException.forbidden("a " + principal.role().name().toLowerCase(java.util.Locale.ROOT)
                     + " account may not use " + ctx.method() + " " + ctx.path());
         }
         ctx.attribute(Api.PRINCIPAL, principal);
+    }
+
+    /** Seat maps and journal pushes are large by nature; every other body is small. */
+    static long bodyLimitOf(String path) {
+        return path.endsWith("/seat-maps") ? MAX_SEAT_MAP_BYTES : path.endsWith("/journal") ? MAX_JOURNAL_BYTES
+                : MAX_BODY_BYTES;
     }
 
     private static String bearer(Context ctx) {
@@ -427,6 +431,12 @@ public final class CenterApi {
     }
 
     private static void internalError(Context ctx, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException http && http.getCode() == BodyLimitHandler.CONTENT_TOO_LARGE) {
+                problem(ctx, ApiException.tooLarge(t.getMessage()));
+                return;
+            }
+        }
         if (Outages.databaseAway(e)) {
             LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", Outages.RETRY_AFTER_SECONDS);

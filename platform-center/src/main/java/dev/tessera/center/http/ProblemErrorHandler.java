@@ -25,8 +25,10 @@ final class ProblemErrorHandler extends ErrorHandler {
     private static byte[] problem(int status, String message, String instance) {
         String title = HttpStatus.getMessage(status);
         String detail = message == null || message.isBlank() ? title : message;
-        ApiException e = new ApiException(status, status == 400 ? "bad-request" : "http-" + status, title,
-                "the center could not read the request: " + detail);
+        ApiException e = status == BodyLimitHandler.CONTENT_TOO_LARGE
+                ? ApiException.tooLarge(detail)
+                : new ApiException(status, status == 400 ? "bad-request" : "http-" + status, title,
+                        "the center could not read the request: " + detail);
         try {
             return Json.MAPPER.writeValueAsBytes(Problem.of(e, instance));
         } catch (JsonProcessingException impossible) {
