@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /**
  * The standalone center: {@code java -jar platform-center.jar --db <jdbc-url> --port <n>}.
@@ -48,13 +49,26 @@ public final class CenterMain {
             System.out.print(USAGE);
             return;
         }
-        String dbPassword = options.dbPasswordEnv == null ? "" : System.getenv(options.dbPasswordEnv);
+        PlatformCenter center = start(options, System::getenv);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            center.close();
+            stopped.countDown();
+        }, "center-shutdown"));
+        System.out.println("platform center ready on http://" + options.host + ":" + center.port()
+                + "  (OpenAPI: /openapi.json)");
+        stopped.await();
+    }
+
+    /** Starts the center the command line describes, with its first organizer and demo data, without waiting for a stop. */
+    static PlatformCenter start(Options options, Function<String, String> environment) {
+        String dbPassword = options.dbPasswordEnv == null ? "" : environment.apply(options.dbPasswordEnv);
         CenterConfig config = CenterConfig.of(options.db, options.dbUser, dbPassword == null ? "" : dbPassword,
                         options.port)
                 .withHost(options.host).withHoldPeriod(Duration.ofSeconds(options.holdSeconds)).withPoolSize(options.pool);
         PlatformCenter center = PlatformCenter.start(config);
         if (options.adminLogin != null) {
-            String password = System.getenv("TESSERA_ADMIN_PASSWORD");
+            String password = environment.apply("TESSERA_ADMIN_PASSWORD");
             if (password == null || password.length() < 8) {
                 center.close();
                 System.err.println("platform-center: set TESSERA_ADMIN_PASSWORD (8 characters or more) for --admin-login");
@@ -66,14 +80,7 @@ public final class CenterMain {
         if (options.demo) {
             DemoData.loadIfEmpty(center.services(), config.clock());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            center.close();
-            stopped.countDown();
-        }, "center-shutdown"));
-        System.out.println("platform center ready on http://" + options.host + ":" + center.port()
-                + "  (OpenAPI: /openapi.json)");
-        stopped.await();
+        return center;
     }
 
     static final class Options {
