@@ -81,12 +81,15 @@ class StandaloneCenterTest {
             assertOneSentence(center.console(), "cannot open the center database "
                     + "jdbc:postgresql://127.0.0.1:1/tessera?user=tessera&password=***: ");
         }
-        String notAFile = "jdbc:h2:file:" + dir.resolve("a-file").resolve("center");
-        java.nio.file.Files.writeString(dir.resolve("a-file"), "a file where the database folder should be");
-        try (CenterCommand center = CenterCommand.start(dir.resolve("invalid.log"), Map.of(),
-                "--db", notAFile, "--port", "0")) {
+        // the H2 failure users meet: the file is open in another process (here: this JVM)
+        String inUse = CenterConfig.h2FileUrl(dir.resolve("in-use").resolve("center"));
+        try (Connection holder = DriverManager.getConnection(inUse, "tessera", "");
+             CenterCommand center = CenterCommand.start(dir.resolve("in-use.log"), Map.of(),
+                     "--db", inUse, "--port", "0")) {
             assertThat(center.awaitExit(EXIT)).as(center.console()).isEqualTo(1);
-            assertOneSentence(center.console(), "cannot open the center database " + notAFile + ": ");
+            assertOneSentence(center.console(), "cannot open the center database " + inUse
+                    + ": Database may be already in use");
+            assertThat(holder.isValid(1)).as("the other process's connection is untouched").isTrue();
         }
     }
 
