@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 19: every first start works. The standalone center is started the way users start it (CenterMain with
  * {@code --demo}) on a fresh H2 file, {@value #IN_PROCESS_STARTS} times in this JVM; a JVM per start would take
- * 5 to 10 s each on the 2-core machine, so {@link CenterProcessStartTest} starts a few in JVMs of their own.
+ * 5 to 10 s each on the 2-core machine, so {@link StandaloneCenterTest} starts a few in JVMs of their own.
  */
 class FirstStartTest {
     static final int IN_PROCESS_STARTS = 200;
