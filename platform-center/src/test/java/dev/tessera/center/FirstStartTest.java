@@ -2,6 +2,7 @@ package dev.tessera.center;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.center.demo.DemoData;
 import dev.tessera.core.model.Event;
 import java.io.IOException;
 import java.net.URI;
@@ -50,7 +51,7 @@ class FirstStartTest {
     private void firstStart(String url) {
         CenterMain.Options options = CenterMain.Options.parse(new String[] {"--db", url, "--port", "0", "--demo"});
         try (PlatformCenter center = CenterMain.start(options, variable -> null)) {
-            assertThat(center.services().events().list(true)).extracting(Event::name).containsExactly("The Tempest");
+            assertThat(center.services().events().list(true)).extracting(Event::name).containsExactly(DemoData.EVENT_NAME);
             assertThat(get(center.baseUri().resolve("/health")).statusCode()).isEqualTo(200);
         }
     }

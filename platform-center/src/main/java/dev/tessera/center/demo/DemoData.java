@@ -29,6 +29,9 @@ import java.util.Map;
  * (the desktop app's embedded default). The demo passwords are shown on the sign-in screen.
  */
 public final class DemoData {
+    public static final String VENUE_NAME = "Tessera Theatre";
+    public static final String EVENT_NAME = "The Tempest";
+
     public record DemoAccount(String loginId, String password, Role role, String displayName) {}
 
     public static final List<DemoAccount> ACCOUNTS = List.of(
@@ -39,9 +42,6 @@ public final class DemoData {
             new DemoAccount("member", "member-demo", Role.MEMBER, "Hana Sato"));
 
     private DemoData() {}
-
-    public static final String VENUE_NAME = "Tessera Theatre";
-    public static final String EVENT_NAME = "The Tempest";
 
     /**
      * Loads the demo into a center that has no venues but the demo's own; returns true when it loaded something.
