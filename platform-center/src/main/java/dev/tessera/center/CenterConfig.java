@@ -1,5 +1,6 @@
 package dev.tessera.center;
 
+import dev.tessera.center.db.Database;
 import dev.tessera.core.crypto.PasswordHasher;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,6 +66,6 @@ public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, Str
 
     @Override
     public String toString() {
-        return "CenterConfig[" + jdbcUrl.replaceAll("password=[^&;]*", "password=***") + ", port " + port + "]";
+        return "CenterConfig[" + Database.withoutPassword(jdbcUrl) + ", port " + port + "]";
     }
 }

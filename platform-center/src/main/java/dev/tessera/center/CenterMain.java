@@ -1,13 +1,18 @@
 package dev.tessera.center;
 
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.DatabaseStartException;
 import dev.tessera.center.demo.DemoData;
 import dev.tessera.core.model.Role;
+import io.javalin.util.JavalinBindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /**
  * The standalone center: {@code java -jar platform-center.jar --db <jdbc-url> --port <n>}.
@@ -29,9 +34,11 @@ public final class CenterMain {
             The first organizer's password is read from the environment variable TESSERA_ADMIN_PASSWORD.
             """;
 
+    private static final String ADMIN_PASSWORD_VARIABLE = "TESSERA_ADMIN_PASSWORD";
+
     private CenterMain() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "tessera-center-logback.xml");
         }
@@ -48,32 +55,80 @@ public final class CenterMain {
             System.out.print(USAGE);
             return;
         }
-        String dbPassword = options.dbPasswordEnv == null ? "" : System.getenv(options.dbPasswordEnv);
+        if (options.adminLogin != null && !usableAdminPassword(System.getenv(ADMIN_PASSWORD_VARIABLE))) {
+            System.err.println("platform-center: set " + ADMIN_PASSWORD_VARIABLE
+                    + " (8 characters or more) for --admin-login");
+            System.exit(2);
+            return;
+        }
+        // A stop (SIGTERM, Ctrl+C) during start-up closes the center (its own exit hook); main then ends quietly.
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopRequested.set(true), "center-stop-requested"));
+        PlatformCenter center;
+        try {
+            center = start(options, System::getenv);
+        } catch (CenterStartException e) {
+            LoggerFactory.getLogger(CenterMain.class).debug("the start-up failed", e);
+            if (stopRequested.get()) {
+                System.err.println("platform-center: stopped before the start-up finished");
+                return;
+            }
+            System.err.println("platform-center: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        // The server's threads keep the JVM up; the center closes itself when the JVM is stopped.
+        System.out.println("platform center ready on http://" + options.host + ":" + center.port()
+                + "  (OpenAPI: /openapi.json)");
+    }
+
+    /**
+     * Starts the center the command line describes, with its first organizer and demo data, without waiting for a
+     * stop. A failure after the server listens closes the center again, so no process serves a half-started center.
+     *
+     * @throws CenterStartException with one sentence for the operator
+     */
+    static PlatformCenter start(Options options, Function<String, String> environment) {
+        String adminPassword = options.adminLogin == null ? null : environment.apply(ADMIN_PASSWORD_VARIABLE);
+        if (options.adminLogin != null && !usableAdminPassword(adminPassword)) {
+            throw new CenterStartException("set " + ADMIN_PASSWORD_VARIABLE + " (8 characters or more) for --admin-login",
+                    null);
+        }
+        String dbPassword = options.dbPasswordEnv == null ? "" : environment.apply(options.dbPasswordEnv);
         CenterConfig config = CenterConfig.of(options.db, options.dbUser, dbPassword == null ? "" : dbPassword,
                         options.port)
                 .withHost(options.host).withHoldPeriod(Duration.ofSeconds(options.holdSeconds)).withPoolSize(options.pool);
-        PlatformCenter center = PlatformCenter.start(config);
-        if (options.adminLogin != null) {
-            String password = System.getenv("TESSERA_ADMIN_PASSWORD");
-            if (password == null || password.length() < 8) {
-                center.close();
-                System.err.println("platform-center: set TESSERA_ADMIN_PASSWORD (8 characters or more) for --admin-login");
-                System.exit(2);
+        PlatformCenter center;
+        try {
+            center = PlatformCenter.start(config);
+        } catch (DatabaseStartException e) {
+            throw new CenterStartException(e.getMessage(), e);
+        } catch (JavalinBindException e) {
+            throw new CenterStartException("cannot listen on " + options.host + ":" + options.port + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            if (options.adminLogin != null) {
+                center.services().accounts().bootstrap(options.adminLogin, adminPassword.toCharArray(), Role.ORGANIZER,
+                        "Administrator");
             }
-            center.services().accounts().bootstrap(options.adminLogin, password.toCharArray(), Role.ORGANIZER,
-                    "Administrator");
-        }
-        if (options.demo) {
-            DemoData.loadIfEmpty(center.services(), config.clock());
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        } catch (RuntimeException e) {
             center.close();
-            stopped.countDown();
-        }, "center-shutdown"));
-        System.out.println("platform center ready on http://" + options.host + ":" + center.port()
-                + "  (OpenAPI: /openapi.json)");
-        stopped.await();
+            throw new CenterStartException("the first organizer could not be created: " + Database.reasonOf(e), e);
+        }
+        try {
+            if (options.demo) {
+                DemoData.loadIfEmpty(center.services(), config.clock());
+            }
+        } catch (RuntimeException e) {
+            center.close();
+            throw new CenterStartException("the demo data could not be loaded: " + Database.reasonOf(e), e);
+        }
+        return center;
+    }
+
+    private static boolean usableAdminPassword(String password) {
+        return password != null && password.length() >= 8;
     }
 
     static final class Options {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.slf4j.Logger;
@@ -23,25 +24,32 @@ public final class PlatformCenter implements AutoCloseable {
     public static final long HEARTBEAT_SECONDS = 15;
     /** Longer than the 30 s a JDK HTTP client keeps an idle connection (jdk.httpclient.keepalive.timeout). */
     private static final long IDLE_CONNECTION_MILLIS = 120_000;
+    /** A sweep lapses at most 500 holds, each in a short transaction. */
+    private static final long SWEEPER_STOP_SECONDS = 10;
 
     private final Database db;
     private final Services services;
     private final Javalin server;
     private final ScheduledExecutorService sweeper;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    // The database is closed by the center, in order, also when the JVM exits (H2's own exit hook is off: Database).
+    private final Thread closeAtExit = new Thread(this::close, "center-close-at-exit");
 
     private PlatformCenter(Database db, Services services, Javalin server, ScheduledExecutorService sweeper) {
         this.db = db;
         this.services = services;
         this.server = server;
         this.sweeper = sweeper;
+        Runtime.getRuntime().addShutdownHook(closeAtExit);
     }
 
     public static PlatformCenter start(CenterConfig config) {
         Database db = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), config.poolSize());
+        Javalin server = null;
         try {
             Services services = Services.wire(db, config);
             CenterApi api = new CenterApi(services);
-            Javalin server = Javalin.create(cfg -> {
+            server = Javalin.create(cfg -> {
                 api.configure(cfg);
                 cfg.jetty.host = config.host();
                 cfg.jetty.port = config.port();
@@ -61,6 +69,10 @@ public final class PlatformCenter implements AutoCloseable {
             LOG.info("platform center listening on {}:{} ({})", config.host(), server.port(), db.dialect());
             return new PlatformCenter(db, services, server, sweeper);
         } catch (RuntimeException e) {
+            // a half-started center stops what it started: a server left listening would keep the JVM up for nothing
+            if (server != null) {
+                server.stop();
+            }
             db.close();
             throw e;
         }
@@ -120,11 +132,44 @@ public final class PlatformCenter implements AutoCloseable {
         return services;
     }
 
+    /** Stops the sweeper (and waits for it), the live streams and the server, then closes the database; idempotent. */
     @Override
     public void close() {
-        sweeper.shutdownNow();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        forgetCloseAtExit();
+        stopSweeper();
         services.feed().closeAll();
         server.stop();
         db.close();
+    }
+
+    private void forgetCloseAtExit() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeAtExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting and this close() is, or races, the exit hook itself: nothing to remove
+        }
+    }
+
+    /**
+     * A sweep under way finishes before the database closes, so nothing writes after close(). No interrupt first:
+     * an interrupt inside H2's file I/O closes its FileChannel and with it the database.
+     */
+    private void stopSweeper() {
+        sweeper.shutdown();
+        try {
+            if (!sweeper.awaitTermination(SWEEPER_STOP_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("the hold lapse sweeper did not stop within {} s; interrupting it", SWEEPER_STOP_SECONDS);
+                sweeper.shutdownNow();
+                if (!sweeper.awaitTermination(SWEEPER_STOP_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warn("the hold lapse sweeper is still running; closing the database anyway");
+                }
+            }
+        } catch (InterruptedException e) {
+            sweeper.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

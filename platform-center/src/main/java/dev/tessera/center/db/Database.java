@@ -2,10 +2,23 @@ package dev.tessera.center.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
@@ -18,14 +31,28 @@ import org.slf4j.LoggerFactory;
 /**
  * The center's master database: one connection pool, Flyway migrations, and jOOQ on H2 or
  * PostgreSQL with the same code. Transactions retry on serialization failures and deadlocks.
+ *
+ * <p>An H2 database is closed by the center ({@link #close()}, after its threads have stopped), never by H2's own
+ * JVM-exit hook: that hook closes every session under a center still running, so a stop during the first start's
+ * demo loading killed the start-up with H2 error 90135 ("open in exclusive mode"), see docs/operations.md.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int MAX_ATTEMPTS = 8;
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
+    /** How long the health check lets a connection take to answer {@link Connection#isValid(int)}. */
+    private static final int VALIDATION_SECONDS = 2;
 
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final SQLDialect dialect;
+    // The health check's own thread: a check waiting for a connection must not hold up an HTTP thread.
+    private final ExecutorService healthCheck = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "database-health-check");
+        t.setDaemon(true);
+        return t;
+    });
+    private CompletableFuture<Boolean> checkInFlight;
 
     private Database(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
@@ -36,27 +63,97 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(dataSource, dialect, settings);
     }
 
+    /**
+     * Opens the pool and migrates the schema.
+     *
+     * @throws DatabaseStartException when the database cannot be reached, refuses the user, or cannot be migrated
+     */
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
         SQLDialect dialect = dialectOf(jdbcUrl);
+        String url = dialect == SQLDialect.H2 ? closedByTheCenter(jdbcUrl) : jdbcUrl;
+        // One plain connection first: a database that is away fails here with its own reason, before the pool would
+        // log a stack trace; it stays open until the pool is up, so an H2 file is opened once.
+        String shown = withoutPassword(jdbcUrl);
+        Connection probe = connect(url, user, password, shown);
+        try {
+            HikariDataSource ds = pool(url, user, password, poolSize, dialect, shown);
+            try {
+                Flyway.configure().dataSource(ds).locations("classpath:db/center").load().migrate();
+            } catch (FlywayException e) {
+                ds.close();
+                throw new DatabaseStartException("cannot migrate the center database " + shown + ": " + reasonOf(e), e);
+            }
+            LOG.info("center database ready ({}, pool {})", dialect, poolSize);
+            return new Database(ds, dialect);
+        } finally {
+            closeProbe(probe);
+        }
+    }
+
+    private static void closeProbe(Connection probe) {
+        try {
+            probe.close();
+        } catch (SQLException e) {
+            // the pool has connections of its own; a probe that fails to close costs one server session at most
+            LOG.warn("could not close the first connection: {}", reasonOf(e));
+        }
+    }
+
+    private static Connection connect(String url, String user, String password, String shown) {
+        try {
+            return DriverManager.getConnection(url, user, password);
+        } catch (SQLException e) {
+            throw new DatabaseStartException("cannot open the center database " + shown + ": " + reasonOf(e), e);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int poolSize, SQLDialect dialect,
+                                         String shown) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("tessera-center");
         config.setAutoCommit(true);
+        config.setExceptionOverride(new ClosedConnectionEviction());
         if (dialect == SQLDialect.POSTGRES) {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
-        HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/center").load().migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw e;
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new DatabaseStartException("cannot open the center database " + shown + ": " + reasonOf(e), e);
         }
-        LOG.info("center database ready ({}, pool {})", dialect, poolSize);
-        return new Database(ds, dialect);
+    }
+
+    /** The URL with H2's close-at-JVM-exit turned off, unless the URL itself says otherwise (see the class comment). */
+    static String closedByTheCenter(String h2Url) {
+        return h2Url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? h2Url
+                : h2Url + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The URL as it may be shown and logged: a password in it is masked. */
+    public static String withoutPassword(String jdbcUrl) {
+        return PASSWORD_IN_URL.matcher(jdbcUrl).replaceAll("$1***");
+    }
+
+    /** The first line of the first SQL exception's message (else the innermost message), without H2's error code. */
+    public static String reasonOf(Throwable failure) {
+        String reason = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                reason = t.getMessage();
+                if (t instanceof SQLException) {
+                    break;
+                }
+            }
+        }
+        if (reason == null) {
+            return failure.getClass().getSimpleName();
+        }
+        String line = reason.strip().lines().findFirst().orElse("").strip();
+        return line.replaceFirst("\\s*\\[\\d+-\\d+]$", "");
     }
 
     /**
@@ -81,7 +178,7 @@ public final class Database implements AutoCloseable {
             return SQLDialect.POSTGRES;
         }
         throw new IllegalArgumentException("unsupported database URL (use jdbc:h2:… or jdbc:postgresql:…): "
-                + jdbcUrl.replaceAll("password=[^&;]*", "password=***"));
+                + withoutPassword(jdbcUrl));
     }
 
     public DSLContext dsl() {
@@ -139,8 +236,56 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * True when a pooled connection answers within {@code timeout}. A check still waiting for a connection (the pool
+     * waits up to 30 s) is shared by the callers that come meanwhile rather than started again.
+     */
+    public boolean answers(Duration timeout) {
+        CompletableFuture<Boolean> check;
+        synchronized (this) {
+            if (checkInFlight == null || checkInFlight.isDone()) {
+                checkInFlight = CompletableFuture.supplyAsync(this::validConnection, healthCheck);
+            }
+            check = checkInFlight;
+        }
+        try {
+            return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            LOG.warn("the database health check failed: {}", e.getCause().toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean validConnection() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.isValid(VALIDATION_SECONDS)) {
+                return true;
+            }
+            // a connection the database closed underneath goes, or the pool would lend it again
+            dataSource.evictConnection(connection);
+            return false;
+        } catch (SQLException e) {
+            LOG.warn("the database does not answer: {}", reasonOf(e));
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         dataSource.close();
+        // After the pool: interrupting a check then cannot land in H2's file I/O (an interrupt closes its file).
+        healthCheck.shutdownNow();
+        try {
+            if (!healthCheck.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("the database health check did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

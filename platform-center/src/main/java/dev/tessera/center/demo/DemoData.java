@@ -4,6 +4,7 @@ import dev.tessera.center.Services;
 import dev.tessera.center.event.EventService.AuthorizeSeller;
 import dev.tessera.center.event.EventService.RegisterEvent;
 import dev.tessera.core.model.Event;
+import dev.tessera.core.model.EventStatus;
 import dev.tessera.core.model.Role;
 import dev.tessera.core.model.Venue;
 import dev.tessera.core.seatmap.Row;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,6 +29,9 @@ import java.util.Map;
  * (the desktop app's embedded default). The demo passwords are shown on the sign-in screen.
  */
 public final class DemoData {
+    public static final String VENUE_NAME = "Tessera Theatre";
+    public static final String EVENT_NAME = "The Tempest";
+
     public record DemoAccount(String loginId, String password, Role role, String displayName) {}
 
     public static final List<DemoAccount> ACCOUNTS = List.of(
@@ -38,20 +43,52 @@ public final class DemoData {
 
     private DemoData() {}
 
-    /** Loads the demo unless the center already has venues; returns true when it loaded. */
+    /**
+     * Loads the demo into a center that has no venues but the demo's own; returns true when it loaded something.
+     * Each step is skipped when it is already done, so a first start stopped half-way finishes at the next start.
+     */
     public static boolean loadIfEmpty(Services s, Clock clock) {
-        if (!s.venues().list().isEmpty()) {
+        List<Venue> venues = s.venues().list();
+        if (venues.stream().anyMatch(v -> !v.name().equals(VENUE_NAME)) || venues.size() > 1) {
+            return false;
+        }
+        Event done = demoEvent(s, venues);
+        if (done != null && done.status() != EventStatus.DRAFT) {
             return false;
         }
         Map<String, Long> ids = new LinkedHashMap<>();
         for (DemoAccount a : ACCOUNTS) {
             s.accounts().bootstrap(a.loginId(), a.password().toCharArray(), a.role(), a.displayName());
             ids.put(a.loginId(), s.accounts().list(a.role()).stream()
-                    .filter(p -> p.loginId().equals(a.loginId())).findFirst().orElseThrow().accountId());
+                    .filter(p -> p.loginId().equals(a.loginId())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the account \"" + a.loginId()
+                            + "\" already exists with another role; the demo needs it as "
+                            + a.role().name().toLowerCase(Locale.ROOT))).accountId());
         }
         SeatMap map = SampleVenues.theatre();
-        Venue venue = s.venues().create(ids.get("organizer"), "Tessera Theatre", "1-2-3 Marunouchi, Tokyo");
-        int version = s.venues().addSeatMap(venue.id(), SeatMapFormat.toJson(map));
+        Venue venue = venues.isEmpty()
+                ? s.venues().create(ids.get("organizer"), VENUE_NAME, "1-2-3 Marunouchi, Tokyo") : venues.getFirst();
+        int version = venue.latestSeatMapVersion() > 0 ? venue.latestSeatMapVersion()
+                : s.venues().addSeatMap(venue.id(), SeatMapFormat.toJson(map));
+        Event event = done != null ? done : register(s, ids.get("organizer"), venue.id(), version, map, clock);
+        Map<String, Integer> quotas = new LinkedHashMap<>();
+        map.categories().forEach(c -> quotas.put(c.id(), 10_000));
+        // authorizing again is harmless: the same quotas, the same seats for the same seller
+        s.events().authorize(event.id(), new AuthorizeSeller(ids.get("clerk"), quotas, firstRowOfLastSection(map)));
+        s.events().publish(event.id());
+        return true;
+    }
+
+    private static Event demoEvent(Services s, List<Venue> venues) {
+        if (venues.isEmpty()) {
+            return null;
+        }
+        return s.events().list(false).stream()
+                .filter(e -> e.name().equals(EVENT_NAME) && e.venueId() == venues.getFirst().id())
+                .findFirst().orElse(null);
+    }
+
+    private static Event register(Services s, long organizerId, long venueId, int version, SeatMap map, Clock clock) {
         Instant start = LocalDate.now(clock).plusDays(30).atTime(19, 0).toInstant(ZoneOffset.UTC);
         Map<String, Long> prices = new LinkedHashMap<>();
         long price = 12_000;
@@ -60,14 +97,9 @@ public final class DemoData {
             price = Math.max(3_000, price - 3_000);
         }
         List<String> gates = map.gates().stream().map(g -> g.id()).toList();
-        Event event = s.events().register(ids.get("organizer"), new RegisterEvent("The Tempest", "Tessera Players",
-                venue.id(), version, start.minus(Duration.ofMinutes(45)), start, start.plus(3, ChronoUnit.HOURS), "JPY",
+        return s.events().register(organizerId, new RegisterEvent(EVENT_NAME, "Tessera Players",
+                venueId, version, start.minus(Duration.ofMinutes(45)), start, start.plus(3, ChronoUnit.HOURS), "JPY",
                 prices, gates, "boxoffice@tessera.example, +81 3 0000 0000"));
-        Map<String, Integer> quotas = new LinkedHashMap<>();
-        map.categories().forEach(c -> quotas.put(c.id(), 10_000));
-        s.events().authorize(event.id(), new AuthorizeSeller(ids.get("clerk"), quotas, firstRowOfLastSection(map)));
-        s.events().publish(event.id());
-        return true;
     }
 
     /** The clerk's own seat block: sellable even when the center cannot be reached (flow 3). */

@@ -40,6 +40,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -66,6 +67,8 @@ public final class CenterApi {
     public static final long MAX_JOURNAL_BYTES = 4L * 1024 * 1024;
     private static final CenterRole[] STAFF = {ORGANIZER, SELLER, MANAGER, GATE};
     private static final CenterRole[] ANYONE = CenterRole.values();
+    /** Longer than a healthy database ever takes to lend a connection, shorter than a probe's patience. */
+    private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(2);
 
     private final Services s;
     private final String openApi;
@@ -121,7 +124,7 @@ public final class CenterApi {
                 ctx.method() + " is not allowed on " + ctx.path())));
         r.error(413, ctx -> problemIfEmpty(ctx, ApiException.tooLarge("the body exceeds " + MAX_SEAT_MAP_BYTES + " bytes")));
 
-        r.get("/health", ctx -> ctx.json(Map.of("status", "up", "database", s.db().dialect().name())));
+        r.get("/health", this::health);
         r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
 
         accounts(r);
@@ -135,6 +138,16 @@ public final class CenterApi {
         chipKeys(r);
         shifts(r);
         afterSales(r);
+    }
+
+    /** Up only while the database answers: a center whose database is gone says so rather than looking alive. */
+    private void health(Context ctx) {
+        if (s.db().answers(HEALTH_CHECK_TIMEOUT)) {
+            ctx.json(Map.of("status", "up", "database", s.db().dialect().name()));
+        } else {
+            ctx.status(503).header("Retry-After", Outages.RETRY_AFTER_SECONDS)
+                    .json(Map.of("status", "down", "database", "unavailable"));
+        }
     }
 
     // issue 5: after-sales at the counter, every step with a reason in the audit trail

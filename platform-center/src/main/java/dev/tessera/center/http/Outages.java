@@ -1,6 +1,7 @@
 package dev.tessera.center.http;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.eclipse.jetty.io.EofException;
 
@@ -13,10 +14,13 @@ final class Outages {
 
     private Outages() {}
 
-    /** SQL state class 08 (connection exception), 57P01-03 (PostgreSQL shutting down or starting), or the pool timing out. */
+    /**
+     * SQL state class 08 (connection exception), 57P01-03 (PostgreSQL shutting down or starting), the pool timing
+     * out, or a connection the database has closed (H2's 90098, 90121 and 90135 carry H2's own SQL states).
+     */
     static boolean databaseAway(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null

@@ -1,0 +1,53 @@
+package dev.tessera.center.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.center.CenterConfig;
+import dev.tessera.center.Services;
+import dev.tessera.center.support.CenterFixture;
+import dev.tessera.core.model.Event;
+import dev.tessera.core.model.EventStatus;
+import dev.tessera.core.model.Role;
+import dev.tessera.core.seatmap.SampleVenues;
+import dev.tessera.core.seatmap.SeatMapFormat;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 19: a first start stopped half-way through the demo finishes it at the next start; a real center is left alone. */
+class DemoDataTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDemoStoppedAfterItsVenueIsFinishedByTheNextLoad() {
+        try (CenterFixture fx = new CenterFixture(CenterConfig.h2FileUrl(dir.resolve("half")), "tessera")) {
+            Services s = fx.center.services();
+            long organizer = s.accounts().list(Role.ORGANIZER).getFirst().accountId();
+            var venue = s.venues().create(organizer, DemoData.VENUE_NAME, "1-2-3 Marunouchi, Tokyo");
+            s.venues().addSeatMap(venue.id(), SeatMapFormat.toJson(SampleVenues.theatre()));
+
+            assertThat(DemoData.loadIfEmpty(s, Clock.systemUTC())).isTrue();
+            assertThat(DemoData.loadIfEmpty(s, Clock.systemUTC())).isFalse();
+
+            assertThat(s.venues().list()).hasSize(1);
+            Event tempest = s.events().list(false).getFirst();
+            assertThat(tempest.name()).isEqualTo(DemoData.EVENT_NAME);
+            assertThat(tempest.status()).isEqualTo(EventStatus.PUBLISHED);
+            assertThat(s.events().authorizations(tempest.id())).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCenterWithAVenueOfItsOwnGetsNoDemo() {
+        try (CenterFixture fx = new CenterFixture(CenterConfig.h2FileUrl(dir.resolve("real")), "tessera")) {
+            Services s = fx.center.services();
+            long organizer = s.accounts().list(Role.ORGANIZER).getFirst().accountId();
+            s.venues().create(organizer, "Kanda Hall", "Tokyo");
+
+            assertThat(DemoData.loadIfEmpty(s, Clock.systemUTC())).isFalse();
+            assertThat(s.events().list(false)).isEmpty();
+        }
+    }
+}
