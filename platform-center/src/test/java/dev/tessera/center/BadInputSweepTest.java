@@ -72,7 +72,7 @@ class BadInputSweepTest {
         Response hold = seller.client().post("/api/events/" + ev.eventId() + "/holds",
                 Map.of("bestAvailable", Map.of("count", 2, "categoryId", category)));
         Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
-                "customer", Map.of("auth", "MEMBER_CARD", "chipId", chipId), "payment", Map.of("method", "CARD")));
+                "customer", dev.tessera.center.support.MemberCards.provenCustomer(seller.client(), chipId, keys), "payment", Map.of("method", "CARD")));
         assertThat(sale.status()).as(sale.body()).isEqualTo(201);
         String ticketId = sale.get("tickets").get(0).get("ticketId").asText();
         String encoded = sale.get("tickets").get(0).get("encoded").asText();

@@ -321,12 +321,13 @@ abstract class CenterContractTest {
         EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(mapOf(), 10)), Map.of());
         String chipA = randomChipId();
         String chipB = randomChipId();
-        registerMember(seller.client(), "carol", chipA, ChipKeys.generate(RANDOM));
+        ChipKeys carolsCard = ChipKeys.generate(RANDOM);
+        registerMember(seller.client(), "carol", chipA, carolsCard);
         registerMember(seller.client(), "dave", chipB, ChipKeys.generate(RANDOM));
         Response hold = seller.client().post("/api/events/" + ev.eventId() + "/holds",
                 Map.of("bestAvailable", Map.of("count", 1, "categoryId", mapOf().categories().getFirst().id())));
         Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
-                "customer", Map.of("auth", "MEMBER_CARD", "chipId", chipA), "payment", Map.of("method", "CARD")));
+                "customer", dev.tessera.center.support.MemberCards.provenCustomer(seller.client(), chipA, carolsCard), "payment", Map.of("method", "CARD")));
         assertThat(sale.status()).as(sale.body()).isEqualTo(201);
         ApiClient carol = fx.anonymous.login(loginOf("carol", chipA), "member-password");
         ApiClient dave = fx.anonymous.login(loginOf("dave", chipB), "member-password");

@@ -105,6 +105,11 @@ public final class CenterSession {
         return http.get("/api/holds/" + holdId, token(), CenterHttp.type(Hold.class));
     }
 
+    /** Issue 15: a challenge for a member card's INTERNAL AUTHENTICATE, single use, bound to this session's account. */
+    public CounterApiTypes.ChipChallenge chipChallenge() {
+        return http.post("/api/chip-challenges", token(), java.util.Map.of(), CenterHttp.type(CounterApiTypes.ChipChallenge.class));
+    }
+
     public CounterApiTypes.SaleResult confirmSale(CounterApiTypes.ConfirmSale sale) {
         return http.post("/api/sales", token(), sale, CenterHttp.type(CounterApiTypes.SaleResult.class));
     }

@@ -38,7 +38,16 @@ public final class CounterApiTypes {
 
     public record BestAvailableRequest(BestAvailable bestAvailable) {}
 
-    public record Customer(String auth, String memberLogin, String memberPassword, String chipId) {}
+    /** MEMBER_CARD carries the card's proof: a center challenge and the card's INTERNAL AUTHENTICATE signature (hex DER). */
+    public record Customer(String auth, String memberLogin, String memberPassword, String chipId, String challengeId,
+                           String signature) {
+        public Customer(String auth, String memberLogin, String memberPassword, String chipId) {
+            this(auth, memberLogin, memberPassword, chipId, null, null);
+        }
+    }
+
+    /** Issue 15: a fresh single-use challenge (hex, 32 bytes) for a member card to sign, valid until expiresAt. */
+    public record ChipChallenge(String challengeId, String challenge, Instant expiresAt) {}
 
     public record Payment(String method, String reference, Long tenderedMinor) {}
 

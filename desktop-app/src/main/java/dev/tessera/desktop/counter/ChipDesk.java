@@ -50,6 +50,21 @@ public final class ChipDesk {
         return info.chipIdHex();
     }
 
+    /** Issue 15: a member card's answer to a center challenge, sent with a MEMBER_CARD sale. */
+    public record MemberCardProof(String chipId, String challengeId, String signature) {}
+
+    /**
+     * Issue 15: the card in the field proves it is the member's card: the center's fresh challenge, signed by the
+     * chip's private key with INTERNAL AUTHENTICATE (docs/card-protocol.md §4.6). The center checks the signature
+     * with the sale; a copied chip id cannot answer.
+     */
+    public static MemberCardProof proveMemberCard(WalletCard card, CenterSession session) throws WalletException {
+        String chipId = chipId(card);
+        dev.tessera.desktop.center.CounterApiTypes.ChipChallenge challenge = session.chipChallenge();
+        byte[] signature = card.internalAuthenticate(java.util.HexFormat.of().parseHex(challenge.challenge()));
+        return new MemberCardProof(chipId, challenge.challengeId(), java.util.HexFormat.of().formatHex(signature));
+    }
+
     /** Claim 31: personalizes a blank chip and registers it as the member's card; a torn earlier tap is finished. */
     public String issueMemberCard(WalletCard card, long memberId) throws WalletException {
         ChipInfo info = card.select();

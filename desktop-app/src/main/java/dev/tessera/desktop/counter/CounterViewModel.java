@@ -73,6 +73,8 @@ public final class CounterViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
     private final ObjectProperty<CustomerMode> customerMode = new SimpleObjectProperty<>(CustomerMode.MEMBER_CARD);
     private final ReadOnlyStringWrapper customerChipId = new ReadOnlyStringWrapper();
+    /** Issue 15: the tapped card's answer to a center challenge, spent by the sale (single use, 2 minutes). */
+    private ChipDesk.MemberCardProof customerCardProof;
     private final StringProperty memberLogin = new SimpleStringProperty("");
     private final StringProperty memberPassword = new SimpleStringProperty("");
     private final ObjectProperty<String> paymentMethod = new SimpleObjectProperty<>("CASH");
@@ -223,15 +225,17 @@ public final class CounterViewModel implements AutoCloseable {
     /** The customer holds their membership card on the reader (claim 78). */
     public void tapMemberCard() {
         run(() -> {
-            String chipId = ChipDesk.chipId(ctx.reader().tap());
-            var chip = ctx.session().chip(chipId);
+            // issue 15: the card proves itself by signing the center's fresh challenge (INTERNAL AUTHENTICATE)
+            ChipDesk.MemberCardProof proof = ChipDesk.proveMemberCard(ctx.reader().tap(), ctx.session());
+            var chip = ctx.session().chip(proof.chipId());
             if (chip.memberId() == null) {
                 throw new OfflineSeller.Refused(Message.of("counter.customer.notMember"));
             }
-            return chipId;
-        }, chipId -> {
+            return proof;
+        }, proof -> {
             customerMode.set(CustomerMode.MEMBER_CARD);
-            customerChipId.set(chipId);
+            customerCardProof = proof;
+            customerChipId.set(proof.chipId());
             feedback.say(Message.of(phase.get() == SalePhase.HELD ? "counter.hint.pay" : "counter.hint.pick"));
         });
     }
@@ -257,7 +261,11 @@ public final class CounterViewModel implements AutoCloseable {
                     feedback.setFailed(true);
                     return;
                 }
-                customer = new Customer("MEMBER_CARD", null, null, customerChipId.get());
+                ChipDesk.MemberCardProof proof = customerCardProof;
+                customer = proof != null && proof.chipId().equals(customerChipId.get())
+                        ? new Customer("MEMBER_CARD", null, null, proof.chipId(), proof.challengeId(), proof.signature())
+                        : new Customer("MEMBER_CARD", null, null, customerChipId.get());
+                customerCardProof = null; // single use: a second try needs a fresh tap
             }
             case MEMBER_PASSWORD -> customer = new Customer("MEMBER_PASSWORD", memberLogin.get().trim(),
                     memberPassword.get(), null);
@@ -411,6 +419,7 @@ public final class CounterViewModel implements AutoCloseable {
         sale = null;
         saleChipId = null;
         customerChipId.set(null);
+        customerCardProof = null;
         memberLogin.set("");
         memberPassword.set("");
         tendered.set("");

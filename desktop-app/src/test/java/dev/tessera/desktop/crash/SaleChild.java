@@ -56,7 +56,7 @@ public final class SaleChild {
                 EventInfo tempest = tempest(clerk);
                 String category = tempest.pricesMinor().keySet().stream().sorted().findFirst().orElseThrow();
                 Hold hold = pipeline.holdBest(tempest.id(), 2, category);
-                SaleResult sale = pipeline.confirm(hold, new Customer("MEMBER_CARD", null, null, chipId),
+                SaleResult sale = pipeline.confirm(hold, provenCard(clerk, reader),
                         new Payment("CASH", null, null));
                 pipeline.issue(sale, chipId, reader.tap());
             } else if (mode.equals("loop")) {
@@ -65,6 +65,12 @@ public final class SaleChild {
             sync.pushPending();
         }
         Runtime.getRuntime().halt(0);
+    }
+
+    /** Issue 15: the member card on the reader signs the center's challenge for the sale. */
+    private static Customer provenCard(CenterSession clerk, SocketReader reader) throws Exception {
+        ChipDesk.MemberCardProof proof = ChipDesk.proveMemberCard(reader.tap(), clerk);
+        return new Customer("MEMBER_CARD", null, null, proof.chipId(), proof.challengeId(), proof.signature());
     }
 
     /** Sells and syncs until killed (AppKillFaultTest); a sold-out category makes it try the next one. */
@@ -81,7 +87,7 @@ public final class SaleChild {
                 String category = categories.get(random.nextInt(categories.size()));
                 try {
                     Hold hold = pipeline.holdBest(tempest.id(), 1 + random.nextInt(2), category);
-                    SaleResult sale = pipeline.confirm(hold, new Customer("MEMBER_CARD", null, null, chipId),
+                    SaleResult sale = pipeline.confirm(hold, provenCard(clerk, reader),
                             new Payment("CASH", null, null));
                     pipeline.issue(sale, chipId, reader.tap());
                     sales++;

@@ -38,11 +38,20 @@ final class GateFixtures {
         return tonight.id();
     }
 
-    /** Sells one seat: to a member's card when {@code chipId} is given, else as a walk-in's paper ticket. */
-    static IssuedTicket sell(CenterSession clerk, long eventId, String seat, String chipId) {
+    /**
+     * Sells one seat: to the member's card in the field when {@code card} is given (it proves itself by signing the
+     * center's challenge, issue 15), else as a walk-in's paper ticket.
+     */
+    static IssuedTicket sell(CenterSession clerk, long eventId, String seat, dev.tessera.reader.wallet.WalletCard card)
+            throws dev.tessera.reader.wallet.WalletException {
+        Customer customer;
+        if (card == null) {
+            customer = new Customer("WALK_IN", null, null, null);
+        } else {
+            var proof = dev.tessera.desktop.counter.ChipDesk.proveMemberCard(card, clerk);
+            customer = new Customer("MEMBER_CARD", null, null, proof.chipId(), proof.challengeId(), proof.signature());
+        }
         long hold = clerk.hold(eventId, List.of(seat)).id();
-        Customer customer = chipId == null ? new Customer("WALK_IN", null, null, null)
-                : new Customer("MEMBER_CARD", null, null, chipId);
         return clerk.confirmSale(new ConfirmSale(hold, customer, new Payment("CASH", null, 100_000L), List.of()))
                 .tickets().getFirst();
     }

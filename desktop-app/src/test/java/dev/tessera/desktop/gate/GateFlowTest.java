@@ -204,8 +204,8 @@ class GateFlowTest {
 
     private static IssuedTicket sellToCard(CenterSession clerk, VirtualChips tray, long eventId, String seat,
                                            VirtualChip card) throws Exception {
-        IssuedTicket ticket = GateFixtures.sell(clerk, eventId, seat, card.chipId());
         tray.put(card);
+        IssuedTicket ticket = GateFixtures.sell(clerk, eventId, seat, tray.tap());
         new ChipDesk(clerk, RANDOM).write(tray.tap(), card.chipId(), List.of(ticket));
         tray.takeOff();
         return ticket;

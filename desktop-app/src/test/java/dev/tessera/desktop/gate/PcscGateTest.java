@@ -67,7 +67,7 @@ class PcscGateTest {
             var event = clerk.event(eventId);
             String seat = clerk.seatMap(event.venueId(), event.seatMapVersion()).sections().getFirst().rows().get(4)
                     .seats().get(6).id();
-            ticket = GateFixtures.sell(clerk, eventId, seat, chipId);
+            ticket = GateFixtures.sell(clerk, eventId, seat, card(reader));
             assertThat(desk.write(card(reader), chipId, List.of(ticket)).written()).isEqualTo(1);
             reader.disconnect();
         }

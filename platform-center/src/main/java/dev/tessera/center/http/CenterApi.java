@@ -336,6 +336,9 @@ public final class CenterApi {
             s.holds().release(Api.principal(ctx).accountId(), Api.pathId(ctx, "holdId"));
             ctx.status(204);
         }, SELLER);
+        // issue 15: a fresh challenge for a member card's INTERNAL AUTHENTICATE, single use, bound to the caller
+        r.post("/api/chip-challenges", ctx -> ctx.status(201).json(
+                s.members().issueChallenge(Api.principal(ctx).accountId())), SELLER, GATE);
         r.post("/api/sales", ctx -> ctx.status(201).json(
                 s.sales().confirm(Api.principal(ctx).accountId(), Json.body(ctx, ConfirmSale.class))), SELLER);
         r.get("/api/sales-log", ctx -> {

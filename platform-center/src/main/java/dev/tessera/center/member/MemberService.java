@@ -2,24 +2,36 @@ package dev.tessera.center.member;
 
 import static dev.tessera.center.db.schema.Tables.ACCOUNT;
 import static dev.tessera.center.db.schema.Tables.CHIP;
+import static dev.tessera.center.db.schema.Tables.CHIP_CHALLENGE;
 
 import dev.tessera.center.account.AccountService;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.ChipRecord;
 import dev.tessera.center.http.ApiException;
+import dev.tessera.center.db.schema.tables.records.ChipChallengeRecord;
 import dev.tessera.core.crypto.ChipKeys;
+import dev.tessera.core.crypto.ChipProof;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.ChipStatus;
 import dev.tessera.core.model.Role;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** Claim 31: members and the chips (membership cards) registered to them. */
 public final class MemberService {
     private static final HexFormat HEX = HexFormat.of();
+    /** How long a card has to answer a challenge (issue 15). */
+    public static final Duration CHALLENGE_TTL = Duration.ofMinutes(2);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** What a clerk reads when a card did not prove itself. */
+    public static final String NOT_PROVEN = "The card did not prove it is the member's card; hold it to the reader again.";
 
     private final Database db;
     private final AccountService accounts;
@@ -28,6 +40,9 @@ public final class MemberService {
     public record RegisterMember(String loginId, String password, String displayName) {}
 
     public record RegisterChip(String chipId, String publicKey, Long memberId) {}
+
+    /** A fresh challenge for a card's INTERNAL AUTHENTICATE (docs/card-protocol.md §4.6). */
+    public record ChipChallenge(String challengeId, String challenge, OffsetDateTime expiresAt) {}
 
     public MemberService(Database db, AccountService accounts, Clock clock) {
         this.db = db;
@@ -72,6 +87,104 @@ public final class MemberService {
             throw ApiException.conflict("chip-registered", "chip " + chip.chipId() + " is already registered");
         }
         return chip;
+    }
+
+    /** Issue 15: 32 random bytes, single use, for {@link #CHALLENGE_TTL}, bound to the account that asked. */
+    public ChipChallenge issueChallenge(long accountId) {
+        byte[] challenge = new byte[32];
+        RANDOM.nextBytes(challenge);
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime expires = now.plus(CHALLENGE_TTL);
+        db.txRun(ctx -> ctx.insertInto(CHIP_CHALLENGE)
+                .set(CHIP_CHALLENGE.ID, id)
+                .set(CHIP_CHALLENGE.ACCOUNT_ID, accountId)
+                .set(CHIP_CHALLENGE.CHALLENGE, HEX.formatHex(challenge))
+                .set(CHIP_CHALLENGE.ISSUED_AT, now)
+                .set(CHIP_CHALLENGE.EXPIRES_AT, expires)
+                .execute());
+        return new ChipChallenge(id, HEX.formatHex(challenge), expires);
+    }
+
+    /**
+     * Issue 15: the card named by chipId proved itself to this account, inside the caller's transaction: the
+     * challenge is this account's, unexpired and unused, the chip is registered and ACTIVE, and the signature
+     * verifies against the chip's registered key over exactly 'TIA1' ‖ chip id ‖ challenge. The challenge is spent
+     * by a conditional UPDATE, so a replay (or a race between two sales) fails; the caller's rollback unspends it.
+     *
+     * @return the proven chip
+     * @throws ApiException 422 card-not-proven (409 chip-blocked for a blocked card) with a sentence for the clerk
+     */
+    public Chip proveCard(DSLContext ctx, long accountId, String chipId, String challengeId, String signatureHex) {
+        if (chipId == null || chipId.isBlank()) {
+            throw notProven("no chip id was read from the card");
+        }
+        if (challengeId == null || challengeId.isBlank() || signatureHex == null || signatureHex.isBlank()) {
+            throw notProven("the card's answer to a center challenge (challengeId and signature) is missing");
+        }
+        ChipChallengeRecord c = ctx.selectFrom(CHIP_CHALLENGE).where(CHIP_CHALLENGE.ID.eq(challengeId)).fetchOne();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (c == null || c.getAccountId() != accountId) {
+            throw notProven("the challenge is unknown to this counter");
+        }
+        if (c.getUsedAt() != null) {
+            throw notProven("the challenge was already used");
+        }
+        if (!now.isBefore(c.getExpiresAt())) {
+            throw notProven("the challenge expired");
+        }
+        ChipRecord row = ctx.selectFrom(CHIP).where(CHIP.CHIP_ID.eq(chipId)).fetchOne();
+        if (row == null) {
+            throw notProven("this card is not registered as a membership card");
+        }
+        Chip chip = toChip(row);
+        if (chip.status() != ChipStatus.ACTIVE) {
+            throw ApiException.conflict("chip-blocked", "This card is blocked; it cannot buy in the member's name.");
+        }
+        byte[] signature;
+        try {
+            signature = HEX.parseHex(signatureHex);
+        } catch (IllegalArgumentException e) {
+            throw notProven("the signature is not hex");
+        }
+        if (!ChipProof.verify(chip.publicKey(), HEX.parseHex(chip.chipId()), HEX.parseHex(c.getChallenge()), signature)) {
+            throw notProven("the signature does not match the card's registered key");
+        }
+        int spent = ctx.update(CHIP_CHALLENGE)
+                .set(CHIP_CHALLENGE.USED_AT, now)
+                .set(CHIP_CHALLENGE.USED_CHIP_ID, chip.chipId())
+                .where(CHIP_CHALLENGE.ID.eq(challengeId), CHIP_CHALLENGE.ACCOUNT_ID.eq(accountId),
+                        CHIP_CHALLENGE.USED_AT.isNull(), CHIP_CHALLENGE.EXPIRES_AT.gt(now))
+                .execute();
+        if (spent != 1) {
+            throw notProven("the challenge was already used");
+        }
+        return chip;
+    }
+
+    /** A registered, ACTIVE membership card, or the clerk's refusal (before the proof is checked). */
+    public Chip memberCard(String chipId) {
+        ChipRecord row;
+        try {
+            row = db.dsl().selectFrom(CHIP).where(CHIP.CHIP_ID.eq(Chip.chipId(chipId))).fetchOne();
+        } catch (IllegalArgumentException e) {
+            throw notProven("the chip id read from the card is malformed");
+        }
+        if (row == null) {
+            throw notProven("this card is not registered as a membership card");
+        }
+        Chip chip = toChip(row);
+        if (chip.status() != ChipStatus.ACTIVE) {
+            throw ApiException.conflict("chip-blocked", "This card is blocked; it cannot buy in the member's name.");
+        }
+        if (chip.memberId() == null) {
+            throw notProven("this card is registered but belongs to no member");
+        }
+        return chip;
+    }
+
+    private static ApiException notProven(String why) {
+        return new ApiException(422, "card-not-proven", "The card did not prove itself", NOT_PROVEN + " (" + why + ")");
     }
 
     public Chip chip(String chipId) {

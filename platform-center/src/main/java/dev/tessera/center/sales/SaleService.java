@@ -52,7 +52,16 @@ public final class SaleService {
     private final SeatStatusFeed feed;
     private final Clock clock;
 
-    public record Customer(CustomerAuth auth, String memberLogin, String memberPassword, String chipId) {}
+    /**
+     * MEMBER_CARD names the chip and carries the card's proof: the id of a challenge this seller got from
+     * POST /api/chip-challenges and the card's INTERNAL AUTHENTICATE signature over it (hex DER, issue 15).
+     */
+    public record Customer(CustomerAuth auth, String memberLogin, String memberPassword, String chipId,
+                           String challengeId, String signature) {
+        public Customer(CustomerAuth auth, String memberLogin, String memberPassword, String chipId) {
+            this(auth, memberLogin, memberPassword, chipId, null, null);
+        }
+    }
 
     public record Payment(String method, String reference, Long tenderedMinor) {}
 
@@ -105,6 +114,14 @@ public final class SaleService {
         List<SeatChange> changes = new ArrayList<>();
         SaleResult result = db.tx(ctx -> {
             changes.clear();
+            if (customer.auth() == CustomerAuth.MEMBER_CARD) {
+                // issue 15: the card proved itself to this seller, checked and spent with the sale or not at all
+                Chip proven = members.proveCard(ctx, sellerId, customer.chipId(), customer.challengeId(),
+                        customer.signature());
+                if (!java.util.Objects.equals(proven.memberId(), memberId)) {
+                    throw ApiException.conflict("chip-changed", "The card changed owner during the sale; try again.");
+                }
+            }
             return record(ctx, sellerId, hold, event, customer.auth().name(), memberId, chip, payment, total, change,
                     tickets, now, changes);
         });
@@ -317,14 +334,14 @@ public final class SaleService {
                 yield member.accountId();
             }
             case MEMBER_CARD -> {
-                // The terminal proved the chip genuine with INTERNAL AUTHENTICATE before it sends the id.
-                if (customer.chipId() == null) {
-                    throw ApiException.badRequest("MEMBER_CARD needs the tapped chipId");
+                // The chip id alone proves nothing (it can be copied): the card must answer a challenge of this
+                // seller, which the sale's transaction checks and spends (MemberService.proveCard). Here, the cheap
+                // refusals before any seat is touched.
+                if (customer.chipId() == null || customer.challengeId() == null || customer.signature() == null) {
+                    throw new ApiException(422, "card-not-proven", "The card did not prove itself",
+                            MemberService.NOT_PROVEN + " (MEMBER_CARD needs chipId, challengeId and signature)");
                 }
-                Chip chip = members.activeChip(customer.chipId());
-                if (chip.memberId() == null) {
-                    throw ApiException.badRequest("chip " + chip.chipId() + " is not a membership card");
-                }
+                Chip chip = members.memberCard(customer.chipId());
                 yield chip.memberId();
             }
         };

@@ -108,7 +108,7 @@ abstract class AfterSalesContractTest {
         Response chip = seller.client().post("/api/chips", Map.of("chipId", chipId,
                 "publicKey", HexFormat.of().formatHex(keys.publicKeySec1()), "memberId", member.get("accountId").asLong()));
         assertThat(chip.status()).as(chip.body()).isEqualTo(201);
-        JsonNode sale = sell(seller, "stalls", 2, Map.of("auth", "MEMBER_CARD", "chipId", chipId));
+        JsonNode sale = sell(seller, "stalls", 2, dev.tessera.center.support.MemberCards.provenCustomer(seller.client(), chipId, keys));
         JsonNode kept = sale.get("tickets").get(0);
         JsonNode returned = sale.get("tickets").get(1);
         assertThat(list(seller.client().get("/api/sales?chipId=" + chipId))).hasSize(1);

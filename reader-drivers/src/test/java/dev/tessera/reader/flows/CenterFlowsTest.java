@@ -85,6 +85,7 @@ class CenterFlowsTest {
         long memberId = member.get("accountId").asLong();
         SimTap tap = new SimTap();
         ChipInfo chip = new ChipIssuer(counter, SimTap.RANDOM).issue(tap.card(), memberId);
+        taps.put(chip.chipIdHex(), tap);
         return new MemberCard(memberId, login, tap, chip, fx.anonymous.login(login, "member-password"));
     }
 
@@ -94,12 +95,15 @@ class CenterFlowsTest {
         }
     }
 
-    JsonNode sell(int seats, String chipId) {
+    /** The simulated member cards by chip id, to prove themselves at the sale (issue 15). */
+    final Map<String, SimTap> taps = new java.util.concurrent.ConcurrentHashMap<>();
+
+    JsonNode sell(int seats, String chipId) throws Exception {
         Response hold = seller.client().post("/api/events/" + event.eventId() + "/holds", Map.of("bestAvailable",
                 Map.of("count", seats, "categoryId", event.map().categories().getFirst().id())));
         assertThat(hold.status()).as(hold.body()).isEqualTo(201);
         Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
-                "customer", Map.of("auth", "MEMBER_CARD", "chipId", chipId), "payment", Map.of("method", "CARD")));
+                "customer", ProvenCard.customer(seller.client(), taps.get(chipId).card()), "payment", Map.of("method", "CARD")));
         assertThat(sale.status()).as(sale.body()).isEqualTo(201);
         return sale.get("tickets");
     }

@@ -103,11 +103,11 @@ class PcscVpcdTest {
         return VpcdBridge.insert(chip, "127.0.0.1", VpcdBridge.DEFAULT_PORT);
     }
 
-    JsonNode sell(int seats, String chipId) {
+    JsonNode sell(int seats, WalletCard card) throws Exception {
         Response hold = seller.client().post("/api/events/" + event.eventId() + "/holds", Map.of("bestAvailable",
                 Map.of("count", seats, "categoryId", event.map().categories().getFirst().id())));
         Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
-                "customer", Map.of("auth", "MEMBER_CARD", "chipId", chipId), "payment", Map.of("method", "CARD")));
+                "customer", dev.tessera.reader.flows.ProvenCard.customer(seller.client(), card), "payment", Map.of("method", "CARD")));
         assertThat(sale.status()).as(sale.body()).isEqualTo(201);
         return sale.get("tickets");
     }
@@ -130,7 +130,7 @@ class PcscVpcdTest {
             String login = CenterFixture.unique("pcsc");
             ChipInfo info = new ChipIssuer(counter, SimTap.RANDOM).issue(new WalletCard(reader.connect()), member(login));
             List<ChipTicket> tickets = new ArrayList<>();
-            JsonNode sold = sell(4, info.chipIdHex());
+            JsonNode sold = sell(4, new WalletCard(reader.connect()));
             sold.forEach(t -> tickets.add(CenterClient.chipTicket(t)));
             MeteredTransport meter = new MeteredTransport(reader.connect());
             new TicketWriter(counter).write(new WalletCard(meter), info.chipIdHex(), tickets);
@@ -217,7 +217,7 @@ class PcscVpcdTest {
             assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
             ChipInfo info = new ChipIssuer(counter, SimTap.RANDOM).issue(new WalletCard(reader.connect()), member(login));
             List<ChipTicket> tickets = new ArrayList<>();
-            sell(2, info.chipIdHex()).forEach(t -> tickets.add(CenterClient.chipTicket(t)));
+            sell(2, new WalletCard(reader.connect())).forEach(t -> tickets.add(CenterClient.chipTicket(t)));
             TearingProbe.armAfter((short) 5);
             try {
                 assertThatThrownBy(() -> new TicketWriter(counter).write(new WalletCard(reader.connect()),
