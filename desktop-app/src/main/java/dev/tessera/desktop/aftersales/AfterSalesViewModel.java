@@ -3,6 +3,7 @@ package dev.tessera.desktop.aftersales;
 import dev.tessera.desktop.ui.Feedback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.core.model.LedgerKind;
+import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.TicketCodec;
 import dev.tessera.core.ticket.TicketFormatException;
 import dev.tessera.desktop.aftersales.PaperDesk.PaperTicketLine;
@@ -32,7 +33,6 @@ import dev.tessera.reports.ReportException;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
@@ -142,8 +142,8 @@ public final class AfterSalesViewModel {
             return new Lookup("chipId", text.toLowerCase(java.util.Locale.ROOT));
         }
         try {
-            // a paper ticket's QR code carries the signed ticket itself
-            return new Lookup("ticketId", TicketCodec.decode(Base64.getDecoder().decode(text)).ticket().ticketId().toString());
+            // a paper ticket's QR code carries the signed ticket itself (a paper code, or base64 on older prints)
+            return new Lookup("ticketId", TicketCodec.decode(PaperCode.decode(text)).ticket().ticketId().toString());
         } catch (IllegalArgumentException | TicketFormatException e) {
             return null;
         }

@@ -3,6 +3,7 @@ package dev.tessera.desktop.aftersales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.core.crypto.IssuerKeyPair;
+import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
 import java.security.SecureRandom;
@@ -31,8 +32,12 @@ class AfterSalesLookupTest {
         Instant now = Instant.parse("2026-11-25T18:00:00Z");
         Ticket ticket = new Ticket(id, 1, 7, "s-1", "stalls", "", now, now.plusSeconds(3600), Ticket.PAPER, List.of(),
                 6_000, "JPY");
-        String code = Base64.getEncoder().encodeToString(TicketCodec.encodeSigned(ticket, IssuerKeyPair.generate(new SecureRandom())));
-        assertThat(AfterSalesViewModel.parse(code)).isEqualTo(new AfterSalesViewModel.Lookup("ticketId", id.toString()));
+        byte[] signed = TicketCodec.encodeSigned(ticket, IssuerKeyPair.generate(new SecureRandom()));
+        assertThat(AfterSalesViewModel.parse(PaperCode.encode(signed)))
+                .isEqualTo(new AfterSalesViewModel.Lookup("ticketId", id.toString()));
+        assertThat(AfterSalesViewModel.parse(Base64.getEncoder().encodeToString(signed))).as("printed before paper codes")
+                .isEqualTo(new AfterSalesViewModel.Lookup("ticketId", id.toString()));
+        assertThat(AfterSalesViewModel.parse("TK1:BB8")).isNull();
         assertThat(AfterSalesViewModel.parse("")).isNull();
         assertThat(AfterSalesViewModel.parse("hello world")).isNull();
         assertThat(AfterSalesViewModel.parse("bm90IGEgdGlja2V0")).isNull();

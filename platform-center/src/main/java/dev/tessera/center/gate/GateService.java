@@ -10,6 +10,7 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.http.ApiException;
 import dev.tessera.center.keys.TrustedKeys;
+import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.SignedTicket;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import org.jooq.impl.DSL;
 
@@ -62,9 +62,10 @@ public final class GateService {
         }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(scan.ticket());
+            bytes = PaperCode.decode(scan.ticket());
         } catch (IllegalArgumentException e) {
-            return new ScanResult(Verdict.MALFORMED, false, "the ticket is not valid base64", null, null, null, null, null);
+            return new ScanResult(Verdict.MALFORMED, false, "the ticket is neither a paper code nor base64: "
+                    + e.getMessage(), null, null, null, null, null);
         }
         SignedTicket signed;
         try {

@@ -9,6 +9,7 @@ import dev.tessera.center.support.CenterFixture.Account;
 import dev.tessera.center.support.CenterFixture.EventSetup;
 import dev.tessera.core.model.Role;
 import dev.tessera.core.seatmap.SampleVenues;
+import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.TicketCodec;
 import dev.tessera.core.ticket.TicketFormatException;
 import java.util.Base64;
@@ -75,6 +76,24 @@ abstract class GateScanReportContract {
     }
 
     @Test
+    void aPaperCodeIsTheSameTicketAsTheBase64PrintedBeforeIt() {
+        // an event of its own, so these scans stay out of the other test's gate counts
+        EventSetup own = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(SampleVenues.theatre(), 20)),
+                Map.of());
+        String base64 = paperTicket(own);
+        String entrance = entranceOf(base64);
+        String paperCode = PaperCode.encode(Base64.getDecoder().decode(base64));
+        Instant at = fx.clock.instant().minus(Duration.ofMinutes(2));
+
+        assertThat(report(own, gate, entrance, paperCode, at).get("verdict").asText()).isEqualTo("ADMITTED");
+        assertThat(report(own, gate, entrance, base64, at.plusSeconds(30)).get("verdict").asText())
+                .as("the same ticket in the older form").isEqualTo("ALREADY_USED");
+        JsonNode garbled = report(own, gate, entrance, "TK1:GGW", at.plusSeconds(60));
+        assertThat(garbled.get("verdict").asText()).isEqualTo("MALFORMED");
+        assertThat(garbled.get("reason").asText()).contains("neither a paper code nor base64");
+    }
+
+    @Test
     void countsAreForStaffOnlyAndNeedAnEvent() {
         assertThat(seller.client().get("/api/events/" + ev.eventId() + "/gate-counts").status()).isEqualTo(403);
         assertThat(gate.client().get("/api/events/999999/gate-counts").status()).isEqualTo(404);
@@ -82,8 +101,12 @@ abstract class GateScanReportContract {
     }
 
     private String paperTicket() {
-        Response hold = seller.client().post("/api/events/" + ev.eventId() + "/holds",
-                Map.of("bestAvailable", Map.of("count", 1, "categoryId", ev.map().categories().getFirst().id())));
+        return paperTicket(ev);
+    }
+
+    private String paperTicket(EventSetup event) {
+        Response hold = seller.client().post("/api/events/" + event.eventId() + "/holds",
+                Map.of("bestAvailable", Map.of("count", 1, "categoryId", event.map().categories().getFirst().id())));
         assertThat(hold.status()).as(hold.body()).isEqualTo(201);
         Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
                 "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH", "tenderedMinor", 10_000)));
@@ -100,7 +123,11 @@ abstract class GateScanReportContract {
     }
 
     private JsonNode report(Account gate, String gateId, String ticket, Instant at) {
-        Map<String, Object> body = new HashMap<>(Map.of("eventId", ev.eventId(), "gateId", gateId, "ticket", ticket,
+        return report(ev, gate, gateId, ticket, at);
+    }
+
+    private static JsonNode report(EventSetup event, Account gate, String gateId, String ticket, Instant at) {
+        Map<String, Object> body = new HashMap<>(Map.of("eventId", event.eventId(), "gateId", gateId, "ticket", ticket,
                 "scannedAt", at.toString()));
         Response r = gate.client().post("/api/gate/scans", body);
         assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package dev.tessera.reader.gate;
 
 import dev.tessera.core.crypto.ChipEnvelope;
+import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.SignedTicket;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -80,15 +80,16 @@ public final class GateVerifier {
     }
 
     /**
-     * A paper ticket: the text its QR code carries (the signed ticket in base64, docs/ticket-format.md), as a
-     * scanner types it. Checked like a chip ticket, except that it must not name a holder chip.
+     * A paper ticket: the text its QR code carries (a {@link PaperCode}, or the base64 of tickets printed before it;
+     * docs/ticket-format.md §11), as a scanner types it. Checked like a chip ticket, except that it must not name a
+     * holder chip.
      */
     public GateDecision scanPaper(String code) {
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(code.strip());
+            bytes = PaperCode.decode(code);
         } catch (IllegalArgumentException e) {
-            return GateDecision.refuse(Verdict.UNREADABLE, null, "not base64: " + e.getMessage());
+            return GateDecision.refuse(Verdict.UNREADABLE, null, "not a paper code: " + e.getMessage());
         }
         SignedTicket signed;
         try {

@@ -4,6 +4,7 @@ import static dev.tessera.reader.support.SimTap.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.core.crypto.IssuerKeyPair;
+import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
 import dev.tessera.reader.center.CenterClient.GateChip;
@@ -232,7 +233,7 @@ class GateVerifierTest {
     void aPaperTicketIsAdmittedOnceAndGarbageOrAChipTicketOnPaperIsRefused() throws Exception {
         GateVerifier gate = gate("north", trust(Set.of()));
         Ticket paper = TestTickets.ticket("", EVENT, "", NOW.minusSeconds(60), NOW.plusSeconds(3600), 1);
-        String code = java.util.Base64.getEncoder().encodeToString(TicketCodec.encodeSigned(paper, TestTickets.ISSUER));
+        String code = PaperCode.encode(TicketCodec.encodeSigned(paper, TestTickets.ISSUER));
         GateDecision first = gate.scanPaper(code + "\n");
         assertThat(first.verdict()).as(first.detail()).isEqualTo(Verdict.ADMITTED);
         assertThat(first.seatId()).isEqualTo(paper.seatId());
@@ -246,5 +247,18 @@ class GateVerifierTest {
         assertThat(gate.scanPaper(java.util.Base64.getEncoder().encodeToString(flipped)).verdict()).isEqualTo(Verdict.FORGED);
         String chipTicket = java.util.Base64.getEncoder().encodeToString(TicketCodec.encodeSigned(valid(), TestTickets.ISSUER));
         assertThat(gate.scanPaper(chipTicket).verdict()).as("a chip's ticket printed").isEqualTo(Verdict.WRONG_CHIP);
+        assertThat(gate.scanPaper("TK9:" + code.substring(4)).verdict()).as("an unknown paper code").isEqualTo(Verdict.UNREADABLE);
+    }
+
+    @Test
+    void aPaperTicketPrintedBeforeThePaperCodeStillEnters() {
+        GateVerifier gate = gate("north", trust(Set.of()));
+        Ticket paper = TestTickets.ticket("", EVENT, "", NOW.minusSeconds(60), NOW.plusSeconds(3600), 1);
+        String base64 = java.util.Base64.getEncoder().encodeToString(TicketCodec.encodeSigned(paper, TestTickets.ISSUER));
+
+        GateDecision decision = gate.scanPaper(base64 + "\r\n");
+
+        assertThat(decision.verdict()).as(decision.detail()).isEqualTo(Verdict.ADMITTED);
+        assertThat(decision.ticketId()).isEqualTo(paper.ticketId());
     }
 }

@@ -20,6 +20,8 @@ public final class TemplateCompiler {
     static final String LETTER_VARIANT = "tessera.letter.variant";
     private static final int LETTER_WIDTH = 612;
     private static final int LETTER_HEIGHT = 792;
+    private static final int MIN_LETTER_TOP = 18;
+    private static final int GRID_300_DPI = 6;
 
     private TemplateCompiler() {}
 
@@ -52,18 +54,30 @@ public final class TemplateCompiler {
         JasperCompileManager.compileReportToFile(design, target.toString());
     }
 
-    /** Same content, centred on a Letter page: A4 is narrower and taller, so only margins change. */
+    /**
+     * Same content, centred on a Letter page to within 3 pt: A4 is narrower and taller, so only margins change, and
+     * they move by whole 300 dpi dots so a QR code drawn on an office printer's dot grid stays on it.
+     */
     static JasperDesign letter(JasperDesign a4) {
         int extraWidth = LETTER_WIDTH - a4.getPageWidth();
-        int newTop = Math.max(a4.getTopMargin() + (LETTER_HEIGHT - a4.getPageHeight()) / 2, 18);
+        int shiftRight = onDotGrid(extraWidth / 2.0);
+        int newTop = a4.getTopMargin() + onDotGrid((LETTER_HEIGHT - a4.getPageHeight()) / 2.0);
+        while (newTop < MIN_LETTER_TOP) {
+            newTop += GRID_300_DPI;
+        }
         a4.setName(a4.getName() + "-letter");
-        a4.setLeftMargin(a4.getLeftMargin() + extraWidth / 2);
-        a4.setRightMargin(a4.getRightMargin() + extraWidth - extraWidth / 2);
+        a4.setLeftMargin(a4.getLeftMargin() + shiftRight);
+        a4.setRightMargin(a4.getRightMargin() + extraWidth - shiftRight);
         a4.setPageWidth(LETTER_WIDTH);
         a4.setTopMargin(newTop);
         a4.setBottomMargin(Math.max(LETTER_HEIGHT - newTop - contentHeight(a4), 0));
         a4.setPageHeight(LETTER_HEIGHT);
         return a4;
+    }
+
+    /** The nearest multiple of 6 pt, the shortest length that is whole dots at 300 dpi (25). */
+    static int onDotGrid(double points) {
+        return (int) Math.round(points / GRID_300_DPI) * GRID_300_DPI;
     }
 
     private static int contentHeight(JasperDesign design) {

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What a paper ticket shows (claim 20 with the service information of claim 71) and the signed
- * ticket its QR code carries, base64 as the center issued it, so a gate verifies it offline.
+ * ticket, base64 as the center issued it; its QR code carries it as a paper code, so a gate verifies it offline.
  */
 public record PaperTicketData(String eventName, String servicer, String venueName, String venueAddress,
                               String doorsOpen, String startsAt, String section, String row, String seat,

@@ -50,6 +50,37 @@ public final class PdfTools {
         return Path.of(base + "-p" + page + ".png");
     }
 
+    /**
+     * Renders one region of every page in {@code first..last} to 8-bit grey PNGs {@code PREFIX-N.png} (N zero-padded
+     * as pdftoppm pads it), the region given in pixels at {@code dpi}, as a printer at that resolution lays it down.
+     */
+    public static List<Path> renderRegion(Path pdf, int first, int last, int dpi, int x, int y, int width, int height,
+                                          Path prefix) throws IOException {
+        run("pdftoppm", "-gray", "-png", "-r", String.valueOf(dpi), "-f", String.valueOf(first), "-l",
+                String.valueOf(last), "-x", String.valueOf(x), "-y", String.valueOf(y), "-W", String.valueOf(width),
+                "-H", String.valueOf(height), pdf.toString(), prefix.toString());
+        String base = prefix.getFileName().toString() + "-";
+        List<Path> pages = new ArrayList<>();
+        try (var files = Files.list(prefix.toAbsolutePath().getParent())) {
+            files.filter(f -> f.getFileName().toString().startsWith(base) && f.toString().endsWith(".png"))
+                    .filter(f -> {
+                        int page = pageNumber(f, base);
+                        return page >= first && page <= last;
+                    })
+                    .sorted(java.util.Comparator.comparingInt(f -> pageNumber(f, base)))
+                    .forEach(pages::add);
+        }
+        if (pages.size() != last - first + 1) {
+            throw new IOException("pdftoppm made %d pages of %d..%d".formatted(pages.size(), first, last));
+        }
+        return pages;
+    }
+
+    private static int pageNumber(Path png, String base) {
+        String name = png.getFileName().toString();
+        return Integer.parseInt(name.substring(base.length(), name.length() - ".png".length()));
+    }
+
     static String run(String... command) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(command));
         Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();

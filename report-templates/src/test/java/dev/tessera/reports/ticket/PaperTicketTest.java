@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.support.ApiClient.Response;
 import dev.tessera.core.crypto.IssuerPublicKey;
 import dev.tessera.core.ticket.IssuerKeyResolver;
+import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.SignedTicket;
 import dev.tessera.core.ticket.TicketCodec;
 import dev.tessera.reports.PaperFormat;
@@ -59,10 +60,11 @@ class PaperTicketTest {
                 .contains("box-office@tessera.example").contains("Test " + world.alice.loginId());
         assertThat(PdfTools.fonts(pdf)).contains("IPAexGothic");
 
-        String scanned = QrCodes.decode(PdfTools.renderPage(pdf, 1, 203));
+        String scanned = QrCodes.decode(PdfTools.renderPage(pdf, 1, PaperFormat.THERMAL_80MM.printerDpi()));
         JsonNode first = sale.get("tickets").get(0);
-        assertThat(scanned).isEqualTo(first.get("encoded").asText());
-        SignedTicket verified = TicketCodec.decodeAndVerify(Base64.getDecoder().decode(scanned), issuerKeys());
+        assertThat(scanned).startsWith(PaperCode.PREFIX);
+        assertThat(PaperCode.decode(scanned)).isEqualTo(Base64.getDecoder().decode(first.get("encoded").asText()));
+        SignedTicket verified = TicketCodec.decodeAndVerify(PaperCode.decode(scanned), issuerKeys());
         assertThat(verified.ticket().ticketId().toString()).isEqualTo(first.get("ticketId").asText());
         assertThat(text).contains(first.get("ticketId").asText());
 
@@ -83,8 +85,8 @@ class PaperTicketTest {
             assertThat(print.getPageWidth()).isEqualTo(format == PaperFormat.A4 ? 595 : 612);
             Path pdf = PdfTools.writePdf(print, "ticket-" + format.name().toLowerCase(Locale.ROOT));
             // A4 and Letter sheets come out of office printers: 300 dpi (the thermal ticket is read at its 203 dpi)
-            String scanned = QrCodes.decode(PdfTools.renderPage(pdf, 1, 300));
-            assertThat(TicketCodec.decodeAndVerify(Base64.getDecoder().decode(scanned), issuerKeys()).ticket().eventId())
+            String scanned = QrCodes.decode(PdfTools.renderPage(pdf, 1, format.printerDpi()));
+            assertThat(TicketCodec.decodeAndVerify(PaperCode.decode(scanned), issuerKeys()).ticket().eventId())
                     .isEqualTo(sale.get("eventId").asLong());
             assertThat(PdfTools.text(pdf, 1)).contains("Cut here").contains("Row").contains("Seat");
         }
