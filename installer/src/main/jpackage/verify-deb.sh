@@ -4,18 +4,21 @@
 #   verify-deb.sh <work dir>
 set -euo pipefail
 work=$1
-deb=$(ls "$work"/deb/*.deb | head -n 1)
+deb=$(find "$work"/deb -name "*.deb" -print -quit)
 root=$(mktemp -d)
 data=$(mktemp -d)
 log="$work/verify-run.log"
 trap 'rm -rf "$root" "$data"' EXIT
 
-dpkg-deb -I "$deb" | tee "$work/deb-info.txt" | grep -q "libgtk-3-0" || { echo "the .deb does not depend on libgtk-3-0" >&2; exit 1; }
+# written first, then read: `grep -q` in a pipeline stops reading at the first match, and the writer's SIGPIPE
+# would fail the pipeline under pipefail now and then
+dpkg-deb -I "$deb" > "$work/deb-info.txt"
+grep -q "^ Depends:.*libgtk-3-0" "$work/deb-info.txt" || { echo "the .deb does not depend on libgtk-3-0" >&2; exit 1; }
 dpkg-deb -x "$deb" "$root"
-launcher=$(find "$root" -path '*/bin/Tessera' -type f | head -n 1)
+launcher=$(find "$root" -path '*/bin/Tessera' -type f -print -quit)
 [ -x "$launcher" ] || { echo "no bin/Tessera launcher in $deb" >&2; exit 1; }
-find "$root" -name '*.desktop' | grep -q . || { echo "no menu entry (.desktop) in $deb" >&2; exit 1; }
-find "$root" -name 'Tessera.png' | grep -q . || { echo "no icon in $deb" >&2; exit 1; }
+[ -n "$(find "$root" -name '*.desktop' -print -quit)" ] || { echo "no menu entry (.desktop) in $deb" >&2; exit 1; }
+[ -n "$(find "$root" -name 'Tessera.png' -print -quit)" ] || { echo "no icon in $deb" >&2; exit 1; }
 
 echo "starting $launcher under Xvfb"
 TESSERA_DATA="$data" setsid timeout --kill-after=5 40 xvfb-run -a -s "-screen 0 1280x800x24" "$launcher" >"$log" 2>&1 &
@@ -35,7 +38,7 @@ if [ "$alive" -lt 20 ]; then
 fi
 kill -- -"$runner" 2>/dev/null || true
 wait "$runner" 2>/dev/null || true
-if ! find "$data" -name '*.mv.db' | grep -q .; then
+if [ -z "$(find "$data" -name '*.mv.db' -print -quit)" ]; then
   echo "the packaged app ran ${alive}s but created no center database in $data; its output:" >&2
   cat "$log" >&2
   exit 1
