@@ -267,13 +267,7 @@ public final class AfterSalesPanel extends BorderPane {
 
     /** A message in words, with messages among its arguments put into words too. */
     static StringBinding text(ObservableValue<Message> message, Localization l10n) {
-        return Bindings.createStringBinding(() -> message.getValue() == null ? "" : words(message.getValue(), l10n),
-                message, l10n.localeProperty());
-    }
-
-    static String words(Message m, Localization l10n) {
-        Object[] args = m.args().stream().map(a -> a instanceof Message inner ? words(inner, l10n) : a).toArray();
-        return l10n.text(m.key(), args);
+        return l10n.binding(message);
     }
 
     private static Button button(String id, String key, Localization l10n) {

@@ -27,6 +27,7 @@ import dev.tessera.desktop.counter.CounterViewModel;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.SalePhase;
 import dev.tessera.desktop.ui.Formats;
+import dev.tessera.desktop.ui.Amount;
 import dev.tessera.desktop.ui.Message;
 import dev.tessera.reports.print.ReportPrinter;
 import dev.tessera.reports.ReportException;
@@ -213,6 +214,9 @@ public final class AfterSalesViewModel {
             return;
         }
         String method = settleMethod.get();
+        if (!confirmVoid(rows, withRefund, method)) {
+            return;
+        }
         String ref = "CARD".equals(method) && !reference.get().isBlank() ? reference.get().strip() : null;
         String type = withRefund ? "REFUND" : "VOID";
         LedgerKind kind = withRefund ? LedgerKind.REFUND : LedgerKind.VOID;
@@ -239,6 +243,21 @@ public final class AfterSalesViewModel {
             refresh(withRefund ? Message.of("aftersales.refund.done", rows.size(), money(total, currency), methodKey(method))
                     : Message.of("aftersales.void.done", rows.size()));
         });
+    }
+
+    /** Asks the clerk, with the amount, the method and the seats that go back on sale; false when cancelled. */
+    private boolean confirmVoid(List<TicketRow> rows, boolean withRefund, String method) {
+        List<String> places = rows.stream().map(r -> ctx.l10n().text("aftersales.place", r.section(), r.row(), r.seat()))
+                .toList();
+        String seats = String.join(", ", places);
+        if (!withRefund) {
+            return ctx.dialogs().confirm(Message.of("aftersales.confirm.void.question", rows.size()),
+                    Message.of("aftersales.confirm.void.consequence", seats), Message.of("aftersales.confirm.void.action"));
+        }
+        Amount amount = new Amount(rows.stream().mapToLong(r -> r.ticket().priceMinor()).sum(), rows.getFirst().currency());
+        return ctx.dialogs().confirm(Message.of("aftersales.confirm.refund.question", amount, methodKey(method), rows.size()),
+                Message.of("aftersales.confirm.refund.consequence", seats),
+                Message.of("aftersales.confirm.refund.action", amount));
     }
 
     // ---- exchange ----

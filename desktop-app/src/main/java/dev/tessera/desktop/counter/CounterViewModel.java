@@ -16,6 +16,7 @@ import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
 import dev.tessera.desktop.events.SeatAvailabilityViewModel;
 import dev.tessera.desktop.events.SeatStatus;
 import dev.tessera.desktop.ui.ErrorMessages;
+import dev.tessera.desktop.ui.Amount;
 import dev.tessera.desktop.ui.Message;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -398,6 +399,15 @@ public final class CounterViewModel implements AutoCloseable {
         if (line == null || reason == null || reason.isBlank()) {
             feedback.say(Message.of("counter.void.needReason"));
             feedback.setFailed(true);
+            return;
+        }
+        Message question = refund
+                ? Message.of("counter.confirm.refund.question", new Amount(line.priceMinor(), line.currency()),
+                        line.section(), line.row(), line.seat())
+                : Message.of("counter.confirm.void.question", line.section(), line.row(), line.seat());
+        Message action = refund ? Message.of("counter.confirm.refund.action", new Amount(line.priceMinor(), line.currency()))
+                : Message.of("counter.confirm.void.action");
+        if (!ctx.dialogs().confirm(question, Message.of("counter.confirm.consequence"), action)) {
             return;
         }
         run(() -> pipeline.voidTicket(line.ticketId(), reason.trim(), refund), voided -> {

@@ -12,6 +12,7 @@ import dev.tessera.desktop.ledger.TerminalSync;
 import dev.tessera.desktop.shift.SettlementWriter;
 import dev.tessera.desktop.shift.ShiftTerminal;
 import dev.tessera.desktop.shift.ShiftViewModel;
+import dev.tessera.desktop.ui.DialogService;
 import dev.tessera.desktop.ui.Localization;
 import dev.tessera.desktop.ui.TaskExecutor;
 import dev.tessera.reports.print.ReportPrinter;
@@ -57,7 +58,8 @@ public final class CounterWorkspace implements AutoCloseable {
      */
     public static CounterWorkspace open(CenterSession session, CenterClient client, LedgerStore ledger, Path dataDir,
                                         CounterReader reader, VirtualChips virtualChips, ObservableBooleanValue online, TaskExecutor tasks,
-                                        Localization l10n, Clock clock, Consumer<SyncLoop.State> syncState) {
+                                        Localization l10n, DialogService dialogs, Clock clock,
+                                        Consumer<SyncLoop.State> syncState) {
         TerminalIdentity terminal = ledger.identity(session.account().loginId(), new SecureRandom());
         SyncLoop[] loop = new SyncLoop[1];
         Journal journal = new Journal(ledger, terminal.terminalId(), () -> {
@@ -68,7 +70,7 @@ public final class CounterWorkspace implements AutoCloseable {
         loop[0] = new SyncLoop(new TerminalSync(ledger, session, terminal.terminalId()), ledger, terminal.terminalId(),
                 tasks, clock, SYNC_PERIOD, syncState);
         CounterContext ctx = new CounterContext(session, client, journal, terminal, reader, virtualChips, online,
-                tasks, l10n, clock);
+                tasks, l10n, dialogs, clock);
         CounterViewModel sale = new CounterViewModel(ctx, new SeatAvailabilityViewModel(session, tasks));
         // claim 20: paper tickets and receipts go to the system's printer, or as PDFs into dataDir/printouts
         AfterSalesViewModel afterSales = new AfterSalesViewModel(ctx, sale,
@@ -78,7 +80,7 @@ public final class CounterWorkspace implements AutoCloseable {
                 new VirtualChipsViewModel(virtualChips, session, tasks), loop[0], journal, session, tasks, afterSales);
         // issue 5: the clerk's shift at this terminal; its float currency follows the event on sale
         workspace.shift = new ShiftViewModel(session, ShiftTerminal.of(ledger, session, terminal.terminalId(),
-                loop[0]::syncNow), tasks, new SettlementWriter(l10n::getLocale),
+                loop[0]::syncNow), tasks, dialogs, new SettlementWriter(l10n::getLocale),
                 sale.eventProperty().map(dev.tessera.desktop.center.CenterApiTypes.EventInfo::currency));
         return workspace;
     }

@@ -190,7 +190,7 @@ public final class Shell {
         StatusBarViewModel statusBar = signedIn.statusBar();
         TaskExecutor sessionTasks = signedIn.tasks();
         sessionTasks.execute(() -> CounterWorkspace.open(signedIn.session(), client, ledger(), settings.dataDir(), counterReader(), virtualChips(),
-                status.onlineProperty(), sessionTasks, l10n, clock, statusBar::syncState), signedIn::attachCounter,
+                status.onlineProperty(), sessionTasks, l10n, dialogs, clock, statusBar::syncState), signedIn::attachCounter,
                 failure -> LOG.error("the counter could not open its ledger", failure));
     }
 

@@ -7,6 +7,8 @@ import dev.tessera.desktop.center.CenterUnreachableException;
 import dev.tessera.desktop.center.ShiftApiTypes.CloseShift;
 import dev.tessera.desktop.center.ShiftApiTypes.OpenShift;
 import dev.tessera.desktop.center.ShiftApiTypes.Shift;
+import dev.tessera.desktop.ui.Amount;
+import dev.tessera.desktop.ui.DialogService;
 import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Message;
 import dev.tessera.desktop.ui.TaskExecutor;
@@ -43,6 +45,7 @@ public final class ShiftViewModel {
     private final CenterSession session;
     private final ShiftTerminal terminal;
     private final TaskExecutor tasks;
+    private final DialogService dialogs;
     private final SettlementWriter settlement;
     private final ObservableValue<String> saleCurrency;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
@@ -58,9 +61,10 @@ public final class ShiftViewModel {
     private boolean refreshing;
 
     /** {@code saleCurrency}: the currency of the event on sale, for the float of a new shift. */
-    public ShiftViewModel(CenterSession session, ShiftTerminal terminal, TaskExecutor tasks, SettlementWriter settlement,
-                          ObservableValue<String> saleCurrency) {
+    public ShiftViewModel(CenterSession session, ShiftTerminal terminal, TaskExecutor tasks, DialogService dialogs,
+                          SettlementWriter settlement, ObservableValue<String> saleCurrency) {
         this.session = session;
+        this.dialogs = dialogs;
         this.terminal = terminal;
         this.tasks = tasks;
         this.settlement = settlement;
@@ -172,6 +176,16 @@ public final class ShiftViewModel {
         String text = note.get() == null ? "" : note.get().trim();
         if (difference.get() != 0 && text.isEmpty()) {
             fail(Message.of("shift.close.needNote"));
+            return;
+        }
+        long counted = closingCount.totalMinorProperty().get();
+        long off = difference.get();
+        String cur = currency.get();
+        Message differenceText = off == 0 ? Message.of("shift.confirm.even")
+                : Message.of(off > 0 ? "shift.difference.over" : "shift.difference.short", new Amount(Math.abs(off), cur));
+        if (!dialogs.confirm(Message.of("shift.confirm.question", current.id()),
+                Message.of("shift.confirm.consequence", new Amount(counted, cur), new Amount(expectedCash.get(), cur),
+                        differenceText), Message.of("shift.close"))) {
             return;
         }
         CloseShift request = new CloseShift(closingCount.counts(), text.isEmpty() ? null : text);

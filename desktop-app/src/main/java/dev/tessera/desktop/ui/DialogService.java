@@ -7,4 +7,10 @@ public interface DialogService {
     boolean askRetryAfterStartupFailure(Message reason);
 
     void showError(Message title, Message detail);
+
+    /**
+     * Asks before a money or irreversible action: the question, its consequence in words, and the action's own
+     * label on the button that does it (the default: Enter); Esc or the Cancel button answers false.
+     */
+    boolean confirm(Message question, Message consequence, Message action);
 }

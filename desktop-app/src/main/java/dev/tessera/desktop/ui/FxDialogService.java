@@ -4,6 +4,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.stage.Window;
 
 /** Dialogs as JavaFX alerts, in the chosen language, styled like the rest of the app. */
 public final class FxDialogService implements DialogService {
@@ -26,8 +27,25 @@ public final class FxDialogService implements DialogService {
         alert(title, detail, new ButtonType(l10n.text("dialog.close"), ButtonBar.ButtonData.OK_DONE)).showAndWait();
     }
 
+    @Override
+    public boolean confirm(Message question, Message consequence, Message action) {
+        ButtonType act = new ButtonType(l10n.text(action), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(l10n.text("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, question, consequence, act, cancel);
+        alert.getDialogPane().setId("confirmDialog");
+        alert.getDialogPane().lookupButton(act).setId("confirmAction");
+        alert.getDialogPane().lookupButton(cancel).setId("confirmCancel");
+        return alert.showAndWait().filter(act::equals).isPresent();
+    }
+
     private Alert alert(Message header, Message detail, ButtonType... buttons) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, "", buttons);
+        return alert(Alert.AlertType.ERROR, header, detail, buttons);
+    }
+
+    private Alert alert(Alert.AlertType type, Message header, Message detail, ButtonType... buttons) {
+        Alert alert = new Alert(type, "", buttons);
+        // over the window the person works in, which gets the keyboard back when the dialog closes
+        Window.getWindows().stream().filter(Window::isFocused).findFirst().ifPresent(alert::initOwner);
         alert.setTitle(l10n.text("app.name"));
         alert.setHeaderText(l10n.text(header));
         Label content = new Label(l10n.text(detail));

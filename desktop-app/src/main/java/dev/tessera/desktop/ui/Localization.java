@@ -76,8 +76,16 @@ public final class Localization {
         return new MessageFormat(pattern, locale.get()).format(args);
     }
 
+    /**
+     * A message in words, with messages among its arguments (a payment method, a place) put into words too and
+     * amounts written in this language.
+     */
     public String text(Message message) {
-        return text(message.key(), message.args().toArray());
+        return text(message.key(), message.args().stream().map(a -> switch (a) {
+            case Message inner -> text(inner);
+            case Amount amount -> Formats.money(amount.minor(), amount.currency(), locale.get());
+            case null, default -> a;
+        }).toArray());
     }
 
     public StringBinding binding(String key, Object... args) {

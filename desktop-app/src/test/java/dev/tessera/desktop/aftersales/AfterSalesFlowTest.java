@@ -17,6 +17,7 @@ import dev.tessera.desktop.counter.CounterViewModel;
 import dev.tessera.desktop.counter.CounterWorkspace;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.SalePhase;
+import dev.tessera.desktop.support.ConfirmDialog;
 import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Screenshots;
 import java.io.IOException;
@@ -101,6 +102,12 @@ class AfterSalesFlowTest {
             select(first);
             reason(Reason.CUSTOMER_REQUEST, "cannot attend");
             robot.clickOn("#afterSalesRefund");
+            // the refund asks first, with the amount, the method and the seat; Esc cancels and nothing happens
+            String question = ConfirmDialog.answer(robot, KeyCode.ESCAPE);
+            assertThat(question).startsWith("Refund ¥").contains("for 1 ticket(s)?").contains("A refund cannot be undone.");
+            assertThat(ticket(clerk, first).status()).isEqualTo("VALID");
+            robot.clickOn("#afterSalesRefund");
+            ConfirmDialog.answer(robot, KeyCode.ENTER);
             waitFor(20, "the refund", () -> ui.text("#afterSalesStatus").startsWith("Refunded 1 ticket"));
             assertThat(ticket(clerk, first).status()).isEqualTo("VOID");
             String firstSeat = sold.tickets().get(0).seatId();

@@ -18,6 +18,7 @@ import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.desktop.events.SeatStatus;
 import dev.tessera.desktop.ledger.LedgerStore;
+import dev.tessera.desktop.support.ConfirmDialog;
 import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.reader.wallet.StoredTicket;
@@ -131,6 +132,7 @@ class CounterFlowTest {
             String voidedTicket = fx(() -> sale.receipt().get(2).ticketId());
             String voidedSeatId = fx(() -> sale.receipt().get(2).seatId());
             robot.clickOn("#voidReason").write("Customer cannot attend").type(KeyCode.ENTER);
+            assertThat(ConfirmDialog.answer(robot, KeyCode.ENTER)).contains("Refund ¥").contains("This cannot be undone");
             try {
                 waitFor(15, "the void", () -> ui.text("#saleStatus").contains("the ticket is void"));
             } finally {

@@ -16,6 +16,7 @@ import dev.tessera.desktop.counter.CounterWorkspace;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.SalePhase;
 import dev.tessera.desktop.shift.ShiftViewModel.State;
+import dev.tessera.desktop.support.ConfirmDialog;
 import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Screenshots;
 import java.nio.file.Files;
@@ -113,6 +114,7 @@ class ShiftFlowTest {
             return null;
         });
         robot.clickOn("#voidReason").write("Customer cannot attend").type(KeyCode.ENTER);
+        ConfirmDialog.answer(robot, KeyCode.ENTER);
         try {
             waitFor(15, "the refund", () -> ui.text("#saleStatus").contains("the ticket is void"));
         } catch (AssertionError e) {
@@ -141,6 +143,14 @@ class ShiftFlowTest {
         Screenshots.take(ui.scene(), "63-shift-count-short");
         focus("#shiftNote");
         robot.write("A 500 yen coin given as change twice").type(KeyCode.ENTER);
+        // the close asks first, with the count and the difference in words; Esc keeps the shift open
+        assertThat(ConfirmDialog.answer(robot, KeyCode.ESCAPE)).isEqualTo("Close shift #" + shiftId + "? Counted "
+                + yen(expected - 500) + ", expected " + yen(expected) + " (Short by ¥500). After closing, the count "
+                + "cannot be changed and no sale is added to this shift.");
+        assertThat(fx(() -> shift.stateProperty().get())).isEqualTo(State.OPEN);
+        focus("#shiftNote");
+        robot.type(KeyCode.ENTER);
+        ConfirmDialog.answer(robot, KeyCode.ENTER);
         waitFor(20, "the shift closed", () -> shift.stateProperty().get() == State.CLOSED);
         assertThat(ui.text("#settledDifference")).isEqualTo("Short by ¥500");
         assertThat(ui.text("#settledCounted")).isEqualTo(yen(expected - 500));

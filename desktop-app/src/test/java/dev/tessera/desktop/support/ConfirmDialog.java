@@ -1,0 +1,26 @@
+package dev.tessera.desktop.support;
+
+import static dev.tessera.desktop.support.Fx.fx;
+import static dev.tessera.desktop.support.Fx.waitFor;
+
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import org.testfx.api.FxRobot;
+
+/** The question a money or irreversible action asks first (DialogService.confirm), read and answered by key. */
+public final class ConfirmDialog {
+    private ConfirmDialog() {}
+
+    /** Waits for the confirmation, returns its question and consequence in one line, and answers with {@code key}. */
+    public static String answer(FxRobot robot, KeyCode key) throws Exception {
+        waitFor(10, "the confirmation dialog", () -> robot.lookup("#confirmDialog").tryQuery()
+                .map(Node::isVisible).orElse(false));
+        DialogPane pane = robot.lookup("#confirmDialog").queryAs(DialogPane.class);
+        String text = fx(() -> pane.getHeaderText() + " " + ((javafx.scene.control.Label) pane.getContent()).getText());
+        // the keys go to the dialog's window, which has the focus while it is shown
+        robot.type(key);
+        waitFor(10, "the confirmation closed", () -> robot.lookup("#confirmDialog").tryQuery().isEmpty());
+        return text;
+    }
+}
