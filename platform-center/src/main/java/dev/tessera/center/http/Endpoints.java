@@ -126,19 +126,19 @@ public final class Endpoints {
     public static final Endpoint<Void, Event> EVENT = new Endpoint<>("GET", "/api/events/{eventId}",
             Body.NONE, Body.of(Event.class), 200, Set.of(400, 401, 404, 503));
     public static final Endpoint<Void, Event> PUBLISH_EVENT = new Endpoint<>("POST", "/api/events/{eventId}/publish",
-            Body.NONE, Body.of(Event.class), 200, Set.of(401, 403, 404, 409, 503));
+            Body.NONE, Body.of(Event.class), 200, Set.of(400, 401, 403, 404, 409, 503));
     public static final Endpoint<AuthorizeSeller, SellerAuthorization> AUTHORIZE_SELLER = new Endpoint<>("POST", "/api/events/{eventId}/authorizations",
             Body.of(AuthorizeSeller.class), Body.of(SellerAuthorization.class), 201, Set.of(400, 401, 403, 404, 409, 413, 503));
     public static final Endpoint<Void, List<SellerAuthorization>> AUTHORIZATIONS = new Endpoint<>("GET", "/api/events/{eventId}/authorizations",
-            Body.NONE, Body.listOf(SellerAuthorization.class), 200, Set.of(401, 403, 404, 503));
+            Body.NONE, Body.listOf(SellerAuthorization.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<ReleaseSeats, Released> RELEASE_SEATS = new Endpoint<>("POST", "/api/events/{eventId}/authorizations/{sellerId}/release",
             Body.of(ReleaseSeats.class), Body.of(Released.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
     public static final Endpoint<Void, SellerAuthorization> MY_AUTHORIZATION = new Endpoint<>("GET", "/api/events/{eventId}/authorizations/me",
-            Body.NONE, Body.of(SellerAuthorization.class), 200, Set.of(401, 403, 404, 503));
+            Body.NONE, Body.of(SellerAuthorization.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Void, Object> SEATS = new Endpoint<>("GET", "/api/events/{eventId}/seats",
             Body.NONE, Body.oneOf(Snapshot.class, Delta.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Void, Void> SEAT_STREAM = new Endpoint<>("GET", "/api/events/{eventId}/seats/stream",
-            Body.NONE, Body.eventStream(Watching.class, Changes.class), 200, Set.of(401, 403, 404, 406, 503));
+            Body.NONE, Body.eventStream(Watching.class, Changes.class), 200, Set.of(400, 401, 403, 404, 406, 503));
     public static final Endpoint<Void, List<RevocationView>> REVOCATIONS = new Endpoint<>("GET", "/api/events/{eventId}/revocations",
             Body.NONE, Body.listOf(RevocationView.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<HoldRequest, Hold> HOLD = new Endpoint<>("POST", "/api/events/{eventId}/holds",
@@ -172,13 +172,13 @@ public final class Endpoints {
     public static final Endpoint<AcceptTransfer, TransferResult> ACCEPT_TRANSFER = new Endpoint<>("POST", "/api/transfers/{transferId}/accept",
             Body.of(AcceptTransfer.class), Body.of(TransferResult.class), 200, Set.of(400, 401, 403, 404, 409, 413, 429, 503));
     public static final Endpoint<Void, List<GateCount>> GATE_COUNTS = new Endpoint<>("GET", "/api/events/{eventId}/gate-counts",
-            Body.NONE, Body.listOf(GateCount.class), 200, Set.of(401, 403, 404, 503));
+            Body.NONE, Body.listOf(GateCount.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Scan, ScanResult> SCAN = new Endpoint<>("POST", "/api/gate/scans",
             Body.of(Scan.class), Body.of(ScanResult.class), 200, Set.of(400, 401, 403, 413, 503));
     public static final Endpoint<Void, List<IssuerKey>> ISSUER_KEYS = new Endpoint<>("GET", "/api/issuer-keys",
             Body.NONE, Body.listOf(IssuerKey.class), 200, Set.of(401, 503));
     public static final Endpoint<Void, TicketMaster> TICKET_MASTER = new Endpoint<>("GET", "/api/events/{eventId}/ticket-master",
-            Body.NONE, Body.of(TicketMaster.class), 200, Set.of(401, 403, 404, 503));
+            Body.NONE, Body.of(TicketMaster.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<RegisterTerminal, Registration> REGISTER_TERMINAL = new Endpoint<>("POST", "/api/terminals",
             Body.of(RegisterTerminal.class), Body.of(Registration.class), 201, Set.of(400, 401, 403, 409, 413, 503));
     public static final Endpoint<Void, Registration> TERMINAL = new Endpoint<>("GET", "/api/terminals/{terminalId}",

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import dev.tessera.center.CenterConfig;
 import dev.tessera.center.http.CenterApi;
+import dev.tessera.center.http.CenterRole;
 import dev.tessera.center.http.Endpoint;
 import dev.tessera.center.http.Endpoints;
 import dev.tessera.center.http.Json;
 import dev.tessera.center.security.CenterRoutes;
+import dev.tessera.center.support.ApiClient;
 import dev.tessera.center.support.CenterFixture;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +114,54 @@ class OpenApiContractTest {
             }
         });
         assertThat(diffs).as("%d differences between the code and docs/openapi.json:%n  %s", diffs.size(),
+                String.join("\n  ", diffs)).isEmpty();
+    }
+
+    /**
+     * Statuses the running center really answers: every route with a parameter in its path is called, by a role it
+     * admits, with a malformed value and with one that names nothing; whatever it answers must be in the table and in
+     * the document.
+     */
+    @Test
+    void what_a_route_answers_to_a_malformed_or_unknown_id_is_documented() {
+        Map<CenterRole, ApiClient> clients = new EnumMap<>(CenterRole.class);
+        List<String> diffs = new ArrayList<>();
+        int probes = 0;
+        for (CenterRoutes.Route route : CenterRoutes.documented()) {
+            if (route.open() || route.stream() || OUTSIDE_THE_TABLE.contains(route.key()) || !route.path().contains("{")) {
+                continue;
+            }
+            Endpoint<?, ?> endpoint = Endpoints.ALL.stream().filter(e -> e.key().equals(route.key())).findFirst()
+                    .orElseThrow();
+            JsonNode op = doc.path("paths").path(route.path()).path(route.method().toLowerCase(Locale.ROOT));
+            Set<Integer> documented = new TreeSet<>();
+            names(op.path("responses")).forEach(code -> documented.add(Integer.parseInt(code)));
+            Set<Integer> coded = new TreeSet<>(endpoint.problems());
+            coded.add(endpoint.status());
+            CenterRole role = route.roles().iterator().next();
+            ApiClient client = clients.computeIfAbsent(role, r -> fx.account(r.role()).client());
+            for (String value : List.of("not-an-id", "987654321")) {
+                Map<String, String> params = new LinkedHashMap<>();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(route.path());
+                while (m.find()) {
+                    params.put(m.group(1), m.group(1).equals("currency") && !value.startsWith("not") ? "XTS" : value);
+                }
+                String path = route.concrete(params);
+                ApiClient.Response answer = switch (route.method()) {
+                    case "GET" -> client.get(path);
+                    case "DELETE" -> client.delete(path);
+                    default -> client.postRaw(path, "{}");
+                };
+                probes++;
+                if (!documented.contains(answer.status()) || !coded.contains(answer.status())) {
+                    diffs.add(route + " answered " + answer.status() + " to " + role + " for " + path + " ("
+                            + answer.body().lines().findFirst().orElse("") + "); the document lists " + documented
+                            + ", Endpoints " + coded);
+                }
+            }
+        }
+        assertThat(probes).as("routes with path parameters probed").isGreaterThan(40);
+        assertThat(diffs).as("%d statuses the center answers but does not document:%n  %s", diffs.size(),
                 String.join("\n  ", diffs)).isEmpty();
     }
 
