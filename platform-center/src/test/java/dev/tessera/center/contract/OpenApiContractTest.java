@@ -2,6 +2,7 @@ package dev.tessera.center.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import dev.tessera.center.http.CenterRole;
 import dev.tessera.center.http.Endpoint;
 import dev.tessera.center.http.Endpoints;
 import dev.tessera.center.http.Json;
+import dev.tessera.center.http.Problem;
 import dev.tessera.center.security.CenterRoutes;
 import dev.tessera.center.support.ApiClient;
 import dev.tessera.center.support.CenterFixture;
@@ -92,7 +94,7 @@ class OpenApiContractTest {
     }
 
     @Test
-    void every_operation_reads_writes_and_answers_what_the_document_says() {
+    void every_operation_reads_writes_and_answers_what_the_document_says() throws IOException {
         List<String> diffs = new ArrayList<>();
         Set<String> reached = new TreeSet<>();
         for (Endpoint<?, ?> e : Endpoints.ALL) {
@@ -103,6 +105,9 @@ class OpenApiContractTest {
             }
             new Comparison(e.key(), diffs, reached).operation(e, op);
         }
+        // every problem document is the center's Problem record
+        new Comparison("problem documents", diffs, reached).compare("Problem",
+                Json.MAPPER.readTree("{\"$ref\": \"" + REF + "Problem\"}"), Json.MAPPER.constructType(Problem.class), true);
         // the schemas of routes outside the table are the document's own business until they join it
         OUTSIDE_THE_TABLE.forEach(key -> {
             String[] mp = key.split(" ", 2);
@@ -457,6 +462,22 @@ class OpenApiContractTest {
             }
             documented.stream().filter(n -> !code.containsKey(n)).forEach(n -> diff(where, "documented property \""
                     + n + "\" is not " + (serialized ? "written" : "read") + " by " + name(type)));
+            if (serialized) {
+                // the center's mapper writes every property, null or not, unless told otherwise: each one is present
+                JsonInclude.Include classLevel = bean.findPropertyInclusion(
+                        Json.MAPPER.getSerializationConfig().getDefaultPropertyInclusion()).getValueInclusion();
+                Set<String> required = new TreeSet<>();
+                schema.path("required").forEach(n -> required.add(n.asText()));
+                for (BeanPropertyDefinition p : bean.findProperties()) {
+                    JsonInclude.Include own = p.findInclusion().getValueInclusion();
+                    JsonInclude.Include inclusion = own == JsonInclude.Include.USE_DEFAULTS ? classLevel : own;
+                    boolean always = inclusion == JsonInclude.Include.ALWAYS || inclusion == JsonInclude.Include.USE_DEFAULTS;
+                    if (p.couldSerialize() && always && !required.contains(p.getName())) {
+                        diff(where, "property \"" + p.getName() + "\" is always written (null or not), the document "
+                                + "does not list it as required");
+                    }
+                }
+            }
             schema.path("required").forEach(n -> {
                 if (!code.containsKey(n.asText())) {
                     diff(where, "required property \"" + n.asText() + "\" does not exist in " + name(type));
