@@ -43,5 +43,5 @@ public final class AfterSalesApiTypes {
                              String seatId, long byId, String byName, String reason, long amountMinor, String method,
                              String reference) {}
 
-    public record Venue(long id, String name, String address) {}
+    public record Venue(long id, String name, String address, int latestSeatMapVersion) {}
 }

@@ -52,5 +52,5 @@ public final class CenterApiTypes {
 
     record Login(String loginId, String password) {}
 
-    record Problem(String type, String title, Integer status, String detail) {}
+    record Problem(String type, String title, Integer status, String detail, String instance) {}
 }

@@ -26,9 +26,15 @@ import org.slf4j.LoggerFactory;
 /** One HTTP exchange with the center: JSON in and out, problem documents and dead connections mapped to exceptions. */
 final class CenterHttp {
     private static final Logger LOG = LoggerFactory.getLogger(CenterHttp.class);
+    /**
+     * Set (to true) by the build's test runs: a field the center sends that no desktop record names is then an error,
+     * so a record that has drifted from the center's contract fails the tests instead of losing the field silently.
+     */
+    static final String STRICT_PROPERTY = "tessera.center.strictJson";
+    /** Tolerant in the field (a newer center may add fields), strict under test. */
     static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, Boolean.getBoolean(STRICT_PROPERTY))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);

@@ -57,7 +57,8 @@ public final class CounterApiTypes {
                                long priceMinor, String attendee, String holderChipId, String encoded,
                                String envelope) {}
 
-    public record SaleResult(long saleId, long eventId, long holdId, String paymentMethod, long totalMinor,
+    /** issuingInfoId: the center's issuing information of the sale; null for a sale the counter rebuilt itself. */
+    public record SaleResult(long saleId, Long issuingInfoId, long eventId, long holdId, String paymentMethod, long totalMinor,
                              String currency, Long changeMinor, List<IssuedTicket> tickets) {
         public SaleResult {
             tickets = tickets == null ? List.of() : List.copyOf(tickets);
@@ -68,10 +69,14 @@ public final class CounterApiTypes {
 
     public record Voided(String ticketId, int version, long saleId, Long refundMinor, String reason) {}
 
+    /** The counter's view of a log line: the fields it shows; the names it leaves to the manager are listed. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"eventName", "sellerName", "status", "refundMinor"})
     public record SalesLogLine(long saleId, Instant soldAt, long eventId, long sellerId, String ticketId,
                                String seatId, String categoryId, long priceMinor, String currency,
                                String paymentMethod) {}
 
+    /** The lines and totals; the center's breakdowns (by seller, event, day, category, payment) are not read here. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"filter", "bySeller", "byEvent", "byDay", "byCategory", "byPayment"})
     public record SalesLog(List<SalesLogLine> lines, int tickets, long totalMinor) {
         public SalesLog {
             lines = lines == null ? List.of() : List.copyOf(lines);
@@ -93,7 +98,7 @@ public final class CounterApiTypes {
 
     public record Chip(String chipId, String publicKey, Long memberId, String status) {}
 
-    public record ChipPackage(List<IssuedTicket> tickets) {
+    public record ChipPackage(String chipId, List<IssuedTicket> tickets) {
         public ChipPackage {
             tickets = tickets == null ? List.of() : List.copyOf(tickets);
         }
@@ -102,7 +107,7 @@ public final class CounterApiTypes {
     public record StartTransfer(String ticketId, String toChipId, String transferPassword) {}
 
     public record Transfer(long transferId, String ticketId, int fromVersion, String fromChipId, String toChipId,
-                           String status) {}
+                           String status, java.time.OffsetDateTime expiresAt) {}
 
     public record AcceptTransfer(String transferPassword) {}
 

@@ -16,6 +16,8 @@ public final class ManagerApiTypes {
                                  String sellerName, String ticketId, String seatId, String categoryId, long priceMinor,
                                  String currency, String paymentMethod, String status, long refundMinor) {}
 
+    /** The lines and totals; the center's breakdowns (by seller, event, day, category, payment) are not read here. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"filter", "bySeller", "byEvent", "byDay", "byCategory", "byPayment"})
     public record SalesLog(List<SalesLogTicket> lines, int tickets, long totalMinor) {
         public SalesLog {
             lines = lines == null ? List.of() : List.copyOf(lines);
@@ -48,7 +50,7 @@ public final class ManagerApiTypes {
         }
     }
 
-    public record Venue(long id, String name, String address) {}
+    public record Venue(long id, String name, String address, int latestSeatMapVersion) {}
 
     /** A seller's quotas per category and allocated seats for one event (claims 30, 73, 74). */
     public record Authorization(long eventId, long sellerId, String sellerName, Map<String, Integer> quotas,

@@ -322,7 +322,7 @@ public final class CounterViewModel implements AutoCloseable {
         SaleRecovery.PendingIssue first = pending.getFirst();
         long total = first.tickets().stream().mapToLong(IssuedTicket::priceMinor).sum();
         EventInfo e = event.get();
-        sale = new SaleResult(first.saleId(), first.eventId(), 0, null, total, e == null ? "JPY" : e.currency(), null,
+        sale = new SaleResult(first.saleId(), null, first.eventId(), 0, null, total, e == null ? "JPY" : e.currency(), null,
                 first.tickets());
         saleChipId = first.chipId();
         showReceipt(sale);

@@ -118,7 +118,7 @@ public final class SaleRecovery {
                     l.seatId(), l.categoryId(), null, l.priceMinor(), null, null, null, null)).toList();
         }
         long total = tickets.stream().mapToLong(IssuedTicket::priceMinor).sum();
-        SaleResult sale = new SaleResult(saleId, open.eventId(), open.holdId(), lines.getFirst().paymentMethod(), total,
+        SaleResult sale = new SaleResult(saleId, null, open.eventId(), open.holdId(), lines.getFirst().paymentMethod(), total,
                 lines.getFirst().currency(), null, tickets);
         CrashPoints.reach("recovery.before-journal");
         pipeline.journalSale(sale, chipId, true);

@@ -41,6 +41,18 @@ class CenterClientTest {
     }
 
     @Test
+    void underTestAFieldNoRecordNamesIsAnErrorSoDriftFromTheCentersContractShows() {
+        assertThat(Boolean.getBoolean(CenterHttp.STRICT_PROPERTY)).as("the build sets " + CenterHttp.STRICT_PROPERTY)
+                .isTrue();
+        String known = "{\"seatId\":\"A-1\",\"status\":\"SOLD\",\"revision\":7}";
+        assertThat(CenterHttp.readValue(known, CenterApiTypes.SeatChange.class).revision()).isEqualTo(7);
+        assertThatThrownBy(() -> CenterHttp.readValue(known.replace("}", ",\"newField\":1}"),
+                CenterApiTypes.SeatChange.class))
+                .isInstanceOf(CenterResponseException.class)
+                .hasRootCauseInstanceOf(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class);
+    }
+
+    @Test
     void signsInAndReadsTheDemoEventWithItsServiceInformation() {
         CenterSession clerk = center.clerk();
         assertThat(clerk.account().displayName()).isEqualTo("Box Office 1");

@@ -10,23 +10,11 @@ import dev.tessera.center.Services;
 import dev.tessera.center.account.AccountService;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.chipkeys.ChipKeyService;
-import dev.tessera.center.event.EventService.AuthorizeSeller;
-import dev.tessera.center.event.EventService.RegisterEvent;
 import dev.tessera.center.live.SeatStatusFeed;
-import dev.tessera.center.gate.GateService.Scan;
-import dev.tessera.center.member.MemberService.RegisterChip;
-import dev.tessera.center.member.MemberService.RegisterMember;
-import dev.tessera.center.sales.HoldService.HoldRequest;
-import dev.tessera.center.sales.SaleService.ConfirmSale;
 import dev.tessera.center.sales.AfterSalesService;
-import dev.tessera.center.sales.SaleService;
 import dev.tessera.center.sales.TicketFactory;
-import dev.tessera.center.sales.VoidService;
 import dev.tessera.center.saleslog.SalesLogService.Filter;
 import dev.tessera.center.shift.ShiftService;
-import dev.tessera.center.terminal.TerminalService;
-import dev.tessera.center.transfer.TransferService.AcceptTransfer;
-import dev.tessera.center.transfer.TransferService.StartTransfer;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
@@ -35,6 +23,7 @@ import dev.tessera.core.model.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -47,7 +36,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import io.javalin.http.sse.SseHandler;
 import org.jooq.exception.DataAccessException;
@@ -124,8 +112,11 @@ public final class CenterApi {
                 ctx.method() + " is not allowed on " + ctx.path())));
         r.error(413, ctx -> problemIfEmpty(ctx, ApiException.tooLarge("the body exceeds " + MAX_SEAT_MAP_BYTES + " bytes")));
 
-        r.get("/health", this::health);
-        r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        route(r, Endpoints.HEALTH, (ctx, none) -> health(ctx));
+        route(r, Endpoints.API_DESCRIPTION, (ctx, none) -> {
+            ctx.contentType("application/json").result(openApi);
+            return null;
+        });
 
         accounts(r);
         terminals(r);
@@ -140,45 +131,67 @@ public final class CenterApi {
         afterSales(r);
     }
 
-    /** Up only while the database answers: a center whose database is gone says so rather than looking alive. */
-    private void health(Context ctx) {
-        if (s.db().answers(HEALTH_CHECK_TIMEOUT)) {
-            ctx.json(Map.of("status", "up", "database", s.db().dialect().name()));
-        } else {
-            ctx.status(503).header("Retry-After", Outages.RETRY_AFTER_SECONDS)
-                    .json(Map.of("status", "down", "database", "unavailable"));
+    /**
+     * Registers {@code endpoint}: its method and path, the record its body is read into, the status and the record it
+     * answers with, the roles it admits. Every route of the API goes through here, so {@link Endpoints} is what runs.
+     */
+    private static <Q, R> void route(RoutesConfig r, Endpoint<Q, R> endpoint, Endpoint.Handler<Q, R> handler,
+                                     CenterRole... roles) {
+        Handler h = ctx -> {
+            Q body = endpoint.request().kind() == Endpoint.Kind.JSON ? Json.body(ctx, endpoint.request().rawClass()) : null;
+            ctx.status(endpoint.status());
+            R result = handler.handle(ctx, body);
+            switch (endpoint.response().kind()) {
+                case JSON, ONE_OF -> ctx.json(result);
+                case NONE, RAW, EVENT_STREAM -> {
+                    // no body, or one the handler wrote itself
+                }
+            }
+        };
+        switch (endpoint.method()) {
+            case "GET" -> r.get(endpoint.path(), h, roles);
+            case "POST" -> r.post(endpoint.path(), h, roles);
+            case "DELETE" -> r.delete(endpoint.path(), h, roles);
+            default -> throw new IllegalArgumentException("no " + endpoint.method() + " routes: " + endpoint);
         }
+    }
+
+    /** Up only while the database answers: a center whose database is gone says so rather than looking alive. */
+    private Endpoints.Health health(Context ctx) {
+        if (s.db().answers(HEALTH_CHECK_TIMEOUT)) {
+            return new Endpoints.Health(Endpoints.Health.State.UP, s.db().dialect().name());
+        }
+        ctx.status(503).header("Retry-After", Outages.RETRY_AFTER_SECONDS);
+        return new Endpoints.Health(Endpoints.Health.State.DOWN, "unavailable");
     }
 
     // issue 5: after-sales at the counter, every step with a reason in the audit trail
     private void afterSales(RoutesConfig r) {
-        r.get("/api/sales", ctx -> ctx.json(afterSales.find(Api.principal(ctx), new AfterSalesService.Lookup(
-                Api.queryId(ctx, "saleId"), ctx.queryParam("ticketId"), ctx.queryParam("chipId")))), SELLER, MANAGER);
-        r.post("/api/exchanges", ctx -> ctx.status(201).json(s.sales().exchange(Api.principal(ctx),
-                Json.body(ctx, SaleService.Exchange.class))), SELLER);
-        r.post("/api/tickets/{ticketId}/reprints", ctx -> ctx.status(201).json(afterSales.reprint(Api.principal(ctx),
-                ctx.pathParam("ticketId"), Json.body(ctx, AfterSalesService.Reprint.class))), SELLER, MANAGER);
-        r.get("/api/sales-log/adjustments", ctx -> {
+        route(r, Endpoints.FIND_SALES, (ctx, none) -> afterSales.find(Api.principal(ctx), new AfterSalesService.Lookup(
+                Api.queryId(ctx, "saleId"), ctx.queryParam("ticketId"), ctx.queryParam("chipId"))), SELLER, MANAGER);
+        route(r, Endpoints.EXCHANGE, (ctx, body) -> s.sales().exchange(Api.principal(ctx), body), SELLER);
+        route(r, Endpoints.REPRINT, (ctx, body) -> afterSales.reprint(Api.principal(ctx), ctx.pathParam("ticketId"), body),
+                SELLER, MANAGER);
+        route(r, Endpoints.ADJUSTMENTS, (ctx, none) -> {
             Long seller = Api.sellerFilter(ctx, "sales");
-            ctx.json(afterSales.adjustments(instant(ctx, "from"), instant(ctx, "to"), seller, Api.queryId(ctx, "eventId")));
+            return afterSales.adjustments(instant(ctx, "from"), instant(ctx, "to"), seller, Api.queryId(ctx, "eventId"));
         }, SELLER, MANAGER, ORGANIZER);
     }
 
     // issue 5: a seller's shift at a terminal, from the counted float to the closing count
     private void shifts(RoutesConfig r) {
-        r.get("/api/currencies/{currency}/denominations", ctx -> ctx.json(
-                ShiftService.denominations(ctx.pathParam("currency"))), SELLER, MANAGER, ORGANIZER);
-        r.post("/api/shifts", ctx -> ctx.status(201).json(shifts.open(Api.principal(ctx),
-                Json.body(ctx, ShiftService.OpenShift.class))), SELLER);
-        r.get("/api/shifts", ctx -> {
-            Long seller = Api.sellerFilter(ctx, "shifts");
-            ctx.json(shifts.list(new ShiftService.Filter(seller, instant(ctx, "from"), instant(ctx, "to"),
-                    ctx.queryParam("status"))));
-        }, SELLER, MANAGER, ORGANIZER);
-        r.get("/api/shifts/{shiftId}", ctx -> ctx.json(shifts.shift(Api.principal(ctx), Api.pathId(ctx, "shiftId"))),
+        route(r, Endpoints.DENOMINATIONS, (ctx, none) -> ShiftService.denominations(ctx.pathParam("currency")),
                 SELLER, MANAGER, ORGANIZER);
-        r.post("/api/shifts/{shiftId}/close", ctx -> ctx.json(shifts.close(Api.principal(ctx), Api.pathId(ctx, "shiftId"),
-                Json.body(ctx, ShiftService.CloseShift.class))), SELLER);
+        route(r, Endpoints.OPEN_SHIFT, (ctx, body) -> shifts.open(Api.principal(ctx), body), SELLER);
+        route(r, Endpoints.SHIFTS, (ctx, none) -> {
+            Long seller = Api.sellerFilter(ctx, "shifts");
+            return shifts.list(new ShiftService.Filter(seller, instant(ctx, "from"), instant(ctx, "to"),
+                    ctx.queryParam("status")));
+        }, SELLER, MANAGER, ORGANIZER);
+        route(r, Endpoints.SHIFT, (ctx, none) -> shifts.shift(Api.principal(ctx), Api.pathId(ctx, "shiftId")),
+                SELLER, MANAGER, ORGANIZER);
+        route(r, Endpoints.CLOSE_SHIFT, (ctx, body) -> shifts.close(Api.principal(ctx), Api.pathId(ctx, "shiftId"), body),
+                SELLER);
     }
 
     // claims 35, 72: diversified chip keys for personalizing and writing; gate packages for offline gates
@@ -186,36 +199,29 @@ public final class CenterApi {
         record ChipKeyRequest(String chipId) {}
         r.post("/api/chip-keys", ctx -> ctx.json(chipKeys.keys(Api.principal(ctx),
                 Json.body(ctx, ChipKeyRequest.class).chipId())), SELLER, ORGANIZER, MEMBER);
-        r.get("/api/events/{eventId}/gate-package", ctx -> {
-            long eventId = s.events().event(Api.pathId(ctx, "eventId")).id();
-            ctx.json(chipKeys.gatePackage(eventId));
-        }, GATE);
+        route(r, Endpoints.GATE_PACKAGE, (ctx, none) ->
+                chipKeys.gatePackage(s.events().event(Api.pathId(ctx, "eventId")).id()), GATE);
     }
 
     private void accounts(RoutesConfig r) {
-        record Login(String loginId, String password) {}
-        record NewAccount(String loginId, String password, Role role, String displayName) {}
-        r.post("/api/sessions", ctx -> {
-            Login login = Json.body(ctx, Login.class);
+        route(r, Endpoints.SIGN_IN, (ctx, login) -> {
             AccountService.Session session = s.accounts().login(login.loginId(),
                     login.password() == null ? null : login.password().toCharArray());
-            ctx.status(201).json(Map.of("token", session.token(), "account", session.principal(),
-                    "expiresAt", session.expiresAt()));
+            return new Endpoints.SignedIn(session.token(), session.principal(), session.expiresAt());
         });
-        r.delete("/api/sessions", ctx -> {
+        route(r, Endpoints.SIGN_OUT, (ctx, none) -> {
             s.accounts().logout(bearer(ctx));
-            ctx.status(204);
+            return null;
         }, ANYONE);
-        r.get("/api/me", ctx -> ctx.json(Api.principal(ctx)), ANYONE);
-        r.post("/api/accounts", ctx -> {
-            NewAccount a = Json.body(ctx, NewAccount.class);
+        route(r, Endpoints.ME, (ctx, none) -> Api.principal(ctx), ANYONE);
+        route(r, Endpoints.CREATE_ACCOUNT, (ctx, a) -> {
             if (a.role() == null || a.password() == null) {
                 throw ApiException.badRequest("role and password are required");
             }
             long id = s.accounts().create(a.loginId(), a.password().toCharArray(), a.role(), a.displayName());
-            ctx.status(201).json(s.accounts().find(id));
+            return s.accounts().find(id);
         }, ORGANIZER);
-        r.get("/api/accounts", ctx -> {
+        route(r, Endpoints.ACCOUNTS, (ctx, none) -> {
             String role = ctx.queryParam("role");
             Role filter;
             try {
@@ -223,77 +229,73 @@ public final class CenterApi {
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("role must be one of " + List.of(Role.values()));
             }
-            ctx.json(s.accounts().list(filter));
+            return s.accounts().list(filter);
         }, ORGANIZER, MANAGER);
     }
 
     private void terminals(RoutesConfig r) {
-        r.post("/api/terminals", ctx -> ctx.status(201).json(s.terminals().register(Api.principal(ctx).accountId(),
-                Json.body(ctx, TerminalService.RegisterTerminal.class))), SELLER);
-        r.get("/api/terminals/{terminalId}", ctx -> ctx.json(s.terminals().find(Api.principal(ctx).accountId(),
-                ctx.pathParam("terminalId"))), SELLER);
-        r.post("/api/terminals/{terminalId}/journal", ctx -> ctx.json(s.terminals().push(Api.principal(ctx).accountId(),
-                ctx.pathParam("terminalId"), Json.body(ctx, TerminalService.Push.class))), SELLER);
-        r.post("/api/tickets/{ticketId}/void", ctx -> ctx.json(s.voids().voidTicket(Api.principal(ctx),
-                ctx.pathParam("ticketId"), Json.body(ctx, VoidService.VoidTicket.class))), SELLER, MANAGER);
+        route(r, Endpoints.REGISTER_TERMINAL, (ctx, body) -> s.terminals().register(Api.principal(ctx).accountId(), body),
+                SELLER);
+        route(r, Endpoints.TERMINAL, (ctx, none) -> s.terminals().find(Api.principal(ctx).accountId(),
+                ctx.pathParam("terminalId")), SELLER);
+        route(r, Endpoints.PUSH_JOURNAL, (ctx, body) -> s.terminals().push(Api.principal(ctx).accountId(),
+                ctx.pathParam("terminalId"), body), SELLER);
+        route(r, Endpoints.VOID_TICKET, (ctx, body) -> s.voids().voidTicket(Api.principal(ctx),
+                ctx.pathParam("ticketId"), body), SELLER, MANAGER);
     }
 
     private void venues(RoutesConfig r) {
-        record NewVenue(String name, String address) {}
-        r.post("/api/venues", ctx -> {
-            NewVenue v = Json.body(ctx, NewVenue.class);
+        route(r, Endpoints.CREATE_VENUE, (ctx, v) -> {
             try {
-                ctx.status(201).json(s.venues().create(Api.principal(ctx).accountId(), v.name(), v.address()));
+                return s.venues().create(Api.principal(ctx).accountId(), v.name(), v.address());
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest(e.getMessage());
             }
         }, ORGANIZER);
-        r.get("/api/venues", ctx -> ctx.json(s.venues().list()), STAFF);
-        r.get("/api/venues/{venueId}", ctx -> ctx.json(s.venues().venue(Api.pathId(ctx, "venueId"))), STAFF);
-        r.post("/api/venues/{venueId}/seat-maps", ctx -> {
+        route(r, Endpoints.VENUES, (ctx, none) -> s.venues().list(), STAFF);
+        route(r, Endpoints.VENUE, (ctx, none) -> s.venues().venue(Api.pathId(ctx, "venueId")), STAFF);
+        route(r, Endpoints.ADD_SEAT_MAP, (ctx, none) -> {
             long venueId = Api.pathId(ctx, "venueId");
             String document = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
             int version = s.venues().addSeatMap(venueId, document);
-            ctx.status(201).json(Map.of("venueId", venueId, "version", version,
-                    "seatCount", s.venues().seatMap(venueId, version).seatCount()));
+            return new Endpoints.SeatMapAdded(venueId, version, s.venues().seatMap(venueId, version).seatCount());
         }, ORGANIZER);
-        r.get("/api/venues/{venueId}/seat-maps/{version}", ctx -> {
+        route(r, Endpoints.SEAT_MAP, (ctx, none) -> {
             int version = (int) Api.pathId(ctx, "version");
             ctx.contentType("application/json").result(s.venues().seatMapDocument(Api.pathId(ctx, "venueId"), version));
+            return null;
         }, ANYONE);
     }
 
     private void events(RoutesConfig r) {
-        r.post("/api/events", ctx -> ctx.status(201).json(
-                s.events().register(Api.principal(ctx).accountId(), Json.body(ctx, RegisterEvent.class))), ORGANIZER);
-        r.get("/api/events", ctx -> {
-            Role role = Api.principal(ctx).role();
-            ctx.json(s.events().list(role != Role.ORGANIZER && role != Role.MANAGER));
-        }, ANYONE);
-        r.get("/api/events/{eventId}", ctx -> ctx.json(visibleEvent(ctx)), ANYONE);
-        r.post("/api/events/{eventId}/publish", ctx -> ctx.json(s.events().publish(Api.pathId(ctx, "eventId"))), ORGANIZER);
-        r.post("/api/events/{eventId}/authorizations", ctx -> ctx.status(201).json(
-                s.events().authorize(Api.pathId(ctx, "eventId"), Json.body(ctx, AuthorizeSeller.class))), ORGANIZER);
-        r.post("/api/events/{eventId}/authorizations/{sellerId}/release", ctx -> ctx.json(s.events().release(
-                Api.pathId(ctx, "eventId"), Api.pathId(ctx, "sellerId"), Json.body(ctx, dev.tessera.center.event.EventService.ReleaseSeats.class))),
+        route(r, Endpoints.REGISTER_EVENT, (ctx, body) -> s.events().register(Api.principal(ctx).accountId(), body),
                 ORGANIZER);
-        r.get("/api/events/{eventId}/authorizations", ctx -> ctx.json(
-                s.events().authorizations(Api.pathId(ctx, "eventId"))), ORGANIZER, MANAGER, GATE);
-        r.get("/api/events/{eventId}/authorizations/me", ctx -> ctx.json(
-                s.events().authorization(Api.pathId(ctx, "eventId"), Api.principal(ctx).accountId())), SELLER);
-        r.get("/api/events/{eventId}/ticket-master", ctx -> ctx.json(
-                s.events().ticketMaster(Api.pathId(ctx, "eventId"))), ORGANIZER, MANAGER);
-        r.get("/api/events/{eventId}/seats", ctx -> {
+        route(r, Endpoints.EVENTS, (ctx, none) -> {
+            Role role = Api.principal(ctx).role();
+            return s.events().list(role != Role.ORGANIZER && role != Role.MANAGER);
+        }, ANYONE);
+        route(r, Endpoints.EVENT, (ctx, none) -> visibleEvent(ctx), ANYONE);
+        route(r, Endpoints.PUBLISH_EVENT, (ctx, none) -> s.events().publish(Api.pathId(ctx, "eventId")), ORGANIZER);
+        route(r, Endpoints.AUTHORIZE_SELLER, (ctx, body) -> s.events().authorize(Api.pathId(ctx, "eventId"), body),
+                ORGANIZER);
+        route(r, Endpoints.RELEASE_SEATS, (ctx, body) -> s.events().release(Api.pathId(ctx, "eventId"),
+                Api.pathId(ctx, "sellerId"), body), ORGANIZER);
+        route(r, Endpoints.AUTHORIZATIONS, (ctx, none) -> s.events().authorizations(Api.pathId(ctx, "eventId")),
+                ORGANIZER, MANAGER, GATE);
+        route(r, Endpoints.MY_AUTHORIZATION, (ctx, none) -> s.events().authorization(Api.pathId(ctx, "eventId"),
+                Api.principal(ctx).accountId()), SELLER);
+        route(r, Endpoints.TICKET_MASTER, (ctx, none) -> s.events().ticketMaster(Api.pathId(ctx, "eventId")),
+                ORGANIZER, MANAGER);
+        route(r, Endpoints.SEATS, (ctx, none) -> {
             Event event = visibleEvent(ctx);
             Principal p = Api.principal(ctx);
             Long since = Api.queryRevision(ctx, "since");
             if (since != null) {
-                ctx.json(s.availability().since(event.id(), since));
-            } else {
-                ctx.json(s.availability().snapshot(event.id(), p.role() == Role.SELLER ? p.accountId() : null));
+                return s.availability().since(event.id(), since);
             }
+            return s.availability().snapshot(event.id(), p.role() == Role.SELLER ? p.accountId() : null);
         }, ANYONE);
-        r.get("/api/events/{eventId}/seats/stream", ctx -> {
+        route(r, Endpoints.SEAT_STREAM, (ctx, none) -> {
             // the same rules as the event itself (a draft is the organizer's and the manager's only), and the watcher
             // is in place before the 200 goes out: a change made the moment the client sees it is on the stream
             long eventId = visibleEvent(ctx).id();
@@ -309,10 +311,11 @@ public final class CenterApi {
                 watcher.cancel();
                 throw e;
             }
+            return null;
         }, ANYONE);
-        r.get("/api/events/{eventId}/revocations", ctx -> {
+        route(r, Endpoints.REVOCATIONS, (ctx, none) -> {
             Long after = Api.queryId(ctx, "after");
-            ctx.json(s.gate().revocations(Api.pathId(ctx, "eventId"), after == null ? 0 : after));
+            return s.gate().revocations(Api.pathId(ctx, "eventId"), after == null ? 0 : after);
         }, GATE, SELLER, ORGANIZER);
     }
 
@@ -326,29 +329,25 @@ public final class CenterApi {
     }
 
     private void sales(RoutesConfig r) {
-        r.post("/api/events/{eventId}/holds", ctx -> {
-            Hold hold = s.holds().hold(Api.principal(ctx).accountId(), Api.pathId(ctx, "eventId"),
-                    Json.body(ctx, HoldRequest.class));
-            ctx.status(201).json(hold);
-        }, SELLER);
-        r.get("/api/holds/{holdId}", ctx -> ctx.json(ownHold(ctx)), SELLER);
-        r.delete("/api/holds/{holdId}", ctx -> {
+        route(r, Endpoints.HOLD, (ctx, body) -> s.holds().hold(Api.principal(ctx).accountId(),
+                Api.pathId(ctx, "eventId"), body), SELLER);
+        route(r, Endpoints.HOLD_OF_SELLER, (ctx, none) -> ownHold(ctx), SELLER);
+        route(r, Endpoints.RELEASE_HOLD, (ctx, none) -> {
             s.holds().release(Api.principal(ctx).accountId(), Api.pathId(ctx, "holdId"));
-            ctx.status(204);
+            return null;
         }, SELLER);
         // issue 15: a fresh challenge for a member card's INTERNAL AUTHENTICATE, single use, bound to the caller
-        r.post("/api/chip-challenges", ctx -> ctx.status(201).json(
-                s.members().issueChallenge(Api.principal(ctx).accountId())), SELLER, GATE);
-        r.post("/api/sales", ctx -> ctx.status(201).json(
-                s.sales().confirm(Api.principal(ctx).accountId(), Json.body(ctx, ConfirmSale.class))), SELLER);
-        r.get("/api/sales-log", ctx -> {
+        route(r, Endpoints.CHIP_CHALLENGE, (ctx, none) -> s.members().issueChallenge(Api.principal(ctx).accountId()),
+                SELLER, GATE);
+        route(r, Endpoints.CONFIRM_SALE, (ctx, body) -> s.sales().confirm(Api.principal(ctx).accountId(), body), SELLER);
+        route(r, Endpoints.SALES_LOG, (ctx, none) -> {
             Long seller = Api.sellerFilter(ctx, "sales");
             String payment = ctx.queryParam("payment");
             if (payment != null && !List.of("CASH", "CARD", "INVOICE").contains(payment)) {
                 throw ApiException.badRequest("payment must be CASH, CARD or INVOICE");
             }
-            ctx.json(s.salesLog().log(new Filter(instant(ctx, "from"), instant(ctx, "to"), seller,
-                    Api.queryId(ctx, "eventId"), payment)));
+            return s.salesLog().log(new Filter(instant(ctx, "from"), instant(ctx, "to"), seller,
+                    Api.queryId(ctx, "eventId"), payment));
         }, SELLER, MANAGER, ORGANIZER);
     }
 
@@ -361,50 +360,45 @@ public final class CenterApi {
     }
 
     private void members(RoutesConfig r) {
-        r.post("/api/members", ctx -> {
-            long id = s.members().registerMember(Json.body(ctx, RegisterMember.class));
-            ctx.status(201).json(s.accounts().find(id));
-        }, SELLER, ORGANIZER);
-        r.post("/api/chips", ctx -> ctx.status(201).json(chipView(s.members().registerChip(
-                Json.body(ctx, RegisterChip.class)))), SELLER, ORGANIZER);
-        r.get("/api/chips/{chipId}", ctx -> ctx.json(chipView(s.members().chip(ctx.pathParam("chipId")))),
+        route(r, Endpoints.REGISTER_MEMBER, (ctx, body) -> s.accounts().find(s.members().registerMember(body)),
+                SELLER, ORGANIZER);
+        route(r, Endpoints.REGISTER_CHIP, (ctx, body) -> chipView(s.members().registerChip(body)), SELLER, ORGANIZER);
+        route(r, Endpoints.CHIP, (ctx, none) -> chipView(s.members().chip(ctx.pathParam("chipId"))),
                 SELLER, GATE, ORGANIZER);
         // Claims 67, 76, 89: the ticket package for one chip, each ticket sealed for that chip.
-        r.get("/api/chips/{chipId}/tickets", ctx -> {
+        route(r, Endpoints.CHIP_TICKETS, (ctx, none) -> {
             Principal p = Api.principal(ctx);
             Chip chip = s.members().chip(ctx.pathParam("chipId"));
             if (p.role() == Role.MEMBER && (chip.memberId() == null || chip.memberId() != p.accountId())) {
                 throw ApiException.notFound("chip " + chip.chipId() + " is not one of your chips");
             }
-            ctx.json(Map.of("chipId", chip.chipId(), "tickets", s.sales().ticketsOfChip(chip.chipId())));
+            return new Endpoints.ChipTickets(chip.chipId(), s.sales().ticketsOfChip(chip.chipId()));
         }, MEMBER, SELLER);
-        r.get("/api/me/chips", ctx -> ctx.json(s.members().chipsOf(Api.principal(ctx).accountId()).stream()
-                .map(CenterApi::chipView).toList()), MEMBER);
+        route(r, Endpoints.MY_CHIPS, (ctx, none) -> s.members().chipsOf(Api.principal(ctx).accountId()).stream()
+                .map(CenterApi::chipView).toList(), MEMBER);
     }
 
-    private static Map<String, Object> chipView(Chip chip) {
-        return Map.of("chipId", chip.chipId(), "publicKey", HexFormat.of().formatHex(chip.publicKey()),
-                "memberId", chip.memberId() == null ? 0L : chip.memberId(), "status", chip.status());
+    private static Endpoints.ChipView chipView(Chip chip) {
+        return new Endpoints.ChipView(chip.chipId(), HexFormat.of().formatHex(chip.publicKey()),
+                chip.memberId() == null ? 0L : chip.memberId(), chip.status());
     }
 
     private void transfers(RoutesConfig r) {
-        r.post("/api/transfers", ctx -> ctx.status(201).json(
-                s.transfers().start(Api.principal(ctx).accountId(), Json.body(ctx, StartTransfer.class))), MEMBER);
-        r.get("/api/transfers/{transferId}", ctx -> ctx.json(s.transfers().find(Api.principal(ctx).accountId(),
-                Api.pathId(ctx, "transferId"))), MEMBER);
-        r.post("/api/transfers/{transferId}/accept", ctx -> ctx.json(s.transfers().accept(Api.principal(ctx).accountId(),
-                Api.pathId(ctx, "transferId"), Json.body(ctx, AcceptTransfer.class))), MEMBER);
+        route(r, Endpoints.START_TRANSFER, (ctx, body) -> s.transfers().start(Api.principal(ctx).accountId(), body),
+                MEMBER);
+        route(r, Endpoints.TRANSFER, (ctx, none) -> s.transfers().find(Api.principal(ctx).accountId(),
+                Api.pathId(ctx, "transferId")), MEMBER);
+        route(r, Endpoints.ACCEPT_TRANSFER, (ctx, body) -> s.transfers().accept(Api.principal(ctx).accountId(),
+                Api.pathId(ctx, "transferId"), body), MEMBER);
     }
 
     private void gate(RoutesConfig r) {
-        r.post("/api/gate/scans", ctx -> ctx.json(s.gate().scan(Api.principal(ctx).accountId(),
-                Json.body(ctx, Scan.class))), GATE);
-        r.get("/api/events/{eventId}/gate-counts", ctx -> ctx.json(s.gate().counts(Api.pathId(ctx, "eventId"))),
+        route(r, Endpoints.SCAN, (ctx, body) -> s.gate().scan(Api.principal(ctx).accountId(), body), GATE);
+        route(r, Endpoints.GATE_COUNTS, (ctx, none) -> s.gate().counts(Api.pathId(ctx, "eventId")),
                 GATE, MANAGER, ORGANIZER);
-        r.get("/api/issuer-keys", ctx -> ctx.json(s.keys().publicKeys().stream()
-                .map(k -> Map.of("keyId", k.keyIdHex(), "publicKey", HexFormat.of().formatHex(k.encoded()))).toList()),
-                ANYONE);
-        r.get("/api/terminal-keys", ctx -> ctx.json(s.terminals().certifiedKeys()), GATE, SELLER, ORGANIZER);
+        route(r, Endpoints.ISSUER_KEYS, (ctx, none) -> s.keys().publicKeys().stream()
+                .map(k -> new Endpoints.IssuerKey(k.keyIdHex(), HexFormat.of().formatHex(k.encoded()))).toList(), ANYONE);
+        route(r, Endpoints.TERMINAL_KEYS, (ctx, none) -> s.terminals().certifiedKeys(), GATE, SELLER, ORGANIZER);
     }
 
     private void authenticate(Context ctx) {

@@ -45,9 +45,12 @@ public final class AfterSalesService {
 
     public record Lookup(Long saleId, String ticketId, String chipId) {}
 
-    /** status: VALID, USED, VOID, or TRANSFERRED (valid, but moved to another chip since the sale). */
+    /** VALID, USED, VOID, or TRANSFERRED (valid, but moved to another chip since the sale). */
+    public enum TicketStatus { VALID, USED, VOID, TRANSFERRED }
+
+    /** A sold ticket as after-sales sees it. */
     public record TicketView(String ticketId, int version, String seatId, String categoryId, String gateId,
-                             long priceMinor, String attendee, String holderChipId, String status, int reprints,
+                             long priceMinor, String attendee, String holderChipId, TicketStatus status, int reprints,
                              String encoded) {}
 
     public record SaleView(long saleId, long eventId, long sellerId, String sellerName, OffsetDateTime soldAt,
@@ -59,7 +62,9 @@ public final class AfterSalesService {
     public record Reprinted(String ticketId, int reprintNo, int version, boolean reissued, String encoded) {}
 
     /** kind: VOID, REFUND, EXCHANGE, REPRINT or REISSUE; amountMinor: refunded, or an exchange's difference. */
-    public record Adjustment(String kind, OffsetDateTime at, long eventId, long saleId, Long newSaleId, String ticketId,
+    public enum AdjustmentKind { VOID, REFUND, EXCHANGE, REPRINT, REISSUE }
+
+    public record Adjustment(AdjustmentKind kind, OffsetDateTime at, long eventId, long saleId, Long newSaleId, String ticketId,
                              String seatId, long byId, String byName, String reason, long amountMinor, String method,
                              String reference) {}
 
@@ -108,7 +113,8 @@ public final class AfterSalesService {
         Map<Long, List<TicketView>> bySale = tickets.stream().collect(Collectors.groupingBy(TicketRecord::getSaleId,
                 Collectors.mapping(t -> new TicketView(t.getId(), t.getVersion(), t.getSeatId(), t.getCategoryId(),
                         t.getGateId(), t.getPriceMinor(), t.getAttendee() == null ? "" : t.getAttendee(), t.getHolderChipId(),
-                        "VALID".equals(t.getStatus()) && transferred.contains(t.getId()) ? "TRANSFERRED" : t.getStatus(),
+                        "VALID".equals(t.getStatus()) && transferred.contains(t.getId()) ? TicketStatus.TRANSFERRED
+                                : TicketStatus.valueOf(t.getStatus()),
                         reprints.getOrDefault(t.getId(), 0), t.getEncoded()), Collectors.toList())));
         return sales.map(r -> {
             SaleRecord s = r.into(SALE);
@@ -195,7 +201,8 @@ public final class AfterSalesService {
                 .forEach(r -> {
                     var v = r.into(TICKET_VOID);
                     boolean exchange = v.getExchangeId() != null;
-                    String kind = exchange ? "EXCHANGE" : v.getRefundMinor() > 0 ? "REFUND" : "VOID";
+                    AdjustmentKind kind = exchange ? AdjustmentKind.EXCHANGE
+                            : v.getRefundMinor() > 0 ? AdjustmentKind.REFUND : AdjustmentKind.VOID;
                     all.add(new Adjustment(kind, v.getVoidedAt(), r.get(SALE.EVENT_ID), v.getSaleId(),
                             r.get(TICKET_EXCHANGE.NEW_SALE_ID), v.getTicketId(), r.get(TICKET.SEAT_ID), v.getVoidedBy(),
                             r.get(ACCOUNT.DISPLAY_NAME), v.getReason(),
@@ -209,7 +216,7 @@ public final class AfterSalesService {
                 .where(saleWhere, between(TICKET_REPRINT.PRINTED_AT, from, to))
                 .forEach(r -> {
                     var p = r.into(TICKET_REPRINT);
-                    all.add(new Adjustment(p.getReissued() ? "REISSUE" : "REPRINT", p.getPrintedAt(), r.get(SALE.EVENT_ID),
+                    all.add(new Adjustment(p.getReissued() ? AdjustmentKind.REISSUE : AdjustmentKind.REPRINT, p.getPrintedAt(), r.get(SALE.EVENT_ID),
                             r.get(SALE.ID), null, p.getTicketId(), r.get(TICKET.SEAT_ID), p.getPrintedBy(),
                             r.get(ACCOUNT.DISPLAY_NAME), p.getReason(), 0, null, null));
                 });

@@ -41,7 +41,6 @@ import org.jooq.DSLContext;
  * it to the event's ticket master and issues the tickets, in one transaction with the sale.
  */
 public final class SaleService {
-    private static final Set<String> PAYMENT_METHODS = Set.of("CASH", "CARD", "INVOICE");
 
     private final Database db;
     private final EventService events;
@@ -63,7 +62,13 @@ public final class SaleService {
         }
     }
 
-    public record Payment(String method, String reference, Long tenderedMinor) {}
+    public enum PaymentMethod { CASH, CARD, INVOICE }
+
+    public record Payment(PaymentMethod method, String reference, Long tenderedMinor) {
+        String methodName() {
+            return method == null ? null : method.name();
+        }
+    }
 
     public record ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees) {}
 
@@ -167,7 +172,7 @@ public final class SaleService {
         }
         Chip chip = chips.isEmpty() ? null : members.activeChip(chips.getFirst());
         IssuingInfoRecord info = db.dsl().selectFrom(ISSUING_INFO).where(ISSUING_INFO.ID.eq(old.getIssuingInfoId())).fetchOne();
-        Payment payment = req.payment() == null ? new Payment("CASH", null, null) : req.payment();
+        Payment payment = req.payment() == null ? new Payment(PaymentMethod.CASH, null, null) : req.payment();
         checkPayment(payment);
         Event event = events.event(hold.eventId());
         SeatMap map = events.seatMapOf(event);
@@ -175,7 +180,7 @@ public final class SaleService {
         long newMinor = priceOf(event, map, hold.seatIds());
         long difference = newMinor - returnedMinor;
         if (difference < 0) {
-            VoidService.refundMethod(payment.method(), payment.reference());
+            VoidService.refundMethod(payment.methodName(), payment.reference());
         }
         long change = difference > 0 ? change(payment, difference) : 0;
         String attendee = returned.getFirst().getAttendee() == null ? "" : returned.getFirst().getAttendee();
@@ -190,12 +195,12 @@ public final class SaleService {
                     .set(TICKET_EXCHANGE.EVENT_ID, event.id()).set(TICKET_EXCHANGE.NEW_SALE_ID, sale.saleId())
                     .set(TICKET_EXCHANGE.EXCHANGED_BY, by.accountId()).set(TICKET_EXCHANGE.REASON, req.reason())
                     .set(TICKET_EXCHANGE.RETURNED_MINOR, returnedMinor).set(TICKET_EXCHANGE.NEW_MINOR, newMinor)
-                    .set(TICKET_EXCHANGE.DIFFERENCE_MINOR, difference).set(TICKET_EXCHANGE.SETTLED_METHOD, payment.method())
+                    .set(TICKET_EXCHANGE.DIFFERENCE_MINOR, difference).set(TICKET_EXCHANGE.SETTLED_METHOD, payment.methodName())
                     .set(TICKET_EXCHANGE.SETTLED_REF, payment.reference()).set(TICKET_EXCHANGE.EXCHANGED_AT, now)
                     .returningResult(TICKET_EXCHANGE.ID).fetchOne(TICKET_EXCHANGE.ID);
             List<VoidService.Voided> voided = new ArrayList<>();
             for (TicketRecord t : returned) {
-                voided.add(VoidService.voidInTx(ctx, by, t.getId(), req.reason(), null, payment.method(),
+                voided.add(VoidService.voidInTx(ctx, by, t.getId(), req.reason(), null, payment.methodName(),
                         payment.reference(), exchangeId, now, changes).voided());
             }
             return new ExchangeResult(exchangeId, voided, sale, returnedMinor, newMinor, difference);
@@ -218,8 +223,8 @@ public final class SaleService {
     }
 
     private static void checkPayment(Payment payment) {
-        if (payment == null || payment.method() == null || !PAYMENT_METHODS.contains(payment.method())) {
-            throw ApiException.badRequest("payment.method must be one of " + PAYMENT_METHODS);
+        if (payment == null || payment.method() == null) {
+            throw ApiException.badRequest("payment.method must be one of " + List.of(PaymentMethod.values()));
         }
         if (payment.reference() != null && payment.reference().length() > 100) {
             throw ApiException.badRequest("payment.reference has at most 100 characters");
@@ -231,7 +236,7 @@ public final class SaleService {
     }
 
     private static long change(Payment payment, long due) {
-        if (!"CASH".equals(payment.method()) || payment.tenderedMinor() == null) {
+        if (payment.method() != PaymentMethod.CASH || payment.tenderedMinor() == null) {
             return 0;
         }
         if (payment.tenderedMinor() < due) {
@@ -288,7 +293,7 @@ public final class SaleService {
                 .set(SALE.EVENT_ID, event.id())
                 .set(SALE.SELLER_ID, sellerId)
                 .set(SALE.ISSUING_INFO_ID, issuingInfoId)
-                .set(SALE.PAYMENT_METHOD, payment.method())
+                .set(SALE.PAYMENT_METHOD, payment.methodName())
                 .set(SALE.PAYMENT_REF, payment.reference())
                 .set(SALE.TOTAL_MINOR, total)
                 .set(SALE.CURRENCY, event.currency())
@@ -315,7 +320,7 @@ public final class SaleService {
                     + tickets.size() + " seats at confirmation");
         }
         changes.addAll(soldSeats);
-        return new SaleResult(saleId, issuingInfoId, event.id(), hold.id(), payment.method(), total,
+        return new SaleResult(saleId, issuingInfoId, event.id(), hold.id(), payment.methodName(), total,
                 event.currency(), change, List.copyOf(tickets));
     }
 

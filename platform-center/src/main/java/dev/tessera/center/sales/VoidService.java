@@ -33,7 +33,9 @@ public final class VoidService {
     private final Clock clock;
 
     /** refundMethod CASH or CARD (default CASH) and refundReference (a card refund's reference) matter only with refund. */
-    public record VoidTicket(String reason, Boolean refund, String refundMethod, String refundReference) {}
+    public record VoidTicket(String reason, Boolean refund, RefundMethod refundMethod, String refundReference) {}
+
+    public enum RefundMethod { CASH, CARD }
 
     public record Voided(String ticketId, int version, long saleId, long refundMinor, String reason) {}
 
@@ -46,7 +48,7 @@ public final class VoidService {
     public Voided voidTicket(Principal by, String ticketId, VoidTicket req) {
         checkReason(req.reason());
         boolean refund = Boolean.TRUE.equals(req.refund());
-        String method = refund ? refundMethod(req.refundMethod(), req.refundReference()) : null;
+        String method = refund ? refundMethod(req.refundMethod() == null ? null : req.refundMethod().name(), req.refundReference()) : null;
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<SeatChange> changes = new ArrayList<>();
         VoidedIn voided = db.tx(ctx -> {

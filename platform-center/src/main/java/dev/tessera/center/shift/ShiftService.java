@@ -54,7 +54,9 @@ public final class ShiftService {
     public record Totals(int sales, int tickets, long cashSalesMinor, long cardSalesMinor, long invoiceSalesMinor,
                          int voids, int refunds, long cashRefundsMinor, long cardRefundsMinor, long expectedCashMinor) {}
 
-    public record Shift(long id, long sellerId, String sellerName, String terminalId, String currency, String status,
+    public enum ShiftStatus { OPEN, CLOSED }
+
+    public record Shift(long id, long sellerId, String sellerName, String terminalId, String currency, ShiftStatus status,
                         OffsetDateTime openedAt, long floatMinor, List<Count> floatCount, OffsetDateTime closedAt,
                         Long expectedCashMinor, Long countedCashMinor, Long differenceMinor, String note,
                         List<Count> closingCount, Totals totals) {}
@@ -249,7 +251,7 @@ public final class ShiftService {
             Map<String, List<Count>> own = counts.getOrDefault(s.getId(), Map.of());
             Long difference = s.getCountedCashMinor() == null ? null : s.getCountedCashMinor() - s.getExpectedCashMinor();
             return new Shift(s.getId(), s.getSellerId(), r.get(ACCOUNT.DISPLAY_NAME), s.getTerminalId(), s.getCurrency(),
-                    s.getStatus(), s.getOpenedAt(), s.getFloatMinor(), own.getOrDefault("OPEN", List.of()),
+                    ShiftStatus.valueOf(s.getStatus()), s.getOpenedAt(), s.getFloatMinor(), own.getOrDefault("OPEN", List.of()),
                     s.getClosedAt(), s.getExpectedCashMinor(), s.getCountedCashMinor(), difference, s.getCloseNote(),
                     own.getOrDefault("CLOSE", List.of()), totals.get(s.getId()));
         });

@@ -52,7 +52,9 @@ public final class TerminalService {
 
     public record Push(List<Entry> entries) {}
 
-    public record Outcome(long sequence, String outcome, String detail) {}
+    public enum OutcomeKind { APPLIED, RECORDED, REJECTED }
+
+    public record Outcome(long sequence, OutcomeKind outcome, String detail) {}
 
     public record PushResult(String terminalId, long acknowledged, List<Outcome> outcomes) {}
 
@@ -185,13 +187,13 @@ public final class TerminalService {
             OfflineSales.Applied applied = ctx.transactionResult(savepoint -> offlineSales.apply(savepoint.dsl(),
                     sellerId, terminal.getTerminalId(), terminal.getKeyId(), entry.sequence(), payload));
             if (applied == null) {
-                return new Outcome(entry.sequence(), "RECORDED", null);
+                return new Outcome(entry.sequence(), OutcomeKind.RECORDED, null);
             }
             appliedChanges.add(applied);
-            return new Outcome(entry.sequence(), "APPLIED", applied.detail());
+            return new Outcome(entry.sequence(), OutcomeKind.APPLIED, applied.detail());
         } catch (OfflineSales.Rejected rejected) {
             // The sale cannot stand (seat no longer free, outside the allocation): keep the entry, flag it.
-            return new Outcome(entry.sequence(), "REJECTED", rejected.getMessage());
+            return new Outcome(entry.sequence(), OutcomeKind.REJECTED, rejected.getMessage());
         }
     }
 
@@ -199,7 +201,7 @@ public final class TerminalService {
         var stored = ctx.selectFrom(TERMINAL_JOURNAL).where(TERMINAL_JOURNAL.TERMINAL_ID.eq(terminal.getTerminalId()),
                 TERMINAL_JOURNAL.SEQUENCE.eq(entry.sequence())).fetchOne();
         if (stored != null && stored.getHash().equals(hash)) {
-            return new Outcome(entry.sequence(), stored.getOutcome(), "already received");
+            return new Outcome(entry.sequence(), OutcomeKind.valueOf(stored.getOutcome()), "already received");
         }
         throw ApiException.conflict("journal-diverged", "entry " + entry.sequence() + " of terminal "
                 + terminal.getTerminalId() + " differs from the one the center holds");
@@ -214,7 +216,7 @@ public final class TerminalService {
                 .set(TERMINAL_JOURNAL.PAYLOAD, entry.payload())
                 .set(TERMINAL_JOURNAL.PREVIOUS_HASH, HEX.formatHex(entry.previousHash()))
                 .set(TERMINAL_JOURNAL.HASH, HEX.formatHex(entry.hash()))
-                .set(TERMINAL_JOURNAL.OUTCOME, outcome.outcome())
+                .set(TERMINAL_JOURNAL.OUTCOME, outcome.outcome().name())
                 .set(TERMINAL_JOURNAL.OUTCOME_DETAIL, outcome.detail() == null ? null : truncate(outcome.detail()))
                 .set(TERMINAL_JOURNAL.RECEIVED_AT, OffsetDateTime.now(clock))
                 .execute();

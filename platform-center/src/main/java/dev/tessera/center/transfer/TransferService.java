@@ -44,7 +44,9 @@ public final class TransferService {
     public record AcceptTransfer(String transferPassword) {}
 
     public record TransferView(long transferId, String ticketId, int fromVersion, String fromChipId, String toChipId,
-                               String status, OffsetDateTime expiresAt) {}
+                               TransferStatus status, OffsetDateTime expiresAt) {}
+
+    public enum TransferStatus { PENDING, COMPLETED, CANCELLED, EXPIRED }
 
     /** The re-issued ticket for the assignee chip, and the old copy to delete from the assignor chip. */
     public record TransferResult(long transferId, IssuedTicket ticket, String revokedTicketId, int revokedVersion,
@@ -207,6 +209,6 @@ public final class TransferService {
 
     private static TransferView view(TicketTransferRecord t) {
         return new TransferView(t.getId(), t.getTicketId(), t.getFromVersion(), t.getFromChipId(), t.getToChipId(),
-                t.getStatus(), t.getExpiresAt());
+                TransferStatus.valueOf(t.getStatus()), t.getExpiresAt());
     }
 }

@@ -1,0 +1,211 @@
+package dev.tessera.center.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tessera.center.account.Principal;
+import dev.tessera.center.chipkeys.ChipKeyService.GatePackage;
+import dev.tessera.center.event.EventService.AuthorizeSeller;
+import dev.tessera.center.event.EventService.RegisterEvent;
+import dev.tessera.center.event.EventService.ReleaseSeats;
+import dev.tessera.center.event.EventService.Released;
+import dev.tessera.center.gate.GateService.GateCount;
+import dev.tessera.center.gate.GateService.RevocationView;
+import dev.tessera.center.gate.GateService.Scan;
+import dev.tessera.center.gate.GateService.ScanResult;
+import dev.tessera.center.http.Endpoint.Body;
+import dev.tessera.center.live.AvailabilityService.Delta;
+import dev.tessera.center.live.AvailabilityService.Snapshot;
+import dev.tessera.center.live.SeatStatusFeed.Changes;
+import dev.tessera.center.live.SeatStatusFeed.Watching;
+import dev.tessera.center.member.MemberService.ChipChallenge;
+import dev.tessera.center.member.MemberService.RegisterChip;
+import dev.tessera.center.member.MemberService.RegisterMember;
+import dev.tessera.center.sales.AfterSalesService.Adjustment;
+import dev.tessera.center.sales.AfterSalesService.Reprint;
+import dev.tessera.center.sales.AfterSalesService.Reprinted;
+import dev.tessera.center.sales.AfterSalesService.SaleView;
+import dev.tessera.center.sales.HoldService.HoldRequest;
+import dev.tessera.center.sales.SaleService.ConfirmSale;
+import dev.tessera.center.sales.SaleService.Exchange;
+import dev.tessera.center.sales.SaleService.ExchangeResult;
+import dev.tessera.center.sales.SaleService.IssuedTicket;
+import dev.tessera.center.sales.SaleService.SaleResult;
+import dev.tessera.center.sales.VoidService.VoidTicket;
+import dev.tessera.center.sales.VoidService.Voided;
+import dev.tessera.center.saleslog.SalesLogService.SalesLog;
+import dev.tessera.center.shift.ShiftService.CloseShift;
+import dev.tessera.center.shift.ShiftService.CurrencyDenominations;
+import dev.tessera.center.shift.ShiftService.OpenShift;
+import dev.tessera.center.shift.ShiftService.Shift;
+import dev.tessera.center.terminal.TerminalService.Push;
+import dev.tessera.center.terminal.TerminalService.PushResult;
+import dev.tessera.center.terminal.TerminalService.RegisterTerminal;
+import dev.tessera.center.terminal.TerminalService.Registration;
+import dev.tessera.center.transfer.TransferService.AcceptTransfer;
+import dev.tessera.center.transfer.TransferService.StartTransfer;
+import dev.tessera.center.transfer.TransferService.TransferResult;
+import dev.tessera.center.transfer.TransferService.TransferView;
+import dev.tessera.core.model.ChipStatus;
+import dev.tessera.core.model.Event;
+import dev.tessera.core.model.Hold;
+import dev.tessera.core.model.Role;
+import dev.tessera.core.model.SellerAuthorization;
+import dev.tessera.core.model.TicketMaster;
+import dev.tessera.core.model.Venue;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every operation of the center's API: the table {@link CenterApi} registers its routes from (method, path, the
+ * record it reads, the record it writes, its statuses). docs/openapi.json is held to this table by
+ * {@code OpenApiContractTest}: a route, a field or a status that one has and the other lacks fails the build.
+ */
+public final class Endpoints {
+    private Endpoints() {}
+
+    /** GET /health. */
+    public record Health(State status, String database) {
+        public enum State {
+            @JsonProperty("up") UP,
+            @JsonProperty("down") DOWN
+        }
+    }
+
+    /** POST /api/sessions: a sign-in. */
+    public record Login(String loginId, String password) {}
+
+    /** POST /api/sessions: the session a sign-in opens. */
+    public record SignedIn(String token, Principal account, OffsetDateTime expiresAt) {}
+
+    /** POST /api/accounts. */
+    public record NewAccount(String loginId, String password, Role role, String displayName) {}
+
+    /** POST /api/venues. */
+    public record NewVenue(String name, String address) {}
+
+    /** POST /api/venues/{venueId}/seat-maps: the version the new map got. */
+    public record SeatMapAdded(long venueId, int version, int seatCount) {}
+
+    /** A chip as the API shows it: the public key in hex, memberId 0 for a chip no member holds. */
+    public record ChipView(String chipId, String publicKey, long memberId, ChipStatus status) {}
+
+    /** GET /api/chips/{chipId}/tickets. */
+    public record ChipTickets(String chipId, List<IssuedTicket> tickets) {}
+
+    /** GET /api/issuer-keys: an issuer's Ed25519 public key, both in hex. */
+    public record IssuerKey(String keyId, String publicKey) {}
+
+    public static final Endpoint<Void, Health> HEALTH = new Endpoint<>("GET", "/health",
+            Body.NONE, Body.of(Health.class), 200, Set.of(), Set.of(503));
+    public static final Endpoint<Void, Void> API_DESCRIPTION = new Endpoint<>("GET", "/openapi.json",
+            Body.NONE, Body.RAW, 200, Set.of());
+    public static final Endpoint<Login, SignedIn> SIGN_IN = new Endpoint<>("POST", "/api/sessions",
+            Body.of(Login.class), Body.of(SignedIn.class), 201, Set.of(400, 401, 413, 429, 503));
+    public static final Endpoint<Void, Void> SIGN_OUT = new Endpoint<>("DELETE", "/api/sessions",
+            Body.NONE, Body.NONE, 204, Set.of(401, 503));
+    public static final Endpoint<Void, Principal> ME = new Endpoint<>("GET", "/api/me",
+            Body.NONE, Body.of(Principal.class), 200, Set.of(401, 503));
+    public static final Endpoint<NewAccount, Principal> CREATE_ACCOUNT = new Endpoint<>("POST", "/api/accounts",
+            Body.of(NewAccount.class), Body.of(Principal.class), 201, Set.of(400, 401, 403, 409, 413, 503));
+    public static final Endpoint<Void, List<Principal>> ACCOUNTS = new Endpoint<>("GET", "/api/accounts",
+            Body.NONE, Body.listOf(Principal.class), 200, Set.of(400, 401, 403, 503));
+    public static final Endpoint<NewVenue, Venue> CREATE_VENUE = new Endpoint<>("POST", "/api/venues",
+            Body.of(NewVenue.class), Body.of(Venue.class), 201, Set.of(400, 401, 403, 413, 503));
+    public static final Endpoint<Void, List<Venue>> VENUES = new Endpoint<>("GET", "/api/venues",
+            Body.NONE, Body.listOf(Venue.class), 200, Set.of(401, 403, 503));
+    public static final Endpoint<Void, Venue> VENUE = new Endpoint<>("GET", "/api/venues/{venueId}",
+            Body.NONE, Body.of(Venue.class), 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<Void, SeatMapAdded> ADD_SEAT_MAP = new Endpoint<>("POST", "/api/venues/{venueId}/seat-maps",
+            Body.RAW, Body.of(SeatMapAdded.class), 201, Set.of(400, 401, 403, 404, 413, 503));
+    public static final Endpoint<Void, Void> SEAT_MAP = new Endpoint<>("GET", "/api/venues/{venueId}/seat-maps/{version}",
+            Body.NONE, Body.RAW, 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<RegisterEvent, Event> REGISTER_EVENT = new Endpoint<>("POST", "/api/events",
+            Body.of(RegisterEvent.class), Body.of(Event.class), 201, Set.of(400, 401, 403, 404, 413, 503));
+    public static final Endpoint<Void, List<Event>> EVENTS = new Endpoint<>("GET", "/api/events",
+            Body.NONE, Body.listOf(Event.class), 200, Set.of(401, 503));
+    public static final Endpoint<Void, Event> EVENT = new Endpoint<>("GET", "/api/events/{eventId}",
+            Body.NONE, Body.of(Event.class), 200, Set.of(400, 401, 404, 503));
+    public static final Endpoint<Void, Event> PUBLISH_EVENT = new Endpoint<>("POST", "/api/events/{eventId}/publish",
+            Body.NONE, Body.of(Event.class), 200, Set.of(400, 401, 403, 404, 409, 503));
+    public static final Endpoint<AuthorizeSeller, SellerAuthorization> AUTHORIZE_SELLER = new Endpoint<>("POST", "/api/events/{eventId}/authorizations",
+            Body.of(AuthorizeSeller.class), Body.of(SellerAuthorization.class), 201, Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<Void, List<SellerAuthorization>> AUTHORIZATIONS = new Endpoint<>("GET", "/api/events/{eventId}/authorizations",
+            Body.NONE, Body.listOf(SellerAuthorization.class), 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<ReleaseSeats, Released> RELEASE_SEATS = new Endpoint<>("POST", "/api/events/{eventId}/authorizations/{sellerId}/release",
+            Body.of(ReleaseSeats.class), Body.of(Released.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<Void, SellerAuthorization> MY_AUTHORIZATION = new Endpoint<>("GET", "/api/events/{eventId}/authorizations/me",
+            Body.NONE, Body.of(SellerAuthorization.class), 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<Void, Object> SEATS = new Endpoint<>("GET", "/api/events/{eventId}/seats",
+            Body.NONE, Body.oneOf(Snapshot.class, Delta.class), 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<Void, Void> SEAT_STREAM = new Endpoint<>("GET", "/api/events/{eventId}/seats/stream",
+            Body.NONE, Body.eventStream(Watching.class, Changes.class), 200, Set.of(400, 401, 403, 404, 406, 503));
+    public static final Endpoint<Void, List<RevocationView>> REVOCATIONS = new Endpoint<>("GET", "/api/events/{eventId}/revocations",
+            Body.NONE, Body.listOf(RevocationView.class), 200, Set.of(400, 401, 403, 503));
+    public static final Endpoint<HoldRequest, Hold> HOLD = new Endpoint<>("POST", "/api/events/{eventId}/holds",
+            Body.of(HoldRequest.class), Body.of(Hold.class), 201, Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<Void, Hold> HOLD_OF_SELLER = new Endpoint<>("GET", "/api/holds/{holdId}",
+            Body.NONE, Body.of(Hold.class), 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<Void, Void> RELEASE_HOLD = new Endpoint<>("DELETE", "/api/holds/{holdId}",
+            Body.NONE, Body.NONE, 204, Set.of(400, 401, 403, 404, 409, 503));
+    public static final Endpoint<Void, ChipChallenge> CHIP_CHALLENGE = new Endpoint<>("POST", "/api/chip-challenges",
+            Body.NONE, Body.of(ChipChallenge.class), 201, Set.of(401, 403, 503));
+    public static final Endpoint<Void, List<SaleView>> FIND_SALES = new Endpoint<>("GET", "/api/sales",
+            Body.NONE, Body.listOf(SaleView.class), 200, Set.of(400, 401, 403, 503));
+    public static final Endpoint<ConfirmSale, SaleResult> CONFIRM_SALE = new Endpoint<>("POST", "/api/sales",
+            Body.of(ConfirmSale.class), Body.of(SaleResult.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
+    public static final Endpoint<Void, SalesLog> SALES_LOG = new Endpoint<>("GET", "/api/sales-log",
+            Body.NONE, Body.of(SalesLog.class), 200, Set.of(400, 401, 403, 503));
+    public static final Endpoint<RegisterMember, Principal> REGISTER_MEMBER = new Endpoint<>("POST", "/api/members",
+            Body.of(RegisterMember.class), Body.of(Principal.class), 201, Set.of(400, 401, 403, 409, 413, 503));
+    public static final Endpoint<RegisterChip, ChipView> REGISTER_CHIP = new Endpoint<>("POST", "/api/chips",
+            Body.of(RegisterChip.class), Body.of(ChipView.class), 201, Set.of(400, 401, 403, 409, 413, 503));
+    public static final Endpoint<Void, ChipView> CHIP = new Endpoint<>("GET", "/api/chips/{chipId}",
+            Body.NONE, Body.of(ChipView.class), 200, Set.of(401, 403, 404, 503));
+    public static final Endpoint<Void, ChipTickets> CHIP_TICKETS = new Endpoint<>("GET", "/api/chips/{chipId}/tickets",
+            Body.NONE, Body.of(ChipTickets.class), 200, Set.of(401, 403, 404, 503));
+    public static final Endpoint<Void, List<ChipView>> MY_CHIPS = new Endpoint<>("GET", "/api/me/chips",
+            Body.NONE, Body.listOf(ChipView.class), 200, Set.of(401, 403, 503));
+    public static final Endpoint<StartTransfer, TransferView> START_TRANSFER = new Endpoint<>("POST", "/api/transfers",
+            Body.of(StartTransfer.class), Body.of(TransferView.class), 201, Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<Void, TransferView> TRANSFER = new Endpoint<>("GET", "/api/transfers/{transferId}",
+            Body.NONE, Body.of(TransferView.class), 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<AcceptTransfer, TransferResult> ACCEPT_TRANSFER = new Endpoint<>("POST", "/api/transfers/{transferId}/accept",
+            Body.of(AcceptTransfer.class), Body.of(TransferResult.class), 200, Set.of(400, 401, 403, 404, 409, 413, 429, 503));
+    public static final Endpoint<Void, List<GateCount>> GATE_COUNTS = new Endpoint<>("GET", "/api/events/{eventId}/gate-counts",
+            Body.NONE, Body.listOf(GateCount.class), 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<Scan, ScanResult> SCAN = new Endpoint<>("POST", "/api/gate/scans",
+            Body.of(Scan.class), Body.of(ScanResult.class), 200, Set.of(400, 401, 403, 413, 503));
+    public static final Endpoint<Void, List<IssuerKey>> ISSUER_KEYS = new Endpoint<>("GET", "/api/issuer-keys",
+            Body.NONE, Body.listOf(IssuerKey.class), 200, Set.of(401, 503));
+    public static final Endpoint<Void, TicketMaster> TICKET_MASTER = new Endpoint<>("GET", "/api/events/{eventId}/ticket-master",
+            Body.NONE, Body.of(TicketMaster.class), 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<RegisterTerminal, Registration> REGISTER_TERMINAL = new Endpoint<>("POST", "/api/terminals",
+            Body.of(RegisterTerminal.class), Body.of(Registration.class), 201, Set.of(400, 401, 403, 409, 413, 503));
+    public static final Endpoint<Void, Registration> TERMINAL = new Endpoint<>("GET", "/api/terminals/{terminalId}",
+            Body.NONE, Body.of(Registration.class), 200, Set.of(401, 403, 404, 503));
+    public static final Endpoint<Push, PushResult> PUSH_JOURNAL = new Endpoint<>("POST", "/api/terminals/{terminalId}/journal",
+            Body.of(Push.class), Body.of(PushResult.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<Exchange, ExchangeResult> EXCHANGE = new Endpoint<>("POST", "/api/exchanges",
+            Body.of(Exchange.class), Body.of(ExchangeResult.class), 201, Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<Reprint, Reprinted> REPRINT = new Endpoint<>("POST", "/api/tickets/{ticketId}/reprints",
+            Body.of(Reprint.class), Body.of(Reprinted.class), 201, Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<Void, List<Adjustment>> ADJUSTMENTS = new Endpoint<>("GET", "/api/sales-log/adjustments",
+            Body.NONE, Body.listOf(Adjustment.class), 200, Set.of(400, 401, 403, 503));
+    public static final Endpoint<VoidTicket, Voided> VOID_TICKET = new Endpoint<>("POST", "/api/tickets/{ticketId}/void",
+            Body.of(VoidTicket.class), Body.of(Voided.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<Void, List<Registration>> TERMINAL_KEYS = new Endpoint<>("GET", "/api/terminal-keys",
+            Body.NONE, Body.listOf(Registration.class), 200, Set.of(401, 403, 503));
+    public static final Endpoint<Void, GatePackage> GATE_PACKAGE = new Endpoint<>("GET", "/api/events/{eventId}/gate-package",
+            Body.NONE, Body.of(GatePackage.class), 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<Void, CurrencyDenominations> DENOMINATIONS = new Endpoint<>("GET", "/api/currencies/{currency}/denominations",
+            Body.NONE, Body.of(CurrencyDenominations.class), 200, Set.of(400, 401, 403, 503));
+    public static final Endpoint<OpenShift, Shift> OPEN_SHIFT = new Endpoint<>("POST", "/api/shifts",
+            Body.of(OpenShift.class), Body.of(Shift.class), 201, Set.of(400, 401, 403, 409, 413, 503));
+    public static final Endpoint<Void, List<Shift>> SHIFTS = new Endpoint<>("GET", "/api/shifts",
+            Body.NONE, Body.listOf(Shift.class), 200, Set.of(400, 401, 403, 503));
+    public static final Endpoint<Void, Shift> SHIFT = new Endpoint<>("GET", "/api/shifts/{shiftId}",
+            Body.NONE, Body.of(Shift.class), 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<CloseShift, Shift> CLOSE_SHIFT = new Endpoint<>("POST", "/api/shifts/{shiftId}/close",
+            Body.of(CloseShift.class), Body.of(Shift.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT);
+}
