@@ -27,7 +27,7 @@ public record Services(Database db, AccountService accounts, VenueService venues
                        HoldService holds, SaleService sales, MemberService members, TransferService transfers,
                        GateService gate, SalesLogService salesLog, AvailabilityService availability,
                        SeatStatusFeed feed, IssuerKeys keys, TrustedKeys trustedKeys, TerminalService terminals,
-                       VoidService voids) {
+                       VoidService voids, Clock clock) {
 
     public static Services wire(Database db, CenterConfig config) {
         Clock clock = config.clock();
@@ -48,6 +48,6 @@ public record Services(Database db, AccountService accounts, VenueService venues
                 Json.MAPPER, clock);
         return new Services(db, accounts, venues, events, holds, sales, members, transfers, gate,
                 new SalesLogService(db), new AvailabilityService(db), feed, keys, trusted, terminals,
-                new VoidService(db, feed, clock));
+                new VoidService(db, feed, clock), clock);
     }
 }

@@ -10,6 +10,7 @@ import dev.tessera.center.Services;
 import dev.tessera.center.account.AccountService;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.chipkeys.ChipKeyService;
+import dev.tessera.center.chipkeys.ChipSessionService;
 import dev.tessera.center.event.EventService.AuthorizeSeller;
 import dev.tessera.center.event.EventService.RegisterEvent;
 import dev.tessera.center.live.SeatStatusFeed;
@@ -73,6 +74,7 @@ public final class CenterApi {
     private final Services s;
     private final String openApi;
     private final ChipKeyService chipKeys;
+    private final ChipSessionService chipSessions;
     private final ShiftService shifts;
     private final AfterSalesService afterSales;
 
@@ -80,6 +82,7 @@ public final class CenterApi {
         this.s = services;
         this.openApi = loadOpenApi();
         this.chipKeys = ChipKeyService.loadOrCreate(services.db(), java.time.Clock.systemUTC());
+        this.chipSessions = new ChipSessionService(services.db(), services.clock(), chipKeys);
         this.shifts = new ShiftService(services.db(), java.time.Clock.systemUTC());
         this.afterSales = new AfterSalesService(services.db(), new TicketFactory(services.keys()), java.time.Clock.systemUTC());
     }
@@ -181,11 +184,14 @@ public final class CenterApi {
                 Json.body(ctx, ShiftService.CloseShift.class))), SELLER);
     }
 
-    // claims 35, 72: diversified chip keys for personalizing and writing; gate packages for offline gates
+    // claims 35, 72: keys stay at the center. Sessions relayed for entitled callers, a blank card's keys once for
+    // PERSONALIZE, the audit of every key use; gate packages (gate keys of one event's chips) for offline gates
     private void chipKeys(RoutesConfig r) {
-        record ChipKeyRequest(String chipId) {}
-        r.post("/api/chip-keys", ctx -> ctx.json(chipKeys.keys(Api.principal(ctx),
-                Json.body(ctx, ChipKeyRequest.class).chipId())), SELLER, ORGANIZER, MEMBER);
+        r.post("/api/chip-sessions", ctx -> ctx.json(chipSessions.open(Api.principal(ctx),
+                Json.body(ctx, ChipSessionService.SessionRequest.class))), ANYONE);
+        r.post("/api/chip-personalizations", ctx -> ctx.status(201).json(chipSessions.personalize(Api.principal(ctx),
+                Json.body(ctx, ChipSessionService.PersonalizationRequest.class))), SELLER);
+        r.get("/api/chips/{chipId}/key-uses", ctx -> ctx.json(chipSessions.uses(ctx.pathParam("chipId"))), MANAGER);
         r.get("/api/events/{eventId}/gate-package", ctx -> {
             long eventId = s.events().event(Api.pathId(ctx, "eventId")).id();
             ctx.json(chipKeys.gatePackage(eventId));
