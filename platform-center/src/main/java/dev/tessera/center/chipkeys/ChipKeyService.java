@@ -41,25 +41,49 @@ public final class ChipKeyService {
         this.gateMaster = gateMaster;
     }
 
-    public static ChipKeyService loadOrCreate(Database db, Clock clock) {
-        return new ChipKeyService(db, clock, master(db, clock, "ACCESS"), master(db, clock, "GATE"));
+    /**
+     * The masters, sealed at rest under {@code kek}: created on first start; a master in clear (written before the
+     * masters were sealed) or sealed under {@code previous} (a key-encryption key being rotated out) is sealed again
+     * under {@code kek}. A master sealed under any other key stops the start with the key id it needs.
+     *
+     * @param previous null unless the key-encryption key is being rotated
+     */
+    public static ChipKeyService loadOrCreate(Database db, Clock clock, ChipKek kek, ChipKek previous) {
+        return new ChipKeyService(db, clock, master(db, clock, "ACCESS", kek, previous),
+                master(db, clock, "GATE", kek, previous));
     }
 
-    private static byte[] master(Database db, Clock clock, String purpose) {
+    private static byte[] master(Database db, Clock clock, String purpose, ChipKek kek, ChipKek previous) {
         return db.tx(ctx -> {
-            String secret = ctx.select(CHIP_KEY_MASTER.SECRET).from(CHIP_KEY_MASTER)
-                    .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose)).fetchOne(CHIP_KEY_MASTER.SECRET);
-            if (secret == null) {
+            String stored = ctx.select(CHIP_KEY_MASTER.SECRET).from(CHIP_KEY_MASTER)
+                    .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose)).forUpdate().fetchOne(CHIP_KEY_MASTER.SECRET);
+            if (stored == null) {
                 byte[] fresh = new byte[16];
                 new SecureRandom().nextBytes(fresh);
                 ctx.insertInto(CHIP_KEY_MASTER).set(CHIP_KEY_MASTER.PURPOSE, purpose)
-                        .set(CHIP_KEY_MASTER.SECRET, HEX.formatHex(fresh))
+                        .set(CHIP_KEY_MASTER.SECRET, kek.seal(fresh, purpose))
                         .set(CHIP_KEY_MASTER.CREATED_AT, OffsetDateTime.now(clock))
                         .onConflictDoNothing().execute();
-                secret = ctx.select(CHIP_KEY_MASTER.SECRET).from(CHIP_KEY_MASTER)
+                stored = ctx.select(CHIP_KEY_MASTER.SECRET).from(CHIP_KEY_MASTER)
                         .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose)).fetchOne(CHIP_KEY_MASTER.SECRET);
             }
-            return HEX.parseHex(secret);
+            byte[] master;
+            if (!ChipKek.isSealed(stored)) {
+                master = HEX.parseHex(stored);
+            } else if (ChipKek.sealedBy(stored).equals(kek.id())) {
+                return kek.open(stored, purpose);
+            } else if (previous != null && ChipKek.sealedBy(stored).equals(previous.id())) {
+                master = previous.open(stored, purpose);
+            } else {
+                throw new IllegalStateException("the " + purpose.toLowerCase(java.util.Locale.ROOT)
+                        + " chip key master is sealed under key-encryption key " + ChipKek.sealedBy(stored)
+                        + ", but " + kek.file() + " holds key " + kek.id()
+                        + (previous == null ? "" : " and " + previous.file() + " key " + previous.id())
+                        + ": start the center with the key file it was sealed under (docs/operations.md)");
+            }
+            ctx.update(CHIP_KEY_MASTER).set(CHIP_KEY_MASTER.SECRET, kek.seal(master, purpose))
+                    .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose), CHIP_KEY_MASTER.SECRET.eq(stored)).execute();
+            return master;
         });
     }
 

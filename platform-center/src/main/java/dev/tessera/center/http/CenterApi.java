@@ -81,7 +81,7 @@ public final class CenterApi {
     public CenterApi(Services services) {
         this.s = services;
         this.openApi = loadOpenApi();
-        this.chipKeys = ChipKeyService.loadOrCreate(services.db(), java.time.Clock.systemUTC());
+        this.chipKeys = services.chipKeys();
         this.chipSessions = new ChipSessionService(services.db(), services.clock(), chipKeys);
         this.shifts = new ShiftService(services.db(), java.time.Clock.systemUTC());
         this.afterSales = new AfterSalesService(services.db(), new TicketFactory(services.keys()), java.time.Clock.systemUTC());

@@ -3,7 +3,6 @@ package dev.tessera.center.chipkeys;
 import dev.tessera.center.PlatformCenter;
 import dev.tessera.core.crypto.ChipSessionCrypto;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ public final class ChipCards {
     }
 
     public static byte[] staticKey(PlatformCenter center, boolean gate, String chipId) {
-        return ChipKeyService.loadOrCreate(center.services().db(), Clock.systemUTC()).staticKey(gate, HEX.parseHex(chipId));
+        return center.services().chipKeys().staticKey(gate, HEX.parseHex(chipId));
     }
 
     /** The answer of a card that holds {@code staticKey}. */
