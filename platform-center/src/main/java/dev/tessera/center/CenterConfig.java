@@ -12,13 +12,21 @@ import java.time.Duration;
  */
 public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, String host, int port, int poolSize,
                            Duration holdPeriod, Duration sessionTtl, Duration lapseSweepInterval,
-                           PasswordHasher passwordHasher, Clock clock) {
+                           PasswordHasher passwordHasher, Clock clock, Path chipKekFile, Path previousChipKekFile) {
+
+    /** Without a key-encryption key file: the center picks its default ({@link #chipKekPath()}). */
+    public CenterConfig(String jdbcUrl, String dbUser, String dbPassword, String host, int port, int poolSize,
+                        Duration holdPeriod, Duration sessionTtl, Duration lapseSweepInterval,
+                        PasswordHasher passwordHasher, Clock clock) {
+        this(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl, lapseSweepInterval,
+                passwordHasher, clock, null, null);
+    }
 
     public static final Duration DEFAULT_HOLD_PERIOD = Duration.ofMinutes(10);
 
     public static CenterConfig of(String jdbcUrl, String dbUser, String dbPassword, int port) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, "127.0.0.1", port, 16, DEFAULT_HOLD_PERIOD,
-                Duration.ofHours(12), Duration.ofSeconds(1), PasswordHasher.defaults(), Clock.systemUTC());
+                Duration.ofHours(12), Duration.ofSeconds(1), PasswordHasher.defaults(), Clock.systemUTC(), null, null);
     }
 
     /** An H2 file under {@code dataDir}; durable on every commit (WRITE_DELAY=0), see docs/operations.md. */
@@ -32,22 +40,22 @@ public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, Str
 
     public CenterConfig withHost(String newHost) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, newHost, port, poolSize, holdPeriod, sessionTtl,
-                lapseSweepInterval, passwordHasher, clock);
+                lapseSweepInterval, passwordHasher, clock, chipKekFile, previousChipKekFile);
     }
 
     public CenterConfig withHoldPeriod(Duration period) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, period, sessionTtl,
-                lapseSweepInterval, passwordHasher, clock);
+                lapseSweepInterval, passwordHasher, clock, chipKekFile, previousChipKekFile);
     }
 
     public CenterConfig withPoolSize(int size) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, size, holdPeriod, sessionTtl,
-                lapseSweepInterval, passwordHasher, clock);
+                lapseSweepInterval, passwordHasher, clock, chipKekFile, previousChipKekFile);
     }
 
     public CenterConfig withPasswordHasher(PasswordHasher hasher) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
-                lapseSweepInterval, hasher, clock);
+                lapseSweepInterval, hasher, clock, chipKekFile, previousChipKekFile);
     }
 
     /**
@@ -56,12 +64,39 @@ public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, Str
      */
     public CenterConfig withLapseSweepInterval(Duration interval) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
-                interval, passwordHasher, clock);
+                interval, passwordHasher, clock, chipKekFile, previousChipKekFile);
     }
 
     public CenterConfig withClock(Clock newClock) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
-                lapseSweepInterval, passwordHasher, newClock);
+                lapseSweepInterval, passwordHasher, newClock, chipKekFile, previousChipKekFile);
+    }
+
+    /**
+     * The file holding the key-encryption key that seals the chip key masters at rest (docs/operations.md, "Chip
+     * keys"). Default: next to an H2 database file ({@code center.chip-kek}); for any other database
+     * {@code $TESSERA_DATA/center-chip-kek}, else {@code ~/.local/share/tessera/center-chip-kek}.
+     */
+    public Path chipKekPath() {
+        if (chipKekFile != null) {
+            return chipKekFile;
+        }
+        String h2 = "jdbc:h2:file:";
+        if (jdbcUrl.startsWith(h2)) {
+            String file = jdbcUrl.substring(h2.length());
+            int options = file.indexOf(';');
+            return Path.of((options < 0 ? file : file.substring(0, options)) + ".chip-kek");
+        }
+        String data = System.getenv("TESSERA_DATA");
+        Path dir = data != null && !data.isBlank() ? Path.of(data)
+                : Path.of(System.getProperty("user.home"), ".local", "share", "tessera");
+        return dir.resolve("center-chip-kek");
+    }
+
+    /** The key-encryption key file, and the one it replaces while the masters are sealed again (rotation). */
+    public CenterConfig withChipKek(Path file, Path previous) {
+        return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
+                lapseSweepInterval, passwordHasher, clock, file, previous);
     }
 
     @Override

@@ -29,6 +29,9 @@ public final class CenterMain {
               --host <address>         address to listen on (default 127.0.0.1)
               --hold-seconds <n>       how long a hold lasts before it lapses (default 600)
               --pool <n>               database connections (default 16)
+              --chip-kek <file>        key-encryption key sealing the chip key masters (default: next to
+                                       an H2 file, else $TESSERA_DATA or ~/.local/share/tessera/center-chip-kek)
+              --chip-kek-previous <file>  the key being rotated out: masters sealed under it are sealed again
               --admin-login <id>       first organizer account, created when it does not exist
               --demo                   load the demo venue, event and accounts on an empty database
             The first organizer's password is read from the environment variable TESSERA_ADMIN_PASSWORD.
@@ -97,11 +100,15 @@ public final class CenterMain {
         String dbPassword = options.dbPasswordEnv == null ? "" : environment.apply(options.dbPasswordEnv);
         CenterConfig config = CenterConfig.of(options.db, options.dbUser, dbPassword == null ? "" : dbPassword,
                         options.port)
-                .withHost(options.host).withHoldPeriod(Duration.ofSeconds(options.holdSeconds)).withPoolSize(options.pool);
+                .withHost(options.host).withHoldPeriod(Duration.ofSeconds(options.holdSeconds)).withPoolSize(options.pool)
+                .withChipKek(options.chipKek, options.chipKekPrevious);
         PlatformCenter center;
         try {
             center = PlatformCenter.start(config);
         } catch (DatabaseStartException e) {
+            throw new CenterStartException(e.getMessage(), e);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // the chip key-encryption key is missing, wrong or unreadable (ChipKek)
             throw new CenterStartException(e.getMessage(), e);
         } catch (JavalinBindException e) {
             throw new CenterStartException("cannot listen on " + options.host + ":" + options.port + ": "
@@ -140,6 +147,8 @@ public final class CenterMain {
         int holdSeconds = 600;
         int pool = 16;
         String adminLogin;
+        Path chipKek;
+        Path chipKekPrevious;
         boolean demo;
         boolean help;
 
@@ -157,6 +166,8 @@ public final class CenterMain {
                     case "--hold-seconds" -> o.holdSeconds = number(flag, value(flag, rest), 1, 86_400);
                     case "--pool" -> o.pool = number(flag, value(flag, rest), 1, 500);
                     case "--admin-login" -> o.adminLogin = value(flag, rest);
+                    case "--chip-kek" -> o.chipKek = Path.of(value(flag, rest));
+                    case "--chip-kek-previous" -> o.chipKekPrevious = Path.of(value(flag, rest));
                     case "--demo" -> o.demo = true;
                     case "--help", "-h" -> o.help = true;
                     default -> throw new IllegalArgumentException("unknown option " + flag);

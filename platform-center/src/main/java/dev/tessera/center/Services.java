@@ -20,6 +20,8 @@ import dev.tessera.center.saleslog.SalesLogService;
 import dev.tessera.center.transfer.TransferService;
 import dev.tessera.center.venue.VenueService;
 import dev.tessera.core.crypto.PasswordHasher;
+import dev.tessera.center.chipkeys.ChipKek;
+import dev.tessera.center.chipkeys.ChipKeyService;
 import java.time.Clock;
 
 /** The center's services, wired once per running center. */
@@ -27,7 +29,7 @@ public record Services(Database db, AccountService accounts, VenueService venues
                        HoldService holds, SaleService sales, MemberService members, TransferService transfers,
                        GateService gate, SalesLogService salesLog, AvailabilityService availability,
                        SeatStatusFeed feed, IssuerKeys keys, TrustedKeys trustedKeys, TerminalService terminals,
-                       VoidService voids) {
+                       VoidService voids, Clock clock, ChipKeyService chipKeys) {
 
     public static Services wire(Database db, CenterConfig config) {
         Clock clock = config.clock();
@@ -48,6 +50,8 @@ public record Services(Database db, AccountService accounts, VenueService venues
                 Json.MAPPER, clock);
         return new Services(db, accounts, venues, events, holds, sales, members, transfers, gate,
                 new SalesLogService(db), new AvailabilityService(db), feed, keys, trusted, terminals,
-                new VoidService(db, feed, clock));
+                new VoidService(db, feed, clock), clock, ChipKeyService.loadOrCreate(db, clock,
+                        ChipKek.loadOrCreate(config.chipKekPath()),
+                        config.previousChipKekFile() == null ? null : ChipKek.load(config.previousChipKekFile())));
     }
 }

@@ -341,7 +341,8 @@ public final class AfterSalesViewModel {
         run(() -> {
             var card = ctx.reader().tap();
             var written = counter.pipeline().issue(pending.saleId(), pending.chipId(), pending.tickets(), card);
-            int deleted = chips.delete(card, pending.chipId(), pending.returned());
+            int deleted = chips.delete(card, pending.chipId(), pending.returned(),
+                    ChipDesk.Entitlement.sale(pending.saleId()));
             ctx.journal().append(LedgerKind.ISSUE, Journal.payload("EXCHANGE_OLD_COPY_DELETED")
                     .put("saleId", pending.saleId()).put("chipId", pending.chipId()).put("deleted", deleted));
             return written.written() + written.alreadyThere();

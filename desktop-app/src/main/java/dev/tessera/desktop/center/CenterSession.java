@@ -132,10 +132,19 @@ public final class CenterSession {
         return http.get("/api/me", token(), CenterHttp.type(Account.class));
     }
 
-    /** Claims 35, 72: the chip's diversified keys, to personalize it or write under its access key. */
-    public CounterApiTypes.ChipKeySet chipKeys(String chipId) {
-        return http.post("/api/chip-keys", token(), new CounterApiTypes.ChipKeyRequest(chipId),
-                CenterHttp.type(CounterApiTypes.ChipKeySet.class));
+    /**
+     * Claims 35, 72: one secure session on a chip. The terminal relays AUTH INIT (its RND.H and the card's answer);
+     * the center, which alone holds the chip's static keys, answers an entitled caller with the host cryptogram and
+     * this session's MAC key (docs/card-protocol.md §7). No entitlement: a 403 problem.
+     */
+    public CounterApiTypes.ChipSessionGrant chipSession(CounterApiTypes.ChipSessionRequest request) {
+        return http.post("/api/chip-sessions", token(), request, CenterHttp.type(CounterApiTypes.ChipSessionGrant.class));
+    }
+
+    /** Claim 31: a blank card's PERSONALIZE data, once, for a chip id the center picks. */
+    public CounterApiTypes.Personalization personalizeChip(Long memberId) {
+        return http.post("/api/chip-personalizations", token(), new CounterApiTypes.PersonalizationRequest(memberId),
+                CenterHttp.type(CounterApiTypes.Personalization.class));
     }
 
     /** Claim 31: the personalized chip becomes the member's card. */

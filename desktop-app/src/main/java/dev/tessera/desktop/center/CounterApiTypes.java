@@ -85,12 +85,26 @@ public final class CounterApiTypes {
 
     public record RegisterMember(String loginId, String password, String displayName) {}
 
-    public record ChipKeyRequest(String chipId) {}
+    /** POST /api/chip-sessions: the relayed AUTH INIT and the entitlement it claims (saleId, transferId, eventId). */
+    public record ChipSessionRequest(String chipId, String keyRef, String purpose, Long saleId, Long transferId,
+                                     Long eventId, String hostChallenge, String cardAnswer) {}
 
-    public record ChipKeySet(String chipId, String accessKey, String gateKey) {
+    /** This one session's host cryptogram and MAC key; never a static key. */
+    public record ChipSessionGrant(long useId, String chipId, String keyRef, String purpose, String hostCryptogram,
+                                   String sessionKey, List<String> allowed) {
         @Override
         public String toString() {
-            return "ChipKeySet[" + chipId + ", keys not shown]";
+            return "ChipSessionGrant[" + chipId + ", " + purpose + ", keys not shown]";
+        }
+    }
+
+    public record PersonalizationRequest(Long memberId) {}
+
+    /** A blank card's PERSONALIZE data: sent to the card once, never stored. */
+    public record Personalization(String chipId, String accessKey, String gateKey) {
+        @Override
+        public String toString() {
+            return "Personalization[" + chipId + ", keys not shown]";
         }
     }
 

@@ -2,12 +2,14 @@ package dev.tessera.desktop.counter;
 
 import dev.tessera.desktop.center.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes;
 import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
 import dev.tessera.desktop.ledger.CrashPoints;
 import dev.tessera.reader.applet.WalletProtocol;
 import dev.tessera.reader.wallet.ChipInfo;
 import dev.tessera.reader.wallet.ChipTicket;
 import dev.tessera.reader.wallet.KeyRef;
+import dev.tessera.reader.wallet.SessionAuthority;
 import dev.tessera.reader.wallet.StoredTicket;
 import dev.tessera.reader.wallet.WalletCard;
 import dev.tessera.reader.wallet.WalletException;
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * The counter's chip work over the desktop's own center session: issue a membership card (claim 31),
- * write tickets under the chip's access key (claims 35, 72), delete a transferred ticket. Every step
+ * write tickets in a session the center opens for an entitled sale or transfer (claims 35, 72; the terminal never
+ * holds a chip's static key after PERSONALIZE), delete a transferred ticket. Every step
  * lists the chip first and skips what is already there, so a retried tap never writes a ticket twice.
  */
 public final class ChipDesk {
@@ -35,6 +38,24 @@ public final class ChipDesk {
     private final SecureRandom random;
 
     public record Written(String chipId, int written, int alreadyThere) {}
+
+    /**
+     * What entitles this terminal to a session on the chip (docs/card-protocol.md §7): the center opens one only
+     * for a sale of this seller on the chip, a transfer to or from it, or a card this seller is issuing.
+     */
+    public record Entitlement(String purpose, Long saleId, Long transferId) {
+        public static Entitlement sale(long saleId) {
+            return new Entitlement("SALE", saleId, null);
+        }
+
+        public static Entitlement transfer(long transferId) {
+            return new Entitlement("TRANSFER", null, transferId);
+        }
+
+        public static Entitlement membership() {
+            return new Entitlement("MEMBERSHIP", null, null);
+        }
+    }
 
     public ChipDesk(CenterSession center, SecureRandom random) {
         this.center = center;
@@ -72,11 +93,16 @@ public final class ChipDesk {
             throw new WrongCardException("chip " + info.chipIdHex() + " is locked", "locked");
         }
         if (info.blank()) {
-            byte[] chipId = new byte[WalletProtocol.CHIP_ID_LENGTH];
-            random.nextBytes(chipId);
-            var keys = center.chipKeys(HEX.formatHex(chipId));
-            card.personalize(chipId, HEX.parseHex(keys.accessKey()),
-                    keys.gateKey() == null ? null : HEX.parseHex(keys.gateKey()));
+            // the one moment keys reach a terminal: a blank card's PERSONALIZE data, for a chip id the center picked
+            var keys = center.personalizeChip(memberId);
+            byte[] access = HEX.parseHex(keys.accessKey());
+            byte[] gate = HEX.parseHex(keys.gateKey());
+            try {
+                card.personalize(HEX.parseHex(keys.chipId()), access, gate);
+            } finally {
+                java.util.Arrays.fill(access, (byte) 0);
+                java.util.Arrays.fill(gate, (byte) 0);
+            }
             info = card.select();
         }
         try {
@@ -90,7 +116,8 @@ public final class ChipDesk {
     }
 
     /** Writes the tickets the chip does not hold yet; refuses any chip but {@code expectedChipId}. */
-    public Written write(WalletCard card, String expectedChipId, List<IssuedTicket> tickets) throws WalletException {
+    public Written write(WalletCard card, String expectedChipId, List<IssuedTicket> tickets, Entitlement entitlement)
+            throws WalletException {
         String chipId = chipId(card);
         if (!chipId.equals(expectedChipId)) {
             throw new WrongCardException("tapped chip " + chipId + ", expected " + expectedChipId, "another card");
@@ -105,7 +132,7 @@ public final class ChipDesk {
             }
         }
         if (!missing.isEmpty()) {
-            card.authenticate(KeyRef.ACCESS, HEX.parseHex(center.chipKeys(chipId).accessKey()));
+            card.authenticate(KeyRef.ACCESS, authority(entitlement));
             CrashPoints.reach("chip.after-authenticate");
             for (int from = 0; from < missing.size(); from += WalletProtocol.CAPACITY) {
                 card.write(missing.subList(from, Math.min(missing.size(), from + WalletProtocol.CAPACITY)));
@@ -115,7 +142,8 @@ public final class ChipDesk {
     }
 
     /** Deletes tickets that left the chip (transferred, voided); absent ones count as done. */
-    public int delete(WalletCard card, String expectedChipId, Set<UUID> ticketIds) throws WalletException {
+    public int delete(WalletCard card, String expectedChipId, Set<UUID> ticketIds, Entitlement entitlement)
+            throws WalletException {
         String chipId = chipId(card);
         if (!chipId.equals(expectedChipId)) {
             throw new WrongCardException("tapped chip " + chipId + ", expected " + expectedChipId, "another card");
@@ -124,11 +152,25 @@ public final class ChipDesk {
         if (present.isEmpty()) {
             return 0;
         }
-        card.authenticate(KeyRef.ACCESS, HEX.parseHex(center.chipKeys(chipId).accessKey()));
+        card.authenticate(KeyRef.ACCESS, authority(entitlement));
         for (int from = 0; from < present.size(); from += DELETE_BATCH) {
             card.delete(present.subList(from, Math.min(present.size(), from + DELETE_BATCH)));
         }
         return present.size();
+    }
+
+    /**
+     * The center as the keeper of the chip's keys: AUTH INIT's answer goes there, this session's MAC key comes back
+     * (or a 403 problem when the entitlement does not hold). The static access key never reaches this terminal.
+     */
+    public SessionAuthority authority(Entitlement entitlement) {
+        java.util.Objects.requireNonNull(entitlement, "entitlement");
+        return (chipId, key, hostChallenge, cardAnswer) -> {
+            CounterApiTypes.ChipSessionGrant grant = center.chipSession(new CounterApiTypes.ChipSessionRequest(chipId,
+                    key.name(), entitlement.purpose(), entitlement.saleId(), entitlement.transferId(), null,
+                    HEX.formatHex(hostChallenge), HEX.formatHex(cardAnswer)));
+            return new SessionAuthority.Grant(HEX.parseHex(grant.hostCryptogram()), HEX.parseHex(grant.sessionKey()));
+        };
     }
 
     /** The tickets stored on the chip in the field. */

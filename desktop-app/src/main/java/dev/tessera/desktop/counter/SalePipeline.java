@@ -91,7 +91,7 @@ public final class SalePipeline {
     public ChipDesk.Written issue(long saleId, String chipId, List<IssuedTicket> tickets, WalletCard card)
             throws WalletException {
         CrashPoints.reach("issue.before-write");
-        ChipDesk.Written written = chips.write(card, chipId, tickets);
+        ChipDesk.Written written = chips.write(card, chipId, tickets, ChipDesk.Entitlement.sale(saleId));
         CrashPoints.reach("issue.after-write");
         ObjectNode p = Journal.payload("ISSUE").put("saleId", saleId).put("chipId", chipId)
                 .put("written", written.written()).put("alreadyThere", written.alreadyThere());

@@ -22,7 +22,7 @@ public final class TransferDesk {
     private final ChipDesk chips;
     private final Journal journal;
 
-    public record Moved(String ticketId, int version, String toChipId, String fromChipId) {}
+    public record Moved(long transferId, String ticketId, int version, String toChipId, String fromChipId) {}
 
     public TransferDesk(CenterClient client, ChipDesk chips, Journal journal) {
         this.client = client;
@@ -53,13 +53,14 @@ public final class TransferDesk {
                 .put("fromChipId", result.deleteFromChipId()).put("toChipId", toChipId)
                 .put("version", result.ticket().version());
         journal.append(LedgerKind.TRANSFER, p);
-        chips.write(assigneeCard, toChipId, List.of(result.ticket()));
-        return new Moved(ticketId, result.ticket().version(), toChipId, result.deleteFromChipId());
+        chips.write(assigneeCard, toChipId, List.of(result.ticket()), ChipDesk.Entitlement.transfer(result.transferId()));
+        return new Moved(result.transferId(), ticketId, result.ticket().version(), toChipId, result.deleteFromChipId());
     }
 
     /** The assignor's chip on the reader: the old copy goes. */
     public int deleteOldCopy(Moved moved, WalletCard assignorCard) throws WalletException {
-        int deleted = chips.delete(assignorCard, moved.fromChipId(), Set.of(UUID.fromString(moved.ticketId())));
+        int deleted = chips.delete(assignorCard, moved.fromChipId(), Set.of(UUID.fromString(moved.ticketId())),
+                ChipDesk.Entitlement.transfer(moved.transferId()));
         journal.append(LedgerKind.TRANSFER, Journal.payload("TRANSFER_OLD_COPY_DELETED")
                 .put("ticketId", moved.ticketId()).put("chipId", moved.fromChipId()).put("deleted", deleted));
         return deleted;

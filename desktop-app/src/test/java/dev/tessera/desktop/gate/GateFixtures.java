@@ -44,6 +44,13 @@ final class GateFixtures {
      */
     static IssuedTicket sell(CenterSession clerk, long eventId, String seat, dev.tessera.reader.wallet.WalletCard card)
             throws dev.tessera.reader.wallet.WalletException {
+        return sale(clerk, eventId, seat, card).tickets().getFirst();
+    }
+
+    /** The same sale, whole: its id entitles the clerk to a session on the card (docs/card-protocol.md §7). */
+    static dev.tessera.desktop.center.CounterApiTypes.SaleResult sale(CenterSession clerk, long eventId, String seat,
+                                                                     dev.tessera.reader.wallet.WalletCard card)
+            throws dev.tessera.reader.wallet.WalletException {
         Customer customer;
         if (card == null) {
             customer = new Customer("WALK_IN", null, null, null);
@@ -52,7 +59,6 @@ final class GateFixtures {
             customer = new Customer("MEMBER_CARD", null, null, proof.chipId(), proof.challengeId(), proof.signature());
         }
         long hold = clerk.hold(eventId, List.of(seat)).id();
-        return clerk.confirmSale(new ConfirmSale(hold, customer, new Payment("CASH", null, 100_000L), List.of()))
-                .tickets().getFirst();
+        return clerk.confirmSale(new ConfirmSale(hold, customer, new Payment("CASH", null, 100_000L), List.of()));
     }
 }

@@ -205,8 +205,9 @@ class GateFlowTest {
     private static IssuedTicket sellToCard(CenterSession clerk, VirtualChips tray, long eventId, String seat,
                                            VirtualChip card) throws Exception {
         tray.put(card);
-        IssuedTicket ticket = GateFixtures.sell(clerk, eventId, seat, tray.tap());
-        new ChipDesk(clerk, RANDOM).write(tray.tap(), card.chipId(), List.of(ticket));
+        var sale = GateFixtures.sale(clerk, eventId, seat, tray.tap());
+        IssuedTicket ticket = sale.tickets().getFirst();
+        new ChipDesk(clerk, RANDOM).write(tray.tap(), card.chipId(), List.of(ticket), ChipDesk.Entitlement.sale(sale.saleId()));
         tray.takeOff();
         return ticket;
     }

@@ -67,8 +67,10 @@ class PcscGateTest {
             var event = clerk.event(eventId);
             String seat = clerk.seatMap(event.venueId(), event.seatMapVersion()).sections().getFirst().rows().get(4)
                     .seats().get(6).id();
-            ticket = GateFixtures.sell(clerk, eventId, seat, card(reader));
-            assertThat(desk.write(card(reader), chipId, List.of(ticket)).written()).isEqualTo(1);
+            var sale = GateFixtures.sale(clerk, eventId, seat, card(reader));
+            ticket = sale.tickets().getFirst();
+            assertThat(desk.write(card(reader), chipId, List.of(ticket), ChipDesk.Entitlement.sale(sale.saleId()))
+                    .written()).isEqualTo(1);
             reader.disconnect();
         }
 

@@ -5,25 +5,19 @@ import static dev.tessera.center.db.schema.Tables.CHIP_KEY_MASTER;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
 
-import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
-import dev.tessera.center.http.ApiException;
-import dev.tessera.core.model.Chip;
-import dev.tessera.core.model.Role;
+import dev.tessera.core.crypto.ChipSessionCrypto;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
-import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.macs.CMac;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * Claims 35, 72: each chip's AES-128 keys, diversified from master keys only the center holds:
- * key = AES-CMAC(master, label ‖ chip id) (docs/card-protocol.md §7). The access key (label 01) lets a counter or
- * the holder's own wallet write; the gate key (label 02) only marks tickets used, so a gate never holds a key that
- * writes tickets.
+ * key = AES-CMAC(master, label ‖ chip id) (docs/card-protocol.md §7). The access key (label 01) writes; the gate
+ * key (label 02) only reads and marks tickets used. Terminals get sessions ({@link ChipSessionService}), never the
+ * access key; an offline gate's package carries the gate keys of its own event's chips.
  */
 public final class ChipKeyService {
     public static final byte ACCESS_LABEL = 0x01;
@@ -34,9 +28,6 @@ public final class ChipKeyService {
     private final Clock clock;
     private final byte[] accessMaster;
     private final byte[] gateMaster;
-
-    /** @param gateKey absent (null) for a member, who writes its own chip but never marks tickets used */
-    public record ChipKeySet(String chipId, String accessKey, String gateKey) {}
 
     public record GateChip(String chipId, String publicKey, String gateKey) {}
 
@@ -50,49 +41,55 @@ public final class ChipKeyService {
         this.gateMaster = gateMaster;
     }
 
-    public static ChipKeyService loadOrCreate(Database db, Clock clock) {
-        return new ChipKeyService(db, clock, master(db, clock, "ACCESS"), master(db, clock, "GATE"));
+    /**
+     * The masters, sealed at rest under {@code kek}: created on first start; a master in clear (written before the
+     * masters were sealed) or sealed under {@code previous} (a key-encryption key being rotated out) is sealed again
+     * under {@code kek}. A master sealed under any other key stops the start with the key id it needs.
+     *
+     * @param previous null unless the key-encryption key is being rotated
+     */
+    public static ChipKeyService loadOrCreate(Database db, Clock clock, ChipKek kek, ChipKek previous) {
+        return new ChipKeyService(db, clock, master(db, clock, "ACCESS", kek, previous),
+                master(db, clock, "GATE", kek, previous));
     }
 
-    private static byte[] master(Database db, Clock clock, String purpose) {
+    private static byte[] master(Database db, Clock clock, String purpose, ChipKek kek, ChipKek previous) {
         return db.tx(ctx -> {
-            String secret = ctx.select(CHIP_KEY_MASTER.SECRET).from(CHIP_KEY_MASTER)
-                    .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose)).fetchOne(CHIP_KEY_MASTER.SECRET);
-            if (secret == null) {
+            String stored = ctx.select(CHIP_KEY_MASTER.SECRET).from(CHIP_KEY_MASTER)
+                    .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose)).forUpdate().fetchOne(CHIP_KEY_MASTER.SECRET);
+            if (stored == null) {
                 byte[] fresh = new byte[16];
                 new SecureRandom().nextBytes(fresh);
                 ctx.insertInto(CHIP_KEY_MASTER).set(CHIP_KEY_MASTER.PURPOSE, purpose)
-                        .set(CHIP_KEY_MASTER.SECRET, HEX.formatHex(fresh))
+                        .set(CHIP_KEY_MASTER.SECRET, kek.seal(fresh, purpose))
                         .set(CHIP_KEY_MASTER.CREATED_AT, OffsetDateTime.now(clock))
                         .onConflictDoNothing().execute();
-                secret = ctx.select(CHIP_KEY_MASTER.SECRET).from(CHIP_KEY_MASTER)
+                stored = ctx.select(CHIP_KEY_MASTER.SECRET).from(CHIP_KEY_MASTER)
                         .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose)).fetchOne(CHIP_KEY_MASTER.SECRET);
             }
-            return HEX.parseHex(secret);
+            byte[] master;
+            if (!ChipKek.isSealed(stored)) {
+                master = HEX.parseHex(stored);
+            } else if (ChipKek.sealedBy(stored).equals(kek.id())) {
+                return kek.open(stored, purpose);
+            } else if (previous != null && ChipKek.sealedBy(stored).equals(previous.id())) {
+                master = previous.open(stored, purpose);
+            } else {
+                throw new IllegalStateException("the " + purpose.toLowerCase(java.util.Locale.ROOT)
+                        + " chip key master is sealed under key-encryption key " + ChipKek.sealedBy(stored)
+                        + ", but " + kek.file() + " holds key " + kek.id()
+                        + (previous == null ? "" : " and " + previous.file() + " key " + previous.id())
+                        + ": start the center with the key file it was sealed under (docs/operations.md)");
+            }
+            ctx.update(CHIP_KEY_MASTER).set(CHIP_KEY_MASTER.SECRET, kek.seal(master, purpose))
+                    .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose), CHIP_KEY_MASTER.SECRET.eq(stored)).execute();
+            return master;
         });
     }
 
-    /**
-     * Sellers and organizers personalize chips, so they get both keys for any well-formed chip id, registered or
-     * not; a member gets only the access key of a chip registered to it (its phone wallet writes its own chip).
-     */
-    public ChipKeySet keys(Principal caller, String chipId) {
-        String id;
-        try {
-            id = Chip.chipId(chipId);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        byte[] raw = HEX.parseHex(id);
-        if (caller.role() == Role.MEMBER) {
-            Long owner = db.dsl().select(CHIP.MEMBER_ID).from(CHIP).where(CHIP.CHIP_ID.eq(id)).fetchOne(CHIP.MEMBER_ID);
-            if (owner == null || owner != caller.accountId()) {
-                throw ApiException.notFound("chip " + id + " is not one of your chips");
-            }
-            return new ChipKeySet(id, HEX.formatHex(diversify(accessMaster, ACCESS_LABEL, raw)), null);
-        }
-        return new ChipKeySet(id, HEX.formatHex(diversify(accessMaster, ACCESS_LABEL, raw)),
-                HEX.formatHex(diversify(gateMaster, GATE_LABEL, raw)));
+    /** A chip's static key, for the session service only: it never goes into an HTTP answer but PERSONALIZE's. */
+    byte[] staticKey(boolean gate, byte[] chipId) {
+        return gate ? diversify(gateMaster, GATE_LABEL, chipId) : diversify(accessMaster, ACCESS_LABEL, chipId);
     }
 
     /**
@@ -115,12 +112,6 @@ public final class ChipKeyService {
 
     /** AES-CMAC(master, label ‖ chip id): NIST SP 800-108-style diversification, one block of output. */
     static byte[] diversify(byte[] master, byte label, byte[] chipId) {
-        CMac cmac = new CMac(AESEngine.newInstance());
-        cmac.init(new KeyParameter(master));
-        cmac.update(label);
-        cmac.update(chipId, 0, chipId.length);
-        byte[] key = new byte[16];
-        cmac.doFinal(key, 0);
-        return key;
+        return ChipSessionCrypto.diversify(master, label, chipId);
     }
 }

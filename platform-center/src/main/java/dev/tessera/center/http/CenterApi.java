@@ -10,6 +10,7 @@ import dev.tessera.center.Services;
 import dev.tessera.center.account.AccountService;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.chipkeys.ChipKeyService;
+import dev.tessera.center.chipkeys.ChipSessionService;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.sales.AfterSalesService;
 import dev.tessera.center.sales.TicketFactory;
@@ -61,15 +62,17 @@ public final class CenterApi {
     private final Services s;
     private final String openApi;
     private final ChipKeyService chipKeys;
+    private final ChipSessionService chipSessions;
     private final ShiftService shifts;
     private final AfterSalesService afterSales;
 
     public CenterApi(Services services) {
         this.s = services;
         this.openApi = loadOpenApi();
-        this.chipKeys = ChipKeyService.loadOrCreate(services.db(), java.time.Clock.systemUTC());
-        this.shifts = new ShiftService(services.db(), java.time.Clock.systemUTC());
-        this.afterSales = new AfterSalesService(services.db(), new TicketFactory(services.keys()), java.time.Clock.systemUTC());
+        this.chipKeys = services.chipKeys();
+        this.chipSessions = new ChipSessionService(services.db(), services.clock(), chipKeys);
+        this.shifts = new ShiftService(services.db(), services.clock());
+        this.afterSales = new AfterSalesService(services.db(), new TicketFactory(services.keys()), services.clock());
     }
 
     public void configure(JavalinConfig config) {
@@ -194,11 +197,13 @@ public final class CenterApi {
                 SELLER);
     }
 
-    // claims 35, 72: diversified chip keys for personalizing and writing; gate packages for offline gates
+    // claims 35, 72: keys stay at the center. Sessions relayed for entitled callers, a blank card's keys once for
+    // PERSONALIZE, the audit of every key use; gate packages (gate keys of one event's chips) for offline gates
     private void chipKeys(RoutesConfig r) {
-        record ChipKeyRequest(String chipId) {}
-        r.post("/api/chip-keys", ctx -> ctx.json(chipKeys.keys(Api.principal(ctx),
-                Json.body(ctx, ChipKeyRequest.class).chipId())), SELLER, ORGANIZER, MEMBER);
+        route(r, Endpoints.CHIP_SESSION, (ctx, body) -> chipSessions.open(Api.principal(ctx), body), ANYONE);
+        route(r, Endpoints.CHIP_PERSONALIZATION, (ctx, body) -> chipSessions.personalize(Api.principal(ctx), body),
+                SELLER);
+        route(r, Endpoints.CHIP_KEY_USES, (ctx, none) -> chipSessions.uses(ctx.pathParam("chipId")), MANAGER);
         route(r, Endpoints.GATE_PACKAGE, (ctx, none) ->
                 chipKeys.gatePackage(s.events().event(Api.pathId(ctx, "eventId")).id()), GATE);
     }

@@ -3,6 +3,11 @@ package dev.tessera.center.http;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.chipkeys.ChipKeyService.GatePackage;
+import dev.tessera.center.chipkeys.ChipSessionService.KeyUse;
+import dev.tessera.center.chipkeys.ChipSessionService.Personalization;
+import dev.tessera.center.chipkeys.ChipSessionService.PersonalizationRequest;
+import dev.tessera.center.chipkeys.ChipSessionService.SessionGrant;
+import dev.tessera.center.chipkeys.ChipSessionService.SessionRequest;
 import dev.tessera.center.event.EventService.AuthorizeSeller;
 import dev.tessera.center.event.EventService.RegisterEvent;
 import dev.tessera.center.event.EventService.ReleaseSeats;
@@ -195,6 +200,13 @@ public final class Endpoints {
             Body.of(VoidTicket.class), Body.of(Voided.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
     public static final Endpoint<Void, List<Registration>> TERMINAL_KEYS = new Endpoint<>("GET", "/api/terminal-keys",
             Body.NONE, Body.listOf(Registration.class), 200, Set.of(401, 403, 503));
+    public static final Endpoint<SessionRequest, SessionGrant> CHIP_SESSION = new Endpoint<>("POST", "/api/chip-sessions",
+            Body.of(SessionRequest.class), Body.of(SessionGrant.class), 200, Set.of(400, 401, 403, 409, 413, 503));
+    public static final Endpoint<PersonalizationRequest, Personalization> CHIP_PERSONALIZATION = new Endpoint<>("POST",
+            "/api/chip-personalizations", Body.of(PersonalizationRequest.class), Body.of(Personalization.class), 201,
+            Set.of(400, 401, 403, 404, 413, 503));
+    public static final Endpoint<Void, List<KeyUse>> CHIP_KEY_USES = new Endpoint<>("GET", "/api/chips/{chipId}/key-uses",
+            Body.NONE, Body.listOf(KeyUse.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<Void, GatePackage> GATE_PACKAGE = new Endpoint<>("GET", "/api/events/{eventId}/gate-package",
             Body.NONE, Body.of(GatePackage.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Void, CurrencyDenominations> DENOMINATIONS = new Endpoint<>("GET", "/api/currencies/{currency}/denominations",
@@ -207,5 +219,5 @@ public final class Endpoints {
             Body.NONE, Body.of(Shift.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<CloseShift, Shift> CLOSE_SHIFT = new Endpoint<>("POST", "/api/shifts/{shiftId}/close",
             Body.of(CloseShift.class), Body.of(Shift.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
-    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT);
+    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT);
 }

@@ -39,36 +39,90 @@ class ChipKeysApiTest {
     }
 
     @Test
-    void sellersGetBothDiversifiedKeysOfAnyChipAndTheyAreStable() {
+    void aSellerPersonalizesABlankCardWithKeysForAChipIdTheCenterPicksOnlyOnce() {
         Account seller = fx.account(Role.SELLER);
-        String chipId = chipId();
-        Response first = seller.client().post("/api/chip-keys", Map.of("chipId", chipId));
-        assertThat(first.status()).as(first.body()).isEqualTo(200);
-        assertThat(first.get("accessKey").asText()).hasSize(32);
-        assertThat(first.get("gateKey").asText()).hasSize(32).isNotEqualTo(first.get("accessKey").asText());
-        Response again = fx.organizer.post("/api/chip-keys", Map.of("chipId", chipId));
-        assertThat(again.get("accessKey").asText()).isEqualTo(first.get("accessKey").asText());
-        Response other = seller.client().post("/api/chip-keys", Map.of("chipId", chipId()));
-        assertThat(other.get("accessKey").asText()).isNotEqualTo(first.get("accessKey").asText());
-        assertThat(seller.client().post("/api/chip-keys", Map.of("chipId", "XYZ")).status()).isEqualTo(400);
+        Response first = seller.client().post("/api/chip-personalizations", Map.of());
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String chipId = first.get("chipId").asText();
+        assertThat(chipId).matches("[0-9a-f]{16}");
+        assertThat(first.get("accessKey").asText()).hasSize(32)
+                .isEqualTo(HexFormat.of().formatHex(ChipCards.staticKey(fx.center, false, chipId)));
+        assertThat(first.get("gateKey").asText()).hasSize(32).isNotEqualTo(first.get("accessKey").asText())
+                .isEqualTo(HexFormat.of().formatHex(ChipCards.staticKey(fx.center, true, chipId)));
+        Response second = seller.client().post("/api/chip-personalizations", Map.of());
+        assertThat(second.get("chipId").asText()).isNotEqualTo(chipId);
+        assertThat(second.get("accessKey").asText()).isNotEqualTo(first.get("accessKey").asText());
+        // no one else personalizes, and there is no way to name the chip id whose keys one wants
+        for (Role role : new Role[] {Role.ORGANIZER, Role.MANAGER, Role.GATE, Role.MEMBER}) {
+            Response refused = fx.account(role).client().post("/api/chip-personalizations", Map.of());
+            assertThat(refused.status()).as(role + ": " + refused.body()).isEqualTo(403);
+            assertThat(refused.body()).doesNotContain("accessKey");
+        }
+        assertThat(seller.client().post("/api/chip-personalizations", Map.of("chipId", chipId)).status()).isEqualTo(400);
+        assertThat(fx.anonymous.post("/api/chip-personalizations", Map.of()).status()).isEqualTo(401);
+        assertThat(seller.client().post("/api/chip-keys", Map.of("chipId", chipId)).status())
+                .as("the old key route is gone").isEqualTo(404);
     }
 
     @Test
-    void aMemberGetsOnlyTheAccessKeyOfItsOwnChip() {
+    void theIssuingSellerOpensAMembershipSessionWhileTheIssueIsFreshAndNoOneElseDoes() {
         Account seller = fx.account(Role.SELLER);
-        Account member = fx.account(Role.MEMBER);
-        String mine = chipId();
-        Response chip = seller.client().post("/api/chips", Map.of("chipId", mine, "publicKey",
-                HexFormat.of().formatHex(ChipKeys.generate(RANDOM).publicKeySec1()), "memberId", member.id()));
-        assertThat(chip.status()).as(chip.body()).isEqualTo(201);
-        Response own = member.client().post("/api/chip-keys", Map.of("chipId", mine));
-        assertThat(own.status()).as(own.body()).isEqualTo(200);
-        assertThat(own.get("accessKey").asText())
-                .isEqualTo(seller.client().post("/api/chip-keys", Map.of("chipId", mine)).get("accessKey").asText());
-        assertThat(own.get("gateKey").isNull()).isTrue();
-        assertThat(member.client().post("/api/chip-keys", Map.of("chipId", chipId())).status()).isEqualTo(404);
-        assertThat(fx.account(Role.GATE).client().post("/api/chip-keys", Map.of("chipId", mine)).status()).isEqualTo(403);
-        assertThat(fx.anonymous.post("/api/chip-keys", Map.of("chipId", mine)).status()).isEqualTo(401);
+        Account other = fx.account(Role.SELLER);
+        String chipId = seller.client().post("/api/chip-personalizations", Map.of()).get("chipId").asText();
+        byte[] access = ChipCards.staticKey(fx.center, false, chipId);
+
+        ChipCards.Tap tap = ChipCards.tap(access);
+        Response granted = seller.client().post("/api/chip-sessions",
+                ChipCards.request(chipId, "ACCESS", "MEMBERSHIP", null, null, null, tap));
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        assertThat(granted.get("hostCryptogram").asText()).isEqualTo(HexFormat.of().formatHex(tap.hostCryptogram(access)));
+        assertThat(granted.get("sessionKey").asText()).isEqualTo(HexFormat.of().formatHex(tap.sessionKey(access)));
+        assertThat(granted.body()).doesNotContain(HexFormat.of().formatHex(access));
+
+        Response refused = other.client().post("/api/chip-sessions",
+                ChipCards.request(chipId, "ACCESS", "MEMBERSHIP", null, null, null, ChipCards.tap(access)));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).doesNotContain("sessionKey").doesNotContain("hostCryptogram");
+
+        fx.clock.advance(ChipSessionService.MEMBERSHIP_WINDOW.plusMinutes(1));
+        Response late = seller.client().post("/api/chip-sessions",
+                ChipCards.request(chipId, "ACCESS", "MEMBERSHIP", null, null, null, ChipCards.tap(access)));
+        assertThat(late.status()).as("after the issue window: " + late.body()).isEqualTo(403);
+    }
+
+    @Test
+    void aCardWithoutTheKeyIsFoundBeforeTheCenterAnswersAndEveryOutcomeIsAudited() {
+        Account seller = fx.account(Role.SELLER);
+        Account manager = fx.account(Role.MANAGER);
+        String chipId = seller.client().post("/api/chip-personalizations", Map.of()).get("chipId").asText();
+        byte[] wrongKey = new byte[16];
+        RANDOM.nextBytes(wrongKey);
+        Response wrong = seller.client().post("/api/chip-sessions",
+                ChipCards.request(chipId, "ACCESS", "MEMBERSHIP", null, null, null, ChipCards.tap(wrongKey)));
+        assertThat(wrong.status()).as(wrong.body()).isEqualTo(409);
+        assertThat(wrong.get("type").asText()).endsWith("card-cryptogram");
+        assertThat(wrong.body()).doesNotContain("sessionKey");
+        ChipCards.Tap good = ChipCards.tap(ChipCards.staticKey(fx.center, false, chipId));
+        assertThat(seller.client().post("/api/chip-sessions", ChipCards.request(chipId, "GATE", "MEMBERSHIP", null, null,
+                null, good)).status()).as("a membership session with the gate key").isEqualTo(403);
+        assertThat(seller.client().post("/api/chip-sessions", ChipCards.request(chipId, "ACCESS", "MEMBERSHIP", null,
+                null, null, good)).status()).isEqualTo(200);
+        assertThat(seller.client().post("/api/chip-sessions", ChipCards.request("XYZ", "ACCESS", "MEMBERSHIP", null,
+                null, null, good)).status()).isEqualTo(400);
+        assertThat(seller.client().post("/api/chip-sessions", ChipCards.request(chipId, "ACCESS", "LOOK", null,
+                null, null, good)).status()).isEqualTo(400);
+        assertThat(fx.anonymous.post("/api/chip-sessions", ChipCards.request(chipId, "ACCESS", "MEMBERSHIP", null,
+                null, null, good)).status()).isEqualTo(401);
+
+        Response uses = manager.client().get("/api/chips/" + chipId + "/key-uses");
+        assertThat(uses.status()).as(uses.body()).isEqualTo(200);
+        assertThat(uses.json().findValuesAsText("outcome"))
+                .containsExactly("GRANTED", "REFUSED", "BAD_CRYPTOGRAM", "PERSONALIZED");
+        assertThat(uses.json().findValuesAsText("accountId")).containsOnly(Long.toString(seller.id()));
+        assertThat(uses.json().findValuesAsText("purpose")).containsOnly("MEMBERSHIP");
+        assertThat(uses.json().get(1).get("reason").asText()).contains("uses the access key");
+        assertThat(seller.client().get("/api/chips/" + chipId + "/key-uses").status()).isEqualTo(403);
     }
 
     @Test
@@ -92,7 +146,9 @@ class ChipKeysApiTest {
         assertThat(pkg.get("chips").get(0).get("chipId").asText()).isEqualTo(chipId);
         assertThat(pkg.get("chips").get(0).get("publicKey").asText()).isEqualTo(publicKey);
         assertThat(pkg.get("chips").get(0).get("gateKey").asText())
-                .isEqualTo(seller.client().post("/api/chip-keys", Map.of("chipId", chipId)).get("gateKey").asText());
+                .isEqualTo(HexFormat.of().formatHex(ChipCards.staticKey(fx.center, true, chipId)));
+        assertThat(pkg.body()).as("a gate package never carries an access key")
+                .doesNotContain(HexFormat.of().formatHex(ChipCards.staticKey(fx.center, false, chipId)));
         assertThat(seller.client().get("/api/events/" + ev.eventId() + "/gate-package").status()).isEqualTo(403);
         assertThat(gate.client().get("/api/events/999999/gate-package").status()).isEqualTo(404);
     }
@@ -100,9 +156,11 @@ class ChipKeysApiTest {
     @Test
     void diversificationIsAesCmacOfLabelAndChipId() {
         byte[] master = new byte[16];
-        byte[] key = ChipKeyService.diversify(master, ChipKeyService.ACCESS_LABEL, HexFormat.of().parseHex("0102030405060708"));
-        assertThat(key).hasSize(16).isNotEqualTo(ChipKeyService.diversify(master, ChipKeyService.GATE_LABEL,
-                HexFormat.of().parseHex("0102030405060708")));
+        byte[] chip = HexFormat.of().parseHex("0102030405060708");
+        byte[] key = ChipKeyService.diversify(master, ChipKeyService.ACCESS_LABEL, chip);
+        assertThat(key).hasSize(16).isNotEqualTo(ChipKeyService.diversify(master, ChipKeyService.GATE_LABEL, chip));
+        byte[] label = {ChipKeyService.ACCESS_LABEL, 1, 2, 3, 4, 5, 6, 7, 8};
+        assertThat(key).isEqualTo(dev.tessera.core.crypto.ChipSessionCrypto.cmac(master, label));
     }
 
     private static String chipId() {

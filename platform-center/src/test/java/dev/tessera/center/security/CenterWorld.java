@@ -41,6 +41,7 @@ public final class CenterWorld implements AutoCloseable {
     public final EventSetup event;
     public final long openHoldA;
     public final List<String> ticketsA;
+    public final long saleA;
     public final long transferId;
     public final String terminalA = "till-a";
     public final IssuerKeyPair terminalKeyA = IssuerKeyPair.generate(RANDOM);
@@ -66,6 +67,7 @@ public final class CenterWorld implements AutoCloseable {
                 "payment", Map.of("method", "CARD")));
         assertThat(sale.status()).as(sale.body()).isEqualTo(201);
         ticketsA = sale.get("tickets").findValuesAsText("ticketId");
+        saleA = sale.get("saleId").asLong();
         openHoldA = hold(sellerA, 1);
 
         Response terminal = sellerA.client().post("/api/terminals", Map.of("terminalId", terminalA,

@@ -88,7 +88,13 @@ class DataOwnershipTest {
         String chipA = world.memberA.chipId();
 
         assertNotFound(c.get("/api/chips/" + chipA + "/tickets"));
-        assertNotFound(c.post("/api/chip-keys", Map.of("chipId", chipA)));
+        // a session on another member's chip: refused (403, audited) before the card's answer is even looked at
+        byte[] accessA = dev.tessera.center.chipkeys.ChipCards.staticKey(world.fx.center, false, chipA);
+        Response session = c.post("/api/chip-sessions", dev.tessera.center.chipkeys.ChipCards.request(chipA, "ACCESS",
+                "DELIVERY", null, null, null, dev.tessera.center.chipkeys.ChipCards.tap(accessA)));
+        assertThat(session.status()).as(session.body()).isEqualTo(403);
+        assertThat(session.json().has("sessionKey")).isFalse();
+        assertThat(session.body()).doesNotContain(HexFormat.of().formatHex(accessA));
         assertThat(c.get("/api/me/chips").body()).contains(world.memberC.chipId()).doesNotContain(chipA);
 
         assertNotFound(c.get("/api/transfers/" + world.transferId));

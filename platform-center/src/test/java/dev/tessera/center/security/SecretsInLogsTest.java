@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.read.ListAppender;
+import dev.tessera.center.chipkeys.ChipCards;
 import dev.tessera.center.http.CenterApi;
 import dev.tessera.center.support.ApiClient.Response;
 import dev.tessera.center.support.CenterFixture;
@@ -34,7 +35,7 @@ class SecretsInLogsTest {
     Path dir;
 
     @Test
-    void noSecretOfAFullWalkReachesAnyLogLine() {
+    void noSecretOfAFullWalkReachesAnyLogLine() throws java.io.IOException {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Logger ours = (Logger) LoggerFactory.getLogger("dev.tessera");
         Level level = ours.getLevel();
@@ -44,10 +45,24 @@ class SecretsInLogsTest {
         ours.setLevel(Level.TRACE);
         List<String> secrets = new ArrayList<>();
         try (CenterWorld world = new CenterWorld(dir)) {
-            Response sellerKeys = world.sellerA.client().post("/api/chip-keys", Map.of("chipId", world.memberB.chipId()));
-            Response memberKeys = world.memberA.client().post("/api/chip-keys", Map.of("chipId", world.memberA.chipId()));
-            assertThat(sellerKeys.status()).isEqualTo(200);
-            assertThat(memberKeys.status()).isEqualTo(200);
+            Response personalized = world.sellerA.client().post("/api/chip-personalizations", Map.of());
+            assertThat(personalized.status()).isEqualTo(201);
+            String chipA = world.memberA.chipId();
+            byte[] accessA = ChipCards.staticKey(world.fx.center, false, chipA);
+            byte[] gateA = ChipCards.staticKey(world.fx.center, true, chipA);
+            byte[] accessB = ChipCards.staticKey(world.fx.center, false, world.memberB.chipId());
+            Response saleSession = world.sellerA.client().post("/api/chip-sessions", ChipCards.request(chipA, "ACCESS",
+                    "SALE", world.saleA, null, null, ChipCards.tap(accessA)));
+            Response delivery = world.memberA.client().post("/api/chip-sessions", ChipCards.request(chipA, "ACCESS",
+                    "DELIVERY", null, null, null, ChipCards.tap(accessA)));
+            Response refused = world.sellerB.client().post("/api/chip-sessions", ChipCards.request(chipA, "ACCESS",
+                    "SALE", world.saleA, null, null, ChipCards.tap(accessA)));
+            Response badCard = world.memberB.client().post("/api/chip-sessions", ChipCards.request(world.memberB.chipId(),
+                    "ACCESS", "DELIVERY", null, null, null, ChipCards.tap(accessA)));
+            assertThat(saleSession.status()).isEqualTo(200);
+            assertThat(delivery.status()).isEqualTo(200);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(badCard.status()).isEqualTo(409);
             String accept = "/api/transfers/" + world.transferId + "/accept";
             assertThat(world.memberB.client().post(accept, Map.of("transferPassword", "not-the-password")).status()).isEqualTo(403);
             assertThat(world.memberB.client().post(accept, Map.of("transferPassword", CenterWorld.TRANSFER_PASSWORD)).status())
@@ -58,8 +73,11 @@ class SecretsInLogsTest {
             secrets.addAll(List.of(CenterFixture.ORGANIZER_PASSWORD, CenterWorld.TRANSFER_PASSWORD,
                     world.fx.organizer.token(), hex(world.terminalKeyA.privateKeyBytes()),
                     hex(world.fx.center.services().keys().active().privateKeyBytes()),
-                    sellerKeys.get("accessKey").asText(), sellerKeys.get("gateKey").asText(),
-                    memberKeys.get("accessKey").asText()));
+                    personalized.get("accessKey").asText(), personalized.get("gateKey").asText(),
+                    hex(accessA), hex(gateA), hex(accessB), saleSession.get("sessionKey").asText(),
+                    delivery.get("sessionKey").asText()));
+            // the key-encryption key that seals the chip key masters, from its file next to the world's H2 file
+            secrets.add(java.nio.file.Files.readString(dir.resolve("world.chip-kek")).strip());
             for (var account : List.of(world.sellerA, world.sellerB, world.manager, world.gate)) {
                 secrets.add(account.password());
                 secrets.add(account.client().token());

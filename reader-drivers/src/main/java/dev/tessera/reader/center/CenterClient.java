@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.tessera.core.crypto.IssuerPublicKey;
 import dev.tessera.reader.wallet.ChipTicket;
+import dev.tessera.reader.wallet.SessionAuthority;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,11 +30,47 @@ public final class CenterClient {
     private final HttpClient http;
     private final String token;
 
-    /** @param gateKey null when the center gave only the access key (a member's own chip) */
-    public record ChipKeySet(String chipId, byte[] accessKey, byte[] gateKey) {
+    /** A blank card's PERSONALIZE data, for a chip id the center picked: sent to the card once, never kept. */
+    public record Personalization(byte[] chipId, byte[] accessKey, byte[] gateKey) {
         @Override
         public String toString() {
-            return "ChipKeySet[" + chipId + ", keys not shown]";
+            return "Personalization[" + HEX.formatHex(chipId) + ", keys not shown]";
+        }
+    }
+
+    /**
+     * What entitles the caller to a session on a chip (docs/card-protocol.md §7): SALE (saleId), TRANSFER
+     * (transferId), MEMBERSHIP, DELIVERY (a member's own chip), GATE (eventId).
+     */
+    public record Entitlement(String purpose, Long saleId, Long transferId, Long eventId) {
+        public static Entitlement sale(long saleId) {
+            return new Entitlement("SALE", saleId, null, null);
+        }
+
+        public static Entitlement transfer(long transferId) {
+            return new Entitlement("TRANSFER", null, transferId, null);
+        }
+
+        public static Entitlement delivery() {
+            return new Entitlement("DELIVERY", null, null, null);
+        }
+
+        public static Entitlement gate(long eventId) {
+            return new Entitlement("GATE", null, null, eventId);
+        }
+    }
+
+    /** The center's refusal inside a card session (a {@link SessionAuthority} throws only card exceptions). */
+    public static final class SessionRefused extends RuntimeException {
+        private final CenterException cause;
+
+        SessionRefused(CenterException cause) {
+            super(cause.getMessage(), cause);
+            this.cause = cause;
+        }
+
+        public CenterException centerException() {
+            return cause;
         }
     }
 
@@ -59,11 +96,48 @@ public final class CenterClient {
         return new CenterClient(base, anonymous.http, session.path("token").asText());
     }
 
-    public ChipKeySet chipKeys(String chipId) throws CenterException {
-        JsonNode keys = send("POST", "/api/chip-keys", Map.of("chipId", chipId));
-        JsonNode gate = keys.path("gateKey");
-        return new ChipKeySet(keys.path("chipId").asText(), HEX.parseHex(keys.path("accessKey").asText()),
-                gate.isTextual() ? HEX.parseHex(gate.asText()) : null);
+    /**
+     * Claims 35, 72: the center as the keeper of chip keys. AUTH INIT's answer is relayed to POST /api/chip-sessions;
+     * an entitled caller gets the host cryptogram and this session's MAC key, never the chip's static key. A refusal
+     * surfaces as {@link SessionRefused} around the center's answer.
+     */
+    public SessionAuthority sessions(Entitlement entitlement) {
+        Objects.requireNonNull(entitlement, "entitlement");
+        return (chipId, key, hostChallenge, cardAnswer) -> {
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("chipId", chipId);
+            body.put("keyRef", key.name());
+            body.put("purpose", entitlement.purpose());
+            if (entitlement.saleId() != null) {
+                body.put("saleId", entitlement.saleId());
+            }
+            if (entitlement.transferId() != null) {
+                body.put("transferId", entitlement.transferId());
+            }
+            if (entitlement.eventId() != null) {
+                body.put("eventId", entitlement.eventId());
+            }
+            body.put("hostChallenge", HEX.formatHex(hostChallenge));
+            body.put("cardAnswer", HEX.formatHex(cardAnswer));
+            try {
+                JsonNode grant = send("POST", "/api/chip-sessions", body);
+                return new SessionAuthority.Grant(HEX.parseHex(grant.path("hostCryptogram").asText()),
+                        HEX.parseHex(grant.path("sessionKey").asText()));
+            } catch (CenterException e) {
+                throw new SessionRefused(e);
+            }
+        };
+    }
+
+    /** Claim 31: a blank card's keys, once, for a chip id the center picks (POST /api/chip-personalizations). */
+    public Personalization personalize(Long memberId) throws CenterException {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        if (memberId != null) {
+            body.put("memberId", memberId);
+        }
+        JsonNode p = send("POST", "/api/chip-personalizations", body);
+        return new Personalization(HEX.parseHex(p.path("chipId").asText()), HEX.parseHex(p.path("accessKey").asText()),
+                HEX.parseHex(p.path("gateKey").asText()));
     }
 
     /** Claim 31: the personalized chip becomes a member's card. */

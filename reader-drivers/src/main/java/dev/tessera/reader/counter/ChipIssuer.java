@@ -7,7 +7,6 @@ import dev.tessera.reader.wallet.WalletCard;
 import dev.tessera.reader.wallet.WalletException;
 import dev.tessera.reader.wallet.WrongCardException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * Claim 31: a blank chip becomes a member's card. The center diversifies the chip's keys from its masters, the chip
@@ -30,10 +29,14 @@ public final class ChipIssuer {
             throw new WrongCardException("chip " + info.chipIdHex() + " is locked", "This card is locked: use a new one.");
         }
         if (info.blank()) {
-            byte[] chipId = new byte[dev.tessera.reader.applet.WalletProtocol.CHIP_ID_LENGTH];
-            random.nextBytes(chipId);
-            CenterClient.ChipKeySet keys = center.chipKeys(HexFormat.of().formatHex(chipId));
-            card.personalize(chipId, keys.accessKey(), keys.gateKey());
+            // the one moment a terminal holds a chip's static keys: PERSONALIZE of a chip id the center picked
+            CenterClient.Personalization keys = center.personalize(memberId);
+            try {
+                card.personalize(keys.chipId(), keys.accessKey(), keys.gateKey());
+            } finally {
+                java.util.Arrays.fill(keys.accessKey(), (byte) 0);
+                java.util.Arrays.fill(keys.gateKey(), (byte) 0);
+            }
             info = card.select();
         }
         try {

@@ -35,10 +35,10 @@ public final class TicketWriter {
     }
 
     /** One tap after a sale: SELECT, AUTH INIT, AUTH VERIFY, WRITE TICKETS (4 APDUs with extended length). */
-    public Result write(WalletCard card, String expectedChipId, List<ChipTicket> tickets)
-            throws WalletException, CenterException {
+    public Result write(WalletCard card, String expectedChipId, List<ChipTicket> tickets,
+                        CenterClient.Entitlement entitlement) throws WalletException, CenterException {
         ChipInfo info = personalizedChip(card, expectedChipId);
-        card.authenticate(KeyRef.ACCESS, center.chipKeys(info.chipIdHex()).accessKey());
+        authenticate(card, entitlement);
         int free = info.freeSlots();
         for (int from = 0; from < tickets.size(); from += WalletProtocol.CAPACITY) {
             free = card.write(tickets.subList(from, Math.min(tickets.size(), from + WalletProtocol.CAPACITY)));
@@ -47,14 +47,14 @@ public final class TicketWriter {
     }
 
     /** Deletes a transferred ticket from the assignor's chip; already gone counts as done. */
-    public Result deleteTransferred(WalletCard card, String assignorChipId, UUID ticketId)
+    public Result deleteTransferred(WalletCard card, String assignorChipId, UUID ticketId, long transferId)
             throws WalletException, CenterException {
         ChipInfo info = personalizedChip(card, assignorChipId);
         boolean present = card.list().stream().anyMatch(t -> t.ticketId().equals(ticketId));
         if (!present) {
             return new Result(info.chipIdHex(), 0, 0, info.freeSlots());
         }
-        card.authenticate(KeyRef.ACCESS, center.chipKeys(info.chipIdHex()).accessKey());
+        authenticate(card, CenterClient.Entitlement.transfer(transferId));
         try {
             return new Result(info.chipIdHex(), 0, 1, card.delete(List.of(ticketId)));
         } catch (CardRefusedException e) {
@@ -66,7 +66,7 @@ public final class TicketWriter {
     }
 
     /** The next tap reconciles: the chip ends up holding exactly the center's package for it. */
-    public Result reconcile(WalletCard card) throws WalletException, CenterException {
+    public Result reconcile(WalletCard card, CenterClient.Entitlement entitlement) throws WalletException, CenterException {
         ChipInfo info = personalizedChip(card, null);
         List<ChipTicket> wanted = center.ticketPackage(info.chipIdHex());
         List<StoredTicket> stored = card.list();
@@ -80,7 +80,7 @@ public final class TicketWriter {
         if (toWrite.isEmpty() && toDelete.isEmpty()) {
             return new Result(info.chipIdHex(), 0, 0, info.freeSlots());
         }
-        card.authenticate(KeyRef.ACCESS, center.chipKeys(info.chipIdHex()).accessKey());
+        authenticate(card, entitlement);
         int free = info.freeSlots();
         for (int from = 0; from < toDelete.size(); from += DELETE_BATCH) {
             free = card.delete(toDelete.subList(from, Math.min(toDelete.size(), from + DELETE_BATCH)));
@@ -89,6 +89,15 @@ public final class TicketWriter {
             free = card.write(toWrite.subList(from, Math.min(toWrite.size(), from + WalletProtocol.CAPACITY)));
         }
         return new Result(info.chipIdHex(), toWrite.size(), toDelete.size(), free);
+    }
+
+    /** A session the center opens for this entitlement; the static access key never comes here. */
+    private void authenticate(WalletCard card, CenterClient.Entitlement entitlement) throws WalletException, CenterException {
+        try {
+            card.authenticate(KeyRef.ACCESS, center.sessions(entitlement));
+        } catch (CenterClient.SessionRefused refused) {
+            throw refused.centerException();
+        }
     }
 
     private static ChipInfo personalizedChip(WalletCard card, String expectedChipId) throws WalletException {

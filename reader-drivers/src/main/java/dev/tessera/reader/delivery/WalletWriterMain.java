@@ -97,12 +97,12 @@ public final class WalletWriterMain {
         }
         TicketWriter writer = new TicketWriter(center);
         try {
-            return writer.reconcile(new WalletCard(ApduLog.wrap(reader.connect())));
+            return writer.reconcile(new WalletCard(ApduLog.wrap(reader.connect())), CenterClient.Entitlement.delivery());
         } catch (CardGoneException first) {
             if (!reader.waitForCard(wait)) {
                 throw first;
             }
-            return writer.reconcile(new WalletCard(ApduLog.wrap(reader.reconnect())));
+            return writer.reconcile(new WalletCard(ApduLog.wrap(reader.reconnect())), CenterClient.Entitlement.delivery());
         }
     }
 }

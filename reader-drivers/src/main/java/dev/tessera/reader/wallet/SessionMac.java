@@ -1,12 +1,15 @@
 package dev.tessera.reader.wallet;
 
+import dev.tessera.core.crypto.ChipSessionCrypto;
 import dev.tessera.reader.applet.WalletProtocol;
-import java.util.Arrays;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.macs.CMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
-/** The host half of docs/card-protocol.md §4.4-4.5: session key derivation, cryptograms and the C-MAC chain. */
+/**
+ * The host half of docs/card-protocol.md §4.4-4.5: cryptograms and the C-MAC chain of one session. The key arithmetic
+ * is {@link ChipSessionCrypto}, the same code the center runs when it opens a session for a terminal.
+ */
 final class SessionMac {
 
     private static final int BLOCK = 16;
@@ -16,18 +19,29 @@ final class SessionMac {
     private final byte[] cardChallenge;
     private byte[] chaining = new byte[BLOCK];
 
-    SessionMac(byte[] chipKey, byte[] hostChallenge, byte[] cardChallenge) {
+    private SessionMac(byte[] sessionKey, byte[] hostChallenge, byte[] cardChallenge) {
+        this.sessionKey = sessionKey.clone();
         this.hostChallenge = hostChallenge.clone();
         this.cardChallenge = cardChallenge.clone();
-        this.sessionKey = cmac(chipKey, derivation(WalletProtocol.LABEL_SESSION_MAC_KEY));
+    }
+
+    /** A session derived here from the chip's static key (offline gates, the holder's own tools, tests). */
+    static SessionMac fromStaticKey(byte[] chipKey, byte[] hostChallenge, byte[] cardChallenge) {
+        return new SessionMac(ChipSessionCrypto.sessionMacKey(chipKey, hostChallenge, cardChallenge),
+                hostChallenge, cardChallenge);
+    }
+
+    /** A session whose MAC key the center derived and handed over for this one session. */
+    static SessionMac fromSessionKey(byte[] sessionKey, byte[] hostChallenge, byte[] cardChallenge) {
+        return new SessionMac(sessionKey, hostChallenge, cardChallenge);
     }
 
     byte[] cardCryptogram() {
-        return Arrays.copyOf(cmac(sessionKey, derivation(WalletProtocol.LABEL_CARD_CRYPTOGRAM)), WalletProtocol.CRYPTOGRAM_LENGTH);
+        return ChipSessionCrypto.cardCryptogram(sessionKey, hostChallenge, cardChallenge);
     }
 
     byte[] hostCryptogram() {
-        return Arrays.copyOf(cmac(sessionKey, derivation(WalletProtocol.LABEL_HOST_CRYPTOGRAM)), WalletProtocol.CRYPTOGRAM_LENGTH);
+        return ChipSessionCrypto.hostCryptogram(sessionKey, hostChallenge, cardChallenge);
     }
 
     /** The full 16-byte C-MAC over chaining ‖ 84 INS P1 P2 ‖ data; the command carries its first 8 bytes. */
@@ -45,23 +59,6 @@ final class SessionMac {
     /** The card verified this MAC: it becomes the chaining value of the next command. */
     void accepted(byte[] fullMac) {
         chaining = fullMac.clone();
-    }
-
-    private byte[] derivation(byte label) {
-        byte[] block = new byte[24];
-        block[0] = label;
-        System.arraycopy(hostChallenge, 0, block, 8, 8);
-        System.arraycopy(cardChallenge, 0, block, 16, 8);
-        return block;
-    }
-
-    private static byte[] cmac(byte[] key, byte[] message) {
-        CMac mac = new CMac(AESEngine.newInstance());
-        mac.init(new KeyParameter(key));
-        mac.update(message, 0, message.length);
-        byte[] out = new byte[BLOCK];
-        mac.doFinal(out, 0);
-        return out;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tessera.reader.wallet;
 
 import static dev.tessera.reader.applet.WalletProtocol.*;
 
+import dev.tessera.core.crypto.ChipSessionCrypto;
 import dev.tessera.core.crypto.SharedSecretAgent;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -101,12 +102,35 @@ public final class WalletCard {
     }
 
     /**
-     * AUTH INIT + AUTH VERIFY: both sides prove they hold the key; afterwards secure commands carry a C-MAC.
+     * AUTH INIT + AUTH VERIFY with the chip's static key held here: offline gates (their gate package) and the
+     * holder's own tools. Counter terminals use {@link #authenticate(KeyRef, SessionAuthority)}.
      *
      * @throws CardProtocolException if the card's cryptogram is wrong: the card does not hold this key
      */
     public void authenticate(KeyRef key, byte[] chipKey) throws WalletException {
         requireLength(chipKey, AES_KEY_LENGTH, "chip key");
+        byte[] staticKey = chipKey.clone();
+        authenticate(key, (chipId, ref, hostChallenge, answer) -> {
+            SessionMac candidate = SessionMac.fromStaticKey(staticKey, hostChallenge,
+                    Arrays.copyOf(answer, CHALLENGE_LENGTH));
+            if (!MessageDigest.isEqual(candidate.cardCryptogram(),
+                    Arrays.copyOfRange(answer, CHALLENGE_LENGTH, answer.length))) {
+                throw new CardProtocolException("the card's cryptogram is wrong: it does not hold this " + ref + " key");
+            }
+            return new SessionAuthority.Grant(candidate.hostCryptogram(),
+                    ChipSessionCrypto.sessionMacKey(staticKey, hostChallenge, Arrays.copyOf(answer, CHALLENGE_LENGTH)));
+        });
+    }
+
+    /**
+     * AUTH INIT + AUTH VERIFY with the key held by an authority (the center): the terminal relays RND.H and the
+     * card's answer, and gets back the host cryptogram and this session's MAC key only (docs/card-protocol.md §7).
+     * The card cryptogram is checked once more here against the session key, so a grant that does not fit the
+     * card never reaches AUTH VERIFY.
+     */
+    public void authenticate(KeyRef key, SessionAuthority authority) throws WalletException {
+        Objects.requireNonNull(authority, "authority");
+        String chipId = info == null ? null : info.chipIdHex();
         session = null;
         sessionKey = null;
         byte[] hostChallenge = new byte[CHALLENGE_LENGTH];
@@ -115,9 +139,13 @@ public final class WalletCard {
         if (answer.length != CHALLENGE_LENGTH + CRYPTOGRAM_LENGTH) {
             throw new CardProtocolException("AUTH INIT returned " + answer.length + " bytes");
         }
-        SessionMac candidate = new SessionMac(chipKey, hostChallenge, Arrays.copyOf(answer, CHALLENGE_LENGTH));
-        if (!MessageDigest.isEqual(candidate.cardCryptogram(), Arrays.copyOfRange(answer, CHALLENGE_LENGTH, answer.length))) {
-            throw new CardProtocolException("the card's cryptogram is wrong: it does not hold this " + key + " key");
+        SessionAuthority.Grant grant = authority.open(chipId, key, hostChallenge.clone(), answer.clone());
+        requireLength(grant.sessionMacKey(), AES_KEY_LENGTH, "session key");
+        SessionMac candidate = SessionMac.fromSessionKey(grant.sessionMacKey(), hostChallenge,
+                Arrays.copyOf(answer, CHALLENGE_LENGTH));
+        if (!MessageDigest.isEqual(candidate.cardCryptogram(), Arrays.copyOfRange(answer, CHALLENGE_LENGTH, answer.length))
+                || !MessageDigest.isEqual(candidate.hostCryptogram(), grant.hostCryptogram())) {
+            throw new CardProtocolException("the session granted for this card does not fit its answer");
         }
         expect("AUTH VERIFY", Apdu.command(CLA_PLAIN, INS_AUTH_VERIFY, 0, 0, candidate.hostCryptogram(), 0));
         session = candidate;

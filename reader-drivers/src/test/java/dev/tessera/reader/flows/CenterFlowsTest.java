@@ -1,6 +1,7 @@
 package dev.tessera.reader.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.CenterConfig;
@@ -105,7 +106,19 @@ class CenterFlowsTest {
         Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
                 "customer", ProvenCard.customer(seller.client(), taps.get(chipId).card()), "payment", Map.of("method", "CARD")));
         assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        sale.get("tickets").forEach(t -> saleOfTicket.put(t.get("ticketId").asText(), sale.get("saleId").asLong()));
         return sale.get("tickets");
+    }
+
+    /** The sale each sold ticket came from: what entitles the counter to a session on the chip it went to. */
+    final Map<String, Long> saleOfTicket = new java.util.concurrent.ConcurrentHashMap<>();
+
+    CenterClient.Entitlement saleOf(List<ChipTicket> tickets) {
+        return CenterClient.Entitlement.sale(saleOfTicket.get(tickets.getFirst().ticketId().toString()));
+    }
+
+    CenterClient.Entitlement saleOf(JsonNode sold) {
+        return saleOf(chipTickets(sold));
     }
 
     static List<ChipTicket> chipTickets(JsonNode issued) {
@@ -133,7 +146,8 @@ class CenterFlowsTest {
 
         JsonNode sold = sell(4, alice.chipId());
         MeteredTransport meter = new MeteredTransport(alice.tap().transport);
-        TicketWriter.Result result = new TicketWriter(counter).write(new WalletCard(meter), alice.chipId(), chipTickets(sold));
+        TicketWriter.Result result = new TicketWriter(counter).write(new WalletCard(meter), alice.chipId(), chipTickets(sold),
+                saleOf(sold));
         assertThat(result.written()).isEqualTo(4);
         assertThat(meter.apdus()).as("round trips for 4 tickets").isLessThanOrEqualTo(6);
 
@@ -149,12 +163,44 @@ class CenterFlowsTest {
     }
 
     @Test
+    void aCounterWithoutTheSaleGetsNoSessionAndTheChipIsUntouched() throws Exception {
+        MemberCard yuki = issueMemberCard("yuki");
+        JsonNode sold = sell(2, yuki.chipId());
+        Account other = fx.account(Role.SELLER);
+        CenterClient otherCounter = CenterClient.login(fx.center.baseUri(), other.loginId(), other.password().toCharArray());
+        MeteredTransport meter = new MeteredTransport(yuki.tap().transport);
+        assertThatThrownBy(() -> new TicketWriter(otherCounter).write(new WalletCard(meter), yuki.chipId(),
+                chipTickets(sold), saleOf(sold)))
+                .isInstanceOfSatisfying(dev.tessera.reader.center.CenterException.class,
+                        e -> assertThat(e.status()).isEqualTo(403));
+        assertThat(meter.apdus()).as("SELECT and AUTH INIT only: no AUTH VERIFY without the center").isEqualTo(2);
+        // a member's delivery session is for its own chip only
+        MemberCard ren = issueMemberCard("ren");
+        CenterClient asRen = CenterClient.login(fx.center.baseUri(), ren.login(), "member-password".toCharArray());
+        WalletCard tapped = yuki.tap().card();
+        tapped.select();
+        assertThatThrownBy(() -> tapped.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
+                asRen.sessions(CenterClient.Entitlement.delivery())))
+                .isInstanceOfSatisfying(CenterClient.SessionRefused.class,
+                        e -> assertThat(e.centerException().status()).isEqualTo(403));
+        assertThat(tapped.authenticated()).isFalse();
+        WalletCard card = yuki.tap().card();
+        card.select();
+        assertThat(card.list()).as("nothing written").isEmpty();
+        // the seller of the sale writes them
+        assertThat(new TicketWriter(counter).write(yuki.tap().card(), yuki.chipId(), chipTickets(sold), saleOf(sold))
+                .written()).isEqualTo(2);
+        yuki.tap().close();
+        ren.tap().close();
+    }
+
+    @Test
     void aTransferMovesTheTicketAndTheOldCopyStopsAtTheGate() throws Exception {
         MemberCard alice = issueMemberCard("assignor");
         MemberCard bob = issueMemberCard("assignee");
         JsonNode sold = sell(1, alice.chipId());
         TicketWriter writer = new TicketWriter(counter);
-        writer.write(alice.tap().card(), alice.chipId(), chipTickets(sold));
+        writer.write(alice.tap().card(), alice.chipId(), chipTickets(sold), saleOf(sold));
         String ticketId = sold.get(0).get("ticketId").asText();
 
         Response transfer = alice.api().post("/api/transfers", Map.of("ticketId", ticketId, "toChipId", bob.chipId(),
@@ -166,7 +212,9 @@ class CenterFlowsTest {
         assertThat(accepted.get("deleteFromChipId").asText()).isEqualTo(alice.chipId());
 
         // the assignee's chip is at the counter; the assignor's is not
-        writer.write(bob.tap().card(), bob.chipId(), List.of(CenterClient.chipTicket(accepted.get("ticket"))));
+        long transferId = accepted.get("transferId").asLong();
+        writer.write(bob.tap().card(), bob.chipId(), List.of(CenterClient.chipTicket(accepted.get("ticket"))),
+                CenterClient.Entitlement.transfer(transferId));
         String gateId = sold.get(0).get("gateId").asText();
         GateVerifier gate = gate(gateId, "transfer-gate.log");
         GateDecision old = gate.tap(alice.tap().card());
@@ -176,12 +224,12 @@ class CenterFlowsTest {
         assertThat(moved.version()).isEqualTo(2);
 
         // the assignor taps later: the old copy is deleted
-        TicketWriter.Result deleted = writer.deleteTransferred(alice.tap().card(), alice.chipId(), UUID.fromString(ticketId));
+        TicketWriter.Result deleted = writer.deleteTransferred(alice.tap().card(), alice.chipId(), UUID.fromString(ticketId), transferId);
         assertThat(deleted.deleted()).isEqualTo(1);
         WalletCard aliceCard = alice.tap().card();
         aliceCard.select();
         assertThat(aliceCard.list()).isEmpty();
-        assertThat(writer.deleteTransferred(alice.tap().card(), alice.chipId(), UUID.fromString(ticketId)).deleted())
+        assertThat(writer.deleteTransferred(alice.tap().card(), alice.chipId(), UUID.fromString(ticketId), transferId).deleted())
                 .as("a second tap finds nothing to do").isZero();
         alice.tap().close();
         bob.tap().close();
@@ -208,7 +256,7 @@ class CenterFlowsTest {
     void theGateReportsAdmissionsAndTheCenterRefusesAReplay() throws Exception {
         MemberCard kenji = issueMemberCard("kenji");
         JsonNode sold = sell(1, kenji.chipId());
-        new TicketWriter(counter).write(kenji.tap().card(), kenji.chipId(), chipTickets(sold));
+        new TicketWriter(counter).write(kenji.tap().card(), kenji.chipId(), chipTickets(sold), saleOf(sold));
         String gateId = sold.get(0).get("gateId").asText();
         CenterClient gateClient = CenterClient.login(fx.center.baseUri(), gateAccount.loginId(),
                 gateAccount.password().toCharArray());

@@ -99,7 +99,19 @@ class TearingTest {
         Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
                 "customer", ProvenCard.customer(seller.client(), taps.get(chipId).card()), "payment", Map.of("method", "CARD")));
         assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        sale.get("tickets").forEach(t -> saleOfTicket.put(t.get("ticketId").asText(), sale.get("saleId").asLong()));
         return sale.get("tickets");
+    }
+
+    /** The sale each sold ticket came from: what entitles the counter to a session on the chip it went to. */
+    final Map<String, Long> saleOfTicket = new java.util.concurrent.ConcurrentHashMap<>();
+
+    CenterClient.Entitlement saleOf(List<ChipTicket> tickets) {
+        return CenterClient.Entitlement.sale(saleOfTicket.get(tickets.getFirst().ticketId().toString()));
+    }
+
+    CenterClient.Entitlement saleOf(JsonNode sold) {
+        return saleOf(chipTickets(sold));
     }
 
     static List<ChipTicket> chipTickets(JsonNode issued) {
@@ -132,7 +144,9 @@ class TearingTest {
         if (stored.isEmpty()) {
             return stored;
         }
-        card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS, counter.chipKeys(info.chipIdHex()).accessKey());
+        // the test looks at the card as its issuer would, with the static key the center keeps
+        card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
+                dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, info.chipIdHex()));
         var issuers = dev.tessera.core.ticket.IssuerKeyResolver.of(
                 counter.issuerKeys().toArray(dev.tessera.core.crypto.IssuerPublicKey[]::new));
         for (StoredTicket s : stored) {
@@ -152,7 +166,7 @@ class TearingTest {
             Member probe = member();
             List<ChipTicket> probeTickets = chipTickets(sell(3, probe.chip().chipIdHex()));
             int writes = writesOf(() -> new TicketWriter(counter).write(probe.tap().card(mode), probe.chip().chipIdHex(),
-                    probeTickets));
+                    probeTickets, saleOf(probeTickets)));
             int apdus = mode == LengthMode.EXTENDED ? 4 : 4 + (probeTickets.stream().mapToInt(t -> t.envelope().length + 20)
                     .sum() + 9) / 255;
             probe.tap().close();
@@ -175,7 +189,7 @@ class TearingTest {
                 WalletCard torn = new WalletCard(new TearingTransport(m.tap().transport, m.tap().chip, cut[0]), mode,
                         SimTap.RANDOM);
                 try {
-                    new TicketWriter(counter).write(torn, chipId, tickets);
+                    new TicketWriter(counter).write(torn, chipId, tickets, saleOf(tickets));
                 } catch (CardGoneException expected) {
                     // the tap was torn where the test wanted it
                 } finally {
@@ -186,7 +200,7 @@ class TearingTest {
                 List<StoredTicket> after = assertWhole(m.tap(), tickets);
                 assertThat(after.size()).as(mode + " cut " + cut[0] + "/" + cut[1] + ": all or nothing").isIn(0, 3);
 
-                new TicketWriter(counter).reconcile(m.tap().card(mode));
+                new TicketWriter(counter).reconcile(m.tap().card(mode), saleOf(tickets));
                 List<StoredTicket> reconciled = assertWhole(m.tap(), tickets);
                 faults.count(tickets.size(), reconciled);
                 assertThat(reconciled).as("reconciled").hasSize(3);
@@ -234,18 +248,20 @@ class TearingTest {
                 Member a = member();
                 Member b = member();
                 JsonNode sold = sell(1, a.chip().chipIdHex());
-                new TicketWriter(counter).write(a.tap().card(), a.chip().chipIdHex(), chipTickets(sold));
+                new TicketWriter(counter).write(a.tap().card(), a.chip().chipIdHex(), chipTickets(sold), saleOf(sold));
                 JsonNode moved = transfer(a, b, sold.get(0).get("ticketId").asText());
                 ChipTicket reissued = CenterClient.chipTicket(moved.get("ticket"));
                 UUID id = reissued.ticketId();
+                long transferId = moved.get("transferId").asLong();
                 Member torn = side == 0 ? b : a;
                 TearingProbe.armAfter((short) k);
                 try {
                     WalletCard card = new WalletCard(new TearingTransport(torn.tap().transport, torn.tap().chip, 0));
                     if (side == 0) {
-                        new TicketWriter(counter).write(card, b.chip().chipIdHex(), List.of(reissued));
+                        new TicketWriter(counter).write(card, b.chip().chipIdHex(), List.of(reissued),
+                                CenterClient.Entitlement.transfer(transferId));
                     } else {
-                        new TicketWriter(counter).deleteTransferred(card, a.chip().chipIdHex(), id);
+                        new TicketWriter(counter).deleteTransferred(card, a.chip().chipIdHex(), id, transferId);
                     }
                 } catch (CardGoneException expected) {
                     // torn
@@ -257,8 +273,8 @@ class TearingTest {
 
                 String gateId = sold.get(0).get("gateId").asText();
                 assertThat(admissions(gateId, a, b)).as("side " + side + " cut " + k).isLessThanOrEqualTo(1);
-                new TicketWriter(counter).reconcile(a.tap().card());
-                new TicketWriter(counter).reconcile(b.tap().card());
+                new TicketWriter(counter).reconcile(a.tap().card(), CenterClient.Entitlement.transfer(transferId));
+                new TicketWriter(counter).reconcile(b.tap().card(), CenterClient.Entitlement.transfer(transferId));
                 WalletCard ca = a.tap().card();
                 ca.select();
                 assertThat(ca.list()).as("the assignor's copy is gone after reconciling").isEmpty();
@@ -279,12 +295,14 @@ class TearingTest {
 
     private int[] transferWrites(Member a, Member b) throws Exception {
         JsonNode sold = sell(1, a.chip().chipIdHex());
-        new TicketWriter(counter).write(a.tap().card(), a.chip().chipIdHex(), chipTickets(sold));
+        new TicketWriter(counter).write(a.tap().card(), a.chip().chipIdHex(), chipTickets(sold), saleOf(sold));
         JsonNode moved = transfer(a, b, sold.get(0).get("ticketId").asText());
         ChipTicket reissued = CenterClient.chipTicket(moved.get("ticket"));
-        int write = writesOf(() -> new TicketWriter(counter).write(b.tap().card(), b.chip().chipIdHex(), List.of(reissued)));
+        long transferId = moved.get("transferId").asLong();
+        int write = writesOf(() -> new TicketWriter(counter).write(b.tap().card(), b.chip().chipIdHex(), List.of(reissued),
+                CenterClient.Entitlement.transfer(transferId)));
         int delete = writesOf(() -> new TicketWriter(counter).deleteTransferred(a.tap().card(), a.chip().chipIdHex(),
-                reissued.ticketId()));
+                reissued.ticketId(), transferId));
         return new int[] {write, delete};
     }
 
@@ -329,7 +347,8 @@ class TearingTest {
         for (StoredTicket s : stored) {
             copies.add(new ChipTicket(s.ticketId(), s.version(), card.read(s)));
         }
-        card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS, counter.chipKeys(m.chip().chipIdHex()).accessKey());
+        card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
+                dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, m.chip().chipIdHex()));
         card.delete(stored.stream().map(StoredTicket::ticketId).toList());
         card.write(copies);
     }
@@ -341,7 +360,7 @@ class TearingTest {
         TearingProbe.armAfter((short) 1);
         WalletCard card = new WalletCard(new TearingTransport(m.tap().transport, m.tap().chip, 0));
         card.select();
-        assertThatThrownBy(() -> new TicketWriter(counter).write(card, m.chip().chipIdHex(), sold))
+        assertThatThrownBy(() -> new TicketWriter(counter).write(card, m.chip().chipIdHex(), sold, saleOf(sold)))
                 .isInstanceOf(CardGoneException.class);
         m.tap().close();
     }

@@ -109,7 +109,15 @@ class PcscVpcdTest {
         Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
                 "customer", dev.tessera.reader.flows.ProvenCard.customer(seller.client(), card), "payment", Map.of("method", "CARD")));
         assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        sale.get("tickets").forEach(t -> saleOfTicket.put(t.get("ticketId").asText(), sale.get("saleId").asLong()));
         return sale.get("tickets");
+    }
+
+    /** The sale each sold ticket came from: what entitles the counter to a session on the chip it went to. */
+    final Map<String, Long> saleOfTicket = new java.util.concurrent.ConcurrentHashMap<>();
+
+    CenterClient.Entitlement saleOf(List<ChipTicket> tickets) {
+        return CenterClient.Entitlement.sale(saleOfTicket.get(tickets.getFirst().ticketId().toString()));
     }
 
     long member(String login) {
@@ -133,7 +141,7 @@ class PcscVpcdTest {
             JsonNode sold = sell(4, new WalletCard(reader.connect()));
             sold.forEach(t -> tickets.add(CenterClient.chipTicket(t)));
             MeteredTransport meter = new MeteredTransport(reader.connect());
-            new TicketWriter(counter).write(new WalletCard(meter), info.chipIdHex(), tickets);
+            new TicketWriter(counter).write(new WalletCard(meter), info.chipIdHex(), tickets, saleOf(tickets));
             assertThat(meter.apdus()).isLessThanOrEqualTo(6);
 
             Account gateAccount = fx.account(Role.GATE);
@@ -221,7 +229,7 @@ class PcscVpcdTest {
             TearingProbe.armAfter((short) 5);
             try {
                 assertThatThrownBy(() -> new TicketWriter(counter).write(new WalletCard(reader.connect()),
-                        info.chipIdHex(), tickets)).isInstanceOf(CardGoneException.class);
+                        info.chipIdHex(), tickets, saleOf(tickets))).isInstanceOf(CardGoneException.class);
             } finally {
                 TearingProbe.disable();
             }

@@ -1,0 +1,146 @@
+package dev.tessera.center.chipkeys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The key-encryption key that seals the chip key masters at rest (docs/operations.md, "Chip keys"): AES-256-GCM,
+ * from a file outside the database, so a database dump alone yields no chip key. A sealed master is
+ * {@code gcm1:<kek id>:<base64(nonce ‖ ciphertext ‖ tag)>}, bound to its purpose as associated data; the kek id is
+ * the first 8 bytes of SHA-256 of the key, so the center says which file it needs when it has the wrong one.
+ */
+public final class ChipKek {
+    private static final String PREFIX = "gcm1:";
+    private static final int NONCE = 12;
+    private static final HexFormat HEX = HexFormat.of();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final byte[] key;
+    private final String id;
+    private final Path file;
+
+    private ChipKek(byte[] key, Path file) {
+        this.key = key;
+        this.file = file;
+        try {
+            this.id = HEX.formatHex(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(key), 8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the key file (64 hex digits); creates it, readable by its owner only, when it does not exist. */
+    public static ChipKek loadOrCreate(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Path dir = file.toAbsolutePath().getParent();
+                if (dir != null) {
+                    Files.createDirectories(dir);
+                }
+                byte[] fresh = new byte[32];
+                RANDOM.nextBytes(fresh);
+                try {
+                    Files.writeString(file, HEX.formatHex(fresh) + "\n", StandardCharsets.US_ASCII,
+                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    try {
+                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                    } catch (UnsupportedOperationException notPosix) {
+                        // Windows: the folder's ACL protects it
+                    }
+                } catch (FileAlreadyExistsException raced) {
+                    // another center created it first: read theirs
+                }
+            }
+            return load(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the chip key-encryption key " + file, e);
+        }
+    }
+
+    /** Reads an existing key file. */
+    public static ChipKek load(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            byte[] key = HEX.parseHex(text);
+            if (key.length != 32) {
+                throw new IllegalStateException("the chip key-encryption key " + file + " must hold 64 hex digits");
+            }
+            return new ChipKek(key, file);
+        } catch (IllegalArgumentException notHex) {
+            throw new IllegalStateException("the chip key-encryption key " + file + " must hold 64 hex digits");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the chip key-encryption key " + file, e);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public static boolean isSealed(String stored) {
+        return stored.startsWith(PREFIX);
+    }
+
+    /** The kek id a sealed value names. */
+    public static String sealedBy(String stored) {
+        String rest = stored.substring(PREFIX.length());
+        int colon = rest.indexOf(':');
+        return colon < 0 ? "" : rest.substring(0, colon);
+    }
+
+    public String seal(byte[] secret, String purpose) {
+        byte[] nonce = new byte[NONCE];
+        RANDOM.nextBytes(nonce);
+        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, secret, purpose);
+        byte[] out = new byte[NONCE + sealed.length];
+        System.arraycopy(nonce, 0, out, 0, NONCE);
+        System.arraycopy(sealed, 0, out, NONCE, sealed.length);
+        return PREFIX + id + ":" + Base64.getEncoder().encodeToString(out);
+    }
+
+    /** @throws IllegalStateException when the value is not sealed under this key, or was changed */
+    public byte[] open(String stored, String purpose) {
+        if (!isSealed(stored) || !sealedBy(stored).equals(id)) {
+            throw new IllegalStateException("sealed under key-encryption key " + (isSealed(stored) ? sealedBy(stored)
+                    : "(none)") + ", not " + id + " (" + file + ")");
+        }
+        byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length() + id.length() + 1));
+        return crypt(Cipher.DECRYPT_MODE, Arrays.copyOf(all, NONCE), Arrays.copyOfRange(all, NONCE, all.length), purpose);
+    }
+
+    private byte[] crypt(int mode, byte[] nonce, byte[] input, String purpose) {
+        try {
+            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            gcm.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            gcm.updateAAD(("tessera chip key master " + purpose).getBytes(StandardCharsets.US_ASCII));
+            return gcm.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the chip key master " + purpose + " does not open under key-encryption key "
+                    + id + ": the value or the key file was changed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ChipKek[" + id + ", " + file + "]";
+    }
+}

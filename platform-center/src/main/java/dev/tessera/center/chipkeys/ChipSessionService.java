@@ -1,0 +1,269 @@
+package dev.tessera.center.chipkeys;
+
+import static dev.tessera.center.db.schema.Tables.CHIP;
+import static dev.tessera.center.db.schema.Tables.CHIP_KEY_USE;
+import static dev.tessera.center.db.schema.Tables.CHIP_PERSONALIZATION;
+import static dev.tessera.center.db.schema.Tables.SALE;
+import static dev.tessera.center.db.schema.Tables.TICKET;
+import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
+
+import dev.tessera.center.account.Principal;
+import dev.tessera.center.db.Database;
+import dev.tessera.center.http.ApiException;
+import dev.tessera.core.crypto.ChipSessionCrypto;
+import dev.tessera.core.model.Chip;
+import dev.tessera.core.model.Role;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.jooq.DSLContext;
+
+/**
+ * Keys stay at the center (docs/card-protocol.md §7): a terminal relays AUTH INIT's answer, the center checks the
+ * card cryptogram with the chip's static key and, only when the caller is entitled to the chip for the stated
+ * purpose, answers with the host cryptogram and the MAC key of that one session. The static key never leaves.
+ * Every grant and every refusal is a {@code chip_key_use} row.
+ */
+public final class ChipSessionService {
+    /** How long after PERSONALIZE the issuing seller may still open a MEMBERSHIP session on the new card. */
+    public static final Duration MEMBERSHIP_WINDOW = Duration.ofMinutes(15);
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** Why a terminal opens a session; each names the entitlement the center looks for. */
+    public enum Purpose { SALE, TRANSFER, MEMBERSHIP, DELIVERY, GATE }
+
+    public record SessionRequest(String chipId, String keyRef, String purpose, Long saleId, Long transferId,
+                                 Long eventId, String hostChallenge, String cardAnswer) {}
+
+    /**
+     * @param sessionKey the session MAC key S (hex): good for this one session only, worthless once the card is
+     *                   deselected; {@code allowed} lists the commands the key opens on the card
+     */
+    public record SessionGrant(long useId, String chipId, String keyRef, String purpose, String hostCryptogram,
+                               String sessionKey, List<String> allowed) {
+        @Override
+        public String toString() {
+            return "SessionGrant[" + useId + ", " + chipId + ", " + purpose + ", keys not shown]";
+        }
+    }
+
+    /** The one answer that carries static keys: a blank card's PERSONALIZE data, for a chip id the center picked. */
+    public record Personalization(String chipId, String accessKey, String gateKey) {
+        @Override
+        public String toString() {
+            return "Personalization[" + chipId + ", keys not shown]";
+        }
+    }
+
+    public record PersonalizationRequest(Long memberId) {}
+
+    /** One audited key use, as managers see it. */
+    public record KeyUse(long id, long accountId, String role, String chipId, String keyRef, String purpose,
+                         Long saleId, Long transferId, Long eventId, String outcome, String reason,
+                         OffsetDateTime usedAt) {}
+
+    private final Database db;
+    private final Clock clock;
+    private final ChipKeyService keys;
+    private final SecureRandom random = new SecureRandom();
+
+    public ChipSessionService(Database db, Clock clock, ChipKeyService keys) {
+        this.db = db;
+        this.clock = clock;
+        this.keys = keys;
+    }
+
+    public SessionGrant open(Principal caller, SessionRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("a body with chipId, keyRef, purpose, hostChallenge and cardAnswer is required");
+        }
+        String chipId;
+        try {
+            chipId = Chip.chipId(request.chipId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.badRequest("chipId: " + (e.getMessage() == null ? "required" : e.getMessage()));
+        }
+        String keyRef = upper(request.keyRef(), "keyRef");
+        if (!keyRef.equals("ACCESS") && !keyRef.equals("GATE")) {
+            throw ApiException.badRequest("keyRef must be ACCESS or GATE");
+        }
+        Purpose purpose;
+        try {
+            purpose = Purpose.valueOf(upper(request.purpose(), "purpose"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("purpose must be one of " + Arrays.toString(Purpose.values()));
+        }
+        byte[] hostChallenge = hex(request.hostChallenge(), ChipSessionCrypto.CHALLENGE_LENGTH, "hostChallenge");
+        byte[] answer = hex(request.cardAnswer(), ChipSessionCrypto.CHALLENGE_LENGTH + ChipSessionCrypto.CRYPTOGRAM_LENGTH,
+                "cardAnswer");
+        String refusal = refusal(caller, chipId, keyRef, purpose, request);
+        if (refusal != null) {
+            audit(caller, chipId, keyRef, purpose, request, "REFUSED", refusal);
+            throw ApiException.forbidden(refusal);
+        }
+        byte[] staticKey = keys.staticKey(keyRef.equals("GATE"), HEX.parseHex(chipId));
+        byte[] cardChallenge = Arrays.copyOf(answer, ChipSessionCrypto.CHALLENGE_LENGTH);
+        byte[] sessionKey = ChipSessionCrypto.sessionMacKey(staticKey, hostChallenge, cardChallenge);
+        Arrays.fill(staticKey, (byte) 0);
+        if (!ChipSessionCrypto.cardCryptogramMatches(sessionKey, hostChallenge, cardChallenge,
+                Arrays.copyOfRange(answer, ChipSessionCrypto.CHALLENGE_LENGTH, answer.length))) {
+            audit(caller, chipId, keyRef, purpose, request, "BAD_CRYPTOGRAM", "the card does not hold this chip's key");
+            throw ApiException.conflict("card-cryptogram", "the card's cryptogram is wrong: it is not chip " + chipId
+                    + " or does not hold its " + keyRef.toLowerCase(Locale.ROOT) + " key");
+        }
+        long useId = audit(caller, chipId, keyRef, purpose, request, "GRANTED", null);
+        return new SessionGrant(useId, chipId, keyRef, purpose.name(),
+                HEX.formatHex(ChipSessionCrypto.hostCryptogram(sessionKey, hostChallenge, cardChallenge)),
+                HEX.formatHex(sessionKey), keyRef.equals("GATE") ? List.of("LIST", "READ", "KEY_AGREEMENT", "MARK_USED")
+                        : List.of("LIST", "READ", "WRITE", "DELETE", "KEY_AGREEMENT", "MARK_USED", "LOCK"));
+    }
+
+    /**
+     * A blank card's keys, once: the center picks a fresh chip id, records who issues it (the MEMBERSHIP
+     * entitlement) and audits the hand-over. The counter sends them in PERSONALIZE and forgets them.
+     */
+    public Personalization personalize(Principal caller, PersonalizationRequest request) {
+        Long memberId = request == null ? null : request.memberId();
+        if (memberId != null) {
+            Role role = db.dsl().select(dev.tessera.center.db.schema.Tables.ACCOUNT.ROLE)
+                    .from(dev.tessera.center.db.schema.Tables.ACCOUNT)
+                    .where(dev.tessera.center.db.schema.Tables.ACCOUNT.ID.eq(memberId))
+                    .fetchOptional(r -> Role.valueOf(r.value1())).orElse(null);
+            if (role != Role.MEMBER) {
+                throw ApiException.notFound("member " + memberId + " does not exist");
+            }
+        }
+        byte[] raw = new byte[8];
+        String chipId;
+        do {
+            random.nextBytes(raw);
+            chipId = HEX.formatHex(raw);
+        } while (db.dsl().fetchExists(CHIP, CHIP.CHIP_ID.eq(chipId))
+                || db.dsl().fetchExists(CHIP_PERSONALIZATION, CHIP_PERSONALIZATION.CHIP_ID.eq(chipId)));
+        String id = chipId;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        db.tx(ctx -> {
+            ctx.insertInto(CHIP_PERSONALIZATION).set(CHIP_PERSONALIZATION.CHIP_ID, id)
+                    .set(CHIP_PERSONALIZATION.SELLER_ID, caller.accountId())
+                    .set(CHIP_PERSONALIZATION.MEMBER_ID, memberId)
+                    .set(CHIP_PERSONALIZATION.CREATED_AT, now).execute();
+            insertUse(ctx, caller, id, "ACCESS", Purpose.MEMBERSHIP, null, null, null, "PERSONALIZED", null, now);
+            return null;
+        });
+        byte[] access = keys.staticKey(false, raw);
+        byte[] gate = keys.staticKey(true, raw);
+        try {
+            return new Personalization(id, HEX.formatHex(access), HEX.formatHex(gate));
+        } finally {
+            Arrays.fill(access, (byte) 0);
+            Arrays.fill(gate, (byte) 0);
+        }
+    }
+
+    /** The audit trail of one chip, newest first (managers). */
+    public List<KeyUse> uses(String chipId) {
+        String id;
+        try {
+            id = Chip.chipId(chipId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        return db.dsl().selectFrom(CHIP_KEY_USE).where(CHIP_KEY_USE.CHIP_ID.eq(id))
+                .orderBy(CHIP_KEY_USE.ID.desc()).limit(500)
+                .fetch(r -> new KeyUse(r.getId(), r.getAccountId(), r.getRole(), r.getChipId(), r.getKeyRef(),
+                        r.getPurpose(), r.getSaleId(), r.getTransferId(), r.getEventId(), r.getOutcome(),
+                        r.getReason(), r.getUsedAt()));
+    }
+
+    /** Null when the caller is entitled; otherwise why not, in words the 403 carries and the audit keeps. */
+    private String refusal(Principal caller, String chipId, String keyRef, Purpose purpose, SessionRequest request) {
+        Role needed = switch (purpose) {
+            case SALE, TRANSFER, MEMBERSHIP -> Role.SELLER;
+            case DELIVERY -> Role.MEMBER;
+            case GATE -> Role.GATE;
+        };
+        if (caller.role() != needed) {
+            return "a " + caller.role().name().toLowerCase(Locale.ROOT) + " account may not open a "
+                    + purpose.name().toLowerCase(Locale.ROOT) + " session";
+        }
+        if (!keyRef.equals(purpose == Purpose.GATE ? "GATE" : "ACCESS")) {
+            return "a " + purpose.name().toLowerCase(Locale.ROOT) + " session uses the "
+                    + (purpose == Purpose.GATE ? "gate" : "access") + " key";
+        }
+        DSLContext dsl = db.dsl();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return switch (purpose) {
+            case SALE -> request.saleId() == null ? "a sale session names its saleId"
+                    : dsl.fetchExists(dsl.selectOne().from(SALE).join(TICKET).on(TICKET.SALE_ID.eq(SALE.ID))
+                            .where(SALE.ID.eq(request.saleId()), SALE.SELLER_ID.eq(caller.accountId()),
+                                    TICKET.HOLDER_CHIP_ID.eq(chipId), TICKET.STATUS.eq("VALID")))
+                    ? null : "no sale " + request.saleId() + " of yours has tickets for chip " + chipId;
+            case TRANSFER -> request.transferId() == null ? "a transfer session names its transferId"
+                    : dsl.fetchExists(dsl.selectOne().from(TICKET_TRANSFER)
+                            .where(TICKET_TRANSFER.ID.eq(request.transferId()),
+                                    TICKET_TRANSFER.STATUS.in("PENDING", "COMPLETED"),
+                                    TICKET_TRANSFER.FROM_CHIP_ID.eq(chipId).or(TICKET_TRANSFER.TO_CHIP_ID.eq(chipId))))
+                    ? null : "transfer " + request.transferId() + " does not move a ticket to or from chip " + chipId;
+            case MEMBERSHIP -> dsl.fetchExists(dsl.selectOne().from(CHIP_PERSONALIZATION)
+                    .where(CHIP_PERSONALIZATION.CHIP_ID.eq(chipId),
+                            CHIP_PERSONALIZATION.SELLER_ID.eq(caller.accountId()),
+                            CHIP_PERSONALIZATION.CREATED_AT.gt(now.minus(MEMBERSHIP_WINDOW))))
+                    ? null : "chip " + chipId + " is not a membership card you are issuing";
+            case DELIVERY -> dsl.fetchExists(dsl.selectOne().from(CHIP).where(CHIP.CHIP_ID.eq(chipId),
+                    CHIP.MEMBER_ID.eq(caller.accountId()), CHIP.STATUS.eq("ACTIVE")))
+                    ? null : "chip " + chipId + " is not one of your chips";
+            case GATE -> request.eventId() == null ? "a gate session names its eventId"
+                    : dsl.fetchExists(dsl.selectOne().from(TICKET).where(TICKET.EVENT_ID.eq(request.eventId()),
+                            TICKET.HOLDER_CHIP_ID.eq(chipId), TICKET.STATUS.in("VALID", "USED")))
+                    || dsl.fetchExists(dsl.selectOne().from(TICKET_TRANSFER).join(TICKET)
+                            .on(TICKET.ID.eq(TICKET_TRANSFER.TICKET_ID))
+                            .where(TICKET.EVENT_ID.eq(request.eventId()), TICKET_TRANSFER.STATUS.eq("COMPLETED"),
+                                    TICKET_TRANSFER.FROM_CHIP_ID.eq(chipId)))
+                    ? null : "chip " + chipId + " holds no ticket of event " + request.eventId();
+        };
+    }
+
+    private long audit(Principal caller, String chipId, String keyRef, Purpose purpose, SessionRequest request,
+                       String outcome, String reason) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return db.tx(ctx -> insertUse(ctx, caller, chipId, keyRef, purpose, request.saleId(), request.transferId(),
+                request.eventId(), outcome, reason, now));
+    }
+
+    private static long insertUse(DSLContext ctx, Principal caller, String chipId, String keyRef, Purpose purpose,
+                                  Long saleId, Long transferId, Long eventId, String outcome, String reason,
+                                  OffsetDateTime at) {
+        return ctx.insertInto(CHIP_KEY_USE).set(CHIP_KEY_USE.ACCOUNT_ID, caller.accountId())
+                .set(CHIP_KEY_USE.ROLE, caller.role().name()).set(CHIP_KEY_USE.CHIP_ID, chipId)
+                .set(CHIP_KEY_USE.KEY_REF, keyRef).set(CHIP_KEY_USE.PURPOSE, purpose.name())
+                .set(CHIP_KEY_USE.SALE_ID, saleId).set(CHIP_KEY_USE.TRANSFER_ID, transferId)
+                .set(CHIP_KEY_USE.EVENT_ID, eventId).set(CHIP_KEY_USE.OUTCOME, outcome)
+                .set(CHIP_KEY_USE.REASON, reason == null ? null : reason.substring(0, Math.min(200, reason.length())))
+                .set(CHIP_KEY_USE.USED_AT, at)
+                .returningResult(CHIP_KEY_USE.ID).fetchOne(CHIP_KEY_USE.ID);
+    }
+
+    private static String upper(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest(name + " is required");
+        }
+        return value.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static byte[] hex(String value, int length, String name) {
+        try {
+            byte[] bytes = HEX.parseHex(value == null ? "" : value);
+            if (bytes.length == length) {
+                return bytes;
+            }
+        } catch (IllegalArgumentException notHex) {
+            // answered below
+        }
+        throw ApiException.badRequest(name + " must be " + length + " bytes in hex");
+    }
+}
