@@ -122,7 +122,7 @@ public final class AuthorizationsViewModel {
         authorizations.forEach(a -> a.allocatedSeats().forEach(id -> taken.put(id, SeatStatus.ALLOCATED)));
         seats.seats().forEach((status, ids) -> {
             if (!"FREE".equals(status)) {
-                SeatStatus shown = SeatStatus.valueOf(status);
+                SeatStatus shown = SeatStatus.ofWire(status);
                 ids.forEach(id -> taken.put(id, shown));
             }
         });
