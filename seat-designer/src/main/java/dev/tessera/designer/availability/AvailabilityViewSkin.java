@@ -300,7 +300,7 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
         refreshSelectionLabel();
     }
 
-    /** Seats, standing areas and the focal point: what "fit" shows. */
+    /** Seats, standing areas and the focal point (its marker is within the fit margin): what "fit" shows. */
     private double[] planBounds() {
         double[] b = layer.count() > 0 ? layer.bounds() : new double[] {-1000, -1000, 1000, 1000};
         if (board != null) {
@@ -309,7 +309,7 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
             points.add(map.focalPoint());
             map.areas().forEach(a -> points.addAll(a.outline()));
             for (Point p : points) {
-                b = new double[] {Math.min(b[0], p.x()), Math.min(b[1], p.y() - 60), Math.max(b[2], p.x()), Math.max(b[3], p.y())};
+                b = new double[] {Math.min(b[0], p.x()), Math.min(b[1], p.y()), Math.max(b[2], p.x()), Math.max(b[3], p.y())};
             }
         }
         return b;
@@ -566,7 +566,9 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
         g.fillOval(fx - 5, fy - 5, 10, 10);
         g.setFont(javafx.scene.text.Font.font(12));
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(getSkinnable().stageLabelProperty().get(), fx, fy - 9);
+        // under the marker, on the floor between the stage and the seats: no room above the plan is needed for it
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        g.fillText(getSkinnable().stageLabelProperty().get(), fx, fy + 7);
         paintSectionNames(g, v, map);
         if (lasso != null && lasso.size() > 1) {
             g.setStroke(Color.web("#FF6D00"));
