@@ -48,10 +48,10 @@ public final class AppStartChild {
         });
         await("the counter's seat map", () -> {
             Optional<CounterView> counter = app.shell().mainView().flatMap(v -> v.counter());
-            SeatAvailabilityViewModel seats = counter.orElseThrow().seatMap().viewModel();
-            return counter.get().seatMap().isVisible() && counter.get().seatMap().getScene() != null
+            SeatAvailabilityViewModel seats = app.shell().main().orElseThrow().counterProperty().get().sale().seats();
+            return counter.orElseThrow().seatMap().isVisible() && counter.get().seatMap().getScene() != null
                     && seats.seatMapProperty().get() != null && !seats.loadingProperty().get()
-                    && !seats.seatsByStatus().isEmpty();
+                    && !seats.seatsByStatus().isEmpty() && counter.get().seatMap().getBoard() != null;
         });
         long counter = System.currentTimeMillis() - jvmStart;
         System.out.println("STARTUP signin=" + signIn + " counter=" + counter);

@@ -18,6 +18,7 @@ public final class BenchMain {
 
     /** How the desktop-side figures are taken, written under the table when they ran. */
     private static final Map<String, String> NOTES = Map.of(
+            "designer", "- **designer status changes**: the view measured is the counter's own map, `dev.tessera.designer.availability.AvailabilityView` as the desktop's `LiveSeatMap.view` builds it for the counter and the Events workspace (no designer side panel, stage caption from the desktop's bundle), showing the 99,336-seat stadium fitted in a 1440x900 window; `applyChanges` (the call `LiveSeatMap` makes for every live batch) with animation off, then the repaint of the changed seats.",
             "live", "- **live availability**: a seller terminal confirms 500 one-seat sales one after another at the "
                     + "embedded center (H2 file); a second terminal (another HTTP client, signed in as the manager) "
                     + "watches the event's Server-Sent Events stream through the desktop's `SeatStream`. Timed from the "

@@ -1,5 +1,6 @@
 package dev.tessera.bench;
 
+import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterApiTypes.SeatChange;
@@ -48,7 +49,7 @@ public final class LiveAvailabilityBenchmark {
                     long now = System.nanoTime();
                     synchronized (soldAt) {
                         for (SeatChange c : changes.seats()) {
-                            if ("SOLD".equals(c.status())) {
+                            if (SeatStatus.ofWire(c.status()) == SeatStatus.SOLD) {
                                 soldAt.putIfAbsent(c.seatId(), now);
                             }
                         }

@@ -13,8 +13,7 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.events.CategoryAvailability;
 import dev.tessera.desktop.events.SeatAvailabilityViewModel;
-import dev.tessera.desktop.events.SeatMapView;
-import dev.tessera.desktop.events.SeatStatus;
+import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.startup.StartupSettings;
 import dev.tessera.desktop.startup.StartupView;
 import dev.tessera.desktop.support.AppUnderTest;
@@ -78,8 +77,7 @@ class DesktopFlowTest {
 
         waitFor(15, "The Tempest in the event list", () -> tempestRow() != null);
         robot.clickOn(tempestRow());
-        SeatMapView seatMapView = robot.lookup("#seatMap").queryAs(SeatMapView.class);
-        SeatAvailabilityViewModel seats = seatMapView.viewModel();
+        SeatAvailabilityViewModel seats = ui.app().shell().main().orElseThrow().events().seats();
         waitFor(30, "the seat map, live", () -> seats.seatMapProperty().get() != null && seats.liveProperty().get());
         assertThat(ui.text("#eventName")).isEqualTo("The Tempest");
         assertThat(ui.text("#infoServicer")).isEqualTo("Tessera Players");
@@ -128,7 +126,7 @@ class DesktopFlowTest {
         waitFor(30, "the main window", () -> ui.app().shell().main().isPresent());
         assertThat(ui.text("#signedInName")).isEqualTo("Mika Manager");
         assertThat(ui.text("#signedInRole")).isEqualTo("管理者");
-        SeatAvailabilityViewModel seats = robot.lookup("#seatMap").queryAs(SeatMapView.class).viewModel();
+        SeatAvailabilityViewModel seats = ui.app().shell().main().orElseThrow().events().seats();
         waitFor(30, "the first event's seat map", () -> seats.seatMapProperty().get() != null);
         Screenshots.take(ui.scene(), "05-main-ja");
 

@@ -6,14 +6,14 @@ import atlantafx.base.theme.Styles;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.desktop.aftersales.AfterSalesPanel;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.events.SeatMapView;
+import dev.tessera.designer.availability.AvailabilityView;
+import dev.tessera.desktop.events.LiveSeatMap;
 import dev.tessera.desktop.shift.ShiftBar;
 import dev.tessera.desktop.shift.ShiftPanel;
 import dev.tessera.desktop.shift.ShiftViewModel;
 import dev.tessera.desktop.ui.Controls;
 import dev.tessera.desktop.ui.Localization;
 import javafx.beans.binding.Bindings;
-import javafx.collections.SetChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -41,21 +41,22 @@ import javafx.scene.layout.VBox;
  */
 public final class CounterView extends BorderPane {
     private final CounterViewModel viewModel;
-    private final SeatMapView seatMap;
+    private final AvailabilityView seatMap;
+    /** Held here: the map's rings follow it through a content binding. */
+    private final javafx.collections.ObservableSet<String> picked;
     private final TabPane side;
 
     public CounterView(CounterViewModel viewModel, TransferViewModel transfer, VirtualChipsViewModel chips,
                        Localization l10n) {
         this.viewModel = viewModel;
         getStyleClass().add("counter");
-        seatMap = new SeatMapView(viewModel.seats(), l10n);
+        seatMap = LiveSeatMap.of(viewModel.seats(), l10n);
         seatMap.setId("counterSeatMap");
-        seatMap.setOnSeatPicked(seatId -> {
-            // the keyboard follows the clerk to the map, so Ctrl+H and Ctrl+Enter work right after a click
-            seatMap.requestFocus();
-            viewModel.toggleSeat(seatId);
-        });
-        viewModel.picked().addListener((SetChangeListener<String>) c -> seatMap.setMarked(viewModel.picked()));
+        // a click picks the nearest seat within the view's hit tolerance; the view model decides what it means
+        // (the map takes the keyboard on a press, so Ctrl+H and Ctrl+Enter work right after a click)
+        seatMap.setOnSeatClicked(viewModel::toggleSeat);
+        picked = viewModel.picked();
+        Bindings.bindContent(seatMap.getMarkedSeatIds(), picked);
         StackPane mapPane = new StackPane(seatMap, mapMessage(viewModel, l10n));
         mapPane.getStyleClass().add("counter-map");
 
@@ -201,7 +202,7 @@ public final class CounterView extends BorderPane {
         lookup("#counterEvent").requestFocus();
     }
 
-    public SeatMapView seatMap() {
+    public AvailabilityView seatMap() {
         return seatMap;
     }
 

@@ -14,7 +14,7 @@ import dev.tessera.desktop.center.CounterApiTypes.Payment;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
 import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
 import dev.tessera.desktop.events.SeatAvailabilityViewModel;
-import dev.tessera.desktop.events.SeatStatus;
+import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Amount;
 import dev.tessera.desktop.ui.Message;

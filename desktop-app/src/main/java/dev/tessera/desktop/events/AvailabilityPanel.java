@@ -1,6 +1,8 @@
 package dev.tessera.desktop.events;
 
 import atlantafx.base.theme.Styles;
+import dev.tessera.designer.availability.AvailabilityView;
+import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.ui.Localization;
 import java.text.NumberFormat;
 import java.util.List;
@@ -21,7 +23,10 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 
-/** Seat counts per category (free, held, sold, blocked, with totals) and the seat map's legend. */
+/**
+ * Seat counts per category (free, held, sold, blocked, with totals) and the seat map's legend, its swatches in the
+ * colours the map draws with ({@link SeatStatus#color()}, {@link AvailabilityView#OWN_COLOR}).
+ */
 final class AvailabilityPanel extends VBox {
     private static final double SWATCH_RADIUS = 6;
 
@@ -50,10 +55,10 @@ final class AvailabilityPanel extends VBox {
         legendTitle.getStyleClass().add(Styles.TITLE_4);
         VBox legend = new VBox(
                 legendItem(freeSwatches, "events.seats.legend.free"),
-                legendItem(swatch("held"), "events.seats.legend.held"),
-                legendItem(swatch("sold"), "events.seats.legend.sold"),
-                legendItem(swatch("blocked"), "events.seats.legend.blocked"),
-                legendItem(swatch("own"), "events.seats.legend.own"));
+                legendItem(swatch(SeatStatus.HELD), "events.seats.legend.held"),
+                legendItem(swatch(SeatStatus.SOLD), "events.seats.legend.sold"),
+                legendItem(swatch(SeatStatus.BLOCKED), "events.seats.legend.blocked"),
+                legendItem(ring(AvailabilityView.OWN_COLOR, "own"), "events.seats.legend.own"));
         legend.getStyleClass().add("legend");
         getChildren().addAll(title, counts, legendTitle, legend);
     }
@@ -62,7 +67,9 @@ final class AvailabilityPanel extends VBox {
         freeSwatches.getChildren().setAll(seats.categories().stream()
                 .map(c -> new Circle(SWATCH_RADIUS, Color.web(c.color()))).toList());
         if (freeSwatches.getChildren().isEmpty()) {
-            freeSwatches.getChildren().add(swatch("free"));
+            Circle free = new Circle(SWATCH_RADIUS);
+            free.getStyleClass().addAll("seat-swatch", "free");
+            freeSwatches.getChildren().add(free);
         }
         counts.getChildren().clear();
         counts.getColumnConstraints().clear();
@@ -133,10 +140,23 @@ final class AvailabilityPanel extends VBox {
         }, values);
     }
 
-    private static Circle swatch(String status) {
-        Circle c = new Circle(SWATCH_RADIUS);
-        c.getStyleClass().addAll("seat-swatch", status);
+    private static Circle swatch(SeatStatus status) {
+        Circle c = new Circle(SWATCH_RADIUS, argb(status.color()));
+        c.getStyleClass().addAll("seat-swatch", status.name().toLowerCase(java.util.Locale.ROOT));
         return c;
+    }
+
+    /** A ring like the one the map draws around a marked seat. */
+    static Circle ring(int color, String style) {
+        Circle c = new Circle(SWATCH_RADIUS - 1, Color.TRANSPARENT);
+        c.setStroke(argb(color));
+        c.setStrokeWidth(2);
+        c.getStyleClass().addAll("seat-swatch", style);
+        return c;
+    }
+
+    private static Color argb(int argb) {
+        return Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
     }
 
     private HBox legendItem(Node swatch, String key) {

@@ -1,6 +1,7 @@
 package dev.tessera.desktop.events;
 
 import atlantafx.base.theme.Styles;
+import dev.tessera.designer.availability.AvailabilityView;
 import dev.tessera.desktop.ui.Localization;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -21,15 +22,17 @@ public final class EventsView extends SplitPane {
     private final EventsViewModel viewModel;
     private final Localization l10n;
     private final EventTable table;
-    private final SeatMapView seatMap;
+    private final AvailabilityView seatMap;
 
     public EventsView(EventsViewModel viewModel, Localization l10n) {
         this.viewModel = viewModel;
         this.l10n = l10n;
         getStyleClass().add("events");
         table = new EventTable(viewModel, l10n);
-        seatMap = new SeatMapView(viewModel.seats(), l10n);
+        seatMap = LiveSeatMap.of(viewModel.seats(), l10n);
         seatMap.setId("seatMap");
+        // Events shows the seats; picking them is the counter's work
+        seatMap.setOnSeatClicked(seatId -> { });
         getItems().addAll(listPane(), detailsPane());
         setDividerPositions(0.4);
     }
@@ -38,7 +41,7 @@ public final class EventsView extends SplitPane {
         table.requestFocus();
     }
 
-    public SeatMapView seatMap() {
+    public AvailabilityView seatMap() {
         return seatMap;
     }
 

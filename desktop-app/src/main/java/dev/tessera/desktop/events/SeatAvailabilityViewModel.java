@@ -2,6 +2,7 @@ package dev.tessera.desktop.events;
 
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.center.CenterApiTypes.Availability;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.SeatChanges;

@@ -3,6 +3,7 @@ package dev.tessera.desktop.events;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.center.CenterApiTypes.Availability;
 import dev.tessera.desktop.center.CenterApiTypes.SeatChange;
 import java.util.HashMap;
@@ -57,7 +58,7 @@ final class SeatStatusBoard {
         Set<String> changed = new LinkedHashSet<>();
         Set<String> mine = Set.copyOf(snapshot.allocatedToYou());
         snapshot.seats().forEach((wireStatus, seatIds) -> {
-            SeatStatus s = SeatStatus.of(wireStatus);
+            SeatStatus s = SeatStatus.ofWire(wireStatus);
             for (String seatId : seatIds) {
                 if (set(seatId, s, snapshot.revision())) {
                     changed.add(seatId);
@@ -79,7 +80,7 @@ final class SeatStatusBoard {
     Set<String> apply(List<SeatChange> changes) {
         Set<String> changed = new LinkedHashSet<>();
         for (SeatChange change : changes) {
-            if (set(change.seatId(), SeatStatus.of(change.status()), change.revision())) {
+            if (set(change.seatId(), SeatStatus.ofWire(change.status()), change.revision())) {
                 changed.add(change.seatId());
             }
         }

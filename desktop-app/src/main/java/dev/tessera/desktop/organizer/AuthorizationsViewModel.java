@@ -121,8 +121,8 @@ public final class AuthorizationsViewModel {
         Map<String, SeatStatus> taken = new HashMap<>();
         authorizations.forEach(a -> a.allocatedSeats().forEach(id -> taken.put(id, SeatStatus.ALLOCATED)));
         seats.seats().forEach((status, ids) -> {
-            if (!"FREE".equals(status)) {
-                SeatStatus shown = SeatStatus.valueOf(status);
+            SeatStatus shown = SeatStatus.ofWire(status);
+            if (shown != SeatStatus.FREE) {
                 ids.forEach(id -> taken.put(id, shown));
             }
         });

@@ -9,6 +9,7 @@ import dev.tessera.center.PlatformCenter;
 import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.core.seatmap.Row;
 import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.designer.availability.AvailabilityView;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
@@ -16,7 +17,7 @@ import dev.tessera.desktop.center.CounterApiTypes.JournalEntry;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLog;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
-import dev.tessera.desktop.events.SeatStatus;
+import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.support.ConfirmDialog;
 import dev.tessera.desktop.support.AppUnderTest;
@@ -241,9 +242,64 @@ class CounterFlowTest {
         }
     }
 
+    @Test
+    void theCounterMapFillsItsCanvasWithSeatsAClerkCanHitAndAClickSixPixelsOffPicksTheSeat(@TempDir Path data)
+            throws Exception {
+        CounterWorkspace counter = signInAtTheCounter(data);
+        CounterViewModel sale = counter.sale();
+        waitFor(30, "the counter's seat map", () -> sale.seats().seatMapProperty().get() != null);
+        AvailabilityView view = ui.app().shell().mainView().orElseThrow().counter().orElseThrow().seatMap();
+        SeatMap map = fx(() -> sale.seats().seatMapProperty().get());
+        assertThat(map.seatCount()).isGreaterThanOrEqualTo(1_000);
+        // the counter's default window size (an earlier test of the suite may have left the window larger)
+        fx(() -> {
+            view.getScene().getWindow().setWidth(dev.tessera.desktop.shell.Shell.WIDTH);
+            view.getScene().getWindow().setHeight(dev.tessera.desktop.shell.Shell.HEIGHT);
+            return null;
+        });
+        waitFor(5, "the default window size", () -> view.getScene().getWidth() <= dev.tessera.desktop.shell.Shell.WIDTH
+                && view.getScene().getHeight() <= dev.tessera.desktop.shell.Shell.HEIGHT);
+        String seat = fx(() -> {
+            List<String> free = sale.seats().seatsByStatus().get(SeatStatus.FREE).stream()
+                    .filter(id -> id.startsWith("ST-K-")).sorted().toList();
+            return free.get(free.size() / 2);
+        });
+        waitFor(10, "the map shown", () -> view.getBoard() != null && view.getBoard().map() == map
+                && view.seatCentre(seat).isPresent());
+
+        Screenshots.take(ui.scene(), "19-counter-seat-map");
+        // the map fills its canvas: the seats span its width or height but for the small fit margin
+        double[] span = fx(() -> {
+            double minX = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
+            for (var s : map.seats()) {
+                javafx.geometry.Point2D p = view.seatCentre(s.id()).orElseThrow();
+                minX = Math.min(minX, p.getX());
+                maxX = Math.max(maxX, p.getX());
+                minY = Math.min(minY, p.getY());
+                maxY = Math.max(maxY, p.getY());
+            }
+            return new double[] {(maxX - minX) / view.getWidth(), (maxY - minY) / view.getHeight()};
+        });
+        assertThat(Math.max(span[0], span[1])).isGreaterThan(0.8);
+        // seat discs a clerk can see and hit at the default window size, for this 1,194-seat hall
+        assertThat(fx(view::seatDiameterPixels)).isGreaterThanOrEqualTo(8);
+        assertThat(fx(view::hitTolerance)).isGreaterThanOrEqualTo(AvailabilityView.MIN_HIT_PIXELS);
+
+        javafx.geometry.Point2D centre = fx(() -> view.localToScreen(view.seatCentre(seat).orElseThrow()));
+        robot.clickOn(new javafx.geometry.Point2D(centre.getX(), centre.getY() + 6));
+        waitFor(5, "the seat picked by a click 6 px below its centre", () -> sale.picked().contains(seat));
+        waitFor(5, "the picked seat ringed on the map", () -> view.getMarkedSeatIds().contains(seat));
+        Screenshots.take(ui.scene(), "19-counter-seat-picked");
+        robot.clickOn(new javafx.geometry.Point2D(centre.getX() + 4, centre.getY() - 5));
+        waitFor(5, "the seat dropped by a click 6 px up and left", () -> sale.picked().isEmpty());
+    }
+
     private void clickSeat(String seatId) throws Exception {
         var view = ui.app().shell().mainView().orElseThrow().counter().orElseThrow().seatMap();
-        javafx.geometry.Point2D at = fx(() -> view.localToScreen(view.seatCenter(seatId).orElseThrow()));
+        javafx.geometry.Point2D at = fx(() -> view.localToScreen(view.seatCentre(seatId).orElseThrow()));
         robot.clickOn(at);
     }
 

@@ -1,5 +1,6 @@
 package dev.tessera.desktop.events;
 
+import dev.tessera.designer.availability.SeatStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.center.CenterConfig;

@@ -28,6 +28,7 @@ public final class AvailabilityBoard {
     private final int[][] byCategory;
     private final int[][] bySection;
     private final int[] total = new int[STATUSES];
+    private double seatPitch = -1;
 
     public AvailabilityBoard(SeatMap map) {
         this.map = map;
@@ -156,6 +157,39 @@ public final class AvailabilityBoard {
 
     public int rowOf(int seat) {
         return rowOfSeat[seat];
+    }
+
+    /**
+     * The usual distance in centimetres between neighbours in a row: the median over up to 2,000 neighbour
+     * pairs; {@value #DEFAULT_PITCH} when no row has two seats. Hit targets and disc sizes follow it.
+     */
+    public double seatPitch() {
+        if (seatPitch < 0) {
+            seatPitch = medianPitch();
+        }
+        return seatPitch;
+    }
+
+    static final double DEFAULT_PITCH = 50;
+    private static final int PITCH_SAMPLES = 2_000;
+
+    private double medianPitch() {
+        List<Seat> seats = map.seats();
+        double[] gaps = new double[PITCH_SAMPLES];
+        int n = 0;
+        for (int row = 0; row < rowCount() && n < PITCH_SAMPLES; row++) {
+            for (int i = rowStart[row] + 1; i < rowStart[row + 1] && n < PITCH_SAMPLES; i++) {
+                double d = Math.hypot(seats.get(i).x() - seats.get(i - 1).x(), seats.get(i).y() - seats.get(i - 1).y());
+                if (d > 0) {
+                    gaps[n++] = d;
+                }
+            }
+        }
+        if (n == 0) {
+            return DEFAULT_PITCH;
+        }
+        java.util.Arrays.sort(gaps, 0, n);
+        return gaps[n / 2];
     }
 
     private void count(int seat, byte s, int delta) {

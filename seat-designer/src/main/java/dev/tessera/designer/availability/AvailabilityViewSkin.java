@@ -53,7 +53,8 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
     private final PlanSurface surface = new PlanSurface(layer) {
         @Override
         protected void onResized(int width, int height) {
-            if (!fitted && board != null) {
+            // the plan fills its canvas: fitted again on every resize until the user zooms or pans
+            if (board != null && (!fitted || navigator.isFitted())) {
                 fitted = true;
                 navigator.fit();
             }
@@ -75,6 +76,10 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
     private int[] categoryColors = new int[0];
     private boolean fitted;
     private List<double[]> lasso;
+    private double pressX;
+    private double pressY;
+    private boolean pressed;
+    private VBox side;
     /** The time status animations start and step on (not the pulse's), so that a test can set it by hand. */
     private LongSupplier animationClock = System::nanoTime;
 
@@ -113,10 +118,18 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
             }
         });
         surface.setAccessibleText(Messages.get("availability.plan"));
+        navigator.setFitMargin(AvailabilityView.FIT_MARGIN);
+        layer.setEmphasisColor(AvailabilityView.MARK_COLOR);
+        layer.setOwnColor(AvailabilityView.OWN_COLOR);
 
         BorderPane root = new BorderPane(surface);
-        root.setRight(sidePanel());
+        side = sidePanel();
+        root.rightProperty().bind(javafx.beans.binding.Bindings.when(view.sidePanelVisibleProperty())
+                .then((javafx.scene.Node) side).otherwise((javafx.scene.Node) null));
         getChildren().add(root);
+        view.stageLabelProperty().addListener((obs, old, now) -> surface.requestOverlay());
+        view.getMarkedSeatIds().addListener((SetChangeListener<String>) change -> marksChanged(change));
+        view.getOwnSeatIds().addListener((SetChangeListener<String>) change -> marksChanged(change));
 
         view.addChangeListener(onChanges);
         view.boardProperty().addListener((obs, old, now) -> show(now));
@@ -135,6 +148,42 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
 
     public SeatLayer layer() {
         return layer;
+    }
+
+    /** How far from a seat's centre a click still picks it, in screen pixels: half the pitch, at least 8. */
+    double hitTolerance() {
+        double scale = surface.viewport().scale();
+        double pitch = board == null ? 0 : board.seatPitch() * scale;
+        return Math.max(AvailabilityView.MIN_HIT_PIXELS, Math.max(pitch / 2, layer.diameter() * scale / 2));
+    }
+
+    double seatDiameterPixels() {
+        return layer.diameter() * surface.viewport().scale();
+    }
+
+    /** The seat nearest a point of the surface within the hit tolerance, or -1. */
+    private int seatNear(double x, double y) {
+        if (board == null || layer.count() == 0) {
+            return -1;
+        }
+        PlanViewport v = surface.viewport();
+        return layer.grid().nearest(v.toPlanX(x), v.toPlanY(y), hitTolerance() / v.scale());
+    }
+
+    java.util.Optional<String> seatAt(AvailabilityView view, double x, double y) {
+        javafx.geometry.Point2D p = surface.sceneToLocal(view.localToScene(x, y));
+        int seat = p == null ? -1 : seatNear(p.getX(), p.getY());
+        return seat < 0 ? java.util.Optional.empty() : java.util.Optional.of(board.map().seats().get(seat).id());
+    }
+
+    java.util.Optional<javafx.geometry.Point2D> seatCentre(AvailabilityView view, String seatId) {
+        int seat = board == null ? -1 : board.indexOf(seatId);
+        if (seat < 0) {
+            return java.util.Optional.empty();
+        }
+        PlanViewport v = surface.viewport();
+        return java.util.Optional.of(view.sceneToLocal(surface.localToScene(v.toScreenX(layer.x(seat)),
+                v.toScreenY(layer.y(seat)))));
     }
 
     /** Tests only: status animations start and advance on this clock's nanoseconds instead of System.nanoTime. */
@@ -230,6 +279,11 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
             fills[i] = fillOf(i);
         }
         layer.setSeats(xs, ys, fills, n);
+        // discs a little smaller than the pitch: as large as the plan allows, with a gap between neighbours
+        layer.setDiameter(Math.clamp(newBoard.seatPitch() * 0.92, 20, 90));
+        for (int i = 0; i < n; i++) {
+            layer.setMarks(i, marksOf(seats.get(i).id()));
+        }
         animator.reset();
         legendCounts = null;
         bestCategory.setItems(FXCollections.observableArrayList(map.categories()));
@@ -246,7 +300,7 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
         refreshSelectionLabel();
     }
 
-    /** Seats, standing areas and the focal point: what "fit" shows. */
+    /** Seats, standing areas and the focal point (its marker is within the fit margin): what "fit" shows. */
     private double[] planBounds() {
         double[] b = layer.count() > 0 ? layer.bounds() : new double[] {-1000, -1000, 1000, 1000};
         if (board != null) {
@@ -255,7 +309,7 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
             points.add(map.focalPoint());
             map.areas().forEach(a -> points.addAll(a.outline()));
             for (Point p : points) {
-                b = new double[] {Math.min(b[0], p.x()), Math.min(b[1], p.y() - 60), Math.max(b[2], p.x()), Math.max(b[3], p.y())};
+                b = new double[] {Math.min(b[0], p.x()), Math.min(b[1], p.y()), Math.max(b[2], p.x()), Math.max(b[3], p.y())};
             }
         }
         return b;
@@ -372,16 +426,36 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
     }
 
     private void selectionChanged(SetChangeListener.Change<? extends String> change) {
+        marksChanged(change);
+        refreshSelectionLabel();
+    }
+
+    private void marksChanged(SetChangeListener.Change<? extends String> change) {
         if (board == null) {
             return;
         }
         String id = change.wasAdded() ? change.getElementAdded() : change.getElementRemoved();
         int seat = board.indexOf(id);
         if (seat >= 0) {
-            layer.setMarks(seat, change.wasAdded() ? SeatLayer.SELECTED : 0);
+            layer.setMarks(seat, marksOf(id));
             surface.requestSeats(new int[] {seat});
         }
-        refreshSelectionLabel();
+    }
+
+    /** Selected (the organizer's pick), marked (the counter's picked and held seats) and own (a seller's block). */
+    private byte marksOf(String seatId) {
+        AvailabilityView view = getSkinnable();
+        int marks = 0;
+        if (view.getSelectedSeatIds().contains(seatId)) {
+            marks |= SeatLayer.SELECTED;
+        }
+        if (view.getMarkedSeatIds().contains(seatId)) {
+            marks |= SeatLayer.EMPHASIZED;
+        }
+        if (view.getOwnSeatIds().contains(seatId)) {
+            marks |= SeatLayer.OWN;
+        }
+        return (byte) marks;
     }
 
     private void refreshSelectionLabel() {
@@ -394,8 +468,13 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
         if (e.getButton() != MouseButton.PRIMARY || board == null) {
             return;
         }
-        lasso = new ArrayList<>();
-        lasso.add(new double[] {e.getX(), e.getY()});
+        pressed = true;
+        pressX = e.getX();
+        pressY = e.getY();
+        if (getSkinnable().onSeatClickedProperty().get() == null) {
+            lasso = new ArrayList<>();
+            lasso.add(new double[] {e.getX(), e.getY()});
+        }
     }
 
     private void onDragged(MouseEvent e) {
@@ -406,6 +485,18 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
     }
 
     private void onReleased(MouseEvent e) {
+        var handler = getSkinnable().onSeatClickedProperty().get();
+        if (handler != null && pressed) {
+            pressed = false;
+            if (Math.hypot(e.getX() - pressX, e.getY() - pressY) < 4) {
+                int seat = seatNear(e.getX(), e.getY());
+                if (seat >= 0) {
+                    handler.accept(board.map().seats().get(seat).id());
+                }
+            }
+            return;
+        }
+        pressed = false;
         if (lasso == null) {
             return;
         }
@@ -418,7 +509,7 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
                 && points.size() < 6;
         var selected = getSkinnable().getSelectedSeatIds();
         if (click) {
-            int seat = layer.seatAt(v.toPlanX(e.getX()), v.toPlanY(e.getY()));
+            int seat = seatNear(e.getX(), e.getY());
             if (seat >= 0 && board.status(seat) == SeatStatus.FREE) {
                 String id = board.map().seats().get(seat).id();
                 if (!selected.remove(id)) {
@@ -475,7 +566,10 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
         g.fillOval(fx - 5, fy - 5, 10, 10);
         g.setFont(javafx.scene.text.Font.font(12));
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(Messages.get("plan.stage"), fx, fy - 9);
+        // under the marker, on the floor between the stage and the seats: no room above the plan is needed for it
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        g.fillText(getSkinnable().stageLabelProperty().get(), fx, fy + 7);
+        paintSectionNames(g, v, map);
         if (lasso != null && lasso.size() > 1) {
             g.setStroke(Color.web("#FF6D00"));
             g.setLineDashes(5, 4);
@@ -488,6 +582,23 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
             g.stroke();
             g.setFill(Color.web("#FF6D00", 0.08));
             g.fill();
+        }
+    }
+
+    /** Each section's name just above its first row's middle seat. */
+    private void paintSectionNames(GraphicsContext g, PlanViewport v, SeatMap map) {
+        g.setFill(Color.web("#57606A"));
+        g.setFont(javafx.scene.text.Font.font(11));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(javafx.geometry.VPos.BOTTOM);
+        double above = layer.diameter() * v.scale() / 2 + 4;
+        for (var section : map.sections()) {
+            if (section.rows().isEmpty() || section.rows().getFirst().seats().isEmpty()) {
+                continue;
+            }
+            var first = section.rows().getFirst().seats();
+            Seat middle = first.get(first.size() / 2);
+            g.fillText(section.name(), v.toScreenX(middle.x()), v.toScreenY(middle.y()) - above);
         }
     }
 

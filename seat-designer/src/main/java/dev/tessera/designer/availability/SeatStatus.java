@@ -1,6 +1,10 @@
 package dev.tessera.designer.availability;
 
-/** A seat's state for one event, as the counter and the gate see it. */
+/**
+ * A seat's state for one event: the one status type of the whole application (the counter, the Events
+ * workspace, the organizer and the designer). {@link #ofWire} is the one place the center's status
+ * names are read.
+ */
 public enum SeatStatus {
     /** On sale: drawn in its category's colour. */
     FREE(0),
@@ -31,6 +35,21 @@ public enum SeatStatus {
     }
 
     private static final SeatStatus[] VALUES = values();
+
+    /**
+     * The status the center names on the wire ({@code FREE}, {@code HELD}, {@code SOLD}, {@code BLOCKED}, in any
+     * case); a name this client does not know, or none, is shown as {@link #BLOCKED}: not for sale here.
+     */
+    public static SeatStatus ofWire(String wire) {
+        if (wire == null) {
+            return BLOCKED;
+        }
+        try {
+            return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return BLOCKED;
+        }
+    }
 
     static SeatStatus ofOrdinal(int ordinal) {
         return VALUES[ordinal];

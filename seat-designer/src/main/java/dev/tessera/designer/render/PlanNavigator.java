@@ -24,6 +24,9 @@ public final class PlanNavigator {
     private double lastY;
     private boolean panning;
     private boolean spaceDown;
+    /** True from a fit until the user (or a caller) zooms or pans. */
+    private boolean fitted;
+    private double fitMargin = 24;
 
     /**
      * @param planBounds what "fit" shows: minX, minY, maxX, maxY in centimetres
@@ -50,23 +53,42 @@ public final class PlanNavigator {
     }
 
     public void fit() {
+        fit(fitMargin);
+    }
+
+    /** The margin {@link #fit()} and the Home key leave around the plan, in pixels (24 unless set). */
+    public void setFitMargin(double pixels) {
+        fitMargin = pixels;
+    }
+
+    /** Shows the whole plan centred, {@code margin} pixels from the surface's nearer edges. */
+    public void fit(double margin) {
         double[] b = planBounds.get();
-        surface.viewport().fit(b[0], b[1], b[2], b[3], surface.getWidth(), surface.getHeight(), 24);
+        surface.viewport().fit(b[0], b[1], b[2], b[3], surface.getWidth(), surface.getHeight(), margin);
         surface.requestFullRedraw();
+        fitted = true;
+    }
+
+    /** Whether the view still shows the last fit: nothing zoomed or panned since (a resize may fit again). */
+    public boolean isFitted() {
+        return fitted;
     }
 
     public void zoom(double factor) {
+        fitted = false;
         surface.viewport().zoomAt(factor, surface.getWidth() / 2, surface.getHeight() / 2);
         surface.requestFullRedraw();
     }
 
     public void pan(double dx, double dy) {
+        fitted = false;
         surface.viewport().pan(dx, dy);
         surface.requestFullRedraw();
     }
 
     /** Centres the view on a plan point, keeping the zoom. */
     public void centreOn(double planX, double planY) {
+        fitted = false;
         PlanViewport v = surface.viewport();
         v.set(v.scale(), surface.getWidth() / 2 - planX * v.scale(), surface.getHeight() / 2 - planY * v.scale());
         surface.requestFullRedraw();
@@ -77,6 +99,7 @@ public final class PlanNavigator {
             pan(e.getDeltaX(), e.getDeltaY());
         } else if (e.getDeltaY() != 0) {
             double factor = Math.pow(WHEEL_ZOOM_PER_NOTCH, e.getDeltaY() / Math.max(1, Math.abs(e.getMultiplierY())));
+            fitted = false;
             surface.viewport().zoomAt(factor, e.getX(), e.getY());
             surface.requestFullRedraw();
         } else if (e.getDeltaX() != 0) {
@@ -86,6 +109,7 @@ public final class PlanNavigator {
     }
 
     private void onZoom(ZoomEvent e) {
+        fitted = false;
         surface.viewport().zoomAt(e.getZoomFactor(), e.getX(), e.getY());
         surface.requestFullRedraw();
         e.consume();
@@ -122,10 +146,10 @@ public final class PlanNavigator {
         switch (e.getCode()) {
             case PLUS, EQUALS, ADD -> zoom(1.25);
             case MINUS, SUBTRACT -> zoom(1 / 1.25);
-            case HOME -> fit();
+            case HOME -> fit(fitMargin);
             case DIGIT0, NUMPAD0 -> {
                 if (e.isShortcutDown()) {
-                    fit();
+                    fit(fitMargin);
                 } else {
                     return;
                 }

@@ -16,6 +16,8 @@ public final class SeatLayer {
     public static final byte SELECTED = 1;
     /** Drawn with an outline even when small (hover, search result, best-available pick). */
     public static final byte EMPHASIZED = 2;
+    /** Drawn with a ring in the own colour (a seller's own allocated block); selection and emphasis win over it. */
+    public static final byte OWN = 4;
 
     /** Below this diameter in pixels a seat is one pixel. */
     static final double DOT_BELOW = 1.6;
@@ -33,6 +35,7 @@ public final class SeatLayer {
     private double diameter = 46;
     private int selectionColor = 0xFFFF6D00;
     private int emphasisColor = 0xFF111111;
+    private int ownColor = 0xFF0969DA;
     private SpatialGrid grid;
     private float minX;
     private float minY;
@@ -117,6 +120,10 @@ public final class SeatLayer {
 
     public void setEmphasisColor(int argb) {
         this.emphasisColor = argb | 0xFF000000;
+    }
+
+    public void setOwnColor(int argb) {
+        this.ownColor = argb | 0xFF000000;
     }
 
     /** The index over seat centres, rebuilt after moves. */
@@ -298,19 +305,23 @@ public final class SeatLayer {
         } else if (d < BLOCK_BELOW) {
             raster.fillRect(sx - 1, sy - 1, sx + 1, sy + 1, selected ? selectionColor : fill, cx0, cy0, cx1, cy1);
         } else if (d < RIM_FROM) {
-            if (selected || (mark & EMPHASIZED) != 0) {
-                raster.disc(sx, sy, d / 2 + 1, selected ? selectionColor : emphasisColor, cx0, cy0, cx1, cy1);
+            if (mark != 0) {
+                raster.disc(sx, sy, d / 2 + 1, ringColor(mark), cx0, cy0, cx1, cy1);
                 raster.disc(sx, sy, d / 2 - 1, fill, cx0, cy0, cx1, cy1);
             } else {
                 raster.disc(sx, sy, d / 2, fill, cx0, cy0, cx1, cy1);
             }
         } else {
             double radius = d / 2;
-            int rim = selected ? selectionColor : (mark & EMPHASIZED) != 0 ? emphasisColor : darker(fill);
-            double rimWidth = selected || (mark & EMPHASIZED) != 0 ? Math.max(2, d / 7) : Math.max(1, d / 14);
+            int rim = mark != 0 ? ringColor(mark) : darker(fill);
+            double rimWidth = mark != 0 ? Math.max(2, d / 7) : Math.max(1, d / 14);
             raster.disc(sx, sy, radius, rim, cx0, cy0, cx1, cy1);
             raster.disc(sx, sy, radius - rimWidth, fill, cx0, cy0, cx1, cy1);
         }
+    }
+
+    private int ringColor(byte mark) {
+        return (mark & SELECTED) != 0 ? selectionColor : (mark & EMPHASIZED) != 0 ? emphasisColor : ownColor;
     }
 
     static int darker(int argb) {

@@ -83,6 +83,78 @@ class AvailabilityViewTest {
     }
 
     @Test
+    void aClickSixPixelsOffASeatsCentrePicksThatSeat(FxRobot robot) {
+        settle();
+        Seat seat = theatre.seat("ST-K-5").orElseThrow();
+        assertThat(view.hitTolerance()).isGreaterThanOrEqualTo(AvailabilityView.MIN_HIT_PIXELS);
+        Point2D centre = screen(seat);
+        // below the seat, towards the gap between two rows: outside a small disc, inside the hit tolerance
+        robot.clickOn(new Point2D(centre.getX(), centre.getY() + 6), MouseButton.PRIMARY);
+        settle();
+        assertThat(view.getSelectedSeatIds()).containsExactly(seat.id());
+        robot.clickOn(new Point2D(centre.getX() - 4, centre.getY() - 5), MouseButton.PRIMARY);
+        settle();
+        assertThat(view.getSelectedSeatIds()).isEmpty();
+    }
+
+    @Test
+    void aHostThatHandlesClicksIsToldTheNearestSeatAndDrawsItsMarkedSeatsRinged(FxRobot robot) throws Exception {
+        settle();
+        java.util.List<String> clicked = new java.util.ArrayList<>();
+        Seat seat = theatre.seat("ST-K-6").orElseThrow();
+        robot.interact(() -> {
+            view.setOnSeatClicked(clicked::add);
+            view.applyChanges(Map.of(seat.id(), SeatStatus.HELD));
+        });
+        Point2D centre = screen(seat);
+        robot.clickOn(new Point2D(centre.getX() + 1, centre.getY() - 6), MouseButton.PRIMARY);
+        settle();
+        // a held seat too: the host decides (the counter lets its clerk drop a held seat from the pick)
+        assertThat(clicked).containsExactly(seat.id());
+        assertThat(view.getSelectedSeatIds()).isEmpty();
+        int index = theatre.seats().indexOf(seat);
+        robot.interact(() -> view.getMarkedSeatIds().add(seat.id()));
+        settle();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> skin().layer().marks(index)).get(10, TimeUnit.SECONDS))
+                .isEqualTo(dev.tessera.designer.render.SeatLayer.EMPHASIZED);
+        robot.interact(() -> view.getOwnSeatIds().add(seat.id()));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> skin().layer().marks(index)).get(10, TimeUnit.SECONDS))
+                .isEqualTo((byte) (dev.tessera.designer.render.SeatLayer.EMPHASIZED | dev.tessera.designer.render.SeatLayer.OWN));
+    }
+
+    @Test
+    void thePlanFillsItsSurfaceAndFitsAgainAfterAResize(FxRobot robot) throws Exception {
+        settle();
+        assertFills();
+        robot.interact(() -> stage.setWidth(1100));
+        settle();
+        assertFills();
+    }
+
+    /** The seats span the surface's width or height but for the fit margin and the stage caption's room. */
+    private void assertFills() throws Exception {
+        double[] extent = WaitForAsyncUtils.asyncFx(() -> {
+            PlanSurface surface = skin().surface();
+            PlanViewport v = surface.viewport();
+            double minX = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
+            for (Seat s : theatre.seats()) {
+                minX = Math.min(minX, v.toScreenX(s.x()));
+                maxX = Math.max(maxX, v.toScreenX(s.x()));
+                minY = Math.min(minY, v.toScreenY(s.y()));
+                maxY = Math.max(maxY, v.toScreenY(s.y()));
+            }
+            return new double[] {(maxX - minX) / surface.getWidth(), (maxY - minY) / surface.getHeight(),
+                    minX, surface.getWidth() - maxX};
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(Math.max(extent[0], extent[1])).isGreaterThan(0.8);
+        assertThat(extent[2]).isGreaterThanOrEqualTo(AvailabilityView.FIT_MARGIN - 1);
+        assertThat(extent[3]).isGreaterThanOrEqualTo(AvailabilityView.FIT_MARGIN - 1);
+    }
+
+    @Test
     void aLassoPicksTheFreeSeatsInside(FxRobot robot) {
         settle();
         Seat a = theatre.seat("ST-C-3").orElseThrow();
