@@ -13,6 +13,7 @@ import dev.tessera.desktop.shift.ShiftPanel;
 import dev.tessera.desktop.shift.ShiftViewModel;
 import dev.tessera.desktop.ui.Controls;
 import dev.tessera.desktop.ui.Localization;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -28,7 +29,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -57,7 +57,12 @@ public final class CounterView extends BorderPane {
         seatMap.setOnSeatClicked(viewModel::toggleSeat);
         picked = viewModel.picked();
         Bindings.bindContent(seatMap.getMarkedSeatIds(), picked);
-        StackPane mapPane = new StackPane(seatMap, mapMessage(viewModel, l10n));
+        // the hold's countdown and Release sit on the map's top right corner while seats are held, so the toolbar
+        // keeps its words whole at 1280 px
+        HBox hold = holdBox(viewModel, l10n);
+        StackPane.setAlignment(hold, Pos.TOP_RIGHT);
+        StackPane.setMargin(hold, new javafx.geometry.Insets(8));
+        StackPane mapPane = new StackPane(seatMap, mapMessage(viewModel, l10n), hold);
         mapPane.getStyleClass().add("counter-map");
 
         side = new TabPane(tab("counter.tab.sale", new SalePanel(viewModel, l10n), l10n),
@@ -151,6 +156,8 @@ public final class CounterView extends BorderPane {
         event.valueProperty().bindBidirectional(vm.eventProperty());
         event.setConverter(Controls.names(EventInfo::name));
         event.setPrefWidth(260);
+        // the event's name may be shortened; the words of the labels and buttons around it may not
+        event.setMinWidth(140);
         event.disableProperty().bind(vm.phaseProperty().isNotEqualTo(SalePhase.PICKING));
 
         Spinner<Integer> count = new Spinner<>(1, 50, 2);
@@ -176,6 +183,19 @@ public final class CounterView extends BorderPane {
         holdPicked.disableProperty().bind(Bindings.isEmpty(vm.picked()).or(vm.phaseProperty().isNotEqualTo(SalePhase.PICKING)));
         best.disableProperty().bind(vm.phaseProperty().isNotEqualTo(SalePhase.PICKING).or(vm.offlineProperty()));
 
+        Label eventLabel = caption("counter.event", l10n);
+        Label bestLabel = caption("counter.bestLabel", l10n);
+        for (javafx.scene.control.Control whole : List.of(eventLabel, bestLabel, count, category, best, holdPicked)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, eventLabel, event, bestLabel, count, category, best, holdPicked);
+        bar.getStyleClass().add("counter-toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** While seats are held: how long the hold lasts and the button that releases it. */
+    private static HBox holdBox(CounterViewModel vm, Localization l10n) {
         Label countdown = new Label();
         countdown.setId("holdCountdown");
         countdown.textProperty().bind(Bindings.createStringBinding(() -> vm.countdownProperty().get().isEmpty() ? ""
@@ -186,15 +206,15 @@ public final class CounterView extends BorderPane {
         release.getStyleClass().add(Styles.BUTTON_OUTLINED);
         release.setOnAction(e -> vm.releaseHold());
         release.visibleProperty().bind(vm.phaseProperty().isEqualTo(SalePhase.HELD));
-
-        Label eventLabel = caption("counter.event", l10n);
-        Label bestLabel = caption("counter.bestLabel", l10n);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, eventLabel, event, bestLabel, count, category, best, holdPicked, spacer, countdown, release);
-        bar.getStyleClass().add("counter-toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        countdown.setMinWidth(Region.USE_PREF_SIZE);
+        release.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(8, countdown, release);
+        box.setId("holdBox");
+        box.setAlignment(Pos.CENTER_RIGHT);
+        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        box.setPickOnBounds(false);
+        box.visibleProperty().bind(vm.phaseProperty().isEqualTo(SalePhase.HELD).or(vm.countdownProperty().isNotEmpty()));
+        return box;
     }
 
     /** Where the keyboard starts when the counter is shown: the event choice. */

@@ -85,6 +85,8 @@ public final class CounterViewModel implements AutoCloseable {
     private final Feedback feedback = new Feedback(Message.of("counter.hint.pick"));
     private final ObservableList<ReceiptLine> receipt = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Message> receiptTotal = new ReadOnlyObjectWrapper<>();
+    /** The sale's number, which every later question about it (void, refund, exchange) starts from. */
+    private final ReadOnlyObjectWrapper<Message> saleNumber = new ReadOnlyObjectWrapper<>();
     private final StringProperty voidReason = new SimpleStringProperty("");
     private final javafx.beans.property.BooleanProperty voidRefund = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ObjectProperty<ReceiptLine> selectedLine = new SimpleObjectProperty<>();
@@ -362,6 +364,7 @@ public final class CounterViewModel implements AutoCloseable {
                 lines.add(line(map, t.ticketId().toString(), t.seatId(), t.priceMinor(), t.currency()));
             }
             receipt.setAll(lines);
+            saleNumber.set(Message.of("counter.receipt.offlineSale"));
             receiptTotal.set(Message.of("counter.receipt.total", lines.size(),
                     dev.tessera.desktop.ui.Formats.money(result.totalMinor(), result.currency(), ctx.l10n().getLocale())));
             phase.set(SalePhase.DONE);
@@ -374,6 +377,7 @@ public final class CounterViewModel implements AutoCloseable {
         receipt.setAll(result.tickets().stream()
                 .map(t -> line(map, t.ticketId(), t.seatId(), t.priceMinor(), result.currency())).toList());
         String total = dev.tessera.desktop.ui.Formats.money(result.totalMinor(), result.currency(), ctx.l10n().getLocale());
+        saleNumber.set(Message.of("counter.receipt.saleNumber", Long.toString(result.saleId())));
         receiptTotal.set(result.changeMinor() != null && result.changeMinor() > 0
                 ? Message.of("counter.receipt.totalChange", result.tickets().size(), total,
                 dev.tessera.desktop.ui.Formats.money(result.changeMinor(), result.currency(), ctx.l10n().getLocale()))
@@ -436,6 +440,7 @@ public final class CounterViewModel implements AutoCloseable {
         cardReference.set("");
         receipt.clear();
         receiptTotal.set(null);
+        saleNumber.set(null);
         phase.set(SalePhase.PICKING);
         feedback.setFailed(false);
         feedback.say(Message.of("counter.hint.pick"));
@@ -590,6 +595,10 @@ public final class CounterViewModel implements AutoCloseable {
     /** This seller's allocation and quotas for the event (flow 3), as last fetched or cached. */
     public ReadOnlyObjectProperty<SellerAuthorization> authorizationProperty() {
         return authorization.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Message> saleNumberProperty() {
+        return saleNumber.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Message> receiptTotalProperty() {

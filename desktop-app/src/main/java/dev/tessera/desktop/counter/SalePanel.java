@@ -211,7 +211,11 @@ final class SalePanel extends ScrollPane {
         });
         HBox voidRow = new HBox(8, refund, voidButton);
         voidRow.getStyleClass().add("row");
-        VBox box = section("counter.section.receipt", l10n, lines, total, reason, voidRow);
+        Label number = new Label();
+        number.setId("saleNumber");
+        number.getStyleClass().add(Styles.TEXT_BOLD);
+        number.textProperty().bind(l10n.binding(vm.saleNumberProperty()));
+        VBox box = section("counter.section.receipt", l10n, number, lines, total, reason, voidRow);
         show(box, Bindings.isNotEmpty(vm.receipt()));
         return box;
     }

@@ -83,6 +83,7 @@ class CounterFlowTest {
         waitFor(30, "the sale written to the chip", () -> sale.phaseProperty().get() == SalePhase.DONE);
         assertThat(ui.text("#saleStatus")).startsWith("Tickets on card").endsWith(": 3. Sale complete.");
         assertThat(ui.text("#receiptTotal")).startsWith("Tickets: 3");
+        assertThat(ui.text("#saleNumber")).isEqualTo("Sale #" + fx(() -> sale.lastSale().orElseThrow().saleId()));
         Screenshots.take(ui.scene(), "12-counter-sold");
         List<String> ticketIds = fx(() -> sale.receipt().stream().map(ReceiptLine::ticketId).toList());
 
