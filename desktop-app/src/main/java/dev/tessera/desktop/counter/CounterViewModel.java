@@ -446,6 +446,27 @@ public final class CounterViewModel implements AutoCloseable {
         feedback.say(Message.of("counter.hint.pick"));
     }
 
+    /**
+     * The picked or held seats by section and row in the map's order, one message a row ("Stalls · row A · seats
+     * 11, 12, 13"), for the clerk to read back to the customer before taking the money.
+     */
+    public List<Message> pickedRows() {
+        SeatMap map = seats.seatMapProperty().get();
+        if (map == null || picked.isEmpty()) {
+            return List.of();
+        }
+        List<Message> rows = new ArrayList<>();
+        for (var section : map.sections()) {
+            for (var row : section.rows()) {
+                List<String> labels = row.seats().stream().filter(s -> picked.contains(s.id())).map(Seat::label).toList();
+                if (!labels.isEmpty()) {
+                    rows.add(Message.of("counter.seats.row", section.name(), row.label(), String.join(", ", labels)));
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Total of the held (or, offline, picked) seats in minor units. */
     public long pendingTotalMinor() {
         EventInfo e = event.get();

@@ -44,13 +44,20 @@ final class SalePanel extends ScrollPane {
                     Formats.money(vm.pendingTotalMinor(), e.currency(), l10n.getLocale()));
         }, vm.picked(), vm.eventProperty(), l10n.localeProperty()));
 
+        Label seatRows = new Label();
+        seatRows.setId("saleSeatRows");
+        seatRows.setWrapText(true);
+        seatRows.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n",
+                vm.pickedRows().stream().map(l10n::text).toList()), vm.picked(), l10n.localeProperty()));
+        show(seatRows, vm.phaseProperty().isNotEqualTo(SalePhase.DONE).and(Bindings.isNotEmpty(vm.picked())));
+
         VBox customer = customer(vm, l10n);
         VBox payment = payment(vm, l10n);
         // once sold, the receipt takes their place: it is what the clerk works with next (void, new sale)
         show(customer, vm.phaseProperty().isNotEqualTo(SalePhase.DONE));
         show(payment, vm.phaseProperty().isNotEqualTo(SalePhase.DONE));
         show(seats, vm.phaseProperty().isNotEqualTo(SalePhase.DONE));
-        VBox content = new VBox(10, seats, customer, payment, actions(vm, l10n), status(vm, l10n), receipt(vm, l10n));
+        VBox content = new VBox(10, seats, seatRows, customer, payment, actions(vm, l10n), status(vm, l10n), receipt(vm, l10n));
         content.getStyleClass().add("sale-panel");
         setContent(content);
         setFitToWidth(true);

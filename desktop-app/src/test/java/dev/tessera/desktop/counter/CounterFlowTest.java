@@ -79,6 +79,8 @@ class CounterFlowTest {
         waitFor(10, "the member card read", () -> aliceChip.equals(sale.customerChipIdProperty().get()));
         robot.clickOn("#tendered").write("100000");
         Screenshots.take(ui.scene(), "11-counter-held");
+        // the held seats read back by section and row before the money is taken
+        assertThat(ui.text("#saleSeatRows")).matches("Stalls · row A · seat \\d+, \\d+, \\d+");
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         waitFor(30, "the sale written to the chip", () -> sale.phaseProperty().get() == SalePhase.DONE);
         assertThat(ui.text("#saleStatus")).startsWith("Tickets on card").endsWith(": 3. Sale complete.");
