@@ -32,7 +32,6 @@ import dev.tessera.desktop.ui.Message;
 import dev.tessera.reports.print.ReportPrinter;
 import dev.tessera.reports.ReportException;
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
@@ -100,7 +99,7 @@ public final class AfterSalesViewModel {
         this.ctx = ctx;
         this.counter = counter;
         this.paper = paper;
-        this.chips = new ChipDesk(ctx.session(), new SecureRandom());
+        this.chips = new ChipDesk(ctx.session());
         this.exchangeSummary = Bindings.createObjectBinding(this::summarizeExchange, selected, counter.holdProperty(),
                 counter.phaseProperty());
     }

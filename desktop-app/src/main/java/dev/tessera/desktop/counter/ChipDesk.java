@@ -14,7 +14,6 @@ import dev.tessera.reader.wallet.StoredTicket;
 import dev.tessera.reader.wallet.WalletCard;
 import dev.tessera.reader.wallet.WalletException;
 import dev.tessera.reader.wallet.WrongCardException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -35,7 +34,6 @@ public final class ChipDesk {
     private static final int DELETE_BATCH = 14;
 
     private final CenterSession center;
-    private final SecureRandom random;
 
     public record Written(String chipId, int written, int alreadyThere) {}
 
@@ -57,9 +55,8 @@ public final class ChipDesk {
         }
     }
 
-    public ChipDesk(CenterSession center, SecureRandom random) {
+    public ChipDesk(CenterSession center) {
         this.center = center;
-        this.random = random;
     }
 
     /** The id of a personalized chip in the field. */

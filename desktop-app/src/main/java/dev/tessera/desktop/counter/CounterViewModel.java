@@ -19,7 +19,6 @@ import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Amount;
 import dev.tessera.desktop.ui.Message;
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,7 +98,7 @@ public final class CounterViewModel implements AutoCloseable {
     public CounterViewModel(CounterContext ctx, SeatAvailabilityViewModel seats) {
         this.ctx = ctx;
         this.seats = seats;
-        this.pipeline = new SalePipeline(ctx.session(), ctx.journal(), new ChipDesk(ctx.session(), new SecureRandom()));
+        this.pipeline = new SalePipeline(ctx.session(), ctx.journal(), new ChipDesk(ctx.session()));
         this.offline = new OfflineSeller(ctx.journal(), ctx.terminal(), ctx.clock());
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);

@@ -3,7 +3,6 @@ package dev.tessera.desktop.counter;
 import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.ui.Message;
 import dev.tessera.desktop.ui.TaskExecutor;
-import java.security.SecureRandom;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -25,7 +24,7 @@ public final class TransferViewModel {
     private final Feedback feedback = new Feedback(Message.of("counter.transfer.hint"));
 
     public TransferViewModel(CounterContext ctx) {
-        this.desk = new TransferDesk(ctx.client(), new ChipDesk(ctx.session(), new SecureRandom()), ctx.journal());
+        this.desk = new TransferDesk(ctx.client(), new ChipDesk(ctx.session()), ctx.journal());
         this.reader = ctx.reader();
         this.tasks = ctx.tasks();
     }

@@ -4,7 +4,6 @@ import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.desktop.ui.Message;
 import dev.tessera.desktop.ui.TaskExecutor;
-import java.security.SecureRandom;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -36,7 +35,7 @@ public final class VirtualChipsViewModel {
         this.tray = tray;
         this.session = session;
         this.tasks = tasks;
-        this.desk = new ChipDesk(session, new SecureRandom());
+        this.desk = new ChipDesk(session);
         if (tray.chips().isEmpty()) {
             tray.addBlank("Blank chip 1");
             tray.addBlank("Blank chip 2");

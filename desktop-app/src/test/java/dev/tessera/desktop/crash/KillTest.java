@@ -71,7 +71,7 @@ class KillTest {
                 String point = round.sellingDiesAt() + " / " + round.recoveringDiesAt();
                 // a fresh card each round: a chip holds 16 tickets
                 SimulatedChip chip = new SimulatedChip();
-                String chipId = new ChipDesk(clerk, new SecureRandom()).issueMemberCard(new WalletCard(
+                String chipId = new ChipDesk(clerk).issueMemberCard(new WalletCard(
                         command -> chip.simulator().transmitCommand(command)), memberId);
                 try (ChipServer chips = new ChipServer(chip)) {
                     if (child(center, chips, chipId, "sell", round.sellingDiesAt()) == CrashPoints.EXIT_CODE) {

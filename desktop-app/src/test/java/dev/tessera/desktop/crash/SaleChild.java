@@ -48,7 +48,7 @@ public final class SaleChild {
             TerminalSync sync = new TerminalSync(ledger, clerk, terminal);
             sync.register();
             SalePipeline pipeline = new SalePipeline(clerk, new Journal(ledger, terminal, () -> { }),
-                    new ChipDesk(clerk, new SecureRandom()));
+                    new ChipDesk(clerk));
             for (SaleRecovery.PendingIssue pending : new SaleRecovery(clerk, pipeline).recover()) {
                 pipeline.issue(pending.saleId(), pending.chipId(), pending.tickets(), reader.tap());
             }

@@ -66,7 +66,7 @@ class AppKillFaultTest {
             long memberId = clerk.registerMember("app-kill-member", "member-password", "App Kill Member").accountId();
             for (int kill = 1; kill <= KILLS; kill++) {
                 SimulatedChip chip = new SimulatedChip();
-                String chipId = new ChipDesk(clerk, new SecureRandom()).issueMemberCard(card(chip), memberId);
+                String chipId = new ChipDesk(clerk).issueMemberCard(card(chip), memberId);
                 try (ChipServer chips = new ChipServer(chip)) {
                     Process counter = child(center, chips, chipId, "loop");
                     // a JVM start and sign-in take a second or two: kill inside the selling, not mostly in start-up

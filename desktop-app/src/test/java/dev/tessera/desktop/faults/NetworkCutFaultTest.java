@@ -76,7 +76,7 @@ class NetworkCutFaultTest {
                 TerminalSync sync = new TerminalSync(ledger, clerk, terminal);
                 retry(sync::register);
                 Journal journal = new Journal(ledger, terminal, () -> { });
-                SalePipeline pipeline = new SalePipeline(clerk, journal, new ChipDesk(clerk, new SecureRandom()));
+                SalePipeline pipeline = new SalePipeline(clerk, journal, new ChipDesk(clerk));
                 OfflineSeller offline = new OfflineSeller(journal, identity, Clock.systemUTC());
                 Deque<String> offlineSeats = new ArrayDeque<>(authorization.allocatedSeats());
                 Random random = new Random(11);

@@ -25,7 +25,6 @@ import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.reader.gate.Verdict;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +42,6 @@ import org.testfx.api.FxRobot;
  * admitted by another gate is shown as a duplicate.
  */
 class GateFlowTest {
-    private static final SecureRandom RANDOM = new SecureRandom();
     @RegisterExtension
     final AppUnderTest ui = new AppUnderTest();
     private final FxRobot robot = ui.robot();
@@ -196,7 +194,7 @@ class GateFlowTest {
         tray.put(blank);
         String login = name.toLowerCase(Locale.ROOT).replace(' ', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
         long member = clerk.registerMember(login, "member-password", name).accountId();
-        String chipId = new ChipDesk(clerk, RANDOM).issueMemberCard(tray.tap(), member);
+        String chipId = new ChipDesk(clerk).issueMemberCard(tray.tap(), member);
         VirtualChip card = tray.issued(blank, name, chipId);
         tray.takeOff();
         return card;
@@ -207,7 +205,7 @@ class GateFlowTest {
         tray.put(card);
         var sale = GateFixtures.sale(clerk, eventId, seat, tray.tap());
         IssuedTicket ticket = sale.tickets().getFirst();
-        new ChipDesk(clerk, RANDOM).write(tray.tap(), card.chipId(), List.of(ticket), ChipDesk.Entitlement.sale(sale.saleId()));
+        new ChipDesk(clerk).write(tray.tap(), card.chipId(), List.of(ticket), ChipDesk.Entitlement.sale(sale.saleId()));
         tray.takeOff();
         return ticket;
     }

@@ -62,7 +62,7 @@ class PcscGateTest {
             CenterSession clerk = boxOffice.signIn("clerk", "clerk-demo");
             long member = clerk.registerMember("gate-pcsc-" + UUID.randomUUID().toString().substring(0, 6),
                     "member-password", "Pat PC/SC").accountId();
-            ChipDesk desk = new ChipDesk(clerk, RANDOM);
+            ChipDesk desk = new ChipDesk(clerk);
             String chipId = desk.issueMemberCard(card(reader), member);
             var event = clerk.event(eventId);
             String seat = clerk.seatMap(event.venueId(), event.seatMapVersion()).sections().getFirst().rows().get(4)
