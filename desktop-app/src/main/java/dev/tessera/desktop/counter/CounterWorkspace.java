@@ -76,7 +76,7 @@ public final class CounterWorkspace implements AutoCloseable {
         AfterSalesViewModel afterSales = new AfterSalesViewModel(ctx, sale,
                 new PaperDesk(ReportPrinter.system(), dataDir.resolve("printouts")));
         sale.printPaperWith(afterSales::printSale);
-        CounterWorkspace workspace = new CounterWorkspace(sale, new TransferViewModel(ctx),
+        CounterWorkspace workspace = new CounterWorkspace(sale, new TransferViewModel(ctx, () -> sale.seats().seatMapProperty().get()),
                 new VirtualChipsViewModel(virtualChips, session, tasks), loop[0], journal, session, tasks, afterSales);
         // issue 5: the clerk's shift at this terminal; its float currency follows the event on sale
         workspace.shift = new ShiftViewModel(session, ShiftTerminal.of(ledger, session, terminal.terminalId(),

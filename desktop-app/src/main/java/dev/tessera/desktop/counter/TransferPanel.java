@@ -8,6 +8,8 @@ import dev.tessera.desktop.ui.Localization;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -19,7 +21,29 @@ import javafx.scene.layout.VBox;
 final class TransferPanel extends ScrollPane {
 
     TransferPanel(TransferViewModel vm, Localization l10n) {
-        TextField ticket = field(new TextField(), "transferTicket", "counter.transfer.ticket", vm.ticketIdProperty(), l10n);
+        // the ticket is picked from the assignor's card, read at the reader; nobody types a ticket id
+        Button read = button("readAssignorCard", "counter.transfer.readCard", l10n);
+        read.setOnAction(e -> vm.readAssignorCard());
+        read.disableProperty().bind(vm.busyProperty());
+        ListView<TransferViewModel.CardTicket> tickets = new ListView<>(vm.cardTickets());
+        tickets.setId("assignorTickets");
+        tickets.setPrefHeight(120);
+        tickets.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(TransferViewModel.CardTicket t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : l10n.text("counter.transfer.ticketLine", t.place(),
+                        t.attendee() == null || t.attendee().isBlank() ? "\u2014" : t.attendee(), t.version()));
+            }
+        });
+        tickets.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
+                vm.ticketIdProperty().set(now == null ? "" : now.ticketId()));
+        vm.cardTickets().addListener((javafx.collections.ListChangeListener<TransferViewModel.CardTicket>) c -> {
+            if (vm.cardTickets().size() == 1) {
+                tickets.getSelectionModel().selectFirst();
+            }
+        });
+        VBox ticket = new VBox(8, read, tickets);
         VBox assignor = section("counter.transfer.assignor", l10n, new HBox(8,
                 field(new TextField(), "assignorLogin", "counter.customer.memberLogin", vm.assignorLoginProperty(), l10n),
                 field(new PasswordField(), "assignorPassword", "counter.customer.memberPassword", vm.assignorPasswordProperty(), l10n)));

@@ -102,9 +102,21 @@ class CounterFlowTest {
 
             // transfer one ticket to Bob's chip at the counter (flow 5)
             robot.clickOn(tabNamed("Transfer"));
-            putOnReader(tray, 1);
+            // the ticket is picked from Alice's card, read at the reader (no ticket id typed)
+            putOnReader(tray, 0);
+            robot.clickOn("#readAssignorCard");
+            waitFor(15, "Alice's tickets read", () -> counter.transfer().cardTickets().size() == 3);
             String moved = ticketIds.getFirst();
-            robot.clickOn("#transferTicket").write(moved);
+            ListView<?> onAlice = robot.lookup("#assignorTickets").queryAs(ListView.class);
+            int index = fx(() -> counter.transfer().cardTickets().stream().map(t -> t.ticketId()).toList().indexOf(moved));
+            fx(() -> {
+                onAlice.getSelectionModel().select(index);
+                return null;
+            });
+            assertThat(fx(() -> counter.transfer().ticketIdProperty().get())).isEqualTo(moved);
+            assertThat(ui.text("#transferStatus")).startsWith("3 ticket(s) on card");
+            Screenshots.take(ui.scene(), "13-counter-transfer-card-read");
+            putOnReader(tray, 1);
             robot.clickOn("#assignorLogin").write(aliceLogin);
             robot.clickOn("#assignorPassword").write("alice-password");
             robot.clickOn("#assigneeLogin").write(bobLogin);
@@ -112,6 +124,10 @@ class CounterFlowTest {
             robot.clickOn("#transferPassword").write("swordfish-42");
             robot.clickOn("#transferTicketButton");
             waitFor(30, "the new version on Bob's chip", () -> counter.transfer().movedProperty().get() != null);
+            assertThat(fx(() -> robot.lookup("#assignorPassword").queryAs(javafx.scene.control.PasswordField.class).getText()
+                    + robot.lookup("#assigneePassword").queryAs(javafx.scene.control.PasswordField.class).getText()
+                    + robot.lookup("#transferPassword").queryAs(javafx.scene.control.PasswordField.class).getText()))
+                    .as("no password stays on the counter's screen").isEmpty();
             Screenshots.take(ui.scene(), "13-counter-transfer");
             putOnReader(tray, 0);
             robot.clickOn("#deleteOldCopy");
