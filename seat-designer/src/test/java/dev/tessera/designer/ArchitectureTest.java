@@ -42,6 +42,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void packagesFormNoCycle() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("dev.tessera.designer.(*)..")
+                .should().beFreeOfCycles()
+                .because("a package that reaches back to itself cannot be understood, tested or moved on its own")
+                .check(CLASSES);
+    }
+
+    @Test
     void nothingWritesToStandardOutOrErr() {
         GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
                 .because("the log gets the detail, the user gets a sentence")

@@ -1,5 +1,6 @@
 package dev.tessera.reader.arch;
 
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -11,6 +12,12 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 
 @AnalyzeClasses(packages = "dev.tessera.reader", importOptions = ImportOption.DoNotIncludeTests.class)
 class ReaderArchitectureTest {
+    /** Packages depend on each other in one direction only: no package reaches back through another to itself. */
+    @ArchTest
+    static final ArchRule packagesFormNoCycle = SlicesRuleDefinition.slices().matching("dev.tessera.reader.(*)..")
+            .should().beFreeOfCycles()
+            .because("a package that reaches back to itself cannot be understood, tested or moved on its own");
+
     @ArchTest
     static final ArchRule appletUsesOnlyTheJavaCardApi = classes().that().resideInAPackage("dev.tessera.reader.applet..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.tessera.reader.applet..", "javacard..",
