@@ -104,6 +104,12 @@ public final class SalesLogPdfBenchmark {
                     + "VALUES (" + (1000 + e) + ", 'Bench event " + e + "', 'Tessera Players', 1001, 1, TIMESTAMP WITH TIME ZONE '2026-12-24 09:00:00+00', "
                     + "TIMESTAMP WITH TIME ZONE '2026-12-24 10:00:00+00', TIMESTAMP WITH TIME ZONE '2026-12-24 13:00:00+00', 'JPY', 'info@tessera.example', 'PUBLISHED', 1001, " + now + ")");
         }
+        // the center's API serves an event with its prices and gates, as the desktop asks for them
+        for (int e = 1; e <= 2; e++) {
+            dsl.execute("INSERT INTO event_price (event_id, category_id, price_minor) VALUES (" + (1000 + e)
+                    + ", 'stalls-premium', 12000), (" + (1000 + e) + ", 'stalls', 8500), (" + (1000 + e) + ", 'balcony', 5000)");
+            dsl.execute("INSERT INTO event_gate (event_id, gate_id) VALUES (" + (1000 + e) + ", 'north')");
+        }
         String soldAt = "DATEADD(SECOND, X * " + Math.max(1, 30 * 86_400 / sales) + ", TIMESTAMP WITH TIME ZONE '2026-10-31 15:00:00+00')";
         String range = " FROM SYSTEM_RANGE(1, " + sales + ")";
         String id = "X + " + SALE_IDS;
