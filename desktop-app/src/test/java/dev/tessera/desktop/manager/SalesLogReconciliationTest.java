@@ -88,6 +88,13 @@ class SalesLogReconciliationTest {
         assertThat(shiftSales).isEqualTo(dbGross).isEqualTo(sales.soldMinor);
         assertThat(shiftRefunds).isEqualTo(dbRefunds).isEqualTo(sales.voidedMinor);
         long net = shiftSales - shiftRefunds;
+        // the figures beside the preview say the same
+        assertThat(report.totals()).singleElement().satisfies(t -> {
+            assertThat(t.soldMinor()).isEqualTo(shiftSales);
+            assertThat(t.refundedMinor()).isEqualTo(shiftRefunds);
+            assertThat(t.netMinor()).isEqualTo(net);
+            assertThat(t.voidedTickets()).isEqualTo(2);
+        });
 
         // the summary: sales, tickets (sold less voided), voids, gross, refunds, net
         assertThat(text).containsPattern("Sales\\s+Tickets\\s+Voids\\s+Gross sales\\s+Refunds\\s+Grand total \\(net\\)");

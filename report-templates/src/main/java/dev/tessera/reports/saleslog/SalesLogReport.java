@@ -65,6 +65,8 @@ public final class SalesLogReport {
         parameters.put("GENERATED_AT", Stamps.generatedAt(options));
         parameters.put("TOTALS", totals);
         parameters.put("BREAKDOWN_REPORT", Templates.get("breakdown"));
+        parameters.put("LATIN_WORDS", labels.keySet().stream().filter(k -> k.startsWith("kind.") || k.startsWith("payment."))
+                .map(labels::getString).allMatch(w -> w.chars().allMatch(c -> c < 0x80)));
         return Filler.fill(TEMPLATE, parameters, new RowSource<>(rows, FIELDS, job, count), options);
     }
 
