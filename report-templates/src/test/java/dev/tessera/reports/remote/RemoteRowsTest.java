@@ -96,7 +96,9 @@ class RemoteRowsTest {
                 lines.iterator(), lines.size(), ENGLISH, ReportJob.unattended());
         String text = PdfTools.text(PdfTools.writePdf(print, "sales-log-remote"));
         assertThat(text).contains("Grand total (net)").contains(Money.format(gross - refunded, "JPY", Locale.ENGLISH))
-                .contains(Money.format(gross, "JPY", Locale.ENGLISH)).contains("Refund");
+                .contains(Money.format(gross, "JPY", Locale.ENGLISH))
+                .containsPattern("#" + refunds.getFirst().saleId() + "\\s+Refund\\s+.*\\s+Cash\\s+-1\\s+-"
+                        + String.format(Locale.ENGLISH, "%,d", refunded));
     }
 
     @Test
