@@ -217,6 +217,14 @@ public final class CenterSession {
         return http.get(query.path(), token(), CenterHttp.type(ManagerApiTypes.SalesLog.class));
     }
 
+    /**
+     * The voids, refunds, exchanges and reprints in the query's period (by when they happened), of the sales
+     * of its seller and event; the payment method is not a filter here.
+     */
+    public List<AfterSalesApiTypes.Adjustment> adjustments(ManagerApiTypes.SalesLogQuery query) {
+        return http.get(query.adjustmentsPath(), token(), CenterHttp.listOf(AfterSalesApiTypes.Adjustment.class));
+    }
+
     /** The accounts of one role (SELLER, GATE, …), for an organizer or a manager. */
     public List<Account> accounts(String role) {
         return http.get("/api/accounts?role=" + role, token(), CenterHttp.listOf(Account.class));

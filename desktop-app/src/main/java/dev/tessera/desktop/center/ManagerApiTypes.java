@@ -30,6 +30,20 @@ public final class ManagerApiTypes {
      */
     public record SalesLogQuery(LocalDate from, LocalDate to, ZoneId zone, Long sellerId, Long eventId, String payment) {
         String path() {
+            return "/api/sales-log" + parameters(true);
+        }
+
+        /** The voids, refunds and exchanges of the same period (by when they happened), seller and event. */
+        String adjustmentsPath() {
+            return "/api/sales-log/adjustments" + parameters(false);
+        }
+
+        /** The same seller and event over all dates and payment methods. */
+        public SalesLogQuery allDates() {
+            return new SalesLogQuery(null, null, zone, sellerId, eventId, null);
+        }
+
+        private String parameters(boolean withPayment) {
             StringBuilder query = new StringBuilder();
             if (from != null) {
                 query.append("&from=").append(from.atStartOfDay(zone).toInstant());
@@ -43,10 +57,10 @@ public final class ManagerApiTypes {
             if (eventId != null) {
                 query.append("&eventId=").append(eventId);
             }
-            if (payment != null) {
+            if (payment != null && withPayment) {
                 query.append("&payment=").append(payment);
             }
-            return "/api/sales-log" + (query.isEmpty() ? "" : "?" + query.substring(1));
+            return query.isEmpty() ? "" : "?" + query.substring(1);
         }
     }
 

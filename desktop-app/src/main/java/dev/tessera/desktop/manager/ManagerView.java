@@ -84,9 +84,11 @@ public final class ManagerView extends BorderPane implements ViewModelWorkspace.
     // ---- filters ----
 
     private VBox filters(ToggleGroup kinds) {
-        VBox kindBox = new VBox(6, caption("manager.report"), salesLog,
-                kindButton(ReportKind.SETTLEMENT, "reportSettlement", kinds),
-                kindButton(ReportKind.OCCUPANCY, "reportOccupancy", kinds));
+        // a seller's own sales log (claim 75): the sales log only, of the seller signed in
+        VBox kindBox = vm.ownSalesLog() ? new VBox(6, caption("manager.report"), salesLog)
+                : new VBox(6, caption("manager.report"), salesLog,
+                        kindButton(ReportKind.SETTLEMENT, "reportSettlement", kinds),
+                        kindButton(ReportKind.OCCUPANCY, "reportOccupancy", kinds));
         kinds.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 vm.kindProperty().set((ReportKind) now.getUserData());
@@ -109,6 +111,10 @@ public final class ManagerView extends BorderPane implements ViewModelWorkspace.
             n.disableProperty().bind(occupancy.or(vm.busyProperty()));
         }
         event.disableProperty().bind(vm.busyProperty());
+        if (vm.ownSalesLog()) {
+            seller.disableProperty().unbind();
+            seller.setDisable(true);
+        }
         GridPane form = new GridPane();
         form.getStyleClass().add("manager-form");
         form.addRow(0, caption("manager.event"), event);

@@ -58,6 +58,7 @@ public final class ManagerViewModel implements ViewModelWorkspace.Model {
     }
 
     private final CenterSession session;
+    private final boolean ownSalesLog;
     private final TaskExecutor tasks;
     private final Localization l10n;
     private final ReportPrinter printer;
@@ -91,6 +92,21 @@ public final class ManagerViewModel implements ViewModelWorkspace.Model {
 
     public ManagerViewModel(CenterSession session, TaskExecutor tasks, Localization l10n, ReportPrinter printer,
                             Path printFallbackDirectory) {
+        this(session, tasks, l10n, printer, printFallbackDirectory, false);
+    }
+
+    /**
+     * A seller's own sales log (claim 75): the sales log only, the seller fixed to the one signed in (the center
+     * answers a seller with its own sales, voids and refunds only).
+     */
+    public static ManagerViewModel ownSalesLog(CenterSession session, TaskExecutor tasks, Localization l10n,
+                                               ReportPrinter printer, Path printFallbackDirectory) {
+        return new ManagerViewModel(session, tasks, l10n, printer, printFallbackDirectory, true);
+    }
+
+    private ManagerViewModel(CenterSession session, TaskExecutor tasks, Localization l10n, ReportPrinter printer,
+                             Path printFallbackDirectory, boolean ownSalesLog) {
+        this.ownSalesLog = ownSalesLog;
         this.session = session;
         this.tasks = tasks;
         this.l10n = l10n;
@@ -99,12 +115,21 @@ public final class ManagerViewModel implements ViewModelWorkspace.Model {
         this.source = new ReportSource(session);
     }
 
-    /** Loads the events and sellers the filters offer. */
+    /** Whether this is a seller's own sales log rather than the manager's reports. */
+    public boolean ownSalesLog() {
+        return ownSalesLog;
+    }
+
+    /** Loads the events and sellers the filters offer (a seller: itself only). */
     public void load() {
         status(Message.of("manager.status.loading"), false);
-        tasks.execute(() -> new Choices(session.events(), session.accounts("SELLER")), choices -> {
+        tasks.execute(() -> new Choices(session.events(),
+                ownSalesLog ? List.of(session.account()) : session.accounts("SELLER")), choices -> {
             events.setAll(choices.events().stream().sorted(Comparator.comparing(EventInfo::startsAt)).toList());
             sellers.setAll(choices.sellers().stream().sorted(Comparator.comparing(Account::displayName)).toList());
+            if (ownSalesLog) {
+                seller.set(choices.sellers().getFirst());
+            }
             status(Message.of("manager.status.ready"), false);
         }, failure -> status(ErrorMessages.of(failure), true));
     }
@@ -115,6 +140,10 @@ public final class ManagerViewModel implements ViewModelWorkspace.Model {
     public void generate() {
         if (busy.get()) {
             return;
+        }
+        if (ownSalesLog) {
+            kind.set(ReportKind.SALES_LOG);
+            seller.set(session.account());
         }
         if (from.get() != null && to.get() != null && to.get().isBefore(from.get())) {
             status(Message.of("manager.error.period"), true);

@@ -14,6 +14,7 @@ import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.data.EventInfo;
 import dev.tessera.reports.engine.Filler;
 import dev.tessera.reports.occupancy.EventOccupancyReport;
+import dev.tessera.reports.remote.AdjustmentLine;
 import dev.tessera.reports.remote.RemoteRows;
 import dev.tessera.reports.remote.SellerGrant;
 import dev.tessera.reports.remote.TicketLine;
@@ -32,18 +33,18 @@ import java.util.Set;
 import net.sf.jasperreports.engine.JasperPrint;
 
 /**
- * Makes a manager's report from the center's HTTP API only, so a desktop beside a remote center
- * prints what one beside the database would: the same templates, filled from API rows.
+ * Makes a manager's report from the center's HTTP API only: the one way reports are filled, whether the
+ * center runs in-process or on another machine (the report benchmark measures this class too).
  * Blocking; runs on a background thread and checks the cancel flag between calls.
  */
-final class ReportSource {
+public final class ReportSource {
     private final CenterSession session;
 
-    ReportSource(CenterSession session) {
+    public ReportSource(CenterSession session) {
         this.session = session;
     }
 
-    GeneratedReport generate(ReportFilters filters, ReportOptions options, ReportJob job) {
+    public GeneratedReport generate(ReportFilters filters, ReportOptions options, ReportJob job) {
         job.progress().update(Progress.Stage.QUERY, 0, -1);
         Map<Long, EventInfo> events = new HashMap<>();
         return switch (filters.kind()) {
@@ -54,17 +55,32 @@ final class ReportSource {
     }
 
     private GeneratedReport salesLog(ReportFilters f, ReportOptions options, ReportJob job, Map<Long, EventInfo> events) {
-        List<SalesLogTicket> tickets = tickets(f, options);
-        if (tickets.isEmpty()) {
+        SalesLogQuery query = query(f, options);
+        List<SalesLogTicket> tickets = session.salesLog(query).lines();
+        job.cancellation().throwIfCancelled();
+        List<AdjustmentLine> adjustments = session.adjustments(query).stream()
+                .map(a -> new AdjustmentLine(a.kind(), a.at(), a.saleId(), a.ticketId(), a.method()))
+                .filter(AdjustmentLine::voidsTicket).toList();
+        if (tickets.isEmpty() && adjustments.isEmpty()) {
             throw new NothingToReportException(Message.of("manager.error.noSales"));
         }
-        List<SalesLogLine> lines = RemoteRows.salesLog(lines(tickets, events, job), events);
+        List<TicketLine> sold = lines(tickets, events, job);
+        Map<String, TicketLine> byId = RemoteRows.byTicketId(sold);
+        if (adjustments.stream().anyMatch(a -> !byId.containsKey(a.ticketId()))) {
+            // a ticket sold before the period (or paid another way) and taken back in it: its sale's line
+            job.cancellation().throwIfCancelled();
+            lines(session.salesLog(query.allDates()).lines(), events, job).forEach(t -> byId.putIfAbsent(t.ticketId(), t));
+        }
+        List<SalesLogLine> lines = RemoteRows.salesLog(sold, adjustments, byId::get, events);
+        if (f.payment() != null) {
+            // a refund counts under the method the money went back by, as in the breakdown
+            lines = lines.stream().filter(l -> l.paymentMethod().equals(f.payment())).toList();
+        }
         SalesLogFilter filter = new SalesLogFilter(f.from(), f.to(), f.seller() == null ? null : f.seller().accountId(),
                 f.event() == null ? null : f.event().id());
         String scope = SalesLogReport.scope(filter, f.seller() == null ? null : f.seller().displayName(),
                 f.event() == null ? null : f.event().name(), options)
-                + (f.payment() == null ? "" : " · " + Filler.labels(options).getString("settlement." + f.payment()
-                .toLowerCase(java.util.Locale.ROOT)));
+                + (f.payment() == null ? "" : " · " + Filler.labels(options).getString("payment." + f.payment()));
         JasperPrint print = SalesLogReport.fill(scope, lines.iterator(), lines.size(), options, job);
         return new GeneratedReport(ReportKind.SALES_LOG, print, SalesTotals.of(tickets));
     }
@@ -113,9 +129,12 @@ final class ReportSource {
     }
 
     private List<SalesLogTicket> tickets(ReportFilters f, ReportOptions options) {
-        return session.salesLog(new SalesLogQuery(f.from(), f.to(), options.zone(),
-                f.seller() == null ? null : f.seller().accountId(), f.event() == null ? null : f.event().id(),
-                f.payment())).lines();
+        return session.salesLog(query(f, options)).lines();
+    }
+
+    private static SalesLogQuery query(ReportFilters f, ReportOptions options) {
+        return new SalesLogQuery(f.from(), f.to(), options.zone(), f.seller() == null ? null : f.seller().accountId(),
+                f.event() == null ? null : f.event().id(), f.payment());
     }
 
     private List<TicketLine> lines(List<SalesLogTicket> tickets, Map<Long, EventInfo> events, ReportJob job) {

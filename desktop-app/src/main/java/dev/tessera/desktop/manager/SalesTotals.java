@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The figures beside the preview, one currency at a time (amounts never mix): tickets and amount
- * sold, voided and refunded, and the net takings per payment method. Net counts what was not voided,
- * as the settlement report does.
+ * sold, voided and refunded, and the net takings per payment method. Net is what was sold less what was
+ * paid back, as the sales log and a shift settlement count it: a void without refund leaves the money in.
  */
 public record SalesTotals(String currency, int soldTickets, long soldMinor, int voidedTickets, long voidedMinor,
                           long refundedMinor, Map<String, Long> netByPayment) {
@@ -19,7 +19,7 @@ public record SalesTotals(String currency, int soldTickets, long soldMinor, int 
     }
 
     public long netMinor() {
-        return soldMinor - voidedMinor;
+        return soldMinor - refundedMinor;
     }
 
     public static List<SalesTotals> of(Collection<SalesLogTicket> tickets) {
@@ -36,12 +36,12 @@ public record SalesTotals(String currency, int soldTickets, long soldMinor, int 
             for (SalesLogTicket t : lines) {
                 sold++;
                 soldMinor += t.priceMinor();
+                net.merge(t.paymentMethod(), t.priceMinor(), Long::sum);
                 if ("VOID".equals(t.status())) {
                     voided++;
                     voidedMinor += t.priceMinor();
                     refunded += t.refundMinor();
-                } else {
-                    net.merge(t.paymentMethod(), t.priceMinor(), Long::sum);
+                    net.merge(t.paymentMethod(), -t.refundMinor(), Long::sum);
                 }
             }
             totals.add(new SalesTotals(currency, sold, soldMinor, voided, voidedMinor, refunded, net));

@@ -8,6 +8,8 @@ public final class Workspaces {
     private static final Map<String, List<WorkspaceFactory>> BY_ROLE = Map.of(
             "ORGANIZER", List.of(dev.tessera.desktop.organizer.OrganizerWorkspace::open),
             "MANAGER", List.of(dev.tessera.desktop.manager.ManagerWorkspace.FACTORY),
+            // claim 75: a seller reads its own sales log
+            "SELLER", List.of(dev.tessera.desktop.manager.MySalesWorkspace.FACTORY),
             "GATE", List.of(dev.tessera.desktop.gate.GateWorkspace.FACTORY));
 
     private Workspaces() {

@@ -86,12 +86,17 @@ class ManagerFlowTest {
             waitFor(10, "page 1 again", () -> vm.pageProperty().get().index() == 0);
         }
         String log = pdfText(export(vm, ExportFormat.PDF, out.resolve("sales-log.pdf")));
-        assertThat(log).contains("Sales log").contains("Grand total")
-                .contains(Money.format(sales.soldMinor, "JPY", EN));
+        // gross sales, the refund paid back and the net that stays in the till
+        assertThat(log).contains("Sales log").contains("Grand total (net)")
+                .contains(Money.format(sales.soldMinor, "JPY", EN)).contains(Money.format(-sales.voidedMinor, "JPY", EN))
+                .contains(Money.format(sales.netMinor(), "JPY", EN));
         List<String> csv = Files.readAllLines(export(vm, ExportFormat.CSV, out.resolve("sales-log.csv")));
-        assertThat(csv.getFirst()).contains("seller").contains("amount");
+        assertThat(csv.getFirst()).contains("seller").contains("kind").contains("amount");
+        // a line per sale and category plus the refund as a line of its own: the amounts add up to the net
+        assertThat(csv.stream().filter(l -> l.contains(",REFUND,"))).singleElement()
+                .satisfies(l -> assertThat(l).endsWith("," + (-sales.voidedMinor)));
         assertThat(csv.stream().skip(1).mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1).trim())).sum())
-                .isEqualTo(sales.soldMinor);
+                .isEqualTo(sales.netMinor());
         assertThat(xlsxEntries(export(vm, ExportFormat.XLSX, out.resolve("sales-log.xlsx"))))
                 .contains("[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml");
 

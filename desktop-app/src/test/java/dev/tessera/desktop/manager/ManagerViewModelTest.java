@@ -81,6 +81,25 @@ class ManagerViewModelTest {
     }
 
     @Test
+    void aSellerReadsItsOwnSalesLogOnly() {
+        CenterSession clerk = center.clerk();
+        ManagerViewModel own = ManagerViewModel.ownSalesLog(clerk, new CurrentThreadTaskExecutor(),
+                new Localization(Locale.ENGLISH), new ReportPrinter(List::of, Optional::empty), printed);
+        own.load();
+        assertThat(own.ownSalesLog()).isTrue();
+        assertThat(own.sellers()).containsExactly(clerk.account());
+        assertThat(own.sellerProperty().get()).isEqualTo(clerk.account());
+        // the sales log is the only report a seller makes, whatever is asked
+        own.kindProperty().set(ReportKind.SETTLEMENT);
+        own.generate();
+        assertThat(own.failedProperty().get()).as(String.valueOf(own.statusProperty().get())).isFalse();
+        assertThat(own.reportProperty().get().kind()).isEqualTo(ReportKind.SALES_LOG);
+        SalesTotals mine = own.totals().getFirst();
+        assertThat(mine.soldMinor()).isEqualTo(sales.soldMinor);
+        assertThat(mine.netMinor()).isEqualTo(sales.netMinor());
+    }
+
+    @Test
     void anEmptyScopeSaysSoAndKeepsTheReportShown() {
         vm.generate();
         var shown = vm.reportProperty().get();

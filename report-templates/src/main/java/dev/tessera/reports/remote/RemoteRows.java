@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The rows of the sales log, settlement and occupancy reports made from what the center's HTTP API
@@ -24,27 +25,60 @@ import java.util.TreeMap;
 public final class RemoteRows {
     private RemoteRows() {}
 
-    /** One line per sale and category, in the report's order: event, seller, time. */
-    public static List<SalesLogLine> salesLog(Collection<TicketLine> tickets, Map<Long, EventInfo> events) {
+    /**
+     * The lines of the sales log: one per sale and category from {@code sold} (the tickets of
+     * {@code /api/sales-log}, voided ones included, so a sale shows what it took), then one per ticket taken back
+     * in {@code adjustments} ({@code /api/sales-log/adjustments}), dated when it was taken back, with the money
+     * refunded as a negative amount. {@code ticket} finds an adjusted ticket's sales-log line (its sale may lie
+     * outside the period); in the report's order: event, seller, time.
+     */
+    public static List<SalesLogLine> salesLog(Collection<TicketLine> sold, Collection<AdjustmentLine> adjustments,
+                                              Function<String, TicketLine> ticket, Map<Long, EventInfo> events) {
         record Key(long saleId, String categoryId) {}
         Map<Key, List<TicketLine>> bySale = new LinkedHashMap<>();
-        for (TicketLine t : tickets) {
+        for (TicketLine t : sold) {
             bySale.computeIfAbsent(new Key(t.saleId(), t.categoryId()), k -> new ArrayList<>()).add(t);
         }
-        List<SalesLogLine> lines = new ArrayList<>(bySale.size());
+        List<SalesLogLine> lines = new ArrayList<>(bySale.size() + adjustments.size());
         bySale.forEach((key, group) -> {
             TicketLine first = group.getFirst();
             long amount = group.stream().mapToLong(TicketLine::priceMinor).sum();
-            lines.add(new SalesLogLine(first.saleId(), first.soldAt(), first.eventId(), first.eventName(),
+            lines.add(SalesLogLine.sale(first.saleId(), first.soldAt(), first.eventId(), first.eventName(),
                     first.currency(), first.sellerId(), first.sellerName(),
                     event(events, first.eventId()).categoryName(first.categoryId()), first.paymentMethod(), group.size(),
                     amount));
         });
+        for (AdjustmentLine a : adjustments) {
+            if (!a.voidsTicket()) {
+                continue;
+            }
+            TicketLine t = ticket.apply(a.ticketId());
+            if (t == null) {
+                throw new ReportException("The center listed a void of ticket " + a.ticketId()
+                        + " but not the ticket in its sales log.");
+            }
+            SalesLogLine.Kind kind = switch (a.kind()) {
+                case "EXCHANGE" -> SalesLogLine.Kind.EXCHANGE;
+                default -> t.refundMinor() > 0 ? SalesLogLine.Kind.REFUND : SalesLogLine.Kind.VOID;
+            };
+            // the money leaves the drawer the way it was paid back, as the shift counts it
+            String method = t.refundMinor() > 0 && a.method() != null ? a.method() : t.paymentMethod();
+            lines.add(new SalesLogLine(kind, t.saleId(), a.at(), t.eventId(), t.eventName(), t.currency(),
+                    t.sellerId(), t.sellerName(), event(events, t.eventId()).categoryName(t.categoryId()), method, -1,
+                    -t.refundMinor()));
+        }
         lines.sort(Comparator.comparing(SalesLogLine::eventName).thenComparingLong(SalesLogLine::eventId)
                 .thenComparing(SalesLogLine::sellerName).thenComparingLong(SalesLogLine::sellerId)
-                .thenComparing(SalesLogLine::soldAt).thenComparingLong(SalesLogLine::saleId)
-                .thenComparing(SalesLogLine::categoryName));
+                .thenComparing(SalesLogLine::at).thenComparingLong(SalesLogLine::saleId)
+                .thenComparing(SalesLogLine::kind).thenComparing(SalesLogLine::categoryName));
         return lines;
+    }
+
+    /** The tickets of {@code lines} by id, for {@link #salesLog}'s look-up. */
+    public static Map<String, TicketLine> byTicketId(Collection<TicketLine> lines) {
+        Map<String, TicketLine> byId = new HashMap<>();
+        lines.forEach(t -> byId.put(t.ticketId(), t));
+        return byId;
     }
 
     private record Key(long eventId, long sellerId, String categoryId) {}

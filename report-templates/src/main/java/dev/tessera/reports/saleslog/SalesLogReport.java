@@ -1,6 +1,5 @@
 package dev.tessera.reports.saleslog;
 
-import dev.tessera.reports.Progress;
 import dev.tessera.reports.ReportJob;
 import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.engine.Filler;
@@ -17,33 +16,21 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import net.sf.jasperreports.engine.JasperPrint;
-import org.jooq.DSLContext;
 
 /**
- * The sales log of claims 75 and 88: sales per event, seller and day with subtotals, then totals per
- * seller, event, day, category and payment method and two charts.
+ * The sales log of claims 75 and 88: sales, voids and refunds per event, seller and day with net subtotals,
+ * then gross, voids, refunds and net per seller, event, day, category and payment method and two charts.
  */
 public final class SalesLogReport {
     public static final String TEMPLATE = "sales-log";
 
     private SalesLogReport() {}
 
-    /** Reads the log from the center's database and fills the report. */
-    public static JasperPrint fill(DSLContext dsl, SalesLogFilter filter, ReportOptions options, ReportJob job) {
-        SalesLogQuery query = new SalesLogQuery(dsl);
-        job.progress().update(Progress.Stage.QUERY, 0, -1);
-        long count = query.countLines(filter, options.zone());
-        String scope = scope(filter, query, options);
-        try (Stream<SalesLogLine> lines = query.lines(filter, options.zone())) {
-            return fill(scope, lines.iterator(), count, options, job);
-        }
-    }
-
     /**
-     * Fills the report from lines the caller already has (for example from the center's
-     * {@code /api/sales-log}), ordered by event, seller and time.
+     * Fills the report from the lines the center's API gave ({@code /api/sales-log} and
+     * {@code /api/sales-log/adjustments}, made into lines by {@code RemoteRows.salesLog}), ordered by event,
+     * seller and time. This is the only way in: the desktop fills it this way against a local or remote center.
      */
     public static JasperPrint fill(String scope, Iterator<SalesLogLine> lines, long count, ReportOptions options,
                                    ReportJob job) {
@@ -52,6 +39,10 @@ public final class SalesLogReport {
         DateTimeFormatter dayFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(options.locale());
         DateTimeFormatter timeFormat = DateTimeFormatter.ofPattern("HH:mm");
         Map<LocalDate, String> dayLabels = new HashMap<>();
+        ResourceBundle labels = Filler.labels(options);
+        Map<String, String> words = new HashMap<>();
+        Function<String, String> inWords = key -> words.computeIfAbsent(key,
+                k -> labels.containsKey(k) ? labels.getString(k) : k.substring(k.indexOf('.') + 1));
         Iterator<Row> rows = new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -61,10 +52,12 @@ public final class SalesLogReport {
             @Override
             public Row next() {
                 SalesLogLine line = lines.next();
-                LocalDate day = LocalDate.ofInstant(line.soldAt(), zone);
+                LocalDate day = LocalDate.ofInstant(line.at(), zone);
                 String dayLabel = dayLabels.computeIfAbsent(day, dayFormat::format);
-                totals.add(line, day.toString(), dayLabel);
-                return new Row(line, day, dayLabel, timeFormat.format(line.soldAt().atZone(zone)));
+                String payment = inWords.apply("payment." + line.paymentMethod());
+                totals.add(line, day.toString(), dayLabel, payment);
+                return new Row(line, day, dayLabel, timeFormat.format(line.at().atZone(zone)), payment,
+                        inWords.apply("kind." + line.kind().name()));
             }
         };
         Map<String, Object> parameters = new HashMap<>();
@@ -72,14 +65,18 @@ public final class SalesLogReport {
         parameters.put("GENERATED_AT", Stamps.generatedAt(options));
         parameters.put("TOTALS", totals);
         parameters.put("BREAKDOWN_REPORT", Templates.get("breakdown"));
+        parameters.put("LATIN_WORDS", labels.keySet().stream().filter(k -> k.startsWith("kind.") || k.startsWith("payment."))
+                .map(labels::getString).allMatch(w -> w.chars().allMatch(c -> c < 0x80)));
         return Filler.fill(TEMPLATE, parameters, new RowSource<>(rows, FIELDS, job, count), options);
     }
 
-    record Row(SalesLogLine line, LocalDate day, String dayLabel, String time) {}
+    record Row(SalesLogLine line, LocalDate day, String dayLabel, String time, String payment, String kind) {}
 
     private static final Map<String, Function<? super Row, ?>> FIELDS = Map.ofEntries(
             Map.entry("saleId", r -> r.line().saleId()),
-            Map.entry("soldAt", r -> r.line().soldAt().toString()),
+            Map.entry("soldAt", r -> r.line().at().toString()),
+            Map.entry("kind", Row::kind),
+            Map.entry("kindKey", r -> r.line().kind().name()),
             Map.entry("time", Row::time),
             Map.entry("day", Row::dayLabel),
             Map.entry("dayKey", r -> r.day().toString()),
@@ -89,14 +86,9 @@ public final class SalesLogReport {
             Map.entry("sellerId", r -> r.line().sellerId()),
             Map.entry("sellerName", r -> r.line().sellerName()),
             Map.entry("category", r -> r.line().categoryName()),
-            Map.entry("payment", r -> r.line().paymentMethod()),
+            Map.entry("payment", Row::payment),
             Map.entry("tickets", r -> r.line().tickets()),
             Map.entry("amount", r -> Money.major(r.line().amountMinor(), r.line().currency())));
-
-    static String scope(SalesLogFilter filter, SalesLogQuery query, ReportOptions options) {
-        return scope(filter, filter.sellerId() == null ? null : query.sellerName(filter.sellerId()),
-                filter.eventId() == null ? null : query.eventName(filter.eventId()), options);
-    }
 
     /** The line under the title: period, seller and event as the reader knows them, and the time zone. */
     public static String scope(SalesLogFilter filter, String sellerName, String eventName, ReportOptions options) {

@@ -15,7 +15,9 @@ import net.sf.jasperreports.engine.JRDataSource;
 /**
  * The summary of a sales log, added up while the lines stream through the fill: the summary band
  * is filled after the last line, so its tables read these totals then. Amounts are only ever added
- * within one currency.
+ * within one currency. Gross counts the sales, refunds the money paid back, net is gross less refunds
+ * (what a shift settlement counts as sales less refunds); voids count the tickets taken back, refunded
+ * or not.
  */
 public final class SalesLogTotals {
     static final Map<String, Function<? super BreakdownRow, ?>> FIELDS = Map.of(
@@ -23,7 +25,10 @@ public final class SalesLogTotals {
             "currency", BreakdownRow::currency,
             "sales", BreakdownRow::sales,
             "tickets", BreakdownRow::tickets,
-            "amount", BreakdownRow::amount,
+            "gross", BreakdownRow::gross,
+            "voids", BreakdownRow::voids,
+            "refunds", BreakdownRow::refunds,
+            "amount", BreakdownRow::net,
             "share", BreakdownRow::share);
 
     private final Map<String, Sum> bySeller = new TreeMap<>();
@@ -41,50 +46,88 @@ public final class SalesLogTotals {
         long lastSaleId = Long.MIN_VALUE;
         long sales;
         long tickets;
-        long amountMinor;
+        long grossMinor;
+        long voids;
+        long refundsMinor;
 
         Sum(String label, String currency) {
             this.label = label;
             this.currency = currency;
         }
+
+        long netMinor() {
+            return grossMinor - refundsMinor;
+        }
     }
 
-    /** Adds one line; {@code dayKey} sorts (ISO date), {@code dayLabel} is what the table shows. */
-    void add(SalesLogLine line, String dayKey, String dayLabel) {
+    /**
+     * Adds one line; {@code dayKey} sorts (ISO date), {@code dayLabel} is what the table shows,
+     * {@code paymentLabel} the payment method in words.
+     */
+    void add(SalesLogLine line, String dayKey, String dayLabel, String paymentLabel) {
         dayLabels.putIfAbsent(dayKey, dayLabel);
         add(bySeller, line.sellerName(), line);
         add(byEvent, line.eventName(), line);
         add(byDay, dayKey, line);
         add(byCategory, line.categoryName(), line);
-        add(byPayment, line.paymentMethod(), line);
+        add(byPayment, paymentLabel, line);
         add(byCurrency, line.currency(), line);
     }
 
     private static void add(Map<String, Sum> sums, String label, SalesLogLine line) {
         Sum sum = sums.computeIfAbsent(label + "\u0000" + line.currency(), k -> new Sum(label, line.currency()));
+        sum.tickets += line.tickets();
+        if (line.voids()) {
+            sum.voids += -line.tickets();
+            sum.refundsMinor += line.refundMinor();
+            return;
+        }
         if (sum.lastSaleId != line.saleId()) {
             sum.lastSaleId = line.saleId();
             sum.sales++;
         }
-        sum.tickets += line.tickets();
-        sum.amountMinor += line.amountMinor();
+        sum.grossMinor += line.amountMinor();
     }
 
     public long sales() {
         return byCurrency.values().stream().mapToLong(s -> s.sales).sum();
     }
 
+    /** Tickets sold less tickets voided. */
     public long tickets() {
         return byCurrency.values().stream().mapToLong(s -> s.tickets).sum();
     }
 
-    /** "JPY 1,234,000", one line per currency the log contains. */
+    public long voids() {
+        return byCurrency.values().stream().mapToLong(s -> s.voids).sum();
+    }
+
+    /** Net (gross less refunds) per currency, in minor units. */
+    public Map<String, Long> netMinor() {
+        Map<String, Long> net = new TreeMap<>();
+        byCurrency.values().forEach(s -> net.put(s.currency, s.netMinor()));
+        return net;
+    }
+
+    /** "JPY 1,234,000", one line per currency the log contains: the net. */
     public String grandTotals(Locale locale) {
+        return amounts(s -> s.netMinor(), locale);
+    }
+
+    public String gross(Locale locale) {
+        return amounts(s -> s.grossMinor, locale);
+    }
+
+    public String refunds(Locale locale) {
+        return amounts(s -> -s.refundsMinor, locale);
+    }
+
+    private String amounts(java.util.function.ToLongFunction<Sum> amount, Locale locale) {
         if (byCurrency.isEmpty()) {
             return "–";
         }
         return String.join("\n", byCurrency.values().stream()
-                .map(s -> Money.format(s.amountMinor, s.currency, locale)).toList());
+                .map(s -> Money.format(amount.applyAsLong(s), s.currency, locale)).toList());
     }
 
     /** The currency with the most sales: the charts show that one, since amounts never mix. */
@@ -103,14 +146,13 @@ public final class SalesLogTotals {
             case "currency" -> byCurrency;
             default -> throw new IllegalArgumentException("no breakdown by " + dimension);
         };
-        Map<String, Long> currencyTotals = new TreeMap<>();
-        byCurrency.values().forEach(s -> currencyTotals.put(s.currency, s.amountMinor));
+        Map<String, Long> currencyTotals = netMinor();
         List<BreakdownRow> rows = new ArrayList<>();
         for (Sum s : sums.values()) {
             long all = currencyTotals.getOrDefault(s.currency, 0L);
             String label = dimension.equals("day") ? dayLabels.getOrDefault(s.label, s.label) : s.label;
-            rows.add(new BreakdownRow(label, s.currency, s.sales, s.tickets, s.amountMinor,
-                    all == 0 ? 0 : (double) s.amountMinor / all));
+            rows.add(new BreakdownRow(label, s.currency, s.sales, s.tickets, s.grossMinor, s.voids, s.refundsMinor,
+                    all == 0 ? 0 : (double) s.netMinor() / all));
         }
         return rows;
     }
@@ -132,7 +174,8 @@ public final class SalesLogTotals {
                 continue;
             }
             String label = dimension.equals("day") ? shortDay(dayKeys.get(i)) : row.label();
-            rows.add(new BreakdownRow(label, row.currency(), row.sales(), row.tickets(), row.amountMinor(), row.share()));
+            rows.add(new BreakdownRow(label, row.currency(), row.sales(), row.tickets(), row.grossMinor(), row.voids(),
+                    row.refundsMinor(), row.share()));
         }
         return RowSource.of(rows, FIELDS);
     }

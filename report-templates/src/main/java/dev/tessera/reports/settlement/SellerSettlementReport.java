@@ -26,8 +26,8 @@ import org.jooq.impl.DSL;
 
 /**
  * What each seller owes and holds: quotas and allocations used against granted, takings in cash,
- * card and invoice, and voided tickets. The center records no shifts and no refund amounts, so the
- * report has neither (a note in the report says so).
+ * card and invoice of the tickets not voided, and voided tickets apart. Refunds day by day are in the
+ * sales log, the cash drawer in each shift's settlement (the subtitle says so).
  */
 public final class SellerSettlementReport {
     public static final String TEMPLATE = "seller-settlement";

@@ -125,6 +125,21 @@ public final class SalesWorld implements AutoCloseable {
         return sale.json();
     }
 
+    private boolean managerCreated;
+
+    /** A fresh session of a manager, who reads the reports over the center's API as the desktop does. */
+    public ApiClient manager() {
+        if (!managerCreated) {
+            // the world's clock ran days ahead: the organizer signs in afresh to add the manager
+            ApiClient organizer = center.anonymous.login("root-organizer", CenterFixture.ORGANIZER_PASSWORD);
+            var created = organizer.post("/api/accounts", Map.of("loginId", "mika", "password", "mika-password-1",
+                    "role", Role.MANAGER.name(), "displayName", "Mika Manager"));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            managerCreated = true;
+        }
+        return center.anonymous.login("mika", "mika-password-1");
+    }
+
     /** A fresh session: the tests move the clock by days, past the session lifetime. */
     public ApiClient signIn(Account account) {
         return center.anonymous.login(account.loginId(), account.password());

@@ -1,0 +1,154 @@
+package dev.tessera.desktop.manager;
+
+import static dev.tessera.center.db.schema.Tables.SALE;
+import static dev.tessera.center.db.schema.Tables.TICKET_VOID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes;
+import dev.tessera.desktop.center.ShiftApiTypes;
+import dev.tessera.desktop.support.TestCenter;
+import dev.tessera.reports.ReportJob;
+import dev.tessera.reports.ReportOptions;
+import dev.tessera.reports.engine.Money;
+import dev.tessera.reports.export.Exporter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The manager's sales log, made the one way the app makes it ({@link ReportSource} over the center's API), after
+ * sales in a shift, a refund and a void without refund: the PDF read back with pdftotext shows each line and its
+ * totals equal the shift settlement's sales less refunds and the database, to the yen.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SalesLogReconciliationTest {
+    static final Locale EN = Locale.ENGLISH;
+    static final ZoneId ZONE = ZoneId.systemDefault();
+
+    TestCenter center;
+    CenterSession clerk;
+    DemoSales sales;
+    ShiftApiTypes.Shift shift;
+    CounterApiTypes.IssuedTicket voided;
+    Path dir;
+
+    @BeforeAll
+    void sell(@TempDir Path data) {
+        dir = data;
+        center = TestCenter.start(data.resolve("app"));
+        clerk = center.clerk();
+        shift = clerk.openShift(new ShiftApiTypes.OpenShift("reconcile-1", "JPY",
+                List.of(new ShiftApiTypes.Count(10_000, 2))));
+        // four sales (cash, card, invoice, card), one card ticket refunded
+        sales = new DemoSales(clerk, center.demoEvent(clerk));
+        // and one ticket of the cash sale voided without a refund: the money stays in the till
+        voided = sales.sales.getFirst().tickets().getFirst();
+        clerk.voidTicket(voided.ticketId(), "entered twice", false);
+    }
+
+    @AfterAll
+    void stop() {
+        center.close();
+    }
+
+    DSLContext db() {
+        return center.connection().embeddedCenter().orElseThrow().services().db().dsl();
+    }
+
+    @Test
+    void netEqualsTheShiftsSalesLessRefundsAndTheDatabaseAndEveryVoidAndRefundIsALine() throws Exception {
+        CenterSession manager = center.signIn("manager", "manager-demo");
+        GeneratedReport report = new ReportSource(manager).generate(
+                new ReportFilters(ReportKind.SALES_LOG, null, null, null, null, null), ReportOptions.of(EN, ZONE),
+                ReportJob.unattended());
+        String text = pdfText(report, "sales-log-reconciled");
+
+        ShiftApiTypes.Totals shiftTotals = clerk.shift(shift.id()).totals();
+        long shiftSales = shiftTotals.cashSalesMinor() + shiftTotals.cardSalesMinor() + shiftTotals.invoiceSalesMinor();
+        long shiftRefunds = shiftTotals.cashRefundsMinor() + shiftTotals.cardRefundsMinor();
+        long dbGross = db().select(DSL.sum(SALE.TOTAL_MINOR)).from(SALE).fetchOne().value1().longValueExact();
+        long dbRefunds = db().select(DSL.sum(TICKET_VOID.REFUND_MINOR)).from(TICKET_VOID).fetchOne().value1().longValueExact();
+        assertThat(shiftTotals.sales()).isEqualTo(4);
+        assertThat(shiftTotals.voids()).isEqualTo(2);
+        assertThat(shiftSales).isEqualTo(dbGross).isEqualTo(sales.soldMinor);
+        assertThat(shiftRefunds).isEqualTo(dbRefunds).isEqualTo(sales.voidedMinor);
+        long net = shiftSales - shiftRefunds;
+        // the figures beside the preview say the same
+        assertThat(report.totals()).singleElement().satisfies(t -> {
+            assertThat(t.soldMinor()).isEqualTo(shiftSales);
+            assertThat(t.refundedMinor()).isEqualTo(shiftRefunds);
+            assertThat(t.netMinor()).isEqualTo(net);
+            assertThat(t.voidedTickets()).isEqualTo(2);
+        });
+
+        // the summary: sales, tickets (sold less voided), voids, gross, refunds, net
+        assertThat(text).containsPattern("Sales\\s+Tickets\\s+Voids\\s+Gross sales\\s+Refunds\\s+Grand total \\(net\\)");
+        assertThat(text).containsPattern("\\n\\s*4\\s+" + (sales.soldTickets - 2) + "\\s+2\\s+"
+                + yen(dbGross) + "\\s+" + yen(-dbRefunds) + "\\s+" + yen(net) + "\\s*\\n");
+        // one line per sale, the refund and the void as lines of their own, payment methods in words
+        assertThat(text).containsPattern("#" + sales.sales.get(1).saleId() + "\\s+Refund\\s+.*Cash\\s+-1\\s+-"
+                + grouped(sales.voidedMinor));
+        assertThat(text).containsPattern("#" + sales.sales.getFirst().saleId() + "\\s+Void\\s+.*Cash\\s+-1\\s+0\\b");
+        assertThat(text).containsPattern("#" + sales.sales.get(2).saleId() + "\\s+Sale\\s+.*Invoice\\s+1\\s+");
+        assertThat(text).doesNotContain("CASH").doesNotContain("INVOICE");
+        // by payment method, as the shift's drawer counts it: a refund under the method it went back by
+        assertThat(text).containsPattern("\\n\\s*Cash\\s+1\\s+\\d+\\s+" + grouped(sumOf("CASH")) + "\\s+\\d+\\s+"
+                + (shiftTotals.cashRefundsMinor() == 0 ? "0" : "-" + grouped(shiftTotals.cashRefundsMinor()))
+                + "\\s+" + grouped(shiftTotals.cashSalesMinor() - shiftTotals.cashRefundsMinor()) + "\\s");
+        assertThat(text).containsPattern("\\n\\s*Card\\s+2\\s+\\d+\\s+" + grouped(shiftTotals.cardSalesMinor())
+                + "\\s+0\\s+" + (shiftTotals.cardRefundsMinor() == 0 ? "0" : "-" + grouped(shiftTotals.cardRefundsMinor()))
+                + "\\s+" + grouped(shiftTotals.cardSalesMinor() - shiftTotals.cardRefundsMinor()) + "\\s");
+    }
+
+    @Test
+    void japaneseLabelsNamePaymentsAndLinesInWords() throws Exception {
+        CenterSession manager = center.signIn("manager", "manager-demo");
+        GeneratedReport report = new ReportSource(manager).generate(
+                new ReportFilters(ReportKind.SALES_LOG, null, null, null, null, null),
+                ReportOptions.of(Locale.JAPANESE, ZONE), ReportJob.unattended());
+        String text = pdfText(report, "sales-log-reconciled-ja");
+        assertThat(text).contains("返金").contains("取消").contains("現金").contains("カード").contains("請求書")
+                .contains("総合計（純額）").doesNotContain("CASH");
+    }
+
+    private long sumOf(String payment) {
+        return db().select(DSL.sum(SALE.TOTAL_MINOR)).from(SALE).where(SALE.PAYMENT_METHOD.eq(payment))
+                .fetchOne().value1().longValueExact();
+    }
+
+    private static String yen(long minor) {
+        return Pattern.quote(Money.format(minor, "JPY", EN));
+    }
+
+    private static String grouped(long minor) {
+        return String.format(EN, "%,d", minor);
+    }
+
+    private String pdfText(GeneratedReport report, String name) throws IOException, InterruptedException {
+        Path pdf = Files.createDirectories(Path.of("target", "report-pages")).resolve(name + ".pdf");
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            Exporter.pdf(report.print(), out);
+        }
+        Process p = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-")
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(text).isZero();
+        return text;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tessera.reports.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.center.support.ApiClient;
+import dev.tessera.center.support.ApiClient.Response;
+import dev.tessera.reports.data.EventCatalog;
+import dev.tessera.reports.data.EventInfo;
+import dev.tessera.reports.remote.AdjustmentLine;
+import dev.tessera.reports.remote.RemoteRows;
+import dev.tessera.reports.remote.TicketLine;
+import dev.tessera.reports.saleslog.SalesLogFilter;
+import dev.tessera.reports.saleslog.SalesLogLine;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sales log's lines made the way the desktop makes them: the center's {@code /api/sales-log} and
+ * {@code /api/sales-log/adjustments} for a filter, through {@link RemoteRows#salesLog}.
+ */
+public final class ApiSalesLog {
+    private ApiSalesLog() {}
+
+    public static List<SalesLogLine> lines(SalesWorld world, ApiClient client, SalesLogFilter filter, ZoneId zone) {
+        String query = query(filter, zone);
+        List<TicketLine> sold = tickets(client.get("/api/sales-log" + query));
+        List<AdjustmentLine> adjustments = adjustments(client.get("/api/sales-log/adjustments" + query));
+        Map<String, TicketLine> byId = RemoteRows.byTicketId(sold);
+        if (adjustments.stream().anyMatch(a -> a.voidsTicket() && !byId.containsKey(a.ticketId()))) {
+            tickets(client.get("/api/sales-log" + query(new SalesLogFilter(null, null, filter.sellerId(),
+                    filter.eventId()), zone))).forEach(t -> byId.putIfAbsent(t.ticketId(), t));
+        }
+        EventCatalog catalog = new EventCatalog(world.dsl());
+        Map<Long, EventInfo> events = new HashMap<>();
+        byId.values().forEach(t -> events.computeIfAbsent(t.eventId(), catalog::event));
+        return RemoteRows.salesLog(sold, adjustments, byId::get, events);
+    }
+
+    /** The query string of a filter: whole days in {@code zone}, as the desktop sends it. */
+    public static String query(SalesLogFilter filter, ZoneId zone) {
+        StringBuilder q = new StringBuilder();
+        if (filter.from() != null) {
+            q.append("&from=").append(filter.from().atStartOfDay(zone).toInstant());
+        }
+        if (filter.to() != null) {
+            q.append("&to=").append(filter.to().plusDays(1).atStartOfDay(zone).toInstant());
+        }
+        if (filter.sellerId() != null) {
+            q.append("&sellerId=").append(filter.sellerId());
+        }
+        if (filter.eventId() != null) {
+            q.append("&eventId=").append(filter.eventId());
+        }
+        return q.isEmpty() ? "" : "?" + q.substring(1);
+    }
+
+    public static List<TicketLine> tickets(Response log) {
+        assertThat(log.status()).as(log.body()).isEqualTo(200);
+        List<TicketLine> lines = new ArrayList<>();
+        for (JsonNode l : log.get("lines")) {
+            lines.add(new TicketLine(l.get("saleId").asLong(), Instant.parse(l.get("soldAt").asText()),
+                    l.get("eventId").asLong(), l.get("eventName").asText(), l.get("sellerId").asLong(),
+                    l.get("sellerName").asText(), l.get("ticketId").asText(), l.get("seatId").asText(),
+                    l.get("categoryId").asText(), l.get("priceMinor").asLong(), l.get("currency").asText(),
+                    l.get("paymentMethod").asText(), l.get("status").asText(), l.get("refundMinor").asLong()));
+        }
+        return lines;
+    }
+
+    public static List<AdjustmentLine> adjustments(Response log) {
+        assertThat(log.status()).as(log.body()).isEqualTo(200);
+        List<AdjustmentLine> lines = new ArrayList<>();
+        for (JsonNode a : log.json()) {
+            lines.add(new AdjustmentLine(a.get("kind").asText(), Instant.parse(a.get("at").asText()),
+                    a.get("saleId").asLong(), a.get("ticketId").asText(),
+                    a.path("method").isTextual() ? a.path("method").asText() : null));
+        }
+        return lines;
+    }
+}
