@@ -80,12 +80,15 @@ public final class MainView extends BorderPane {
         counterTab.setId("counterTab");
         counterTab.textProperty().bind(l10n.binding("workspace.counter"));
         counterTab.setContent(counter);
-        workspaces.getTabs().add(counterTab);
         counterTab.selectedProperty().addListener((obs, old, selected) -> {
             if (selected) {
                 javafx.application.Platform.runLater(counter::focusDefault);
             }
         });
+        // the counter is where a clerk works: right after Events (Ctrl+2), and shown as soon as its ledger is open,
+        // even when the seller's other workspaces (My sales) arrived first
+        workspaces.getTabs().add(Math.min(1, workspaces.getTabs().size()), counterTab);
+        workspaces.getSelectionModel().select(counterTab);
     }
 
     private void addWorkspace(Workspace workspace, Localization l10n) {
