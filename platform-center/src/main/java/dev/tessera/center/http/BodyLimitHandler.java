@@ -10,10 +10,13 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The body limit of every route, signed in or not, for any transfer encoding (RFC 9110 §15.5.14): a Content-Length
- * above the path's limit is refused before a byte is read, a chunked body the moment it passes the limit.
+ * above the path's limit is refused without being parsed (read and dropped up to 4 MiB, so the answer reaches a client
+ * still sending), a chunked body the moment it passes the limit.
  */
 final class BodyLimitHandler extends Handler.Wrapper {
     static final int CONTENT_TOO_LARGE = 413;
+    /** Bodies up to this size are read (and dropped) before the 413, so the client gets it; larger ones are not. */
+    static final long DRAINED_AT_MOST = 4L * 1024 * 1024;
 
     private final ToLongFunction<String> limitOfPath;
 
@@ -26,8 +29,16 @@ final class BodyLimitHandler extends Handler.Wrapper {
         long limit = limitOfPath.applyAsLong(Request.getPathInContext(request));
         long declared = request.getLength();
         if (declared > limit) {
-            Response.writeError(request, response, callback, CONTENT_TOO_LARGE,
-                    "the body has " + declared + " bytes; this endpoint takes at most " + limit);
+            String message = "the body has " + declared + " bytes; this endpoint takes at most " + limit;
+            if (declared <= DRAINED_AT_MOST) {
+                // read and drop the body before answering: a client still sending it when the answer and the close
+                // arrive loses the answer to the connection's reset ("no bytes received") now and then
+                Content.Source.consumeAll(request, Callback.from(
+                        () -> Response.writeError(request, response, callback, CONTENT_TOO_LARGE, message),
+                        failure -> Response.writeError(request, response, callback, CONTENT_TOO_LARGE, message)));
+            } else {
+                Response.writeError(request, response, callback, CONTENT_TOO_LARGE, message);
+            }
             return true;
         }
         return super.handle(new Request.Wrapper(request) {
