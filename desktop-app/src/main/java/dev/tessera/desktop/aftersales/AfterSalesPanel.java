@@ -58,9 +58,9 @@ public final class AfterSalesPanel extends BorderPane {
         setCenter(top);
         setBottom(footer);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                query.requestFocus();
-                query.selectAll();
+            if (new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN).match(e)
+                    || new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                focusSearch();
             } else if (new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 vm.tapChip();
             } else {
@@ -142,7 +142,8 @@ public final class AfterSalesPanel extends BorderPane {
             String reprints = r.ticket().reprints() > 0 ? " · " + l10n.text("aftersales.reprints", r.ticket().reprints()) : "";
             detail.setText(l10n.text("aftersales.detail", Long.toString(r.saleId()), r.categoryName(),
                     l10n.text("aftersales.status." + r.ticket().status()),
-                    l10n.text(r.onChip() ? "aftersales.onChip" : "aftersales.onPaper")) + reprints);
+                    l10n.text(r.onChip() ? "aftersales.onChip" : "aftersales.onPaper")) + reprints
+                    + (r.customerName() == null ? "" : " · " + r.customerName()));
             pseudoClassStateChanged(VOIDED, !r.valid());
             setGraphic(box);
         }
@@ -279,5 +280,11 @@ public final class AfterSalesPanel extends BorderPane {
     /** Where the keyboard starts in this tab. */
     public void focusDefault() {
         query.requestFocus();
+    }
+
+    /** Ctrl+F: the search field, its text selected so that typing replaces it. */
+    public void focusSearch() {
+        query.requestFocus();
+        query.selectAll();
     }
 }

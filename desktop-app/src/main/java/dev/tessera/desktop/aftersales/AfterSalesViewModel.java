@@ -3,6 +3,7 @@ package dev.tessera.desktop.aftersales;
 import dev.tessera.desktop.ui.Feedback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.core.model.LedgerKind;
+import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.TicketCodec;
 import dev.tessera.core.ticket.TicketFormatException;
@@ -69,6 +70,9 @@ public final class AfterSalesViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(AfterSalesViewModel.class);
     private static final Pattern UUID_TEXT = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern CHIP_TEXT = Pattern.compile("(?i)(?:[0-9a-f]{2}){4,32}");
+    /** A seat in words: optional section, optional "row", row label, optional "seat", seat number. */
+    private static final Pattern SEAT_WORDS = Pattern.compile(
+            "(?iu)^(?:(?<section>.+?)\\s+)??(?:row\\s*)?(?<row>[\\p{L}\\p{N}]{1,4}?)\\s*[-/.\\s]?\\s*(?:seat\\s*)?(?<seat>\\p{N}{1,4})$");
 
     private final CounterContext ctx;
     private final CounterViewModel counter;
@@ -89,8 +93,15 @@ public final class AfterSalesViewModel {
     private final ObjectBinding<Message> exchangeSummary;
     private Lookup last;
 
-    /** What the last lookup asked for, so the list refreshes after each action. */
-    record Lookup(String by, String value) {}
+    /** What the last lookup asked for (GET /api/sales's query), so the list refreshes after each action. */
+    record Lookup(Map<String, String> params) {
+        Lookup(String by, String value) {
+            this(Map.of(by, value));
+        }
+    }
+
+    /** The seats of a map a clerk's words name: "A 11", "A-11", "row A seat 11", "Stalls A 11". */
+    record SeatWords(List<String> seatIds, List<String> sections) {}
 
     /** New tickets of an exchange still to be written to the customer's chip, and the returned ones to delete. */
     public record PendingChip(long saleId, String chipId, List<IssuedTicket> tickets, Set<UUID> returned) {}
@@ -106,15 +117,59 @@ public final class AfterSalesViewModel {
 
     // ---- lookup ----
 
-    /** Enter in the search field: a sale number, a ticket id, a chip id or a scanned paper ticket's code. */
+    /**
+     * Enter in the search field: a sale number, a ticket id, a chip id, a scanned paper ticket's code, a seat of the
+     * event on the counter's map ("A 11", "Stalls row A seat 11"), or part of the customer's name.
+     */
     public void lookup() {
         String text = query.get() == null ? "" : query.get().strip();
         Lookup lookup = parse(text);
         if (lookup == null) {
-            fail(Message.of("aftersales.lookup.unknown"));
-            return;
+            EventInfo event = counter.eventProperty().get();
+            SeatWords seats = seats(text, counter.seats().seatMapProperty().get());
+            if (event != null && seats.seatIds().size() == 1) {
+                lookup = new Lookup(Map.of("eventId", Long.toString(event.id()), "seatId", seats.seatIds().getFirst()));
+            } else if (seats.seatIds().size() > 1) {
+                fail(Message.of("aftersales.lookup.seatAmbiguous", String.join(", ", seats.sections()),
+                        seats.sections().getFirst()));
+                return;
+            } else if (text.codePointCount(0, text.length()) >= 2) {
+                lookup = new Lookup("customer", text);
+            } else {
+                fail(Message.of("aftersales.lookup.unknown"));
+                return;
+            }
         }
         find(lookup);
+    }
+
+    /** The seats of {@code map} the words name (row and seat labels, and the section's name when given). */
+    static SeatWords seats(String text, SeatMap map) {
+        var m = SEAT_WORDS.matcher(text.strip());
+        if (map == null || !m.matches()) {
+            return new SeatWords(List.of(), List.of());
+        }
+        String sectionWords = m.group("section");
+        List<String> ids = new ArrayList<>();
+        List<String> sections = new ArrayList<>();
+        for (var section : map.sections()) {
+            if (sectionWords != null && !section.name().equalsIgnoreCase(sectionWords.strip())
+                    && !section.id().equalsIgnoreCase(sectionWords.strip())) {
+                continue;
+            }
+            for (var row : section.rows()) {
+                if (!row.label().equalsIgnoreCase(m.group("row"))) {
+                    continue;
+                }
+                for (var seat : row.seats()) {
+                    if (seat.label().equals(m.group("seat"))) {
+                        ids.add(seat.id());
+                        sections.add(section.name());
+                    }
+                }
+            }
+        }
+        return new SeatWords(List.copyOf(ids), List.copyOf(sections));
     }
 
     /** The customer holds their chip on the reader: every sale issued to it. */
@@ -150,7 +205,7 @@ public final class AfterSalesViewModel {
     }
 
     private void find(Lookup lookup) {
-        run(() -> rows(ctx.session().findSales(lookup.by(), lookup.value())), rows -> {
+        run(() -> rows(ctx.session().findSales(lookup.params())), rows -> {
             last = lookup;
             tickets.setAll(rows);
             feedback.say(rows.isEmpty() ? Message.of("aftersales.lookup.none")
@@ -166,7 +221,8 @@ public final class AfterSalesViewModel {
             for (TicketView t : sale.tickets()) {
                 String[] place = ev.place(t.seatId());
                 rows.add(new TicketRow(sale.saleId(), sale.eventId(), ev.event().name(), t, place[0], place[1], place[2],
-                        ev.categoryName(t.categoryId()), ev.gateName(t.gateId()), sale.currency()));
+                        ev.categoryName(t.categoryId()), ev.gateName(t.gateId()), sale.currency(),
+                        sale.customerName()));
             }
         }
         return rows;
@@ -188,7 +244,7 @@ public final class AfterSalesViewModel {
             feedback.say(done);
             return;
         }
-        run(() -> rows(ctx.session().findSales(lookup.by(), lookup.value())), rows -> {
+        run(() -> rows(ctx.session().findSales(lookup.params())), rows -> {
             tickets.setAll(rows);
             feedback.say(done);
         });

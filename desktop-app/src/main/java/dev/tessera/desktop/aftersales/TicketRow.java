@@ -4,7 +4,7 @@ import dev.tessera.desktop.center.AfterSalesApiTypes.TicketView;
 
 /** One ticket of a looked-up sale, with its place put into words for the clerk. */
 public record TicketRow(long saleId, long eventId, String eventName, TicketView ticket, String section, String row,
-                        String seat, String categoryName, String gateName, String currency) {
+                        String seat, String categoryName, String gateName, String currency, String customerName) {
 
     public String ticketId() {
         return ticket.ticketId();

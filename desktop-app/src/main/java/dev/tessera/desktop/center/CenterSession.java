@@ -243,8 +243,18 @@ public final class CenterSession {
 
     /** The sales (newest first) holding a ticket id, with a sale id, or issued to a chip; a seller sees its own. */
     public List<AfterSalesApiTypes.SaleView> findSales(String by, String value) {
-        return http.get("/api/sales?" + by + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8),
-                token(), CenterHttp.listOf(AfterSalesApiTypes.SaleView.class));
+        return findSales(java.util.Map.of(by, value));
+    }
+
+    /**
+     * The sales (newest first, at most 50) matching one key of GET /api/sales: saleId, ticketId, chipId, customer
+     * (part of a member's name or an attendee), or eventId with seatId; a seller sees its own.
+     */
+    public List<AfterSalesApiTypes.SaleView> findSales(java.util.Map<String, String> params) {
+        String query = params.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return http.get("/api/sales?" + query, token(), CenterHttp.listOf(AfterSalesApiTypes.SaleView.class));
     }
 
     /** A void with a reason; with refund the price goes back by CASH or CARD (with the card refund's reference). */

@@ -45,6 +45,8 @@ public final class CounterView extends BorderPane {
     /** Held here: the map's rings follow it through a content binding. */
     private final javafx.collections.ObservableSet<String> picked;
     private final TabPane side;
+    /** Ctrl+F: the after-sales search, where the workspace has one. */
+    private Runnable findSale = () -> {};
 
     public CounterView(CounterViewModel viewModel, TransferViewModel transfer, VirtualChipsViewModel chips,
                        Localization l10n) {
@@ -86,8 +88,14 @@ public final class CounterView extends BorderPane {
     /** The whole counter workspace, with its After-sales tab (refund, void, exchange, reprint). */
     public CounterView(CounterWorkspace workspace, Localization l10n) {
         this(workspace.sale(), workspace.transfer(), workspace.chips(), l10n);
-        side.getTabs().add(1, tab("aftersales.tab", new AfterSalesPanel(workspace.afterSales(), l10n), l10n));
-        side.getTabs().get(1).setId("afterSalesTab");
+        AfterSalesPanel afterSales = new AfterSalesPanel(workspace.afterSales(), l10n);
+        Tab afterSalesTab = tab("aftersales.tab", afterSales, l10n);
+        afterSalesTab.setId("afterSalesTab");
+        side.getTabs().add(1, afterSalesTab);
+        findSale = () -> {
+            side.getSelectionModel().select(afterSalesTab);
+            afterSales.focusSearch();
+        };
         // issue 5: the shift tab, and one line above the map that prompts to open a shift (it does not block sales)
         ShiftViewModel shift = workspace.shift();
         Tab shiftTab = tab("shift.title", new ShiftPanel(shift, l10n), l10n);
@@ -112,6 +120,8 @@ public final class CounterView extends BorderPane {
             viewModel.confirm();
         } else if (new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN).match(e)) {
             viewModel.writeToChip();
+        } else if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            findSale.run();
         } else if (e.getCode() == KeyCode.ESCAPE) {
             if (viewModel.phaseProperty().get() == SalePhase.HELD) {
                 viewModel.releaseHold();

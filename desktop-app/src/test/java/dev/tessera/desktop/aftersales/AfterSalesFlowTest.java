@@ -10,18 +10,22 @@ import dev.tessera.desktop.center.AfterSalesApiTypes.Adjustment;
 import dev.tessera.desktop.center.AfterSalesApiTypes.SaleView;
 import dev.tessera.desktop.center.AfterSalesApiTypes.TicketView;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
+import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
+import dev.tessera.desktop.center.CounterApiTypes.Customer;
+import dev.tessera.desktop.center.CounterApiTypes.Payment;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
 import dev.tessera.desktop.counter.CounterViewModel;
 import dev.tessera.desktop.counter.CounterWorkspace;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.SalePhase;
-import dev.tessera.desktop.support.ConfirmDialog;
 import dev.tessera.desktop.support.AppUnderTest;
+import dev.tessera.desktop.support.ConfirmDialog;
+import dev.tessera.desktop.support.Pdfs;
 import dev.tessera.desktop.support.Screenshots;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,12 +70,12 @@ class AfterSalesFlowTest {
         SaleResult sold = sale.lastSale().orElseThrow();
         assertThat(sold.tickets()).hasSize(2).allSatisfy(t -> assertThat(t.holderChipId()).isNullOrEmpty());
         Path printouts = data.resolve("printouts");
-        String paper = pdfText(only(printouts, "tickets-sale-" + sold.saleId()));
+        String paper = Pdfs.text(only(printouts, "tickets-sale-" + sold.saleId()));
         assertThat(paper).contains("The Tempest").contains(cheaper.name()).doesNotContain("REPRINT");
         for (var t : sold.tickets()) {
             assertThat(paper).contains(t.ticketId());
         }
-        assertThat(pdfText(only(printouts, "receipt-sale-" + sold.saleId()))).contains("#" + sold.saleId());
+        assertThat(Pdfs.text(only(printouts, "receipt-sale-" + sold.saleId()))).contains("#" + sold.saleId());
         Screenshots.take(ui.scene(), "70-aftersales-paper-sale");
 
         // After-sales: the sale by its number
@@ -81,6 +85,32 @@ class AfterSalesFlowTest {
         assertThat(ui.text("#afterSalesStatus")).startsWith("Sales found: 1, tickets: 2");
         Screenshots.take(ui.scene(), "70-aftersales-lookup");
 
+        // Ctrl+F from the Sale tab: the search, its text selected; the same sale by a seat in words ("A 11")
+        TicketRow firstRow = row(after, sold.tickets().get(0).ticketId());
+        robot.clickOn(tabNamed("Sale"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        waitFor(5, "the search focused", () -> robot.lookup("#afterSalesQuery").query().isFocused());
+        robot.write(firstRow.row() + " " + firstRow.seat()).type(KeyCode.ENTER);
+        waitFor(15, "the sale found by its seat", () -> ui.text("#afterSalesStatus").startsWith("Sales found: 1, tickets: 2")
+                && after.tickets().stream().allMatch(r -> r.saleId() == sold.saleId()));
+
+        // a member's sale by part of her name (sold through the center as a member who signs in with her password)
+        try (CenterClient api = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
+            CenterSession clerk = api.signIn("clerk", "clerk-demo");
+            Hold hold = clerk.holdBestAvailable(tempest.id(), 1, cheaper.id());
+            clerk.confirmSale(new ConfirmSale(hold.id(), new Customer("MEMBER_PASSWORD", "member", "member-demo", null),
+                    new Payment("CASH", null, null), List.of()));
+        }
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write("sato").type(KeyCode.ENTER);
+        waitFor(15, "the member's sale found by her name", () -> after.tickets().size() == 1
+                && "Hana Sato".equals(after.tickets().getFirst().customerName()));
+        assertThat(ui.text("#afterSalesStatus")).startsWith("Sales found: 1, tickets: 1");
+        Screenshots.take(ui.scene(), "70-aftersales-find-by-name");
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write(Long.toString(sold.saleId())).type(KeyCode.ENTER);
+        waitFor(15, "the paper sale again", () -> after.tickets().size() == 2);
+
         // reprint the first with a reason: REPRINT 1 on the paper, the old paper still valid
         String first = sold.tickets().get(0).ticketId();
         String second = sold.tickets().get(1).ticketId();
@@ -89,8 +119,8 @@ class AfterSalesFlowTest {
         robot.clickOn("#afterSalesReprint");
         waitFor(20, "the reprint", () -> ui.text("#afterSalesStatus").contains("REPRINT 1"));
         Path reprintPdf = only(printouts, "reprint-1-" + first.substring(0, 8));
-        String reprint = pdfText(reprintPdf);
-        render(reprintPdf, "70-aftersales-reprint-ticket");
+        String reprint = Pdfs.text(reprintPdf);
+        Pdfs.render(reprintPdf, "70-aftersales-reprint-ticket");
         assertThat(reprint).contains("REPRINT 1").contains("The Tempest").contains(first);
         waitFor(10, "the reprint counted in the list", () -> row(after, first).ticket().reprints() == 1);
         Screenshots.take(ui.scene(), "70-aftersales-reprint");
@@ -217,21 +247,7 @@ class AfterSalesFlowTest {
         }
     }
 
-    private static String pdfText(Path pdf) throws Exception {
-        Process p = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(text).isZero();
-        return text;
-    }
 
-    /** The printed page as a PNG beside the screenshots, to look at. */
-    private static void render(Path pdf, String name) throws Exception {
-        Files.createDirectories(Screenshots.FOLDER);
-        Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "150", "-singlefile", pdf.toString(),
-                Screenshots.FOLDER.resolve(name).toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-    }
 
     private CounterWorkspace signInAtTheCounter(Path data) throws Exception {
         ui.start(data);

@@ -3,6 +3,12 @@ package dev.tessera.desktop.aftersales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.core.crypto.IssuerKeyPair;
+import dev.tessera.core.seatmap.Category;
+import dev.tessera.core.seatmap.Point;
+import dev.tessera.core.seatmap.Row;
+import dev.tessera.core.seatmap.Seat;
+import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.core.seatmap.Section;
 import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
@@ -10,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +48,35 @@ class AfterSalesLookupTest {
         assertThat(AfterSalesViewModel.parse("")).isNull();
         assertThat(AfterSalesViewModel.parse("hello world")).isNull();
         assertThat(AfterSalesViewModel.parse("bm90IGEgdGlja2V0")).isNull();
+    }
+
+    @Test
+    void aSeatInWordsNamesTheSeatsOfTheMapAndTheSectionTellsTwinsApart() {
+        SeatMap map = new SeatMap(1, "Hall", new Point(0, 0), List.of(new Category("std", "Standard", "#2E86C1")),
+                List.of(new Section("stalls", "Stalls", List.of(row("stalls-A", "A", "st-A-11", "st-A-12"))),
+                        new Section("balcony", "Balcony", List.of(row("balcony-A", "A", "bc-A-11"),
+                                row("balcony-BB", "BB", "bc-BB-3")))),
+                List.of(), List.of());
+
+        assertThat(AfterSalesViewModel.seats("A 11", map).seatIds()).containsExactly("st-A-11", "bc-A-11");
+        assertThat(AfterSalesViewModel.seats("A 11", map).sections()).containsExactly("Stalls", "Balcony");
+        assertThat(AfterSalesViewModel.seats("Stalls A 11", map).seatIds()).containsExactly("st-A-11");
+        assertThat(AfterSalesViewModel.seats("balcony row a seat 11", map).seatIds()).containsExactly("bc-A-11");
+        assertThat(AfterSalesViewModel.seats("row A seat 12", map).seatIds()).containsExactly("st-A-12");
+        assertThat(AfterSalesViewModel.seats("A-12", map).seatIds()).containsExactly("st-A-12");
+        assertThat(AfterSalesViewModel.seats("A12", map).seatIds()).containsExactly("st-A-12");
+        assertThat(AfterSalesViewModel.seats("BB3", map).seatIds()).containsExactly("bc-BB-3");
+        assertThat(AfterSalesViewModel.seats("Aiko Tanaka", map).seatIds()).isEmpty();
+        assertThat(AfterSalesViewModel.seats("Z 11", map).seatIds()).isEmpty();
+        assertThat(AfterSalesViewModel.seats("A 11", null).seatIds()).as("no event on the map yet").isEmpty();
+    }
+
+    private static Row row(String id, String label, String... seatIds) {
+        List<Seat> seats = new java.util.ArrayList<>();
+        for (String seatId : seatIds) {
+            seats.add(new Seat(seatId, seatId.substring(seatId.lastIndexOf('-') + 1), seats.size(), 0, "std", Set.of()));
+        }
+        return new Row(id, label, seats);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.support.AppUnderTest;
+import dev.tessera.desktop.support.Pdfs;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.desktop.support.TestCenter;
 import dev.tessera.desktop.ui.Formats;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
@@ -85,7 +85,7 @@ class ManagerFlowTest {
             robot.press(KeyCode.CONTROL).type(KeyCode.PAGE_UP).release(KeyCode.CONTROL);
             waitFor(10, "page 1 again", () -> vm.pageProperty().get().index() == 0);
         }
-        String log = pdfText(export(vm, ExportFormat.PDF, out.resolve("sales-log.pdf")));
+        String log = Pdfs.text(export(vm, ExportFormat.PDF, out.resolve("sales-log.pdf")));
         // gross sales, the refund paid back and the net that stays in the till
         assertThat(log).contains("Sales log").contains("Grand total (net)")
                 .contains(Money.format(sales.soldMinor, "JPY", EN)).contains(Money.format(-sales.voidedMinor, "JPY", EN))
@@ -105,7 +105,7 @@ class ManagerFlowTest {
         robot.clickOn("#generateReport");
         waitForReport(vm, ReportKind.SETTLEMENT);
         Screenshots.take(ui.scene(), "41-manager-settlement");
-        String settlement = pdfText(export(vm, ExportFormat.PDF, out.resolve("settlement.pdf")));
+        String settlement = Pdfs.text(export(vm, ExportFormat.PDF, out.resolve("settlement.pdf")));
         assertThat(settlement).contains("Seller settlement").contains("Net takings")
                 .contains(Money.format(sales.netMinor(), "JPY", EN));
 
@@ -123,7 +123,7 @@ class ManagerFlowTest {
         robot.clickOn("#generateReport");
         waitForReport(vm, ReportKind.OCCUPANCY);
         Screenshots.take(ui.scene(), "42-manager-occupancy");
-        String occupancy = pdfText(export(vm, ExportFormat.PDF, out.resolve("occupancy.pdf")));
+        String occupancy = Pdfs.text(export(vm, ExportFormat.PDF, out.resolve("occupancy.pdf")));
         // the voided seat is for sale again
         assertThat(occupancy).contains("Event occupancy").containsPattern("All sections\\s+[\\d,]+\\s+"
                 + (sales.soldTickets - 1) + "\\b");
@@ -154,7 +154,7 @@ class ManagerFlowTest {
         if (offered.isEmpty()) {
             assertThat(ui.text("#reportStatus")).startsWith("This computer has no printer, so the report was saved as a PDF");
             Path saved = Path.of((String) fx(() -> vm.statusProperty().get()).args().getFirst());
-            assertThat(pdfText(saved)).contains("Event occupancy");
+            assertThat(Pdfs.text(saved)).contains("Event occupancy");
         } else {
             assertThat(ui.text("#reportStatus")).isEqualTo("Nothing was printed.");
         }
@@ -170,7 +170,7 @@ class ManagerFlowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
         waitForReport(vm, ReportKind.SALES_LOG);
         assertThat(ui.text("#reportStatus")).endsWith("ページ）。");
-        String japanese = pdfText(export(vm, ExportFormat.PDF, out.resolve("sales-log-ja.pdf")));
+        String japanese = Pdfs.text(export(vm, ExportFormat.PDF, out.resolve("sales-log-ja.pdf")));
         assertThat(japanese).contains("販売ログ").contains("総合計");
         Screenshots.take(ui.scene(), "45-manager-sales-log-ja");
     }
@@ -196,14 +196,6 @@ class ManagerFlowTest {
         return file;
     }
 
-    private static String pdfText(Path pdf) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-")
-                .redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(text).isZero();
-        return text;
-    }
 
     private static List<String> xlsxEntries(Path xlsx) throws IOException {
         List<String> entries = new ArrayList<>();

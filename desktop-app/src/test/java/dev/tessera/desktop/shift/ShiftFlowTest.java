@@ -16,10 +16,10 @@ import dev.tessera.desktop.counter.CounterWorkspace;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.SalePhase;
 import dev.tessera.desktop.shift.ShiftViewModel.State;
-import dev.tessera.desktop.support.ConfirmDialog;
 import dev.tessera.desktop.support.AppUnderTest;
+import dev.tessera.desktop.support.ConfirmDialog;
+import dev.tessera.desktop.support.Pdfs;
 import dev.tessera.desktop.support.Screenshots;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,7 +184,7 @@ class ShiftFlowTest {
             return null;
         });
         waitFor(60, "the settlement saved", () -> ui.text("#shiftStatus").startsWith("The settlement was saved"));
-        String text = pdfText(pdf);
+        String text = Pdfs.text(pdf).replaceAll("[ \\t]+", " ");
         assertThat(text).contains("Shift settlement #" + shiftId, "Expected cash JPY " + String.format("%,d", expected),
                 "Difference (short) JPY -500", "A 500 yen coin given as change twice");
 
@@ -210,14 +210,6 @@ class ShiftFlowTest {
         return "¥" + String.format(Locale.ENGLISH, "%,d", amount);
     }
 
-    private static String pdfText(Path pdf) throws Exception {
-        assertThat(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF");
-        Process p = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        return out.replaceAll("[ \\t]+", " ");
-    }
 
     /** Keyboard focus on a control of the shift tab, wherever it is scrolled to. */
     private void focus(String selector) throws Exception {

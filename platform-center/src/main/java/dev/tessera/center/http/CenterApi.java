@@ -171,7 +171,8 @@ public final class CenterApi {
     // issue 5: after-sales at the counter, every step with a reason in the audit trail
     private void afterSales(RoutesConfig r) {
         route(r, Endpoints.FIND_SALES, (ctx, none) -> afterSales.find(Api.principal(ctx), new AfterSalesService.Lookup(
-                Api.queryId(ctx, "saleId"), ctx.queryParam("ticketId"), ctx.queryParam("chipId"))), SELLER, MANAGER);
+                Api.queryId(ctx, "saleId"), ctx.queryParam("ticketId"), ctx.queryParam("chipId"), ctx.queryParam("customer"),
+                Api.queryId(ctx, "eventId"), ctx.queryParam("seatId"))), SELLER, MANAGER);
         route(r, Endpoints.EXCHANGE, (ctx, body) -> s.sales().exchange(Api.principal(ctx), body), SELLER);
         route(r, Endpoints.REPRINT, (ctx, body) -> afterSales.reprint(Api.principal(ctx), ctx.pathParam("ticketId"), body),
                 SELLER, MANAGER);

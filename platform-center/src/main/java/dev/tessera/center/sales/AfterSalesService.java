@@ -34,7 +34,7 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 /**
- * After-sales at the counter: find a sale by ticket, sale or chip; reprint a paper ticket with a
+ * After-sales at the counter: find a sale by ticket, sale, chip, customer or seat; reprint a paper ticket with a
  * reason (optionally reissued under a new version, so the old paper is refused at the gate); and
  * the audit list of voids, refunds, exchanges and reprints with their reasons.
  */
@@ -43,7 +43,15 @@ public final class AfterSalesService {
     private final TicketFactory factory;
     private final Clock clock;
 
-    public record Lookup(Long saleId, String ticketId, String chipId) {}
+    /**
+     * What the clerk searched for: exactly one of a sale, a ticket, a chip, a customer (a member's name or login, or
+     * a ticket's attendee, at least 2 characters, any case) or a seat (an event and a seat id).
+     */
+    public record Lookup(Long saleId, String ticketId, String chipId, String customer, Long eventId, String seatId) {
+        public Lookup(Long saleId, String ticketId, String chipId) {
+            this(saleId, ticketId, chipId, null, null, null);
+        }
+    }
 
     /** VALID, USED, VOID, or TRANSFERRED (valid, but moved to another chip since the sale). */
     public enum TicketStatus { VALID, USED, VOID, TRANSFERRED }
@@ -53,9 +61,10 @@ public final class AfterSalesService {
                              long priceMinor, String attendee, String holderChipId, TicketStatus status, int reprints,
                              String encoded) {}
 
+    /** customerName: the member's display name when a member bought (null for a walk-in customer). */
     public record SaleView(long saleId, long eventId, long sellerId, String sellerName, OffsetDateTime soldAt,
                            String paymentMethod, String paymentReference, long totalMinor, String currency,
-                           String customerAuth, String chipId, List<TicketView> tickets) {}
+                           String customerAuth, String customerName, String chipId, List<TicketView> tickets) {}
 
     public record Reprint(String reason, Boolean reissue) {}
 
@@ -74,28 +83,48 @@ public final class AfterSalesService {
         this.clock = clock;
     }
 
-    /** Exactly one of saleId, ticketId, chipId; a seller finds only its own sales. */
+    /** Exactly one key of the lookup; a seller finds only its own sales. */
     public List<SaleView> find(Principal by, Lookup lookup) {
-        int given = (lookup.saleId() == null ? 0 : 1) + (blank(lookup.ticketId()) ? 0 : 1) + (blank(lookup.chipId()) ? 0 : 1);
+        boolean seat = lookup.eventId() != null || !blank(lookup.seatId());
+        int given = (lookup.saleId() == null ? 0 : 1) + (blank(lookup.ticketId()) ? 0 : 1) + (blank(lookup.chipId()) ? 0 : 1)
+                + (blank(lookup.customer()) ? 0 : 1) + (seat ? 1 : 0);
         if (given != 1) {
-            throw ApiException.badRequest("name exactly one of saleId, ticketId and chipId");
+            throw ApiException.badRequest("name exactly one of saleId, ticketId, chipId, customer, and eventId with seatId");
         }
         Condition which;
         if (lookup.saleId() != null) {
             which = SALE.ID.eq(lookup.saleId());
         } else if (!blank(lookup.ticketId())) {
             which = SALE.ID.in(DSL.select(TICKET.SALE_ID).from(TICKET).where(TICKET.ID.eq(lookup.ticketId().trim())));
-        } else {
+        } else if (!blank(lookup.chipId())) {
             String chip = lookup.chipId().trim().toLowerCase(java.util.Locale.ROOT);
             which = SALE.ID.in(DSL.select(TICKET.SALE_ID).from(TICKET).where(TICKET.HOLDER_CHIP_ID.eq(chip)))
                     .or(SALE.ISSUING_INFO_ID.in(DSL.select(ISSUING_INFO.ID).from(ISSUING_INFO).where(ISSUING_INFO.CHIP_ID.eq(chip))));
+        } else if (!blank(lookup.customer())) {
+            String text = lookup.customer().strip();
+            if (text.length() < 2) {
+                throw ApiException.badRequest("name at least 2 characters of the customer");
+            }
+            which = SALE.ISSUING_INFO_ID.in(DSL.select(ISSUING_INFO.ID).from(ISSUING_INFO)
+                            .join(ACCOUNT).on(ACCOUNT.ID.eq(ISSUING_INFO.MEMBER_ID))
+                            .where(ACCOUNT.DISPLAY_NAME.containsIgnoreCase(text).or(ACCOUNT.LOGIN_ID.containsIgnoreCase(text))))
+                    .or(SALE.ID.in(DSL.select(TICKET.SALE_ID).from(TICKET).where(TICKET.ATTENDEE.containsIgnoreCase(text))));
+        } else {
+            if (lookup.eventId() == null || blank(lookup.seatId())) {
+                throw ApiException.badRequest("a seat is found by eventId and seatId together");
+            }
+            which = SALE.ID.in(DSL.select(TICKET.SALE_ID).from(TICKET)
+                    .where(TICKET.EVENT_ID.eq(lookup.eventId()), TICKET.SEAT_ID.eq(lookup.seatId().strip())));
         }
         if (by.role() == Role.SELLER) {
             which = which.and(SALE.SELLER_ID.eq(by.accountId()));
         }
-        var sales = db.dsl().select(SALE.fields()).select(ACCOUNT.DISPLAY_NAME, ISSUING_INFO.CUSTOMER_AUTH, ISSUING_INFO.CHIP_ID)
+        var member = ACCOUNT.as("member");
+        var sales = db.dsl().select(SALE.fields())
+                .select(ACCOUNT.DISPLAY_NAME, ISSUING_INFO.CUSTOMER_AUTH, ISSUING_INFO.CHIP_ID, member.DISPLAY_NAME)
                 .from(SALE).join(ACCOUNT).on(ACCOUNT.ID.eq(SALE.SELLER_ID))
                 .join(ISSUING_INFO).on(ISSUING_INFO.ID.eq(SALE.ISSUING_INFO_ID))
+                .leftJoin(member).on(member.ID.eq(ISSUING_INFO.MEMBER_ID))
                 .where(which).orderBy(SALE.SOLD_AT.desc(), SALE.ID.desc()).limit(50).fetch();
         if (sales.isEmpty()) {
             return List.of();
@@ -120,7 +149,7 @@ public final class AfterSalesService {
             SaleRecord s = r.into(SALE);
             return new SaleView(s.getId(), s.getEventId(), s.getSellerId(), r.get(ACCOUNT.DISPLAY_NAME), s.getSoldAt(),
                     s.getPaymentMethod(), s.getPaymentRef(), s.getTotalMinor(), s.getCurrency(),
-                    r.get(ISSUING_INFO.CUSTOMER_AUTH), r.get(ISSUING_INFO.CHIP_ID), bySale.getOrDefault(s.getId(), List.of()));
+                    r.get(ISSUING_INFO.CUSTOMER_AUTH), r.get(member.DISPLAY_NAME), r.get(ISSUING_INFO.CHIP_ID), bySale.getOrDefault(s.getId(), List.of()));
         });
     }
 

@@ -196,6 +196,49 @@ abstract class AfterSalesContractTest {
     }
 
     @Test
+    void aSaleIsFoundByTheCustomersNameAnAttendeeOrASeatAndOnlyByItsSeller() {
+        String login = CenterFixture.unique("hanako");
+        Response member = seller.client().post("/api/members", Map.of("loginId", login,
+                "password", "member-password", "displayName", "Hanako Yamada"));
+        assertThat(member.status()).as(member.body()).isEqualTo(201);
+        Response hold = hold("balcony", 1);
+        Response bought = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                "customer", Map.of("auth", "MEMBER_PASSWORD", "memberLogin", login, "memberPassword", "member-password"),
+                "payment", Map.of("method", "CASH")));
+        assertThat(bought.status()).as(bought.body()).isEqualTo(201);
+        long memberSale = bought.get("saleId").asLong();
+        Response walkIn = hold("balcony", 1);
+        Response named = seller.client().post("/api/sales", Map.of("holdId", walkIn.get("id").asLong(),
+                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH"),
+                "attendees", List.of("Kenji O'Brien")));
+        assertThat(named.status()).as(named.body()).isEqualTo(201);
+        long attendeeSale = named.get("saleId").asLong();
+
+        List<JsonNode> byName = list(seller.client().get("/api/sales?customer=yAmAdA"));
+        assertThat(byName).extracting(s -> s.get("saleId").asLong()).containsExactly(memberSale);
+        assertThat(byName.getFirst().get("customerName").asText()).isEqualTo("Hanako Yamada");
+        assertThat(list(seller.client().get("/api/sales?customer=" + login))).extracting(s -> s.get("saleId").asLong())
+                .containsExactly(memberSale);
+        List<JsonNode> byAttendee = list(seller.client().get("/api/sales?customer=o%27brien"));
+        assertThat(byAttendee).extracting(s -> s.get("saleId").asLong()).containsExactly(attendeeSale);
+        assertThat(byAttendee.getFirst().get("customerName").isNull()).as("a walk-in customer has no name").isTrue();
+        assertThat(list(seller.client().get("/api/sales?customer=100%25"))).as("LIKE wildcards are literal").isEmpty();
+
+        String seat = named.get("tickets").get(0).get("seatId").asText();
+        assertThat(list(seller.client().get("/api/sales?eventId=" + ev.eventId() + "&seatId=" + seat)))
+                .extracting(s -> s.get("saleId").asLong()).containsExactly(attendeeSale);
+        assertThat(list(fx.account(Role.MANAGER).client().get("/api/sales?customer=Yamada"))).hasSize(1);
+        assertThat(list(fx.account(Role.SELLER).client().get("/api/sales?customer=Yamada")))
+                .as("another seller does not see them").isEmpty();
+
+        for (String query : List.of("customer=Y", "customer=%20%20", "seatId=" + seat, "eventId=" + ev.eventId(),
+                "customer=Yamada&saleId=" + memberSale)) {
+            Response r = seller.client().get("/api/sales?" + query);
+            assertThat(r.status()).as(query + ": " + r.body()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void badBodiesAndQueriesGetAProblemNeverAServerError() {
         String ticket = sell(seller, "balcony", 1, Map.of("auth", "WALK_IN")).get("tickets").get(0).get("ticketId").asText();
         long holdId = hold("balcony", 1).get("id").asLong();
