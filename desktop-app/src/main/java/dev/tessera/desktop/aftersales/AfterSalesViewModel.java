@@ -64,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * After-sales at the counter (issue 5): look a sale up by ticket, sale or chip; refund or void with a
  * reason; exchange tickets for seats held on the counter's map in one step at the center; reprint a
  * paper ticket (optionally reissued). Every step is journaled before the center is asked, and once
- * more with the outcome. Paper sales print their tickets and receipt through {@link #printSale}.
+ * more with the outcome. Paper sales print their tickets and receipt through {@link #salePaper()}.
  */
 public final class AfterSalesViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(AfterSalesViewModel.class);
@@ -492,8 +492,7 @@ public final class AfterSalesViewModel {
     }
 
     private Message printPaper(SaleResult sale, Long tenderedMinor) {
-        List<PaperTicketLine> lines = sale.tickets().stream().map(t -> new PaperTicketLine(t.ticketId(), t.seatId(),
-                t.categoryId(), t.gateId(), t.priceMinor(), t.attendee(), t.encoded(), 0)).toList();
+        List<PaperTicketLine> lines = paperLines(sale);
         ObjectNode intent = Journal.payload("PAPER_ISSUE").put("saleId", sale.saleId());
         lines.forEach(l -> intent.withArray("ticketIds").add(l.ticketId()));
         ctx.journal().append(LedgerKind.ISSUE, intent);
@@ -506,6 +505,32 @@ public final class AfterSalesViewModel {
         ctx.journal().append(LedgerKind.ISSUE, Journal.payload("PAPER_PRINTED").put("saleId", sale.saleId())
                 .put("output", where(tickets)));
         return printed(tickets, "aftersales.paper.done", lines.size(), 0);
+    }
+
+    /** The counter's Print and Preview for the paper sale on screen (a printer's refusal is thrown, not swallowed). */
+    public dev.tessera.desktop.counter.SalePaper salePaper() {
+        return new dev.tessera.desktop.counter.SalePaper() {
+            @Override
+            public Message print(SaleResult sale, Long tenderedMinor) {
+                return printPaper(sale, tenderedMinor);
+            }
+
+            @Override
+            public List<java.awt.image.BufferedImage> pages(SaleResult sale, Long tenderedMinor) {
+                List<PaperTicketLine> lines = paperLines(sale);
+                EventPaper ev = eventPaper(sale.eventId());
+                String seller = ctx.session().account().displayName();
+                var locale = ctx.l10n().getLocale();
+                return PaperDesk.pages(List.of(paper.ticketsPrint(ev, lines, seller, locale),
+                        paper.receiptPrint(ev, sale.saleId(), ctx.clock().instant(), seller, lines, sale.totalMinor(),
+                                sale.paymentMethod(), null, tenderedMinor, locale)));
+            }
+        };
+    }
+
+    private static List<PaperTicketLine> paperLines(SaleResult sale) {
+        return sale.tickets().stream().map(t -> new PaperTicketLine(t.ticketId(), t.seatId(),
+                t.categoryId(), t.gateId(), t.priceMinor(), t.attendee(), t.encoded(), 0)).toList();
     }
 
     private Message printExchange(ExchangeResult result, TicketRow returned, Payment payment) {

@@ -5,6 +5,7 @@ import dev.tessera.desktop.ui.Formats;
 import dev.tessera.reports.PaperFormat;
 import dev.tessera.reports.ReportJob;
 import dev.tessera.reports.ReportOptions;
+import dev.tessera.reports.export.PageRenderer;
 import dev.tessera.reports.print.ReportPrinter;
 import dev.tessera.reports.receipt.Receipt;
 import dev.tessera.reports.receipt.ReceiptData;
@@ -22,20 +23,39 @@ import net.sf.jasperreports.engine.JasperPrint;
  * on a PC without one, as PDF files in the data directory's printouts folder. Blocking.
  */
 public final class PaperDesk {
+    private static final ReportPrinter PDF_ONLY = new ReportPrinter(List::of, java.util.Optional::empty);
+    /** Zoom for the screen preview: 72 dpi × 1.5, an 80 mm ticket about 340 px wide. */
+    private static final float PREVIEW_ZOOM = 1.5f;
     private final ReportPrinter printer;
     private final Path printouts;
+    private final java.util.function.Supplier<Destination> destination;
+
+    /** Where paper goes: a printer by name (empty: the system's default, PDF when none), or PDF files only. */
+    public record Destination(java.util.Optional<String> printer, boolean pdfOnly) {
+        public static final Destination SYSTEM_DEFAULT = new Destination(java.util.Optional.empty(), false);
+    }
 
     /** One ticket to put on paper; reprint 0 is the first print, n prints "REPRINT n". */
     public record PaperTicketLine(String ticketId, String seatId, String categoryId, String gateId, long priceMinor,
                                   String attendee, String encoded, int reprint) {}
 
     public PaperDesk(ReportPrinter printer, Path printouts) {
+        this(printer, printouts, () -> Destination.SYSTEM_DEFAULT);
+    }
+
+    public PaperDesk(ReportPrinter printer, Path printouts, java.util.function.Supplier<Destination> destination) {
         this.printer = printer;
         this.printouts = printouts;
+        this.destination = destination;
     }
 
     public ReportPrinter.Outcome tickets(EventPaper paper, List<PaperTicketLine> tickets, String seller, Locale locale,
                                          String name) {
+        return print(ticketsPrint(paper, tickets, seller, locale), name);
+    }
+
+    /** The tickets laid out for the thermal printer, not printed. */
+    public JasperPrint ticketsPrint(EventPaper paper, List<PaperTicketLine> tickets, String seller, Locale locale) {
         EventInfo e = paper.event();
         List<PaperTicketData> data = tickets.stream().map(t -> {
             String[] place = paper.place(t.seatId());
@@ -47,12 +67,20 @@ public final class PaperDesk {
                     t.attendee() == null ? "" : t.attendee(), seller, e.contact(),
                     Formats.money(t.priceMinor(), e.currency(), locale), t.ticketId(), t.encoded());
         }).toList();
-        return print(PaperTicket.render(data, PaperFormat.THERMAL_80MM, options(locale)), name);
+        return PaperTicket.render(data, PaperFormat.THERMAL_80MM, options(locale));
     }
 
     public ReportPrinter.Outcome receipt(EventPaper paper, long saleId, Instant soldAt, String seller,
                                          List<PaperTicketLine> tickets, long totalMinor, String paymentMethod,
                                          String paymentReference, Long tenderedMinor, Locale locale) {
+        return print(receiptPrint(paper, saleId, soldAt, seller, tickets, totalMinor, paymentMethod, paymentReference,
+                tenderedMinor, locale), "receipt-sale-" + saleId);
+    }
+
+    /** The receipt laid out, not printed. */
+    public JasperPrint receiptPrint(EventPaper paper, long saleId, Instant soldAt, String seller,
+                                    List<PaperTicketLine> tickets, long totalMinor, String paymentMethod,
+                                    String paymentReference, Long tenderedMinor, Locale locale) {
         EventInfo e = paper.event();
         List<ReceiptData.Line> lines = tickets.stream().map(t -> {
             String[] place = paper.place(t.seatId());
@@ -62,12 +90,24 @@ public final class PaperDesk {
         ReceiptData data = new ReceiptData(saleId, Formats.dateTime(soldAt, locale), seller, e.name(), e.venueName(),
                 Formats.dateTime(e.startsAt(), locale), e.currency(), lines, totalMinor, paymentMethod, paymentReference,
                 tenderedMinor);
-        return print(Receipt.render(data, options(locale)), "receipt-sale-" + saleId);
+        return Receipt.render(data, options(locale));
+    }
+
+    /** Every page of the prints, drawn for the screen in order. */
+    public static List<java.awt.image.BufferedImage> pages(List<JasperPrint> prints) {
+        List<java.awt.image.BufferedImage> pages = new java.util.ArrayList<>();
+        for (JasperPrint print : prints) {
+            for (int i = 0; i < PageRenderer.pageCount(print); i++) {
+                pages.add(PageRenderer.render(print, i, PREVIEW_ZOOM));
+            }
+        }
+        return pages;
     }
 
     private ReportPrinter.Outcome print(JasperPrint print, String name) {
         print.setName(name);
-        return printer.print(print, null, printouts, ReportJob.unattended());
+        Destination to = destination.get();
+        return (to.pdfOnly() ? PDF_ONLY : printer).print(print, to.printer().orElse(null), printouts, ReportJob.unattended());
     }
 
     private static ReportOptions options(Locale locale) {

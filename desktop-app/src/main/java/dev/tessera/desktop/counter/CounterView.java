@@ -122,6 +122,10 @@ public final class CounterView extends BorderPane {
             viewModel.writeToChip();
         } else if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
             findSale.run();
+        } else if (new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN).match(e)) {
+            viewModel.previewPaper();
+        } else if (new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            viewModel.printPaper();
         } else if (e.getCode() == KeyCode.ESCAPE) {
             if (viewModel.phaseProperty().get() == SalePhase.HELD) {
                 viewModel.releaseHold();

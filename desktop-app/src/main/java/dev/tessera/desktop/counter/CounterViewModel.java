@@ -92,7 +92,13 @@ public final class CounterViewModel implements AutoCloseable {
     private final Timeline ticker;
     private SaleResult sale;
     private String saleChipId;
-    private java.util.function.BiFunction<SaleResult, Long, Message> paperOutput;
+    private SalePaper paper;
+    private java.util.function.BooleanSupplier printAtOnce = () -> true;
+    /** The cash the customer handed over for the sale on screen, for its receipt. */
+    private Long saleTendered;
+    /** The sale on screen goes onto paper (no chip), and whether its paper has come out yet. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper paperSale = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper paperPrinted = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<SellerAuthorization> authorization = new ReadOnlyObjectWrapper<>();
 
     public CounterViewModel(CounterContext ctx, SeatAvailabilityViewModel seats) {
@@ -298,21 +304,64 @@ public final class CounterViewModel implements AutoCloseable {
                 writeToChip();
             } else {
                 phase.set(SalePhase.DONE);
+                saleTendered = payment.tenderedMinor();
+                paperSale.set(true);
+                paperPrinted.set(false);
                 feedback.say(Message.of("counter.sale.donePaper"));
-                printPaper(result, payment.tenderedMinor());
+                if (printAtOnce.getAsBoolean()) {
+                    printPaper();
+                }
             }
         });
     }
 
-    /** Claim 20: how a sale without a chip goes onto paper (tickets and receipt); blocking, run in the background. */
-    public void printPaperWith(java.util.function.BiFunction<SaleResult, Long, Message> print) {
-        this.paperOutput = print;
+    /**
+     * Claim 20: how a sale without a chip goes onto paper (tickets and receipt), and whether a paid paper sale prints
+     * at once (Settings) or waits for Print.
+     */
+    public void printPaperWith(SalePaper output, java.util.function.BooleanSupplier atOnce) {
+        this.paper = output;
+        this.printAtOnce = atOnce;
     }
 
-    private void printPaper(SaleResult result, Long tenderedMinor) {
-        if (paperOutput != null) {
-            run(() -> paperOutput.apply(result, tenderedMinor), feedback::say);
+    /**
+     * Print (Ctrl+P): the paper sale on screen, once. Printing it again is a reprint, with a reason, in After-sales,
+     * so a second valid copy never leaves the counter unrecorded. A printer that fails leaves Print enabled.
+     */
+    public void printPaper() {
+        SaleResult shown = sale;
+        if (paper == null || shown == null || !paperSale.get() || paperPrinted.get() || feedback.busyProperty().get()) {
+            return;
         }
+        Long tenderedMinor = saleTendered;
+        run(() -> paper.print(shown, tenderedMinor), done -> {
+            paperPrinted.set(true);
+            feedback.say(done);
+        });
+    }
+
+    /** Preview: the tickets and the receipt as they will print, in a window with Print (until they have printed). */
+    public void previewPaper() {
+        SaleResult shown = sale;
+        if (paper == null || shown == null || !paperSale.get() || feedback.busyProperty().get()) {
+            return;
+        }
+        Long tenderedMinor = saleTendered;
+        run(() -> paper.pages(shown, tenderedMinor), pages -> {
+            boolean printNow = ctx.dialogs().preview(Message.of("counter.paper.previewTitle", shown.saleId(), pages.size()),
+                    pages, paperPrinted.get() ? null : Message.of("counter.paper.print"));
+            if (printNow && shown == sale) {
+                printPaper();
+            }
+        });
+    }
+
+    public ReadOnlyBooleanProperty paperSaleProperty() {
+        return paperSale.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty paperPrintedProperty() {
+        return paperPrinted.getReadOnlyProperty();
     }
 
     /** Finishes, after a restart, sales whose tickets never reached the chip: they wait for the card's tap. */
@@ -440,6 +489,9 @@ public final class CounterViewModel implements AutoCloseable {
         receipt.clear();
         receiptTotal.set(null);
         saleNumber.set(null);
+        saleTendered = null;
+        paperSale.set(false);
+        paperPrinted.set(false);
         phase.set(SalePhase.PICKING);
         feedback.setFailed(false);
         feedback.say(Message.of("counter.hint.pick"));
@@ -512,6 +564,10 @@ public final class CounterViewModel implements AutoCloseable {
                 yield Message.of("counter.chip.failed");
             }
             case CenterUnreachableException e -> Message.of("counter.offline.lost");
+            case dev.tessera.reports.ReportException e -> {
+                LOG.warn("paper not printed: {}", e.getMessage());
+                yield Message.of("counter.paper.failed", e.getMessage());
+            }
             default -> ErrorMessages.of(failure);
         };
     }

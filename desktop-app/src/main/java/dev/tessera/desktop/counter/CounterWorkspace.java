@@ -9,6 +9,7 @@ import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.ledger.SyncLoop;
 import dev.tessera.desktop.ledger.TerminalIdentity;
 import dev.tessera.desktop.ledger.TerminalSync;
+import dev.tessera.desktop.settings.TerminalSettings;
 import dev.tessera.desktop.shift.SettlementWriter;
 import dev.tessera.desktop.shift.ShiftTerminal;
 import dev.tessera.desktop.shift.ShiftViewModel;
@@ -21,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.value.ObservableBooleanValue;
 
 /** A seller's counter: its view models and the journal sync behind them, opened at sign-in, closed at sign-out. */
@@ -59,7 +61,7 @@ public final class CounterWorkspace implements AutoCloseable {
     public static CounterWorkspace open(CenterSession session, CenterClient client, LedgerStore ledger, Path dataDir,
                                         CounterReader reader, VirtualChips virtualChips, ObservableBooleanValue online, TaskExecutor tasks,
                                         Localization l10n, DialogService dialogs, Clock clock,
-                                        Consumer<SyncLoop.State> syncState) {
+                                        Consumer<SyncLoop.State> syncState, Supplier<TerminalSettings.PaperChoice> paper) {
         TerminalIdentity terminal = ledger.identity(session.account().loginId(), new SecureRandom());
         SyncLoop[] loop = new SyncLoop[1];
         Journal journal = new Journal(ledger, terminal.terminalId(), () -> {
@@ -72,10 +74,14 @@ public final class CounterWorkspace implements AutoCloseable {
         CounterContext ctx = new CounterContext(session, client, journal, terminal, reader, virtualChips, online,
                 tasks, l10n, dialogs, clock);
         CounterViewModel sale = new CounterViewModel(ctx, new SeatAvailabilityViewModel(session, tasks));
-        // claim 20: paper tickets and receipts go to the system's printer, or as PDFs into dataDir/printouts
+        // claim 20: paper tickets and receipts go to the printer chosen in Settings (the system's default when none is
+        // chosen), or as PDFs into dataDir/printouts
         AfterSalesViewModel afterSales = new AfterSalesViewModel(ctx, sale,
-                new PaperDesk(ReportPrinter.system(), dataDir.resolve("printouts")));
-        sale.printPaperWith(afterSales::printSale);
+                new PaperDesk(ReportPrinter.system(), dataDir.resolve("printouts"), () -> {
+                    TerminalSettings.PaperChoice choice = paper.get();
+                    return new PaperDesk.Destination(choice.printer(), choice.pdfOnly());
+                }));
+        sale.printPaperWith(afterSales.salePaper(), () -> paper.get().printAtOnce());
         CounterWorkspace workspace = new CounterWorkspace(sale, new TransferViewModel(ctx, () -> sale.seats().seatMapProperty().get()),
                 new VirtualChipsViewModel(virtualChips, session, tasks), loop[0], journal, session, tasks, afterSales);
         // issue 5: the clerk's shift at this terminal; its float currency follows the event on sale

@@ -159,7 +159,17 @@ final class SalePanel extends ScrollPane {
         next.setOnAction(e -> vm.newSale());
         show(next, vm.phaseProperty().isEqualTo(SalePhase.DONE));
         show(confirm, vm.phaseProperty().isEqualTo(SalePhase.DONE).not());
-        HBox row = new HBox(8, confirm, write, next);
+        // claim 20: a paper sale prints once from here (or at once, as Settings say); reprints are After-sales'
+        Button print = button("salePrint", "counter.paper.printButton", l10n);
+        print.setOnAction(e -> vm.printPaper());
+        print.disableProperty().bind(vm.busyProperty().or(vm.paperPrintedProperty()));
+        Button preview = button("salePreview", "counter.paper.previewButton", l10n);
+        preview.setOnAction(e -> vm.previewPaper());
+        preview.disableProperty().bind(vm.busyProperty());
+        var paperDone = vm.phaseProperty().isEqualTo(SalePhase.DONE).and(vm.paperSaleProperty());
+        show(print, paperDone);
+        show(preview, paperDone);
+        HBox row = new HBox(8, confirm, write, print, preview, next);
         row.getStyleClass().add("row");
         return row;
     }

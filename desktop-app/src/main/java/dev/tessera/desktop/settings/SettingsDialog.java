@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -24,7 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-/** Settings: the platform center, the language and the counter's card reader. Alt+letter reaches each field. */
+/** Settings: the platform center, the language, the counter's card reader and its printer. Alt+letter reaches each field. */
 public final class SettingsDialog extends Dialog<TerminalSettings> {
     private final SettingsViewModel viewModel;
     private final Localization l10n;
@@ -51,7 +52,7 @@ public final class SettingsDialog extends Dialog<TerminalSettings> {
         problem.setVisible(false);
         VBox content = new VBox(section("settings.center.section", center()),
                 section("settings.language.section", language()),
-                section("settings.reader.section", reader()), problem);
+                section("settings.reader.section", reader()), section("settings.paper.section", paper()), problem);
         content.getStyleClass().add("settings-content");
         content.setPrefWidth(560);
         getDialogPane().setContent(content);
@@ -73,7 +74,10 @@ public final class SettingsDialog extends Dialog<TerminalSettings> {
                 getDialogPane().getScene().getWindow().sizeToScene();
             }
         }));
-        setOnShown(e -> viewModel.refreshReaders());
+        setOnShown(e -> {
+            viewModel.refreshReaders();
+            viewModel.refreshPrinters();
+        });
     }
 
     private VBox section(String key, Node body) {
@@ -176,6 +180,36 @@ public final class SettingsDialog extends Dialog<TerminalSettings> {
         problemText.visibleProperty().bind(viewModel.readerProblemProperty().isNotNull());
         problemText.managedProperty().bind(problemText.visibleProperty());
         return new VBox(6, label, row, problemText, muted(Message.of("settings.reader.note")));
+    }
+
+    private Node paper() {
+        ComboBox<String> choice = new ComboBox<>(viewModel.printers());
+        choice.setId("settingsPrinter");
+        choice.valueProperty().bindBidirectional(viewModel.printerProperty());
+        choice.setMaxWidth(Double.MAX_VALUE);
+        StringConverter<String> names = new StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                if (name == null || name.equals(SettingsViewModel.DEFAULT_PRINTER)) {
+                    return l10n.text("settings.paper.default");
+                }
+                return name.equals(SettingsViewModel.PDF_ONLY) ? l10n.text("settings.paper.pdf") : name;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        };
+        choice.setConverter(names);
+        Label label = new Label(l10n.text("settings.paper.label"));
+        label.setMnemonicParsing(true);
+        label.setLabelFor(choice);
+        CheckBox atOnce = new CheckBox(l10n.text("settings.paper.atOnce"));
+        atOnce.setId("settingsPrintAtOnce");
+        atOnce.setMnemonicParsing(true);
+        atOnce.selectedProperty().bindBidirectional(viewModel.printAtOnceProperty());
+        return new VBox(6, label, choice, atOnce, muted(Message.of("settings.paper.note")));
     }
 
     private Node labelled(String key, Node field) {

@@ -29,6 +29,9 @@ public final class SettingsStore {
     private static final String CENTER = "center.url";
     private static final String LANGUAGE = "language";
     private static final String READER = "reader.pcsc";
+    private static final String PRINTER = "paper.printer";
+    private static final String PDF_ONLY = "paper.pdfOnly";
+    private static final String PRINT_AT_ONCE = "paper.printAtOnce";
 
     private final Path file;
 
@@ -63,7 +66,10 @@ public final class SettingsStore {
                 .filter(l -> !l.isEmpty()).map(Locale::forLanguageTag);
         TerminalSettings.ReaderChoice reader = new TerminalSettings.ReaderChoice(
                 Optional.ofNullable(p.getProperty(READER)));
-        return new TerminalSettings(center, language, reader);
+        TerminalSettings.PaperChoice paper = new TerminalSettings.PaperChoice(Optional.ofNullable(p.getProperty(PRINTER)),
+                Boolean.parseBoolean(p.getProperty(PDF_ONLY, "false").strip()),
+                !"false".equalsIgnoreCase(p.getProperty(PRINT_AT_ONCE, "true").strip()));
+        return new TerminalSettings(center, language, reader, paper);
     }
 
     /** Writes all settings; the old file stays intact until the new one is complete. */
@@ -72,6 +78,9 @@ public final class SettingsStore {
         settings.center().ifPresent(c -> p.setProperty(CENTER, c.toString()));
         settings.language().ifPresent(l -> p.setProperty(LANGUAGE, l.toLanguageTag()));
         settings.reader().pcscName().ifPresent(n -> p.setProperty(READER, n));
+        settings.paper().printer().ifPresent(n -> p.setProperty(PRINTER, n));
+        p.setProperty(PDF_ONLY, Boolean.toString(settings.paper().pdfOnly()));
+        p.setProperty(PRINT_AT_ONCE, Boolean.toString(settings.paper().printAtOnce()));
         try {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");

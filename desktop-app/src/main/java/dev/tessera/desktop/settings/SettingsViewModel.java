@@ -24,6 +24,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings dialog's state: which center (embedded or a URL, with a connection test), the language
@@ -32,6 +34,11 @@ import javafx.collections.ObservableList;
 public final class SettingsViewModel {
     /** The reader list's first entry: the simulated reader with virtual chips. */
     public static final String SIMULATED = "";
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
+    /** The printer list's first entry: the system's default printer (a PDF file when the computer has none). */
+    public static final String DEFAULT_PRINTER = "";
+    /** The printer list's second entry: PDF files in the printouts folder, never a printer. */
+    public static final String PDF_ONLY = "\u0000pdf";
 
     private final TaskExecutor tasks;
     private final Callable<List<String>> readerNames;
@@ -41,6 +48,10 @@ public final class SettingsViewModel {
     private final ObjectProperty<String> reader = new SimpleObjectProperty<>(SIMULATED);
     private final ObservableList<String> readers = FXCollections.observableArrayList(SIMULATED);
     private final ReadOnlyObjectWrapper<Message> readerProblem = new ReadOnlyObjectWrapper<>();
+    private final Callable<List<String>> printerNames;
+    private final ObjectProperty<String> printer = new SimpleObjectProperty<>(DEFAULT_PRINTER);
+    private final ObservableList<String> printers = FXCollections.observableArrayList(DEFAULT_PRINTER, PDF_ONLY);
+    private final BooleanProperty printAtOnce = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<Message> testResult = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
@@ -48,8 +59,18 @@ public final class SettingsViewModel {
 
     public SettingsViewModel(TerminalSettings current, Locale shownLanguage, boolean centerFromCommandLine,
                              TaskExecutor tasks, Callable<List<String>> readerNames) {
+        this(current, shownLanguage, centerFromCommandLine, tasks, readerNames, List::of);
+    }
+
+    public SettingsViewModel(TerminalSettings current, Locale shownLanguage, boolean centerFromCommandLine,
+                             TaskExecutor tasks, Callable<List<String>> readerNames, Callable<List<String>> printerNames) {
         this.tasks = tasks;
         this.readerNames = readerNames;
+        this.printerNames = printerNames;
+        TerminalSettings.PaperChoice paper = current.paper();
+        paper.printer().ifPresent(printers::add);
+        printer.set(paper.pdfOnly() ? PDF_ONLY : paper.printer().orElse(DEFAULT_PRINTER));
+        printAtOnce.set(paper.printAtOnce());
         this.centerFromCommandLine = centerFromCommandLine;
         remote.set(current.center().isPresent());
         centerUrl.set(current.center().map(URI::toString).orElse(""));
@@ -78,6 +99,19 @@ public final class SettingsViewModel {
             reader.set(chosen);
             readerProblem.set(names.isEmpty() ? Message.of("settings.reader.none") : null);
         }, failure -> readerProblem.set(Message.of("settings.reader.unavailable", failure.getMessage())));
+    }
+
+    /** The printers the operating system offers (CUPS, the Windows spooler), in the background. */
+    public void refreshPrinters() {
+        tasks.execute(printerNames::call, names -> {
+            String chosen = printer.get();
+            printers.setAll(DEFAULT_PRINTER, PDF_ONLY);
+            printers.addAll(names);
+            if (!printers.contains(chosen)) {
+                printers.add(chosen);
+            }
+            printer.set(chosen);
+        }, failure -> LOG.warn("the printers could not be listed", failure));
     }
 
     /** Calls the center's health check at the typed URL, in the background. */
@@ -129,9 +163,12 @@ public final class SettingsViewModel {
         Optional<URI> center = remote.get() ? Optional.of(StartupSettings.centerUri(centerUrl.get().strip()))
                 : Optional.empty();
         String chosen = reader.get();
+        String paper = printer.get() == null ? DEFAULT_PRINTER : printer.get();
         return new TerminalSettings(center, Optional.of(language.get()),
                 chosen == null || chosen.equals(SIMULATED) ? TerminalSettings.ReaderChoice.SIMULATED
-                        : TerminalSettings.ReaderChoice.pcsc(chosen));
+                        : TerminalSettings.ReaderChoice.pcsc(chosen),
+                new TerminalSettings.PaperChoice(paper.equals(PDF_ONLY) ? Optional.empty() : Optional.of(paper),
+                        paper.equals(PDF_ONLY), printAtOnce.get()));
     }
 
     public BooleanProperty remoteProperty() {
@@ -152,6 +189,18 @@ public final class SettingsViewModel {
 
     public ObservableList<String> readers() {
         return readers;
+    }
+
+    public ObjectProperty<String> printerProperty() {
+        return printer;
+    }
+
+    public ObservableList<String> printers() {
+        return printers;
+    }
+
+    public BooleanProperty printAtOnceProperty() {
+        return printAtOnce;
     }
 
     public ReadOnlyObjectProperty<Message> readerProblemProperty() {

@@ -7,28 +7,51 @@ import java.util.Optional;
 
 /**
  * What this terminal remembers between starts: the platform center it works with (none = the embedded
- * one), the language, and the contactless reader at the counter.
+ * one), the language, the contactless reader at the counter, and where paper tickets and receipts go.
  */
-public record TerminalSettings(Optional<URI> center, Optional<Locale> language, ReaderChoice reader) {
+public record TerminalSettings(Optional<URI> center, Optional<Locale> language, ReaderChoice reader, PaperChoice paper) {
     public static final TerminalSettings DEFAULTS =
-            new TerminalSettings(Optional.empty(), Optional.empty(), ReaderChoice.SIMULATED);
+            new TerminalSettings(Optional.empty(), Optional.empty(), ReaderChoice.SIMULATED, PaperChoice.DEFAULT);
 
     public TerminalSettings {
         Objects.requireNonNull(center, "center");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(paper, "paper");
+    }
+
+    public TerminalSettings(Optional<URI> center, Optional<Locale> language, ReaderChoice reader) {
+        this(center, language, reader, PaperChoice.DEFAULT);
     }
 
     public TerminalSettings withCenter(Optional<URI> newCenter) {
-        return new TerminalSettings(newCenter, language, reader);
+        return new TerminalSettings(newCenter, language, reader, paper);
     }
 
     public TerminalSettings withLanguage(Locale newLanguage) {
-        return new TerminalSettings(center, Optional.of(newLanguage), reader);
+        return new TerminalSettings(center, Optional.of(newLanguage), reader, paper);
     }
 
     public TerminalSettings withReader(ReaderChoice newReader) {
-        return new TerminalSettings(center, language, newReader);
+        return new TerminalSettings(center, language, newReader, paper);
+    }
+
+    public TerminalSettings withPaper(PaperChoice newPaper) {
+        return new TerminalSettings(center, language, reader, newPaper);
+    }
+
+    /**
+     * Claim 20: the printer for paper tickets and receipts (empty: the system's default printer; a PDF file in the
+     * printouts folder when the computer has none), or PDF files only; and whether a paid paper sale prints at once or
+     * waits for Print (Ctrl+P).
+     */
+    public record PaperChoice(Optional<String> printer, boolean pdfOnly, boolean printAtOnce) {
+        public static final PaperChoice DEFAULT = new PaperChoice(Optional.empty(), false, true);
+
+        public PaperChoice {
+            Objects.requireNonNull(printer, "printer");
+            printer = pdfOnly ? Optional.empty() : printer.map(String::strip).filter(n -> !n.isEmpty());
+        }
     }
 
     /** The counter's reader: the simulated one with virtual chips, or a PC/SC reader found by (part of) its name. */

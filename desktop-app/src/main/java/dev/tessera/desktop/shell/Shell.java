@@ -190,7 +190,8 @@ public final class Shell {
         StatusBarViewModel statusBar = signedIn.statusBar();
         TaskExecutor sessionTasks = signedIn.tasks();
         sessionTasks.execute(() -> CounterWorkspace.open(signedIn.session(), client, ledger(), settings.dataDir(), counterReader(), virtualChips(),
-                status.onlineProperty(), sessionTasks, l10n, dialogs, clock, statusBar::syncState), signedIn::attachCounter,
+                status.onlineProperty(), sessionTasks, l10n, dialogs, clock, statusBar::syncState, () -> saved.paper()),
+                signedIn::attachCounter,
                 failure -> LOG.error("the counter could not open its ledger", failure));
     }
 
@@ -228,7 +229,8 @@ public final class Shell {
     public void openSettings() {
         TerminalSettings shown = saved.withCenter(settings.remoteCenter());
         SettingsViewModel model = new SettingsViewModel(shown, l10n.getLocale(), centerFromCommandLine(), tasks,
-                SettingsViewModel::pcscReaderNames);
+                SettingsViewModel::pcscReaderNames, () -> dev.tessera.reports.print.ReportPrinter.system().printers().stream()
+                        .map(dev.tessera.reports.print.ReportPrinter.Printer::name).toList());
         settingsDialog = new SettingsDialog(stage, model, l10n);
         settingsDialog.showAndWait().ifPresent(this::applySettings);
         settingsDialog = null;

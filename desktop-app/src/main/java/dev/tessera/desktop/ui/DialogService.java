@@ -13,4 +13,10 @@ public interface DialogService {
      * label on the button that does it (the default: Enter); Esc or the Cancel button answers false.
      */
     boolean confirm(Message question, Message consequence, Message action);
+
+    /**
+     * Shows printed pages as they will come out of the printer, one under the other, with the action (Print) as the
+     * default button when {@code action} is not null; true when the person chose it, false for Close or Esc.
+     */
+    boolean preview(Message title, java.util.List<java.awt.image.BufferedImage> pages, Message action);
 }

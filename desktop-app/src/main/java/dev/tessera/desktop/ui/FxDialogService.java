@@ -38,6 +38,47 @@ public final class FxDialogService implements DialogService {
         return alert.showAndWait().filter(act::equals).isPresent();
     }
 
+    @Override
+    public boolean preview(Message title, java.util.List<java.awt.image.BufferedImage> pages, Message action) {
+        javafx.scene.control.Dialog<ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        Window.getWindows().stream().filter(Window::isFocused).findFirst().ifPresent(dialog::initOwner);
+        dialog.setTitle(l10n.text("app.name"));
+        dialog.setHeaderText(l10n.text(title));
+        ButtonType close = new ButtonType(l10n.text("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType act = action == null ? null : new ButtonType(l10n.text(action), ButtonBar.ButtonData.OK_DONE);
+        if (act != null) {
+            dialog.getDialogPane().getButtonTypes().add(act);
+        }
+        dialog.getDialogPane().getButtonTypes().add(close);
+        javafx.scene.layout.VBox sheets = new javafx.scene.layout.VBox(12);
+        sheets.getStyleClass().add("preview-pages");
+        sheets.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+        for (java.awt.image.BufferedImage page : pages) {
+            javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(
+                    javafx.embed.swing.SwingFXUtils.toFXImage(page, null));
+            view.getStyleClass().add("preview-page");
+            view.setPreserveRatio(true);
+            view.setFitWidth(Math.min(page.getWidth(), 560));
+            sheets.getChildren().add(new javafx.scene.layout.StackPane(view));
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(sheets);
+        scroll.setId("previewPages");
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportWidth(600);
+        scroll.setPrefViewportHeight(560);
+        dialog.getDialogPane().setContent(scroll);
+        dialog.getDialogPane().setId("previewDialog");
+        if (act != null) {
+            dialog.getDialogPane().lookupButton(act).setId("previewAction");
+        }
+        dialog.getDialogPane().lookupButton(close).setId("previewClose");
+        dialog.getDialogPane().getStylesheets().add(Stylesheets.APP);
+        dialog.getDialogPane().getStyleClass().add("tessera-dialog");
+        dialog.setResizable(true);
+        java.util.Optional<ButtonType> answer = dialog.showAndWait();
+        return act != null && answer.filter(act::equals).isPresent();
+    }
+
     private Alert alert(Message header, Message detail, ButtonType... buttons) {
         return alert(Alert.AlertType.ERROR, header, detail, buttons);
     }

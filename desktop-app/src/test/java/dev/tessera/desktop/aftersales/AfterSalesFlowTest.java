@@ -91,8 +91,14 @@ class AfterSalesFlowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
         waitFor(5, "the search focused", () -> robot.lookup("#afterSalesQuery").query().isFocused());
         robot.write(firstRow.row() + " " + firstRow.seat()).type(KeyCode.ENTER);
-        waitFor(15, "the sale found by its seat", () -> ui.text("#afterSalesStatus").startsWith("Sales found: 1, tickets: 2")
-                && after.tickets().stream().allMatch(r -> r.saleId() == sold.saleId()));
+        try {
+            waitFor(15, "the sale found by its seat", () -> ui.text("#afterSalesStatus").startsWith("Sales found: 1, tickets: 2")
+                    && after.tickets().stream().allMatch(r -> r.saleId() == sold.saleId()));
+        } catch (AssertionError e) {
+            Screenshots.take(ui.scene(), "70-aftersales-find-by-seat-failed");
+            throw new AssertionError(e.getMessage() + "; typed '" + firstRow.row() + " " + firstRow.seat() + "', the field holds '"
+                    + fx(() -> robot.lookup("#afterSalesQuery").queryAs(javafx.scene.control.TextField.class).getText()) + "', the status says: " + ui.text("#afterSalesStatus"), e);
+        }
 
         // a member's sale by part of her name (sold through the center as a member who signs in with her password)
         try (CenterClient api = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
