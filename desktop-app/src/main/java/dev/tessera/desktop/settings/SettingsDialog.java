@@ -208,6 +208,8 @@ public final class SettingsDialog extends Dialog<TerminalSettings> {
         CheckBox atOnce = new CheckBox(l10n.text("settings.paper.atOnce"));
         atOnce.setId("settingsPrintAtOnce");
         atOnce.setMnemonicParsing(true);
+        atOnce.setWrapText(true);
+        atOnce.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         atOnce.selectedProperty().bindBidirectional(viewModel.printAtOnceProperty());
         return new VBox(6, label, choice, atOnce, muted(Message.of("settings.paper.note")));
     }
