@@ -95,8 +95,11 @@ public final class CounterWorkspace implements AutoCloseable {
         sync.start();
         sale.load();
         shift.load();
-        // every counter step ends in a message: a sale or a void may have moved the drawer's expected cash
+        // every counter step ends in a message: a sale or a void may have moved the drawer's expected cash (the banner
+        // follows at once, not when the Shift tab is next opened)
         sale.messageProperty().addListener((obs, old, now) -> shift.refresh());
+        // and so may a refund, void or exchange in After-sales
+        afterSales.messageProperty().addListener((obs, old, now) -> shift.refresh());
         // a crash may have left a hold open or tickets unwritten: settle it before the first sale
         tasks.execute(() -> new SaleRecovery(session, sale.pipeline()).recover(), sale::resume,
                 failure -> LOG.warn("recovery after restart failed; it runs again at the next sign-in", failure));

@@ -115,6 +115,7 @@ class ShiftFlowTest {
         });
         robot.clickOn("#voidReason").write("Customer cannot attend").type(KeyCode.ENTER);
         ConfirmDialog.answer(robot, KeyCode.ENTER);
+        long refundConfirmed = System.nanoTime();
         try {
             waitFor(15, "the refund", () -> ui.text("#saleStatus").contains("the ticket is void"));
         } catch (AssertionError e) {
@@ -122,8 +123,12 @@ class ShiftFlowTest {
             throw new AssertionError(e.getMessage() + "; the counter says: " + ui.text("#saleStatus"), e);
         }
 
-        // the drawer should now hold float + cash sale - cash refund
+        // the drawer should now hold float + cash sale - cash refund; the banner above the map says so by itself
         long expected = 26_000 + sold.totalMinor() - refunded;
+        waitFor(15, "the banner's expected cash after the refund",
+                () -> ui.text("#shiftBarText").endsWith("expected cash " + yen(expected)));
+        System.out.printf("shift banner: expected cash updated %d ms after the refund was confirmed%n",
+                (System.nanoTime() - refundConfirmed) / 1_000_000);
         robot.clickOn(tabNamed("Shift"));
         waitFor(15, "the expected cash", () -> shift.expectedCashMinor().get() == expected);
         assertThat(ui.text("#shiftExpected")).isEqualTo(yen(expected));
