@@ -40,6 +40,8 @@ final class ServiceInfoView extends GridPane {
         text.textProperty().bind(value);
         text.getStyleClass().add("info-value");
         text.setWrapText(true);
+        // the prices take a line each: the grid grows to show them all instead of cutting the last lines off
+        text.setMinHeight(USE_PREF_SIZE);
         int column = next < 4 ? 0 : 2;
         int row = next % 4;
         add(name, column, row);

@@ -249,10 +249,24 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
             column.setStyle("-fx-alignment: CENTER-RIGHT;");
             table.getColumns().add(column);
         }
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // every header whole: the columns keep the width of their words, and the table scrolls sideways when the
+        // panel is narrower than all of them (squeezing them cut "Allocated" to "All...")
+        for (TableColumn<CountRow, ?> column : table.getColumns()) {
+            column.setMinWidth(headerWidth(column.getText()));
+            column.setPrefWidth(Math.max(column.getMinWidth(), 56));
+        }
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label(""));
         table.setPrefHeight(260);
-        name.setPrefWidth(110);
+        name.setPrefWidth(Math.max(name.getMinWidth(), 110));
+    }
+
+    /** The width a column header needs for its words in bold, with the header's padding and sort-arrow room. */
+    private static double headerWidth(String text) {
+        javafx.scene.text.Text words = new javafx.scene.text.Text(text);
+        javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
+        words.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize() + 1));
+        return Math.ceil(words.getLayoutBounds().getWidth()) + 26;
     }
 
     private void show(AvailabilityBoard newBoard) {

@@ -111,6 +111,8 @@ final class NumberingPanel extends VBox {
 
     private static Label label(String key, javafx.scene.Node target) {
         Label label = new Label(Messages.get(key));
+        // the words stay whole; the field beside gives up the width
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.setLabelFor(target);
         label.setMnemonicParsing(false);
         return label;
