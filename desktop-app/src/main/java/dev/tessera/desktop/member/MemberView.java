@@ -40,6 +40,7 @@ import javafx.scene.layout.VBox;
  */
 public final class MemberView extends BorderPane {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
 
     private final MemberViewModel vm;
     private final Localization l10n;
@@ -71,7 +72,7 @@ public final class MemberView extends BorderPane {
     private static ScrollPane scroll(VBox content) {
         ScrollPane pane = new ScrollPane(content);
         pane.setFitToWidth(true);
-        pane.setPrefWidth(330);
+        pane.setPrefWidth(300);
         pane.getStyleClass().add("member-side");
         return pane;
     }
@@ -86,6 +87,7 @@ public final class MemberView extends BorderPane {
             protected void updateItem(CardRow item, boolean empty) {
                 super.updateItem(item, empty);
                 textProperty().unbind();
+                pseudoClassStateChanged(BLOCKED, !empty && item != null && !item.active());
                 if (empty || item == null) {
                     setText(null);
                     return;
@@ -120,7 +122,8 @@ public final class MemberView extends BorderPane {
         Button block = button("memberBlock", "member.block", l10n);
         block.getStyleClass().add(Styles.DANGER);
         block.setOnAction(e -> vm.blockCard());
-        block.disableProperty().bind(vm.busyProperty());
+        block.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(
+                () -> vm.cardProperty().get() == null || !vm.cardProperty().get().active(), vm.cardProperty())));
         reason.setOnAction(e -> vm.blockCard());
 
         ComboBox<CardRow> newCard = new ComboBox<>(vm.cards().filtered(CardRow::active));
@@ -131,7 +134,9 @@ public final class MemberView extends BorderPane {
         newCard.valueProperty().bindBidirectional(vm.newCardProperty());
         Button move = button("memberMove", "member.move", l10n);
         move.setOnAction(e -> vm.moveToNewCard());
-        move.disableProperty().bind(vm.busyProperty());
+        // moving starts from the blocked card chosen in My cards
+        move.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(
+                () -> vm.cardProperty().get() == null || vm.cardProperty().get().active(), vm.cardProperty())));
 
         VBox column = new VBox(12,
                 section("member.cards.title", l10n, cards, write, note("member.write.note")),
@@ -146,11 +151,11 @@ public final class MemberView extends BorderPane {
         tickets.setItems(vm.tickets());
         tickets.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         tickets.setPlaceholder(caption("member.tickets.none", l10n));
-        tickets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        tickets.getColumns().add(column("member.tickets.event", t -> t.eventName()));
-        tickets.getColumns().add(column("member.tickets.date", t -> time(t.startsAt())));
-        tickets.getColumns().add(column("member.tickets.seat", TicketRow::place));
-        tickets.getColumns().add(column("member.tickets.state", t -> l10n.text("member.state." + t.state().name())));
+        tickets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        tickets.getColumns().add(column("member.tickets.event", t -> t.eventName(), 160));
+        tickets.getColumns().add(column("member.tickets.date", t -> time(t.startsAt()), 170));
+        tickets.getColumns().add(column("member.tickets.seat", TicketRow::place, 110));
+        tickets.getColumns().add(column("member.tickets.state", t -> l10n.text("member.state." + t.state().name()), 180));
         l10n.localeProperty().addListener((obs, old, now) -> tickets.refresh());
         tickets.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TicketRow>) change ->
                 vm.chosenTickets().setAll(tickets.getSelectionModel().getSelectedItems()));
@@ -187,12 +192,21 @@ public final class MemberView extends BorderPane {
         transfers.setPrefHeight(220);
         transfers.setPlaceholder(caption("member.transfers.none", l10n));
         transfers.setCellFactory(list -> new ListCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                // a wrapped label in a list cell is as tall as its lines, not one line with an ellipsis
+                text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                text.maxWidthProperty().bind(transfers.widthProperty().subtract(28));
+            }
+
             @Override
             protected void updateItem(TransferRow item, boolean empty) {
                 super.updateItem(item, empty);
-                setWrapText(true);
-                setPrefWidth(0);
-                setText(empty || item == null ? null : l10n.text(item.incoming()
+                setText(null);
+                setGraphic(empty || item == null ? null : text);
+                text.setText(empty || item == null ? null : l10n.text(item.incoming()
                                 ? "member.transfers.in" : "member.transfers.out", item.eventName(), item.place(),
                         item.counterpart() == null ? "" : item.counterpart(), time(item.expiresAt()))
                         + (item.expired() ? " \u2014 " + l10n.text("member.transfers.expired")
@@ -219,8 +233,10 @@ public final class MemberView extends BorderPane {
         return column;
     }
 
-    private TableColumn<TicketRow, String> column(String key, java.util.function.Function<TicketRow, String> value) {
+    private TableColumn<TicketRow, String> column(String key, java.util.function.Function<TicketRow, String> value,
+                                                  double width) {
         TableColumn<TicketRow, String> c = new TableColumn<>();
+        c.setPrefWidth(width);
         c.textProperty().bind(l10n.binding(key));
         c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setSortable(false);

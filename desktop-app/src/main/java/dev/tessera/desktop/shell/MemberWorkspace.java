@@ -16,14 +16,15 @@ public final class MemberWorkspace implements Workspace {
 
     private final WorkspaceContext context;
     private final MemberViewModel viewModel;
+    /** The PC/SC reader opened for this workspace, closed with it; null on the simulated reader. */
+    private final dev.tessera.desktop.counter.PcscCounterReader pcsc;
     private MemberView view;
 
     private MemberWorkspace(WorkspaceContext context) {
         this.context = context;
-        MemberCards.Reader reader = context.pcscReader()
-                .map(name -> MemberCards.reader(new dev.tessera.desktop.counter.PcscCounterReader(name,
-                        new java.security.SecureRandom())))
-                .orElseGet(() -> MemberCards.tray(context.virtualChips()));
+        this.pcsc = context.pcscReader().map(name -> new dev.tessera.desktop.counter.PcscCounterReader(name,
+                new java.security.SecureRandom())).orElse(null);
+        MemberCards.Reader reader = pcsc != null ? MemberCards.reader(pcsc) : MemberCards.tray(context.virtualChips());
         this.viewModel = new MemberViewModel(context.session(), new MemberCards(context.session(), reader),
                 context.tasks(), context.dialogs());
     }
@@ -66,5 +67,8 @@ public final class MemberWorkspace implements Workspace {
     @Override
     public void close() {
         viewModel.close();
+        if (pcsc != null) {
+            pcsc.close();
+        }
     }
 }
