@@ -174,6 +174,38 @@ public final class CenterSession {
                 new CounterApiTypes.AcceptTransfer(transferPassword), CenterHttp.type(CounterApiTypes.TransferResult.class));
     }
 
+    // ---- the member's own wallet (issue 14) ----
+
+    public List<CounterApiTypes.Chip> myChips() {
+        return http.get("/api/me/chips", token(), CenterHttp.listOf(CounterApiTypes.Chip.class));
+    }
+
+    public List<MemberApiTypes.MemberTicket> myTickets() {
+        return http.get("/api/me/tickets", token(), CenterHttp.listOf(MemberApiTypes.MemberTicket.class));
+    }
+
+    public List<MemberApiTypes.MemberTransfer> myTransfers() {
+        return http.get("/api/me/transfers", token(), CenterHttp.listOf(MemberApiTypes.MemberTransfer.class));
+    }
+
+    /** Claims 64, 65 from home: the assignee named by login id; the ticket goes to their current card. */
+    public CounterApiTypes.Transfer startTransferToMember(String ticketId, String toLoginId, String transferPassword) {
+        return http.post("/api/transfers", token(), new MemberApiTypes.StartTransferToMember(ticketId, toLoginId,
+                transferPassword), CenterHttp.type(CounterApiTypes.Transfer.class));
+    }
+
+    /** A lost or stolen card: blocked, its ticket copies revoked at the gates. */
+    public MemberApiTypes.BlockedChip blockChip(String chipId, String reason) {
+        return http.post("/api/chips/" + chipId + "/block", token(), new MemberApiTypes.BlockChip(reason),
+                CenterHttp.type(MemberApiTypes.BlockedChip.class));
+    }
+
+    /** The blocked card's valid tickets, re-issued for the member's new card. */
+    public MemberApiTypes.ChipReplacement replaceChip(String fromChipId, String toChipId) {
+        return http.post("/api/chips/" + fromChipId + "/replacement", token(), new MemberApiTypes.ReplaceChip(toChipId),
+                CenterHttp.type(MemberApiTypes.ChipReplacement.class));
+    }
+
     // ---- the organizer (claims 29 b-d, 30, 71, 73, 74) ----
 
     public List<OrganizerApiTypes.Venue> venues() {

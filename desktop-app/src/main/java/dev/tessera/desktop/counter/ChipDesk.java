@@ -53,6 +53,11 @@ public final class ChipDesk {
         public static Entitlement membership() {
             return new Entitlement("MEMBERSHIP", null, null);
         }
+
+        /** The member's own active card (issue 14): the center opens it for that member only. */
+        public static Entitlement delivery() {
+            return new Entitlement("DELIVERY", null, null);
+        }
     }
 
     public ChipDesk(CenterSession center) {

@@ -10,7 +10,9 @@ public final class Workspaces {
             "MANAGER", List.of(dev.tessera.desktop.manager.ManagerWorkspace.FACTORY),
             // claim 75: a seller reads its own sales log
             "SELLER", List.of(dev.tessera.desktop.manager.MySalesWorkspace.FACTORY),
-            "GATE", List.of(dev.tessera.desktop.gate.GateWorkspace.FACTORY));
+            "GATE", List.of(dev.tessera.desktop.gate.GateWorkspace.FACTORY),
+            // issue 14: a member's cards, tickets and transfers, at home as at a kiosk
+            "MEMBER", List.of(MemberWorkspace.FACTORY));
 
     private Workspaces() {
     }

@@ -22,7 +22,7 @@ public final class Localization {
      */
     public static final List<String> BUNDLES = List.of(BUNDLE, "dev.tessera.desktop.organizer",
             "dev.tessera.desktop.manager", "dev.tessera.desktop.gate", "dev.tessera.desktop.shift",
-            "dev.tessera.desktop.aftersales");
+            "dev.tessera.desktop.aftersales", "dev.tessera.desktop.member");
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.JAPANESE);
 
     private final ReadOnlyObjectWrapper<Locale> locale = new ReadOnlyObjectWrapper<>();

@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /** What gate tests need at the embedded center: a performance whose doors are open, and tickets sold for it. */
-final class GateFixtures {
+public final class GateFixtures {
     private GateFixtures() {}
 
     /** A performance tonight at the demo theatre, doors open, the demo clerk authorized (the demo's is weeks away). */
-    static long tonightsPerformance(Services s) {
+    public static long tonightsPerformance(Services s) {
         Event demo = s.events().list(true).getFirst();
         long organizer = s.accounts().list(Role.ORGANIZER).getFirst().accountId();
         long clerk = s.accounts().list(Role.SELLER).stream().filter(p -> p.loginId().equals("clerk")).findFirst()
@@ -42,13 +42,13 @@ final class GateFixtures {
      * Sells one seat: to the member's card in the field when {@code card} is given (it proves itself by signing the
      * center's challenge, issue 15), else as a walk-in's paper ticket.
      */
-    static IssuedTicket sell(CenterSession clerk, long eventId, String seat, dev.tessera.reader.wallet.WalletCard card)
+    public static IssuedTicket sell(CenterSession clerk, long eventId, String seat, dev.tessera.reader.wallet.WalletCard card)
             throws dev.tessera.reader.wallet.WalletException {
         return sale(clerk, eventId, seat, card).tickets().getFirst();
     }
 
     /** The same sale, whole: its id entitles the clerk to a session on the card (docs/card-protocol.md §7). */
-    static dev.tessera.desktop.center.CounterApiTypes.SaleResult sale(CenterSession clerk, long eventId, String seat,
+    public static dev.tessera.desktop.center.CounterApiTypes.SaleResult sale(CenterSession clerk, long eventId, String seat,
                                                                      dev.tessera.reader.wallet.WalletCard card)
             throws dev.tessera.reader.wallet.WalletException {
         Customer customer;

@@ -197,6 +197,10 @@ public final class ChipSessionService {
         }
         DSLContext dsl = db.dsl();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // issue 14: a card reported lost or stolen opens no session for anybody, whatever it holds
+        if (dsl.fetchExists(CHIP, CHIP.CHIP_ID.eq(chipId), CHIP.STATUS.eq("BLOCKED"))) {
+            return "chip " + chipId + " is blocked (reported lost or stolen)";
+        }
         return switch (purpose) {
             case SALE -> request.saleId() == null ? "a sale session names its saleId"
                     : dsl.fetchExists(dsl.selectOne().from(SALE).join(TICKET).on(TICKET.SALE_ID.eq(SALE.ID))

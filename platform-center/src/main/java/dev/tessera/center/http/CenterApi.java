@@ -16,6 +16,8 @@ import dev.tessera.center.sales.AfterSalesService;
 import dev.tessera.center.sales.TicketFactory;
 import dev.tessera.center.saleslog.SalesLogService.Filter;
 import dev.tessera.center.shift.ShiftService;
+import dev.tessera.center.transfer.LostCards;
+import dev.tessera.center.transfer.MemberTickets;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
@@ -65,6 +67,8 @@ public final class CenterApi {
     private final ChipSessionService chipSessions;
     private final ShiftService shifts;
     private final AfterSalesService afterSales;
+    private final MemberTickets memberTickets;
+    private final LostCards lostCards;
 
     public CenterApi(Services services) {
         this.s = services;
@@ -73,6 +77,9 @@ public final class CenterApi {
         this.chipSessions = new ChipSessionService(services.db(), services.clock(), chipKeys);
         this.shifts = new ShiftService(services.db(), services.clock());
         this.afterSales = new AfterSalesService(services.db(), new TicketFactory(services.keys()), services.clock());
+        this.memberTickets = new MemberTickets(services.db(), services.clock());
+        this.lostCards = new LostCards(services.db(), services.members(), new TicketFactory(services.keys()),
+                services.clock());
     }
 
     public void configure(JavalinConfig config) {
@@ -396,6 +403,20 @@ public final class CenterApi {
                 Api.pathId(ctx, "transferId")), MEMBER);
         route(r, Endpoints.ACCEPT_TRANSFER, (ctx, body) -> s.transfers().accept(Api.principal(ctx).accountId(),
                 Api.pathId(ctx, "transferId"), body), MEMBER);
+        // issue 14: the member's own wallet: every ticket with its state, the transfers waiting on either side
+        route(r, Endpoints.MY_TICKETS, (ctx, none) -> memberTickets.tickets(Api.principal(ctx).accountId()), MEMBER);
+        route(r, Endpoints.MY_TRANSFERS, (ctx, none) -> memberTickets.transfers(Api.principal(ctx).accountId()),
+                MEMBER);
+        // issue 14: a lost or stolen card, blocked by its member or at the counter; its tickets moved to the new card
+        route(r, Endpoints.BLOCK_CHIP, (ctx, body) -> lostCards.block(lostCardCaller(ctx), ctx.pathParam("chipId"),
+                body), MEMBER, SELLER);
+        route(r, Endpoints.REPLACE_CHIP, (ctx, body) -> lostCards.replace(lostCardCaller(ctx), ctx.pathParam("chipId"),
+                body), MEMBER, SELLER);
+    }
+
+    private static LostCards.Caller lostCardCaller(Context ctx) {
+        Principal p = Api.principal(ctx);
+        return new LostCards.Caller(p.accountId(), p.role());
     }
 
     private void gate(RoutesConfig r) {

@@ -45,6 +45,12 @@ import dev.tessera.center.terminal.TerminalService.Push;
 import dev.tessera.center.terminal.TerminalService.PushResult;
 import dev.tessera.center.terminal.TerminalService.RegisterTerminal;
 import dev.tessera.center.terminal.TerminalService.Registration;
+import dev.tessera.center.transfer.LostCards.BlockChip;
+import dev.tessera.center.transfer.LostCards.BlockedChip;
+import dev.tessera.center.transfer.LostCards.ReplaceChip;
+import dev.tessera.center.transfer.LostCards.Replaced;
+import dev.tessera.center.transfer.MemberTickets.MemberTicket;
+import dev.tessera.center.transfer.MemberTickets.MemberTransfer;
 import dev.tessera.center.transfer.TransferService.AcceptTransfer;
 import dev.tessera.center.transfer.TransferService.StartTransfer;
 import dev.tessera.center.transfer.TransferService.TransferResult;
@@ -176,6 +182,15 @@ public final class Endpoints {
             Body.NONE, Body.of(TransferView.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<AcceptTransfer, TransferResult> ACCEPT_TRANSFER = new Endpoint<>("POST", "/api/transfers/{transferId}/accept",
             Body.of(AcceptTransfer.class), Body.of(TransferResult.class), 200, Set.of(400, 401, 403, 404, 409, 413, 429, 503));
+    public static final Endpoint<Void, List<MemberTicket>> MY_TICKETS = new Endpoint<>("GET", "/api/me/tickets",
+            Body.NONE, Body.listOf(MemberTicket.class), 200, Set.of(401, 403, 503));
+    public static final Endpoint<Void, List<MemberTransfer>> MY_TRANSFERS = new Endpoint<>("GET", "/api/me/transfers",
+            Body.NONE, Body.listOf(MemberTransfer.class), 200, Set.of(401, 403, 503));
+    public static final Endpoint<BlockChip, BlockedChip> BLOCK_CHIP = new Endpoint<>("POST", "/api/chips/{chipId}/block",
+            Body.of(BlockChip.class), Body.of(BlockedChip.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<ReplaceChip, Replaced> REPLACE_CHIP = new Endpoint<>("POST",
+            "/api/chips/{chipId}/replacement", Body.of(ReplaceChip.class), Body.of(Replaced.class), 200,
+            Set.of(400, 401, 403, 404, 409, 413, 503));
     public static final Endpoint<Void, List<GateCount>> GATE_COUNTS = new Endpoint<>("GET", "/api/events/{eventId}/gate-counts",
             Body.NONE, Body.listOf(GateCount.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Scan, ScanResult> SCAN = new Endpoint<>("POST", "/api/gate/scans",
@@ -219,5 +234,5 @@ public final class Endpoints {
             Body.NONE, Body.of(Shift.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<CloseShift, Shift> CLOSE_SHIFT = new Endpoint<>("POST", "/api/shifts/{shiftId}/close",
             Body.of(CloseShift.class), Body.of(Shift.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
-    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT);
+    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT);
 }

@@ -1,5 +1,7 @@
 package dev.tessera.center.transfer;
 
+import static dev.tessera.center.db.schema.Tables.ACCOUNT;
+import static dev.tessera.center.db.schema.Tables.CHIP;
 import static dev.tessera.center.db.schema.Tables.REVOCATION;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
@@ -13,6 +15,8 @@ import dev.tessera.center.sales.SaleService.IssuedTicket;
 import dev.tessera.center.sales.TicketFactory;
 import dev.tessera.core.crypto.PasswordHasher;
 import dev.tessera.core.model.Chip;
+import dev.tessera.core.model.ChipStatus;
+import dev.tessera.core.model.Role;
 import dev.tessera.core.ticket.SignedTicket;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
@@ -39,7 +43,11 @@ public final class TransferService {
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public record StartTransfer(String ticketId, String toChipId, String transferPassword) {}
+    /**
+     * The assignee is named by their card ({@code toChipId}, read from it at a counter) or, from home, by their
+     * login id ({@code toLoginId}): the ticket then goes to their current card, the active one registered last.
+     */
+    public record StartTransfer(String ticketId, String toChipId, String toLoginId, String transferPassword) {}
 
     public record AcceptTransfer(String transferPassword) {}
 
@@ -64,8 +72,8 @@ public final class TransferService {
         if (req.transferPassword() == null || req.transferPassword().length() < 6) {
             throw ApiException.badRequest("a transfer password needs at least 6 characters");
         }
-        if (req.ticketId() == null || req.toChipId() == null) {
-            throw ApiException.badRequest("ticketId and toChipId are required");
+        if (req.ticketId() == null || (req.toChipId() == null) == (req.toLoginId() == null)) {
+            throw ApiException.badRequest("ticketId and either toChipId or toLoginId are required");
         }
         TicketRecord ticket = ticket(req.ticketId());
         if (ticket.getHolderMemberId() == null || ticket.getHolderMemberId() != assignorMemberId) {
@@ -74,7 +82,10 @@ public final class TransferService {
         if (!"VALID".equals(ticket.getStatus())) {
             throw ApiException.conflict("ticket-not-valid", "ticket " + req.ticketId() + " is " + ticket.getStatus());
         }
-        Chip to = members.activeChip(req.toChipId());
+        if (ticket.getHolderChipId() != null && members.chip(ticket.getHolderChipId()).status() != ChipStatus.ACTIVE) {
+            throw ApiException.conflict("chip-blocked", "the ticket is on a blocked card; move it to your new card first");
+        }
+        Chip to = members.activeChip(req.toChipId() != null ? req.toChipId() : currentCardOf(req.toLoginId()));
         if (to.chipId().equals(ticket.getHolderChipId())) {
             throw ApiException.badRequest("the ticket is already on chip " + to.chipId());
         }
@@ -96,6 +107,20 @@ public final class TransferService {
                     .returningResult(TICKET_TRANSFER.ID).fetchOne(TICKET_TRANSFER.ID);
         });
         return view(transfer(id));
+    }
+
+    /** The active card a member registered last: where a ticket named to their login goes. */
+    private String currentCardOf(String loginId) {
+        Long member = db.dsl().select(ACCOUNT.ID).from(ACCOUNT)
+                .where(ACCOUNT.LOGIN_ID.eq(loginId.strip()), ACCOUNT.ROLE.eq(Role.MEMBER.name())).fetchOne(ACCOUNT.ID);
+        if (member == null) {
+            throw ApiException.notFound("there is no member \"" + loginId.strip() + "\"");
+        }
+        return db.dsl().select(CHIP.CHIP_ID).from(CHIP)
+                .where(CHIP.MEMBER_ID.eq(member), CHIP.STATUS.eq(ChipStatus.ACTIVE.name()))
+                .orderBy(CHIP.REGISTERED_AT.desc(), CHIP.CHIP_ID).limit(1).fetchOptional(CHIP.CHIP_ID)
+                .orElseThrow(() -> ApiException.conflict("assignee-has-no-card", "member \"" + loginId.strip()
+                        + "\" has no active card to receive the ticket; they get one at a box office"));
     }
 
     /** The assignee (the member owning the assignee chip) confirms with the transfer password. */

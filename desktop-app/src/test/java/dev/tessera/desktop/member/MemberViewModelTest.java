@@ -1,0 +1,119 @@
+package dev.tessera.desktop.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.counter.ChipDesk;
+import dev.tessera.desktop.counter.VirtualChips;
+import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
+import dev.tessera.desktop.gate.GateFixtures;
+import dev.tessera.desktop.member.MemberViewModel.TicketState;
+import dev.tessera.desktop.support.TestCenter;
+import dev.tessera.desktop.ui.CurrentThreadTaskExecutor;
+import dev.tessera.desktop.ui.DialogService;
+import dev.tessera.desktop.ui.Message;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The member's view model without a stage, on the embedded center and simulated chips: a wrong transfer password
+ * five times locks the transfer, each attempt's password leaves the form at once, and the refusals are sentences.
+ */
+class MemberViewModelTest {
+    private static final String PASSWORD = "member-password";
+
+    @Test
+    void fiveWrongTransferPasswordsLockTheTransferAndNoPasswordStaysInTheForm(@TempDir Path dir) throws Exception {
+        try (TestCenter center = TestCenter.start(dir); VirtualChips tray = new VirtualChips(new SecureRandom())) {
+            CenterSession clerk = center.clerk();
+            String aLogin = "ann-" + UUID.randomUUID().toString().substring(0, 6);
+            String bLogin = "ben-" + UUID.randomUUID().toString().substring(0, 6);
+            long ann = clerk.registerMember(aLogin, PASSWORD, "Ann Abe").accountId();
+            long ben = clerk.registerMember(bLogin, PASSWORD, "Ben Bando").accountId();
+            VirtualChip annCard = card(clerk, tray, ann);
+            card(clerk, tray, ben);
+            long eventId = center.demoEvent(clerk).id();
+            var map = clerk.seatMap(center.demoEvent(clerk).venueId(), center.demoEvent(clerk).seatMapVersion());
+            tray.put(annCard);
+            String ticket = GateFixtures.sale(clerk, eventId, map.sections().getFirst().rows().get(5).seats().get(2).id(),
+                    tray.tap()).tickets().getFirst().ticketId();
+            tray.takeOff();
+
+            CenterSession annAtHome = center.signIn(aLogin, PASSWORD);
+            MemberViewModel annWallet = wallet(annAtHome, tray);
+            annWallet.load();
+            assertThat(annWallet.tickets()).extracting(MemberViewModel.TicketRow::state)
+                    .containsExactly(TicketState.TO_WRITE);
+            annWallet.chosenTickets().setAll(annWallet.tickets());
+            annWallet.assigneeLoginProperty().set("nobody-" + UUID.randomUUID());
+            annWallet.transferPasswordProperty().set("short");
+            annWallet.startTransfer();
+            assertThat(annWallet.messageProperty().get()).isEqualTo(Message.of("member.transfer.shortPassword"));
+            annWallet.transferPasswordProperty().set("right-password");
+            annWallet.startTransfer();
+            assertThat(annWallet.messageProperty().get()).isEqualTo(Message.of("member.transfer.noSuchMember"));
+            assertThat(annWallet.transferPasswordProperty().get()).as("cleared once sent, refused or not").isEmpty();
+            annWallet.assigneeLoginProperty().set(bLogin);
+            annWallet.transferPasswordProperty().set("right-password");
+            annWallet.startTransfer();
+            assertThat(annWallet.failedProperty().get()).isFalse();
+            assertThat(annWallet.tickets()).extracting(MemberViewModel.TicketRow::state)
+                    .containsExactly(TicketState.TRANSFER_PENDING);
+
+            MemberViewModel benWallet = wallet(center.signIn(bLogin, PASSWORD), tray);
+            benWallet.load();
+            assertThat(benWallet.transfers()).hasSize(1);
+            benWallet.incomingProperty().set(benWallet.transfers().getFirst());
+            for (int left = 4; left >= 1; left--) {
+                benWallet.acceptPasswordProperty().set("wrong-" + left);
+                benWallet.acceptTransfer();
+                assertThat(benWallet.messageProperty().get()).isEqualTo(Message.of("member.accept.wrong", left));
+                assertThat(benWallet.acceptPasswordProperty().get()).isEmpty();
+            }
+            benWallet.acceptPasswordProperty().set("wrong-5");
+            benWallet.acceptTransfer();
+            assertThat(benWallet.messageProperty().get()).isEqualTo(Message.of("member.accept.locked"));
+            benWallet.acceptPasswordProperty().set("right-password");
+            benWallet.acceptTransfer();
+            assertThat(benWallet.messageProperty().get()).as("locked even for the right password")
+                    .isEqualTo(Message.of("member.accept.locked"));
+            assertThat(benWallet.acceptPasswordProperty().get()).isEmpty();
+            assertThat(annAtHome.myTickets()).extracting(t -> t.ticketId() + " " + t.state())
+                    .containsExactly(ticket + " TRANSFER_PENDING");
+        }
+    }
+
+    @Test
+    void anExpiredOrTakenTransferIsSaidInWords() {
+        MemberViewModel vm = new MemberViewModel(null, null, new CurrentThreadTaskExecutor(), null);
+        assertThat(vm.describe(problem(409, "transfer-expired", "transfer 7 expired")))
+                .isEqualTo(Message.of("member.accept.expired"));
+        assertThat(vm.describe(problem(409, "transfer-not-pending", "transfer 7 is CANCELLED")))
+                .isEqualTo(Message.of("member.accept.gone"));
+        assertThat(vm.describe(problem(409, "chip-blocked", "chip 0a is blocked")))
+                .isEqualTo(Message.of("member.card.blocked"));
+        assertThat(vm.describe(problem(403, "wrong-transfer-password", "the transfer password is wrong; 1 attempts left")))
+                .isEqualTo(Message.of("member.accept.wrong", 1));
+    }
+
+    private static CenterProblemException problem(int status, String kind, String detail) {
+        return new CenterProblemException(status, "https://tessera.dev/problems/" + kind, "Refused", detail);
+    }
+
+    private static MemberViewModel wallet(CenterSession session, VirtualChips tray) {
+        return new MemberViewModel(session, new MemberCards(session, MemberCards.tray(tray)),
+                new CurrentThreadTaskExecutor(), (DialogService) null);
+    }
+
+    private static VirtualChip card(CenterSession clerk, VirtualChips tray, long memberId) throws Exception {
+        VirtualChip blank = tray.addBlank("chip " + memberId);
+        tray.put(blank);
+        String chipId = new ChipDesk(clerk).issueMemberCard(tray.tap(), memberId);
+        tray.takeOff();
+        return tray.issued(blank, "member " + memberId, chipId);
+    }
+}

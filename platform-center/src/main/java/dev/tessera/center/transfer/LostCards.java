@@ -1,0 +1,193 @@
+package dev.tessera.center.transfer;
+
+import static dev.tessera.center.db.schema.Tables.CHIP;
+import static dev.tessera.center.db.schema.Tables.CHIP_BLOCK;
+import static dev.tessera.center.db.schema.Tables.CHIP_REPLACEMENT;
+import static dev.tessera.center.db.schema.Tables.REVOCATION;
+import static dev.tessera.center.db.schema.Tables.TICKET;
+import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
+
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.TicketRecord;
+import dev.tessera.center.http.ApiException;
+import dev.tessera.center.member.MemberService;
+import dev.tessera.center.sales.SaleService.IssuedTicket;
+import dev.tessera.center.sales.TicketFactory;
+import dev.tessera.core.model.Chip;
+import dev.tessera.core.model.ChipStatus;
+import dev.tessera.core.model.Role;
+import dev.tessera.core.ticket.Ticket;
+import dev.tessera.core.ticket.TicketCodec;
+import dev.tessera.core.ticket.TicketFormatException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/**
+ * Issue 14: a lost or stolen card. Blocking it revokes every valid ticket copy on it at once (the gates refuse them
+ * with the next revocation download, and a gate package leaves the chip out), cancels the transfers it started and
+ * refuses every chip session on it. The member's valid tickets then move to their new card: re-issued with version
+ * + 1 for the new chip, as a transfer re-issues them, the old copies staying revoked.
+ */
+public final class LostCards {
+    private static final int MAX_REASON = 200;
+
+    private final Database db;
+    private final MemberService members;
+    private final TicketFactory factory;
+    private final Clock clock;
+
+    /** Who asks: a member for their own cards, a seller at the counter for any. */
+    public record Caller(long accountId, Role role) {}
+
+    /** Why the card is blocked, in the member's or the clerk's words ("lost", "stolen on the train"). */
+    public record BlockChip(String reason) {}
+
+    public record BlockedChip(String chipId, ChipStatus status, int revokedTickets, OffsetDateTime blockedAt) {}
+
+    /** The member's new card, already registered to them. */
+    public record ReplaceChip(String toChipId) {}
+
+    /** The tickets re-issued for the new card, each sealed for it, to write there. */
+    public record Replaced(String fromChipId, String toChipId, List<IssuedTicket> tickets) {}
+
+    public LostCards(Database db, MemberService members, TicketFactory factory, Clock clock) {
+        this.db = db;
+        this.members = members;
+        this.factory = factory;
+        this.clock = clock;
+    }
+
+    /** A member blocks one of their own cards; a seller blocks any card at the counter. Audited in chip_block. */
+    public BlockedChip block(Caller caller, String chipId, BlockChip request) {
+        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
+        if (reason.isEmpty()) {
+            throw ApiException.badRequest("say why the card is blocked (reason), e.g. \"lost\"");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw ApiException.badRequest("the reason takes at most " + MAX_REASON + " characters");
+        }
+        Chip chip = callersChip(caller, chipId);
+        if (chip.status() == ChipStatus.BLOCKED) {
+            throw ApiException.conflict("chip-already-blocked", "this card is already blocked");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int revoked = db.tx(ctx -> {
+            int blocked = ctx.update(CHIP).set(CHIP.STATUS, ChipStatus.BLOCKED.name())
+                    .where(CHIP.CHIP_ID.eq(chip.chipId()), CHIP.STATUS.eq(ChipStatus.ACTIVE.name())).execute();
+            if (blocked == 0) {
+                throw ApiException.conflict("chip-already-blocked", "this card is already blocked");
+            }
+            List<TicketRecord> onCard = ctx.selectFrom(TICKET)
+                    .where(TICKET.HOLDER_CHIP_ID.eq(chip.chipId()), TICKET.STATUS.eq("VALID")).fetch();
+            for (TicketRecord t : onCard) {
+                revoke(ctx, t, "CARD_BLOCKED", now);
+            }
+            // a transfer this card started would move a copy that no longer admits anybody
+            ctx.update(TICKET_TRANSFER).set(TICKET_TRANSFER.STATUS, "CANCELLED")
+                    .where(TICKET_TRANSFER.FROM_CHIP_ID.eq(chip.chipId()), TICKET_TRANSFER.STATUS.eq("PENDING"))
+                    .execute();
+            ctx.insertInto(CHIP_BLOCK).set(CHIP_BLOCK.CHIP_ID, chip.chipId())
+                    .set(CHIP_BLOCK.ACCOUNT_ID, caller.accountId()).set(CHIP_BLOCK.ROLE, caller.role().name())
+                    .set(CHIP_BLOCK.REASON, reason).set(CHIP_BLOCK.REVOKED_TICKETS, onCard.size())
+                    .set(CHIP_BLOCK.BLOCKED_AT, now).execute();
+            return onCard.size();
+        });
+        return new BlockedChip(chip.chipId(), ChipStatus.BLOCKED, revoked, now);
+    }
+
+    /** Moves every valid ticket of a blocked card to the same member's active card, re-issued (version + 1). */
+    public Replaced replace(Caller caller, String fromChipId, ReplaceChip request) {
+        if (request == null || request.toChipId() == null || request.toChipId().isBlank()) {
+            throw ApiException.badRequest("name the new card (toChipId)");
+        }
+        Chip from = callersChip(caller, fromChipId);
+        Chip to;
+        try {
+            to = members.chip(Chip.chipId(request.toChipId()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("toChipId: " + e.getMessage());
+        }
+        if (caller.role() == Role.MEMBER && (to.memberId() == null || to.memberId() != caller.accountId())) {
+            throw ApiException.notFound("chip " + to.chipId() + " is not one of your cards");
+        }
+        if (from.memberId() == null || !from.memberId().equals(to.memberId())) {
+            throw ApiException.conflict("another-members-card", "the new card belongs to another member");
+        }
+        if (from.chipId().equals(to.chipId())) {
+            throw ApiException.badRequest("the new card must be another card than the blocked one");
+        }
+        if (from.status() != ChipStatus.BLOCKED) {
+            throw ApiException.conflict("chip-not-blocked", "block the lost card first; its tickets stay on it until then");
+        }
+        if (to.status() != ChipStatus.ACTIVE) {
+            throw ApiException.conflict("chip-blocked", "the new card is blocked too");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<TicketRecord> onCard = db.dsl().selectFrom(TICKET)
+                .where(TICKET.HOLDER_CHIP_ID.eq(from.chipId()), TICKET.STATUS.eq("VALID"))
+                .orderBy(TICKET.ISSUED_AT, TICKET.SEAT_ID).fetch();
+        List<IssuedTicket> moved = new ArrayList<>();
+        db.txRun(ctx -> {
+            moved.clear();
+            for (TicketRecord t : onCard) {
+                Ticket old = decode(t);
+                int version = t.getVersion() + 1;
+                Ticket reissued = new Ticket(old.ticketId(), version, old.eventId(), old.seatId(), old.categoryId(),
+                        old.gateId(), old.validFrom(), old.validUntil(), to.chipId(), old.attendees(), old.priceMinor(),
+                        old.currency());
+                byte[] encoded = factory.sign(reissued);
+                String encodedB64 = TicketFactory.base64(encoded);
+                int updated = ctx.update(TICKET).set(TICKET.VERSION, version).set(TICKET.HOLDER_CHIP_ID, to.chipId())
+                        .set(TICKET.ENCODED, encodedB64)
+                        .where(TICKET.ID.eq(t.getId()), TICKET.VERSION.eq(t.getVersion()), TICKET.STATUS.eq("VALID"),
+                                TICKET.HOLDER_CHIP_ID.eq(from.chipId()))
+                        .execute();
+                if (updated == 0) {
+                    throw ApiException.conflict("ticket-changed", "a ticket of the card changed meanwhile; try again");
+                }
+                revoke(ctx, t, "CARD_REPLACED", now);
+                moved.add(new IssuedTicket(t.getId(), version, t.getSeatId(), t.getCategoryId(), t.getGateId(),
+                        t.getPriceMinor(), t.getAttendee(), to.chipId(), encodedB64, factory.sealFor(to, encoded)));
+            }
+            ctx.insertInto(CHIP_REPLACEMENT).set(CHIP_REPLACEMENT.FROM_CHIP_ID, from.chipId())
+                    .set(CHIP_REPLACEMENT.TO_CHIP_ID, to.chipId()).set(CHIP_REPLACEMENT.ACCOUNT_ID, caller.accountId())
+                    .set(CHIP_REPLACEMENT.MOVED_TICKETS, onCard.size()).set(CHIP_REPLACEMENT.REPLACED_AT, now).execute();
+        });
+        return new Replaced(from.chipId(), to.chipId(), List.copyOf(moved));
+    }
+
+    /** The chip named in the path: a member's own (else 404, its existence not confirmed), or any for a seller. */
+    private Chip callersChip(Caller caller, String chipId) {
+        Chip chip;
+        try {
+            chip = members.chip(Chip.chipId(chipId));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("chipId: " + e.getMessage());
+        }
+        if (caller.role() == Role.MEMBER && (chip.memberId() == null || chip.memberId() != caller.accountId())) {
+            throw ApiException.notFound("chip " + chip.chipId() + " is not one of your cards");
+        }
+        return chip;
+    }
+
+    /** The copy's (ticket, version) joins the revocation list every gate downloads; once is enough. */
+    private static void revoke(DSLContext ctx, TicketRecord t, String reason, OffsetDateTime now) {
+        if (!ctx.fetchExists(REVOCATION, REVOCATION.TICKET_ID.eq(t.getId()), REVOCATION.VERSION.eq(t.getVersion()))) {
+            ctx.insertInto(REVOCATION).set(REVOCATION.TICKET_ID, t.getId()).set(REVOCATION.VERSION, t.getVersion())
+                    .set(REVOCATION.EVENT_ID, t.getEventId()).set(REVOCATION.REASON, reason)
+                    .set(REVOCATION.REVOKED_AT, now).execute();
+        }
+    }
+
+    private static Ticket decode(TicketRecord t) {
+        try {
+            return TicketCodec.decode(Base64.getDecoder().decode(t.getEncoded())).ticket();
+        } catch (TicketFormatException e) {
+            throw new IllegalStateException("stored ticket " + t.getId() + " no longer decodes", e);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.tessera.center.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.center.security.CenterWorld;
+import dev.tessera.center.support.ApiClient;
+import dev.tessera.center.support.ApiClient.Response;
+import dev.tessera.center.support.CenterFixture;
+import dev.tessera.core.crypto.ChipKeys;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14 on a center on an H2 file: the member's own tickets and transfers, a transfer named by the assignee's
+ * login, and a lost card blocked (its copies revoked at the gate, no chip session on it) with its tickets moved to
+ * the member's new card. Each test walks a world of its own: they change it.
+ */
+class MemberWalletApiTest {
+
+    @Test
+    void aMemberSeesTheirTicketsWithTheirStateAndTheTransfersOnBothSides(@TempDir Path dir) {
+        try (CenterWorld world = new CenterWorld(dir)) {
+            ApiClient a = world.memberA.client();
+            Response mine = a.get("/api/me/tickets");
+            assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+            assertThat(mine.json()).hasSize(2);
+            JsonNode pending = byTicket(mine.json(), world.ticketsA.getFirst());
+            assertThat(pending.get("state").asText()).isEqualTo("TRANSFER_PENDING");
+            assertThat(pending.get("transferId").asLong()).isEqualTo(world.transferId);
+            assertThat(pending.get("eventId").asLong()).isEqualTo(world.event.eventId());
+            assertThat(pending.get("eventName").asText()).startsWith("Concert");
+            assertThat(pending.get("holderChipId").asText()).isEqualTo(world.memberA.chipId());
+            JsonNode valid = byTicket(mine.json(), world.ticketsA.get(1));
+            assertThat(valid.get("state").asText()).isEqualTo("VALID");
+            assertThat(valid.get("transferId").isNull()).isTrue();
+            assertThat(valid.get("seatId").asText()).isNotBlank();
+            assertThat(valid.get("venueId").asLong()).isEqualTo(world.event.event().get("venueId").asLong());
+
+            JsonNode out = a.get("/api/me/transfers").json();
+            assertThat(out).hasSize(1);
+            assertThat(out.get(0).get("direction").asText()).isEqualTo("OUT");
+            assertThat(out.get(0).get("counterpart").asText()).isEqualTo("Member B");
+            JsonNode in = world.memberB.client().get("/api/me/transfers").json();
+            assertThat(in).hasSize(1);
+            assertThat(in.get(0).get("direction").asText()).isEqualTo("IN");
+            assertThat(in.get(0).get("transferId").asLong()).isEqualTo(world.transferId);
+            assertThat(in.get(0).get("counterpart").asText()).isEqualTo("Member A");
+            assertThat(in.get(0).get("expired").asBoolean()).isFalse();
+            assertThat(world.memberB.client().get("/api/me/tickets").json()).as("not B's until accepted").isEmpty();
+            assertThat(world.memberC.client().get("/api/me/transfers").json()).isEmpty();
+
+            assertThat(world.sellerA.client().get("/api/me/tickets").status()).isEqualTo(403);
+            assertThat(world.fx.organizer.get("/api/me/transfers").status()).isEqualTo(403);
+            assertThat(world.fx.anonymous.get("/api/me/tickets").status()).isEqualTo(401);
+
+            // accepted: B holds version 2, A sees the ticket as transferred, with the version A held
+            assertThat(world.memberB.client().post("/api/transfers/" + world.transferId + "/accept",
+                    Map.of("transferPassword", CenterWorld.TRANSFER_PASSWORD)).status()).isEqualTo(200);
+            JsonNode given = byTicket(a.get("/api/me/tickets").json(), world.ticketsA.getFirst());
+            assertThat(given.get("state").asText()).isEqualTo("TRANSFERRED");
+            assertThat(given.get("version").asInt()).isEqualTo(1);
+            JsonNode received = byTicket(world.memberB.client().get("/api/me/tickets").json(), world.ticketsA.getFirst());
+            assertThat(received.get("state").asText()).isEqualTo("VALID");
+            assertThat(received.get("version").asInt()).isEqualTo(2);
+            assertThat(received.get("holderChipId").asText()).isEqualTo(world.memberB.chipId());
+            assertThat(world.memberB.client().get("/api/me/transfers").json()).isEmpty();
+        }
+    }
+
+    @Test
+    void theAssignorNamesTheAssigneeByLoginAndTheTicketGoesToTheirCard(@TempDir Path dir) {
+        try (CenterWorld world = new CenterWorld(dir)) {
+            ApiClient a = world.memberA.client();
+            String ticket = world.ticketsA.get(1);
+            Response started = a.post("/api/transfers", Map.of("ticketId", ticket, "toLoginId", world.memberC.loginId(),
+                    "transferPassword", "give-it-to-c"));
+            assertThat(started.status()).as(started.body()).isEqualTo(201);
+            assertThat(started.get("toChipId").asText()).isEqualTo(world.memberC.chipId());
+
+            assertProblem(a.post("/api/transfers", Map.of("ticketId", ticket, "toLoginId", "nobody-" + dir.hashCode(),
+                    "transferPassword", "give-it-away")), 404);
+            Response cardless = world.sellerA.client().post("/api/members", Map.of("loginId", CenterFixture.unique("d"),
+                    "password", "member-password-d", "displayName", "Member D"));
+            assertProblem(a.post("/api/transfers", Map.of("ticketId", ticket, "toLoginId", cardless.get("loginId").asText(),
+                    "transferPassword", "give-it-to-d")), 409, "assignee-has-no-card");
+            assertProblem(a.post("/api/transfers", Map.of("ticketId", ticket, "toLoginId", world.memberC.loginId(),
+                    "toChipId", world.memberC.chipId(), "transferPassword", "give-it-to-c")), 400);
+            assertProblem(a.post("/api/transfers", Map.of("ticketId", ticket, "transferPassword", "to-nobody")), 400);
+
+            long transfer = started.get("transferId").asLong();
+            ApiClient c = world.memberC.client();
+            assertProblem(c.post("/api/transfers/" + transfer + "/accept", Map.of("transferPassword", "wrong-one")), 403,
+                    "wrong-transfer-password");
+            Response accepted = c.post("/api/transfers/" + transfer + "/accept", Map.of("transferPassword", "give-it-to-c"));
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+            assertThat(accepted.get("ticket").get("holderChipId").asText()).isEqualTo(world.memberC.chipId());
+            assertThat(byTicket(c.get("/api/me/tickets").json(), ticket).get("state").asText()).isEqualTo("VALID");
+        }
+    }
+
+    @Test
+    void aLostCardIsBlockedItsCopiesRefusedAndItsTicketsMovedToTheNewCard(@TempDir Path dir) {
+        try (CenterWorld world = new CenterWorld(dir)) {
+            ApiClient a = world.memberA.client();
+            String lost = world.memberA.chipId();
+            List<String> oldCopies = new ArrayList<>();
+            a.get("/api/chips/" + lost + "/tickets").get("tickets").forEach(t -> oldCopies.add(t.get("encoded").asText()));
+            assertThat(oldCopies).hasSize(2);
+
+            assertProblem(a.post("/api/chips/" + lost + "/block", Map.of()), 400);
+            assertProblem(world.memberB.client().post("/api/chips/" + lost + "/block", Map.of("reason", "not mine")), 404);
+            assertProblem(a.post("/api/chips/" + lost + "/replacement", Map.of("toChipId", world.memberB.chipId())), 404);
+            Response newCardEarly = world.sellerA.client().post("/api/chips", Map.of("chipId", "0d0d0d0d0d0d0d0d",
+                    "publicKey", newCardKey(), "memberId", world.memberA.id()));
+            assertThat(newCardEarly.status()).as(newCardEarly.body()).isEqualTo(201);
+            assertProblem(a.post("/api/chips/" + lost + "/replacement", Map.of("toChipId", "0d0d0d0d0d0d0d0d")), 409,
+                    "chip-not-blocked");
+            assertThat(sessionOn(world, lost)).as("before: the sale entitles, the made-up card answer is wrong")
+                    .isEqualTo(409);
+
+            Response blocked = a.post("/api/chips/" + lost + "/block", Map.of("reason", "lost on the train"));
+            assertThat(blocked.status()).as(blocked.body()).isEqualTo(200);
+            assertThat(blocked.get("status").asText()).isEqualTo("BLOCKED");
+            assertThat(blocked.get("revokedTickets").asInt()).isEqualTo(2);
+            assertProblem(a.post("/api/chips/" + lost + "/block", Map.of("reason", "again")), 409, "chip-already-blocked");
+            assertProblem(world.sellerA.client().post("/api/chips/" + lost + "/block", Map.of("reason", "again")), 409,
+                    "chip-already-blocked");
+            assertThat(sessionOn(world, lost)).as("no session opens on a blocked card").isEqualTo(403);
+            assertThat(world.memberB.client().get("/api/me/transfers").json()).as("A's pending transfer is cancelled")
+                    .isEmpty();
+            assertThat(a.get("/api/me/tickets").json()).extracting(t -> t.get("state").asText())
+                    .containsOnly("CARD_BLOCKED");
+            assertProblem(a.post("/api/transfers", Map.of("ticketId", world.ticketsA.get(1),
+                    "toChipId", world.memberC.chipId(), "transferPassword", "from-a-lost-card")), 409, "chip-blocked");
+            JsonNode revocations = world.gate.client().get("/api/events/" + world.event.eventId() + "/revocations").json();
+            assertThat(StreamSupport.stream(revocations.spliterator(), false).map(r -> r.get("reason").asText()))
+                    .containsExactly("CARD_BLOCKED", "CARD_BLOCKED");
+            for (String copy : oldCopies) {
+                assertThat(scan(world, copy, lost).get("verdict").asText()).isEqualTo("REVOKED");
+            }
+
+            // the tickets move to the new card: the same member's, not another's
+            assertProblem(world.sellerA.client().post("/api/chips/" + lost + "/replacement",
+                    Map.of("toChipId", world.memberB.chipId())), 409, "another-members-card");
+            assertProblem(a.post("/api/chips/" + lost + "/replacement", Map.of()), 400);
+            Response moved = a.post("/api/chips/" + lost + "/replacement", Map.of("toChipId", "0d0d0d0d0d0d0d0d"));
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+            assertThat(moved.get("tickets")).hasSize(2);
+            for (JsonNode t : moved.get("tickets")) {
+                assertThat(t.get("version").asInt()).isEqualTo(2);
+                assertThat(t.get("holderChipId").asText()).isEqualTo("0d0d0d0d0d0d0d0d");
+                assertThat(t.get("envelope").asText()).isNotBlank();
+            }
+            assertThat(a.get("/api/me/tickets").json()).extracting(t -> t.get("state").asText() + " " + t.get("holderChipId").asText())
+                    .containsOnly("VALID 0d0d0d0d0d0d0d0d");
+            assertThat(a.get("/api/chips/0d0d0d0d0d0d0d0d/tickets").get("tickets")).hasSize(2);
+            for (String copy : oldCopies) {
+                assertThat(scan(world, copy, lost).get("verdict").asText()).as("the old copy, after the move")
+                        .isEqualTo("REVOKED");
+            }
+            JsonNode newCopy = moved.get("tickets").get(0);
+            assertThat(scan(world, newCopy.get("encoded").asText(), "0d0d0d0d0d0d0d0d").get("verdict").asText())
+                    .isEqualTo("ADMITTED");
+            assertProblem(a.post("/api/chips/" + lost + "/replacement", Map.of("toChipId", lost)), 400);
+        }
+    }
+
+    /** The status of a SALE session seller A asks for on the chip, with a made-up card answer. */
+    private static int sessionOn(CenterWorld world, String chipId) {
+        return world.sellerA.client().post("/api/chip-sessions", Map.of("chipId", chipId, "keyRef", "ACCESS",
+                "purpose", "SALE", "saleId", world.saleA, "hostChallenge", "0011223344556677",
+                "cardAnswer", "00112233445566778899aabbccddeeff")).status();
+    }
+
+    private static JsonNode scan(CenterWorld world, String encoded, String chipId) {
+        String gateId = world.event.event().get("gates").get(0).asText();
+        Response r = world.gate.client().post("/api/gate/scans", Map.of("eventId", world.event.eventId(),
+                "gateId", gateId, "ticket", encoded, "chipId", chipId));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static JsonNode byTicket(JsonNode tickets, String ticketId) {
+        for (JsonNode t : tickets) {
+            if (t.get("ticketId").asText().equals(ticketId)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no ticket " + ticketId + " in " + tickets);
+    }
+
+    private static void assertProblem(Response r, int status) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    private static void assertProblem(Response r, int status, String type) {
+        assertProblem(r, status);
+        assertThat(r.get("type").asText()).as(r.body()).endsWith(type);
+    }
+
+    /** A new card's public key (a fresh P-256 key), as a clerk registers it. */
+    private static String newCardKey() {
+        return HexFormat.of().formatHex(ChipKeys.generate(new SecureRandom()).publicKeySec1());
+    }
+}
