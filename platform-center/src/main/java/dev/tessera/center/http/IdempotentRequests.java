@@ -16,6 +16,7 @@ import java.util.HexFormat;
  * ends), so a refusal is as final as a success; a 5xx or a lost database keeps nothing and the retry runs the work.
  */
 final class IdempotentRequests {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IdempotentRequests.class);
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 255;
@@ -66,18 +67,30 @@ final class IdempotentRequests {
             body = work.run();
         } catch (ApiException e) {
             if (e.status() < 500 && e.status() != 429) {
-                store.complete(account, key, e.status(), Problem.CONTENT_TYPE,
-                        CenterApi.writeProblem(Problem.of(e, ctx.path())));
+                keep(account, key, e.status(), Problem.CONTENT_TYPE, CenterApi.writeProblem(Problem.of(e, ctx.path())));
             } else {
-                store.abandon(account, key);
+                abandonQuietly(account, key, e);
             }
             throw e;
         } catch (Exception | Error e) {
             abandonQuietly(account, key, e);
             throw e;
         }
-        store.complete(account, key, ctx.statusCode(), "application/json", body);
+        keep(account, key, ctx.statusCode(), "application/json", body);
         ctx.contentType("application/json").result(body);
+    }
+
+    /**
+     * Records the answer. The work is done whatever happens here: a database that fails now must not turn the answer
+     * into an error, so the client still hears it; a retry finds the key in flight until the lease ends.
+     */
+    private void keep(long account, String key, int status, String contentType, String body) {
+        try {
+            store.complete(account, key, status, contentType, body);
+        } catch (org.jooq.exception.DataAccessException e) {
+            LOG.warn("the answer to Idempotency-Key {} of account {} could not be kept: {}", key, account,
+                    e.getMessage());
+        }
     }
 
     /** The work failed (often because the database is away): freeing the key may fail the same way, and then lapses. */
