@@ -130,6 +130,17 @@ class HttpRulesTest {
                 + "\"}}").status()).as("a fractional count").isEqualTo(400);
         assertThat(seller.client().postRaw(hold, "{\"bestAvailable\":{\"count\":2,\"categoryId\":7}}").status())
                 .as("a number where a name belongs").isEqualTo(400);
+        Response fraction = seller.client().postRaw(hold, "{\"bestAvailable\":{\"count\":1.5,\"categoryId\":\""
+                + category + "\"}}");
+        assertThat(fraction.get("type").asText()).endsWith("bad-request");
+        assertThat(fraction.get("detail").asText()).as("the problem names the field").contains("count");
+        Response enumByNumber = seller.client().postRaw("/api/sales",
+                "{\"holdId\":1,\"customer\":{\"auth\":0},\"payment\":{\"method\":\"CASH\"}}");
+        assertThat(enumByNumber.status()).as("an enum by its number: %s", enumByNumber.body()).isEqualTo(400);
+        assertThat(enumByNumber.get("detail").asText()).contains("auth");
+        assertThat(seller.client().postRaw("/api/sales",
+                "{\"holdId\":1,\"customer\":{\"auth\":\"walk_in\"},\"payment\":{\"method\":\"CASH\"}}")
+                .status()).as("an enum by another spelling of its name").isEqualTo(400);
         Response fine = seller.client().postRaw(hold, "{\"bestAvailable\":{\"count\":2,\"categoryId\":\"" + category
                 + "\"}}");
         assertThat(fine.status()).as(fine.body()).isEqualTo(201);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,11 @@ final class CenterHttp {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** docs/operations.md "Idempotency keys": a lost answer is asked for again, at most this many times in all. */
+    static final int MAX_ATTEMPTS = 3;
+    /** The waits before the second and the third attempt. */
+    static final List<Duration> BACKOFF = List.of(Duration.ofMillis(250), Duration.ofSeconds(1));
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final URI base;
     // the client's own threads (answers, live stream callbacks), so that close() can wait for them
@@ -92,6 +98,18 @@ final class CenterHttp {
         return new String(send(request(path, token).GET().build()).body(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A POST the center runs once per Idempotency-Key (the holds, sales, voids, refunds, exchanges, reprints,
+     * transfers, shifts, seat releases and scans of docs/openapi.json): one fresh key for this logical request, sent
+     * again with the same body when the answer is lost, so the work is done once whatever the network did.
+     */
+    <T> T postOnce(String path, String token, Object body, JavaType type) {
+        HttpRequest request = request(path, token).header("Content-Type", "application/json")
+                .header(IDEMPOTENCY_KEY, UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(write(body))).build();
+        return read(sendRetrying(request), type);
+    }
+
     <T> T post(String path, String token, Object body, JavaType type) {
         return read(send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(write(body))).build()), type);
@@ -107,6 +125,42 @@ final class CenterHttp {
 
     static JavaType listOf(Class<?> element) {
         return MAPPER.getTypeFactory().constructCollectionType(List.class, element);
+    }
+
+    /**
+     * Sends {@code request} (a POST with an Idempotency-Key, safe to repeat) and sends it again when no
+     * answer came (connection lost, timeout), on a 5xx, or while the first request with its key still runs.
+     */
+    private HttpResponse<byte[]> sendRetrying(HttpRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send(request);
+            } catch (CenterUnreachableException | CenterProblemException e) {
+                if (attempt >= MAX_ATTEMPTS || !worthRetrying(e) || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                Duration wait = BACKOFF.get(attempt - 1);
+                LOG.info("{} {}: {}; again in {} ms with the same request (attempt {} of {})", request.method(),
+                        request.uri().getPath(), e.getMessage(), wait.toMillis(), attempt + 1, MAX_ATTEMPTS);
+                pause(wait, e);
+            }
+        }
+    }
+
+    static boolean worthRetrying(CenterException e) {
+        if (e instanceof CenterProblemException p) {
+            return p.status() >= 500 || (p.status() == 409 && "idempotency-key-in-flight".equals(p.kind()));
+        }
+        return e instanceof CenterUnreachableException;
+    }
+
+    private static void pause(Duration wait, CenterException failure) {
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {

@@ -48,8 +48,13 @@ public final class CenterSession {
     }
 
     public Hold hold(long eventId, List<String> seatIds) {
-        return http.post("/api/events/" + eventId + "/holds", token(), new HoldRequest(seatIds),
+        return http.postOnce("/api/events/" + eventId + "/holds", token(), new HoldRequest(seatIds),
                 CenterHttp.type(Hold.class));
+    }
+
+    /** The seller's own active holds of one event, oldest first: what a lost answer left held, to sell or release. */
+    public List<Hold> activeHolds(long eventId) {
+        return http.get("/api/holds?eventId=" + eventId, token(), CenterHttp.listOf(Hold.class));
     }
 
     public void releaseHold(long holdId) {
@@ -96,7 +101,7 @@ public final class CenterSession {
 
     /** Claim 62: the best {@code count} consecutive free seats of a category. */
     public Hold holdBestAvailable(long eventId, int count, String categoryId) {
-        return http.post("/api/events/" + eventId + "/holds", token(),
+        return http.postOnce("/api/events/" + eventId + "/holds", token(),
                 new CounterApiTypes.BestAvailableRequest(new CounterApiTypes.BestAvailable(count, categoryId)),
                 CenterHttp.type(Hold.class));
     }
@@ -111,11 +116,11 @@ public final class CenterSession {
     }
 
     public CounterApiTypes.SaleResult confirmSale(CounterApiTypes.ConfirmSale sale) {
-        return http.post("/api/sales", token(), sale, CenterHttp.type(CounterApiTypes.SaleResult.class));
+        return http.postOnce("/api/sales", token(), sale, CenterHttp.type(CounterApiTypes.SaleResult.class));
     }
 
     public CounterApiTypes.Voided voidTicket(String ticketId, String reason, boolean refund) {
-        return http.post("/api/tickets/" + ticketId + "/void", token(), new CounterApiTypes.VoidTicket(reason, refund),
+        return http.postOnce("/api/tickets/" + ticketId + "/void", token(), new CounterApiTypes.VoidTicket(reason, refund),
                 CenterHttp.type(CounterApiTypes.Voided.class));
     }
 
@@ -164,13 +169,13 @@ public final class CenterSession {
 
     /** Claims 64, 65 (as the assignor member). */
     public CounterApiTypes.Transfer startTransfer(String ticketId, String toChipId, String transferPassword) {
-        return http.post("/api/transfers", token(), new CounterApiTypes.StartTransfer(ticketId, toChipId, transferPassword),
+        return http.postOnce("/api/transfers", token(), new CounterApiTypes.StartTransfer(ticketId, toChipId, transferPassword),
                 CenterHttp.type(CounterApiTypes.Transfer.class));
     }
 
     /** Claims 66, 79 (as the assignee member). */
     public CounterApiTypes.TransferResult acceptTransfer(long transferId, String transferPassword) {
-        return http.post("/api/transfers/" + transferId + "/accept", token(),
+        return http.postOnce("/api/transfers/" + transferId + "/accept", token(),
                 new CounterApiTypes.AcceptTransfer(transferPassword), CenterHttp.type(CounterApiTypes.TransferResult.class));
     }
 
@@ -240,7 +245,7 @@ public final class CenterSession {
 
     /** Takes free seats back from a seller's block (organizer); sold or held seats stay. */
     public OrganizerApiTypes.Released releaseSeats(long eventId, long sellerId, List<String> seatIds) {
-        return http.post("/api/events/" + eventId + "/authorizations/" + sellerId + "/release", token(),
+        return http.postOnce("/api/events/" + eventId + "/authorizations/" + sellerId + "/release", token(),
                 new OrganizerApiTypes.ReleaseSeats(seatIds), CenterHttp.type(OrganizerApiTypes.Released.class));
     }
 
@@ -291,16 +296,16 @@ public final class CenterSession {
 
     /** A void with a reason; with refund the price goes back by CASH or CARD (with the card refund's reference). */
     public CounterApiTypes.Voided refundTicket(String ticketId, AfterSalesApiTypes.RefundTicket refund) {
-        return http.post("/api/tickets/" + ticketId + "/void", token(), refund, CenterHttp.type(CounterApiTypes.Voided.class));
+        return http.postOnce("/api/tickets/" + ticketId + "/void", token(), refund, CenterHttp.type(CounterApiTypes.Voided.class));
     }
 
     /** Returned tickets voided and the held seats issued to the same customer, in one transaction at the center. */
     public AfterSalesApiTypes.ExchangeResult exchangeTickets(AfterSalesApiTypes.Exchange exchange) {
-        return http.post("/api/exchanges", token(), exchange, CenterHttp.type(AfterSalesApiTypes.ExchangeResult.class));
+        return http.postOnce("/api/exchanges", token(), exchange, CenterHttp.type(AfterSalesApiTypes.ExchangeResult.class));
     }
 
     public AfterSalesApiTypes.Reprinted reprintTicket(String ticketId, AfterSalesApiTypes.Reprint reprint) {
-        return http.post("/api/tickets/" + ticketId + "/reprints", token(), reprint,
+        return http.postOnce("/api/tickets/" + ticketId + "/reprints", token(), reprint,
                 CenterHttp.type(AfterSalesApiTypes.Reprinted.class));
     }
 
@@ -337,7 +342,7 @@ public final class CenterSession {
 
     /** Claim 67: reports an admission; the same report again gets the first answer and counts once. */
     public GateApiTypes.ScanResult reportScan(GateApiTypes.ScanReport report) {
-        return http.post("/api/gate/scans", token(), report, CenterHttp.type(GateApiTypes.ScanResult.class));
+        return http.postOnce("/api/gate/scans", token(), report, CenterHttp.type(GateApiTypes.ScanResult.class));
     }
 
     /** Admitted and refused scans per gate of the event, as all gates reported them. */
@@ -352,7 +357,7 @@ public final class CenterSession {
     }
 
     public ShiftApiTypes.Shift openShift(ShiftApiTypes.OpenShift open) {
-        return http.post("/api/shifts", token(), open, CenterHttp.type(ShiftApiTypes.Shift.class));
+        return http.postOnce("/api/shifts", token(), open, CenterHttp.type(ShiftApiTypes.Shift.class));
     }
 
     /** This seller's open shift, if any (a seller has at most one). */
@@ -382,7 +387,7 @@ public final class CenterSession {
     }
 
     public ShiftApiTypes.Shift closeShift(long shiftId, ShiftApiTypes.CloseShift close) {
-        return http.post("/api/shifts/" + shiftId + "/close", token(), close, CenterHttp.type(ShiftApiTypes.Shift.class));
+        return http.postOnce("/api/shifts/" + shiftId + "/close", token(), close, CenterHttp.type(ShiftApiTypes.Shift.class));
     }
 
     public void signOut() {

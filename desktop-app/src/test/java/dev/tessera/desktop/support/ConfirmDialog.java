@@ -18,7 +18,8 @@ public final class ConfirmDialog {
                 .map(Node::isVisible).orElse(false));
         DialogPane pane = robot.lookup("#confirmDialog").queryAs(DialogPane.class);
         String text = fx(() -> pane.getHeaderText() + " " + ((javafx.scene.control.Label) pane.getContent()).getText());
-        // the keys go to the dialog's window, which has the focus while it is shown
+        // the keys go to the dialog's window once it has the focus (on a busy machine it gets it a moment after it shows)
+        waitFor(10, "the confirmation dialog has the keyboard", () -> pane.getScene().getWindow().isFocused());
         robot.type(key);
         waitFor(10, "the confirmation closed", () -> robot.lookup("#confirmDialog").tryQuery().isEmpty());
         return text;

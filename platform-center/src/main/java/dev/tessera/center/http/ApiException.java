@@ -66,6 +66,11 @@ public class ApiException extends RuntimeException {
     }
 
     /** @param wait how long until the lock ends (rounded up to whole seconds, at least 1) */
+    /** A 409 that a retry after {@code seconds} can get past (the same request still running). */
+    public static ApiException busy(String type, String detail, long seconds) {
+        return new ApiException(409, type, "Conflict with the current state", detail, seconds);
+    }
+
     public static ApiException tooManyAttempts(String detail, java.time.Duration wait) {
         long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
         return new ApiException(429, "too-many-attempts", "Too many failed attempts", detail, seconds);

@@ -11,6 +11,7 @@ import dev.tessera.center.account.AccountService;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.chipkeys.ChipKeyService;
 import dev.tessera.center.chipkeys.ChipSessionService;
+import dev.tessera.center.idempotency.IdempotencyStore;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.sales.AfterSalesService;
 import dev.tessera.center.sales.TicketFactory;
@@ -69,6 +70,7 @@ public final class CenterApi {
     private final AfterSalesService afterSales;
     private final MemberTickets memberTickets;
     private final LostCards lostCards;
+    private final IdempotentRequests idempotent;
 
     public CenterApi(Services services) {
         this.s = services;
@@ -80,6 +82,7 @@ public final class CenterApi {
         this.memberTickets = new MemberTickets(services.db(), services.clock());
         this.lostCards = new LostCards(services.db(), services.members(), new TicketFactory(services.keys()),
                 services.clock());
+        this.idempotent = new IdempotentRequests(new IdempotencyStore(services.db(), services.clock()));
     }
 
     public void configure(JavalinConfig config) {
@@ -145,19 +148,30 @@ public final class CenterApi {
      * Registers {@code endpoint}: its method and path, the record its body is read into, the status and the record it
      * answers with, the roles it admits. Every route of the API goes through here, so {@link Endpoints} is what runs.
      */
-    private static <Q, R> void route(RoutesConfig r, Endpoint<Q, R> endpoint, Endpoint.Handler<Q, R> handler,
-                                     CenterRole... roles) {
-        Handler h = ctx -> {
-            Q body = endpoint.request().kind() == Endpoint.Kind.JSON ? Json.body(ctx, endpoint.request().rawClass()) : null;
-            ctx.status(endpoint.status());
-            R result = handler.handle(ctx, body);
-            switch (endpoint.response().kind()) {
-                case JSON, ONE_OF -> ctx.json(result);
-                case NONE, RAW, EVENT_STREAM -> {
-                    // no body, or one the handler wrote itself
+    private <Q, R> void route(RoutesConfig r, Endpoint<Q, R> endpoint, Endpoint.Handler<Q, R> handler,
+                              CenterRole... roles) {
+        Handler h;
+        if (Endpoints.IDEMPOTENT.contains(endpoint)) {
+            // exactly-once: the JSON answer is written here, so the first one can be kept for a retry with the same key
+            h = ctx -> idempotent.handle(ctx, () -> {
+                Q body = Json.body(ctx, endpoint.request().rawClass());
+                ctx.status(endpoint.status());
+                return Json.MAPPER.writerFor(endpoint.response().types().getFirst())
+                        .writeValueAsString(handler.handle(ctx, body));
+            });
+        } else {
+            h = ctx -> {
+                Q body = endpoint.request().kind() == Endpoint.Kind.JSON ? Json.body(ctx, endpoint.request().rawClass()) : null;
+                ctx.status(endpoint.status());
+                R result = handler.handle(ctx, body);
+                switch (endpoint.response().kind()) {
+                    case JSON, ONE_OF -> ctx.json(result);
+                    case NONE, RAW, EVENT_STREAM -> {
+                        // no body, or one the handler wrote itself
+                    }
                 }
-            }
-        };
+            };
+        }
         switch (endpoint.method()) {
             case "GET" -> r.get(endpoint.path(), h, roles);
             case "POST" -> r.post(endpoint.path(), h, roles);
@@ -344,6 +358,8 @@ public final class CenterApi {
     private void sales(RoutesConfig r) {
         route(r, Endpoints.HOLD, (ctx, body) -> s.holds().hold(Api.principal(ctx).accountId(),
                 Api.pathId(ctx, "eventId"), body), SELLER);
+        route(r, Endpoints.MY_HOLDS, (ctx, none) -> s.holds().activeOf(Api.principal(ctx).accountId(),
+                Api.queryId(ctx, "eventId")), SELLER);
         route(r, Endpoints.HOLD_OF_SELLER, (ctx, none) -> ownHold(ctx), SELLER);
         route(r, Endpoints.RELEASE_HOLD, (ctx, none) -> {
             s.holds().release(Api.principal(ctx).accountId(), Api.pathId(ctx, "holdId"));
@@ -352,7 +368,13 @@ public final class CenterApi {
         // issue 15: a fresh challenge for a member card's INTERNAL AUTHENTICATE, single use, bound to the caller
         route(r, Endpoints.CHIP_CHALLENGE, (ctx, none) -> s.members().issueChallenge(Api.principal(ctx).accountId()),
                 SELLER, GATE);
-        route(r, Endpoints.CONFIRM_SALE, (ctx, body) -> s.sales().confirm(Api.principal(ctx).accountId(), body), SELLER);
+        route(r, Endpoints.CONFIRM_SALE, (ctx, body) -> {
+            var confirmation = s.sales().confirmOnce(Api.principal(ctx).accountId(), body);
+            if (confirmation.earlier()) {
+                ctx.status(200); // the sale an earlier confirmation of this hold made
+            }
+            return confirmation.sale();
+        }, SELLER);
         route(r, Endpoints.SALES_LOG, (ctx, none) -> {
             Long seller = Api.sellerFilter(ctx, "sales");
             String payment = ctx.queryParam("payment");
@@ -509,7 +531,7 @@ public final class CenterApi {
         }
     }
 
-    private static String writeProblem(Problem p) {
+    static String writeProblem(Problem p) {
         try {
             return Json.MAPPER.writeValueAsString(p);
         } catch (IOException e) {

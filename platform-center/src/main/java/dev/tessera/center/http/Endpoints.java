@@ -143,7 +143,7 @@ public final class Endpoints {
     public static final Endpoint<Void, List<SellerAuthorization>> AUTHORIZATIONS = new Endpoint<>("GET", "/api/events/{eventId}/authorizations",
             Body.NONE, Body.listOf(SellerAuthorization.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<ReleaseSeats, Released> RELEASE_SEATS = new Endpoint<>("POST", "/api/events/{eventId}/authorizations/{sellerId}/release",
-            Body.of(ReleaseSeats.class), Body.of(Released.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
+            Body.of(ReleaseSeats.class), Body.of(Released.class), 200, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
     public static final Endpoint<Void, SellerAuthorization> MY_AUTHORIZATION = new Endpoint<>("GET", "/api/events/{eventId}/authorizations/me",
             Body.NONE, Body.of(SellerAuthorization.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Void, Object> SEATS = new Endpoint<>("GET", "/api/events/{eventId}/seats",
@@ -153,7 +153,9 @@ public final class Endpoints {
     public static final Endpoint<Void, List<RevocationView>> REVOCATIONS = new Endpoint<>("GET", "/api/events/{eventId}/revocations",
             Body.NONE, Body.listOf(RevocationView.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<HoldRequest, Hold> HOLD = new Endpoint<>("POST", "/api/events/{eventId}/holds",
-            Body.of(HoldRequest.class), Body.of(Hold.class), 201, Set.of(400, 401, 403, 404, 409, 413, 503));
+            Body.of(HoldRequest.class), Body.of(Hold.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
+    public static final Endpoint<Void, List<Hold>> MY_HOLDS = new Endpoint<>("GET", "/api/holds",
+            Body.NONE, Body.listOf(Hold.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<Void, Hold> HOLD_OF_SELLER = new Endpoint<>("GET", "/api/holds/{holdId}",
             Body.NONE, Body.of(Hold.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Void, Void> RELEASE_HOLD = new Endpoint<>("DELETE", "/api/holds/{holdId}",
@@ -163,7 +165,7 @@ public final class Endpoints {
     public static final Endpoint<Void, List<SaleView>> FIND_SALES = new Endpoint<>("GET", "/api/sales",
             Body.NONE, Body.listOf(SaleView.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<ConfirmSale, SaleResult> CONFIRM_SALE = new Endpoint<>("POST", "/api/sales",
-            Body.of(ConfirmSale.class), Body.of(SaleResult.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
+            Body.of(ConfirmSale.class), Body.of(SaleResult.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503), Set.of(200));
     public static final Endpoint<Void, SalesLog> SALES_LOG = new Endpoint<>("GET", "/api/sales-log",
             Body.NONE, Body.of(SalesLog.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<RegisterMember, Principal> REGISTER_MEMBER = new Endpoint<>("POST", "/api/members",
@@ -177,11 +179,11 @@ public final class Endpoints {
     public static final Endpoint<Void, List<ChipView>> MY_CHIPS = new Endpoint<>("GET", "/api/me/chips",
             Body.NONE, Body.listOf(ChipView.class), 200, Set.of(401, 403, 503));
     public static final Endpoint<StartTransfer, TransferView> START_TRANSFER = new Endpoint<>("POST", "/api/transfers",
-            Body.of(StartTransfer.class), Body.of(TransferView.class), 201, Set.of(400, 401, 403, 404, 409, 413, 503));
+            Body.of(StartTransfer.class), Body.of(TransferView.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
     public static final Endpoint<Void, TransferView> TRANSFER = new Endpoint<>("GET", "/api/transfers/{transferId}",
             Body.NONE, Body.of(TransferView.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<AcceptTransfer, TransferResult> ACCEPT_TRANSFER = new Endpoint<>("POST", "/api/transfers/{transferId}/accept",
-            Body.of(AcceptTransfer.class), Body.of(TransferResult.class), 200, Set.of(400, 401, 403, 404, 409, 413, 429, 503));
+            Body.of(AcceptTransfer.class), Body.of(TransferResult.class), 200, Set.of(400, 401, 403, 404, 409, 413, 422, 429, 503));
     public static final Endpoint<Void, List<MemberTicket>> MY_TICKETS = new Endpoint<>("GET", "/api/me/tickets",
             Body.NONE, Body.listOf(MemberTicket.class), 200, Set.of(401, 403, 503));
     public static final Endpoint<Void, List<MemberTransfer>> MY_TRANSFERS = new Endpoint<>("GET", "/api/me/transfers",
@@ -194,7 +196,7 @@ public final class Endpoints {
     public static final Endpoint<Void, List<GateCount>> GATE_COUNTS = new Endpoint<>("GET", "/api/events/{eventId}/gate-counts",
             Body.NONE, Body.listOf(GateCount.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Scan, ScanResult> SCAN = new Endpoint<>("POST", "/api/gate/scans",
-            Body.of(Scan.class), Body.of(ScanResult.class), 200, Set.of(400, 401, 403, 413, 503));
+            Body.of(Scan.class), Body.of(ScanResult.class), 200, Set.of(400, 401, 403, 409, 413, 422, 503));
     public static final Endpoint<Void, List<IssuerKey>> ISSUER_KEYS = new Endpoint<>("GET", "/api/issuer-keys",
             Body.NONE, Body.listOf(IssuerKey.class), 200, Set.of(401, 503));
     public static final Endpoint<Void, TicketMaster> TICKET_MASTER = new Endpoint<>("GET", "/api/events/{eventId}/ticket-master",
@@ -206,13 +208,13 @@ public final class Endpoints {
     public static final Endpoint<Push, PushResult> PUSH_JOURNAL = new Endpoint<>("POST", "/api/terminals/{terminalId}/journal",
             Body.of(Push.class), Body.of(PushResult.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
     public static final Endpoint<Exchange, ExchangeResult> EXCHANGE = new Endpoint<>("POST", "/api/exchanges",
-            Body.of(Exchange.class), Body.of(ExchangeResult.class), 201, Set.of(400, 401, 403, 404, 409, 413, 503));
+            Body.of(Exchange.class), Body.of(ExchangeResult.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
     public static final Endpoint<Reprint, Reprinted> REPRINT = new Endpoint<>("POST", "/api/tickets/{ticketId}/reprints",
-            Body.of(Reprint.class), Body.of(Reprinted.class), 201, Set.of(400, 401, 403, 404, 409, 413, 503));
+            Body.of(Reprint.class), Body.of(Reprinted.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
     public static final Endpoint<Void, List<Adjustment>> ADJUSTMENTS = new Endpoint<>("GET", "/api/sales-log/adjustments",
             Body.NONE, Body.listOf(Adjustment.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<VoidTicket, Voided> VOID_TICKET = new Endpoint<>("POST", "/api/tickets/{ticketId}/void",
-            Body.of(VoidTicket.class), Body.of(Voided.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
+            Body.of(VoidTicket.class), Body.of(Voided.class), 200, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
     public static final Endpoint<Void, List<Registration>> TERMINAL_KEYS = new Endpoint<>("GET", "/api/terminal-keys",
             Body.NONE, Body.listOf(Registration.class), 200, Set.of(401, 403, 503));
     public static final Endpoint<SessionRequest, SessionGrant> CHIP_SESSION = new Endpoint<>("POST", "/api/chip-sessions",
@@ -227,12 +229,20 @@ public final class Endpoints {
     public static final Endpoint<Void, CurrencyDenominations> DENOMINATIONS = new Endpoint<>("GET", "/api/currencies/{currency}/denominations",
             Body.NONE, Body.of(CurrencyDenominations.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<OpenShift, Shift> OPEN_SHIFT = new Endpoint<>("POST", "/api/shifts",
-            Body.of(OpenShift.class), Body.of(Shift.class), 201, Set.of(400, 401, 403, 409, 413, 503));
+            Body.of(OpenShift.class), Body.of(Shift.class), 201, Set.of(400, 401, 403, 409, 413, 422, 503));
     public static final Endpoint<Void, List<Shift>> SHIFTS = new Endpoint<>("GET", "/api/shifts",
             Body.NONE, Body.listOf(Shift.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<Void, Shift> SHIFT = new Endpoint<>("GET", "/api/shifts/{shiftId}",
             Body.NONE, Body.of(Shift.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<CloseShift, Shift> CLOSE_SHIFT = new Endpoint<>("POST", "/api/shifts/{shiftId}/close",
-            Body.of(CloseShift.class), Body.of(Shift.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
-    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT);
+            Body.of(CloseShift.class), Body.of(Shift.class), 200, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
+    /**
+     * The POSTs that create or move money or seats: each takes an {@code Idempotency-Key} header and is run once per
+     * account and key (docs/operations.md "Idempotency keys"); and the gate's scan report, whose retry would otherwise
+     * turn a lost "admitted" into "already used". Terminal journal pushes carry their own entry ids; chip sessions and
+     * personalizations answer with keys, which are not kept.
+     */
+    public static final Set<Endpoint<?, ?>> IDEMPOTENT = Set.of(HOLD, CONFIRM_SALE, EXCHANGE, REPRINT, VOID_TICKET,
+            START_TRANSFER, ACCEPT_TRANSFER, OPEN_SHIFT, CLOSE_SHIFT, RELEASE_SEATS, SCAN);
+    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, MY_HOLDS, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT);
 }

@@ -177,6 +177,28 @@ public final class HoldService {
                 HoldStatus.valueOf(hold.getStatus()));
     }
 
+    /**
+     * The seller's holds that still keep seats (active and not yet lapsed by the clock), oldest first, of one event or
+     * of all: what a terminal that lost an answer finds again and releases or sells.
+     */
+    public List<Hold> activeOf(long sellerId, Long eventId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var condition = SEAT_HOLD.SELLER_ID.eq(sellerId).and(SEAT_HOLD.STATUS.eq(HoldStatus.ACTIVE.name()))
+                .and(SEAT_HOLD.EXPIRES_AT.gt(now));
+        if (eventId != null) {
+            condition = condition.and(SEAT_HOLD.EVENT_ID.eq(eventId));
+        }
+        List<SeatHoldRecord> holds = db.dsl().selectFrom(SEAT_HOLD).where(condition).orderBy(SEAT_HOLD.ID).fetch();
+        Map<Long, List<String>> seats = db.dsl().select(SEAT_HOLD_SEAT.HOLD_ID, SEAT_HOLD_SEAT.SEAT_ID)
+                .from(SEAT_HOLD_SEAT)
+                .where(SEAT_HOLD_SEAT.HOLD_ID.in(holds.stream().map(SeatHoldRecord::getId).toList()))
+                .orderBy(SEAT_HOLD_SEAT.SEAT_ID)
+                .fetchGroups(SEAT_HOLD_SEAT.HOLD_ID, SEAT_HOLD_SEAT.SEAT_ID);
+        return holds.stream().map(h -> new Hold(h.getId(), h.getEventId(), h.getSellerId(),
+                seats.getOrDefault(h.getId(), List.of()), h.getExpiresAt().toInstant(), HoldStatus.valueOf(h.getStatus())))
+                .toList();
+    }
+
     /** The seller gives the seats back before the hold lapses. */
     public void release(long sellerId, long holdId) {
         Hold hold = find(holdId);

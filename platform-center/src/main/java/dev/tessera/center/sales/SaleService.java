@@ -42,6 +42,8 @@ import org.jooq.DSLContext;
  */
 public final class SaleService {
 
+    private static final String HOLD_NOT_ACTIVE = "hold-not-active";
+
     private final Database db;
     private final EventService events;
     private final HoldService holds;
@@ -93,6 +95,53 @@ public final class SaleService {
         this.factory = factory;
         this.feed = feed;
         this.clock = clock;
+    }
+
+    /** A confirmation's answer: the sale, and whether an earlier confirmation of the same hold made it. */
+    public record Confirmation(SaleResult sale, boolean earlier) {}
+
+    /**
+     * Sells the held seats; a hold already sold (a retry whose first answer was lost, or a race with it) answers with
+     * the sale it made, never with "hold again".
+     */
+    public Confirmation confirmOnce(long sellerId, ConfirmSale req) {
+        try {
+            return new Confirmation(confirm(sellerId, req), false);
+        } catch (ApiException e) {
+            if (HOLD_NOT_ACTIVE.equals(e.type())) {
+                java.util.Optional<SaleResult> earlier = saleOfHold(sellerId, req.holdId(), req.payment());
+                if (earlier.isPresent()) {
+                    return new Confirmation(earlier.get(), true);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The sale made from {@code holdId} of this seller, its tickets as they are now; empty when it was not sold. */
+    public java.util.Optional<SaleResult> saleOfHold(long sellerId, long holdId, Payment payment) {
+        var row = db.dsl().select(SALE.ID, SALE.ISSUING_INFO_ID, SALE.EVENT_ID, SALE.PAYMENT_METHOD, SALE.TOTAL_MINOR,
+                        SALE.CURRENCY, ISSUING_INFO.CHIP_ID)
+                .from(SALE).join(ISSUING_INFO).on(ISSUING_INFO.ID.eq(SALE.ISSUING_INFO_ID))
+                .where(ISSUING_INFO.HOLD_ID.eq(holdId), SALE.SELLER_ID.eq(sellerId)).fetchOne();
+        if (row == null) {
+            return java.util.Optional.empty();
+        }
+        String chipId = row.get(ISSUING_INFO.CHIP_ID);
+        Chip chip = chipId == null ? null : members.chip(chipId);
+        List<IssuedTicket> tickets = db.dsl().selectFrom(TICKET).where(TICKET.SALE_ID.eq(row.get(SALE.ID)))
+                .orderBy(TICKET.SEAT_ID)
+                .fetch(t -> new IssuedTicket(t.getId(), t.getVersion(), t.getSeatId(), t.getCategoryId(),
+                        t.getGateId(), t.getPriceMinor(), t.getAttendee(),
+                        t.getHolderChipId() == null ? "" : t.getHolderChipId(), t.getEncoded(),
+                        chip == null || t.getHolderChipId() == null ? null
+                                : factory.sealFor(chip, java.util.Base64.getDecoder().decode(t.getEncoded()))));
+        long total = row.get(SALE.TOTAL_MINOR);
+        long change = payment != null && payment.method() == PaymentMethod.CASH && payment.tenderedMinor() != null
+                && payment.tenderedMinor() >= total ? payment.tenderedMinor() - total : 0;
+        return java.util.Optional.of(new SaleResult(row.get(SALE.ID), row.get(SALE.ISSUING_INFO_ID),
+                row.get(SALE.EVENT_ID), holdId, row.get(SALE.PAYMENT_METHOD), total, row.get(SALE.CURRENCY), change,
+                tickets));
     }
 
     public SaleResult confirm(long sellerId, ConfirmSale req) {
@@ -215,7 +264,7 @@ public final class SaleService {
             throw ApiException.notFound("no hold " + holdId + " of this seller");
         }
         if (hold.status() != HoldStatus.ACTIVE || hold.lapsedAt(clock.instant())) {
-            throw ApiException.conflict("hold-not-active", "hold " + hold.id() + " has "
+            throw ApiException.conflict(HOLD_NOT_ACTIVE, "hold " + hold.id() + " has "
                     + (hold.status() == HoldStatus.ACTIVE ? "lapsed" : "ended (" + hold.status() + ")")
                     + "; hold the seats again");
         }
@@ -278,7 +327,7 @@ public final class SaleService {
                         SEAT_HOLD.EXPIRES_AT.gt(now))
                 .execute();
         if (claimed == 0) {
-            throw ApiException.conflict("hold-not-active", "hold " + hold.id() + " lapsed or ended; hold the seats again");
+            throw ApiException.conflict(HOLD_NOT_ACTIVE, "hold " + hold.id() + " lapsed or ended; hold the seats again");
         }
         long issuingInfoId = ctx.insertInto(ISSUING_INFO)
                 .set(ISSUING_INFO.HOLD_ID, hold.id())

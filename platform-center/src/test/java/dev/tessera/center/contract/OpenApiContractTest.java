@@ -115,6 +115,30 @@ class OpenApiContractTest {
                 String.join("\n  ", diffs)).isEmpty();
     }
 
+    /** The POSTs that run once per Idempotency-Key are the ones the document says take the header, and they say 422. */
+    @Test
+    void the_routes_that_take_an_idempotency_key_are_documented_as_such() {
+        List<String> diffs = new ArrayList<>();
+        for (Endpoint<?, ?> e : Endpoints.ALL) {
+            JsonNode op = doc.path("paths").path(e.path()).path(e.method().toLowerCase(Locale.ROOT));
+            boolean documented = false;
+            for (JsonNode parameter : op.path("parameters")) {
+                documented |= parameter.path("$ref").asText().equals("#/components/parameters/IdempotencyKey");
+            }
+            boolean coded = Endpoints.IDEMPOTENT.contains(e);
+            if (coded != documented) {
+                diffs.add(e + (coded ? ": runs once per Idempotency-Key, the document names no such header"
+                        : ": documents an Idempotency-Key the code ignores"));
+            }
+            if (coded && !e.problems().contains(422)) {
+                diffs.add(e + ": a used key with another body answers 422; not in Endpoints");
+            }
+        }
+        assertThat(diffs).isEmpty();
+        assertThat(doc.path("components").path("parameters").path("IdempotencyKey").path("in").asText())
+                .isEqualTo("header");
+    }
+
     /**
      * Statuses the running center really answers: every route with a parameter in its path is called, by a role it
      * admits, with a malformed value and with one that names nothing; whatever it answers must be in the table and in

@@ -16,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -119,9 +121,50 @@ class LiveStreamRaceTest {
         assertThat(unknown.body()).contains("987654");
     }
 
+    @Test
+    void aStreamOfADraftEventIsTheOrganizersAndTheManagersOnly() throws Exception {
+        Instant doors = Instant.now().plusSeconds(86_400);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", CenterFixture.unique("Draft"));
+        body.put("servicer", "Tessera Players");
+        body.put("venueId", ev.event().get("venueId").asLong());
+        body.put("seatMapVersion", ev.event().get("seatMapVersion").asInt());
+        body.put("doorsOpen", doors.toString());
+        body.put("startsAt", doors.plusSeconds(1800).toString());
+        body.put("endsAt", doors.plusSeconds(14_400).toString());
+        body.put("currency", "JPY");
+        Map<String, Object> prices = new LinkedHashMap<>();
+        ev.map().categories().forEach(c -> prices.put(c.id(), 5_000));
+        body.put("pricesMinor", prices);
+        body.put("gates", ev.map().gates().stream().map(g -> g.id()).toList());
+        body.put("contact", "info@example.com");
+        ApiClient.Response draft = fx.organizer.post("/api/events", body);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        long draftId = draft.get("id").asLong();
+
+        for (ApiClient client : List.of(member.client(), seller.client())) {
+            HttpResponse<String> refused = http.send(stream(draftId, client.token()), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as("a draft is no one's to watch but the organizer's and the manager's")
+                    .isEqualTo(404);
+            assertThat(client.get("/api/events/" + draftId).status()).as("the same answer as the event itself")
+                    .isEqualTo(404);
+        }
+        HttpResponse<Stream<String>> organizers = http.send(stream(draftId, fx.organizer.token()),
+                HttpResponse.BodyHandlers.ofLines());
+        try {
+            assertThat(organizers.statusCode()).isEqualTo(200);
+        } finally {
+            organizers.body().close();
+        }
+    }
+
     private HttpRequest stream(long eventId) {
+        return stream(eventId, member.client().token());
+    }
+
+    private HttpRequest stream(long eventId, String token) {
         return HttpRequest.newBuilder(URI.create(fx.center.baseUri() + "/api/events/" + eventId + "/seats/stream"))
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + member.client().token())
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token)
                 .GET().build();
     }
 }

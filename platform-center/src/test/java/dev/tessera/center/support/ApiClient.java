@@ -21,9 +21,20 @@ public final class ApiClient {
     private final HttpClient http;
     private final String token;
 
-    public record Response(int status, String contentType, String body, JsonNode json) {
+    public record Response(int status, String contentType, String body, JsonNode json,
+                           java.util.Map<String, java.util.List<String>> headers) {
+        public Response(int status, String contentType, String body, JsonNode json) {
+            this(status, contentType, body, json, java.util.Map.of());
+        }
+
         public JsonNode get(String field) {
             return json.path(field);
+        }
+
+        /** The first value of a response header, its name in any case. */
+        public java.util.Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
         }
     }
 
@@ -71,6 +82,17 @@ public final class ApiClient {
         }
     }
 
+    /** A POST with an Idempotency-Key header. */
+    public Response post(String path, Object body, String idempotencyKey) {
+        try {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(text)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Response postRaw(String path, String body) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -89,7 +111,7 @@ public final class ApiClient {
             if (type.contains("json") && !response.body().isEmpty()) {
                 json = JSON.readTree(response.body());
             }
-            return new Response(response.statusCode(), type, response.body(), json);
+            return new Response(response.statusCode(), type, response.body(), json, response.headers().map());
         } catch (IOException e) {
             // which request, and how long it waited: a connection the center closed says more with both
             throw new UncheckedIOException(new IOException("%s %s failed after %d ms: %s".formatted(request.method(),

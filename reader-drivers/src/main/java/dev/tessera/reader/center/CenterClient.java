@@ -25,6 +25,11 @@ public final class CenterClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();
+    /** docs/operations.md "Idempotency keys": a lost answer is asked for again, at most this many times in all. */
+    public static final int MAX_ATTEMPTS = 3;
+    /** The waits before the second and the third attempt. */
+    private static final List<Duration> BACKOFF = List.of(Duration.ofMillis(250), Duration.ofSeconds(1));
+    private static final String IN_FLIGHT = "idempotency-key-in-flight";
 
     private final URI base;
     private final HttpClient http;
@@ -195,14 +200,46 @@ public final class CenterClient {
 
     /** Reports a gate admission to the center (its own verdict comes back, e.g. ALREADY_USED for a replay). */
     public JsonNode reportScan(long eventId, String gateId, byte[] signedTicket, String chipId) throws CenterException {
-        return send("POST", "/api/gate/scans", Map.of("eventId", eventId, "gateId", gateId,
+        return sendOnce("/api/gate/scans", Map.of("eventId", eventId, "gateId", gateId,
                 "ticket", Base64.getEncoder().encodeToString(signedTicket), "chipId", chipId));
     }
 
+    /**
+     * A POST the center runs once per Idempotency-Key: one fresh key for this logical request, the same request sent
+     * again when the answer is lost (no answer, a 5xx, the key still in flight), so a retry never turns a lost
+     * "admitted" into "already used".
+     */
+    private JsonNode sendOnce(String path, Object body) throws CenterException {
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send("POST", path, body, key);
+            } catch (CenterException e) {
+                boolean lost = e.unreachable() || e.status() >= 500 || (e.status() == 409 && e.problemType().endsWith("/" + IN_FLIGHT));
+                if (!lost || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(BACKOFF.get(attempt - 1));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     private JsonNode send(String method, String path, Object body) throws CenterException {
+        return send(method, path, body, null);
+    }
+
+    private JsonNode send(String method, String path, Object body, String idempotencyKey) throws CenterException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         try {
             if (body == null) {
@@ -212,11 +249,10 @@ public final class CenterClient {
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
             }
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode json = response.body().length == 0 ? NullNode.getInstance() : JSON.readTree(response.body());
             if (response.statusCode() / 100 != 2) {
-                String detail = Objects.requireNonNullElse(json.path("detail").asText(null), "HTTP " + response.statusCode());
-                throw new CenterException(response.statusCode(), method + " " + path + ": " + detail, null);
+                throw refusal(method, path, response);
             }
+            JsonNode json = response.body().length == 0 ? NullNode.getInstance() : JSON.readTree(response.body());
             return json;
         } catch (IOException e) {
             throw new CenterException(0, "the center at " + base + " cannot be reached: " + e.getMessage(), e);
@@ -224,5 +260,19 @@ public final class CenterClient {
             Thread.currentThread().interrupt();
             throw new CenterException(0, "interrupted while talking to the center", e);
         }
+    }
+
+    /** The center's problem document as an exception; a body that is no problem document (a proxy's 502) by status. */
+    private static CenterException refusal(String method, String path, HttpResponse<byte[]> response) {
+        String detail = "HTTP " + response.statusCode();
+        String type = "";
+        try {
+            JsonNode problem = response.body().length == 0 ? NullNode.getInstance() : JSON.readTree(response.body());
+            detail = Objects.requireNonNullElse(problem.path("detail").asText(null), detail);
+            type = problem.path("type").asText("");
+        } catch (IOException e) {
+            // not JSON: the status says it
+        }
+        return new CenterException(response.statusCode(), type, method + " " + path + ": " + detail, null);
     }
 }

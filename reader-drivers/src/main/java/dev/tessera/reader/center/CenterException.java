@@ -9,10 +9,22 @@ public final class CenterException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final int status;
+    private final String problemType;
 
     public CenterException(int status, String message, Throwable cause) {
+        this(status, "", message, cause);
+    }
+
+    /** @param problemType the problem document's type URI, "" when the answer had none */
+    public CenterException(int status, String problemType, String message, Throwable cause) {
         super(message, cause);
         this.status = status;
+        this.problemType = problemType;
+    }
+
+    /** The problem document's type URI (…/problems/hold-not-active), "" when the answer had none. */
+    public String problemType() {
+        return problemType;
     }
 
     public int status() {

@@ -1,0 +1,125 @@
+package dev.tessera.center.http;
+
+import dev.tessera.center.idempotency.IdempotencyStore;
+import dev.tessera.center.idempotency.IdempotencyStore.Claim;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Exactly-once POSTs (docs/operations.md "Idempotency keys"): a request with an {@code Idempotency-Key} header is run
+ * once per signed-in account and key; a retry with the same key and the same request gets the first answer back (status
+ * and body, with {@code Idempotent-Replayed: true}); the same key with another route or body is refused with 422; a
+ * retry while the first request still runs gets 409 with Retry-After. Answers below 500 are kept (but 429, whose wait
+ * ends), so a refusal is as final as a success; a 5xx or a lost database keeps nothing and the retry runs the work.
+ */
+final class IdempotentRequests {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IdempotentRequests.class);
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    static final int MAX_KEY_LENGTH = 255;
+    private static final long IN_FLIGHT_RETRY_SECONDS = 1;
+
+    /** The work of one request: sets the status and answers with the JSON body it wrote. */
+    @FunctionalInterface
+    interface Work {
+        String run() throws Exception;
+    }
+
+    private final IdempotencyStore store;
+
+    IdempotentRequests(IdempotencyStore store) {
+        this.store = store;
+    }
+
+    void handle(Context ctx, Work work) throws Exception {
+        String key = ctx.header(HEADER);
+        if (key == null) {
+            ctx.contentType("application/json").result(work.run());
+            return;
+        }
+        checkKey(key);
+        long account = Api.principal(ctx).accountId();
+        String operation = ctx.method() + " " + ctx.path();
+        Claim claim = store.claim(account, key, operation, digest(operation, ctx.queryString(), ctx.bodyAsBytes()));
+        switch (claim) {
+            case Claim.Replay replay -> {
+                ctx.status(replay.status()).header(REPLAYED, "true").contentType(replay.contentType())
+                        .result(replay.body());
+            }
+            case Claim.Mismatch mismatch -> throw new ApiException(422, "idempotency-key-reused",
+                    "Idempotency key used for another request",
+                    "the Idempotency-Key was first sent with " + (mismatch.firstOperation().equals(operation)
+                            ? "another body" : mismatch.firstOperation())
+                            + "; a new request needs a new key");
+            case Claim.InFlight ignored -> throw ApiException.busy("idempotency-key-in-flight",
+                    "the first request with this Idempotency-Key is still running; retry with the same key",
+                    IN_FLIGHT_RETRY_SECONDS);
+            case Claim.Fresh ignored -> runOnce(ctx, account, key, work);
+        }
+    }
+
+    private void runOnce(Context ctx, long account, String key, Work work) throws Exception {
+        String body;
+        try {
+            body = work.run();
+        } catch (ApiException e) {
+            if (e.status() < 500 && e.status() != 429) {
+                keep(account, key, e.status(), Problem.CONTENT_TYPE, CenterApi.writeProblem(Problem.of(e, ctx.path())));
+            } else {
+                abandonQuietly(account, key, e);
+            }
+            throw e;
+        } catch (Exception | Error e) {
+            abandonQuietly(account, key, e);
+            throw e;
+        }
+        keep(account, key, ctx.statusCode(), "application/json", body);
+        ctx.contentType("application/json").result(body);
+    }
+
+    /**
+     * Records the answer. The work is done whatever happens here: a database that fails now must not turn the answer
+     * into an error, so the client still hears it; a retry finds the key in flight until the lease ends.
+     */
+    private void keep(long account, String key, int status, String contentType, String body) {
+        try {
+            store.complete(account, key, status, contentType, body);
+        } catch (org.jooq.exception.DataAccessException e) {
+            LOG.warn("the answer to Idempotency-Key {} of account {} could not be kept: {}", key, account,
+                    e.getMessage());
+        }
+    }
+
+    /** The work failed (often because the database is away): freeing the key may fail the same way, and then lapses. */
+    private void abandonQuietly(long account, String key, Throwable cause) {
+        try {
+            store.abandon(account, key);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void checkKey(String key) {
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ApiException.badRequest("the Idempotency-Key header must be 1 to " + MAX_KEY_LENGTH
+                    + " visible ASCII characters (a UUID is a good key)");
+        }
+    }
+
+    private static String digest(String operation, String query, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(operation.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            sha.update((query == null ? "" : query).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            sha.update(body);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.tessera.center.idempotency;
+
+import static dev.tessera.center.db.schema.Tables.IDEMPOTENCY_KEY;
+
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.IdempotencyKeyRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+/**
+ * The first answer to each (account, Idempotency-Key) pair, kept for {@link #RETENTION}: the table a retry is answered
+ * from instead of doing the work again (docs/operations.md "Idempotency keys"). A key is claimed before the work runs
+ * and completed with the answer after it; the HTTP side ({@code http.IdempotentRequests}) decides what is kept.
+ */
+public final class IdempotencyStore {
+    /** How long a key and its first answer are kept; a key older than this is new again. */
+    public static final Duration RETENTION = Duration.ofHours(24);
+    /**
+     * A first request still without an answer after this long is taken to have died with its center (killed between
+     * the work and the answer); a retry then runs the work again. Far longer than any request runs.
+     */
+    public static final Duration IN_FLIGHT_LEASE = Duration.ofMinutes(2);
+    private static final int CLAIM_ATTEMPTS = 5;
+
+    /** What a key's claim found. */
+    public sealed interface Claim {
+        /** The key is the caller's: run the work, then {@link #complete} or {@link #abandon}. */
+        record Fresh() implements Claim {}
+
+        /** The key already has an answer: send it back as it was. */
+        record Replay(int status, String contentType, String body) implements Claim {}
+
+        /** The key was first used for another request (another route or another body). */
+        record Mismatch(String firstOperation) implements Claim {}
+
+        /** The key's first request is still running. */
+        record InFlight() implements Claim {}
+    }
+
+    private final Database db;
+    private final Clock clock;
+
+    public IdempotencyStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims {@code key} of {@code accountId} for one request.
+     *
+     * @param operation the method and path, e.g. {@code POST /api/sales}
+     * @param requestHash a digest of the operation, the query and the body: the same request has the same digest
+     */
+    public Claim claim(long accountId, String key, String operation, String requestHash) {
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            int inserted = db.dsl().insertInto(IDEMPOTENCY_KEY)
+                    .set(IDEMPOTENCY_KEY.ACCOUNT_ID, accountId)
+                    .set(IDEMPOTENCY_KEY.IDEM_KEY, key)
+                    .set(IDEMPOTENCY_KEY.OPERATION, operation)
+                    .set(IDEMPOTENCY_KEY.REQUEST_HASH, requestHash)
+                    .set(IDEMPOTENCY_KEY.CREATED_AT, now)
+                    .set(IDEMPOTENCY_KEY.EXPIRES_AT, now.plus(RETENTION))
+                    .onConflictDoNothing()
+                    .execute();
+            if (inserted == 1) {
+                return new Claim.Fresh();
+            }
+            IdempotencyKeyRecord first = db.dsl().selectFrom(IDEMPOTENCY_KEY)
+                    .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId), IDEMPOTENCY_KEY.IDEM_KEY.eq(key)).fetchOne();
+            if (first == null) {
+                continue; // purged between the insert and the read: claim again
+            }
+            if (!first.getExpiresAt().isAfter(now)) {
+                db.dsl().deleteFrom(IDEMPOTENCY_KEY).where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId),
+                        IDEMPOTENCY_KEY.IDEM_KEY.eq(key), IDEMPOTENCY_KEY.EXPIRES_AT.le(now)).execute();
+                continue;
+            }
+            if (!first.getOperation().equals(operation) || !first.getRequestHash().equals(requestHash)) {
+                return new Claim.Mismatch(first.getOperation());
+            }
+            if (first.getStatus() != null) {
+                return new Claim.Replay(first.getStatus(), first.getContentType(), first.getResponseBody());
+            }
+            if (first.getCreatedAt().plus(IN_FLIGHT_LEASE).isAfter(now)) {
+                return new Claim.InFlight();
+            }
+            // the first request died without an answer: whoever moves the lease first runs the work again
+            int taken = db.dsl().update(IDEMPOTENCY_KEY).set(IDEMPOTENCY_KEY.CREATED_AT, now)
+                    .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId), IDEMPOTENCY_KEY.IDEM_KEY.eq(key),
+                            IDEMPOTENCY_KEY.STATUS.isNull(), IDEMPOTENCY_KEY.CREATED_AT.eq(first.getCreatedAt()))
+                    .execute();
+            if (taken == 1) {
+                return new Claim.Fresh();
+            }
+        }
+        return new Claim.InFlight();
+    }
+
+    /** Keeps the answer of a claimed key for the retention period. */
+    public void complete(long accountId, String key, int status, String contentType, String body) {
+        db.dsl().update(IDEMPOTENCY_KEY)
+                .set(IDEMPOTENCY_KEY.STATUS, status)
+                .set(IDEMPOTENCY_KEY.CONTENT_TYPE, contentType)
+                .set(IDEMPOTENCY_KEY.RESPONSE_BODY, body)
+                .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId), IDEMPOTENCY_KEY.IDEM_KEY.eq(key),
+                        IDEMPOTENCY_KEY.STATUS.isNull())
+                .execute();
+    }
+
+    /** Frees a claimed key whose request ended without an answer worth keeping (the database was away): a retry runs. */
+    public void abandon(long accountId, String key) {
+        db.dsl().deleteFrom(IDEMPOTENCY_KEY).where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId),
+                IDEMPOTENCY_KEY.IDEM_KEY.eq(key), IDEMPOTENCY_KEY.STATUS.isNull()).execute();
+    }
+
+    /** Removes keys past their retention; the hold sweeper calls this. */
+    public int purgeExpired() {
+        return db.dsl().deleteFrom(IDEMPOTENCY_KEY).where(IDEMPOTENCY_KEY.EXPIRES_AT.le(OffsetDateTime.now(clock)))
+                .execute();
+    }
+}

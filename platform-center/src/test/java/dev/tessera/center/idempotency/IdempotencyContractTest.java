@@ -1,0 +1,284 @@
+package dev.tessera.center.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.center.support.ApiClient.Response;
+import dev.tessera.center.support.CenterFixture;
+import dev.tessera.center.support.CenterFixture.Account;
+import dev.tessera.center.support.CenterFixture.EventSetup;
+import dev.tessera.core.model.Role;
+import dev.tessera.core.seatmap.SampleVenues;
+import dev.tessera.core.seatmap.Seat;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Exactly-once POSTs through the HTTP API on a real database (H2 file and PostgreSQL subclasses): the same key and
+ * request answer the first answer without doing the work again, another request under a used key is refused, keys
+ * belong to one account and lapse after the retention period; a repeated confirm answers with the sale it made.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class IdempotencyContractTest {
+    CenterFixture fx;
+    Account seller;
+    Account otherSeller;
+    EventSetup ev;
+    List<String> seats;
+    int nextSeat;
+
+    abstract String jdbcUrl();
+
+    abstract String dbUser();
+
+    @BeforeAll
+    void startCenter() {
+        fx = new CenterFixture(jdbcUrl(), dbUser());
+        seller = fx.account(Role.SELLER);
+        otherSeller = fx.account(Role.SELLER);
+        newEvent();
+    }
+
+    /** An event that starts an hour from the fixture's clock, both sellers authorized. */
+    private synchronized void newEvent() {
+        ev = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(SampleVenues.theatre(), 200),
+                otherSeller, CenterFixture.quotaForAll(SampleVenues.theatre(), 200)), Map.of());
+        seats = ev.map().seats().stream().filter(s -> s.flags().isEmpty()).map(Seat::id).toList();
+        nextSeat = 0;
+    }
+
+    @AfterAll
+    void stopCenter() {
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    private synchronized List<String> freshSeats(int count) {
+        List<String> picked = seats.subList(nextSeat, nextSeat + count);
+        nextSeat += count;
+        return picked;
+    }
+
+    private String holds() {
+        return "/api/events/" + ev.eventId() + "/holds";
+    }
+
+    private List<Long> activeHoldIds(Account who) {
+        Response list = who.client().get("/api/holds?eventId=" + ev.eventId());
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        list.json().forEach(h -> ids.add(h.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
+    void aRetriedHoldGetsTheFirstAnswerAndHoldsNothingMore() {
+        List<Long> before = activeHoldIds(seller);
+        Map<String, Object> body = Map.of("seatIds", freshSeats(2));
+        String key = UUID.randomUUID().toString();
+        Response first = seller.client().post(holds(), body, key);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isEmpty();
+
+        Response again = seller.client().post(holds(), body, key);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(again.header("Idempotent-Replayed")).hasValue("true");
+
+        List<Long> after = activeHoldIds(seller);
+        after.removeAll(before);
+        assertThat(after).as("one hold for two requests with one key").containsExactly(first.get("id").asLong());
+
+        Response withoutKey = seller.client().post(holds(), body);
+        assertThat(withoutKey.status()).as("without a key the request is new, and the seats are held")
+                .isEqualTo(409);
+    }
+
+    @Test
+    void anotherRequestUnderAUsedKeyIsRefused() {
+        String key = UUID.randomUUID().toString();
+        assertThat(seller.client().post(holds(), Map.of("seatIds", freshSeats(1)), key).status()).isEqualTo(201);
+
+        Response otherBody = seller.client().post(holds(), Map.of("seatIds", freshSeats(1)), key);
+        assertThat(otherBody.status()).as(otherBody.body()).isEqualTo(422);
+        assertThat(otherBody.get("type").asText()).endsWith("idempotency-key-reused");
+        assertThat(otherBody.get("detail").asText()).contains("another body");
+
+        Response otherRoute = seller.client().post("/api/shifts", Map.of("terminalId", "T-1", "currency", "JPY",
+                "floatCount", List.of()), key);
+        assertThat(otherRoute.status()).as(otherRoute.body()).isEqualTo(422);
+        assertThat(otherRoute.get("detail").asText()).contains("POST " + holds());
+    }
+
+    @Test
+    void keysBelongToOneAccount() {
+        String key = UUID.randomUUID().toString();
+        Response mine = seller.client().post(holds(), Map.of("seatIds", freshSeats(1)), key);
+        Response theirs = otherSeller.client().post(holds(), Map.of("seatIds", freshSeats(1)), key);
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
+        assertThat(theirs.get("id").asLong()).isNotEqualTo(mine.get("id").asLong());
+    }
+
+    @Test
+    void aRefusalIsKeptLikeASuccess() {
+        List<String> taken = freshSeats(1);
+        assertThat(otherSeller.client().post(holds(), Map.of("seatIds", taken)).status()).isEqualTo(201);
+        String key = UUID.randomUUID().toString();
+        Response refused = seller.client().post(holds(), Map.of("seatIds", taken), key);
+        assertThat(refused.status()).isEqualTo(409);
+        Response again = seller.client().post(holds(), Map.of("seatIds", taken), key);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).isEqualTo(refused.body());
+        assertThat(again.header("Idempotent-Replayed")).hasValue("true");
+    }
+
+    @Test
+    void aKeyIsNewAgainAfterTheRetentionPeriodAndThenPurged() {
+        String key = UUID.randomUUID().toString();
+        Response first = seller.client().post(holds(), Map.of("seatIds", freshSeats(1)), key);
+        assertThat(first.status()).isEqualTo(201);
+        // the store on the center's database, its clock a day later (moving the fixture's would end its sessions)
+        Clock dayLater = Clock.offset(fx.clock, IdempotencyStore.RETENTION.plus(Duration.ofSeconds(1)));
+        IdempotencyStore now = new IdempotencyStore(fx.center.services().db(), fx.clock);
+        IdempotencyStore later = new IdempotencyStore(fx.center.services().db(), dayLater);
+        assertThat(now.claim(seller.id(), key, "POST " + holds(), "another body"))
+                .isInstanceOf(IdempotencyStore.Claim.Mismatch.class);
+        assertThat(later.claim(seller.id(), key, "POST " + holds(), "another body"))
+                .as("a key past its retention is new").isInstanceOf(IdempotencyStore.Claim.Fresh.class);
+        later.abandon(seller.id(), key);
+        assertThat(seller.client().post(holds(), Map.of("seatIds", freshSeats(1)), UUID.randomUUID().toString())
+                .status()).isEqualTo(201);
+        assertThat(later.purgeExpired()).as("every key of the run so far is past its retention a day later")
+                .isPositive();
+    }
+
+    @Test
+    void aKeyMustBeVisibleAsciiOfAtMost255Characters() {
+        assertThat(seller.client().post(holds(), Map.of("seatIds", freshSeats(1)), "x".repeat(256)).status())
+                .isEqualTo(400);
+        assertThat(seller.client().post(holds(), Map.of("seatIds", freshSeats(1)), "a key").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void sixteenRacingRetriesOfOneKeyHoldOnce() throws Exception {
+        List<Long> before = activeHoldIds(seller);
+        Map<String, Object> body = Map.of("seatIds", freshSeats(3));
+        String key = UUID.randomUUID().toString();
+        int racers = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+            for (int i = 0; i < racers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return seller.client().post(holds(), body, key);
+                }));
+            }
+            start.countDown();
+            Set<Long> holdIds = new HashSet<>();
+            int inFlight = 0;
+            for (Future<Response> answer : answers) {
+                Response r = answer.get();
+                if (r.status() == 201) {
+                    holdIds.add(r.get("id").asLong());
+                } else {
+                    assertThat(r.status()).as(r.body()).isEqualTo(409);
+                    assertThat(r.get("type").asText()).endsWith("idempotency-key-in-flight");
+                    assertThat(r.header("Retry-After")).hasValue("1");
+                    inFlight++;
+                }
+            }
+            assertThat(holdIds).as("every 201 is the one hold").hasSize(1);
+            System.out.println("IDEMPOTENCY RACE: " + racers + " requests, 1 hold, " + inFlight + " told to retry");
+            List<Long> after = activeHoldIds(seller);
+            after.removeAll(before);
+            assertThat(after).containsExactlyElementsOf(holdIds);
+        }
+    }
+
+    @Test
+    void aRepeatedConfirmAnswersWithTheSaleItMade() {
+        Response hold = seller.client().post(holds(), Map.of("seatIds", freshSeats(2)));
+        Map<String, Object> confirm = Map.of("holdId", hold.get("id").asLong(), "customer", Map.of("auth", "WALK_IN"),
+                "payment", Map.of("method", "CASH", "tenderedMinor", 20_000));
+        String key = UUID.randomUUID().toString();
+        Response sale = seller.client().post("/api/sales", confirm, key);
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        assertThat(sale.get("changeMinor").asLong()).isEqualTo(10_000);
+
+        Response replayed = seller.client().post("/api/sales", confirm, key);
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.json()).isEqualTo(sale.json());
+
+        Response repeated = seller.client().post("/api/sales", confirm);
+        assertThat(repeated.status()).as("a confirm of a sold hold, without a key: " + repeated.body()).isEqualTo(200);
+        assertThat(repeated.get("saleId").asLong()).isEqualTo(sale.get("saleId").asLong());
+        assertThat(repeated.get("changeMinor").asLong()).isEqualTo(10_000);
+        assertThat(ticketIds(repeated.json())).isEqualTo(ticketIds(sale.json()));
+        assertThat(activeHoldIds(seller)).doesNotContain(hold.get("id").asLong());
+
+        Response someoneElse = otherSeller.client().post("/api/sales", confirm);
+        assertThat(someoneElse.status()).as("another seller's hold").isEqualTo(404);
+    }
+
+    @Test
+    void aRetriedVoidRefundsOnce() {
+        Response hold = seller.client().post(holds(), Map.of("seatIds", freshSeats(1)));
+        Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH")));
+        String ticket = sale.get("tickets").get(0).get("ticketId").asText();
+        Map<String, Object> voidIt = Map.of("reason", "customer changed plans", "refund", true);
+        String key = UUID.randomUUID().toString();
+        Response voided = seller.client().post("/api/tickets/" + ticket + "/void", voidIt, key);
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+        Response again = seller.client().post("/api/tickets/" + ticket + "/void", voidIt, key);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(voided.json());
+        Response adjustments = seller.client().get("/api/sales-log/adjustments?eventId=" + ev.eventId());
+        long refunds = 0;
+        for (JsonNode a : adjustments.json()) {
+            if (ticket.equals(a.path("ticketId").asText())) {
+                refunds++;
+            }
+        }
+        assertThat(refunds).as("one adjustment for the ticket: " + adjustments.body()).isEqualTo(1);
+    }
+
+    @Test
+    void aSellerListsAndReleasesItsOwnHoldsOnly() {
+        Response mine = seller.client().post(holds(), Map.of("seatIds", freshSeats(1)));
+        Response theirs = otherSeller.client().post(holds(), Map.of("seatIds", freshSeats(1)));
+        long mineId = mine.get("id").asLong();
+        assertThat(activeHoldIds(seller)).contains(mineId).doesNotContain(theirs.get("id").asLong());
+        Response all = seller.client().get("/api/holds");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body()).contains("\"id\":" + mineId);
+        assertThat(seller.client().delete("/api/holds/" + theirs.get("id").asLong()).status()).isEqualTo(404);
+        assertThat(seller.client().delete("/api/holds/" + mineId).status()).isEqualTo(204);
+        assertThat(activeHoldIds(seller)).doesNotContain(mineId);
+        assertThat(fx.organizer.get("/api/holds").status()).isEqualTo(403);
+    }
+
+    private static List<String> ticketIds(JsonNode sale) {
+        List<String> ids = new ArrayList<>();
+        sale.get("tickets").forEach(t -> ids.add(t.get("ticketId").asText()));
+        return ids;
+    }
+}
