@@ -125,7 +125,8 @@ public final class ChipDesk {
         for (IssuedTicket t : tickets) {
             UUID id = UUID.fromString(t.ticketId());
             if (!Integer.valueOf(t.version()).equals(stored.get(id))) {
-                missing.add(new ChipTicket(id, t.version(), Base64.getDecoder().decode(t.envelope())));
+                missing.add(ChipTicket.of(id, t.version(), Base64.getDecoder().decode(t.encoded()),
+                        Base64.getDecoder().decode(t.envelope())));
             }
         }
         if (!missing.isEmpty()) {

@@ -11,7 +11,6 @@ import dev.tessera.reader.wallet.CardGoneException;
 import dev.tessera.reader.wallet.CardProtocolException;
 import dev.tessera.reader.wallet.CardRefusedException;
 import dev.tessera.reader.wallet.ChipInfo;
-import dev.tessera.reader.wallet.KeyRef;
 import dev.tessera.reader.wallet.StoredTicket;
 import dev.tessera.reader.wallet.WalletCard;
 import dev.tessera.reader.wallet.WalletException;
@@ -65,7 +64,7 @@ public final class GateVerifier {
                 return GateDecision.refuse(Verdict.NOT_GENUINE, chipId, "INTERNAL AUTHENTICATE does not match the registered key");
             }
             try {
-                card.authenticate(KeyRef.GATE, registered.get().gateKey());
+                card.authenticateGate(trust.eventId(), registered.get().gateKey());
             } catch (CardProtocolException | CardRefusedException e) {
                 return GateDecision.refuse(Verdict.NOT_GENUINE, chipId, "gate key refused: " + e.getMessage());
             }
@@ -121,7 +120,8 @@ public final class GateVerifier {
         // the most telling refusal: a ticket of this event beats tickets of other events
         return refusals.stream().filter(d -> d.verdict() != Verdict.WRONG_EVENT).findFirst()
                 .or(() -> refusals.stream().findFirst())
-                .orElse(GateDecision.refuse(Verdict.NO_TICKET, chipId, "the chip holds no tickets"));
+                .orElse(GateDecision.refuse(Verdict.NO_TICKET, chipId, "the chip shows this gate no ticket of event "
+                        + trust.eventId()));
     }
 
     private Candidate evaluate(WalletCard card, String chipId, StoredTicket stored) throws WalletException {

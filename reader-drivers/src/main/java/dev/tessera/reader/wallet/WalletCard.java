@@ -108,9 +108,34 @@ public final class WalletCard {
      * @throws CardProtocolException if the card's cryptogram is wrong: the card does not hold this key
      */
     public void authenticate(KeyRef key, byte[] chipKey) throws WalletException {
+        if (key == KeyRef.GATE) {
+            throw new IllegalArgumentException("a gate session names its event: authenticateGate(eventId, key)");
+        }
+        authenticate(key, new byte[0], withKey(chipKey));
+    }
+
+    /**
+     * A gate session for one event (docs/card-protocol.md §4.4, §7): AUTH INIT names the event, the card keys the
+     * session with the event's gate key and shows it only that event's tickets. {@code eventGateKey} is the key of
+     * the event's gate package, AES-CMAC(chip gate key, 04 ‖ event id).
+     */
+    public void authenticateGate(long eventId, byte[] eventGateKey) throws WalletException {
+        authenticate(KeyRef.GATE, eventIdBytes(eventId), withKey(eventGateKey));
+    }
+
+    /** A gate session for one event, opened by the center (POST /api/chip-sessions, purpose GATE). */
+    public void authenticateGate(long eventId, SessionAuthority authority) throws WalletException {
+        authenticate(KeyRef.GATE, eventIdBytes(eventId), authority);
+    }
+
+    private static byte[] eventIdBytes(long eventId) {
+        return ByteBuffer.allocate(EVENT_ID_LENGTH).putLong(eventId).array();
+    }
+
+    private static SessionAuthority withKey(byte[] chipKey) {
         requireLength(chipKey, AES_KEY_LENGTH, "chip key");
         byte[] staticKey = chipKey.clone();
-        authenticate(key, (chipId, ref, hostChallenge, answer) -> {
+        return (chipId, ref, hostChallenge, answer) -> {
             SessionMac candidate = SessionMac.fromStaticKey(staticKey, hostChallenge,
                     Arrays.copyOf(answer, CHALLENGE_LENGTH));
             if (!MessageDigest.isEqual(candidate.cardCryptogram(),
@@ -119,7 +144,7 @@ public final class WalletCard {
             }
             return new SessionAuthority.Grant(candidate.hostCryptogram(),
                     ChipSessionCrypto.sessionMacKey(staticKey, hostChallenge, Arrays.copyOf(answer, CHALLENGE_LENGTH)));
-        });
+        };
     }
 
     /**
@@ -129,13 +154,21 @@ public final class WalletCard {
      * card never reaches AUTH VERIFY.
      */
     public void authenticate(KeyRef key, SessionAuthority authority) throws WalletException {
+        if (key == KeyRef.GATE) {
+            throw new IllegalArgumentException("a gate session names its event: authenticateGate(eventId, authority)");
+        }
+        authenticate(key, new byte[0], authority);
+    }
+
+    private void authenticate(KeyRef key, byte[] scope, SessionAuthority authority) throws WalletException {
         Objects.requireNonNull(authority, "authority");
         String chipId = info == null ? null : info.chipIdHex();
         session = null;
         sessionKey = null;
         byte[] hostChallenge = new byte[CHALLENGE_LENGTH];
         random.nextBytes(hostChallenge);
-        byte[] answer = expect("AUTH INIT", Apdu.command(CLA_PLAIN, INS_AUTH_INIT, 0, key.p2(), hostChallenge, 256));
+        byte[] answer = expect("AUTH INIT", Apdu.command(CLA_PLAIN, INS_AUTH_INIT, 0, key.p2(),
+                concat(hostChallenge, scope), 256));
         if (answer.length != CHALLENGE_LENGTH + CRYPTOGRAM_LENGTH) {
             throw new CardProtocolException("AUTH INIT returned " + answer.length + " bytes");
         }
@@ -244,7 +277,7 @@ public final class WalletCard {
             }
             ByteBuffer header = ByteBuffer.allocate(ENTRY_HEADER_LENGTH)
                     .putLong(t.ticketId().getMostSignificantBits()).putLong(t.ticketId().getLeastSignificantBits())
-                    .putShort((short) t.version()).putShort((short) envelope.length);
+                    .putShort((short) t.version()).putShort((short) envelope.length).putLong(t.eventId());
             body.write(header.array(), 0, ENTRY_HEADER_LENGTH);
             body.write(envelope, 0, envelope.length);
         }

@@ -345,7 +345,7 @@ class TearingTest {
         List<StoredTicket> stored = card.list();
         List<ChipTicket> copies = new ArrayList<>();
         for (StoredTicket s : stored) {
-            copies.add(new ChipTicket(s.ticketId(), s.version(), card.read(s)));
+            copies.add(new ChipTicket(s.ticketId(), s.version(), event.eventId(), card.read(s)));
         }
         card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
                 dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, m.chip().chipIdHex()));

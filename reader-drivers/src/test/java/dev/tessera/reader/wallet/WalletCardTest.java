@@ -48,6 +48,12 @@ class WalletCardTest {
         return card.select();
     }
 
+    /** A gate session for the tickets' event (4711, TestTickets): the key its gate package would carry. */
+    private void gateSession() throws WalletException {
+        card.authenticateGate(4711, dev.tessera.core.crypto.ChipSessionCrypto.diversify(gateKey, (byte) 0x04,
+                java.nio.ByteBuffer.allocate(8).putLong(4711).array()));
+    }
+
     private int sw(byte[] command) throws WalletException {
         return Apdu.response(tap.transport.transmit(command)).sw();
     }
@@ -155,7 +161,11 @@ class WalletCardTest {
     @EnumSource(KeyRef.class)
     void bothKeysAuthenticate(KeyRef key) throws Exception {
         personalized();
-        card.authenticate(key, key == KeyRef.ACCESS ? accessKey : gateKey);
+        if (key == KeyRef.ACCESS) {
+            card.authenticate(key, accessKey);
+        } else {
+            gateSession();
+        }
         assertThat(card.authenticated()).isTrue();
         assertThat(card.sessionKey()).isEqualTo(key);
     }
@@ -208,7 +218,7 @@ class WalletCardTest {
     @Test
     void lockIsFinalAndNeedsTheAccessKey() throws Exception {
         personalized();
-        card.authenticate(KeyRef.GATE, gateKey);
+        gateSession();
         assertRefused(card::lock, SW_SECURITY_NOT_SATISFIED);
         card.authenticate(KeyRef.ACCESS, accessKey);
         card.lock();
@@ -238,7 +248,7 @@ class WalletCardTest {
         card.authenticate(KeyRef.ACCESS, accessKey);
         var ticket = TestTickets.sealedFor(info);
         card.write(List.of(ticket));
-        card.authenticate(KeyRef.GATE, gateKey);
+        gateSession();
         assertRefused(() -> card.write(List.of(TestTickets.sealedFor(info))), SW_SECURITY_NOT_SATISFIED);
         assertRefused(() -> card.delete(List.of(ticket.ticketId())), SW_SECURITY_NOT_SATISFIED);
         assertThat(card.authenticated()).as("a refused key leaves the session open").isTrue();
@@ -332,7 +342,7 @@ class WalletCardTest {
         card = tap.card(WalletCard.LengthMode.SHORT);
         ChipInfo info = personalized();
         card.authenticate(KeyRef.ACCESS, accessKey);
-        var big = new dev.tessera.reader.wallet.ChipTicket(UUID.randomUUID(), 1, randomBytes(SLOT_SIZE));
+        var big = new ChipTicket(UUID.randomUUID(), 1, 4711, randomBytes(SLOT_SIZE));
         card.write(List.of(big));
         assertThat(card.read(card.list().getFirst())).isEqualTo(big.envelope());
         assertThat(info.freeSlots()).isEqualTo(CAPACITY);
@@ -344,12 +354,12 @@ class WalletCardTest {
         card.authenticate(KeyRef.ACCESS, accessKey);
         List<dev.tessera.reader.wallet.ChipTicket> tickets = new ArrayList<>();
         for (int i = 0; i < CAPACITY; i++) {
-            tickets.add(new dev.tessera.reader.wallet.ChipTicket(UUID.randomUUID(), 1, randomBytes(40)));
+            tickets.add(new ChipTicket(UUID.randomUUID(), 1, 4711, randomBytes(40)));
         }
         card.write(tickets.subList(0, 8));
         card.write(tickets.subList(8, 16));
         assertThat(card.list()).hasSize(CAPACITY);
-        assertRefused(() -> card.write(List.of(new dev.tessera.reader.wallet.ChipTicket(UUID.randomUUID(), 1,
+        assertRefused(() -> card.write(List.of(new ChipTicket(UUID.randomUUID(), 1, 4711,
                 randomBytes(40)))), SW_NO_FREE_SLOT);
         assertThat(card.authenticated()).as("a WRITE refused after its MAC verified keeps the session (§4.5)").isTrue();
         assertThat(card.delete(List.of(tickets.getFirst().ticketId()))).isEqualTo(1);
@@ -360,14 +370,14 @@ class WalletCardTest {
         personalized();
         card.authenticate(KeyRef.ACCESS, accessKey);
         UUID id = UUID.randomUUID();
-        card.write(List.of(new dev.tessera.reader.wallet.ChipTicket(id, 2, randomBytes(50))));
-        card.write(List.of(new dev.tessera.reader.wallet.ChipTicket(id, 2, randomBytes(50))));
+        card.write(List.of(new ChipTicket(id, 2, 4711, randomBytes(50))));
+        card.write(List.of(new ChipTicket(id, 2, 4711, randomBytes(50))));
         assertThat(card.list()).hasSize(1);
-        assertRefused(() -> card.write(List.of(new dev.tessera.reader.wallet.ChipTicket(id, 1, randomBytes(50)))),
+        assertRefused(() -> card.write(List.of(new ChipTicket(id, 1, 4711, randomBytes(50)))),
                 SW_NEWER_VERSION_PRESENT);
         card.authenticate(KeyRef.ACCESS, accessKey);
         byte[] v3 = randomBytes(60);
-        card.write(List.of(new dev.tessera.reader.wallet.ChipTicket(id, 3, v3)));
+        card.write(List.of(new ChipTicket(id, 3, 4711, v3)));
         List<StoredTicket> stored = card.list();
         assertThat(stored).singleElement().satisfies(t -> assertThat(t.version()).isEqualTo(3));
         assertThat(card.read(stored.getFirst())).isEqualTo(v3);
@@ -392,7 +402,7 @@ class WalletCardTest {
         card.authenticate(KeyRef.ACCESS, accessKey);
         assertThat(sw(raw(CLA_SECURE, INS_WRITE_TICKETS, 1, 0, new byte[30], 256))).isEqualTo(SW_WRONG_P1P2 & 0xFFFF);
         card.authenticate(KeyRef.ACCESS, accessKey);
-        var twice = new dev.tessera.reader.wallet.ChipTicket(id, 1, randomBytes(30));
+        var twice = new ChipTicket(id, 1, 4711, randomBytes(30));
         assertRefused(() -> card.write(List.of(twice, twice)), SW_WRONG_DATA);
         card.authenticate(KeyRef.ACCESS, accessKey);
         byte[] trailing = java.nio.ByteBuffer.allocate(22 + 8 + 3).put((byte) 1).putLong(1).putLong(2).putShort((short) 1)
@@ -479,7 +489,7 @@ class WalletCardTest {
     @Test
     void theChipSecretMatchesSoftwareEcdh() throws Exception {
         ChipInfo info = personalized();
-        card.authenticate(KeyRef.GATE, gateKey);
+        card.authenticate(KeyRef.ACCESS, accessKey);
         ChipKeys ephemeral = ChipKeys.generate(SimTap.RANDOM);
         byte[] fromChip = card.agree(ephemeral.publicKeySec1());
         byte[] inSoftware = dev.tessera.core.crypto.SharedSecretAgent.software(ephemeral.privateScalar())
