@@ -134,11 +134,13 @@ public final class WalletApplet extends Applet implements WalletProtocol, Extend
             case INS_LIST_TICKETS:
                 requireSlotP1(buf);
                 requireState(STATE_PERSONALIZED);
+                requireAnySession();
                 listTickets(apdu);
                 return;
             case INS_READ_TICKET:
                 requireSlotP1(buf);
                 requireState(STATE_PERSONALIZED);
+                requireAnySession();
                 readTicket(apdu);
                 return;
             case INS_KEY_AGREEMENT:
@@ -537,6 +539,16 @@ public final class WalletApplet extends Applet implements WalletProtocol, Extend
     private void requireState(byte state) {
         if (lifeCycle != state) {
             ISOException.throwIt(SW_CONDITIONS_NOT_SATISFIED);
+        }
+    }
+
+    /**
+     * LIST and READ (§4.8): a keyless reader learns nothing of the tickets, not even how they are filed. They stay
+     * plain commands (CLA 80, no C-MAC): the answer is what a session may see anyway.
+     */
+    private void requireAnySession() {
+        if (session.activeKey() == 0) {
+            ISOException.throwIt(SW_SECURITY_NOT_SATISFIED);
         }
     }
 

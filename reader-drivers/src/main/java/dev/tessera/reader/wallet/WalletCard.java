@@ -215,7 +215,18 @@ public final class WalletCard {
         return ChipSignatures.verify(expectedPublicKey, lastInfo().chipId(), challenge, signature);
     }
 
-    /** LIST TICKETS, every page: one APDU with an extended Le, up to 11 entries a page with a short one. */
+    /**
+     * The id {@code ticketId} has on the selected chip (§4.10, {@link CardTicketIds}): what LIST shows and WRITE,
+     * DELETE and MARK USED name.
+     */
+    public UUID cardTicketId(UUID ticketId) {
+        return CardTicketIds.of(lastInfo().chipId(), ticketId);
+    }
+
+    /**
+     * LIST TICKETS, every page, in a session (1.2: a keyless reader gets {@code 6982}): one APDU with an extended
+     * Le, up to 11 entries a page with a short one. A gate session lists its event's tickets only.
+     */
     public List<StoredTicket> list() throws WalletException {
         List<StoredTicket> tickets = new ArrayList<>();
         int next = 0;
@@ -275,8 +286,9 @@ public final class WalletCard {
             if (envelope.length > SLOT_SIZE) {
                 throw new IllegalArgumentException(t + " exceeds the slot size " + SLOT_SIZE);
             }
+            UUID onCard = cardTicketId(t.ticketId());
             ByteBuffer header = ByteBuffer.allocate(ENTRY_HEADER_LENGTH)
-                    .putLong(t.ticketId().getMostSignificantBits()).putLong(t.ticketId().getLeastSignificantBits())
+                    .putLong(onCard.getMostSignificantBits()).putLong(onCard.getLeastSignificantBits())
                     .putShort((short) t.version()).putShort((short) envelope.length).putLong(t.eventId());
             body.write(header.array(), 0, ENTRY_HEADER_LENGTH);
             body.write(envelope, 0, envelope.length);
@@ -333,21 +345,39 @@ public final class WalletCard {
         }
     }
 
-    /** DELETE TICKETS: nullifies the tickets, all or none. @return the free slots left */
+    /** DELETE TICKETS: nullifies the tickets (by ticket id), all or none. @return the free slots left */
     public int delete(List<UUID> ticketIds) throws WalletException {
-        if (ticketIds.isEmpty() || ticketIds.size() > 14) {
-            throw new IllegalArgumentException("delete 1..14 tickets at a time, not " + ticketIds.size());
+        return deleteOnCard(ticketIds.stream().map(this::cardTicketId).toList());
+    }
+
+    /** DELETE TICKETS of entries LIST showed (a ticket the terminal knows only from the chip). */
+    public int deleteStored(List<StoredTicket> stored) throws WalletException {
+        return deleteOnCard(stored.stream().map(StoredTicket::cardTicketId).distinct().toList());
+    }
+
+    private int deleteOnCard(List<UUID> cardTicketIds) throws WalletException {
+        if (cardTicketIds.isEmpty() || cardTicketIds.size() > 14) {
+            throw new IllegalArgumentException("delete 1..14 tickets at a time, not " + cardTicketIds.size());
         }
-        ByteBuffer data = ByteBuffer.allocate(1 + ticketIds.size() * TICKET_ID_LENGTH).put((byte) ticketIds.size());
-        ticketIds.forEach(id -> data.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()));
+        ByteBuffer data = ByteBuffer.allocate(1 + cardTicketIds.size() * TICKET_ID_LENGTH).put((byte) cardTicketIds.size());
+        cardTicketIds.forEach(id -> data.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()));
         byte[] answer = secure("DELETE TICKETS", INS_DELETE_TICKETS, data.array(), 256);
         return answer.length == 1 ? answer[0] & 0xFF : -1;
     }
 
-    /** MARK USED (access or gate session). */
+    /** MARK USED (access or gate session), by ticket id. */
     public void markUsed(UUID ticketId, int version) throws WalletException {
+        markUsedOnCard(cardTicketId(ticketId), version);
+    }
+
+    /** MARK USED of an entry LIST showed. */
+    public void markUsed(StoredTicket stored) throws WalletException {
+        markUsedOnCard(stored.cardTicketId(), stored.version());
+    }
+
+    private void markUsedOnCard(UUID cardTicketId, int version) throws WalletException {
         ByteBuffer data = ByteBuffer.allocate(TICKET_ID_LENGTH + 2)
-                .putLong(ticketId.getMostSignificantBits()).putLong(ticketId.getLeastSignificantBits())
+                .putLong(cardTicketId.getMostSignificantBits()).putLong(cardTicketId.getLeastSignificantBits())
                 .putShort((short) version);
         secure("MARK USED", INS_MARK_USED, data.array(), 0);
     }

@@ -228,6 +228,7 @@ public final class ConformanceSweep {
         Map<Integer, Integer> lengths = new LinkedHashMap<>();
         if (state.life == Life.PERSONALIZED) {
             select(chip);
+            card(chip).authenticate(KeyRef.ACCESS, accessKey);
             byte[] page = transmit(chip, list());
             for (int at = 1; at + 22 <= page.length - 2; at += 22) {
                 lengths.put(page[at] & 0xFF, (page[at + 20] & 0xFF) << 8 | page[at + 21] & 0xFF);
@@ -236,17 +237,20 @@ public final class ConformanceSweep {
         return new Chip(state, lengths);
     }
 
-    /** Info block, list and every ticket's bytes, as far as the state lets a terminal see them. */
+    /** Info block, list and every ticket's bytes, as far as the state lets a terminal with the access key see them. */
     public List<String> snapshot(CardTransport chip, Life life) throws Exception {
         List<String> seen = new ArrayList<>();
         seen.add(hex(select(chip)));
         if (life == Life.PERSONALIZED) {
+            // LIST and READ need a session (§4.8): the sweep looks with the access key, which sees every ticket
+            card(chip).authenticate(KeyRef.ACCESS, accessKey);
             byte[] page = transmit(chip, list());
             seen.add(hex(page));
             for (int at = 1; at + 22 <= page.length - 2; at += 22) {
                 seen.add(hex(transmit(chip, new Apdus.Command(WalletSpec.CLA_PLAIN, WalletSpec.READ, page[at] & 0xFF, 0,
                         new byte[0], 65_536, true).encode())));
             }
+            select(chip); // ends the look's session: the state's own session is opened again by the caller
         }
         return seen;
     }

@@ -108,7 +108,7 @@ class ConformanceTest {
         assertThat(sw(send(chip, WalletSpec.CLA_SECURE, WalletSpec.WRITE, 0, 0, new byte[40], 0, false)))
                 .as("WRITE without Le, refused before the MAC").isEqualTo(WalletSpec.WRONG_LENGTH);
         List<StoredTicket> stored = card.list();
-        card.markUsed(stored.getFirst().ticketId(), stored.getFirst().version());
+        card.markUsed(stored.getFirst());
         assertThat(card.authenticated()).as("the session survived the refusals before the MAC").isTrue();
 
         assertThat(sw(send(chip, WalletSpec.CLA_SECURE | WalletSpec.CHAINING_BIT, WalletSpec.WRITE, 0, 0, new byte[40],
@@ -155,6 +155,7 @@ class ConformanceTest {
         CardTransport chip = sweep.chipIn(State.PERSONALIZED);
         WalletCard card = sweep.card(chip);
         List<String> before = sweep.snapshot(chip, Life.PERSONALIZED);
+        card.select();
         card.authenticate(KeyRef.ACCESS, sweep.accessKey());
         for (byte[] data : List.of(new byte[] {0}, stream(2, 1, 10), Arrays.copyOf(stream(1, 1, 10), 40),
                 stream(1, 0, 10))) {
@@ -187,8 +188,8 @@ class ConformanceTest {
             }
             card.write(tickets.subList(0, 8));
             card.write(tickets.subList(8, 16));
-            assertThat(card.list()).extracting(StoredTicket::ticketId)
-                    .containsExactlyElementsOf(tickets.stream().map(ChipTicket::ticketId).toList());
+            assertThat(card.list()).extracting(StoredTicket::cardTicketId)
+                    .containsExactlyElementsOf(tickets.stream().map(t -> card.cardTicketId(t.ticketId())).toList());
             assertThat(card.read(card.list().get(3))).isEqualTo(tickets.get(3).envelope());
 
             byte[] all = send(chip, WalletSpec.CLA_PLAIN, WalletSpec.LIST, 0, 0, new byte[0], 65_536, true);
@@ -226,18 +227,19 @@ class ConformanceTest {
         card.write(List.of(other));
         List<StoredTicket> all = card.list();
         assertThat(all).hasSize(3);
-        int otherSlot = all.stream().filter(t -> t.ticketId().equals(other.ticketId())).findFirst().orElseThrow().slot();
+        UUID otherOnCard = card.cardTicketId(other.ticketId());
+        int otherSlot = all.stream().filter(t -> t.cardTicketId().equals(otherOnCard)).findFirst().orElseThrow().slot();
 
         card.select();
         card.authenticateGate(ConformanceSweep.EVENT, sweep.eventGateKey());
         List<String> before = sweep.snapshot(chip, Life.PERSONALIZED);
         card.select();
         card.authenticateGate(ConformanceSweep.EVENT, sweep.eventGateKey());
-        assertThat(card.list()).hasSize(2).noneMatch(t -> t.ticketId().equals(other.ticketId()));
+        assertThat(card.list()).hasSize(2).noneMatch(t -> t.cardTicketId().equals(otherOnCard));
         assertThat(sw(send(chip, WalletSpec.CLA_PLAIN, WalletSpec.READ, otherSlot, 0, new byte[0], 256, false)))
                 .as("READ of another event's slot").isEqualTo(WalletSpec.NOT_FOUND);
-        java.nio.ByteBuffer mark = java.nio.ByteBuffer.allocate(18).putLong(other.ticketId().getMostSignificantBits())
-                .putLong(other.ticketId().getLeastSignificantBits()).putShort((short) 1);
+        java.nio.ByteBuffer mark = java.nio.ByteBuffer.allocate(18).putLong(otherOnCard.getMostSignificantBits())
+                .putLong(otherOnCard.getLeastSignificantBits()).putShort((short) 1);
         assertThat(SessionMacs.secureSw(card, chip, WalletSpec.MARK_USED, mark.array(), 0))
                 .as("MARK USED of another event's ticket").isEqualTo(WalletSpec.NOT_FOUND);
         byte[] point = ChipKeys.generate(new java.security.SecureRandom()).publicKeySec1();

@@ -165,8 +165,10 @@ public final class WalletSpec {
                     PERSONALIZED_ONLY, Security.NONE),
             new Command("KEY AGREEMENT", CLA_SECURE, KEY_AGREEMENT, P1P2.ZERO, 73, 73, 73, 32, PERSONALIZED_ONLY,
                     Security.SESSION_EITHER_KEY),
-            new Command("LIST TICKETS", CLA_PLAIN, LIST, P1P2.SLOT, 0, 0, 0, 23, PERSONALIZED_ONLY, Security.NONE),
-            new Command("READ TICKET", CLA_PLAIN, READ, P1P2.SLOT, 0, 2, 2, 1, PERSONALIZED_ONLY, Security.NONE),
+            new Command("LIST TICKETS", CLA_PLAIN, LIST, P1P2.SLOT, 0, 0, 0, 23, PERSONALIZED_ONLY,
+                    Security.SESSION_EITHER_KEY),
+            new Command("READ TICKET", CLA_PLAIN, READ, P1P2.SLOT, 0, 2, 2, 1, PERSONALIZED_ONLY,
+                    Security.SESSION_EITHER_KEY),
             new Command("WRITE TICKETS", CLA_SECURE, WRITE, P1P2.ZERO, 8, 65_535, 1 + 28 + 10 + 8, 1,
                     PERSONALIZED_ONLY, Security.SESSION_ACCESS_KEY),
             new Command("DELETE TICKETS", CLA_SECURE, DELETE, P1P2.ZERO, 8, 65_535, 1 + 16 + 8, 1, PERSONALIZED_ONLY,
@@ -248,6 +250,10 @@ public final class WalletSpec {
         }
         if (command.security() == Security.AFTER_AUTH_INIT) {
             return CONDITIONS_NOT_SATISFIED;
+        }
+        if (command.security() == Security.SESSION_EITHER_KEY && state.session == Session.NONE) {
+            // LIST and READ: plain commands, but only in a session (§4.8, 1.2)
+            return SECURITY_NOT_SATISFIED;
         }
         boolean ncAccepted = command.ins() == AUTH_INIT ? apdu.data().length == (apdu.p2() == 0x02 ? 16 : 8)
                 : command.ncAccepted(apdu.data().length);

@@ -131,6 +131,15 @@ class CenterFlowsTest {
         return out;
     }
 
+    /** The chip in the field with an access session, as the test sees it: the key the center keeps (LIST needs one). */
+    WalletCard withKey(MemberCard m) throws Exception {
+        WalletCard card = m.tap().card();
+        card.select();
+        card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
+                dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, m.chipId()));
+        return card;
+    }
+
     GateVerifier gate(String gateId, String logName) throws Exception {
         CenterClient gateClient = CenterClient.login(fx.center.baseUri(), gateAccount.loginId(),
                 gateAccount.password().toCharArray());
@@ -157,8 +166,11 @@ class CenterFlowsTest {
 
         WalletCard card = alice.tap().card();
         card.select();
-        assertThat(card.list()).extracting(StoredTicket::ticketId)
-                .containsExactlyInAnyOrderElementsOf(chipTickets(sold).stream().map(ChipTicket::ticketId).toList());
+        assertThatThrownBy(card::list).as("a keyless reader lists nothing (card protocol 1.2)")
+                .hasMessageContaining("6982");
+        card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS, counter.sessions(saleOf(sold)));
+        assertThat(card.list()).extracting(StoredTicket::cardTicketId)
+                .containsExactlyInAnyOrderElementsOf(chipTickets(sold).stream().map(t -> card.cardTicketId(t.ticketId())).toList());
 
         GateVerifier gate = gate(sold.get(0).get("gateId").asText(), "issue-gate.log");
         GateDecision first = gate.tap(alice.tap().card());
@@ -188,9 +200,7 @@ class CenterFlowsTest {
                 .isInstanceOfSatisfying(CenterClient.SessionRefused.class,
                         e -> assertThat(e.centerException().status()).isEqualTo(403));
         assertThat(tapped.authenticated()).isFalse();
-        WalletCard card = yuki.tap().card();
-        card.select();
-        assertThat(card.list()).as("nothing written").isEmpty();
+        assertThat(withKey(yuki).list()).as("nothing written").isEmpty();
         // the seller of the sale writes them
         assertThat(new TicketWriter(counter).write(yuki.tap().card(), yuki.chipId(), chipTickets(sold), saleOf(sold))
                 .written()).isEqualTo(2);
@@ -230,9 +240,7 @@ class CenterFlowsTest {
         // the assignor taps later: the old copy is deleted
         TicketWriter.Result deleted = writer.deleteTransferred(alice.tap().card(), alice.chipId(), UUID.fromString(ticketId), transferId);
         assertThat(deleted.deleted()).isEqualTo(1);
-        WalletCard aliceCard = alice.tap().card();
-        aliceCard.select();
-        assertThat(aliceCard.list()).isEmpty();
+        assertThat(withKey(alice).list()).isEmpty();
         assertThat(writer.deleteTransferred(alice.tap().card(), alice.chipId(), UUID.fromString(ticketId), transferId).deleted())
                 .as("a second tap finds nothing to do").isZero();
         alice.tap().close();
@@ -249,9 +257,7 @@ class CenterFlowsTest {
         assertThat(result.chipId()).isEqualTo(hana.chipId());
         assertThat(WalletWriterMain.deliver(asMember, hana.tap().reader, Duration.ofSeconds(5)).written())
                 .as("delivering twice writes nothing new").isZero();
-        WalletCard card = hana.tap().card();
-        card.select();
-        assertThat(card.list()).hasSize(3);
+        assertThat(withKey(hana).list()).hasSize(3);
         assertThat(sold).hasSize(3);
         hana.tap().close();
     }
@@ -295,7 +301,7 @@ class CenterFlowsTest {
         online.select();
         online.authenticateGate(event.eventId(), gateClient.sessions(CenterClient.Entitlement.gate(event.eventId())));
         List<StoredTicket> seen = online.list();
-        assertThat(seen).extracting(StoredTicket::ticketId).containsExactly(ticketA);
+        assertThat(seen).extracting(StoredTicket::cardTicketId).containsExactly(online.cardTicketId(ticketA));
         byte[] opened = dev.tessera.core.crypto.ChipEnvelope.open(online.read(seen.getFirst()), mia.chip().chipId(),
                 online.agent());
         assertThat(dev.tessera.core.ticket.TicketCodec.decode(opened).ticket().eventId()).isEqualTo(event.eventId());
@@ -303,8 +309,9 @@ class CenterFlowsTest {
         assertThat(dev.tessera.reader.wallet.Apdu.response(mia.tap().transport.transmit(
                 dev.tessera.reader.wallet.Apdu.command(0x80, 0xB0, slotB, 0, null, 256))).sw())
                 .as("READ of B's slot in A's session").isEqualTo(0x6A88);
-        java.nio.ByteBuffer markB = java.nio.ByteBuffer.allocate(18).putLong(ticketB.getMostSignificantBits())
-                .putLong(ticketB.getLeastSignificantBits()).putShort((short) 1);
+        UUID ticketBOnCard = online.cardTicketId(ticketB);
+        java.nio.ByteBuffer markB = java.nio.ByteBuffer.allocate(18).putLong(ticketBOnCard.getMostSignificantBits())
+                .putLong(ticketBOnCard.getLeastSignificantBits()).putShort((short) 1);
         assertThat(dev.tessera.reader.wallet.SessionMacs.secureSw(online, mia.tap().transport, 0xE8, markB.array(), 0))
                 .as("MARK USED of B's ticket in A's session").isEqualTo(0x6A88);
 

@@ -151,6 +151,9 @@ class WalletCardTest {
         assertThat(sw(raw(CLA_SECURE | CLA_CHAINING_BIT, INS_WRITE_TICKETS, 0, 0, new byte[] {1, 0, 0}, 0))).isEqualTo(0x9000);
         assertThat(sw(raw(CLA_PLAIN, INS_LIST_TICKETS, 0, 0, null, 256))).isEqualTo(SW_LAST_COMMAND_EXPECTED & 0xFFFF);
         assertThat(sw(raw(CLA_SECURE, INS_MARK_USED, 0, 0, new byte[26], 0))).isEqualTo(SW_SECURITY_NOT_SATISFIED & 0xFFFF);
+        assertThat(sw(raw(CLA_PLAIN, INS_LIST_TICKETS, 0, 0, null, 256))).as("the session ended: no LIST")
+                .isEqualTo(SW_SECURITY_NOT_SATISFIED & 0xFFFF);
+        card.authenticate(KeyRef.ACCESS, accessKey);
         assertThat(card.list()).isEmpty();
         assertThat(info.freeSlots()).isEqualTo(CAPACITY);
     }
@@ -293,6 +296,7 @@ class WalletCardTest {
         byte[] delete = sent.getLast();
         recording.write(List.of(ticket));
         assertThat(sw(delete)).as("the same DELETE again").isEqualTo(SW_MAC_INVALID & 0xFFFF);
+        card.authenticate(KeyRef.ACCESS, accessKey);
         assertThat(card.list()).hasSize(1);
     }
 
@@ -327,8 +331,8 @@ class WalletCardTest {
         }
         assertThat(card.write(tickets)).isEqualTo(CAPACITY - 4);
         List<StoredTicket> stored = card.list();
-        assertThat(stored).extracting(StoredTicket::ticketId).containsExactlyElementsOf(
-                tickets.stream().map(dev.tessera.reader.wallet.ChipTicket::ticketId).toList());
+        assertThat(stored).extracting(StoredTicket::cardTicketId).containsExactlyElementsOf(
+                tickets.stream().map(t -> card.cardTicketId(t.ticketId())).toList());
         for (int i = 0; i < 4; i++) {
             assertThat(stored.get(i).state()).isEqualTo(SLOT_VALID);
             assertThat(stored.get(i).version()).isEqualTo(1);
@@ -421,7 +425,7 @@ class WalletCardTest {
         assertRefused(() -> card.delete(List.of(a.ticketId(), UUID.randomUUID())), SW_NOT_FOUND);
         assertThat(card.list()).hasSize(2);
         assertThat(card.delete(List.of(a.ticketId()))).isEqualTo(CAPACITY - 1);
-        assertThat(card.list()).extracting(StoredTicket::ticketId).containsExactly(b.ticketId());
+        assertThat(card.list()).extracting(StoredTicket::cardTicketId).containsExactly(card.cardTicketId(b.ticketId()));
         assertThat(sw(raw(CLA_PLAIN, INS_READ_TICKET, 0, 0, null, 256))).as("the freed slot").isEqualTo(SW_NOT_FOUND & 0xFFFF);
         assertThat(secureSw(INS_DELETE_TICKETS, new byte[] {2, 1})).isEqualTo(SW_WRONG_DATA & 0xFFFF);
     }
