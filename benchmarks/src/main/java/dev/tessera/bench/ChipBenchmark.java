@@ -1,9 +1,11 @@
 package dev.tessera.bench;
 
 import dev.tessera.core.crypto.ChipEnvelope;
+import dev.tessera.core.crypto.ChipSessionCrypto;
 import dev.tessera.core.crypto.IssuerKeyPair;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
+import dev.tessera.reader.applet.WalletProtocol;
 import dev.tessera.reader.center.CenterClient.GateChip;
 import dev.tessera.reader.gate.GateLog;
 import dev.tessera.reader.gate.GateTrust;
@@ -18,6 +20,7 @@ import dev.tessera.reader.wallet.MeteredTransport;
 import dev.tessera.reader.wallet.WalletCard;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -88,7 +91,7 @@ public final class ChipBenchmark {
         Ticket t = new Ticket(UUID.randomUUID(), 1, 4711, "A-12-" + seat, "CAT-S", "north", now.minus(1, ChronoUnit.HOURS),
                 now.plus(3, ChronoUnit.HOURS), chip.chipIdHex(), List.of("Hanako Yamada"), 12_000, "JPY");
         byte[] envelope = ChipEnvelope.seal(TicketCodec.encodeSigned(t, issuer), chip.publicKey(), chip.chipId(), RANDOM);
-        return new ChipTicket(t.ticketId(), 1, envelope);
+        return new ChipTicket(t.ticketId(), 1, t.eventId(), envelope);
     }
 
     private static List<String> issue(int n, IssuerKeyPair issuer) throws Exception {
@@ -101,7 +104,7 @@ public final class ChipBenchmark {
             for (int i = 0; i < n; i++) {
                 tickets.add(sealed(chip.info(), issuer, i + 1));
             }
-            writtenBytes = tickets.stream().mapToInt(t -> t.envelope().length + 20).sum();
+            writtenBytes = tickets.stream().mapToInt(t -> t.envelope().length + WalletProtocol.ENTRY_HEADER_LENGTH).sum();
             MeteredTransport meter = new MeteredTransport(chip.reader().connect());
             WalletCard card = new WalletCard(meter);
             long start = System.nanoTime();
@@ -161,7 +164,8 @@ public final class ChipBenchmark {
         writer.authenticate(KeyRef.ACCESS, chip.accessKey());
         writer.write(List.of(sealed(chip.info(), issuer, 7)));
         GateTrust trust = new GateTrust(4711, List.of(issuer.publicKey()), Set.of(),
-                List.of(new GateChip(chip.info().chipIdHex(), chip.info().publicKey(), chip.gateKey())), 0);
+                List.of(new GateChip(chip.info().chipIdHex(), chip.info().publicKey(),
+                        ChipSessionCrypto.diversify(chip.gateKey(), (byte) 0x04, ByteBuffer.allocate(8).putLong(4711).array()))), 0);
         Path dir = Files.createTempDirectory("tessera-bench-gate");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int warmUp = 200;

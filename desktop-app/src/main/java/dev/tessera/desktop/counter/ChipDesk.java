@@ -124,18 +124,20 @@ public final class ChipDesk {
         if (!chipId.equals(expectedChipId)) {
             throw new WrongCardException("tapped chip " + chipId + ", expected " + expectedChipId, "another card");
         }
+        // LIST needs a session (card protocol 1.2): the entitlement that allows the write allows the look first
+        card.authenticate(KeyRef.ACCESS, authority(entitlement));
+        CrashPoints.reach("chip.after-authenticate");
         Map<UUID, Integer> stored = card.list().stream()
-                .collect(Collectors.toMap(StoredTicket::ticketId, StoredTicket::version, Math::max));
+                .collect(Collectors.toMap(StoredTicket::cardTicketId, StoredTicket::version, Math::max));
         List<ChipTicket> missing = new ArrayList<>();
         for (IssuedTicket t : tickets) {
             UUID id = UUID.fromString(t.ticketId());
-            if (!Integer.valueOf(t.version()).equals(stored.get(id))) {
-                missing.add(new ChipTicket(id, t.version(), Base64.getDecoder().decode(t.envelope())));
+            if (!Integer.valueOf(t.version()).equals(stored.get(card.cardTicketId(id)))) {
+                missing.add(ChipTicket.of(id, t.version(), Base64.getDecoder().decode(t.encoded()),
+                        Base64.getDecoder().decode(t.envelope())));
             }
         }
         if (!missing.isEmpty()) {
-            card.authenticate(KeyRef.ACCESS, authority(entitlement));
-            CrashPoints.reach("chip.after-authenticate");
             for (int from = 0; from < missing.size(); from += WalletProtocol.CAPACITY) {
                 card.write(missing.subList(from, Math.min(missing.size(), from + WalletProtocol.CAPACITY)));
             }
@@ -150,11 +152,12 @@ public final class ChipDesk {
         if (!chipId.equals(expectedChipId)) {
             throw new WrongCardException("tapped chip " + chipId + ", expected " + expectedChipId, "another card");
         }
-        List<UUID> present = card.list().stream().map(StoredTicket::ticketId).filter(ticketIds::contains).distinct().toList();
+        card.authenticate(KeyRef.ACCESS, authority(entitlement));
+        Set<UUID> onChip = card.list().stream().map(StoredTicket::cardTicketId).collect(Collectors.toSet());
+        List<UUID> present = ticketIds.stream().filter(id -> onChip.contains(card.cardTicketId(id))).toList();
         if (present.isEmpty()) {
             return 0;
         }
-        card.authenticate(KeyRef.ACCESS, authority(entitlement));
         for (int from = 0; from < present.size(); from += DELETE_BATCH) {
             card.delete(present.subList(from, Math.min(present.size(), from + DELETE_BATCH)));
         }
@@ -175,9 +178,13 @@ public final class ChipDesk {
         };
     }
 
-    /** The tickets stored on the chip in the field. */
-    public static List<StoredTicket> list(WalletCard card) throws WalletException {
+    /**
+     * The tickets stored on the chip in the field, by their ids on this chip ({@code card.cardTicketId}): LIST needs
+     * a session (card protocol 1.2), which {@code authority} opens.
+     */
+    public static List<StoredTicket> list(WalletCard card, SessionAuthority authority) throws WalletException {
         card.select();
+        card.authenticate(KeyRef.ACCESS, authority);
         return card.list();
     }
 }

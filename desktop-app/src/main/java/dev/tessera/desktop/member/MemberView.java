@@ -250,6 +250,8 @@ public final class MemberView extends BorderPane {
     private Label note(String key) {
         Label l = caption(key, l10n);
         l.setWrapText(true);
+        // all its lines, also when the window is short: the list above gives up the height
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -21,6 +21,7 @@ import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.support.ConfirmDialog;
 import dev.tessera.desktop.support.AppUnderTest;
+import dev.tessera.desktop.support.ChipLook;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.reader.wallet.StoredTicket;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ class CounterFlowTest {
             assertThat(clerk.seats(tempest.id()).seats().get("SOLD")).containsAll(held);
             waitFor(10, "the seats sold on the live map", () -> held.stream()
                     .allMatch(id -> sale.seats().status(id) == SeatStatus.SOLD));
-            assertThat(onChip(tray, 0)).extracting(t -> t.ticketId().toString()).containsExactlyInAnyOrderElementsOf(ticketIds);
+            assertThat(ChipLook.ids(onChip(tray, 0, ui))).containsExactlyInAnyOrderElementsOf(ChipLook.onCard(aliceChip, ticketIds));
 
             // transfer one ticket to Bob's chip at the counter (flow 5)
             robot.clickOn(tabNamed("Transfer"));
@@ -133,10 +134,13 @@ class CounterFlowTest {
             robot.clickOn("#deleteOldCopy");
             waitFor(30, "the old copy deleted", () -> ui.text("#transferStatus").contains("Transfer complete"));
 
-            List<StoredTicket> alice = onChip(tray, 0);
-            List<StoredTicket> bob = onChip(tray, 1);
-            assertThat(alice).extracting(t -> t.ticketId().toString()).containsExactlyInAnyOrderElementsOf(ticketIds.subList(1, 3));
-            assertThat(bob).extracting(t -> t.ticketId().toString()).containsExactly(moved);
+            List<StoredTicket> alice = onChip(tray, 0, ui);
+            List<StoredTicket> bob = onChip(tray, 1, ui);
+            assertThat(ChipLook.ids(alice)).containsExactlyInAnyOrderElementsOf(ChipLook.onCard(aliceChip, ticketIds.subList(1, 3)));
+            assertThat(ChipLook.ids(bob)).containsExactlyElementsOf(ChipLook.onCard(bobChip, List.of(moved)));
+            assertThat(ChipLook.ids(alice)).as("the moved ticket's ids on the two chips share nothing")
+                    .doesNotContainAnyElementsOf(ChipLook.onCard(aliceChip, List.of(moved)))
+                    .doesNotContainAnyElementsOf(ChipLook.ids(bob));
             assertThat(bob.getFirst().version()).isEqualTo(2);
             assertThat(clerk.chipTickets(bobChip).tickets()).extracting(t -> t.ticketId()).containsExactly(moved);
             assertThat(clerk.chipTickets(aliceChip).tickets()).hasSize(2);
@@ -362,10 +366,10 @@ class CounterFlowTest {
         tray.put(tray.chips().get(index));
     }
 
-    private static List<StoredTicket> onChip(VirtualChips tray, int index) throws Exception {
+    private static List<StoredTicket> onChip(VirtualChips tray, int index, AppUnderTest ui) throws Exception {
         VirtualChip chip = tray.chips().get(index);
         tray.put(chip);
-        return ChipDesk.list(tray.tap());
+        return ChipLook.list(tray.tap(), ui.app().shell().connection().orElseThrow().embeddedCenter().orElseThrow());
     }
 
     private static boolean consecutive(SeatMap map, List<String> seatIds) {

@@ -12,6 +12,7 @@ import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
 import dev.tessera.desktop.settings.SettingsStore;
 import dev.tessera.desktop.settings.TerminalSettings;
 import dev.tessera.desktop.support.AppUnderTest;
+import dev.tessera.desktop.support.ChipLook;
 import dev.tessera.desktop.support.Pcscd;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.reader.counter.ChipIssuer;
@@ -90,8 +91,9 @@ class PcscCounterTest {
             List<String> sold = fx(() -> sale.receipt().stream().map(ReceiptLine::ticketId).toList());
             assertThat(sold).hasSize(2);
 
-            List<StoredTicket> onCard = new WalletCard(reader.reconnect()).list();
-            assertThat(onCard).extracting(t -> t.ticketId().toString()).containsExactlyInAnyOrderElementsOf(sold);
+            List<StoredTicket> onCard = ChipLook.list(new WalletCard(reader.reconnect()),
+                    ui.app().shell().connection().orElseThrow().embeddedCenter().orElseThrow());
+            assertThat(ChipLook.ids(onCard)).containsExactlyInAnyOrderElementsOf(ChipLook.onCard(card.chipIdHex(), sold));
             assertThat(clerk.salesLog(fx(() -> sale.eventProperty().get().id())).lines().stream()
                     .filter(l -> sold.contains(l.ticketId())).map(SalesLogLine::seatId))
                     .containsExactlyInAnyOrderElementsOf(held);

@@ -12,6 +12,7 @@ import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.ledger.CrashPoints;
 import dev.tessera.desktop.ledger.LedgerStore;
+import dev.tessera.desktop.support.ChipLook;
 import dev.tessera.desktop.support.TestCenter;
 import dev.tessera.reader.sim.SimulatedChip;
 import dev.tessera.reader.wallet.StoredTicket;
@@ -81,24 +82,26 @@ class KillTest {
                         diedAt.add(round.recoveringDiesAt());
                     }
                     assertThat(child(center, chips, chipId, "recover", null)).as("recovery after " + point).isZero();
-                    check(point, clerk, tempest, chip, chipId);
+                    check(point, center, clerk, tempest, chip, chipId);
                 }
             }
             assertThat(diedAt).as("distinct steps at which a child really died").hasSizeGreaterThanOrEqualTo(20);
         }
     }
 
-    private void check(String point, CenterSession clerk, EventInfo tempest, SimulatedChip chip, String chipId)
+    private void check(String point, TestCenter center, CenterSession clerk, EventInfo tempest, SimulatedChip chip,
+                       String chipId)
             throws Exception {
         List<SalesLogLine> log = clerk.salesLog(tempest.id()).lines();
         assertThat(log.stream().map(SalesLogLine::seatId)).as("no seat sold twice after " + point).doesNotHaveDuplicates();
 
-        List<StoredTicket> onChip = ChipDesk.list(new WalletCard(command -> chip.simulator().transmitCommand(command)));
-        List<String> chipTickets = onChip.stream().map(t -> t.ticketId().toString()).toList();
+        List<StoredTicket> onChip = ChipLook.list(new WalletCard(command -> chip.simulator().transmitCommand(command)),
+                center.connection().embeddedCenter().orElseThrow());
+        List<String> chipTickets = ChipLook.ids(onChip);
         assertThat(chipTickets).as("no ticket twice on the chip after " + point).doesNotHaveDuplicates();
         assertThat(chipTickets).as("the chip holds exactly the center's tickets after " + point)
-                .containsExactlyInAnyOrderElementsOf(clerk.chipTickets(chipId).tickets().stream()
-                        .map(IssuedTicket::ticketId).toList());
+                .containsExactlyInAnyOrderElementsOf(ChipLook.onCard(chipId, clerk.chipTickets(chipId).tickets().stream()
+                        .map(IssuedTicket::ticketId).toList()));
 
         try (LedgerStore ledger = LedgerStore.open(terminalDir, Clock.systemUTC())) {
             String terminal = ledger.identity("clerk", new SecureRandom()).terminalId();

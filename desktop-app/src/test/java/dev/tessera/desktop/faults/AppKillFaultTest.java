@@ -10,6 +10,7 @@ import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.crash.ChipServer;
 import dev.tessera.desktop.crash.SaleChild;
 import dev.tessera.desktop.ledger.LedgerStore;
+import dev.tessera.desktop.support.ChipLook;
 import dev.tessera.desktop.support.Eventually;
 import dev.tessera.reader.sim.SimulatedChip;
 import dev.tessera.reader.wallet.StoredTicket;
@@ -64,6 +65,8 @@ class AppKillFaultTest {
             CenterSession clerk = client.signIn("clerk", "clerk-demo");
             EventInfo tempest = clerk.events().stream().filter(e -> e.name().equals("The Tempest")).findFirst().orElseThrow();
             long memberId = clerk.registerMember("app-kill-member", "member-password", "App Kill Member").accountId();
+            // the member's own session looks at the card (LIST needs one, docs/card-protocol.md 1.2)
+            CenterSession member = client.signIn("app-kill-member", "member-password");
             for (int kill = 1; kill <= KILLS; kill++) {
                 SimulatedChip chip = new SimulatedChip();
                 String chipId = new ChipDesk(clerk).issueMemberCard(card(chip), memberId);
@@ -81,7 +84,7 @@ class AppKillFaultTest {
                     assertThat(recovery.waitFor(90, TimeUnit.SECONDS)).as("the recovery finished").isTrue();
                     assertThat(recovery.exitValue()).as("recovery after kill " + kill + ": "
                             + Files.readString(terminalDir.resolve("child.log"))).isZero();
-                    tickets += chipMatchesCenter(tally, kill, clerk, chip, chipId);
+                    tickets += chipMatchesCenter(tally, kill, clerk, member, chip, chipId);
                 }
             }
             Thread.sleep(TimeUnit.SECONDS.toMillis(HOLD_SECONDS) + 2_500);
@@ -100,10 +103,12 @@ class AppKillFaultTest {
     }
 
     /** The chip holds exactly the center's tickets for it, none twice; how many. */
-    private static int chipMatchesCenter(FaultTally tally, int kill, CenterSession clerk, SimulatedChip chip,
-                                         String chipId) throws Exception {
-        List<String> onChip = ChipDesk.list(card(chip)).stream().map(StoredTicket::ticketId).map(Object::toString).toList();
-        Set<String> atCenter = new HashSet<>(clerk.chipTickets(chipId).tickets().stream().map(IssuedTicket::ticketId).toList());
+    private static int chipMatchesCenter(FaultTally tally, int kill, CenterSession clerk, CenterSession member,
+                                         SimulatedChip chip, String chipId) throws Exception {
+        List<String> onChip = ChipLook.ids(ChipDesk.list(card(chip),
+                new ChipDesk(member).authority(ChipDesk.Entitlement.delivery())));
+        Set<String> atCenter = new HashSet<>(ChipLook.onCard(chipId, clerk.chipTickets(chipId).tickets().stream()
+                .map(IssuedTicket::ticketId).toList()));
         Set<String> seen = new HashSet<>();
         for (String ticket : onChip) {
             if (!seen.add(ticket)) {

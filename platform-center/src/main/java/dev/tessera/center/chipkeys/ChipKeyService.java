@@ -22,6 +22,8 @@ import java.util.List;
 public final class ChipKeyService {
     public static final byte ACCESS_LABEL = 0x01;
     public static final byte GATE_LABEL = 0x02;
+    /** A chip's gate key for one event: AES-CMAC(chip gate key, 04 ‖ event id), derived by the card too (§7). */
+    public static final byte EVENT_GATE_LABEL = 0x04;
     private static final HexFormat HEX = HexFormat.of();
 
     private final Database db;
@@ -31,7 +33,7 @@ public final class ChipKeyService {
 
     public record GateChip(String chipId, String publicKey, String gateKey) {}
 
-    /** What an offline gate needs to open and mark the tickets of one event: the chips holding them. */
+    /** What an offline gate needs to open and mark one event's tickets: the chips, each with its key for this event. */
     public record GatePackage(long eventId, OffsetDateTime issuedAt, List<GateChip> chips) {}
 
     private ChipKeyService(Database db, Clock clock, byte[] accessMaster, byte[] gateMaster) {
@@ -93,6 +95,19 @@ public final class ChipKeyService {
     }
 
     /**
+     * The key of a gate session for one event (docs/card-protocol.md §7): the card derives it from its gate key and
+     * the event id AUTH INIT names. A gate package carries it; it opens no other event's tickets and no gate key.
+     */
+    byte[] eventGateKey(byte[] chipId, long eventId) {
+        byte[] chipGateKey = diversify(gateMaster, GATE_LABEL, chipId);
+        try {
+            return diversify(chipGateKey, EVENT_GATE_LABEL, java.nio.ByteBuffer.allocate(8).putLong(eventId).array());
+        } finally {
+            java.util.Arrays.fill(chipGateKey, (byte) 0);
+        }
+    }
+
+    /**
      * The chips holding a valid ticket of the event, and those that gave one away by transfer: their old copy must
      * be refused as revoked, not as an unknown card.
      */
@@ -106,7 +121,7 @@ public final class ChipKeyService {
                 .where(CHIP.STATUS.eq("ACTIVE"), CHIP.CHIP_ID.in(holders.union(assignors)))
                 .orderBy(CHIP.CHIP_ID)
                 .fetch(r -> new GateChip(r.value1(), r.value2(),
-                        HEX.formatHex(diversify(gateMaster, GATE_LABEL, HEX.parseHex(r.value1())))));
+                        HEX.formatHex(eventGateKey(HEX.parseHex(r.value1()), eventId))));
         return new GatePackage(eventId, OffsetDateTime.now(clock), chips);
     }
 

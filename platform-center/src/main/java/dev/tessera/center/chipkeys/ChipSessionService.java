@@ -106,7 +106,9 @@ public final class ChipSessionService {
             audit(caller, chipId, keyRef, purpose, request, "REFUSED", refusal);
             throw ApiException.forbidden(refusal);
         }
-        byte[] staticKey = keys.staticKey(keyRef.equals("GATE"), HEX.parseHex(chipId));
+        // a gate session is keyed for its event (§7): the card derives the same key from the event id in AUTH INIT
+        byte[] staticKey = keyRef.equals("GATE") ? keys.eventGateKey(HEX.parseHex(chipId), request.eventId())
+                : keys.staticKey(false, HEX.parseHex(chipId));
         byte[] cardChallenge = Arrays.copyOf(answer, ChipSessionCrypto.CHALLENGE_LENGTH);
         byte[] sessionKey = ChipSessionCrypto.sessionMacKey(staticKey, hostChallenge, cardChallenge);
         Arrays.fill(staticKey, (byte) 0);

@@ -34,6 +34,11 @@ public final class ChipCards {
         return center.services().chipKeys().staticKey(gate, HEX.parseHex(chipId));
     }
 
+    /** The key of a gate session for one event, as the card derives it from its gate key (card-protocol §7). */
+    public static byte[] eventGateKey(PlatformCenter center, String chipId, long eventId) {
+        return center.services().chipKeys().eventGateKey(HEX.parseHex(chipId), eventId);
+    }
+
     /** The answer of a card that holds {@code staticKey}. */
     public static Tap tap(byte[] staticKey) {
         byte[] rndH = random(8);

@@ -146,7 +146,10 @@ class ChipKeysApiTest {
         assertThat(pkg.get("chips").get(0).get("chipId").asText()).isEqualTo(chipId);
         assertThat(pkg.get("chips").get(0).get("publicKey").asText()).isEqualTo(publicKey);
         assertThat(pkg.get("chips").get(0).get("gateKey").asText())
-                .isEqualTo(HexFormat.of().formatHex(ChipCards.staticKey(fx.center, true, chipId)));
+                .as("the chip's gate key for this event only")
+                .isEqualTo(HexFormat.of().formatHex(ChipCards.eventGateKey(fx.center, chipId, ev.eventId())));
+        assertThat(pkg.body()).as("a gate package never carries a chip's gate key, which would open every event")
+                .doesNotContain(HexFormat.of().formatHex(ChipCards.staticKey(fx.center, true, chipId)));
         assertThat(pkg.body()).as("a gate package never carries an access key")
                 .doesNotContain(HexFormat.of().formatHex(ChipCards.staticKey(fx.center, false, chipId)));
         assertThat(seller.client().get("/api/events/" + ev.eventId() + "/gate-package").status()).isEqualTo(403);

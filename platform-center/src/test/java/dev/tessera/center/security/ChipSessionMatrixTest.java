@@ -73,7 +73,8 @@ class ChipSessionMatrixTest {
         Long transferId = purpose == Purpose.TRANSFER ? world.transferId : null;
         Long eventId = purpose == Purpose.GATE ? world.event.eventId() : null;
         String keyRef = purpose == Purpose.GATE ? "GATE" : "ACCESS";
-        byte[] staticKey = ChipCards.staticKey(world.fx.center, purpose == Purpose.GATE, chipId);
+        byte[] staticKey = purpose == Purpose.GATE ? ChipCards.eventGateKey(world.fx.center, chipId, eventId)
+                : ChipCards.staticKey(world.fx.center, false, chipId);
         ChipCards.Tap tap = ChipCards.tap(staticKey);
         int auditedBefore = uses(chipId).size();
 
@@ -143,10 +144,9 @@ class ChipSessionMatrixTest {
             for (String chip : chips) {
                 assertThat(body).as(c + " holds the access key of " + chip)
                         .doesNotContain(HEX.formatHex(ChipCards.staticKey(world.fx.center, false, chip)));
-                if (!c.path().endsWith("/gate-package")) {
-                    assertThat(body).as(c + " holds the gate key of " + chip)
-                            .doesNotContain(HEX.formatHex(ChipCards.staticKey(world.fx.center, true, chip)));
-                }
+                // a gate package holds per-event keys only (card-protocol §7), never a chip's gate key
+                assertThat(body).as(c + " holds the gate key of " + chip)
+                        .doesNotContain(HEX.formatHex(ChipCards.staticKey(world.fx.center, true, chip)));
             }
         }
         assertThat(answers).isGreaterThan(50);

@@ -23,12 +23,15 @@ final class SecureSession implements WalletProtocol {
     private static final short BLOCK = 48;
     private static final short BLOCK_LENGTH = 24;
     private static final short HEADER = 72;
-    private static final short RAM_LENGTH = 76;
+    /** The event a gate session is scoped to (§4.4, §7): 8 bytes, zero for an access session. */
+    private static final short EVENT = 76;
+    private static final short RAM_LENGTH = 84;
     private static final short PENDING_KEY = 0;
     private static final short ACTIVE_KEY = 1;
 
     private final AESKey accessKey;
     private final AESKey gateKey;
+    private final AESKey eventGateKey;
     private final AESKey sessionKey;
     private final Signature cmac;
     private final RandomData random;
@@ -39,6 +42,7 @@ final class SecureSession implements WalletProtocol {
     SecureSession() {
         accessKey = (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
         gateKey = (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES, KeyBuilder.LENGTH_AES_128, false);
+        eventGateKey = (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES_TRANSIENT_DESELECT, KeyBuilder.LENGTH_AES_128, false);
         sessionKey = (AESKey) KeyBuilder.buildKey(KeyBuilder.TYPE_AES_TRANSIENT_DESELECT, KeyBuilder.LENGTH_AES_128, false);
         cmac = Signature.getInstance(Signature.ALG_AES_CMAC_128, false);
         random = RandomData.getInstance(RandomData.ALG_TRNG);
@@ -59,12 +63,25 @@ final class SecureSession implements WalletProtocol {
         return triesLeft;
     }
 
-    /** AUTH INIT: returns RND.C ‖ card cryptogram (16 bytes) at {@code out}. */
+    /**
+     * AUTH INIT: returns RND.C ‖ card cryptogram (16 bytes) at {@code out}. A gate session is keyed with the event's
+     * gate key, AES-CMAC(gate key, 04 ‖ event id), the event id following RND.H in the command: a gate holds only its
+     * own event's key, and the session sees only that event's tickets.
+     */
     short begin(byte keyRef, byte[] buf, short hostChallenge, short out) {
         close();
         Util.arrayCopyNonAtomic(buf, hostChallenge, ram, RND_HOST, CHALLENGE_LENGTH);
         random.nextBytes(ram, RND_CARD, CHALLENGE_LENGTH);
-        cmac.init(keyRef == KEY_GATE ? gateKey : accessKey, Signature.MODE_SIGN);
+        if (keyRef == KEY_GATE) {
+            Util.arrayCopyNonAtomic(buf, (short) (hostChallenge + CHALLENGE_LENGTH), ram, EVENT, EVENT_ID_LENGTH);
+            ram[BLOCK] = LABEL_EVENT_GATE_KEY;
+            Util.arrayCopyNonAtomic(ram, EVENT, ram, (short) (BLOCK + 1), EVENT_ID_LENGTH);
+            cmac.init(gateKey, Signature.MODE_SIGN);
+            cmac.sign(ram, BLOCK, (short) (1 + EVENT_ID_LENGTH), ram, MAC_OUT);
+            eventGateKey.setKey(ram, MAC_OUT);
+            Util.arrayFillNonAtomic(ram, MAC_OUT, (short) 16, (byte) 0);
+        }
+        cmac.init(keyRef == KEY_GATE ? eventGateKey : accessKey, Signature.MODE_SIGN);
         cmac.sign(derivationBlock(LABEL_SESSION_MAC_KEY), BLOCK, BLOCK_LENGTH, ram, MAC_OUT);
         sessionKey.setKey(ram, MAC_OUT);
         Util.arrayCopyNonAtomic(ram, RND_CARD, buf, out, CHALLENGE_LENGTH);
@@ -103,10 +120,17 @@ final class SecureSession implements WalletProtocol {
         return flags[ACTIVE_KEY];
     }
 
+    /** True when a gate session is open and the event id at {@code offset} is not its event (§4.8: invisible). */
+    boolean scopedOut(byte[] eventIds, short offset) {
+        return flags[ACTIVE_KEY] == KEY_GATE
+                && Util.arrayCompare(ram, EVENT, eventIds, offset, EVENT_ID_LENGTH) != 0;
+    }
+
     void close() {
         flags[PENDING_KEY] = 0;
         flags[ACTIVE_KEY] = 0;
         Util.arrayFillNonAtomic(ram, (short) 0, RAM_LENGTH, (byte) 0);
+        eventGateKey.clearKey();
     }
 
     /** Starts the C-MAC of one command: chaining value, then CLA INS P1 P2 with the chaining bit cleared. */

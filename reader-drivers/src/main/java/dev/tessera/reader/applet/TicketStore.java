@@ -13,6 +13,7 @@ final class TicketStore implements WalletProtocol {
     private final byte[] data = new byte[(short) (CAPACITY * SLOT_SIZE)];
     private final byte[] slotStates = new byte[CAPACITY];
     private final byte[] ticketIds = new byte[(short) (CAPACITY * TICKET_ID_LENGTH)];
+    private final byte[] eventIds = new byte[(short) (CAPACITY * EVENT_ID_LENGTH)];
     private final short[] versions = new short[CAPACITY];
     private final short[] lengths = new short[CAPACITY];
     /** Pairs (slot, new state); a batch changes each slot at most once and frees at most one slot per new one. */
@@ -80,6 +81,7 @@ final class TicketStore implements WalletProtocol {
     private void nullify(byte slot) {
         Util.arrayFillNonAtomic(data, offsetOf(slot), SLOT_SIZE, (byte) 0);
         Util.arrayFillNonAtomic(ticketIds, (short) (slot * TICKET_ID_LENGTH), TICKET_ID_LENGTH, (byte) 0);
+        Util.arrayFillNonAtomic(eventIds, (short) (slot * EVENT_ID_LENGTH), EVENT_ID_LENGTH, (byte) 0);
         versions[slot] = 0;
         lengths[slot] = 0;
         TearingProbe.written();
@@ -125,8 +127,9 @@ final class TicketStore implements WalletProtocol {
         return Util.arrayCompare(ticketIds, (short) (slot * TICKET_ID_LENGTH), buf, idOffset, TICKET_ID_LENGTH) == 0;
     }
 
-    void writeHeader(byte slot, byte[] buf, short idOffset, short version, short length) {
+    void writeHeader(byte slot, byte[] buf, short idOffset, short version, short length, short eventOffset) {
         Util.arrayCopyNonAtomic(buf, idOffset, ticketIds, (short) (slot * TICKET_ID_LENGTH), TICKET_ID_LENGTH);
+        Util.arrayCopyNonAtomic(buf, eventOffset, eventIds, (short) (slot * EVENT_ID_LENGTH), EVENT_ID_LENGTH);
         versions[slot] = version;
         lengths[slot] = length;
         TearingProbe.written();
@@ -171,6 +174,27 @@ final class TicketStore implements WalletProtocol {
 
     byte[] data() {
         return data;
+    }
+
+    /** The event ids of the slots, 8 bytes each at {@link #eventOffset}. */
+    byte[] eventIds() {
+        return eventIds;
+    }
+
+    static short eventOffset(byte slot) {
+        return (short) (slot * EVENT_ID_LENGTH);
+    }
+
+    /**
+     * True if the slot's envelope (docs/ticket-format.md §7: magic, version, chip id length c, chip id, compressed
+     * ephemeral key) was sealed with the ephemeral key whose x-coordinate is at {@code xOffset}.
+     */
+    boolean sealedWith(byte slot, byte[] buf, short xOffset) {
+        short at = offsetOf(slot);
+        short c = (short) (data[(short) (at + 3)] & 0xFF);
+        short x = (short) (4 + c + 1);
+        return (short) (x + SECRET_LENGTH) <= lengths[slot]
+                && Util.arrayCompare(data, (short) (at + x), buf, xOffset, SECRET_LENGTH) == 0;
     }
 
     static short offsetOf(byte slot) {

@@ -134,11 +134,13 @@ public final class WalletApplet extends Applet implements WalletProtocol, Extend
             case INS_LIST_TICKETS:
                 requireSlotP1(buf);
                 requireState(STATE_PERSONALIZED);
+                requireAnySession();
                 listTickets(apdu);
                 return;
             case INS_READ_TICKET:
                 requireSlotP1(buf);
                 requireState(STATE_PERSONALIZED);
+                requireAnySession();
                 readTicket(apdu);
                 return;
             case INS_KEY_AGREEMENT:
@@ -269,7 +271,9 @@ public final class WalletApplet extends Applet implements WalletProtocol, Extend
             ISOException.throwIt(SW_WRONG_P1P2);
         }
         requireAuthState();
-        requireDataLength(receiveAll(apdu), CHALLENGE_LENGTH, CHALLENGE_LENGTH);
+        // a gate session names its event after RND.H (§4.4)
+        short nc = keyRef == KEY_GATE ? (short) (CHALLENGE_LENGTH + EVENT_ID_LENGTH) : CHALLENGE_LENGTH;
+        requireDataLength(receiveAll(apdu), nc, nc);
         short data = apdu.getOffsetCdata();
         requireNe(apdu, (short) (CHALLENGE_LENGTH + CRYPTOGRAM_LENGTH));
         send(apdu, session.begin(keyRef, buf, data, (short) 0));
@@ -336,6 +340,10 @@ public final class WalletApplet extends Applet implements WalletProtocol, Extend
         if (length != (short) (PUBLIC_KEY_LENGTH + MAC_LENGTH) || !pointCheck.isOnCurve(buf, data)) {
             ISOException.throwIt(SW_WRONG_DATA);
         }
+        if (session.activeKey() == KEY_GATE && !sealedForThisEvent(buf, (short) (data + 1))) {
+            // a gate opens only the envelopes of its own event's tickets on this chip (§4.7)
+            ISOException.throwIt(SW_NOT_FOUND);
+        }
         short secretLength = 0;
         try {
             ecdh.init(privateKey);
@@ -359,7 +367,7 @@ public final class WalletApplet extends Applet implements WalletProtocol, Extend
         short entries = 0;
         byte next = (byte) 0xFF;
         for (byte slot = first; slot < CAPACITY; slot++) {
-            if (store.state(slot) == SLOT_FREE) {
+            if (!visible(slot)) {
                 continue;
             }
             if (entries == fit) {
@@ -373,7 +381,7 @@ public final class WalletApplet extends Applet implements WalletProtocol, Extend
         buf[0] = next;
         short at = 1;
         for (byte slot = first; entries > 0; slot++) {
-            if (store.state(slot) == SLOT_FREE) {
+            if (!visible(slot)) {
                 continue;
             }
             if ((short) (at + LIST_ENTRY_LENGTH) > (short) buf.length) {
@@ -395,7 +403,7 @@ public final class WalletApplet extends Applet implements WalletProtocol, Extend
         }
         short from = length == 2 ? Util.getShort(buf, apdu.getOffsetCdata()) : 0;
         short ne = requireNe(apdu, (short) 1);
-        if (store.state(slot) == SLOT_FREE) {
+        if (!visible(slot)) {
             ISOException.throwIt(SW_NOT_FOUND);
         }
         short stored = store.length(slot);
@@ -408,6 +416,21 @@ public final class WalletApplet extends Applet implements WalletProtocol, Extend
         }
         apdu.setOutgoingLength(count);
         apdu.sendBytesLong(store.data(), (short) (TicketStore.offsetOf(slot) + from), count);
+    }
+
+    /** An occupied slot that the session may see: a gate session sees only its own event's tickets (§4.8). */
+    private boolean visible(byte slot) {
+        return store.state(slot) != SLOT_FREE && !session.scopedOut(store.eventIds(), TicketStore.eventOffset(slot));
+    }
+
+    /** True if a ticket of the gate session's event was sealed with the ephemeral key whose x is at xOffset. */
+    private boolean sealedForThisEvent(byte[] buf, short xOffset) {
+        for (byte slot = 0; slot < CAPACITY; slot++) {
+            if (visible(slot) && store.sealedWith(slot, buf, xOffset)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- §4.10 WRITE TICKETS ----
@@ -470,7 +493,7 @@ public final class WalletApplet extends Applet implements WalletProtocol, Extend
             ISOException.throwIt(SW_WRONG_DATA);
         }
         byte slot = store.find(buf, data);
-        if (slot < 0 || store.version(slot) != Util.getShort(buf, (short) (data + TICKET_ID_LENGTH))) {
+        if (slot < 0 || !visible(slot) || store.version(slot) != Util.getShort(buf, (short) (data + TICKET_ID_LENGTH))) {
             ISOException.throwIt(SW_NOT_FOUND);
         }
         if (store.state(slot) == SLOT_USED) {
@@ -516,6 +539,16 @@ public final class WalletApplet extends Applet implements WalletProtocol, Extend
     private void requireState(byte state) {
         if (lifeCycle != state) {
             ISOException.throwIt(SW_CONDITIONS_NOT_SATISFIED);
+        }
+    }
+
+    /**
+     * LIST and READ (§4.8): a keyless reader learns nothing of the tickets, not even how they are filed. They stay
+     * plain commands (CLA 80, no C-MAC): the answer is what a session may see anyway.
+     */
+    private void requireAnySession() {
+        if (session.activeKey() == 0) {
+            ISOException.throwIt(SW_SECURITY_NOT_SATISFIED);
         }
     }
 

@@ -65,14 +65,16 @@ public interface WalletProtocol {
     byte KEY_GATE = 0x02;
 
     // sizes
-    /** Protocol version 1.1 (docs/card-protocol.md): header checks, Le rules and MAC-first WRITE. */
-    short APP_VERSION = (short) 0x0101;
+    /** Protocol version 1.2 (docs/card-protocol.md): gate sessions scoped to one event, LIST and READ in a session. */
+    short APP_VERSION = (short) 0x0102;
     byte CAPACITY = 16;
     short SLOT_SIZE = 600;
     byte CHIP_ID_LENGTH = 8;
     byte AES_KEY_LENGTH = 16;
     byte TICKET_ID_LENGTH = 16;
-    byte ENTRY_HEADER_LENGTH = 20;
+    /** WRITE entry header: on-card ticket id (16) ‖ version (2) ‖ length (2) ‖ event id (8). */
+    byte ENTRY_HEADER_LENGTH = 28;
+    byte EVENT_ID_LENGTH = 8;
     byte LIST_ENTRY_LENGTH = 22;
     byte MAC_LENGTH = 8;
     byte CHALLENGE_LENGTH = 8;
@@ -100,4 +102,6 @@ public interface WalletProtocol {
     byte LABEL_SESSION_MAC_KEY = 0x01;
     byte LABEL_CARD_CRYPTOGRAM = 0x02;
     byte LABEL_HOST_CRYPTOGRAM = 0x03;
+    /** §7: a gate session's key, AES-CMAC(chip gate key, 04 ‖ event id), derived on the card from AUTH INIT's event id. */
+    byte LABEL_EVENT_GATE_KEY = 0x04;
 }

@@ -202,7 +202,7 @@ final class WriteStream implements WalletProtocol {
             st[ERROR] = SW_NO_FREE_SLOT;
             return;
         }
-        store.writeHeader(slot, header, (short) 0, version, length);
+        store.writeHeader(slot, header, (short) 0, version, length, (short) (TICKET_ID_LENGTH + 4));
         store.stage(slot, SLOT_VALID);
         if (existing >= 0) {
             store.stage(existing, SLOT_FREE);

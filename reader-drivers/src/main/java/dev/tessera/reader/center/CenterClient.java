@@ -79,7 +79,10 @@ public final class CenterClient {
         }
     }
 
-    /** One chip of an event's gate package. */
+    /**
+     * One chip of an event's gate package: {@code gateKey} is the chip's gate key for this one event
+     * (docs/card-protocol.md §7), which opens no other event's tickets.
+     */
     public record GateChip(String chipId, byte[] publicKey, byte[] gateKey) {
         @Override
         public String toString() {
@@ -168,7 +171,8 @@ public final class CenterClient {
 
     /** An issued ticket as the sale, transfer and package answers carry it. */
     public static ChipTicket chipTicket(JsonNode issued) {
-        return new ChipTicket(UUID.fromString(issued.path("ticketId").asText()), issued.path("version").asInt(),
+        return ChipTicket.of(UUID.fromString(issued.path("ticketId").asText()), issued.path("version").asInt(),
+                Base64.getDecoder().decode(issued.path("encoded").asText()),
                 Base64.getDecoder().decode(issued.path("envelope").asText()));
     }
 

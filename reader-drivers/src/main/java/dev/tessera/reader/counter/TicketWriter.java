@@ -50,11 +50,13 @@ public final class TicketWriter {
     public Result deleteTransferred(WalletCard card, String assignorChipId, UUID ticketId, long transferId)
             throws WalletException, CenterException {
         ChipInfo info = personalizedChip(card, assignorChipId);
-        boolean present = card.list().stream().anyMatch(t -> t.ticketId().equals(ticketId));
+        // LIST needs a session (card protocol 1.2): the transfer entitles this one
+        authenticate(card, CenterClient.Entitlement.transfer(transferId));
+        UUID onCard = card.cardTicketId(ticketId);
+        boolean present = card.list().stream().anyMatch(t -> t.cardTicketId().equals(onCard));
         if (!present) {
             return new Result(info.chipIdHex(), 0, 0, info.freeSlots());
         }
-        authenticate(card, CenterClient.Entitlement.transfer(transferId));
         try {
             return new Result(info.chipIdHex(), 0, 1, card.delete(List.of(ticketId)));
         } catch (CardRefusedException e) {
@@ -69,21 +71,21 @@ public final class TicketWriter {
     public Result reconcile(WalletCard card, CenterClient.Entitlement entitlement) throws WalletException, CenterException {
         ChipInfo info = personalizedChip(card, null);
         List<ChipTicket> wanted = center.ticketPackage(info.chipIdHex());
+        authenticate(card, entitlement);
         List<StoredTicket> stored = card.list();
         Map<UUID, Integer> storedVersions = stored.stream()
-                .collect(Collectors.toMap(StoredTicket::ticketId, StoredTicket::version, Math::max));
-        Set<UUID> wantedIds = wanted.stream().map(ChipTicket::ticketId).collect(Collectors.toSet());
+                .collect(Collectors.toMap(StoredTicket::cardTicketId, StoredTicket::version, Math::max));
+        Set<UUID> wantedIds = wanted.stream().map(t -> card.cardTicketId(t.ticketId())).collect(Collectors.toSet());
         List<ChipTicket> toWrite = wanted.stream()
-                .filter(t -> !Integer.valueOf(t.version()).equals(storedVersions.get(t.ticketId()))).toList();
-        List<UUID> toDelete = stored.stream().map(StoredTicket::ticketId).filter(id -> !wantedIds.contains(id))
-                .distinct().toList();
+                .filter(t -> !Integer.valueOf(t.version()).equals(storedVersions.get(card.cardTicketId(t.ticketId()))))
+                .toList();
+        List<StoredTicket> toDelete = stored.stream().filter(s -> !wantedIds.contains(s.cardTicketId())).toList();
         if (toWrite.isEmpty() && toDelete.isEmpty()) {
             return new Result(info.chipIdHex(), 0, 0, info.freeSlots());
         }
-        authenticate(card, entitlement);
         int free = info.freeSlots();
         for (int from = 0; from < toDelete.size(); from += DELETE_BATCH) {
-            free = card.delete(toDelete.subList(from, Math.min(toDelete.size(), from + DELETE_BATCH)));
+            free = card.deleteStored(toDelete.subList(from, Math.min(toDelete.size(), from + DELETE_BATCH)));
         }
         for (int from = 0; from < toWrite.size(); from += WalletProtocol.CAPACITY) {
             free = card.write(toWrite.subList(from, Math.min(toWrite.size(), from + WalletProtocol.CAPACITY)));

@@ -10,8 +10,8 @@ import dev.tessera.reader.center.CenterClient.GateChip;
 import dev.tessera.reader.wallet.CardGoneException;
 import dev.tessera.reader.wallet.CardProtocolException;
 import dev.tessera.reader.wallet.CardRefusedException;
+import dev.tessera.reader.wallet.CardTicketIds;
 import dev.tessera.reader.wallet.ChipInfo;
-import dev.tessera.reader.wallet.KeyRef;
 import dev.tessera.reader.wallet.StoredTicket;
 import dev.tessera.reader.wallet.WalletCard;
 import dev.tessera.reader.wallet.WalletException;
@@ -65,7 +65,7 @@ public final class GateVerifier {
                 return GateDecision.refuse(Verdict.NOT_GENUINE, chipId, "INTERNAL AUTHENTICATE does not match the registered key");
             }
             try {
-                card.authenticate(KeyRef.GATE, registered.get().gateKey());
+                card.authenticateGate(trust.eventId(), registered.get().gateKey());
             } catch (CardProtocolException | CardRefusedException e) {
                 return GateDecision.refuse(Verdict.NOT_GENUINE, chipId, "gate key refused: " + e.getMessage());
             }
@@ -121,7 +121,8 @@ public final class GateVerifier {
         // the most telling refusal: a ticket of this event beats tickets of other events
         return refusals.stream().filter(d -> d.verdict() != Verdict.WRONG_EVENT).findFirst()
                 .or(() -> refusals.stream().findFirst())
-                .orElse(GateDecision.refuse(Verdict.NO_TICKET, chipId, "the chip holds no tickets"));
+                .orElse(GateDecision.refuse(Verdict.NO_TICKET, chipId, "the chip shows this gate no ticket of event "
+                        + trust.eventId()));
     }
 
     private Candidate evaluate(WalletCard card, String chipId, StoredTicket stored) throws WalletException {
@@ -136,7 +137,7 @@ public final class GateVerifier {
                 case BAD_SIGNATURE, UNKNOWN_ISSUER -> Verdict.FORGED;
                 default -> Verdict.ALTERED;
             };
-            return new Candidate(new GateDecision(v, stored.ticketId(), stored.version(), null, chipId, false,
+            return new Candidate(new GateDecision(v, stored.cardTicketId(), stored.version(), null, chipId, false,
                     e.getMessage()), stored, null);
         }
         return new Candidate(check(signed.ticket(), chipId, stored), stored, signed);
@@ -153,9 +154,10 @@ public final class GateVerifier {
         if (t.eventId() != trust.eventId()) {
             v = Verdict.WRONG_EVENT;
             detail = "ticket for event " + t.eventId();
-        } else if (stored != null && (!t.ticketId().equals(stored.ticketId()) || t.version() != stored.version())) {
+        } else if (stored != null && (!CardTicketIds.of(HexFormat.of().parseHex(chipId), t.ticketId())
+                .equals(stored.cardTicketId()) || t.version() != stored.version())) {
             v = Verdict.ALTERED;
-            detail = "the chip's directory says " + stored.ticketId() + " v" + stored.version();
+            detail = "the chip's directory says " + stored.cardTicketId() + " v" + stored.version();
         } else if (!Objects.requireNonNullElse(chipId, "").equals(t.holderChipId())) {
             v = Verdict.WRONG_CHIP;
             detail = chipId == null ? "a chip's ticket shown on paper" : "ticket holder chip " + t.holderChipId();

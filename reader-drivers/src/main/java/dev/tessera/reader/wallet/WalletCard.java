@@ -108,9 +108,34 @@ public final class WalletCard {
      * @throws CardProtocolException if the card's cryptogram is wrong: the card does not hold this key
      */
     public void authenticate(KeyRef key, byte[] chipKey) throws WalletException {
+        if (key == KeyRef.GATE) {
+            throw new IllegalArgumentException("a gate session names its event: authenticateGate(eventId, key)");
+        }
+        authenticate(key, new byte[0], withKey(chipKey));
+    }
+
+    /**
+     * A gate session for one event (docs/card-protocol.md §4.4, §7): AUTH INIT names the event, the card keys the
+     * session with the event's gate key and shows it only that event's tickets. {@code eventGateKey} is the key of
+     * the event's gate package, AES-CMAC(chip gate key, 04 ‖ event id).
+     */
+    public void authenticateGate(long eventId, byte[] eventGateKey) throws WalletException {
+        authenticate(KeyRef.GATE, eventIdBytes(eventId), withKey(eventGateKey));
+    }
+
+    /** A gate session for one event, opened by the center (POST /api/chip-sessions, purpose GATE). */
+    public void authenticateGate(long eventId, SessionAuthority authority) throws WalletException {
+        authenticate(KeyRef.GATE, eventIdBytes(eventId), authority);
+    }
+
+    private static byte[] eventIdBytes(long eventId) {
+        return ByteBuffer.allocate(EVENT_ID_LENGTH).putLong(eventId).array();
+    }
+
+    private static SessionAuthority withKey(byte[] chipKey) {
         requireLength(chipKey, AES_KEY_LENGTH, "chip key");
         byte[] staticKey = chipKey.clone();
-        authenticate(key, (chipId, ref, hostChallenge, answer) -> {
+        return (chipId, ref, hostChallenge, answer) -> {
             SessionMac candidate = SessionMac.fromStaticKey(staticKey, hostChallenge,
                     Arrays.copyOf(answer, CHALLENGE_LENGTH));
             if (!MessageDigest.isEqual(candidate.cardCryptogram(),
@@ -119,7 +144,7 @@ public final class WalletCard {
             }
             return new SessionAuthority.Grant(candidate.hostCryptogram(),
                     ChipSessionCrypto.sessionMacKey(staticKey, hostChallenge, Arrays.copyOf(answer, CHALLENGE_LENGTH)));
-        });
+        };
     }
 
     /**
@@ -129,13 +154,21 @@ public final class WalletCard {
      * card never reaches AUTH VERIFY.
      */
     public void authenticate(KeyRef key, SessionAuthority authority) throws WalletException {
+        if (key == KeyRef.GATE) {
+            throw new IllegalArgumentException("a gate session names its event: authenticateGate(eventId, authority)");
+        }
+        authenticate(key, new byte[0], authority);
+    }
+
+    private void authenticate(KeyRef key, byte[] scope, SessionAuthority authority) throws WalletException {
         Objects.requireNonNull(authority, "authority");
         String chipId = info == null ? null : info.chipIdHex();
         session = null;
         sessionKey = null;
         byte[] hostChallenge = new byte[CHALLENGE_LENGTH];
         random.nextBytes(hostChallenge);
-        byte[] answer = expect("AUTH INIT", Apdu.command(CLA_PLAIN, INS_AUTH_INIT, 0, key.p2(), hostChallenge, 256));
+        byte[] answer = expect("AUTH INIT", Apdu.command(CLA_PLAIN, INS_AUTH_INIT, 0, key.p2(),
+                concat(hostChallenge, scope), 256));
         if (answer.length != CHALLENGE_LENGTH + CRYPTOGRAM_LENGTH) {
             throw new CardProtocolException("AUTH INIT returned " + answer.length + " bytes");
         }
@@ -182,7 +215,18 @@ public final class WalletCard {
         return ChipSignatures.verify(expectedPublicKey, lastInfo().chipId(), challenge, signature);
     }
 
-    /** LIST TICKETS, every page: one APDU with an extended Le, up to 11 entries a page with a short one. */
+    /**
+     * The id {@code ticketId} has on the selected chip (§4.10, {@link CardTicketIds}): what LIST shows and WRITE,
+     * DELETE and MARK USED name.
+     */
+    public UUID cardTicketId(UUID ticketId) {
+        return CardTicketIds.of(lastInfo().chipId(), ticketId);
+    }
+
+    /**
+     * LIST TICKETS, every page, in a session (1.2: a keyless reader gets {@code 6982}): one APDU with an extended
+     * Le, up to 11 entries a page with a short one. A gate session lists its event's tickets only.
+     */
     public List<StoredTicket> list() throws WalletException {
         List<StoredTicket> tickets = new ArrayList<>();
         int next = 0;
@@ -242,9 +286,10 @@ public final class WalletCard {
             if (envelope.length > SLOT_SIZE) {
                 throw new IllegalArgumentException(t + " exceeds the slot size " + SLOT_SIZE);
             }
+            UUID onCard = cardTicketId(t.ticketId());
             ByteBuffer header = ByteBuffer.allocate(ENTRY_HEADER_LENGTH)
-                    .putLong(t.ticketId().getMostSignificantBits()).putLong(t.ticketId().getLeastSignificantBits())
-                    .putShort((short) t.version()).putShort((short) envelope.length);
+                    .putLong(onCard.getMostSignificantBits()).putLong(onCard.getLeastSignificantBits())
+                    .putShort((short) t.version()).putShort((short) envelope.length).putLong(t.eventId());
             body.write(header.array(), 0, ENTRY_HEADER_LENGTH);
             body.write(envelope, 0, envelope.length);
         }
@@ -300,21 +345,39 @@ public final class WalletCard {
         }
     }
 
-    /** DELETE TICKETS: nullifies the tickets, all or none. @return the free slots left */
+    /** DELETE TICKETS: nullifies the tickets (by ticket id), all or none. @return the free slots left */
     public int delete(List<UUID> ticketIds) throws WalletException {
-        if (ticketIds.isEmpty() || ticketIds.size() > 14) {
-            throw new IllegalArgumentException("delete 1..14 tickets at a time, not " + ticketIds.size());
+        return deleteOnCard(ticketIds.stream().map(this::cardTicketId).toList());
+    }
+
+    /** DELETE TICKETS of entries LIST showed (a ticket the terminal knows only from the chip). */
+    public int deleteStored(List<StoredTicket> stored) throws WalletException {
+        return deleteOnCard(stored.stream().map(StoredTicket::cardTicketId).distinct().toList());
+    }
+
+    private int deleteOnCard(List<UUID> cardTicketIds) throws WalletException {
+        if (cardTicketIds.isEmpty() || cardTicketIds.size() > 14) {
+            throw new IllegalArgumentException("delete 1..14 tickets at a time, not " + cardTicketIds.size());
         }
-        ByteBuffer data = ByteBuffer.allocate(1 + ticketIds.size() * TICKET_ID_LENGTH).put((byte) ticketIds.size());
-        ticketIds.forEach(id -> data.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()));
+        ByteBuffer data = ByteBuffer.allocate(1 + cardTicketIds.size() * TICKET_ID_LENGTH).put((byte) cardTicketIds.size());
+        cardTicketIds.forEach(id -> data.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()));
         byte[] answer = secure("DELETE TICKETS", INS_DELETE_TICKETS, data.array(), 256);
         return answer.length == 1 ? answer[0] & 0xFF : -1;
     }
 
-    /** MARK USED (access or gate session). */
+    /** MARK USED (access or gate session), by ticket id. */
     public void markUsed(UUID ticketId, int version) throws WalletException {
+        markUsedOnCard(cardTicketId(ticketId), version);
+    }
+
+    /** MARK USED of an entry LIST showed. */
+    public void markUsed(StoredTicket stored) throws WalletException {
+        markUsedOnCard(stored.cardTicketId(), stored.version());
+    }
+
+    private void markUsedOnCard(UUID cardTicketId, int version) throws WalletException {
         ByteBuffer data = ByteBuffer.allocate(TICKET_ID_LENGTH + 2)
-                .putLong(ticketId.getMostSignificantBits()).putLong(ticketId.getLeastSignificantBits())
+                .putLong(cardTicketId.getMostSignificantBits()).putLong(cardTicketId.getLeastSignificantBits())
                 .putShort((short) version);
         secure("MARK USED", INS_MARK_USED, data.array(), 0);
     }

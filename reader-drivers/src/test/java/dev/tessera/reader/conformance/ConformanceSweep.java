@@ -1,5 +1,6 @@
 package dev.tessera.reader.conformance;
 
+import dev.tessera.core.crypto.ChipSessionCrypto;
 import dev.tessera.reader.conformance.WalletSpec.Chip;
 import dev.tessera.reader.conformance.WalletSpec.Command;
 import dev.tessera.reader.conformance.WalletSpec.Life;
@@ -46,6 +47,8 @@ public final class ConformanceSweep {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The event of the tickets on swept chips; a gate session is opened for it. */
+    public static final long EVENT = 4711;
     private static final int[] CLASSES = {0x00, 0x04, 0x10, 0x80, 0x84, 0x90, 0x94, 0xA0};
     private static final int[] UNKNOWN_INS = {0x00, 0x42, 0xC0, 0xF0};
     private static final int[][] P1P2 = {{0, 0}, {1, 0}, {0, 1}, {0, 2}, {4, 0}, {0x0F, 0}, {0x10, 0}, {0xFF, 0xFF}};
@@ -194,8 +197,8 @@ public final class ConformanceSweep {
         card.personalize(chipId, accessKey, gateKey);
         card.select();
         card.authenticate(KeyRef.ACCESS, accessKey);
-        ChipTicket valid = new ChipTicket(UUID.randomUUID(), 1, bytes(100));
-        ChipTicket used = new ChipTicket(UUID.randomUUID(), 3, bytes(300));
+        ChipTicket valid = new ChipTicket(UUID.randomUUID(), 1, EVENT, bytes(100));
+        ChipTicket used = new ChipTicket(UUID.randomUUID(), 3, EVENT, bytes(300));
         card.write(List.of(valid, used));
         card.markUsed(used.ticketId(), used.version());
         if (state.life == Life.LOCKED) {
@@ -216,10 +219,16 @@ public final class ConformanceSweep {
         return gateKey.clone();
     }
 
+    /** The gate key of {@link #EVENT}, the one event of the sweep's tickets (§7): what its gate package carries. */
+    public byte[] eventGateKey() {
+        return ChipSessionCrypto.diversify(gateKey, (byte) 0x04, java.nio.ByteBuffer.allocate(8).putLong(EVENT).array());
+    }
+
     private Chip model(State state, CardTransport chip) throws Exception {
         Map<Integer, Integer> lengths = new LinkedHashMap<>();
         if (state.life == Life.PERSONALIZED) {
             select(chip);
+            card(chip).authenticate(KeyRef.ACCESS, accessKey);
             byte[] page = transmit(chip, list());
             for (int at = 1; at + 22 <= page.length - 2; at += 22) {
                 lengths.put(page[at] & 0xFF, (page[at + 20] & 0xFF) << 8 | page[at + 21] & 0xFF);
@@ -228,17 +237,20 @@ public final class ConformanceSweep {
         return new Chip(state, lengths);
     }
 
-    /** Info block, list and every ticket's bytes, as far as the state lets a terminal see them. */
+    /** Info block, list and every ticket's bytes, as far as the state lets a terminal with the access key see them. */
     public List<String> snapshot(CardTransport chip, Life life) throws Exception {
         List<String> seen = new ArrayList<>();
         seen.add(hex(select(chip)));
         if (life == Life.PERSONALIZED) {
+            // LIST and READ need a session (§4.8): the sweep looks with the access key, which sees every ticket
+            card(chip).authenticate(KeyRef.ACCESS, accessKey);
             byte[] page = transmit(chip, list());
             seen.add(hex(page));
             for (int at = 1; at + 22 <= page.length - 2; at += 22) {
                 seen.add(hex(transmit(chip, new Apdus.Command(WalletSpec.CLA_PLAIN, WalletSpec.READ, page[at] & 0xFF, 0,
                         new byte[0], 65_536, true).encode())));
             }
+            select(chip); // ends the look's session: the state's own session is opened again by the caller
         }
         return seen;
     }
@@ -260,8 +272,11 @@ public final class ConformanceSweep {
         if (state.session == Session.NONE) {
             return;
         }
-        KeyRef key = state.session == Session.ACCESS ? KeyRef.ACCESS : KeyRef.GATE;
-        card(chip).authenticate(key, key == KeyRef.ACCESS ? accessKey : gateKey);
+        if (state.session == Session.ACCESS) {
+            card(chip).authenticate(KeyRef.ACCESS, accessKey);
+        } else {
+            card(chip).authenticateGate(EVENT, eventGateKey());
+        }
     }
 
     private byte[] transmit(CardTransport chip, byte[] command) throws Exception {

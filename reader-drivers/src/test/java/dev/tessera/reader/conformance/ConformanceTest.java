@@ -2,6 +2,7 @@ package dev.tessera.reader.conformance;
 
 import static dev.tessera.reader.conformance.ConformanceSweep.sw;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tessera.core.crypto.ChipKeys;
 import dev.tessera.reader.conformance.WalletSpec.Life;
@@ -22,7 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The applet against docs/card-protocol.md 1.1, in the JVM: a sweep of CLA × INS × P1 P2 × APDU shapes in every
+ * The applet against docs/card-protocol.md 1.2, in the JVM: a sweep of CLA × INS × P1 P2 × APDU shapes in every
  * life-cycle state ({@link WalletSpec} holds the §4 table and the §5.1 order of checks), then the rules the sweep
  * cannot reach with a MAC that never verifies: SELECT, WRITE chains, MAC-first WRITE, LIST/READ Le, the curve.
  */
@@ -107,7 +108,7 @@ class ConformanceTest {
         assertThat(sw(send(chip, WalletSpec.CLA_SECURE, WalletSpec.WRITE, 0, 0, new byte[40], 0, false)))
                 .as("WRITE without Le, refused before the MAC").isEqualTo(WalletSpec.WRONG_LENGTH);
         List<StoredTicket> stored = card.list();
-        card.markUsed(stored.getFirst().ticketId(), stored.getFirst().version());
+        card.markUsed(stored.getFirst());
         assertThat(card.authenticated()).as("the session survived the refusals before the MAC").isTrue();
 
         assertThat(sw(send(chip, WalletSpec.CLA_SECURE | WalletSpec.CHAINING_BIT, WalletSpec.WRITE, 0, 0, new byte[40],
@@ -154,18 +155,19 @@ class ConformanceTest {
         CardTransport chip = sweep.chipIn(State.PERSONALIZED);
         WalletCard card = sweep.card(chip);
         List<String> before = sweep.snapshot(chip, Life.PERSONALIZED);
+        card.select();
         card.authenticate(KeyRef.ACCESS, sweep.accessKey());
         for (byte[] data : List.of(new byte[] {0}, stream(2, 1, 10), Arrays.copyOf(stream(1, 1, 10), 40),
                 stream(1, 0, 10))) {
             assertThat(SessionMacs.secureSw(card, chip, WalletSpec.WRITE, data, 256)).isEqualTo(WalletSpec.WRONG_DATA);
         }
-        ChipTicket twice = new ChipTicket(UUID.randomUUID(), 1, new byte[20]);
+        ChipTicket twice = new ChipTicket(UUID.randomUUID(), 1, ConformanceSweep.EVENT, new byte[20]);
         assertThat(card.authenticated()).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> card.write(List.of(twice, twice)))
                 .hasMessageContaining("6A80");
         assertThat(sweep.snapshot(chip, Life.PERSONALIZED)).isEqualTo(before);
         card.authenticate(KeyRef.ACCESS, sweep.accessKey());
-        card.write(List.of(new ChipTicket(UUID.randomUUID(), 1, new byte[20])));
+        card.write(List.of(new ChipTicket(UUID.randomUUID(), 1, ConformanceSweep.EVENT, new byte[20])));
         assertThat(card.list()).hasSize(3);
     }
 
@@ -182,12 +184,12 @@ class ConformanceTest {
             card.authenticate(KeyRef.ACCESS, sweep.accessKey());
             List<ChipTicket> tickets = new ArrayList<>();
             for (int i = 0; i < WalletSpec.CAPACITY; i++) {
-                tickets.add(new ChipTicket(UUID.randomUUID(), 1, bytes(i == 3 ? 600 : 30 + i)));
+                tickets.add(new ChipTicket(UUID.randomUUID(), 1, ConformanceSweep.EVENT, bytes(i == 3 ? 600 : 30 + i)));
             }
             card.write(tickets.subList(0, 8));
             card.write(tickets.subList(8, 16));
-            assertThat(card.list()).extracting(StoredTicket::ticketId)
-                    .containsExactlyElementsOf(tickets.stream().map(ChipTicket::ticketId).toList());
+            assertThat(card.list()).extracting(StoredTicket::cardTicketId)
+                    .containsExactlyElementsOf(tickets.stream().map(t -> card.cardTicketId(t.ticketId())).toList());
             assertThat(card.read(card.list().get(3))).isEqualTo(tickets.get(3).envelope());
 
             byte[] all = send(chip, WalletSpec.CLA_PLAIN, WalletSpec.LIST, 0, 0, new byte[0], 65_536, true);
@@ -213,13 +215,56 @@ class ConformanceTest {
         }
     }
 
+    // ---- §4.4, §4.8: a gate session is scoped to its event ----
+
+    @Test
+    void aGateSessionSeesReadsMarksAndOpensOnlyItsOwnEventsTickets() throws Exception {
+        CardTransport chip = sweep.chipIn(State.PERSONALIZED);
+        WalletCard card = sweep.card(chip);
+        card.select();
+        card.authenticate(KeyRef.ACCESS, sweep.accessKey());
+        ChipTicket other = new ChipTicket(UUID.randomUUID(), 1, ConformanceSweep.EVENT + 1, bytes(120));
+        card.write(List.of(other));
+        List<StoredTicket> all = card.list();
+        assertThat(all).hasSize(3);
+        UUID otherOnCard = card.cardTicketId(other.ticketId());
+        int otherSlot = all.stream().filter(t -> t.cardTicketId().equals(otherOnCard)).findFirst().orElseThrow().slot();
+
+        card.select();
+        card.authenticateGate(ConformanceSweep.EVENT, sweep.eventGateKey());
+        List<String> before = sweep.snapshot(chip, Life.PERSONALIZED);
+        card.select();
+        card.authenticateGate(ConformanceSweep.EVENT, sweep.eventGateKey());
+        assertThat(card.list()).hasSize(2).noneMatch(t -> t.cardTicketId().equals(otherOnCard));
+        assertThat(sw(send(chip, WalletSpec.CLA_PLAIN, WalletSpec.READ, otherSlot, 0, new byte[0], 256, false)))
+                .as("READ of another event's slot").isEqualTo(WalletSpec.NOT_FOUND);
+        java.nio.ByteBuffer mark = java.nio.ByteBuffer.allocate(18).putLong(otherOnCard.getMostSignificantBits())
+                .putLong(otherOnCard.getLeastSignificantBits()).putShort((short) 1);
+        assertThat(SessionMacs.secureSw(card, chip, WalletSpec.MARK_USED, mark.array(), 0))
+                .as("MARK USED of another event's ticket").isEqualTo(WalletSpec.NOT_FOUND);
+        byte[] point = ChipKeys.generate(new java.security.SecureRandom()).publicKeySec1();
+        assertThat(SessionMacs.secureSw(card, chip, WalletSpec.KEY_AGREEMENT, point, 256))
+                .as("KEY AGREEMENT on a point that sealed none of this event's tickets").isEqualTo(WalletSpec.NOT_FOUND);
+        assertThat(card.list()).as("the session went on after each 6A88").hasSize(2);
+
+        card.select();
+        assertThat(sw(send(chip, WalletSpec.CLA_PLAIN, WalletSpec.AUTH_INIT, 0, 2, new byte[8], 256, false)))
+                .as("a gate AUTH INIT without its event id").isEqualTo(WalletSpec.WRONG_LENGTH);
+        assertThat(sw(send(chip, WalletSpec.CLA_PLAIN, WalletSpec.AUTH_INIT, 0, 1, new byte[16], 256, false)))
+                .as("an access AUTH INIT with an event id").isEqualTo(WalletSpec.WRONG_LENGTH);
+        assertThatThrownBy(() -> card.authenticateGate(ConformanceSweep.EVENT + 1, sweep.eventGateKey()))
+                .as("event A's key opens no session for event B")
+                .isInstanceOf(dev.tessera.reader.wallet.CardProtocolException.class);
+        assertThat(sweep.snapshot(chip, Life.PERSONALIZED)).isEqualTo(before);
+    }
+
     // ---- §4.7 KEY AGREEMENT: the point must be on P-256 ----
 
     @Test
     void keyAgreementRefusesEveryPointOffTheCurveAndKeepsTheSession() throws Exception {
         CardTransport chip = sweep.chipIn(State.PERSONALIZED);
         WalletCard card = sweep.card(chip);
-        card.authenticate(KeyRef.GATE, sweep.gateKey());
+        card.authenticate(KeyRef.ACCESS, sweep.accessKey());
         byte[] good = ChipKeys.generate(new java.security.SecureRandom()).publicKeySec1();
         BigInteger p = new BigInteger("FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF", 16);
         BigInteger x = new BigInteger(1, Arrays.copyOfRange(good, 1, 33));
@@ -261,10 +306,11 @@ class ConformanceTest {
         }
     }
 
-    /** count ‖ one entry header (id, version, length) ‖ envelope. */
+    /** count ‖ one entry header (id, version, length, event id) ‖ envelope. */
     private static byte[] stream(int count, int version, int length) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 20 + Math.min(length, 100));
-        b.put((byte) count).putLong(7).putLong(9).putShort((short) version).putShort((short) length);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 28 + Math.min(length, 100));
+        b.put((byte) count).putLong(7).putLong(9).putShort((short) version).putShort((short) length)
+                .putLong(ConformanceSweep.EVENT);
         return b.array();
     }
 

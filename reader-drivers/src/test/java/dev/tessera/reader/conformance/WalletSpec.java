@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * docs/card-protocol.md 1.1 as data: the §4 command table, the §5 status words and the §5.1 order of checks,
+ * docs/card-protocol.md 1.2 as data: the §4 command table, the §5 status words and the §5.1 order of checks,
  * written from the page and not from the applet (no applet constant is used), so that the conformance sweep
  * checks the applet against the page.
  */
@@ -126,12 +126,18 @@ public final class WalletSpec {
             if (ins == READ) {
                 return List.of(1, 3);
             }
+            if (ins == AUTH_INIT) {
+                return List.of(0, 7, 9, 17);
+            }
             return maxNc == 0 ? List.of(1) : List.of(minNc - 1, maxNc + 1);
         }
 
         List<Integer> validNc() {
             if (ins == READ) {
                 return List.of(0, 2);
+            }
+            if (ins == AUTH_INIT) {
+                return List.of(8, 16);
             }
             return minNc == maxNc || secure() ? List.of(typicalNc) : List.of(minNc, maxNc);
         }
@@ -145,12 +151,13 @@ public final class WalletSpec {
     private static final Set<Life> BLANK_ONLY = EnumSet.of(Life.BLANK);
     private static final Set<Life> PERSONALIZED_ONLY = EnumSet.of(Life.PERSONALIZED);
 
-    /** The §4 table. WRITE's typical Nc: count, one 20-byte header, a 10-byte envelope, the MAC. */
+    /** The §4 table. WRITE's typical Nc: count, one 28-byte header, a 10-byte envelope, the MAC. */
     static final Map<Integer, Command> TABLE = table(
             new Command("SELECT", CLA_ISO, SELECT, P1P2.SELECT_BY_AID, 8, 8, 8, INFO_FULL, ANY, Security.NONE),
             new Command("GET INFO", CLA_PLAIN, GET_INFO, P1P2.ZERO, 0, 0, 0, INFO_FULL, ANY, Security.NONE),
             new Command("PERSONALIZE", CLA_PLAIN, PERSONALIZE, P1P2.ZERO, 40, 40, 40, 65, BLANK_ONLY, Security.NONE),
-            new Command("AUTH INIT", CLA_PLAIN, AUTH_INIT, P1P2.KEY_REFERENCE, 8, 8, 8, 16, PERSONALIZED_ONLY,
+            // Nc 8 (RND.H) for the access key, 16 (RND.H ‖ event id) for the gate key: see nc(...)
+            new Command("AUTH INIT", CLA_PLAIN, AUTH_INIT, P1P2.KEY_REFERENCE, 8, 16, 8, 16, PERSONALIZED_ONLY,
                     Security.NONE),
             new Command("AUTH VERIFY", CLA_PLAIN, AUTH_VERIFY, P1P2.ZERO, 8, 8, 8, 0, PERSONALIZED_ONLY,
                     Security.AFTER_AUTH_INIT),
@@ -158,9 +165,11 @@ public final class WalletSpec {
                     PERSONALIZED_ONLY, Security.NONE),
             new Command("KEY AGREEMENT", CLA_SECURE, KEY_AGREEMENT, P1P2.ZERO, 73, 73, 73, 32, PERSONALIZED_ONLY,
                     Security.SESSION_EITHER_KEY),
-            new Command("LIST TICKETS", CLA_PLAIN, LIST, P1P2.SLOT, 0, 0, 0, 23, PERSONALIZED_ONLY, Security.NONE),
-            new Command("READ TICKET", CLA_PLAIN, READ, P1P2.SLOT, 0, 2, 2, 1, PERSONALIZED_ONLY, Security.NONE),
-            new Command("WRITE TICKETS", CLA_SECURE, WRITE, P1P2.ZERO, 8, 65_535, 1 + 20 + 10 + 8, 1,
+            new Command("LIST TICKETS", CLA_PLAIN, LIST, P1P2.SLOT, 0, 0, 0, 23, PERSONALIZED_ONLY,
+                    Security.SESSION_EITHER_KEY),
+            new Command("READ TICKET", CLA_PLAIN, READ, P1P2.SLOT, 0, 2, 2, 1, PERSONALIZED_ONLY,
+                    Security.SESSION_EITHER_KEY),
+            new Command("WRITE TICKETS", CLA_SECURE, WRITE, P1P2.ZERO, 8, 65_535, 1 + 28 + 10 + 8, 1,
                     PERSONALIZED_ONLY, Security.SESSION_ACCESS_KEY),
             new Command("DELETE TICKETS", CLA_SECURE, DELETE, P1P2.ZERO, 8, 65_535, 1 + 16 + 8, 1, PERSONALIZED_ONLY,
                     Security.SESSION_ACCESS_KEY),
@@ -242,7 +251,13 @@ public final class WalletSpec {
         if (command.security() == Security.AFTER_AUTH_INIT) {
             return CONDITIONS_NOT_SATISFIED;
         }
-        if (!command.ncAccepted(apdu.data().length) || !leAccepted(command, state, apdu.ne())) {
+        if (command.security() == Security.SESSION_EITHER_KEY && state.session == Session.NONE) {
+            // LIST and READ: plain commands, but only in a session (§4.8, 1.2)
+            return SECURITY_NOT_SATISFIED;
+        }
+        boolean ncAccepted = command.ins() == AUTH_INIT ? apdu.data().length == (apdu.p2() == 0x02 ? 16 : 8)
+                : command.ncAccepted(apdu.data().length);
+        if (!ncAccepted || !leAccepted(command, state, apdu.ne())) {
             return WRONG_LENGTH;
         }
         if (command.ins() == READ) {

@@ -100,8 +100,12 @@ class CenterFlowsTest {
     final Map<String, SimTap> taps = new java.util.concurrent.ConcurrentHashMap<>();
 
     JsonNode sell(int seats, String chipId) throws Exception {
-        Response hold = seller.client().post("/api/events/" + event.eventId() + "/holds", Map.of("bestAvailable",
-                Map.of("count", seats, "categoryId", event.map().categories().getFirst().id())));
+        return sell(event, seats, chipId);
+    }
+
+    JsonNode sell(EventSetup of, int seats, String chipId) throws Exception {
+        Response hold = seller.client().post("/api/events/" + of.eventId() + "/holds", Map.of("bestAvailable",
+                Map.of("count", seats, "categoryId", of.map().categories().getFirst().id())));
         assertThat(hold.status()).as(hold.body()).isEqualTo(201);
         Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
                 "customer", ProvenCard.customer(seller.client(), taps.get(chipId).card()), "payment", Map.of("method", "CARD")));
@@ -125,6 +129,15 @@ class CenterFlowsTest {
         List<ChipTicket> out = new ArrayList<>();
         issued.forEach(t -> out.add(CenterClient.chipTicket(t)));
         return out;
+    }
+
+    /** The chip in the field with an access session, as the test sees it: the key the center keeps (LIST needs one). */
+    WalletCard withKey(MemberCard m) throws Exception {
+        WalletCard card = m.tap().card();
+        card.select();
+        card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
+                dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, m.chipId()));
+        return card;
     }
 
     GateVerifier gate(String gateId, String logName) throws Exception {
@@ -153,8 +166,11 @@ class CenterFlowsTest {
 
         WalletCard card = alice.tap().card();
         card.select();
-        assertThat(card.list()).extracting(StoredTicket::ticketId)
-                .containsExactlyInAnyOrderElementsOf(chipTickets(sold).stream().map(ChipTicket::ticketId).toList());
+        assertThatThrownBy(card::list).as("a keyless reader lists nothing (card protocol 1.2)")
+                .hasMessageContaining("6982");
+        card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS, counter.sessions(saleOf(sold)));
+        assertThat(card.list()).extracting(StoredTicket::cardTicketId)
+                .containsExactlyInAnyOrderElementsOf(chipTickets(sold).stream().map(t -> card.cardTicketId(t.ticketId())).toList());
 
         GateVerifier gate = gate(sold.get(0).get("gateId").asText(), "issue-gate.log");
         GateDecision first = gate.tap(alice.tap().card());
@@ -184,9 +200,7 @@ class CenterFlowsTest {
                 .isInstanceOfSatisfying(CenterClient.SessionRefused.class,
                         e -> assertThat(e.centerException().status()).isEqualTo(403));
         assertThat(tapped.authenticated()).isFalse();
-        WalletCard card = yuki.tap().card();
-        card.select();
-        assertThat(card.list()).as("nothing written").isEmpty();
+        assertThat(withKey(yuki).list()).as("nothing written").isEmpty();
         // the seller of the sale writes them
         assertThat(new TicketWriter(counter).write(yuki.tap().card(), yuki.chipId(), chipTickets(sold), saleOf(sold))
                 .written()).isEqualTo(2);
@@ -226,9 +240,7 @@ class CenterFlowsTest {
         // the assignor taps later: the old copy is deleted
         TicketWriter.Result deleted = writer.deleteTransferred(alice.tap().card(), alice.chipId(), UUID.fromString(ticketId), transferId);
         assertThat(deleted.deleted()).isEqualTo(1);
-        WalletCard aliceCard = alice.tap().card();
-        aliceCard.select();
-        assertThat(aliceCard.list()).isEmpty();
+        assertThat(withKey(alice).list()).isEmpty();
         assertThat(writer.deleteTransferred(alice.tap().card(), alice.chipId(), UUID.fromString(ticketId), transferId).deleted())
                 .as("a second tap finds nothing to do").isZero();
         alice.tap().close();
@@ -245,9 +257,7 @@ class CenterFlowsTest {
         assertThat(result.chipId()).isEqualTo(hana.chipId());
         assertThat(WalletWriterMain.deliver(asMember, hana.tap().reader, Duration.ofSeconds(5)).written())
                 .as("delivering twice writes nothing new").isZero();
-        WalletCard card = hana.tap().card();
-        card.select();
-        assertThat(card.list()).hasSize(3);
+        assertThat(withKey(hana).list()).hasSize(3);
         assertThat(sold).hasSize(3);
         hana.tap().close();
     }
@@ -270,6 +280,63 @@ class CenterFlowsTest {
         Response status = seller.client().get("/api/chips/" + kenji.chipId() + "/tickets");
         assertThat(status.get("tickets")).as("a used ticket leaves the chip's package").isEmpty();
         kenji.tap().close();
+    }
+
+    @Test
+    void aGateOfEventASeesReadsAndMarksOnlyEventAsTicketOnAChipHoldingBoth() throws Exception {
+        EventSetup other = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(SampleVenues.theatre(), 100)),
+                Map.of());
+        MemberCard mia = issueMemberCard("mia");
+        JsonNode soldA = sell(event, 1, mia.chipId());
+        JsonNode soldB = sell(other, 1, mia.chipId());
+        new TicketWriter(counter).write(mia.tap().card(), mia.chipId(), chipTickets(soldA), saleOf(soldA));
+        new TicketWriter(counter).write(mia.tap().card(), mia.chipId(), chipTickets(soldB), saleOf(soldB));
+        UUID ticketA = chipTickets(soldA).getFirst().ticketId();
+        UUID ticketB = chipTickets(soldB).getFirst().ticketId();
+        CenterClient gateClient = CenterClient.login(fx.center.baseUri(), gateAccount.loginId(),
+                gateAccount.password().toCharArray());
+
+        // online: the center opens a gate session for event A; the card shows it A's ticket only
+        WalletCard online = mia.tap().card();
+        online.select();
+        online.authenticateGate(event.eventId(), gateClient.sessions(CenterClient.Entitlement.gate(event.eventId())));
+        List<StoredTicket> seen = online.list();
+        assertThat(seen).extracting(StoredTicket::cardTicketId).containsExactly(online.cardTicketId(ticketA));
+        byte[] opened = dev.tessera.core.crypto.ChipEnvelope.open(online.read(seen.getFirst()), mia.chip().chipId(),
+                online.agent());
+        assertThat(dev.tessera.core.ticket.TicketCodec.decode(opened).ticket().eventId()).isEqualTo(event.eventId());
+        int slotB = seen.getFirst().slot() == 0 ? 1 : 0;
+        assertThat(dev.tessera.reader.wallet.Apdu.response(mia.tap().transport.transmit(
+                dev.tessera.reader.wallet.Apdu.command(0x80, 0xB0, slotB, 0, null, 256))).sw())
+                .as("READ of B's slot in A's session").isEqualTo(0x6A88);
+        UUID ticketBOnCard = online.cardTicketId(ticketB);
+        java.nio.ByteBuffer markB = java.nio.ByteBuffer.allocate(18).putLong(ticketBOnCard.getMostSignificantBits())
+                .putLong(ticketBOnCard.getLeastSignificantBits()).putShort((short) 1);
+        assertThat(dev.tessera.reader.wallet.SessionMacs.secureSw(online, mia.tap().transport, 0xE8, markB.array(), 0))
+                .as("MARK USED of B's ticket in A's session").isEqualTo(0x6A88);
+
+        // offline: A's gate package opens A's ticket only, and its key opens no session for B
+        GateTrust trustA = GateTrust.download(gateClient, event.eventId());
+        WalletCard withAsKey = mia.tap().card();
+        withAsKey.select();
+        assertThatThrownBy(() -> withAsKey.authenticateGate(other.eventId(), trustA.chip(mia.chipId()).orElseThrow().gateKey()))
+                .isInstanceOf(dev.tessera.reader.wallet.CardProtocolException.class);
+        String gateId = soldA.get(0).get("gateId").asText();
+        try (GateLog logA = GateLog.open(dir.resolve("two-events-a.log"));
+             GateLog logB = GateLog.open(dir.resolve("two-events-b.log"))) {
+            GateVerifier gateA = new GateVerifier(trustA, gateId, logA, Clock.systemUTC(), Duration.ofMinutes(2));
+            GateDecision first = gateA.tap(mia.tap().card());
+            assertThat(first.verdict()).as(first.detail()).isEqualTo(Verdict.ADMITTED);
+            assertThat(first.ticketId()).isEqualTo(ticketA);
+            assertThat(gateA.tap(mia.tap().card()).verdict()).as("B's ticket is not A's gate's to judge")
+                    .isEqualTo(Verdict.ALREADY_USED);
+            GateVerifier gateB = new GateVerifier(GateTrust.download(gateClient, other.eventId()),
+                    soldB.get(0).get("gateId").asText(), logB, Clock.systemUTC(), Duration.ofMinutes(2));
+            GateDecision atB = gateB.tap(mia.tap().card());
+            assertThat(atB.verdict()).as("A's gate left B's ticket unused: " + atB.detail()).isEqualTo(Verdict.ADMITTED);
+            assertThat(atB.ticketId()).isEqualTo(ticketB);
+        }
+        mia.tap().close();
     }
 
     @Test

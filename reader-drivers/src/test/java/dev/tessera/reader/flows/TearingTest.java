@@ -140,21 +140,21 @@ class TearingTest {
     List<StoredTicket> assertWhole(SimTap tap, List<ChipTicket> expected) throws Exception {
         WalletCard card = tap.card();
         ChipInfo info = card.select();
+        // the test looks at the card as its issuer would, with the static key the center keeps
+        card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
+                dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, info.chipIdHex()));
         List<StoredTicket> stored = card.list();
         if (stored.isEmpty()) {
             return stored;
         }
-        // the test looks at the card as its issuer would, with the static key the center keeps
-        card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
-                dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, info.chipIdHex()));
         var issuers = dev.tessera.core.ticket.IssuerKeyResolver.of(
                 counter.issuerKeys().toArray(dev.tessera.core.crypto.IssuerPublicKey[]::new));
         for (StoredTicket s : stored) {
-            assertThat(expected).as("only expected tickets").anyMatch(e -> e.ticketId().equals(s.ticketId())
-                    && e.version() == s.version());
+            assertThat(expected).as("only expected tickets").anyMatch(e -> card.cardTicketId(e.ticketId())
+                    .equals(s.cardTicketId()) && e.version() == s.version());
             byte[] opened = dev.tessera.core.crypto.ChipEnvelope.open(card.read(s), info.chipId(), card.agent());
             var ticket = dev.tessera.core.ticket.TicketCodec.decodeAndVerify(opened, issuers).ticket();
-            assertThat(ticket.ticketId()).isEqualTo(s.ticketId());
+            assertThat(card.cardTicketId(ticket.ticketId())).isEqualTo(s.cardTicketId());
             assertThat(ticket.version()).isEqualTo(s.version());
         }
         return stored;
@@ -218,7 +218,7 @@ class TearingTest {
 
         void count(int expected, List<StoredTicket> onChip) {
             sales++;
-            long distinct = onChip.stream().map(StoredTicket::ticketId).distinct().count();
+            long distinct = onChip.stream().map(StoredTicket::cardTicketId).distinct().count();
             lost += (int) Math.max(0, expected - distinct);
             duplicated += (int) (onChip.size() - distinct);
         }
@@ -277,6 +277,8 @@ class TearingTest {
                 new TicketWriter(counter).reconcile(b.tap().card(), CenterClient.Entitlement.transfer(transferId));
                 WalletCard ca = a.tap().card();
                 ca.select();
+                ca.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
+                        dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, a.chip().chipIdHex()));
                 assertThat(ca.list()).as("the assignor's copy is gone after reconciling").isEmpty();
                 assertThat(assertWhole(b.tap(), List.of(reissued))).hasSize(1);
                 int admitted = admissions(gateId, a, b);
@@ -342,14 +344,18 @@ class TearingTest {
     private void unmark(Member m) throws Exception {
         WalletCard card = m.tap().card();
         card.select();
+        card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
+                dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, m.chip().chipIdHex()));
         List<StoredTicket> stored = card.list();
         List<ChipTicket> copies = new ArrayList<>();
         for (StoredTicket s : stored) {
-            copies.add(new ChipTicket(s.ticketId(), s.version(), card.read(s)));
+            // the directory holds the chip's id for the ticket, not the ticket id: the envelope tells it
+            byte[] envelope = card.read(s);
+            byte[] opened = dev.tessera.core.crypto.ChipEnvelope.open(envelope, m.chip().chipId(), card.agent());
+            copies.add(new ChipTicket(dev.tessera.core.ticket.TicketCodec.decode(opened).ticket().ticketId(), s.version(),
+                    event.eventId(), envelope));
         }
-        card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
-                dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, m.chip().chipIdHex()));
-        card.delete(stored.stream().map(StoredTicket::ticketId).toList());
+        card.deleteStored(stored);
         card.write(copies);
     }
 

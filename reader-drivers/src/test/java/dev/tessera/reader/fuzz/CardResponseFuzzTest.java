@@ -49,7 +49,7 @@ class CardResponseFuzzTest {
         counter.personalize(HexFormat.of().parseHex("0011223344556677"), ACCESS_KEY, new byte[16]);
         counter.select();
         counter.authenticate(KeyRef.ACCESS, ACCESS_KEY);
-        counter.write(List.of(new ChipTicket(new UUID(1, 1), 1, new byte[300]), new ChipTicket(new UUID(1, 2), 2, new byte[40])));
+        counter.write(List.of(new ChipTicket(new UUID(1, 1), 1, 4711, new byte[300]), new ChipTicket(new UUID(1, 2), 2, 4711, new byte[40])));
         ByteArrayOutputStream recorded = new ByteArrayOutputStream();
         Steps live = drive(command -> {
             byte[] response = chip.simulator().transmitCommand(command);

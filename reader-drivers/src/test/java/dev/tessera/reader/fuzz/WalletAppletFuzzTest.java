@@ -58,8 +58,12 @@ class WalletAppletFuzzTest {
         if (data.consumeBoolean()) {
             card.personalize(CHIP_ID, ACCESS_KEY, GATE_KEY);
             card.select();
-            KeyRef key = data.consumeBoolean() ? KeyRef.ACCESS : KeyRef.GATE;
-            card.authenticate(key, key == KeyRef.ACCESS ? ACCESS_KEY : GATE_KEY);
+            if (data.consumeBoolean()) {
+                card.authenticate(KeyRef.ACCESS, ACCESS_KEY);
+            } else {
+                card.authenticateGate(4711, dev.tessera.core.crypto.ChipSessionCrypto.diversify(GATE_KEY, (byte) 0x04,
+                        java.nio.ByteBuffer.allocate(8).putLong(4711).array()));
+            }
         }
         for (int step = data.consumeInt(1, 8); step > 0 && data.remainingBytes() > 0; step--) {
             try {
@@ -71,7 +75,8 @@ class WalletAppletFuzzTest {
         assertThat(crashes).as("commands the applet answered with 6F00 or no status word").isEmpty();
         ChipInfo info = card.select();
         assertThat(info.freeSlots()).isBetween(0, info.capacity());
-        if (info.personalized()) {
+        if (info.personalized() && info.authTriesLeft() > 0) {
+            card.authenticate(KeyRef.ACCESS, ACCESS_KEY);
             List<StoredTicket> stored = card.list();
             assertThat(stored).hasSize(info.capacity() - info.freeSlots());
             assertThat(stored).allSatisfy(t -> assertThat(t.length()).isBetween(0, info.slotSize()));
@@ -92,7 +97,7 @@ class WalletAppletFuzzTest {
         // count (1) + entry header (20) + envelope + MAC (8) = 255
         byte[] envelope = new byte[Apdu.MAX_SHORT_DATA - 1 - WalletProtocol.ENTRY_HEADER_LENGTH - WalletProtocol.MAC_LENGTH];
         Arrays.fill(envelope, (byte) 0x5A);
-        assertThat(card.write(List.of(new ChipTicket(new UUID(1, 2), 1, envelope)))).isEqualTo(WalletProtocol.CAPACITY - 1);
+        assertThat(card.write(List.of(new ChipTicket(new UUID(1, 2), 1, 4711, envelope)))).isEqualTo(WalletProtocol.CAPACITY - 1);
         List<StoredTicket> stored = card.list();
         assertThat(stored).hasSize(1);
         assertThat(card.read(stored.getFirst())).isEqualTo(envelope);
@@ -114,7 +119,7 @@ class WalletAppletFuzzTest {
             case 1 -> {
                 List<ChipTicket> tickets = new ArrayList<>();
                 for (int n = data.consumeInt(1, 4); n > 0; n--) {
-                    tickets.add(new ChipTicket(uuid(data), data.consumeInt(1, 0xFFFF),
+                    tickets.add(new ChipTicket(uuid(data), data.consumeInt(1, 0xFFFF), data.consumeBoolean() ? 4711 : 4712,
                             data.consumeBytes(data.consumeInt(0, WalletProtocol.SLOT_SIZE))));
                 }
                 card.write(tickets);

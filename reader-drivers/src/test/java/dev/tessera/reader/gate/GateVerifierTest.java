@@ -2,7 +2,9 @@ package dev.tessera.reader.gate;
 
 import static dev.tessera.reader.support.SimTap.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tessera.core.crypto.ChipSessionCrypto;
 import dev.tessera.core.crypto.IssuerKeyPair;
 import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.Ticket;
@@ -61,7 +63,12 @@ class GateVerifierTest {
 
     private GateTrust trust(Set<String> revoked) {
         return new GateTrust(EVENT, List.of(TestTickets.ISSUER.publicKey()), revoked,
-                List.of(new GateChip(chip.chipIdHex(), chip.publicKey(), gateKey)), 0);
+                List.of(new GateChip(chip.chipIdHex(), chip.publicKey(), eventGateKey(EVENT))), 0);
+    }
+
+    /** The key the event's gate package carries for this chip (docs/card-protocol.md §7). */
+    private byte[] eventGateKey(long eventId) {
+        return ChipSessionCrypto.diversify(gateKey, (byte) 0x04, java.nio.ByteBuffer.allocate(8).putLong(eventId).array());
     }
 
     private GateVerifier gate(String gateId, GateTrust trust) {
@@ -127,7 +134,7 @@ class GateVerifierTest {
         Ticket t = valid();
         byte[] signed = TicketCodec.encodeSigned(t, TestTickets.ISSUER);
         signed[50] ^= 1;
-        write(TestTickets.seal(t.ticketId(), 1, signed, chip));
+        write(TestTickets.seal(t.ticketId(), 1, EVENT, signed, chip));
         assertThat(tapAt("north").verdict()).as("content changed after signing").isEqualTo(Verdict.FORGED);
 
         card.select();
@@ -135,10 +142,57 @@ class GateVerifierTest {
         card.delete(List.of(t.ticketId()));
         byte[] envelope = TestTickets.sealed(t, TestTickets.ISSUER, chip).envelope();
         envelope[envelope.length - 20] ^= 1;
-        card.write(List.of(new ChipTicket(t.ticketId(), 1, envelope)));
+        card.write(List.of(new ChipTicket(t.ticketId(), 1, EVENT, envelope)));
         GateDecision d = tapAt("north");
         assertThat(d.verdict()).as("envelope changed on the chip").isEqualTo(Verdict.ALTERED);
         assertThat(d.message()).contains("altered");
+    }
+
+    @Test
+    void aGateOfOneEventSeesReadsAndMarksOnlyItsOwnEventsTicket() throws Exception {
+        long other = 4712;
+        Ticket mine = valid();
+        Ticket theirs = ticket(other, "north", NOW.minus(1, ChronoUnit.HOURS), NOW.plus(3, ChronoUnit.HOURS));
+        ChipTicket sealedTheirs = TestTickets.sealed(theirs, TestTickets.ISSUER, chip);
+        write(TestTickets.sealed(mine, TestTickets.ISSUER, chip), sealedTheirs);
+
+        WalletCard gateA = tap.card();
+        gateA.select();
+        gateA.authenticateGate(EVENT, eventGateKey(EVENT));
+        List<StoredTicket> seen = gateA.list();
+        assertThat(seen).extracting(StoredTicket::cardTicketId).containsExactly(gateA.cardTicketId(mine.ticketId()));
+        int theirSlot = seen.getFirst().slot() == 0 ? 1 : 0;
+        assertThat(raw(0x80, 0xB0, theirSlot, new byte[0], 256)).as("READ of event B's slot").isEqualTo(0x6A88);
+        java.util.UUID theirsOnCard = gateA.cardTicketId(theirs.ticketId());
+        java.nio.ByteBuffer markTheirs = java.nio.ByteBuffer.allocate(18).putLong(theirsOnCard.getMostSignificantBits())
+                .putLong(theirsOnCard.getLeastSignificantBits()).putShort((short) 1);
+        assertThat(dev.tessera.reader.wallet.SessionMacs.secureSw(gateA, tap.transport, 0xE8, markTheirs.array(), 0))
+                .as("MARK USED of event B's ticket").isEqualTo(0x6A88);
+        byte[] theirEphemeral = java.util.Arrays.copyOfRange(sealedTheirs.envelope(), 4 + 8, 4 + 8 + 33);
+        assertThat(dev.tessera.reader.wallet.SessionMacs.secureSw(gateA, tap.transport, 0x86,
+                org.bouncycastle.asn1.sec.SECNamedCurves.getByName("secp256r1").getCurve().decodePoint(theirEphemeral)
+                        .getEncoded(false), 256))
+                .as("KEY AGREEMENT on event B's envelope").isEqualTo(0x6A88);
+
+        GateDecision admitted = tapAt("north");
+        assertThat(admitted.verdict()).as(admitted.detail()).isEqualTo(Verdict.ADMITTED);
+        assertThat(admitted.ticketId()).isEqualTo(mine.ticketId());
+        assertThat(tapAt("north").verdict()).as("B's ticket stays invisible to A's gate").isEqualTo(Verdict.ALREADY_USED);
+
+        WalletCard keyB = tap.card();
+        keyB.select();
+        assertThatThrownBy(() -> keyB.authenticateGate(other, eventGateKey(EVENT)))
+                .as("A's key does not open a session for B").isInstanceOf(dev.tessera.reader.wallet.CardProtocolException.class);
+        keyB.select();
+        keyB.authenticateGate(other, eventGateKey(other));
+        assertThat(keyB.list()).as("B's gate sees B's ticket, unused").singleElement()
+                .satisfies(s -> assertThat(s.used()).isFalse()).extracting(StoredTicket::cardTicketId)
+                .isEqualTo(keyB.cardTicketId(theirs.ticketId()));
+    }
+
+    private int raw(int cla, int ins, int p1, byte[] data, int ne) throws Exception {
+        return dev.tessera.reader.wallet.Apdu.response(tap.transport.transmit(
+                dev.tessera.reader.wallet.Apdu.command(cla, ins, p1, 0, data, ne))).sw();
     }
 
     @Test
@@ -153,7 +207,10 @@ class GateVerifierTest {
     @Test
     void wrongEventWrongGateTooEarlyAndExpiredAreRefused() throws Exception {
         write(TestTickets.sealed(ticket(999, "north", NOW.minusSeconds(60), NOW.plusSeconds(3600)), TestTickets.ISSUER, chip));
-        assertThat(tapAt("north").verdict()).isEqualTo(Verdict.WRONG_EVENT);
+        assertThat(tapAt("north").verdict()).as("another event's ticket is invisible to this gate").isEqualTo(Verdict.NO_TICKET);
+        Ticket mislabeled = ticket(999, "north", NOW.minusSeconds(60), NOW.plusSeconds(3600));
+        write(TestTickets.seal(mislabeled.ticketId(), 1, EVENT, TicketCodec.encodeSigned(mislabeled, TestTickets.ISSUER), chip));
+        assertThat(tapAt("north").verdict()).as("filed under this event, signed for another").isEqualTo(Verdict.WRONG_EVENT);
         write(TestTickets.sealed(ticket(EVENT, "south", NOW.minusSeconds(60), NOW.plusSeconds(3600)), TestTickets.ISSUER, chip));
         GateDecision wrongGate = tapAt("north");
         assertThat(wrongGate.verdict()).as("a ticket of this event outranks one of another").isEqualTo(Verdict.WRONG_GATE);
@@ -161,13 +218,13 @@ class GateVerifierTest {
 
         card.select();
         card.authenticate(KeyRef.ACCESS, accessKey);
-        card.delete(card.list().stream().map(StoredTicket::ticketId).toList());
+        card.deleteStored(card.list());
         write(TestTickets.sealed(ticket(EVENT, "", NOW.minus(5, ChronoUnit.HOURS), NOW.minus(1, ChronoUnit.HOURS)),
                 TestTickets.ISSUER, chip));
         assertThat(tapAt("north").verdict()).isEqualTo(Verdict.EXPIRED);
         card.select();
         card.authenticate(KeyRef.ACCESS, accessKey);
-        card.delete(card.list().stream().map(StoredTicket::ticketId).toList());
+        card.deleteStored(card.list());
         write(TestTickets.sealed(ticket(EVENT, "", NOW.plus(2, ChronoUnit.HOURS), NOW.plus(5, ChronoUnit.HOURS)),
                 TestTickets.ISSUER, chip));
         assertThat(tapAt("north").verdict()).isEqualTo(Verdict.TOO_EARLY);
@@ -178,6 +235,8 @@ class GateVerifierTest {
         Ticket t = valid();
         write(TestTickets.sealed(t, TestTickets.ISSUER, chip));
         card.select();
+        // a keyless reader cannot read it (card protocol 1.2); say the copier got the bytes from a 1.1 chip
+        card.authenticate(KeyRef.ACCESS, accessKey);
         byte[] stolenEnvelope = card.read(card.list().getFirst());
 
         // the copier personalizes a blank chip with the same id and its own keys, and copies the bytes over
@@ -188,7 +247,7 @@ class GateVerifierTest {
             clone.personalize(chip.chipId(), copierKey, copierKey);
             clone.select();
             clone.authenticate(KeyRef.ACCESS, copierKey);
-            clone.write(List.of(new ChipTicket(t.ticketId(), 1, stolenEnvelope)));
+            clone.write(List.of(new ChipTicket(t.ticketId(), 1, EVENT, stolenEnvelope)));
             GateDecision d = gate("north", trust(Set.of())).tap(cloneTap.card());
             assertThat(d.verdict()).as(d.detail()).isEqualTo(Verdict.NOT_GENUINE);
             assertThat(d.message()).contains("copy");

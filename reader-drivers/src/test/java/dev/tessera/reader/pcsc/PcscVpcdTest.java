@@ -164,6 +164,8 @@ class PcscVpcdTest {
                 assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
                 WalletCard again = new WalletCard(reader.reconnect());
                 assertThat(again.select().chipIdHex()).as("reconnect and re-SELECT").isEqualTo(info.chipIdHex());
+                again.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
+                        dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, info.chipIdHex()));
                 assertThat(again.list()).hasSize(4);
                 Eventually.await(Duration.ofSeconds(10), "the monitor reports the card back",
                         () -> events.getLast() == ReaderMonitor.Event.CARD_PRESENT);
@@ -238,6 +240,8 @@ class PcscVpcdTest {
                 assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
                 WalletCard card = new WalletCard(reader.reconnect());
                 card.select();
+                card.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
+                        dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, info.chipIdHex()));
                 assertThat(card.list()).as("nothing half-written").isEmpty();
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 int code = WalletWriterMain.run(new String[] {"--center", fx.center.baseUri().toString(), "--login", login,

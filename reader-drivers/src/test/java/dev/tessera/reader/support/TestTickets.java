@@ -32,12 +32,13 @@ public final class TestTickets {
 
     public static ChipTicket sealed(Ticket ticket, IssuerKeyPair issuer, ChipInfo chip) {
         byte[] signed = TicketCodec.encodeSigned(ticket, issuer);
-        return seal(ticket.ticketId(), ticket.version(), signed, chip);
+        return seal(ticket.ticketId(), ticket.version(), ticket.eventId(), signed, chip);
     }
 
-    public static ChipTicket seal(UUID id, int version, byte[] signed, ChipInfo chip) {
+    /** @param eventId the event the chip's directory files the ticket under (a gate session sees only its own) */
+    public static ChipTicket seal(UUID id, int version, long eventId, byte[] signed, ChipInfo chip) {
         byte[] envelope = ChipEnvelope.seal(signed, chip.publicKey(), HexFormat.of().parseHex(chip.chipIdHex()), SimTap.RANDOM);
-        return new ChipTicket(id, version, envelope);
+        return new ChipTicket(id, version, eventId, envelope);
     }
 
     public static ChipTicket sealedFor(ChipInfo chip) {

@@ -48,6 +48,12 @@ class WalletCardTest {
         return card.select();
     }
 
+    /** A gate session for the tickets' event (4711, TestTickets): the key its gate package would carry. */
+    private void gateSession() throws WalletException {
+        card.authenticateGate(4711, dev.tessera.core.crypto.ChipSessionCrypto.diversify(gateKey, (byte) 0x04,
+                java.nio.ByteBuffer.allocate(8).putLong(4711).array()));
+    }
+
     private int sw(byte[] command) throws WalletException {
         return Apdu.response(tap.transport.transmit(command)).sw();
     }
@@ -145,6 +151,9 @@ class WalletCardTest {
         assertThat(sw(raw(CLA_SECURE | CLA_CHAINING_BIT, INS_WRITE_TICKETS, 0, 0, new byte[] {1, 0, 0}, 0))).isEqualTo(0x9000);
         assertThat(sw(raw(CLA_PLAIN, INS_LIST_TICKETS, 0, 0, null, 256))).isEqualTo(SW_LAST_COMMAND_EXPECTED & 0xFFFF);
         assertThat(sw(raw(CLA_SECURE, INS_MARK_USED, 0, 0, new byte[26], 0))).isEqualTo(SW_SECURITY_NOT_SATISFIED & 0xFFFF);
+        assertThat(sw(raw(CLA_PLAIN, INS_LIST_TICKETS, 0, 0, null, 256))).as("the session ended: no LIST")
+                .isEqualTo(SW_SECURITY_NOT_SATISFIED & 0xFFFF);
+        card.authenticate(KeyRef.ACCESS, accessKey);
         assertThat(card.list()).isEmpty();
         assertThat(info.freeSlots()).isEqualTo(CAPACITY);
     }
@@ -155,7 +164,11 @@ class WalletCardTest {
     @EnumSource(KeyRef.class)
     void bothKeysAuthenticate(KeyRef key) throws Exception {
         personalized();
-        card.authenticate(key, key == KeyRef.ACCESS ? accessKey : gateKey);
+        if (key == KeyRef.ACCESS) {
+            card.authenticate(key, accessKey);
+        } else {
+            gateSession();
+        }
         assertThat(card.authenticated()).isTrue();
         assertThat(card.sessionKey()).isEqualTo(key);
     }
@@ -208,7 +221,7 @@ class WalletCardTest {
     @Test
     void lockIsFinalAndNeedsTheAccessKey() throws Exception {
         personalized();
-        card.authenticate(KeyRef.GATE, gateKey);
+        gateSession();
         assertRefused(card::lock, SW_SECURITY_NOT_SATISFIED);
         card.authenticate(KeyRef.ACCESS, accessKey);
         card.lock();
@@ -238,7 +251,7 @@ class WalletCardTest {
         card.authenticate(KeyRef.ACCESS, accessKey);
         var ticket = TestTickets.sealedFor(info);
         card.write(List.of(ticket));
-        card.authenticate(KeyRef.GATE, gateKey);
+        gateSession();
         assertRefused(() -> card.write(List.of(TestTickets.sealedFor(info))), SW_SECURITY_NOT_SATISFIED);
         assertRefused(() -> card.delete(List.of(ticket.ticketId())), SW_SECURITY_NOT_SATISFIED);
         assertThat(card.authenticated()).as("a refused key leaves the session open").isTrue();
@@ -283,6 +296,7 @@ class WalletCardTest {
         byte[] delete = sent.getLast();
         recording.write(List.of(ticket));
         assertThat(sw(delete)).as("the same DELETE again").isEqualTo(SW_MAC_INVALID & 0xFFFF);
+        card.authenticate(KeyRef.ACCESS, accessKey);
         assertThat(card.list()).hasSize(1);
     }
 
@@ -317,8 +331,8 @@ class WalletCardTest {
         }
         assertThat(card.write(tickets)).isEqualTo(CAPACITY - 4);
         List<StoredTicket> stored = card.list();
-        assertThat(stored).extracting(StoredTicket::ticketId).containsExactlyElementsOf(
-                tickets.stream().map(dev.tessera.reader.wallet.ChipTicket::ticketId).toList());
+        assertThat(stored).extracting(StoredTicket::cardTicketId).containsExactlyElementsOf(
+                tickets.stream().map(t -> card.cardTicketId(t.ticketId())).toList());
         for (int i = 0; i < 4; i++) {
             assertThat(stored.get(i).state()).isEqualTo(SLOT_VALID);
             assertThat(stored.get(i).version()).isEqualTo(1);
@@ -332,7 +346,7 @@ class WalletCardTest {
         card = tap.card(WalletCard.LengthMode.SHORT);
         ChipInfo info = personalized();
         card.authenticate(KeyRef.ACCESS, accessKey);
-        var big = new dev.tessera.reader.wallet.ChipTicket(UUID.randomUUID(), 1, randomBytes(SLOT_SIZE));
+        var big = new ChipTicket(UUID.randomUUID(), 1, 4711, randomBytes(SLOT_SIZE));
         card.write(List.of(big));
         assertThat(card.read(card.list().getFirst())).isEqualTo(big.envelope());
         assertThat(info.freeSlots()).isEqualTo(CAPACITY);
@@ -344,12 +358,12 @@ class WalletCardTest {
         card.authenticate(KeyRef.ACCESS, accessKey);
         List<dev.tessera.reader.wallet.ChipTicket> tickets = new ArrayList<>();
         for (int i = 0; i < CAPACITY; i++) {
-            tickets.add(new dev.tessera.reader.wallet.ChipTicket(UUID.randomUUID(), 1, randomBytes(40)));
+            tickets.add(new ChipTicket(UUID.randomUUID(), 1, 4711, randomBytes(40)));
         }
         card.write(tickets.subList(0, 8));
         card.write(tickets.subList(8, 16));
         assertThat(card.list()).hasSize(CAPACITY);
-        assertRefused(() -> card.write(List.of(new dev.tessera.reader.wallet.ChipTicket(UUID.randomUUID(), 1,
+        assertRefused(() -> card.write(List.of(new ChipTicket(UUID.randomUUID(), 1, 4711,
                 randomBytes(40)))), SW_NO_FREE_SLOT);
         assertThat(card.authenticated()).as("a WRITE refused after its MAC verified keeps the session (§4.5)").isTrue();
         assertThat(card.delete(List.of(tickets.getFirst().ticketId()))).isEqualTo(1);
@@ -360,14 +374,14 @@ class WalletCardTest {
         personalized();
         card.authenticate(KeyRef.ACCESS, accessKey);
         UUID id = UUID.randomUUID();
-        card.write(List.of(new dev.tessera.reader.wallet.ChipTicket(id, 2, randomBytes(50))));
-        card.write(List.of(new dev.tessera.reader.wallet.ChipTicket(id, 2, randomBytes(50))));
+        card.write(List.of(new ChipTicket(id, 2, 4711, randomBytes(50))));
+        card.write(List.of(new ChipTicket(id, 2, 4711, randomBytes(50))));
         assertThat(card.list()).hasSize(1);
-        assertRefused(() -> card.write(List.of(new dev.tessera.reader.wallet.ChipTicket(id, 1, randomBytes(50)))),
+        assertRefused(() -> card.write(List.of(new ChipTicket(id, 1, 4711, randomBytes(50)))),
                 SW_NEWER_VERSION_PRESENT);
         card.authenticate(KeyRef.ACCESS, accessKey);
         byte[] v3 = randomBytes(60);
-        card.write(List.of(new dev.tessera.reader.wallet.ChipTicket(id, 3, v3)));
+        card.write(List.of(new ChipTicket(id, 3, 4711, v3)));
         List<StoredTicket> stored = card.list();
         assertThat(stored).singleElement().satisfies(t -> assertThat(t.version()).isEqualTo(3));
         assertThat(card.read(stored.getFirst())).isEqualTo(v3);
@@ -392,7 +406,7 @@ class WalletCardTest {
         card.authenticate(KeyRef.ACCESS, accessKey);
         assertThat(sw(raw(CLA_SECURE, INS_WRITE_TICKETS, 1, 0, new byte[30], 256))).isEqualTo(SW_WRONG_P1P2 & 0xFFFF);
         card.authenticate(KeyRef.ACCESS, accessKey);
-        var twice = new dev.tessera.reader.wallet.ChipTicket(id, 1, randomBytes(30));
+        var twice = new ChipTicket(id, 1, 4711, randomBytes(30));
         assertRefused(() -> card.write(List.of(twice, twice)), SW_WRONG_DATA);
         card.authenticate(KeyRef.ACCESS, accessKey);
         byte[] trailing = java.nio.ByteBuffer.allocate(22 + 8 + 3).put((byte) 1).putLong(1).putLong(2).putShort((short) 1)
@@ -411,7 +425,7 @@ class WalletCardTest {
         assertRefused(() -> card.delete(List.of(a.ticketId(), UUID.randomUUID())), SW_NOT_FOUND);
         assertThat(card.list()).hasSize(2);
         assertThat(card.delete(List.of(a.ticketId()))).isEqualTo(CAPACITY - 1);
-        assertThat(card.list()).extracting(StoredTicket::ticketId).containsExactly(b.ticketId());
+        assertThat(card.list()).extracting(StoredTicket::cardTicketId).containsExactly(card.cardTicketId(b.ticketId()));
         assertThat(sw(raw(CLA_PLAIN, INS_READ_TICKET, 0, 0, null, 256))).as("the freed slot").isEqualTo(SW_NOT_FOUND & 0xFFFF);
         assertThat(secureSw(INS_DELETE_TICKETS, new byte[] {2, 1})).isEqualTo(SW_WRONG_DATA & 0xFFFF);
     }
@@ -479,7 +493,7 @@ class WalletCardTest {
     @Test
     void theChipSecretMatchesSoftwareEcdh() throws Exception {
         ChipInfo info = personalized();
-        card.authenticate(KeyRef.GATE, gateKey);
+        card.authenticate(KeyRef.ACCESS, accessKey);
         ChipKeys ephemeral = ChipKeys.generate(SimTap.RANDOM);
         byte[] fromChip = card.agree(ephemeral.publicKeySec1());
         byte[] inSoftware = dev.tessera.core.crypto.SharedSecretAgent.software(ephemeral.privateScalar())
