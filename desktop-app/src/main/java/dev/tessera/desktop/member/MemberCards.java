@@ -16,6 +16,7 @@ import dev.tessera.reader.wallet.WalletException;
 import dev.tessera.reader.wallet.WrongCardException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,12 +106,25 @@ public final class MemberCards {
         return reader.present(chipId);
     }
 
-    /** The tickets on the card (LIST needs no session). */
-    public CardContents read(String chipId) throws Exception {
+    /**
+     * Which of {@code ticketIds} the card holds, and in which version. LIST needs a session (card protocol 1.2), opened
+     * for the member's own card (DELIVERY); the card files each ticket under its id on this chip, so the member's
+     * ticket ids are translated, never read off the card.
+     */
+    public CardContents read(String chipId, Collection<UUID> ticketIds) throws Exception {
         return reader.withCard(chipId, card -> {
             ChipInfo info = ownCard(card, chipId);
-            return new CardContents(info.chipIdHex(), card.list().stream()
-                    .collect(Collectors.toMap(StoredTicket::ticketId, StoredTicket::version, Math::max)));
+            card.authenticate(KeyRef.ACCESS, new ChipDesk(session).authority(ChipDesk.Entitlement.delivery()));
+            Map<UUID, Integer> stored = card.list().stream()
+                    .collect(Collectors.toMap(StoredTicket::cardTicketId, StoredTicket::version, Math::max));
+            Map<UUID, Integer> versions = new java.util.HashMap<>();
+            for (UUID id : ticketIds) {
+                Integer version = stored.get(card.cardTicketId(id));
+                if (version != null) {
+                    versions.put(id, version);
+                }
+            }
+            return new CardContents(info.chipIdHex(), Map.copyOf(versions));
         });
     }
 
@@ -119,23 +133,27 @@ public final class MemberCards {
         List<IssuedTicket> wanted = session.chipTickets(chipId).tickets();
         return reader.withCard(chipId, card -> {
             ownCard(card, chipId);
-            Map<UUID, Integer> stored = card.list().stream()
-                    .collect(Collectors.toMap(StoredTicket::ticketId, StoredTicket::version, Math::max));
-            Set<UUID> wantedIds = wanted.stream().map(t -> UUID.fromString(t.ticketId())).collect(Collectors.toSet());
+            card.authenticate(KeyRef.ACCESS, new ChipDesk(session).authority(ChipDesk.Entitlement.delivery()));
+            List<StoredTicket> onCard = card.list();
+            Map<UUID, Integer> stored = onCard.stream()
+                    .collect(Collectors.toMap(StoredTicket::cardTicketId, StoredTicket::version, Math::max));
+            Set<UUID> wantedOnCard = new java.util.HashSet<>();
             List<ChipTicket> toWrite = new ArrayList<>();
             for (IssuedTicket t : wanted) {
                 UUID id = UUID.fromString(t.ticketId());
-                if (!Integer.valueOf(t.version()).equals(stored.get(id))) {
-                    toWrite.add(new ChipTicket(id, t.version(), Base64.getDecoder().decode(t.envelope())));
+                UUID cardId = card.cardTicketId(id);
+                wantedOnCard.add(cardId);
+                if (!Integer.valueOf(t.version()).equals(stored.get(cardId))) {
+                    toWrite.add(ChipTicket.of(id, t.version(), Base64.getDecoder().decode(t.encoded()),
+                            Base64.getDecoder().decode(t.envelope())));
                 }
             }
-            List<UUID> toDelete = stored.keySet().stream().filter(id -> !wantedIds.contains(id)).toList();
+            List<StoredTicket> toDelete = onCard.stream().filter(st -> !wantedOnCard.contains(st.cardTicketId())).toList();
             if (toWrite.isEmpty() && toDelete.isEmpty()) {
                 return new Synced(chipId, 0, 0);
             }
-            card.authenticate(KeyRef.ACCESS, new ChipDesk(session).authority(ChipDesk.Entitlement.delivery()));
             for (int from = 0; from < toDelete.size(); from += DELETE_BATCH) {
-                card.delete(toDelete.subList(from, Math.min(toDelete.size(), from + DELETE_BATCH)));
+                card.deleteStored(toDelete.subList(from, Math.min(toDelete.size(), from + DELETE_BATCH)));
             }
             for (int from = 0; from < toWrite.size(); from += WalletProtocol.CAPACITY) {
                 card.write(toWrite.subList(from, Math.min(toWrite.size(), from + WalletProtocol.CAPACITY)));

@@ -124,16 +124,18 @@ public final class MemberViewModel implements AutoCloseable {
                 cards.present(c.chipId()))).toList();
         String readChip = chosen != null && cardRows.stream().anyMatch(c -> c.chipId().equals(chosen) && c.active())
                 ? chosen : cardRows.stream().filter(CardRow::active).map(CardRow::chipId).findFirst().orElse(null);
+        List<MemberTicket> mine = session.myTickets();
         Map<java.util.UUID, Integer> onCard = null;
         if (readChip != null && cards.present(readChip)) {
             try {
-                onCard = cards.read(readChip).versions();
+                onCard = cards.read(readChip, mine.stream().map(t -> java.util.UUID.fromString(t.ticketId())).toList())
+                        .versions();
             } catch (WalletException e) {
                 LOG.info("the member's card could not be read: {}", e.getMessage());
             }
         }
         List<TicketRow> rows = new ArrayList<>();
-        for (MemberTicket t : session.myTickets()) {
+        for (MemberTicket t : mine) {
             rows.add(new TicketRow(t.ticketId(), t.version(), t.eventName(), t.startsAt(),
                     place(t.venueId(), t.seatMapVersion(), t.seatId()), t.priceMinor(), t.currency(), t.holderChipId(),
                     state(t, readChip, onCard), t.transferExpiresAt()));

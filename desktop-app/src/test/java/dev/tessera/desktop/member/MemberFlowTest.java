@@ -102,7 +102,7 @@ class MemberFlowTest {
             waitFor(20, "both on the card", () -> states(hana).equals(List.of(TicketState.ON_CARD, TicketState.ON_CARD)));
             assertThat(ui.text("#memberStatus")).isEqualTo("2 tickets written to card "
                     + MemberViewModel.shortChip(hanaCard.chipId()) + ".");
-            assertThat(onChip(tray, hanaCard)).hasSize(2);
+            assertThat(onChip(tray, hanaCard, boxOffice.signIn("member", "member-demo"))).hasSize(2);
             Screenshots.take(ui.scene(), "61-member-tickets-on-card");
 
             // Hana gives the first ticket to Bob: picked in the list, Bob named by login, a transfer password
@@ -143,8 +143,10 @@ class MemberFlowTest {
                     && ui.text("#memberStatus").endsWith("is now on card " + MemberViewModel.shortChip(bobCard.chipId()) + "."));
             assertThat(fx(() -> robot.lookup("#memberAcceptPassword").queryAs(PasswordField.class).getText())).isEmpty();
             waitFor(20, "Bob's ticket on his card", () -> states(bob).equals(List.of(TicketState.ON_CARD)));
-            assertThat(onChip(tray, bobCard)).extracting(StoredTicket::ticketId, StoredTicket::version)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(UUID.fromString(given), 2));
+            // the card files the ticket under its id on this chip (card protocol 1.2), read in Bob's own session
+            CenterSession bobOwn = boxOffice.signIn(bobLogin, BOB_PASSWORD);
+            assertThat(onChip(tray, bobCard, bobOwn)).extracting(StoredTicket::cardTicketId, StoredTicket::version)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(onCard(bobCard, given), 2));
             assertThat(fx(() -> bob.transfers().isEmpty())).isTrue();
             Screenshots.take(ui.scene(), "65-member-transfer-accepted");
 
@@ -184,9 +186,9 @@ class MemberFlowTest {
                     + MemberViewModel.shortChip(newCard.chipId()) + "."));
             waitFor(20, "the ticket on the new card", () -> states(bob).equals(List.of(TicketState.ON_CARD))
                     && fx(() -> bob.tickets().getFirst().chipId()).equals(newCard.chipId()));
-            List<StoredTicket> onNew = onChip(tray, newCard);
-            assertThat(onNew).extracting(StoredTicket::ticketId, StoredTicket::version)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(UUID.fromString(given), 3));
+            List<StoredTicket> onNew = onChip(tray, newCard, bobAtHome);
+            assertThat(onNew).extracting(StoredTicket::cardTicketId, StoredTicket::version)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(onCard(newCard, given), 3));
             IssuedTicket newCopy = bobAtHome.chipTickets(newCard.chipId()).tickets().getFirst();
             assertThat(gate.reportScan(new ScanReport(eventId, newCopy.gateId(), newCopy.encoded(), newCard.chipId(), null))
                     .verdict()).as("the new card's copy at the gate").isEqualTo("ADMITTED");
@@ -234,11 +236,17 @@ class MemberFlowTest {
         }
     }
 
-    private static List<StoredTicket> onChip(VirtualChips tray, VirtualChip card) throws Exception {
+    /** The ticket's id on this card (card protocol 1.2: per chip, so a transfer's two chips share none). */
+    private static UUID onCard(VirtualChip card, String ticketId) {
+        return dev.tessera.reader.wallet.CardTicketIds.of(java.util.HexFormat.of().parseHex(card.chipId()),
+                UUID.fromString(ticketId));
+    }
+
+    private static List<StoredTicket> onChip(VirtualChips tray, VirtualChip card, CenterSession holder) throws Exception {
         synchronized (tray) {
             tray.put(card);
             try {
-                return ChipDesk.list(tray.tap());
+                return ChipDesk.list(tray.tap(), new ChipDesk(holder).authority(ChipDesk.Entitlement.delivery()));
             } finally {
                 tray.takeOff();
             }
