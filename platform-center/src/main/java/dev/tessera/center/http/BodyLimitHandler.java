@@ -9,14 +9,15 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The body limit of every route, signed in or not, for any transfer encoding (RFC 9110 §15.5.14): a Content-Length
- * above the path's limit is refused without being parsed (read and dropped up to 4 MiB, so the answer reaches a client
- * still sending), a chunked body the moment it passes the limit.
+ * The body limit of every route, signed in or not, for any transfer encoding (RFC 9110 §15.5.14): a body above the
+ * path's limit is refused with 413 and never parsed. Up to {@link #DRAINED_AT_MOST} bytes it is read to its end and
+ * dropped before the answer, with a Content-Length or chunked, so that a client still sending gets the 413 instead of
+ * a connection reset; beyond that the connection is cut, as the sender is not one to wait for.
  */
 final class BodyLimitHandler extends Handler.Wrapper {
     static final int CONTENT_TOO_LARGE = 413;
     /** Bodies up to this size are read (and dropped) before the 413, so the client gets it; larger ones are not. */
-    static final long DRAINED_AT_MOST = 4L * 1024 * 1024;
+    static final long DRAINED_AT_MOST = 16L * 1024 * 1024;
 
     private final ToLongFunction<String> limitOfPath;
 
@@ -52,7 +53,13 @@ final class BodyLimitHandler extends Handler.Wrapper {
                 }
                 read += chunk.remaining();
                 if (read > limit) {
+                    boolean last = chunk.isLast();
                     chunk.release();
+                    if (!last && read <= DRAINED_AT_MOST) {
+                        // over the limit: the rest is read and dropped (the handler sees no more bytes), and the 413
+                        // comes at the body's end, so the client still sending it gets the answer
+                        return Content.Chunk.EMPTY;
+                    }
                     HttpException.RuntimeException tooLarge = new HttpException.RuntimeException(CONTENT_TOO_LARGE,
                             "the body exceeds " + limit + " bytes, the most this endpoint takes");
                     getWrapped().fail(tooLarge);
