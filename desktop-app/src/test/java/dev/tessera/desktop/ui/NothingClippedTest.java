@@ -40,6 +40,23 @@ class NothingClippedTest {
     @Test
     void everyScreenInBothLanguagesAtBothSizesShowsItsWordsWhole(@TempDir Path data) throws Exception {
         ui.start(data);
+        // the primary stage is shared by every TestFX test in this JVM: it is given back as it was found
+        Stage stage = (Stage) ui.scene().getWindow();
+        double[] found = fx(() -> new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()});
+        try {
+            walk();
+        } finally {
+            fx(() -> {
+                stage.setX(found[0]);
+                stage.setY(found[1]);
+                stage.setWidth(found[2]);
+                stage.setHeight(found[3]);
+                return null;
+            });
+        }
+    }
+
+    private void walk() throws Exception {
         Set<String> clipped = new LinkedHashSet<>();
         for (int[] size : SIZES) {
             for (String language : List.of("en", "ja")) {
