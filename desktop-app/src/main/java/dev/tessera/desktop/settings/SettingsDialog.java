@@ -183,21 +183,23 @@ public final class SettingsDialog extends Dialog<TerminalSettings> {
     }
 
     private Node paper() {
-        ComboBox<String> choice = new ComboBox<>(viewModel.printers());
+        ComboBox<PrinterOption> choice = new ComboBox<>(viewModel.printers());
         choice.setId("settingsPrinter");
         choice.valueProperty().bindBidirectional(viewModel.printerProperty());
         choice.setMaxWidth(Double.MAX_VALUE);
-        StringConverter<String> names = new StringConverter<>() {
+        StringConverter<PrinterOption> names = new StringConverter<>() {
             @Override
-            public String toString(String name) {
-                if (name == null || name.equals(SettingsViewModel.DEFAULT_PRINTER)) {
-                    return l10n.text("settings.paper.default");
-                }
-                return name.equals(SettingsViewModel.PDF_ONLY) ? l10n.text("settings.paper.pdf") : name;
+            public String toString(PrinterOption option) {
+                return switch (option) {
+                    case null -> l10n.text("settings.paper.default");
+                    case PrinterOption.SystemDefault d -> l10n.text("settings.paper.default");
+                    case PrinterOption.PdfFiles p -> l10n.text("settings.paper.pdf");
+                    case PrinterOption.Named n -> n.name();
+                };
             }
 
             @Override
-            public String fromString(String text) {
+            public PrinterOption fromString(String text) {
                 return null;
             }
         };

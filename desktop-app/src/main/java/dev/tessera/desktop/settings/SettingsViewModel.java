@@ -35,10 +35,6 @@ public final class SettingsViewModel {
     /** The reader list's first entry: the simulated reader with virtual chips. */
     public static final String SIMULATED = "";
     private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
-    /** The printer list's first entry: the system's default printer (a PDF file when the computer has none). */
-    public static final String DEFAULT_PRINTER = "";
-    /** The printer list's second entry: PDF files in the printouts folder, never a printer. */
-    public static final String PDF_ONLY = "\u0000pdf";
 
     private final TaskExecutor tasks;
     private final Callable<List<String>> readerNames;
@@ -49,8 +45,9 @@ public final class SettingsViewModel {
     private final ObservableList<String> readers = FXCollections.observableArrayList(SIMULATED);
     private final ReadOnlyObjectWrapper<Message> readerProblem = new ReadOnlyObjectWrapper<>();
     private final Callable<List<String>> printerNames;
-    private final ObjectProperty<String> printer = new SimpleObjectProperty<>(DEFAULT_PRINTER);
-    private final ObservableList<String> printers = FXCollections.observableArrayList(DEFAULT_PRINTER, PDF_ONLY);
+    private final ObjectProperty<PrinterOption> printer = new SimpleObjectProperty<>(PrinterOption.SYSTEM_DEFAULT);
+    private final ObservableList<PrinterOption> printers =
+            FXCollections.observableArrayList(PrinterOption.SYSTEM_DEFAULT, PrinterOption.PDF_FILES);
     private final BooleanProperty printAtOnce = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<Message> testResult = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper();
@@ -68,8 +65,11 @@ public final class SettingsViewModel {
         this.readerNames = readerNames;
         this.printerNames = printerNames;
         TerminalSettings.PaperChoice paper = current.paper();
-        paper.printer().ifPresent(printers::add);
-        printer.set(paper.pdfOnly() ? PDF_ONLY : paper.printer().orElse(DEFAULT_PRINTER));
+        PrinterOption saved = PrinterOption.of(paper);
+        if (!printers.contains(saved)) {
+            printers.add(saved);
+        }
+        printer.set(saved);
         printAtOnce.set(paper.printAtOnce());
         this.centerFromCommandLine = centerFromCommandLine;
         remote.set(current.center().isPresent());
@@ -104,9 +104,9 @@ public final class SettingsViewModel {
     /** The printers the operating system offers (CUPS, the Windows spooler), in the background. */
     public void refreshPrinters() {
         tasks.execute(printerNames::call, names -> {
-            String chosen = printer.get();
-            printers.setAll(DEFAULT_PRINTER, PDF_ONLY);
-            printers.addAll(names);
+            PrinterOption chosen = printer.get();
+            printers.setAll(PrinterOption.SYSTEM_DEFAULT, PrinterOption.PDF_FILES);
+            names.stream().filter(name -> !name.isBlank()).map(PrinterOption::named).distinct().forEach(printers::add);
             if (!printers.contains(chosen)) {
                 printers.add(chosen);
             }
@@ -163,12 +163,11 @@ public final class SettingsViewModel {
         Optional<URI> center = remote.get() ? Optional.of(StartupSettings.centerUri(centerUrl.get().strip()))
                 : Optional.empty();
         String chosen = reader.get();
-        String paper = printer.get() == null ? DEFAULT_PRINTER : printer.get();
+        PrinterOption paper = printer.get() == null ? PrinterOption.SYSTEM_DEFAULT : printer.get();
         return new TerminalSettings(center, Optional.of(language.get()),
                 chosen == null || chosen.equals(SIMULATED) ? TerminalSettings.ReaderChoice.SIMULATED
                         : TerminalSettings.ReaderChoice.pcsc(chosen),
-                new TerminalSettings.PaperChoice(paper.equals(PDF_ONLY) ? Optional.empty() : Optional.of(paper),
-                        paper.equals(PDF_ONLY), printAtOnce.get()));
+                paper.choice(printAtOnce.get()));
     }
 
     public BooleanProperty remoteProperty() {
@@ -191,11 +190,11 @@ public final class SettingsViewModel {
         return readers;
     }
 
-    public ObjectProperty<String> printerProperty() {
+    public ObjectProperty<PrinterOption> printerProperty() {
         return printer;
     }
 
-    public ObservableList<String> printers() {
+    public ObservableList<PrinterOption> printers() {
         return printers;
     }
 
