@@ -72,7 +72,13 @@ class LiveStreamRaceTest {
                     Map.of("seatIds", List.of(seat)));
             assertThat(hold.status()).as(hold.body()).isEqualTo(201);
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    response.body().forEach(lines::add);
+                } catch (java.io.UncheckedIOException closedByTheRound) {
+                    // the round closes the stream under the reader once it has what it waited for
+                }
+            });
             try {
                 long startsAfter = -1;
                 long heldAt = -1;
@@ -107,6 +113,8 @@ class LiveStreamRaceTest {
             } finally {
                 response.body().close();
                 reader.interrupt();
+                assertThat(reader.join(java.time.Duration.ofSeconds(10))).as("the stream's reader ends with its round")
+                        .isTrue();
             }
             assertThat(seller.client().delete("/api/holds/" + hold.get("id").asLong()).status()).isEqualTo(204);
         }
