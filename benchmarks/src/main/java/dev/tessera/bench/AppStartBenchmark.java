@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * seat map showing the event's seat states), the app on its embedded defaults under Monocle headless.
  * Each run is a fresh JVM ({@link AppStartChild}), so class loading counts. The first run also creates
  * the data folder (the center's and the ledger's H2 files, the demo data); the median is over the
- * runs after it, on the same folder, as a clerk starts the app every morning.
+ * runs after it, on the same folder, as a clerk starts the app every morning. Issue 13: the starts are measured
+ * with the Java 25 AOT cache that {@code ./tessera run} records on its first start after a build (a training start
+ * writes it here the same way) and without it, alternating, so both medians see the same machine.
  */
 public final class AppStartBenchmark {
     private static final Pattern LINE = Pattern.compile("STARTUP signin=(\\d+) counter=(\\d+)");
@@ -23,29 +25,45 @@ public final class AppStartBenchmark {
 
     public static List<String> run(int runs) throws Exception {
         Path data = Files.createTempDirectory("tessera-bench-app");
-        long[] first = start(data);
-        long[] signIn = new long[runs];
-        long[] counter = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long[] r = start(data);
-            signIn[i] = r[0];
-            counter[i] = r[1];
+        Path cache = data.resolve("app.aot");
+        long[] first = start(data, List.of());
+        // the training start, as ./tessera run's first start after a build: records the classes and writes the cache
+        start(data, List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot=error,cds=error"));
+        if (!Files.isRegularFile(cache)) {
+            throw new IllegalStateException("the training start wrote no AOT cache at " + cache);
         }
-        Arrays.sort(signIn);
-        Arrays.sort(counter);
-        long medianSignIn = signIn[runs / 2];
-        long medianCounter = counter[runs / 2];
-        System.out.printf("app start: JVM start → sign-in screen %d ms, → ready counter %d ms (median of %d runs; "
-                + "the first start, creating the data folder: %d / %d ms)%n", medianSignIn, medianCounter, runs,
-                first[0], first[1]);
+        long[][] plain = new long[2][runs];
+        long[][] cached = new long[2][runs];
+        for (int i = 0; i < runs; i++) {
+            long[] p = start(data, List.of());
+            long[] c = start(data, List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on", "-Xlog:aot=error,cds=error"));
+            for (int k = 0; k < 2; k++) {
+                plain[k][i] = p[k];
+                cached[k][i] = c[k];
+            }
+        }
+        long[] plainMedian = {median(plain[0]), median(plain[1])};
+        long[] cachedMedian = {median(cached[0]), median(cached[1])};
+        System.out.printf("app start with the AOT cache (./tessera run after its first start): JVM start → sign-in "
+                + "screen %d ms, → ready counter %d ms; without it %d / %d ms (medians of %d runs each, alternated; "
+                + "the first start, creating the data folder: %d / %d ms; cache %,d bytes)%n", cachedMedian[0],
+                cachedMedian[1], plainMedian[0], plainMedian[1], runs, first[0], first[1], Files.size(cache));
         return List.of(("| desktop app start to a ready counter screen (new JVM, embedded center, Monocle headless; "
-                + "sign-in as the demo clerk included) | %,d ms (sign-in screen at %,d ms; median of %d runs; "
-                + "first start creating the data: %,d ms) |").formatted(medianCounter, medianSignIn, runs, first[1]));
+                + "sign-in as the demo clerk included; with the AOT cache `./tessera run` records) | %,d ms (sign-in "
+                + "screen at %,d ms; without the cache %,d ms; medians of %d runs; first start creating the data: "
+                + "%,d ms) |").formatted(cachedMedian[1], cachedMedian[0], plainMedian[1], runs, first[1]));
     }
 
-    private static long[] start(Path data) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static long[] start(Path data, List<String> jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
                 "-Djava.awt.headless=true", "-Dheadless.geometry=1440x900-32",
                 "-cp", System.getProperty("java.class.path"), AppStartChild.class.getName(), data.toString()));

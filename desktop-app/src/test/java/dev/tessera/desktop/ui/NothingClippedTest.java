@@ -146,7 +146,15 @@ class NothingClippedTest {
             return null;
         });
         String button = language.equals("ja") ? "#languageJapanese" : "#languageEnglish";
-        waitFor(30, "the language switch", () -> robot.lookup(button).match(Node::isVisible).tryQuery().isPresent());
+        // a loaded machine lays the resized window out a little later: the switch is clicked once it is inside it
+        waitFor(30, "the language switch inside the resized window", () -> fx(() -> robot.lookup(button)
+                .match(Node::isVisible).tryQuery().map(node -> {
+                    javafx.geometry.Bounds bounds = node.localToScene(node.getBoundsInLocal());
+                    double sceneWidth = node.getScene().getWidth();
+                    return sceneWidth <= size[0] && sceneWidth > size[0] - 40 && bounds.getMinX() >= 0 && bounds.getMinY() >= 0
+                            && bounds.getMaxX() <= node.getScene().getWidth()
+                            && bounds.getMaxY() <= node.getScene().getHeight();
+                }).orElse(false)));
         robot.clickOn(robot.lookup(button).match(Node::isVisible).queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
     }
