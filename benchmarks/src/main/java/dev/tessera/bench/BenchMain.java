@@ -32,7 +32,10 @@ public final class BenchMain {
             "app", "- **app start**: `TesseraApp` on its embedded defaults in a new JVM under Monocle headless (so class "
                     + "loading counts), from the JVM's start until the demo clerk is signed in and the counter's seat map "
                     + "shows the event with its seat states; the sign-in is filled in the moment the screen is up. The "
-                    + "first start creates the data folder and is shown separately; the median is over the starts after it.");
+                    + "first start creates the data folder and is shown separately; the median is over the starts after it. "
+                    + "A training start then records the Java 25 AOT cache (`-XX:AOTCacheOutput`, as `./tessera run` does "
+                    + "on its first start after a build), and the starts alternate with the cache (`-XX:AOTCache`, "
+                    + "`-XX:AOTMode=on`, so a cache the JVM cannot use fails the run) and without it.");
 
     private BenchMain() {}
 
