@@ -34,6 +34,9 @@ public final class CenterApiTypes {
     public record AreaCount(String areaId, String categoryId, int capacity, int held, int sold, int allocated,
                             int remaining, int admitted, boolean doorFull, long revision) {}
 
+    /** Issue 18: a standing area marked full at the door (or opened again). */
+    public record DoorState(boolean full) {}
+
     /** Seat ids by status (FREE, HELD, SOLD, BLOCKED), the caller's own allocated seats, the standing areas. */
     public record Availability(long eventId, long revision, Map<String, List<String>> seats,
                                List<String> allocatedToYou, List<CategoryCount> counts, List<AreaCount> areas) {
