@@ -28,27 +28,63 @@ public final class CenterApiTypes {
 
     public record CategoryCount(String categoryId, int free, int held, int sold, int blocked) {}
 
-    /** Seat ids by status (FREE, HELD, SOLD, BLOCKED), and the caller's own allocated seats. */
+    /**
+     * Issue 18: a standing area's places; remaining is what can still be held (capacity less held, sold and allocated).
+     */
+    public record AreaCount(String areaId, String categoryId, int capacity, int held, int sold, int allocated,
+                            int remaining, int admitted, boolean doorFull, long revision) {}
+
+    /** Issue 18: a standing area marked full at the door (or opened again). */
+    public record DoorState(boolean full) {}
+
+    /** Seat ids by status (FREE, HELD, SOLD, BLOCKED), the caller's own allocated seats, the standing areas. */
     public record Availability(long eventId, long revision, Map<String, List<String>> seats,
-                               List<String> allocatedToYou, List<CategoryCount> counts) {
+                               List<String> allocatedToYou, List<CategoryCount> counts, List<AreaCount> areas) {
         public Availability {
             seats = seats == null ? Map.of() : Map.copyOf(seats);
             allocatedToYou = allocatedToYou == null ? List.of() : List.copyOf(allocatedToYou);
             counts = counts == null ? List.of() : List.copyOf(counts);
+            areas = areas == null ? List.of() : List.copyOf(areas);
+        }
+
+        public Availability(long eventId, long revision, Map<String, List<String>> seats, List<String> allocatedToYou,
+                            List<CategoryCount> counts) {
+            this(eventId, revision, seats, allocatedToYou, counts, List.of());
         }
     }
 
     public record SeatChange(String seatId, String status, long revision) {}
 
-    public record SeatChanges(long eventId, List<SeatChange> seats) {
+    /** Changed seats, and the standing areas that changed with them (issue 18). */
+    public record SeatChanges(long eventId, List<SeatChange> seats, List<AreaCount> areas) {
         public SeatChanges {
             seats = seats == null ? List.of() : List.copyOf(seats);
+            areas = areas == null ? List.of() : List.copyOf(areas);
+        }
+
+        public SeatChanges(long eventId, List<SeatChange> seats) {
+            this(eventId, seats, List.of());
         }
     }
 
-    public record HoldRequest(List<String> seatIds) {}
+    /** Seats and standing places per area id (issue 18) in one hold. */
+    public record HoldRequest(List<String> seatIds, Map<String, Integer> areas) {
+        public HoldRequest(List<String> seatIds) {
+            this(seatIds, null);
+        }
+    }
 
-    public record Hold(long id, long eventId, long sellerId, List<String> seatIds, Instant expiresAt, String status) {}
+    public record Hold(long id, long eventId, long sellerId, List<String> seatIds, Map<String, Integer> areas,
+                       Instant expiresAt, String status) {
+        public Hold {
+            seatIds = seatIds == null ? List.of() : List.copyOf(seatIds);
+            areas = areas == null ? Map.of() : Map.copyOf(areas);
+        }
+
+        public Hold(long id, long eventId, long sellerId, List<String> seatIds, Instant expiresAt, String status) {
+            this(id, eventId, sellerId, seatIds, Map.of(), expiresAt, status);
+        }
+    }
 
     record Login(String loginId, String password) {}
 

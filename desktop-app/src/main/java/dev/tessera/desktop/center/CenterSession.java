@@ -52,6 +52,23 @@ public final class CenterSession {
                 CenterHttp.type(Hold.class));
     }
 
+    /** Issue 18: seats and standing places per area id in one hold (a mixed basket). */
+    public Hold hold(long eventId, List<String> seatIds, java.util.Map<String, Integer> areas) {
+        return http.postOnce("/api/events/" + eventId + "/holds", token(), new HoldRequest(seatIds, areas),
+                CenterHttp.type(Hold.class));
+    }
+
+    /** Issue 18: the event's standing areas with their places. */
+    public List<CenterApiTypes.AreaCount> areas(long eventId) {
+        return http.get("/api/events/" + eventId + "/areas", token(), CenterHttp.listOf(CenterApiTypes.AreaCount.class));
+    }
+
+    /** Issue 18: the gate staff mark a standing area full at the door, or open it again. */
+    public CenterApiTypes.AreaCount markAreaFull(long eventId, String areaId, boolean full) {
+        return http.post("/api/events/" + eventId + "/areas/" + areaId + "/door", token(),
+                new CenterApiTypes.DoorState(full), CenterHttp.type(CenterApiTypes.AreaCount.class));
+    }
+
     /** The seller's own active holds of one event, oldest first: what a lost answer left held, to sell or release. */
     public List<Hold> activeHolds(long eventId) {
         return http.get("/api/holds?eventId=" + eventId, token(), CenterHttp.listOf(Hold.class));

@@ -26,11 +26,25 @@ public final class CounterApiTypes {
         }
     }
 
+    /** allocatedAreas: standing places set aside for this seller's offline counter per area id (issue 18). */
     public record SellerAuthorization(long eventId, long sellerId, String sellerName, Map<String, Integer> quotas,
-                                      List<String> allocatedSeats) {
+                                      List<String> allocatedSeats, Map<String, Integer> allocatedAreas,
+                                      Map<String, Integer> allocatedAreasSold) {
         public SellerAuthorization {
             quotas = quotas == null ? Map.of() : Map.copyOf(quotas);
             allocatedSeats = allocatedSeats == null ? List.of() : List.copyOf(allocatedSeats);
+            allocatedAreas = allocatedAreas == null ? Map.of() : Map.copyOf(allocatedAreas);
+            allocatedAreasSold = allocatedAreasSold == null ? Map.of() : Map.copyOf(allocatedAreasSold);
+        }
+
+        public SellerAuthorization(long eventId, long sellerId, String sellerName, Map<String, Integer> quotas,
+                                   List<String> allocatedSeats) {
+            this(eventId, sellerId, sellerName, quotas, allocatedSeats, Map.of(), Map.of());
+        }
+
+        /** The places of a standing area this seller's offline counter may still sell. */
+        public int allocatedPlacesLeft(String areaId) {
+            return allocatedAreas.getOrDefault(areaId, 0) - allocatedAreasSold.getOrDefault(areaId, 0);
         }
     }
 
@@ -53,9 +67,16 @@ public final class CounterApiTypes {
 
     public record ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees) {}
 
+    /** generalAdmission: seatId names a standing area; the ticket admits one person to it (issue 18). */
     public record IssuedTicket(String ticketId, int version, String seatId, String categoryId, String gateId,
                                long priceMinor, String attendee, String holderChipId, String encoded,
-                               String envelope) {}
+                               String envelope, boolean generalAdmission) {
+        public IssuedTicket(String ticketId, int version, String seatId, String categoryId, String gateId,
+                            long priceMinor, String attendee, String holderChipId, String encoded, String envelope) {
+            this(ticketId, version, seatId, categoryId, gateId, priceMinor, attendee, holderChipId, encoded, envelope,
+                    false);
+        }
+    }
 
     /** issuingInfoId: the center's issuing information of the sale; null for a sale the counter rebuilt itself. */
     public record SaleResult(long saleId, Long issuingInfoId, long eventId, long holdId, String paymentMethod, long totalMinor,

@@ -68,10 +68,18 @@ public final class ManagerApiTypes {
 
     /** A seller's quotas per category and allocated seats for one event (claims 30, 73, 74). */
     public record Authorization(long eventId, long sellerId, String sellerName, Map<String, Integer> quotas,
-                                Set<String> allocatedSeats) {
+                                Set<String> allocatedSeats, Map<String, Integer> allocatedAreas,
+                                Map<String, Integer> allocatedAreasSold) {
         public Authorization {
             quotas = quotas == null ? Map.of() : Map.copyOf(quotas);
             allocatedSeats = allocatedSeats == null ? Set.of() : Set.copyOf(allocatedSeats);
+            allocatedAreas = allocatedAreas == null ? Map.of() : Map.copyOf(allocatedAreas);
+            allocatedAreasSold = allocatedAreasSold == null ? Map.of() : Map.copyOf(allocatedAreasSold);
+        }
+
+        public Authorization(long eventId, long sellerId, String sellerName, Map<String, Integer> quotas,
+                             Set<String> allocatedSeats) {
+            this(eventId, sellerId, sellerName, quotas, allocatedSeats, Map.of(), Map.of());
         }
     }
 }

@@ -66,6 +66,8 @@ public final class CounterViewModel implements AutoCloseable {
     private final ObservableList<EventInfo> events = FXCollections.observableArrayList();
     private final ObjectProperty<EventInfo> event = new SimpleObjectProperty<>();
     private final ObservableSet<String> picked = FXCollections.observableSet(new HashSet<>());
+    /** Issue 18: standing places picked (or held) per general-admission area id. */
+    private final javafx.collections.ObservableMap<String, Integer> standing = FXCollections.observableHashMap();
     private final IntegerProperty bestCount = new SimpleIntegerProperty(2);
     private final ObjectProperty<Category> bestCategory = new SimpleObjectProperty<>();
     private final ObservableList<Category> categories = FXCollections.observableArrayList();
@@ -170,15 +172,48 @@ public final class CounterViewModel implements AutoCloseable {
 
     public void holdPicked() {
         EventInfo e = event.get();
-        if (e == null || picked.isEmpty() || phase.get() != SalePhase.PICKING) {
+        if (e == null || (picked.isEmpty() && standing.isEmpty()) || phase.get() != SalePhase.PICKING) {
             return;
         }
         if (!online()) {
-            feedback.say(Message.of("counter.offline.readyToSell", picked.size()));
+            int places = standing.values().stream().mapToInt(Integer::intValue).sum();
+            feedback.say(Message.of("counter.offline.readyToSell", picked.size() + places));
             return;
         }
         List<String> ids = List.copyOf(picked);
-        run(() -> pipeline.holdSeats(e.id(), ids), this::held);
+        if (standing.isEmpty()) {
+            run(() -> pipeline.holdSeats(e.id(), ids), this::held);
+            return;
+        }
+        // issue 18: one hold, one sale, for the seats and the standing places together
+        java.util.Map<String, Integer> places = new java.util.TreeMap<>(standing);
+        run(() -> pipeline.holdMixed(e.id(), ids, places), this::held);
+    }
+
+    /**
+     * Issue 18: the number of standing places wanted in a general-admission area (0 takes the area out of the
+     * basket); while picking only.
+     */
+    public void setStanding(String areaId, int quantity) {
+        if (phase.get() != SalePhase.PICKING) {
+            return;
+        }
+        if (quantity <= 0) {
+            standing.remove(areaId);
+        } else {
+            standing.put(areaId, quantity);
+        }
+    }
+
+    /** Issue 18: standing places picked or held, per area id. */
+    public javafx.collections.ObservableMap<String, Integer> standing() {
+        return standing;
+    }
+
+    /** Issue 18: the places the center says are left in an area, or null before it said. */
+    public Integer remaining(String areaId) {
+        var count = seats.areas().get(areaId);
+        return count == null ? null : count.remaining();
     }
 
     /** Ctrl+B: the best N seats together in the chosen category (claim 62). */
@@ -196,6 +231,8 @@ public final class CounterViewModel implements AutoCloseable {
         hold.set(h);
         picked.clear();
         picked.addAll(h.seatIds());
+        standing.clear();
+        standing.putAll(h.areas());
         phase.set(SalePhase.HELD);
         tick();
         ticker.play();
@@ -253,7 +290,7 @@ public final class CounterViewModel implements AutoCloseable {
         if (e == null) {
             return;
         }
-        if (!online() && phase.get() == SalePhase.PICKING && !picked.isEmpty()) {
+        if (!online() && phase.get() == SalePhase.PICKING && (!picked.isEmpty() || !standing.isEmpty())) {
             confirmOffline(e);
             return;
         }
@@ -404,9 +441,10 @@ public final class CounterViewModel implements AutoCloseable {
         }
         Set<String> sold = new HashSet<>(seats.seatsByStatus().getOrDefault(SeatStatus.SOLD, List.of()));
         List<String> ids = List.copyOf(picked);
+        java.util.Map<String, Integer> places = java.util.Map.copyOf(standing);
         String method = paymentMethod.get();
         String reference = cardReference.get().isBlank() ? null : cardReference.get().trim();
-        run(() -> offline.sell(e, map, auth, sold, ids, method, reference), result -> {
+        run(() -> offline.sell(e, map, auth, sold, ids, places, method, reference), result -> {
             List<ReceiptLine> lines = new ArrayList<>();
             for (var t : result.tickets()) {
                 lines.add(line(map, t.ticketId().toString(), t.seatId(), t.priceMinor(), t.currency()));
@@ -433,6 +471,13 @@ public final class CounterViewModel implements AutoCloseable {
     }
 
     private static ReceiptLine line(SeatMap map, String ticketId, String seatId, long price, String currency) {
+        var area = map == null ? Optional.<dev.tessera.core.seatmap.GeneralAdmissionArea>empty()
+                : map.areas().stream().filter(a -> a.id().equals(seatId)).findFirst();
+        if (area.isPresent()) {
+            // issue 18: a standing ticket names its area, not a seat
+            String areaCategory = map.category(area.get().categoryId()).map(Category::name).orElse("");
+            return new ReceiptLine(ticketId, seatId, area.get().name(), "", "", areaCategory, price, currency);
+        }
         Optional<Seat> seat = map == null ? Optional.empty() : map.seat(seatId);
         String category = seat.flatMap(s -> map.categories().stream().filter(c -> c.id().equals(s.categoryId()))
                 .findFirst()).map(Category::name).orElse("");
@@ -478,6 +523,7 @@ public final class CounterViewModel implements AutoCloseable {
         hold.set(null);
         countdown.set("");
         picked.clear();
+        standing.clear();
         sale = null;
         saleChipId = null;
         customerChipId.set(null);
@@ -503,10 +549,16 @@ public final class CounterViewModel implements AutoCloseable {
      */
     public List<Message> pickedRows() {
         SeatMap map = seats.seatMapProperty().get();
-        if (map == null || picked.isEmpty()) {
+        if (map == null || (picked.isEmpty() && standing.isEmpty())) {
             return List.of();
         }
         List<Message> rows = new ArrayList<>();
+        for (var area : map.areas()) {
+            Integer places = standing.get(area.id());
+            if (places != null) {
+                rows.add(Message.of("counter.standing.row", area.name(), places));
+            }
+        }
         for (var section : map.sections()) {
             for (var row : section.rows()) {
                 List<String> labels = row.seats().stream().filter(s -> picked.contains(s.id())).map(Seat::label).toList();
@@ -525,7 +577,9 @@ public final class CounterViewModel implements AutoCloseable {
         if (e == null || map == null) {
             return 0;
         }
-        return picked.stream().map(map::seat).flatMap(Optional::stream)
+        long places = map.areas().stream().filter(a -> standing.containsKey(a.id()))
+                .mapToLong(a -> standing.get(a.id()) * e.pricesMinor().getOrDefault(a.categoryId(), 0L)).sum();
+        return places + picked.stream().map(map::seat).flatMap(Optional::stream)
                 .mapToLong(s -> e.pricesMinor().getOrDefault(s.categoryId(), 0L)).sum();
     }
 

@@ -62,7 +62,18 @@ public final class OfflineSeller {
     public synchronized OfflineSale sell(EventInfo event, SeatMap map, SellerAuthorization authorization,
                                          Set<String> soldWhenLastSeen, List<String> seatIds, String paymentMethod,
                                          String reference) {
-        if (seatIds.isEmpty()) {
+        return sell(event, map, authorization, soldWhenLastSeen, seatIds, Map.of(), paymentMethod, reference);
+    }
+
+    /**
+     * The same with standing places per area id (issue 18): only out of this seller's allocation of the area, less what
+     * this terminal sold of it offline (or the center counted as sold, whichever is more); the center refuses at sync
+     * whatever goes beyond the allocation, so an offline counter never sells more than it was given.
+     */
+    public synchronized OfflineSale sell(EventInfo event, SeatMap map, SellerAuthorization authorization,
+                                         Set<String> soldWhenLastSeen, List<String> seatIds, Map<String, Integer> areas,
+                                         String paymentMethod, String reference) {
+        if (seatIds.isEmpty() && areas.isEmpty()) {
             throw new Refused(Message.of("counter.offline.noSeats"));
         }
         // certified by the sync loop after this seller signed in: read it fresh from the ledger
@@ -86,6 +97,19 @@ public final class OfflineSeller {
             }
             wanted.merge(seat.categoryId(), 1, Integer::sum);
         }
+        Map<String, Integer> placesHere = soldPlacesOffline(event.id());
+        for (var place : areas.entrySet()) {
+            var area = map.areas().stream().filter(a -> a.id().equals(place.getKey())).findFirst()
+                    .orElseThrow(() -> new Refused(Message.of("counter.offline.unknownSeat", place.getKey())));
+            int allocation = authorization.allocatedAreas().getOrDefault(area.id(), 0);
+            int sold = Math.max(placesHere.getOrDefault(area.id(), 0),
+                    authorization.allocatedAreasSold().getOrDefault(area.id(), 0));
+            if (sold + place.getValue() > allocation) {
+                throw new Refused(Message.of("counter.offline.standingAllocation", area.name(),
+                        Math.max(0, allocation - sold)));
+            }
+            wanted.merge(area.categoryId(), place.getValue(), Integer::sum);
+        }
         for (var e : wanted.entrySet()) {
             int quota = authorization.quotas().getOrDefault(e.getKey(), 0);
             if (soldHere.getOrDefault(e.getKey(), 0) + e.getValue() > quota) {
@@ -95,12 +119,21 @@ public final class OfflineSeller {
         Instant now = clock.instant();
         Instant until = event.endsAt() != null ? event.endsAt() : event.startsAt().plusSeconds(6 * 3600);
         Instant from = event.doorsOpen() != null && event.doorsOpen().isBefore(now) ? event.doorsOpen() : now;
-        List<Ticket> tickets = seatIds.stream().map(id -> {
+        Instant validFrom = from.isBefore(until) ? from : until.minusSeconds(3600);
+        List<Ticket> tickets = new java.util.ArrayList<>(seatIds.stream().map(id -> {
             Seat seat = map.seat(id).orElseThrow();
             return new Ticket(UUID.randomUUID(), 1, event.id(), id, seat.categoryId(), Ticket.ANY_GATE,
-                    from.isBefore(until) ? from : until.minusSeconds(3600), until, Ticket.PAPER, List.of(),
+                    validFrom, until, Ticket.PAPER, List.of(),
                     event.pricesMinor().getOrDefault(seat.categoryId(), 0L), event.currency());
-        }).toList();
+        }).toList());
+        new java.util.TreeMap<>(areas).forEach((areaId, quantity) -> {
+            var area = map.areas().stream().filter(a -> a.id().equals(areaId)).findFirst().orElseThrow();
+            for (int i = 0; i < quantity; i++) {
+                tickets.add(new Ticket(UUID.randomUUID(), 1, event.id(), areaId, area.categoryId(), Ticket.ANY_GATE,
+                        validFrom, until, Ticket.PAPER, List.of(),
+                        event.pricesMinor().getOrDefault(area.categoryId(), 0L), event.currency(), true));
+            }
+        });
         ObjectNode p = Journal.payload(TYPE).put("eventId", event.id()).put("customerChipId", (String) null);
         p.putObject("payment").put("method", paymentMethod).put("reference", reference);
         tickets.forEach(t -> p.withArray("tickets")
@@ -122,8 +155,17 @@ public final class OfflineSeller {
 
     private Set<String> soldSeatsOffline(long eventId) {
         Set<String> seats = new HashSet<>();
-        offlineTickets(eventId).forEach(t -> seats.add(t.path("seatId").asText()));
+        offlineTickets(eventId).stream().filter(t -> !t.path("standing").asBoolean())
+                .forEach(t -> seats.add(t.path("seatId").asText()));
         return seats;
+    }
+
+    /** Issue 18: standing places this terminal sold offline per area id, read back from its journal. */
+    private Map<String, Integer> soldPlacesOffline(long eventId) {
+        Map<String, Integer> places = new HashMap<>();
+        offlineTickets(eventId).stream().filter(t -> t.path("standing").asBoolean())
+                .forEach(t -> places.merge(t.path("seatId").asText(), 1, Integer::sum));
+        return places;
     }
 
     /** Seat and category of every ticket this terminal sold offline for the event, read back from its journal. */
@@ -137,7 +179,8 @@ public final class OfflineSeller {
     private static JsonNode decode(JsonNode base64) {
         try {
             Ticket t = TicketCodec.decode(Base64.getDecoder().decode(base64.asText())).ticket();
-            return Journal.payload("T").put("seatId", t.seatId()).put("categoryId", t.categoryId());
+            return Journal.payload("T").put("seatId", t.seatId()).put("categoryId", t.categoryId())
+                    .put("standing", t.generalAdmission());
         } catch (dev.tessera.core.ticket.TicketFormatException e) {
             throw new IllegalStateException("the journal holds a ticket this terminal wrote: " + e.getMessage(), e);
         }

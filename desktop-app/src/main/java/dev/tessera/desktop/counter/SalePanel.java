@@ -37,19 +37,21 @@ final class SalePanel extends ScrollPane {
         seats.getStyleClass().add("sale-seats");
         seats.textProperty().bind(Bindings.createStringBinding(() -> {
             EventInfo e = vm.eventProperty().get();
-            if (vm.picked().isEmpty() || e == null) {
+            if ((vm.picked().isEmpty() && vm.standing().isEmpty()) || e == null) {
                 return l10n.text("counter.seats.none");
             }
-            return l10n.text("counter.seats.summary", vm.picked().size(),
+            int places = vm.standing().values().stream().mapToInt(Integer::intValue).sum();
+            return l10n.text("counter.seats.summary", vm.picked().size() + places,
                     Formats.money(vm.pendingTotalMinor(), e.currency(), l10n.getLocale()));
-        }, vm.picked(), vm.eventProperty(), l10n.localeProperty()));
+        }, vm.picked(), vm.standing(), vm.eventProperty(), l10n.localeProperty()));
 
         Label seatRows = new Label();
         seatRows.setId("saleSeatRows");
         seatRows.setWrapText(true);
         seatRows.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n",
-                vm.pickedRows().stream().map(l10n::text).toList()), vm.picked(), l10n.localeProperty()));
-        show(seatRows, vm.phaseProperty().isNotEqualTo(SalePhase.DONE).and(Bindings.isNotEmpty(vm.picked())));
+                vm.pickedRows().stream().map(l10n::text).toList()), vm.picked(), vm.standing(), l10n.localeProperty()));
+        show(seatRows, vm.phaseProperty().isNotEqualTo(SalePhase.DONE)
+                .and(Bindings.isNotEmpty(vm.picked()).or(Bindings.isNotEmpty(vm.standing()))));
 
         VBox customer = customer(vm, l10n);
         VBox payment = payment(vm, l10n);

@@ -39,6 +39,12 @@ public final class SalePipeline {
     }
 
     /** Claim 62: the best {@code count} seats together in the category. */
+    /** Issue 18: seats and standing places (per area id) held together, for one mixed sale. */
+    public Hold holdMixed(long eventId, List<String> seatIds, java.util.Map<String, Integer> areas) {
+        CrashPoints.reach("hold.before-center");
+        return journalHold(center.hold(eventId, seatIds, areas));
+    }
+
     public Hold holdBest(long eventId, int count, String categoryId) {
         CrashPoints.reach("hold.before-center");
         return journalHold(center.holdBestAvailable(eventId, count, categoryId));
@@ -49,6 +55,9 @@ public final class SalePipeline {
         ObjectNode p = Journal.payload("HOLD").put("holdId", hold.id()).put("eventId", hold.eventId())
                 .put("expiresAt", hold.expiresAt().toString());
         hold.seatIds().forEach(p.putArray("seatIds")::add);
+        if (!hold.areas().isEmpty()) {
+            hold.areas().forEach(p.putObject("areas")::put);
+        }
         journal.append(LedgerKind.HOLD, p);
         CrashPoints.reach("hold.after-journal");
         return hold;

@@ -48,6 +48,11 @@ public final class SeatAvailabilityViewModel implements AutoCloseable {
     private final ObservableList<CategoryAvailability> categories = FXCollections.observableArrayList();
     private final ObservableList<CategoryAvailability> categoriesView = FXCollections.unmodifiableObservableList(categories);
     private final List<Consumer<Set<String>>> seatListeners = new CopyOnWriteArrayList<>();
+    /** Issue 18: the standing areas' places by area id, from the snapshot and the live stream. */
+    private final javafx.collections.ObservableMap<String, dev.tessera.desktop.center.CenterApiTypes.AreaCount> areas =
+            FXCollections.observableHashMap();
+    private final javafx.collections.ObservableMap<String, dev.tessera.desktop.center.CenterApiTypes.AreaCount> areasView =
+            FXCollections.unmodifiableObservableMap(areas);
     private SeatStatusBoard board;
     private LiveSeatFeed feed;
     private EventInfo event;
@@ -72,6 +77,7 @@ public final class SeatAvailabilityViewModel implements AutoCloseable {
         event = newEvent;
         board = null;
         categories.clear();
+        areas.clear();
         seatMap.set(null);
         live.set(false);
         if (newEvent == null) {
@@ -87,6 +93,8 @@ public final class SeatAvailabilityViewModel implements AutoCloseable {
             }
             board = new SeatStatusBoard(loaded.map());
             board.applySnapshot(loaded.snapshot());
+            areas.clear();
+            applyAreas(loaded.snapshot().areas());
             categories.setAll(loaded.map().categories().stream()
                     .map(c -> new CategoryAvailability(c.id(), c.name(), c.color())).toList());
             updateCounts();
@@ -146,6 +154,7 @@ public final class SeatAvailabilityViewModel implements AutoCloseable {
                     @Override
                     public void changes(SeatChanges changes) {
                         if (current == generation && board != null && changes.eventId() == e.id()) {
+                            applyAreas(changes.areas());
                             changed(board.apply(changes.seats()));
                         }
                     }
@@ -160,7 +169,23 @@ public final class SeatAvailabilityViewModel implements AutoCloseable {
         feed.start();
     }
 
+    /** Newer counts replace older ones (a revision orders them); an older push arriving late changes nothing. */
+    private void applyAreas(List<dev.tessera.desktop.center.CenterApiTypes.AreaCount> counts) {
+        for (var count : counts) {
+            var known = areas.get(count.areaId());
+            if (known == null || known.revision() <= count.revision()) {
+                areas.put(count.areaId(), count);
+            }
+        }
+    }
+
+    /** Issue 18: the standing areas' places by area id as the center last told them. */
+    public javafx.collections.ObservableMap<String, dev.tessera.desktop.center.CenterApiTypes.AreaCount> areas() {
+        return areasView;
+    }
+
     private void applySnapshot(Availability snapshot) {
+        applyAreas(snapshot.areas());
         if (board != null) {
             message.set(null);
             changed(board.applySnapshot(snapshot));

@@ -1,5 +1,6 @@
 package dev.tessera.desktop.gate;
 
+import static dev.tessera.desktop.ledger.schema.Tables.GATE_AREA_DOOR;
 import static dev.tessera.desktop.ledger.schema.Tables.GATE_CACHE;
 import static dev.tessera.desktop.ledger.schema.Tables.GATE_SCAN;
 
@@ -74,6 +75,50 @@ final class GateScans implements GateAdmissions {
                 .set(GATE_SCAN.DETAIL, "ok")
                 .set(GATE_SCAN.SIGNED_TICKET, Base64.getEncoder().encodeToString(e.signedTicket()))
                 .execute();
+    }
+
+    /** Issue 18: whether the gate staff marked a standing area full at the door. */
+    boolean areaFull(String areaId) {
+        return dsl.fetchExists(GATE_AREA_DOOR, GATE_AREA_DOOR.EVENT_ID.eq(eventId), GATE_AREA_DOOR.AREA_ID.eq(areaId),
+                GATE_AREA_DOOR.DOOR_FULL.isTrue());
+    }
+
+    /** Marks a standing area full (kept across a restart), or opens it again; the center is told with the next report. */
+    void markAreaFull(String areaId, boolean full, Instant at) {
+        int updated = dsl.update(GATE_AREA_DOOR).set(GATE_AREA_DOOR.DOOR_FULL, full).set(GATE_AREA_DOOR.MARKED_AT, stored(at))
+                .set(GATE_AREA_DOOR.TOLD, false)
+                .where(GATE_AREA_DOOR.EVENT_ID.eq(eventId), GATE_AREA_DOOR.AREA_ID.eq(areaId)).execute();
+        if (updated == 0) {
+            dsl.insertInto(GATE_AREA_DOOR).set(GATE_AREA_DOOR.EVENT_ID, eventId).set(GATE_AREA_DOOR.AREA_ID, areaId)
+                    .set(GATE_AREA_DOOR.DOOR_FULL, full).set(GATE_AREA_DOOR.MARKED_AT, stored(at))
+                    .set(GATE_AREA_DOOR.TOLD, false).execute();
+        }
+    }
+
+    /** Door marks the center has not heard yet: area id to full. */
+    Map<String, Boolean> untoldDoors() {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        dsl.selectFrom(GATE_AREA_DOOR).where(GATE_AREA_DOOR.EVENT_ID.eq(eventId), GATE_AREA_DOOR.TOLD.isFalse())
+                .orderBy(GATE_AREA_DOOR.MARKED_AT).forEach(r -> out.put(r.getAreaId(), r.getDoorFull()));
+        return out;
+    }
+
+    /** The center heard the mark; a newer mark made meanwhile stays untold. */
+    void doorTold(String areaId, boolean full) {
+        dsl.update(GATE_AREA_DOOR).set(GATE_AREA_DOOR.TOLD, true)
+                .where(GATE_AREA_DOOR.EVENT_ID.eq(eventId), GATE_AREA_DOOR.AREA_ID.eq(areaId),
+                        GATE_AREA_DOOR.DOOR_FULL.eq(full))
+                .execute();
+    }
+
+    /** Admissions at this terminal per seat or standing-area id. */
+    Map<String, Integer> admittedPerPlace() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        dsl.select(GATE_SCAN.SEAT_ID, DSL.count()).from(GATE_SCAN)
+                .where(GATE_SCAN.EVENT_ID.eq(eventId), GATE_SCAN.VERDICT.eq(Verdict.ADMITTED.name()),
+                        GATE_SCAN.SEAT_ID.isNotNull())
+                .groupBy(GATE_SCAN.SEAT_ID).forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
     }
 
     /** After the admission: whether the chip was marked too. */

@@ -52,8 +52,18 @@ public final class GateStation {
     /** What a tap or scan showed, with the place of the seat and, for a ticket used before, where and when. */
     public record Answer(ScanRecord scan, SeatInfo seat, String usedAtGate, Instant usedAt) {}
 
-    /** The seat as gate staff tell it to the guest. */
-    public record SeatInfo(String section, String row, String seat, String category) {}
+    /** The seat as gate staff tell it to the guest; {@code standing}: section names a standing area (issue 18). */
+    public record SeatInfo(String section, String row, String seat, String category, boolean standing) {
+        public SeatInfo(String section, String row, String seat, String category) {
+            this(section, row, seat, category, false);
+        }
+    }
+
+    /**
+     * Issue 18: a standing area at this gate: its capacity on the map, the admissions this terminal made to it, and
+     * whether the gate staff marked it full at the door.
+     */
+    public record AreaLine(String areaId, String name, int capacity, int admittedHere, boolean full) {}
 
     /** What one report round did: reports the center accepted, and duplicates it found. */
     public record Reported(int sent, List<ScanRecord> duplicates) {}
@@ -125,7 +135,7 @@ public final class GateStation {
     private void install(GateTrust fresh, SeatMap map, Instant at) {
         seatMap = map;
         trust = fresh;
-        verifier = new GateVerifier(fresh, gateId, scans, clock, CLOCK_SKEW);
+        verifier = new GateVerifier(fresh, gateId, scans, clock, CLOCK_SKEW, scans::areaFull);
         refreshedAt = at;
     }
 
@@ -173,6 +183,11 @@ public final class GateStation {
         if (seatId == null || map == null) {
             return null;
         }
+        var area = map.areas().stream().filter(a -> a.id().equals(seatId)).findFirst();
+        if (area.isPresent()) {
+            return new SeatInfo(area.get().name(), "", "", map.category(area.get().categoryId()).map(c -> c.name())
+                    .orElse(""), true);
+        }
         var seat = map.seat(seatId);
         return new SeatInfo(map.sectionOf(seatId).map(s -> s.name()).orElse(""),
                 map.rowOf(seatId).map(r -> r.label()).orElse(""),
@@ -197,6 +212,11 @@ public final class GateStation {
                     duplicates.add(done);
                 }
             }
+            // issue 18: the door marks made here, in the order they were made
+            scans.untoldDoors().forEach((areaId, full) -> {
+                session.markAreaFull(event.id(), areaId, full);
+                scans.doorTold(areaId, full);
+            });
             return new Reported(sent, duplicates);
         }
     }
@@ -208,6 +228,27 @@ public final class GateStation {
 
     public List<GateCount> centerCounts(CenterSession session) {
         return session.gateCounts(event.id());
+    }
+
+    /** Issue 18: the event's standing areas, with this terminal's admissions to each and the door mark. */
+    public List<AreaLine> areas() {
+        SeatMap map = seatMap;
+        if (map == null) {
+            return List.of();
+        }
+        var admitted = scans.admittedPerPlace();
+        return map.areas().stream().map(a -> new AreaLine(a.id(), a.name(), a.capacity(),
+                admitted.getOrDefault(a.id(), 0), scans.areaFull(a.id()))).toList();
+    }
+
+    /**
+     * Issue 18: marks a standing area full at the door (its tickets are refused until opened again) or opens it. The
+     * mark is this terminal's at once, offline too; {@link #report} tells the center, for the other gates.
+     */
+    public void markAreaFull(String areaId, boolean full) {
+        synchronized (scanning) {
+            scans.markAreaFull(areaId, full, clock.instant());
+        }
     }
 
     public GateScans.Counts counts() {

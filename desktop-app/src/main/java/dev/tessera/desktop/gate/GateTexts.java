@@ -22,7 +22,13 @@ final class GateTexts {
     }
 
     static String seat(GateStation.SeatInfo s, Localization l10n) {
-        return l10n.text("gate.seat", s.section(), s.row(), s.seat(), s.category());
+        return s.standing() ? l10n.text("gate.standing", s.section(), s.category())
+                : l10n.text("gate.seat", s.section(), s.row(), s.seat(), s.category());
+    }
+
+    /** Issue 18: a standing area's line: name, admissions here out of its capacity, and the door mark. */
+    static String area(GateStation.AreaLine a, Localization l10n) {
+        return l10n.text(a.full() ? "gate.area.full" : "gate.area.open", a.name(), a.admittedHere(), a.capacity());
     }
 
     /** Chip or paper, and when. */
@@ -37,7 +43,8 @@ final class GateTexts {
         String what = r.admitted() ? l10n.text("gate.answer.admitted") : l10n.text("gate.verdict.short." + r.verdict().name());
         String flag = r.duplicate() ? l10n.text("gate.recent.duplicate")
                 : r.admitted() && r.reportedVerdict() == null ? l10n.text("gate.recent.notReported") : null;
-        String where = seat == null ? "" : " \u00b7 " + l10n.text("gate.seat.short", seat.section(), seat.row(), seat.seat());
+        String where = seat == null ? "" : " \u00b7 " + (seat.standing() ? seat.section()
+                : l10n.text("gate.seat.short", seat.section(), seat.row(), seat.seat()));
         return Formats.time(r.at(), l10n.getLocale()) + "  " + what + (flag == null ? "" : " \u00b7 " + flag) + "\n"
                 + l10n.text("gate.recent.gate", r.gateId()) + where;
     }

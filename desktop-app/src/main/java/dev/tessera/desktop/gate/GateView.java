@@ -263,8 +263,39 @@ final class GateView extends BorderPane implements ViewModelWorkspace.Focusable 
 
         VBox side = new VBox(8, section("gate.counts.title", counts, totals), section("gate.recent.title", recent),
                 vm.pcscReaderName().isPresent() ? readerBox() : chipTray());
+        VBox standing = standingAreas();
+        // issue 18: only an event with standing areas shows them
+        standing.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.areas()));
+        standing.managedProperty().bind(standing.visibleProperty());
+        side.getChildren().add(1, standing);
         side.getStyleClass().add("gate-side");
         return side;
+    }
+
+    /** Issue 18: each standing area with its admissions here, and a button to mark it full at the door or open it. */
+    private VBox standingAreas() {
+        VBox lines = new VBox(4);
+        lines.setId("gateAreas");
+        Runnable fill = () -> {
+            lines.getChildren().clear();
+            for (GateStation.AreaLine a : vm.areas()) {
+                Label text = new Label(GateTexts.area(a, l10n));
+                text.setId("gateArea-" + a.areaId());
+                text.setWrapText(true);
+                text.getStyleClass().add(a.full() ? "gate-area-full" : "gate-area-open");
+                javafx.scene.control.Button toggle = new javafx.scene.control.Button(
+                        l10n.text(a.full() ? "gate.areas.reopen" : "gate.areas.markFull"));
+                toggle.setId("gateAreaToggle-" + a.areaId());
+                toggle.setOnAction(e -> vm.markAreaFull(a.areaId(), !a.full()));
+                javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(8, text, toggle);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                lines.getChildren().add(line);
+            }
+        };
+        vm.areas().addListener((javafx.collections.ListChangeListener<GateStation.AreaLine>) c -> fill.run());
+        l10n.localeProperty().addListener((obs, old, now) -> fill.run());
+        fill.run();
+        return section("gate.areas.title", lines);
     }
 
     /** A real reader chosen in Settings: what it is doing; the guest holds the card to it, nobody presses a key. */

@@ -65,6 +65,7 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
     private final ReadOnlyObjectWrapper<GateScans.Counts> counts = new ReadOnlyObjectWrapper<>();
     private final ObservableList<GateLine> gateLines = FXCollections.observableArrayList();
     private final ObservableList<ScanRecord> recent = FXCollections.observableArrayList();
+    private final ObservableList<GateStation.AreaLine> areas = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Message> notice = new ReadOnlyObjectWrapper<>(Message.of("gate.shift.choose"));
     private final ReadOnlyBooleanWrapper noticeIsProblem = new ReadOnlyBooleanWrapper();
     private final ObservableList<VirtualChip> chips = FXCollections.observableArrayList();
@@ -312,7 +313,31 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
         gateLines.setAll(names.stream().map(g -> new GateLine(g, c.admittedByGate().getOrDefault(g, 0),
                 all == null ? null : all.getOrDefault(g, 0))).toList());
         recent.setAll(s.recent(RECENT));
+        areas.setAll(s.areas());
         refreshChips();
+    }
+
+    /**
+     * Issue 18: marks a standing area full at the door, or opens it again: at this gate at once (offline too), then
+     * at the center for the other gates with the next report (kept in the ledger until the center has it).
+     */
+    public void markAreaFull(String areaId, boolean full) {
+        GateStation s = station.get();
+        if (s == null) {
+            return;
+        }
+        run(() -> {
+            s.markAreaFull(areaId, full);
+            return areaId;
+        }, marked -> {
+            showLedger(s);
+            // the next report tells the center, with the admissions, and again after an outage
+            scheduleSync(Duration.ZERO);
+        });
+    }
+
+    public ObservableList<GateStation.AreaLine> areas() {
+        return areas;
     }
 
     public void refreshChips() {

@@ -120,11 +120,16 @@ public final class ReportSource {
                 .lines();
         job.cancellation().throwIfCancelled();
         EventInfo event = event(eventId, events);
-        Map<String, List<String>> seats = session.seats(eventId).seats();
+        var availability = session.seats(eventId);
+        Map<String, List<String>> seats = availability.seats();
         Set<String> used = new HashSet<>();
         tickets.stream().filter(t -> "USED".equals(t.status())).forEach(t -> used.add(t.seatId()));
+        // issue 18: each standing area as a line beside the seated sections
+        List<dev.tessera.reports.occupancy.AreaPlaces> areas = availability.areas().stream()
+                .map(a -> new dev.tessera.reports.occupancy.AreaPlaces(a.areaId(), a.capacity(), a.held(), a.sold(),
+                        a.allocated(), a.admitted())).toList();
         job.cancellation().throwIfCancelled();
-        JasperPrint print = EventOccupancyReport.fill(event, RemoteRows.occupancy(event, seats, used), options);
+        JasperPrint print = EventOccupancyReport.fill(event, RemoteRows.occupancy(event, seats, used, areas), options);
         return new GeneratedReport(ReportKind.OCCUPANCY, print, SalesTotals.of(tickets));
     }
 

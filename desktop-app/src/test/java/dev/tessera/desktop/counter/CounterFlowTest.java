@@ -330,6 +330,161 @@ class CounterFlowTest {
 
     private String lastLogin;
 
+    /**
+     * Issue 18: two seats and three standing places in one sale to a member's chip, from the list of standing areas
+     * beside the map; the gate admits a seat and a standing ticket from the chip, and the occupancy report shows the
+     * area's count.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void clerkSellsSeatsAndStandingPlacesInOneSaleToAMemberChipAndTheOccupancyReportCountsTheArea(@TempDir Path data)
+            throws Exception {
+        ui.start(data);
+        ui.signIn("clerk", "clerk-demo");
+        PlatformCenter embedded = ui.app().shell().connection().orElseThrow().embeddedCenter().orElseThrow();
+        long eventId = dev.tessera.desktop.gate.GateFixtures.tonightsStanding(embedded.services(), 50);
+        CounterWorkspace counter = ui.openCounter();
+        CounterViewModel sale = counter.sale();
+        // the counter may have read the events before this one was registered
+        fx(() -> {
+            sale.load();
+            return null;
+        });
+        VirtualChips tray = ui.app().shell().chipTray().orElseThrow();
+        waitFor(30, "the events", () -> sale.events().stream().anyMatch(e -> e.id() == eventId));
+        fx(() -> {
+            sale.eventProperty().set(sale.events().stream().filter(e -> e.id() == eventId).findFirst().orElseThrow());
+            return null;
+        });
+        waitFor(30, "the map with its standing area", () -> sale.seats().seatMapProperty().get() != null
+                && sale.remaining(dev.tessera.desktop.gate.GateFixtures.PIT) != null);
+        assertThat(ui.text("#standingLeft-PIT")).isEqualTo("50 places left");
+
+        robot.clickOn(tabNamed("Virtual chips"));
+        String chip = issueCard(tray, 0, "Chika Chiba", "chika-" + suffix(), "chika-password");
+        robot.clickOn(tabNamed("Sale"));
+        putOnReader(tray, 0);
+        SeatMap map = fx(() -> sale.seats().seatMapProperty().get());
+        List<String> two = map.sections().getFirst().rows().get(3).seats().subList(4, 6).stream().map(s -> s.id()).toList();
+        fx(() -> {
+            two.forEach(sale::toggleSeat);
+            return null;
+        });
+        Spinner<Integer> places = robot.lookup("#standingQuantity-PIT").queryAs(Spinner.class);
+        fx(() -> {
+            places.getValueFactory().setValue(3);
+            return null;
+        });
+        robot.clickOn("#holdPicked");
+        waitFor(15, "the mixed hold", () -> sale.phaseProperty().get() == SalePhase.HELD);
+        assertThat(fx(() -> sale.holdProperty().get().areas())).containsEntry("PIT", 3);
+        assertThat(fx(() -> sale.holdProperty().get().seatIds())).containsExactlyInAnyOrderElementsOf(two);
+        waitFor(10, "the live count", () -> ui.text("#standingLeft-PIT").equals("47 places left"));
+        assertThat(ui.text("#saleSeatRows")).startsWith("Standing pit · 3 standing");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        waitFor(10, "the member card read", () -> chip.equals(sale.customerChipIdProperty().get()));
+        robot.clickOn("#tendered").write("100000");
+        Screenshots.take(ui.scene(), "15-counter-standing-held");
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor(30, "the sale written to the chip", () -> sale.phaseProperty().get() == SalePhase.DONE);
+        assertThat(ui.text("#saleStatus")).startsWith("Tickets on card").endsWith(": 5. Sale complete.");
+        Screenshots.take(ui.scene(), "16-counter-standing-sold");
+        assertThat(onChip(tray, 0, ui)).hasSize(5);
+
+        var tickets = fx(() -> sale.lastSale().orElseThrow().tickets());
+        var standing = tickets.stream().filter(t -> t.generalAdmission()).toList();
+        var seated = tickets.stream().filter(t -> !t.generalAdmission()).toList();
+        assertThat(standing).hasSize(3);
+        try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
+            CenterSession gate = other.signIn("gate", "gate-demo");
+            for (var t : List.of(seated.getFirst(), standing.getFirst())) {
+                var answer = gate.reportScan(new dev.tessera.desktop.center.GateApiTypes.ScanReport(eventId, t.gateId(),
+                        t.encoded(), chip, null));
+                assertThat(answer.verdict()).as(answer.reason()).isEqualTo("ADMITTED");
+            }
+        }
+        var dsl = embedded.services().db().dsl();
+        var event = new dev.tessera.reports.data.EventCatalog(dsl).event(eventId);
+        var pit = dev.tessera.reports.occupancy.EventOccupancyReport.rows(dsl, event).getLast();
+        assertThat(pit.section()).isEqualTo("Standing pit");
+        assertThat(pit.seats()).isEqualTo(50);
+        assertThat(pit.sold()).isEqualTo(3);
+        assertThat(pit.usedAtGate()).isEqualTo(1);
+    }
+
+    /** Issue 18: offline, the counter sells standing places out of its allocation of the area and nothing more. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void offlineTheCounterSellsItsStandingAllocationAndNothingMoreAndTheSalesArriveOnce(@TempDir Path data)
+            throws Exception {
+        ui.start(data);
+        ui.signIn("clerk", "clerk-demo");
+        PlatformCenter embedded = ui.app().shell().connection().orElseThrow().embeddedCenter().orElseThrow();
+        long eventId = dev.tessera.desktop.gate.GateFixtures.tonightsStanding(embedded.services(), 50, 4);
+        CounterWorkspace counter = ui.openCounter();
+        CounterViewModel sale = counter.sale();
+        // the counter may have read the events before this one was registered
+        fx(() -> {
+            sale.load();
+            return null;
+        });
+        waitFor(30, "the events", () -> sale.events().stream().anyMatch(e -> e.id() == eventId));
+        fx(() -> {
+            sale.eventProperty().set(sale.events().stream().filter(e -> e.id() == eventId).findFirst().orElseThrow());
+            return null;
+        });
+        waitFor(30, "the map and the standing allocation", () -> sale.seats().seatMapProperty().get() != null
+                && sale.authorizationProperty().get() != null && sale.authorizationProperty().get().eventId() == eventId
+                && sale.authorizationProperty().get().allocatedAreas().getOrDefault("PIT", 0) == 4);
+        String terminal = counter.journal().terminalId();
+        LedgerStore ledger = ui.app().shell().ledgerStore().orElseThrow();
+        waitFor(20, "the terminal key certified", () -> ledger.identityOfTerminal(terminal).orElseThrow().certified());
+        int port = embedded.port();
+        embedded.close();
+        waitFor(30, "the offline banner", () -> robot.lookup("#offlineBanner").query().isVisible());
+
+        Spinner<Integer> places = robot.lookup("#standingQuantity-PIT").queryAs(Spinner.class);
+        fx(() -> {
+            places.getValueFactory().setValue(3);
+            sale.confirm();
+            return null;
+        });
+        waitFor(15, "the offline sale (status: " + ui.text("#saleStatus") + ")", () -> sale.phaseProperty().get() == SalePhase.DONE);
+        assertThat(ui.text("#saleStatus")).startsWith("Sold offline. Paper tickets signed by this terminal: 3.");
+        waitFor(60, "the paper tickets printed", () -> !sale.busyProperty().get());
+        int entries = ledger.journal(terminal).size();
+        fx(() -> {
+            sale.newSale();
+            places.getValueFactory().setValue(2);
+            sale.confirm();
+            return null;
+        });
+        waitFor(10, "the refusal", () -> ui.text("#saleStatus").contains("has 1 places left"));
+        assertThat(ledger.journal(terminal)).as("nothing journaled").hasSize(entries);
+        Screenshots.take(ui.scene(), "17-counter-offline-standing-refused");
+        fx(() -> {
+            places.getValueFactory().setValue(1);
+            sale.confirm();
+            return null;
+        });
+        waitFor(15, "the last place sold offline", () -> sale.phaseProperty().get() == SalePhase.DONE);
+        waitFor(60, "the paper ticket printed", () -> !sale.busyProperty().get());
+
+        try (PlatformCenter back = PlatformCenter.start(CenterConfig.of(CenterConfig.h2FileUrl(data.resolve("center")),
+                "tessera", "", port))) {
+            waitFor(40, "the journal delivered", () -> ledger.pendingCount(terminal) == 0);
+            try (CenterClient other = new CenterClient(back.baseUri())) {
+                CenterSession clerk = other.signIn("clerk", "clerk-demo");
+                var pit = clerk.areas(eventId).getFirst();
+                assertThat(pit.sold()).isEqualTo(4);
+                assertThat(pit.allocated()).isZero();
+                assertThat(clerk.salesLog(eventId).lines().stream().map(SalesLogLine::seatId)
+                        .filter("PIT"::equals)).hasSize(4);
+            }
+        }
+    }
+
     private CounterWorkspace signInAtTheCounter(Path data) throws Exception {
         ui.start(data);
         ui.signIn("clerk", "clerk-demo");

@@ -38,6 +38,45 @@ public final class GateFixtures {
         return tonight.id();
     }
 
+    public static final String PIT = "PIT";
+
+    /**
+     * Issue 18: a performance tonight at the demo theatre with a standing pit of {@code capacity} places in its own
+     * category, on a new map version of its own venue; the demo clerk authorized for 100 of each category.
+     */
+    public static long tonightsStanding(Services s, int capacity) {
+        return tonightsStanding(s, capacity, 0);
+    }
+
+    /** The same, with {@code allocated} places of the pit set aside for the clerk's offline counter. */
+    public static long tonightsStanding(Services s, int capacity, int allocated) {
+        Event demo = s.events().list(true).getFirst();
+        long organizer = s.accounts().list(Role.ORGANIZER).getFirst().accountId();
+        long clerk = s.accounts().list(Role.SELLER).stream().filter(p -> p.loginId().equals("clerk")).findFirst()
+                .orElseThrow().accountId();
+        var theatre = s.venues().seatMap(demo.venueId(), demo.seatMapVersion());
+        List<dev.tessera.core.seatmap.Category> categories = new java.util.ArrayList<>(theatre.categories());
+        categories.add(new dev.tessera.core.seatmap.Category("standing", "Standing", "#8E44AD"));
+        var pit = new dev.tessera.core.seatmap.GeneralAdmissionArea(PIT, "Standing pit", "standing", capacity,
+                List.of(new dev.tessera.core.seatmap.Point(-400, -900), new dev.tessera.core.seatmap.Point(400, -900),
+                        new dev.tessera.core.seatmap.Point(400, -600), new dev.tessera.core.seatmap.Point(-400, -600)));
+        var map = new dev.tessera.core.seatmap.SeatMap(theatre.formatVersion(), theatre.name() + " with a pit",
+                theatre.focalPoint(), categories, theatre.sections(), List.of(pit), theatre.gates());
+        long venue = s.venues().create(organizer, "Theatre with a pit " + System.nanoTime(), "Tokyo").id();
+        int version = s.venues().addSeatMap(venue, dev.tessera.core.seatmap.SeatMapFormat.toJson(map));
+        Map<String, Long> prices = new LinkedHashMap<>(demo.pricesMinor());
+        prices.put("standing", 4_000L);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Event tonight = s.events().register(organizer, new RegisterEvent("Standing tonight", demo.servicer(), venue,
+                version, now.minus(Duration.ofMinutes(30)), now.plus(Duration.ofMinutes(30)), now.plus(Duration.ofHours(3)),
+                demo.currency(), prices, demo.gates(), demo.contact()));
+        Map<String, Integer> quotas = new LinkedHashMap<>();
+        prices.keySet().forEach(c -> quotas.put(c, 100));
+        s.events().authorize(tonight.id(), new AuthorizeSeller(clerk, quotas, List.of(), Map.of(PIT, allocated)));
+        s.events().publish(tonight.id());
+        return tonight.id();
+    }
+
     /**
      * Sells one seat: to the member's card in the field when {@code card} is given (it proves itself by signing the
      * center's challenge, issue 15), else as a walk-in's paper ticket.

@@ -77,4 +77,60 @@ class GateStationTest {
             }
         }
     }
+
+    @Test
+    void aStandingTicketEntersOnceIsCountedForItsAreaAndIsRefusedWhileTheAreaIsMarkedFull(@TempDir Path data)
+            throws Exception {
+        Path terminal = data.resolve("gate-terminal");
+        java.nio.file.Files.createDirectories(terminal);
+        try (TestCenter center = TestCenter.start(data)) {
+            PlatformCenter embedded = center.connection().embeddedCenter().orElseThrow();
+            long eventId = GateFixtures.tonightsStanding(embedded.services(), 50);
+            CenterSession clerk = center.clerk();
+            EventInfo event = clerk.event(eventId);
+            String seat = clerk.seatMap(event.venueId(), event.seatMapVersion()).sections().getFirst().rows().get(2)
+                    .seats().get(5).id();
+            // a mixed basket: one seat and three standing places in one hold and one sale
+            long hold = clerk.hold(eventId, java.util.List.of(seat), java.util.Map.of(GateFixtures.PIT, 3)).id();
+            var sale = clerk.confirmSale(new dev.tessera.desktop.center.CounterApiTypes.ConfirmSale(hold,
+                    new dev.tessera.desktop.center.CounterApiTypes.Customer("WALK_IN", null, null, null),
+                    new dev.tessera.desktop.center.CounterApiTypes.Payment("CASH", null, 100_000L), java.util.List.of()));
+            assertThat(sale.tickets()).hasSize(4);
+            var standing = sale.tickets().stream().filter(IssuedTicket::generalAdmission).toList();
+            assertThat(standing).hasSize(3).allSatisfy(t -> assertThat(t.seatId()).isEqualTo(GateFixtures.PIT));
+            assertThat(clerk.areas(eventId).getFirst().remaining()).isEqualTo(47);
+            CenterSession gate = center.signIn("gate", "gate-demo");
+
+            try (LedgerStore ledger = LedgerStore.open(terminal, Clock.systemUTC())) {
+                GateStation station = GateStation.open(gate, ledger, event, standing.getFirst().gateId(),
+                        Clock.systemUTC());
+                GateStation.Answer first = station.scanPaper(standing.get(0).encoded());
+                assertThat(first.scan().verdict()).as(first.scan().detail()).isEqualTo(Verdict.ADMITTED);
+                assertThat(first.seat().standing()).isTrue();
+                assertThat(first.seat().section()).isEqualTo("Standing pit");
+                assertThat(station.scanPaper(standing.get(0).encoded()).scan().verdict()).isEqualTo(Verdict.ALREADY_USED);
+                assertThat(station.areas()).singleElement().satisfies(a -> {
+                    assertThat(a.admittedHere()).isEqualTo(1);
+                    assertThat(a.capacity()).isEqualTo(50);
+                    assertThat(a.full()).isFalse();
+                });
+
+                station.markAreaFull(GateFixtures.PIT, true);
+                assertThat(station.report(gate).sent()).as("the first admission, and the door mark").isEqualTo(1);
+                GateStation.Answer refused = station.scanPaper(standing.get(1).encoded());
+                assertThat(refused.scan().verdict()).isEqualTo(Verdict.AREA_FULL);
+                assertThat(refused.scan().admitted()).isFalse();
+                assertThat(station.areas().getFirst().full()).isTrue();
+                assertThat(clerk.areas(eventId).getFirst().doorFull()).as("the center heard of it").isTrue();
+
+                station.markAreaFull(GateFixtures.PIT, false);
+                assertThat(station.scanPaper(standing.get(1).encoded()).scan().verdict()).as("the ticket stayed good")
+                        .isEqualTo(Verdict.ADMITTED);
+                assertThat(station.areas().getFirst().admittedHere()).isEqualTo(2);
+                assertThat(station.report(gate).sent()).isEqualTo(1);
+                assertThat(clerk.areas(eventId).getFirst().admitted()).as("counted at the center per area").isEqualTo(2);
+                assertThat(clerk.areas(eventId).getFirst().doorFull()).as("the door opened again at the center").isFalse();
+            }
+        }
+    }
 }

@@ -1,9 +1,12 @@
 package dev.tessera.center.event;
 
+import static dev.tessera.center.db.schema.Sequences.SEAT_REVISION_SEQ;
 import static dev.tessera.center.db.schema.Tables.ACCOUNT;
 import static dev.tessera.center.db.schema.Tables.EVENT;
 import static dev.tessera.center.db.schema.Tables.EVENT_GATE;
 import static dev.tessera.center.db.schema.Tables.EVENT_PRICE;
+import static dev.tessera.center.db.schema.Tables.GA_ALLOCATION;
+import static dev.tessera.center.db.schema.Tables.GA_INVENTORY;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
 import static dev.tessera.center.db.schema.Tables.TICKET;
@@ -21,6 +24,7 @@ import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.core.model.TicketMaster;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.Gate;
+import dev.tessera.core.seatmap.GeneralAdmissionArea;
 import dev.tessera.core.seatmap.Row;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatFlag;
@@ -59,7 +63,19 @@ public final class EventService {
                                 Instant startsAt, Instant endsAt, String currency, Map<String, Long> pricesMinor,
                                 List<String> gates, String contact) {}
 
-    public record AuthorizeSeller(long sellerId, Map<String, Integer> quotas, List<String> seatIds) {}
+    /**
+     * {@code areas}: places of general-admission areas set aside for the seller's offline counter, per area id (issue
+     * 18); the seller's quota of the area's category still bounds what it sells.
+     */
+    public record AuthorizeSeller(long sellerId, Map<String, Integer> quotas, List<String> seatIds,
+                                  Map<String, Integer> areas) {
+        public AuthorizeSeller(long sellerId, Map<String, Integer> quotas, List<String> seatIds) {
+            this(sellerId, quotas, seatIds, null);
+        }
+    }
+
+    /** Issue 18: the organizer's new capacity of a standing area. */
+    public record AreaCapacity(Integer capacity) {}
 
     /** Seats to take back from a seller's block. */
     public record ReleaseSeats(List<String> seatIds) {}
@@ -124,6 +140,11 @@ public final class EventService {
                 ctx.insertInto(EVENT_GATE).set(EVENT_GATE.EVENT_ID, id).set(EVENT_GATE.GATE_ID, gate).execute();
             }
             insertSeatStates(ctx, id, map);
+            for (GeneralAdmissionArea area : map.areas()) {
+                ctx.insertInto(GA_INVENTORY).set(GA_INVENTORY.EVENT_ID, id).set(GA_INVENTORY.AREA_ID, area.id())
+                        .set(GA_INVENTORY.CATEGORY_ID, area.categoryId()).set(GA_INVENTORY.CAPACITY, area.capacity())
+                        .set(GA_INVENTORY.REVISION, 0L).execute();
+            }
             ctx.insertInto(TICKET_MASTER)
                     .set(TICKET_MASTER.EVENT_ID, id)
                     .set(TICKET_MASTER.CAPACITY, map.capacity())
@@ -214,6 +235,10 @@ public final class EventService {
                             .set(SELLER_QUOTA.USED, 0).execute();
                 }
             }
+            if (req.areas() != null) {
+                new java.util.TreeMap<>(req.areas()).forEach((areaId, quantity) ->
+                        allocateArea(ctx, eventId, req.sellerId(), map, areaId, quantity));
+            }
             List<String> unknown = seatIds.stream().filter(id -> map.seat(id).isEmpty()).limit(10).toList();
             if (!unknown.isEmpty()) {
                 throw ApiException.badRequest("the seat map has no seats " + unknown);
@@ -277,6 +302,87 @@ public final class EventService {
                 asked.stream().filter(id -> !gone.contains(id)).toList());
     }
 
+    /**
+     * Issue 18: sets the seller's allocation of a standing area to {@code quantity} places: the difference comes out of
+     * (or goes back to) the area's free places in one conditional UPDATE, and never below what the seller sold of it.
+     */
+    private static void allocateArea(DSLContext ctx, long eventId, long sellerId, SeatMap map, String areaId,
+                                     Integer quantity) {
+        if (map.areas().stream().noneMatch(a -> a.id().equals(areaId))) {
+            throw ApiException.badRequest("the seat map has no standing area \"" + areaId + "\"");
+        }
+        if (quantity == null || quantity < 0) {
+            throw ApiException.badRequest("the allocation of " + areaId + " must be zero or more places");
+        }
+        var current = ctx.selectFrom(GA_ALLOCATION).where(GA_ALLOCATION.EVENT_ID.eq(eventId),
+                GA_ALLOCATION.AREA_ID.eq(areaId), GA_ALLOCATION.SELLER_ID.eq(sellerId)).forUpdate().fetchOne();
+        int quantityBefore = current == null ? 0 : current.getQuantity();
+        int sold = current == null ? 0 : current.getSold();
+        if (quantity < sold) {
+            throw ApiException.conflict("allocation-below-sold", "the seller has already sold " + sold
+                    + " places of " + areaId + " from its allocation, more than " + quantity);
+        }
+        int more = (quantity - sold) - (quantityBefore - sold);
+        int updated = ctx.update(GA_INVENTORY).set(GA_INVENTORY.ALLOCATED, GA_INVENTORY.ALLOCATED.plus(more))
+                .set(GA_INVENTORY.REVISION, SEAT_REVISION_SEQ.nextval())
+                .where(GA_INVENTORY.EVENT_ID.eq(eventId), GA_INVENTORY.AREA_ID.eq(areaId),
+                        GA_INVENTORY.HELD.plus(GA_INVENTORY.SOLD).plus(GA_INVENTORY.ALLOCATED).plus(more)
+                                .le(GA_INVENTORY.CAPACITY))
+                .execute();
+        if (updated == 0) {
+            throw ApiException.conflict("area-full", "standing area " + areaId + " has fewer than " + more
+                    + " free places to allocate");
+        }
+        if (current == null) {
+            ctx.insertInto(GA_ALLOCATION).set(GA_ALLOCATION.EVENT_ID, eventId).set(GA_ALLOCATION.AREA_ID, areaId)
+                    .set(GA_ALLOCATION.SELLER_ID, sellerId).set(GA_ALLOCATION.QUANTITY, quantity)
+                    .set(GA_ALLOCATION.SOLD, 0).execute();
+        } else {
+            ctx.update(GA_ALLOCATION).set(GA_ALLOCATION.QUANTITY, quantity).where(GA_ALLOCATION.EVENT_ID.eq(eventId),
+                    GA_ALLOCATION.AREA_ID.eq(areaId), GA_ALLOCATION.SELLER_ID.eq(sellerId)).execute();
+        }
+    }
+
+    /**
+     * Issue 18: the organizer changes a standing area's capacity, never below the places sold, held and allocated.
+     * Returns the area id; the caller reads the counts.
+     */
+    public void changeCapacity(long eventId, String areaId, AreaCapacity req) {
+        if (req == null || req.capacity() == null || req.capacity() < 0) {
+            throw ApiException.badRequest("capacity must be zero or more places");
+        }
+        int capacity = req.capacity();
+        db.txRun(ctx -> {
+            lockEvent(ctx, eventId);
+            var row = ctx.selectFrom(GA_INVENTORY)
+                    .where(GA_INVENTORY.EVENT_ID.eq(eventId), GA_INVENTORY.AREA_ID.eq(areaId)).fetchOne();
+            if (row == null) {
+                throw ApiException.notFound("event " + eventId + " has no standing area " + areaId);
+            }
+            int updated = ctx.update(GA_INVENTORY).set(GA_INVENTORY.CAPACITY, capacity)
+                    .set(GA_INVENTORY.REVISION, SEAT_REVISION_SEQ.nextval())
+                    .where(GA_INVENTORY.EVENT_ID.eq(eventId), GA_INVENTORY.AREA_ID.eq(areaId),
+                            GA_INVENTORY.HELD.plus(GA_INVENTORY.SOLD).plus(GA_INVENTORY.ALLOCATED).le(capacity))
+                    .execute();
+            if (updated == 0) {
+                var now = ctx.selectFrom(GA_INVENTORY)
+                        .where(GA_INVENTORY.EVENT_ID.eq(eventId), GA_INVENTORY.AREA_ID.eq(areaId)).fetchOne();
+                throw ApiException.conflict("capacity-below-sold", "standing area " + areaId + " has "
+                        + now.getSold() + " places sold, " + now.getHeld() + " held and " + now.getAllocated()
+                        + " allocated to sellers; the capacity cannot go below "
+                        + (now.getSold() + now.getHeld() + now.getAllocated()));
+            }
+        });
+    }
+
+    /** Issue 18: the standing places allocated to a seller per area id (quantity, and sold of it). */
+    public Map<String, int[]> areaAllocations(long eventId, long sellerId) {
+        Map<String, int[]> out = new java.util.TreeMap<>();
+        db.dsl().selectFrom(GA_ALLOCATION).where(GA_ALLOCATION.EVENT_ID.eq(eventId), GA_ALLOCATION.SELLER_ID.eq(sellerId))
+                .forEach(a -> out.put(a.getAreaId(), new int[] {a.getQuantity(), a.getSold()}));
+        return out;
+    }
+
     public SellerAuthorization authorization(long eventId, long sellerId) {
         var quotas = db.dsl().selectFrom(SELLER_QUOTA)
                 .where(SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(sellerId)).fetch();
@@ -289,7 +395,13 @@ public final class EventService {
                 .where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.ALLOCATED_TO.eq(sellerId)).fetch(SEAT_STATE.SEAT_ID);
         String name = db.dsl().select(ACCOUNT.DISPLAY_NAME).from(ACCOUNT).where(ACCOUNT.ID.eq(sellerId))
                 .fetchOne(ACCOUNT.DISPLAY_NAME);
-        return new SellerAuthorization(eventId, sellerId, name, quotaMap, Set.copyOf(seats));
+        Map<String, Integer> areas = new LinkedHashMap<>();
+        Map<String, Integer> areasSold = new LinkedHashMap<>();
+        areaAllocations(eventId, sellerId).forEach((area, qs) -> {
+            areas.put(area, qs[0]);
+            areasSold.put(area, qs[1]);
+        });
+        return new SellerAuthorization(eventId, sellerId, name, quotaMap, Set.copyOf(seats), areas, areasSold);
     }
 
     public List<SellerAuthorization> authorizations(long eventId) {

@@ -1,6 +1,9 @@
 package dev.tessera.center.gate;
 
+import static dev.tessera.center.db.schema.Sequences.SEAT_REVISION_SEQ;
 import static dev.tessera.center.db.schema.Tables.EVENT;
+import static dev.tessera.center.db.schema.Tables.GA_ALLOCATION;
+import static dev.tessera.center.db.schema.Tables.GA_INVENTORY;
 import static dev.tessera.center.db.schema.Tables.GATE_SCAN;
 import static dev.tessera.center.db.schema.Tables.REVOCATION;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
@@ -28,7 +31,11 @@ public final class GateService {
     private final TrustedKeys keys;
     private final Clock clock;
 
-    public enum Verdict { ADMITTED, MALFORMED, FORGED, WRONG_EVENT, WRONG_GATE, TOO_EARLY, EXPIRED, REVOKED, WRONG_CHIP, VOIDED, ALREADY_USED }
+    /** AREA_FULL (issue 18): the ticket's standing area is marked full at the door. */
+    public enum Verdict { ADMITTED, MALFORMED, FORGED, WRONG_EVENT, WRONG_GATE, TOO_EARLY, EXPIRED, REVOKED, WRONG_CHIP, VOIDED, ALREADY_USED, AREA_FULL }
+
+    /** Issue 18: the gate staff mark a standing area full inside (or open it again). */
+    public record DoorState(Boolean full) {}
 
     /**
      * @param scannedAt when a gate that verified the ticket offline admitted it; null for a live scan. A report
@@ -100,6 +107,34 @@ public final class GateService {
         return result;
     }
 
+    /**
+     * Issue 18: a live scan of a standing ticket while its area is marked full. A gate that admitted the holder offline
+     * reports what happened: the door was open to it then.
+     */
+    private boolean areaFullAtTheDoor(Ticket ticket, Scan scan) {
+        return ticket.generalAdmission() && scan.scannedAt() == null
+                && db.dsl().fetchExists(GA_INVENTORY, GA_INVENTORY.EVENT_ID.eq(ticket.eventId()),
+                        GA_INVENTORY.AREA_ID.eq(ticket.seatId()), GA_INVENTORY.DOOR_FULL.isTrue());
+    }
+
+    private static ScanResult areaFull(Ticket ticket) {
+        return refuse(Verdict.AREA_FULL, "standing area " + ticket.seatId()
+                + " is full inside: admit nobody to it until the gate staff open it again", ticket);
+    }
+
+    /** Issue 18: marks a standing area full at the door, or opens it again. */
+    public void setDoorFull(long eventId, String areaId, DoorState state) {
+        if (state == null || state.full() == null) {
+            throw ApiException.badRequest("say whether the area is full (full: true or false)");
+        }
+        int updated = db.tx(ctx -> ctx.update(GA_INVENTORY).set(GA_INVENTORY.DOOR_FULL, state.full())
+                .set(GA_INVENTORY.REVISION, SEAT_REVISION_SEQ.nextval())
+                .where(GA_INVENTORY.EVENT_ID.eq(eventId), GA_INVENTORY.AREA_ID.eq(areaId)).execute());
+        if (updated == 0) {
+            throw ApiException.notFound("event " + eventId + " has no standing area " + areaId);
+        }
+    }
+
     /** Now, or an offline gate's time of admission (truncated as the database keeps it, never in the future). */
     private OffsetDateTime scanTime(Scan scan) {
         Instant now = clock.instant();
@@ -131,13 +166,16 @@ public final class GateService {
         }
         TicketRecord current = db.dsl().selectFrom(TICKET).where(TICKET.ID.eq(id)).fetchOne();
         if (current == null && !keys.isCenterKey(signed.issuerKeyId())) {
-            return unsyncedOfflineTicket(signed, id);
+            return unsyncedOfflineTicket(signed, id, scan);
         }
         if (current == null || current.getVersion() != ticket.version()) {
             return refuse(Verdict.REVOKED, "this copy is no longer the current ticket", ticket);
         }
         if ("VOID".equals(current.getStatus())) {
             return refuse(Verdict.VOIDED, "the ticket was voided", ticket);
+        }
+        if (areaFullAtTheDoor(ticket, scan)) {
+            return areaFull(ticket);
         }
         int admitted = db.tx(ctx -> ctx.update(TICKET).set(TICKET.STATUS, "USED")
                 .where(TICKET.ID.eq(id), TICKET.VERSION.eq(ticket.version()), TICKET.STATUS.eq("VALID")).execute());
@@ -151,10 +189,14 @@ public final class GateService {
      * Flow 3: a ticket a terminal sold offline, before its journal reached the center. It enters once
      * if the terminal's seller holds the seat in its allocation; the later sync records it as used.
      */
-    private ScanResult unsyncedOfflineTicket(SignedTicket signed, String id) {
+    private ScanResult unsyncedOfflineTicket(SignedTicket signed, String id, Scan scan) {
         Ticket ticket = signed.ticket();
         var terminal = keys.terminal(signed.issuerKeyId()).orElseThrow();
-        boolean allocated = db.dsl().fetchExists(SEAT_STATE, SEAT_STATE.SEAT_ID.eq(ticket.seatId()),
+        boolean allocated = ticket.generalAdmission()
+                ? db.dsl().fetchExists(GA_ALLOCATION, GA_ALLOCATION.EVENT_ID.eq(ticket.eventId()),
+                        GA_ALLOCATION.AREA_ID.eq(ticket.seatId()), GA_ALLOCATION.SELLER_ID.eq(terminal.sellerId()),
+                        GA_ALLOCATION.QUANTITY.gt(0))
+                : db.dsl().fetchExists(SEAT_STATE, SEAT_STATE.SEAT_ID.eq(ticket.seatId()),
                 SEAT_STATE.EVENT_ID.eq(ticket.eventId()), SEAT_STATE.ALLOCATED_TO.eq(terminal.sellerId())
                         .or(SEAT_STATE.ALLOCATED_TO.isNull().and(SEAT_STATE.STATUS.eq("FREE"))
                                 .and(SEAT_STATE.RELEASED_FROM.eq(terminal.sellerId()))));
@@ -164,11 +206,15 @@ public final class GateService {
         if (db.dsl().fetchExists(GATE_SCAN, GATE_SCAN.TICKET_ID.eq(id), GATE_SCAN.RESULT.eq(Verdict.ADMITTED.name()))) {
             return alreadyUsed(ticket);
         }
+        if (areaFullAtTheDoor(ticket, scan)) {
+            return areaFull(ticket);
+        }
         return admit(ticket);
     }
 
     private static ScanResult admit(Ticket ticket) {
-        return new ScanResult(Verdict.ADMITTED, true, "welcome: seat " + ticket.seatId(), ticket.ticketId().toString(),
+        return new ScanResult(Verdict.ADMITTED, true, (ticket.generalAdmission() ? "welcome: standing area "
+                : "welcome: seat ") + ticket.seatId(), ticket.ticketId().toString(),
                 ticket.version(), ticket.seatId(), null, null);
     }
 

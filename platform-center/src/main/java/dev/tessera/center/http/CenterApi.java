@@ -340,10 +340,30 @@ public final class CenterApi {
             }
             return null;
         }, ANYONE);
+        route(r, Endpoints.AREAS, (ctx, none) -> s.availability().areas(visibleEvent(ctx).id()), ANYONE);
+        route(r, Endpoints.AREA_CAPACITY, (ctx, body) -> {
+            long eventId = Api.pathId(ctx, "eventId");
+            String areaId = ctx.pathParam("areaId");
+            s.events().changeCapacity(eventId, areaId, body);
+            return area(eventId, areaId);
+        }, ORGANIZER);
+        route(r, Endpoints.AREA_DOOR, (ctx, body) -> {
+            long eventId = Api.pathId(ctx, "eventId");
+            String areaId = ctx.pathParam("areaId");
+            s.gate().setDoorFull(eventId, areaId, body);
+            return area(eventId, areaId);
+        }, GATE, ORGANIZER);
         route(r, Endpoints.REVOCATIONS, (ctx, none) -> {
             Long after = Api.queryId(ctx, "after");
             return s.gate().revocations(Api.pathId(ctx, "eventId"), after == null ? 0 : after);
         }, GATE, SELLER, ORGANIZER);
+    }
+
+    /** A standing area's counts after a change, pushed to live watchers as well. */
+    private dev.tessera.center.live.AvailabilityService.AreaCount area(long eventId, String areaId) {
+        var counts = dev.tessera.center.live.AvailabilityService.areaCounts(s.db().dsl(), eventId, List.of(areaId));
+        s.feed().publish(eventId, List.of(), counts);
+        return counts.getFirst();
     }
 
     private Event visibleEvent(Context ctx) {

@@ -8,15 +8,18 @@ import dev.tessera.center.chipkeys.ChipSessionService.Personalization;
 import dev.tessera.center.chipkeys.ChipSessionService.PersonalizationRequest;
 import dev.tessera.center.chipkeys.ChipSessionService.SessionGrant;
 import dev.tessera.center.chipkeys.ChipSessionService.SessionRequest;
+import dev.tessera.center.event.EventService.AreaCapacity;
 import dev.tessera.center.event.EventService.AuthorizeSeller;
 import dev.tessera.center.event.EventService.RegisterEvent;
 import dev.tessera.center.event.EventService.ReleaseSeats;
 import dev.tessera.center.event.EventService.Released;
+import dev.tessera.center.gate.GateService.DoorState;
 import dev.tessera.center.gate.GateService.GateCount;
 import dev.tessera.center.gate.GateService.RevocationView;
 import dev.tessera.center.gate.GateService.Scan;
 import dev.tessera.center.gate.GateService.ScanResult;
 import dev.tessera.center.http.Endpoint.Body;
+import dev.tessera.center.live.AvailabilityService.AreaCount;
 import dev.tessera.center.live.AvailabilityService.Delta;
 import dev.tessera.center.live.AvailabilityService.Snapshot;
 import dev.tessera.center.live.SeatStatusFeed.Changes;
@@ -150,6 +153,13 @@ public final class Endpoints {
             Body.NONE, Body.oneOf(Snapshot.class, Delta.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Void, Void> SEAT_STREAM = new Endpoint<>("GET", "/api/events/{eventId}/seats/stream",
             Body.NONE, Body.eventStream(Watching.class, Changes.class), 200, Set.of(400, 401, 403, 404, 406, 503));
+    /** Issue 18: the event's standing areas with their places (capacity, held, sold, allocated, remaining, admitted). */
+    public static final Endpoint<Void, List<AreaCount>> AREAS = new Endpoint<>("GET", "/api/events/{eventId}/areas",
+            Body.NONE, Body.listOf(AreaCount.class), 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<AreaCapacity, AreaCount> AREA_CAPACITY = new Endpoint<>("POST", "/api/events/{eventId}/areas/{areaId}/capacity",
+            Body.of(AreaCapacity.class), Body.of(AreaCount.class), 200, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
+    public static final Endpoint<DoorState, AreaCount> AREA_DOOR = new Endpoint<>("POST", "/api/events/{eventId}/areas/{areaId}/door",
+            Body.of(DoorState.class), Body.of(AreaCount.class), 200, Set.of(400, 401, 403, 404, 413, 422, 503));
     public static final Endpoint<Void, List<RevocationView>> REVOCATIONS = new Endpoint<>("GET", "/api/events/{eventId}/revocations",
             Body.NONE, Body.listOf(RevocationView.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<HoldRequest, Hold> HOLD = new Endpoint<>("POST", "/api/events/{eventId}/holds",
@@ -244,5 +254,5 @@ public final class Endpoints {
      */
     public static final Set<Endpoint<?, ?>> IDEMPOTENT = Set.of(HOLD, CONFIRM_SALE, EXCHANGE, REPRINT, VOID_TICKET,
             START_TRANSFER, ACCEPT_TRANSFER, OPEN_SHIFT, CLOSE_SHIFT, RELEASE_SEATS, SCAN);
-    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, MY_HOLDS, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT);
+    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, AREAS, AREA_CAPACITY, AREA_DOOR, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, MY_HOLDS, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT);
 }

@@ -1,14 +1,19 @@
 package dev.tessera.center.live;
 
+import static dev.tessera.center.db.schema.Tables.GA_INVENTORY;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
+import static dev.tessera.center.db.schema.Tables.TICKET;
 
 import dev.tessera.center.db.Database;
 import dev.tessera.center.live.SeatStatusFeed.SeatChange;
 import java.util.ArrayList;
 import java.util.List;
-import org.jooq.impl.DSL;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Seat availability: a full snapshot for a terminal that starts, and deltas by revision after that. */
 public final class AvailabilityService {
@@ -16,11 +21,23 @@ public final class AvailabilityService {
 
     public record CategoryCount(String categoryId, int free, int held, int sold, int blocked) {}
 
-    /** Seats grouped by status; {@code allocatedToYou} lists the caller's own seat blocks. */
-    public record Snapshot(long eventId, long revision, Map<String, List<String>> seats, List<String> allocatedToYou,
-                           List<CategoryCount> counts) {}
+    /**
+     * Issue 18: a standing area's places. {@code remaining} is what can still be held: capacity less held, sold and
+     * allocated to sellers' offline counters. {@code admitted} counts the area's tickets used at the gates;
+     * {@code doorFull} is set while the gate staff report the area full inside.
+     */
+    public record AreaCount(String areaId, String categoryId, int capacity, int held, int sold, int allocated,
+                            int remaining, int admitted, boolean doorFull, long revision) {}
 
-    public record Delta(long eventId, long revision, List<SeatChange> changes) {}
+    /**
+     * Seats grouped by status; {@code allocatedToYou} lists the caller's own seat blocks; {@code areas} the standing
+     * areas' counts.
+     */
+    public record Snapshot(long eventId, long revision, Map<String, List<String>> seats, List<String> allocatedToYou,
+                           List<CategoryCount> counts, List<AreaCount> areas) {}
+
+    /** Seats changed since a revision; the standing areas' counts as they are now (a handful of rows). */
+    public record Delta(long eventId, long revision, List<SeatChange> changes, List<AreaCount> areas) {}
 
     public AvailabilityService(Database db) {
         this.db = db;
@@ -51,7 +68,30 @@ public final class AvailabilityService {
         List<CategoryCount> perCategory = counts.entrySet().stream()
                 .map(e -> new CategoryCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
                 .toList();
-        return new Snapshot(eventId, revision[0], byStatus, mine, perCategory);
+        return new Snapshot(eventId, revision[0], byStatus, mine, perCategory, areas(eventId));
+    }
+
+    /** Every standing area of the event, by area id. */
+    public List<AreaCount> areas(long eventId) {
+        return areaCounts(db.dsl(), eventId, DSL.trueCondition());
+    }
+
+    /** The named standing areas of the event, read in the caller's transaction or after it. */
+    public static List<AreaCount> areaCounts(DSLContext ctx, long eventId, Collection<String> areaIds) {
+        return areaCounts(ctx, eventId, GA_INVENTORY.AREA_ID.in(areaIds));
+    }
+
+    private static List<AreaCount> areaCounts(DSLContext ctx, long eventId, Condition which) {
+        Map<String, Integer> admitted = new TreeMap<>();
+        ctx.select(TICKET.SEAT_ID, DSL.count()).from(TICKET)
+                .where(TICKET.EVENT_ID.eq(eventId), TICKET.GENERAL_ADMISSION.isTrue(), TICKET.STATUS.eq("USED"))
+                .groupBy(TICKET.SEAT_ID)
+                .forEach(r -> admitted.put(r.value1(), r.value2()));
+        return ctx.selectFrom(GA_INVENTORY).where(GA_INVENTORY.EVENT_ID.eq(eventId), which)
+                .orderBy(GA_INVENTORY.AREA_ID)
+                .fetch(r -> new AreaCount(r.getAreaId(), r.getCategoryId(), r.getCapacity(), r.getHeld(), r.getSold(),
+                        r.getAllocated(), Math.max(0, r.getCapacity() - r.getHeld() - r.getSold() - r.getAllocated()),
+                        admitted.getOrDefault(r.getAreaId(), 0), r.getDoorFull(), r.getRevision()));
     }
 
     /** The newest revision of the event's seats: a change after it has a greater one. */
@@ -67,6 +107,6 @@ public final class AvailabilityService {
                 .orderBy(SEAT_STATE.REVISION).limit(100_000)
                 .fetch(r -> new SeatChange(r.value1(), r.value2(), r.value3()));
         long latest = changes.isEmpty() ? revision : changes.getLast().revision();
-        return new Delta(eventId, latest, changes);
+        return new Delta(eventId, latest, changes, areas(eventId));
     }
 }

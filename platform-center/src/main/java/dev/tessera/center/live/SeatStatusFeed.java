@@ -20,7 +20,8 @@ public final class SeatStatusFeed {
 
     public record SeatChange(String seatId, String status, long revision) {}
 
-    public record Changes(long eventId, List<SeatChange> seats) {}
+    /** Changed seats, and the counts of the standing areas that changed with them (issue 18). */
+    public record Changes(long eventId, List<SeatChange> seats, List<AvailabilityService.AreaCount> areas) {}
 
     private final Map<Long, Set<Watcher>> watchers = new ConcurrentHashMap<>();
     private final List<Consumer<Changes>> listeners = new CopyOnWriteArrayList<>();
@@ -101,10 +102,14 @@ public final class SeatStatusFeed {
     }
 
     public void publish(long eventId, List<SeatChange> seats) {
-        if (seats.isEmpty()) {
+        publish(eventId, seats, List.of());
+    }
+
+    public void publish(long eventId, List<SeatChange> seats, List<AvailabilityService.AreaCount> areas) {
+        if (seats.isEmpty() && areas.isEmpty()) {
             return;
         }
-        Changes changes = new Changes(eventId, List.copyOf(seats));
+        Changes changes = new Changes(eventId, List.copyOf(seats), List.copyOf(areas));
         for (Consumer<Changes> listener : listeners) {
             listener.accept(changes);
         }

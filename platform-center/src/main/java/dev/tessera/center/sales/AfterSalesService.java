@@ -203,7 +203,7 @@ public final class AfterSalesService {
         try {
             Ticket t = TicketCodec.decode(Base64.getDecoder().decode(record.getEncoded())).ticket();
             return new Ticket(t.ticketId(), version, t.eventId(), t.seatId(), t.categoryId(), t.gateId(), t.validFrom(),
-                    t.validUntil(), t.holderChipId(), t.attendees(), t.priceMinor(), t.currency());
+                    t.validUntil(), t.holderChipId(), t.attendees(), t.priceMinor(), t.currency(), t.generalAdmission());
         } catch (TicketFormatException | IllegalArgumentException e) {
             throw new IllegalStateException("ticket " + record.getId() + " as stored cannot be decoded", e);
         }

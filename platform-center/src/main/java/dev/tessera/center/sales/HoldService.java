@@ -1,6 +1,7 @@
 package dev.tessera.center.sales;
 
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
+import static dev.tessera.center.db.schema.Tables.SEAT_HOLD_AREA;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD_SEAT;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
@@ -15,6 +16,7 @@ import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
 import dev.tessera.core.model.Hold;
 import dev.tessera.core.model.HoldStatus;
+import dev.tessera.core.seatmap.GeneralAdmissionArea;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
 import java.time.Clock;
@@ -43,7 +45,15 @@ public final class HoldService {
 
     public record BestAvailable(int count, String categoryId) {}
 
-    public record HoldRequest(List<String> seatIds, BestAvailable bestAvailable) {}
+    /**
+     * Seats by id or best available, and standing places: {@code areas} maps a general-admission area id to the number
+     * of places (issue 18). A hold names seats, places or both.
+     */
+    public record HoldRequest(List<String> seatIds, BestAvailable bestAvailable, Map<String, Integer> areas) {
+        public HoldRequest(List<String> seatIds, BestAvailable bestAvailable) {
+            this(seatIds, bestAvailable, null);
+        }
+    }
 
     public HoldService(Database db, EventService events, SeatStatusFeed feed, Clock clock, Duration holdPeriod) {
         this.db = db;
@@ -67,11 +77,18 @@ public final class HoldService {
         }
         SeatMap map = events.seatMapOf(event);
         boolean explicit = request.seatIds() != null && !request.seatIds().isEmpty();
-        if (explicit == (request.bestAvailable() != null)) {
-            throw ApiException.badRequest("name either seatIds or bestAvailable, not both and not neither");
+        Map<String, Integer> areas = StandingPlaces.checkRequest(map, request.areas());
+        if (explicit && request.bestAvailable() != null) {
+            throw ApiException.badRequest("name either seatIds or bestAvailable, not both");
+        }
+        if (!explicit && request.bestAvailable() == null) {
+            if (areas.isEmpty()) {
+                throw ApiException.badRequest("name seatIds, bestAvailable or areas (standing places)");
+            }
+            return holdSeats(sellerId, eventId, map, List.of(), areas);
         }
         if (explicit) {
-            return holdSeats(sellerId, eventId, map, new ArrayList<>(new LinkedHashSet<>(request.seatIds())));
+            return holdSeats(sellerId, eventId, map, new ArrayList<>(new LinkedHashSet<>(request.seatIds())), areas);
         }
         BestAvailable best = request.bestAvailable();
         if (best.count() < 1 || best.count() > MAX_SEATS_PER_HOLD) {
@@ -92,7 +109,7 @@ public final class HoldService {
                         + " consecutive free seats in " + best.categoryId() + " (" + free.size() + " free in all)");
             }
             try {
-                return holdSeats(sellerId, eventId, map, block);
+                return holdSeats(sellerId, eventId, map, block, areas);
             } catch (ApiException e) {
                 // Another seller took part of the block between the search and the hold: search again.
                 if (!"seat-unavailable".equals(e.type()) || attempt >= BEST_AVAILABLE_ATTEMPTS) {
@@ -102,7 +119,7 @@ public final class HoldService {
         }
     }
 
-    private Hold holdSeats(long sellerId, long eventId, SeatMap map, List<String> seatIds) {
+    private Hold holdSeats(long sellerId, long eventId, SeatMap map, List<String> seatIds, Map<String, Integer> areas) {
         if (seatIds.size() > MAX_SEATS_PER_HOLD) {
             throw ApiException.badRequest("one hold takes at most " + MAX_SEATS_PER_HOLD + " seats");
         }
@@ -112,9 +129,12 @@ public final class HoldService {
                     () -> ApiException.badRequest("the event's seat map has no seat \"" + seatId + "\""));
             perCategory.merge(seat.categoryId(), 1, Integer::sum);
         }
+        areas.forEach((areaId, quantity) -> perCategory.merge(StandingPlaces.area(map, areaId).categoryId(), quantity,
+                Integer::sum));
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plus(holdPeriod);
         List<SeatChange> changes = new ArrayList<>();
+        List<String> touchedAreas = new ArrayList<>(areas.keySet());
         long holdId = db.tx(ctx -> {
             changes.clear();
             reserveQuota(ctx, eventId, sellerId, perCategory);
@@ -125,24 +145,38 @@ public final class HoldService {
                     .set(SEAT_HOLD.CREATED_AT, now)
                     .set(SEAT_HOLD.EXPIRES_AT, expires)
                     .returningResult(SEAT_HOLD.ID).fetchOne(SEAT_HOLD.ID);
-            List<SeatChange> held = SeatStates.move(ctx, eventId, seatIds, id, "HELD", SEAT_STATE.STATUS.eq("FREE")
-                    .and(SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(sellerId))));
-            if (held.size() != seatIds.size()) {
-                Set<String> got = held.stream().map(SeatChange::seatId).collect(Collectors.toSet());
-                List<String> lost = seatIds.stream().filter(s -> !got.contains(s)).toList();
-                throw ApiException.conflict("seat-unavailable", "these seats are no longer free: " + lost);
+            if (!seatIds.isEmpty()) {
+                List<SeatChange> held = SeatStates.move(ctx, eventId, seatIds, id, "HELD", SEAT_STATE.STATUS.eq("FREE")
+                        .and(SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(sellerId))));
+                if (held.size() != seatIds.size()) {
+                    Set<String> got = held.stream().map(SeatChange::seatId).collect(Collectors.toSet());
+                    List<String> lost = seatIds.stream().filter(s -> !got.contains(s)).toList();
+                    throw ApiException.conflict("seat-unavailable", "these seats are no longer free: " + lost);
+                }
+                var insert = ctx.insertInto(SEAT_HOLD_SEAT, SEAT_HOLD_SEAT.HOLD_ID, SEAT_HOLD_SEAT.SEAT_ID,
+                        SEAT_HOLD_SEAT.CATEGORY_ID);
+                for (String seatId : seatIds) {
+                    insert = insert.values(id, seatId, map.seat(seatId).orElseThrow().categoryId());
+                }
+                insert.execute();
+                changes.addAll(held);
             }
-            var insert = ctx.insertInto(SEAT_HOLD_SEAT, SEAT_HOLD_SEAT.HOLD_ID, SEAT_HOLD_SEAT.SEAT_ID,
-                    SEAT_HOLD_SEAT.CATEGORY_ID);
-            for (String seatId : seatIds) {
-                insert = insert.values(id, seatId, map.seat(seatId).orElseThrow().categoryId());
-            }
-            insert.execute();
-            changes.addAll(held);
+            // after the seats: every transaction takes area rows last and in area-id order, so none waits in a circle
+            areas.forEach((areaId, quantity) -> {
+                StandingPlaces.hold(ctx, eventId, map, areaId, quantity);
+                ctx.insertInto(SEAT_HOLD_AREA).set(SEAT_HOLD_AREA.HOLD_ID, id).set(SEAT_HOLD_AREA.AREA_ID, areaId)
+                        .set(SEAT_HOLD_AREA.CATEGORY_ID, StandingPlaces.area(map, areaId).categoryId())
+                        .set(SEAT_HOLD_AREA.QUANTITY, quantity).execute();
+            });
             return id;
         });
-        feed.publish(eventId, changes);
-        return new Hold(holdId, eventId, sellerId, seatIds, expires.toInstant(), HoldStatus.ACTIVE);
+        feed.publish(eventId, changes, areaCounts(eventId, touchedAreas));
+        return new Hold(holdId, eventId, sellerId, seatIds, areas, expires.toInstant(), HoldStatus.ACTIVE);
+    }
+
+    private List<dev.tessera.center.live.AvailabilityService.AreaCount> areaCounts(long eventId, List<String> areaIds) {
+        return areaIds.isEmpty() ? List.of()
+                : dev.tessera.center.live.AvailabilityService.areaCounts(db.dsl(), eventId, areaIds);
     }
 
     /** Claims 30, 74: the seller's quota per category, taken in the same transaction as the seats. */
@@ -173,8 +207,8 @@ public final class HoldService {
         }
         List<String> seats = db.dsl().select(SEAT_HOLD_SEAT.SEAT_ID).from(SEAT_HOLD_SEAT)
                 .where(SEAT_HOLD_SEAT.HOLD_ID.eq(holdId)).orderBy(SEAT_HOLD_SEAT.SEAT_ID).fetch(SEAT_HOLD_SEAT.SEAT_ID);
-        return new Hold(hold.getId(), hold.getEventId(), hold.getSellerId(), seats, hold.getExpiresAt().toInstant(),
-                HoldStatus.valueOf(hold.getStatus()));
+        return new Hold(hold.getId(), hold.getEventId(), hold.getSellerId(), seats, areasOf(db.dsl(), holdId),
+                hold.getExpiresAt().toInstant(), HoldStatus.valueOf(hold.getStatus()));
     }
 
     /**
@@ -195,8 +229,17 @@ public final class HoldService {
                 .orderBy(SEAT_HOLD_SEAT.SEAT_ID)
                 .fetchGroups(SEAT_HOLD_SEAT.HOLD_ID, SEAT_HOLD_SEAT.SEAT_ID);
         return holds.stream().map(h -> new Hold(h.getId(), h.getEventId(), h.getSellerId(),
-                seats.getOrDefault(h.getId(), List.of()), h.getExpiresAt().toInstant(), HoldStatus.valueOf(h.getStatus())))
+                seats.getOrDefault(h.getId(), List.of()), areasOf(db.dsl(), h.getId()), h.getExpiresAt().toInstant(),
+                HoldStatus.valueOf(h.getStatus())))
                 .toList();
+    }
+
+    /** The standing places of a hold, per area id. */
+    static Map<String, Integer> areasOf(DSLContext ctx, long holdId) {
+        Map<String, Integer> areas = new TreeMap<>();
+        ctx.selectFrom(SEAT_HOLD_AREA).where(SEAT_HOLD_AREA.HOLD_ID.eq(holdId))
+                .forEach(a -> areas.put(a.getAreaId(), a.getQuantity()));
+        return areas;
     }
 
     /** The seller gives the seats back before the hold lapses. */
@@ -226,9 +269,11 @@ public final class HoldService {
 
     private boolean end(long holdId, HoldStatus newStatus) {
         List<SeatChange> changes = new ArrayList<>();
+        List<String> touchedAreas = new ArrayList<>();
         long[] eventId = new long[1];
         boolean ended = db.tx(ctx -> {
             changes.clear();
+            touchedAreas.clear();
             SeatHoldRecord hold = ctx.selectFrom(SEAT_HOLD).where(SEAT_HOLD.ID.eq(holdId)).fetchOne();
             int updated = ctx.update(SEAT_HOLD).set(SEAT_HOLD.STATUS, newStatus.name())
                     .where(SEAT_HOLD.ID.eq(holdId), SEAT_HOLD.STATUS.eq(HoldStatus.ACTIVE.name())).execute();
@@ -244,16 +289,23 @@ public final class HoldService {
             });
             List<SeatChange> freed = SeatStates.move(ctx, hold.getEventId(), seatIds, holdId, "FREE",
                     SEAT_STATE.HOLD_ID.eq(holdId).and(SEAT_STATE.STATUS.eq("HELD")));
+            Map<String, Integer> areas = new TreeMap<>();
+            ctx.selectFrom(SEAT_HOLD_AREA).where(SEAT_HOLD_AREA.HOLD_ID.eq(holdId)).forEach(a -> {
+                perCategory.merge(a.getCategoryId(), a.getQuantity(), Integer::sum);
+                areas.put(a.getAreaId(), a.getQuantity());
+            });
             perCategory.forEach((category, count) -> ctx.update(SELLER_QUOTA)
                     .set(SELLER_QUOTA.USED, SELLER_QUOTA.USED.minus(count))
                     .where(SELLER_QUOTA.EVENT_ID.eq(hold.getEventId()), SELLER_QUOTA.SELLER_ID.eq(hold.getSellerId()),
                             SELLER_QUOTA.CATEGORY_ID.eq(category))
                     .execute());
+            areas.forEach((areaId, quantity) -> StandingPlaces.unhold(ctx, hold.getEventId(), areaId, quantity));
+            touchedAreas.addAll(areas.keySet());
             changes.addAll(freed);
             return true;
         });
         if (ended) {
-            feed.publish(eventId[0], changes);
+            feed.publish(eventId[0], changes, areaCounts(eventId[0], touchedAreas));
         }
         return ended;
     }

@@ -56,7 +56,8 @@ public final class OfflineSales {
         }
     }
 
-    public record Applied(String detail, long eventId, List<SeatChange> changes) {}
+    /** {@code areas}: the standing areas whose places the sale took (issue 18). */
+    public record Applied(String detail, long eventId, List<SeatChange> changes, List<String> areas) {}
 
     public OfflineSales(EventService events, TrustedKeys keys, Clock clock) {
         this.events = events;
@@ -89,9 +90,11 @@ public final class OfflineSales {
         List<String> encoded = new ArrayList<>();
         for (JsonNode node : payload.path("tickets")) {
             Ticket ticket = verify(node.asText(), terminalKeyId);
-            Seat seat = map.seat(ticket.seatId()).orElseThrow(() -> new Rejected("no seat " + ticket.seatId()));
-            if (ticket.eventId() != eventId || !seat.categoryId().equals(ticket.categoryId())
-                    || ticket.priceMinor() != event.pricesMinor().get(seat.categoryId())
+            // issue 18: a standing ticket names its area, whose category prices it
+            String category = ticket.generalAdmission() ? StandingPlaces.area(map, ticket.seatId()).categoryId()
+                    : map.seat(ticket.seatId()).orElseThrow(() -> new Rejected("no seat " + ticket.seatId())).categoryId();
+            if (ticket.eventId() != eventId || !category.equals(ticket.categoryId())
+                    || ticket.priceMinor() != event.pricesMinor().get(category)
                     || !event.currency().equals(ticket.currency())) {
                 throw new Rejected("ticket " + ticket.ticketId() + " does not match the event, seat or price");
             }
@@ -109,12 +112,16 @@ public final class OfflineSales {
                 .set(SEAT_HOLD.EVENT_ID, eventId).set(SEAT_HOLD.SELLER_ID, sellerId)
                 .set(SEAT_HOLD.STATUS, HoldStatus.ISSUED.name()).set(SEAT_HOLD.CREATED_AT, now).set(SEAT_HOLD.EXPIRES_AT, now)
                 .returningResult(SEAT_HOLD.ID).fetchOne(SEAT_HOLD.ID);
-        List<String> seatIds = tickets.stream().map(Ticket::seatId).toList();
+        List<String> seatIds = tickets.stream().filter(t -> !t.generalAdmission()).map(Ticket::seatId).toList();
+        Map<String, Integer> places = new TreeMap<>();
+        tickets.stream().filter(Ticket::generalAdmission).forEach(t -> places.merge(t.seatId(), 1, Integer::sum));
         // Offline sales only inside this seller's own allocation: nobody else can have sold these seats. A seat the
         // organizer took back from the block while the terminal was away still counts while nobody has sold it.
-        List<SeatChange> sold = SeatStates.move(ctx, eventId, seatIds, holdId, "SOLD",
+        List<SeatChange> sold = seatIds.isEmpty() ? List.of() : SeatStates.move(ctx, eventId, seatIds, holdId, "SOLD",
                 SEAT_STATE.STATUS.eq("FREE").and(SEAT_STATE.ALLOCATED_TO.eq(sellerId)
                         .or(SEAT_STATE.ALLOCATED_TO.isNull().and(SEAT_STATE.RELEASED_FROM.eq(sellerId)))));
+        // and standing places only out of the seller's allocation of the area, never more than it was given
+        places.forEach((areaId, quantity) -> StandingPlaces.sellAllocated(ctx, eventId, sellerId, areaId, quantity));
         if (sold.size() != seatIds.size()) {
             throw new Rejected("seats " + seatIds + " are not all free seats allocated to this seller (sold by someone"
                     + " else, or taken back from the block and sold meanwhile)");
@@ -139,8 +146,10 @@ public final class OfflineSales {
             Ticket t = tickets.get(i);
             String id = t.ticketId().toString();
             boolean admitted = ctx.fetchExists(GATE_SCAN, GATE_SCAN.TICKET_ID.eq(id), GATE_SCAN.RESULT.eq("ADMITTED"));
-            ctx.insertInto(SOLD_SEAT).set(SOLD_SEAT.EVENT_ID, eventId).set(SOLD_SEAT.SEAT_ID, t.seatId())
-                    .set(SOLD_SEAT.TICKET_ID, id).execute();
+            if (!t.generalAdmission()) {
+                ctx.insertInto(SOLD_SEAT).set(SOLD_SEAT.EVENT_ID, eventId).set(SOLD_SEAT.SEAT_ID, t.seatId())
+                        .set(SOLD_SEAT.TICKET_ID, id).execute();
+            }
             ctx.insertInto(TICKET)
                     .set(TICKET.ID, id).set(TICKET.EVENT_ID, eventId).set(TICKET.SALE_ID, saleId)
                     .set(TICKET.SEAT_ID, t.seatId()).set(TICKET.CATEGORY_ID, t.categoryId()).set(TICKET.GATE_ID, t.gateId())
@@ -149,10 +158,11 @@ public final class OfflineSales {
                     .set(TICKET.HOLDER_CHIP_ID, t.holderChipId().isEmpty() ? null : t.holderChipId())
                     .set(TICKET.HOLDER_MEMBER_ID, memberId).set(TICKET.VERSION, t.version())
                     .set(TICKET.STATUS, admitted ? "USED" : "VALID").set(TICKET.ISSUED_AT, now)
-                    .set(TICKET.ENCODED, encoded.get(i))
+                    .set(TICKET.ENCODED, encoded.get(i)).set(TICKET.GENERAL_ADMISSION, t.generalAdmission())
                     .execute();
         }
-        return new Applied("sale " + saleId + ", " + tickets.size() + " tickets", eventId, sold);
+        return new Applied("sale " + saleId + ", " + tickets.size() + " tickets", eventId, sold,
+                List.copyOf(places.keySet()));
     }
 
     private Ticket verify(String base64, byte[] terminalKeyId) {

@@ -74,8 +74,16 @@ public final class SaleService {
 
     public record ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees) {}
 
+    /** {@code generalAdmission}: {@code seatId} names a standing area, the ticket admits one person to it (issue 18). */
     public record IssuedTicket(String ticketId, int version, String seatId, String categoryId, String gateId,
-                               long priceMinor, String attendee, String holderChipId, String encoded, String envelope) {}
+                               long priceMinor, String attendee, String holderChipId, String encoded, String envelope,
+                               boolean generalAdmission) {
+        public IssuedTicket(String ticketId, int version, String seatId, String categoryId, String gateId,
+                            long priceMinor, String attendee, String holderChipId, String encoded, String envelope) {
+            this(ticketId, version, seatId, categoryId, gateId, priceMinor, attendee, holderChipId, encoded, envelope,
+                    false);
+        }
+    }
 
     public record Exchange(List<String> ticketIds, long holdId, String reason, Payment payment) {}
 
@@ -135,7 +143,8 @@ public final class SaleService {
                         t.getGateId(), t.getPriceMinor(), t.getAttendee(),
                         t.getHolderChipId() == null ? "" : t.getHolderChipId(), t.getEncoded(),
                         chip == null || t.getHolderChipId() == null ? null
-                                : factory.sealFor(chip, java.util.Base64.getDecoder().decode(t.getEncoded()))));
+                                : factory.sealFor(chip, java.util.Base64.getDecoder().decode(t.getEncoded())),
+                        t.getGeneralAdmission()));
         long total = row.get(SALE.TOTAL_MINOR);
         long change = payment != null && payment.method() == PaymentMethod.CASH && payment.tenderedMinor() != null
                 && payment.tenderedMinor() >= total ? payment.tenderedMinor() - total : 0;
@@ -155,12 +164,12 @@ public final class SaleService {
         Payment payment = req.payment();
         checkPayment(payment);
         List<String> attendees = req.attendees() == null ? List.of() : req.attendees();
-        if (attendees.size() > hold.seatIds().size()) {
-            throw ApiException.badRequest("more attendee names than seats");
+        if (attendees.size() > hold.seatIds().size() + hold.placesHeld()) {
+            throw ApiException.badRequest("more attendee names than seats and standing places");
         }
         Event event = events.event(hold.eventId());
         SeatMap map = events.seatMapOf(event);
-        long total = priceOf(event, map, hold.seatIds());
+        long total = priceOf(event, map, hold);
         long change = change(payment, total);
         String defaultAttendee = memberId == null ? "" : accounts.find(memberId).displayName();
         List<IssuedTicket> tickets = form(event, map, hold, chip, attendees, defaultAttendee);
@@ -179,7 +188,7 @@ public final class SaleService {
             return record(ctx, sellerId, hold, event, customer.auth().name(), memberId, chip, payment, total, change,
                     tickets, now, changes);
         });
-        feed.publish(event.id(), changes);
+        publish(event.id(), changes, hold.areas().keySet());
         return result;
     }
 
@@ -226,7 +235,7 @@ public final class SaleService {
         Event event = events.event(hold.eventId());
         SeatMap map = events.seatMapOf(event);
         long returnedMinor = returned.stream().mapToLong(TicketRecord::getPriceMinor).sum();
-        long newMinor = priceOf(event, map, hold.seatIds());
+        long newMinor = priceOf(event, map, hold);
         long difference = newMinor - returnedMinor;
         if (difference < 0) {
             VoidService.refundMethod(payment.methodName(), payment.reference());
@@ -254,8 +263,15 @@ public final class SaleService {
             }
             return new ExchangeResult(exchangeId, voided, sale, returnedMinor, newMinor, difference);
         });
-        feed.publish(event.id(), changes);
+        java.util.Set<String> areas = new java.util.TreeSet<>(hold.areas().keySet());
+        returned.stream().filter(TicketRecord::getGeneralAdmission).forEach(t -> areas.add(t.getSeatId()));
+        publish(event.id(), changes, areas);
         return result;
+    }
+
+    private void publish(long eventId, List<SeatChange> changes, java.util.Collection<String> areas) {
+        feed.publish(eventId, changes, areas.isEmpty() ? List.of()
+                : dev.tessera.center.live.AvailabilityService.areaCounts(db.dsl(), eventId, areas));
     }
 
     private Hold activeHold(long sellerId, long holdId) {
@@ -280,8 +296,13 @@ public final class SaleService {
         }
     }
 
-    private static long priceOf(Event event, SeatMap map, List<String> seatIds) {
-        return seatIds.stream().mapToLong(s -> event.pricesMinor().get(map.seat(s).orElseThrow().categoryId())).sum();
+    /** The seats' prices and the standing places' (each at its area's category price). */
+    private static long priceOf(Event event, SeatMap map, Hold hold) {
+        long seats = hold.seatIds().stream()
+                .mapToLong(s -> event.pricesMinor().get(map.seat(s).orElseThrow().categoryId())).sum();
+        long places = hold.areas().entrySet().stream().mapToLong(a -> event.pricesMinor()
+                .get(StandingPlaces.area(map, a.getKey()).categoryId()) * a.getValue()).sum();
+        return seats + places;
     }
 
     private static long change(Payment payment, long due) {
@@ -298,24 +319,42 @@ public final class SaleService {
     private List<IssuedTicket> form(Event event, SeatMap map, Hold hold, Chip chip, List<String> attendees,
                                     String defaultAttendee) {
         List<IssuedTicket> tickets = new ArrayList<>();
-        for (int i = 0; i < hold.seatIds().size(); i++) {
-            Seat seat = map.seat(hold.seatIds().get(i)).orElseThrow();
-            String attendee = i < attendees.size() && attendees.get(i) != null ? attendees.get(i) : defaultAttendee;
-            Ticket ticket;
-            try {
-                ticket = new Ticket(UUID.randomUUID(), 1, event.id(), seat.id(), seat.categoryId(),
-                        TicketFactory.gateFor(event, map, seat), event.doorsOpen(), event.endsAt(),
-                        chip == null ? "" : chip.chipId(), attendee.isBlank() ? List.of() : List.of(attendee),
-                        event.pricesMinor().get(seat.categoryId()), event.currency());
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("ticket for seat " + seat.id() + ": " + e.getMessage());
+        int index = 0;
+        for (String seatId : hold.seatIds()) {
+            Seat seat = map.seat(seatId).orElseThrow();
+            tickets.add(formOne(event, seat.id(), seat.categoryId(), TicketFactory.gateFor(event, map, seat), false,
+                    chip, attendeeAt(attendees, index++, defaultAttendee)));
+        }
+        // issue 18: one ticket per standing place, naming the area, after the seats (attendee names run on)
+        for (var place : hold.areas().entrySet()) {
+            var area = StandingPlaces.area(map, place.getKey());
+            for (int n = 0; n < place.getValue(); n++) {
+                tickets.add(formOne(event, area.id(), area.categoryId(), TicketFactory.gateFor(event, map, area), true, chip,
+                        attendeeAt(attendees, index++, defaultAttendee)));
             }
-            byte[] signed = factory.sign(ticket);
-            tickets.add(new IssuedTicket(ticket.ticketId().toString(), 1, seat.id(), seat.categoryId(), ticket.gateId(),
-                    ticket.priceMinor(), attendee, ticket.holderChipId(), TicketFactory.base64(signed),
-                    chip == null ? null : factory.sealFor(chip, signed)));
         }
         return tickets;
+    }
+
+    private static String attendeeAt(List<String> attendees, int index, String defaultAttendee) {
+        return index < attendees.size() && attendees.get(index) != null ? attendees.get(index) : defaultAttendee;
+    }
+
+    private IssuedTicket formOne(Event event, String placeId, String categoryId, String gateId, boolean standing,
+                                 Chip chip, String attendee) {
+        Ticket ticket;
+        try {
+            ticket = new Ticket(UUID.randomUUID(), 1, event.id(), placeId, categoryId, gateId, event.doorsOpen(),
+                    event.endsAt(), chip == null ? "" : chip.chipId(), attendee.isBlank() ? List.of() : List.of(attendee),
+                    event.pricesMinor().get(categoryId), event.currency(), standing);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("ticket for " + (standing ? "standing area " : "seat ") + placeId + ": "
+                    + e.getMessage());
+        }
+        byte[] signed = factory.sign(ticket);
+        return new IssuedTicket(ticket.ticketId().toString(), 1, placeId, categoryId, ticket.gateId(),
+                ticket.priceMinor(), attendee, ticket.holderChipId(), TicketFactory.base64(signed),
+                chip == null ? null : factory.sealFor(chip, signed), standing);
     }
 
     /** Claim 29 g-j in the caller's transaction: issuing info, sale, sold seats and tickets from the hold. */
@@ -353,22 +392,30 @@ public final class SaleService {
         var sold = ctx.insertInto(SOLD_SEAT, SOLD_SEAT.EVENT_ID, SOLD_SEAT.SEAT_ID, SOLD_SEAT.TICKET_ID);
         var issued = ctx.insertInto(TICKET, TICKET.ID, TICKET.EVENT_ID, TICKET.SALE_ID, TICKET.SEAT_ID,
                 TICKET.CATEGORY_ID, TICKET.GATE_ID, TICKET.PRICE_MINOR, TICKET.ATTENDEE, TICKET.HOLDER_CHIP_ID,
-                TICKET.HOLDER_MEMBER_ID, TICKET.VERSION, TICKET.STATUS, TICKET.ISSUED_AT, TICKET.ENCODED);
+                TICKET.HOLDER_MEMBER_ID, TICKET.VERSION, TICKET.STATUS, TICKET.ISSUED_AT, TICKET.ENCODED,
+                TICKET.GENERAL_ADMISSION);
         for (IssuedTicket t : tickets) {
-            sold = sold.values(event.id(), t.seatId(), t.ticketId());
+            if (!t.generalAdmission()) {
+                sold = sold.values(event.id(), t.seatId(), t.ticketId());
+            }
             issued = issued.values(t.ticketId(), event.id(), saleId, t.seatId(), t.categoryId(), t.gateId(),
                     t.priceMinor(), t.attendee(), t.holderChipId().isEmpty() ? null : t.holderChipId(), memberId,
-                    1, "VALID", now, t.encoded());
+                    1, "VALID", now, t.encoded(), t.generalAdmission());
         }
-        sold.execute();
+        if (!hold.seatIds().isEmpty()) {
+            sold.execute();
+        }
         issued.execute();
-        List<SeatChange> soldSeats = SeatStates.move(ctx, event.id(), hold.seatIds(), hold.id(), "SOLD",
-                SEAT_STATE.HOLD_ID.eq(hold.id()).and(SEAT_STATE.STATUS.eq("HELD")));
-        if (soldSeats.size() != tickets.size()) {
-            throw new IllegalStateException("hold " + hold.id() + " held " + soldSeats.size() + " of "
-                    + tickets.size() + " seats at confirmation");
+        if (!hold.seatIds().isEmpty()) {
+            List<SeatChange> soldSeats = SeatStates.move(ctx, event.id(), hold.seatIds(), hold.id(), "SOLD",
+                    SEAT_STATE.HOLD_ID.eq(hold.id()).and(SEAT_STATE.STATUS.eq("HELD")));
+            if (soldSeats.size() != hold.seatIds().size()) {
+                throw new IllegalStateException("hold " + hold.id() + " held " + soldSeats.size() + " of "
+                        + hold.seatIds().size() + " seats at confirmation");
+            }
+            changes.addAll(soldSeats);
         }
-        changes.addAll(soldSeats);
+        hold.areas().forEach((areaId, quantity) -> StandingPlaces.sell(ctx, event.id(), areaId, quantity));
         return new SaleResult(saleId, issuingInfoId, event.id(), hold.id(), payment.methodName(), total,
                 event.currency(), change, List.copyOf(tickets));
     }
@@ -407,6 +454,7 @@ public final class SaleService {
                 .where(TICKET.HOLDER_CHIP_ID.eq(chipId), TICKET.STATUS.eq("VALID")).orderBy(TICKET.ISSUED_AT, TICKET.SEAT_ID)
                 .fetch(t -> new IssuedTicket(t.getId(), t.getVersion(), t.getSeatId(), t.getCategoryId(), t.getGateId(),
                         t.getPriceMinor(), t.getAttendee(), chipId, t.getEncoded(),
-                        factory.sealFor(chip, java.util.Base64.getDecoder().decode(t.getEncoded()))));
+                        factory.sealFor(chip, java.util.Base64.getDecoder().decode(t.getEncoded())),
+                        t.getGeneralAdmission()));
     }
 }

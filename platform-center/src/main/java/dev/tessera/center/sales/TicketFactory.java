@@ -45,6 +45,19 @@ public final class TicketFactory {
                 .orElseThrow().id();
     }
 
+    /** Issue 18: the event's gate nearest the middle of a standing area's outline. */
+    public static String gateFor(Event event, SeatMap map, dev.tessera.core.seatmap.GeneralAdmissionArea area) {
+        List<Gate> placed = map.gates().stream().filter(g -> event.gates().contains(g.id())).toList();
+        if (placed.isEmpty()) {
+            return event.gates().getFirst();
+        }
+        double x = area.outline().stream().mapToDouble(p -> p.x()).average().orElse(0);
+        double y = area.outline().stream().mapToDouble(p -> p.y()).average().orElse(0);
+        return placed.stream()
+                .min(Comparator.comparingDouble(g -> Math.hypot(g.position().x() - x, g.position().y() - y)))
+                .orElseThrow().id();
+    }
+
     public static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }

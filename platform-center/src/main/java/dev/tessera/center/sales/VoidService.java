@@ -56,7 +56,9 @@ public final class VoidService {
             return voidInTx(ctx, by, ticketId, req.reason(), refund ? null : 0L, method,
                     refund ? req.refundReference() : null, null, now, changes);
         });
-        feed.publish(voided.eventId(), changes);
+        feed.publish(voided.eventId(), changes, voided.standingArea() == null ? List.of()
+                : dev.tessera.center.live.AvailabilityService.areaCounts(db.dsl(), voided.eventId(),
+                        List.of(voided.standingArea())));
         return voided.voided();
     }
 
@@ -77,7 +79,8 @@ public final class VoidService {
         return m;
     }
 
-    record VoidedIn(Voided voided, long eventId, long sellerId, long priceMinor) {}
+    /** {@code standingArea}: the area a general-admission ticket gave its place back to, else null. */
+    record VoidedIn(Voided voided, long eventId, long sellerId, long priceMinor, String standingArea) {}
 
     /**
      * Voids one ticket inside the caller's transaction: the seat is for sale again, the seller's quota
@@ -99,13 +102,18 @@ public final class VoidService {
                     + " and cannot be voided");
         }
         ctx.update(TICKET).set(TICKET.STATUS, "VOID").where(TICKET.ID.eq(ticketId)).execute();
-        ctx.deleteFrom(SOLD_SEAT).where(SOLD_SEAT.EVENT_ID.eq(ticket.getEventId()), SOLD_SEAT.SEAT_ID.eq(ticket.getSeatId()))
-                .execute();
-        long holdId = ctx.select(SEAT_STATE.HOLD_ID).from(SEAT_STATE)
-                .where(SEAT_STATE.SEAT_ID.eq(ticket.getSeatId()), SEAT_STATE.EVENT_ID.eq(ticket.getEventId()))
-                .fetchOne(SEAT_STATE.HOLD_ID);
-        changes.addAll(SeatStates.move(ctx, ticket.getEventId(), List.of(ticket.getSeatId()), holdId, "FREE",
-                SEAT_STATE.STATUS.eq("SOLD")));
+        if (ticket.getGeneralAdmission()) {
+            // issue 18: the standing place is for sale again
+            StandingPlaces.unsell(ctx, ticket.getEventId(), ticket.getSeatId());
+        } else {
+            ctx.deleteFrom(SOLD_SEAT).where(SOLD_SEAT.EVENT_ID.eq(ticket.getEventId()),
+                    SOLD_SEAT.SEAT_ID.eq(ticket.getSeatId())).execute();
+            long holdId = ctx.select(SEAT_STATE.HOLD_ID).from(SEAT_STATE)
+                    .where(SEAT_STATE.SEAT_ID.eq(ticket.getSeatId()), SEAT_STATE.EVENT_ID.eq(ticket.getEventId()))
+                    .fetchOne(SEAT_STATE.HOLD_ID);
+            changes.addAll(SeatStates.move(ctx, ticket.getEventId(), List.of(ticket.getSeatId()), holdId, "FREE",
+                    SEAT_STATE.STATUS.eq("SOLD")));
+        }
         ctx.update(SELLER_QUOTA).set(SELLER_QUOTA.USED, SELLER_QUOTA.USED.minus(1))
                 .where(SELLER_QUOTA.EVENT_ID.eq(ticket.getEventId()), SELLER_QUOTA.SELLER_ID.eq(sale.getSellerId()),
                         SELLER_QUOTA.CATEGORY_ID.eq(ticket.getCategoryId()), SELLER_QUOTA.USED.gt(0))
@@ -124,6 +132,7 @@ public final class VoidService {
                 .set(TICKET_VOID.SHIFT_ID, ShiftService.openShiftOf(ctx, by.accountId()))
                 .set(TICKET_VOID.VOIDED_AT, now).execute();
         return new VoidedIn(new Voided(ticketId, ticket.getVersion(), sale.getId(), refund, reason),
-                ticket.getEventId(), sale.getSellerId(), ticket.getPriceMinor());
+                ticket.getEventId(), sale.getSellerId(), ticket.getPriceMinor(),
+                ticket.getGeneralAdmission() ? ticket.getSeatId() : null);
     }
 }

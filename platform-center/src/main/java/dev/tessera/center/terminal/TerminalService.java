@@ -175,7 +175,8 @@ public final class TerminalService {
             }
             return new PushResult(terminalId, lastSequence, outcomes);
         });
-        appliedChanges.forEach(a -> feed.publish(a.eventId(), a.changes()));
+        appliedChanges.forEach(a -> feed.publish(a.eventId(), a.changes(), a.areas().isEmpty() ? List.of()
+                : dev.tessera.center.live.AvailabilityService.areaCounts(db.dsl(), a.eventId(), a.areas())));
         return result;
     }
 

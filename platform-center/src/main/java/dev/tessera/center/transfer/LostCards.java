@@ -138,7 +138,7 @@ public final class LostCards {
                 int version = t.getVersion() + 1;
                 Ticket reissued = new Ticket(old.ticketId(), version, old.eventId(), old.seatId(), old.categoryId(),
                         old.gateId(), old.validFrom(), old.validUntil(), to.chipId(), old.attendees(), old.priceMinor(),
-                        old.currency());
+                        old.currency(), old.generalAdmission());
                 byte[] encoded = factory.sign(reissued);
                 String encodedB64 = TicketFactory.base64(encoded);
                 int updated = ctx.update(TICKET).set(TICKET.VERSION, version).set(TICKET.HOLDER_CHIP_ID, to.chipId())
@@ -151,7 +151,8 @@ public final class LostCards {
                 }
                 revoke(ctx, t, "CARD_REPLACED", now);
                 moved.add(new IssuedTicket(t.getId(), version, t.getSeatId(), t.getCategoryId(), t.getGateId(),
-                        t.getPriceMinor(), t.getAttendee(), to.chipId(), encodedB64, factory.sealFor(to, encoded)));
+                        t.getPriceMinor(), t.getAttendee(), to.chipId(), encodedB64, factory.sealFor(to, encoded),
+                        t.getGeneralAdmission()));
             }
             ctx.insertInto(CHIP_REPLACEMENT).set(CHIP_REPLACEMENT.FROM_CHIP_ID, from.chipId())
                     .set(CHIP_REPLACEMENT.TO_CHIP_ID, to.chipId()).set(CHIP_REPLACEMENT.ACCOUNT_ID, caller.accountId())

@@ -173,7 +173,7 @@ public final class TransferService {
         int newVersion = transfer.getFromVersion() + 1;
         Ticket reissued = new Ticket(old.ticketId(), newVersion, old.eventId(), old.seatId(), old.categoryId(),
                 old.gateId(), old.validFrom(), old.validUntil(), to.chipId(), old.attendees(), old.priceMinor(),
-                old.currency());
+                old.currency(), old.generalAdmission());
         byte[] encoded = factory.sign(reissued);
         String encodedB64 = TicketFactory.base64(encoded);
         db.txRun(ctx -> {
@@ -201,7 +201,7 @@ public final class TransferService {
         });
         IssuedTicket issued = new IssuedTicket(reissued.ticketId().toString(), newVersion, reissued.seatId(),
                 reissued.categoryId(), reissued.gateId(), reissued.priceMinor(), current.getAttendee(), to.chipId(),
-                encodedB64, factory.sealFor(to, encoded));
+                encodedB64, factory.sealFor(to, encoded), reissued.generalAdmission());
         return new TransferResult(transferId, issued, transfer.getTicketId(), transfer.getFromVersion(),
                 transfer.getFromChipId());
     }

@@ -12,7 +12,6 @@ import dev.tessera.center.support.CenterFixture.EventSetup;
 import dev.tessera.core.crypto.ChipKeys;
 import dev.tessera.core.crypto.IssuerKeyPair;
 import dev.tessera.core.model.Role;
-import dev.tessera.core.seatmap.SampleVenues;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -54,8 +53,10 @@ public final class CenterWorld implements AutoCloseable {
         sellerB = fx.account(Role.SELLER);
         manager = fx.account(Role.MANAGER);
         gate = fx.account(Role.GATE);
-        var quota = CenterFixture.quotaForAll(SampleVenues.theatre(), 100);
-        event = fx.publishedTheatreEvent(Map.of(sellerA, quota, sellerB, quota), Map.of());
+        // the theatre with a standing pit, so the standing-area routes (issue 18) meet a real area
+        var map = CenterFixture.theatreWithStanding(100);
+        var quota = CenterFixture.quotaForAll(map, 100);
+        event = fx.publishedEvent(map, Map.of(sellerA, quota, sellerB, quota), Map.of(), Map.of());
         memberA = member("a", "0a0a0a0a0a0a0a0a");
         memberB = member("b", "0b0b0b0b0b0b0b0b");
         memberC = member("c", "0c0c0c0c0c0c0c0c");
@@ -127,6 +128,7 @@ public final class CenterWorld implements AutoCloseable {
         params.put("shiftId", "1");
         params.put("currency", "JPY");
         params.put("sellerId", Long.toString(sellerA.id()));
+        params.put("areaId", CenterFixture.STANDING);
         return params;
     }
 

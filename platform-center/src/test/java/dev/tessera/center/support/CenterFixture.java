@@ -68,7 +68,35 @@ public final class CenterFixture implements AutoCloseable {
     /** The same with prices per category id; a category not named costs 5,000. */
     public EventSetup publishedTheatreEvent(Map<Account, Map<String, Integer>> sellers,
                                             Map<Account, List<String>> allocations, Map<String, Long> pricesMinor) {
-        SeatMap map = SampleVenues.theatre();
+        return publishedEvent(SampleVenues.theatre(), sellers, allocations, pricesMinor);
+    }
+
+    /** The sample theatre with a standing area {@link #STANDING} of the given capacity, in its own category. */
+    public static SeatMap theatreWithStanding(int capacity) {
+        SeatMap theatre = SampleVenues.theatre();
+        List<dev.tessera.core.seatmap.Category> categories = new java.util.ArrayList<>(theatre.categories());
+        categories.add(new dev.tessera.core.seatmap.Category(STANDING_CATEGORY, "Standing", "#8E44AD"));
+        var area = new dev.tessera.core.seatmap.GeneralAdmissionArea(STANDING, "Standing pit", STANDING_CATEGORY,
+                capacity, List.of(new dev.tessera.core.seatmap.Point(-400, -900),
+                        new dev.tessera.core.seatmap.Point(400, -900), new dev.tessera.core.seatmap.Point(400, -600),
+                        new dev.tessera.core.seatmap.Point(-400, -600)));
+        return new SeatMap(theatre.formatVersion(), theatre.name() + " with a pit", theatre.focalPoint(), categories,
+                theatre.sections(), List.of(area), theatre.gates());
+    }
+
+    public static final String STANDING = "PIT";
+    public static final String STANDING_CATEGORY = "standing";
+
+    /** A published event on the given map, doors open an hour ago. */
+    public EventSetup publishedEvent(SeatMap map, Map<Account, Map<String, Integer>> sellers,
+                                     Map<Account, List<String>> allocations, Map<String, Long> pricesMinor) {
+        return publishedEvent(map, sellers, allocations, pricesMinor, Map.of());
+    }
+
+    /** The same with standing places allocated to sellers' offline counters, per area id. */
+    public EventSetup publishedEvent(SeatMap map, Map<Account, Map<String, Integer>> sellers,
+                                     Map<Account, List<String>> allocations, Map<String, Long> pricesMinor,
+                                     Map<Account, Map<String, Integer>> areaAllocations) {
         var venue = organizer.post("/api/venues", Map.of("name", unique("Theatre"), "address", "Tokyo"));
         assertThat(venue.status()).as(venue.body()).isEqualTo(201);
         long venueId = venue.get("id").asLong();
@@ -90,7 +118,8 @@ public final class CenterFixture implements AutoCloseable {
         long eventId = event.get("id").asLong();
         sellers.forEach((seller, quotas) -> {
             var auth = organizer.post("/api/events/" + eventId + "/authorizations", Map.of("sellerId", seller.id(),
-                    "quotas", quotas, "seatIds", allocations.getOrDefault(seller, List.of())));
+                    "quotas", quotas, "seatIds", allocations.getOrDefault(seller, List.of()),
+                    "areas", areaAllocations.getOrDefault(seller, Map.of())));
             assertThat(auth.status()).as(auth.body()).isEqualTo(201);
         });
         var published = organizer.post("/api/events/" + eventId + "/publish", Map.of());

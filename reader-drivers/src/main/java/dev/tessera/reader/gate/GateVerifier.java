@@ -40,13 +40,21 @@ public final class GateVerifier {
     private final GateAdmissions log;
     private final Clock clock;
     private final Duration clockSkew;
+    private final java.util.function.Predicate<String> fullAreas;
 
     public GateVerifier(GateTrust trust, String gateId, GateAdmissions log, Clock clock, Duration clockSkew) {
+        this(trust, gateId, log, clock, clockSkew, area -> false);
+    }
+
+    /** @param fullAreas whether a standing area is marked full at the door now (issue 18); asked at each check */
+    public GateVerifier(GateTrust trust, String gateId, GateAdmissions log, Clock clock, Duration clockSkew,
+                        java.util.function.Predicate<String> fullAreas) {
         this.trust = Objects.requireNonNull(trust, "trust");
         this.gateId = Objects.requireNonNull(gateId, "gateId");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew");
+        this.fullAreas = Objects.requireNonNull(fullAreas, "fullAreas");
     }
 
     public GateDecision tap(WalletCard card) {
@@ -176,6 +184,10 @@ public final class GateVerifier {
         } else if ((stored != null && stored.used()) || log.admitted(t.ticketId())) {
             v = Verdict.ALREADY_USED;
             detail = stored != null && stored.used() ? "marked used on the chip" : "in this gate's log (a replayed copy)";
+        } else if (t.generalAdmission() && fullAreas.test(t.seatId())) {
+            // issue 18: the gate staff marked the ticket's standing area full inside; the ticket stays good for later
+            v = Verdict.AREA_FULL;
+            detail = "standing area " + t.seatId() + " is marked full at the door";
         } else {
             v = Verdict.ADMITTED;
             detail = "ok";

@@ -17,6 +17,7 @@ public enum Verdict {
     REVOKED("This ticket was transferred or cancelled: this copy is no longer valid."),
     WRONG_CHIP("This ticket belongs to another card (copied ticket)."),
     ALREADY_USED("This ticket has already been used."),
+    AREA_FULL("This standing area is full inside: admit nobody to it until the gate staff open it again."),
     CARD_REMOVED("The card was taken away too early: tap again."),
     UNREADABLE("This code is not a Tessera ticket, or it was not read completely: scan it again.");
 

@@ -1,5 +1,6 @@
 package dev.tessera.reports.occupancy;
 
+import static dev.tessera.center.db.schema.Tables.GA_INVENTORY;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 
@@ -22,7 +23,10 @@ import net.sf.jasperreports.engine.JasperPrint;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** An event's seats by section and category: sold, held, blocked, free, and used at the gate. */
+/**
+ * An event's seats by section and category: sold, held, blocked, free, and used at the gate; then each standing area
+ * (issue 18) as one line: its capacity, places sold, held, allocated to offline counters (blocked) and free.
+ */
 public final class EventOccupancyReport {
     public static final String TEMPLATE = "event-occupancy";
 
@@ -91,6 +95,14 @@ public final class EventOccupancyReport {
                         c[0], c[1], c[2], c[3], c[4], c[5]));
             }
         });
+        Map<String, Integer> admitted = new HashMap<>();
+        dsl.select(TICKET.SEAT_ID, DSL.count()).from(TICKET)
+                .where(TICKET.EVENT_ID.eq(event.id()), TICKET.GENERAL_ADMISSION.isTrue(), TICKET.STATUS.eq("USED"))
+                .groupBy(TICKET.SEAT_ID).forEach(r -> admitted.put(r.value1(), r.value2()));
+        List<AreaPlaces> areas = dsl.selectFrom(GA_INVENTORY).where(GA_INVENTORY.EVENT_ID.eq(event.id()))
+                .fetch(a -> new AreaPlaces(a.getAreaId(), a.getCapacity(), a.getHeld(), a.getSold(), a.getAllocated(),
+                        admitted.getOrDefault(a.getAreaId(), 0)));
+        rows.addAll(AreaPlaces.rows(event, areas));
         return rows;
     }
 }

@@ -161,6 +161,13 @@ public final class RemoteRows {
      */
     public static List<OccupancyRow> occupancy(EventInfo event, Map<String, ? extends Collection<String>> seatsByStatus,
                                                Set<String> usedSeatIds) {
+        return occupancy(event, seatsByStatus, usedSeatIds, List.of());
+    }
+
+    /** The same, with a line per standing area after the seated sections (issue 18), from the center's area counts. */
+    public static List<OccupancyRow> occupancy(EventInfo event, Map<String, ? extends Collection<String>> seatsByStatus,
+                                               Set<String> usedSeatIds,
+                                               Collection<dev.tessera.reports.occupancy.AreaPlaces> areas) {
         Map<String, String> status = new HashMap<>();
         seatsByStatus.forEach((s, ids) -> ids.forEach(id -> status.put(id, s)));
         List<OccupancyRow> rows = new ArrayList<>();
@@ -182,6 +189,7 @@ public final class RemoteRows {
             counts.forEach((category, c) -> rows.add(new OccupancyRow(section.name(), event.categoryName(category),
                     c[0], c[1], c[2], c[3], c[4], c[5])));
         }
+        rows.addAll(dev.tessera.reports.occupancy.AreaPlaces.rows(event, areas));
         return rows;
     }
 

@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
  * @param attendees    up to 8 attendee names (claim 70)
  * @param priceMinor   the price in the currency's minor unit (cents, yen)
  * @param currency     ISO 4217 code
+ * @param generalAdmission true when {@code seatId} names a general-admission (standing) area of the seat map rather
+ *                     than a seat: the ticket admits one person to that area (issue 18)
  */
 public record Ticket(UUID ticketId, int version, long eventId, String seatId, String categoryId, String gateId,
                      Instant validFrom, Instant validUntil, String holderChipId, List<String> attendees,
-                     long priceMinor, String currency) {
+                     long priceMinor, String currency, boolean generalAdmission) {
 
     public static final String ANY_GATE = "";
     public static final String PAPER = "";
@@ -84,6 +86,14 @@ public record Ticket(UUID ticketId, int version, long eventId, String seatId, St
         if (!CURRENCY.matcher(currency).matches()) {
             throw new IllegalArgumentException("currency must be 3 uppercase ASCII letters, was '" + currency + "'");
         }
+    }
+
+    /** A ticket for a seat. */
+    public Ticket(UUID ticketId, int version, long eventId, String seatId, String categoryId, String gateId,
+                  Instant validFrom, Instant validUntil, String holderChipId, List<String> attendees,
+                  long priceMinor, String currency) {
+        this(ticketId, version, eventId, seatId, categoryId, gateId, validFrom, validUntil, holderChipId, attendees,
+                priceMinor, currency, false);
     }
 
     public boolean isPaper() {

@@ -23,6 +23,8 @@ public final class TicketCodec {
     public static final int MAX_ENCODED_LENGTH = 512;
     public static final int FORMAT_VERSION = 0x01;
     static final int FLAG_HOLDER_CHIP = 0x01;
+    /** The seat id field names a general-admission area (issue 18). */
+    static final int FLAG_GENERAL_ADMISSION = 0x02;
 
     private static final byte MAGIC_0 = 'T';
     private static final byte MAGIC_1 = 'K';
@@ -76,7 +78,7 @@ public final class TicketCodec {
                     "ticket format version %d is not supported (expected %d)".formatted(formatVersion, FORMAT_VERSION));
         }
         int flags = in.u8("flags");
-        if ((flags & ~FLAG_HOLDER_CHIP) != 0) {
+        if ((flags & ~(FLAG_HOLDER_CHIP | FLAG_GENERAL_ADMISSION)) != 0) {
             throw new TicketFormatException(Reason.MALFORMED, "reserved flag bits are set: 0x%02x".formatted(flags));
         }
         UUID ticketId = new UUID(in.u64("ticket id"), in.u64("ticket id"));
@@ -101,7 +103,7 @@ public final class TicketCodec {
         try {
             ticket = new Ticket(ticketId, version, eventId, seatId, categoryId, gateId,
                     Instant.ofEpochSecond(validFrom), Instant.ofEpochSecond(validUntil),
-                    holderChipId, attendees, priceMinor, currency);
+                    holderChipId, attendees, priceMinor, currency, (flags & FLAG_GENERAL_ADMISSION) != 0);
         } catch (IllegalArgumentException e) {
             throw new TicketFormatException(Reason.MALFORMED, "ticket breaks a field rule: " + e.getMessage(), e);
         }
@@ -138,7 +140,7 @@ public final class TicketCodec {
         WireWriter out = new WireWriter()
                 .u8(MAGIC_0).u8(MAGIC_1)
                 .u8(FORMAT_VERSION)
-                .u8(ticket.isPaper() ? 0 : FLAG_HOLDER_CHIP)
+                .u8((ticket.isPaper() ? 0 : FLAG_HOLDER_CHIP) | (ticket.generalAdmission() ? FLAG_GENERAL_ADMISSION : 0))
                 .u64(ticket.ticketId().getMostSignificantBits())
                 .u64(ticket.ticketId().getLeastSignificantBits())
                 .u16(ticket.version())

@@ -19,6 +19,7 @@ final class TicketBuilder {
     List<String> attendees = List.of("Hanako Yamada", "Jürgen Weiß");
     long priceMinor = 1_250_000L;
     String currency = "JPY";
+    boolean generalAdmission;
 
     static TicketBuilder aTicket() {
         return new TicketBuilder();
@@ -74,6 +75,11 @@ final class TicketBuilder {
         return this;
     }
 
+    TicketBuilder generalAdmission(boolean value) {
+        generalAdmission = value;
+        return this;
+    }
+
     TicketBuilder priceMinor(long value) {
         priceMinor = value;
         return this;
@@ -86,6 +92,6 @@ final class TicketBuilder {
 
     Ticket build() {
         return new Ticket(ticketId, version, eventId, seatId, categoryId, gateId, validFrom, validUntil,
-                holderChipId, attendees, priceMinor, currency);
+                holderChipId, attendees, priceMinor, currency, generalAdmission);
     }
 }

@@ -227,6 +227,23 @@ class TicketCodecTest {
     }
 
     @Test
+    void generalAdmissionTicketNamesTheAreaAndSaysSoInFlagBit1() throws TicketFormatException {
+        Ticket standing = aTicket().seatId("FLOOR").categoryId("floor").generalAdmission(true).build();
+
+        byte[] bytes = TicketCodec.encodeSigned(standing, issuer);
+
+        assertThat(bytes[3]).as("flags: holder chip and general admission").isEqualTo((byte) 0x03);
+        Ticket decoded = TicketCodec.decodeAndVerify(bytes, trusted).ticket();
+        assertThat(decoded).isEqualTo(standing);
+        assertThat(decoded.generalAdmission()).isTrue();
+        assertThat(decoded.seatId()).isEqualTo("FLOOR");
+        assertThat(TicketCodec.decode(encoded).ticket().generalAdmission()).as("a seat ticket").isFalse();
+        byte[] flipped = encoded.clone();
+        flipped[3] ^= 0x02;
+        assertReason(() -> TicketCodec.decodeAndVerify(flipped, trusted), Reason.BAD_SIGNATURE);
+    }
+
+    @Test
     void reservedFlagBitsAreMalformed() {
         byte[] flagged = encoded.clone();
         flagged[3] |= (byte) 0x80;
