@@ -41,8 +41,12 @@ final class SalePanel extends ScrollPane {
                 return l10n.text("counter.seats.none");
             }
             int places = vm.standing().values().stream().mapToInt(Integer::intValue).sum();
-            return l10n.text("counter.seats.summary", vm.picked().size() + places,
-                    Formats.money(vm.pendingTotalMinor(), e.currency(), l10n.getLocale()));
+            String total = Formats.money(vm.pendingTotalMinor(), e.currency(), l10n.getLocale());
+            if (places == 0) {
+                return l10n.text("counter.seats.summary", vm.picked().size(), total);
+            }
+            // standing places are tickets without a seat: the count says which is which
+            return l10n.text("counter.tickets.summary", vm.picked().size() + places, vm.picked().size(), places, total);
         }, vm.picked(), vm.standing(), vm.eventProperty(), l10n.localeProperty()));
 
         Label seatRows = new Label();

@@ -381,6 +381,8 @@ class CounterFlowTest {
         assertThat(fx(() -> sale.holdProperty().get().seatIds())).containsExactlyInAnyOrderElementsOf(two);
         waitFor(10, "the live count", () -> ui.text("#standingLeft-PIT").equals("47 places left"));
         assertThat(ui.text("#saleSeatRows")).startsWith("Standing pit · 3 standing");
+        assertThat(ui.text("#saleSeats")).as("seated and standing tickets counted apart")
+                .startsWith("Tickets: 5 (2 seated, 3 standing) · ");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
         waitFor(10, "the member card read", () -> chip.equals(sale.customerChipIdProperty().get()));
