@@ -57,10 +57,13 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, SQLDialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.dsl = DSL.using(dataSource, dialect, settings());
+    }
+
+    /** jOOQ's settings for the center's schema (the migrations written in Java use them too). */
+    static Settings settings() {
         // Unquoted names: H2 folds them to upper case, PostgreSQL to lower case, both match the DDL.
-        Settings settings = new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER)
-                .withExecuteLogging(false);
-        this.dsl = DSL.using(dataSource, dialect, settings);
+        return new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER).withExecuteLogging(false);
     }
 
     /**
@@ -78,7 +81,8 @@ public final class Database implements AutoCloseable {
         try {
             HikariDataSource ds = pool(url, user, password, poolSize, dialect, shown);
             try {
-                Flyway.configure().dataSource(ds).locations("classpath:db/center").load().migrate();
+                Flyway.configure().dataSource(ds).locations("classpath:db/center")
+                        .javaMigrations(new StandingInventoryOfEarlierEvents(dialect)).load().migrate();
             } catch (FlywayException e) {
                 ds.close();
                 throw new DatabaseStartException("cannot migrate the center database " + shown + ": " + reasonOf(e), e);

@@ -262,7 +262,13 @@ abstract class StandingAreaContractTest {
         HttpResponse<java.util.stream.Stream<String>> response = http.sendAsync(request,
                 HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
-        Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (java.io.UncheckedIOException closedByTheTest) {
+                // the stream is closed under the reader once the test has what it waited for
+            }
+        });
         try {
             assertThat(holdPlaces(seller, ev, 7).status()).isEqualTo(201);
             JsonNode pushed = null;
@@ -283,8 +289,10 @@ abstract class StandingAreaContractTest {
             JsonNode snapshot = watcher.client().get("/api/events/" + ev.eventId() + "/seats").json();
             assertThat(snapshot.get("areas").get(0).get("remaining").asInt()).isEqualTo(33);
         } finally {
+            response.body().close();
             reader.interrupt();
             http.shutdownNow();
+            assertThat(reader.join(java.time.Duration.ofSeconds(10))).as("the stream's reader ends with the test").isTrue();
         }
     }
 
