@@ -22,6 +22,12 @@ public record EventPaper(EventInfo event, String venueAddress, SeatMap map) {
                 }
             }
         }
+        // a standing ticket's seat id names its area: the area's name is its place, it has no row or seat
+        for (var area : map.areas()) {
+            if (area.id().equals(seatId)) {
+                return new String[] {area.name(), "", ""};
+            }
+        }
         return new String[] {"", "", seatId};
     }
 
