@@ -57,6 +57,9 @@ public class AvailabilityView extends Control {
     private final ObservableSet<String> markedSeatIds = FXCollections.observableSet();
     private final ObservableSet<String> ownSeatIds = FXCollections.observableSet();
     private final ObjectProperty<Consumer<String>> onSeatClicked = new SimpleObjectProperty<>(this, "onSeatClicked");
+    private final ObjectProperty<Consumer<String>> onAreaClicked = new SimpleObjectProperty<>(this, "onAreaClicked");
+    private final javafx.collections.ObservableMap<String, AreaLevel> areaLevels =
+            javafx.collections.FXCollections.observableHashMap();
     private final BooleanProperty sidePanelVisible = new SimpleBooleanProperty(this, "sidePanelVisible", true);
     private final StringProperty stageLabel = new SimpleStringProperty(this, "stageLabel",
             dev.tessera.designer.i18n.Messages.get("plan.stage"));
@@ -182,6 +185,24 @@ public class AvailabilityView extends Control {
 
     public void setSidePanelVisible(boolean visible) {
         sidePanelVisible.set(visible);
+    }
+
+    /**
+     * Issue 18: how full each standing area is, by area id; the view fills each area's outline from the bottom by
+     * the share taken and writes the area's name and the level's caption in it. Areas without a level are outlined.
+     */
+    public javafx.collections.ObservableMap<String, AreaLevel> getAreaLevels() {
+        return areaLevels;
+    }
+
+    /** Told the id of a standing area a click lands in (no seat under it); a host that sells places sets it. */
+    public ObjectProperty<Consumer<String>> onAreaClickedProperty() {
+        return onAreaClicked;
+    }
+
+    /** The standing area a click at this point of the view lands in, if any. */
+    public Optional<String> areaAt(double x, double y) {
+        return skin().flatMap(s -> s.areaAt(this, x, y));
     }
 
     /** The caption drawn above the stage (the focal point); the host binds it to its language. */

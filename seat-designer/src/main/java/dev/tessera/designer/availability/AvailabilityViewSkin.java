@@ -128,6 +128,8 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
                 .then((javafx.scene.Node) side).otherwise((javafx.scene.Node) null));
         getChildren().add(root);
         view.stageLabelProperty().addListener((obs, old, now) -> surface.requestOverlay());
+        view.getAreaLevels().addListener((javafx.collections.MapChangeListener<String, AreaLevel>) c ->
+                surface.requestOverlay());
         view.getMarkedSeatIds().addListener((SetChangeListener<String>) change -> marksChanged(change));
         view.getOwnSeatIds().addListener((SetChangeListener<String>) change -> marksChanged(change));
 
@@ -174,6 +176,36 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
         javafx.geometry.Point2D p = surface.sceneToLocal(view.localToScene(x, y));
         int seat = p == null ? -1 : seatNear(p.getX(), p.getY());
         return seat < 0 ? java.util.Optional.empty() : java.util.Optional.of(board.map().seats().get(seat).id());
+    }
+
+    java.util.Optional<String> areaAt(AvailabilityView view, double x, double y) {
+        javafx.geometry.Point2D p = surface.sceneToLocal(view.localToScene(x, y));
+        return p == null ? java.util.Optional.empty() : areaNear(p.getX(), p.getY());
+    }
+
+    /** The standing area whose outline holds this point of the surface (even-odd rule, in plan coordinates). */
+    private java.util.Optional<String> areaNear(double x, double y) {
+        if (board == null) {
+            return java.util.Optional.empty();
+        }
+        PlanViewport v = surface.viewport();
+        double px = v.toPlanX(x);
+        double py = v.toPlanY(y);
+        for (GeneralAdmissionArea area : board.map().areas()) {
+            List<Point> outline = area.outline();
+            boolean inside = false;
+            for (int i = 0, j = outline.size() - 1; i < outline.size(); j = i++) {
+                Point a = outline.get(i);
+                Point b = outline.get(j);
+                if ((a.y() > py) != (b.y() > py) && px < (b.x() - a.x()) * (py - a.y()) / (b.y() - a.y()) + a.x()) {
+                    inside = !inside;
+                }
+            }
+            if (inside) {
+                return java.util.Optional.of(area.id());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     java.util.Optional<javafx.geometry.Point2D> seatCentre(AvailabilityView view, String seatId) {
@@ -506,6 +538,11 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
                 int seat = seatNear(e.getX(), e.getY());
                 if (seat >= 0) {
                     handler.accept(board.map().seats().get(seat).id());
+                } else {
+                    var areaHandler = getSkinnable().onAreaClickedProperty().get();
+                    if (areaHandler != null) {
+                        areaNear(e.getX(), e.getY()).ifPresent(areaHandler);
+                    }
                 }
             }
             return;
@@ -571,8 +608,40 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
             Color color = map.category(area.categoryId()).map(c -> Color.web(c.color())).orElse(Color.GRAY);
             g.setFill(color.deriveColor(0, 1, 1, 0.25));
             g.fillPolygon(xs, ys, xs.length);
+            AreaLevel level = getSkinnable().getAreaLevels().get(area.id());
+            double top = java.util.Arrays.stream(ys).min().orElse(0);
+            double bottom = java.util.Arrays.stream(ys).max().orElse(0);
+            double left = java.util.Arrays.stream(xs).min().orElse(0);
+            double right = java.util.Arrays.stream(xs).max().orElse(0);
+            if (level != null && level.taken() > 0) {
+                // the taken share fills the outline from the bottom up, in the sold colour
+                g.save();
+                g.beginPath();
+                g.moveTo(xs[0], ys[0]);
+                for (int k = 1; k < xs.length; k++) {
+                    g.lineTo(xs[k], ys[k]);
+                }
+                g.closePath();
+                g.clip();
+                double filled = (bottom - top) * level.taken();
+                g.setFill(Colors.fx(SeatStatus.SOLD.color()).deriveColor(0, 1, 1, 0.55));
+                g.fillRect(left, bottom - filled, right - left, filled);
+                g.restore();
+            }
             g.setStroke(color);
             g.strokePolygon(xs, ys, xs.length);
+            if (bottom - top > 28 && right - left > 40) {
+                g.setFill(Color.web("#24292F"));
+                g.setFont(javafx.scene.text.Font.font(12));
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(javafx.geometry.VPos.CENTER);
+                double middle = (top + bottom) / 2;
+                boolean caption = level != null && !level.caption().isEmpty();
+                g.fillText(area.name(), (left + right) / 2, caption ? middle - 8 : middle, right - left - 8);
+                if (caption) {
+                    g.fillText(level.caption(), (left + right) / 2, middle + 8, right - left - 8);
+                }
+            }
         }
         double fx = v.toScreenX(map.focalPoint().x());
         double fy = v.toScreenY(map.focalPoint().y());

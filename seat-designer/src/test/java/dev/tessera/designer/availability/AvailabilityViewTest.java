@@ -98,6 +98,88 @@ class AvailabilityViewTest {
     }
 
     @Test
+    void aStandingAreaShowsHowFullItIsAndAClickInItIsReportedAsTheArea(FxRobot robot) throws Exception {
+        SeatMap arena = SampleVenues.arena(2_000);
+        var floor = arena.areas().getFirst();
+        java.util.List<String> areas = new java.util.ArrayList<>();
+        java.util.List<String> seats = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            view.setSeatMap(arena);
+            view.setOnSeatClicked(seats::add);
+            view.onAreaClickedProperty().set(areas::add);
+        });
+        settle();
+        int[][] before = areaPixels(floor);
+        robot.interact(() -> view.getAreaLevels().put(floor.id(),
+                new AreaLevel(floor.capacity(), 0, floor.capacity() / 2, (floor.capacity() / 2) + " left")));
+        settle();
+        int[][] after = areaPixels(floor);
+        int rows = before.length;
+        assertThat(after.length).isEqualTo(rows);
+        assertThat(changed(before, after, 0, rows / 2 - 12)).as("the upper half, above the captions, as it was")
+                .isLessThan(0.02);
+        assertThat(changed(before, after, rows / 2 + 20, rows)).as("the lower half filled as taken")
+                .isGreaterThan(0.9);
+        Screenshots.save(stage.getScene(), "availability-standing-half");
+
+        double cx = floor.outline().stream().mapToDouble(p -> p.x()).average().orElseThrow();
+        double cy = floor.outline().stream().mapToDouble(p -> p.y()).average().orElseThrow();
+        PlanSurface surface = skin().surface();
+        PlanViewport v = surface.viewport();
+        Point2D centre = surface.localToScreen(v.toScreenX(cx), v.toScreenY(cy));
+        Point2D inView = view.screenToLocal(centre);
+        assertThat(view.areaAt(inView.getX(), inView.getY())).contains(floor.id());
+        robot.clickOn(centre, MouseButton.PRIMARY);
+        settle();
+        assertThat(areas).containsExactly(floor.id());
+        assertThat(seats).isEmpty();
+        assertThat(view.areaAt(5, 5)).isEmpty();
+    }
+
+    /** The drawn view inside the area's bounds, as ARGB rows; the area's box spans them whole. */
+    private int[][] areaPixels(dev.tessera.core.seatmap.GeneralAdmissionArea area) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.image.WritableImage image = view.snapshot(null, null);
+            PlanSurface surface = skin().surface();
+            PlanViewport v = surface.viewport();
+            double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+            for (var p : area.outline()) {
+                Point2D at = view.sceneToLocal(surface.localToScene(v.toScreenX(p.x()), v.toScreenY(p.y())));
+                minX = Math.min(minX, at.getX());
+                maxX = Math.max(maxX, at.getX());
+                minY = Math.min(minY, at.getY());
+                maxY = Math.max(maxY, at.getY());
+            }
+            // a few pixels inside the outline's stroke
+            int x0 = (int) Math.ceil(minX) + 3, x1 = (int) Math.floor(maxX) - 3;
+            int y0 = (int) Math.ceil(minY) + 3, y1 = (int) Math.floor(maxY) - 3;
+            int[][] rows = new int[y1 - y0][x1 - x0];
+            var reader = image.getPixelReader();
+            for (int y = y0; y < y1; y++) {
+                for (int x = x0; x < x1; x++) {
+                    rows[y - y0][x - x0] = reader.getArgb(x, y);
+                }
+            }
+            return rows;
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The share of pixels that differ between two drawings of the same box, in rows [from, to) of it. */
+    private static double changed(int[][] before, int[][] after, int from, int to) {
+        int count = 0;
+        int all = 0;
+        for (int y = from; y < to; y++) {
+            for (int x = 0; x < before[y].length; x++) {
+                all++;
+                if (before[y][x] != after[y][x]) {
+                    count++;
+                }
+            }
+        }
+        return all == 0 ? 0 : count / (double) all;
+    }
+
+    @Test
     void aHostThatHandlesClicksIsToldTheNearestSeatAndDrawsItsMarkedSeatsRinged(FxRobot robot) throws Exception {
         settle();
         java.util.List<String> clicked = new java.util.ArrayList<>();
