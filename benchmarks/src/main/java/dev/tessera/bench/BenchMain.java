@@ -26,7 +26,8 @@ public final class BenchMain {
                     + "before the seller has its answer, which is why the confirmation's round trip is shown beside it.",
             "sync", "- **sync**: a terminal's H2 ledger holds 10,000 journal entries from an offline shift (the clerk's "
                     + "whole offline seat block sold, the rest hold/sale/issue records); the desktop's `TerminalSync` "
-                    + "pushes them in batches of 100 and the center checks the hash chain and keeps each once. Timed "
+                    + "pushes them in batches of 500 (one transaction each at the center) and the center checks the hash "
+                    + "chain and keeps each once. Timed "
                     + "from the first push to the last acknowledgement; writing the entries (a durable H2 commit each) "
                     + "is printed on the console, not counted.",
             "app", "- **app start**: `TesseraApp` on its embedded defaults in a new JVM under Monocle headless (so class "
