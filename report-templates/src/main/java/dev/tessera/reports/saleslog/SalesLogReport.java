@@ -16,7 +16,10 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
+import net.sf.jasperreports.engine.util.JRSwapFile;
 
 /**
  * The sales log of claims 75 and 88: sales, voids and refunds per event, seller and day with net subtotals,
@@ -67,8 +70,19 @@ public final class SalesLogReport {
         parameters.put("BREAKDOWN_REPORT", Templates.get("breakdown"));
         parameters.put("LATIN_WORDS", labels.keySet().stream().filter(k -> k.startsWith("kind.") || k.startsWith("payment."))
                 .map(labels::getString).allMatch(w -> w.chars().allMatch(c -> c < 0x80)));
-        return Filler.fill(TEMPLATE, parameters, new RowSource<>(rows, FIELDS, job, count), options);
+        // pages beyond the first PAGES_IN_MEMORY go to a swap file, so a log of a million sales fills and exports in a
+        // bounded heap; the file goes when the print is collected or the JVM exits
+        JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
+                new JRSwapFile(System.getProperty("java.io.tmpdir"), SWAP_BLOCK_BYTES, SWAP_GROWTH_BLOCKS), true);
+        parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
+        JasperPrint print = Filler.fill(TEMPLATE, parameters, new RowSource<>(rows, FIELDS, job, count), options);
+        virtualizer.setReadOnly(true);
+        return print;
     }
+
+    private static final int PAGES_IN_MEMORY = 64;
+    private static final int SWAP_BLOCK_BYTES = 8 * 1024;
+    private static final int SWAP_GROWTH_BLOCKS = 256;
 
     record Row(SalesLogLine line, LocalDate day, String dayLabel, String time, String payment, String kind) {}
 
