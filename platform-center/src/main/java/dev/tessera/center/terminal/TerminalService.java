@@ -174,11 +174,10 @@ public final class TerminalService {
                     throw ApiException.conflict("journal-diverged", "entry " + entry.sequence()
                             + " does not chain to the entry the center holds before it");
                 }
-                JsonNode payload = payload(entry);
                 Outcome outcome;
-                if (OfflineSales.isSale(payload)) {
+                if (OfflineSales.TYPE.equals(payload(entry).path("type").asText())) {
                     rows.flush(); // an offline sale reads the entries before it (the shift it belongs to)
-                    outcome = applyOffline(ctx, sellerId, terminal, entry, payload, appliedChanges);
+                    outcome = applyOffline(ctx, sellerId, terminal, entry, appliedChanges);
                 } else {
                     outcome = new Outcome(entry.sequence(), OutcomeKind.RECORDED, null);
                 }
@@ -200,7 +199,8 @@ public final class TerminalService {
 
     /** An offline sale applied or rejected under its own savepoint. */
     private Outcome applyOffline(DSLContext ctx, long sellerId, TerminalRecord terminal, LedgerEntry entry,
-                                 JsonNode payload, List<OfflineSales.Applied> appliedChanges) {
+                                 List<OfflineSales.Applied> appliedChanges) {
+        JsonNode payload = payload(entry);
         try {
             OfflineSales.Applied applied = ctx.transactionResult(savepoint -> offlineSales.apply(savepoint.dsl(),
                     sellerId, terminal.getTerminalId(), terminal.getKeyId(), entry.sequence(), payload));
