@@ -24,9 +24,17 @@ public final class BenchMain {
                     + "watches the event's Server-Sent Events stream through the desktop's `SeatStream`. Timed from the "
                     + "moment the confirmation is sent, so the sale's own commit counts; the stream usually has the seat "
                     + "before the seller has its answer, which is why the confirmation's round trip is shown beside it.",
+            "reports", "- **sales-log PDF**: measured on the path the manager's desktop runs, "
+                    + "`dev.tessera.desktop.manager.ReportSource` (the Reports workspace's only way to a report): the "
+                    + "embedded center's `/api/sales-log` and `/api/sales-log/adjustments` over HTTP, the lines "
+                    + "`RemoteRows.salesLog` makes of them, `SalesLogReport.fill` and `Exporter.pdf`; the center runs in "
+                    + "the same JVM, so the peak heap counts the center's answer too. Left-to-right text is set "
+                    + "without OpenPDF's bidi analysis (`LeftToRightPdfProducerFactory`); a log above 150,000 lines "
+                    + "fills through a swap-file virtualizer.",
             "sync", "- **sync**: a terminal's H2 ledger holds 10,000 journal entries from an offline shift (the clerk's "
                     + "whole offline seat block sold, the rest hold/sale/issue records); the desktop's `TerminalSync` "
-                    + "pushes them in batches of 100 and the center checks the hash chain and keeps each once. Timed "
+                    + "pushes them in batches of 500 (one transaction each at the center) and the center checks the hash "
+                    + "chain and keeps each once. Timed "
                     + "from the first push to the last acknowledgement; writing the entries (a durable H2 commit each) "
                     + "is printed on the console, not counted.",
             "app", "- **app start**: `TesseraApp` on its embedded defaults in a new JVM under Monocle headless (so class "

@@ -18,9 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
@@ -141,15 +143,19 @@ public final class LedgerStore implements AutoCloseable {
 
     /** The first {@code limit} entries the center has not acknowledged, in order. */
     public List<LedgerEntry> pending(String terminalId, int limit) {
-        // by key: the outbox's first sequences, then those journal rows (a join ordered by the journal made H2 walk
-        // every acknowledged entry again for each batch)
+        // by key: the outbox's first sequences, then the journal's key range they span, filtered to them (an IN list
+        // or a join ordered by the journal made H2 walk every entry of the terminal again for each batch: quadratic)
         List<Long> sequences = dsl.select(OUTBOX.SEQUENCE).from(OUTBOX).where(OUTBOX.TERMINAL_ID.eq(terminalId))
                 .orderBy(OUTBOX.SEQUENCE).limit(limit).fetch(OUTBOX.SEQUENCE);
         if (sequences.isEmpty()) {
             return List.of();
         }
-        return dsl.selectFrom(JOURNAL).where(JOURNAL.TERMINAL_ID.eq(terminalId), JOURNAL.SEQUENCE.in(sequences))
-                .orderBy(JOURNAL.SEQUENCE).fetch().map(LedgerStore::entryOf);
+        Set<Long> queued = new HashSet<>(sequences);
+        return dsl.selectFrom(JOURNAL)
+                .where(JOURNAL.TERMINAL_ID.eq(terminalId), JOURNAL.SEQUENCE.between(sequences.getFirst(), sequences.getLast()))
+                .orderBy(JOURNAL.SEQUENCE).fetch().stream()
+                .filter(r -> queued.contains(r.getSequence()))
+                .map(LedgerStore::entryOf).toList();
     }
 
     public int pendingCount(String terminalId) {
@@ -160,14 +166,30 @@ public final class LedgerStore implements AutoCloseable {
     public synchronized void acknowledge(String terminalId, long sequence, List<SyncOutcome> outcomes) {
         dsl.transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            for (SyncOutcome o : outcomes) {
-                tx.mergeInto(SYNC_OUTCOME).using(DSL.selectOne())
-                        .on(SYNC_OUTCOME.TERMINAL_ID.eq(terminalId), SYNC_OUTCOME.SEQUENCE.eq(o.sequence()))
-                        .whenMatchedThenUpdate().set(SYNC_OUTCOME.OUTCOME, o.outcome()).set(SYNC_OUTCOME.DETAIL, o.detail())
-                        .whenNotMatchedThenInsert(SYNC_OUTCOME.TERMINAL_ID, SYNC_OUTCOME.SEQUENCE, SYNC_OUTCOME.OUTCOME,
-                                SYNC_OUTCOME.DETAIL)
-                        .values(terminalId, o.sequence(), o.outcome(), truncate(o.detail()))
-                        .execute();
+            if (!outcomes.isEmpty()) {
+                // a push's outcomes in two statements, not one MERGE each: the sequences held already (a retried
+                // push) by their key range, then every new one in one multi-row insert
+                long first = outcomes.stream().mapToLong(SyncOutcome::sequence).min().orElseThrow();
+                long last = outcomes.stream().mapToLong(SyncOutcome::sequence).max().orElseThrow();
+                Set<Long> held = new HashSet<>(tx.select(SYNC_OUTCOME.SEQUENCE).from(SYNC_OUTCOME)
+                        .where(SYNC_OUTCOME.TERMINAL_ID.eq(terminalId), SYNC_OUTCOME.SEQUENCE.between(first, last))
+                        .fetch(SYNC_OUTCOME.SEQUENCE));
+                var insert = tx.insertInto(SYNC_OUTCOME, SYNC_OUTCOME.TERMINAL_ID, SYNC_OUTCOME.SEQUENCE,
+                        SYNC_OUTCOME.OUTCOME, SYNC_OUTCOME.DETAIL);
+                boolean anyNew = false;
+                for (SyncOutcome o : outcomes) {
+                    if (held.contains(o.sequence())) {
+                        tx.update(SYNC_OUTCOME).set(SYNC_OUTCOME.OUTCOME, o.outcome()).set(SYNC_OUTCOME.DETAIL, truncate(o.detail()))
+                                .where(SYNC_OUTCOME.TERMINAL_ID.eq(terminalId), SYNC_OUTCOME.SEQUENCE.eq(o.sequence()))
+                                .execute();
+                    } else if (held.add(o.sequence())) {
+                        insert = insert.values(terminalId, o.sequence(), o.outcome(), truncate(o.detail()));
+                        anyNew = true;
+                    }
+                }
+                if (anyNew) {
+                    insert.execute();
+                }
             }
             tx.deleteFrom(OUTBOX).where(OUTBOX.TERMINAL_ID.eq(terminalId), OUTBOX.SEQUENCE.le(sequence)).execute();
         });

@@ -65,10 +65,15 @@ public final class OfflineSales {
         this.clock = clock;
     }
 
+    /** True when a journal entry's payload is an offline sale (the other entries are only recorded). */
+    public static boolean isSale(JsonNode payload) {
+        return TYPE.equals(payload.path("type").asText());
+    }
+
     /** Applies an offline sale inside the caller's transaction; null when the entry is no sale. */
     public Applied apply(DSLContext ctx, long sellerId, String terminalId, String terminalKeyId, long sequence,
                          JsonNode payload) {
-        if (!TYPE.equals(payload.path("type").asText())) {
+        if (!isSale(payload)) {
             return null;
         }
         try {

@@ -6,6 +6,7 @@ import static dev.tessera.center.db.schema.Tables.TERMINAL_JOURNAL;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.TerminalJournalRecord;
 import dev.tessera.center.db.schema.tables.records.TerminalRecord;
 import dev.tessera.center.http.ApiException;
 import dev.tessera.center.keys.IssuerKeys;
@@ -23,8 +24,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.Row10;
+import org.jooq.impl.DSL;
 
 /**
  * Flows 3 and 4: a box-office terminal registers its Ed25519 key and gets a certificate signed by
@@ -150,11 +155,15 @@ public final class TerminalService {
             TerminalRecord terminal = own(ctx, sellerId, terminalId, true);
             long lastSequence = terminal.getLastSequence();
             String lastHash = terminal.getLastHash();
+            // a retried push: the hashes of the entries held already, read by their key range in one statement
+            Map<Long, TerminalJournalRecord> held = entries.getFirst().sequence() > lastSequence ? Map.of()
+                    : heldBetween(ctx, terminalId, entries.getFirst().sequence(), lastSequence);
+            JournalRows rows = new JournalRows(ctx, terminalId, OffsetDateTime.now(clock));
             List<Outcome> outcomes = new ArrayList<>(entries.size());
             for (LedgerEntry entry : entries) {
                 String hash = HEX.formatHex(entry.hash());
                 if (entry.sequence() <= lastSequence) {
-                    outcomes.add(alreadyHeld(ctx, terminal, entry, hash));
+                    outcomes.add(alreadyHeld(held.get(entry.sequence()), terminalId, entry, hash));
                     continue;
                 }
                 if (entry.sequence() != lastSequence + 1) {
@@ -165,10 +174,19 @@ public final class TerminalService {
                     throw ApiException.conflict("journal-diverged", "entry " + entry.sequence()
                             + " does not chain to the entry the center holds before it");
                 }
-                outcomes.add(record(ctx, terminal, entry, applyOffline(ctx, sellerId, terminal, entry, appliedChanges)));
+                Outcome outcome;
+                if (OfflineSales.TYPE.equals(payload(entry).path("type").asText())) {
+                    rows.flush(); // an offline sale reads the entries before it (the shift it belongs to)
+                    outcome = applyOffline(ctx, sellerId, terminal, entry, appliedChanges);
+                } else {
+                    outcome = new Outcome(entry.sequence(), OutcomeKind.RECORDED, null);
+                }
+                rows.add(entry, outcome);
+                outcomes.add(outcome);
                 lastSequence = entry.sequence();
                 lastHash = hash;
             }
+            rows.flush();
             if (lastSequence != terminal.getLastSequence()) {
                 ctx.update(TERMINAL).set(TERMINAL.LAST_SEQUENCE, lastSequence).set(TERMINAL.LAST_HASH, lastHash)
                         .where(TERMINAL.TERMINAL_ID.eq(terminal.getTerminalId())).execute();
@@ -180,7 +198,7 @@ public final class TerminalService {
         return result;
     }
 
-    /** The outcome of one new entry: an offline sale applied or rejected under its own savepoint, else recorded. */
+    /** An offline sale applied or rejected under its own savepoint. */
     private Outcome applyOffline(DSLContext ctx, long sellerId, TerminalRecord terminal, LedgerEntry entry,
                                  List<OfflineSales.Applied> appliedChanges) {
         JsonNode payload = payload(entry);
@@ -198,30 +216,52 @@ public final class TerminalService {
         }
     }
 
-    private static Outcome alreadyHeld(DSLContext ctx, TerminalRecord terminal, LedgerEntry entry, String hash) {
-        var stored = ctx.selectFrom(TERMINAL_JOURNAL).where(TERMINAL_JOURNAL.TERMINAL_ID.eq(terminal.getTerminalId()),
-                TERMINAL_JOURNAL.SEQUENCE.eq(entry.sequence())).fetchOne();
+    private static Map<Long, TerminalJournalRecord> heldBetween(DSLContext ctx, String terminalId, long first, long last) {
+        Map<Long, TerminalJournalRecord> held = new HashMap<>();
+        ctx.selectFrom(TERMINAL_JOURNAL).where(TERMINAL_JOURNAL.TERMINAL_ID.eq(terminalId),
+                TERMINAL_JOURNAL.SEQUENCE.between(first, last)).forEach(r -> held.put(r.getSequence(), r));
+        return held;
+    }
+
+    private static Outcome alreadyHeld(TerminalJournalRecord stored, String terminalId, LedgerEntry entry, String hash) {
         if (stored != null && stored.getHash().equals(hash)) {
             return new Outcome(entry.sequence(), OutcomeKind.valueOf(stored.getOutcome()), "already received");
         }
         throw ApiException.conflict("journal-diverged", "entry " + entry.sequence() + " of terminal "
-                + terminal.getTerminalId() + " differs from the one the center holds");
+                + terminalId + " differs from the one the center holds");
     }
 
-    private Outcome record(DSLContext ctx, TerminalRecord terminal, LedgerEntry entry, Outcome outcome) {
-        ctx.insertInto(TERMINAL_JOURNAL)
-                .set(TERMINAL_JOURNAL.TERMINAL_ID, terminal.getTerminalId())
-                .set(TERMINAL_JOURNAL.SEQUENCE, entry.sequence())
-                .set(TERMINAL_JOURNAL.KIND, entry.kind().name())
-                .set(TERMINAL_JOURNAL.RECORDED_AT, entry.at().atOffset(ZoneOffset.UTC))
-                .set(TERMINAL_JOURNAL.PAYLOAD, entry.payload())
-                .set(TERMINAL_JOURNAL.PREVIOUS_HASH, HEX.formatHex(entry.previousHash()))
-                .set(TERMINAL_JOURNAL.HASH, HEX.formatHex(entry.hash()))
-                .set(TERMINAL_JOURNAL.OUTCOME, outcome.outcome().name())
-                .set(TERMINAL_JOURNAL.OUTCOME_DETAIL, outcome.detail() == null ? null : truncate(outcome.detail()))
-                .set(TERMINAL_JOURNAL.RECEIVED_AT, OffsetDateTime.now(clock))
-                .execute();
-        return outcome;
+    /** The new journal rows of a push, written in multi-row inserts rather than one statement an entry. */
+    private static final class JournalRows {
+        private final DSLContext ctx;
+        private final String terminalId;
+        private final OffsetDateTime receivedAt;
+        private final List<Row10<String, Long, String, OffsetDateTime, String, String, String, String, String,
+                OffsetDateTime>> rows = new ArrayList<>();
+
+        JournalRows(DSLContext ctx, String terminalId, OffsetDateTime receivedAt) {
+            this.ctx = ctx;
+            this.terminalId = terminalId;
+            this.receivedAt = receivedAt;
+        }
+
+        void add(LedgerEntry entry, Outcome outcome) {
+            rows.add(DSL.row(terminalId, entry.sequence(), entry.kind().name(), entry.at().atOffset(ZoneOffset.UTC),
+                    entry.payload(), HEX.formatHex(entry.previousHash()), HEX.formatHex(entry.hash()),
+                    outcome.outcome().name(), outcome.detail() == null ? null : truncate(outcome.detail()), receivedAt));
+        }
+
+        void flush() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            ctx.insertInto(TERMINAL_JOURNAL, TERMINAL_JOURNAL.TERMINAL_ID, TERMINAL_JOURNAL.SEQUENCE,
+                            TERMINAL_JOURNAL.KIND, TERMINAL_JOURNAL.RECORDED_AT, TERMINAL_JOURNAL.PAYLOAD,
+                            TERMINAL_JOURNAL.PREVIOUS_HASH, TERMINAL_JOURNAL.HASH, TERMINAL_JOURNAL.OUTCOME,
+                            TERMINAL_JOURNAL.OUTCOME_DETAIL, TERMINAL_JOURNAL.RECEIVED_AT)
+                    .valuesOfRows(rows).execute();
+            rows.clear();
+        }
     }
 
     private JsonNode payload(LedgerEntry entry) {

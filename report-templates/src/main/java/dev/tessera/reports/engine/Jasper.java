@@ -21,6 +21,9 @@ public final class Jasper {
         SimpleJasperReportsContext context = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
         // a missing font is an error, never a silent fallback to a font without Japanese glyphs
         context.setProperty("net.sf.jasperreports.awt.ignore.missing.font", "false");
+        // PDF text without bidi analysis unless it holds a right-to-left character (export.LeftToRightPdfProducerFactory)
+        context.setProperty("net.sf.jasperreports.export.pdf.producer.factory",
+                "dev.tessera.reports.export.LeftToRightPdfProducerFactory");
         return context;
     }
 }

@@ -16,7 +16,10 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
+import net.sf.jasperreports.engine.util.JRSwapFile;
 
 /**
  * The sales log of claims 75 and 88: sales, voids and refunds per event, seller and day with net subtotals,
@@ -34,6 +37,12 @@ public final class SalesLogReport {
      */
     public static JasperPrint fill(String scope, Iterator<SalesLogLine> lines, long count, ReportOptions options,
                                    ReportJob job) {
+        return fill(scope, lines, count, options, job, VIRTUALIZE_ABOVE_LINES, PAGES_IN_MEMORY);
+    }
+
+    /** {@link #fill} with the swap-file virtualizer's threshold and page cache given (tests). */
+    static JasperPrint fill(String scope, Iterator<SalesLogLine> lines, long count, ReportOptions options,
+                            ReportJob job, long virtualizeAboveLines, int pagesInMemory) {
         SalesLogTotals totals = new SalesLogTotals();
         ZoneId zone = options.zone();
         DateTimeFormatter dayFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(options.locale());
@@ -67,8 +76,25 @@ public final class SalesLogReport {
         parameters.put("BREAKDOWN_REPORT", Templates.get("breakdown"));
         parameters.put("LATIN_WORDS", labels.keySet().stream().filter(k -> k.startsWith("kind.") || k.startsWith("payment."))
                 .map(labels::getString).allMatch(w -> w.chars().allMatch(c -> c < 0x80)));
-        return Filler.fill(TEMPLATE, parameters, new RowSource<>(rows, FIELDS, job, count), options);
+        if (count <= virtualizeAboveLines) {
+            return Filler.fill(TEMPLATE, parameters, new RowSource<>(rows, FIELDS, job, count), options);
+        }
+        // a very long log: pages beyond the first few go to a swap file, so the heap stays bounded (it
+        // costs time: every page is read back once at the end for its "of N pages"); the file goes when the print
+        // is collected or the JVM exits
+        JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(pagesInMemory,
+                new JRSwapFile(System.getProperty("java.io.tmpdir"), SWAP_BLOCK_BYTES, SWAP_GROWTH_BLOCKS), true);
+        parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
+        JasperPrint print = Filler.fill(TEMPLATE, parameters, new RowSource<>(rows, FIELDS, job, count), options);
+        virtualizer.setReadOnly(true);
+        return print;
     }
+
+    /** About 3,000 pages: below it the pages stay in memory (a 100,000-sale log is some 2,000 pages). */
+    static final long VIRTUALIZE_ABOVE_LINES = 150_000;
+    private static final int PAGES_IN_MEMORY = 64;
+    private static final int SWAP_BLOCK_BYTES = 8 * 1024;
+    private static final int SWAP_GROWTH_BLOCKS = 256;
 
     record Row(SalesLogLine line, LocalDate day, String dayLabel, String time, String payment, String kind) {}
 
