@@ -228,7 +228,48 @@ public final class CenterSession {
                 CenterHttp.type(MemberApiTypes.ChipReplacement.class));
     }
 
+    /** Issue 14: the events the member can buy at home (within the internet-sales authorization). */
+    public List<MemberApiTypes.OnSale> eventsOnSale() {
+        return http.get("/api/me/events-on-sale", token(), CenterHttp.listOf(MemberApiTypes.OnSale.class));
+    }
+
+    /** Claim 32 at home: the picked seats held for the member, lapsing unless bought. */
+    public Hold holdAtHome(long eventId, List<String> seatIds) {
+        return http.postOnce("/api/me/holds", token(), new MemberApiTypes.MemberHold(eventId, seatIds),
+                CenterHttp.type(Hold.class));
+    }
+
+    public List<Hold> myHolds() {
+        return http.get("/api/me/holds", token(), CenterHttp.listOf(Hold.class));
+    }
+
+    public void releaseHoldAtHome(long holdId) {
+        http.delete("/api/me/holds/" + holdId, token());
+    }
+
+    /** The member's hold bought for their card: the tickets come back sealed for it, to write there. */
+    public CounterApiTypes.SaleResult buyAtHome(MemberApiTypes.Purchase purchase) {
+        return http.postOnce("/api/me/purchases", token(), purchase, CenterHttp.type(CounterApiTypes.SaleResult.class));
+    }
+
     // ---- the organizer (claims 29 b-d, 30, 71, 73, 74) ----
+
+    /** Issue 14: the event is cancelled, every valid ticket revoked at the gates. */
+    public OrganizerApiTypes.EventChanged cancelEvent(long eventId, String reason) {
+        return http.post("/api/events/" + eventId + "/cancellation", token(), new OrganizerApiTypes.CancelEvent(reason),
+                CenterHttp.type(OrganizerApiTypes.EventChanged.class));
+    }
+
+    /** Issue 14: new dates; every valid ticket re-issued for them (version + 1). */
+    public OrganizerApiTypes.EventChanged moveEvent(long eventId, OrganizerApiTypes.MoveEvent move) {
+        return http.post("/api/events/" + eventId + "/move", token(), move,
+                CenterHttp.type(OrganizerApiTypes.EventChanged.class));
+    }
+
+    /** Issue 14: what a cancelled event owes, per seller and payment method. */
+    public ManagerApiTypes.RefundList refunds(long eventId) {
+        return http.get("/api/events/" + eventId + "/refunds", token(), CenterHttp.type(ManagerApiTypes.RefundList.class));
+    }
 
     public List<OrganizerApiTypes.Venue> venues() {
         return http.get("/api/venues", token(), CenterHttp.listOf(OrganizerApiTypes.Venue.class));

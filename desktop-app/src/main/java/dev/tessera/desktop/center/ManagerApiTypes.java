@@ -82,4 +82,19 @@ public final class ManagerApiTypes {
             this(eventId, sellerId, sellerName, quotas, allocatedSeats, Map.of(), Map.of());
         }
     }
+
+    /** Issue 14: the refunds of a cancelled event per seller and payment method. */
+    public record RefundLine(long sellerId, String sellerName, String paymentMethod, int tickets, long amountMinor) {}
+
+    public record RefundSale(long saleId, long sellerId, String sellerName, String paymentMethod, String paymentRef,
+                             String customer, int tickets, long amountMinor) {}
+
+    public record RefundList(long eventId, String eventName, String currency, java.time.Instant cancelledAt,
+                             String reason, java.util.List<RefundLine> lines, java.util.List<RefundSale> sales,
+                             long totalMinor) {
+        public RefundList {
+            lines = lines == null ? java.util.List.of() : java.util.List.copyOf(lines);
+            sales = sales == null ? java.util.List.of() : java.util.List.copyOf(sales);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.tessera.desktop.center;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The center's JSON for a member's own wallet (issue 14; docs/openapi.json): tickets, transfers, lost cards. */
 public final class MemberApiTypes {
@@ -33,4 +34,17 @@ public final class MemberApiTypes {
             tickets = tickets == null ? List.of() : List.copyOf(tickets);
         }
     }
+
+    /** An event a member can buy at home: the seats left in the internet-sales quota, and how long a hold lasts. */
+    public record OnSale(CenterApiTypes.EventInfo event, Map<String, Integer> quotaLeft, long holdSeconds) {
+        public OnSale {
+            quotaLeft = quotaLeft == null ? Map.of() : Map.copyOf(quotaLeft);
+        }
+    }
+
+    /** Seats picked on the map, held at home (POST /api/me/holds). */
+    public record MemberHold(long eventId, List<String> seatIds) {}
+
+    /** The member's hold bought for their card, paid by card online. */
+    public record Purchase(long holdId, String chipId, String paymentReference, List<String> attendees) {}
 }

@@ -46,4 +46,14 @@ public final class OrganizerApiTypes {
             kept = kept == null ? List.of() : List.copyOf(kept);
         }
     }
+
+    /** Issue 14: why the event is cancelled. */
+    public record CancelEvent(String reason) {}
+
+    /** Issue 14: the event's new dates, and why. */
+    public record MoveEvent(java.time.Instant doorsOpen, java.time.Instant startsAt, java.time.Instant endsAt,
+                            String reason) {}
+
+    /** What a cancellation or a move did. */
+    public record EventChanged(CenterApiTypes.EventInfo event, int revokedTickets, int reissuedTickets) {}
 }

@@ -126,6 +126,7 @@ public final class ManagerView extends BorderPane implements ViewModelWorkspace.
         scopeNote.setId("reportScopeNote");
         scopeNote.getStyleClass().add("manager-note");
         scopeNote.setWrapText(true);
+        scopeNote.setMinHeight(Region.USE_PREF_SIZE);
         scopeNote.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.kindProperty().get()) {
             case SALES_LOG -> l10n.text("manager.note.salesLog");
             case SETTLEMENT -> l10n.text("manager.note.settlement");
@@ -152,7 +153,46 @@ public final class ManagerView extends BorderPane implements ViewModelWorkspace.
         HBox.setHgrow(generate, Priority.ALWAYS);
         HBox.setHgrow(cancel, Priority.ALWAYS);
         VBox box = new VBox(12, kindBox, new Separator(), form, scopeNote, buttons, progress);
+        if (!vm.ownSalesLog()) {
+            box.getChildren().add(refunds());
+        }
         box.getStyleClass().add("manager-filters");
+        return box;
+    }
+
+    /** Issue 14: what a cancelled event owes, per seller and payment method; shown only for a cancelled event. */
+    private VBox refunds() {
+        RefundsViewModel refunds = vm.refunds();
+        Label summary = new Label();
+        summary.setId("refundSummary");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> {
+            var list = refunds.listProperty().get();
+            if (refunds.messageProperty().get() != null) {
+                return l10n.text(refunds.messageProperty().get());
+            }
+            return list == null ? "" : l10n.text("manager.refunds.summary", list.sales().size(),
+                    dev.tessera.desktop.ui.Formats.money(list.totalMinor(), list.currency(), l10n.getLocale()),
+                    list.reason());
+        }, refunds.listProperty(), refunds.messageProperty(), l10n.localeProperty()));
+        // one wrapped line a seller and payment method: the filter column is narrow, a table would cut them
+        Label lines = new Label();
+        lines.setId("refundLines");
+        lines.setWrapText(true);
+        lines.setMinHeight(Region.USE_PREF_SIZE);
+        lines.getStyleClass().add("manager-note");
+        lines.textProperty().bind(Bindings.createStringBinding(() -> {
+            var list = refunds.listProperty().get();
+            return list == null ? "" : String.join("\n", refunds.lines().stream().map(l -> l10n.text(
+                    "manager.refunds.line", l.sellerName(), l10n.text("manager.payment."
+                            + l.paymentMethod().toLowerCase(java.util.Locale.ROOT)), l.tickets(),
+                    dev.tessera.desktop.ui.Formats.money(l.amountMinor(), list.currency(), l10n.getLocale()))).toList());
+        }, refunds.lines(), refunds.listProperty(), l10n.localeProperty()));
+        VBox box = new VBox(6, caption("manager.refunds.title"), summary, lines);
+        box.setId("refunds");
+        box.visibleProperty().bind(refunds.listProperty().isNotNull().or(refunds.messageProperty().isNotNull()));
+        box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 

@@ -87,6 +87,7 @@ public final class ManagerViewModel implements ViewModelWorkspace.Model {
     private final ReadOnlyBooleanWrapper fitWidth = new ReadOnlyBooleanWrapper(true);
     private double previewWidth;
     private final ReadOnlyObjectWrapper<PageImage> page = new ReadOnlyObjectWrapper<>();
+    private final RefundsViewModel refunds;
     private Cancellation running;
     private long renderSequence;
 
@@ -113,6 +114,13 @@ public final class ManagerViewModel implements ViewModelWorkspace.Model {
         this.printer = printer;
         this.printFallbackDirectory = printFallbackDirectory;
         this.source = new ReportSource(session);
+        this.refunds = new RefundsViewModel(session, tasks);
+        event.addListener((obs, old, now) -> refunds.show(now));
+    }
+
+    /** Issue 14: the refunds of the chosen event when it is cancelled. */
+    public RefundsViewModel refunds() {
+        return refunds;
     }
 
     /** Whether this is a seller's own sales log rather than the manager's reports. */

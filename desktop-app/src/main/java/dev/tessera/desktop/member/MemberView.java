@@ -46,12 +46,24 @@ public final class MemberView extends BorderPane {
     private final Localization l10n;
     private final TableView<TicketRow> tickets = new TableView<>();
 
-    public MemberView(MemberViewModel vm, Localization l10n) {
+    public MemberView(MemberViewModel vm, MemberShopViewModel shop, Localization l10n) {
         this.vm = vm;
         this.l10n = l10n;
         getStyleClass().add("member-workspace");
         setLeft(scroll(cardsColumn()));
-        setCenter(ticketsColumn());
+        // issue 14: My tickets, and buying at home on the counter's seat map (the bought tickets go to the chosen card)
+        javafx.scene.control.Tab mine = new javafx.scene.control.Tab();
+        mine.setId("memberTicketsTab");
+        mine.textProperty().bind(l10n.binding("member.tickets.title"));
+        mine.setContent(ticketsColumn());
+        javafx.scene.control.Tab buy = new javafx.scene.control.Tab();
+        buy.setId("memberShopTab");
+        buy.textProperty().bind(l10n.binding("shop.title"));
+        buy.setContent(new MemberShopView(shop, l10n));
+        javafx.scene.control.TabPane middle = new javafx.scene.control.TabPane(mine, buy);
+        middle.setId("memberMiddle");
+        middle.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(middle);
         setRight(scroll(transfersColumn()));
         Label status = new Label();
         status.setId("memberStatus");
@@ -156,6 +168,8 @@ public final class MemberView extends BorderPane {
         tickets.getColumns().add(column("member.tickets.date", t -> time(t.startsAt()), 170));
         tickets.getColumns().add(column("member.tickets.seat", TicketRow::place, 110));
         tickets.getColumns().add(column("member.tickets.state", t -> l10n.text("member.state." + t.state().name()), 180));
+        tickets.getColumns().add(column("member.tickets.price", t -> Formats.money(t.priceMinor(), t.currency(),
+                l10n.getLocale()), 90));
         l10n.localeProperty().addListener((obs, old, now) -> tickets.refresh());
         tickets.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TicketRow>) change ->
                 vm.chosenTickets().setAll(tickets.getSelectionModel().getSelectedItems()));

@@ -43,7 +43,8 @@ public final class MemberViewModel implements AutoCloseable {
     private static final Pattern ATTEMPTS_LEFT = Pattern.compile("(\\d+) attempts? left");
 
     /** Where a ticket stands for the member: the center's state, refined by what their card holds. */
-    public enum TicketState { ON_CARD, TO_WRITE, NOT_CHECKED, TRANSFER_PENDING, TRANSFERRED, USED, REVOKED, CARD_BLOCKED }
+    public enum TicketState { ON_CARD, TO_WRITE, NOT_CHECKED, TRANSFER_PENDING, TRANSFERRED, USED, REVOKED, CARD_BLOCKED,
+        EVENT_CANCELLED }
 
     /** One of the member's cards; {@code present}: on the simulated tray, so it can be read right away. */
     public record CardRow(String chipId, boolean active, boolean present) {}
@@ -156,6 +157,7 @@ public final class MemberViewModel implements AutoCloseable {
             case "USED" -> TicketState.USED;
             case "REVOKED" -> TicketState.REVOKED;
             case "CARD_BLOCKED" -> TicketState.CARD_BLOCKED;
+            case "EVENT_CANCELLED" -> TicketState.EVENT_CANCELLED;
             default -> {
                 if (onCard == null || !t.holderChipId().equals(readChip)) {
                     yield TicketState.NOT_CHECKED;

@@ -37,17 +37,18 @@ import javafx.scene.shape.Circle;
 final class EventsPane extends BorderPane {
     private final TableView<EventInfo> table;
 
-    EventsPane(OrganizerEventsViewModel vm, ObservableList<Venue> venues, Localization l10n) {
+    EventsPane(OrganizerEventsViewModel vm, EventChangeViewModel change, ObservableList<Venue> venues,
+               Localization l10n) {
         getStyleClass().add("organizer-pane");
         table = new TableView<>(vm.events());
         table.setId("organizerEvents");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("organizer.events.name", EventInfo::name, l10n, 200));
-        table.getColumns().add(column("organizer.events.venue", e -> e.venueName() + " · v" + e.seatMapVersion(), l10n, 160));
+        table.getColumns().add(column("organizer.events.name", EventInfo::name, l10n, 180));
+        table.getColumns().add(column("organizer.events.venue", e -> e.venueName() + " · v" + e.seatMapVersion(), l10n, 150));
         table.getColumns().add(column("organizer.events.starts", e -> Formats.dateTime(e.startsAt(), l10n.getLocale()), l10n, 150));
         table.getColumns().add(column("organizer.events.status", e -> l10n.text("event.status." + e.status()), l10n, 80));
         table.getColumns().add(column("organizer.events.sellers", e -> e.sellerNames().isEmpty() ? "—"
-                : String.join(l10n.text("list.separator"), e.sellerNames()), l10n, 120));
+                : String.join(l10n.text("list.separator"), e.sellerNames()), l10n, 190));
         table.placeholderProperty().set(Ui.caption("organizer.events.none", l10n));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.selectedProperty().set(now));
         vm.selectedProperty().addListener((obs, old, now) -> table.getSelectionModel().select(now));
@@ -65,7 +66,8 @@ final class EventsPane extends BorderPane {
         HBox toolbar = new HBox(8, Ui.title("organizer.events.title", l10n), spacer(), refresh, publish);
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
-        VBox left = new VBox(8, toolbar, table, confirmation(vm, l10n), Ui.status("eventStatus", vm.feedback(), l10n));
+        VBox left = new VBox(8, toolbar, table, confirmation(vm, l10n), Ui.status("eventStatus", vm.feedback(), l10n),
+                changeBox(change, l10n));
         left.getStyleClass().add("organizer-side");
         ScrollPane form = new ScrollPane(form(vm, venues, l10n));
         form.setFitToWidth(true);
@@ -75,6 +77,44 @@ final class EventsPane extends BorderPane {
         form.setMinWidth(400);
         setCenter(left);
         setRight(form);
+    }
+
+    /** Issue 14: cancel or move the selected event, each after a confirmation naming what follows. */
+    private static VBox changeBox(EventChangeViewModel change, Localization l10n) {
+        javafx.scene.control.TextField reason = Ui.field("eventChangeReason", change.reasonProperty(),
+                "organizer.change.reason", l10n);
+        javafx.scene.control.TextField doors = Ui.field("moveDoorsOpen", change.doorsOpenProperty(),
+                "organizer.event.doorsOpen", l10n);
+        javafx.scene.control.TextField starts = Ui.field("moveStartsAt", change.startsAtProperty(),
+                "organizer.event.startsAt", l10n);
+        javafx.scene.control.TextField ends = Ui.field("moveEndsAt", change.endsAtProperty(),
+                "organizer.event.endsAt", l10n);
+        var none = Bindings.createBooleanBinding(() -> change.selectedProperty().get() == null
+                || "CANCELLED".equals(change.selectedProperty().get().status()), change.selectedProperty());
+        Button move = Ui.button("moveEvent", "organizer.change.move", l10n);
+        move.setOnAction(e -> change.move());
+        move.disableProperty().bind(none.or(change.feedback().busyProperty()));
+        move.setMinWidth(Region.USE_PREF_SIZE);
+        Button cancel = Ui.button("cancelEvent", "organizer.change.cancel", l10n);
+        cancel.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        cancel.setOnAction(e -> change.cancel());
+        cancel.disableProperty().bind(none.or(change.feedback().busyProperty()));
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        // narrow fields: the service-information form on the right keeps its width
+        for (javafx.scene.control.TextField f : java.util.List.of(doors, starts, ends)) {
+            f.setPrefColumnCount(9);
+        }
+        reason.setPrefColumnCount(12);
+        HBox dates = new HBox(8, doors, starts, ends);
+        dates.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        HBox actions = new HBox(8, reason, move, cancel);
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, Ui.caption("organizer.change.title", l10n), dates, actions,
+                Ui.status("eventChangeStatus", change.feedback(), l10n));
+        box.setId("eventChange");
+        box.getStyleClass().add("organizer-confirm");
+        return box;
     }
 
     private static HBox confirmation(OrganizerEventsViewModel vm, Localization l10n) {

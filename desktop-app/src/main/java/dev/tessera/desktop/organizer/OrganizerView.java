@@ -23,7 +23,7 @@ final class OrganizerView extends BorderPane {
     OrganizerView(OrganizerWorkspace workspace, Localization l10n) {
         getStyleClass().add("organizer-workspace");
         venues = new VenuesPane(workspace.venues(), l10n);
-        events = new EventsPane(workspace.events(), workspace.venues().venues(), l10n);
+        events = new EventsPane(workspace.events(), workspace.eventChanges(), workspace.venues().venues(), l10n);
         authorizations = new AuthorizationsPane(workspace.authorizations(), l10n);
         tabs = new TabPane(tab("orgVenuesTab", "organizer.tab.venues", venues, l10n, 1),
                 tab("orgEventsTab", "organizer.tab.events", events, l10n, 2),

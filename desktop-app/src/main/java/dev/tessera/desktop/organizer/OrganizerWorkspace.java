@@ -14,6 +14,7 @@ public final class OrganizerWorkspace implements Workspace {
     private final VenuesViewModel venues;
     private final OrganizerEventsViewModel events;
     private final AuthorizationsViewModel authorizations;
+    private final EventChangeViewModel eventChanges;
     private final Localization l10n;
     private OrganizerView view;
 
@@ -22,6 +23,8 @@ public final class OrganizerWorkspace implements Workspace {
         this.venues = new VenuesViewModel(context.session(), context.tasks());
         this.events = new OrganizerEventsViewModel(context.session(), context.tasks(), context.clock());
         this.authorizations = new AuthorizationsViewModel(context.session(), context.tasks(), events.events());
+        this.eventChanges = new EventChangeViewModel(context.session(), context.tasks(), context.dialogs(),
+                context.clock(), events.selectedProperty(), events::load);
     }
 
     public static Workspace open(WorkspaceContext context) {
@@ -47,6 +50,11 @@ public final class OrganizerWorkspace implements Workspace {
             view = new OrganizerView(this, l10n);
         }
         return view;
+    }
+
+    /** Cancelling or moving the selected event (issue 14). */
+    public EventChangeViewModel eventChanges() {
+        return eventChanges;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.tessera.desktop.shell;
 
+import dev.tessera.desktop.events.SeatAvailabilityViewModel;
 import dev.tessera.desktop.member.MemberCards;
+import dev.tessera.desktop.member.MemberShopViewModel;
 import dev.tessera.desktop.member.MemberView;
 import dev.tessera.desktop.member.MemberViewModel;
 import javafx.scene.Node;
@@ -16,6 +18,7 @@ public final class MemberWorkspace implements Workspace {
 
     private final WorkspaceContext context;
     private final MemberViewModel viewModel;
+    private final MemberShopViewModel shop;
     /** The PC/SC reader opened for this workspace, closed with it; null on the simulated reader. */
     private final dev.tessera.desktop.counter.PcscCounterReader pcsc;
     private MemberView view;
@@ -25,8 +28,11 @@ public final class MemberWorkspace implements Workspace {
         this.pcsc = context.pcscReader().map(name -> new dev.tessera.desktop.counter.PcscCounterReader(name,
                 new java.security.SecureRandom())).orElse(null);
         MemberCards.Reader reader = pcsc != null ? MemberCards.reader(pcsc) : MemberCards.tray(context.virtualChips());
-        this.viewModel = new MemberViewModel(context.session(), new MemberCards(context.session(), reader),
-                context.tasks(), context.dialogs());
+        MemberCards cards = new MemberCards(context.session(), reader);
+        this.viewModel = new MemberViewModel(context.session(), cards, context.tasks(), context.dialogs());
+        this.shop = new MemberShopViewModel(context.session(), cards, context.tasks(),
+                new SeatAvailabilityViewModel(context.session(), context.tasks()), () -> viewModel.cardProperty().get(),
+                viewModel::refreshNow, java.time.Clock.systemUTC());
     }
 
     @Override
@@ -42,7 +48,7 @@ public final class MemberWorkspace implements Workspace {
     @Override
     public Node view() {
         if (view == null) {
-            view = new MemberView(viewModel, context.l10n());
+            view = new MemberView(viewModel, shop, context.l10n());
         }
         return view;
     }
@@ -50,6 +56,7 @@ public final class MemberWorkspace implements Workspace {
     @Override
     public void start() {
         viewModel.load();
+        shop.load();
     }
 
     @Override
@@ -64,9 +71,15 @@ public final class MemberWorkspace implements Workspace {
         return viewModel;
     }
 
+    /** Buying at home, for tests. */
+    public MemberShopViewModel shop() {
+        return shop;
+    }
+
     @Override
     public void close() {
         viewModel.close();
+        shop.close();
         if (pcsc != null) {
             pcsc.close();
         }

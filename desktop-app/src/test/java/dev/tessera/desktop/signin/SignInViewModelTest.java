@@ -123,7 +123,7 @@ class SignInViewModelTest {
     @Test
     void theDemoAccountsAreOfferedAndSignInWithOneAction() {
         assertThat(viewModel.demoAccounts()).extracting(DemoAccount::loginId)
-                .containsExactly("organizer", "clerk", "manager", "gate", "member");
+                .containsExactly("organizer", "clerk", "manager", "gate", "member", "member2");
         viewModel.signInAs(viewModel.demoAccounts().get(2));
         assertThat(viewModel.loginIdProperty().get()).isEqualTo("manager");
         assertThat(signedIn.get().account().displayName()).isEqualTo("Mika Manager");

@@ -3,6 +3,7 @@ package dev.tessera.center.demo;
 import dev.tessera.center.Services;
 import dev.tessera.center.event.EventService.AuthorizeSeller;
 import dev.tessera.center.event.EventService.RegisterEvent;
+import dev.tessera.center.sales.InternetSales;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
 import dev.tessera.core.model.Role;
@@ -39,7 +40,8 @@ public final class DemoData {
             new DemoAccount("clerk", "clerk-demo", Role.SELLER, "Box Office 1"),
             new DemoAccount("manager", "manager-demo", Role.MANAGER, "Mika Manager"),
             new DemoAccount("gate", "gate-demo", Role.GATE, "North Gate"),
-            new DemoAccount("member", "member-demo", Role.MEMBER, "Hana Sato"));
+            new DemoAccount("member", "member-demo", Role.MEMBER, "Hana Sato"),
+            new DemoAccount("member2", "member2-demo", Role.MEMBER, "Ken Ito"));
 
     private DemoData() {}
 
@@ -75,6 +77,11 @@ public final class DemoData {
         map.categories().forEach(c -> quotas.put(c.id(), 10_000));
         // authorizing again is harmless: the same quotas, the same seats for the same seller
         s.events().authorize(event.id(), new AuthorizeSeller(ids.get("clerk"), quotas, firstRowOfLastSection(map)));
+        // issue 14: members buy at home within the internet-sales channel's quota (My wallet, Buy tickets)
+        Map<String, Integer> online = new LinkedHashMap<>();
+        map.categories().forEach(c -> online.put(c.id(), 200));
+        s.events().authorize(event.id(), new AuthorizeSeller(InternetSales.channelOf(s.db(), s.accounts()), online,
+                List.of()));
         s.events().publish(event.id());
         return true;
     }

@@ -383,6 +383,11 @@ public final class EventService {
         return out;
     }
 
+    /** The event changed elsewhere (cancelled, moved): read it again from the database on the next ask. */
+    public void forget(long eventId) {
+        cache.remove(eventId);
+    }
+
     public SellerAuthorization authorization(long eventId, long sellerId) {
         var quotas = db.dsl().selectFrom(SELLER_QUOTA)
                 .where(SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(sellerId)).fetch();

@@ -12,6 +12,8 @@ import dev.tessera.center.account.Principal;
 import dev.tessera.center.chipkeys.ChipKeyService;
 import dev.tessera.center.chipkeys.ChipSessionService;
 import dev.tessera.center.idempotency.IdempotencyStore;
+import dev.tessera.center.sales.EventChanges;
+import dev.tessera.center.sales.InternetSales;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.sales.AfterSalesService;
 import dev.tessera.center.sales.TicketFactory;
@@ -71,6 +73,8 @@ public final class CenterApi {
     private final MemberTickets memberTickets;
     private final LostCards lostCards;
     private final IdempotentRequests idempotent;
+    private final InternetSales internetSales;
+    private final EventChanges eventChanges;
 
     public CenterApi(Services services) {
         this.s = services;
@@ -82,6 +86,12 @@ public final class CenterApi {
         this.memberTickets = new MemberTickets(services.db(), services.clock());
         this.lostCards = new LostCards(services.db(), services.members(), new TicketFactory(services.keys()),
                 services.clock());
+        this.internetSales = new InternetSales(services.db(), services.accounts(), services.events(), services.holds(),
+                services.sales(), services.members(), services.clock());
+        this.eventChanges = new EventChanges(services.db(), services.events(), new TicketFactory(services.keys()),
+                services.clock());
+        // the channel is there for the organizer to authorize before any member asks for it
+        internetSales.channel();
         this.idempotent = new IdempotentRequests(new IdempotencyStore(services.db(), services.clock()));
     }
 
@@ -142,6 +152,25 @@ public final class CenterApi {
         chipKeys(r);
         shifts(r);
         afterSales(r);
+        internetSales(r);
+    }
+
+    // issue 14 (claims 33, 68, 76): a member buys at home, within the internet-sales channel's authorization
+    private void internetSales(RoutesConfig r) {
+        route(r, Endpoints.ON_SALE_ONLINE, (ctx, none) -> internetSales.onSale(), MEMBER);
+        route(r, Endpoints.MEMBER_HOLD, (ctx, body) -> internetSales.hold(Api.principal(ctx).accountId(), body), MEMBER);
+        route(r, Endpoints.MEMBER_HOLDS, (ctx, none) -> internetSales.active(Api.principal(ctx).accountId()), MEMBER);
+        route(r, Endpoints.RELEASE_MEMBER_HOLD, (ctx, none) -> {
+            internetSales.release(Api.principal(ctx).accountId(), Api.pathId(ctx, "holdId"));
+            return null;
+        }, MEMBER);
+        route(r, Endpoints.PURCHASE, (ctx, body) -> {
+            var confirmation = internetSales.buy(Api.principal(ctx).accountId(), body);
+            if (confirmation.earlier()) {
+                ctx.status(200); // the sale an earlier purchase of this hold made
+            }
+            return confirmation.sale();
+        }, MEMBER);
     }
 
     /**
@@ -320,7 +349,10 @@ public final class CenterApi {
             if (since != null) {
                 return s.availability().since(event.id(), since);
             }
-            return s.availability().snapshot(event.id(), p.role() == Role.SELLER ? p.accountId() : null);
+            // a member sees the map as the internet-sales channel sells it: its own block is the member's to pick from
+            Long own = p.role() == Role.SELLER ? Long.valueOf(p.accountId())
+                    : p.role() == Role.MEMBER ? Long.valueOf(internetSales.channel()) : null;
+            return s.availability().snapshot(event.id(), own);
         }, ANYONE);
         route(r, Endpoints.SEAT_STREAM, (ctx, none) -> {
             // the same rules as the event itself (a draft is the organizer's and the manager's only), and the watcher
@@ -353,6 +385,12 @@ public final class CenterApi {
             s.gate().setDoorFull(eventId, areaId, body);
             return area(eventId, areaId);
         }, GATE, ORGANIZER);
+        // issue 14: cancelled (tickets revoked, refunds listed) or moved (tickets re-issued with the new dates)
+        route(r, Endpoints.CANCEL_EVENT, (ctx, body) -> eventChanges.cancel(Api.principal(ctx).accountId(),
+                Api.pathId(ctx, "eventId"), body), ORGANIZER);
+        route(r, Endpoints.MOVE_EVENT, (ctx, body) -> eventChanges.move(Api.principal(ctx).accountId(),
+                Api.pathId(ctx, "eventId"), body), ORGANIZER);
+        route(r, Endpoints.REFUNDS, (ctx, none) -> eventChanges.refunds(Api.pathId(ctx, "eventId")), MANAGER, ORGANIZER);
         route(r, Endpoints.REVOCATIONS, (ctx, none) -> {
             Long after = Api.queryId(ctx, "after");
             return s.gate().revocations(Api.pathId(ctx, "eventId"), after == null ? 0 : after);
@@ -415,8 +453,23 @@ public final class CenterApi {
     }
 
     private void members(RoutesConfig r) {
-        route(r, Endpoints.REGISTER_MEMBER, (ctx, body) -> s.accounts().find(s.members().registerMember(body)),
-                SELLER, ORGANIZER);
+        route(r, Endpoints.REGISTER_MEMBER, (ctx, body) -> {
+            try {
+                return s.accounts().find(s.members().registerMember(body));
+            } catch (ApiException e) {
+                // issue 14: a member who already has an account (the demo member) gets a card by their own password
+                if ("login-taken".equals(e.type()) && body.password() != null) {
+                    try {
+                        Principal member = s.accounts().verifyMember(body.loginId(), body.password().toCharArray());
+                        ctx.status(200);
+                        return member;
+                    } catch (ApiException refused) {
+                        LOG.info("login id {} taken; not the member's password ({})", body.loginId(), refused.type());
+                    }
+                }
+                throw e;
+            }
+        }, SELLER, ORGANIZER);
         route(r, Endpoints.REGISTER_CHIP, (ctx, body) -> chipView(s.members().registerChip(body)), SELLER, ORGANIZER);
         route(r, Endpoints.CHIP, (ctx, none) -> chipView(s.members().chip(ctx.pathParam("chipId"))),
                 SELLER, GATE, ORGANIZER);

@@ -20,6 +20,13 @@ import dev.tessera.center.gate.GateService.Scan;
 import dev.tessera.center.gate.GateService.ScanResult;
 import dev.tessera.center.http.Endpoint.Body;
 import dev.tessera.center.live.AvailabilityService.AreaCount;
+import dev.tessera.center.sales.EventChanges.CancelEvent;
+import dev.tessera.center.sales.EventChanges.EventChanged;
+import dev.tessera.center.sales.EventChanges.MoveEvent;
+import dev.tessera.center.sales.EventChanges.RefundList;
+import dev.tessera.center.sales.InternetSales.MemberHoldRequest;
+import dev.tessera.center.sales.InternetSales.OnSale;
+import dev.tessera.center.sales.InternetSales.Purchase;
 import dev.tessera.center.live.AvailabilityService.Delta;
 import dev.tessera.center.live.AvailabilityService.Snapshot;
 import dev.tessera.center.live.SeatStatusFeed.Changes;
@@ -179,7 +186,8 @@ public final class Endpoints {
     public static final Endpoint<Void, SalesLog> SALES_LOG = new Endpoint<>("GET", "/api/sales-log",
             Body.NONE, Body.of(SalesLog.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<RegisterMember, Principal> REGISTER_MEMBER = new Endpoint<>("POST", "/api/members",
-            Body.of(RegisterMember.class), Body.of(Principal.class), 201, Set.of(400, 401, 403, 409, 413, 503));
+            Body.of(RegisterMember.class), Body.of(Principal.class), 201, Set.of(400, 401, 403, 409, 413, 503),
+            Set.of(200));
     public static final Endpoint<RegisterChip, ChipView> REGISTER_CHIP = new Endpoint<>("POST", "/api/chips",
             Body.of(RegisterChip.class), Body.of(ChipView.class), 201, Set.of(400, 401, 403, 409, 413, 503));
     public static final Endpoint<Void, ChipView> CHIP = new Endpoint<>("GET", "/api/chips/{chipId}",
@@ -246,6 +254,26 @@ public final class Endpoints {
             Body.NONE, Body.of(Shift.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<CloseShift, Shift> CLOSE_SHIFT = new Endpoint<>("POST", "/api/shifts/{shiftId}/close",
             Body.of(CloseShift.class), Body.of(Shift.class), 200, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
+    public static final Endpoint<Void, List<OnSale>> ON_SALE_ONLINE = new Endpoint<>("GET", "/api/me/events-on-sale",
+            Body.NONE, Body.listOf(OnSale.class), 200, Set.of(401, 403, 503));
+    public static final Endpoint<MemberHoldRequest, Hold> MEMBER_HOLD = new Endpoint<>("POST", "/api/me/holds",
+            Body.of(MemberHoldRequest.class), Body.of(Hold.class), 201,
+            Set.of(400, 401, 403, 404, 409, 413, 422, 503));
+    public static final Endpoint<Void, List<Hold>> MEMBER_HOLDS = new Endpoint<>("GET", "/api/me/holds",
+            Body.NONE, Body.listOf(Hold.class), 200, Set.of(401, 403, 503));
+    public static final Endpoint<Void, Void> RELEASE_MEMBER_HOLD = new Endpoint<>("DELETE", "/api/me/holds/{holdId}",
+            Body.NONE, Body.NONE, 204, Set.of(400, 401, 403, 404, 409, 503));
+    public static final Endpoint<Purchase, SaleResult> PURCHASE = new Endpoint<>("POST", "/api/me/purchases",
+            Body.of(Purchase.class), Body.of(SaleResult.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503),
+            Set.of(200));
+    public static final Endpoint<CancelEvent, EventChanged> CANCEL_EVENT = new Endpoint<>("POST",
+            "/api/events/{eventId}/cancellation", Body.of(CancelEvent.class), Body.of(EventChanged.class), 200,
+            Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<MoveEvent, EventChanged> MOVE_EVENT = new Endpoint<>("POST",
+            "/api/events/{eventId}/move", Body.of(MoveEvent.class), Body.of(EventChanged.class), 200,
+            Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<Void, RefundList> REFUNDS = new Endpoint<>("GET", "/api/events/{eventId}/refunds",
+            Body.NONE, Body.of(RefundList.class), 200, Set.of(400, 401, 403, 404, 409, 503));
     /**
      * The POSTs that create or move money or seats: each takes an {@code Idempotency-Key} header and is run once per
      * account and key (docs/operations.md "Idempotency keys"); and the gate's scan report, whose retry would otherwise
@@ -253,6 +281,6 @@ public final class Endpoints {
      * personalizations answer with keys, which are not kept.
      */
     public static final Set<Endpoint<?, ?>> IDEMPOTENT = Set.of(HOLD, CONFIRM_SALE, EXCHANGE, REPRINT, VOID_TICKET,
-            START_TRANSFER, ACCEPT_TRANSFER, OPEN_SHIFT, CLOSE_SHIFT, RELEASE_SEATS, SCAN);
-    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, AREAS, AREA_CAPACITY, AREA_DOOR, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, MY_HOLDS, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT);
+            START_TRANSFER, ACCEPT_TRANSFER, MEMBER_HOLD, PURCHASE, OPEN_SHIFT, CLOSE_SHIFT, RELEASE_SEATS, SCAN);
+    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, AREAS, AREA_CAPACITY, AREA_DOOR, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, MY_HOLDS, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT, ON_SALE_ONLINE, MEMBER_HOLD, MEMBER_HOLDS, RELEASE_MEMBER_HOLD, PURCHASE, CANCEL_EVENT, MOVE_EVENT, REFUNDS);
 }

@@ -457,4 +457,43 @@ public final class SaleService {
                         factory.sealFor(chip, java.util.Base64.getDecoder().decode(t.getEncoded())),
                         t.getGeneralAdmission()));
     }
+
+    /**
+     * Issue 14 (claims 33, 68, 76): a member buying at home through the internet-sales channel. The member proved who
+     * they are by signing in with their password (recorded as MEMBER_PASSWORD); the tickets are issued for their own
+     * active card, to write there. A hold already sold answers with its sale, as {@link #confirmOnce} does.
+     */
+    public Confirmation confirmForMember(long channelId, long memberId, long holdId, Chip chip, Payment payment,
+                                         List<String> attendees) {
+        Hold hold;
+        try {
+            hold = activeHold(channelId, holdId);
+        } catch (ApiException e) {
+            if (HOLD_NOT_ACTIVE.equals(e.type())) {
+                java.util.Optional<SaleResult> earlier = saleOfHold(channelId, holdId, payment);
+                if (earlier.isPresent()) {
+                    return new Confirmation(earlier.get(), true);
+                }
+            }
+            throw e;
+        }
+        checkPayment(payment);
+        List<String> names = attendees == null ? List.of() : attendees;
+        if (names.size() > hold.seatIds().size()) {
+            throw ApiException.badRequest("more attendee names than seats");
+        }
+        Event event = events.event(hold.eventId());
+        SeatMap map = events.seatMapOf(event);
+        long total = priceOf(event, map, hold.seatIds());
+        List<IssuedTicket> tickets = form(event, map, hold, chip, names, accounts.find(memberId).displayName());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<SeatChange> changes = new ArrayList<>();
+        SaleResult result = db.tx(ctx -> {
+            changes.clear();
+            return record(ctx, channelId, hold, event, CustomerAuth.MEMBER_PASSWORD.name(), memberId, chip, payment,
+                    total, 0, tickets, now, changes);
+        });
+        feed.publish(event.id(), changes);
+        return new Confirmation(result, false);
+    }
 }

@@ -118,10 +118,13 @@ public final class VoidService {
                 .where(SELLER_QUOTA.EVENT_ID.eq(ticket.getEventId()), SELLER_QUOTA.SELLER_ID.eq(sale.getSellerId()),
                         SELLER_QUOTA.CATEGORY_ID.eq(ticket.getCategoryId()), SELLER_QUOTA.USED.gt(0))
                 .execute();
-        ctx.insertInto(REVOCATION)
-                .set(REVOCATION.TICKET_ID, ticketId).set(REVOCATION.VERSION, ticket.getVersion())
-                .set(REVOCATION.EVENT_ID, ticket.getEventId()).set(REVOCATION.REASON, "VOIDED")
-                .set(REVOCATION.REVOKED_AT, now).execute();
+        // a cancelled event's tickets are revoked already (EVENT_CANCELLED): their refund voids them, once revoked
+        if (!ctx.fetchExists(REVOCATION, REVOCATION.TICKET_ID.eq(ticketId), REVOCATION.VERSION.eq(ticket.getVersion()))) {
+            ctx.insertInto(REVOCATION)
+                    .set(REVOCATION.TICKET_ID, ticketId).set(REVOCATION.VERSION, ticket.getVersion())
+                    .set(REVOCATION.EVENT_ID, ticket.getEventId()).set(REVOCATION.REASON, "VOIDED")
+                    .set(REVOCATION.REVOKED_AT, now).execute();
+        }
         long refund = refundMinor == null ? ticket.getPriceMinor() : refundMinor;
         ctx.insertInto(TICKET_VOID)
                 .set(TICKET_VOID.TICKET_ID, ticketId).set(TICKET_VOID.VERSION, ticket.getVersion())

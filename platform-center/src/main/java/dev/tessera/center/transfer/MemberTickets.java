@@ -38,7 +38,9 @@ public final class MemberTickets {
         /** Voided, refunded or exchanged. */
         REVOKED,
         /** On a card the member blocked: revoked at the gates until it is moved to the new card. */
-        CARD_BLOCKED
+        CARD_BLOCKED,
+        /** The organizer cancelled the event: revoked at the gates, its price refunded by the seller. */
+        EVENT_CANCELLED
     }
 
     /** One ticket of the member's; venueId and seatMapVersion let a terminal put the seat into words. */
@@ -72,7 +74,7 @@ public final class MemberTickets {
         List<MemberTicket> out = new ArrayList<>();
         Set<String> held = new HashSet<>();
         db.dsl().select(TICKET.fields()).select(EVENT.NAME, EVENT.STARTS_AT, EVENT.VENUE_ID, EVENT.SEAT_MAP_VERSION,
-                        EVENT.CURRENCY, CHIP.STATUS)
+                        EVENT.CURRENCY, EVENT.STATUS, CHIP.STATUS)
                 .from(TICKET).join(EVENT).on(EVENT.ID.eq(TICKET.EVENT_ID))
                 .leftJoin(CHIP).on(CHIP.CHIP_ID.eq(TICKET.HOLDER_CHIP_ID))
                 .where(TICKET.HOLDER_MEMBER_ID.eq(memberId))
@@ -83,7 +85,8 @@ public final class MemberTickets {
                     State state = switch (r.get(TICKET.STATUS)) {
                         case "USED" -> State.USED;
                         case "VOID" -> State.REVOKED;
-                        default -> "BLOCKED".equals(r.get(CHIP.STATUS)) ? State.CARD_BLOCKED
+                        default -> "CANCELLED".equals(r.get(EVENT.STATUS)) ? State.EVENT_CANCELLED
+                                : "BLOCKED".equals(r.get(CHIP.STATUS)) ? State.CARD_BLOCKED
                                 : transfer != null ? State.TRANSFER_PENDING : State.VALID;
                     };
                     out.add(ticket(r, r.get(TICKET.VERSION), r.get(TICKET.HOLDER_CHIP_ID), state,

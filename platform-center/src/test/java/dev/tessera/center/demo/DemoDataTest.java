@@ -35,7 +35,7 @@ class DemoDataTest {
             Event tempest = s.events().list(false).getFirst();
             assertThat(tempest.name()).isEqualTo(DemoData.EVENT_NAME);
             assertThat(tempest.status()).isEqualTo(EventStatus.PUBLISHED);
-            assertThat(s.events().authorizations(tempest.id())).hasSize(1);
+            assertThat(s.events().authorizations(tempest.id())).as("the clerk and the internet-sales channel").hasSize(2);
         }
     }
 

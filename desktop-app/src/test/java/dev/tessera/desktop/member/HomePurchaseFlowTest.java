@@ -1,0 +1,171 @@
+package dev.tessera.desktop.member;
+
+import static dev.tessera.desktop.support.Fx.fx;
+import static dev.tessera.desktop.support.Fx.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tessera.center.PlatformCenter;
+import dev.tessera.center.Services;
+import dev.tessera.center.event.EventService.AuthorizeSeller;
+import dev.tessera.center.sales.InternetSales;
+import dev.tessera.core.model.Role;
+import dev.tessera.designer.availability.AvailabilityView;
+import dev.tessera.designer.availability.SeatStatus;
+import dev.tessera.desktop.TesseraApp;
+import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.desktop.center.GateApiTypes.ScanReport;
+import dev.tessera.desktop.center.MemberApiTypes.MemberTicket;
+import dev.tessera.desktop.counter.ChipDesk;
+import dev.tessera.desktop.counter.VirtualChips;
+import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
+import dev.tessera.desktop.gate.GateFixtures;
+import dev.tessera.desktop.member.MemberViewModel.TicketRow;
+import dev.tessera.desktop.member.MemberViewModel.TicketState;
+import dev.tessera.desktop.shell.MemberWorkspace;
+import dev.tessera.desktop.support.AppUnderTest;
+import dev.tessera.desktop.support.Screenshots;
+import dev.tessera.reader.wallet.StoredTicket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * Issue 14, buying at home, headless on the embedded center and the simulated tray: the organizer has authorized the
+ * internet-sales channel for tonight's performance; the demo member picks two seats on the map in My wallet, holds
+ * them (the countdown runs), pays and finds both tickets written to her card in the same tap; the gate admits one.
+ */
+class HomePurchaseFlowTest {
+    @RegisterExtension
+    final AppUnderTest ui = new AppUnderTest();
+    private final FxRobot robot = ui.robot();
+
+    @Test
+    void aMemberBuysTwoSeatsAtHomeAndWritesThemToHerCard(@TempDir Path data) throws Exception {
+        try {
+            walk(data);
+        } catch (AssertionError | Exception e) {
+            Screenshots.take(ui.scene(), "79-member-shop-failure");
+            throw e;
+        }
+    }
+
+    private void walk(Path data) throws Exception {
+        TesseraApp app = ui.start(data);
+        PlatformCenter center = app.shell().connection().orElseThrow().embeddedCenter().orElseThrow();
+        long eventId = GateFixtures.tonightsPerformance(center.services());
+        authorizeInternetSales(center.services(), eventId);
+
+        try (CenterClient boxOffice = new CenterClient(center.baseUri())) {
+            ui.signIn("member", "member-demo");
+            waitFor(60, "the member workspace", () -> app.shell().main().flatMap(m -> m.workspace(MemberWorkspace.class))
+                    .isPresent() && robot.lookup("#memberShopTab").tryQuery().isPresent());
+            MemberWorkspace workspace = fx(() -> app.shell().main().orElseThrow().workspace(MemberWorkspace.class)
+                    .orElseThrow());
+            MemberViewModel wallet = workspace.viewModel();
+            MemberShopViewModel shop = workspace.shop();
+            waitFor(20, "no card yet", () -> ui.text("#memberStatus").startsWith("You have no card yet"));
+
+            // the box office issues Hana's card on a blank chip of the tray (her login and her own password)
+            VirtualChips tray = app.shell().chipTray().orElseThrow();
+            CenterSession clerk = boxOffice.signIn("clerk", "clerk-demo");
+            CenterSession hanaAtHome = boxOffice.signIn("member", "member-demo");
+            VirtualChip card = memberCard(clerk, tray, "Hana Sato", hanaAtHome.account().accountId());
+            robot.clickOn("#memberTickets");
+            robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.R)
+                    .release(javafx.scene.input.KeyCode.CONTROL);
+            waitFor(20, "Hana's card", () -> wallet.cardProperty().get() != null
+                    && wallet.cardProperty().get().chipId().equals(card.chipId()));
+
+            robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.getId() != null
+                    && n.getId().equals("memberShopTab")).queryAs(javafx.scene.Node.class));
+            AvailabilityView map = robot.lookup("#shopSeatMap").queryAs(AvailabilityView.class);
+            waitFor(30, "tonight's seat map", () -> shop.eventProperty().get() != null
+                    && shop.eventProperty().get().event().id() == eventId && shop.seats().seatMapProperty().get() != null
+                    && map.getBoard() != null);
+            List<String> seats = fx(() -> shop.seats().seatsByStatus().get(SeatStatus.FREE).stream()
+                    .filter(id -> id.startsWith("ST-K-")).sorted().toList().subList(4, 6));
+            for (String seat : seats) {
+                waitFor(10, "seat " + seat + " on the map", () -> map.seatCentre(seat).isPresent());
+                javafx.geometry.Point2D at = fx(() -> map.localToScreen(map.seatCentre(seat).orElseThrow()));
+                robot.clickOn(at);
+                waitFor(5, "seat " + seat + " picked", () -> shop.picked().contains(seat));
+            }
+            assertThat(ui.text("#shopTotal")).startsWith("2 seats: ");
+
+            robot.clickOn("#shopHold");
+            waitFor(20, "the seats held with a countdown", () -> ui.text("#shopCountdown").startsWith("Held for "));
+            List<Hold> held = hanaAtHome.myHolds();
+            assertThat(held).hasSize(1);
+            assertThat(held.getFirst().seatIds()).containsExactlyInAnyOrderElementsOf(seats);
+            assertThat(ui.text("#shopStatus")).isEqualTo("2 seats are held for you. Buy before the countdown ends.");
+            Screenshots.take(ui.scene(), "70-member-shop-held");
+
+            robot.clickOn("#shopBuy");
+            String chip = MemberViewModel.shortChip(card.chipId());
+            waitFor(30, "bought and written", () -> ui.text("#shopStatus")
+                    .equals("2 tickets bought and written to card " + chip + "."));
+            assertThat(ui.text("#shopCountdown")).isEmpty();
+            assertThat(hanaAtHome.myHolds()).isEmpty();
+            List<MemberTicket> mine = hanaAtHome.myTickets();
+            assertThat(mine).extracting(MemberTicket::seatId).containsExactlyInAnyOrderElementsOf(seats);
+            assertThat(mine).allSatisfy(t -> assertThat(t.holderChipId()).isEqualTo(card.chipId()));
+            assertThat(onChip(tray, card, hanaAtHome)).hasSize(2);
+            waitFor(20, "both on the card in My tickets", () -> fx(() -> wallet.tickets().stream()
+                    .map(TicketRow::state).toList()).equals(List.of(TicketState.ON_CARD, TicketState.ON_CARD)));
+            Screenshots.take(ui.scene(), "71-member-shop-bought");
+
+            IssuedTicket ticket = hanaAtHome.chipTickets(card.chipId()).tickets().getFirst();
+            CenterSession gate = boxOffice.signIn("gate", "gate-demo");
+            assertThat(gate.reportScan(new ScanReport(eventId, ticket.gateId(), ticket.encoded(), card.chipId(), null))
+                    .verdict()).isEqualTo("ADMITTED");
+
+            assertThat(ui.text("#shopStatus")).as("the purchase's sentence stays after the reload")
+                    .isEqualTo("2 tickets bought and written to card " + chip + ".");
+            robot.clickOn("#languageJapanese");
+            waitFor(5, "Japanese texts", () -> robot.lookup("#shopBuy").queryButton().getText()
+                    .equals("支払ってカードに書き込む"));
+            assertThat(ui.text("#shopStatus")).startsWith("2 枚のチケットを購入し");
+            Screenshots.take(ui.scene(), "72-member-shop-ja");
+        }
+    }
+
+    /** The organizer grants the internet-sales channel a quota like any seller's. */
+    private static void authorizeInternetSales(Services s, long eventId) {
+        long channel = s.accounts().list(Role.SELLER).stream()
+                .filter(p -> p.loginId().equals(InternetSales.CHANNEL_LOGIN)).findFirst().orElseThrow().accountId();
+        Map<String, Integer> quotas = new LinkedHashMap<>();
+        s.events().event(eventId).pricesMinor().keySet().forEach(c -> quotas.put(c, 20));
+        s.events().authorize(eventId, new AuthorizeSeller(channel, quotas, List.of()));
+    }
+
+    private static VirtualChip memberCard(CenterSession clerk, VirtualChips tray, String label, long memberId)
+            throws Exception {
+        synchronized (tray) {
+            VirtualChip blank = tray.addBlank(label);
+            tray.put(blank);
+            String chipId = new ChipDesk(clerk).issueMemberCard(tray.tap(), memberId);
+            VirtualChip card = tray.issued(blank, label, chipId);
+            tray.takeOff();
+            return card;
+        }
+    }
+
+    private static List<StoredTicket> onChip(VirtualChips tray, VirtualChip card, CenterSession holder) throws Exception {
+        synchronized (tray) {
+            tray.put(card);
+            try {
+                return ChipDesk.list(tray.tap(), new ChipDesk(holder).authority(ChipDesk.Entitlement.delivery()));
+            } finally {
+                tray.takeOff();
+            }
+        }
+    }
+}
