@@ -484,7 +484,7 @@ public final class SaleService {
         }
         Event event = events.event(hold.eventId());
         SeatMap map = events.seatMapOf(event);
-        long total = priceOf(event, map, hold.seatIds());
+        long total = priceOf(event, map, hold);
         List<IssuedTicket> tickets = form(event, map, hold, chip, names, accounts.find(memberId).displayName());
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<SeatChange> changes = new ArrayList<>();
