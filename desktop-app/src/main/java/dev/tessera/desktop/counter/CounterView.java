@@ -57,6 +57,12 @@ public final class CounterView extends BorderPane {
         // a click picks the nearest seat within the view's hit tolerance; the view model decides what it means
         // (the map takes the keyboard on a press, so Ctrl+H and Ctrl+Enter work right after a click)
         seatMap.setOnSeatClicked(viewModel::toggleSeat);
+        // a click in a standing area puts one more of its places in the basket, like a click on a seat
+        seatMap.onAreaClickedProperty().set(area -> {
+            if (viewModel.phaseProperty().get() == SalePhase.PICKING) {
+                viewModel.setStanding(area, viewModel.standing().getOrDefault(area, 0) + 1);
+            }
+        });
         picked = viewModel.picked();
         Bindings.bindContent(seatMap.getMarkedSeatIds(), picked);
         // the hold's countdown and Release sit on the map's top right corner while seats are held, so the toolbar

@@ -2,8 +2,10 @@ package dev.tessera.desktop.events;
 
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.designer.availability.AreaLevel;
 import dev.tessera.designer.availability.AvailabilityView;
 import dev.tessera.designer.availability.SeatStatus;
+import dev.tessera.desktop.center.CenterApiTypes;
 import dev.tessera.desktop.ui.Localization;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +26,17 @@ public final class LiveSeatMap {
         seats.seatMapProperty().addListener((obs, old, map) -> show(view, seats, map));
         seats.addSeatsChangedListener(ids -> update(view, seats, ids));
         show(view, seats, seats.seatMapProperty().get());
+        // issue 18: each standing area drawn as full as the center says, with the places left written in it
+        Runnable levels = () -> {
+            view.getAreaLevels().clear();
+            seats.areas().forEach((id, count) -> view.getAreaLevels().put(id, new AreaLevel(count.capacity(),
+                    count.held() + count.allocated(), count.sold(),
+                    l10n.text("events.area.left", count.remaining(), count.capacity()))));
+        };
+        seats.areas().addListener((javafx.collections.MapChangeListener<String, CenterApiTypes.AreaCount>) c ->
+                levels.run());
+        l10n.localeProperty().addListener((obs, old, now) -> levels.run());
+        levels.run();
         return view;
     }
 

@@ -371,6 +371,12 @@ class CounterFlowTest {
             return null;
         });
         Spinner<Integer> places = robot.lookup("#standingQuantity-PIT").queryAs(Spinner.class);
+        // a click in the pit on the map puts a place in the basket, as a click on a seat does
+        var mapView = ui.app().shell().mainView().orElseThrow().counter().orElseThrow().seatMap();
+        javafx.geometry.Point2D pitOnScreen = fx(() -> mapView.localToScreen(mapView.areaCentre("PIT").orElseThrow()));
+        robot.clickOn(pitOnScreen, javafx.scene.input.MouseButton.PRIMARY);
+        waitFor(5, "a place from the click", () -> fx(() -> places.getValue()) == 1);
+        assertThat(fx(() -> mapView.getAreaLevels().get("PIT").caption())).isEqualTo("50 of 50 left");
         fx(() -> {
             places.getValueFactory().setValue(3);
             return null;

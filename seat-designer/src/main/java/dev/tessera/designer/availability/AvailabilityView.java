@@ -205,6 +205,11 @@ public class AvailabilityView extends Control {
         return skin().flatMap(s -> s.areaAt(this, x, y));
     }
 
+    /** Where the middle of a standing area's outline is drawn (the mean of its corners), in this view's coordinates. */
+    public Optional<Point2D> areaCentre(String areaId) {
+        return skin().flatMap(s -> s.areaCentre(this, areaId));
+    }
+
     /** The caption drawn above the stage (the focal point); the host binds it to its language. */
     public StringProperty stageLabelProperty() {
         return stageLabel;

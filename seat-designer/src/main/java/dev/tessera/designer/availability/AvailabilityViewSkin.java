@@ -208,6 +208,18 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
         return java.util.Optional.empty();
     }
 
+    java.util.Optional<javafx.geometry.Point2D> areaCentre(AvailabilityView view, String areaId) {
+        if (board == null) {
+            return java.util.Optional.empty();
+        }
+        PlanViewport v = surface.viewport();
+        return board.map().areas().stream().filter(a -> a.id().equals(areaId)).findFirst().map(area -> {
+            double x = area.outline().stream().mapToDouble(Point::x).average().orElse(0);
+            double y = area.outline().stream().mapToDouble(Point::y).average().orElse(0);
+            return view.sceneToLocal(surface.localToScene(v.toScreenX(x), v.toScreenY(y)));
+        });
+    }
+
     java.util.Optional<javafx.geometry.Point2D> seatCentre(AvailabilityView view, String seatId) {
         int seat = board == null ? -1 : board.indexOf(seatId);
         if (seat < 0) {
