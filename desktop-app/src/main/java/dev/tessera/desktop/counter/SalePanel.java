@@ -35,6 +35,8 @@ final class SalePanel extends ScrollPane {
         Label seats = new Label();
         seats.setId("saleSeats");
         seats.getStyleClass().add("sale-seats");
+        // a mixed basket's line ("Tickets: 5 (2 seated, 3 standing) · ¥36,000") wraps rather than losing its total
+        seats.setWrapText(true);
         seats.textProperty().bind(Bindings.createStringBinding(() -> {
             EventInfo e = vm.eventProperty().get();
             if ((vm.picked().isEmpty() && vm.standing().isEmpty()) || e == null) {
