@@ -2,7 +2,6 @@ package dev.tessera.center.sales;
 
 import static dev.tessera.center.db.schema.Tables.ACCOUNT;
 import static dev.tessera.center.db.schema.Tables.ISSUING_INFO;
-import static dev.tessera.center.db.schema.Tables.REVOCATION;
 import static dev.tessera.center.db.schema.Tables.SALE;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.TICKET_EXCHANGE;
@@ -15,6 +14,7 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.http.ApiException;
+import dev.tessera.center.revocation.Revocations;
 import dev.tessera.core.model.Role;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
@@ -184,9 +184,7 @@ public final class AfterSalesService {
                 }
                 version = version + 1;
                 encoded = TicketFactory.base64(factory.sign(withVersion(ticket, version)));
-                ctx.insertInto(REVOCATION).set(REVOCATION.TICKET_ID, ticketId).set(REVOCATION.VERSION, ticket.getVersion())
-                        .set(REVOCATION.EVENT_ID, ticket.getEventId()).set(REVOCATION.REASON, "REISSUED")
-                        .set(REVOCATION.REVOKED_AT, now).execute();
+                Revocations.revoke(ctx, ticket, "REISSUED", now);
                 ctx.update(TICKET).set(TICKET.VERSION, version).set(TICKET.ENCODED, encoded)
                         .where(TICKET.ID.eq(ticketId)).execute();
             }

@@ -4,7 +4,6 @@ import static dev.tessera.center.db.schema.Tables.ACCOUNT;
 import static dev.tessera.center.db.schema.Tables.EVENT;
 import static dev.tessera.center.db.schema.Tables.EVENT_CHANGE;
 import static dev.tessera.center.db.schema.Tables.ISSUING_INFO;
-import static dev.tessera.center.db.schema.Tables.REVOCATION;
 import static dev.tessera.center.db.schema.Tables.SALE;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
 import static dev.tessera.center.db.schema.Tables.TICKET;
@@ -15,18 +14,16 @@ import dev.tessera.center.db.schema.tables.records.EventRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.event.EventService;
 import dev.tessera.center.http.ApiException;
+import dev.tessera.center.revocation.Revocations;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
 import dev.tessera.core.model.HoldStatus;
 import dev.tessera.core.ticket.Ticket;
-import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.core.ticket.TicketFormatException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +82,7 @@ public final class EventChanges {
                     .where(SEAT_HOLD.EVENT_ID.eq(eventId), SEAT_HOLD.STATUS.eq(HoldStatus.ACTIVE.name())).execute();
             List<TicketRecord> valid = validTickets(ctx, eventId);
             for (TicketRecord t : valid) {
-                revoke(ctx, t, "EVENT_CANCELLED", now);
+                Revocations.revoke(ctx, t, "EVENT_CANCELLED", now);
             }
             cancelTransfers(ctx, eventId);
             record(ctx, eventId, "CANCELLED", reason, event.getStartsAt(), null, valid.size(), organizerId, now);
@@ -118,7 +115,7 @@ public final class EventChanges {
                     .where(EVENT.ID.eq(eventId)).execute();
             int count = 0;
             for (TicketRecord t : valid) {
-                Ticket old = decode(t);
+                Ticket old = Revocations.decode(t);
                 int version = t.getVersion() + 1;
                 Ticket moved = new Ticket(old.ticketId(), version, old.eventId(), old.seatId(), old.categoryId(),
                         old.gateId(), request.doorsOpen(), request.endsAt(), old.holderChipId(), old.attendees(),
@@ -130,7 +127,7 @@ public final class EventChanges {
                 if (updated == 0) {
                     throw ApiException.conflict("ticket-changed", "a ticket of the event changed meanwhile; try again");
                 }
-                revoke(ctx, t, "EVENT_MOVED", now);
+                Revocations.revoke(ctx, t, "EVENT_MOVED", now);
                 count++;
             }
             cancelTransfers(ctx, eventId);
@@ -219,23 +216,6 @@ public final class EventChanges {
                 .set(EVENT_CHANGE.REASON, reason).set(EVENT_CHANGE.OLD_STARTS_AT, oldStart)
                 .set(EVENT_CHANGE.NEW_STARTS_AT, newStart).set(EVENT_CHANGE.TICKETS, tickets)
                 .set(EVENT_CHANGE.CHANGED_BY, by).set(EVENT_CHANGE.CHANGED_AT, now).execute();
-    }
-
-    /** The copy's (ticket, version) joins the revocation list every gate downloads. */
-    private static void revoke(DSLContext ctx, TicketRecord t, String reason, OffsetDateTime now) {
-        if (!ctx.fetchExists(REVOCATION, REVOCATION.TICKET_ID.eq(t.getId()), REVOCATION.VERSION.eq(t.getVersion()))) {
-            ctx.insertInto(REVOCATION).set(REVOCATION.TICKET_ID, t.getId()).set(REVOCATION.VERSION, t.getVersion())
-                    .set(REVOCATION.EVENT_ID, t.getEventId()).set(REVOCATION.REASON, reason)
-                    .set(REVOCATION.REVOKED_AT, now).execute();
-        }
-    }
-
-    private static Ticket decode(TicketRecord t) {
-        try {
-            return TicketCodec.decode(Base64.getDecoder().decode(t.getEncoded())).ticket();
-        } catch (TicketFormatException e) {
-            throw new IllegalStateException("stored ticket " + t.getId() + " no longer decodes", e);
-        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,6 +1,5 @@
 package dev.tessera.center.sales;
 
-import static dev.tessera.center.db.schema.Tables.REVOCATION;
 import static dev.tessera.center.db.schema.Tables.SALE;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
@@ -13,6 +12,7 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.http.ApiException;
+import dev.tessera.center.revocation.Revocations;
 import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.live.SeatStatusFeed.SeatChange;
@@ -119,12 +119,7 @@ public final class VoidService {
                         SELLER_QUOTA.CATEGORY_ID.eq(ticket.getCategoryId()), SELLER_QUOTA.USED.gt(0))
                 .execute();
         // a cancelled event's tickets are revoked already (EVENT_CANCELLED): their refund voids them, once revoked
-        if (!ctx.fetchExists(REVOCATION, REVOCATION.TICKET_ID.eq(ticketId), REVOCATION.VERSION.eq(ticket.getVersion()))) {
-            ctx.insertInto(REVOCATION)
-                    .set(REVOCATION.TICKET_ID, ticketId).set(REVOCATION.VERSION, ticket.getVersion())
-                    .set(REVOCATION.EVENT_ID, ticket.getEventId()).set(REVOCATION.REASON, "VOIDED")
-                    .set(REVOCATION.REVOKED_AT, now).execute();
-        }
+        Revocations.revoke(ctx, ticket, "VOIDED", now);
         long refund = refundMinor == null ? ticket.getPriceMinor() : refundMinor;
         ctx.insertInto(TICKET_VOID)
                 .set(TICKET_VOID.TICKET_ID, ticketId).set(TICKET_VOID.VERSION, ticket.getVersion())

@@ -3,7 +3,6 @@ package dev.tessera.center.transfer;
 import static dev.tessera.center.db.schema.Tables.CHIP;
 import static dev.tessera.center.db.schema.Tables.CHIP_BLOCK;
 import static dev.tessera.center.db.schema.Tables.CHIP_REPLACEMENT;
-import static dev.tessera.center.db.schema.Tables.REVOCATION;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
 
@@ -11,18 +10,16 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.http.ApiException;
 import dev.tessera.center.member.MemberService;
+import dev.tessera.center.revocation.Revocations;
 import dev.tessera.center.sales.SaleService.IssuedTicket;
 import dev.tessera.center.sales.TicketFactory;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.ChipStatus;
 import dev.tessera.core.model.Role;
 import dev.tessera.core.ticket.Ticket;
-import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.core.ticket.TicketFormatException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.jooq.DSLContext;
 
@@ -84,7 +81,7 @@ public final class LostCards {
             List<TicketRecord> onCard = ctx.selectFrom(TICKET)
                     .where(TICKET.HOLDER_CHIP_ID.eq(chip.chipId()), TICKET.STATUS.eq("VALID")).fetch();
             for (TicketRecord t : onCard) {
-                revoke(ctx, t, "CARD_BLOCKED", now);
+                Revocations.revoke(ctx, t, "CARD_BLOCKED", now);
             }
             // a transfer this card started would move a copy that no longer admits anybody
             ctx.update(TICKET_TRANSFER).set(TICKET_TRANSFER.STATUS, "CANCELLED")
@@ -134,7 +131,7 @@ public final class LostCards {
         db.txRun(ctx -> {
             moved.clear();
             for (TicketRecord t : onCard) {
-                Ticket old = decode(t);
+                Ticket old = Revocations.decode(t);
                 int version = t.getVersion() + 1;
                 Ticket reissued = new Ticket(old.ticketId(), version, old.eventId(), old.seatId(), old.categoryId(),
                         old.gateId(), old.validFrom(), old.validUntil(), to.chipId(), old.attendees(), old.priceMinor(),
@@ -149,7 +146,7 @@ public final class LostCards {
                 if (updated == 0) {
                     throw ApiException.conflict("ticket-changed", "a ticket of the card changed meanwhile; try again");
                 }
-                revoke(ctx, t, "CARD_REPLACED", now);
+                Revocations.revoke(ctx, t, "CARD_REPLACED", now);
                 moved.add(new IssuedTicket(t.getId(), version, t.getSeatId(), t.getCategoryId(), t.getGateId(),
                         t.getPriceMinor(), t.getAttendee(), to.chipId(), encodedB64, factory.sealFor(to, encoded),
                         t.getGeneralAdmission()));
@@ -175,20 +172,4 @@ public final class LostCards {
         return chip;
     }
 
-    /** The copy's (ticket, version) joins the revocation list every gate downloads; once is enough. */
-    private static void revoke(DSLContext ctx, TicketRecord t, String reason, OffsetDateTime now) {
-        if (!ctx.fetchExists(REVOCATION, REVOCATION.TICKET_ID.eq(t.getId()), REVOCATION.VERSION.eq(t.getVersion()))) {
-            ctx.insertInto(REVOCATION).set(REVOCATION.TICKET_ID, t.getId()).set(REVOCATION.VERSION, t.getVersion())
-                    .set(REVOCATION.EVENT_ID, t.getEventId()).set(REVOCATION.REASON, reason)
-                    .set(REVOCATION.REVOKED_AT, now).execute();
-        }
-    }
-
-    private static Ticket decode(TicketRecord t) {
-        try {
-            return TicketCodec.decode(Base64.getDecoder().decode(t.getEncoded())).ticket();
-        } catch (TicketFormatException e) {
-            throw new IllegalStateException("stored ticket " + t.getId() + " no longer decodes", e);
-        }
-    }
 }

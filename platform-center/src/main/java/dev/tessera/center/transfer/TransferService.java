@@ -2,7 +2,6 @@ package dev.tessera.center.transfer;
 
 import static dev.tessera.center.db.schema.Tables.ACCOUNT;
 import static dev.tessera.center.db.schema.Tables.CHIP;
-import static dev.tessera.center.db.schema.Tables.REVOCATION;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
 
@@ -11,21 +10,18 @@ import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.db.schema.tables.records.TicketTransferRecord;
 import dev.tessera.center.http.ApiException;
 import dev.tessera.center.member.MemberService;
+import dev.tessera.center.revocation.Revocations;
 import dev.tessera.center.sales.SaleService.IssuedTicket;
 import dev.tessera.center.sales.TicketFactory;
 import dev.tessera.core.crypto.PasswordHasher;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.ChipStatus;
 import dev.tessera.core.model.Role;
-import dev.tessera.core.ticket.SignedTicket;
 import dev.tessera.core.ticket.Ticket;
-import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.core.ticket.TicketFormatException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 
 /**
  * Claims 29 k, 36-40, 63-66, 79: the assignor names the assignee chip and a transfer password; the
@@ -163,13 +159,7 @@ public final class TransferService {
                     "the transfer password is wrong; " + (MAX_FAILED_ATTEMPTS - failures) + " attempts left");
         }
         TicketRecord current = ticket(transfer.getTicketId());
-        Ticket old;
-        try {
-            SignedTicket signed = TicketCodec.decode(Base64.getDecoder().decode(current.getEncoded()));
-            old = signed.ticket();
-        } catch (TicketFormatException e) {
-            throw new IllegalStateException("stored ticket " + current.getId() + " no longer decodes", e);
-        }
+        Ticket old = Revocations.decode(current);
         int newVersion = transfer.getFromVersion() + 1;
         Ticket reissued = new Ticket(old.ticketId(), newVersion, old.eventId(), old.seatId(), old.categoryId(),
                 old.gateId(), old.validFrom(), old.validUntil(), to.chipId(), old.attendees(), old.priceMinor(),
@@ -191,13 +181,8 @@ public final class TransferService {
             if (moved == 0 || completed == 0) {
                 throw ApiException.conflict("ticket-changed", "the ticket was used, voided or transferred meanwhile");
             }
-            ctx.insertInto(REVOCATION)
-                    .set(REVOCATION.TICKET_ID, transfer.getTicketId())
-                    .set(REVOCATION.VERSION, transfer.getFromVersion())
-                    .set(REVOCATION.EVENT_ID, current.getEventId())
-                    .set(REVOCATION.REASON, "TRANSFERRED")
-                    .set(REVOCATION.REVOKED_AT, now)
-                    .execute();
+            Revocations.revoke(ctx, transfer.getTicketId(), transfer.getFromVersion(), current.getEventId(),
+                    "TRANSFERRED", now);
         });
         IssuedTicket issued = new IssuedTicket(reissued.ticketId().toString(), newVersion, reissued.seatId(),
                 reissued.categoryId(), reissued.gateId(), reissued.priceMinor(), current.getAttendee(), to.chipId(),
