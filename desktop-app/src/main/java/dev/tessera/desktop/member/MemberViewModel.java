@@ -196,7 +196,9 @@ public final class MemberViewModel implements AutoCloseable {
                 }
             }
             return seat.label();
-        }).orElse(seatId);
+        // a standing ticket's seat id names its area
+        }).orElseGet(() -> m.areas().stream().filter(a -> a.id().equals(seatId)).findFirst()
+                .map(dev.tessera.core.seatmap.GeneralAdmissionArea::name).orElse(seatId));
     }
 
     /** One tap: the chosen card gets every ticket waiting for it and loses the copies it no longer holds. */
