@@ -35,7 +35,10 @@ public final class LiveSeatMap {
         };
         seats.areas().addListener((javafx.collections.MapChangeListener<String, CenterApiTypes.AreaCount>) c ->
                 levels.run());
-        l10n.localeProperty().addListener((obs, old, now) -> levels.run());
+        // the app's language outlives this view (a new one each sign-in): listened to weakly, held by the view
+        javafx.beans.value.ChangeListener<java.util.Locale> relabel = (obs, old, now) -> levels.run();
+        view.getProperties().put(LiveSeatMap.class, relabel);
+        l10n.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(relabel));
         levels.run();
         return view;
     }
