@@ -20,7 +20,7 @@ import dev.tessera.center.saleslog.SalesLogService;
 import dev.tessera.center.transfer.TransferService;
 import dev.tessera.center.venue.VenueService;
 import dev.tessera.core.crypto.PasswordHasher;
-import dev.tessera.center.chipkeys.ChipKek;
+import dev.tessera.center.keys.ChipKek;
 import dev.tessera.center.chipkeys.ChipKeyService;
 import java.time.Clock;
 
@@ -40,7 +40,9 @@ public record Services(Database db, AccountService accounts, VenueService venues
         SeatStatusFeed feed = new SeatStatusFeed();
         HoldService holds = new HoldService(db, events, feed, clock, config.holdPeriod());
         MemberService members = new MemberService(db, accounts, clock);
-        IssuerKeys keys = IssuerKeys.loadOrCreate(db, clock);
+        ChipKek kek = ChipKek.loadOrCreate(config.chipKekPath());
+        ChipKek previousKek = config.previousChipKekFile() == null ? null : ChipKek.load(config.previousChipKekFile());
+        IssuerKeys keys = IssuerKeys.loadOrCreate(db, clock, kek, previousKek);
         TicketFactory factory = new TicketFactory(keys);
         SaleService sales = new SaleService(db, events, holds, accounts, members, factory, feed, clock);
         TransferService transfers = new TransferService(db, members, factory, hasher, clock);
@@ -50,8 +52,7 @@ public record Services(Database db, AccountService accounts, VenueService venues
                 Json.MAPPER, clock);
         return new Services(db, accounts, venues, events, holds, sales, members, transfers, gate,
                 new SalesLogService(db), new AvailabilityService(db), feed, keys, trusted, terminals,
-                new VoidService(db, feed, clock), clock, ChipKeyService.loadOrCreate(db, clock,
-                        ChipKek.loadOrCreate(config.chipKekPath()),
-                        config.previousChipKekFile() == null ? null : ChipKek.load(config.previousChipKekFile())));
+                new VoidService(db, feed, clock), clock, ChipKeyService.loadOrCreate(db, clock, kek,
+                        previousKek));
     }
 }

@@ -5,6 +5,7 @@ import static dev.tessera.center.db.schema.Tables.CHIP_KEY_MASTER;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
 
+import dev.tessera.center.keys.ChipKek;
 import dev.tessera.center.db.Database;
 import dev.tessera.core.crypto.ChipSessionCrypto;
 import java.security.SecureRandom;
@@ -69,23 +70,13 @@ public final class ChipKeyService {
                 stored = ctx.select(CHIP_KEY_MASTER.SECRET).from(CHIP_KEY_MASTER)
                         .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose)).fetchOne(CHIP_KEY_MASTER.SECRET);
             }
-            byte[] master;
-            if (!ChipKek.isSealed(stored)) {
-                master = HEX.parseHex(stored);
-            } else if (ChipKek.sealedBy(stored).equals(kek.id())) {
-                return kek.open(stored, purpose);
-            } else if (previous != null && ChipKek.sealedBy(stored).equals(previous.id())) {
-                master = previous.open(stored, purpose);
-            } else {
-                throw new IllegalStateException("the " + purpose.toLowerCase(java.util.Locale.ROOT)
-                        + " chip key master is sealed under key-encryption key " + ChipKek.sealedBy(stored)
-                        + ", but " + kek.file() + " holds key " + kek.id()
-                        + (previous == null ? "" : " and " + previous.file() + " key " + previous.id())
-                        + ": start the center with the key file it was sealed under (docs/operations.md)");
+            ChipKek.Opened opened = kek.openOrReseal(stored, purpose, previous,
+                    "the " + purpose.toLowerCase(java.util.Locale.ROOT) + " chip key master");
+            if (opened.reseal() != null) {
+                ctx.update(CHIP_KEY_MASTER).set(CHIP_KEY_MASTER.SECRET, opened.reseal())
+                        .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose), CHIP_KEY_MASTER.SECRET.eq(stored)).execute();
             }
-            ctx.update(CHIP_KEY_MASTER).set(CHIP_KEY_MASTER.SECRET, kek.seal(master, purpose))
-                    .where(CHIP_KEY_MASTER.PURPOSE.eq(purpose), CHIP_KEY_MASTER.SECRET.eq(stored)).execute();
-            return master;
+            return opened.secret();
         });
     }
 

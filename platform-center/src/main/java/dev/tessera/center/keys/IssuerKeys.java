@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The center's Ed25519 issuer keys (claim 29 j: tickets carry the issuer's signature). One key is
- * active for signing; every key ever used stays resolvable for verification.
+ * The center's Ed25519 issuer keys (claim 29 j: tickets carry the issuer's signature; the active key also certifies
+ * terminal keys). One key is active for signing; every key ever used stays resolvable for verification. The private
+ * keys are sealed at rest under the center's key-encryption key ({@link ChipKek}, docs/operations.md), like the chip
+ * key masters: a database dump alone yields no signing key.
  */
 public final class IssuerKeys implements IssuerKeyResolver {
     private static final HexFormat HEX = HexFormat.of();
@@ -29,30 +31,52 @@ public final class IssuerKeys implements IssuerKeyResolver {
         this.all = List.copyOf(all);
     }
 
-    public static IssuerKeys loadOrCreate(Database db, Clock clock) {
+    /**
+     * Loads the keys, creating the first on the first start. Private keys stored in clear (by versions before they
+     * were sealed) or under {@code previous} (a key-encryption key being rotated out) are sealed under {@code kek}.
+     *
+     * @param previous null unless the key-encryption key is being rotated
+     * @throws IllegalStateException when a private key is sealed under a key-encryption key not at hand
+     */
+    public static IssuerKeys loadOrCreate(Database db, Clock clock, ChipKek kek, ChipKek previous) {
         return db.tx(ctx -> {
-            var rows = ctx.selectFrom(ISSUER_KEY).orderBy(ISSUER_KEY.CREATED_AT).fetch();
-            var activeRow = rows.stream().filter(r -> r.getActive()).findFirst();
-            IssuerKeyPair active;
-            if (activeRow.isPresent()) {
-                active = IssuerKeyPair.fromPrivate(HEX.parseHex(activeRow.get().getPrivateKey()));
-            } else {
+            var rows = ctx.selectFrom(ISSUER_KEY).orderBy(ISSUER_KEY.CREATED_AT).forUpdate().fetch();
+            IssuerKeyPair active = null;
+            for (var row : rows) {
+                ChipKek.Opened opened = kek.openOrReseal(row.getPrivateKey(), purpose(row.getKeyId()), previous,
+                        "the issuer key " + row.getKeyId());
+                if (opened.reseal() != null) {
+                    ctx.update(ISSUER_KEY).set(ISSUER_KEY.PRIVATE_KEY, opened.reseal())
+                            .where(ISSUER_KEY.KEY_ID.eq(row.getKeyId())).execute();
+                }
+                if (row.getActive()) {
+                    active = IssuerKeyPair.fromPrivate(opened.secret());
+                }
+            }
+            boolean created = active == null;
+            if (created) {
                 active = IssuerKeyPair.generate(new SecureRandom());
                 ctx.insertInto(ISSUER_KEY)
                         .set(ISSUER_KEY.KEY_ID, active.publicKey().keyIdHex())
                         .set(ISSUER_KEY.PUBLIC_KEY, HEX.formatHex(active.publicKey().encoded()))
-                        .set(ISSUER_KEY.PRIVATE_KEY, HEX.formatHex(active.privateKeyBytes()))
+                        .set(ISSUER_KEY.PRIVATE_KEY, kek.seal(active.privateKeyBytes(),
+                                purpose(active.publicKey().keyIdHex())))
                         .set(ISSUER_KEY.ACTIVE, true)
                         .set(ISSUER_KEY.CREATED_AT, OffsetDateTime.now(clock))
                         .onConflictDoNothing()
                         .execute();
             }
             List<IssuerPublicKey> keys = new java.util.ArrayList<>(rows.map(r -> IssuerPublicKey.of(HEX.parseHex(r.getPublicKey()))));
-            if (activeRow.isEmpty()) {
+            if (created) {
                 keys.add(active.publicKey());
             }
             return new IssuerKeys(active, keys);
         });
+    }
+
+    /** The associated data a private key is sealed with: bound to its key id, so rows cannot be swapped. */
+    static String purpose(String keyId) {
+        return "issuer " + keyId;
     }
 
     public IssuerKeyPair active() {

@@ -4,6 +4,7 @@ import static dev.tessera.center.db.schema.Tables.CHIP_KEY_MASTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tessera.center.keys.ChipKek;
 import dev.tessera.center.CenterConfig;
 import dev.tessera.center.db.Database;
 import java.nio.file.Files;

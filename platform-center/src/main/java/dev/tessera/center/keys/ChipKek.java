@@ -1,4 +1,4 @@
-package dev.tessera.center.chipkeys;
+package dev.tessera.center.keys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,6 +105,38 @@ public final class ChipKek {
         String rest = stored.substring(PREFIX.length());
         int colon = rest.indexOf(':');
         return colon < 0 ? "" : rest.substring(0, colon);
+    }
+
+    /**
+     * A stored secret opened: {@code reseal} is the value to store instead (sealed under this key) when it was in
+     * clear or under the previous key, null when it is sealed under this key already.
+     */
+    public record Opened(byte[] secret, String reseal) {}
+
+    /**
+     * Opens a secret as the center stores it: sealed under this key; or in clear (hex, written by a version before
+     * sealing) or sealed under {@code previous} (a key-encryption key being rotated out), which are opened and sealed
+     * anew. Anything else stops the start with the kek id it needs.
+     *
+     * @param previous null unless the key-encryption key is being rotated
+     * @param what     the secret in words, for the message ("the access chip key master")
+     * @throws IllegalStateException when no key at hand opens it
+     */
+    public Opened openOrReseal(String stored, String purpose, ChipKek previous, String what) {
+        byte[] secret;
+        if (!isSealed(stored)) {
+            secret = HEX.parseHex(stored);
+        } else if (sealedBy(stored).equals(id)) {
+            return new Opened(open(stored, purpose), null);
+        } else if (previous != null && sealedBy(stored).equals(previous.id())) {
+            secret = previous.open(stored, purpose);
+        } else {
+            throw new IllegalStateException(what + " is sealed under key-encryption key " + sealedBy(stored)
+                    + ", but " + file + " holds key " + id
+                    + (previous == null ? "" : " and " + previous.file() + " key " + previous.id())
+                    + ": start the center with the key file it was sealed under (docs/operations.md)");
+        }
+        return new Opened(secret, seal(secret, purpose));
     }
 
     public String seal(byte[] secret, String purpose) {
