@@ -54,6 +54,11 @@ public final class ChipDesk {
             return new Entitlement("MEMBERSHIP", null, null);
         }
 
+        /** Issue 14: the member's new card the counter just moved a lost card's tickets to. */
+        public static Entitlement replacement() {
+            return new Entitlement("REPLACEMENT", null, null);
+        }
+
         /** The member's own active card (issue 14): the center opens it for that member only. */
         public static Entitlement delivery() {
             return new Entitlement("DELIVERY", null, null);

@@ -167,6 +167,8 @@ public final class MemberView extends BorderPane {
         tickets.getColumns().add(column("member.tickets.event", t -> t.eventName(), 160));
         tickets.getColumns().add(column("member.tickets.date", t -> time(t.startsAt()), 170));
         tickets.getColumns().add(column("member.tickets.seat", TicketRow::place, 110));
+        // claim 70: the attendee named on the ticket, where one is
+        tickets.getColumns().add(column("member.tickets.attendee", t -> t.attendee() == null ? "\u2014" : t.attendee(), 120));
         tickets.getColumns().add(column("member.tickets.state", t -> l10n.text("member.state." + t.state().name()), 180));
         tickets.getColumns().add(column("member.tickets.price", t -> Formats.money(t.priceMinor(), t.currency(),
                 l10n.getLocale()), 90));
