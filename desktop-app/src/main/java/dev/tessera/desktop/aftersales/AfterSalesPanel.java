@@ -143,7 +143,10 @@ public final class AfterSalesPanel extends BorderPane {
             detail.setText(l10n.text("aftersales.detail", Long.toString(r.saleId()), r.categoryName(),
                     l10n.text("aftersales.status." + r.ticket().status()),
                     l10n.text(r.onChip() ? "aftersales.onChip" : "aftersales.onPaper")) + reprints
-                    + (r.customerName() == null ? "" : " · " + r.customerName()));
+                    + (r.customerName() == null ? "" : " · " + r.customerName())
+                    // claim 70: the attendee named on the ticket, where one is
+                    + (r.ticket().attendee() == null || r.ticket().attendee().isBlank() ? ""
+                            : " · " + l10n.text("aftersales.attendee", r.ticket().attendee())));
             pseudoClassStateChanged(VOIDED, !r.valid());
             setGraphic(box);
         }

@@ -222,6 +222,12 @@ public final class CenterSession {
                 CenterHttp.type(MemberApiTypes.BlockedChip.class));
     }
 
+    /** Issue 14 at the counter: members whose name or login id contains {@code text}, with their cards. */
+    public List<MemberApiTypes.MemberFound> findMembers(String text) {
+        return http.get("/api/members?q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8),
+                token(), CenterHttp.listOf(MemberApiTypes.MemberFound.class));
+    }
+
     /** The blocked card's valid tickets, re-issued for the member's new card. */
     public MemberApiTypes.ChipReplacement replaceChip(String fromChipId, String toChipId) {
         return http.post("/api/chips/" + fromChipId + "/replacement", token(), new MemberApiTypes.ReplaceChip(toChipId),

@@ -12,7 +12,7 @@ public final class MemberApiTypes {
     public record MemberTicket(String ticketId, int version, long eventId, String eventName, Instant startsAt,
                                long venueId, int seatMapVersion, String seatId, String categoryId, String gateId,
                                long priceMinor, String currency, String holderChipId, String state, Long transferId,
-                               Instant transferExpiresAt) {}
+                               Instant transferExpiresAt, String attendee) {}
 
     /** A pending transfer the member is party to: IN (to accept with the password) or OUT (waiting). */
     public record MemberTransfer(long transferId, String direction, String ticketId, long eventId, String eventName,
@@ -24,6 +24,20 @@ public final class MemberApiTypes {
     public record StartTransferToMember(String ticketId, String toLoginId, String transferPassword) {}
 
     public record BlockChip(String reason) {}
+
+    /** Issue 14: a member the counter found by name or login, with their cards (GET /api/members?q=). */
+    public record MemberFound(long memberId, String loginId, String displayName, List<MemberCard> cards) {
+        public MemberFound {
+            cards = cards == null ? List.of() : List.copyOf(cards);
+        }
+    }
+
+    /** One card of a found member: ACTIVE or BLOCKED, and the valid tickets on it (refused at the gates if blocked). */
+    public record MemberCard(String chipId, String status, int validTickets, Instant registeredAt) {
+        public boolean active() {
+            return "ACTIVE".equals(status);
+        }
+    }
 
     public record BlockedChip(String chipId, String status, int revokedTickets, Instant blockedAt) {}
 

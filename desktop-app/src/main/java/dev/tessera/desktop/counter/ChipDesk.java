@@ -54,6 +54,11 @@ public final class ChipDesk {
             return new Entitlement("MEMBERSHIP", null, null);
         }
 
+        /** Issue 14: the member's new card the counter just moved a lost card's tickets to. */
+        public static Entitlement replacement() {
+            return new Entitlement("REPLACEMENT", null, null);
+        }
+
         /** The member's own active card (issue 14): the center opens it for that member only. */
         public static Entitlement delivery() {
             return new Entitlement("DELIVERY", null, null);
@@ -143,6 +148,46 @@ public final class ChipDesk {
             }
         }
         return new Written(chipId, missing.size(), tickets.size() - missing.size());
+    }
+
+    /** What one sync changed on the chip. */
+    public record Synced(String chipId, int written, int deleted) {}
+
+    /**
+     * Brings the chip in line with {@code wanted} in one session: what it lacks (or holds in another version) is
+     * written, what the center no longer holds for it (transferred, voided, moved) is deleted. Refuses any chip but
+     * {@code expectedChipId}. The member's "Write to my card" (issue 14) is this with a DELIVERY entitlement.
+     */
+    public Synced sync(WalletCard card, String expectedChipId, List<IssuedTicket> wanted, Entitlement entitlement)
+            throws WalletException {
+        String chipId = chipId(card);
+        if (!chipId.equals(expectedChipId)) {
+            throw new WrongCardException("tapped chip " + chipId + ", expected " + expectedChipId, "another card");
+        }
+        card.authenticate(KeyRef.ACCESS, authority(entitlement));
+        List<StoredTicket> onCard = card.list();
+        Map<UUID, Integer> stored = onCard.stream()
+                .collect(Collectors.toMap(StoredTicket::cardTicketId, StoredTicket::version, Math::max));
+        Set<UUID> wantedOnCard = new java.util.HashSet<>();
+        List<ChipTicket> toWrite = new ArrayList<>();
+        for (IssuedTicket t : wanted) {
+            UUID id = UUID.fromString(t.ticketId());
+            UUID cardId = card.cardTicketId(id);
+            wantedOnCard.add(cardId);
+            if (!Integer.valueOf(t.version()).equals(stored.get(cardId))) {
+                toWrite.add(ChipTicket.of(id, t.version(), Base64.getDecoder().decode(t.encoded()),
+                        Base64.getDecoder().decode(t.envelope())));
+            }
+        }
+        // the chip files tickets under their ids on this chip: those nobody wants are deleted as listed
+        List<StoredTicket> toDelete = onCard.stream().filter(st -> !wantedOnCard.contains(st.cardTicketId())).toList();
+        for (int from = 0; from < toDelete.size(); from += DELETE_BATCH) {
+            card.deleteStored(toDelete.subList(from, Math.min(toDelete.size(), from + DELETE_BATCH)));
+        }
+        for (int from = 0; from < toWrite.size(); from += WalletProtocol.CAPACITY) {
+            card.write(toWrite.subList(from, Math.min(toWrite.size(), from + WalletProtocol.CAPACITY)));
+        }
+        return new Synced(chipId, toWrite.size(), toDelete.size());
     }
 
     /** Deletes tickets that left the chip (transferred, voided); absent ones count as done. */

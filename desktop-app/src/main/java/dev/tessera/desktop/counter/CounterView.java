@@ -81,7 +81,8 @@ public final class CounterView extends BorderPane {
         side.setId("counterSide");
         side.getStyleClass().add("counter-side");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        side.setPrefWidth(440);
+        // six tabs (sale, after-sales, transfer, chips, shift, lost card) in one row at 1280 px, in English and Japanese
+        side.setPrefWidth(466);
         side.setMinWidth(420);
 
         VBox top = new VBox(offlineBanner(viewModel, l10n), toolbar(viewModel, l10n));
@@ -113,6 +114,10 @@ public final class CounterView extends BorderPane {
             }
         });
         side.getTabs().add(shiftTab);
+        // issue 14: a member's lost or stolen card, blocked and its tickets moved to a new card in the same visit
+        Tab lostCardTab = tab("lostcard.tab", new LostCardPanel(workspace.lostCard(), l10n), l10n);
+        lostCardTab.setId("lostCardTab");
+        side.getTabs().add(lostCardTab);
         ((VBox) getTop()).getChildren().add(1, new ShiftBar(shift, l10n, () -> side.getSelectionModel().select(shiftTab)));
     }
 

@@ -78,6 +78,8 @@ public final class CounterViewModel implements AutoCloseable {
     /** Issue 15: the tapped card's answer to a center challenge, spent by the sale (single use, 2 minutes). */
     private ChipDesk.MemberCardProof customerCardProof;
     private final StringProperty memberLogin = new SimpleStringProperty("");
+    /** Claim 70: the attendees' names, comma-separated, in the basket's order (seats, then standing places). */
+    private final StringProperty attendeeNames = new SimpleStringProperty("");
     private final StringProperty memberPassword = new SimpleStringProperty("");
     private final ObjectProperty<String> paymentMethod = new SimpleObjectProperty<>("CASH");
     private final StringProperty tendered = new SimpleStringProperty("");
@@ -328,7 +330,15 @@ public final class CounterViewModel implements AutoCloseable {
         } else {
             payment = new Payment(paymentMethod.get(), cardReference.get().isBlank() ? null : cardReference.get().trim(), null);
         }
-        run(() -> pipeline.confirm(h, customer, payment), result -> {
+        List<String> attendees = AttendeeNames.parse(attendeeNames.get());
+        int tickets = h.seatIds().size() + (h.areas() == null ? 0
+                : h.areas().values().stream().mapToInt(Integer::intValue).sum());
+        if (attendees.size() > tickets) {
+            feedback.say(Message.of("counter.attendees.tooMany", attendees.size(), tickets));
+            feedback.setFailed(true);
+            return;
+        }
+        run(() -> pipeline.confirm(h, customer, payment, attendees), result -> {
             ticker.stop();
             countdown.set("");
             sale = result;
@@ -530,6 +540,7 @@ public final class CounterViewModel implements AutoCloseable {
         customerCardProof = null;
         memberLogin.set("");
         memberPassword.set("");
+        attendeeNames.set("");
         tendered.set("");
         cardReference.set("");
         receipt.clear();
@@ -668,6 +679,10 @@ public final class CounterViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty customerChipIdProperty() {
         return customerChipId.getReadOnlyProperty();
+    }
+
+    public StringProperty attendeeNamesProperty() {
+        return attendeeNames;
     }
 
     public StringProperty memberLoginProperty() {

@@ -36,6 +36,7 @@ public final class CounterWorkspace implements AutoCloseable {
     private final Journal journal;
     private final AfterSalesViewModel afterSales;
     private ShiftViewModel shift;
+    private LostCardViewModel lostCard;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CounterWorkspace.class);
     private final CenterSession session;
@@ -84,6 +85,7 @@ public final class CounterWorkspace implements AutoCloseable {
         sale.printPaperWith(afterSales.salePaper(), () -> paper.get().printAtOnce());
         CounterWorkspace workspace = new CounterWorkspace(sale, new TransferViewModel(ctx, () -> sale.seats().seatMapProperty().get()),
                 new VirtualChipsViewModel(virtualChips, session, tasks), loop[0], journal, session, tasks, afterSales);
+        workspace.lostCard = new LostCardViewModel(ctx);
         // issue 5: the clerk's shift at this terminal; its float currency follows the event on sale
         workspace.shift = new ShiftViewModel(session, ShiftTerminal.of(ledger, session, terminal.terminalId(),
                 loop[0]::syncNow), tasks, dialogs, new SettlementWriter(l10n::getLocale),
@@ -115,6 +117,10 @@ public final class CounterWorkspace implements AutoCloseable {
 
     public ShiftViewModel shift() {
         return shift;
+    }
+
+    public LostCardViewModel lostCard() {
+        return lostCard;
     }
 
     public TransferViewModel transfer() {

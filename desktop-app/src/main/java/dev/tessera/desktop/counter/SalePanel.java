@@ -107,7 +107,13 @@ final class SalePanel extends ScrollPane {
         memberPassword.textProperty().bindBidirectional(vm.memberPasswordProperty());
         HBox loginRow = new HBox(8, memberLogin, memberPassword);
         show(loginRow, vm.customerModeProperty().isEqualTo(CustomerMode.MEMBER_PASSWORD));
-        return section("counter.section.customer", l10n, new HBox(10, card, login, walkIn), cardRow, loginRow);
+        // claim 70: attendee names printed on the tickets and shown at the gate; optional
+        TextField attendees = new TextField();
+        attendees.setId("attendeeNames");
+        attendees.promptTextProperty().bind(l10n.binding("counter.attendees.prompt"));
+        attendees.textProperty().bindBidirectional(vm.attendeeNamesProperty());
+        return section("counter.section.customer", l10n, new HBox(10, card, login, walkIn), cardRow, loginRow,
+                attendees);
     }
 
     private static VBox payment(CounterViewModel vm, Localization l10n) {

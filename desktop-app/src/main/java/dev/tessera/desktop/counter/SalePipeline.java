@@ -72,12 +72,17 @@ public final class SalePipeline {
 
     /** Claim 29 g-j: the center registers the issuing info and forms the tickets; they go to the ledger at once. */
     public SaleResult confirm(Hold hold, Customer customer, Payment payment) {
+        return confirm(hold, customer, payment, List.of());
+    }
+
+    /** The same, with the attendee names the customer gave (claim 70), in the hold's seat order, then its places. */
+    public SaleResult confirm(Hold hold, Customer customer, Payment payment, List<String> attendees) {
         ObjectNode intent = Journal.payload("SALE_STARTED").put("holdId", hold.id()).put("eventId", hold.eventId())
                 .put("chipId", customer.chipId()).put("auth", customer.auth()).put("paymentMethod", payment.method());
         CrashPoints.reach("sale.before-intent");
         journal.append(LedgerKind.SALE, intent);
         CrashPoints.reach("sale.before-center");
-        SaleResult sale = center.confirmSale(new ConfirmSale(hold.id(), customer, payment, List.of()));
+        SaleResult sale = center.confirmSale(new ConfirmSale(hold.id(), customer, payment, attendees));
         CrashPoints.reach("sale.after-center");
         journalSale(sale, customer.chipId(), false);
         CrashPoints.reach("sale.after-journal");

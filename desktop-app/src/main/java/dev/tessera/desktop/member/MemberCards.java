@@ -5,22 +5,17 @@ import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.CounterReader;
 import dev.tessera.desktop.counter.VirtualChips;
-import dev.tessera.reader.applet.WalletProtocol;
 import dev.tessera.reader.wallet.CardGoneException;
 import dev.tessera.reader.wallet.ChipInfo;
-import dev.tessera.reader.wallet.ChipTicket;
 import dev.tessera.reader.wallet.KeyRef;
 import dev.tessera.reader.wallet.StoredTicket;
 import dev.tessera.reader.wallet.WalletCard;
 import dev.tessera.reader.wallet.WalletException;
 import dev.tessera.reader.wallet.WrongCardException;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -31,8 +26,6 @@ import java.util.stream.Collectors;
  * (transferred away, voided) are deleted. Blocking; called on the task executor.
  */
 public final class MemberCards {
-    private static final int DELETE_BATCH = 14;
-
     private final CenterSession session;
     private final Reader reader;
 
@@ -128,37 +121,13 @@ public final class MemberCards {
         });
     }
 
-    /** One tap: the card ends up holding exactly the center's valid tickets for it. */
+    /** One tap: the card ends up holding exactly the center's valid tickets for it (ChipDesk's sync, DELIVERY). */
     public Synced sync(String chipId) throws Exception {
         List<IssuedTicket> wanted = session.chipTickets(chipId).tickets();
         return reader.withCard(chipId, card -> {
             ownCard(card, chipId);
-            card.authenticate(KeyRef.ACCESS, new ChipDesk(session).authority(ChipDesk.Entitlement.delivery()));
-            List<StoredTicket> onCard = card.list();
-            Map<UUID, Integer> stored = onCard.stream()
-                    .collect(Collectors.toMap(StoredTicket::cardTicketId, StoredTicket::version, Math::max));
-            Set<UUID> wantedOnCard = new java.util.HashSet<>();
-            List<ChipTicket> toWrite = new ArrayList<>();
-            for (IssuedTicket t : wanted) {
-                UUID id = UUID.fromString(t.ticketId());
-                UUID cardId = card.cardTicketId(id);
-                wantedOnCard.add(cardId);
-                if (!Integer.valueOf(t.version()).equals(stored.get(cardId))) {
-                    toWrite.add(ChipTicket.of(id, t.version(), Base64.getDecoder().decode(t.encoded()),
-                            Base64.getDecoder().decode(t.envelope())));
-                }
-            }
-            List<StoredTicket> toDelete = onCard.stream().filter(st -> !wantedOnCard.contains(st.cardTicketId())).toList();
-            if (toWrite.isEmpty() && toDelete.isEmpty()) {
-                return new Synced(chipId, 0, 0);
-            }
-            for (int from = 0; from < toDelete.size(); from += DELETE_BATCH) {
-                card.deleteStored(toDelete.subList(from, Math.min(toDelete.size(), from + DELETE_BATCH)));
-            }
-            for (int from = 0; from < toWrite.size(); from += WalletProtocol.CAPACITY) {
-                card.write(toWrite.subList(from, Math.min(toWrite.size(), from + WalletProtocol.CAPACITY)));
-            }
-            return new Synced(chipId, toWrite.size(), toDelete.size());
+            ChipDesk.Synced synced = new ChipDesk(session).sync(card, chipId, wanted, ChipDesk.Entitlement.delivery());
+            return new Synced(synced.chipId(), synced.written(), synced.deleted());
         });
     }
 

@@ -102,7 +102,12 @@ public final class MemberShopView extends BorderPane {
         status.getStyleClass().add("status-note");
         status.textProperty().bind(l10n.binding(vm.messageProperty()));
         vm.failedProperty().addListener((obs, old, failed) -> status.pseudoClassStateChanged(FAILED, failed));
-        VBox side = new VBox(10, total, hold, buy, note, status);
+        // claim 70: the attendees' names on the tickets, optional
+        javafx.scene.control.TextField attendees = new javafx.scene.control.TextField();
+        attendees.setId("shopAttendees");
+        attendees.promptTextProperty().bind(l10n.binding("counter.attendees.prompt"));
+        attendees.textProperty().bindBidirectional(vm.attendeeNamesProperty());
+        VBox side = new VBox(10, total, hold, attendees, buy, note, status);
         side.setPrefWidth(260);
         side.setMinWidth(220);
         side.setPadding(new Insets(0, 0, 0, 12));

@@ -64,6 +64,8 @@ public final class MemberShopViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Message> total = new ReadOnlyObjectWrapper<>();
     private final Feedback feedback = new Feedback(Message.of("shop.hint"));
+    /** Claim 70: the attendees' names, comma-separated, in the hold's seat order; optional. */
+    private final javafx.beans.property.StringProperty attendeeNames = new javafx.beans.property.SimpleStringProperty("");
     private final Timeline ticker;
 
     /**
@@ -176,9 +178,17 @@ public final class MemberShopViewModel implements AutoCloseable {
             feedback.refuse("member.write.noCard");
             return;
         }
+        List<String> attendees = dev.tessera.desktop.counter.AttendeeNames.parse(attendeeNames.get());
+        int tickets = h.seatIds().size() + (h.areas() == null ? 0
+                : h.areas().values().stream().mapToInt(Integer::intValue).sum());
+        if (attendees.size() > tickets) {
+            feedback.refuse("counter.attendees.tooMany", attendees.size(), tickets);
+            return;
+        }
         feedback.working("shop.buying", MemberViewModel.shortChip(c.chipId()));
         feedback.run(tasks, () -> {
-            SaleResult sale = session.buyAtHome(new Purchase(h.id(), c.chipId(), null, null));
+            SaleResult sale = session.buyAtHome(new Purchase(h.id(), c.chipId(), null,
+                    attendees.isEmpty() ? null : attendees));
             try {
                 cards.sync(c.chipId());
                 return Message.of("shop.bought", sale.tickets().size(), MemberViewModel.shortChip(c.chipId()));
@@ -189,6 +199,7 @@ public final class MemberShopViewModel implements AutoCloseable {
         }, done -> {
             clearHold();
             picked.clear();
+            attendeeNames.set("");
             feedback.say(done);
             bought.run();
             loadEvents(false);
@@ -270,6 +281,10 @@ public final class MemberShopViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Hold> holdProperty() {
         return hold.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.StringProperty attendeeNamesProperty() {
+        return attendeeNames;
     }
 
     public ReadOnlyStringProperty countdownProperty() {

@@ -164,10 +164,12 @@ public final class MemberView extends BorderPane {
         tickets.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         tickets.setPlaceholder(caption("member.tickets.none", l10n));
         tickets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        tickets.getColumns().add(column("member.tickets.event", t -> t.eventName(), 160));
+        tickets.getColumns().add(column("member.tickets.event", t -> t.eventName(), 140));
         tickets.getColumns().add(column("member.tickets.date", t -> time(t.startsAt()), 170));
         tickets.getColumns().add(column("member.tickets.seat", TicketRow::place, 110));
-        tickets.getColumns().add(column("member.tickets.state", t -> l10n.text("member.state." + t.state().name()), 180));
+        // claim 70: the attendee named on the ticket, where one is
+        tickets.getColumns().add(column("member.tickets.attendee", t -> t.attendee() == null ? "\u2014" : t.attendee(), 90));
+        tickets.getColumns().add(column("member.tickets.state", t -> l10n.text("member.state." + t.state().name()), 150));
         tickets.getColumns().add(column("member.tickets.price", t -> Formats.money(t.priceMinor(), t.currency(),
                 l10n.getLocale()), 90));
         l10n.localeProperty().addListener((obs, old, now) -> tickets.refresh());

@@ -51,7 +51,8 @@ public final class MemberViewModel implements AutoCloseable {
 
     /** One line of My tickets; {@code place} is the seat in words. */
     public record TicketRow(String ticketId, int version, String eventName, Instant startsAt, String place,
-                            long priceMinor, String currency, String chipId, TicketState state, Instant transferExpiresAt) {
+                            long priceMinor, String currency, String chipId, TicketState state, Instant transferExpiresAt,
+                            String attendee) {
         public boolean transferable() {
             return state == TicketState.ON_CARD || state == TicketState.TO_WRITE || state == TicketState.NOT_CHECKED;
         }
@@ -139,7 +140,7 @@ public final class MemberViewModel implements AutoCloseable {
         for (MemberTicket t : mine) {
             rows.add(new TicketRow(t.ticketId(), t.version(), t.eventName(), t.startsAt(),
                     place(t.venueId(), t.seatMapVersion(), t.seatId()), t.priceMinor(), t.currency(), t.holderChipId(),
-                    state(t, readChip, onCard), t.transferExpiresAt()));
+                    state(t, readChip, onCard), t.transferExpiresAt(), t.attendee()));
         }
         List<TransferRow> transferRows = new ArrayList<>();
         for (MemberTransfer t : session.myTransfers()) {

@@ -115,6 +115,11 @@ final class AuthorizationsPane extends BorderPane {
             if (board != null) {
                 map.setSeatMap(board.map());
                 map.applyChanges(board.taken());
+                // issue 18: each standing area as full as on the counter's live map (sold, held or set aside, free)
+                map.getAreaLevels().clear();
+                board.areas().forEach(a -> map.getAreaLevels().put(a.areaId(),
+                        new dev.tessera.designer.availability.AreaLevel(a.capacity(), a.held() + a.allocated(), a.sold(),
+                                l10n.text("events.area.left", a.remaining(), a.capacity()))));
             }
         });
         setTop(top);

@@ -36,7 +36,9 @@ public final class AuthorizationsViewModel {
     public record QuotaRow(Category category, int seats, IntegerProperty quota) {}
 
     /** The event's seat map and every seat that cannot be picked in the current mode, by status. */
-    public record SeatBoard(SeatMap map, Map<String, SeatStatus> taken) {}
+    /** The map, its taken seats, and (issue 18) each standing area's places, drawn as full as the center says. */
+    public record SeatBoard(SeatMap map, Map<String, SeatStatus> taken,
+                            List<dev.tessera.desktop.center.CenterApiTypes.AreaCount> areas) {}
 
     /** What picking seats on the map is for: adding free seats to the chosen seller's block, or taking them back. */
     public enum BlockMode { ADD, TAKE_BACK }
@@ -104,7 +106,8 @@ public final class AuthorizationsViewModel {
         }, feedback::failed);
     }
 
-    private record Loaded(SeatMap map, Availability seats, List<Authorization> authorizations, List<SellerRow> sellers) {}
+    private record Loaded(SeatMap map, Availability seats, List<Authorization> authorizations, List<SellerRow> sellers,
+                          List<dev.tessera.desktop.center.CenterApiTypes.AreaCount> areas) {}
 
     private Loaded load(EventInfo e) {
         SeatMap map = session.seatMap(e.venueId(), e.seatMapVersion());
@@ -114,7 +117,7 @@ public final class AuthorizationsViewModel {
         authorizations.forEach(a -> bySeller.put(a.sellerId(), a));
         List<SellerRow> rows = session.accounts("SELLER").stream()
                 .map(a -> new SellerRow(a, bySeller.get(a.accountId()))).toList();
-        return new Loaded(map, seats, authorizations, rows);
+        return new Loaded(map, seats, authorizations, rows, map.areas().isEmpty() ? List.of() : session.areas(e.id()));
     }
 
     static Map<String, SeatStatus> taken(Availability seats, List<Authorization> authorizations) {
@@ -152,7 +155,7 @@ public final class AuthorizationsViewModel {
                 }
             });
         }
-        SeatBoard next = new SeatBoard(l.map(), taken);
+        SeatBoard next = new SeatBoard(l.map(), taken, l.areas());
         if (!next.equals(board.get())) { // a new board clears the seats picked on the map
             board.set(next);
         }

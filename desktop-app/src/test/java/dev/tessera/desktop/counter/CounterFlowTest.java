@@ -392,6 +392,8 @@ class CounterFlowTest {
 
         robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
         waitFor(10, "the member card read", () -> chip.equals(sale.customerChipIdProperty().get()));
+        // claim 70: the two seats' attendees named; the standing places carry the member's name
+        robot.clickOn("#attendeeNames").write("Chika Chiba, Daichi Doi");
         robot.clickOn("#tendered").write("100000");
         Screenshots.take(ui.scene(), "15-counter-standing-held");
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
@@ -404,6 +406,9 @@ class CounterFlowTest {
         var standing = tickets.stream().filter(t -> t.generalAdmission()).toList();
         var seated = tickets.stream().filter(t -> !t.generalAdmission()).toList();
         assertThat(standing).hasSize(3);
+        assertThat(seated).extracting(t -> t.attendee()).containsExactlyInAnyOrder("Chika Chiba", "Daichi Doi");
+        assertThat(fx(() -> sale.attendeeNamesProperty().get())).as("the names stay until the next sale")
+                .isEqualTo("Chika Chiba, Daichi Doi");
         try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
             CenterSession gate = other.signIn("gate", "gate-demo");
             for (var t : List.of(seated.getFirst(), standing.getFirst())) {

@@ -108,6 +108,8 @@ class HomePurchaseFlowTest {
             assertThat(ui.text("#shopStatus")).isEqualTo("2 seats are held for you. Buy before the countdown ends.");
             Screenshots.take(ui.scene(), "70-member-shop-held");
 
+            // claim 70: the attendees named, one per seat
+            robot.clickOn("#shopAttendees").write("Hana Sato, Kenji Sato");
             robot.clickOn("#shopBuy");
             String chip = MemberViewModel.shortChip(card.chipId());
             waitFor(30, "bought and written", () -> ui.text("#shopStatus")
@@ -117,9 +119,14 @@ class HomePurchaseFlowTest {
             List<MemberTicket> mine = hanaAtHome.myTickets();
             assertThat(mine).extracting(MemberTicket::seatId).containsExactlyInAnyOrderElementsOf(seats);
             assertThat(mine).allSatisfy(t -> assertThat(t.holderChipId()).isEqualTo(card.chipId()));
+            assertThat(mine).extracting(MemberTicket::attendee).containsExactlyInAnyOrder("Hana Sato", "Kenji Sato");
+            assertThat(fx(() -> robot.lookup("#shopAttendees").queryAs(javafx.scene.control.TextField.class).getText()))
+                    .as("the names leave the form with the purchase").isEmpty();
             assertThat(onChip(tray, card, hanaAtHome)).hasSize(2);
             waitFor(20, "both on the card in My tickets", () -> fx(() -> wallet.tickets().stream()
                     .map(TicketRow::state).toList()).equals(List.of(TicketState.ON_CARD, TicketState.ON_CARD)));
+            assertThat(fx(() -> wallet.tickets().stream().map(TicketRow::attendee).toList()))
+                    .as("My tickets names the attendees").containsExactlyInAnyOrder("Hana Sato", "Kenji Sato");
             Screenshots.take(ui.scene(), "71-member-shop-bought");
 
             IssuedTicket ticket = hanaAtHome.chipTickets(card.chipId()).tickets().getFirst();

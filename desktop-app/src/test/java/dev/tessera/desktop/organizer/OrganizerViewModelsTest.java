@@ -150,6 +150,28 @@ class OrganizerViewModelsTest {
                 .doesNotContainKeys(block.get(0), block.get(1)).containsKey(block.get(2));
     }
 
+    @Test
+    void theBoardShowsEachStandingAreaAsFullAsTheCounterDoes() {
+        var services = center.connection().embeddedCenter().orElseThrow().services();
+        long eventId = dev.tessera.desktop.gate.GateFixtures.tonightsStanding(services, 40, 5);
+        CenterSession clerk = center.clerk();
+        var hold = clerk.hold(eventId, java.util.List.of(), java.util.Map.of(dev.tessera.desktop.gate.GateFixtures.PIT, 3));
+        clerk.confirmSale(new dev.tessera.desktop.center.CounterApiTypes.ConfirmSale(hold.id(),
+                new dev.tessera.desktop.center.CounterApiTypes.Customer("WALK_IN", null, null, null),
+                new dev.tessera.desktop.center.CounterApiTypes.Payment("CASH", null, 100_000L), java.util.List.of()));
+        clerk.hold(eventId, java.util.List.of(), java.util.Map.of(dev.tessera.desktop.gate.GateFixtures.PIT, 2));
+
+        EventInfo standing = organizer.event(eventId);
+        var board = authorizationsOf(standing).boardProperty().get();
+        assertThat(board.areas()).singleElement().satisfies(pit -> {
+            assertThat(pit.areaId()).isEqualTo(dev.tessera.desktop.gate.GateFixtures.PIT);
+            assertThat(pit.capacity()).isEqualTo(40);
+            assertThat(pit.sold()).isEqualTo(3);
+            assertThat(pit.held() + pit.allocated()).as("held at the counter and set aside offline").isEqualTo(7);
+            assertThat(pit.remaining()).isEqualTo(30);
+        });
+    }
+
     /** The sellers' authorizations of one event, loaded as the organizer's pane loads them. */
     private AuthorizationsViewModel authorizationsOf(EventInfo event) {
         OrganizerEventsViewModel events = new OrganizerEventsViewModel(organizer, tasks, clock);

@@ -5,6 +5,7 @@ import static dev.tessera.center.db.schema.Tables.CHIP_KEY_USE;
 import static dev.tessera.center.db.schema.Tables.CHIP_PERSONALIZATION;
 import static dev.tessera.center.db.schema.Tables.SALE;
 import static dev.tessera.center.db.schema.Tables.TICKET;
+import static dev.tessera.center.db.schema.Tables.CHIP_REPLACEMENT;
 import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
 
 import dev.tessera.center.account.Principal;
@@ -35,7 +36,7 @@ public final class ChipSessionService {
     private static final HexFormat HEX = HexFormat.of();
 
     /** Why a terminal opens a session; each names the entitlement the center looks for. */
-    public enum Purpose { SALE, TRANSFER, MEMBERSHIP, DELIVERY, GATE }
+    public enum Purpose { SALE, TRANSFER, MEMBERSHIP, DELIVERY, GATE, REPLACEMENT }
 
     public record SessionRequest(String chipId, String keyRef, String purpose, Long saleId, Long transferId,
                                  Long eventId, String hostChallenge, String cardAnswer) {}
@@ -185,7 +186,7 @@ public final class ChipSessionService {
     /** Null when the caller is entitled; otherwise why not, in words the 403 carries and the audit keeps. */
     private String refusal(Principal caller, String chipId, String keyRef, Purpose purpose, SessionRequest request) {
         Role needed = switch (purpose) {
-            case SALE, TRANSFER, MEMBERSHIP -> Role.SELLER;
+            case SALE, TRANSFER, MEMBERSHIP, REPLACEMENT -> Role.SELLER;
             case DELIVERY -> Role.MEMBER;
             case GATE -> Role.GATE;
         };
@@ -220,6 +221,12 @@ public final class ChipSessionService {
                             CHIP_PERSONALIZATION.SELLER_ID.eq(caller.accountId()),
                             CHIP_PERSONALIZATION.CREATED_AT.gt(now.minus(MEMBERSHIP_WINDOW))))
                     ? null : "chip " + chipId + " is not a membership card you are issuing";
+            // issue 14: the counter writes a lost card's re-issued tickets to the member's new card it just moved them to
+            case REPLACEMENT -> dsl.fetchExists(dsl.selectOne().from(CHIP_REPLACEMENT)
+                    .where(CHIP_REPLACEMENT.TO_CHIP_ID.eq(chipId), CHIP_REPLACEMENT.ACCOUNT_ID.eq(caller.accountId()),
+                            CHIP_REPLACEMENT.REPLACED_AT.gt(now.minus(MEMBERSHIP_WINDOW))))
+                    ? null : "you moved no lost card's tickets to chip " + chipId + " in the last "
+                    + MEMBERSHIP_WINDOW.toMinutes() + " minutes";
             case DELIVERY -> dsl.fetchExists(dsl.selectOne().from(CHIP).where(CHIP.CHIP_ID.eq(chipId),
                     CHIP.MEMBER_ID.eq(caller.accountId()), CHIP.STATUS.eq("ACTIVE")))
                     ? null : "chip " + chipId + " is not one of your chips";

@@ -470,6 +470,7 @@ public final class CenterApi {
                 throw e;
             }
         }, SELLER, ORGANIZER);
+        route(r, Endpoints.FIND_MEMBERS, (ctx, none) -> s.members().find(ctx.queryParam("q")), SELLER);
         route(r, Endpoints.REGISTER_CHIP, (ctx, body) -> chipView(s.members().registerChip(body)), SELLER, ORGANIZER);
         route(r, Endpoints.CHIP, (ctx, none) -> chipView(s.members().chip(ctx.pathParam("chipId"))),
                 SELLER, GATE, ORGANIZER);

@@ -32,6 +32,7 @@ import dev.tessera.center.live.AvailabilityService.Snapshot;
 import dev.tessera.center.live.SeatStatusFeed.Changes;
 import dev.tessera.center.live.SeatStatusFeed.Watching;
 import dev.tessera.center.member.MemberService.ChipChallenge;
+import dev.tessera.center.member.MemberService.MemberFound;
 import dev.tessera.center.member.MemberService.RegisterChip;
 import dev.tessera.center.member.MemberService.RegisterMember;
 import dev.tessera.center.sales.AfterSalesService.Adjustment;
@@ -188,6 +189,9 @@ public final class Endpoints {
     public static final Endpoint<RegisterMember, Principal> REGISTER_MEMBER = new Endpoint<>("POST", "/api/members",
             Body.of(RegisterMember.class), Body.of(Principal.class), 201, Set.of(400, 401, 403, 409, 413, 503),
             Set.of(200));
+    /** Issue 14: the counter finds a member by part of their name or login id, with their cards (lost-card screen). */
+    public static final Endpoint<Void, List<MemberFound>> FIND_MEMBERS = new Endpoint<>("GET", "/api/members",
+            Body.NONE, Body.listOf(MemberFound.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<RegisterChip, ChipView> REGISTER_CHIP = new Endpoint<>("POST", "/api/chips",
             Body.of(RegisterChip.class), Body.of(ChipView.class), 201, Set.of(400, 401, 403, 409, 413, 503));
     public static final Endpoint<Void, ChipView> CHIP = new Endpoint<>("GET", "/api/chips/{chipId}",
@@ -282,5 +286,5 @@ public final class Endpoints {
      */
     public static final Set<Endpoint<?, ?>> IDEMPOTENT = Set.of(HOLD, CONFIRM_SALE, EXCHANGE, REPRINT, VOID_TICKET,
             START_TRANSFER, ACCEPT_TRANSFER, MEMBER_HOLD, PURCHASE, OPEN_SHIFT, CLOSE_SHIFT, RELEASE_SEATS, SCAN);
-    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, AREAS, AREA_CAPACITY, AREA_DOOR, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, MY_HOLDS, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT, ON_SALE_ONLINE, MEMBER_HOLD, MEMBER_HOLDS, RELEASE_MEMBER_HOLD, PURCHASE, CANCEL_EVENT, MOVE_EVENT, REFUNDS);
+    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, AREAS, AREA_CAPACITY, AREA_DOOR, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, MY_HOLDS, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, FIND_MEMBERS, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT, ON_SALE_ONLINE, MEMBER_HOLD, MEMBER_HOLDS, RELEASE_MEMBER_HOLD, PURCHASE, CANCEL_EVENT, MOVE_EVENT, REFUNDS);
 }

@@ -3,6 +3,7 @@ package dev.tessera.center.member;
 import static dev.tessera.center.db.schema.Tables.ACCOUNT;
 import static dev.tessera.center.db.schema.Tables.CHIP;
 import static dev.tessera.center.db.schema.Tables.CHIP_CHALLENGE;
+import static dev.tessera.center.db.schema.Tables.TICKET;
 
 import dev.tessera.center.account.AccountService;
 import dev.tessera.center.db.Database;
@@ -40,6 +41,15 @@ public final class MemberService {
     public record RegisterMember(String loginId, String password, String displayName) {}
 
     public record RegisterChip(String chipId, String publicKey, Long memberId) {}
+
+    /** Issue 14: a member the clerk found by name or login, with their cards, for the counter's lost-card screen. */
+    public record MemberFound(long memberId, String loginId, String displayName, List<MemberCard> cards) {}
+
+    /** One of the member's cards: its state and how many valid tickets it holds (what blocking it stops). */
+    public record MemberCard(String chipId, ChipStatus status, int validTickets, OffsetDateTime registeredAt) {}
+
+    /** At most this many members a search answers: the clerk types more of the name rather than scrolls. */
+    public static final int FIND_LIMIT = 20;
 
     /** A fresh challenge for a card's INTERNAL AUTHENTICATE (docs/card-protocol.md §4.6). */
     public record ChipChallenge(String challengeId, String challenge, OffsetDateTime expiresAt) {}
@@ -185,6 +195,39 @@ public final class MemberService {
 
     private static ApiException notProven(String why) {
         return new ApiException(422, "card-not-proven", "The card did not prove itself", NOT_PROVEN + " (" + why + ")");
+    }
+
+    /**
+     * Issue 14: members whose display name or login id contains {@code text} (any case, at least 2 characters),
+     * each with their cards, newest first, and the number of valid tickets on each.
+     */
+    public List<MemberFound> find(String text) {
+        String q = text == null ? "" : text.strip();
+        if (q.length() < 2) {
+            throw ApiException.badRequest("name at least 2 characters of the member's name or login id (q)");
+        }
+        if (q.length() > 200) {
+            throw ApiException.badRequest("q takes at most 200 characters");
+        }
+        DSLContext dsl = db.dsl();
+        var found = dsl.select(ACCOUNT.ID, ACCOUNT.LOGIN_ID, ACCOUNT.DISPLAY_NAME).from(ACCOUNT)
+                .where(ACCOUNT.ROLE.eq(Role.MEMBER.name()),
+                        ACCOUNT.DISPLAY_NAME.containsIgnoreCase(q).or(ACCOUNT.LOGIN_ID.containsIgnoreCase(q)))
+                .orderBy(ACCOUNT.DISPLAY_NAME, ACCOUNT.LOGIN_ID).limit(FIND_LIMIT).fetch();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        var valid = org.jooq.impl.DSL.count(TICKET.ID).as("valid");
+        var cards = dsl.select(CHIP.CHIP_ID, CHIP.MEMBER_ID, CHIP.STATUS, CHIP.REGISTERED_AT, valid).from(CHIP)
+                .leftJoin(TICKET).on(TICKET.HOLDER_CHIP_ID.eq(CHIP.CHIP_ID), TICKET.STATUS.eq("VALID"))
+                .where(CHIP.MEMBER_ID.in(found.map(r -> r.get(ACCOUNT.ID))))
+                .groupBy(CHIP.CHIP_ID, CHIP.MEMBER_ID, CHIP.STATUS, CHIP.REGISTERED_AT)
+                .orderBy(CHIP.REGISTERED_AT.desc(), CHIP.CHIP_ID).fetch();
+        return found.map(m -> new MemberFound(m.get(ACCOUNT.ID), m.get(ACCOUNT.LOGIN_ID), m.get(ACCOUNT.DISPLAY_NAME),
+                cards.stream().filter(c -> c.get(CHIP.MEMBER_ID).equals(m.get(ACCOUNT.ID)))
+                        .map(c -> new MemberCard(c.get(CHIP.CHIP_ID), ChipStatus.valueOf(c.get(CHIP.STATUS)),
+                                c.get(valid), c.get(CHIP.REGISTERED_AT)))
+                        .toList()));
     }
 
     public Chip chip(String chipId) {

@@ -47,7 +47,7 @@ public final class MemberTickets {
     public record MemberTicket(String ticketId, int version, long eventId, String eventName, OffsetDateTime startsAt,
                                long venueId, int seatMapVersion, String seatId, String categoryId, String gateId,
                                long priceMinor, String currency, String holderChipId, State state, Long transferId,
-                               OffsetDateTime transferExpiresAt) {}
+                               OffsetDateTime transferExpiresAt, String attendee) {}
 
     /** Whether a pending transfer comes to the member (IN) or goes from them (OUT). */
     public enum Direction { IN, OUT }
@@ -111,12 +111,17 @@ public final class MemberTickets {
         return out;
     }
 
+    /** Claim 70: the ticket's attendee, or null when it names nobody. */
+    private static String blankToNull(String attendee) {
+        return attendee == null || attendee.isBlank() ? null : attendee;
+    }
+
     private static MemberTicket ticket(Record r, int version, String chipId, State state, Long transferId,
                                        OffsetDateTime expiresAt) {
         return new MemberTicket(r.get(TICKET.ID), version, r.get(TICKET.EVENT_ID), r.get(EVENT.NAME),
                 r.get(EVENT.STARTS_AT), r.get(EVENT.VENUE_ID), r.get(EVENT.SEAT_MAP_VERSION), r.get(TICKET.SEAT_ID),
                 r.get(TICKET.CATEGORY_ID), r.get(TICKET.GATE_ID), r.get(TICKET.PRICE_MINOR), r.get(EVENT.CURRENCY),
-                chipId, state, transferId, expiresAt);
+                chipId, state, transferId, expiresAt, blankToNull(r.get(TICKET.ATTENDEE)));
     }
 
     /**

@@ -192,6 +192,68 @@ abstract class StandingAreaContractTest {
     }
 
     @Test
+    void aStandingTicketIsReprintedReissuedAndExchangedForASeatAndBack() throws Exception {
+        SeatMap map = CenterFixture.theatreWithStanding(10);
+        Account seller = fx.account(Role.SELLER);
+        EventSetup ev = fx.publishedEvent(map, Map.of(seller, CenterFixture.quotaForAll(map, 50)), Map.of(), PRICES);
+        Response hold = seller.client().post("/api/events/" + ev.eventId() + "/holds",
+                Map.of("seatIds", List.of(), "areas", Map.of(STANDING, 2)));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH", "tenderedMinor", 8_000)));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        String first = sale.get("tickets").get(0).get("ticketId").asText();
+        String second = sale.get("tickets").get(1).get("ticketId").asText();
+
+        // a paper reprint keeps the version; a reissue is version 2; both still name the area
+        Response reprint = seller.client().post("/api/tickets/" + first + "/reprints", Map.of("reason", "printer jam"));
+        assertThat(reprint.status()).as(reprint.body()).isEqualTo(201);
+        assertThat(reprint.get("version").asInt()).isEqualTo(1);
+        assertStanding(reprint.get("encoded").asText());
+        Response reissue = seller.client().post("/api/tickets/" + first + "/reprints",
+                Map.of("reason", "torn", "reissue", true));
+        assertThat(reissue.status()).as(reissue.body()).isEqualTo(201);
+        assertThat(reissue.get("version").asInt()).isEqualTo(2);
+        assertStanding(reissue.get("encoded").asText());
+        assertThat(area(seller.client(), ev).get("sold").asInt()).as("a reprint sells no place").isEqualTo(2);
+
+        // the second place is exchanged for a seat: the place goes back, the difference is paid
+        String seat = map.seats().stream().filter(s -> s.categoryId().equals("stalls") && s.flags().isEmpty())
+                .findFirst().orElseThrow().id();
+        Response seatHold = seller.client().post("/api/events/" + ev.eventId() + "/holds", Map.of("seatIds", List.of(seat)));
+        assertThat(seatHold.status()).as(seatHold.body()).isEqualTo(201);
+        Response toSeat = seller.client().post("/api/exchanges", Map.of("ticketIds", List.of(second),
+                "holdId", seatHold.get("id").asLong(), "reason", "wants to sit",
+                "payment", Map.of("method", "CASH", "tenderedMinor", 1_000)));
+        assertThat(toSeat.status()).as(toSeat.body()).isEqualTo(201);
+        assertThat(toSeat.get("differenceMinor").asLong()).isEqualTo(5_000 - 4_000);
+        assertThat(area(seller.client(), ev).get("sold").asInt()).isEqualTo(1);
+        assertThat(area(seller.client(), ev).get("remaining").asInt()).isEqualTo(9);
+        String seated = toSeat.get("sale").get("tickets").get(0).get("ticketId").asText();
+
+        // and back: the seat for a standing place, the difference refunded
+        Response placeHold = seller.client().post("/api/events/" + ev.eventId() + "/holds",
+                Map.of("seatIds", List.of(), "areas", Map.of(STANDING, 1)));
+        assertThat(placeHold.status()).as(placeHold.body()).isEqualTo(201);
+        Response toPlace = seller.client().post("/api/exchanges", Map.of("ticketIds", List.of(seated),
+                "holdId", placeHold.get("id").asLong(), "reason", "wants to stand after all",
+                "payment", Map.of("method", "CASH")));
+        assertThat(toPlace.status()).as(toPlace.body()).isEqualTo(201);
+        assertThat(toPlace.get("differenceMinor").asLong()).isEqualTo(4_000 - 5_000);
+        JsonNode standingAgain = toPlace.get("sale").get("tickets").get(0);
+        assertThat(standingAgain.get("generalAdmission").asBoolean()).isTrue();
+        assertStanding(standingAgain.get("encoded").asText());
+        assertThat(area(seller.client(), ev).get("sold").asInt()).isEqualTo(2);
+        assertThat(area(seller.client(), ev).get("remaining").asInt()).isEqualTo(8);
+    }
+
+    private static void assertStanding(String encoded) throws Exception {
+        Ticket decoded = TicketCodec.decode(Base64.getDecoder().decode(encoded)).ticket();
+        assertThat(decoded.generalAdmission()).isTrue();
+        assertThat(decoded.seatId()).isEqualTo(STANDING);
+    }
+
+    @Test
     void aLapsedOrReleasedHoldGivesItsPlacesAndItsQuotaBack() {
         SeatMap map = CenterFixture.theatreWithStanding(5);
         Account seller = fx.account(Role.SELLER);

@@ -173,6 +173,61 @@ class MemberWalletApiTest {
         }
     }
 
+    @Test
+    void theCounterFindsAMemberWithTheirCardsBlocksOneAndMayWriteTheMovedTicketsToTheNewCard(@TempDir Path dir) {
+        try (CenterWorld world = new CenterWorld(dir)) {
+            ApiClient clerk = world.sellerA.client();
+            String lost = world.memberA.chipId();
+            Response byName = clerk.get("/api/members?q=mEmBeR%20a");
+            assertThat(byName.status()).as(byName.body()).isEqualTo(200);
+            assertThat(byName.json()).hasSize(1);
+            JsonNode a = byName.json().get(0);
+            assertThat(a.get("memberId").asLong()).isEqualTo(world.memberA.id());
+            assertThat(a.get("loginId").asText()).isEqualTo(world.memberA.loginId());
+            assertThat(a.get("cards")).hasSize(1);
+            assertThat(a.get("cards").get(0).get("chipId").asText()).isEqualTo(lost);
+            assertThat(a.get("cards").get(0).get("status").asText()).isEqualTo("ACTIVE");
+            assertThat(a.get("cards").get(0).get("validTickets").asInt()).isEqualTo(2);
+            Response byLogin = clerk.get("/api/members?q=" + world.memberA.loginId().toUpperCase(java.util.Locale.ROOT));
+            assertThat(byLogin.json()).extracting(m -> m.get("memberId").asLong()).containsExactly(world.memberA.id());
+            assertThat(clerk.get("/api/members?q=Member").json()).as("every member, none of the staff")
+                    .extracting(m -> m.get("displayName").asText()).containsExactly("Member A", "Member B", "Member C");
+            assertThat(clerk.get("/api/members?q=nobody-called-this").json()).isEmpty();
+            assertProblem(clerk.get("/api/members?q=a"), 400);
+            assertProblem(clerk.get("/api/members"), 400);
+            assertProblem(world.memberA.client().get("/api/members?q=Member"), 403);
+
+            Response blocked = clerk.post("/api/chips/" + lost + "/block", Map.of("reason", "stolen, said at the counter"));
+            assertThat(blocked.status()).as(blocked.body()).isEqualTo(200);
+            JsonNode after = clerk.get("/api/members?q=Member%20A").json().get(0).get("cards").get(0);
+            assertThat(after.get("status").asText()).isEqualTo("BLOCKED");
+            assertThat(after.get("validTickets").asInt()).as("refused at the gates, waiting to move").isEqualTo(2);
+
+            String newCard = "0e0e0e0e0e0e0e0e";
+            assertThat(clerk.post("/api/chips", Map.of("chipId", newCard, "publicKey", newCardKey(),
+                    "memberId", world.memberA.id())).status()).isEqualTo(201);
+            assertThat(replacementSession(world, newCard)).as("nothing moved to the card yet").isEqualTo(403);
+            Response moved = clerk.post("/api/chips/" + lost + "/replacement", Map.of("toChipId", newCard));
+            assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+            assertThat(moved.get("tickets")).hasSize(2);
+            assertThat(replacementSession(world, newCard))
+                    .as("the clerk who moved them may write them: past the entitlement, the made-up answer is wrong")
+                    .isEqualTo(409);
+            assertThat(replacementSession(world, world.memberB.chipId())).as("another member's card").isEqualTo(403);
+            assertThat(clerk.get("/api/members?q=Member%20A").json().get(0).get("cards"))
+                    .extracting(c -> c.get("chipId").asText() + " " + c.get("status").asText() + " "
+                            + c.get("validTickets").asInt())
+                    .containsExactlyInAnyOrder(newCard + " ACTIVE 2", lost + " BLOCKED 0");
+        }
+    }
+
+    /** The status of a REPLACEMENT session seller A asks for on the chip, with a made-up card answer. */
+    private static int replacementSession(CenterWorld world, String chipId) {
+        return world.sellerA.client().post("/api/chip-sessions", Map.of("chipId", chipId, "keyRef", "ACCESS",
+                "purpose", "REPLACEMENT", "hostChallenge", "0011223344556677",
+                "cardAnswer", "00112233445566778899aabbccddeeff")).status();
+    }
+
     /** The status of a SALE session seller A asks for on the chip, with a made-up card answer. */
     private static int sessionOn(CenterWorld world, String chipId) {
         return world.sellerA.client().post("/api/chip-sessions", Map.of("chipId", chipId, "keyRef", "ACCESS",
