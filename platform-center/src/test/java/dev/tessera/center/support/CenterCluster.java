@@ -55,9 +55,13 @@ public final class CenterCluster implements AutoCloseable {
         }
         CenterCluster cluster = new CenterCluster(dir, pg.createDatabase(database), size);
         try {
-            for (int i = 0; i < size; i++) {
-                // one after the other: the first migrates the schema and writes the chip KEK the others then share
+            // the first alone: it migrates the schema and writes the chip KEK the others then share; then the rest at once
+            cluster.launch(0);
+            cluster.awaitReady(0);
+            for (int i = 1; i < size; i++) {
                 cluster.launch(i);
+            }
+            for (int i = 1; i < size; i++) {
                 cluster.awaitReady(i);
             }
             List<Integer> backends = new ArrayList<>();
