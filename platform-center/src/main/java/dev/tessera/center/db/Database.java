@@ -42,6 +42,8 @@ public final class Database implements AutoCloseable {
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
     /** How long the health check lets a connection take to answer {@link Connection#isValid(int)}. */
     private static final int VALIDATION_SECONDS = 2;
+    /** The application name of an instance's notification connection, followed by its {@link #instanceKey()}. */
+    public static final String NOTIFICATIONS_APPLICATION = "tessera-notifications-";
 
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
@@ -76,7 +78,16 @@ public final class Database implements AutoCloseable {
      * notifications). The caller closes it.
      */
     Connection dedicatedConnection() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        java.util.Properties properties = new java.util.Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        // an operator (and a test) finds each instance's notification connection in pg_stat_activity by this name
+        properties.setProperty("ApplicationName", NOTIFICATIONS_APPLICATION + instanceKey);
+        return DriverManager.getConnection(url, properties);
     }
 
     /** jOOQ's settings for the center's schema (the migrations written in Java use them too). */
