@@ -38,6 +38,9 @@ class CenterTlsTest {
         if (cluster != null) {
             cluster.close();
         }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Test
