@@ -56,9 +56,9 @@ public final class TesseraApp extends Application {
             Platform.exit();
             return;
         }
-        if (settings.remoteCenter().isEmpty() && saved.center().isPresent()) {
-            settings = new StartupSettings(saved.center(), settings.dataDir());
-        }
+        // the saved center unless the command line names one; the CA pinned in Settings either way
+        settings = new StartupSettings(settings.remoteCenter().isPresent() ? settings.remoteCenter() : saved.center(),
+                settings.dataDir(), saved.trust());
         shell = new Shell(stage, settings, BackgroundTaskExecutor.forJavaFx(), l10n, dialogs, Clock.systemDefaultZone());
         shell.start();
     }

@@ -1,5 +1,6 @@
 package dev.tessera.center;
 
+import dev.tessera.center.cluster.ClusterNotifications;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.http.CenterApi;
 import dev.tessera.center.idempotency.IdempotencyStore;
@@ -27,28 +28,39 @@ public final class PlatformCenter implements AutoCloseable {
     private static final long IDLE_CONNECTION_MILLIS = 120_000;
     /** A sweep lapses at most 500 holds, each in a short transaction. */
     private static final long SWEEPER_STOP_SECONDS = 10;
+    /** The advisory lock (PostgreSQL) that lets one instance of a cluster sweep at a time. */
+    private static final long SWEEPER_LOCK = 0x7465_7373_6572_6131L;
 
     private final Database db;
     private final Services services;
     private final Javalin server;
     private final ScheduledExecutorService sweeper;
+    private final ClusterNotifications cluster;
     private final AtomicBoolean closed = new AtomicBoolean();
     // The database is closed by the center, in order, also when the JVM exits (H2's own exit hook is off: Database).
     private final Thread closeAtExit = new Thread(this::close, "center-close-at-exit");
 
-    private PlatformCenter(Database db, Services services, Javalin server, ScheduledExecutorService sweeper) {
+    private PlatformCenter(Database db, Services services, Javalin server, ScheduledExecutorService sweeper,
+                           ClusterNotifications cluster) {
         this.db = db;
         this.services = services;
         this.server = server;
         this.sweeper = sweeper;
+        this.cluster = cluster;
         Runtime.getRuntime().addShutdownHook(closeAtExit);
     }
 
     public static PlatformCenter start(CenterConfig config) {
         Database db = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), config.poolSize());
         Javalin server = null;
+        ClusterNotifications cluster = null;
         try {
             Services services = Services.wire(db, config);
+            // several instances may share a PostgreSQL database: they hear each other's changes (docs/operations.md)
+            if (db.dialect() == org.jooq.SQLDialect.POSTGRES) {
+                cluster = ClusterNotifications.start(db, services.feed(), services.availability(), services.accounts(),
+                        services.events());
+            }
             CenterApi api = new CenterApi(services);
             server = Javalin.create(cfg -> {
                 api.configure(cfg);
@@ -68,11 +80,14 @@ public final class PlatformCenter implements AutoCloseable {
             sweeper.scheduleWithFixedDelay(services.feed()::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
                     TimeUnit.SECONDS);
             LOG.info("platform center listening on {}:{} ({})", config.host(), server.port(), db.dialect());
-            return new PlatformCenter(db, services, server, sweeper);
+            return new PlatformCenter(db, services, server, sweeper, cluster);
         } catch (RuntimeException e) {
             // a half-started center stops what it started: a server left listening would keep the JVM up for nothing
             if (server != null) {
                 server.stop();
+            }
+            if (cluster != null) {
+                cluster.close();
             }
             db.close();
             throw e;
@@ -95,11 +110,14 @@ public final class PlatformCenter implements AutoCloseable {
 
     private static void sweep(Services services) {
         try {
-            int lapsed = services.holds().lapseExpired();
-            if (lapsed > 0) {
-                LOG.info("{} holds lapsed", lapsed);
-            }
-            new IdempotencyStore(services.db(), services.clock()).purgeExpired();
+            // one instance of a cluster sweeps at a time; a sweeper that dies frees the lock with its connection
+            services.db().aloneInCluster(SWEEPER_LOCK, () -> {
+                int lapsed = services.holds().lapseExpired();
+                if (lapsed > 0) {
+                    LOG.info("{} holds lapsed", lapsed);
+                }
+                new IdempotencyStore(services.db(), services.clock()).purgeExpired();
+            });
         } catch (RuntimeException e) {
             // The next sweep tries again; a sweeper that dies would leave seats held forever.
             LOG.warn("hold lapse sweep failed: {}", e.toString());
@@ -134,6 +152,11 @@ public final class PlatformCenter implements AutoCloseable {
         return services;
     }
 
+    /** True on H2 (one instance), and on PostgreSQL while this instance hears the other instances' notifications. */
+    public boolean hearsTheCluster() {
+        return cluster == null || cluster.listening();
+    }
+
     /** Stops the sweeper (and waits for it), the live streams and the server, then closes the database; idempotent. */
     @Override
     public void close() {
@@ -144,6 +167,9 @@ public final class PlatformCenter implements AutoCloseable {
         stopSweeper();
         services.feed().closeAll();
         server.stop();
+        if (cluster != null) {
+            cluster.close();
+        }
         db.close();
     }
 

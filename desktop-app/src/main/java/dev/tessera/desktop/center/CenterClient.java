@@ -13,7 +13,12 @@ public final class CenterClient implements AutoCloseable {
     private final CenterHttp http;
 
     public CenterClient(URI baseUri, ConnectionListener listener) {
-        this.http = new CenterHttp(normalize(baseUri), listener);
+        this(baseUri, listener, CenterTrust.SYSTEM);
+    }
+
+    /** A client that accepts the center's TLS certificate as {@code trust} says (docs/operations.md "TLS"). */
+    public CenterClient(URI baseUri, ConnectionListener listener, CenterTrust trust) {
+        this.http = new CenterHttp(normalize(baseUri), listener, trust);
     }
 
     public CenterClient(URI baseUri) {

@@ -54,6 +54,10 @@ final class CenterHttp {
     private final ConnectionListener listener;
 
     CenterHttp(URI base, ConnectionListener listener) {
+        this(base, listener, CenterTrust.SYSTEM);
+    }
+
+    CenterHttp(URI base, ConnectionListener listener, CenterTrust trust) {
         this.base = base;
         this.listener = listener;
         AtomicInteger threads = new AtomicInteger();
@@ -66,6 +70,7 @@ final class CenterHttp {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .executor(callbacks)
+                .sslContext(trust.sslContext())
                 .build();
     }
 
@@ -167,6 +172,9 @@ final class CenterHttp {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (javax.net.ssl.SSLHandshakeException e) {
+            listener.unreachable();
+            throw new CenterCertificateException(base, e);
         } catch (IOException e) {
             listener.unreachable();
             throw new CenterUnreachableException(base, e);

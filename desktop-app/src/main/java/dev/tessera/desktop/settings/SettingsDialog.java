@@ -102,7 +102,7 @@ public final class SettingsDialog extends Dialog<TerminalSettings> {
 
         TextField url = new TextField();
         url.setId("centerUrl");
-        url.setPromptText("http://center.example:7070");
+        url.setPromptText("https://center.example");
         url.textProperty().bindBidirectional(viewModel.centerUrlProperty());
         url.disableProperty().bind(viewModel.remoteProperty().not());
         HBox.setHgrow(url, Priority.ALWAYS);
@@ -113,6 +113,20 @@ public final class SettingsDialog extends Dialog<TerminalSettings> {
         remote.setOnAction(e -> url.requestFocus());
         HBox urlRow = new HBox(8, url, test);
         urlRow.setPadding(new Insets(0, 0, 0, 26));
+
+        TextField ca = new TextField();
+        ca.setId("centerCa");
+        ca.setPromptText("/etc/ssl/tessera/center-ca.pem");
+        ca.textProperty().bindBidirectional(viewModel.centerCaProperty());
+        ca.disableProperty().bind(viewModel.remoteProperty().not());
+        HBox.setHgrow(ca, Priority.ALWAYS);
+        Label caLabel = new Label(l10n.text("settings.center.ca"));
+        caLabel.setMnemonicParsing(true);
+        caLabel.setLabelFor(ca);
+        caLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox caRow = new HBox(8, caLabel, ca);
+        caRow.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        caRow.setPadding(new Insets(0, 0, 0, 26));
 
         Label result = new Label();
         result.setId("centerTestResult");
@@ -127,7 +141,9 @@ public final class SettingsDialog extends Dialog<TerminalSettings> {
         });
         result.setPadding(new Insets(0, 0, 0, 26));
 
-        VBox box = new VBox(6, embedded, remote, urlRow, result);
+        Label caHint = muted(Message.of("settings.center.caHint"));
+        caHint.setPadding(new Insets(0, 0, 0, 26));
+        VBox box = new VBox(6, embedded, remote, urlRow, caRow, caHint, result);
         if (viewModel.centerFromCommandLine()) {
             Label note = muted(Message.of("settings.center.commandLine"));
             box.getChildren().add(note);

@@ -27,6 +27,7 @@ public final class SettingsStore {
     public static final String FILE = "settings.properties";
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
     private static final String CENTER = "center.url";
+    private static final String CENTER_CA = "center.ca";
     private static final String LANGUAGE = "language";
     private static final String READER = "reader.pcsc";
     private static final String PRINTER = "paper.printer";
@@ -69,13 +70,16 @@ public final class SettingsStore {
         TerminalSettings.PaperChoice paper = new TerminalSettings.PaperChoice(Optional.ofNullable(p.getProperty(PRINTER)),
                 Boolean.parseBoolean(p.getProperty(PDF_ONLY, "false").strip()),
                 !"false".equalsIgnoreCase(p.getProperty(PRINT_AT_ONCE, "true").strip()));
-        return new TerminalSettings(center, language, reader, paper);
+        Optional<java.nio.file.Path> centerCa = Optional.ofNullable(p.getProperty(CENTER_CA)).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(java.nio.file.Path::of);
+        return new TerminalSettings(center, language, reader, paper, centerCa);
     }
 
     /** Writes all settings; the old file stays intact until the new one is complete. */
     public void save(TerminalSettings settings) {
         Properties p = new Properties();
         settings.center().ifPresent(c -> p.setProperty(CENTER, c.toString()));
+        settings.centerCa().ifPresent(ca -> p.setProperty(CENTER_CA, ca.toString()));
         settings.language().ifPresent(l -> p.setProperty(LANGUAGE, l.toLanguageTag()));
         settings.reader().pcscName().ifPresent(n -> p.setProperty(READER, n));
         settings.paper().printer().ifPresent(n -> p.setProperty(PRINTER, n));

@@ -40,6 +40,8 @@ public final class SettingsViewModel {
     private final Callable<List<String>> readerNames;
     private final BooleanProperty remote = new SimpleBooleanProperty();
     private final StringProperty centerUrl = new SimpleStringProperty("");
+    // a PEM file: the CA an https:// center's certificate must come from; empty: this computer's trusted authorities
+    private final StringProperty centerCa = new SimpleStringProperty("");
     private final ObjectProperty<Locale> language = new SimpleObjectProperty<>();
     private final ObjectProperty<String> reader = new SimpleObjectProperty<>(SIMULATED);
     private final ObservableList<String> readers = FXCollections.observableArrayList(SIMULATED);
@@ -74,12 +76,14 @@ public final class SettingsViewModel {
         this.centerFromCommandLine = centerFromCommandLine;
         remote.set(current.center().isPresent());
         centerUrl.set(current.center().map(URI::toString).orElse(""));
+        centerCa.set(current.centerCa().map(java.nio.file.Path::toString).orElse(""));
         language.set(current.language().orElse(shownLanguage));
         current.reader().pcscName().ifPresent(name -> {
             readers.add(name);
             reader.set(name);
         });
         centerUrl.addListener((obs, old, now) -> testResult.set(null));
+        centerCa.addListener((obs, old, now) -> testResult.set(null));
     }
 
     /** The PC/SC readers connected to this computer, listed by the smart-card service. */
@@ -126,7 +130,9 @@ public final class SettingsViewModel {
         testing.set(true);
         testResult.set(Message.of("settings.center.testing"));
         tasks.execute(() -> {
-            try (CenterClient client = new CenterClient(uri)) {
+            try (CenterClient client = new CenterClient(uri, dev.tessera.desktop.center.ConnectionListener.NONE,
+                    chosenCa().map(dev.tessera.desktop.center.CenterTrust::pinned)
+                            .orElse(dev.tessera.desktop.center.CenterTrust.SYSTEM))) {
                 client.checkHealth();
             }
             return uri;
@@ -152,10 +158,25 @@ public final class SettingsViewModel {
         }
         try {
             StartupSettings.centerUri(url);
-            return Optional.empty();
+        } catch (StartupSettings.PlainHttpException e) {
+            return Optional.of(Message.of("settings.center.insecure", url));
         } catch (IllegalArgumentException e) {
             return Optional.of(Message.of("settings.center.invalid", url));
         }
+        Optional<java.nio.file.Path> ca = chosenCa();
+        if (ca.isPresent()) {
+            try {
+                dev.tessera.desktop.center.CenterTrust.read(ca.get());
+            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                return Optional.of(Message.of("settings.center.caUnreadable", ca.get(), e.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<java.nio.file.Path> chosenCa() {
+        String ca = centerCa.get() == null ? "" : centerCa.get().strip();
+        return remote.get() && !ca.isEmpty() ? Optional.of(java.nio.file.Path.of(ca)) : Optional.empty();
     }
 
     /** The settings as chosen; only call when {@link #urlProblem()} is empty. */
@@ -167,11 +188,15 @@ public final class SettingsViewModel {
         return new TerminalSettings(center, Optional.of(language.get()),
                 chosen == null || chosen.equals(SIMULATED) ? TerminalSettings.ReaderChoice.SIMULATED
                         : TerminalSettings.ReaderChoice.pcsc(chosen),
-                paper.choice(printAtOnce.get()));
+                paper.choice(printAtOnce.get()), chosenCa());
     }
 
     public BooleanProperty remoteProperty() {
         return remote;
+    }
+
+    public StringProperty centerCaProperty() {
+        return centerCa;
     }
 
     public StringProperty centerUrlProperty() {

@@ -1,23 +1,31 @@
 package dev.tessera.desktop.settings;
 
+import dev.tessera.desktop.center.CenterTrust;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What this terminal remembers between starts: the platform center it works with (none = the embedded
- * one), the language, the contactless reader at the counter, and where paper tickets and receipts go.
+ * one) and the CA certificate pinned for it, the language, the contactless reader at the counter, and where paper tickets and receipts go.
  */
-public record TerminalSettings(Optional<URI> center, Optional<Locale> language, ReaderChoice reader, PaperChoice paper) {
+public record TerminalSettings(Optional<URI> center, Optional<Locale> language, ReaderChoice reader, PaperChoice paper,
+                               Optional<Path> centerCa) {
     public static final TerminalSettings DEFAULTS =
             new TerminalSettings(Optional.empty(), Optional.empty(), ReaderChoice.SIMULATED, PaperChoice.DEFAULT);
 
     public TerminalSettings {
         Objects.requireNonNull(center, "center");
+        Objects.requireNonNull(centerCa, "centerCa");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(paper, "paper");
+    }
+
+    public TerminalSettings(Optional<URI> center, Optional<Locale> language, ReaderChoice reader, PaperChoice paper) {
+        this(center, language, reader, paper, Optional.empty());
     }
 
     public TerminalSettings(Optional<URI> center, Optional<Locale> language, ReaderChoice reader) {
@@ -25,19 +33,29 @@ public record TerminalSettings(Optional<URI> center, Optional<Locale> language, 
     }
 
     public TerminalSettings withCenter(Optional<URI> newCenter) {
-        return new TerminalSettings(newCenter, language, reader, paper);
+        return new TerminalSettings(newCenter, language, reader, paper, centerCa);
     }
 
     public TerminalSettings withLanguage(Locale newLanguage) {
-        return new TerminalSettings(center, Optional.of(newLanguage), reader, paper);
+        return new TerminalSettings(center, Optional.of(newLanguage), reader, paper, centerCa);
     }
 
     public TerminalSettings withReader(ReaderChoice newReader) {
-        return new TerminalSettings(center, language, newReader, paper);
+        return new TerminalSettings(center, language, newReader, paper, centerCa);
     }
 
     public TerminalSettings withPaper(PaperChoice newPaper) {
-        return new TerminalSettings(center, language, reader, newPaper);
+        return new TerminalSettings(center, language, reader, newPaper, centerCa);
+    }
+
+    /** The CA certificate (PEM file) the operator pinned for an https:// center; none: this computer's authorities. */
+    public TerminalSettings withCenterCa(Optional<Path> newCa) {
+        return new TerminalSettings(center, language, reader, paper, newCa);
+    }
+
+    /** Which certificates the center may show (docs/operations.md "TLS"). */
+    public CenterTrust trust() {
+        return centerCa.map(CenterTrust::pinned).orElse(CenterTrust.SYSTEM);
     }
 
     /**

@@ -108,7 +108,7 @@ public final class Shell {
     private void connected(CenterConnection newConnection) {
         connection = newConnection;
         status = new ConnectionStatus(connection.baseUri(), connection.isEmbedded(), tasks, clock);
-        client = new CenterClient(connection.baseUri(), status);
+        client = new CenterClient(connection.baseUri(), status, settings.trust());
         status.reachable();
         scene = new Scene(new Region(), WIDTH, HEIGHT);
         scene.getStylesheets().add(Stylesheets.APP);
@@ -241,11 +241,12 @@ public final class Shell {
     }
 
     private void applySettings(TerminalSettings chosen) {
-        boolean newCenter = !chosen.center().equals(settings.remoteCenter());
+        boolean newCenter = !chosen.center().equals(settings.remoteCenter())
+                || !chosen.trust().equals(settings.trust());
         saveSettings(chosen);
         chosen.language().ifPresent(l10n::setLocale);
         if (newCenter) {
-            reconnect(new StartupSettings(chosen.center(), settings.dataDir()));
+            reconnect(new StartupSettings(chosen.center(), settings.dataDir(), chosen.trust()));
         }
     }
 

@@ -28,7 +28,7 @@ public final class CenterStarter {
         if (settings.remoteCenter().isPresent()) {
             URI uri = settings.remoteCenter().get();
             progress.accept(new Progress(Message.of("startup.connecting", uri), 0.5));
-            checkHealth(uri);
+            checkHealth(uri, settings.trust());
             LOG.info("using the platform center at {}", uri);
             return CenterConnection.remote(uri);
         }
@@ -46,7 +46,7 @@ public final class CenterStarter {
                 LOG.info("loaded the demo venue, event and accounts into {}", dataDir);
             }
             progress.accept(new Progress(Message.of("startup.connecting", center.baseUri()), 0.9));
-            checkHealth(center.baseUri());
+            checkHealth(center.baseUri(), settings.trust());
             return CenterConnection.embedded(center);
         } catch (RuntimeException e) {
             center.close();
@@ -54,8 +54,8 @@ public final class CenterStarter {
         }
     }
 
-    private static void checkHealth(URI uri) {
-        try (CenterClient probe = new CenterClient(uri)) {
+    private static void checkHealth(URI uri, dev.tessera.desktop.center.CenterTrust trust) {
+        try (CenterClient probe = new CenterClient(uri, dev.tessera.desktop.center.ConnectionListener.NONE, trust)) {
             probe.checkHealth();
         }
     }

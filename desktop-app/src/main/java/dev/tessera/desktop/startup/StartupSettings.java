@@ -1,5 +1,6 @@
 package dev.tessera.desktop.startup;
 
+import dev.tessera.desktop.center.CenterTrust;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -9,12 +10,17 @@ import java.util.Optional;
 
 /**
  * Where the desktop's platform center is: a remote one ({@code --center-url} or
- * {@code TESSERA_CENTER_URL}), or an embedded one keeping its data in {@link #dataDir()}.
+ * {@code TESSERA_CENTER_URL}), or an embedded one keeping its data in {@link #dataDir()}; {@link #trust()} says which
+ * certificates an {@code https://} center may show.
  */
-public record StartupSettings(Optional<URI> remoteCenter, Path dataDir) {
+public record StartupSettings(Optional<URI> remoteCenter, Path dataDir, CenterTrust trust) {
     public static final String CENTER_URL_OPTION = "--center-url";
     public static final String CENTER_URL_VARIABLE = "TESSERA_CENTER_URL";
     public static final String DATA_VARIABLE = "TESSERA_DATA";
+
+    public StartupSettings(Optional<URI> remoteCenter, Path dataDir) {
+        this(remoteCenter, dataDir, CenterTrust.SYSTEM);
+    }
 
     public static StartupSettings embedded(Path dataDir) {
         return new StartupSettings(Optional.empty(), dataDir);
@@ -59,16 +65,42 @@ public record StartupSettings(Optional<URI> remoteCenter, Path dataDir) {
         return Path.of(userHome, ".local", "share", "tessera");
     }
 
+    /**
+     * The center's address: {@code https://} anywhere, {@code http://} only on this computer (issue 16: passwords,
+     * session tokens and chip keys must not cross a network in clear).
+     */
     public static URI centerUri(String text) {
+        URI uri = null;
         try {
-            URI uri = new URI(text);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
+            uri = new URI(text);
         } catch (URISyntaxException e) {
             // reported below in words
         }
-        throw new IllegalArgumentException("the platform center URL \"" + text
-                + "\" is not an http:// or https:// address, e.g. http://center.example:7070");
+        if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("the platform center URL \"" + text
+                    + "\" is not an http:// or https:// address, e.g. https://center.example");
+        }
+        if ("http".equals(uri.getScheme()) && !onThisComputer(uri.getHost())) {
+            throw new PlainHttpException("the platform center at " + uri.getHost() + " must be reached over "
+                    + "https:// (plain http:// only on this computer, e.g. http://127.0.0.1:8410): over http:// "
+                    + "passwords and session tokens would cross the network unencrypted");
+        }
+        return uri;
+    }
+
+    /** A remote center's address with http://: refused, said in words. */
+    public static final class PlainHttpException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        PlainHttpException(String message) {
+            super(message);
+        }
+    }
+
+    /** localhost, 127.0.0.0/8 and ::1, by name only: no name lookup, which a network could answer falsely. */
+    static boolean onThisComputer(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
     }
 }

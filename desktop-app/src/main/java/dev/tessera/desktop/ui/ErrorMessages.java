@@ -1,5 +1,6 @@
 package dev.tessera.desktop.ui;
 
+import dev.tessera.desktop.center.CenterCertificateException;
 import dev.tessera.desktop.center.CenterException;
 import dev.tessera.desktop.center.CenterProblemException;
 import dev.tessera.desktop.center.CenterUnreachableException;
@@ -14,6 +15,7 @@ public final class ErrorMessages {
 
     public static Message of(Exception failure) {
         return switch (failure) {
+            case CenterCertificateException e -> Message.of("error.certificate", e.center());
             case CenterUnreachableException e -> Message.of("error.unreachable", e.center());
             case CenterProblemException e when e.status() == 401 -> Message.of("error.sessionExpired");
             case CenterException e -> Message.of("error.center", e.getMessage());

@@ -31,7 +31,8 @@ class SettingsTest {
         SettingsStore store = new SettingsStore(data);
         assertThat(store.load()).isEqualTo(TerminalSettings.DEFAULTS);
         TerminalSettings chosen = new TerminalSettings(Optional.of(URI.create("https://center.example:7443")),
-                Optional.of(Locale.JAPANESE), TerminalSettings.ReaderChoice.pcsc("ACS ACR1252 Dual Reader PICC 00 00"));
+                Optional.of(Locale.JAPANESE), TerminalSettings.ReaderChoice.pcsc("ACS ACR1252 Dual Reader PICC 00 00"))
+                .withCenterCa(Optional.of(Path.of("/etc/ssl/tessera/center-ca.pem")));
         store.save(chosen);
         assertThat(new SettingsStore(data).load()).isEqualTo(chosen);
         try (var files = Files.list(data)) {

@@ -28,13 +28,13 @@ class StartupSettingsTest {
 
     @Test
     void theCommandLineWinsOverTheEnvironment() {
-        Map<String, String> env = Map.of("TESSERA_CENTER_URL", "http://env.example:7070");
+        Map<String, String> env = Map.of("TESSERA_CENTER_URL", "https://env.example:7070");
         assertThat(StartupSettings.from(List.of(), env, "/h").remoteCenter())
-                .contains(URI.create("http://env.example:7070"));
+                .contains(URI.create("https://env.example:7070"));
         assertThat(StartupSettings.from(List.of("--center-url", "https://cli.example"), env, "/h").remoteCenter())
                 .contains(URI.create("https://cli.example"));
-        assertThat(StartupSettings.from(List.of("--center-url=http://eq.example:1"), env, "/h").remoteCenter())
-                .contains(URI.create("http://eq.example:1"));
+        assertThat(StartupSettings.from(List.of("--center-url=https://eq.example:1"), env, "/h").remoteCenter())
+                .contains(URI.create("https://eq.example:1"));
     }
 
     @Test
@@ -43,5 +43,20 @@ class StartupSettingsTest {
                 .hasMessageContaining("not an http:// or https:// address");
         assertThatThrownBy(() -> StartupSettings.from(List.of("--center-url"), Map.of(), "/h"))
                 .hasMessageContaining("needs a URL");
+    }
+
+    @Test
+    void aRemoteCenterOverPlainHttpIsRefusedInWordsExceptOnThisComputer() {
+        assertThatThrownBy(() -> StartupSettings.centerUri("http://center.example:8410"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be reached over https://");
+        assertThatThrownBy(() -> StartupSettings.centerUri("http://192.168.1.20:8410"))
+                .hasMessageContaining("must be reached over https://");
+        assertThatThrownBy(() -> StartupSettings.centerUri("http://127.0.0.1.example:8410"))
+                .hasMessageContaining("must be reached over https://");
+        assertThat(StartupSettings.centerUri("http://127.0.0.1:8410")).hasHost("127.0.0.1");
+        assertThat(StartupSettings.centerUri("http://localhost:8410")).hasHost("localhost");
+        assertThat(StartupSettings.centerUri("http://[::1]:8410")).hasPort(8410);
+        assertThat(StartupSettings.centerUri("https://center.example")).hasHost("center.example");
     }
 }

@@ -35,6 +35,12 @@ public final class AccountService {
     private final Duration sessionTtl;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, CachedPrincipal> cache = new ConcurrentHashMap<>();
+    // Several instances (PostgreSQL): the cache is used only while the cluster's notifications are heard, so a sign-out
+    // on another instance evicts the entry here at once (cluster.ClusterNotifications).
+    private volatile boolean cacheTrusted = true;
+    private volatile java.util.function.Consumer<String> signedOut = tokenHash -> { };
+    // moves on each eviction: a session read before a sign-out was heard is not cached after it
+    private final java.util.concurrent.atomic.AtomicLong evictions = new java.util.concurrent.atomic.AtomicLong();
     // Argon2id of a throw-away password, verified for unknown logins so timing does not reveal them.
     private final String decoyHash;
     // Unknown login ids lock out exactly like real ones, so the lock-out answer does not tell which accounts exist.
@@ -142,9 +148,10 @@ public final class AccountService {
         String hash = tokenHash(token);
         OffsetDateTime now = now();
         CachedPrincipal cached = cache.get(hash);
-        if (cached != null && cached.cachedUntil.isAfter(now) && cached.sessionExpiry.isAfter(now)) {
+        if (cached != null && cacheTrusted && cached.cachedUntil.isAfter(now) && cached.sessionExpiry.isAfter(now)) {
             return cached.principal;
         }
+        long evictionsBefore = evictions.get();
         var row = db.dsl().select(ACCOUNT.fields()).select(API_SESSION.EXPIRES_AT)
                 .from(API_SESSION).join(ACCOUNT).on(ACCOUNT.ID.eq(API_SESSION.ACCOUNT_ID))
                 .where(API_SESSION.TOKEN_HASH.eq(hash)).fetchOne();
@@ -158,7 +165,9 @@ public final class AccountService {
             throw ApiException.unauthorized("the session has expired; sign in again");
         }
         Principal principal = principalOf(row.into(ACCOUNT));
-        cache.put(hash, new CachedPrincipal(principal, expiry, now.plus(CACHE_TTL)));
+        if (cacheTrusted && evictions.get() == evictionsBefore) {
+            cache.put(hash, new CachedPrincipal(principal, expiry, now.plus(CACHE_TTL)));
+        }
         return principal;
     }
 
@@ -166,6 +175,30 @@ public final class AccountService {
         String hash = tokenHash(token);
         cache.remove(hash);
         db.txRun(ctx -> ctx.deleteFrom(API_SESSION).where(API_SESSION.TOKEN_HASH.eq(hash)).execute());
+        signedOut.accept(hash);
+    }
+
+    /** Tells the other instances of a sign-out (set once, by the cluster's notifications); gets the token's hash. */
+    public void onSignOut(java.util.function.Consumer<String> listener) {
+        this.signedOut = listener;
+    }
+
+    /** A session signed out on another instance: its cached entry goes. */
+    public void forgetSession(String tokenHash) {
+        evictions.incrementAndGet();
+        cache.remove(tokenHash);
+    }
+
+    /**
+     * Whether cached sessions may be used: false while this instance cannot hear the others' sign-outs (the cache is
+     * emptied and every request reads the session from the database), true again once it can.
+     */
+    public void trustCache(boolean trusted) {
+        cacheTrusted = trusted;
+        if (!trusted) {
+            evictions.incrementAndGet();
+            cache.clear();
+        }
     }
 
     public Principal find(long accountId) {

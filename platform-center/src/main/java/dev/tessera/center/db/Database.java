@@ -42,6 +42,8 @@ public final class Database implements AutoCloseable {
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
     /** How long the health check lets a connection take to answer {@link Connection#isValid(int)}. */
     private static final int VALIDATION_SECONDS = 2;
+    /** The application name of an instance's notification connection, followed by its {@link #instanceKey()}. */
+    public static final String NOTIFICATIONS_APPLICATION = "tessera-notifications-";
 
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
@@ -53,11 +55,39 @@ public final class Database implements AutoCloseable {
         return t;
     });
     private CompletableFuture<Boolean> checkInFlight;
+    private final String url;
+    private final String user;
+    private final String password;
+    /**
+     * This running center among the instances sharing the database: on PostgreSQL the key of a session-level advisory
+     * lock the instance holds on its notification connection ({@link PgChannel#listen}) for as long as it lives.
+     */
+    private final long instanceKey = new java.security.SecureRandom().nextLong(1, Long.MAX_VALUE);
 
-    private Database(HikariDataSource dataSource, SQLDialect dialect) {
+    private Database(HikariDataSource dataSource, SQLDialect dialect, String url, String user, String password) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.dsl = DSL.using(dataSource, dialect, settings());
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /**
+     * A connection of its own, outside the pool, for work that holds one for long (PostgreSQL's LISTEN: the cluster's
+     * notifications). The caller closes it.
+     */
+    Connection dedicatedConnection() throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        // an operator (and a test) finds each instance's notification connection in pg_stat_activity by this name
+        properties.setProperty("ApplicationName", NOTIFICATIONS_APPLICATION + instanceKey);
+        return DriverManager.getConnection(url, properties);
     }
 
     /** jOOQ's settings for the center's schema (the migrations written in Java use them too). */
@@ -88,7 +118,7 @@ public final class Database implements AutoCloseable {
                 throw new DatabaseStartException("cannot migrate the center database " + shown + ": " + reasonOf(e), e);
             }
             LOG.info("center database ready ({}, pool {})", dialect, poolSize);
-            return new Database(ds, dialect);
+            return new Database(ds, dialect, url, user, password);
         } finally {
             closeProbe(probe);
         }
@@ -209,6 +239,52 @@ public final class Database implements AutoCloseable {
                 backOff(attempt);
             }
         }
+    }
+
+    /**
+     * Runs {@code work} unless another instance of the center sharing this PostgreSQL database is running the work of
+     * the same {@code lockKey} (a transaction-level advisory lock, freed by the database when its holder dies). On H2,
+     * which one instance owns, it always runs.
+     *
+     * @return false when another instance holds the lock and the work was skipped
+     */
+    public long instanceKey() {
+        return instanceKey;
+    }
+
+    /**
+     * Whether the center instance of {@code key} is running: this one is; on PostgreSQL another one is while its
+     * connection holds its advisory lock (the database frees it the moment the instance's connection drops: a killed
+     * instance is gone at once); on H2, which one process opens at a time, any other key is of a process that ended.
+     */
+    public boolean instanceRuns(long key) {
+        if (key == instanceKey) {
+            return true;
+        }
+        if (dialect != SQLDialect.POSTGRES) {
+            return false;
+        }
+        return dsl.fetchExists(dsl.selectOne().from(DSL.table("pg_locks")).where(
+                DSL.field("locktype").eq("advisory"), DSL.field("granted", Boolean.class).isTrue(),
+                DSL.field("objsubid", Integer.class).eq(1),
+                DSL.field("classid::bigint", Long.class).eq(key >>> 32),
+                DSL.field("objid::bigint", Long.class).eq(key & 0xFFFF_FFFFL)));
+    }
+
+    public boolean aloneInCluster(long lockKey, Runnable work) {
+        if (dialect != SQLDialect.POSTGRES) {
+            work.run();
+            return true;
+        }
+        return dsl.transactionResult(configuration -> {
+            Boolean got = configuration.dsl().resultQuery("SELECT pg_try_advisory_xact_lock(?)", lockKey)
+                    .fetchOne(0, Boolean.class);
+            if (Boolean.TRUE.equals(got)) {
+                work.run();
+                return true;
+            }
+            return false;
+        });
     }
 
     public void txRun(java.util.function.Consumer<DSLContext> work) {

@@ -54,6 +54,7 @@ public final class EventService {
     private record Cached(Event event, long until) {}
 
     private final java.util.Map<Long, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.util.function.LongConsumer changed = eventId -> { };
 
     private final Database db;
     private final VenueService venues;
@@ -193,7 +194,7 @@ public final class EventService {
             ctx.update(EVENT).set(EVENT.STATUS, EventStatus.PUBLISHED.name())
                     .set(EVENT.PUBLISHED_AT, OffsetDateTime.now(clock)).where(EVENT.ID.eq(eventId)).execute();
         });
-        cache.remove(eventId);
+        forget(eventId);
         return event(eventId);
     }
 
@@ -261,7 +262,7 @@ public final class EventService {
                 }
             }
         });
-        cache.remove(eventId);
+        forget(eventId);
         return authorization(eventId, req.sellerId());
     }
 
@@ -296,7 +297,7 @@ public final class EventService {
                 }
             }
         });
-        cache.remove(eventId);
+        forget(eventId);
         java.util.Set<String> gone = new HashSet<>(released);
         return new Released(authorization(eventId, sellerId), released.stream().sorted().toList(),
                 asked.stream().filter(id -> !gone.contains(id)).toList());
@@ -385,6 +386,12 @@ public final class EventService {
 
     /** The event changed elsewhere (cancelled, moved): read it again from the database on the next ask. */
     public void forget(long eventId) {
+        forgetHere(eventId);
+        changed.accept(eventId);
+    }
+
+    /** Drops the cached event on this instance only: another instance changed it (cluster.ClusterNotifications). */
+    public void forgetHere(long eventId) {
         cache.remove(eventId);
     }
 
@@ -423,6 +430,11 @@ public final class EventService {
                 .where(TICKET_MASTER.EVENT_ID.eq(eventId)).fetchOne(TICKET_MASTER.CAPACITY);
         int issued = db.dsl().fetchCount(TICKET, TICKET.EVENT_ID.eq(eventId), TICKET.STATUS.in("VALID", "USED"));
         return new TicketMaster(eventId, capacity == null ? 0 : capacity, issued);
+    }
+
+    /** Tells the other instances that an event changed, so they drop their cached copy (set once, by the cluster). */
+    public void onChange(java.util.function.LongConsumer listener) {
+        this.changed = listener;
     }
 
     public Event event(long eventId) {

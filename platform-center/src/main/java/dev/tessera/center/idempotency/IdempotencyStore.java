@@ -18,7 +18,8 @@ public final class IdempotencyStore {
     public static final Duration RETENTION = Duration.ofHours(24);
     /**
      * A first request still without an answer after this long is taken to have died with its center (killed between
-     * the work and the answer); a retry then runs the work again. Far longer than any request runs.
+     * the work and the answer); a retry then runs the work again. Far longer than any request runs. A retry takes over
+     * at once when the instance that claimed the key is no longer running ({@code Database#instanceRuns}).
      */
     public static final Duration IN_FLIGHT_LEASE = Duration.ofMinutes(2);
     private static final int CLAIM_ATTEMPTS = 5;
@@ -62,6 +63,7 @@ public final class IdempotencyStore {
                     .set(IDEMPOTENCY_KEY.REQUEST_HASH, requestHash)
                     .set(IDEMPOTENCY_KEY.CREATED_AT, now)
                     .set(IDEMPOTENCY_KEY.EXPIRES_AT, now.plus(RETENTION))
+                    .set(IDEMPOTENCY_KEY.OWNER, db.instanceKey())
                     .onConflictDoNothing()
                     .execute();
             if (inserted == 1) {
@@ -83,11 +85,14 @@ public final class IdempotencyStore {
             if (first.getStatus() != null) {
                 return new Claim.Replay(first.getStatus(), first.getContentType(), first.getResponseBody());
             }
-            if (first.getCreatedAt().plus(IN_FLIGHT_LEASE).isAfter(now)) {
+            if (first.getCreatedAt().plus(IN_FLIGHT_LEASE).isAfter(now)
+                    && (first.getOwner() == null || db.instanceRuns(first.getOwner()))) {
                 return new Claim.InFlight();
             }
-            // the first request died without an answer: whoever moves the lease first runs the work again
+            // the first request died without an answer (its lease ended, or its instance is gone): whoever moves the
+            // lease first runs the work again
             int taken = db.dsl().update(IDEMPOTENCY_KEY).set(IDEMPOTENCY_KEY.CREATED_AT, now)
+                    .set(IDEMPOTENCY_KEY.OWNER, db.instanceKey())
                     .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId), IDEMPOTENCY_KEY.IDEM_KEY.eq(key),
                             IDEMPOTENCY_KEY.STATUS.isNull(), IDEMPOTENCY_KEY.CREATED_AT.eq(first.getCreatedAt()))
                     .execute();

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Live availability: after each committed change the center pushes the changed seats to every
- * terminal watching the event (Server-Sent Events), and to in-process listeners.
+ * terminal watching the event (Server-Sent Events), and to in-process listeners. On PostgreSQL the center's other
+ * instances hear of the change through the {@linkplain #relayTo relay} (the cluster's notifications) and deliver it
+ * to their own terminals with {@link #publishFromElsewhere}.
  */
 public final class SeatStatusFeed {
     private static final Logger LOG = LoggerFactory.getLogger(SeatStatusFeed.class);
@@ -25,6 +27,9 @@ public final class SeatStatusFeed {
 
     private final Map<Long, Set<Watcher>> watchers = new ConcurrentHashMap<>();
     private final List<Consumer<Changes>> listeners = new CopyOnWriteArrayList<>();
+    // the newest revision delivered (or a stream started after) per event: where a resume after a lost connection starts
+    private final Map<Long, Long> lastRevision = new ConcurrentHashMap<>();
+    private volatile Consumer<Changes> relay = changes -> { };
 
     /** What the first event of a stream says: every change after {@code revision} comes on this stream. */
     public record Watching(long eventId, long revision) {}
@@ -87,6 +92,7 @@ public final class SeatStatusFeed {
 
     /** Opens the stream: first a {@code watching} event naming the revision it starts after, then every change. */
     public void attach(Watcher watcher, SseClient client, long startsAfter) {
+        lastRevision.merge(watcher.eventId, startsAfter, Math::max);
         client.onClose(watcher::cancel);
         try {
             watcher.attach(client, startsAfter);
@@ -110,6 +116,48 @@ public final class SeatStatusFeed {
             return;
         }
         Changes changes = new Changes(eventId, List.copyOf(seats), List.copyOf(areas));
+        deliver(changes);
+        try {
+            relay.accept(changes);
+        } catch (RuntimeException e) {
+            // the other instances catch up from the database by revision (cluster.ClusterNotifications)
+            LOG.warn("could not pass a change of event {} to the other instances: {}", eventId, e.toString());
+        }
+    }
+
+    /** Sends changes to the other instances of the center too (set once, by the cluster's notifications). */
+    public void relayTo(Consumer<Changes> relay) {
+        this.relay = relay;
+    }
+
+    /** A change another instance made (or one read back from the database after a lost connection): delivered here. */
+    public void publishFromElsewhere(Changes changes) {
+        if (!changes.seats().isEmpty() || !changes.areas().isEmpty()) {
+            deliver(changes);
+        }
+    }
+
+    /** The newest revision this instance delivered (or started a stream after) per watched event. */
+    public Map<Long, Long> watchedRevisions() {
+        Map<Long, Long> watched = new java.util.HashMap<>();
+        watchers.forEach((eventId, set) -> {
+            if (!set.isEmpty()) {
+                watched.put(eventId, lastRevision.getOrDefault(eventId, 0L));
+            }
+        });
+        return watched;
+    }
+
+    private void deliver(Changes changes) {
+        long eventId = changes.eventId();
+        long newest = 0;
+        for (SeatChange seat : changes.seats()) {
+            newest = Math.max(newest, seat.revision());
+        }
+        for (AvailabilityService.AreaCount area : changes.areas()) {
+            newest = Math.max(newest, area.revision());
+        }
+        lastRevision.merge(eventId, newest, Math::max);
         for (Consumer<Changes> listener : listeners) {
             listener.accept(changes);
         }

@@ -1,0 +1,193 @@
+package dev.tessera.center.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tessera.center.account.AccountService;
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.PgChannel;
+import dev.tessera.center.event.EventService;
+import dev.tessera.center.live.AvailabilityService;
+import dev.tessera.center.live.AvailabilityService.AreaCount;
+import dev.tessera.center.live.SeatStatusFeed;
+import dev.tessera.center.live.SeatStatusFeed.Changes;
+import dev.tessera.center.live.SeatStatusFeed.SeatChange;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Several center instances on one PostgreSQL database (issue 16): each instance tells the others, over one
+ * LISTEN/NOTIFY channel, of the seat changes it made (their terminals' live streams get them), of sign-outs (their
+ * session caches drop the token) and of changed events (their event caches drop it).
+ *
+ * <p>A notification nobody hears is lost, so an instance that loses its listening connection stops trusting its
+ * session cache at once, connects again, and then reads every watched event's seats changed after the last revision
+ * it delivered ({@link AvailabilityService#since}); it does the same every {@link #CATCH_UP_MILLIS} in case an
+ * instance died between its commit and its notification.
+ */
+public final class ClusterNotifications implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterNotifications.class);
+    static final String CHANNEL = "tessera_cluster";
+    private static final int POLL_MILLIS = 250;
+    static final long CATCH_UP_MILLIS = 2_000;
+    private static final long RECONNECT_MILLIS = 500;
+    private static final long FIRST_LISTEN_SECONDS = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+    private final SeatStatusFeed feed;
+    private final AvailabilityService availability;
+    private final AccountService accounts;
+    private final EventService events;
+    /** Tells this instance's own notifications from the others' (it hears its own too). */
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final CountDownLatch firstListen = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean listening;
+
+    private ClusterNotifications(Database db, SeatStatusFeed feed, AvailabilityService availability,
+                                 AccountService accounts, EventService events) {
+        this.db = db;
+        this.feed = feed;
+        this.availability = availability;
+        this.accounts = accounts;
+        this.events = events;
+        this.thread = Thread.ofPlatform().daemon().name("cluster-notifications").unstarted(this::run);
+    }
+
+    /** Starts listening and relaying; the session cache is not trusted until the first connection listens. */
+    public static ClusterNotifications start(Database db, SeatStatusFeed feed, AvailabilityService availability,
+                                             AccountService accounts, EventService events) {
+        ClusterNotifications cluster = new ClusterNotifications(db, feed, availability, accounts, events);
+        accounts.trustCache(false);
+        feed.relayTo(cluster::sendSeats);
+        accounts.onSignOut(hash -> cluster.send("O", hash));
+        events.onChange(eventId -> cluster.send("E", Long.toString(eventId)));
+        cluster.thread.start();
+        // until its notification connection holds the instance's lock, the others would take this one for dead
+        try {
+            if (!cluster.firstListen.await(FIRST_LISTEN_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("not yet listening to the other center instances after {} s; going on", FIRST_LISTEN_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return cluster;
+    }
+
+    /** True while this instance hears the others. */
+    public boolean listening() {
+        return listening;
+    }
+
+    private void sendSeats(Changes changes) {
+        String json = json(changes);
+        if (json.getBytes(StandardCharsets.UTF_8).length < PgChannel.MAX_PAYLOAD_BYTES - 20 || changes.seats().size() < 2) {
+            send("S", json);
+            return;
+        }
+        // a long change (a big hold, a journal) goes in halves: PostgreSQL refuses a payload of 8,000 bytes
+        int half = changes.seats().size() / 2;
+        sendSeats(new Changes(changes.eventId(), changes.seats().subList(0, half), changes.areas()));
+        sendSeats(new Changes(changes.eventId(), changes.seats().subList(half, changes.seats().size()), List.of()));
+    }
+
+    private void send(String kind, String data) {
+        PgChannel.send(db, CHANNEL, instance + " " + kind + " " + data);
+    }
+
+    private void run() {
+        while (closed.getCount() > 0) {
+            try (PgChannel.Listener listener = PgChannel.listen(db, CHANNEL)) {
+                listening = true;
+                accounts.trustCache(true);
+                firstListen.countDown();
+                LOG.info("listening to the other center instances (instance {})", instance);
+                catchUp();
+                long nextCatchUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CATCH_UP_MILLIS);
+                while (closed.getCount() > 0) {
+                    for (String payload : listener.poll(POLL_MILLIS)) {
+                        receive(payload);
+                    }
+                    if (System.nanoTime() - nextCatchUp > 0) {
+                        listener.ping();
+                        catchUp();
+                        nextCatchUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CATCH_UP_MILLIS);
+                    }
+                }
+            } catch (DataAccessException e) {
+                if (listening) {
+                    LOG.warn("lost the other center instances' notifications ({}); sessions are read from the "
+                            + "database until they are heard again", e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("cluster notifications failed; listening again", e);
+            } finally {
+                listening = false;
+                accounts.trustCache(false);
+            }
+            try {
+                closed.await(RECONNECT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void receive(String payload) {
+        String[] parts = payload.split(" ", 3);
+        if (parts.length != 3 || parts[0].equals(instance)) {
+            return;
+        }
+        try {
+            switch (parts[1]) {
+                case "S" -> feed.publishFromElsewhere(JSON.readValue(parts[2], Changes.class));
+                case "O" -> accounts.forgetSession(parts[2]);
+                case "E" -> events.forgetHere(Long.parseLong(parts[2]));
+                default -> LOG.debug("ignoring a cluster notification of kind {}", parts[1]);
+            }
+        } catch (JsonProcessingException | NumberFormatException e) {
+            LOG.warn("ignoring an unreadable cluster notification: {}", e.getMessage());
+        }
+    }
+
+    /** Delivers what the watched events changed after the last revision this instance delivered. */
+    private void catchUp() {
+        for (Map.Entry<Long, Long> watched : feed.watchedRevisions().entrySet()) {
+            long after = watched.getValue();
+            AvailabilityService.Delta delta = availability.since(watched.getKey(), after);
+            List<SeatChange> seats = delta.changes();
+            List<AreaCount> areas = delta.areas().stream().filter(a -> a.revision() > after).toList();
+            if (!seats.isEmpty() || !areas.isEmpty()) {
+                LOG.debug("caught up {} seat changes of event {} after revision {}", seats.size(), watched.getKey(),
+                        after);
+                feed.publishFromElsewhere(new Changes(watched.getKey(), seats, areas));
+            }
+        }
+    }
+
+    private static String json(Changes changes) {
+        try {
+            return JSON.writeValueAsString(changes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a seat change is always writable", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
