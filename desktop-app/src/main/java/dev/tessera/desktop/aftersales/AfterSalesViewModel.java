@@ -234,7 +234,7 @@ public final class AfterSalesViewModel {
             CenterSession session = ctx.session();
             EventInfo event = session.event(id);
             return new EventPaper(event, session.venueOfEvent(event).address(),
-                    session.seatMap(event.venueId(), event.seatMapVersion()));
+                    session.seatMap(event.venueId(), event.seatMapVersion()), session.eventTax(id));
         });
     }
 

@@ -4,11 +4,24 @@ import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.Gate;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.desktop.center.AfterSalesApiTypes.EventTax;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import java.util.Optional;
 
-/** What paper and the clerk's list need besides the tickets: the event, its venue's address and seat map. */
-public record EventPaper(EventInfo event, String venueAddress, SeatMap map) {
+/**
+ * What paper and the clerk's list need besides the tickets: the event, its venue's address and seat map, and its tax
+ * (issue 17: the rate of each category and the invoice issuer; null prints receipts without a tax block).
+ */
+public record EventPaper(EventInfo event, String venueAddress, SeatMap map, EventTax tax) {
+
+    public EventPaper(EventInfo event, String venueAddress, SeatMap map) {
+        this(event, venueAddress, map, null);
+    }
+
+    /** The tax rate of a category in basis points, 0 without the event's tax. */
+    public int taxRate(String categoryId) {
+        return tax == null ? 0 : tax.rateOf(categoryId);
+    }
 
     /** Section, row and seat as printed; the raw seat id when the map does not know it. */
     public String[] place(String seatId) {

@@ -85,11 +85,14 @@ public final class PaperDesk {
         List<ReceiptData.Line> lines = tickets.stream().map(t -> {
             String[] place = paper.place(t.seatId());
             return new ReceiptData.Line(place[0] + " " + place[1] + "-" + place[2], paper.categoryName(t.categoryId()),
-                    t.attendee(), t.priceMinor());
+                    t.attendee(), t.priceMinor(), paper.taxRate(t.categoryId()));
         }).toList();
+        // issue 17: a qualified invoice (Japan) or VAT receipt, the tax of each rate taken once (docs/tax.md)
+        var tax = paper.tax();
         ReceiptData data = new ReceiptData(saleId, Formats.dateTime(soldAt, locale), seller, e.name(), e.venueName(),
                 Formats.dateTime(e.startsAt(), locale), e.currency(), lines, totalMinor, paymentMethod, paymentReference,
-                tenderedMinor);
+                tenderedMinor, tax == null ? null : new ReceiptData.Tax(tax.issuerName(), tax.registrationNumber(),
+                        tax.qualifiedInvoice(), null));
         return Receipt.render(data, options(locale));
     }
 

@@ -23,6 +23,22 @@ public final class AfterSalesApiTypes {
         }
     }
 
+    /** Issue 17: GET /api/events/{eventId}/tax, the rate of each price category and the invoice issuer. */
+    public record EventTax(long eventId, String country, String issuerName, String registrationNumber,
+                           boolean qualifiedInvoice, List<CategoryRate> rates) {
+        public EventTax {
+            rates = rates == null ? List.of() : List.copyOf(rates);
+        }
+
+        /** The rate of a category in basis points (1000 = 10 %), 0 for one the center named no rate for. */
+        public int rateOf(String categoryId) {
+            return rates.stream().filter(r -> r.categoryId().equals(categoryId)).findFirst()
+                    .map(CategoryRate::rateBasisPoints).orElse(0);
+        }
+    }
+
+    public record CategoryRate(String categoryId, int rateBasisPoints) {}
+
     public record RefundTicket(String reason, boolean refund, String refundMethod, String refundReference) {}
 
     public record Exchange(List<String> ticketIds, long holdId, String reason, Payment payment) {}

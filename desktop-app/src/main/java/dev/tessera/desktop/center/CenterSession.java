@@ -379,6 +379,11 @@ public final class CenterSession {
                 CenterHttp.listOf(AfterSalesApiTypes.Adjustment.class));
     }
 
+    /** Issue 17: the event's tax rates per category and its invoice issuer, for receipts. */
+    public AfterSalesApiTypes.EventTax eventTax(long eventId) {
+        return http.get("/api/events/" + eventId + "/tax", token(), CenterHttp.type(AfterSalesApiTypes.EventTax.class));
+    }
+
     public AfterSalesApiTypes.Venue venueOfEvent(EventInfo event) {
         return http.get("/api/venues/" + event.venueId(), token(), CenterHttp.type(AfterSalesApiTypes.Venue.class));
     }

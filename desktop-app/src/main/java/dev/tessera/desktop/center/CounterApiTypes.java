@@ -91,13 +91,15 @@ public final class CounterApiTypes {
     public record Voided(String ticketId, int version, long saleId, Long refundMinor, String reason) {}
 
     /** The counter's view of a log line: the fields it shows; the names it leaves to the manager are listed. */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"eventName", "sellerName", "status", "refundMinor"})
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"eventName", "sellerName", "status", "refundMinor",
+            "taxRateBasisPoints"})
     public record SalesLogLine(long saleId, Instant soldAt, long eventId, long sellerId, String ticketId,
                                String seatId, String categoryId, long priceMinor, String currency,
                                String paymentMethod) {}
 
     /** The lines and totals; the center's breakdowns (by seller, event, day, category, payment) are not read here. */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"filter", "bySeller", "byEvent", "byDay", "byCategory", "byPayment"})
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"filter", "bySeller", "byEvent", "byDay", "byCategory", "byPayment",
+            "byRate"})
     public record SalesLog(List<SalesLogLine> lines, int tickets, long totalMinor) {
         public SalesLog {
             lines = lines == null ? List.of() : List.copyOf(lines);

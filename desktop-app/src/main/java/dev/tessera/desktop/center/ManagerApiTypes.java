@@ -14,10 +14,12 @@ public final class ManagerApiTypes {
     /** One ticket of the sales log: status VALID, USED or VOID; a refund when voided with one. */
     public record SalesLogTicket(long saleId, Instant soldAt, long eventId, String eventName, long sellerId,
                                  String sellerName, String ticketId, String seatId, String categoryId, long priceMinor,
-                                 String currency, String paymentMethod, String status, long refundMinor) {}
+                                 String currency, String paymentMethod, String status, long refundMinor,
+                                 int taxRateBasisPoints) {}
 
     /** The lines and totals; the center's breakdowns (by seller, event, day, category, payment) are not read here. */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"filter", "bySeller", "byEvent", "byDay", "byCategory", "byPayment"})
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"filter", "bySeller", "byEvent", "byDay", "byCategory", "byPayment",
+            "byRate"})
     public record SalesLog(List<SalesLogTicket> lines, int tickets, long totalMinor) {
         public SalesLog {
             lines = lines == null ? List.of() : List.copyOf(lines);

@@ -151,7 +151,7 @@ public final class ReportSource {
             }
             lines.add(new TicketLine(t.saleId(), t.soldAt(), t.eventId(), t.eventName(), t.sellerId(), t.sellerName(),
                     t.ticketId(), t.seatId(), t.categoryId(), t.priceMinor(), t.currency(), t.paymentMethod(),
-                    t.status(), t.refundMinor()));
+                    t.status(), t.refundMinor(), t.taxRateBasisPoints()));
         }
         return lines;
     }

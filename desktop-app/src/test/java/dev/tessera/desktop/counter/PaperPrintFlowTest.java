@@ -102,7 +102,10 @@ class PaperPrintFlowTest {
         }
         Path receipt = files.stream().filter(f -> f.getFileName().toString().startsWith("receipt-sale-" + sold.saleId()))
                 .findFirst().orElseThrow();
-        assertThat(Pdfs.text(receipt)).contains("#" + sold.saleId());
+        // issue 17: the demo event is a yen event, so the receipt is a qualified invoice with its 10 % tax taken once
+        long tax = dev.tessera.core.tax.TaxBreakdown.taxIn(sold.totalMinor(), new dev.tessera.core.tax.TaxRate(1000));
+        assertThat(Pdfs.text(receipt)).contains("#" + sold.saleId()).contains("Receipt (qualified invoice)")
+                .containsPattern("Tax at 10%\\s+JPY " + String.format(java.util.Locale.ENGLISH, "%,d", tax));
         assertThat(ui.text("#saleStatus")).contains(tickets.toString());
 
         // Ctrl+P once more prints nothing: a second copy is a reprint with a reason in After-sales

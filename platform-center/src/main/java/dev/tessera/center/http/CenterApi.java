@@ -391,6 +391,18 @@ public final class CenterApi {
         route(r, Endpoints.MOVE_EVENT, (ctx, body) -> eventChanges.move(Api.principal(ctx).accountId(),
                 Api.pathId(ctx, "eventId"), body), ORGANIZER);
         route(r, Endpoints.REFUNDS, (ctx, none) -> eventChanges.refunds(Api.pathId(ctx, "eventId")), MANAGER, ORGANIZER);
+        // issue 17: the tax rates per category and the invoice issuer; sellers read them for receipts and offline sales
+        // (named in full here: a field or an import would move the lines the frozen cycle store lists in its order)
+        dev.tessera.center.tax.EventTaxes taxes = new dev.tessera.center.tax.EventTaxes(s.db(), s.clock());
+        route(r, Endpoints.EVENT_TAX, (ctx, none) -> taxes.tax(visibleEvent(ctx)), ORGANIZER, MANAGER, SELLER);
+        route(r, Endpoints.SET_EVENT_TAX, (ctx, body) -> {
+            Event event = visibleEvent(ctx);
+            try {
+                return taxes.set(event, body);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+        }, ORGANIZER);
         route(r, Endpoints.REVOCATIONS, (ctx, none) -> {
             Long after = Api.queryId(ctx, "after");
             return s.gate().revocations(Api.pathId(ctx, "eventId"), after == null ? 0 : after);

@@ -147,6 +147,7 @@ public final class OfflineSales {
                 .set(SALE.SOLD_AT, now).set(SALE.TERMINAL_ID, terminalId).set(SALE.TERMINAL_SEQUENCE, sequence)
                 .set(SALE.SHIFT_ID, ShiftService.shiftOfJournal(ctx, sellerId, terminalId, sequence))
                 .returningResult(SALE.ID).fetchOne(SALE.ID);
+        var rates = dev.tessera.center.tax.EventTaxes.ratesIn(ctx, event);
         for (int i = 0; i < tickets.size(); i++) {
             Ticket t = tickets.get(i);
             String id = t.ticketId().toString();
@@ -164,6 +165,7 @@ public final class OfflineSales {
                     .set(TICKET.HOLDER_MEMBER_ID, memberId).set(TICKET.VERSION, t.version())
                     .set(TICKET.STATUS, admitted ? "USED" : "VALID").set(TICKET.ISSUED_AT, now)
                     .set(TICKET.ENCODED, encoded.get(i)).set(TICKET.GENERAL_ADMISSION, t.generalAdmission())
+                    .set(TICKET.TAX_RATE_BP, offlineRate(payload, t.categoryId(), rates))
                     .execute();
         }
         return new Applied("sale " + saleId + ", " + tickets.size() + " tickets", eventId, sold,
@@ -184,5 +186,18 @@ public final class OfflineSales {
         } catch (IllegalArgumentException | TicketFormatException e) {
             throw new Rejected("a ticket of this offline sale does not verify: " + e.getMessage());
         }
+    }
+
+    /**
+     * Issue 17: the rate the terminal sold at (its ledger keeps the event's rates; the journal entry names them in
+     * {@code taxRates}, category to basis points), else the event's rate now.
+     */
+    private static int offlineRate(JsonNode payload, String categoryId,
+                                   Map<String, dev.tessera.core.tax.TaxRate> rates) {
+        JsonNode recorded = payload.path("taxRates").path(categoryId);
+        if (recorded.isInt() && recorded.asInt() >= 0 && recorded.asInt() <= dev.tessera.core.tax.TaxRate.MAX_BASIS_POINTS) {
+            return recorded.asInt();
+        }
+        return rates.getOrDefault(categoryId, dev.tessera.core.tax.TaxRate.ZERO).basisPoints();
     }
 }

@@ -393,14 +393,17 @@ public final class SaleService {
         var issued = ctx.insertInto(TICKET, TICKET.ID, TICKET.EVENT_ID, TICKET.SALE_ID, TICKET.SEAT_ID,
                 TICKET.CATEGORY_ID, TICKET.GATE_ID, TICKET.PRICE_MINOR, TICKET.ATTENDEE, TICKET.HOLDER_CHIP_ID,
                 TICKET.HOLDER_MEMBER_ID, TICKET.VERSION, TICKET.STATUS, TICKET.ISSUED_AT, TICKET.ENCODED,
-                TICKET.GENERAL_ADMISSION);
+                TICKET.GENERAL_ADMISSION, TICKET.TAX_RATE_BP);
+        // issue 17: each line keeps the rate of its category now, so a later change never alters this sale
+        var rates = dev.tessera.center.tax.EventTaxes.ratesIn(ctx, event);
         for (IssuedTicket t : tickets) {
             if (!t.generalAdmission()) {
                 sold = sold.values(event.id(), t.seatId(), t.ticketId());
             }
             issued = issued.values(t.ticketId(), event.id(), saleId, t.seatId(), t.categoryId(), t.gateId(),
                     t.priceMinor(), t.attendee(), t.holderChipId().isEmpty() ? null : t.holderChipId(), memberId,
-                    1, "VALID", now, t.encoded(), t.generalAdmission());
+                    1, "VALID", now, t.encoded(), t.generalAdmission(),
+                    rates.getOrDefault(t.categoryId(), dev.tessera.core.tax.TaxRate.ZERO).basisPoints());
         }
         if (!hold.seatIds().isEmpty()) {
             sold.execute();

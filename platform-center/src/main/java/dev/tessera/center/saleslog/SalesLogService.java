@@ -7,6 +7,8 @@ import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.TICKET_VOID;
 
 import dev.tessera.center.db.Database;
+import dev.tessera.core.tax.TaxBreakdown;
+import dev.tessera.core.tax.TaxRate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,12 +38,22 @@ public final class SalesLogService {
      */
     public record Line(long saleId, OffsetDateTime soldAt, long eventId, String eventName, long sellerId,
                        String sellerName, String ticketId, String seatId, String categoryId, long priceMinor,
-                       String currency, String paymentMethod, String status, long refundMinor) {}
+                       String currency, String paymentMethod, String status, long refundMinor,
+                       int taxRateBasisPoints) {}
 
     public record Total(String key, int tickets, long amountMinor) {}
 
+    /**
+     * Issue 17: one tax rate's money in one currency. {@code grossMinor} is sales less refunds (tax-inclusive);
+     * {@code taxMinor} the receipts' tax at this rate (each receipt's rounded once) less the credit notes' tax;
+     * {@code netMinor} = gross − tax, to the minor unit.
+     */
+    public record TaxTotal(String currency, int rateBasisPoints, int tickets, long salesMinor, long refundsMinor,
+                           long grossMinor, long taxMinor, long netMinor) {}
+
     public record SalesLog(Filter filter, List<Line> lines, int tickets, long totalMinor, List<Total> bySeller,
-                           List<Total> byEvent, List<Total> byDay, List<Total> byCategory, List<Total> byPayment) {}
+                           List<Total> byEvent, List<Total> byDay, List<Total> byCategory, List<Total> byPayment,
+                           List<TaxTotal> byRate) {}
 
     public SalesLogService(Database db) {
         this.db = db;
@@ -67,7 +79,7 @@ public final class SalesLogService {
         List<Line> lines = db.dsl()
                 .select(SALE.ID, SALE.SOLD_AT, SALE.EVENT_ID, EVENT.NAME, SALE.SELLER_ID, ACCOUNT.DISPLAY_NAME,
                         TICKET.ID, TICKET.SEAT_ID, TICKET.CATEGORY_ID, TICKET.PRICE_MINOR, SALE.CURRENCY,
-                        SALE.PAYMENT_METHOD, TICKET.STATUS, TICKET_VOID.REFUND_MINOR)
+                        SALE.PAYMENT_METHOD, TICKET.STATUS, TICKET_VOID.REFUND_MINOR, TICKET.TAX_RATE_BP)
                 .from(SALE)
                 .join(TICKET).on(TICKET.SALE_ID.eq(SALE.ID))
                 .join(EVENT).on(EVENT.ID.eq(SALE.EVENT_ID))
@@ -77,14 +89,53 @@ public final class SalesLogService {
                 .orderBy(SALE.SOLD_AT, SALE.ID, TICKET.SEAT_ID)
                 .fetch(r -> new Line(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
                         r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13(),
-                        r.value14() == null ? 0 : r.value14()));
+                        r.value14() == null ? 0 : r.value14(), r.value15()));
         long total = lines.stream().mapToLong(Line::priceMinor).sum();
         return new SalesLog(filter, lines, lines.size(), total,
                 totals(lines, l -> l.sellerId() + " " + l.sellerName()),
                 totals(lines, l -> l.eventId() + " " + l.eventName()),
                 totals(lines, l -> LocalDate.ofInstant(l.soldAt().toInstant(), ZoneOffset.UTC).toString()),
                 totals(lines, Line::categoryId),
-                totals(lines, Line::paymentMethod));
+                totals(lines, Line::paymentMethod),
+                byRate(lines));
+    }
+
+    /** Issue 17: net, tax and gross per currency and rate, each receipt's and credit note's tax rounded once. */
+    public static List<TaxTotal> byRate(List<Line> lines) {
+        Map<String, List<Line>> perSale = new java.util.LinkedHashMap<>();
+        lines.forEach(l -> perSale.computeIfAbsent(l.currency() + " " + l.saleId(), k -> new ArrayList<>()).add(l));
+        Map<String, long[]> sums = new TreeMap<>();
+        for (List<Line> sale : perSale.values()) {
+            String currency = sale.getFirst().currency();
+            var receipt = TaxBreakdown.of(sale.stream().map(l -> new TaxBreakdown.Amount(
+                    new TaxRate(l.taxRateBasisPoints()), l.priceMinor())).toList());
+            for (TaxBreakdown.PerRate rate : receipt.rates()) {
+                long[] sum = sums.computeIfAbsent(key(currency, rate.rate()), k -> new long[4]);
+                sum[1] += rate.grossMinor();
+                sum[3] += rate.taxMinor();
+            }
+            for (Line line : sale) {
+                TaxRate rate = new TaxRate(line.taxRateBasisPoints());
+                long[] sum = sums.get(key(currency, rate));
+                sum[0]++;
+                if (line.refundMinor() != 0) {
+                    // a refund is a credit note of its own: its tax is taken from it once, and subtracted
+                    sum[2] += line.refundMinor();
+                    sum[3] -= TaxBreakdown.taxIn(line.refundMinor(), rate);
+                }
+            }
+        }
+        return sums.entrySet().stream().map(e -> {
+            String[] k = e.getKey().split(" ");
+            long[] v = e.getValue();
+            long gross = v[1] - v[2];
+            return new TaxTotal(k[0], 10_000 - Integer.parseInt(k[1]), (int) v[0], v[1], v[2], gross, v[3], gross - v[3]);
+        }).toList();
+    }
+
+    /** Sorts by currency, then the highest rate first. */
+    private static String key(String currency, TaxRate rate) {
+        return currency + " " + String.format("%05d", 10_000 - rate.basisPoints());
     }
 
     private static List<Total> totals(List<Line> lines, Function<Line, String> key) {

@@ -25,6 +25,12 @@ public record EventInfo(long id, String name, String servicer, String venueName,
         return seatMap.rowOf(seatId).map(Row::label).orElse("");
     }
 
+    /** A standing (general-admission) area's name, for a standing ticket whose seat id names its area. */
+    public String areaName(String areaId) {
+        return seatMap.areas().stream().filter(a -> a.id().equals(areaId)).map(a -> a.name()).findFirst()
+                .orElse(areaId);
+    }
+
     public String seatLabel(String seatId) {
         return seatMap.seat(seatId).map(Seat::label).orElse(seatId);
     }

@@ -34,6 +34,7 @@ public final class RemoteRows {
      */
     public static List<SalesLogLine> salesLog(Collection<TicketLine> sold, Collection<AdjustmentLine> adjustments,
                                               Function<String, TicketLine> ticket, Map<Long, EventInfo> events) {
+        // a sale's tickets of one category share its rate (one moment, one event)
         record Key(long saleId, String categoryId) {}
         Map<Key, List<TicketLine>> bySale = new LinkedHashMap<>();
         for (TicketLine t : sold) {
@@ -46,7 +47,7 @@ public final class RemoteRows {
             lines.add(SalesLogLine.sale(first.saleId(), first.soldAt(), first.eventId(), first.eventName(),
                     first.currency(), first.sellerId(), first.sellerName(),
                     event(events, first.eventId()).categoryName(first.categoryId()), first.paymentMethod(), group.size(),
-                    amount));
+                    amount, first.taxRateBasisPoints()));
         });
         for (AdjustmentLine a : adjustments) {
             if (!a.voidsTicket()) {
@@ -65,7 +66,7 @@ public final class RemoteRows {
             String method = t.refundMinor() > 0 && a.method() != null ? a.method() : t.paymentMethod();
             lines.add(new SalesLogLine(kind, t.saleId(), a.at(), t.eventId(), t.eventName(), t.currency(),
                     t.sellerId(), t.sellerName(), event(events, t.eventId()).categoryName(t.categoryId()), method, -1,
-                    -t.refundMinor()));
+                    -t.refundMinor(), t.taxRateBasisPoints()));
         }
         lines.sort(Comparator.comparing(SalesLogLine::eventName).thenComparingLong(SalesLogLine::eventId)
                 .thenComparing(SalesLogLine::sellerName).thenComparingLong(SalesLogLine::sellerId)

@@ -8,7 +8,16 @@ import java.time.Instant;
  */
 public record TicketLine(long saleId, Instant soldAt, long eventId, String eventName, long sellerId,
                          String sellerName, String ticketId, String seatId, String categoryId, long priceMinor,
-                         String currency, String paymentMethod, String status, long refundMinor) {
+                         String currency, String paymentMethod, String status, long refundMinor,
+                         int taxRateBasisPoints) {
+    /** A line without its tax rate (0): a center before issue 17. */
+    public TicketLine(long saleId, Instant soldAt, long eventId, String eventName, long sellerId, String sellerName,
+                      String ticketId, String seatId, String categoryId, long priceMinor, String currency,
+                      String paymentMethod, String status, long refundMinor) {
+        this(saleId, soldAt, eventId, eventName, sellerId, sellerName, ticketId, seatId, categoryId, priceMinor,
+                currency, paymentMethod, status, refundMinor, 0);
+    }
+
     public boolean voided() {
         return "VOID".equals(status);
     }

@@ -11,15 +11,31 @@ import java.time.Instant;
  */
 public record SalesLogLine(Kind kind, long saleId, Instant at, long eventId, String eventName, String currency,
                            long sellerId, String sellerName, String categoryName, String paymentMethod,
-                           int tickets, long amountMinor) {
+                           int tickets, long amountMinor, int taxRateBasisPoints) {
     public enum Kind { SALE, VOID, REFUND, EXCHANGE }
+
+    /** A line without its tax rate (0). */
+    public SalesLogLine(Kind kind, long saleId, Instant at, long eventId, String eventName, String currency,
+                        long sellerId, String sellerName, String categoryName, String paymentMethod, int tickets,
+                        long amountMinor) {
+        this(kind, saleId, at, eventId, eventName, currency, sellerId, sellerName, categoryName, paymentMethod, tickets,
+                amountMinor, 0);
+    }
 
     /** A sale's line. */
     public static SalesLogLine sale(long saleId, Instant at, long eventId, String eventName, String currency,
                                     long sellerId, String sellerName, String categoryName, String paymentMethod,
                                     int tickets, long amountMinor) {
+        return sale(saleId, at, eventId, eventName, currency, sellerId, sellerName, categoryName, paymentMethod, tickets,
+                amountMinor, 0);
+    }
+
+    /** A sale's line at its tax rate (issue 17: basis points, 1000 = 10 %). */
+    public static SalesLogLine sale(long saleId, Instant at, long eventId, String eventName, String currency,
+                                    long sellerId, String sellerName, String categoryName, String paymentMethod,
+                                    int tickets, long amountMinor, int taxRateBasisPoints) {
         return new SalesLogLine(Kind.SALE, saleId, at, eventId, eventName, currency, sellerId, sellerName, categoryName,
-                paymentMethod, tickets, amountMinor);
+                paymentMethod, tickets, amountMinor, taxRateBasisPoints);
     }
 
     /** Whether the line takes a ticket back (void, refund, exchange). */

@@ -2,7 +2,11 @@ package dev.tessera.reports.saleslog;
 
 import dev.tessera.reports.engine.Money;
 import dev.tessera.reports.engine.RowSource;
+import dev.tessera.core.tax.TaxBreakdown;
+import dev.tessera.core.tax.TaxRate;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +42,10 @@ public final class SalesLogTotals {
     private final Map<String, Sum> byPayment = new TreeMap<>();
     private final Map<String, Sum> byCurrency = new TreeMap<>();
     private final Map<String, String> dayLabels = new LinkedHashMap<>();
+    // issue 17: each sale's gross per rate (a receipt's tax is taken once per rate), and per currency and rate the
+    // refunds and their credit notes' tax
+    private final Map<String, Long> receiptGross = new HashMap<>();
+    private final Map<String, long[]> refundsByRate = new TreeMap<>();
 
     private static final class Sum {
         final String label;
@@ -72,6 +80,66 @@ public final class SalesLogTotals {
         add(byCategory, line.categoryName(), line);
         add(byPayment, paymentLabel, line);
         add(byCurrency, line.currency(), line);
+        String rate = rateKey(line.currency(), line.taxRateBasisPoints());
+        if (line.voids()) {
+            long[] refund = refundsByRate.computeIfAbsent(rate, k -> new long[2]);
+            refund[0] += line.refundMinor();
+            refund[1] += TaxBreakdown.taxIn(line.refundMinor(), new TaxRate(line.taxRateBasisPoints()));
+        } else {
+            receiptGross.merge(line.saleId() + "\u0000" + rate, line.amountMinor(), Long::sum);
+        }
+    }
+
+    /** Currency, then the highest rate first. */
+    private static String rateKey(String currency, int basisPoints) {
+        return currency + "\u0000" + String.format(Locale.ROOT, "%05d", 10_000 - basisPoints);
+    }
+
+    /** One rate's money: gross (sales less refunds), tax (receipts' less credit notes', each rounded once), net. */
+    public record RateTotal(String currency, int rateBasisPoints, long grossMinor, long taxMinor) {
+        public long netMinor() {
+            return grossMinor - taxMinor;
+        }
+    }
+
+    public List<RateTotal> byRate() {
+        Map<String, long[]> sums = new TreeMap<>();
+        receiptGross.forEach((key, gross) -> {
+            String rate = key.substring(key.indexOf('\u0000') + 1);
+            long[] sum = sums.computeIfAbsent(rate, k -> new long[2]);
+            sum[0] += gross;
+            sum[1] += TaxBreakdown.taxIn(gross, new TaxRate(basisPoints(rate)));
+        });
+        refundsByRate.forEach((rate, refund) -> {
+            long[] sum = sums.computeIfAbsent(rate, k -> new long[2]);
+            sum[0] -= refund[0];
+            sum[1] -= refund[1];
+        });
+        return sums.entrySet().stream().map(e -> new RateTotal(e.getKey().substring(0, e.getKey().indexOf('\u0000')),
+                basisPoints(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
+    }
+
+    private static int basisPoints(String rateKey) {
+        return 10_000 - Integer.parseInt(rateKey.substring(rateKey.indexOf('\u0000') + 1));
+    }
+
+    /**
+     * The summary's tax table as one column of lines, a line per currency and rate: {@code column} is rate, gross,
+     * tax or net; templates call this from the summary band.
+     */
+    public String taxColumn(String column, Locale locale) {
+        List<RateTotal> rates = byRate();
+        if (rates.isEmpty()) {
+            return "–";
+        }
+        return String.join("\n", rates.stream().map(r -> switch (column) {
+            case "rate" -> r.currency() + " " + BigDecimal.valueOf(r.rateBasisPoints(), 2).stripTrailingZeros()
+                    .toPlainString() + "%";
+            case "gross" -> Money.format(r.grossMinor(), r.currency(), locale);
+            case "tax" -> Money.format(r.taxMinor(), r.currency(), locale);
+            case "net" -> Money.format(r.netMinor(), r.currency(), locale);
+            default -> throw new IllegalArgumentException("no tax column " + column);
+        }).toList());
     }
 
     private static void add(Map<String, Sum> sums, String label, SalesLogLine line) {

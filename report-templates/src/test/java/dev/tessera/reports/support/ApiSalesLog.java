@@ -67,7 +67,8 @@ public final class ApiSalesLog {
                     l.get("eventId").asLong(), l.get("eventName").asText(), l.get("sellerId").asLong(),
                     l.get("sellerName").asText(), l.get("ticketId").asText(), l.get("seatId").asText(),
                     l.get("categoryId").asText(), l.get("priceMinor").asLong(), l.get("currency").asText(),
-                    l.get("paymentMethod").asText(), l.get("status").asText(), l.get("refundMinor").asLong()));
+                    l.get("paymentMethod").asText(), l.get("status").asText(), l.get("refundMinor").asLong(),
+                    l.get("taxRateBasisPoints").asInt()));
         }
         return lines;
     }

@@ -1,0 +1,130 @@
+package dev.tessera.center.tax;
+
+import static dev.tessera.center.db.schema.Tables.EVENT_TAX;
+import static dev.tessera.center.db.schema.Tables.EVENT_TAX_RATE;
+
+import dev.tessera.center.db.Database;
+import dev.tessera.center.db.schema.tables.records.EventTaxRecord;
+import dev.tessera.core.model.Event;
+import dev.tessera.core.tax.TaxCountry;
+import dev.tessera.core.tax.TaxRate;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+
+/**
+ * Issue 17: an event's tax, set by the organizer. Prices are tax-inclusive; each price category (seats and standing
+ * areas alike) bears a rate, the country's standard rate unless set. A sale copies the rates into its lines
+ * (ticket.tax_rate_bp), so changing them later never alters a past sale or its receipt.
+ */
+public final class EventTaxes {
+    private final Database db;
+    private final Clock clock;
+
+    /** One price category's rate; {@code rateBasisPoints} 1000 is 10 %. */
+    public record CategoryRate(String categoryId, int rateBasisPoints) {}
+
+    /**
+     * GET /api/events/{eventId}/tax. {@code qualifiedInvoice}: the receipts are Japanese qualified invoices
+     * (適格請求書); otherwise VAT receipts. {@code registrationNumber} may be null (not registered).
+     */
+    public record EventTax(long eventId, TaxCountry country, String issuerName, String registrationNumber,
+                           boolean qualifiedInvoice, List<CategoryRate> rates) {}
+
+    /**
+     * POST /api/events/{eventId}/tax. A missing country keeps the event's (Japan for a yen event), a missing issuer
+     * name is the event's servicer; the rates named replace those categories' rates, the others keep theirs.
+     */
+    public record SetTax(TaxCountry country, String issuerName, String registrationNumber, List<CategoryRate> rates) {}
+
+    public EventTaxes(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public EventTax tax(Event event) {
+        return tax(db.dsl(), event);
+    }
+
+    private static EventTax tax(DSLContext ctx, Event event) {
+        EventTaxRecord row = ctx.selectFrom(EVENT_TAX).where(EVENT_TAX.EVENT_ID.eq(event.id())).fetchOne();
+        TaxCountry country = row == null ? TaxCountry.defaultFor(event.currency())
+                : TaxCountry.of(row.getCountry()).orElse(TaxCountry.NONE);
+        Map<String, TaxRate> rates = ratesIn(ctx, event);
+        return new EventTax(event.id(), country, row == null ? event.servicer() : row.getIssuerName(),
+                row == null ? null : row.getRegistrationNumber(), country.qualifiedInvoice(),
+                rates.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> new CategoryRate(e.getKey(), e.getValue().basisPoints())).toList());
+    }
+
+    /** The rate of every price category of the event now, inside the caller's transaction (a sale's). */
+    public static Map<String, TaxRate> ratesIn(DSLContext ctx, Event event) {
+        String country = ctx.select(EVENT_TAX.COUNTRY).from(EVENT_TAX).where(EVENT_TAX.EVENT_ID.eq(event.id()))
+                .fetchOne(EVENT_TAX.COUNTRY);
+        TaxRate standard = (country == null ? TaxCountry.defaultFor(event.currency())
+                : TaxCountry.of(country).orElse(TaxCountry.NONE)).standard();
+        Map<String, TaxRate> rates = new HashMap<>();
+        event.pricesMinor().keySet().forEach(category -> rates.put(category, standard));
+        ctx.selectFrom(EVENT_TAX_RATE).where(EVENT_TAX_RATE.EVENT_ID.eq(event.id()))
+                .forEach(r -> rates.put(r.getCategoryId(), new TaxRate(r.getRateBp())));
+        return rates;
+    }
+
+    /** Sets the event's tax; a request that cannot be met throws {@link IllegalArgumentException} saying why. */
+    public EventTax set(Event event, SetTax req) {
+        long eventId = event.id();
+        if (req == null) {
+            throw new IllegalArgumentException("the body names the country, the issuer and the rates");
+        }
+        String issuer = req.issuerName() == null ? event.servicer() : req.issuerName().strip();
+        if (issuer.isEmpty() || issuer.length() > 200) {
+            throw new IllegalArgumentException("issuerName has 1 to 200 characters");
+        }
+        String number = req.registrationNumber() == null || req.registrationNumber().isBlank() ? null
+                : req.registrationNumber().strip();
+        List<CategoryRate> rates = req.rates() == null ? List.of() : req.rates();
+        for (CategoryRate rate : rates) {
+            if (rate == null || rate.categoryId() == null || !event.pricesMinor().containsKey(rate.categoryId())) {
+                throw new IllegalArgumentException("a rate names one of the event's price categories "
+                        + event.pricesMinor().keySet());
+            }
+            if (rate.rateBasisPoints() < 0 || rate.rateBasisPoints() > TaxRate.MAX_BASIS_POINTS) {
+                throw new IllegalArgumentException("rateBasisPoints is 0 to " + TaxRate.MAX_BASIS_POINTS
+                        + " (1000 is 10 %)");
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return db.tx(ctx -> {
+            EventTaxRecord row = ctx.selectFrom(EVENT_TAX).where(EVENT_TAX.EVENT_ID.eq(eventId)).forUpdate().fetchOne();
+            TaxCountry country = req.country() != null ? req.country()
+                    : row == null ? TaxCountry.defaultFor(event.currency())
+                    : TaxCountry.of(row.getCountry()).orElse(TaxCountry.NONE);
+            if (number != null && country.qualifiedInvoice() && !TaxCountry.isJapaneseRegistrationNumber(number)) {
+                throw new IllegalArgumentException("a Japanese invoice registration number is T and 13 digits"
+                        + " (T1234567890123)");
+            }
+            if (number != null && number.length() > 32) {
+                throw new IllegalArgumentException("registrationNumber has at most 32 characters");
+            }
+            ctx.deleteFrom(EVENT_TAX).where(EVENT_TAX.EVENT_ID.eq(eventId)).execute();
+            ctx.insertInto(EVENT_TAX).set(EVENT_TAX.EVENT_ID, eventId).set(EVENT_TAX.COUNTRY, country.name())
+                    .set(EVENT_TAX.ISSUER_NAME, issuer).set(EVENT_TAX.REGISTRATION_NUMBER, number)
+                    .set(EVENT_TAX.UPDATED_AT, now).execute();
+            if (req.country() != null && (row == null || !row.getCountry().equals(country.name()))) {
+                // a new country starts every category from its standard rate, unless set below
+                ctx.deleteFrom(EVENT_TAX_RATE).where(EVENT_TAX_RATE.EVENT_ID.eq(eventId)).execute();
+            }
+            for (CategoryRate rate : rates) {
+                ctx.deleteFrom(EVENT_TAX_RATE).where(EVENT_TAX_RATE.EVENT_ID.eq(eventId),
+                        EVENT_TAX_RATE.CATEGORY_ID.eq(rate.categoryId())).execute();
+                ctx.insertInto(EVENT_TAX_RATE).set(EVENT_TAX_RATE.EVENT_ID, eventId)
+                        .set(EVENT_TAX_RATE.CATEGORY_ID, rate.categoryId())
+                        .set(EVENT_TAX_RATE.RATE_BP, rate.rateBasisPoints()).execute();
+            }
+            return tax(ctx, event);
+        });
+    }
+}
