@@ -99,9 +99,32 @@ public final class ClusterNotifications implements AutoCloseable {
         sendSeats(new Changes(changes.eventId(), changes.seats().subList(half, changes.seats().size()), List.of()));
     }
 
+    /**
+     * Tells the other instances, after the change committed: a failure here must not turn a done sale or sign-out into
+     * an error for its client. One more try on another pooled connection (the pool drops one a restarted database
+     * broke); then a warning, and the others catch up from the database (seats within {@link #CATCH_UP_MILLIS}; an
+     * instance that lost the channel reads sessions from the database until it hears it again).
+     */
     private void send(String kind, String data) {
-        PgChannel.send(db, CHANNEL, instance + " " + kind + " " + data);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                PgChannel.send(db, CHANNEL, instance + " " + kind + " " + data);
+                return;
+            } catch (DataAccessException e) {
+                if (attempt >= 2) {
+                    LOG.warn("could not notify the other center instances of a {} change ({}); they read it from the "
+                            + "database", KINDS.getOrDefault(kind, kind),
+                            // the driver's words only: jOOQ's message names the statement, whose payload may be a
+                            // session's hash
+                            java.util.Objects.requireNonNullElse(e.getCause(), e).getMessage());
+                    return;
+                }
+            }
+        }
     }
+
+    private static final java.util.Map<String, String> KINDS = java.util.Map.of("S", "seat", "O", "sign-out",
+            "E", "event");
 
     private void run() {
         while (closed.getCount() > 0) {
