@@ -92,6 +92,12 @@ public final class AppUnderTest implements AfterEachCallback {
 
     /** Stops the running app, for a test that starts it again; {@link #afterEach} stops whatever still runs. */
     public void stop() throws Exception {
+        if (stage != null) {
+            // a dialog a failed test left open holds its own event loop (showAndWait) and would keep the next
+            // test's app from the keyboard: close every window but the shared stage first
+            FxToolkit.setupFixture(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
+                    .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()));
+        }
         if (app != null) {
             FxToolkit.cleanupApplication(app);
             app = null;

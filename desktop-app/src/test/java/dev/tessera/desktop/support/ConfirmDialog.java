@@ -21,7 +21,14 @@ public final class ConfirmDialog {
         // the keys go to the dialog's window once it has the focus (on a busy machine it gets it a moment after it shows)
         waitFor(10, "the confirmation dialog has the keyboard", () -> pane.getScene().getWindow().isFocused());
         robot.type(key);
-        waitFor(10, "the confirmation closed", () -> robot.lookup("#confirmDialog").tryQuery().isEmpty());
+        try {
+            waitFor(5, "the confirmation closed", () -> robot.lookup("#confirmDialog").tryQuery().isEmpty());
+        } catch (AssertionError stillOpen) {
+            // seen once in CI on a loaded machine: the dialog reported the focus, yet the key did not reach it; a
+            // person presses the key again, and so does the robot (once: a second miss fails the test)
+            robot.type(key);
+            waitFor(10, "the confirmation closed", () -> robot.lookup("#confirmDialog").tryQuery().isEmpty());
+        }
         return text;
     }
 }
