@@ -241,13 +241,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs {@code work} unless another instance of the center sharing this PostgreSQL database is running the work of
-     * the same {@code lockKey} (a transaction-level advisory lock, freed by the database when its holder dies). On H2,
-     * which one instance owns, it always runs.
-     *
-     * @return false when another instance holds the lock and the work was skipped
-     */
+    /** This instance's key among the center instances sharing the database (see {@link #instanceRuns}). */
     public long instanceKey() {
         return instanceKey;
     }
@@ -271,6 +265,13 @@ public final class Database implements AutoCloseable {
                 DSL.field("objid::bigint", Long.class).eq(key & 0xFFFF_FFFFL)));
     }
 
+    /**
+     * Runs {@code work} unless another instance of the center sharing this PostgreSQL database is running the work of
+     * the same {@code lockKey} (a transaction-level advisory lock, freed by the database when its holder dies). On H2,
+     * which one instance owns, it always runs.
+     *
+     * @return false when another instance holds the lock and the work was skipped
+     */
     public boolean aloneInCluster(long lockKey, Runnable work) {
         if (dialect != SQLDialect.POSTGRES) {
             work.run();
