@@ -22,6 +22,8 @@ import java.util.Optional;
  */
 public final class IssuerKeys implements IssuerKeyResolver {
     private static final HexFormat HEX = HexFormat.of();
+    /** The transaction-level advisory lock a start takes on PostgreSQL while it loads or creates the keys. */
+    private static final long KEYS_LOCK = 0x5453_5241_4953_5331L;
 
     private final IssuerKeyPair active;
     private final List<IssuerPublicKey> all;
@@ -40,6 +42,12 @@ public final class IssuerKeys implements IssuerKeyResolver {
      */
     public static IssuerKeys loadOrCreate(Database db, Clock clock, ChipKek kek, ChipKek previous) {
         return db.tx(ctx -> {
+            if (db.dialect() == org.jooq.SQLDialect.POSTGRES) {
+                // instances of a cluster starting together on a new database: one creates the key, the others wait
+                // and load it (FOR UPDATE locks no row while there is none, so each would create an active key of its
+                // own and sign tickets with a key the others do not publish)
+                ctx.resultQuery("SELECT pg_advisory_xact_lock(?)", KEYS_LOCK).fetch();
+            }
             var rows = ctx.selectFrom(ISSUER_KEY).orderBy(ISSUER_KEY.CREATED_AT).forUpdate().fetch();
             IssuerKeyPair active = null;
             for (var row : rows) {
