@@ -24,14 +24,18 @@ echo "starting $launcher under Xvfb"
 TESSERA_DATA="$data" setsid timeout --kill-after=5 40 xvfb-run -a -s "-screen 0 1280x800x24" "$launcher" >"$log" 2>&1 &
 runner=$!
 alive=0
+# proven once it has been up 12 s with its center database written (30 s at most)
 for _ in $(seq 1 30); do
   sleep 1
   if ! kill -0 "$runner" 2>/dev/null; then
     break
   fi
   alive=$((alive + 1))
+  if [ "$alive" -ge 12 ] && [ -n "$(find "$data" -name '*.mv.db' -print -quit)" ]; then
+    break
+  fi
 done
-if [ "$alive" -lt 20 ]; then
+if [ "$alive" -lt 12 ]; then
   echo "the packaged app exited after ${alive}s; its output:" >&2
   cat "$log" >&2
   exit 1

@@ -58,9 +58,12 @@ public final class DemoData {
         if (done != null && done.status() != EventStatus.DRAFT) {
             return false;
         }
+        // each account's Argon2id hash costs ~70 ms of one core: hashed side by side, the first start waits for
+        // the slowest one instead of all six in a row
+        ACCOUNTS.parallelStream().forEach(a -> s.accounts().bootstrap(a.loginId(), a.password().toCharArray(), a.role(),
+                a.displayName()));
         Map<String, Long> ids = new LinkedHashMap<>();
         for (DemoAccount a : ACCOUNTS) {
-            s.accounts().bootstrap(a.loginId(), a.password().toCharArray(), a.role(), a.displayName());
             ids.put(a.loginId(), s.accounts().list(a.role()).stream()
                     .filter(p -> p.loginId().equals(a.loginId())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the account \"" + a.loginId()
