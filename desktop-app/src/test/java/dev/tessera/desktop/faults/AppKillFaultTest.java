@@ -2,6 +2,7 @@ package dev.tessera.desktop.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.center.support.ChildJvm;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CI takes {@value #CI_KILLS} kill points, {@code -Dtessera.faults.full=true} {@value #FULL_KILLS}.
  */
 class AppKillFaultTest {
-    static final int CI_KILLS = 10;
+    static final int CI_KILLS = 6;
     static final int FULL_KILLS = 100;
     private static final int KILLS = FaultTally.FULL ? FULL_KILLS : CI_KILLS;
     private static final int HOLD_SECONDS = 4;
@@ -129,11 +130,8 @@ class AppKillFaultTest {
     }
 
     private Process child(CenterProcess center, ChipServer chips, String chipId, String mode) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--sun-misc-unsafe-memory-access=allow", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                SaleChild.class.getName(), center.uri().toString(), terminalDir.toString(),
-                Integer.toString(chips.port()), chipId, mode);
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(terminalDir.resolve("child.log").toFile()).start();
+        return ChildJvm.start(SaleChild.class, List.of("-Xmx256m"), List.of(center.uri().toString(),
+                terminalDir.toString(), Integer.toString(chips.port()), chipId, mode),
+                builder -> builder.redirectErrorStream(true).redirectOutput(terminalDir.resolve("child.log").toFile()));
     }
 }

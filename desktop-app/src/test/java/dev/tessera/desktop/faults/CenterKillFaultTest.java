@@ -55,7 +55,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * CI takes {@value #CI_KILLS} kill points; {@code -Dtessera.faults.full=true} takes {@value #FULL_KILLS}.
  */
 class CenterKillFaultTest {
-    static final int CI_KILLS = 10;
+    static final int CI_KILLS = 6;
     static final int FULL_KILLS = 100;
     private static final int KILLS = FaultTally.FULL ? FULL_KILLS : CI_KILLS;
     private static final int SELLERS = 3;

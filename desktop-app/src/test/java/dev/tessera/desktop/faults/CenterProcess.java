@@ -2,6 +2,7 @@ package dev.tessera.desktop.faults;
 
 import dev.tessera.center.CenterConfig;
 import dev.tessera.center.CenterMain;
+import dev.tessera.center.support.ChildJvm;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterException;
 import dev.tessera.desktop.center.CenterProblemException;
@@ -77,16 +78,10 @@ final class CenterProcess implements AutoCloseable {
     }
 
     void start() {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--sun-misc-unsafe-memory-access=allow", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CenterMain.class.getName(), "--db", jdbcUrl, "--db-user", user, "--port", Integer.toString(port),
-                "--hold-seconds", Integer.toString(holdSeconds), "--demo");
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("center.log").toFile())).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start the center", e);
-        }
+        process = ChildJvm.start(CenterMain.class, List.of("-Xmx256m"), List.of("--db", jdbcUrl, "--db-user", user,
+                "--port", Integer.toString(port), "--hold-seconds", Integer.toString(holdSeconds), "--demo"),
+                builder -> builder.redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("center.log").toFile())));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try (CenterClient probe = new CenterClient(uri())) {
             while (true) {

@@ -62,7 +62,7 @@ class ClusterFaultTest {
     private static final int SELLER_ACCOUNTS = 8;
     private static final int KILL_CLIENTS = 32;
     private static final Duration KILL_EVERY = Duration.ofSeconds(4);
-    private static final int KILLS = FULL ? 75 : 5;
+    private static final int KILLS = FULL ? 75 : INSTANCES;
     /** How long a client keeps retrying one request with its key: longer than an instance takes to come back. */
     private static final Duration RETRY_FOR = Duration.ofSeconds(60);
 

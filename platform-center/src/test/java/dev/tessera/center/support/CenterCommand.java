@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,18 +26,10 @@ public final class CenterCommand implements AutoCloseable {
 
     /** Starts {@code java CenterMain args...} with the test class path; {@code environment} is added to this JVM's. */
     public static CenterCommand start(Path console, Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--sun-misc-unsafe-memory-access=allow", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), CenterMain.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(console.toFile());
-        builder.environment().putAll(environment);
-        try {
-            return new CenterCommand(builder.start(), console);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the center's JVM", e);
-        }
+        return new CenterCommand(ChildJvm.start(CenterMain.class, List.of("-Xmx256m"), List.of(args), builder -> {
+            builder.redirectErrorStream(true).redirectOutput(console.toFile());
+            builder.environment().putAll(environment);
+        }), console);
     }
 
     /** Waits until the console shows {@code text}; false when the process ended or the time ran out first. */
