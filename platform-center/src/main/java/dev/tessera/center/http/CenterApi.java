@@ -9,18 +9,12 @@ import static dev.tessera.center.http.CenterRole.SELLER;
 import dev.tessera.center.Services;
 import dev.tessera.center.account.AccountService;
 import dev.tessera.center.account.Principal;
-import dev.tessera.center.chipkeys.ChipKeyService;
-import dev.tessera.center.chipkeys.ChipSessionService;
-import dev.tessera.center.idempotency.IdempotencyStore;
-import dev.tessera.center.sales.EventChanges;
-import dev.tessera.center.sales.InternetSales;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.sales.AfterSalesService;
-import dev.tessera.center.sales.TicketFactory;
 import dev.tessera.center.saleslog.SalesLogService.Filter;
 import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.transfer.LostCards;
-import dev.tessera.center.transfer.MemberTickets;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
@@ -66,33 +60,13 @@ public final class CenterApi {
 
     private final Services s;
     private final String openApi;
-    private final ChipKeyService chipKeys;
-    private final ChipSessionService chipSessions;
-    private final ShiftService shifts;
-    private final AfterSalesService afterSales;
-    private final MemberTickets memberTickets;
-    private final LostCards lostCards;
     private final IdempotentRequests idempotent;
-    private final InternetSales internetSales;
-    private final EventChanges eventChanges;
 
+    /** Routes to the services {@link Services#wire} built; it builds none of its own. */
     public CenterApi(Services services) {
         this.s = services;
         this.openApi = loadOpenApi();
-        this.chipKeys = services.chipKeys();
-        this.chipSessions = new ChipSessionService(services.db(), services.clock(), chipKeys);
-        this.shifts = new ShiftService(services.db(), services.clock());
-        this.afterSales = new AfterSalesService(services.db(), new TicketFactory(services.keys()), services.clock());
-        this.memberTickets = new MemberTickets(services.db(), services.clock());
-        this.lostCards = new LostCards(services.db(), services.members(), new TicketFactory(services.keys()),
-                services.clock());
-        this.internetSales = new InternetSales(services.db(), services.accounts(), services.events(), services.holds(),
-                services.sales(), services.members(), services.clock());
-        this.eventChanges = new EventChanges(services.db(), services.events(), new TicketFactory(services.keys()),
-                services.clock());
-        // the channel is there for the organizer to authorize before any member asks for it
-        internetSales.channel();
-        this.idempotent = new IdempotentRequests(new IdempotencyStore(services.db(), services.clock()));
+        this.idempotent = new IdempotentRequests(services.idempotency());
     }
 
     public void configure(JavalinConfig config) {
@@ -112,6 +86,7 @@ public final class CenterApi {
         RoutesConfig r = config.routes;
         r.beforeMatched(this::authenticate);
         r.exception(ApiException.class, (e, ctx) -> problem(ctx, e));
+        r.exception(DomainException.class, (e, ctx) -> problem(ctx, ApiException.of(e)));
         // A value the checks above missed and the database refused: the client's fault, not ours.
         r.exception(DataAccessException.class, (e, ctx) -> {
             String state = e.sqlState();
@@ -157,15 +132,15 @@ public final class CenterApi {
 
     // issue 14 (claims 33, 68, 76): a member buys at home, within the internet-sales channel's authorization
     private void internetSales(RoutesConfig r) {
-        route(r, Endpoints.ON_SALE_ONLINE, (ctx, none) -> internetSales.onSale(), MEMBER);
-        route(r, Endpoints.MEMBER_HOLD, (ctx, body) -> internetSales.hold(Api.principal(ctx).accountId(), body), MEMBER);
-        route(r, Endpoints.MEMBER_HOLDS, (ctx, none) -> internetSales.active(Api.principal(ctx).accountId()), MEMBER);
+        route(r, Endpoints.ON_SALE_ONLINE, (ctx, none) -> s.internetSales().onSale(), MEMBER);
+        route(r, Endpoints.MEMBER_HOLD, (ctx, body) -> s.internetSales().hold(Api.principal(ctx).accountId(), body), MEMBER);
+        route(r, Endpoints.MEMBER_HOLDS, (ctx, none) -> s.internetSales().active(Api.principal(ctx).accountId()), MEMBER);
         route(r, Endpoints.RELEASE_MEMBER_HOLD, (ctx, none) -> {
-            internetSales.release(Api.principal(ctx).accountId(), Api.pathId(ctx, "holdId"));
+            s.internetSales().release(Api.principal(ctx).accountId(), Api.pathId(ctx, "holdId"));
             return null;
         }, MEMBER);
         route(r, Endpoints.PURCHASE, (ctx, body) -> {
-            var confirmation = internetSales.buy(Api.principal(ctx).accountId(), body);
+            var confirmation = s.internetSales().buy(Api.principal(ctx).accountId(), body);
             if (confirmation.earlier()) {
                 ctx.status(200); // the sale an earlier purchase of this hold made
             }
@@ -220,15 +195,15 @@ public final class CenterApi {
 
     // issue 5: after-sales at the counter, every step with a reason in the audit trail
     private void afterSales(RoutesConfig r) {
-        route(r, Endpoints.FIND_SALES, (ctx, none) -> afterSales.find(Api.principal(ctx), new AfterSalesService.Lookup(
+        route(r, Endpoints.FIND_SALES, (ctx, none) -> s.afterSales().find(Api.principal(ctx), new AfterSalesService.Lookup(
                 Api.queryId(ctx, "saleId"), ctx.queryParam("ticketId"), ctx.queryParam("chipId"), ctx.queryParam("customer"),
                 Api.queryId(ctx, "eventId"), ctx.queryParam("seatId"))), SELLER, MANAGER);
         route(r, Endpoints.EXCHANGE, (ctx, body) -> s.sales().exchange(Api.principal(ctx), body), SELLER);
-        route(r, Endpoints.REPRINT, (ctx, body) -> afterSales.reprint(Api.principal(ctx), ctx.pathParam("ticketId"), body),
+        route(r, Endpoints.REPRINT, (ctx, body) -> s.afterSales().reprint(Api.principal(ctx), ctx.pathParam("ticketId"), body),
                 SELLER, MANAGER);
         route(r, Endpoints.ADJUSTMENTS, (ctx, none) -> {
             Long seller = Api.sellerFilter(ctx, "sales");
-            return afterSales.adjustments(instant(ctx, "from"), instant(ctx, "to"), seller, Api.queryId(ctx, "eventId"));
+            return s.afterSales().adjustments(instant(ctx, "from"), instant(ctx, "to"), seller, Api.queryId(ctx, "eventId"));
         }, SELLER, MANAGER, ORGANIZER);
     }
 
@@ -236,27 +211,27 @@ public final class CenterApi {
     private void shifts(RoutesConfig r) {
         route(r, Endpoints.DENOMINATIONS, (ctx, none) -> ShiftService.denominations(ctx.pathParam("currency")),
                 SELLER, MANAGER, ORGANIZER);
-        route(r, Endpoints.OPEN_SHIFT, (ctx, body) -> shifts.open(Api.principal(ctx), body), SELLER);
+        route(r, Endpoints.OPEN_SHIFT, (ctx, body) -> s.shifts().open(Api.principal(ctx), body), SELLER);
         route(r, Endpoints.SHIFTS, (ctx, none) -> {
             Long seller = Api.sellerFilter(ctx, "shifts");
-            return shifts.list(new ShiftService.Filter(seller, instant(ctx, "from"), instant(ctx, "to"),
+            return s.shifts().list(new ShiftService.Filter(seller, instant(ctx, "from"), instant(ctx, "to"),
                     ctx.queryParam("status")));
         }, SELLER, MANAGER, ORGANIZER);
-        route(r, Endpoints.SHIFT, (ctx, none) -> shifts.shift(Api.principal(ctx), Api.pathId(ctx, "shiftId")),
+        route(r, Endpoints.SHIFT, (ctx, none) -> s.shifts().shift(Api.principal(ctx), Api.pathId(ctx, "shiftId")),
                 SELLER, MANAGER, ORGANIZER);
-        route(r, Endpoints.CLOSE_SHIFT, (ctx, body) -> shifts.close(Api.principal(ctx), Api.pathId(ctx, "shiftId"), body),
+        route(r, Endpoints.CLOSE_SHIFT, (ctx, body) -> s.shifts().close(Api.principal(ctx), Api.pathId(ctx, "shiftId"), body),
                 SELLER);
     }
 
     // claims 35, 72: keys stay at the center. Sessions relayed for entitled callers, a blank card's keys once for
     // PERSONALIZE, the audit of every key use; gate packages (gate keys of one event's chips) for offline gates
     private void chipKeys(RoutesConfig r) {
-        route(r, Endpoints.CHIP_SESSION, (ctx, body) -> chipSessions.open(Api.principal(ctx), body), ANYONE);
-        route(r, Endpoints.CHIP_PERSONALIZATION, (ctx, body) -> chipSessions.personalize(Api.principal(ctx), body),
+        route(r, Endpoints.CHIP_SESSION, (ctx, body) -> s.chipSessions().open(Api.principal(ctx), body), ANYONE);
+        route(r, Endpoints.CHIP_PERSONALIZATION, (ctx, body) -> s.chipSessions().personalize(Api.principal(ctx), body),
                 SELLER);
-        route(r, Endpoints.CHIP_KEY_USES, (ctx, none) -> chipSessions.uses(ctx.pathParam("chipId")), MANAGER);
+        route(r, Endpoints.CHIP_KEY_USES, (ctx, none) -> s.chipSessions().uses(ctx.pathParam("chipId")), MANAGER);
         route(r, Endpoints.GATE_PACKAGE, (ctx, none) ->
-                chipKeys.gatePackage(s.events().event(Api.pathId(ctx, "eventId")).id()), GATE);
+                s.chipKeys().gatePackage(s.events().event(Api.pathId(ctx, "eventId")).id()), GATE);
     }
 
     private void accounts(RoutesConfig r) {
@@ -351,7 +326,7 @@ public final class CenterApi {
             }
             // a member sees the map as the internet-sales channel sells it: its own block is the member's to pick from
             Long own = p.role() == Role.SELLER ? Long.valueOf(p.accountId())
-                    : p.role() == Role.MEMBER ? Long.valueOf(internetSales.channel()) : null;
+                    : p.role() == Role.MEMBER ? Long.valueOf(s.internetSales().channel()) : null;
             return s.availability().snapshot(event.id(), own);
         }, ANYONE);
         route(r, Endpoints.SEAT_STREAM, (ctx, none) -> {
@@ -386,14 +361,13 @@ public final class CenterApi {
             return area(eventId, areaId);
         }, GATE, ORGANIZER);
         // issue 14: cancelled (tickets revoked, refunds listed) or moved (tickets re-issued with the new dates)
-        route(r, Endpoints.CANCEL_EVENT, (ctx, body) -> eventChanges.cancel(Api.principal(ctx).accountId(),
+        route(r, Endpoints.CANCEL_EVENT, (ctx, body) -> s.eventChanges().cancel(Api.principal(ctx).accountId(),
                 Api.pathId(ctx, "eventId"), body), ORGANIZER);
-        route(r, Endpoints.MOVE_EVENT, (ctx, body) -> eventChanges.move(Api.principal(ctx).accountId(),
+        route(r, Endpoints.MOVE_EVENT, (ctx, body) -> s.eventChanges().move(Api.principal(ctx).accountId(),
                 Api.pathId(ctx, "eventId"), body), ORGANIZER);
-        route(r, Endpoints.REFUNDS, (ctx, none) -> eventChanges.refunds(Api.pathId(ctx, "eventId")), MANAGER, ORGANIZER);
+        route(r, Endpoints.REFUNDS, (ctx, none) -> s.eventChanges().refunds(Api.pathId(ctx, "eventId")), MANAGER, ORGANIZER);
         // issue 17: the tax rates per category and the invoice issuer; sellers read them for receipts and offline sales
-        // (named in full here: a field or an import would move the lines the frozen cycle store lists in its order)
-        dev.tessera.center.tax.EventTaxes taxes = new dev.tessera.center.tax.EventTaxes(s.db(), s.clock());
+        var taxes = s.taxes();
         route(r, Endpoints.EVENT_TAX, (ctx, none) -> taxes.tax(visibleEvent(ctx)), ORGANIZER, MANAGER, SELLER);
         route(r, Endpoints.SET_EVENT_TAX, (ctx, body) -> {
             Event event = visibleEvent(ctx);
@@ -468,15 +442,15 @@ public final class CenterApi {
         route(r, Endpoints.REGISTER_MEMBER, (ctx, body) -> {
             try {
                 return s.accounts().find(s.members().registerMember(body));
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 // issue 14: a member who already has an account (the demo member) gets a card by their own password
-                if ("login-taken".equals(e.type()) && body.password() != null) {
+                if ("login-taken".equals(e.code()) && body.password() != null) {
                     try {
                         Principal member = s.accounts().verifyMember(body.loginId(), body.password().toCharArray());
                         ctx.status(200);
                         return member;
-                    } catch (ApiException refused) {
-                        LOG.info("login id {} taken; not the member's password ({})", body.loginId(), refused.type());
+                    } catch (DomainException refused) {
+                        LOG.info("login id {} taken; not the member's password ({})", body.loginId(), refused.code());
                     }
                 }
                 throw e;
@@ -512,13 +486,13 @@ public final class CenterApi {
         route(r, Endpoints.ACCEPT_TRANSFER, (ctx, body) -> s.transfers().accept(Api.principal(ctx).accountId(),
                 Api.pathId(ctx, "transferId"), body), MEMBER);
         // issue 14: the member's own wallet: every ticket with its state, the transfers waiting on either side
-        route(r, Endpoints.MY_TICKETS, (ctx, none) -> memberTickets.tickets(Api.principal(ctx).accountId()), MEMBER);
-        route(r, Endpoints.MY_TRANSFERS, (ctx, none) -> memberTickets.transfers(Api.principal(ctx).accountId()),
+        route(r, Endpoints.MY_TICKETS, (ctx, none) -> s.memberTickets().tickets(Api.principal(ctx).accountId()), MEMBER);
+        route(r, Endpoints.MY_TRANSFERS, (ctx, none) -> s.memberTickets().transfers(Api.principal(ctx).accountId()),
                 MEMBER);
         // issue 14: a lost or stolen card, blocked by its member or at the counter; its tickets moved to the new card
-        route(r, Endpoints.BLOCK_CHIP, (ctx, body) -> lostCards.block(lostCardCaller(ctx), ctx.pathParam("chipId"),
+        route(r, Endpoints.BLOCK_CHIP, (ctx, body) -> s.lostCards().block(lostCardCaller(ctx), ctx.pathParam("chipId"),
                 body), MEMBER, SELLER);
-        route(r, Endpoints.REPLACE_CHIP, (ctx, body) -> lostCards.replace(lostCardCaller(ctx), ctx.pathParam("chipId"),
+        route(r, Endpoints.REPLACE_CHIP, (ctx, body) -> s.lostCards().replace(lostCardCaller(ctx), ctx.pathParam("chipId"),
                 body), MEMBER, SELLER);
     }
 
