@@ -3,7 +3,6 @@ package dev.tessera.center;
 import dev.tessera.center.cluster.ClusterNotifications;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.http.CenterApi;
-import dev.tessera.center.idempotency.IdempotencyStore;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.util.concurrent.Executors;
@@ -116,7 +115,7 @@ public final class PlatformCenter implements AutoCloseable {
                 if (lapsed > 0) {
                     LOG.info("{} holds lapsed", lapsed);
                 }
-                new IdempotencyStore(services.db(), services.clock()).purgeExpired();
+                services.idempotency().purgeExpired();
             });
         } catch (RuntimeException e) {
             // The next sweep tries again; a sweeper that dies would leave seats held forever.

@@ -5,7 +5,7 @@ import static dev.tessera.center.db.schema.Tables.API_SESSION;
 
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.AccountRecord;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.core.crypto.PasswordHasher;
 import dev.tessera.core.model.Role;
 import java.nio.charset.StandardCharsets;
@@ -63,10 +63,10 @@ public final class AccountService {
     public long create(String loginId, char[] password, Role role, String displayName) {
         validateLogin(loginId);
         if (password == null || password.length < 8) {
-            throw ApiException.badRequest("a password needs at least 8 characters");
+            throw DomainException.invalid("a password needs at least 8 characters");
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
-            throw ApiException.badRequest("a display name of 1 to 200 characters is required");
+            throw DomainException.invalid("a display name of 1 to 200 characters is required");
         }
         String hash = hasher.hash(password);
         try {
@@ -79,7 +79,7 @@ public final class AccountService {
                     .returningResult(ACCOUNT.ID)
                     .fetchOne(ACCOUNT.ID));
         } catch (IntegrityConstraintViolationException e) {
-            throw ApiException.conflict("login-taken", "the login id \"" + loginId + "\" is already in use");
+            throw DomainException.conflict("login-taken", "the login id \"" + loginId + "\" is already in use");
         }
     }
 
@@ -94,7 +94,7 @@ public final class AccountService {
 
     public Session login(String loginId, char[] password) {
         if (loginId == null || password == null) {
-            throw ApiException.badRequest("loginId and password are required");
+            throw DomainException.invalid("loginId and password are required");
         }
         AccountRecord account = db.dsl().selectFrom(ACCOUNT).where(ACCOUNT.LOGIN_ID.eq(loginId)).fetchOne();
         OffsetDateTime now = now();
@@ -136,14 +136,14 @@ public final class AccountService {
         Session session = login(loginId, password);
         logout(session.token());
         if (session.principal().role() != Role.MEMBER) {
-            throw ApiException.badRequest("\"" + loginId + "\" is not a member account");
+            throw DomainException.invalid("\"" + loginId + "\" is not a member account");
         }
         return session.principal();
     }
 
     public Principal authenticate(String token) {
         if (token == null || token.isBlank()) {
-            throw ApiException.unauthorized("sign in first: send the session token as \"Authorization: Bearer <token>\"");
+            throw DomainException.unauthenticated("sign in first: send the session token as \"Authorization: Bearer <token>\"");
         }
         String hash = tokenHash(token);
         OffsetDateTime now = now();
@@ -157,12 +157,12 @@ public final class AccountService {
                 .where(API_SESSION.TOKEN_HASH.eq(hash)).fetchOne();
         if (row == null) {
             cache.remove(hash);
-            throw ApiException.unauthorized("the session token is unknown or was signed out; sign in again");
+            throw DomainException.unauthenticated("the session token is unknown or was signed out; sign in again");
         }
         OffsetDateTime expiry = row.get(API_SESSION.EXPIRES_AT);
         if (!expiry.isAfter(now)) {
             cache.remove(hash);
-            throw ApiException.unauthorized("the session has expired; sign in again");
+            throw DomainException.unauthenticated("the session has expired; sign in again");
         }
         Principal principal = principalOf(row.into(ACCOUNT));
         if (cacheTrusted && evictions.get() == evictionsBefore) {
@@ -204,7 +204,7 @@ public final class AccountService {
     public Principal find(long accountId) {
         AccountRecord account = db.dsl().selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(accountId)).fetchOne();
         if (account == null) {
-            throw ApiException.notFound("no account " + accountId);
+            throw DomainException.notFound("no account " + accountId);
         }
         return principalOf(account);
     }
@@ -222,7 +222,7 @@ public final class AccountService {
     }
 
     /** The answer for a login id without an account: the same as for an account, lock-out included. */
-    private ApiException unknownLoginFailure(String loginId, char[] password, OffsetDateTime now) {
+    private DomainException unknownLoginFailure(String loginId, char[] password, OffsetDateTime now) {
         UnknownLogin known = unknownLogins.get(loginId);
         if (known != null && known.lockedUntil() != null && known.lockedUntil().isAfter(now)) {
             return lockedOut(known.lockedUntil(), now);
@@ -238,19 +238,19 @@ public final class AccountService {
         return wrongCredentials();
     }
 
-    private static ApiException lockedOut(OffsetDateTime until, OffsetDateTime now) {
-        return ApiException.tooManyAttempts("too many wrong passwords for this login id; try again after "
+    private static DomainException lockedOut(OffsetDateTime until, OffsetDateTime now) {
+        return DomainException.tooManyAttempts("too many wrong passwords for this login id; try again after "
                 + until.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC",
                 java.time.Duration.between(now, until));
     }
 
-    private static ApiException wrongCredentials() {
-        return ApiException.unauthorized("the login id or the password is wrong");
+    private static DomainException wrongCredentials() {
+        return DomainException.unauthenticated("the login id or the password is wrong");
     }
 
     private static void validateLogin(String loginId) {
         if (loginId == null || !loginId.matches("[A-Za-z0-9][A-Za-z0-9._@-]{2,63}")) {
-            throw ApiException.badRequest("a login id has 3 to 64 letters, digits or . _ @ -");
+            throw DomainException.invalid("a login id has 3 to 64 letters, digits or . _ @ -");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.tessera.center.account;
 
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.core.model.Role;
 
 /** The signed-in account behind a request. */
@@ -11,6 +11,6 @@ public record Principal(long accountId, String loginId, Role role, String displa
                 return;
             }
         }
-        throw ApiException.forbidden("a " + role.name().toLowerCase(java.util.Locale.ROOT) + " account may not do this");
+        throw DomainException.forbidden("a " + role.name().toLowerCase(java.util.Locale.ROOT) + " account may not do this");
     }
 }

@@ -10,7 +10,7 @@ import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
 
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.core.crypto.ChipSessionCrypto;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.Role;
@@ -81,23 +81,23 @@ public final class ChipSessionService {
 
     public SessionGrant open(Principal caller, SessionRequest request) {
         if (request == null) {
-            throw ApiException.badRequest("a body with chipId, keyRef, purpose, hostChallenge and cardAnswer is required");
+            throw DomainException.invalid("a body with chipId, keyRef, purpose, hostChallenge and cardAnswer is required");
         }
         String chipId;
         try {
             chipId = Chip.chipId(request.chipId());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.badRequest("chipId: " + (e.getMessage() == null ? "required" : e.getMessage()));
+            throw DomainException.invalid("chipId: " + (e.getMessage() == null ? "required" : e.getMessage()));
         }
         String keyRef = upper(request.keyRef(), "keyRef");
         if (!keyRef.equals("ACCESS") && !keyRef.equals("GATE")) {
-            throw ApiException.badRequest("keyRef must be ACCESS or GATE");
+            throw DomainException.invalid("keyRef must be ACCESS or GATE");
         }
         Purpose purpose;
         try {
             purpose = Purpose.valueOf(upper(request.purpose(), "purpose"));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("purpose must be one of " + Arrays.toString(Purpose.values()));
+            throw DomainException.invalid("purpose must be one of " + Arrays.toString(Purpose.values()));
         }
         byte[] hostChallenge = hex(request.hostChallenge(), ChipSessionCrypto.CHALLENGE_LENGTH, "hostChallenge");
         byte[] answer = hex(request.cardAnswer(), ChipSessionCrypto.CHALLENGE_LENGTH + ChipSessionCrypto.CRYPTOGRAM_LENGTH,
@@ -105,7 +105,7 @@ public final class ChipSessionService {
         String refusal = refusal(caller, chipId, keyRef, purpose, request);
         if (refusal != null) {
             audit(caller, chipId, keyRef, purpose, request, "REFUSED", refusal);
-            throw ApiException.forbidden(refusal);
+            throw DomainException.forbidden(refusal);
         }
         // a gate session is keyed for its event (§7): the card derives the same key from the event id in AUTH INIT
         byte[] staticKey = keyRef.equals("GATE") ? keys.eventGateKey(HEX.parseHex(chipId), request.eventId())
@@ -116,7 +116,7 @@ public final class ChipSessionService {
         if (!ChipSessionCrypto.cardCryptogramMatches(sessionKey, hostChallenge, cardChallenge,
                 Arrays.copyOfRange(answer, ChipSessionCrypto.CHALLENGE_LENGTH, answer.length))) {
             audit(caller, chipId, keyRef, purpose, request, "BAD_CRYPTOGRAM", "the card does not hold this chip's key");
-            throw ApiException.conflict("card-cryptogram", "the card's cryptogram is wrong: it is not chip " + chipId
+            throw DomainException.conflict("card-cryptogram", "the card's cryptogram is wrong: it is not chip " + chipId
                     + " or does not hold its " + keyRef.toLowerCase(Locale.ROOT) + " key");
         }
         long useId = audit(caller, chipId, keyRef, purpose, request, "GRANTED", null);
@@ -138,7 +138,7 @@ public final class ChipSessionService {
                     .where(dev.tessera.center.db.schema.Tables.ACCOUNT.ID.eq(memberId))
                     .fetchOptional(r -> Role.valueOf(r.value1())).orElse(null);
             if (role != Role.MEMBER) {
-                throw ApiException.notFound("member " + memberId + " does not exist");
+                throw DomainException.notFound("member " + memberId + " does not exist");
             }
         }
         byte[] raw = new byte[8];
@@ -174,7 +174,7 @@ public final class ChipSessionService {
         try {
             id = Chip.chipId(chipId);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw DomainException.invalid(e.getMessage());
         }
         return db.dsl().selectFrom(CHIP_KEY_USE).where(CHIP_KEY_USE.CHIP_ID.eq(id))
                 .orderBy(CHIP_KEY_USE.ID.desc()).limit(500)
@@ -263,7 +263,7 @@ public final class ChipSessionService {
 
     private static String upper(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(name + " is required");
+            throw DomainException.invalid(name + " is required");
         }
         return value.strip().toUpperCase(Locale.ROOT);
     }
@@ -277,6 +277,6 @@ public final class ChipSessionService {
         } catch (IllegalArgumentException notHex) {
             // answered below
         }
-        throw ApiException.badRequest(name + " must be " + length + " bytes in hex");
+        throw DomainException.invalid(name + " must be " + length + " bytes in hex");
     }
 }

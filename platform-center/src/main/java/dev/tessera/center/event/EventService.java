@@ -15,7 +15,7 @@ import static dev.tessera.center.db.schema.Tables.VENUE;
 
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.EventRecord;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.venue.VenueService;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
@@ -101,22 +101,22 @@ public final class EventService {
                     req.startsAt(), req.endsAt(), req.currency(), req.pricesMinor(), req.gates(), List.of(),
                     req.contact(), EventStatus.DRAFT);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw DomainException.invalid(e.getMessage());
         }
         Set<String> categories = map.categories().stream().map(Category::id).collect(Collectors.toSet());
         Set<String> unpriced = new TreeSet<>(categories);
         unpriced.removeAll(draft.pricesMinor().keySet());
         if (!unpriced.isEmpty()) {
-            throw ApiException.badRequest("every category of the seat map needs a price; missing: " + unpriced);
+            throw DomainException.invalid("every category of the seat map needs a price; missing: " + unpriced);
         }
         Set<String> unknownPrices = new TreeSet<>(draft.pricesMinor().keySet());
         unknownPrices.removeAll(categories);
         if (!unknownPrices.isEmpty()) {
-            throw ApiException.badRequest("prices name categories the seat map does not have: " + unknownPrices);
+            throw DomainException.invalid("prices name categories the seat map does not have: " + unknownPrices);
         }
         Set<String> mapGates = map.gates().stream().map(Gate::id).collect(Collectors.toSet());
         if (!mapGates.isEmpty() && !mapGates.containsAll(draft.gates())) {
-            throw ApiException.badRequest("entrance gates must be gates of the seat map " + new TreeSet<>(mapGates));
+            throw DomainException.invalid("entrance gates must be gates of the seat map " + new TreeSet<>(mapGates));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         long eventId = db.tx(ctx -> {
@@ -188,7 +188,7 @@ public final class EventService {
         db.txRun(ctx -> {
             EventRecord event = lockEvent(ctx, eventId);
             if (EventStatus.valueOf(event.getStatus()) != EventStatus.DRAFT) {
-                throw ApiException.conflict("not-draft", "event " + eventId + " is " + event.getStatus().toLowerCase()
+                throw DomainException.conflict("not-draft", "event " + eventId + " is " + event.getStatus().toLowerCase()
                         + "; only a draft can be published");
             }
             ctx.update(EVENT).set(EVENT.STATUS, EventStatus.PUBLISHED.name())
@@ -201,23 +201,23 @@ public final class EventService {
     /** Claims 30, 73, 74: quotas per category and seat blocks allocated to one seller alone. */
     public SellerAuthorization authorize(long eventId, AuthorizeSeller req) {
         if (req.quotas() == null || req.quotas().isEmpty()) {
-            throw ApiException.badRequest("an authorization needs a quota for at least one category");
+            throw DomainException.invalid("an authorization needs a quota for at least one category");
         }
         List<String> seatIds = req.seatIds() == null ? List.of() : req.seatIds();
         db.txRun(ctx -> {
             EventRecord event = lockEvent(ctx, eventId);
             var seller = ctx.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(req.sellerId())).fetchOne();
             if (seller == null || !Role.SELLER.name().equals(seller.getRole())) {
-                throw ApiException.badRequest("account " + req.sellerId() + " is not a seller");
+                throw DomainException.invalid("account " + req.sellerId() + " is not a seller");
             }
             SeatMap map = venues.seatMap(event.getVenueId(), event.getSeatMapVersion());
             Set<String> categories = map.categories().stream().map(Category::id).collect(Collectors.toSet());
             for (var quota : req.quotas().entrySet()) {
                 if (!categories.contains(quota.getKey())) {
-                    throw ApiException.badRequest("unknown category \"" + quota.getKey() + "\"");
+                    throw DomainException.invalid("unknown category \"" + quota.getKey() + "\"");
                 }
                 if (quota.getValue() == null || quota.getValue() < 0) {
-                    throw ApiException.badRequest("the quota of " + quota.getKey() + " must be zero or more");
+                    throw DomainException.invalid("the quota of " + quota.getKey() + " must be zero or more");
                 }
                 int updated = ctx.update(SELLER_QUOTA).set(SELLER_QUOTA.QUOTA, quota.getValue())
                         .where(SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(req.sellerId()),
@@ -227,7 +227,7 @@ public final class EventService {
                     boolean exists = ctx.fetchExists(SELLER_QUOTA, SELLER_QUOTA.EVENT_ID.eq(eventId),
                             SELLER_QUOTA.SELLER_ID.eq(req.sellerId()), SELLER_QUOTA.CATEGORY_ID.eq(quota.getKey()));
                     if (exists) {
-                        throw ApiException.conflict("quota-below-used", "the seller has already sold or holds more "
+                        throw DomainException.conflict("quota-below-used", "the seller has already sold or holds more "
                                 + quota.getKey() + " seats than the new quota of " + quota.getValue());
                     }
                     ctx.insertInto(SELLER_QUOTA)
@@ -242,7 +242,7 @@ public final class EventService {
             }
             List<String> unknown = seatIds.stream().filter(id -> map.seat(id).isEmpty()).limit(10).toList();
             if (!unknown.isEmpty()) {
-                throw ApiException.badRequest("the seat map has no seats " + unknown);
+                throw DomainException.invalid("the seat map has no seats " + unknown);
             }
             for (int from = 0; from < seatIds.size(); from += INSERT_CHUNK) {
                 List<String> chunk = seatIds.subList(from, Math.min(seatIds.size(), from + INSERT_CHUNK));
@@ -257,7 +257,7 @@ public final class EventService {
                             .where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.SEAT_ID.in(chunk))
                             .and(SEAT_STATE.STATUS.ne("FREE").or(SEAT_STATE.ALLOCATED_TO.ne(req.sellerId())))
                             .limit(10).fetch(SEAT_STATE.SEAT_ID);
-                    throw ApiException.conflict("seats-not-allocatable",
+                    throw DomainException.conflict("seats-not-allocatable",
                             "these seats are sold, held, blocked or allocated to another seller: " + taken);
                 }
             }
@@ -276,13 +276,13 @@ public final class EventService {
         List<String> asked = req == null || req.seatIds() == null ? List.of()
                 : req.seatIds().stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (asked.isEmpty()) {
-            throw ApiException.badRequest("name the seats to take back (seatIds)");
+            throw DomainException.invalid("name the seats to take back (seatIds)");
         }
         List<String> released = new ArrayList<>();
         db.txRun(ctx -> {
             lockEvent(ctx, eventId);
             if (!ctx.fetchExists(SELLER_QUOTA, SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(sellerId))) {
-                throw ApiException.notFound("seller " + sellerId + " is not authorized for event " + eventId);
+                throw DomainException.notFound("seller " + sellerId + " is not authorized for event " + eventId);
             }
             for (int from = 0; from < asked.size(); from += INSERT_CHUNK) {
                 List<String> chunk = asked.subList(from, Math.min(asked.size(), from + INSERT_CHUNK));
@@ -310,17 +310,17 @@ public final class EventService {
     private static void allocateArea(DSLContext ctx, long eventId, long sellerId, SeatMap map, String areaId,
                                      Integer quantity) {
         if (map.areas().stream().noneMatch(a -> a.id().equals(areaId))) {
-            throw ApiException.badRequest("the seat map has no standing area \"" + areaId + "\"");
+            throw DomainException.invalid("the seat map has no standing area \"" + areaId + "\"");
         }
         if (quantity == null || quantity < 0) {
-            throw ApiException.badRequest("the allocation of " + areaId + " must be zero or more places");
+            throw DomainException.invalid("the allocation of " + areaId + " must be zero or more places");
         }
         var current = ctx.selectFrom(GA_ALLOCATION).where(GA_ALLOCATION.EVENT_ID.eq(eventId),
                 GA_ALLOCATION.AREA_ID.eq(areaId), GA_ALLOCATION.SELLER_ID.eq(sellerId)).forUpdate().fetchOne();
         int quantityBefore = current == null ? 0 : current.getQuantity();
         int sold = current == null ? 0 : current.getSold();
         if (quantity < sold) {
-            throw ApiException.conflict("allocation-below-sold", "the seller has already sold " + sold
+            throw DomainException.conflict("allocation-below-sold", "the seller has already sold " + sold
                     + " places of " + areaId + " from its allocation, more than " + quantity);
         }
         int more = (quantity - sold) - (quantityBefore - sold);
@@ -331,7 +331,7 @@ public final class EventService {
                                 .le(GA_INVENTORY.CAPACITY))
                 .execute();
         if (updated == 0) {
-            throw ApiException.conflict("area-full", "standing area " + areaId + " has fewer than " + more
+            throw DomainException.conflict("area-full", "standing area " + areaId + " has fewer than " + more
                     + " free places to allocate");
         }
         if (current == null) {
@@ -350,7 +350,7 @@ public final class EventService {
      */
     public void changeCapacity(long eventId, String areaId, AreaCapacity req) {
         if (req == null || req.capacity() == null || req.capacity() < 0) {
-            throw ApiException.badRequest("capacity must be zero or more places");
+            throw DomainException.invalid("capacity must be zero or more places");
         }
         int capacity = req.capacity();
         db.txRun(ctx -> {
@@ -358,7 +358,7 @@ public final class EventService {
             var row = ctx.selectFrom(GA_INVENTORY)
                     .where(GA_INVENTORY.EVENT_ID.eq(eventId), GA_INVENTORY.AREA_ID.eq(areaId)).fetchOne();
             if (row == null) {
-                throw ApiException.notFound("event " + eventId + " has no standing area " + areaId);
+                throw DomainException.notFound("event " + eventId + " has no standing area " + areaId);
             }
             int updated = ctx.update(GA_INVENTORY).set(GA_INVENTORY.CAPACITY, capacity)
                     .set(GA_INVENTORY.REVISION, SEAT_REVISION_SEQ.nextval())
@@ -368,7 +368,7 @@ public final class EventService {
             if (updated == 0) {
                 var now = ctx.selectFrom(GA_INVENTORY)
                         .where(GA_INVENTORY.EVENT_ID.eq(eventId), GA_INVENTORY.AREA_ID.eq(areaId)).fetchOne();
-                throw ApiException.conflict("capacity-below-sold", "standing area " + areaId + " has "
+                throw DomainException.conflict("capacity-below-sold", "standing area " + areaId + " has "
                         + now.getSold() + " places sold, " + now.getHeld() + " held and " + now.getAllocated()
                         + " allocated to sellers; the capacity cannot go below "
                         + (now.getSold() + now.getHeld() + now.getAllocated()));
@@ -399,7 +399,7 @@ public final class EventService {
         var quotas = db.dsl().selectFrom(SELLER_QUOTA)
                 .where(SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(sellerId)).fetch();
         if (quotas.isEmpty()) {
-            throw ApiException.notFound("seller " + sellerId + " is not authorized for event " + eventId);
+            throw DomainException.notFound("seller " + sellerId + " is not authorized for event " + eventId);
         }
         Map<String, Integer> quotaMap = new LinkedHashMap<>();
         quotas.forEach(q -> quotaMap.put(q.getCategoryId(), q.getQuota()));
@@ -450,7 +450,7 @@ public final class EventService {
     private Event load(long eventId) {
         EventRecord row = db.dsl().selectFrom(EVENT).where(EVENT.ID.eq(eventId)).fetchOne();
         if (row == null) {
-            throw ApiException.notFound("no event " + eventId);
+            throw DomainException.notFound("no event " + eventId);
         }
         return toEvent(row);
     }
@@ -485,7 +485,7 @@ public final class EventService {
     static EventRecord lockEvent(DSLContext ctx, long eventId) {
         EventRecord event = ctx.selectFrom(EVENT).where(EVENT.ID.eq(eventId)).forUpdate().fetchOne();
         if (event == null) {
-            throw ApiException.notFound("no event " + eventId);
+            throw DomainException.notFound("no event " + eventId);
         }
         return event;
     }

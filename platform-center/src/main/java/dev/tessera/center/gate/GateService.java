@@ -11,7 +11,7 @@ import static dev.tessera.center.db.schema.Tables.TICKET;
 
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.keys.TrustedKeys;
 import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.SignedTicket;
@@ -59,13 +59,13 @@ public final class GateService {
 
     public ScanResult scan(long scannerId, Scan scan) {
         if (scan.gateId() == null || scan.gateId().isBlank() || scan.ticket() == null) {
-            throw ApiException.badRequest("a scan needs eventId, gateId and the ticket");
+            throw DomainException.invalid("a scan needs eventId, gateId and the ticket");
         }
         if (scan.gateId().length() > 64) {
-            throw ApiException.badRequest("gateId has at most 64 characters");
+            throw DomainException.invalid("gateId has at most 64 characters");
         }
         if (!db.dsl().fetchExists(EVENT, EVENT.ID.eq(scan.eventId()))) {
-            throw ApiException.notFound("no event " + scan.eventId());
+            throw DomainException.notFound("no event " + scan.eventId());
         }
         byte[] bytes;
         try {
@@ -125,13 +125,13 @@ public final class GateService {
     /** Issue 18: marks a standing area full at the door, or opens it again. */
     public void setDoorFull(long eventId, String areaId, DoorState state) {
         if (state == null || state.full() == null) {
-            throw ApiException.badRequest("say whether the area is full (full: true or false)");
+            throw DomainException.invalid("say whether the area is full (full: true or false)");
         }
         int updated = db.tx(ctx -> ctx.update(GA_INVENTORY).set(GA_INVENTORY.DOOR_FULL, state.full())
                 .set(GA_INVENTORY.REVISION, SEAT_REVISION_SEQ.nextval())
                 .where(GA_INVENTORY.EVENT_ID.eq(eventId), GA_INVENTORY.AREA_ID.eq(areaId)).execute());
         if (updated == 0) {
-            throw ApiException.notFound("event " + eventId + " has no standing area " + areaId);
+            throw DomainException.notFound("event " + eventId + " has no standing area " + areaId);
         }
     }
 
@@ -246,7 +246,7 @@ public final class GateService {
     /** Admitted and refused scans per gate of the event, as the gates reported them. */
     public List<GateCount> counts(long eventId) {
         if (!db.dsl().fetchExists(EVENT, EVENT.ID.eq(eventId))) {
-            throw ApiException.notFound("no event " + eventId);
+            throw DomainException.notFound("no event " + eventId);
         }
         var admitted = DSL.count().filterWhere(GATE_SCAN.RESULT.eq(Verdict.ADMITTED.name()));
         var refused = DSL.count().filterWhere(GATE_SCAN.RESULT.ne(Verdict.ADMITTED.name()));

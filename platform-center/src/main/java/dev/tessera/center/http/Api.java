@@ -2,6 +2,10 @@ package dev.tessera.center.http;
 
 import dev.tessera.center.account.Principal;
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /** Small helpers every route uses: the caller, typed path and query parameters. */
 public final class Api {
@@ -69,5 +73,27 @@ public final class Api {
             // reported below in words
         }
         throw ApiException.badRequest(name + " must be a positive whole number, was \"" + value + "\"");
+    }
+
+    /** The session token of an {@code Authorization: Bearer} header, or null. */
+    public static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return header.substring(7).trim();
+    }
+
+    /** A query parameter that is a day (2026-11-25, from its start in UTC) or an instant; null when absent. */
+    public static Instant instant(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " must be a date (2026-11-25) or an instant (2026-11-25T10:00:00Z)");
+        }
     }
 }

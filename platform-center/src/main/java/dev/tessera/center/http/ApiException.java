@@ -1,8 +1,13 @@
 package dev.tessera.center.http;
 
+import dev.tessera.center.problem.DomainException;
+import java.time.Duration;
+
 /**
  * A failure the API reports as an RFC 9457 problem document. The title is short and fixed per
- * kind of problem; the detail is a sentence a clerk can act on.
+ * kind of problem; the detail is a sentence a clerk can act on. The services' refusals
+ * ({@link DomainException}) become one through {@link #of(DomainException)}; the HTTP layer's own
+ * (a body that is no JSON, a missing sign-in) are made here.
  */
 public class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -41,6 +46,32 @@ public class ApiException extends RuntimeException {
         return title;
     }
 
+    /** The status code of each kind of the services' refusals: the one mapping from domain to HTTP. */
+    static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case TOO_MANY_ATTEMPTS -> 429;
+        };
+    }
+
+    /** A service's refusal as the API answers it: its kind's status, its code, title and sentence. */
+    public static ApiException of(DomainException e) {
+        ApiException api = new ApiException(status(e.kind()), e.code(), e.title(), e.getMessage(),
+                e.kind() == DomainException.Kind.TOO_MANY_ATTEMPTS ? wholeSeconds(e.retryAfter()) : 0);
+        api.initCause(e);
+        return api;
+    }
+
+    /** Rounded up to whole seconds, at least 1 (Retry-After takes whole seconds). */
+    private static long wholeSeconds(Duration wait) {
+        return Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+    }
+
     public static ApiException badRequest(String detail) {
         return new ApiException(400, "bad-request", "The request is not valid", detail);
     }
@@ -65,14 +96,8 @@ public class ApiException extends RuntimeException {
         return new ApiException(413, "too-large", "The request body is too large", detail);
     }
 
-    /** @param wait how long until the lock ends (rounded up to whole seconds, at least 1) */
     /** A 409 that a retry after {@code seconds} can get past (the same request still running). */
     public static ApiException busy(String type, String detail, long seconds) {
         return new ApiException(409, type, "Conflict with the current state", detail, seconds);
-    }
-
-    public static ApiException tooManyAttempts(String detail, java.time.Duration wait) {
-        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-        return new ApiException(429, "too-many-attempts", "Too many failed attempts", detail, seconds);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.center.http;
 
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.idempotency.IdempotencyStore;
 import dev.tessera.center.idempotency.IdempotencyStore.Claim;
 import io.javalin.http.Context;
@@ -61,10 +62,19 @@ final class IdempotentRequests {
         }
     }
 
+    /** Runs the work with a service's refusal already mapped, so that its problem document is kept like any other. */
+    private static String runMapped(Work work) throws Exception {
+        try {
+            return work.run();
+        } catch (DomainException e) {
+            throw ApiException.of(e);
+        }
+    }
+
     private void runOnce(Context ctx, long account, String key, Work work) throws Exception {
         String body;
         try {
-            body = work.run();
+            body = runMapped(work);
         } catch (ApiException e) {
             if (e.status() < 500 && e.status() != 429) {
                 keep(account, key, e.status(), Problem.CONTENT_TYPE, CenterApi.writeProblem(Problem.of(e, ctx.path())));

@@ -8,7 +8,7 @@ import static dev.tessera.center.db.schema.Tables.TICKET;
 import dev.tessera.center.account.AccountService;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.ChipRecord;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.db.schema.tables.records.ChipChallengeRecord;
 import dev.tessera.core.crypto.ChipKeys;
 import dev.tessera.core.crypto.ChipProof;
@@ -62,7 +62,7 @@ public final class MemberService {
 
     public long registerMember(RegisterMember req) {
         if (req.password() == null) {
-            throw ApiException.badRequest("a member needs a password");
+            throw DomainException.invalid("a member needs a password");
         }
         return accounts.create(req.loginId(), req.password().toCharArray(), Role.MEMBER, req.displayName());
     }
@@ -73,16 +73,16 @@ public final class MemberService {
             byte[] key = HEX.parseHex(req.publicKey() == null ? "" : req.publicKey());
             chip = new Chip(req.chipId(), key, req.memberId(), ChipStatus.ACTIVE);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw DomainException.invalid(e.getMessage());
         }
         if (!ChipKeys.isValidPublicKey(chip.publicKey())) {
-            throw ApiException.badRequest("the chip public key is not a point on the P-256 curve");
+            throw DomainException.invalid("the chip public key is not a point on the P-256 curve");
         }
         if (req.memberId() != null) {
             String role = db.dsl().select(ACCOUNT.ROLE).from(ACCOUNT).where(ACCOUNT.ID.eq(req.memberId()))
                     .fetchOne(ACCOUNT.ROLE);
             if (!Role.MEMBER.name().equals(role)) {
-                throw ApiException.badRequest("account " + req.memberId() + " is not a member");
+                throw DomainException.invalid("account " + req.memberId() + " is not a member");
             }
         }
         try {
@@ -94,7 +94,7 @@ public final class MemberService {
                     .set(CHIP.REGISTERED_AT, OffsetDateTime.now(clock))
                     .execute());
         } catch (IntegrityConstraintViolationException e) {
-            throw ApiException.conflict("chip-registered", "chip " + chip.chipId() + " is already registered");
+            throw DomainException.conflict("chip-registered", "chip " + chip.chipId() + " is already registered");
         }
         return chip;
     }
@@ -123,7 +123,7 @@ public final class MemberService {
      * by a conditional UPDATE, so a replay (or a race between two sales) fails; the caller's rollback unspends it.
      *
      * @return the proven chip
-     * @throws ApiException 422 card-not-proven (409 chip-blocked for a blocked card) with a sentence for the clerk
+     * @throws DomainException UNPROCESSABLE card-not-proven (CONFLICT chip-blocked for a blocked card) with a sentence for the clerk
      */
     public Chip proveCard(DSLContext ctx, long accountId, String chipId, String challengeId, String signatureHex) {
         if (chipId == null || chipId.isBlank()) {
@@ -149,7 +149,7 @@ public final class MemberService {
         }
         Chip chip = toChip(row);
         if (chip.status() != ChipStatus.ACTIVE) {
-            throw ApiException.conflict("chip-blocked", "This card is blocked; it cannot buy in the member's name.");
+            throw DomainException.conflict("chip-blocked", "This card is blocked; it cannot buy in the member's name.");
         }
         byte[] signature;
         try {
@@ -185,7 +185,7 @@ public final class MemberService {
         }
         Chip chip = toChip(row);
         if (chip.status() != ChipStatus.ACTIVE) {
-            throw ApiException.conflict("chip-blocked", "This card is blocked; it cannot buy in the member's name.");
+            throw DomainException.conflict("chip-blocked", "This card is blocked; it cannot buy in the member's name.");
         }
         if (chip.memberId() == null) {
             throw notProven("this card is registered but belongs to no member");
@@ -193,8 +193,8 @@ public final class MemberService {
         return chip;
     }
 
-    private static ApiException notProven(String why) {
-        return new ApiException(422, "card-not-proven", "The card did not prove itself", NOT_PROVEN + " (" + why + ")");
+    private static DomainException notProven(String why) {
+        return DomainException.unprocessable("card-not-proven", "The card did not prove itself", NOT_PROVEN + " (" + why + ")");
     }
 
     /**
@@ -204,10 +204,10 @@ public final class MemberService {
     public List<MemberFound> find(String text) {
         String q = text == null ? "" : text.strip();
         if (q.length() < 2) {
-            throw ApiException.badRequest("name at least 2 characters of the member's name or login id (q)");
+            throw DomainException.invalid("name at least 2 characters of the member's name or login id (q)");
         }
         if (q.length() > 200) {
-            throw ApiException.badRequest("q takes at most 200 characters");
+            throw DomainException.invalid("q takes at most 200 characters");
         }
         DSLContext dsl = db.dsl();
         var found = dsl.select(ACCOUNT.ID, ACCOUNT.LOGIN_ID, ACCOUNT.DISPLAY_NAME).from(ACCOUNT)
@@ -233,7 +233,7 @@ public final class MemberService {
     public Chip chip(String chipId) {
         ChipRecord row = db.dsl().selectFrom(CHIP).where(CHIP.CHIP_ID.eq(chipId)).fetchOne();
         if (row == null) {
-            throw ApiException.notFound("chip " + chipId + " is not registered");
+            throw DomainException.notFound("chip " + chipId + " is not registered");
         }
         return toChip(row);
     }
@@ -241,7 +241,7 @@ public final class MemberService {
     public Chip activeChip(String chipId) {
         Chip chip = chip(chipId);
         if (chip.status() != ChipStatus.ACTIVE) {
-            throw ApiException.conflict("chip-blocked", "chip " + chipId + " is blocked");
+            throw DomainException.conflict("chip-blocked", "chip " + chipId + " is blocked");
         }
         return chip;
     }

@@ -13,7 +13,7 @@ import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.revocation.Revocations;
 import dev.tessera.core.model.Role;
 import dev.tessera.core.ticket.Ticket;
@@ -89,7 +89,7 @@ public final class AfterSalesService {
         int given = (lookup.saleId() == null ? 0 : 1) + (blank(lookup.ticketId()) ? 0 : 1) + (blank(lookup.chipId()) ? 0 : 1)
                 + (blank(lookup.customer()) ? 0 : 1) + (seat ? 1 : 0);
         if (given != 1) {
-            throw ApiException.badRequest("name exactly one of saleId, ticketId, chipId, customer, and eventId with seatId");
+            throw DomainException.invalid("name exactly one of saleId, ticketId, chipId, customer, and eventId with seatId");
         }
         Condition which;
         if (lookup.saleId() != null) {
@@ -103,7 +103,7 @@ public final class AfterSalesService {
         } else if (!blank(lookup.customer())) {
             String text = lookup.customer().strip();
             if (text.length() < 2) {
-                throw ApiException.badRequest("name at least 2 characters of the customer");
+                throw DomainException.invalid("name at least 2 characters of the customer");
             }
             which = SALE.ISSUING_INFO_ID.in(DSL.select(ISSUING_INFO.ID).from(ISSUING_INFO)
                             .join(ACCOUNT).on(ACCOUNT.ID.eq(ISSUING_INFO.MEMBER_ID))
@@ -111,7 +111,7 @@ public final class AfterSalesService {
                     .or(SALE.ID.in(DSL.select(TICKET.SALE_ID).from(TICKET).where(TICKET.ATTENDEE.containsIgnoreCase(text))));
         } else {
             if (lookup.eventId() == null || blank(lookup.seatId())) {
-                throw ApiException.badRequest("a seat is found by eventId and seatId together");
+                throw DomainException.invalid("a seat is found by eventId and seatId together");
             }
             which = SALE.ID.in(DSL.select(TICKET.SALE_ID).from(TICKET)
                     .where(TICKET.EVENT_ID.eq(lookup.eventId()), TICKET.SEAT_ID.eq(lookup.seatId().strip())));
@@ -165,21 +165,21 @@ public final class AfterSalesService {
         return db.tx(ctx -> {
             TicketRecord ticket = ctx.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate().fetchOne();
             if (ticket == null) {
-                throw ApiException.notFound("no ticket " + ticketId);
+                throw DomainException.notFound("no ticket " + ticketId);
             }
             long sellerId = ctx.select(SALE.SELLER_ID).from(SALE).where(SALE.ID.eq(ticket.getSaleId())).fetchOne(SALE.SELLER_ID);
             if (by.role() == Role.SELLER && sellerId != by.accountId()) {
-                throw ApiException.notFound("no ticket " + ticketId + " sold by this seller");
+                throw DomainException.notFound("no ticket " + ticketId + " sold by this seller");
             }
             if (!"VALID".equals(ticket.getStatus())) {
-                throw ApiException.conflict("ticket-not-valid", "ticket " + ticketId + " is " + ticket.getStatus()
+                throw DomainException.conflict("ticket-not-valid", "ticket " + ticketId + " is " + ticket.getStatus()
                         + " and cannot be printed again");
             }
             int version = ticket.getVersion();
             String encoded = ticket.getEncoded();
             if (reissue) {
                 if (ticket.getHolderChipId() != null) {
-                    throw ApiException.conflict("ticket-on-chip", "ticket " + ticketId
+                    throw DomainException.conflict("ticket-on-chip", "ticket " + ticketId
                             + " is on a chip; reissue is for paper tickets");
                 }
                 version = version + 1;

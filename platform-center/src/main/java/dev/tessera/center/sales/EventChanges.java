@@ -13,7 +13,7 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.EventRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.event.EventService;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.revocation.Revocations;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
@@ -74,7 +74,7 @@ public final class EventChanges {
         int revoked = db.tx(ctx -> {
             EventRecord event = lock(ctx, eventId);
             if (EventStatus.CANCELLED.name().equals(event.getStatus())) {
-                throw ApiException.conflict("event-cancelled", "event " + eventId + " is already cancelled");
+                throw DomainException.conflict("event-cancelled", "event " + eventId + " is already cancelled");
             }
             ctx.update(EVENT).set(EVENT.STATUS, EventStatus.CANCELLED.name()).where(EVENT.ID.eq(eventId)).execute();
             // a hold of a cancelled event can no longer be sold
@@ -94,13 +94,13 @@ public final class EventChanges {
 
     public EventChanged move(long organizerId, long eventId, MoveEvent request) {
         if (request == null || request.doorsOpen() == null || request.startsAt() == null || request.endsAt() == null) {
-            throw ApiException.badRequest("name the new doorsOpen, startsAt and endsAt");
+            throw DomainException.invalid("name the new doorsOpen, startsAt and endsAt");
         }
         if (request.doorsOpen().isAfter(request.startsAt()) || !request.startsAt().isBefore(request.endsAt())) {
-            throw ApiException.badRequest("the doors open before the start, and the event ends after it starts");
+            throw DomainException.invalid("the doors open before the start, and the event ends after it starts");
         }
         if (!request.endsAt().isAfter(clock.instant())) {
-            throw ApiException.badRequest("the new dates are over already");
+            throw DomainException.invalid("the new dates are over already");
         }
         String reason = reason(request.reason());
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -108,7 +108,7 @@ public final class EventChanges {
         int reissued = db.tx(ctx -> {
             EventRecord event = lock(ctx, eventId);
             if (EventStatus.CANCELLED.name().equals(event.getStatus())) {
-                throw ApiException.conflict("event-cancelled", "event " + eventId + " is cancelled; it cannot move");
+                throw DomainException.conflict("event-cancelled", "event " + eventId + " is cancelled; it cannot move");
             }
             ctx.update(EVENT).set(EVENT.DOORS_OPEN, utc(request.doorsOpen()))
                     .set(EVENT.STARTS_AT, utc(request.startsAt())).set(EVENT.ENDS_AT, utc(request.endsAt()))
@@ -125,7 +125,7 @@ public final class EventChanges {
                         .where(TICKET.ID.eq(t.getId()), TICKET.VERSION.eq(t.getVersion()), TICKET.STATUS.eq("VALID"))
                         .execute();
                 if (updated == 0) {
-                    throw ApiException.conflict("ticket-changed", "a ticket of the event changed meanwhile; try again");
+                    throw DomainException.conflict("ticket-changed", "a ticket of the event changed meanwhile; try again");
                 }
                 Revocations.revoke(ctx, t, "EVENT_MOVED", now);
                 count++;
@@ -148,7 +148,7 @@ public final class EventChanges {
                 .where(EVENT_CHANGE.EVENT_ID.eq(eventId), EVENT_CHANGE.KIND.eq("CANCELLED"))
                 .orderBy(EVENT_CHANGE.ID.desc()).limit(1).fetchOne();
         if (event.status() != EventStatus.CANCELLED || change == null) {
-            throw ApiException.conflict("event-not-cancelled", "event " + eventId + " is not cancelled; nothing to refund");
+            throw DomainException.conflict("event-not-cancelled", "event " + eventId + " is not cancelled; nothing to refund");
         }
         var member = ACCOUNT.as("member");
         var rows = db.dsl().select(SALE.ID, SALE.SELLER_ID, ACCOUNT.DISPLAY_NAME, SALE.PAYMENT_METHOD, SALE.PAYMENT_REF,
@@ -182,10 +182,10 @@ public final class EventChanges {
     private static String reason(String given) {
         String reason = given == null ? "" : given.strip();
         if (reason.isEmpty()) {
-            throw ApiException.badRequest("say why (reason), e.g. \"the lead actor is ill\"");
+            throw DomainException.invalid("say why (reason), e.g. \"the lead actor is ill\"");
         }
         if (reason.length() > MAX_REASON) {
-            throw ApiException.badRequest("the reason takes at most " + MAX_REASON + " characters");
+            throw DomainException.invalid("the reason takes at most " + MAX_REASON + " characters");
         }
         return reason;
     }
@@ -193,7 +193,7 @@ public final class EventChanges {
     private static EventRecord lock(DSLContext ctx, long eventId) {
         EventRecord event = ctx.selectFrom(EVENT).where(EVENT.ID.eq(eventId)).forUpdate().fetchOne();
         if (event == null) {
-            throw ApiException.notFound("no event " + eventId);
+            throw DomainException.notFound("no event " + eventId);
         }
         return event;
     }

@@ -9,7 +9,7 @@ import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.SeatHoldRecord;
 import dev.tessera.center.event.EventService;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.live.SeatStatusFeed.SeatChange;
 import dev.tessera.core.model.Event;
@@ -70,20 +70,20 @@ public final class HoldService {
     public Hold hold(long sellerId, long eventId, HoldRequest request) {
         Event event = events.event(eventId);
         if (event.status() != EventStatus.PUBLISHED) {
-            throw ApiException.conflict("not-on-sale", "event " + eventId + " is not on sale (" + event.status() + ")");
+            throw DomainException.conflict("not-on-sale", "event " + eventId + " is not on sale (" + event.status() + ")");
         }
         if (!event.endsAt().isAfter(clock.instant())) {
-            throw ApiException.conflict("not-on-sale", "event " + eventId + " is over");
+            throw DomainException.conflict("not-on-sale", "event " + eventId + " is over");
         }
         SeatMap map = events.seatMapOf(event);
         boolean explicit = request.seatIds() != null && !request.seatIds().isEmpty();
         Map<String, Integer> areas = StandingPlaces.checkRequest(map, request.areas());
         if (explicit && request.bestAvailable() != null) {
-            throw ApiException.badRequest("name either seatIds or bestAvailable, not both");
+            throw DomainException.invalid("name either seatIds or bestAvailable, not both");
         }
         if (!explicit && request.bestAvailable() == null) {
             if (areas.isEmpty()) {
-                throw ApiException.badRequest("name seatIds, bestAvailable or areas (standing places)");
+                throw DomainException.invalid("name seatIds, bestAvailable or areas (standing places)");
             }
             return holdSeats(sellerId, eventId, map, List.of(), areas);
         }
@@ -92,10 +92,10 @@ public final class HoldService {
         }
         BestAvailable best = request.bestAvailable();
         if (best.count() < 1 || best.count() > MAX_SEATS_PER_HOLD) {
-            throw ApiException.badRequest("best available takes 1 to " + MAX_SEATS_PER_HOLD + " seats");
+            throw DomainException.invalid("best available takes 1 to " + MAX_SEATS_PER_HOLD + " seats");
         }
         if (map.category(best.categoryId()).isEmpty()) {
-            throw ApiException.badRequest("unknown category \"" + best.categoryId() + "\"");
+            throw DomainException.invalid("unknown category \"" + best.categoryId() + "\"");
         }
         for (int attempt = 1; ; attempt++) {
             Set<String> free = new HashSet<>(db.dsl().select(SEAT_STATE.SEAT_ID).from(SEAT_STATE)
@@ -105,14 +105,14 @@ public final class HoldService {
                     .fetch(SEAT_STATE.SEAT_ID));
             List<String> block = BestAvailableFinder.find(map, free, best.count());
             if (block.isEmpty()) {
-                throw ApiException.conflict("no-consecutive-seats", "there are no " + best.count()
+                throw DomainException.conflict("no-consecutive-seats", "there are no " + best.count()
                         + " consecutive free seats in " + best.categoryId() + " (" + free.size() + " free in all)");
             }
             try {
                 return holdSeats(sellerId, eventId, map, block, areas);
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 // Another seller took part of the block between the search and the hold: search again.
-                if (!"seat-unavailable".equals(e.type()) || attempt >= BEST_AVAILABLE_ATTEMPTS) {
+                if (!"seat-unavailable".equals(e.code()) || attempt >= BEST_AVAILABLE_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -121,12 +121,12 @@ public final class HoldService {
 
     private Hold holdSeats(long sellerId, long eventId, SeatMap map, List<String> seatIds, Map<String, Integer> areas) {
         if (seatIds.size() > MAX_SEATS_PER_HOLD) {
-            throw ApiException.badRequest("one hold takes at most " + MAX_SEATS_PER_HOLD + " seats");
+            throw DomainException.invalid("one hold takes at most " + MAX_SEATS_PER_HOLD + " seats");
         }
         Map<String, Integer> perCategory = new TreeMap<>();
         for (String seatId : seatIds) {
             Seat seat = map.seat(seatId).orElseThrow(
-                    () -> ApiException.badRequest("the event's seat map has no seat \"" + seatId + "\""));
+                    () -> DomainException.invalid("the event's seat map has no seat \"" + seatId + "\""));
             perCategory.merge(seat.categoryId(), 1, Integer::sum);
         }
         areas.forEach((areaId, quantity) -> perCategory.merge(StandingPlaces.area(map, areaId).categoryId(), quantity,
@@ -151,7 +151,7 @@ public final class HoldService {
                 if (held.size() != seatIds.size()) {
                     Set<String> got = held.stream().map(SeatChange::seatId).collect(Collectors.toSet());
                     List<String> lost = seatIds.stream().filter(s -> !got.contains(s)).toList();
-                    throw ApiException.conflict("seat-unavailable", "these seats are no longer free: " + lost);
+                    throw DomainException.conflict("seat-unavailable", "these seats are no longer free: " + lost);
                 }
                 var insert = ctx.insertInto(SEAT_HOLD_SEAT, SEAT_HOLD_SEAT.HOLD_ID, SEAT_HOLD_SEAT.SEAT_ID,
                         SEAT_HOLD_SEAT.CATEGORY_ID);
@@ -191,10 +191,10 @@ public final class HoldService {
                 var quota = ctx.selectFrom(SELLER_QUOTA).where(SELLER_QUOTA.EVENT_ID.eq(eventId),
                         SELLER_QUOTA.SELLER_ID.eq(sellerId), SELLER_QUOTA.CATEGORY_ID.eq(entry.getKey())).fetchOne();
                 if (quota == null) {
-                    throw ApiException.forbidden("this seller is not authorized to sell " + entry.getKey()
+                    throw DomainException.forbidden("this seller is not authorized to sell " + entry.getKey()
                             + " seats of event " + eventId);
                 }
-                throw ApiException.conflict("quota-exceeded", "the quota for " + entry.getKey() + " allows "
+                throw DomainException.conflict("quota-exceeded", "the quota for " + entry.getKey() + " allows "
                         + (quota.getQuota() - quota.getUsed()) + " more seats, " + entry.getValue() + " were asked");
             }
         }
@@ -203,7 +203,7 @@ public final class HoldService {
     public Hold find(long holdId) {
         SeatHoldRecord hold = db.dsl().selectFrom(SEAT_HOLD).where(SEAT_HOLD.ID.eq(holdId)).fetchOne();
         if (hold == null) {
-            throw ApiException.notFound("no hold " + holdId);
+            throw DomainException.notFound("no hold " + holdId);
         }
         List<String> seats = db.dsl().select(SEAT_HOLD_SEAT.SEAT_ID).from(SEAT_HOLD_SEAT)
                 .where(SEAT_HOLD_SEAT.HOLD_ID.eq(holdId)).orderBy(SEAT_HOLD_SEAT.SEAT_ID).fetch(SEAT_HOLD_SEAT.SEAT_ID);
@@ -246,10 +246,10 @@ public final class HoldService {
     public void release(long sellerId, long holdId) {
         Hold hold = find(holdId);
         if (hold.sellerId() != sellerId) {
-            throw ApiException.notFound("no hold " + holdId + " of this seller");
+            throw DomainException.notFound("no hold " + holdId + " of this seller");
         }
         if (!end(holdId, HoldStatus.RELEASED)) {
-            throw ApiException.conflict("hold-not-active", "hold " + holdId + " is already " + find(holdId).status());
+            throw DomainException.conflict("hold-not-active", "hold " + holdId + " is already " + find(holdId).status());
         }
     }
 

@@ -8,7 +8,7 @@ import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
 import dev.tessera.center.account.AccountService;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.event.EventService;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.member.MemberService;
 import dev.tessera.center.sales.HoldService.BestAvailable;
 import dev.tessera.center.sales.HoldService.HoldRequest;
@@ -116,21 +116,21 @@ public final class InternetSales {
 
     public Hold hold(long memberId, MemberHoldRequest request) {
         if (request == null || request.eventId() <= 0) {
-            throw ApiException.badRequest("name the event (eventId) and the seats (seatIds or bestAvailable)");
+            throw DomainException.invalid("name the event (eventId) and the seats (seatIds or bestAvailable)");
         }
         int asked = request.seatIds() != null && !request.seatIds().isEmpty() ? request.seatIds().size()
                 : request.bestAvailable() == null ? 0 : request.bestAvailable().count();
         if (asked > MAX_SEATS) {
-            throw ApiException.badRequest("a member holds at most " + MAX_SEATS + " seats at a time");
+            throw DomainException.invalid("a member holds at most " + MAX_SEATS + " seats at a time");
         }
         Event event = events.event(request.eventId());
         long channel = channel();
         if (event.status() != EventStatus.PUBLISHED || !db.dsl().fetchExists(SELLER_QUOTA,
                 SELLER_QUOTA.EVENT_ID.eq(event.id()), SELLER_QUOTA.SELLER_ID.eq(channel))) {
-            throw ApiException.notFound(NOT_ONLINE + ": event " + event.id() + " is not on sale on the internet");
+            throw DomainException.notFound(NOT_ONLINE + ": event " + event.id() + " is not on sale on the internet");
         }
         if (active(memberId).size() >= MAX_ACTIVE_HOLDS) {
-            throw ApiException.conflict("too-many-holds", "you already hold seats " + MAX_ACTIVE_HOLDS
+            throw DomainException.conflict("too-many-holds", "you already hold seats " + MAX_ACTIVE_HOLDS
                     + " times; buy or release them first");
         }
         Hold hold = holds.hold(channel, event.id(), new HoldRequest(request.seatIds(), request.bestAvailable()));
@@ -158,20 +158,20 @@ public final class InternetSales {
 
     public SaleService.Confirmation buy(long memberId, Purchase purchase) {
         if (purchase == null || purchase.chipId() == null || purchase.chipId().isBlank()) {
-            throw ApiException.badRequest("name your card (chipId): the tickets are issued for it");
+            throw DomainException.invalid("name your card (chipId): the tickets are issued for it");
         }
         Hold hold = own(memberId, purchase.holdId());
         Chip chip;
         try {
             chip = members.chip(Chip.chipId(purchase.chipId()));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("chipId: " + e.getMessage());
+            throw DomainException.invalid("chipId: " + e.getMessage());
         }
         if (chip.memberId() == null || !chip.memberId().equals(memberId)) {
-            throw ApiException.notFound("chip " + chip.chipId() + " is not one of your cards");
+            throw DomainException.notFound("chip " + chip.chipId() + " is not one of your cards");
         }
         if (chip.status() != ChipStatus.ACTIVE) {
-            throw ApiException.conflict("chip-blocked", "this card is blocked; choose your new card");
+            throw DomainException.conflict("chip-blocked", "this card is blocked; choose your new card");
         }
         String reference = purchase.paymentReference() == null || purchase.paymentReference().isBlank() ? null
                 : purchase.paymentReference().strip();
@@ -184,7 +184,7 @@ public final class InternetSales {
         boolean mine = db.dsl().fetchExists(MEMBER_HOLD, MEMBER_HOLD.HOLD_ID.eq(holdId),
                 MEMBER_HOLD.MEMBER_ID.eq(memberId));
         if (!mine) {
-            throw ApiException.notFound("no hold " + holdId + " of yours");
+            throw DomainException.notFound("no hold " + holdId + " of yours");
         }
         return holds.find(holdId);
     }

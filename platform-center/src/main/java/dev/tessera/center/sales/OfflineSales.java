@@ -11,7 +11,7 @@ import static dev.tessera.center.db.schema.Tables.TICKET;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.event.EventService;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.keys.TrustedKeys;
 import dev.tessera.center.live.SeatStatusFeed.SeatChange;
@@ -78,7 +78,7 @@ public final class OfflineSales {
         }
         try {
             return sell(ctx, sellerId, terminalId, HexFormat.of().parseHex(terminalKeyId), sequence, payload);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             throw new Rejected(e.getMessage());
         }
     }

@@ -15,7 +15,7 @@ import dev.tessera.center.db.schema.tables.records.IssuingInfoRecord;
 import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.event.EventService;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.live.SeatStatusFeed.SeatChange;
@@ -115,8 +115,8 @@ public final class SaleService {
     public Confirmation confirmOnce(long sellerId, ConfirmSale req) {
         try {
             return new Confirmation(confirm(sellerId, req), false);
-        } catch (ApiException e) {
-            if (HOLD_NOT_ACTIVE.equals(e.type())) {
+        } catch (DomainException e) {
+            if (HOLD_NOT_ACTIVE.equals(e.code())) {
                 java.util.Optional<SaleResult> earlier = saleOfHold(sellerId, req.holdId(), req.payment());
                 if (earlier.isPresent()) {
                     return new Confirmation(earlier.get(), true);
@@ -159,13 +159,13 @@ public final class SaleService {
         Long memberId = authenticateCustomer(customer);
         Chip chip = customer.chipId() == null || customer.chipId().isBlank() ? null : members.activeChip(customer.chipId());
         if (chip != null && chip.memberId() != null && memberId != null && !chip.memberId().equals(memberId)) {
-            throw ApiException.badRequest("chip " + chip.chipId() + " belongs to another member");
+            throw DomainException.invalid("chip " + chip.chipId() + " belongs to another member");
         }
         Payment payment = req.payment();
         checkPayment(payment);
         List<String> attendees = req.attendees() == null ? List.of() : req.attendees();
         if (attendees.size() > hold.seatIds().size() + hold.placesHeld()) {
-            throw ApiException.badRequest("more attendee names than seats and standing places");
+            throw DomainException.invalid("more attendee names than seats and standing places");
         }
         Event event = events.event(hold.eventId());
         SeatMap map = events.seatMapOf(event);
@@ -182,7 +182,7 @@ public final class SaleService {
                 Chip proven = members.proveCard(ctx, sellerId, customer.chipId(), customer.challengeId(),
                         customer.signature());
                 if (!java.util.Objects.equals(proven.memberId(), memberId)) {
-                    throw ApiException.conflict("chip-changed", "The card changed owner during the sale; try again.");
+                    throw DomainException.conflict("chip-changed", "The card changed owner during the sale; try again.");
                 }
             }
             return record(ctx, sellerId, hold, event, customer.auth().name(), memberId, chip, payment, total, change,
@@ -201,32 +201,32 @@ public final class SaleService {
         VoidService.checkReason(req.reason());
         List<String> ids = req.ticketIds() == null ? List.of() : req.ticketIds().stream().distinct().toList();
         if (ids.isEmpty() || ids.size() > 50) {
-            throw ApiException.badRequest("an exchange returns 1 to 50 tickets");
+            throw DomainException.invalid("an exchange returns 1 to 50 tickets");
         }
         Hold hold = activeHold(by.accountId(), req.holdId());
         List<TicketRecord> returned = db.dsl().selectFrom(TICKET).where(TICKET.ID.in(ids)).orderBy(TICKET.SEAT_ID).fetch();
         if (returned.size() != ids.size()) {
-            throw ApiException.notFound("some of the returned tickets do not exist");
+            throw DomainException.notFound("some of the returned tickets do not exist");
         }
         if (returned.stream().map(TicketRecord::getSaleId).distinct().count() != 1) {
-            throw ApiException.badRequest("the returned tickets must come from one sale");
+            throw DomainException.invalid("the returned tickets must come from one sale");
         }
         SaleRecord old = db.dsl().selectFrom(SALE).where(SALE.ID.eq(returned.getFirst().getSaleId())).fetchOne();
         if (old.getSellerId() != by.accountId()) {
-            throw ApiException.notFound("no sale " + old.getId() + " of this seller");
+            throw DomainException.notFound("no sale " + old.getId() + " of this seller");
         }
         if (old.getEventId() != hold.eventId()) {
-            throw ApiException.badRequest("the new seats must be for the event of the returned tickets");
+            throw DomainException.invalid("the new seats must be for the event of the returned tickets");
         }
         for (TicketRecord t : returned) {
             if (!"VALID".equals(t.getStatus())) {
-                throw ApiException.conflict("ticket-not-valid", "ticket " + t.getId() + " is " + t.getStatus()
+                throw DomainException.conflict("ticket-not-valid", "ticket " + t.getId() + " is " + t.getStatus()
                         + " and cannot be exchanged");
             }
         }
         List<String> chips = returned.stream().map(TicketRecord::getHolderChipId).filter(c -> c != null).distinct().toList();
         if (chips.size() > 1) {
-            throw ApiException.badRequest("the returned tickets are on different chips; exchange them one chip at a time");
+            throw DomainException.invalid("the returned tickets are on different chips; exchange them one chip at a time");
         }
         Chip chip = chips.isEmpty() ? null : members.activeChip(chips.getFirst());
         IssuingInfoRecord info = db.dsl().selectFrom(ISSUING_INFO).where(ISSUING_INFO.ID.eq(old.getIssuingInfoId())).fetchOne();
@@ -277,10 +277,10 @@ public final class SaleService {
     private Hold activeHold(long sellerId, long holdId) {
         Hold hold = holds.find(holdId);
         if (hold.sellerId() != sellerId) {
-            throw ApiException.notFound("no hold " + holdId + " of this seller");
+            throw DomainException.notFound("no hold " + holdId + " of this seller");
         }
         if (hold.status() != HoldStatus.ACTIVE || hold.lapsedAt(clock.instant())) {
-            throw ApiException.conflict(HOLD_NOT_ACTIVE, "hold " + hold.id() + " has "
+            throw DomainException.conflict(HOLD_NOT_ACTIVE, "hold " + hold.id() + " has "
                     + (hold.status() == HoldStatus.ACTIVE ? "lapsed" : "ended (" + hold.status() + ")")
                     + "; hold the seats again");
         }
@@ -289,10 +289,10 @@ public final class SaleService {
 
     private static void checkPayment(Payment payment) {
         if (payment == null || payment.method() == null) {
-            throw ApiException.badRequest("payment.method must be one of " + List.of(PaymentMethod.values()));
+            throw DomainException.invalid("payment.method must be one of " + List.of(PaymentMethod.values()));
         }
         if (payment.reference() != null && payment.reference().length() > 100) {
-            throw ApiException.badRequest("payment.reference has at most 100 characters");
+            throw DomainException.invalid("payment.reference has at most 100 characters");
         }
     }
 
@@ -310,7 +310,7 @@ public final class SaleService {
             return 0;
         }
         if (payment.tenderedMinor() < due) {
-            throw ApiException.badRequest("cash tendered " + payment.tenderedMinor() + " is less than the total " + due);
+            throw DomainException.invalid("cash tendered " + payment.tenderedMinor() + " is less than the total " + due);
         }
         return payment.tenderedMinor() - due;
     }
@@ -348,7 +348,7 @@ public final class SaleService {
                     event.endsAt(), chip == null ? "" : chip.chipId(), attendee.isBlank() ? List.of() : List.of(attendee),
                     event.pricesMinor().get(categoryId), event.currency(), standing);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("ticket for " + (standing ? "standing area " : "seat ") + placeId + ": "
+            throw DomainException.invalid("ticket for " + (standing ? "standing area " : "seat ") + placeId + ": "
                     + e.getMessage());
         }
         byte[] signed = factory.sign(ticket);
@@ -366,7 +366,7 @@ public final class SaleService {
                         SEAT_HOLD.EXPIRES_AT.gt(now))
                 .execute();
         if (claimed == 0) {
-            throw ApiException.conflict(HOLD_NOT_ACTIVE, "hold " + hold.id() + " lapsed or ended; hold the seats again");
+            throw DomainException.conflict(HOLD_NOT_ACTIVE, "hold " + hold.id() + " lapsed or ended; hold the seats again");
         }
         long issuingInfoId = ctx.insertInto(ISSUING_INFO)
                 .set(ISSUING_INFO.HOLD_ID, hold.id())
@@ -426,13 +426,13 @@ public final class SaleService {
     /** Claims 66, 78: the seller's authentication of the customer, recorded in the issuing info. */
     private Long authenticateCustomer(Customer customer) {
         if (customer.auth() == null) {
-            throw ApiException.badRequest("customer.auth must be MEMBER_CARD, MEMBER_PASSWORD or WALK_IN");
+            throw DomainException.invalid("customer.auth must be MEMBER_CARD, MEMBER_PASSWORD or WALK_IN");
         }
         return switch (customer.auth()) {
             case WALK_IN -> null;
             case MEMBER_PASSWORD -> {
                 if (customer.memberLogin() == null || customer.memberPassword() == null) {
-                    throw ApiException.badRequest("MEMBER_PASSWORD needs memberLogin and memberPassword");
+                    throw DomainException.invalid("MEMBER_PASSWORD needs memberLogin and memberPassword");
                 }
                 Principal member = accounts.verifyMember(customer.memberLogin(), customer.memberPassword().toCharArray());
                 yield member.accountId();
@@ -442,7 +442,7 @@ public final class SaleService {
                 // seller, which the sale's transaction checks and spends (MemberService.proveCard). Here, the cheap
                 // refusals before any seat is touched.
                 if (customer.chipId() == null || customer.challengeId() == null || customer.signature() == null) {
-                    throw new ApiException(422, "card-not-proven", "The card did not prove itself",
+                    throw DomainException.unprocessable("card-not-proven", "The card did not prove itself",
                             MemberService.NOT_PROVEN + " (MEMBER_CARD needs chipId, challengeId and signature)");
                 }
                 Chip chip = members.memberCard(customer.chipId());
@@ -471,8 +471,8 @@ public final class SaleService {
         Hold hold;
         try {
             hold = activeHold(channelId, holdId);
-        } catch (ApiException e) {
-            if (HOLD_NOT_ACTIVE.equals(e.type())) {
+        } catch (DomainException e) {
+            if (HOLD_NOT_ACTIVE.equals(e.code())) {
                 java.util.Optional<SaleResult> earlier = saleOfHold(channelId, holdId, payment);
                 if (earlier.isPresent()) {
                     return new Confirmation(earlier.get(), true);
@@ -483,7 +483,7 @@ public final class SaleService {
         checkPayment(payment);
         List<String> names = attendees == null ? List.of() : attendees;
         if (names.size() > hold.seatIds().size()) {
-            throw ApiException.badRequest("more attendee names than seats");
+            throw DomainException.invalid("more attendee names than seats");
         }
         Event event = events.event(hold.eventId());
         SeatMap map = events.seatMapOf(event);

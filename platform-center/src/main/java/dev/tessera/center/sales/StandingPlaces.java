@@ -5,7 +5,7 @@ import static dev.tessera.center.db.schema.Tables.GA_ALLOCATION;
 import static dev.tessera.center.db.schema.Tables.GA_INVENTORY;
 
 import dev.tessera.center.db.schema.tables.records.GaInventoryRecord;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.core.seatmap.GeneralAdmissionArea;
 import dev.tessera.core.seatmap.SeatMap;
 import java.util.Map;
@@ -33,7 +33,7 @@ final class StandingPlaces {
         areas.forEach((areaId, quantity) -> {
             area(map, areaId);
             if (quantity == null || quantity < 1 || quantity > MAX_PLACES_PER_AREA) {
-                throw ApiException.badRequest("a hold takes 1 to " + MAX_PLACES_PER_AREA + " places of area \""
+                throw DomainException.invalid("a hold takes 1 to " + MAX_PLACES_PER_AREA + " places of area \""
                         + areaId + "\"");
             }
             checked.put(areaId, quantity);
@@ -43,7 +43,7 @@ final class StandingPlaces {
 
     static GeneralAdmissionArea area(SeatMap map, String areaId) {
         return map.areas().stream().filter(a -> a.id().equals(areaId)).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("the event's seat map has no standing area \"" + areaId + "\""));
+                .orElseThrow(() -> DomainException.invalid("the event's seat map has no standing area \"" + areaId + "\""));
     }
 
     /** Takes {@code quantity} free places of the area into holds, or refuses with 409 area-full. */
@@ -59,12 +59,12 @@ final class StandingPlaces {
             GaInventoryRecord row = ctx.selectFrom(GA_INVENTORY)
                     .where(GA_INVENTORY.EVENT_ID.eq(eventId), GA_INVENTORY.AREA_ID.eq(areaId)).fetchOne();
             if (row == null) {
-                throw ApiException.conflict("area-not-on-sale", "standing area " + areaId + " of event " + eventId
+                throw DomainException.conflict("area-not-on-sale", "standing area " + areaId + " of event " + eventId
                         + " has no places for sale");
             }
             int left = Math.max(0, row.getCapacity() - row.getHeld() - row.getSold() - row.getAllocated());
             String name = area(map, areaId).name();
-            throw ApiException.conflict("area-full", left == 0
+            throw DomainException.conflict("area-full", left == 0
                     ? name + " is sold out: no standing places are left"
                     : "only " + left + " standing places are left in " + name + ", " + quantity + " were asked");
         }
@@ -118,7 +118,7 @@ final class StandingPlaces {
             var allocation = ctx.selectFrom(GA_ALLOCATION).where(GA_ALLOCATION.EVENT_ID.eq(eventId),
                     GA_ALLOCATION.AREA_ID.eq(areaId), GA_ALLOCATION.SELLER_ID.eq(sellerId)).fetchOne();
             int left = allocation == null ? 0 : allocation.getQuantity() - allocation.getSold();
-            throw ApiException.conflict("allocation-exceeded", "the seller's allocation of standing area " + areaId
+            throw DomainException.conflict("allocation-exceeded", "the seller's allocation of standing area " + areaId
                     + " has " + left + " places left, " + quantity + " were sold offline");
         }
         int updated = ctx.update(GA_INVENTORY)

@@ -11,7 +11,7 @@ import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.revocation.Revocations;
 import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.live.SeatStatusFeed;
@@ -64,17 +64,17 @@ public final class VoidService {
 
     static void checkReason(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 400) {
-            throw ApiException.badRequest("a void, refund, exchange or reprint needs a reason of 1 to 400 characters");
+            throw DomainException.invalid("a void, refund, exchange or reprint needs a reason of 1 to 400 characters");
         }
     }
 
     static String refundMethod(String method, String reference) {
         String m = method == null ? "CASH" : method;
         if (!m.equals("CASH") && !m.equals("CARD")) {
-            throw ApiException.badRequest("refundMethod must be CASH or CARD");
+            throw DomainException.invalid("refundMethod must be CASH or CARD");
         }
         if (reference != null && reference.length() > 100) {
-            throw ApiException.badRequest("refundReference has at most 100 characters");
+            throw DomainException.invalid("refundReference has at most 100 characters");
         }
         return m;
     }
@@ -91,14 +91,14 @@ public final class VoidService {
                              List<SeatChange> changes) {
         TicketRecord ticket = ctx.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate().fetchOne();
         if (ticket == null) {
-            throw ApiException.notFound("no ticket " + ticketId);
+            throw DomainException.notFound("no ticket " + ticketId);
         }
         SaleRecord sale = ctx.selectFrom(SALE).where(SALE.ID.eq(ticket.getSaleId())).fetchOne();
         if (by.role() == Role.SELLER && sale.getSellerId() != by.accountId()) {
-            throw ApiException.notFound("no ticket " + ticketId + " sold by this seller");
+            throw DomainException.notFound("no ticket " + ticketId + " sold by this seller");
         }
         if (!"VALID".equals(ticket.getStatus())) {
-            throw ApiException.conflict("ticket-not-valid", "ticket " + ticketId + " is " + ticket.getStatus()
+            throw DomainException.conflict("ticket-not-valid", "ticket " + ticketId + " is " + ticket.getStatus()
                     + " and cannot be voided");
         }
         ctx.update(TICKET).set(TICKET.STATUS, "VOID").where(TICKET.ID.eq(ticketId)).execute();

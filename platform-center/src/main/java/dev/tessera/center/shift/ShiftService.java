@@ -9,13 +9,15 @@ import static dev.tessera.center.db.schema.Tables.TERMINAL_JOURNAL;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.TICKET_VOID;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.CounterShiftRecord;
-import dev.tessera.center.http.ApiException;
-import dev.tessera.center.http.Json;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.core.model.Role;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +42,10 @@ public final class ShiftService {
     public static final String OPENED = "SHIFT_OPENED";
     public static final String CLOSED = "SHIFT_CLOSED";
     private static final int MAX_QUANTITY = 100_000;
+    /** Reads a journal entry as strictly as the API reads a body: one value, each key once. */
+    private static final ObjectMapper JOURNAL_READER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Database db;
     private final Clock clock;
@@ -77,7 +83,7 @@ public final class ShiftService {
 
     public Shift open(Principal seller, OpenShift req) {
         if (req.terminalId() == null || !req.terminalId().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw ApiException.badRequest("terminalId has 1 to 64 letters, digits or . _ -");
+            throw DomainException.invalid("terminalId has 1 to 64 letters, digits or . _ -");
         }
         String currency = currency(req.currency());
         List<Count> counted = checkedCount(req.floatCount(), currency, "floatCount");
@@ -87,13 +93,13 @@ public final class ShiftService {
             Long owner = ctx.select(TERMINAL.SELLER_ID).from(TERMINAL).where(TERMINAL.TERMINAL_ID.eq(req.terminalId()))
                     .fetchOne(TERMINAL.SELLER_ID);
             if (owner != null && owner != seller.accountId()) {
-                throw ApiException.conflict("terminal-of-another-seller", "terminal " + req.terminalId()
+                throw DomainException.conflict("terminal-of-another-seller", "terminal " + req.terminalId()
                         + " is registered to another seller");
             }
             CounterShiftRecord open = ctx.selectFrom(COUNTER_SHIFT).where(COUNTER_SHIFT.OPEN_SELLER_ID.eq(seller.accountId())
                     .or(COUNTER_SHIFT.OPEN_TERMINAL_ID.eq(req.terminalId()))).fetchAny();
             if (open != null) {
-                throw ApiException.conflict("shift-open", "shift " + open.getId() + " at terminal " + open.getTerminalId()
+                throw DomainException.conflict("shift-open", "shift " + open.getId() + " at terminal " + open.getTerminalId()
                         + " has been open since " + open.getOpenedAt().toInstant() + "; close it before opening another");
             }
             long shiftId = ctx.insertInto(COUNTER_SHIFT)
@@ -119,24 +125,24 @@ public final class ShiftService {
     public Shift close(Principal seller, long shiftId, CloseShift req) {
         String note = req.note() == null || req.note().isBlank() ? null : req.note().trim();
         if (note != null && note.length() > 400) {
-            throw ApiException.badRequest("the note has at most 400 characters");
+            throw DomainException.invalid("the note has at most 400 characters");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         db.tx(ctx -> {
             // the lock makes a sale being recorded for this shift finish first, so the totals are final
             CounterShiftRecord shift = ctx.selectFrom(COUNTER_SHIFT).where(COUNTER_SHIFT.ID.eq(shiftId)).forUpdate().fetchOne();
             if (shift == null || shift.getSellerId() != seller.accountId()) {
-                throw ApiException.notFound("no shift " + shiftId + " of this seller");
+                throw DomainException.notFound("no shift " + shiftId + " of this seller");
             }
             if ("CLOSED".equals(shift.getStatus())) {
-                throw ApiException.conflict("shift-closed", "shift " + shiftId + " was closed at "
+                throw DomainException.conflict("shift-closed", "shift " + shiftId + " was closed at "
                         + shift.getClosedAt().toInstant() + "; a closed shift cannot be changed");
             }
             List<Count> counted = checkedCount(req.counted(), shift.getCurrency(), "counted");
             long countedMinor = sum(counted);
             long expected = totals(ctx, List.of(shift)).get(shiftId).expectedCashMinor();
             if (countedMinor != expected && note == null) {
-                throw ApiException.badRequest("the count of " + countedMinor + " differs from the expected "
+                throw DomainException.invalid("the count of " + countedMinor + " differs from the expected "
                         + expected + " by " + (countedMinor - expected) + "; add a note that explains it");
             }
             insertCount(ctx, shiftId, "CLOSE", counted);
@@ -159,7 +165,7 @@ public final class ShiftService {
     public Shift shift(Principal by, long shiftId) {
         Shift shift = find(shiftId);
         if (by.role() == Role.SELLER && shift.sellerId() != by.accountId()) {
-            throw ApiException.notFound("no shift " + shiftId + " of this seller");
+            throw DomainException.notFound("no shift " + shiftId + " of this seller");
         }
         return shift;
     }
@@ -167,7 +173,7 @@ public final class ShiftService {
     private Shift find(long shiftId) {
         List<Shift> found = load(db.dsl(), COUNTER_SHIFT.ID.eq(shiftId));
         if (found.isEmpty()) {
-            throw ApiException.notFound("no shift " + shiftId);
+            throw DomainException.notFound("no shift " + shiftId);
         }
         return found.getFirst();
     }
@@ -186,7 +192,7 @@ public final class ShiftService {
         }
         if (filter.status() != null) {
             if (!Set.of("OPEN", "CLOSED").contains(filter.status())) {
-                throw ApiException.badRequest("status must be OPEN or CLOSED");
+                throw DomainException.invalid("status must be OPEN or CLOSED");
             }
             where.add(COUNTER_SHIFT.STATUS.eq(filter.status()));
         }
@@ -217,7 +223,7 @@ public final class ShiftService {
         }
         JsonNode entry;
         try {
-            entry = Json.MAPPER.readTree(payload);
+            entry = JOURNAL_READER.readTree(payload);
         } catch (JsonProcessingException e) {
             return null;
         }
@@ -309,22 +315,22 @@ public final class ShiftService {
 
     private static List<Count> checkedCount(List<Count> count, String currency, String name) {
         if (count == null) {
-            throw ApiException.badRequest(name + " is required: the notes and coins counted, by denomination");
+            throw DomainException.invalid(name + " is required: the notes and coins counted, by denomination");
         }
         List<Long> legal = Denominations.of(currency);
         Set<Long> seen = new HashSet<>();
         List<Count> kept = new ArrayList<>();
         for (Count c : count) {
             if (c == null || !legal.contains(c.denominationMinor())) {
-                throw ApiException.badRequest(name + ": " + (c == null ? "an empty entry" : c.denominationMinor()
+                throw DomainException.invalid(name + ": " + (c == null ? "an empty entry" : c.denominationMinor()
                         + " is not a denomination of " + currency) + "; the denominations are " + legal);
             }
             if (c.quantity() < 0 || c.quantity() > MAX_QUANTITY) {
-                throw ApiException.badRequest(name + ": the quantity of " + c.denominationMinor() + " must be 0 to "
+                throw DomainException.invalid(name + ": the quantity of " + c.denominationMinor() + " must be 0 to "
                         + MAX_QUANTITY);
             }
             if (!seen.add(c.denominationMinor())) {
-                throw ApiException.badRequest(name + ": " + c.denominationMinor() + " is counted twice");
+                throw DomainException.invalid(name + ": " + c.denominationMinor() + " is counted twice");
             }
             if (c.quantity() > 0) {
                 kept.add(c);
@@ -349,12 +355,12 @@ public final class ShiftService {
 
     private static String currency(String code) {
         if (code == null || !code.matches("[A-Z]{3}")) {
-            throw ApiException.badRequest("currency must be an ISO 4217 code such as JPY");
+            throw DomainException.invalid("currency must be an ISO 4217 code such as JPY");
         }
         try {
             java.util.Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("currency " + code + " is not an ISO 4217 currency");
+            throw DomainException.invalid("currency " + code + " is not an ISO 4217 currency");
         }
         return code;
     }

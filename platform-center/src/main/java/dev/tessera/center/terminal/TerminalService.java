@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.TerminalJournalRecord;
 import dev.tessera.center.db.schema.tables.records.TerminalRecord;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.keys.IssuerKeys;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.sales.OfflineSales;
@@ -81,13 +81,13 @@ public final class TerminalService {
 
     public Registration register(long sellerId, RegisterTerminal req) {
         if (req.terminalId() == null || !req.terminalId().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw ApiException.badRequest("a terminal id has 1 to 64 letters, digits or . _ -");
+            throw DomainException.invalid("a terminal id has 1 to 64 letters, digits or . _ -");
         }
         IssuerPublicKey key;
         try {
             key = IssuerPublicKey.of(HEX.parseHex(req.publicKey() == null ? "" : req.publicKey()));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("publicKey must be a 32-byte Ed25519 key in hex");
+            throw DomainException.invalid("publicKey must be a 32-byte Ed25519 key in hex");
         }
         String certificate = Base64.getEncoder().encodeToString(
                 keys.active().sign(certificateMessage(req.terminalId(), sellerId, key.encoded())));
@@ -96,13 +96,13 @@ public final class TerminalService {
                     .forUpdate().fetchOne();
             if (existing != null) {
                 if (existing.getSellerId() != sellerId || !existing.getPublicKey().equals(HEX.formatHex(key.encoded()))) {
-                    throw ApiException.conflict("terminal-registered", "terminal " + req.terminalId()
+                    throw DomainException.conflict("terminal-registered", "terminal " + req.terminalId()
                             + " is registered with another key or seller");
                 }
                 return existing;
             }
             if (ctx.fetchExists(TERMINAL, TERMINAL.KEY_ID.eq(key.keyIdHex()))) {
-                throw ApiException.conflict("terminal-key-used", "this key is already certified for another terminal");
+                throw DomainException.conflict("terminal-key-used", "this key is already certified for another terminal");
             }
             ctx.insertInto(TERMINAL)
                     .set(TERMINAL.TERMINAL_ID, req.terminalId())
@@ -136,15 +136,15 @@ public final class TerminalService {
      */
     public PushResult push(long sellerId, String terminalId, Push push) {
         if (push.entries() == null || push.entries().isEmpty()) {
-            throw ApiException.badRequest("a push needs at least one entry");
+            throw DomainException.invalid("a push needs at least one entry");
         }
         if (push.entries().size() > MAX_ENTRIES_PER_PUSH) {
-            throw ApiException.badRequest("push at most " + MAX_ENTRIES_PER_PUSH + " entries at a time");
+            throw DomainException.invalid("push at most " + MAX_ENTRIES_PER_PUSH + " entries at a time");
         }
         List<LedgerEntry> entries = new ArrayList<>(push.entries().size());
         for (Entry entry : push.entries()) {
             if (entry == null) {
-                throw ApiException.badRequest("a push entry is empty");
+                throw DomainException.invalid("a push entry is empty");
             }
             entries.add(toLedger(terminalId, entry));
         }
@@ -167,11 +167,11 @@ public final class TerminalService {
                     continue;
                 }
                 if (entry.sequence() != lastSequence + 1) {
-                    throw ApiException.conflict("journal-gap", "the center holds entries up to " + lastSequence
+                    throw DomainException.conflict("journal-gap", "the center holds entries up to " + lastSequence
                             + "; send " + (lastSequence + 1) + " next, not " + entry.sequence());
                 }
                 if (!HEX.formatHex(entry.previousHash()).equals(lastHash)) {
-                    throw ApiException.conflict("journal-diverged", "entry " + entry.sequence()
+                    throw DomainException.conflict("journal-diverged", "entry " + entry.sequence()
                             + " does not chain to the entry the center holds before it");
                 }
                 Outcome outcome;
@@ -227,7 +227,7 @@ public final class TerminalService {
         if (stored != null && stored.getHash().equals(hash)) {
             return new Outcome(entry.sequence(), OutcomeKind.valueOf(stored.getOutcome()), "already received");
         }
-        throw ApiException.conflict("journal-diverged", "entry " + entry.sequence() + " of terminal "
+        throw DomainException.conflict("journal-diverged", "entry " + entry.sequence() + " of terminal "
                 + terminalId + " differs from the one the center holds");
     }
 
@@ -278,7 +278,7 @@ public final class TerminalService {
                     HEX.parseHex(e.previousHash() == null ? "" : e.previousHash()),
                     HEX.parseHex(e.hash() == null ? "" : e.hash()));
         } catch (IllegalArgumentException ex) {
-            throw ApiException.badRequest("journal entry " + e.sequence() + ": " + ex.getMessage());
+            throw DomainException.invalid("journal entry " + e.sequence() + ": " + ex.getMessage());
         }
     }
 
@@ -286,7 +286,7 @@ public final class TerminalService {
         var query = ctx.selectFrom(TERMINAL).where(TERMINAL.TERMINAL_ID.eq(terminalId));
         TerminalRecord row = lock ? query.forUpdate().fetchOne() : query.fetchOne();
         if (row == null || row.getSellerId() != sellerId) {
-            throw ApiException.notFound("no terminal " + terminalId + " of this seller");
+            throw DomainException.notFound("no terminal " + terminalId + " of this seller");
         }
         return row;
     }

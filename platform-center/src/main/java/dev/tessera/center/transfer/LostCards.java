@@ -8,7 +8,7 @@ import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
 
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.member.MemberService;
 import dev.tessera.center.revocation.Revocations;
 import dev.tessera.center.sales.SaleService.IssuedTicket;
@@ -62,21 +62,21 @@ public final class LostCards {
     public BlockedChip block(Caller caller, String chipId, BlockChip request) {
         String reason = request == null || request.reason() == null ? "" : request.reason().strip();
         if (reason.isEmpty()) {
-            throw ApiException.badRequest("say why the card is blocked (reason), e.g. \"lost\"");
+            throw DomainException.invalid("say why the card is blocked (reason), e.g. \"lost\"");
         }
         if (reason.length() > MAX_REASON) {
-            throw ApiException.badRequest("the reason takes at most " + MAX_REASON + " characters");
+            throw DomainException.invalid("the reason takes at most " + MAX_REASON + " characters");
         }
         Chip chip = callersChip(caller, chipId);
         if (chip.status() == ChipStatus.BLOCKED) {
-            throw ApiException.conflict("chip-already-blocked", "this card is already blocked");
+            throw DomainException.conflict("chip-already-blocked", "this card is already blocked");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         int revoked = db.tx(ctx -> {
             int blocked = ctx.update(CHIP).set(CHIP.STATUS, ChipStatus.BLOCKED.name())
                     .where(CHIP.CHIP_ID.eq(chip.chipId()), CHIP.STATUS.eq(ChipStatus.ACTIVE.name())).execute();
             if (blocked == 0) {
-                throw ApiException.conflict("chip-already-blocked", "this card is already blocked");
+                throw DomainException.conflict("chip-already-blocked", "this card is already blocked");
             }
             List<TicketRecord> onCard = ctx.selectFrom(TICKET)
                     .where(TICKET.HOLDER_CHIP_ID.eq(chip.chipId()), TICKET.STATUS.eq("VALID")).fetch();
@@ -99,29 +99,29 @@ public final class LostCards {
     /** Moves every valid ticket of a blocked card to the same member's active card, re-issued (version + 1). */
     public Replaced replace(Caller caller, String fromChipId, ReplaceChip request) {
         if (request == null || request.toChipId() == null || request.toChipId().isBlank()) {
-            throw ApiException.badRequest("name the new card (toChipId)");
+            throw DomainException.invalid("name the new card (toChipId)");
         }
         Chip from = callersChip(caller, fromChipId);
         Chip to;
         try {
             to = members.chip(Chip.chipId(request.toChipId()));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("toChipId: " + e.getMessage());
+            throw DomainException.invalid("toChipId: " + e.getMessage());
         }
         if (caller.role() == Role.MEMBER && (to.memberId() == null || to.memberId() != caller.accountId())) {
-            throw ApiException.notFound("chip " + to.chipId() + " is not one of your cards");
+            throw DomainException.notFound("chip " + to.chipId() + " is not one of your cards");
         }
         if (from.memberId() == null || !from.memberId().equals(to.memberId())) {
-            throw ApiException.conflict("another-members-card", "the new card belongs to another member");
+            throw DomainException.conflict("another-members-card", "the new card belongs to another member");
         }
         if (from.chipId().equals(to.chipId())) {
-            throw ApiException.badRequest("the new card must be another card than the blocked one");
+            throw DomainException.invalid("the new card must be another card than the blocked one");
         }
         if (from.status() != ChipStatus.BLOCKED) {
-            throw ApiException.conflict("chip-not-blocked", "block the lost card first; its tickets stay on it until then");
+            throw DomainException.conflict("chip-not-blocked", "block the lost card first; its tickets stay on it until then");
         }
         if (to.status() != ChipStatus.ACTIVE) {
-            throw ApiException.conflict("chip-blocked", "the new card is blocked too");
+            throw DomainException.conflict("chip-blocked", "the new card is blocked too");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<TicketRecord> onCard = db.dsl().selectFrom(TICKET)
@@ -144,7 +144,7 @@ public final class LostCards {
                                 TICKET.HOLDER_CHIP_ID.eq(from.chipId()))
                         .execute();
                 if (updated == 0) {
-                    throw ApiException.conflict("ticket-changed", "a ticket of the card changed meanwhile; try again");
+                    throw DomainException.conflict("ticket-changed", "a ticket of the card changed meanwhile; try again");
                 }
                 Revocations.revoke(ctx, t, "CARD_REPLACED", now);
                 moved.add(new IssuedTicket(t.getId(), version, t.getSeatId(), t.getCategoryId(), t.getGateId(),
@@ -164,10 +164,10 @@ public final class LostCards {
         try {
             chip = members.chip(Chip.chipId(chipId));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("chipId: " + e.getMessage());
+            throw DomainException.invalid("chipId: " + e.getMessage());
         }
         if (caller.role() == Role.MEMBER && (chip.memberId() == null || chip.memberId() != caller.accountId())) {
-            throw ApiException.notFound("chip " + chip.chipId() + " is not one of your cards");
+            throw DomainException.notFound("chip " + chip.chipId() + " is not one of your cards");
         }
         return chip;
     }

@@ -8,7 +8,7 @@ import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.db.schema.tables.records.TicketTransferRecord;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.member.MemberService;
 import dev.tessera.center.revocation.Revocations;
 import dev.tessera.center.sales.SaleService.IssuedTicket;
@@ -66,24 +66,24 @@ public final class TransferService {
 
     public TransferView start(long assignorMemberId, StartTransfer req) {
         if (req.transferPassword() == null || req.transferPassword().length() < 6) {
-            throw ApiException.badRequest("a transfer password needs at least 6 characters");
+            throw DomainException.invalid("a transfer password needs at least 6 characters");
         }
         if (req.ticketId() == null || (req.toChipId() == null) == (req.toLoginId() == null)) {
-            throw ApiException.badRequest("ticketId and either toChipId or toLoginId are required");
+            throw DomainException.invalid("ticketId and either toChipId or toLoginId are required");
         }
         TicketRecord ticket = ticket(req.ticketId());
         if (ticket.getHolderMemberId() == null || ticket.getHolderMemberId() != assignorMemberId) {
-            throw ApiException.notFound("you hold no ticket " + req.ticketId());
+            throw DomainException.notFound("you hold no ticket " + req.ticketId());
         }
         if (!"VALID".equals(ticket.getStatus())) {
-            throw ApiException.conflict("ticket-not-valid", "ticket " + req.ticketId() + " is " + ticket.getStatus());
+            throw DomainException.conflict("ticket-not-valid", "ticket " + req.ticketId() + " is " + ticket.getStatus());
         }
         if (ticket.getHolderChipId() != null && members.chip(ticket.getHolderChipId()).status() != ChipStatus.ACTIVE) {
-            throw ApiException.conflict("chip-blocked", "the ticket is on a blocked card; move it to your new card first");
+            throw DomainException.conflict("chip-blocked", "the ticket is on a blocked card; move it to your new card first");
         }
         Chip to = members.activeChip(req.toChipId() != null ? req.toChipId() : currentCardOf(req.toLoginId()));
         if (to.chipId().equals(ticket.getHolderChipId())) {
-            throw ApiException.badRequest("the ticket is already on chip " + to.chipId());
+            throw DomainException.invalid("the ticket is already on chip " + to.chipId());
         }
         String hash = hasher.hash(req.transferPassword().toCharArray());
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -110,12 +110,12 @@ public final class TransferService {
         Long member = db.dsl().select(ACCOUNT.ID).from(ACCOUNT)
                 .where(ACCOUNT.LOGIN_ID.eq(loginId.strip()), ACCOUNT.ROLE.eq(Role.MEMBER.name())).fetchOne(ACCOUNT.ID);
         if (member == null) {
-            throw ApiException.notFound("there is no member \"" + loginId.strip() + "\"");
+            throw DomainException.notFound("there is no member \"" + loginId.strip() + "\"");
         }
         return db.dsl().select(CHIP.CHIP_ID).from(CHIP)
                 .where(CHIP.MEMBER_ID.eq(member), CHIP.STATUS.eq(ChipStatus.ACTIVE.name()))
                 .orderBy(CHIP.REGISTERED_AT.desc(), CHIP.CHIP_ID).limit(1).fetchOptional(CHIP.CHIP_ID)
-                .orElseThrow(() -> ApiException.conflict("assignee-has-no-card", "member \"" + loginId.strip()
+                .orElseThrow(() -> DomainException.conflict("assignee-has-no-card", "member \"" + loginId.strip()
                         + "\" has no active card to receive the ticket; they get one at a box office"));
     }
 
@@ -124,17 +124,17 @@ public final class TransferService {
         TicketTransferRecord transfer = transfer(transferId);
         Chip to = members.activeChip(transfer.getToChipId());
         if (to.memberId() == null || to.memberId() != assigneeMemberId) {
-            throw ApiException.notFound("no transfer " + transferId + " to one of your chips");
+            throw DomainException.notFound("no transfer " + transferId + " to one of your chips");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!"PENDING".equals(transfer.getStatus())) {
-            throw ApiException.conflict("transfer-not-pending", "transfer " + transferId + " is " + transfer.getStatus());
+            throw DomainException.conflict("transfer-not-pending", "transfer " + transferId + " is " + transfer.getStatus());
         }
         if (!transfer.getExpiresAt().isAfter(now)) {
-            throw ApiException.conflict("transfer-expired", "transfer " + transferId + " expired");
+            throw DomainException.conflict("transfer-expired", "transfer " + transferId + " expired");
         }
         if (transfer.getLockedUntil() != null && transfer.getLockedUntil().isAfter(now)) {
-            throw ApiException.tooManyAttempts("too many wrong transfer passwords; try again after "
+            throw DomainException.tooManyAttempts("too many wrong transfer passwords; try again after "
                     + transfer.getLockedUntil().withOffsetSameInstant(ZoneOffset.UTC).toLocalTime().withNano(0) + " UTC",
                     Duration.between(now, transfer.getLockedUntil()));
         }
@@ -152,10 +152,10 @@ public final class TransferService {
                 return f;
             });
             if (failures >= MAX_FAILED_ATTEMPTS) {
-                throw ApiException.tooManyAttempts("too many wrong transfer passwords; the transfer is locked for "
+                throw DomainException.tooManyAttempts("too many wrong transfer passwords; the transfer is locked for "
                         + LOCK_OUT.toMinutes() + " minutes", LOCK_OUT);
             }
-            throw new ApiException(403, "wrong-transfer-password", "Wrong transfer password",
+            throw DomainException.forbidden("wrong-transfer-password", "Wrong transfer password",
                     "the transfer password is wrong; " + (MAX_FAILED_ATTEMPTS - failures) + " attempts left");
         }
         TicketRecord current = ticket(transfer.getTicketId());
@@ -179,7 +179,7 @@ public final class TransferService {
                     .set(TICKET_TRANSFER.COMPLETED_AT, now)
                     .where(TICKET_TRANSFER.ID.eq(transferId), TICKET_TRANSFER.STATUS.eq("PENDING")).execute();
             if (moved == 0 || completed == 0) {
-                throw ApiException.conflict("ticket-changed", "the ticket was used, voided or transferred meanwhile");
+                throw DomainException.conflict("ticket-changed", "the ticket was used, voided or transferred meanwhile");
             }
             Revocations.revoke(ctx, transfer.getTicketId(), transfer.getFromVersion(), current.getEventId(),
                     "TRANSFERRED", now);
@@ -196,7 +196,7 @@ public final class TransferService {
         TicketTransferRecord transfer = transfer(transferId);
         Long assignee = members.chip(transfer.getToChipId()).memberId();
         if (transfer.getAssignorId() != memberId && (assignee == null || assignee != memberId)) {
-            throw ApiException.notFound("no transfer " + transferId + " of yours");
+            throw DomainException.notFound("no transfer " + transferId + " of yours");
         }
         return view(transfer);
     }
@@ -204,7 +204,7 @@ public final class TransferService {
     private TicketRecord ticket(String ticketId) {
         TicketRecord ticket = db.dsl().selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).fetchOne();
         if (ticket == null) {
-            throw ApiException.notFound("no ticket " + ticketId);
+            throw DomainException.notFound("no ticket " + ticketId);
         }
         return ticket;
     }
@@ -212,7 +212,7 @@ public final class TransferService {
     private TicketTransferRecord transfer(long id) {
         TicketTransferRecord t = db.dsl().selectFrom(TICKET_TRANSFER).where(TICKET_TRANSFER.ID.eq(id)).fetchOne();
         if (t == null) {
-            throw ApiException.notFound("no transfer " + id);
+            throw DomainException.notFound("no transfer " + id);
         }
         return t;
     }

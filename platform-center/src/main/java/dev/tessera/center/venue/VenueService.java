@@ -4,7 +4,7 @@ import static dev.tessera.center.db.schema.Tables.SEAT_MAP_VERSION;
 import static dev.tessera.center.db.schema.Tables.VENUE;
 
 import dev.tessera.center.db.Database;
-import dev.tessera.center.http.ApiException;
+import dev.tessera.center.problem.DomainException;
 import dev.tessera.core.model.Venue;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.core.seatmap.SeatMapFormat;
@@ -44,11 +44,11 @@ public final class VenueService {
         try {
             map = SeatMapFormat.read(document);
         } catch (SeatMapFormatException e) {
-            throw ApiException.badRequest("the seat map is not valid: " + e.getMessage());
+            throw DomainException.invalid("the seat map is not valid: " + e.getMessage());
         }
         int version = db.tx(ctx -> {
             if (ctx.selectFrom(VENUE).where(VENUE.ID.eq(venueId)).forUpdate().fetchOne() == null) {
-                throw ApiException.notFound("no venue " + venueId);
+                throw DomainException.notFound("no venue " + venueId);
             }
             Integer latest = ctx.select(DSL.max(SEAT_MAP_VERSION.VERSION)).from(SEAT_MAP_VERSION)
                     .where(SEAT_MAP_VERSION.VENUE_ID.eq(venueId)).fetchOne(0, Integer.class);
@@ -72,7 +72,7 @@ public final class VenueService {
                     .where(SEAT_MAP_VERSION.VENUE_ID.eq(venueId), SEAT_MAP_VERSION.VERSION.eq(version))
                     .fetchOne(SEAT_MAP_VERSION.DOCUMENT);
             if (document == null) {
-                throw ApiException.notFound("venue " + venueId + " has no seat-map version " + version);
+                throw DomainException.notFound("venue " + venueId + " has no seat-map version " + version);
             }
             try {
                 return SeatMapFormat.read(document);
@@ -89,7 +89,7 @@ public final class VenueService {
     public Venue venue(long venueId) {
         var row = db.dsl().selectFrom(VENUE).where(VENUE.ID.eq(venueId)).fetchOne();
         if (row == null) {
-            throw ApiException.notFound("no venue " + venueId);
+            throw DomainException.notFound("no venue " + venueId);
         }
         return new Venue(row.getId(), row.getName(), row.getAddress(), latestVersion(venueId));
     }

@@ -31,7 +31,7 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule coreHasNoUiAndNoDatabase = noClasses().that().resideInAPackage("dev.tessera.core..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.jooq..", "io.javalin..")
-            .because("ticket-core has no UI and no database (ARCHITECTURE.md)");
+            .because("ticket-core has no UI and no database (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule modelIsPlainData = noClasses().that().resideInAPackage("dev.tessera.core.model..")
