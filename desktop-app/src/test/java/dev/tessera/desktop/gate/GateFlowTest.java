@@ -51,7 +51,7 @@ class GateFlowTest {
                                                                                            @TempDir Path otherTerminal)
             throws Exception {
         TesseraApp app = ui.start(data);
-        PlatformCenter center = app.shell().connection().orElseThrow().embeddedCenter().orElseThrow();
+        PlatformCenter center = ui.embeddedCenter();
         long eventId = GateFixtures.tonightsPerformance(center.services());
 
         ui.signIn("gate", "gate-demo");

@@ -49,7 +49,7 @@ class PcscGateTest {
         new SettingsStore(data).save(TerminalSettings.DEFAULTS.withReader(
                 TerminalSettings.ReaderChoice.pcsc("Virtual PCD")));
         TesseraApp app = ui.start(data);
-        PlatformCenter center = app.shell().connection().orElseThrow().embeddedCenter().orElseThrow();
+        PlatformCenter center = ui.embeddedCenter();
         long eventId = GateFixtures.tonightsPerformance(center.services());
 
         // the box office issues a member card and writes a ticket for tonight onto it, on the same reader

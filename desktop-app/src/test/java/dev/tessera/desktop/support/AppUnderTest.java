@@ -3,6 +3,7 @@ package dev.tessera.desktop.support;
 import static dev.tessera.desktop.support.Fx.fx;
 import static dev.tessera.desktop.support.Fx.waitFor;
 
+import dev.tessera.center.PlatformCenter;
 import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.counter.CounterWorkspace;
 import dev.tessera.desktop.startup.StartupSettings;
@@ -15,6 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -22,9 +24,10 @@ import org.testfx.api.FxToolkit;
  * The real {@link TesseraApp}, headless under TestFX, for a UI flow test: started on the toolkit's one primary
  * stage, driven by a robot, and cleaned up after each test. Used as
  * <pre>{@code @RegisterExtension final AppUnderTest ui = new AppUnderTest();}</pre>
- * The primary stage is registered once, on first use, for the whole test JVM.
+ * The primary stage is registered once, on first use, for the whole test JVM. A test that fails leaves a screenshot of
+ * what the app showed at that moment, {@code <TestClass>-<test>-failure.png} in target/screenshots.
  */
-public final class AppUnderTest implements AfterEachCallback {
+public final class AppUnderTest implements AfterEachCallback, TestExecutionExceptionHandler {
     private static Stage stage;
 
     private final FxRobot robot = new FxRobot();
@@ -107,6 +110,25 @@ public final class AppUnderTest implements AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         stop();
+    }
+
+    /** What the app showed when the test failed, then the failure itself. */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        if (app != null) {
+            try {
+                Screenshots.take(scene(), context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getRequiredTestMethod().getName() + "-failure");
+            } catch (Exception | AssertionError e) {
+                failure.addSuppressed(e);
+            }
+        }
+        throw failure;
+    }
+
+    /** The embedded platform center of the app started last (tests that set up data behind the screens). */
+    public PlatformCenter embeddedCenter() {
+        return app.shell().connection().orElseThrow().embeddedCenter().orElseThrow();
     }
 
     /** The app started last, or null when none runs. */
