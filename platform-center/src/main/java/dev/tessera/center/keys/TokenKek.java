@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AuthProvider;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import javax.security.auth.login.LoginException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,6 +126,15 @@ public final class TokenKek {
         char[] pin = pin(config, environment, where);
         try {
             KeyStore store = KeyStore.getInstance("PKCS11", provider);
+            // a token stays logged in for the whole process once any start logged in; log out first so that every
+            // start proves its PIN (a center started again in the same JVM with a wrong PIN must stop too)
+            if (provider instanceof AuthProvider auth) {
+                try {
+                    auth.logout();
+                } catch (LoginException notLoggedIn) {
+                    // nothing to undo
+                }
+            }
             try {
                 store.load(null, pin);
             } catch (IOException e) {

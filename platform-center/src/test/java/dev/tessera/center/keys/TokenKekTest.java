@@ -92,8 +92,11 @@ class TokenKekTest {
 
     @Test
     void aWrongPinStopsTheStartNamingTheToken() throws IOException {
-        // tessera-c: no test logs in to it with its PIN, and a token stays logged in for the process once it is
         SoftHsm.Token token = SoftHsm.tokens().get(2);
+        // the right PIN first: the token is then logged in for this process, and the wrong one must still stop it
+        KekSource right = KekSource.parse("pkcs11:" + token.settings(dir, "kek", "TESSERA_KEK_PIN"),
+                name -> name.equals("TESSERA_KEK_PIN") ? token.pin() : null);
+        assertThat(right.openOrCreate().where()).contains("token 'tessera-c'");
         Path settings = token.settings(dir, "kek", "TESSERA_KEK_PIN");
         KekSource wrong = KekSource.parse("pkcs11:" + settings, name -> name.equals("TESSERA_KEK_PIN") ? "0000" : null);
         assertThatThrownBy(wrong::openOrCreate).isInstanceOf(IllegalStateException.class)
