@@ -64,6 +64,8 @@ public final class CounterWorkspace implements AutoCloseable {
                                         Localization l10n, DialogService dialogs, Clock clock,
                                         Consumer<SyncLoop.State> syncState, Supplier<TerminalSettings.PaperChoice> paper) {
         TerminalIdentity terminal = ledger.identity(session.account().loginId(), new SecureRandom());
+        // issue 15: the center's key-use audit names this terminal for every chip key this session uses
+        session.identifyTerminal(terminal.terminalId());
         SyncLoop[] loop = new SyncLoop[1];
         Journal journal = new Journal(ledger, terminal.terminalId(), () -> {
             if (loop[0] != null) {
