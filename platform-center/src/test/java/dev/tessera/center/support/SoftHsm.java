@@ -57,6 +57,14 @@ public final class SoftHsm {
         return tokens;
     }
 
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     private static List<Token> make() {
         Path util = Path.of("/usr/bin/softhsm2-util");
         if (!Files.isRegularFile(LIBRARY) || !Files.isExecutable(util)) {
@@ -73,8 +81,15 @@ public final class SoftHsm {
         }
         try {
             Path confFile = Path.of(conf);
-            Files.createDirectories(confFile.toAbsolutePath().getParent());
-            Path tokenDir = Files.createTempDirectory(confFile.toAbsolutePath().getParent(), "tokens-");
+            Path parent = confFile.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            // an earlier run's tokens: no process of this build uses them any more
+            try (var earlier = Files.newDirectoryStream(parent, "tokens-*")) {
+                for (Path old : earlier) {
+                    deleteTree(old);
+                }
+            }
+            Path tokenDir = Files.createTempDirectory(parent, "tokens-");
             Files.writeString(confFile, "directories.tokendir = " + tokenDir + "\nobjectstore.backend = file\n"
                     + "log.level = ERROR\nslots.removable = false\n", StandardCharsets.US_ASCII);
             List<Token> made = new ArrayList<>();
