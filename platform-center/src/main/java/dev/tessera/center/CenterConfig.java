@@ -1,6 +1,7 @@
 package dev.tessera.center;
 
 import dev.tessera.center.db.Database;
+import dev.tessera.center.keys.KekSource;
 import dev.tessera.core.crypto.PasswordHasher;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,9 +13,9 @@ import java.time.Duration;
  */
 public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, String host, int port, int poolSize,
                            Duration holdPeriod, Duration sessionTtl, Duration lapseSweepInterval,
-                           PasswordHasher passwordHasher, Clock clock, Path chipKekFile, Path previousChipKekFile) {
+                           PasswordHasher passwordHasher, Clock clock, KekSource chipKek, KekSource previousChipKek) {
 
-    /** Without a key-encryption key file: the center picks its default ({@link #chipKekPath()}). */
+    /** Without a key-encryption key: the center picks its default file ({@link #chipKekPath()}). */
     public CenterConfig(String jdbcUrl, String dbUser, String dbPassword, String host, int port, int poolSize,
                         Duration holdPeriod, Duration sessionTtl, Duration lapseSweepInterval,
                         PasswordHasher passwordHasher, Clock clock) {
@@ -40,22 +41,22 @@ public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, Str
 
     public CenterConfig withHost(String newHost) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, newHost, port, poolSize, holdPeriod, sessionTtl,
-                lapseSweepInterval, passwordHasher, clock, chipKekFile, previousChipKekFile);
+                lapseSweepInterval, passwordHasher, clock, chipKek, previousChipKek);
     }
 
     public CenterConfig withHoldPeriod(Duration period) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, period, sessionTtl,
-                lapseSweepInterval, passwordHasher, clock, chipKekFile, previousChipKekFile);
+                lapseSweepInterval, passwordHasher, clock, chipKek, previousChipKek);
     }
 
     public CenterConfig withPoolSize(int size) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, size, holdPeriod, sessionTtl,
-                lapseSweepInterval, passwordHasher, clock, chipKekFile, previousChipKekFile);
+                lapseSweepInterval, passwordHasher, clock, chipKek, previousChipKek);
     }
 
     public CenterConfig withPasswordHasher(PasswordHasher hasher) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
-                lapseSweepInterval, hasher, clock, chipKekFile, previousChipKekFile);
+                lapseSweepInterval, hasher, clock, chipKek, previousChipKek);
     }
 
     /**
@@ -64,12 +65,12 @@ public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, Str
      */
     public CenterConfig withLapseSweepInterval(Duration interval) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
-                interval, passwordHasher, clock, chipKekFile, previousChipKekFile);
+                interval, passwordHasher, clock, chipKek, previousChipKek);
     }
 
     public CenterConfig withClock(Clock newClock) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
-                lapseSweepInterval, passwordHasher, newClock, chipKekFile, previousChipKekFile);
+                lapseSweepInterval, passwordHasher, newClock, chipKek, previousChipKek);
     }
 
     /**
@@ -78,8 +79,8 @@ public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, Str
      * {@code $TESSERA_DATA/center-chip-kek}, else {@code ~/.local/share/tessera/center-chip-kek}.
      */
     public Path chipKekPath() {
-        if (chipKekFile != null) {
-            return chipKekFile;
+        if (chipKek instanceof KekSource.KeyFile(Path file)) {
+            return file;
         }
         String h2 = "jdbc:h2:file:";
         if (jdbcUrl.startsWith(h2)) {
@@ -93,10 +94,21 @@ public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, Str
         return dir.resolve("center-chip-kek");
     }
 
+    /** The key-encryption key: the one given, else the default file ({@link #chipKekPath()}). */
+    public KekSource chipKekSource() {
+        return chipKek != null ? chipKek : new KekSource.KeyFile(chipKekPath());
+    }
+
     /** The key-encryption key file, and the one it replaces while the masters are sealed again (rotation). */
     public CenterConfig withChipKek(Path file, Path previous) {
+        return withChipKek(file == null ? null : new KekSource.KeyFile(file),
+                previous == null ? null : new KekSource.KeyFile(previous));
+    }
+
+    /** The key-encryption key (a file or a PKCS#11 token), and the one it replaces (rotation), or null. */
+    public CenterConfig withChipKek(KekSource kek, KekSource previous) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
-                lapseSweepInterval, passwordHasher, clock, file, previous);
+                lapseSweepInterval, passwordHasher, clock, kek, previous);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.tessera.center;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.DatabaseStartException;
 import dev.tessera.center.demo.DemoData;
+import dev.tessera.center.keys.KekSource;
 import dev.tessera.core.model.Role;
 import io.javalin.util.JavalinBindException;
 import java.nio.file.Files;
@@ -31,7 +32,9 @@ public final class CenterMain {
               --pool <n>               database connections (default 16)
               --chip-kek <file>        key-encryption key sealing the chip key masters (default: next to
                                        an H2 file, else $TESSERA_DATA or ~/.local/share/tessera/center-chip-kek)
-              --chip-kek-previous <file>  the key being rotated out: masters sealed under it are sealed again
+              --chip-kek pkcs11:<settings>  the key-encryption key inside a PKCS#11 token (HSM, SoftHSM2): the
+                                       settings file names module, slot, key label and where the PIN is
+              --chip-kek-previous <file | pkcs11:settings>  the key being rotated out: sealed keys are sealed again
               --admin-login <id>       first organizer account, created when it does not exist
               --demo                   load the demo venue, event and accounts on an empty database
             The first organizer's password is read from the environment variable TESSERA_ADMIN_PASSWORD.
@@ -101,14 +104,15 @@ public final class CenterMain {
         CenterConfig config = CenterConfig.of(options.db, options.dbUser, dbPassword == null ? "" : dbPassword,
                         options.port)
                 .withHost(options.host).withHoldPeriod(Duration.ofSeconds(options.holdSeconds)).withPoolSize(options.pool)
-                .withChipKek(options.chipKek, options.chipKekPrevious);
+                .withChipKek(options.chipKek == null ? null : KekSource.parse(options.chipKek, environment),
+                        options.chipKekPrevious == null ? null : KekSource.parse(options.chipKekPrevious, environment));
         PlatformCenter center;
         try {
             center = PlatformCenter.start(config);
         } catch (DatabaseStartException e) {
             throw new CenterStartException(e.getMessage(), e);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            // the chip key-encryption key is missing, wrong or unreadable (ChipKek)
+            // the chip key-encryption key is missing, wrong or unreadable (ChipKek), or its token refused (TokenKek)
             throw new CenterStartException(e.getMessage(), e);
         } catch (JavalinBindException e) {
             throw new CenterStartException("cannot listen on " + options.host + ":" + options.port + ": "
@@ -147,8 +151,8 @@ public final class CenterMain {
         int holdSeconds = 600;
         int pool = 16;
         String adminLogin;
-        Path chipKek;
-        Path chipKekPrevious;
+        String chipKek;
+        String chipKekPrevious;
         boolean demo;
         boolean help;
 
@@ -166,8 +170,8 @@ public final class CenterMain {
                     case "--hold-seconds" -> o.holdSeconds = number(flag, value(flag, rest), 1, 86_400);
                     case "--pool" -> o.pool = number(flag, value(flag, rest), 1, 500);
                     case "--admin-login" -> o.adminLogin = value(flag, rest);
-                    case "--chip-kek" -> o.chipKek = Path.of(value(flag, rest));
-                    case "--chip-kek-previous" -> o.chipKekPrevious = Path.of(value(flag, rest));
+                    case "--chip-kek" -> o.chipKek = value(flag, rest);
+                    case "--chip-kek-previous" -> o.chipKekPrevious = value(flag, rest);
                     case "--demo" -> o.demo = true;
                     case "--help", "-h" -> o.help = true;
                     default -> throw new IllegalArgumentException("unknown option " + flag);

@@ -56,8 +56,8 @@ public record Services(Database db, AccountService accounts, VenueService venues
         SeatStatusFeed feed = new SeatStatusFeed();
         HoldService holds = new HoldService(db, events, feed, clock, config.holdPeriod());
         MemberService members = new MemberService(db, accounts, clock);
-        ChipKek kek = ChipKek.loadOrCreate(config.chipKekPath());
-        ChipKek previousKek = config.previousChipKekFile() == null ? null : ChipKek.load(config.previousChipKekFile());
+        ChipKek kek = config.chipKekSource().openOrCreate();
+        ChipKek previousKek = config.previousChipKek() == null ? null : config.previousChipKek().open();
         IssuerKeys keys = IssuerKeys.loadOrCreate(db, clock, kek, previousKek);
         TicketFactory factory = new TicketFactory(keys);
         SaleService sales = new SaleService(db, events, holds, accounts, members, factory, feed, clock);

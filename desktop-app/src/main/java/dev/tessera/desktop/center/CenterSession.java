@@ -15,10 +15,20 @@ import java.util.List;
 public final class CenterSession {
     private final CenterHttp http;
     private final Session session;
+    /** The terminal this session runs on, once the counter has opened its ledger identity; null before. */
+    private volatile String terminalId;
 
     CenterSession(CenterHttp http, Session session) {
         this.http = http;
         this.session = session;
+    }
+
+    /**
+     * Names the terminal (its registered id, the one its shifts and journal carry) in every chip session and
+     * personalization this session asks for, so the center's key-use audit says at which desk a chip key was used.
+     */
+    public void identifyTerminal(String id) {
+        this.terminalId = id;
     }
 
     public Account account() {
@@ -160,12 +170,15 @@ public final class CenterSession {
      * this session's MAC key (docs/card-protocol.md §7). No entitlement: a 403 problem.
      */
     public CounterApiTypes.ChipSessionGrant chipSession(CounterApiTypes.ChipSessionRequest request) {
-        return http.post("/api/chip-sessions", token(), request, CenterHttp.type(CounterApiTypes.ChipSessionGrant.class));
+        CounterApiTypes.ChipSessionRequest named = request.terminalId() == null && terminalId != null
+                ? request.atTerminal(terminalId) : request;
+        return http.post("/api/chip-sessions", token(), named, CenterHttp.type(CounterApiTypes.ChipSessionGrant.class));
     }
 
     /** Claim 31: a blank card's PERSONALIZE data, once, for a chip id the center picks. */
     public CounterApiTypes.Personalization personalizeChip(Long memberId) {
-        return http.post("/api/chip-personalizations", token(), new CounterApiTypes.PersonalizationRequest(memberId),
+        return http.post("/api/chip-personalizations", token(), new CounterApiTypes.PersonalizationRequest(memberId,
+                        terminalId),
                 CenterHttp.type(CounterApiTypes.Personalization.class));
     }
 

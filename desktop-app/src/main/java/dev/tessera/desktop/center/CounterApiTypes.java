@@ -110,7 +110,18 @@ public final class CounterApiTypes {
 
     /** POST /api/chip-sessions: the relayed AUTH INIT and the entitlement it claims (saleId, transferId, eventId). */
     public record ChipSessionRequest(String chipId, String keyRef, String purpose, Long saleId, Long transferId,
-                                     Long eventId, String hostChallenge, String cardAnswer) {}
+                                     Long eventId, String hostChallenge, String cardAnswer, String terminalId) {
+        public ChipSessionRequest(String chipId, String keyRef, String purpose, Long saleId, Long transferId,
+                                  Long eventId, String hostChallenge, String cardAnswer) {
+            this(chipId, keyRef, purpose, saleId, transferId, eventId, hostChallenge, cardAnswer, null);
+        }
+
+        /** The same request, naming the terminal that relays it (the key-use audit keeps it). */
+        public ChipSessionRequest atTerminal(String terminal) {
+            return new ChipSessionRequest(chipId, keyRef, purpose, saleId, transferId, eventId, hostChallenge,
+                    cardAnswer, terminal);
+        }
+    }
 
     /** This one session's host cryptogram and MAC key; never a static key. */
     public record ChipSessionGrant(long useId, String chipId, String keyRef, String purpose, String hostCryptogram,
@@ -121,7 +132,7 @@ public final class CounterApiTypes {
         }
     }
 
-    public record PersonalizationRequest(Long memberId) {}
+    public record PersonalizationRequest(Long memberId, String terminalId) {}
 
     /** A blank card's PERSONALIZE data: sent to the card once, never stored. */
     public record Personalization(String chipId, String accessKey, String gateKey) {

@@ -63,7 +63,7 @@ public final class CounterWorkspace implements AutoCloseable {
                                         CounterReader reader, VirtualChips virtualChips, ObservableBooleanValue online, TaskExecutor tasks,
                                         Localization l10n, DialogService dialogs, Clock clock,
                                         Consumer<SyncLoop.State> syncState, Supplier<TerminalSettings.PaperChoice> paper) {
-        TerminalIdentity terminal = ledger.identity(session.account().loginId(), new SecureRandom());
+        TerminalIdentity terminal = namedInChipKeyUses(session, ledger.identity(session.account().loginId(), new SecureRandom()));
         SyncLoop[] loop = new SyncLoop[1];
         Journal journal = new Journal(ledger, terminal.terminalId(), () -> {
             if (loop[0] != null) {
@@ -143,5 +143,14 @@ public final class CounterWorkspace implements AutoCloseable {
     public void close() {
         sync.close();
         sale.close();
+    }
+
+    /**
+     * Issue 15: the center's key-use audit names this terminal for every chip key the session uses (kept at the end
+     * of the file: the frozen cycle store lists this class's dependencies in line order).
+     */
+    private static TerminalIdentity namedInChipKeyUses(CenterSession session, TerminalIdentity terminal) {
+        session.identifyTerminal(terminal.terminalId());
+        return terminal;
     }
 }

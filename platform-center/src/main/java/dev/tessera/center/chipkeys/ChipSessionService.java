@@ -4,6 +4,7 @@ import static dev.tessera.center.db.schema.Tables.CHIP;
 import static dev.tessera.center.db.schema.Tables.CHIP_KEY_USE;
 import static dev.tessera.center.db.schema.Tables.CHIP_PERSONALIZATION;
 import static dev.tessera.center.db.schema.Tables.SALE;
+import static dev.tessera.center.db.schema.Tables.TERMINAL;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.CHIP_REPLACEMENT;
 import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
@@ -38,8 +39,9 @@ public final class ChipSessionService {
     /** Why a terminal opens a session; each names the entitlement the center looks for. */
     public enum Purpose { SALE, TRANSFER, MEMBERSHIP, DELIVERY, GATE, REPLACEMENT }
 
+    /** @param terminalId the terminal that relays the card (its registered id), or null when it states none */
     public record SessionRequest(String chipId, String keyRef, String purpose, Long saleId, Long transferId,
-                                 Long eventId, String hostChallenge, String cardAnswer) {}
+                                 Long eventId, String hostChallenge, String cardAnswer, String terminalId) {}
 
     /**
      * @param sessionKey the session MAC key S (hex): good for this one session only, worthless once the card is
@@ -61,11 +63,12 @@ public final class ChipSessionService {
         }
     }
 
-    public record PersonalizationRequest(Long memberId) {}
+    /** @param terminalId the terminal that writes the blank card (its registered id), or null */
+    public record PersonalizationRequest(Long memberId, String terminalId) {}
 
     /** One audited key use, as managers see it. */
-    public record KeyUse(long id, long accountId, String role, String chipId, String keyRef, String purpose,
-                         Long saleId, Long transferId, Long eventId, String outcome, String reason,
+    public record KeyUse(long id, long accountId, String role, String terminalId, String chipId, String keyRef,
+                         String purpose, Long saleId, Long transferId, Long eventId, String outcome, String reason,
                          OffsetDateTime usedAt) {}
 
     private final Database db;
@@ -99,10 +102,14 @@ public final class ChipSessionService {
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("purpose must be one of " + Arrays.toString(Purpose.values()));
         }
+        String terminalId = terminalId(request.terminalId());
         byte[] hostChallenge = hex(request.hostChallenge(), ChipSessionCrypto.CHALLENGE_LENGTH, "hostChallenge");
         byte[] answer = hex(request.cardAnswer(), ChipSessionCrypto.CHALLENGE_LENGTH + ChipSessionCrypto.CRYPTOGRAM_LENGTH,
                 "cardAnswer");
-        String refusal = refusal(caller, chipId, keyRef, purpose, request);
+        String refusal = terminalRefusal(caller.accountId(), terminalId);
+        if (refusal == null) {
+            refusal = refusal(caller, chipId, keyRef, purpose, request);
+        }
         if (refusal != null) {
             audit(caller, chipId, keyRef, purpose, request, "REFUSED", refusal);
             throw DomainException.forbidden(refusal);
@@ -132,6 +139,11 @@ public final class ChipSessionService {
      */
     public Personalization personalize(Principal caller, PersonalizationRequest request) {
         Long memberId = request == null ? null : request.memberId();
+        String terminalId = terminalId(request == null ? null : request.terminalId());
+        String terminalRefusal = terminalRefusal(caller.accountId(), terminalId);
+        if (terminalRefusal != null) {
+            throw ApiException.forbidden(terminalRefusal);
+        }
         if (memberId != null) {
             Role role = db.dsl().select(dev.tessera.center.db.schema.Tables.ACCOUNT.ROLE)
                     .from(dev.tessera.center.db.schema.Tables.ACCOUNT)
@@ -155,7 +167,8 @@ public final class ChipSessionService {
                     .set(CHIP_PERSONALIZATION.SELLER_ID, caller.accountId())
                     .set(CHIP_PERSONALIZATION.MEMBER_ID, memberId)
                     .set(CHIP_PERSONALIZATION.CREATED_AT, now).execute();
-            insertUse(ctx, caller, id, "ACCESS", Purpose.MEMBERSHIP, null, null, null, "PERSONALIZED", null, now);
+            insertUse(ctx, caller.accountId(), caller.role(), terminalId, id, "ACCESS", Purpose.MEMBERSHIP, null, null, null, "PERSONALIZED",
+                    null, now);
             return null;
         });
         byte[] access = keys.staticKey(false, raw);
@@ -178,7 +191,8 @@ public final class ChipSessionService {
         }
         return db.dsl().selectFrom(CHIP_KEY_USE).where(CHIP_KEY_USE.CHIP_ID.eq(id))
                 .orderBy(CHIP_KEY_USE.ID.desc()).limit(500)
-                .fetch(r -> new KeyUse(r.getId(), r.getAccountId(), r.getRole(), r.getChipId(), r.getKeyRef(),
+                .fetch(r -> new KeyUse(r.getId(), r.getAccountId(), r.getRole(), r.getTerminalId(), r.getChipId(),
+                        r.getKeyRef(),
                         r.getPurpose(), r.getSaleId(), r.getTransferId(), r.getEventId(), r.getOutcome(),
                         r.getReason(), r.getUsedAt()));
     }
@@ -244,21 +258,47 @@ public final class ChipSessionService {
     private long audit(Principal caller, String chipId, String keyRef, Purpose purpose, SessionRequest request,
                        String outcome, String reason) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return db.tx(ctx -> insertUse(ctx, caller, chipId, keyRef, purpose, request.saleId(), request.transferId(),
-                request.eventId(), outcome, reason, now));
+        return db.tx(ctx -> insertUse(ctx, caller.accountId(), caller.role(), terminalId(request.terminalId()), chipId, keyRef, purpose,
+                request.saleId(), request.transferId(), request.eventId(), outcome, reason, now));
     }
 
-    private static long insertUse(DSLContext ctx, Principal caller, String chipId, String keyRef, Purpose purpose,
-                                  Long saleId, Long transferId, Long eventId, String outcome, String reason,
-                                  OffsetDateTime at) {
-        return ctx.insertInto(CHIP_KEY_USE).set(CHIP_KEY_USE.ACCOUNT_ID, caller.accountId())
-                .set(CHIP_KEY_USE.ROLE, caller.role().name()).set(CHIP_KEY_USE.CHIP_ID, chipId)
+    private static long insertUse(DSLContext ctx, long accountId, Role role, String terminalId, String chipId,
+                                  String keyRef, Purpose purpose, Long saleId, Long transferId, Long eventId,
+                                  String outcome, String reason, OffsetDateTime at) {
+        return ctx.insertInto(CHIP_KEY_USE).set(CHIP_KEY_USE.ACCOUNT_ID, accountId)
+                .set(CHIP_KEY_USE.ROLE, role.name()).set(CHIP_KEY_USE.TERMINAL_ID, terminalId)
+                .set(CHIP_KEY_USE.CHIP_ID, chipId)
                 .set(CHIP_KEY_USE.KEY_REF, keyRef).set(CHIP_KEY_USE.PURPOSE, purpose.name())
                 .set(CHIP_KEY_USE.SALE_ID, saleId).set(CHIP_KEY_USE.TRANSFER_ID, transferId)
                 .set(CHIP_KEY_USE.EVENT_ID, eventId).set(CHIP_KEY_USE.OUTCOME, outcome)
                 .set(CHIP_KEY_USE.REASON, reason == null ? null : reason.substring(0, Math.min(200, reason.length())))
                 .set(CHIP_KEY_USE.USED_AT, at)
                 .returningResult(CHIP_KEY_USE.ID).fetchOne(CHIP_KEY_USE.ID);
+    }
+
+    /** The stated terminal id, checked like a registered one (ShiftService); null when none is stated. */
+    private static String terminalId(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw ApiException.badRequest("terminalId has 1 to 64 letters, digits or . _ -");
+        }
+        return value;
+    }
+
+    /**
+     * A terminal another account registered is not the caller's to name: the audit would blame the wrong desk. A
+     * terminal nobody registered (a gate's, a member's own computer) is recorded as stated.
+     */
+    private String terminalRefusal(long callerId, String terminalId) {
+        if (terminalId == null) {
+            return null;
+        }
+        Long owner = db.dsl().select(TERMINAL.SELLER_ID).from(TERMINAL).where(TERMINAL.TERMINAL_ID.eq(terminalId))
+                .fetchOptional(TERMINAL.SELLER_ID).orElse(null);
+        return owner == null || owner == callerId ? null
+                : "terminal " + terminalId + " is registered to another account";
     }
 
     private static String upper(String value, String name) {

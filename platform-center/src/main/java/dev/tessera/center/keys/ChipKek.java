@@ -19,26 +19,44 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key-encryption key that seals the chip key masters at rest (docs/operations.md, "Chip keys"): AES-256-GCM,
- * from a file outside the database, so a database dump alone yields no chip key. A sealed master is
- * {@code gcm1:<kek id>:<base64(nonce ‖ ciphertext ‖ tag)>}, bound to its purpose as associated data; the kek id is
- * the first 8 bytes of SHA-256 of the key, so the center says which file it needs when it has the wrong one.
+ * The key-encryption key that seals the chip key masters and the issuer's keys at rest (docs/operations.md, "Chip
+ * keys at rest"): AES-256-GCM, from a file outside the database or inside a PKCS#11 token ({@link TokenKek}), so a
+ * database dump alone yields no chip key. A sealed master is {@code gcm1:<kek id>:<base64(nonce ‖ ciphertext ‖ tag)>},
+ * bound to its purpose as associated data, the same under either kind of key (so a rotation can go from one to the
+ * other). The kek id of a file is the first 8 bytes of SHA-256 of the key; of a token key, which never leaves the
+ * token, its check value (the first 8 bytes of AES-ECB of a zero block, computed inside the token). Either way the
+ * center says which key it needs when it has the wrong one.
  */
 public final class ChipKek {
+    /** How a key seals: a GCM cipher initialized with the key, wherever the key is. */
+    interface Engine {
+        Cipher gcm(int mode, GCMParameterSpec spec) throws GeneralSecurityException;
+    }
+
     private static final String PREFIX = "gcm1:";
     private static final int NONCE = 12;
     private static final HexFormat HEX = HexFormat.of();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final byte[] key;
+    private final Engine engine;
     private final String id;
-    private final Path file;
+    private final String where;
 
-    private ChipKek(byte[] key, Path file) {
-        this.key = key;
-        this.file = file;
+    ChipKek(Engine engine, String id, String where) {
+        this.engine = engine;
+        this.id = id;
+        this.where = where;
+    }
+
+    private static ChipKek ofFile(byte[] key, Path file) {
         try {
-            this.id = HEX.formatHex(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(key), 8));
+            String id = HEX.formatHex(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(key), 8));
+            SecretKeySpec spec = new SecretKeySpec(key, "AES");
+            return new ChipKek((mode, gcm) -> {
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(mode, spec, gcm);
+                return cipher;
+            }, id, "key file " + file);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -80,7 +98,7 @@ public final class ChipKek {
             if (key.length != 32) {
                 throw new IllegalStateException("the chip key-encryption key " + file + " must hold 64 hex digits");
             }
-            return new ChipKek(key, file);
+            return ofFile(key, file);
         } catch (IllegalArgumentException notHex) {
             throw new IllegalStateException("the chip key-encryption key " + file + " must hold 64 hex digits");
         } catch (IOException e) {
@@ -92,8 +110,9 @@ public final class ChipKek {
         return id;
     }
 
-    public Path file() {
-        return file;
+    /** Where the key is, in words for messages: "key file /path" or "token 'label' (slot …)"; never the key. */
+    public String where() {
+        return where;
     }
 
     public static boolean isSealed(String stored) {
@@ -132,9 +151,9 @@ public final class ChipKek {
             secret = previous.open(stored, purpose);
         } else {
             throw new IllegalStateException(what + " is sealed under key-encryption key " + sealedBy(stored)
-                    + ", but " + file + " holds key " + id
-                    + (previous == null ? "" : " and " + previous.file() + " key " + previous.id())
-                    + ": start the center with the key file it was sealed under (docs/operations.md)");
+                    + ", but the " + where + " holds key " + id
+                    + (previous == null ? "" : " and the " + previous.where() + " key " + previous.id())
+                    + ": start the center with the key it was sealed under (docs/operations.md)");
         }
         return new Opened(secret, seal(secret, purpose));
     }
@@ -153,7 +172,7 @@ public final class ChipKek {
     public byte[] open(String stored, String purpose) {
         if (!isSealed(stored) || !sealedBy(stored).equals(id)) {
             throw new IllegalStateException("sealed under key-encryption key " + (isSealed(stored) ? sealedBy(stored)
-                    : "(none)") + ", not " + id + " (" + file + ")");
+                    : "(none)") + ", not " + id + " (" + where + ")");
         }
         byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length() + id.length() + 1));
         return crypt(Cipher.DECRYPT_MODE, Arrays.copyOf(all, NONCE), Arrays.copyOfRange(all, NONCE, all.length), purpose);
@@ -161,18 +180,19 @@ public final class ChipKek {
 
     private byte[] crypt(int mode, byte[] nonce, byte[] input, String purpose) {
         try {
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-            gcm.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            Cipher gcm = engine.gcm(mode, new GCMParameterSpec(128, nonce));
             gcm.updateAAD(("tessera chip key master " + purpose).getBytes(StandardCharsets.US_ASCII));
             return gcm.doFinal(input);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | java.security.ProviderException e) {
+            // a token answers a wrong tag with a ProviderException (CKR_ENCRYPTED_DATA_INVALID) where the JDK's own
+            // cipher throws AEADBadTagException
             throw new IllegalStateException("the chip key master " + purpose + " does not open under key-encryption key "
-                    + id + ": the value or the key file was changed", e);
+                    + id + " (" + where + "): the value or the key was changed", e);
         }
     }
 
     @Override
     public String toString() {
-        return "ChipKek[" + id + ", " + file + "]";
+        return "ChipKek[" + id + ", " + where + "]";
     }
 }

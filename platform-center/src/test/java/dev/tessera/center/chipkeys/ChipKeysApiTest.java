@@ -13,6 +13,7 @@ import dev.tessera.core.model.Role;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +124,53 @@ class ChipKeysApiTest {
         assertThat(uses.json().findValuesAsText("purpose")).containsOnly("MEMBERSHIP");
         assertThat(uses.json().get(1).get("reason").asText()).contains("uses the access key");
         assertThat(seller.client().get("/api/chips/" + chipId + "/key-uses").status()).isEqualTo(403);
+    }
+
+    @Test
+    void everyKeyUseNamesTheTerminalItWasForAndNoSellerMayNameAnotherSellersTerminal() {
+        Account seller = fx.account(Role.SELLER);
+        Account other = fx.account(Role.SELLER);
+        Account manager = fx.account(Role.MANAGER);
+        String till = CenterFixture.unique("till");
+        String othersTill = CenterFixture.unique("till");
+        for (var registration : Map.of(seller, till, other, othersTill).entrySet()) {
+            Response registered = registration.getKey().client().post("/api/terminals", Map.of("terminalId",
+                    registration.getValue(), "publicKey", HexFormat.of().formatHex(
+                            dev.tessera.core.crypto.IssuerKeyPair.generate(RANDOM).publicKey().encoded())));
+            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        }
+        assertThat(seller.client().post("/api/chip-personalizations", Map.of("terminalId", othersTill)).status())
+                .as("a personalization at another seller's terminal").isEqualTo(403);
+        String chipId = seller.client().post("/api/chip-personalizations", Map.of("terminalId", till)).get("chipId")
+                .asText();
+        ChipCards.Tap tap = ChipCards.tap(ChipCards.staticKey(fx.center, false, chipId));
+        Map<String, Object> atTill = new java.util.LinkedHashMap<>(ChipCards.request(chipId, "ACCESS", "MEMBERSHIP",
+                null, null, null, tap));
+        atTill.put("terminalId", till);
+        Response granted = seller.client().post("/api/chip-sessions", atTill);
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        atTill.put("terminalId", othersTill);
+        Response borrowed = seller.client().post("/api/chip-sessions", atTill);
+        assertThat(borrowed.status()).as(borrowed.body()).isEqualTo(403);
+        assertThat(borrowed.get("detail").asText()).contains("terminal " + othersTill + " is registered to another account");
+        atTill.put("terminalId", "not a terminal id");
+        assertThat(seller.client().post("/api/chip-sessions", atTill).status()).isEqualTo(400);
+        // a gate or a member's computer registers no terminal: the id it states is kept as stated
+        Map<String, Object> unregistered = new java.util.LinkedHashMap<>(ChipCards.request(chipId, "ACCESS",
+                "MEMBERSHIP", null, null, null, ChipCards.tap(ChipCards.staticKey(fx.center, false, chipId))));
+        unregistered.put("terminalId", "gate-north-1");
+        assertThat(seller.client().post("/api/chip-sessions", unregistered).status()).isEqualTo(200);
+        assertThat(seller.client().post("/api/chip-sessions", ChipCards.request(chipId, "ACCESS", "MEMBERSHIP", null,
+                null, null, ChipCards.tap(ChipCards.staticKey(fx.center, false, chipId)))).status()).isEqualTo(200);
+
+        Response uses = manager.client().get("/api/chips/" + chipId + "/key-uses");
+        assertThat(uses.status()).as(uses.body()).isEqualTo(200);
+        List<String> terminals = new java.util.ArrayList<>();
+        uses.json().forEach(use -> terminals.add(use.get("terminalId").isNull() ? null : use.get("terminalId").asText()));
+        assertThat(terminals).containsExactly(null, "gate-north-1", othersTill, till, till);
+        assertThat(uses.json().findValuesAsText("outcome"))
+                .containsExactly("GRANTED", "GRANTED", "REFUSED", "GRANTED", "PERSONALIZED");
+        assertThat(uses.json().findValuesAsText("accountId")).containsOnly(Long.toString(seller.id()));
     }
 
     @Test

@@ -48,7 +48,12 @@ public final class CenterWorld implements AutoCloseable {
     public record Member(long id, String loginId, String password, ApiClient client, String chipId, ChipKeys chipKeys) {}
 
     public CenterWorld(Path dir) {
-        fx = new CenterFixture(CenterConfig.h2FileUrl(dir.resolve("world")), "tessera");
+        this(dir, null);
+    }
+
+    /** The world on a center whose key-encryption key is {@code kek} (null: the file next to the H2 file). */
+    public CenterWorld(Path dir, dev.tessera.center.keys.KekSource kek) {
+        fx = new CenterFixture(CenterConfig.h2FileUrl(dir.resolve("world")), "tessera", kek, null);
         sellerA = fx.account(Role.SELLER);
         sellerB = fx.account(Role.SELLER);
         manager = fx.account(Role.MANAGER);

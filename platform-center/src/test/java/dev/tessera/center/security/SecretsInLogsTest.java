@@ -1,6 +1,7 @@
 package dev.tessera.center.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -13,7 +14,9 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.tessera.center.chipkeys.ChipCards;
 import dev.tessera.center.http.CenterApi;
 import dev.tessera.center.support.ApiClient.Response;
+import dev.tessera.center.keys.KekSource;
 import dev.tessera.center.support.CenterFixture;
+import dev.tessera.center.support.SoftHsm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -100,6 +103,58 @@ class SecretsInLogsTest {
             assertThat(lines).as("log lines holding a secret").noneMatch(line -> line.contains(needle));
         }
         System.out.printf("secrets in logs: %d log lines searched for %d secrets, none found%n", lines.size(), secrets.size());
+    }
+
+    /**
+     * A center whose key-encryption key is in a PKCS#11 token (SoftHSM2), its PIN from an environment variable: the
+     * walk, chip sessions, a start again and a start with a wrong PIN log the token and the kek id, never the PIN (right
+     * or wrong), a chip key or the signing key.
+     */
+    @Test
+    void noTokenPinOrKeyOfATokenCenterReachesAnyLogLine() throws java.io.IOException {
+        SoftHsm.Token token = SoftHsm.tokens().get(1);
+        Path settings = token.settings(dir, CenterFixture.unique("logs"), "TESSERA_KEK_PIN");
+        String wrongPin = "wrong-pin-" + token.pin().hashCode();
+        KekSource kek = new KekSource.Token(settings, name -> name.equals("TESSERA_KEK_PIN") ? token.pin() : null);
+        KekSource wrong = new KekSource.Token(settings, name -> name.equals("TESSERA_KEK_PIN") ? wrongPin : null);
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger ours = (Logger) LoggerFactory.getLogger("dev.tessera");
+        Level level = ours.getLevel();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        ours.setLevel(Level.TRACE);
+        List<String> secrets = new ArrayList<>(List.of(token.pin(), wrongPin));
+        String url;
+        try {
+            try (CenterWorld world = new CenterWorld(dir, kek)) {
+                url = dev.tessera.center.CenterConfig.h2FileUrl(dir.resolve("world"));
+                String chip = world.memberA.chipId();
+                byte[] access = ChipCards.staticKey(world.fx.center, false, chip);
+                Response session = world.sellerA.client().post("/api/chip-sessions", ChipCards.request(chip, "ACCESS",
+                        "SALE", world.saleA, null, null, ChipCards.tap(access)));
+                assertThat(session.status()).as(session.body()).isEqualTo(200);
+                secrets.addAll(List.of(hex(access), hex(ChipCards.staticKey(world.fx.center, true, chip)),
+                        hex(world.fx.center.services().keys().active().privateKeyBytes()),
+                        session.get("sessionKey").asText()));
+            }
+            new CenterFixture(url, "tessera", kek, null).close();
+            assertThatThrownBy(() -> new CenterFixture(url, "tessera", wrong, null).close())
+                    .hasMessageContaining("token '" + token.label() + "'").hasMessageContaining("refused the PIN")
+                    .hasMessageNotContaining(wrongPin);
+        } finally {
+            ours.setLevel(level);
+            root.detachAppender(captured);
+        }
+        List<String> lines = captured.list.stream().map(SecretsInLogsTest::fullText).toList();
+        assertThat(lines).as("the start names the token it uses")
+                .anyMatch(line -> line.contains("is in the token '" + token.label() + "'"));
+        for (String secret : secrets) {
+            String needle = secret.toLowerCase(Locale.ROOT);
+            assertThat(lines).as("log lines holding a secret").noneMatch(line -> line.contains(needle));
+        }
+        System.out.printf("secrets in logs (token KEK): %d log lines searched for %d secrets, none found%n", lines.size(),
+                secrets.size());
     }
 
     /**

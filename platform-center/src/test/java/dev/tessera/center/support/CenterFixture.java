@@ -30,8 +30,14 @@ public final class CenterFixture implements AutoCloseable {
     public final ApiClient organizer;
 
     public CenterFixture(String jdbcUrl, String user) {
+        this(jdbcUrl, user, null, null);
+    }
+
+    /** A center whose key-encryption key is {@code kek} (null: the default file), rotating from {@code previous}. */
+    public CenterFixture(String jdbcUrl, String user, dev.tessera.center.keys.KekSource kek,
+                         dev.tessera.center.keys.KekSource previous) {
         CenterConfig config = CenterConfig.of(jdbcUrl, user, "", 0).withPasswordHasher(TEST_HASHER).withClock(clock)
-                .withPoolSize(24).withLapseSweepInterval(Duration.ZERO);
+                .withPoolSize(24).withLapseSweepInterval(Duration.ZERO).withChipKek(kek, previous);
         center = PlatformCenter.start(config);
         // holds lapse when the test moves the clock, not when a wall-clock sweeper happens to run
         clock.onAdvance(center::lapseExpiredHolds);
