@@ -60,9 +60,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresDoNotDependOnTheShell = noClasses()
             .that().resideInAnyPackage("dev.tessera.desktop.signin..", "dev.tessera.desktop.events..",
-                    "dev.tessera.desktop.center..", "dev.tessera.desktop.ui..")
+                    "dev.tessera.desktop.center..", "dev.tessera.desktop.ui..", "dev.tessera.desktop.workspace..",
+                    "dev.tessera.desktop.gate..", "dev.tessera.desktop.manager..", "dev.tessera.desktop.organizer..")
             .should().dependOnClassesThat().resideInAPackage("dev.tessera.desktop.shell..")
-            .because("the shell wires the features, not the other way round");
+            .because("the shell wires the features, not the other way round; a role's workspace builds on the"
+                    + " workspace package (Workspace, WorkspaceContext, WorkspaceFactory, ViewModelWorkspace)");
 
     @ArchTest
     static final ArchRule viewModelsAreNotViews = classes()

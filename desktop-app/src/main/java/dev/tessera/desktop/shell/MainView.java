@@ -6,6 +6,7 @@ import dev.tessera.desktop.counter.CounterWorkspace;
 import dev.tessera.desktop.events.EventsView;
 import dev.tessera.desktop.ui.LanguageSwitch;
 import dev.tessera.desktop.ui.Localization;
+import dev.tessera.desktop.workspace.Workspace;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;

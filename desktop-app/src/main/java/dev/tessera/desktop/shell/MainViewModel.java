@@ -7,6 +7,7 @@ import dev.tessera.desktop.events.EventsViewModel;
 import dev.tessera.desktop.ui.Localization;
 import dev.tessera.desktop.ui.TaskExecutor;
 import dev.tessera.desktop.counter.CounterWorkspace;
+import dev.tessera.desktop.workspace.Workspace;
 import java.time.Duration;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -20,6 +20,8 @@ import dev.tessera.desktop.ui.DialogService;
 import dev.tessera.desktop.ui.Localization;
 import dev.tessera.desktop.ui.Stylesheets;
 import dev.tessera.desktop.ui.TaskExecutor;
+import dev.tessera.desktop.workspace.WorkspaceContext;
+import dev.tessera.desktop.workspace.WorkspaceFactory;
 import java.time.Clock;
 import java.util.Optional;
 import javafx.application.Platform;
