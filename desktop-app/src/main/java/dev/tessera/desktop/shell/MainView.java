@@ -1,8 +1,8 @@
 package dev.tessera.desktop.shell;
 
 import atlantafx.base.theme.Styles;
-import dev.tessera.desktop.counter.CounterView;
-import dev.tessera.desktop.counter.CounterWorkspace;
+import dev.tessera.desktop.countertab.CounterView;
+import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.events.EventsView;
 import dev.tessera.desktop.ui.LanguageSwitch;
 import dev.tessera.desktop.ui.Localization;

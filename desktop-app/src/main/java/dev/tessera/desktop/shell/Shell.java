@@ -2,8 +2,8 @@ package dev.tessera.desktop.shell;
 
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.counter.CounterWorkspace;
 import dev.tessera.desktop.counter.VirtualChips;
+import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.settings.SettingsDialog;
 import dev.tessera.desktop.settings.SettingsStore;
