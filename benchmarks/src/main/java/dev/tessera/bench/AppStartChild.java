@@ -1,7 +1,7 @@
 package dev.tessera.bench;
 
 import dev.tessera.desktop.TesseraApp;
-import dev.tessera.desktop.counter.CounterView;
+import dev.tessera.desktop.countertab.CounterView;
 import dev.tessera.desktop.events.SeatAvailabilityViewModel;
 import dev.tessera.desktop.startup.StartupSettings;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.tessera.core.model.LedgerKind;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.core.ticket.TicketFormatException;
+import dev.tessera.core.format.TicketFormatException;
 import dev.tessera.desktop.aftersales.PaperDesk.PaperTicketLine;
 import dev.tessera.desktop.center.AfterSalesApiTypes.Exchange;
 import dev.tessera.desktop.center.AfterSalesApiTypes.ExchangeResult;

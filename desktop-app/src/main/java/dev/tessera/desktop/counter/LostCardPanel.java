@@ -25,11 +25,11 @@ import javafx.scene.layout.VBox;
  * The counter's Lost card tab (issue 14): find the member, block the lost card (after a confirmation), and move its
  * tickets to a new card on the reader. Enter in a field does its step; the confirmation answers Enter or Esc.
  */
-final class LostCardPanel extends ScrollPane {
+public final class LostCardPanel extends ScrollPane {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private final javafx.beans.value.ChangeListener<java.util.Locale> redraw;
 
-    LostCardPanel(LostCardViewModel vm, Localization l10n) {
+    public LostCardPanel(LostCardViewModel vm, Localization l10n) {
         TextField query = new TextField();
         query.setId("lostCardQuery");
         query.promptTextProperty().bind(l10n.binding("lostcard.find.prompt"));

@@ -181,7 +181,7 @@ public final class OfflineSeller {
             Ticket t = TicketCodec.decode(Base64.getDecoder().decode(base64.asText())).ticket();
             return Journal.payload("T").put("seatId", t.seatId()).put("categoryId", t.categoryId())
                     .put("standing", t.generalAdmission());
-        } catch (dev.tessera.core.ticket.TicketFormatException e) {
+        } catch (dev.tessera.core.format.TicketFormatException e) {
             throw new IllegalStateException("the journal holds a ticket this terminal wrote: " + e.getMessage(), e);
         }
     }

@@ -28,10 +28,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The sale, top to bottom: seats and total, customer, payment, confirm and chip, receipt and void. */
-final class SalePanel extends ScrollPane {
+public final class SalePanel extends ScrollPane {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
-    SalePanel(CounterViewModel vm, Localization l10n) {
+    public SalePanel(CounterViewModel vm, Localization l10n) {
         Label seats = new Label();
         seats.setId("saleSeats");
         seats.getStyleClass().add("sale-seats");

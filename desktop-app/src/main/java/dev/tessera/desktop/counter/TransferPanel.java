@@ -18,9 +18,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Transfer a ticket between two members' chips at the counter (flow 5). */
-final class TransferPanel extends ScrollPane {
+public final class TransferPanel extends ScrollPane {
 
-    TransferPanel(TransferViewModel vm, Localization l10n) {
+    public TransferPanel(TransferViewModel vm, Localization l10n) {
         // the ticket is picked from the assignor's card, read at the reader; nobody types a ticket id
         Button read = button("readAssignorCard", "counter.transfer.readCard", l10n);
         read.setOnAction(e -> vm.readAssignorCard());

@@ -18,9 +18,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** The simulated reader's chip tray (embedded default only): what lies on the reader, and card issue (claim 31). */
-final class VirtualChipsPanel extends ScrollPane {
+public final class VirtualChipsPanel extends ScrollPane {
 
-    VirtualChipsPanel(VirtualChipsViewModel vm, Localization l10n) {
+    public VirtualChipsPanel(VirtualChipsViewModel vm, Localization l10n) {
         ListView<VirtualChip> chips = new ListView<>(vm.chips());
         chips.setId("virtualChips");
         chips.setPrefHeight(140);

@@ -4,8 +4,8 @@ import static dev.tessera.desktop.ledger.schema.Tables.GATE_AREA_DOOR;
 import static dev.tessera.desktop.ledger.schema.Tables.GATE_CACHE;
 import static dev.tessera.desktop.ledger.schema.Tables.GATE_SCAN;
 
+import dev.tessera.core.format.TicketFormatException;
 import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.core.ticket.TicketFormatException;
 import dev.tessera.desktop.center.GateApiTypes.ScanResult;
 import dev.tessera.desktop.ledger.schema.tables.records.GateScanRecord;
 import dev.tessera.reader.gate.GateAdmissions;

@@ -1,8 +1,8 @@
 package dev.tessera.desktop.gate;
 
-import dev.tessera.desktop.shell.ViewModelWorkspace;
-import dev.tessera.desktop.shell.WorkspaceContext;
-import dev.tessera.desktop.shell.WorkspaceFactory;
+import dev.tessera.desktop.workspace.ViewModelWorkspace;
+import dev.tessera.desktop.workspace.WorkspaceContext;
+import dev.tessera.desktop.workspace.WorkspaceFactory;
 
 /** The gate staff's tab (issue 5, claim 67): tap or scan, a large answer, counts per gate, offline-capable. */
 public final class GateWorkspace extends ViewModelWorkspace<GateViewModel, GateView> {

@@ -1,8 +1,8 @@
 package dev.tessera.desktop.manager;
 
-import dev.tessera.desktop.shell.ViewModelWorkspace;
-import dev.tessera.desktop.shell.WorkspaceContext;
-import dev.tessera.desktop.shell.WorkspaceFactory;
+import dev.tessera.desktop.workspace.ViewModelWorkspace;
+import dev.tessera.desktop.workspace.WorkspaceContext;
+import dev.tessera.desktop.workspace.WorkspaceFactory;
 import dev.tessera.reports.print.ReportPrinter;
 
 /**

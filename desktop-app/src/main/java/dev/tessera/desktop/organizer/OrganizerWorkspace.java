@@ -1,9 +1,9 @@
 package dev.tessera.desktop.organizer;
 
 import dev.tessera.designer.i18n.Messages;
-import dev.tessera.desktop.shell.Workspace;
-import dev.tessera.desktop.shell.WorkspaceContext;
 import dev.tessera.desktop.ui.Localization;
+import dev.tessera.desktop.workspace.Workspace;
+import dev.tessera.desktop.workspace.WorkspaceContext;
 import javafx.scene.Node;
 
 /**

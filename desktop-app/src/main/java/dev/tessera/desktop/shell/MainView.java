@@ -1,11 +1,12 @@
 package dev.tessera.desktop.shell;
 
 import atlantafx.base.theme.Styles;
-import dev.tessera.desktop.counter.CounterView;
-import dev.tessera.desktop.counter.CounterWorkspace;
+import dev.tessera.desktop.countertab.CounterView;
+import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.events.EventsView;
 import dev.tessera.desktop.ui.LanguageSwitch;
 import dev.tessera.desktop.ui.Localization;
+import dev.tessera.desktop.workspace.Workspace;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;

@@ -5,6 +5,9 @@ import dev.tessera.desktop.member.MemberCards;
 import dev.tessera.desktop.member.MemberShopViewModel;
 import dev.tessera.desktop.member.MemberView;
 import dev.tessera.desktop.member.MemberViewModel;
+import dev.tessera.desktop.workspace.Workspace;
+import dev.tessera.desktop.workspace.WorkspaceContext;
+import dev.tessera.desktop.workspace.WorkspaceFactory;
 import javafx.scene.Node;
 
 /**

@@ -2,8 +2,8 @@ package dev.tessera.desktop.shell;
 
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.counter.CounterWorkspace;
 import dev.tessera.desktop.counter.VirtualChips;
+import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.settings.SettingsDialog;
 import dev.tessera.desktop.settings.SettingsStore;
@@ -20,6 +20,8 @@ import dev.tessera.desktop.ui.DialogService;
 import dev.tessera.desktop.ui.Localization;
 import dev.tessera.desktop.ui.Stylesheets;
 import dev.tessera.desktop.ui.TaskExecutor;
+import dev.tessera.desktop.workspace.WorkspaceContext;
+import dev.tessera.desktop.workspace.WorkspaceFactory;
 import java.time.Clock;
 import java.util.Optional;
 import javafx.application.Platform;

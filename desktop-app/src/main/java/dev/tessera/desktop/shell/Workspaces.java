@@ -1,5 +1,6 @@
 package dev.tessera.desktop.shell;
 
+import dev.tessera.desktop.workspace.WorkspaceFactory;
 import java.util.List;
 import java.util.Map;
 

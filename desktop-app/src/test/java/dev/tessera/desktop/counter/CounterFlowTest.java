@@ -18,6 +18,7 @@ import dev.tessera.desktop.center.CounterApiTypes.SalesLog;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.designer.availability.SeatStatus;
+import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.support.ConfirmDialog;
 import dev.tessera.desktop.support.AppUnderTest;

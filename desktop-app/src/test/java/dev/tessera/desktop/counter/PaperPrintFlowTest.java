@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.settings.SettingsStore;
 import dev.tessera.desktop.settings.TerminalSettings;
 import dev.tessera.desktop.support.AppUnderTest;

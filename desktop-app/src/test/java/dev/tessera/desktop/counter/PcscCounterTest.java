@@ -9,6 +9,7 @@ import dev.tessera.desktop.center.CenterApiTypes.Account;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
+import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.settings.SettingsStore;
 import dev.tessera.desktop.settings.TerminalSettings;
 import dev.tessera.desktop.support.AppUnderTest;

@@ -5,7 +5,7 @@ import static dev.tessera.desktop.support.Fx.waitFor;
 
 import dev.tessera.center.PlatformCenter;
 import dev.tessera.desktop.TesseraApp;
-import dev.tessera.desktop.counter.CounterWorkspace;
+import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.startup.StartupSettings;
 import java.nio.file.Path;
 import java.util.Locale;

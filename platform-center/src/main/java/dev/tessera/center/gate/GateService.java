@@ -17,7 +17,7 @@ import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.SignedTicket;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.core.ticket.TicketFormatException;
+import dev.tessera.core.format.TicketFormatException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;

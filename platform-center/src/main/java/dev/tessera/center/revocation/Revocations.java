@@ -3,9 +3,9 @@ package dev.tessera.center.revocation;
 import static dev.tessera.center.db.schema.Tables.REVOCATION;
 
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
+import dev.tessera.core.format.TicketFormatException;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.core.ticket.TicketFormatException;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import org.jooq.DSLContext;

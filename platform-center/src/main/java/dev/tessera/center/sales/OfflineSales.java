@@ -23,7 +23,7 @@ import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.core.ticket.SignedTicket;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.core.ticket.TicketFormatException;
+import dev.tessera.core.format.TicketFormatException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import dev.tessera.core.model.Role;
 import dev.tessera.core.seatmap.SampleVenues;
 import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.core.ticket.TicketFormatException;
+import dev.tessera.core.format.TicketFormatException;
 import java.util.Base64;
 import java.time.Duration;
 import java.time.Instant;

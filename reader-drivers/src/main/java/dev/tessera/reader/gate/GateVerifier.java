@@ -1,11 +1,11 @@
 package dev.tessera.reader.gate;
 
 import dev.tessera.core.crypto.ChipEnvelope;
+import dev.tessera.core.format.TicketFormatException;
 import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.SignedTicket;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.core.ticket.TicketFormatException;
 import dev.tessera.reader.center.CenterClient.GateChip;
 import dev.tessera.reader.wallet.CardGoneException;
 import dev.tessera.reader.wallet.CardProtocolException;

@@ -23,7 +23,7 @@ public record ChipTicket(UUID ticketId, int version, long eventId, byte[] envelo
         try {
             return new ChipTicket(ticketId, version, dev.tessera.core.ticket.TicketCodec.decode(signedTicket).ticket().eventId(),
                     envelope);
-        } catch (dev.tessera.core.ticket.TicketFormatException e) {
+        } catch (dev.tessera.core.format.TicketFormatException e) {
             throw new IllegalArgumentException("the signed ticket " + ticketId + " cannot be read: " + e.getMessage(), e);
         }
     }

@@ -1,7 +1,7 @@
 package dev.tessera.core.crypto;
 
-import dev.tessera.core.ticket.TicketFormatException;
-import dev.tessera.core.ticket.TicketFormatException.Reason;
+import dev.tessera.core.format.TicketFormatException;
+import dev.tessera.core.format.TicketFormatException.Reason;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -2,7 +2,8 @@ package dev.tessera.core.ticket;
 
 import dev.tessera.core.crypto.IssuerKeyPair;
 import dev.tessera.core.crypto.IssuerPublicKey;
-import dev.tessera.core.ticket.TicketFormatException.Reason;
+import dev.tessera.core.format.TicketFormatException;
+import dev.tessera.core.format.TicketFormatException.Reason;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.tessera.core.ticket;
 
-import dev.tessera.core.ticket.TicketFormatException.Reason;
+import dev.tessera.core.format.TicketFormatException;
+import dev.tessera.core.format.TicketFormatException.Reason;
 import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
 

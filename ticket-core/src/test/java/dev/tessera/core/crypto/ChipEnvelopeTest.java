@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tessera.core.ticket.TicketFormatException;
-import dev.tessera.core.ticket.TicketFormatException.Reason;
+import dev.tessera.core.format.TicketFormatException;
+import dev.tessera.core.format.TicketFormatException.Reason;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;

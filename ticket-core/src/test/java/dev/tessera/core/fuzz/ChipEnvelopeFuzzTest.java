@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tessera.core.crypto.ChipEnvelope;
 import dev.tessera.core.crypto.ChipKeys;
+import dev.tessera.core.format.TicketFormatException;
 import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.core.ticket.TicketFormatException;
 import java.util.HexFormat;
 
 /**

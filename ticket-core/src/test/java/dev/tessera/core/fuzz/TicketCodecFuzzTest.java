@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tessera.core.crypto.IssuerKeyPair;
+import dev.tessera.core.format.TicketFormatException;
 import dev.tessera.core.ticket.IssuerKeyResolver;
 import dev.tessera.core.ticket.SignedTicket;
 import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.core.ticket.TicketFormatException;
 import java.util.HexFormat;
 
 /**

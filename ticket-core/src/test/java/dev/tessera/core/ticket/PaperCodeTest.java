@@ -4,6 +4,7 @@ import static dev.tessera.core.ticket.TicketBuilder.aTicket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tessera.core.format.TicketFormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;

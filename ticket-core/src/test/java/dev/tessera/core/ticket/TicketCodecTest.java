@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tessera.core.crypto.IssuerKeyPair;
 import dev.tessera.core.crypto.IssuerPublicKey;
-import dev.tessera.core.ticket.TicketFormatException.Reason;
+import dev.tessera.core.format.TicketFormatException;
+import dev.tessera.core.format.TicketFormatException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

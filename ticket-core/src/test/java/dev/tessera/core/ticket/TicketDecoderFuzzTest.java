@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.tessera.core.crypto.IssuerKeyPair;
 import dev.tessera.core.crypto.IssuerPublicKey;
-import dev.tessera.core.ticket.TicketFormatException.Reason;
+import dev.tessera.core.format.TicketFormatException;
+import dev.tessera.core.format.TicketFormatException.Reason;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package dev.tessera.desktop.shell;
+package dev.tessera.desktop.workspace;
 
 import java.util.function.Function;
 import javafx.scene.Node;

@@ -1,4 +1,4 @@
-package dev.tessera.desktop.shell;
+package dev.tessera.desktop.workspace;
 
 /** Opens a role's workspace; called on a background thread, so it may block on files or the center. */
 @FunctionalInterface

@@ -1,9 +1,18 @@
-package dev.tessera.desktop.counter;
+package dev.tessera.desktop.countertab;
 
 import dev.tessera.desktop.aftersales.AfterSalesViewModel;
 import dev.tessera.desktop.aftersales.PaperDesk;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.counter.CounterContext;
+import dev.tessera.desktop.counter.CounterReader;
+import dev.tessera.desktop.counter.CounterViewModel;
+import dev.tessera.desktop.counter.Journal;
+import dev.tessera.desktop.counter.LostCardViewModel;
+import dev.tessera.desktop.counter.SaleRecovery;
+import dev.tessera.desktop.counter.TransferViewModel;
+import dev.tessera.desktop.counter.VirtualChips;
+import dev.tessera.desktop.counter.VirtualChipsViewModel;
 import dev.tessera.desktop.events.SeatAvailabilityViewModel;
 import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.ledger.SyncLoop;

@@ -1,4 +1,4 @@
-package dev.tessera.core.ticket;
+package dev.tessera.core.format;
 
 import java.io.Serial;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.tessera.desktop.counter;
+package dev.tessera.desktop.countertab;
 
 import static dev.tessera.desktop.ui.Controls.button;
 import static dev.tessera.desktop.ui.Controls.caption;
@@ -7,6 +7,14 @@ import dev.tessera.core.seatmap.Category;
 import dev.tessera.desktop.aftersales.AfterSalesPanel;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.designer.availability.AvailabilityView;
+import dev.tessera.desktop.counter.CounterViewModel;
+import dev.tessera.desktop.counter.LostCardPanel;
+import dev.tessera.desktop.counter.SalePanel;
+import dev.tessera.desktop.counter.SalePhase;
+import dev.tessera.desktop.counter.TransferPanel;
+import dev.tessera.desktop.counter.TransferViewModel;
+import dev.tessera.desktop.counter.VirtualChipsPanel;
+import dev.tessera.desktop.counter.VirtualChipsViewModel;
 import dev.tessera.desktop.events.LiveSeatMap;
 import dev.tessera.desktop.shift.ShiftBar;
 import dev.tessera.desktop.shift.ShiftPanel;

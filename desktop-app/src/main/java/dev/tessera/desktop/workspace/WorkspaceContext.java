@@ -1,4 +1,4 @@
-package dev.tessera.desktop.shell;
+package dev.tessera.desktop.workspace;
 
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
