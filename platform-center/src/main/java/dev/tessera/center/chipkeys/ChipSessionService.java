@@ -142,7 +142,7 @@ public final class ChipSessionService {
         String terminalId = terminalId(request == null ? null : request.terminalId());
         String terminalRefusal = terminalRefusal(caller.accountId(), terminalId);
         if (terminalRefusal != null) {
-            throw ApiException.forbidden(terminalRefusal);
+            throw DomainException.forbidden(terminalRefusal);
         }
         if (memberId != null) {
             Role role = db.dsl().select(dev.tessera.center.db.schema.Tables.ACCOUNT.ROLE)
@@ -282,7 +282,7 @@ public final class ChipSessionService {
             return null;
         }
         if (!value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw ApiException.badRequest("terminalId has 1 to 64 letters, digits or . _ -");
+            throw DomainException.invalid("terminalId has 1 to 64 letters, digits or . _ -");
         }
         return value;
     }
