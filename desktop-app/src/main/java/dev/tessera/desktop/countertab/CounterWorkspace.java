@@ -155,8 +155,7 @@ public final class CounterWorkspace implements AutoCloseable {
     }
 
     /**
-     * Issue 15: the center's key-use audit names this terminal for every chip key the session uses (kept at the end
-     * of the file: the frozen cycle store lists this class's dependencies in line order).
+     * Issue 15: the center's key-use audit names this terminal for every chip key the session uses.
      */
     private static TerminalIdentity namedInChipKeyUses(CenterSession session, TerminalIdentity terminal) {
         session.identifyTerminal(terminal.terminalId());
