@@ -235,6 +235,17 @@ public final class AfterSalesPanel extends BorderPane {
         Tooltip why = new Tooltip();
         why.textProperty().bind(l10n.binding("aftersales.reissue.tip"));
         reissue.setTooltip(why);
+        // issue 17: a refund's credit note (CN-…), printed or previewed as the counter prints receipts
+        Button creditNote = button("afterSalesCreditNote", "aftersales.creditNote", l10n);
+        creditNote.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        creditNote.setOnAction(e -> vm.printCreditNotes());
+        creditNote.disableProperty().bind(vm.busyProperty());
+        creditNote.setTooltip(tip("aftersales.creditNote.tip", l10n));
+        Button creditPreview = button("afterSalesCreditNotePreview", "aftersales.creditNote.preview", l10n);
+        creditPreview.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        creditPreview.setOnAction(e -> vm.previewCreditNotes());
+        creditPreview.disableProperty().bind(vm.busyProperty());
+        creditPreview.setTooltip(tip("aftersales.creditNote.preview.tip", l10n));
         HBox buttons = new HBox(8, refund, voidOnly, reprint, reissue);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getChildren().forEach(b -> ((javafx.scene.control.Control) b).setMinWidth(Region.USE_PREF_SIZE));
@@ -252,7 +263,14 @@ public final class AfterSalesPanel extends BorderPane {
         write.setOnAction(e -> vm.writeToChip());
         show(write, vm.pendingChipProperty().isNotNull());
         write.disableProperty().bind(vm.busyProperty());
-        HBox exchangeRow = new HBox(8, exchange, write);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox exchangeRow = new HBox(8, exchange, write, gap, creditNote, creditPreview);
+        exchangeRow.getChildren().forEach(b -> {
+            if (b instanceof javafx.scene.control.Control c) {
+                c.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
         VBox box = new VBox(8, buttons, summary, exchangeRow);
         box.getStyleClass().add("aftersales-actions");
         return box;
@@ -272,6 +290,12 @@ public final class AfterSalesPanel extends BorderPane {
     /** A message in words, with messages among its arguments put into words too. */
     static StringBinding text(ObservableValue<Message> message, Localization l10n) {
         return l10n.binding(message);
+    }
+
+    private static Tooltip tip(String key, Localization l10n) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(l10n.binding(key));
+        return tip;
     }
 
     private static Button button(String id, String key, Localization l10n) {

@@ -92,6 +92,10 @@ public final class AfterSalesViewModel {
     private final ReadOnlyObjectWrapper<PendingChip> pendingChip = new ReadOnlyObjectWrapper<>();
     private final ObjectBinding<Message> exchangeSummary;
     private Lookup last;
+    /** Issue 17: the refunds made at this counter, by ticket, for their credit notes. */
+    private final Map<String, CreditNote> creditNotes = new java.util.LinkedHashMap<>();
+    /** The last refund's credit notes: they print when no refunded ticket of this counter is selected. */
+    private List<CreditNote> lastCreditNotes = List.of();
 
     /** What the last lookup asked for (GET /api/sales's query), so the list refreshes after each action. */
     record Lookup(Map<String, String> params) {
@@ -283,21 +287,55 @@ public final class AfterSalesViewModel {
             }
             ctx.journal().append(kind, intent);
             long total = 0;
+            List<Voided> voided = new ArrayList<>();
             for (TicketRow r : rows) {
                 Voided v = ctx.session().refundTicket(r.ticketId(), new RefundTicket(why, withRefund,
                         withRefund ? method : null, withRefund ? ref : null));
                 ctx.journal().append(kind, Journal.payload(type).put("ticketId", v.ticketId()).put("saleId", v.saleId())
                         .put("version", v.version()).put("reason", why).put("refundMinor", v.refundMinor())
-                        .put("method", withRefund ? method : null).put("reference", ref));
+                        .put("method", withRefund ? method : null).put("reference", ref).put("refundId", v.refundId()));
                 total += v.refundMinor() == null ? 0 : v.refundMinor();
+                voided.add(v);
             }
-            return total;
-        }, total -> {
+            return new Refunded(total, withRefund ? creditNotes(rows, voided, method, ref) : List.of());
+        }, refunded -> {
+            long total = refunded.totalMinor();
             clearReason();
+            if (withRefund) {
+                refunded.creditNotes().forEach(n -> creditNotes.put(n.ticketId(), n));
+                lastCreditNotes = refunded.creditNotes();
+            }
             String currency = rows.getFirst().currency();
             refresh(withRefund ? Message.of("aftersales.refund.done", rows.size(), money(total, currency), methodKey(method))
                     : Message.of("aftersales.void.done", rows.size()));
         });
+    }
+
+    private record Refunded(long totalMinor, List<CreditNote> creditNotes) {}
+
+    /**
+     * Blocking: the credit notes of the refunds just made, each at the rate the center kept with its ticket at sale
+     * time (from the sales log, which gives each ticket's stored rate).
+     */
+    private List<CreditNote> creditNotes(List<TicketRow> rows, List<Voided> voided, String method, String ref) {
+        java.time.Instant at = ctx.clock().instant();
+        Map<String, Integer> rates = new java.util.HashMap<>();
+        rows.stream().map(TicketRow::eventId).distinct().forEach(eventId -> ctx.session()
+                .salesLog(new dev.tessera.desktop.center.ManagerApiTypes.SalesLogQuery(null, null,
+                        java.time.ZoneId.systemDefault(), null, eventId, null))
+                .lines().forEach(l -> rates.put(l.ticketId(), l.taxRateBasisPoints())));
+        List<CreditNote> notes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            TicketRow r = rows.get(i);
+            Voided v = voided.get(i);
+            if (v.refundId() == null || v.refundMinor() == null || v.refundMinor() == 0) {
+                continue;
+            }
+            TicketView t = r.ticket();
+            notes.add(new CreditNote(v.refundId(), r.saleId(), r.eventId(), t.ticketId(), t.seatId(), t.categoryId(),
+                    t.attendee(), v.refundMinor(), method, ref, at, rates.getOrDefault(t.ticketId(), 0)));
+        }
+        return notes;
     }
 
     /** Asks the clerk, with the amount, the method and the seats that go back on sale; false when cancelled. */
@@ -472,6 +510,67 @@ public final class AfterSalesViewModel {
             clearReason();
             reissue.set(false);
             refresh(printed);
+        });
+    }
+
+    // ---- credit notes (issue 17) ----
+
+    /**
+     * The credit notes to print: those of the selected tickets refunded at this counter, or, with none selected, those
+     * of the last refund made here; null (and the reason on screen) when there is none.
+     */
+    private List<CreditNote> chosenCreditNotes() {
+        List<CreditNote> chosen = selected.stream().map(r -> creditNotes.get(r.ticketId()))
+                .filter(java.util.Objects::nonNull).toList();
+        if (chosen.isEmpty()) {
+            chosen = lastCreditNotes;
+        }
+        if (chosen.isEmpty()) {
+            fail(Message.of("aftersales.creditNote.none"));
+            return null;
+        }
+        return chosen;
+    }
+
+    /** Ctrl+P: prints the credit notes (CN-…) of the refunds, through the counter's printer or as PDF. */
+    public void printCreditNotes() {
+        List<CreditNote> notes = chosenCreditNotes();
+        if (notes == null || feedback.busyProperty().get()) {
+            return;
+        }
+        String seller = ctx.session().account().displayName();
+        var locale = ctx.l10n().getLocale();
+        run(() -> {
+            ReportPrinter.Outcome outcome = null;
+            for (CreditNote n : notes) {
+                outcome = paper.creditNote(eventPaper(n.eventId()), n, seller, locale);
+                ctx.journal().append(LedgerKind.ISSUE, Journal.payload("CREDIT_NOTE_PRINTED")
+                        .put("ticketId", n.ticketId()).put("creditNote", n.number()).put("output", where(outcome)));
+            }
+            String numbers = String.join(", ", notes.stream().map(CreditNote::number).toList());
+            return switch (outcome) {
+                case ReportPrinter.SavedAsPdf pdf -> Message.of("aftersales.creditNote.done.pdf", numbers,
+                        pdf.file().toString());
+                case ReportPrinter.Printed p -> Message.of("aftersales.creditNote.done.printer", numbers, p.printer());
+            };
+        }, feedback::say);
+    }
+
+    /** Ctrl+Shift+P: the credit notes as they will print, in a window with Print. */
+    public void previewCreditNotes() {
+        List<CreditNote> notes = chosenCreditNotes();
+        if (notes == null || feedback.busyProperty().get()) {
+            return;
+        }
+        String seller = ctx.session().account().displayName();
+        var locale = ctx.l10n().getLocale();
+        run(() -> PaperDesk.pages(notes.stream().map(n -> paper.creditNotePrint(eventPaper(n.eventId()), n, seller,
+                locale)).toList()), pages -> {
+            String numbers = String.join(", ", notes.stream().map(CreditNote::number).toList());
+            if (ctx.dialogs().preview(Message.of("aftersales.creditNote.previewTitle", numbers), pages,
+                    Message.of("aftersales.creditNote.print"))) {
+                printCreditNotes();
+            }
         });
     }
 

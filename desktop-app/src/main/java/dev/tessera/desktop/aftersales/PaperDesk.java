@@ -96,6 +96,30 @@ public final class PaperDesk {
         return Receipt.render(data, options(locale));
     }
 
+    /**
+     * Issue 17: the credit note (返還インボイス) of one refund, CN-{refund id}: the amount paid back at the rate kept with
+     * the ticket at sale time, referring to the original receipt (the sale number). Laid out, not printed.
+     */
+    public JasperPrint creditNotePrint(EventPaper paper, CreditNote note, String seller, Locale locale) {
+        EventInfo e = paper.event();
+        String[] place = paper.place(note.seatId());
+        String where = place[1].isEmpty() ? place[0] : place[0] + " " + place[1] + "-" + place[2];
+        var line = new ReceiptData.Line(where, paper.categoryName(note.categoryId()), note.attendee(), note.amountMinor(),
+                note.taxRateBasisPoints());
+        var tax = paper.tax();
+        ReceiptData data = new ReceiptData(note.saleId(), Formats.dateTime(note.refundedAt(), locale), seller, e.name(),
+                e.venueName(), Formats.dateTime(e.startsAt(), locale), e.currency(), List.of(line), note.amountMinor(),
+                note.method(), note.reference(), null, new ReceiptData.Tax(
+                        tax == null ? e.servicer() : tax.issuerName(), tax == null ? null : tax.registrationNumber(),
+                        tax != null && tax.qualifiedInvoice(), note.number()));
+        return Receipt.render(data, options(locale));
+    }
+
+    /** Prints (or saves as PDF) one credit note laid out by {@link #creditNotePrint}. */
+    public ReportPrinter.Outcome creditNote(EventPaper paper, CreditNote note, String seller, Locale locale) {
+        return print(creditNotePrint(paper, note, seller, locale), "credit-note-" + note.number());
+    }
+
     /** Every page of the prints, drawn for the screen in order. */
     public static List<java.awt.image.BufferedImage> pages(List<JasperPrint> prints) {
         List<java.awt.image.BufferedImage> pages = new java.util.ArrayList<>();

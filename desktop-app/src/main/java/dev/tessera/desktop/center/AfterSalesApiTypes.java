@@ -39,6 +39,12 @@ public final class AfterSalesApiTypes {
 
     public record CategoryRate(String categoryId, int rateBasisPoints) {}
 
+    /**
+     * Issue 17: POST /api/events/{eventId}/tax. A null country keeps the event's; the rates named replace those
+     * categories' rates; a blank registration number means none.
+     */
+    public record SetEventTax(String country, String issuerName, String registrationNumber, List<CategoryRate> rates) {}
+
     public record RefundTicket(String reason, boolean refund, String refundMethod, String refundReference) {}
 
     public record Exchange(List<String> ticketIds, long holdId, String reason, Payment payment) {}

@@ -397,6 +397,12 @@ public final class CenterSession {
         return http.get("/api/events/" + eventId + "/tax", token(), CenterHttp.type(AfterSalesApiTypes.EventTax.class));
     }
 
+    /** Issue 17: the organizer sets the event's country, invoice issuer and category rates (POST …/tax). */
+    public AfterSalesApiTypes.EventTax setEventTax(long eventId, AfterSalesApiTypes.SetEventTax tax) {
+        return http.post("/api/events/" + eventId + "/tax", token(), tax,
+                CenterHttp.type(AfterSalesApiTypes.EventTax.class));
+    }
+
     public AfterSalesApiTypes.Venue venueOfEvent(EventInfo event) {
         return http.get("/api/venues/" + event.venueId(), token(), CenterHttp.type(AfterSalesApiTypes.Venue.class));
     }

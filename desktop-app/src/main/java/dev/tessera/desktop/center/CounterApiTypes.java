@@ -88,7 +88,8 @@ public final class CounterApiTypes {
 
     public record VoidTicket(String reason, boolean refund) {}
 
-    public record Voided(String ticketId, int version, long saleId, Long refundMinor, String reason) {}
+    /** {@code refundId}: the refund's number (credit note CN-{refundId}, issue 17), null for a void without one. */
+    public record Voided(String ticketId, int version, long saleId, Long refundMinor, String reason, Long refundId) {}
 
     /** The counter's view of a log line: the fields it shows; the names it leaves to the manager are listed. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"eventName", "sellerName", "status", "refundMinor",

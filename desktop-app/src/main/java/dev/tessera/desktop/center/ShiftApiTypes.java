@@ -18,8 +18,18 @@ public final class ShiftApiTypes {
     public record CurrencyDenominations(String currency, int fractionDigits, List<Long> denominations) {}
 
     /** In the shift's currency; expected cash = float + cash sales - cash refunds. */
+    /** {@code byRate} (issue 17): gross, tax and net per tax rate, highest rate first. */
     public record Totals(int sales, int tickets, long cashSalesMinor, long cardSalesMinor, long invoiceSalesMinor,
-                         int voids, int refunds, long cashRefundsMinor, long cardRefundsMinor, long expectedCashMinor) {}
+                         int voids, int refunds, long cashRefundsMinor, long cardRefundsMinor, long expectedCashMinor,
+                         List<RateTotal> byRate) {
+        public Totals {
+            byRate = byRate == null ? List.of() : List.copyOf(byRate);
+        }
+    }
+
+    /** One tax rate's money (issue 17): gross = sales − refunds, tax, net = gross − tax, in minor units. */
+    public record RateTotal(String currency, int rateBasisPoints, int tickets, long salesMinor, long refundsMinor,
+                            long grossMinor, long taxMinor, long netMinor) {}
 
     public record Shift(long id, long sellerId, String sellerName, String terminalId, String currency, String status,
                         Instant openedAt, long floatMinor, List<Count> floatCount, Instant closedAt,

@@ -55,6 +55,8 @@ public final class CounterView extends BorderPane {
     private final TabPane side;
     /** Ctrl+F: the after-sales search, where the workspace has one. */
     private Runnable findSale = () -> {};
+    /** Prints (false) or previews (true) the credit note when After-sales is the tab shown; false otherwise. */
+    private java.util.function.Predicate<Boolean> creditNote = preview -> false;
 
     public CounterView(CounterViewModel viewModel, TransferViewModel transfer, VirtualChipsViewModel chips,
                        Localization l10n) {
@@ -112,6 +114,18 @@ public final class CounterView extends BorderPane {
             side.getSelectionModel().select(afterSalesTab);
             afterSales.focusSearch();
         };
+        // issue 17: in After-sales, Ctrl+P and Ctrl+Shift+P print and preview the refund's credit note
+        creditNote = preview -> {
+            if (!afterSalesTab.isSelected()) {
+                return false;
+            }
+            if (preview) {
+                workspace.afterSales().previewCreditNotes();
+            } else {
+                workspace.afterSales().printCreditNotes();
+            }
+            return true;
+        };
         // issue 5: the shift tab, and one line above the map that prompts to open a shift (it does not block sales)
         ShiftViewModel shift = workspace.shift();
         Tab shiftTab = tab("shift.title", new ShiftPanel(shift, l10n), l10n);
@@ -143,9 +157,13 @@ public final class CounterView extends BorderPane {
         } else if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
             findSale.run();
         } else if (new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN).match(e)) {
-            viewModel.previewPaper();
+            if (!creditNote.test(true)) {
+                viewModel.previewPaper();
+            }
         } else if (new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN).match(e)) {
-            viewModel.printPaper();
+            if (!creditNote.test(false)) {
+                viewModel.printPaper();
+            }
         } else if (e.getCode() == KeyCode.ESCAPE) {
             if (viewModel.phaseProperty().get() == SalePhase.HELD) {
                 viewModel.releaseHold();

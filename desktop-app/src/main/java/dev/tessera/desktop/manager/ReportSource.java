@@ -102,12 +102,14 @@ public final class ReportSource {
                 }
             }
         }
-        List<SettlementRow> rows = RemoteRows.settlement(lines(tickets, events, job), grants, seatStatus, events);
+        List<TicketLine> lines = lines(tickets, events, job);
+        List<SettlementRow> rows = RemoteRows.settlement(lines, grants, seatStatus, events);
         if (rows.isEmpty()) {
             throw new NothingToReportException(Message.of("manager.error.noSettlement"));
         }
         job.cancellation().throwIfCancelled();
-        return new GeneratedReport(ReportKind.SETTLEMENT, SellerSettlementReport.fill(rows, options), SalesTotals.of(tickets));
+        return new GeneratedReport(ReportKind.SETTLEMENT,
+                SellerSettlementReport.fill(rows, RemoteRows.taxBySeller(lines), options), SalesTotals.of(tickets));
     }
 
     private GeneratedReport occupancy(ReportFilters f, ReportOptions options, ReportJob job, Map<Long, EventInfo> events) {

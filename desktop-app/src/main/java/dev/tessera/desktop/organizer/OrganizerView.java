@@ -11,23 +11,26 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 
-/** The organizer's workspace: Venues, Events and Seller authorizations, switched with Alt+1 … Alt+3. */
+/** The organizer's workspace: Venues, Events, Seller authorizations and Tax, switched with Alt+1 … Alt+4. */
 final class OrganizerView extends BorderPane {
-    private static final List<KeyCode> KEYS = List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3);
+    private static final List<KeyCode> KEYS = List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4);
 
     private final TabPane tabs;
     private final VenuesPane venues;
     private final EventsPane events;
     private final AuthorizationsPane authorizations;
+    private final EventTaxPane tax;
 
     OrganizerView(OrganizerWorkspace workspace, Localization l10n) {
         getStyleClass().add("organizer-workspace");
         venues = new VenuesPane(workspace.venues(), l10n);
         events = new EventsPane(workspace.events(), workspace.eventChanges(), workspace.venues().venues(), l10n);
         authorizations = new AuthorizationsPane(workspace.authorizations(), l10n);
+        tax = new EventTaxPane(workspace.tax(), workspace.events().events(), l10n);
         tabs = new TabPane(tab("orgVenuesTab", "organizer.tab.venues", venues, l10n, 1),
                 tab("orgEventsTab", "organizer.tab.events", events, l10n, 2),
-                tab("orgSellersTab", "organizer.tab.sellers", authorizations, l10n, 3));
+                tab("orgSellersTab", "organizer.tab.sellers", authorizations, l10n, 3),
+                tab("orgTaxTab", "organizer.tab.tax", tax, l10n, 4));
         tabs.setId("organizerTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("organizer-tabs");
@@ -76,7 +79,8 @@ final class OrganizerView extends BorderPane {
         switch (tabs.getSelectionModel().getSelectedIndex()) {
             case 0 -> venues.focusList();
             case 1 -> events.focusTable();
-            default -> authorizations.focusEvent();
+            case 2 -> authorizations.focusEvent();
+            default -> tax.focusEvent();
         }
     }
 

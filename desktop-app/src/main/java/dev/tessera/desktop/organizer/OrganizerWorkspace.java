@@ -15,6 +15,7 @@ public final class OrganizerWorkspace implements Workspace {
     private final OrganizerEventsViewModel events;
     private final AuthorizationsViewModel authorizations;
     private final EventChangeViewModel eventChanges;
+    private final EventTaxViewModel tax;
     private final Localization l10n;
     private OrganizerView view;
 
@@ -25,6 +26,7 @@ public final class OrganizerWorkspace implements Workspace {
         this.authorizations = new AuthorizationsViewModel(context.session(), context.tasks(), events.events());
         this.eventChanges = new EventChangeViewModel(context.session(), context.tasks(), context.dialogs(),
                 context.clock(), events.selectedProperty(), events::load);
+        this.tax = new EventTaxViewModel(context.session(), context.tasks());
     }
 
     public static Workspace open(WorkspaceContext context) {
@@ -50,6 +52,11 @@ public final class OrganizerWorkspace implements Workspace {
             view = new OrganizerView(this, l10n);
         }
         return view;
+    }
+
+    /** The events' tax rates per category and invoice issuer (issue 17). */
+    public EventTaxViewModel tax() {
+        return tax;
     }
 
     /** Cancelling or moving the selected event (issue 14). */

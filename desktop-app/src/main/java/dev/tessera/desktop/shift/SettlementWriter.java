@@ -5,6 +5,7 @@ import dev.tessera.reports.ReportException;
 import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.export.Exporter;
 import dev.tessera.reports.settlement.ShiftSettlement;
+import dev.tessera.reports.settlement.TaxTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -40,7 +41,9 @@ public final class SettlementWriter {
                 shift.countedCashMinor() == null ? 0 : shift.countedCashMinor(), t.cardSalesMinor(),
                 t.cardRefundsMinor(), t.invoiceSalesMinor(), t.sales(), t.tickets(), t.voids(), t.refunds(),
                 shift.note(), shift.closingCount().stream()
-                        .map(c -> new ShiftSettlement.Count(c.denominationMinor(), c.quantity())).toList());
+                        .map(c -> new ShiftSettlement.Count(c.denominationMinor(), c.quantity())).toList(),
+                t.byRate().stream().map(r -> new TaxTable.Line("", r.currency(), r.rateBasisPoints(), r.grossMinor(),
+                        r.taxMinor())).toList());
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         try {
             var print = ShiftSettlement.render(data, ReportOptions.of(locale.get(), ZoneId.systemDefault()));

@@ -2,6 +2,7 @@ package dev.tessera.desktop.shift;
 
 import static dev.tessera.desktop.ui.Controls.show;
 import atlantafx.base.theme.Styles;
+import dev.tessera.core.tax.TaxRate;
 import dev.tessera.desktop.center.ShiftApiTypes.Shift;
 import dev.tessera.desktop.shift.ShiftViewModel.State;
 import dev.tessera.desktop.ui.Formats;
@@ -109,6 +110,7 @@ public final class ShiftPanel extends ScrollPane {
         addFigure(figures, 4, "shift.cardSales", "shiftCardSales", () -> money(shift().totals().cardSalesMinor()), false);
         Label activity = line("shiftActivity", () -> l10n.text("shift.activity.value", shift().totals().sales(),
                 shift().totals().tickets(), shift().totals().voids()));
+        Label byRate = line("shiftByRate", this::byRateText);
         Label stale = new Label();
         stale.getStyleClass().add("shift-stale");
         stale.textProperty().bind(l10n.binding("shift.stale"));
@@ -116,7 +118,7 @@ public final class ShiftPanel extends ScrollPane {
         Button refresh = button("refreshShift", "shift.refresh", Styles.BUTTON_OUTLINED);
         refresh.setOnAction(e -> vm.refresh());
         refresh.disableProperty().bind(vm.busyProperty());
-        VBox drawer = section("shift.section.drawer", since, figures, activity, stale, row(refresh));
+        VBox drawer = section("shift.section.drawer", since, figures, activity, byRate, stale, row(refresh));
 
         Label counted = new Label();
         counted.setId("shiftCounted");
@@ -172,6 +174,7 @@ public final class ShiftPanel extends ScrollPane {
         addFigure(figures, 5, "shift.difference", "settledDifference",
                 () -> differenceText(orZero(shift().differenceMinor())), true);
         addFigure(figures, 6, "shift.cardSales", "settledCardSales", () -> money(shift().totals().cardSalesMinor()), false);
+        Label byRate = line("settledByRate", this::byRateText);
         Label note = line("settledNote", () -> l10n.text("shift.note.line", shift().note() == null ? "—" : shift().note()));
         Button save = button("saveSettlement", "shift.settlement.save", Styles.ACCENT);
         save.setOnAction(e -> {
@@ -187,10 +190,17 @@ public final class ShiftPanel extends ScrollPane {
         save.disableProperty().bind(vm.busyProperty());
         Button next = button("nextShift", "shift.next", Styles.BUTTON_OUTLINED);
         next.setOnAction(e -> vm.startNext());
-        VBox box = section("shift.section.settlement", headline, figures, note, row(save, next));
+        VBox box = section("shift.section.settlement", headline, figures, byRate, note, row(save, next));
         box.setId("shiftClosedPane");
         show(box, vm.stateProperty().isEqualTo(State.CLOSED));
         return box;
+    }
+
+    /** Issue 17: a line per tax rate, gross with its tax and net, as the settlement PDF prints them. */
+    private String byRateText() {
+        return String.join("\n", shift().totals().byRate().stream().map(r -> l10n.text("shift.byRate.line",
+                new TaxRate(r.rateBasisPoints()).percentText(), money(r.grossMinor()),
+                money(r.taxMinor()), money(r.netMinor()))).toList());
     }
 
     // ---- parts ----

@@ -1,9 +1,14 @@
 package dev.tessera.desktop.manager;
 
 import static dev.tessera.center.db.schema.Tables.SALE;
+import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.TICKET_VOID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.core.tax.TaxBreakdown;
+import dev.tessera.core.tax.TaxRate;
+import dev.tessera.desktop.center.AfterSalesApiTypes;
+import dev.tessera.desktop.center.CenterApiTypes;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes;
 import dev.tessera.desktop.center.ShiftApiTypes;
@@ -20,6 +25,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -45,6 +51,7 @@ class SalesLogReconciliationTest {
     ShiftApiTypes.Shift shift;
     CounterApiTypes.IssuedTicket voided;
     Path dir;
+    String reduced;
 
     @BeforeAll
     void sell(@TempDir Path data) {
@@ -53,8 +60,13 @@ class SalesLogReconciliationTest {
         clerk = center.clerk();
         shift = clerk.openShift(new ShiftApiTypes.OpenShift("reconcile-1", "JPY",
                 List.of(new ShiftApiTypes.Count(10_000, 2))));
+        // issue 17: the second category at Japan's reduced 8 %, the others at 10 %, so the tables have two rates
+        CenterApiTypes.EventInfo event = center.demoEvent(clerk);
+        reduced = List.copyOf(new java.util.TreeMap<>(event.pricesMinor()).keySet()).get(1);
+        center.signIn("organizer", "organizer-demo").setEventTax(event.id(), new AfterSalesApiTypes.SetEventTax(null,
+                null, null, List.of(new AfterSalesApiTypes.CategoryRate(reduced, 800))));
         // four sales (cash, card, invoice, card), one card ticket refunded
-        sales = new DemoSales(clerk, center.demoEvent(clerk));
+        sales = new DemoSales(clerk, event);
         // and one ticket of the cash sale voided without a refund: the money stays in the till
         voided = sales.sales.getFirst().tickets().getFirst();
         clerk.voidTicket(voided.ticketId(), "entered twice", false);
@@ -112,6 +124,63 @@ class SalesLogReconciliationTest {
         assertThat(text).containsPattern("\\n\\s*Card\\s+2\\s+\\d+\\s+" + grouped(shiftTotals.cardSalesMinor())
                 + "\\s+0\\s+" + (shiftTotals.cardRefundsMinor() == 0 ? "0" : "-" + grouped(shiftTotals.cardRefundsMinor()))
                 + "\\s+" + grouped(shiftTotals.cardSalesMinor() - shiftTotals.cardRefundsMinor()) + "\\s");
+    }
+
+    /**
+     * Issue 17: the shift settlement (PDF and the figures the center gives), the seller settlement and the sales log
+     * show the same gross, tax and net per rate, and those are the database's: each sale's tickets added per rate,
+     * the tax taken once per receipt and rate, each refund's tax taken once from it and subtracted.
+     */
+    @Test
+    void shiftAndSellerSettlementsShowTheSalesLogsGrossTaxAndNetPerRate() throws Exception {
+        Map<Integer, long[]> fromDb = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        db().select(SALE.ID, TICKET.TAX_RATE_BP, DSL.sum(TICKET.PRICE_MINOR)).from(TICKET).join(SALE)
+                .on(SALE.ID.eq(TICKET.SALE_ID)).groupBy(SALE.ID, TICKET.TAX_RATE_BP).forEach(r -> {
+                    long gross = r.value3().longValueExact();
+                    long[] sum = fromDb.computeIfAbsent(r.value2(), k -> new long[2]);
+                    sum[0] += gross;
+                    sum[1] += TaxBreakdown.taxIn(gross, new TaxRate(r.value2()));
+                });
+        db().select(TICKET.TAX_RATE_BP, TICKET_VOID.REFUND_MINOR).from(TICKET_VOID).join(TICKET)
+                .on(TICKET.ID.eq(TICKET_VOID.TICKET_ID)).where(TICKET_VOID.REFUND_MINOR.gt(0L)).forEach(r -> {
+                    long[] sum = fromDb.get(r.value1());
+                    sum[0] -= r.value2();
+                    sum[1] -= TaxBreakdown.taxIn(r.value2(), new TaxRate(r.value1()));
+                });
+        assertThat(fromDb.keySet()).containsExactly(1000, 800);
+        List<String> expected = fromDb.entrySet().stream().map(e -> "JPY " + new TaxRate(e.getKey()).percentText()
+                + "%\\s+" + yen(e.getValue()[0]) + "\\s+" + yen(e.getValue()[1]) + "\\s+"
+                + yen(e.getValue()[0] - e.getValue()[1])).toList();
+        long grossAll = fromDb.values().stream().mapToLong(v -> v[0]).sum();
+        assertThat(grossAll).isEqualTo(sales.netMinor());
+
+        CenterSession manager = center.signIn("manager", "manager-demo");
+        String salesLog = pdfText(new ReportSource(manager).generate(
+                new ReportFilters(ReportKind.SALES_LOG, null, null, null, null, null), ReportOptions.of(EN, ZONE),
+                ReportJob.unattended()), "sales-log-by-rate");
+        String sellerSettlement = pdfText(new ReportSource(manager).generate(
+                new ReportFilters(ReportKind.SETTLEMENT, null, null, null, null, null), ReportOptions.of(EN, ZONE),
+                ReportJob.unattended()), "seller-settlement-by-rate");
+        ShiftApiTypes.Shift now = clerk.shift(shift.id());
+        Path shiftPdf = Files.createDirectories(Path.of("target", "report-pages")).resolve("shift-by-rate.pdf");
+        new dev.tessera.desktop.shift.SettlementWriter(() -> EN).write(now, shiftPdf);
+        String shiftSettlement = Pdfs.text(shiftPdf);
+
+        assertThat(now.totals().byRate()).extracting(ShiftApiTypes.RateTotal::rateBasisPoints).containsExactly(1000, 800);
+        now.totals().byRate().forEach(r -> {
+            assertThat(r.grossMinor()).isEqualTo(fromDb.get(r.rateBasisPoints())[0]);
+            assertThat(r.taxMinor()).isEqualTo(fromDb.get(r.rateBasisPoints())[1]);
+            assertThat(r.netMinor()).isEqualTo(r.grossMinor() - r.taxMinor());
+        });
+        assertThat(salesLog).contains("Tax rate");
+        assertThat(sellerSettlement).contains("Tax per rate (sales less refunds, as in the sales log)");
+        assertThat(shiftSettlement).contains("Tax per rate (sales less refunds)");
+        for (String line : expected) {
+            assertThat(salesLog).containsPattern(line);
+            // one seller: the seller's lines are the whole table
+            assertThat(sellerSettlement).containsPattern(Pattern.quote(now.sellerName()) + "\\s+" + line);
+            assertThat(shiftSettlement).containsPattern(line);
+        }
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class VoidService {
 
     public enum RefundMethod { CASH, CARD }
 
-    public record Voided(String ticketId, int version, long saleId, long refundMinor, String reason) {}
+    public record Voided(String ticketId, int version, long saleId, long refundMinor, String reason, Long refundId) {}
 
     public VoidService(Database db, SeatStatusFeed feed, Clock clock) {
         this.db = db;
@@ -121,15 +121,17 @@ public final class VoidService {
         // a cancelled event's tickets are revoked already (EVENT_CANCELLED): their refund voids them, once revoked
         Revocations.revoke(ctx, ticket, "VOIDED", now);
         long refund = refundMinor == null ? ticket.getPriceMinor() : refundMinor;
-        ctx.insertInto(TICKET_VOID)
+        long voidId = ctx.insertInto(TICKET_VOID)
                 .set(TICKET_VOID.TICKET_ID, ticketId).set(TICKET_VOID.VERSION, ticket.getVersion())
                 .set(TICKET_VOID.SALE_ID, sale.getId()).set(TICKET_VOID.VOIDED_BY, by.accountId())
                 .set(TICKET_VOID.REASON, reason).set(TICKET_VOID.REFUND_MINOR, refund)
                 .set(TICKET_VOID.REFUND_METHOD, refundMethod).set(TICKET_VOID.REFUND_REF, refundRef)
                 .set(TICKET_VOID.EXCHANGE_ID, exchangeId)
                 .set(TICKET_VOID.SHIFT_ID, ShiftService.openShiftOf(ctx, by.accountId()))
-                .set(TICKET_VOID.VOIDED_AT, now).execute();
-        return new VoidedIn(new Voided(ticketId, ticket.getVersion(), sale.getId(), refund, reason),
+                .set(TICKET_VOID.VOIDED_AT, now).returningResult(TICKET_VOID.ID).fetchOne(TICKET_VOID.ID);
+        // issue 17: a refund's id numbers its credit note (CN-{refundId}); a void without a refund has none
+        return new VoidedIn(new Voided(ticketId, ticket.getVersion(), sale.getId(), refund, reason,
+                refund > 0 ? voidId : null),
                 ticket.getEventId(), sale.getSellerId(), ticket.getPriceMinor(),
                 ticket.getGeneralAdmission() ? ticket.getSeatId() : null);
     }

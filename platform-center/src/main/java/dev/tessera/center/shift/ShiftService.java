@@ -18,7 +18,10 @@ import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.CounterShiftRecord;
 import dev.tessera.center.problem.DomainException;
+import dev.tessera.center.saleslog.SalesLogService.TaxTotal;
 import dev.tessera.core.model.Role;
+import dev.tessera.core.tax.TaxBreakdown;
+import dev.tessera.core.tax.TaxRate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -56,9 +60,14 @@ public final class ShiftService {
 
     public record CloseShift(List<Count> counted, String note) {}
 
-    /** What the shift took, in its currency; expected cash is what the drawer should hold now. */
+    /**
+     * What the shift took, in its currency; expected cash is what the drawer should hold now. {@code byRate}
+     * (issue 17): per tax rate, the shift's sales less the refunds it paid, the receipts' tax (each rounded once)
+     * less the credit notes', and net, by the sales log's rule.
+     */
     public record Totals(int sales, int tickets, long cashSalesMinor, long cardSalesMinor, long invoiceSalesMinor,
-                         int voids, int refunds, long cashRefundsMinor, long cardRefundsMinor, long expectedCashMinor) {}
+                         int voids, int refunds, long cashRefundsMinor, long cardRefundsMinor, long expectedCashMinor,
+                         List<TaxTotal> byRate) {}
 
     public enum ShiftStatus { OPEN, CLOSED }
 
@@ -304,13 +313,63 @@ public final class ShiftService {
                         a[8] += amount;
                     }
                 });
+        Map<Long, List<TaxTotal>> byRate = byRate(ctx, ids);
         Map<Long, Totals> totals = new HashMap<>();
         for (CounterShiftRecord s : shifts) {
             long[] a = acc.get(s.getId());
             totals.put(s.getId(), new Totals((int) a[0], (int) a[1], a[2], a[3], a[4], (int) a[5], (int) a[6], a[7], a[8],
-                    s.getFloatMinor() + a[2] - a[7]));
+                    s.getFloatMinor() + a[2] - a[7], byRate.getOrDefault(s.getId(), List.of())));
         }
         return totals;
+    }
+
+    /**
+     * Issue 17: each shift's money per tax rate, by the rule of the sales log (docs/tax.md): a receipt's tax is taken
+     * once per rate from the sum of its lines at that rate; each refund paid in the shift is a credit note whose tax
+     * is taken once from it, at the rate its ticket was sold at. Highest rate first.
+     */
+    private static Map<Long, List<TaxTotal>> byRate(DSLContext ctx, Set<Long> ids) {
+        // shift → rate → {tickets, sales, refunds, tax}
+        Map<Long, Map<Integer, long[]>> sums = new HashMap<>();
+        Map<Long, String> currencies = new HashMap<>();
+        ctx.select(SALE.SHIFT_ID, SALE.ID, TICKET.TAX_RATE_BP, DSL.count(), DSL.sum(TICKET.PRICE_MINOR),
+                        COUNTER_SHIFT.CURRENCY)
+                .from(TICKET).join(SALE).on(SALE.ID.eq(TICKET.SALE_ID))
+                .join(COUNTER_SHIFT).on(COUNTER_SHIFT.ID.eq(SALE.SHIFT_ID))
+                .where(SALE.SHIFT_ID.in(ids), SALE.CURRENCY.eq(COUNTER_SHIFT.CURRENCY))
+                .groupBy(SALE.SHIFT_ID, SALE.ID, TICKET.TAX_RATE_BP, COUNTER_SHIFT.CURRENCY)
+                .forEach(r -> {
+                    currencies.put(r.value1(), r.value6());
+                    long[] sum = sums.computeIfAbsent(r.value1(), k -> new TreeMap<>())
+                            .computeIfAbsent(r.value3(), k -> new long[4]);
+                    long gross = r.value5().longValueExact();
+                    sum[0] += r.value4();
+                    sum[1] += gross;
+                    sum[3] += TaxBreakdown.taxIn(gross, new TaxRate(r.value3()));
+                });
+        ctx.select(TICKET_VOID.SHIFT_ID, TICKET.TAX_RATE_BP, TICKET_VOID.REFUND_MINOR, COUNTER_SHIFT.CURRENCY)
+                .from(TICKET_VOID).join(TICKET).on(TICKET.ID.eq(TICKET_VOID.TICKET_ID))
+                .join(SALE).on(SALE.ID.eq(TICKET_VOID.SALE_ID))
+                .join(COUNTER_SHIFT).on(COUNTER_SHIFT.ID.eq(TICKET_VOID.SHIFT_ID))
+                .where(TICKET_VOID.SHIFT_ID.in(ids), SALE.CURRENCY.eq(COUNTER_SHIFT.CURRENCY),
+                        TICKET_VOID.REFUND_MINOR.gt(0L))
+                .forEach(r -> {
+                    currencies.put(r.value1(), r.value4());
+                    long[] sum = sums.computeIfAbsent(r.value1(), k -> new TreeMap<>())
+                            .computeIfAbsent(r.value2(), k -> new long[4]);
+                    sum[2] += r.value3();
+                    sum[3] -= TaxBreakdown.taxIn(r.value3(), new TaxRate(r.value2()));
+                });
+        Map<Long, List<TaxTotal>> byRate = new HashMap<>();
+        sums.forEach((shiftId, rates) -> byRate.put(shiftId, rates.entrySet().stream()
+                .sorted(Map.Entry.<Integer, long[]>comparingByKey().reversed())
+                .map(e -> {
+                    long[] v = e.getValue();
+                    long gross = v[1] - v[2];
+                    return new TaxTotal(currencies.get(shiftId), e.getKey(), (int) v[0], v[1], v[2], gross, v[3],
+                            gross - v[3]);
+                }).toList()));
+        return byRate;
     }
 
     private static List<Count> checkedCount(List<Count> count, String currency, String name) {

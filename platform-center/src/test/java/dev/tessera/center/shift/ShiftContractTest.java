@@ -94,6 +94,18 @@ abstract class ShiftContractTest {
         assertThat(totals.get("refunds").asInt()).isEqualTo(1);
         assertThat(totals.get("cashRefundsMinor").asLong()).isEqualTo(PRICE);
         assertThat(totals.get("expectedCashMinor").asLong()).isEqualTo(26_000 + 2 * PRICE - PRICE);
+        // issue 17, per rate (a yen event: Japan's 10 %): receipts of 10,000, 5,000 and 5,000 carry 909 + 455 + 455 of
+        // tax, each rounded once; the refund's credit note takes back 455
+        assertThat(totals.get("byRate")).singleElement().satisfies(rate -> {
+            assertThat(rate.get("currency").asText()).isEqualTo("JPY");
+            assertThat(rate.get("rateBasisPoints").asInt()).isEqualTo(1000);
+            assertThat(rate.get("tickets").asInt()).isEqualTo(4);
+            assertThat(rate.get("salesMinor").asLong()).isEqualTo(4 * PRICE);
+            assertThat(rate.get("refundsMinor").asLong()).isEqualTo(PRICE);
+            assertThat(rate.get("grossMinor").asLong()).isEqualTo(3 * PRICE);
+            assertThat(rate.get("taxMinor").asLong()).isEqualTo(909 + 455 + 455 - 455);
+            assertThat(rate.get("netMinor").asLong()).isEqualTo(3 * PRICE - 1364);
+        });
 
         // 30,500 counted against 31,000 expected: short by 500
         List<Map<String, Object>> counted = List.of(count(10_000, 3), count(500, 1));

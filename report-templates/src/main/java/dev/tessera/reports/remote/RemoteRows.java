@@ -1,11 +1,14 @@
 package dev.tessera.reports.remote;
 
 import dev.tessera.core.seatmap.Section;
+import dev.tessera.core.tax.TaxBreakdown;
+import dev.tessera.core.tax.TaxRate;
 import dev.tessera.reports.ReportException;
 import dev.tessera.reports.data.EventInfo;
 import dev.tessera.reports.occupancy.OccupancyRow;
 import dev.tessera.reports.saleslog.SalesLogLine;
 import dev.tessera.reports.settlement.SettlementRow;
+import dev.tessera.reports.settlement.TaxTable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -146,6 +149,37 @@ public final class RemoteRows {
         });
         rows.sort(Comparator.comparing(SettlementRow::sellerName).thenComparing(SettlementRow::currency));
         return rows;
+    }
+
+    /**
+     * Issue 17: each seller's money per currency and tax rate from the sales log's tickets, by the rule of
+     * docs/tax.md: a sale's receipt takes its tax once per rate, each refund is a credit note taking its tax once,
+     * at the rate its ticket was sold at. Sorted by seller, currency, then the highest rate first.
+     */
+    public static List<TaxTable.Line> taxBySeller(Collection<TicketLine> tickets) {
+        record Receipt(String seller, long sellerId, String currency, long saleId, int rate) {}
+        record Rate(String seller, long sellerId, String currency, int rate) {}
+        Map<Receipt, Long> receipts = new LinkedHashMap<>();
+        Map<Rate, long[]> sums = new TreeMap<>(Comparator.comparing(Rate::seller).thenComparingLong(Rate::sellerId)
+                .thenComparing(Rate::currency).thenComparing(Comparator.comparingInt(Rate::rate).reversed()));
+        for (TicketLine t : tickets) {
+            receipts.merge(new Receipt(t.sellerName(), t.sellerId(), t.currency(), t.saleId(), t.taxRateBasisPoints()),
+                    t.priceMinor(), Long::sum);
+            long[] sum = sums.computeIfAbsent(new Rate(t.sellerName(), t.sellerId(), t.currency(),
+                    t.taxRateBasisPoints()), k -> new long[2]);
+            if (t.refundMinor() > 0) {
+                sum[0] -= t.refundMinor();
+                sum[1] -= TaxBreakdown.taxIn(t.refundMinor(), new TaxRate(t.taxRateBasisPoints()));
+            }
+        }
+        receipts.forEach((r, gross) -> {
+            long[] sum = sums.get(new Rate(r.seller(), r.sellerId(), r.currency(), r.rate()));
+            sum[0] += gross;
+            sum[1] += TaxBreakdown.taxIn(gross, new TaxRate(r.rate()));
+        });
+        List<TaxTable.Line> lines = new ArrayList<>();
+        sums.forEach((k, sum) -> lines.add(new TaxTable.Line(k.seller(), k.currency(), k.rate(), sum[0], sum[1])));
+        return lines;
     }
 
     private static Acc at(Map<Key, Acc> acc, Key key, String sellerName) {

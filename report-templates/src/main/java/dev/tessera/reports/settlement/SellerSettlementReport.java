@@ -61,8 +61,31 @@ public final class SellerSettlementReport {
     }
 
     public static JasperPrint fill(List<SettlementRow> rows, ReportOptions options) {
+        return fill(rows, List.of(), options);
+    }
+
+    /**
+     * With the money per tax rate of each seller ({@code bySeller}, labelled with the seller's name; issue 17), and
+     * when there are several sellers, each currency and rate over all of them: the lines the sales log's tax table
+     * shows for the same scope.
+     */
+    public static JasperPrint fill(List<SettlementRow> rows, List<TaxTable.Line> bySeller, ReportOptions options) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("GENERATED_AT", Stamps.generatedAt(options));
+        List<TaxTable.Line> lines = new ArrayList<>(bySeller);
+        if (bySeller.stream().map(TaxTable.Line::label).distinct().count() > 1) {
+            String all = Filler.labels(options).getString("settlement.allSellers");
+            Map<String, long[]> sums = new TreeMap<>();
+            bySeller.forEach(l -> {
+                long[] sum = sums.computeIfAbsent(l.currency() + "\u0000" + (10_000 + 10_000 - l.rateBasisPoints()),
+                        k -> new long[] {l.rateBasisPoints(), 0, 0});
+                sum[1] += l.grossMinor();
+                sum[2] += l.taxMinor();
+            });
+            sums.forEach((key, sum) -> lines.add(new TaxTable.Line(all, key.substring(0, key.indexOf('\u0000')),
+                    (int) sum[0], sum[1], sum[2])));
+        }
+        parameters.put("TAX", new TaxTable(lines));
         return Filler.fill(TEMPLATE, parameters, RowSource.of(rows, FIELDS), options);
     }
 

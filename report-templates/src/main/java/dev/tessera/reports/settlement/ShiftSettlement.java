@@ -24,14 +24,18 @@ import net.sf.jasperreports.engine.JasperPrint;
 public final class ShiftSettlement {
     public static final String TEMPLATE = "shift-settlement";
 
-    /** A closed shift as the center reports it; amounts in minor units of {@code currency}. */
+    /**
+     * A closed shift as the center reports it; amounts in minor units of {@code currency}. {@code byRate} (issue 17):
+     * gross, tax and net per tax rate, as the center's shift totals give them.
+     */
     public record Data(long shiftId, String seller, String terminalId, String currency, Instant openedAt,
                        Instant closedAt, long floatMinor, long cashSalesMinor, long cashRefundsMinor,
                        long expectedCashMinor, long countedCashMinor, long cardSalesMinor, long cardRefundsMinor,
                        long invoiceSalesMinor, int sales, int tickets, int voids, int refunds, String note,
-                       List<Count> closingCount) {
+                       List<Count> closingCount, List<TaxTable.Line> byRate) {
         public Data {
             closingCount = List.copyOf(closingCount);
+            byRate = List.copyOf(byRate);
         }
 
         public long differenceMinor() {
@@ -69,6 +73,7 @@ public final class ShiftSettlement {
         p.put("INVOICE_SALES", money.apply(d.invoiceSalesMinor()));
         p.put("ACTIVITY", new MessageFormat(labels.getString("shift.activity"), options.locale())
                 .format(new Object[] {d.sales(), d.tickets(), d.voids(), d.refunds()}));
+        p.put("TAX", new TaxTable(d.byRate()));
         p.put("NOTE", d.note() == null || d.note().isBlank() ? null : d.note());
         Map<String, Function<? super Count, ?>> fields = Map.of(
                 "denomination", c -> money.apply(c.denominationMinor()),
