@@ -55,11 +55,14 @@ public final class Receipt {
         parameters.put("VENUE", receipt.venueName());
         parameters.put("STARTS_AT", receipt.eventStartsAt());
         parameters.put("TOTAL", Money.format(receipt.totalMinor(), currency, locale));
-        parameters.put("PAYMENT", receipt.paymentMethod());
+        ResourceBundle words = ResourceBundle.getBundle("dev.tessera.reports.i18n.reports", locale);
+        // the method in the customer's words (Cash, カード), as the sales log prints it; an unknown one as sent
+        String method = receipt.paymentMethod();
+        parameters.put("PAYMENT", method != null && words.containsKey("payment." + method)
+                ? words.getString("payment." + method) : method);
         parameters.put("REFERENCE", receipt.paymentReference());
         parameters.put("TENDERED", receipt.tenderedMinor() == null ? null : Money.format(receipt.tenderedMinor(), currency, locale));
         parameters.put("CHANGE", receipt.changeMinor() == null ? null : Money.format(receipt.changeMinor(), currency, locale));
-        ResourceBundle words = ResourceBundle.getBundle("dev.tessera.reports.i18n.reports", locale);
         ReceiptData.Tax tax = receipt.tax();
         boolean credit = tax != null && tax.creditNote();
         parameters.put("TOTAL_LABEL", words.getString(credit ? "receipt.creditNote.total" : "receipt.total"));

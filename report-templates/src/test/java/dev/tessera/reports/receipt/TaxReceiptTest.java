@@ -128,7 +128,9 @@ class TaxReceiptTest {
                 // 3,015 × 10/110 = 274.09 → 274 once for the rate; per line it would be 3 × 91 = 273
                 .containsPattern("Tax at 10%\\s+" + yen(274)).containsPattern("Net at 10%\\s+" + yen(2_741))
                 .containsPattern("Tax at 8%\\s+" + yen(222)).containsPattern("Net at 8%\\s+" + yen(2_778))
-                .doesNotContain(yen(273)).contains("· 10%").contains("· 8%").contains("Standing pit");
+                .doesNotContain(yen(273)).contains("· 10%").contains("· 8%").contains("Standing pit")
+                // the payment method in words, not the API's enum name
+                .containsPattern("Payment\\s+Cash").doesNotContain("CASH");
     }
 
     @Test
@@ -162,7 +164,7 @@ class TaxReceiptTest {
         JasperPrint credit = Receipt.render(Receipt.creditNote(dsl(), refundId, JAPANESE), JAPANESE);
         String creditText = PdfTools.text(PdfTools.writePdf(credit, "credit-note-ja"));
         assertThat(creditText).contains("適格返還請求書").contains("返還番号 CN-" + refundId)
-                .contains("対象の領収書 #" + saleId);
+                .contains("対象の領収書 #" + saleId).contains("現金").doesNotContain("CASH");
     }
 
     @Test
