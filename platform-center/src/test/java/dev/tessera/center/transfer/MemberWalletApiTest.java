@@ -8,8 +8,11 @@ import dev.tessera.center.support.ApiClient;
 import dev.tessera.center.support.ApiClient.Response;
 import dev.tessera.center.support.CenterFixture;
 import dev.tessera.core.crypto.ChipKeys;
+import dev.tessera.core.ticket.Ticket;
+import dev.tessera.core.ticket.TicketCodec;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +107,65 @@ class MemberWalletApiTest {
             assertThat(accepted.get("ticket").get("holderChipId").asText()).isEqualTo(world.memberC.chipId());
             assertThat(byTicket(c.get("/api/me/tickets").json(), ticket).get("state").asText()).isEqualTo("VALID");
         }
+    }
+
+    @Test
+    void aStandingPlaceGoesToAnotherMemberLikeASeatAndStillNamesItsArea(@TempDir Path dir) throws Exception {
+        try (CenterWorld world = new CenterWorld(dir)) {
+            ApiClient seller = world.sellerA.client();
+            long eventId = world.event.eventId();
+            Response hold = seller.post("/api/events/" + eventId + "/holds",
+                    Map.of("areas", Map.of(CenterFixture.STANDING, 2)));
+            assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+            Response sale = seller.post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                    "customer", Map.of("auth", "MEMBER_PASSWORD", "memberLogin", world.memberA.loginId(),
+                            "memberPassword", world.memberA.password(), "chipId", world.memberA.chipId()),
+                    "payment", Map.of("method", "CARD")));
+            assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+            JsonNode place = sale.get("tickets").get(0);
+            assertThat(place.get("generalAdmission").asBoolean()).isTrue();
+            String ticket = place.get("ticketId").asText();
+            int soldBefore = standingArea(seller, eventId).get("sold").asInt();
+
+            ApiClient a = world.memberA.client();
+            Response started = a.post("/api/transfers", Map.of("ticketId", ticket, "toLoginId", world.memberC.loginId(),
+                    "transferPassword", "a-place-for-c"));
+            assertThat(started.status()).as(started.body()).isEqualTo(201);
+            assertThat(byTicket(a.get("/api/me/tickets").json(), ticket).get("state").asText())
+                    .isEqualTo("TRANSFER_PENDING");
+            ApiClient c = world.memberC.client();
+            assertProblem(c.post("/api/transfers/" + started.get("transferId").asLong() + "/accept",
+                    Map.of("transferPassword", "not-the-one")), 403, "wrong-transfer-password");
+            Response accepted = c.post("/api/transfers/" + started.get("transferId").asLong() + "/accept",
+                    Map.of("transferPassword", "a-place-for-c"));
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+
+            // the re-signed ticket: version 2 on C's chip, still a standing place in the same area
+            JsonNode moved = accepted.get("ticket");
+            assertThat(moved.get("generalAdmission").asBoolean()).isTrue();
+            assertThat(moved.get("holderChipId").asText()).isEqualTo(world.memberC.chipId());
+            Ticket signed = TicketCodec.decode(Base64.getDecoder().decode(moved.get("encoded").asText())).ticket();
+            assertThat(signed.generalAdmission()).isTrue();
+            assertThat(signed.seatId()).isEqualTo(CenterFixture.STANDING);
+            assertThat(signed.version()).isEqualTo(2);
+            assertThat(signed.holderChipId()).isEqualToIgnoringCase(world.memberC.chipId());
+
+            assertThat(byTicket(c.get("/api/me/tickets").json(), ticket).get("state").asText()).isEqualTo("VALID");
+            assertThat(byTicket(a.get("/api/me/tickets").json(), ticket).get("state").asText()).isEqualTo("TRANSFERRED");
+            assertThat(standingArea(seller, eventId).get("sold").asInt())
+                    .as("a transfer moves a place: it frees none and sells none").isEqualTo(soldBefore);
+        }
+    }
+
+    private static JsonNode standingArea(ApiClient client, long eventId) {
+        Response areas = client.get("/api/events/" + eventId + "/areas");
+        assertThat(areas.status()).as(areas.body()).isEqualTo(200);
+        for (JsonNode area : areas.json()) {
+            if (area.get("areaId").asText().equals(CenterFixture.STANDING)) {
+                return area;
+            }
+        }
+        throw new AssertionError("no standing area " + CenterFixture.STANDING + " in " + areas.body());
     }
 
     @Test
