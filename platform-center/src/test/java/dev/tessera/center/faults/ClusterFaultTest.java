@@ -49,8 +49,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Issue 16: three center instances, each a JVM of its own, on one PostgreSQL behind HAProxy (Debian's package), as
  * docs/operations.md "Several instances" describes. Clients race through the balancer, a terminal watching one instance
  * sees what another sold, a sign-out on one instance is refused on the others, and instances are SIGKILLed under load
- * while the clients retry with their Idempotency-Keys. {@code -Dtessera.faults.full=true} (./tessera faults) kills for
- * five minutes instead of about twenty seconds.
+ * while the clients retry with their Idempotency-Keys. CI kills each instance once; {@code -Dtessera.faults.full=true}
+ * (./tessera faults) kills 75 times, about five minutes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
