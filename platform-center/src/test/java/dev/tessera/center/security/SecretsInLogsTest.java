@@ -39,13 +39,7 @@ class SecretsInLogsTest {
 
     @Test
     void noSecretOfAFullWalkReachesAnyLogLine() throws java.io.IOException {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger ours = (Logger) LoggerFactory.getLogger("dev.tessera");
-        Level level = ours.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        root.addAppender(captured);
-        ours.setLevel(Level.TRACE);
+        LogCapture captured = LogCapture.start();
         List<String> secrets = new ArrayList<>();
         try (CenterWorld world = new CenterWorld(dir)) {
             Response personalized = world.sellerA.client().post("/api/chip-personalizations", Map.of());
@@ -91,11 +85,10 @@ class SecretsInLogsTest {
                 secrets.add(hex(member.chipKeys().privateScalar()));
             }
         } finally {
-            ours.setLevel(level);
-            root.detachAppender(captured);
+            captured.stop();
         }
 
-        List<String> lines = captured.list.stream().map(SecretsInLogsTest::fullText).toList();
+        List<String> lines = captured.lines();
         assertThat(lines).as("the walk logs (the center's start at least)").isNotEmpty();
         assertThat(secrets).doesNotContainNull().allMatch(s -> s.length() >= 8);
         for (String secret : secrets) {
@@ -117,13 +110,7 @@ class SecretsInLogsTest {
         String wrongPin = "wrong-pin-" + token.pin().hashCode();
         KekSource kek = new KekSource.Token(settings, name -> name.equals("TESSERA_KEK_PIN") ? token.pin() : null);
         KekSource wrong = new KekSource.Token(settings, name -> name.equals("TESSERA_KEK_PIN") ? wrongPin : null);
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger ours = (Logger) LoggerFactory.getLogger("dev.tessera");
-        Level level = ours.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        root.addAppender(captured);
-        ours.setLevel(Level.TRACE);
+        LogCapture captured = LogCapture.start();
         List<String> secrets = new ArrayList<>(List.of(token.pin(), wrongPin));
         String url;
         try {
@@ -143,10 +130,9 @@ class SecretsInLogsTest {
                     .hasMessageContaining("token '" + token.label() + "'").hasMessageContaining("refused the PIN")
                     .hasMessageNotContaining(wrongPin);
         } finally {
-            ours.setLevel(level);
-            root.detachAppender(captured);
+            captured.stop();
         }
-        List<String> lines = captured.list.stream().map(SecretsInLogsTest::fullText).toList();
+        List<String> lines = captured.lines();
         assertThat(lines).as("the start names the token it uses")
                 .anyMatch(line -> line.contains("is in the token '" + token.label() + "'"));
         for (String secret : secrets) {
@@ -174,6 +160,28 @@ class SecretsInLogsTest {
     }
 
     /** Message, arguments, MDC and stack trace of one event, lower case (hex keys may be logged in either case). */
+    /** Every log line of the code in between, with our own loggers at TRACE; {@link #stop} restores both. */
+    private record LogCapture(Logger root, Logger ours, Level level, ListAppender<ILoggingEvent> appender) {
+        static LogCapture start() {
+            Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            Logger ours = (Logger) LoggerFactory.getLogger("dev.tessera");
+            LogCapture capture = new LogCapture(root, ours, ours.getLevel(), new ListAppender<>());
+            capture.appender.start();
+            root.addAppender(capture.appender);
+            ours.setLevel(Level.TRACE);
+            return capture;
+        }
+
+        void stop() {
+            ours.setLevel(level);
+            root.detachAppender(appender);
+        }
+
+        List<String> lines() {
+            return appender.list.stream().map(SecretsInLogsTest::fullText).toList();
+        }
+    }
+
     private static String fullText(ILoggingEvent event) {
         StringBuilder text = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
         event.getMDCPropertyMap().forEach((k, v) -> text.append(' ').append(k).append('=').append(v));
