@@ -62,7 +62,7 @@ class AfterSalesFlowTest {
         assertThat(tempest.pricesMinor().get(dearer.id())).isGreaterThan(tempest.pricesMinor().get(cheaper.id()));
 
         // a walk-in without a chip: two seats on paper, tickets and receipt as PDFs (no printer here)
-        holdBest(sale, cheaper, 2);
+        ui.holdBest(sale, cheaper, 2);
         robot.clickOn("#customerWalkIn");
         robot.clickOn("#tendered").write("50000");
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
@@ -153,7 +153,7 @@ class AfterSalesFlowTest {
             // exchange the second for a seat in the dearer category: the difference is shown and paid
             robot.press(KeyCode.ESCAPE);
             waitFor(5, "a fresh sale", () -> sale.phaseProperty().get() == SalePhase.PICKING);
-            holdBest(sale, dearer, 1);
+            ui.holdBest(sale, dearer, 1);
             select(second);
             long difference = tempest.pricesMinor().get(dearer.id()) - tempest.pricesMinor().get(cheaper.id());
             waitFor(5, "the difference shown", () -> ui.text("#exchangeSummary").contains("The customer pays"));
@@ -198,16 +198,6 @@ class AfterSalesFlowTest {
         robot.clickOn("#languageJapanese");
         waitFor(5, "Japanese texts", () -> ui.text("#afterSalesStatus").startsWith("交換しました"));
         Screenshots.take(ui.scene(), "70-aftersales-ja");
-    }
-
-    private void holdBest(CounterViewModel sale, Category category, int count) throws Exception {
-        fx(() -> {
-            sale.bestCategoryProperty().set(category);
-            sale.bestCountProperty().set(count);
-            return null;
-        });
-        robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
-        waitFor(15, "the hold", () -> sale.phaseProperty().get() == SalePhase.HELD);
     }
 
     @SuppressWarnings("unchecked")

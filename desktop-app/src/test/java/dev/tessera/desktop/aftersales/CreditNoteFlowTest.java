@@ -16,7 +16,6 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
 import dev.tessera.desktop.counter.CounterViewModel;
 import dev.tessera.desktop.counter.Journal;
-import dev.tessera.desktop.counter.SalePhase;
 import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.ConfirmDialog;
@@ -70,18 +69,8 @@ class CreditNoteFlowTest {
         }
 
         // two seats on paper at 8 %
-        fx(() -> {
-            sale.bestCategoryProperty().set(category);
-            sale.bestCountProperty().set(2);
-            return null;
-        });
-        robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
-        waitFor(15, "the hold", () -> sale.phaseProperty().get() == SalePhase.HELD);
-        robot.clickOn("#customerWalkIn");
-        robot.clickOn("#tendered").write("50000");
-        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
-        waitFor(30, "the sale", () -> sale.phaseProperty().get() == SalePhase.DONE);
-        SaleResult sold = sale.lastSale().orElseThrow();
+        ui.holdBest(sale, category, 2);
+        SaleResult sold = ui.sellToWalkIn(sale, "50000");
         String refunded = sold.tickets().getFirst().ticketId();
         // the organizer moves the category to 10 % after the sale: the credit note keeps the sale's 8 %
         try (CenterClient api = new CenterClient(connection.baseUri())) {

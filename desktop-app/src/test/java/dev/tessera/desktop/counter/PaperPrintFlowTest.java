@@ -48,18 +48,8 @@ class PaperPrintFlowTest {
         CounterViewModel sale = counter.sale();
         waitFor(30, "the counter's seat map", () -> sale.seats().seatMapProperty().get() != null);
         Category category = fx(() -> sale.categories()).get(1);
-        fx(() -> {
-            sale.bestCategoryProperty().set(category);
-            sale.bestCountProperty().set(2);
-            return null;
-        });
-        robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
-        waitFor(15, "the hold", () -> sale.phaseProperty().get() == SalePhase.HELD);
-        robot.clickOn("#customerWalkIn");
-        robot.clickOn("#tendered").write("50000");
-        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
-        waitFor(30, "the sale", () -> sale.phaseProperty().get() == SalePhase.DONE);
-        SaleResult sold = sale.lastSale().orElseThrow();
+        ui.holdBest(sale, category, 2);
+        SaleResult sold = ui.sellToWalkIn(sale, "50000");
         Path printouts = data.resolve("printouts");
 
         assertThat(ui.text("#saleStatus")).startsWith("Sold on paper. Print the tickets and the receipt (Ctrl+P)");

@@ -4,7 +4,11 @@ import static dev.tessera.desktop.support.Fx.fx;
 import static dev.tessera.desktop.support.Fx.waitFor;
 
 import dev.tessera.center.PlatformCenter;
+import dev.tessera.core.seatmap.Category;
 import dev.tessera.desktop.TesseraApp;
+import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.desktop.counter.CounterViewModel;
+import dev.tessera.desktop.counter.SalePhase;
 import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.startup.StartupSettings;
 import java.nio.file.Path;
@@ -91,6 +95,26 @@ public final class AppUnderTest implements AfterEachCallback, TestExecutionExcep
         CounterWorkspace counter = app.shell().main().orElseThrow().counterProperty().get();
         waitFor(30, "the demo event at the counter", () -> counter.sale().eventProperty().get() != null);
         return counter;
+    }
+
+    /** Holds the best {@code count} seats of {@code category} at the counter, from the keyboard (Ctrl+B). */
+    public void holdBest(CounterViewModel sale, Category category, int count) throws Exception {
+        fx(() -> {
+            sale.bestCategoryProperty().set(category);
+            sale.bestCountProperty().set(count);
+            return null;
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+        waitFor(15, "the hold", () -> sale.phaseProperty().get() == SalePhase.HELD);
+    }
+
+    /** Sells what is held to a walk-in customer paying {@code tendered} in cash (Ctrl+Enter); the sale made. */
+    public SaleResult sellToWalkIn(CounterViewModel sale, String tendered) throws Exception {
+        robot.clickOn("#customerWalkIn");
+        robot.clickOn("#tendered").write(tendered);
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor(30, "the sale", () -> sale.phaseProperty().get() == SalePhase.DONE);
+        return sale.lastSale().orElseThrow();
     }
 
     /** Stops the running app, for a test that starts it again; {@link #afterEach} stops whatever still runs. */
