@@ -164,12 +164,15 @@ public final class MemberView extends BorderPane {
         tickets.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         tickets.setPlaceholder(caption("member.tickets.none", l10n));
         tickets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        tickets.getColumns().add(column("member.tickets.event", t -> t.eventName(), 140));
-        tickets.getColumns().add(column("member.tickets.date", t -> time(t.startsAt()), 170));
-        tickets.getColumns().add(column("member.tickets.seat", TicketRow::place, 110));
+        tickets.getColumns().add(eventColumn());
+        tickets.getColumns().add(column("member.tickets.seat", TicketRow::place, 105));
         // claim 70: the attendee named on the ticket, where one is
-        tickets.getColumns().add(column("member.tickets.attendee", t -> t.attendee() == null ? "\u2014" : t.attendee(), 90));
-        tickets.getColumns().add(column("member.tickets.state", t -> l10n.text("member.state." + t.state().name()), 150));
+        TableColumn<TicketRow, String> attendee = column("member.tickets.attendee",
+                t -> t.attendee() == null ? "\u2014" : t.attendee(), 100);
+        // its header is the longest word of the row: at 1280 x 800 the shared width cut it to "Atte…"
+        attendee.setMinWidth(96);
+        tickets.getColumns().add(attendee);
+        tickets.getColumns().add(column("member.tickets.state", t -> l10n.text("member.state." + t.state().name()), 165));
         tickets.getColumns().add(column("member.tickets.price", t -> Formats.money(t.priceMinor(), t.currency(),
                 l10n.getLocale()), 90));
         l10n.localeProperty().addListener((obs, old, now) -> tickets.refresh());
@@ -247,6 +250,43 @@ public final class MemberView extends BorderPane {
                 password, accept));
         column.getStyleClass().add("sale-panel");
         return column;
+    }
+
+    /**
+     * The event and its date in one column, the date on a second line: six columns side by side cut every cell at
+     * 1280 x 800 ("The Tempes…", "2026/12/05 23:…").
+     */
+    private TableColumn<TicketRow, TicketRow> eventColumn() {
+        TableColumn<TicketRow, TicketRow> c = new TableColumn<>();
+        c.setPrefWidth(190);
+        c.setMinWidth(150);
+        c.textProperty().bind(l10n.binding("member.tickets.event"));
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
+        c.setSortable(false);
+        c.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            private final Label name = new Label();
+            private final Label when = new Label();
+            private final VBox lines = new VBox(1, name, when);
+
+            {
+                when.getStyleClass().add("ticket-when");
+                setGraphic(null);
+            }
+
+            @Override
+            protected void updateItem(TicketRow item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                name.setText(item.eventName());
+                when.setText(time(item.startsAt()));
+                setGraphic(lines);
+            }
+        });
+        return c;
     }
 
     private TableColumn<TicketRow, String> column(String key, java.util.function.Function<TicketRow, String> value,

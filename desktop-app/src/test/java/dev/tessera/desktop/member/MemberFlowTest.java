@@ -19,6 +19,7 @@ import dev.tessera.desktop.gate.GateFixtures;
 import dev.tessera.desktop.member.MemberViewModel.CardRow;
 import dev.tessera.desktop.member.MemberViewModel.TicketRow;
 import dev.tessera.desktop.member.MemberViewModel.TicketState;
+import dev.tessera.desktop.member.MemberViewModel.TransferRow;
 import dev.tessera.desktop.shell.MemberWorkspace;
 import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.ConfirmDialog;
@@ -38,8 +39,9 @@ import org.testfx.api.FxRobot;
 /**
  * Issue 14 end to end, headless, on the embedded center and the simulated reader's tray: the demo member signs in,
  * sees the tickets the box office sold to her card waiting, writes them in one tap, and transfers one to another
- * member by login id with a transfer password; he signs in, is refused with a wrong password, accepts with the right
- * one and finds the ticket on his card. His card is then lost: blocked (the gate refuses its copy) and the ticket
+ * member by login id with a transfer password, and offers him the other one too; he signs in, types a wrong password
+ * for the second offer three times (refused twice with the attempts left, then locked: even the right password waits
+ * out the lock), accepts the first with the right one and finds the ticket on his card. His card is then lost: blocked (the gate refuses its copy) and the ticket
  * moved to his new card (the gate admits the new copy).
  */
 class MemberFlowTest {
@@ -115,24 +117,46 @@ class MemberFlowTest {
                     .as("the transfer password leaves the screen").isEmpty();
             waitFor(20, "the ticket pending", () -> state(hana, given) == TicketState.TRANSFER_PENDING);
             Screenshots.take(ui.scene(), "62-member-transfer-offered");
+            TicketRow second = fx(() -> hana.tickets().stream().filter(t -> !t.ticketId().equals(given)).findFirst()
+                    .orElseThrow());
+            boxOffice.signIn("member", "member-demo").startTransferToMember(second.ticketId(), bobLogin, "other-gift");
 
             // Bob signs in on the same terminal and sees the offer
             robot.clickOn("#signOut");
             ui.awaitSignIn();
             ui.signIn(bobLogin, BOB_PASSWORD);
             MemberViewModel bob = memberWorkspace(app);
-            waitFor(20, "the offer to Bob", () -> bob.transfers().size() == 1 && bob.transfers().getFirst().incoming());
-            assertThat(fx(() -> bob.transfers().getFirst().counterpart())).isEqualTo("Hana Sato");
+            waitFor(20, "the two offers to Bob", () -> bob.transfers().size() == 2
+                    && bob.transfers().stream().allMatch(TransferRow::incoming));
+            assertThat(fx(() -> bob.transfers().stream().map(TransferRow::counterpart).distinct().toList()))
+                    .containsExactly("Hana Sato");
             Screenshots.take(ui.scene(), "63-member-transfer-incoming");
 
-            robot.clickOn(robot.lookup("#memberTransfers .list-cell").match(
-                    (javafx.scene.control.ListCell<?> cell) -> cell.getItem() != null).queryAs(javafx.scene.Node.class));
-            waitFor(5, "the offer picked", () -> bob.incomingProperty().get() != null);
-            robot.clickOn("#memberAcceptPassword").write("a-wrong-guess").type(KeyCode.ENTER);
-            waitFor(20, "the wrong password refused", () -> ui.text("#memberStatus")
-                    .equals("Wrong transfer password. 4 attempts left before the transfer locks."));
-            assertThat(fx(() -> robot.lookup("#memberAcceptPassword").queryAs(PasswordField.class).getText())).isEmpty();
-            Screenshots.take(ui.scene(), "64-member-wrong-password");
+            // the second offer: three wrong passwords, refused twice, then the transfer locks
+            TransferRow locking = pickOffer(bob, second.place());
+            for (String expected : List.of("Wrong transfer password. 2 attempts left before the transfer locks.",
+                    "Wrong transfer password. 1 attempt left before the transfer locks.",
+                    "Too many wrong passwords: this transfer is locked for 15 minutes. Ask the sender for the password again.")) {
+                robot.clickOn("#memberAcceptPassword").write("a-wrong-guess").type(KeyCode.ENTER);
+                waitFor(20, "refused: " + expected, () -> ui.text("#memberStatus").equals(expected));
+                assertThat(fx(() -> robot.lookup("#memberAcceptPassword").queryAs(PasswordField.class).getText())).isEmpty();
+                if (expected.startsWith("Wrong")) {
+                    Screenshots.take(ui.scene(), "64-member-wrong-password");
+                }
+            }
+            Object lockedAnswer = fx(() -> bob.messageProperty().get());
+            robot.clickOn("#memberAcceptPassword").write("other-gift").type(KeyCode.ENTER);
+            waitFor(20, "even the right password waits out the lock", () -> bob.messageProperty().get() != lockedAnswer
+                    && !bob.busyProperty().get() && ui.text("#memberStatus").startsWith("Too many wrong passwords"));
+            assertThat(boxOffice.signIn("member", "member-demo").myTransfers()).as("the offer stays Hana's, locked")
+                    .anyMatch(t -> t.transferId() == locking.transferId() && t.locked());
+            reload();
+            waitFor(20, "the offer shown locked", () -> bob.transfers().stream()
+                    .anyMatch(t -> t.transferId() == locking.transferId() && t.locked()));
+            Screenshots.take(ui.scene(), "64b-member-transfer-locked");
+
+            // the first offer, with the right password
+            pickOffer(bob, first.place());
             robot.clickOn("#memberAcceptPassword").write(GIFT_PASSWORD).type(KeyCode.ENTER);
             waitFor(30, "accepted and written", () -> ui.text("#memberStatus").startsWith("Accepted: ")
                     && ui.text("#memberStatus").endsWith("is now on card " + MemberViewModel.shortChip(bobCard.chipId()) + "."));
@@ -142,7 +166,8 @@ class MemberFlowTest {
             CenterSession bobOwn = boxOffice.signIn(bobLogin, BOB_PASSWORD);
             assertThat(onChip(tray, bobCard, bobOwn)).extracting(StoredTicket::cardTicketId, StoredTicket::version)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(onCard(bobCard, given), 2));
-            assertThat(fx(() -> bob.transfers().isEmpty())).isTrue();
+            assertThat(fx(() -> bob.transfers().stream().map(TransferRow::transferId).toList()))
+                    .as("only the locked offer is left").containsExactly(locking.transferId());
             Screenshots.take(ui.scene(), "65-member-transfer-accepted");
 
             // Bob loses his card; the box office gives him a new one
@@ -195,6 +220,16 @@ class MemberFlowTest {
             waitFor(5, "Japanese texts", () -> robot.lookup("#memberWrite").queryButton().getText().equals("カードに書き込む"));
             Screenshots.take(ui.scene(), "68-member-ja");
         }
+    }
+
+    /** Clicks the incoming offer of the ticket at this place in Bob's list of transfers. */
+    private TransferRow pickOffer(MemberViewModel vm, String place) throws Exception {
+        TransferRow offer = fx(() -> vm.transfers().stream().filter(t -> t.place().equals(place)).findFirst()
+                .orElseThrow());
+        robot.clickOn(robot.lookup("#memberTransfers .list-cell").match(
+                (javafx.scene.control.ListCell<?> cell) -> offer.equals(cell.getItem())).queryAs(javafx.scene.Node.class));
+        waitFor(5, "the offer picked", () -> offer.equals(vm.incomingProperty().get()));
+        return offer;
     }
 
     private MemberViewModel memberWorkspace(TesseraApp app) throws Exception {

@@ -29,7 +29,8 @@ import java.time.ZoneOffset;
  * assignee chip and revokes the old version.
  */
 public final class TransferService {
-    public static final int MAX_FAILED_ATTEMPTS = 5;
+    /** Issue 14: a wrong password three times, and the transfer waits out {@link #LOCK_OUT}. */
+    public static final int MAX_FAILED_ATTEMPTS = 3;
     static final Duration LOCK_OUT = Duration.ofMinutes(15);
     static final Duration VALIDITY = Duration.ofHours(72);
 
