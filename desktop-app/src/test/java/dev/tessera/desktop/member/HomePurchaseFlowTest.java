@@ -79,33 +79,7 @@ class HomePurchaseFlowTest {
             waitFor(20, "Hana's card", () -> wallet.cardProperty().get() != null
                     && wallet.cardProperty().get().chipId().equals(card.chipId()));
 
-            robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.getId() != null
-                    && n.getId().equals("memberShopTab")).queryAs(javafx.scene.Node.class));
-            AvailabilityView map = robot.lookup("#shopSeatMap").queryAs(AvailabilityView.class);
-            waitFor(30, "tonight's seat map", () -> shop.eventProperty().get() != null
-                    && shop.eventProperty().get().event().id() == eventId && shop.seats().seatMapProperty().get() != null
-                    && map.getBoard() != null);
-            List<String> seats = fx(() -> shop.seats().seatsByStatus().get(SeatStatus.FREE).stream()
-                    .filter(id -> id.startsWith("ST-K-")).sorted().toList().subList(4, 6));
-            for (String seat : seats) {
-                waitFor(10, "seat " + seat + " on the map", () -> map.seatCentre(seat).isPresent());
-                javafx.geometry.Point2D at = fx(() -> map.localToScreen(map.seatCentre(seat).orElseThrow()));
-                robot.clickOn(at);
-                waitFor(5, "seat " + seat + " picked", () -> shop.picked().contains(seat));
-            }
-            assertThat(ui.text("#shopTotal")).startsWith("2 seats: ");
-
-            robot.clickOn("#shopHold");
-            waitFor(20, "the seats held with a countdown", () -> ui.text("#shopCountdown").startsWith("Held for "));
-            List<Hold> held = hanaAtHome.myHolds();
-            assertThat(held).hasSize(1);
-            assertThat(held.getFirst().seatIds()).containsExactlyInAnyOrderElementsOf(seats);
-            assertThat(ui.text("#shopStatus")).isEqualTo("2 seats are held for you. Buy before the countdown ends.");
-            Screenshots.take(ui.scene(), "70-member-shop-held");
-
-            // claim 70: the attendees named, one per seat
-            robot.clickOn("#shopAttendees").write("Hana Sato, Kenji Sato");
-            robot.clickOn("#shopBuy");
+            List<String> seats = holdTwoSeatsAndBuy(ui, shop, eventId, hanaAtHome, "70-member-shop-held");
             String chip = MemberViewModel.shortChip(card.chipId());
             waitFor(30, "bought and written", () -> ui.text("#shopStatus")
                     .equals("2 tickets bought and written to card " + chip + "."));
@@ -139,8 +113,45 @@ class HomePurchaseFlowTest {
         }
     }
 
+    /**
+     * In Buy tickets: two free seats of row K picked on the map, held (the countdown runs), the attendees named one
+     * per seat, and Pay and write. Returns the seats; the purchase's answer is for the caller to wait for.
+     */
+    static List<String> holdTwoSeatsAndBuy(AppUnderTest ui, MemberShopViewModel shop, long eventId,
+                                           CenterSession member, String heldScreenshot) throws Exception {
+        FxRobot robot = ui.robot();
+        robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.getId() != null
+                && n.getId().equals("memberShopTab")).queryAs(javafx.scene.Node.class));
+        AvailabilityView map = robot.lookup("#shopSeatMap").queryAs(AvailabilityView.class);
+        waitFor(30, "tonight's seat map", () -> shop.eventProperty().get() != null
+                && shop.eventProperty().get().event().id() == eventId && shop.seats().seatMapProperty().get() != null
+                && map.getBoard() != null);
+        List<String> seats = fx(() -> shop.seats().seatsByStatus().get(SeatStatus.FREE).stream()
+                .filter(id -> id.startsWith("ST-K-")).sorted().toList().subList(4, 6));
+        for (String seat : seats) {
+            waitFor(10, "seat " + seat + " on the map", () -> map.seatCentre(seat).isPresent());
+            javafx.geometry.Point2D at = fx(() -> map.localToScreen(map.seatCentre(seat).orElseThrow()));
+            robot.clickOn(at);
+            waitFor(5, "seat " + seat + " picked", () -> shop.picked().contains(seat));
+        }
+        assertThat(ui.text("#shopTotal")).startsWith("2 seats: ");
+
+        robot.clickOn("#shopHold");
+        waitFor(20, "the seats held with a countdown", () -> ui.text("#shopCountdown").startsWith("Held for "));
+        List<Hold> held = member.myHolds();
+        assertThat(held).hasSize(1);
+        assertThat(held.getFirst().seatIds()).containsExactlyInAnyOrderElementsOf(seats);
+        assertThat(ui.text("#shopStatus")).isEqualTo("2 seats are held for you. Buy before the countdown ends.");
+        Screenshots.take(ui.scene(), heldScreenshot);
+
+        // claim 70: the attendees named, one per seat
+        robot.clickOn("#shopAttendees").write("Hana Sato, Kenji Sato");
+        robot.clickOn("#shopBuy");
+        return seats;
+    }
+
     /** The organizer grants the internet-sales channel a quota like any seller's. */
-    private static void authorizeInternetSales(Services s, long eventId) {
+    static void authorizeInternetSales(Services s, long eventId) {
         long channel = s.accounts().list(Role.SELLER).stream()
                 .filter(p -> p.loginId().equals(InternetSales.CHANNEL_LOGIN)).findFirst().orElseThrow().accountId();
         Map<String, Integer> quotas = new LinkedHashMap<>();
