@@ -130,6 +130,42 @@ public final class ChipEnvelope {
         }
         byte[] key = deriveKey(sharedSecret, chipId);
         Arrays.fill(sharedSecret, (byte) 0);
+        try {
+            return decrypt(envelope, key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /**
+     * The envelope's AES-128 key: HKDF-SHA256 of the ECDH secret, no salt, info "tessera-chip-envelope-v1" ‖ chip id
+     * (docs/ticket-format.md). A step of {@link #open}, public so that the gate's micro-benchmark can time it alone.
+     */
+    public static byte[] deriveKey(byte[] sharedSecret, byte[] chipId) {
+        Objects.requireNonNull(sharedSecret, "sharedSecret");
+        checkChipId(chipId);
+        byte[] info = Arrays.copyOf(KDF_INFO_PREFIX_BYTES, KDF_INFO_PREFIX_BYTES.length + chipId.length);
+        System.arraycopy(chipId, 0, info, KDF_INFO_PREFIX_BYTES.length, chipId.length);
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(SHA256Digest.newInstance());
+        hkdf.init(new HKDFParameters(sharedSecret, null, info));
+        byte[] key = new byte[KEY_LENGTH];
+        hkdf.generateBytes(key, 0, KEY_LENGTH);
+        return key;
+    }
+
+    /**
+     * AES-128-GCM of the envelope's ciphertext under {@code key}, the header and ephemeral key as authenticated data:
+     * the last step of {@link #open}, public so that the gate's micro-benchmark can time it alone.
+     *
+     * @throws TicketFormatException TRUNCATED for an envelope too short for its header, DECRYPTION_FAILED for a wrong
+     *                               key or altered bytes
+     */
+    public static byte[] decrypt(byte[] envelope, byte[] key) throws TicketFormatException {
+        Objects.requireNonNull(key, "key");
+        require(envelope, FIXED_HEADER_LENGTH, "envelope header");
+        int nonceOffset = FIXED_HEADER_LENGTH + (envelope[3] & 0xFF) + P256.COMPRESSED_POINT_LENGTH;
+        int ciphertextOffset = nonceOffset + NONCE_LENGTH;
+        require(envelope, ciphertextOffset + TAG_LENGTH, "chip envelope");
         byte[] nonce = Arrays.copyOfRange(envelope, nonceOffset, ciphertextOffset);
         try {
             return aesGcm(false, key, nonce, Arrays.copyOf(envelope, nonceOffset),
@@ -137,8 +173,6 @@ public final class ChipEnvelope {
         } catch (InvalidCipherTextException e) {
             throw new TicketFormatException(Reason.DECRYPTION_FAILED,
                     "the envelope does not open with this chip's key, or it was altered", e);
-        } finally {
-            Arrays.fill(key, (byte) 0);
         }
     }
 
@@ -153,16 +187,6 @@ public final class ChipEnvelope {
         System.arraycopy(chipId, 0, aad, FIXED_HEADER_LENGTH, chipId.length);
         System.arraycopy(ephemeralPublic, 0, aad, FIXED_HEADER_LENGTH + chipId.length, ephemeralPublic.length);
         return aad;
-    }
-
-    private static byte[] deriveKey(byte[] sharedSecret, byte[] chipId) {
-        byte[] info = Arrays.copyOf(KDF_INFO_PREFIX_BYTES, KDF_INFO_PREFIX_BYTES.length + chipId.length);
-        System.arraycopy(chipId, 0, info, KDF_INFO_PREFIX_BYTES.length, chipId.length);
-        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(SHA256Digest.newInstance());
-        hkdf.init(new HKDFParameters(sharedSecret, null, info));
-        byte[] key = new byte[KEY_LENGTH];
-        hkdf.generateBytes(key, 0, KEY_LENGTH);
-        return key;
     }
 
     private static byte[] aesGcm(boolean encrypt, byte[] key, byte[] nonce, byte[] associatedData,
