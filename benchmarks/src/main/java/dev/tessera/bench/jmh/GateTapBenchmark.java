@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * docs/performance.md, "Micro-benchmarks".
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)

@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * and ticket. The JDK's Signature objects are made once and kept, as a gate thread would keep them.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
