@@ -7,12 +7,14 @@ import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
 import dev.tessera.reader.applet.WalletProtocol;
 import dev.tessera.reader.center.CenterClient.GateChip;
+import dev.tessera.reader.gate.GateDecision;
 import dev.tessera.reader.gate.GateLog;
 import dev.tessera.reader.gate.GateTrust;
 import dev.tessera.reader.gate.GateVerifier;
 import dev.tessera.reader.pcsc.PcscReader;
 import dev.tessera.reader.sim.SimulatedChip;
 import dev.tessera.reader.sim.SimulatedReaders;
+import dev.tessera.reader.wallet.CardTransport;
 import dev.tessera.reader.wallet.ChipInfo;
 import dev.tessera.reader.wallet.ChipTicket;
 import dev.tessera.reader.wallet.KeyRef;
@@ -221,10 +223,14 @@ public final class ChipBenchmark {
         Arrays.sort(cpu);
         Arrays.sort(wall);
         chip.reader().close();
+        long[] replayed = replayedGateCpu();
         return List.of(
                 row("gate verification: CPU per tap, gate thread (median / p99 of " + measured + ", after " + warmUp
                         + " warm-up taps; JIT compiling " + Math.round(jitShare * 100) + " % of the measured window)",
                         fmt(cpu[measured / 2] / 1e6) + " / " + fmt(cpu[measured * 99 / 100] / 1e6) + " ms"),
+                row("gate verification: CPU per tap, gate thread, a recorded tap replayed through PcscReader (no simulator"
+                        + " on the other core; median / p99 of " + replayed.length + " after " + REPLAY_WARM_UP + " warm-up taps)",
+                        fmt(replayed[replayed.length / 2] / 1e6) + " / " + fmt(replayed[replayed.length * 99 / 100] / 1e6) + " ms"),
                 row("gate verification: APDUs per tap (refusing the repeat: no MARK USED)", Integer.toString(meter.apdus())),
                 row("gate verification: wall time per tap with the simulated chip (median)", fmt(wall[measured / 2] / 1e6) + " ms"),
                 row("gate verification: on air at 106 / 424 kbit/s", fmt(airSeconds(meter, 106_000, 128) * 1e3) + " / "
@@ -233,6 +239,41 @@ public final class ChipBenchmark {
                 row("gate verification: the admitting tap's APDUs (with MARK USED)", Integer.toString(greenApdus)),
                 row("gate verification: tap to green, modelled: the admitting tap on air at 424 kbit/s + CPU median"
                         + " (no center trip)", fmt(greenAir424 * 1e3 + cpu[measured / 2] / 1e6) + " ms"));
+    }
+
+    static final int REPLAY_WARM_UP = 5_000;
+    static final int REPLAY_MEASURED = 2_000;
+
+    /**
+     * The gate's CPU on the same kind of tap with a card that costs the JVM nothing, as a USB reader's chip: the
+     * simulated chip's answers recorded once ({@link GateTranscript}) and played back by a javax.smartcardio card that
+     * the real {@link PcscReader} drives on its own thread. Sorted nanoseconds of the gate thread's CPU per tap.
+     */
+    private static long[] replayedGateCpu() throws Exception {
+        GateTranscript transcript = new GateTranscript();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] cpu = new long[REPLAY_MEASURED];
+        try (PcscReader reader = new PcscReader(transcript.replayTerminal())) {
+            CardTransport transport = reader.connect();
+            GateVerifier gate = transcript.verifier(new GateTranscript.NoAdmissions());
+            // the recorded host challenges come back on every tap: a fixed source gives them (a SecureRandom's 40
+            // bytes cost the gate 0.3 µs, GateTapBenchmark.hostChallenges)
+            SecureRandom challenges = new GateTranscript.FixedRandom();
+            for (int i = 0; i < REPLAY_WARM_UP + REPLAY_MEASURED; i++) {
+                WalletCard card = new WalletCard(transport, WalletCard.LengthMode.EXTENDED, challenges);
+                long c0 = threads.getCurrentThreadCpuTime();
+                GateDecision decision = gate.tap(card);
+                long spent = threads.getCurrentThreadCpuTime() - c0;
+                if (i == 0) {
+                    GateTranscript.requireRepeatRefused(decision);
+                }
+                if (i >= REPLAY_WARM_UP) {
+                    cpu[i - REPLAY_WARM_UP] = spent;
+                }
+            }
+        }
+        Arrays.sort(cpu);
+        return cpu;
     }
 
     private static String row(String figure, String value) {

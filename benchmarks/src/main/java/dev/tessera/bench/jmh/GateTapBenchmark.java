@@ -1,5 +1,6 @@
 package dev.tessera.bench.jmh;
 
+import dev.tessera.bench.GateTranscript;
 import dev.tessera.core.crypto.ChipEnvelope;
 import dev.tessera.core.crypto.ChipKeys;
 import dev.tessera.core.crypto.ChipProof;

@@ -1,5 +1,6 @@
 package dev.tessera.bench.jmh;
 
+import dev.tessera.bench.GateTranscript;
 import dev.tessera.core.crypto.ChipProof;
 import dev.tessera.core.crypto.IssuerPublicKey;
 import dev.tessera.core.ticket.SignedTicket;

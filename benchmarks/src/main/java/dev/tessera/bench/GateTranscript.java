@@ -1,4 +1,4 @@
-package dev.tessera.bench.jmh;
+package dev.tessera.bench;
 
 import dev.tessera.core.crypto.ChipEnvelope;
 import dev.tessera.core.crypto.ChipSessionCrypto;
@@ -35,36 +35,43 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import javax.smartcardio.ATR;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardChannel;
+import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CommandAPDU;
+import javax.smartcardio.ResponseAPDU;
 
 /**
  * One gate tap as a chip answered it: recorded once on the in-JVM simulated chip (jCardSim running the wallet applet)
  * and replayed byte for byte, so a benchmark times the gate's own work and nothing of the card's. The chip holds one
  * ticket of the event, already marked used, as in {@code ./tessera bench chip}: the tap runs every check (chip key,
  * INTERNAL AUTHENTICATE, gate session, LIST, READ, KEY AGREEMENT, envelope, issuer signature, the ticket's fields)
- * and refuses the repeat.
+ * and refuses the repeat. Used by the JMH benchmarks ({@code dev.tessera.bench.jmh}) and by {@link ChipBenchmark}, which
+ * also plays it back through a {@link PcscReader} ({@link #replayTerminal}).
  */
-final class GateTranscript {
+public final class GateTranscript {
 
-    static final long EVENT_ID = 4711;
-    static final String GATE = "north";
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    public static final long EVENT_ID = 4711;
+    public static final String GATE = "north";
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
-    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    final GateTrust trust;
-    final byte[] chipId;
-    final byte[] chipPublicKey;
-    final byte[] eventGateKey;
-    final byte[] proofChallenge;
-    final byte[] proofSignature;
-    final byte[] envelope;
-    final byte[] sharedSecret;
-    final byte[] openedTicket;
-    final UUID ticketId;
+    public final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    public final GateTrust trust;
+    public final byte[] chipId;
+    public final byte[] chipPublicKey;
+    public final byte[] eventGateKey;
+    public final byte[] proofChallenge;
+    public final byte[] proofSignature;
+    public final byte[] envelope;
+    public final byte[] sharedSecret;
+    public final byte[] openedTicket;
+    public final UUID ticketId;
     private final List<byte[]> commands = new ArrayList<>();
     private final List<byte[]> responses = new ArrayList<>();
 
-    GateTranscript() throws Exception {
+    public GateTranscript() throws Exception {
         SecureRandom random = new SecureRandom();
         IssuerKeyPair issuer = IssuerKeyPair.generate(random);
         SimulatedChip chip = new SimulatedChip();
@@ -112,22 +119,22 @@ final class GateTranscript {
     }
 
     /** The gate's whole judgement of one tap, on the chip {@code card} talks to. */
-    GateDecision tap(WalletCard card, GateAdmissions admissions) {
+    public GateDecision tap(WalletCard card, GateAdmissions admissions) {
         return new GateVerifier(trust, GATE, admissions, Clock.fixed(now, ZoneOffset.UTC), CLOCK_SKEW).tap(card);
     }
 
-    GateVerifier verifier(GateAdmissions admissions) {
+    public GateVerifier verifier(GateAdmissions admissions) {
         return new GateVerifier(trust, GATE, admissions, Clock.fixed(now, ZoneOffset.UTC), CLOCK_SKEW);
     }
 
-    static void requireRepeatRefused(GateDecision d) {
+    public static void requireRepeatRefused(GateDecision d) {
         if (d.verdict() != Verdict.ALREADY_USED || !d.detail().equals("marked used on the chip")) {
             throw new IllegalStateException("the recorded tap was to refuse the used ticket, it said " + d);
         }
     }
 
     /** A card that answers what the chip answered, and fails on any command the chip was not sent. */
-    CardTransport replay() {
+    public CardTransport replay() {
         return new CardTransport() {
             private int next;
 
@@ -141,11 +148,120 @@ final class GateTranscript {
         };
     }
 
-    int apdus() {
+    /**
+     * A reader whose card answers the recorded tap over and over (strictly: any other command fails), for the real
+     * {@link PcscReader} to drive: the gate's thread hands each APDU to the reader's thread as with a USB reader, and
+     * no simulator spends CPU beside it.
+     */
+    public CardTerminal replayTerminal() {
+        Card card = new Card() {
+            private final CardChannel channel = new CardChannel() {
+                private int next;
+
+                @Override
+                public Card getCard() {
+                    return card();
+                }
+
+                @Override
+                public int getChannelNumber() {
+                    return 0;
+                }
+
+                @Override
+                public synchronized ResponseAPDU transmit(CommandAPDU command) throws CardException {
+                    int at = next % commands.size();
+                    if (!Arrays.equals(command.getBytes(), commands.get(at))) {
+                        throw new CardException("the tap left the recorded transcript at command " + at);
+                    }
+                    next++;
+                    return new ResponseAPDU(responses.get(at));
+                }
+
+                @Override
+                public int transmit(ByteBuffer command, ByteBuffer response) {
+                    throw new UnsupportedOperationException("the gate sends CommandAPDUs");
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+
+            private Card card() {
+                return this;
+            }
+
+            @Override
+            public ATR getATR() {
+                return new ATR(new byte[] {0x3B, (byte) 0x80, (byte) 0x80, 0x01, 0x01});
+            }
+
+            @Override
+            public String getProtocol() {
+                return "T=1";
+            }
+
+            @Override
+            public CardChannel getBasicChannel() {
+                return channel;
+            }
+
+            @Override
+            public CardChannel openLogicalChannel() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void beginExclusive() {
+            }
+
+            @Override
+            public void endExclusive() {
+            }
+
+            @Override
+            public byte[] transmitControlCommand(int controlCode, byte[] command) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void disconnect(boolean reset) {
+            }
+        };
+        return new CardTerminal() {
+            @Override
+            public String getName() {
+                return "Replay reader";
+            }
+
+            @Override
+            public Card connect(String protocol) {
+                return card;
+            }
+
+            @Override
+            public boolean isCardPresent() {
+                return true;
+            }
+
+            @Override
+            public boolean waitForCardPresent(long timeout) {
+                return true;
+            }
+
+            @Override
+            public boolean waitForCardAbsent(long timeout) {
+                return false;
+            }
+        };
+    }
+
+    public int apdus() {
         return commands.size();
     }
 
-    byte[] open() throws TicketFormatException {
+    public byte[] open() throws TicketFormatException {
         return ChipEnvelope.open(envelope, chipId, ephemeral -> sharedSecret.clone());
     }
 
@@ -166,7 +282,7 @@ final class GateTranscript {
     }
 
     /** The same bytes every call: the host challenges of the recorded tap come back on every replay. */
-    static final class FixedRandom extends SecureRandom {
+    public static final class FixedRandom extends SecureRandom {
         @Override
         public void nextBytes(byte[] bytes) {
             for (int i = 0; i < bytes.length; i++) {
@@ -176,7 +292,7 @@ final class GateTranscript {
     }
 
     /** Admissions as a fresh gate has them: none; the chip's own used mark refuses the repeat. */
-    static final class NoAdmissions implements GateAdmissions {
+    public static final class NoAdmissions implements GateAdmissions {
         @Override
         public boolean admitted(UUID ticketId) {
             return false;
