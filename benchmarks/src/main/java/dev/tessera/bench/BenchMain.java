@@ -26,6 +26,13 @@ public final class BenchMain {
                     + "the steady window a new 100,000-seat event is registered, authorized for the 64 sellers, "
                     + "published and sold at once, and its first minute is compared with the steady rate (a planner "
                     + "that does not know the new event scans it for every seat: issue 13's plan collapse).",
+            "chip", "- **gate CPU per tap**: the gate thread's own CPU time (ThreadMXBean) for `GateVerifier.tap` on a chip "
+                    + "holding one used ticket of the event, so every check runs and the repeat is refused. Two rows: with "
+                    + "the in-JVM simulated chip, whose applet runs on the reader's thread beside the gate (8-10 ms of CPU a "
+                    + "tap, its JIT compiling and its cache traffic land on the same 2 cores), warmed until the JIT is quiet "
+                    + "(at most 3,000 taps); and a tap recorded once and replayed by a javax.smartcardio card that the real "
+                    + "`PcscReader` drives, as a USB reader's chip costs the JVM nothing. The steps of a tap are ranked by "
+                    + "JMH (`GateTapBenchmark`, docs/performance.md \"Gate CPU per tap\").",
             "designer", "- **designer status changes**: the view measured is the counter's own map, `dev.tessera.designer.availability.AvailabilityView` as the desktop's `LiveSeatMap.view` builds it for the counter and the Events workspace (no designer side panel, stage caption from the desktop's bundle), showing the 99,336-seat stadium fitted in a 1440x900 window; `applyChanges` (the call `LiveSeatMap` makes for every live batch) with animation off, then the repaint of the changed seats.",
             "live", "- **live availability**: a seller terminal confirms 500 one-seat sales one after another at the "
                     + "embedded center (H2 file); a second terminal (another HTTP client, signed in as the manager) "

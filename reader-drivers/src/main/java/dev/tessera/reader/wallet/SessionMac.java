@@ -25,13 +25,7 @@ final class SessionMac {
         this.cardChallenge = cardChallenge.clone();
     }
 
-    /** A session derived here from the chip's static key (offline gates, the holder's own tools, tests). */
-    static SessionMac fromStaticKey(byte[] chipKey, byte[] hostChallenge, byte[] cardChallenge) {
-        return new SessionMac(ChipSessionCrypto.sessionMacKey(chipKey, hostChallenge, cardChallenge),
-                hostChallenge, cardChallenge);
-    }
-
-    /** A session whose MAC key the center derived and handed over for this one session. */
+    /** A session whose MAC key was derived for this one session (by the center, or from a static key held here). */
     static SessionMac fromSessionKey(byte[] sessionKey, byte[] hostChallenge, byte[] cardChallenge) {
         return new SessionMac(sessionKey, hostChallenge, cardChallenge);
     }

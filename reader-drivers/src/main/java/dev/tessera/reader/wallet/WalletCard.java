@@ -136,14 +136,14 @@ public final class WalletCard {
         requireLength(chipKey, AES_KEY_LENGTH, "chip key");
         byte[] staticKey = chipKey.clone();
         return (chipId, ref, hostChallenge, answer) -> {
-            SessionMac candidate = SessionMac.fromStaticKey(staticKey, hostChallenge,
-                    Arrays.copyOf(answer, CHALLENGE_LENGTH));
-            if (!MessageDigest.isEqual(candidate.cardCryptogram(),
+            byte[] cardChallenge = Arrays.copyOf(answer, CHALLENGE_LENGTH);
+            byte[] sessionMacKey = ChipSessionCrypto.sessionMacKey(staticKey, hostChallenge, cardChallenge);
+            if (!MessageDigest.isEqual(ChipSessionCrypto.cardCryptogram(sessionMacKey, hostChallenge, cardChallenge),
                     Arrays.copyOfRange(answer, CHALLENGE_LENGTH, answer.length))) {
                 throw new CardProtocolException("the card's cryptogram is wrong: it does not hold this " + ref + " key");
             }
-            return new SessionAuthority.Grant(candidate.hostCryptogram(),
-                    ChipSessionCrypto.sessionMacKey(staticKey, hostChallenge, Arrays.copyOf(answer, CHALLENGE_LENGTH)));
+            return new SessionAuthority.Grant(ChipSessionCrypto.hostCryptogram(sessionMacKey, hostChallenge, cardChallenge),
+                    sessionMacKey);
         };
     }
 
@@ -176,11 +176,12 @@ public final class WalletCard {
         requireLength(grant.sessionMacKey(), AES_KEY_LENGTH, "session key");
         SessionMac candidate = SessionMac.fromSessionKey(grant.sessionMacKey(), hostChallenge,
                 Arrays.copyOf(answer, CHALLENGE_LENGTH));
+        byte[] hostCryptogram = candidate.hostCryptogram();
         if (!MessageDigest.isEqual(candidate.cardCryptogram(), Arrays.copyOfRange(answer, CHALLENGE_LENGTH, answer.length))
-                || !MessageDigest.isEqual(candidate.hostCryptogram(), grant.hostCryptogram())) {
+                || !MessageDigest.isEqual(hostCryptogram, grant.hostCryptogram())) {
             throw new CardProtocolException("the session granted for this card does not fit its answer");
         }
-        expect("AUTH VERIFY", Apdu.command(CLA_PLAIN, INS_AUTH_VERIFY, 0, 0, candidate.hostCryptogram(), 0));
+        expect("AUTH VERIFY", Apdu.command(CLA_PLAIN, INS_AUTH_VERIFY, 0, 0, hostCryptogram, 0));
         session = candidate;
         sessionKey = key;
     }

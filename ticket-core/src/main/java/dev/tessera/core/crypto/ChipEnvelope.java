@@ -4,21 +4,20 @@ import dev.tessera.core.format.TicketFormatException;
 import dev.tessera.core.format.TicketFormatException.Reason;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.engines.AESEngine;
+import java.util.concurrent.Callable;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.modes.GCMModeCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.HKDFParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -43,6 +42,13 @@ public final class ChipEnvelope {
     private static final byte MAGIC_1 = 'E';
     private static final int FIXED_HEADER_LENGTH = 4;
     private static final byte[] KDF_INFO_PREFIX_BYTES = KDF_INFO_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    private static final String HMAC = "HmacSHA256";
+    private static final int HASH_LENGTH = 32;
+    // A gate opens an envelope on every tap: one Mac and one Cipher per thread, not a provider look-up each time.
+    // The JDK's are used for their AES-NI, CLMUL and SHA-NI intrinsics (GateTapBenchmark, docs/performance.md).
+    private static final ThreadLocal<Mac> HMAC_SHA256 = perThread(HMAC, () -> Mac.getInstance(HMAC));
+    private static final ThreadLocal<Cipher> AES_GCM = perThread("AES/GCM/NoPadding",
+            () -> Cipher.getInstance("AES/GCM/NoPadding"));
 
     private ChipEnvelope() {
     }
@@ -75,7 +81,7 @@ public final class ChipEnvelope {
         byte[] ciphertext;
         try {
             ciphertext = aesGcm(true, key, nonce, associatedData, plaintext, 0, plaintext.length);
-        } catch (InvalidCipherTextException e) {
+        } catch (AEADBadTagException e) {
             throw new IllegalStateException("AES-GCM encryption cannot fail", e);
         } finally {
             Arrays.fill(key, (byte) 0);
@@ -117,28 +123,80 @@ public final class ChipEnvelope {
         if (!Arrays.equals(sealedFor, chipId)) {
             throw new TicketFormatException(Reason.DECRYPTION_FAILED, "the envelope is sealed for another chip");
         }
-        byte[] ephemeralPublic = Arrays.copyOfRange(envelope, ephemeralOffset, nonceOffset);
-        // 33 bytes can only pass as a compressed point
-        if (!ChipKeys.isValidPublicKey(ephemeralPublic)) {
+        ECPoint ephemeral;
+        try {
+            // 33 bytes can only pass as a compressed point
+            ephemeral = P256.decodePoint(Arrays.copyOfRange(envelope, ephemeralOffset, nonceOffset));
+        } catch (IllegalArgumentException e) {
             throw new TicketFormatException(Reason.MALFORMED,
                     "the envelope's ephemeral key is not a compressed point on P-256");
         }
-        byte[] sharedSecret = agent.agree(ephemeralPublic.clone());
+        // decompressed once here (a square root): the agent and a chip take the point uncompressed
+        byte[] sharedSecret = agent.agree(ephemeral.getEncoded(false));
         if (sharedSecret == null || sharedSecret.length != P256.FIELD_LENGTH) {
             throw new TicketFormatException(Reason.DECRYPTION_FAILED,
                     "the chip returned no 32-byte ECDH secret");
         }
         byte[] key = deriveKey(sharedSecret, chipId);
         Arrays.fill(sharedSecret, (byte) 0);
+        try {
+            return decrypt(envelope, key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /**
+     * The envelope's AES-128 key: HKDF-SHA256 of the ECDH secret, no salt, info "tessera-chip-envelope-v1" ‖ chip id
+     * (docs/ticket-format.md). A step of {@link #open}, public so that the gate's micro-benchmark can time it alone.
+     */
+    public static byte[] deriveKey(byte[] sharedSecret, byte[] chipId) {
+        Objects.requireNonNull(sharedSecret, "sharedSecret");
+        checkChipId(chipId);
+        Mac hmac = HMAC_SHA256.get();
+        byte[] pseudoRandomKey = null;
+        byte[] block = null;
+        try {
+            // RFC 5869 with no salt: extract under 32 zero bytes, then one block of expand (info ‖ 0x01)
+            hmac.init(new SecretKeySpec(new byte[HASH_LENGTH], HMAC));
+            pseudoRandomKey = hmac.doFinal(sharedSecret);
+            hmac.init(new SecretKeySpec(pseudoRandomKey, HMAC));
+            hmac.update(KDF_INFO_PREFIX_BYTES);
+            hmac.update(chipId);
+            hmac.update((byte) 0x01);
+            block = hmac.doFinal();
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 takes any key", e);
+        } finally {
+            if (pseudoRandomKey != null) {
+                Arrays.fill(pseudoRandomKey, (byte) 0);
+            }
+        }
+        byte[] key = Arrays.copyOf(block, KEY_LENGTH);
+        Arrays.fill(block, (byte) 0);
+        return key;
+    }
+
+    /**
+     * AES-128-GCM of the envelope's ciphertext under {@code key}, the header and ephemeral key as authenticated data:
+     * the last step of {@link #open}, public so that the gate's micro-benchmark can time it alone.
+     *
+     * @throws TicketFormatException TRUNCATED for an envelope too short for its header, DECRYPTION_FAILED for a wrong
+     *                               key or altered bytes
+     */
+    public static byte[] decrypt(byte[] envelope, byte[] key) throws TicketFormatException {
+        Objects.requireNonNull(key, "key");
+        require(envelope, FIXED_HEADER_LENGTH, "envelope header");
+        int nonceOffset = FIXED_HEADER_LENGTH + (envelope[3] & 0xFF) + P256.COMPRESSED_POINT_LENGTH;
+        int ciphertextOffset = nonceOffset + NONCE_LENGTH;
+        require(envelope, ciphertextOffset + TAG_LENGTH, "chip envelope");
         byte[] nonce = Arrays.copyOfRange(envelope, nonceOffset, ciphertextOffset);
         try {
             return aesGcm(false, key, nonce, Arrays.copyOf(envelope, nonceOffset),
                     envelope, ciphertextOffset, envelope.length - ciphertextOffset);
-        } catch (InvalidCipherTextException e) {
+        } catch (AEADBadTagException e) {
             throw new TicketFormatException(Reason.DECRYPTION_FAILED,
                     "the envelope does not open with this chip's key, or it was altered", e);
-        } finally {
-            Arrays.fill(key, (byte) 0);
         }
     }
 
@@ -155,24 +213,31 @@ public final class ChipEnvelope {
         return aad;
     }
 
-    private static byte[] deriveKey(byte[] sharedSecret, byte[] chipId) {
-        byte[] info = Arrays.copyOf(KDF_INFO_PREFIX_BYTES, KDF_INFO_PREFIX_BYTES.length + chipId.length);
-        System.arraycopy(chipId, 0, info, KDF_INFO_PREFIX_BYTES.length, chipId.length);
-        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(SHA256Digest.newInstance());
-        hkdf.init(new HKDFParameters(sharedSecret, null, info));
-        byte[] key = new byte[KEY_LENGTH];
-        hkdf.generateBytes(key, 0, KEY_LENGTH);
-        return key;
+    private static byte[] aesGcm(boolean encrypt, byte[] key, byte[] nonce, byte[] associatedData,
+                                 byte[] input, int offset, int length) throws AEADBadTagException {
+        try {
+            // a Cipher refuses to encrypt twice under one key and nonce, which a seeded random in a test may repeat:
+            // sealing (a counter's work, not a gate's) takes a fresh one
+            Cipher gcm = encrypt ? Cipher.getInstance("AES/GCM/NoPadding") : AES_GCM.get();
+            gcm.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(TAG_LENGTH * Byte.SIZE, nonce));
+            gcm.updateAAD(associatedData);
+            return gcm.doFinal(input, offset, length);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-128-GCM with a 12-byte nonce is part of every Java platform", e);
+        }
     }
 
-    private static byte[] aesGcm(boolean encrypt, byte[] key, byte[] nonce, byte[] associatedData,
-                                 byte[] input, int offset, int length) throws InvalidCipherTextException {
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
-        gcm.init(encrypt, new AEADParameters(new KeyParameter(key), TAG_LENGTH * Byte.SIZE, nonce, associatedData));
-        byte[] output = new byte[gcm.getOutputSize(length)];
-        int written = gcm.processBytes(input, offset, length, output, 0);
-        written += gcm.doFinal(output, written);
-        return written == output.length ? output : Arrays.copyOf(output, written);
+    private static <T> ThreadLocal<T> perThread(String what, Callable<T> make) {
+        return ThreadLocal.withInitial(() -> {
+            try {
+                return make.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(what + " is part of every Java platform", e);
+            }
+        });
     }
 
     private static void checkChipId(byte[] chipId) {

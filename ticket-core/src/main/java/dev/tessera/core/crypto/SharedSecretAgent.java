@@ -11,7 +11,8 @@ import java.util.Objects;
 public interface SharedSecretAgent {
 
     /**
-     * @param ephemeralPublicKeySec1 a validated, SEC1-compressed P-256 point (33 bytes)
+     * @param ephemeralPublicKeySec1 a validated P-256 point, SEC1 uncompressed (65 bytes): {@link ChipEnvelope#open}
+     *                               decompresses the envelope's key once and hands it on in the form a chip takes
      * @return the 32-byte x-coordinate of the shared point (plain ECDH, no hashing)
      */
     byte[] agree(byte[] ephemeralPublicKeySec1);
