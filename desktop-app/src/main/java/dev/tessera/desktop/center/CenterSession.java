@@ -10,6 +10,19 @@ import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterApiTypes.HoldRequest;
 import dev.tessera.desktop.center.CenterApiTypes.Session;
 import java.util.List;
+import dev.tessera.contract.gate.IssuerKey;
+import dev.tessera.contract.gate.GatePackage;
+import dev.tessera.contract.gate.ScanResult;
+import dev.tessera.contract.gate.GateCount;
+import dev.tessera.contract.gate.RevocationView;
+import dev.tessera.contract.gate.Scan;
+import dev.tessera.contract.chip.SessionRequest;
+import dev.tessera.contract.chip.SessionGrant;
+import dev.tessera.contract.chip.PersonalizationRequest;
+import dev.tessera.contract.chip.Personalization;
+import dev.tessera.contract.chip.RegisterChip;
+import dev.tessera.contract.chip.ChipView;
+import dev.tessera.contract.chip.ChipTickets;
 
 /** A signed-in account's calls to the center; every call sends the session's bearer token. */
 public final class CenterSession {
@@ -169,32 +182,34 @@ public final class CenterSession {
      * the center, which alone holds the chip's static keys, answers an entitled caller with the host cryptogram and
      * this session's MAC key (docs/card-protocol.md §7). No entitlement: a 403 problem.
      */
-    public CounterApiTypes.ChipSessionGrant chipSession(CounterApiTypes.ChipSessionRequest request) {
-        CounterApiTypes.ChipSessionRequest named = request.terminalId() == null && terminalId != null
-                ? request.atTerminal(terminalId) : request;
-        return http.post("/api/chip-sessions", token(), named, CenterHttp.type(CounterApiTypes.ChipSessionGrant.class));
+    public SessionGrant chipSession(SessionRequest request) {
+        SessionRequest named = request.terminalId() == null && terminalId != null
+                ? new SessionRequest(request.chipId(), request.keyRef(), request.purpose(), request.saleId(),
+                request.transferId(), request.eventId(), request.hostChallenge(), request.cardAnswer(), terminalId)
+                : request;
+        return http.post("/api/chip-sessions", token(), named, CenterHttp.type(SessionGrant.class));
     }
 
     /** Claim 31: a blank card's PERSONALIZE data, once, for a chip id the center picks. */
-    public CounterApiTypes.Personalization personalizeChip(Long memberId) {
-        return http.post("/api/chip-personalizations", token(), new CounterApiTypes.PersonalizationRequest(memberId,
+    public Personalization personalizeChip(Long memberId) {
+        return http.post("/api/chip-personalizations", token(), new PersonalizationRequest(memberId,
                         terminalId),
-                CenterHttp.type(CounterApiTypes.Personalization.class));
+                CenterHttp.type(Personalization.class));
     }
 
     /** Claim 31: the personalized chip becomes the member's card. */
-    public CounterApiTypes.Chip registerChip(String chipId, String publicKeyHex, Long memberId) {
-        return http.post("/api/chips", token(), new CounterApiTypes.RegisterChip(chipId, publicKeyHex, memberId),
-                CenterHttp.type(CounterApiTypes.Chip.class));
+    public ChipView registerChip(String chipId, String publicKeyHex, Long memberId) {
+        return http.post("/api/chips", token(), new RegisterChip(chipId, publicKeyHex, memberId),
+                CenterHttp.type(ChipView.class));
     }
 
-    public CounterApiTypes.Chip chip(String chipId) {
-        return http.get("/api/chips/" + chipId, token(), CenterHttp.type(CounterApiTypes.Chip.class));
+    public ChipView chip(String chipId) {
+        return http.get("/api/chips/" + chipId, token(), CenterHttp.type(ChipView.class));
     }
 
     /** Claims 67, 76: every valid ticket of the chip, sealed for it. */
-    public CounterApiTypes.ChipPackage chipTickets(String chipId) {
-        return http.get("/api/chips/" + chipId + "/tickets", token(), CenterHttp.type(CounterApiTypes.ChipPackage.class));
+    public ChipTickets chipTickets(String chipId) {
+        return http.get("/api/chips/" + chipId + "/tickets", token(), CenterHttp.type(ChipTickets.class));
     }
 
     /** Claims 64, 65 (as the assignor member). */
@@ -211,8 +226,8 @@ public final class CenterSession {
 
     // ---- the member's own wallet (issue 14) ----
 
-    public List<CounterApiTypes.Chip> myChips() {
-        return http.get("/api/me/chips", token(), CenterHttp.listOf(CounterApiTypes.Chip.class));
+    public List<ChipView> myChips() {
+        return http.get("/api/me/chips", token(), CenterHttp.listOf(ChipView.class));
     }
 
     public List<MemberApiTypes.MemberTicket> myTickets() {
@@ -408,8 +423,8 @@ public final class CenterSession {
     }
 
     /** Claim 67: the center's issuer keys, for verifying tickets offline. */
-    public List<GateApiTypes.IssuerKey> issuerKeys() {
-        return http.get("/api/issuer-keys", token(), CenterHttp.listOf(GateApiTypes.IssuerKey.class));
+    public List<IssuerKey> issuerKeys() {
+        return http.get("/api/issuer-keys", token(), CenterHttp.listOf(IssuerKey.class));
     }
 
     /** Flow 3: the keys the center certified for offline sales, so a gate admits offline-sold tickets. */
@@ -418,24 +433,24 @@ public final class CenterSession {
     }
 
     /** The event's chips with their gate keys, for opening and marking chip tickets offline. */
-    public GateApiTypes.GatePackage gatePackage(long eventId) {
-        return http.get("/api/events/" + eventId + "/gate-package", token(), CenterHttp.type(GateApiTypes.GatePackage.class));
+    public GatePackage gatePackage(long eventId) {
+        return http.get("/api/events/" + eventId + "/gate-package", token(), CenterHttp.type(GatePackage.class));
     }
 
     /** Revoked ticket versions of the event with an id above {@code afterId}, in id order, a page at a time. */
-    public List<GateApiTypes.Revocation> revocations(long eventId, long afterId) {
+    public List<RevocationView> revocations(long eventId, long afterId) {
         return http.get("/api/events/" + eventId + "/revocations" + (afterId > 0 ? "?after=" + afterId : ""), token(),
-                CenterHttp.listOf(GateApiTypes.Revocation.class));
+                CenterHttp.listOf(RevocationView.class));
     }
 
     /** Claim 67: reports an admission; the same report again gets the first answer and counts once. */
-    public GateApiTypes.ScanResult reportScan(GateApiTypes.ScanReport report) {
-        return http.postOnce("/api/gate/scans", token(), report, CenterHttp.type(GateApiTypes.ScanResult.class));
+    public ScanResult reportScan(Scan report) {
+        return http.postOnce("/api/gate/scans", token(), report, CenterHttp.type(ScanResult.class));
     }
 
     /** Admitted and refused scans per gate of the event, as all gates reported them. */
-    public List<GateApiTypes.GateCount> gateCounts(long eventId) {
-        return http.get("/api/events/" + eventId + "/gate-counts", token(), CenterHttp.listOf(GateApiTypes.GateCount.class));
+    public List<GateCount> gateCounts(long eventId) {
+        return http.get("/api/events/" + eventId + "/gate-counts", token(), CenterHttp.listOf(GateCount.class));
     }
 
     /** Issue 5: the notes and coins a till counts in a currency, largest first. */

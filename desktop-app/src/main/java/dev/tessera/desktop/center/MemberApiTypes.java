@@ -3,6 +3,7 @@ package dev.tessera.desktop.center;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import dev.tessera.contract.sales.IssuedTicket;
 
 /** The center's JSON for a member's own wallet (issue 14; docs/openapi.json): tickets, transfers, lost cards. */
 public final class MemberApiTypes {
@@ -43,7 +44,7 @@ public final class MemberApiTypes {
 
     public record ReplaceChip(String toChipId) {}
 
-    public record ChipReplacement(String fromChipId, String toChipId, List<CounterApiTypes.IssuedTicket> tickets) {
+    public record ChipReplacement(String fromChipId, String toChipId, List<IssuedTicket> tickets) {
         public ChipReplacement {
             tickets = tickets == null ? List.of() : List.copyOf(tickets);
         }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tessera.contract.sales.IssuedTicket;
 
 /**
  * The manager's sales log, made the one way the app makes it ({@link ReportSource} over the center's API), after
@@ -49,7 +50,7 @@ class SalesLogReconciliationTest {
     CenterSession clerk;
     DemoSales sales;
     ShiftApiTypes.Shift shift;
-    CounterApiTypes.IssuedTicket voided;
+    IssuedTicket voided;
     Path dir;
     String reduced;
 

@@ -24,6 +24,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.DSLContext;
+import dev.tessera.contract.chip.SessionRequest;
+import dev.tessera.contract.chip.SessionGrant;
+import dev.tessera.contract.chip.Personalization;
+import dev.tessera.contract.chip.PersonalizationRequest;
+import dev.tessera.contract.chip.KeyUse;
 
 /**
  * Keys stay at the center (docs/card-protocol.md §7): a terminal relays AUTH INIT's answer, the center checks the
@@ -38,38 +43,6 @@ public final class ChipSessionService {
 
     /** Why a terminal opens a session; each names the entitlement the center looks for. */
     public enum Purpose { SALE, TRANSFER, MEMBERSHIP, DELIVERY, GATE, REPLACEMENT }
-
-    /** @param terminalId the terminal that relays the card (its registered id), or null when it states none */
-    public record SessionRequest(String chipId, String keyRef, String purpose, Long saleId, Long transferId,
-                                 Long eventId, String hostChallenge, String cardAnswer, String terminalId) {}
-
-    /**
-     * @param sessionKey the session MAC key S (hex): good for this one session only, worthless once the card is
-     *                   deselected; {@code allowed} lists the commands the key opens on the card
-     */
-    public record SessionGrant(long useId, String chipId, String keyRef, String purpose, String hostCryptogram,
-                               String sessionKey, List<String> allowed) {
-        @Override
-        public String toString() {
-            return "SessionGrant[" + useId + ", " + chipId + ", " + purpose + ", keys not shown]";
-        }
-    }
-
-    /** The one answer that carries static keys: a blank card's PERSONALIZE data, for a chip id the center picked. */
-    public record Personalization(String chipId, String accessKey, String gateKey) {
-        @Override
-        public String toString() {
-            return "Personalization[" + chipId + ", keys not shown]";
-        }
-    }
-
-    /** @param terminalId the terminal that writes the blank card (its registered id), or null */
-    public record PersonalizationRequest(Long memberId, String terminalId) {}
-
-    /** One audited key use, as managers see it. */
-    public record KeyUse(long id, long accountId, String role, String terminalId, String chipId, String keyRef,
-                         String purpose, Long saleId, Long transferId, Long eventId, String outcome, String reason,
-                         OffsetDateTime usedAt) {}
 
     private final Database db;
     private final Clock clock;

@@ -2,22 +2,22 @@ package dev.tessera.center.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tessera.center.account.Principal;
-import dev.tessera.center.chipkeys.ChipKeyService.GatePackage;
-import dev.tessera.center.chipkeys.ChipSessionService.KeyUse;
-import dev.tessera.center.chipkeys.ChipSessionService.Personalization;
-import dev.tessera.center.chipkeys.ChipSessionService.PersonalizationRequest;
-import dev.tessera.center.chipkeys.ChipSessionService.SessionGrant;
-import dev.tessera.center.chipkeys.ChipSessionService.SessionRequest;
+import dev.tessera.contract.gate.GatePackage;
+import dev.tessera.contract.chip.KeyUse;
+import dev.tessera.contract.chip.Personalization;
+import dev.tessera.contract.chip.PersonalizationRequest;
+import dev.tessera.contract.chip.SessionGrant;
+import dev.tessera.contract.chip.SessionRequest;
 import dev.tessera.center.event.EventService.AreaCapacity;
 import dev.tessera.center.event.EventService.AuthorizeSeller;
 import dev.tessera.center.event.EventService.RegisterEvent;
 import dev.tessera.center.event.EventService.ReleaseSeats;
 import dev.tessera.center.event.EventService.Released;
-import dev.tessera.center.gate.GateService.DoorState;
-import dev.tessera.center.gate.GateService.GateCount;
-import dev.tessera.center.gate.GateService.RevocationView;
-import dev.tessera.center.gate.GateService.Scan;
-import dev.tessera.center.gate.GateService.ScanResult;
+import dev.tessera.contract.gate.DoorState;
+import dev.tessera.contract.gate.GateCount;
+import dev.tessera.contract.gate.RevocationView;
+import dev.tessera.contract.gate.Scan;
+import dev.tessera.contract.gate.ScanResult;
 import dev.tessera.center.http.Endpoint.Body;
 import dev.tessera.center.live.AvailabilityService.AreaCount;
 import dev.tessera.center.sales.EventChanges.CancelEvent;
@@ -33,7 +33,7 @@ import dev.tessera.center.live.SeatStatusFeed.Changes;
 import dev.tessera.center.live.SeatStatusFeed.Watching;
 import dev.tessera.center.member.MemberService.ChipChallenge;
 import dev.tessera.center.member.MemberService.MemberFound;
-import dev.tessera.center.member.MemberService.RegisterChip;
+import dev.tessera.contract.chip.RegisterChip;
 import dev.tessera.center.member.MemberService.RegisterMember;
 import dev.tessera.center.sales.AfterSalesService.Adjustment;
 import dev.tessera.center.sales.AfterSalesService.Reprint;
@@ -43,7 +43,7 @@ import dev.tessera.center.sales.HoldService.HoldRequest;
 import dev.tessera.center.sales.SaleService.ConfirmSale;
 import dev.tessera.center.sales.SaleService.Exchange;
 import dev.tessera.center.sales.SaleService.ExchangeResult;
-import dev.tessera.center.sales.SaleService.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.center.sales.SaleService.SaleResult;
 import dev.tessera.center.sales.VoidService.VoidTicket;
 import dev.tessera.center.sales.VoidService.Voided;
@@ -76,6 +76,12 @@ import dev.tessera.core.model.Venue;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import dev.tessera.contract.chip.ChipView;
+import dev.tessera.contract.chip.ChipTickets;
+import dev.tessera.contract.gate.IssuerKey;
+import dev.tessera.contract.account.Login;
+import dev.tessera.contract.account.SignedIn;
+import dev.tessera.contract.account.NewAccount;
 
 /**
  * Every operation of the center's API: the table {@link CenterApi} registers its routes from (method, path, the
@@ -93,29 +99,11 @@ public final class Endpoints {
         }
     }
 
-    /** POST /api/sessions: a sign-in. */
-    public record Login(String loginId, String password) {}
-
-    /** POST /api/sessions: the session a sign-in opens. */
-    public record SignedIn(String token, Principal account, OffsetDateTime expiresAt) {}
-
-    /** POST /api/accounts. */
-    public record NewAccount(String loginId, String password, Role role, String displayName) {}
-
     /** POST /api/venues. */
     public record NewVenue(String name, String address) {}
 
     /** POST /api/venues/{venueId}/seat-maps: the version the new map got. */
     public record SeatMapAdded(long venueId, int version, int seatCount) {}
-
-    /** A chip as the API shows it: the public key in hex, memberId 0 for a chip no member holds. */
-    public record ChipView(String chipId, String publicKey, long memberId, ChipStatus status) {}
-
-    /** GET /api/chips/{chipId}/tickets. */
-    public record ChipTickets(String chipId, List<IssuedTicket> tickets) {}
-
-    /** GET /api/issuer-keys: an issuer's Ed25519 public key, both in hex. */
-    public record IssuerKey(String keyId, String publicKey) {}
 
     public static final Endpoint<Void, Health> HEALTH = new Endpoint<>("GET", "/health",
             Body.NONE, Body.of(Health.class), 200, Set.of(), Set.of(503));

@@ -11,7 +11,7 @@ import dev.tessera.center.db.schema.tables.records.TicketTransferRecord;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.member.MemberService;
 import dev.tessera.center.revocation.Revocations;
-import dev.tessera.center.sales.SaleService.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.center.sales.TicketFactory;
 import dev.tessera.core.crypto.PasswordHasher;
 import dev.tessera.core.model.Chip;

@@ -13,7 +13,7 @@ import dev.tessera.center.http.CenterRole;
 import dev.tessera.center.http.Endpoint;
 import dev.tessera.center.http.Endpoints;
 import dev.tessera.center.http.Json;
-import dev.tessera.center.http.Problem;
+import dev.tessera.contract.problem.Problem;
 import dev.tessera.center.security.CenterRoutes;
 import dev.tessera.center.support.ApiClient;
 import dev.tessera.center.support.CenterFixture;
