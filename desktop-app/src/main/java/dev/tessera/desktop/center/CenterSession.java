@@ -16,13 +16,18 @@ import dev.tessera.contract.gate.ScanResult;
 import dev.tessera.contract.gate.GateCount;
 import dev.tessera.contract.gate.RevocationView;
 import dev.tessera.contract.gate.Scan;
-import dev.tessera.contract.chip.SessionRequest;
-import dev.tessera.contract.chip.SessionGrant;
+import dev.tessera.contract.chip.ChipSessionRequest;
+import dev.tessera.contract.chip.ChipSessionGrant;
 import dev.tessera.contract.chip.PersonalizationRequest;
 import dev.tessera.contract.chip.Personalization;
 import dev.tessera.contract.chip.RegisterChip;
 import dev.tessera.contract.chip.ChipView;
 import dev.tessera.contract.chip.ChipTickets;
+import dev.tessera.contract.terminal.RegisterTerminal;
+import dev.tessera.contract.terminal.TerminalRegistration;
+import dev.tessera.contract.terminal.JournalEntry;
+import dev.tessera.contract.terminal.JournalPush;
+import dev.tessera.contract.terminal.JournalPushResult;
 
 /** A signed-in account's calls to the center; every call sends the session's bearer token. */
 public final class CenterSession {
@@ -107,19 +112,19 @@ public final class CenterSession {
     }
 
     /** Flow 3: certifies this terminal's Ed25519 key; the same id and key again returns the same registration. */
-    public CounterApiTypes.TerminalRegistration registerTerminal(String terminalId, String publicKeyHex) {
-        return http.post("/api/terminals", token(), new CounterApiTypes.RegisterTerminal(terminalId, publicKeyHex),
-                CenterHttp.type(CounterApiTypes.TerminalRegistration.class));
+    public TerminalRegistration registerTerminal(String terminalId, String publicKeyHex) {
+        return http.post("/api/terminals", token(), new RegisterTerminal(terminalId, publicKeyHex),
+                CenterHttp.type(TerminalRegistration.class));
     }
 
-    public CounterApiTypes.TerminalRegistration terminal(String terminalId) {
-        return http.get("/api/terminals/" + terminalId, token(), CenterHttp.type(CounterApiTypes.TerminalRegistration.class));
+    public TerminalRegistration terminal(String terminalId) {
+        return http.get("/api/terminals/" + terminalId, token(), CenterHttp.type(TerminalRegistration.class));
     }
 
     /** Flow 4: journal entries in order, exactly once (a retried push is acknowledged again and changes nothing). */
-    public CounterApiTypes.JournalPushResult pushJournal(String terminalId, List<CounterApiTypes.JournalEntry> entries) {
-        return http.post("/api/terminals/" + terminalId + "/journal", token(), new CounterApiTypes.JournalPush(entries),
-                CenterHttp.type(CounterApiTypes.JournalPushResult.class));
+    public JournalPushResult pushJournal(String terminalId, List<JournalEntry> entries) {
+        return http.post("/api/terminals/" + terminalId + "/journal", token(), new JournalPush(entries),
+                CenterHttp.type(JournalPushResult.class));
     }
 
     /** The calling seller's authorization as JSON text, so a terminal can cache it for offline sales. */
@@ -182,12 +187,12 @@ public final class CenterSession {
      * the center, which alone holds the chip's static keys, answers an entitled caller with the host cryptogram and
      * this session's MAC key (docs/card-protocol.md §7). No entitlement: a 403 problem.
      */
-    public SessionGrant chipSession(SessionRequest request) {
-        SessionRequest named = request.terminalId() == null && terminalId != null
-                ? new SessionRequest(request.chipId(), request.keyRef(), request.purpose(), request.saleId(),
+    public ChipSessionGrant chipSession(ChipSessionRequest request) {
+        ChipSessionRequest named = request.terminalId() == null && terminalId != null
+                ? new ChipSessionRequest(request.chipId(), request.keyRef(), request.purpose(), request.saleId(),
                 request.transferId(), request.eventId(), request.hostChallenge(), request.cardAnswer(), terminalId)
                 : request;
-        return http.post("/api/chip-sessions", token(), named, CenterHttp.type(SessionGrant.class));
+        return http.post("/api/chip-sessions", token(), named, CenterHttp.type(ChipSessionGrant.class));
     }
 
     /** Claim 31: a blank card's PERSONALIZE data, once, for a chip id the center picks. */
@@ -428,8 +433,8 @@ public final class CenterSession {
     }
 
     /** Flow 3: the keys the center certified for offline sales, so a gate admits offline-sold tickets. */
-    public List<CounterApiTypes.TerminalRegistration> terminalKeys() {
-        return http.get("/api/terminal-keys", token(), CenterHttp.listOf(CounterApiTypes.TerminalRegistration.class));
+    public List<TerminalRegistration> terminalKeys() {
+        return http.get("/api/terminal-keys", token(), CenterHttp.listOf(TerminalRegistration.class));
     }
 
     /** The event's chips with their gate keys, for opening and marking chip tickets offline. */

@@ -4,28 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import dev.tessera.contract.sales.IssuedTicket;
+import dev.tessera.contract.terminal.JournalEntry;
+import dev.tessera.contract.terminal.JournalOutcome;
 
 /** The center's JSON for terminals, sales, chips and transfers (docs/openapi.json, docs/terminal-sync.md). */
 public final class CounterApiTypes {
     private CounterApiTypes() {}
-
-    public record RegisterTerminal(String terminalId, String publicKey) {}
-
-    public record TerminalRegistration(String terminalId, long sellerId, String keyId, String publicKey,
-                                       String certificate, String centerKeyId, long lastSequence) {}
-
-    public record JournalEntry(long sequence, String kind, Instant at, String payload, String previousHash,
-                               String hash) {}
-
-    public record JournalPush(List<JournalEntry> entries) {}
-
-    public record JournalOutcome(long sequence, String outcome, String detail) {}
-
-    public record JournalPushResult(String terminalId, long acknowledged, List<JournalOutcome> outcomes) {
-        public JournalPushResult {
-            outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
-        }
-    }
 
     /** allocatedAreas: standing places set aside for this seller's offline counter per area id (issue 18). */
     public record SellerAuthorization(long eventId, long sellerId, String sellerName, Map<String, Integer> quotas,

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import dev.tessera.contract.chip.SessionRequest;
-import dev.tessera.contract.chip.SessionGrant;
+import dev.tessera.contract.chip.ChipSessionRequest;
+import dev.tessera.contract.chip.ChipSessionGrant;
 
 /**
  * The counter's chip work over the desktop's own center session: issue a membership card (claim 31),
@@ -218,7 +218,7 @@ public final class ChipDesk {
     public SessionAuthority authority(Entitlement entitlement) {
         java.util.Objects.requireNonNull(entitlement, "entitlement");
         return (chipId, key, hostChallenge, cardAnswer) -> {
-            SessionGrant grant = center.chipSession(new SessionRequest(chipId,
+            ChipSessionGrant grant = center.chipSession(new ChipSessionRequest(chipId,
                     key.name(), entitlement.purpose(), entitlement.saleId(), entitlement.transferId(), null,
                     HEX.formatHex(hostChallenge), HEX.formatHex(cardAnswer), null));
             return new SessionAuthority.Grant(HEX.parseHex(grant.hostCryptogram()), HEX.parseHex(grant.sessionKey()));

@@ -13,7 +13,7 @@ import dev.tessera.designer.availability.AvailabilityView;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.JournalEntry;
+import dev.tessera.contract.terminal.JournalEntry;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLog;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
@@ -259,7 +259,7 @@ class CounterFlowTest {
 
                 // pushing the whole journal again changes nothing
                 clerk.pushJournal(terminal, ledger.journal(terminal).stream().map(e -> new JournalEntry(e.sequence(),
-                        e.kind().name(), e.at(), e.payload(), HexFormat.of().formatHex(e.previousHash()),
+                        e.kind(), e.at(), e.payload(), HexFormat.of().formatHex(e.previousHash()),
                         HexFormat.of().formatHex(e.hash()))).toList());
                 assertThat(clerk.salesLog(tempest.id()).lines().stream().map(SalesLogLine::seatId)
                         .filter(offlineSeats::contains)).hasSize(2);

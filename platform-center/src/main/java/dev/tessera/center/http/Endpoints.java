@@ -3,11 +3,11 @@ package dev.tessera.center.http;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tessera.center.account.Principal;
 import dev.tessera.contract.gate.GatePackage;
-import dev.tessera.contract.chip.KeyUse;
+import dev.tessera.contract.chip.ChipKeyUse;
 import dev.tessera.contract.chip.Personalization;
 import dev.tessera.contract.chip.PersonalizationRequest;
-import dev.tessera.contract.chip.SessionGrant;
-import dev.tessera.contract.chip.SessionRequest;
+import dev.tessera.contract.chip.ChipSessionGrant;
+import dev.tessera.contract.chip.ChipSessionRequest;
 import dev.tessera.center.event.EventService.AreaCapacity;
 import dev.tessera.center.event.EventService.AuthorizeSeller;
 import dev.tessera.center.event.EventService.RegisterEvent;
@@ -52,10 +52,10 @@ import dev.tessera.center.shift.ShiftService.CloseShift;
 import dev.tessera.center.shift.ShiftService.CurrencyDenominations;
 import dev.tessera.center.shift.ShiftService.OpenShift;
 import dev.tessera.center.shift.ShiftService.Shift;
-import dev.tessera.center.terminal.TerminalService.Push;
-import dev.tessera.center.terminal.TerminalService.PushResult;
-import dev.tessera.center.terminal.TerminalService.RegisterTerminal;
-import dev.tessera.center.terminal.TerminalService.Registration;
+import dev.tessera.contract.terminal.JournalPush;
+import dev.tessera.contract.terminal.JournalPushResult;
+import dev.tessera.contract.terminal.RegisterTerminal;
+import dev.tessera.contract.terminal.TerminalRegistration;
 import dev.tessera.center.transfer.LostCards.BlockChip;
 import dev.tessera.center.transfer.LostCards.BlockedChip;
 import dev.tessera.center.transfer.LostCards.ReplaceChip;
@@ -211,12 +211,12 @@ public final class Endpoints {
             Body.NONE, Body.listOf(IssuerKey.class), 200, Set.of(401, 503));
     public static final Endpoint<Void, TicketMaster> TICKET_MASTER = new Endpoint<>("GET", "/api/events/{eventId}/ticket-master",
             Body.NONE, Body.of(TicketMaster.class), 200, Set.of(400, 401, 403, 404, 503));
-    public static final Endpoint<RegisterTerminal, Registration> REGISTER_TERMINAL = new Endpoint<>("POST", "/api/terminals",
-            Body.of(RegisterTerminal.class), Body.of(Registration.class), 201, Set.of(400, 401, 403, 409, 413, 503));
-    public static final Endpoint<Void, Registration> TERMINAL = new Endpoint<>("GET", "/api/terminals/{terminalId}",
-            Body.NONE, Body.of(Registration.class), 200, Set.of(401, 403, 404, 503));
-    public static final Endpoint<Push, PushResult> PUSH_JOURNAL = new Endpoint<>("POST", "/api/terminals/{terminalId}/journal",
-            Body.of(Push.class), Body.of(PushResult.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<RegisterTerminal, TerminalRegistration> REGISTER_TERMINAL = new Endpoint<>("POST", "/api/terminals",
+            Body.of(RegisterTerminal.class), Body.of(TerminalRegistration.class), 201, Set.of(400, 401, 403, 409, 413, 503));
+    public static final Endpoint<Void, TerminalRegistration> TERMINAL = new Endpoint<>("GET", "/api/terminals/{terminalId}",
+            Body.NONE, Body.of(TerminalRegistration.class), 200, Set.of(401, 403, 404, 503));
+    public static final Endpoint<JournalPush, JournalPushResult> PUSH_JOURNAL = new Endpoint<>("POST", "/api/terminals/{terminalId}/journal",
+            Body.of(JournalPush.class), Body.of(JournalPushResult.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
     public static final Endpoint<Exchange, ExchangeResult> EXCHANGE = new Endpoint<>("POST", "/api/exchanges",
             Body.of(Exchange.class), Body.of(ExchangeResult.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
     public static final Endpoint<Reprint, Reprinted> REPRINT = new Endpoint<>("POST", "/api/tickets/{ticketId}/reprints",
@@ -225,15 +225,15 @@ public final class Endpoints {
             Body.NONE, Body.listOf(Adjustment.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<VoidTicket, Voided> VOID_TICKET = new Endpoint<>("POST", "/api/tickets/{ticketId}/void",
             Body.of(VoidTicket.class), Body.of(Voided.class), 200, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
-    public static final Endpoint<Void, List<Registration>> TERMINAL_KEYS = new Endpoint<>("GET", "/api/terminal-keys",
-            Body.NONE, Body.listOf(Registration.class), 200, Set.of(401, 403, 503));
-    public static final Endpoint<SessionRequest, SessionGrant> CHIP_SESSION = new Endpoint<>("POST", "/api/chip-sessions",
-            Body.of(SessionRequest.class), Body.of(SessionGrant.class), 200, Set.of(400, 401, 403, 409, 413, 503));
+    public static final Endpoint<Void, List<TerminalRegistration>> TERMINAL_KEYS = new Endpoint<>("GET", "/api/terminal-keys",
+            Body.NONE, Body.listOf(TerminalRegistration.class), 200, Set.of(401, 403, 503));
+    public static final Endpoint<ChipSessionRequest, ChipSessionGrant> CHIP_SESSION = new Endpoint<>("POST", "/api/chip-sessions",
+            Body.of(ChipSessionRequest.class), Body.of(ChipSessionGrant.class), 200, Set.of(400, 401, 403, 409, 413, 503));
     public static final Endpoint<PersonalizationRequest, Personalization> CHIP_PERSONALIZATION = new Endpoint<>("POST",
             "/api/chip-personalizations", Body.of(PersonalizationRequest.class), Body.of(Personalization.class), 201,
             Set.of(400, 401, 403, 404, 413, 503));
-    public static final Endpoint<Void, List<KeyUse>> CHIP_KEY_USES = new Endpoint<>("GET", "/api/chips/{chipId}/key-uses",
-            Body.NONE, Body.listOf(KeyUse.class), 200, Set.of(400, 401, 403, 503));
+    public static final Endpoint<Void, List<ChipKeyUse>> CHIP_KEY_USES = new Endpoint<>("GET", "/api/chips/{chipId}/key-uses",
+            Body.NONE, Body.listOf(ChipKeyUse.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<Void, GatePackage> GATE_PACKAGE = new Endpoint<>("GET", "/api/events/{eventId}/gate-package",
             Body.NONE, Body.of(GatePackage.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Void, CurrencyDenominations> DENOMINATIONS = new Endpoint<>("GET", "/api/currencies/{currency}/denominations",

@@ -13,8 +13,8 @@ import dev.tessera.contract.account.SignedIn;
 import dev.tessera.contract.chip.ChipTickets;
 import dev.tessera.contract.chip.PersonalizationRequest;
 import dev.tessera.contract.chip.RegisterChip;
-import dev.tessera.contract.chip.SessionGrant;
-import dev.tessera.contract.chip.SessionRequest;
+import dev.tessera.contract.chip.ChipSessionGrant;
+import dev.tessera.contract.chip.ChipSessionRequest;
 import dev.tessera.contract.gate.GatePackage;
 import dev.tessera.contract.gate.IssuerKey;
 import dev.tessera.contract.gate.RevocationView;
@@ -142,11 +142,11 @@ public final class CenterClient {
     public SessionAuthority sessions(Entitlement entitlement) {
         Objects.requireNonNull(entitlement, "entitlement");
         return (chipId, key, hostChallenge, cardAnswer) -> {
-            SessionRequest body = new SessionRequest(chipId, key.name(), entitlement.purpose(), entitlement.saleId(),
+            ChipSessionRequest body = new ChipSessionRequest(chipId, key.name(), entitlement.purpose(), entitlement.saleId(),
                     entitlement.transferId(), entitlement.eventId(), HEX.formatHex(hostChallenge),
                     HEX.formatHex(cardAnswer), null);
             try {
-                SessionGrant grant = send("POST", "/api/chip-sessions", body, type(SessionGrant.class));
+                ChipSessionGrant grant = send("POST", "/api/chip-sessions", body, type(ChipSessionGrant.class));
                 return new SessionAuthority.Grant(HEX.parseHex(grant.hostCryptogram()), HEX.parseHex(grant.sessionKey()));
             } catch (CenterException e) {
                 throw new SessionRefused(e);
