@@ -28,6 +28,10 @@ import dev.tessera.contract.terminal.TerminalRegistration;
 import dev.tessera.contract.terminal.JournalEntry;
 import dev.tessera.contract.terminal.JournalPush;
 import dev.tessera.contract.terminal.JournalPushResult;
+import dev.tessera.contract.shift.OpenShift;
+import dev.tessera.contract.shift.CloseShift;
+import dev.tessera.contract.shift.CurrencyDenominations;
+import dev.tessera.contract.shift.Shift;
 
 /** A signed-in account's calls to the center; every call sends the session's bearer token. */
 public final class CenterSession {
@@ -459,24 +463,24 @@ public final class CenterSession {
     }
 
     /** Issue 5: the notes and coins a till counts in a currency, largest first. */
-    public ShiftApiTypes.CurrencyDenominations denominations(String currency) {
+    public CurrencyDenominations denominations(String currency) {
         return http.get("/api/currencies/" + currency + "/denominations", token(),
-                CenterHttp.type(ShiftApiTypes.CurrencyDenominations.class));
+                CenterHttp.type(CurrencyDenominations.class));
     }
 
-    public ShiftApiTypes.Shift openShift(ShiftApiTypes.OpenShift open) {
-        return http.postOnce("/api/shifts", token(), open, CenterHttp.type(ShiftApiTypes.Shift.class));
+    public Shift openShift(OpenShift open) {
+        return http.postOnce("/api/shifts", token(), open, CenterHttp.type(Shift.class));
     }
 
     /** This seller's open shift, if any (a seller has at most one). */
-    public java.util.Optional<ShiftApiTypes.Shift> openShiftOfMine() {
-        List<ShiftApiTypes.Shift> open = http.get("/api/shifts?status=OPEN", token(),
-                CenterHttp.listOf(ShiftApiTypes.Shift.class));
+    public java.util.Optional<Shift> openShiftOfMine() {
+        List<Shift> open = http.get("/api/shifts?status=OPEN", token(),
+                CenterHttp.listOf(Shift.class));
         return open.stream().findFirst();
     }
 
     /** Shifts opened in [from, to) (dates or instants), of one seller or, for a manager, of all. */
-    public List<ShiftApiTypes.Shift> shifts(Long sellerId, String from, String to) {
+    public List<Shift> shifts(Long sellerId, String from, String to) {
         StringBuilder query = new StringBuilder("/api/shifts?");
         if (sellerId != null) {
             query.append("sellerId=").append(sellerId).append('&');
@@ -487,15 +491,15 @@ public final class CenterSession {
         if (to != null) {
             query.append("to=").append(to);
         }
-        return http.get(query.toString(), token(), CenterHttp.listOf(ShiftApiTypes.Shift.class));
+        return http.get(query.toString(), token(), CenterHttp.listOf(Shift.class));
     }
 
-    public ShiftApiTypes.Shift shift(long shiftId) {
-        return http.get("/api/shifts/" + shiftId, token(), CenterHttp.type(ShiftApiTypes.Shift.class));
+    public Shift shift(long shiftId) {
+        return http.get("/api/shifts/" + shiftId, token(), CenterHttp.type(Shift.class));
     }
 
-    public ShiftApiTypes.Shift closeShift(long shiftId, ShiftApiTypes.CloseShift close) {
-        return http.postOnce("/api/shifts/" + shiftId + "/close", token(), close, CenterHttp.type(ShiftApiTypes.Shift.class));
+    public Shift closeShift(long shiftId, CloseShift close) {
+        return http.postOnce("/api/shifts/" + shiftId + "/close", token(), close, CenterHttp.type(Shift.class));
     }
 
     public void signOut() {
