@@ -32,6 +32,15 @@ import dev.tessera.contract.shift.OpenShift;
 import dev.tessera.contract.shift.CloseShift;
 import dev.tessera.contract.shift.CurrencyDenominations;
 import dev.tessera.contract.shift.Shift;
+import dev.tessera.contract.venue.NewVenue;
+import dev.tessera.contract.event.ReleaseSeats;
+import dev.tessera.contract.event.CancelEvent;
+import dev.tessera.contract.event.MoveEvent;
+import dev.tessera.contract.member.BlockChip;
+import dev.tessera.contract.member.ReplaceChip;
+import dev.tessera.contract.member.RegisterMember;
+import dev.tessera.contract.transfer.StartTransfer;
+import dev.tessera.contract.transfer.AcceptTransfer;
 
 /** A signed-in account's calls to the center; every call sends the session's bearer token. */
 public final class CenterSession {
@@ -178,7 +187,7 @@ public final class CenterSession {
     }
 
     public Account registerMember(String loginId, String password, String displayName) {
-        return http.post("/api/members", token(), new CounterApiTypes.RegisterMember(loginId, password, displayName),
+        return http.post("/api/members", token(), new RegisterMember(loginId, password, displayName),
                 CenterHttp.type(Account.class));
     }
 
@@ -223,14 +232,14 @@ public final class CenterSession {
 
     /** Claims 64, 65 (as the assignor member). */
     public CounterApiTypes.Transfer startTransfer(String ticketId, String toChipId, String transferPassword) {
-        return http.postOnce("/api/transfers", token(), new CounterApiTypes.StartTransfer(ticketId, toChipId, transferPassword),
+        return http.postOnce("/api/transfers", token(), new StartTransfer(ticketId, toChipId, null, transferPassword),
                 CenterHttp.type(CounterApiTypes.Transfer.class));
     }
 
     /** Claims 66, 79 (as the assignee member). */
     public CounterApiTypes.TransferResult acceptTransfer(long transferId, String transferPassword) {
         return http.postOnce("/api/transfers/" + transferId + "/accept", token(),
-                new CounterApiTypes.AcceptTransfer(transferPassword), CenterHttp.type(CounterApiTypes.TransferResult.class));
+                new AcceptTransfer(transferPassword), CenterHttp.type(CounterApiTypes.TransferResult.class));
     }
 
     // ---- the member's own wallet (issue 14) ----
@@ -249,13 +258,13 @@ public final class CenterSession {
 
     /** Claims 64, 65 from home: the assignee named by login id; the ticket goes to their current card. */
     public CounterApiTypes.Transfer startTransferToMember(String ticketId, String toLoginId, String transferPassword) {
-        return http.post("/api/transfers", token(), new MemberApiTypes.StartTransferToMember(ticketId, toLoginId,
+        return http.post("/api/transfers", token(), new StartTransfer(ticketId, null, toLoginId,
                 transferPassword), CenterHttp.type(CounterApiTypes.Transfer.class));
     }
 
     /** A lost or stolen card: blocked, its ticket copies revoked at the gates. */
     public MemberApiTypes.BlockedChip blockChip(String chipId, String reason) {
-        return http.post("/api/chips/" + chipId + "/block", token(), new MemberApiTypes.BlockChip(reason),
+        return http.post("/api/chips/" + chipId + "/block", token(), new BlockChip(reason),
                 CenterHttp.type(MemberApiTypes.BlockedChip.class));
     }
 
@@ -267,7 +276,7 @@ public final class CenterSession {
 
     /** The blocked card's valid tickets, re-issued for the member's new card. */
     public MemberApiTypes.ChipReplacement replaceChip(String fromChipId, String toChipId) {
-        return http.post("/api/chips/" + fromChipId + "/replacement", token(), new MemberApiTypes.ReplaceChip(toChipId),
+        return http.post("/api/chips/" + fromChipId + "/replacement", token(), new ReplaceChip(toChipId),
                 CenterHttp.type(MemberApiTypes.ChipReplacement.class));
     }
 
@@ -299,12 +308,12 @@ public final class CenterSession {
 
     /** Issue 14: the event is cancelled, every valid ticket revoked at the gates. */
     public OrganizerApiTypes.EventChanged cancelEvent(long eventId, String reason) {
-        return http.post("/api/events/" + eventId + "/cancellation", token(), new OrganizerApiTypes.CancelEvent(reason),
+        return http.post("/api/events/" + eventId + "/cancellation", token(), new CancelEvent(reason),
                 CenterHttp.type(OrganizerApiTypes.EventChanged.class));
     }
 
     /** Issue 14: new dates; every valid ticket re-issued for them (version + 1). */
-    public OrganizerApiTypes.EventChanged moveEvent(long eventId, OrganizerApiTypes.MoveEvent move) {
+    public OrganizerApiTypes.EventChanged moveEvent(long eventId, MoveEvent move) {
         return http.post("/api/events/" + eventId + "/move", token(), move,
                 CenterHttp.type(OrganizerApiTypes.EventChanged.class));
     }
@@ -319,7 +328,7 @@ public final class CenterSession {
     }
 
     public OrganizerApiTypes.Venue createVenue(String name, String address) {
-        return http.post("/api/venues", token(), new OrganizerApiTypes.NewVenue(name, address),
+        return http.post("/api/venues", token(), new NewVenue(name, address),
                 CenterHttp.type(OrganizerApiTypes.Venue.class));
     }
 
@@ -347,7 +356,7 @@ public final class CenterSession {
     /** Takes free seats back from a seller's block (organizer); sold or held seats stay. */
     public OrganizerApiTypes.Released releaseSeats(long eventId, long sellerId, List<String> seatIds) {
         return http.postOnce("/api/events/" + eventId + "/authorizations/" + sellerId + "/release", token(),
-                new OrganizerApiTypes.ReleaseSeats(seatIds), CenterHttp.type(OrganizerApiTypes.Released.class));
+                new ReleaseSeats(seatIds), CenterHttp.type(OrganizerApiTypes.Released.class));
     }
 
     /** Claims 75, 88: every ticket sold in the query's scope, voided ones included (manager, organizer). */

@@ -81,14 +81,8 @@ public final class CounterApiTypes {
         }
     }
 
-    public record RegisterMember(String loginId, String password, String displayName) {}
-
-    public record StartTransfer(String ticketId, String toChipId, String transferPassword) {}
-
     public record Transfer(long transferId, String ticketId, int fromVersion, String fromChipId, String toChipId,
                            String status, java.time.OffsetDateTime expiresAt) {}
-
-    public record AcceptTransfer(String transferPassword) {}
 
     public record TransferResult(long transferId, IssuedTicket ticket, String revokedTicketId, Integer revokedVersion,
                                  String deleteFromChipId) {}

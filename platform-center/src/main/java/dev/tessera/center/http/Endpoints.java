@@ -11,7 +11,7 @@ import dev.tessera.contract.chip.ChipSessionRequest;
 import dev.tessera.center.event.EventService.AreaCapacity;
 import dev.tessera.center.event.EventService.AuthorizeSeller;
 import dev.tessera.center.event.EventService.RegisterEvent;
-import dev.tessera.center.event.EventService.ReleaseSeats;
+import dev.tessera.contract.event.ReleaseSeats;
 import dev.tessera.center.event.EventService.Released;
 import dev.tessera.contract.gate.DoorState;
 import dev.tessera.contract.gate.GateCount;
@@ -20,9 +20,9 @@ import dev.tessera.contract.gate.Scan;
 import dev.tessera.contract.gate.ScanResult;
 import dev.tessera.center.http.Endpoint.Body;
 import dev.tessera.center.live.AvailabilityService.AreaCount;
-import dev.tessera.center.sales.EventChanges.CancelEvent;
+import dev.tessera.contract.event.CancelEvent;
 import dev.tessera.center.sales.EventChanges.EventChanged;
-import dev.tessera.center.sales.EventChanges.MoveEvent;
+import dev.tessera.contract.event.MoveEvent;
 import dev.tessera.center.sales.EventChanges.RefundList;
 import dev.tessera.center.sales.InternetSales.MemberHoldRequest;
 import dev.tessera.center.sales.InternetSales.OnSale;
@@ -34,7 +34,7 @@ import dev.tessera.center.live.SeatStatusFeed.Watching;
 import dev.tessera.center.member.MemberService.ChipChallenge;
 import dev.tessera.center.member.MemberService.MemberFound;
 import dev.tessera.contract.chip.RegisterChip;
-import dev.tessera.center.member.MemberService.RegisterMember;
+import dev.tessera.contract.member.RegisterMember;
 import dev.tessera.center.sales.AfterSalesService.Adjustment;
 import dev.tessera.center.sales.AfterSalesService.Reprint;
 import dev.tessera.center.sales.AfterSalesService.Reprinted;
@@ -56,14 +56,14 @@ import dev.tessera.contract.terminal.JournalPush;
 import dev.tessera.contract.terminal.JournalPushResult;
 import dev.tessera.contract.terminal.RegisterTerminal;
 import dev.tessera.contract.terminal.TerminalRegistration;
-import dev.tessera.center.transfer.LostCards.BlockChip;
+import dev.tessera.contract.member.BlockChip;
 import dev.tessera.center.transfer.LostCards.BlockedChip;
-import dev.tessera.center.transfer.LostCards.ReplaceChip;
+import dev.tessera.contract.member.ReplaceChip;
 import dev.tessera.center.transfer.LostCards.Replaced;
 import dev.tessera.center.transfer.MemberTickets.MemberTicket;
 import dev.tessera.center.transfer.MemberTickets.MemberTransfer;
-import dev.tessera.center.transfer.TransferService.AcceptTransfer;
-import dev.tessera.center.transfer.TransferService.StartTransfer;
+import dev.tessera.contract.transfer.AcceptTransfer;
+import dev.tessera.contract.transfer.StartTransfer;
 import dev.tessera.center.transfer.TransferService.TransferResult;
 import dev.tessera.center.transfer.TransferService.TransferView;
 import dev.tessera.core.model.ChipStatus;
@@ -82,6 +82,7 @@ import dev.tessera.contract.gate.IssuerKey;
 import dev.tessera.contract.account.Login;
 import dev.tessera.contract.account.SignedIn;
 import dev.tessera.contract.account.NewAccount;
+import dev.tessera.contract.venue.NewVenue;
 
 /**
  * Every operation of the center's API: the table {@link CenterApi} registers its routes from (method, path, the
@@ -98,9 +99,6 @@ public final class Endpoints {
             @JsonProperty("down") DOWN
         }
     }
-
-    /** POST /api/venues. */
-    public record NewVenue(String name, String address) {}
 
     /** POST /api/venues/{venueId}/seat-maps: the version the new map got. */
     public record SeatMapAdded(long venueId, int version, int seatCount) {}
