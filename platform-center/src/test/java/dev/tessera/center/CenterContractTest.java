@@ -48,6 +48,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import dev.tessera.contract.terminal.OfflineSalePayload;
 
 /**
  * The center's behaviour, run against a real database: subclasses give an H2 file or a real
@@ -573,8 +574,8 @@ abstract class CenterContractTest {
     }
 
     private static String offlineSalePayload(EventSetup ev, List<String> tickets) throws Exception {
-        return ApiClient.JSON.writeValueAsString(Map.of("type", "OFFLINE_SALE", "eventId", ev.eventId(),
-                "payment", Map.of("method", "CASH"), "tickets", tickets));
+        return ApiClient.JSON.writeValueAsString(new OfflineSalePayload(ev.eventId(), null,
+                    new OfflineSalePayload.Payment("CASH", null), tickets, null));
     }
 
     private static String offlineTicket(EventSetup ev, IssuerKeyPair key, Seat seat) {

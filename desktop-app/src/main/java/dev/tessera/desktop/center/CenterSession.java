@@ -10,6 +10,37 @@ import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterApiTypes.HoldRequest;
 import dev.tessera.desktop.center.CenterApiTypes.Session;
 import java.util.List;
+import dev.tessera.contract.gate.IssuerKey;
+import dev.tessera.contract.gate.GatePackage;
+import dev.tessera.contract.gate.ScanResult;
+import dev.tessera.contract.gate.GateCount;
+import dev.tessera.contract.gate.RevocationView;
+import dev.tessera.contract.gate.Scan;
+import dev.tessera.contract.chip.ChipSessionRequest;
+import dev.tessera.contract.chip.ChipSessionGrant;
+import dev.tessera.contract.chip.PersonalizationRequest;
+import dev.tessera.contract.chip.Personalization;
+import dev.tessera.contract.chip.RegisterChip;
+import dev.tessera.contract.chip.ChipView;
+import dev.tessera.contract.chip.ChipTickets;
+import dev.tessera.contract.terminal.RegisterTerminal;
+import dev.tessera.contract.terminal.TerminalRegistration;
+import dev.tessera.contract.terminal.JournalEntry;
+import dev.tessera.contract.terminal.JournalPush;
+import dev.tessera.contract.terminal.JournalPushResult;
+import dev.tessera.contract.shift.OpenShift;
+import dev.tessera.contract.shift.CloseShift;
+import dev.tessera.contract.shift.CurrencyDenominations;
+import dev.tessera.contract.shift.Shift;
+import dev.tessera.contract.venue.NewVenue;
+import dev.tessera.contract.event.ReleaseSeats;
+import dev.tessera.contract.event.CancelEvent;
+import dev.tessera.contract.event.MoveEvent;
+import dev.tessera.contract.member.BlockChip;
+import dev.tessera.contract.member.ReplaceChip;
+import dev.tessera.contract.member.RegisterMember;
+import dev.tessera.contract.transfer.StartTransfer;
+import dev.tessera.contract.transfer.AcceptTransfer;
 
 /** A signed-in account's calls to the center; every call sends the session's bearer token. */
 public final class CenterSession {
@@ -94,19 +125,19 @@ public final class CenterSession {
     }
 
     /** Flow 3: certifies this terminal's Ed25519 key; the same id and key again returns the same registration. */
-    public CounterApiTypes.TerminalRegistration registerTerminal(String terminalId, String publicKeyHex) {
-        return http.post("/api/terminals", token(), new CounterApiTypes.RegisterTerminal(terminalId, publicKeyHex),
-                CenterHttp.type(CounterApiTypes.TerminalRegistration.class));
+    public TerminalRegistration registerTerminal(String terminalId, String publicKeyHex) {
+        return http.post("/api/terminals", token(), new RegisterTerminal(terminalId, publicKeyHex),
+                CenterHttp.type(TerminalRegistration.class));
     }
 
-    public CounterApiTypes.TerminalRegistration terminal(String terminalId) {
-        return http.get("/api/terminals/" + terminalId, token(), CenterHttp.type(CounterApiTypes.TerminalRegistration.class));
+    public TerminalRegistration terminal(String terminalId) {
+        return http.get("/api/terminals/" + terminalId, token(), CenterHttp.type(TerminalRegistration.class));
     }
 
     /** Flow 4: journal entries in order, exactly once (a retried push is acknowledged again and changes nothing). */
-    public CounterApiTypes.JournalPushResult pushJournal(String terminalId, List<CounterApiTypes.JournalEntry> entries) {
-        return http.post("/api/terminals/" + terminalId + "/journal", token(), new CounterApiTypes.JournalPush(entries),
-                CenterHttp.type(CounterApiTypes.JournalPushResult.class));
+    public JournalPushResult pushJournal(String terminalId, List<JournalEntry> entries) {
+        return http.post("/api/terminals/" + terminalId + "/journal", token(), new JournalPush(entries),
+                CenterHttp.type(JournalPushResult.class));
     }
 
     /** The calling seller's authorization as JSON text, so a terminal can cache it for offline sales. */
@@ -156,7 +187,7 @@ public final class CenterSession {
     }
 
     public Account registerMember(String loginId, String password, String displayName) {
-        return http.post("/api/members", token(), new CounterApiTypes.RegisterMember(loginId, password, displayName),
+        return http.post("/api/members", token(), new RegisterMember(loginId, password, displayName),
                 CenterHttp.type(Account.class));
     }
 
@@ -169,50 +200,52 @@ public final class CenterSession {
      * the center, which alone holds the chip's static keys, answers an entitled caller with the host cryptogram and
      * this session's MAC key (docs/card-protocol.md §7). No entitlement: a 403 problem.
      */
-    public CounterApiTypes.ChipSessionGrant chipSession(CounterApiTypes.ChipSessionRequest request) {
-        CounterApiTypes.ChipSessionRequest named = request.terminalId() == null && terminalId != null
-                ? request.atTerminal(terminalId) : request;
-        return http.post("/api/chip-sessions", token(), named, CenterHttp.type(CounterApiTypes.ChipSessionGrant.class));
+    public ChipSessionGrant chipSession(ChipSessionRequest request) {
+        ChipSessionRequest named = request.terminalId() == null && terminalId != null
+                ? new ChipSessionRequest(request.chipId(), request.keyRef(), request.purpose(), request.saleId(),
+                request.transferId(), request.eventId(), request.hostChallenge(), request.cardAnswer(), terminalId)
+                : request;
+        return http.post("/api/chip-sessions", token(), named, CenterHttp.type(ChipSessionGrant.class));
     }
 
     /** Claim 31: a blank card's PERSONALIZE data, once, for a chip id the center picks. */
-    public CounterApiTypes.Personalization personalizeChip(Long memberId) {
-        return http.post("/api/chip-personalizations", token(), new CounterApiTypes.PersonalizationRequest(memberId,
+    public Personalization personalizeChip(Long memberId) {
+        return http.post("/api/chip-personalizations", token(), new PersonalizationRequest(memberId,
                         terminalId),
-                CenterHttp.type(CounterApiTypes.Personalization.class));
+                CenterHttp.type(Personalization.class));
     }
 
     /** Claim 31: the personalized chip becomes the member's card. */
-    public CounterApiTypes.Chip registerChip(String chipId, String publicKeyHex, Long memberId) {
-        return http.post("/api/chips", token(), new CounterApiTypes.RegisterChip(chipId, publicKeyHex, memberId),
-                CenterHttp.type(CounterApiTypes.Chip.class));
+    public ChipView registerChip(String chipId, String publicKeyHex, Long memberId) {
+        return http.post("/api/chips", token(), new RegisterChip(chipId, publicKeyHex, memberId),
+                CenterHttp.type(ChipView.class));
     }
 
-    public CounterApiTypes.Chip chip(String chipId) {
-        return http.get("/api/chips/" + chipId, token(), CenterHttp.type(CounterApiTypes.Chip.class));
+    public ChipView chip(String chipId) {
+        return http.get("/api/chips/" + chipId, token(), CenterHttp.type(ChipView.class));
     }
 
     /** Claims 67, 76: every valid ticket of the chip, sealed for it. */
-    public CounterApiTypes.ChipPackage chipTickets(String chipId) {
-        return http.get("/api/chips/" + chipId + "/tickets", token(), CenterHttp.type(CounterApiTypes.ChipPackage.class));
+    public ChipTickets chipTickets(String chipId) {
+        return http.get("/api/chips/" + chipId + "/tickets", token(), CenterHttp.type(ChipTickets.class));
     }
 
     /** Claims 64, 65 (as the assignor member). */
     public CounterApiTypes.Transfer startTransfer(String ticketId, String toChipId, String transferPassword) {
-        return http.postOnce("/api/transfers", token(), new CounterApiTypes.StartTransfer(ticketId, toChipId, transferPassword),
+        return http.postOnce("/api/transfers", token(), new StartTransfer(ticketId, toChipId, null, transferPassword),
                 CenterHttp.type(CounterApiTypes.Transfer.class));
     }
 
     /** Claims 66, 79 (as the assignee member). */
     public CounterApiTypes.TransferResult acceptTransfer(long transferId, String transferPassword) {
         return http.postOnce("/api/transfers/" + transferId + "/accept", token(),
-                new CounterApiTypes.AcceptTransfer(transferPassword), CenterHttp.type(CounterApiTypes.TransferResult.class));
+                new AcceptTransfer(transferPassword), CenterHttp.type(CounterApiTypes.TransferResult.class));
     }
 
     // ---- the member's own wallet (issue 14) ----
 
-    public List<CounterApiTypes.Chip> myChips() {
-        return http.get("/api/me/chips", token(), CenterHttp.listOf(CounterApiTypes.Chip.class));
+    public List<ChipView> myChips() {
+        return http.get("/api/me/chips", token(), CenterHttp.listOf(ChipView.class));
     }
 
     public List<MemberApiTypes.MemberTicket> myTickets() {
@@ -225,13 +258,13 @@ public final class CenterSession {
 
     /** Claims 64, 65 from home: the assignee named by login id; the ticket goes to their current card. */
     public CounterApiTypes.Transfer startTransferToMember(String ticketId, String toLoginId, String transferPassword) {
-        return http.post("/api/transfers", token(), new MemberApiTypes.StartTransferToMember(ticketId, toLoginId,
+        return http.post("/api/transfers", token(), new StartTransfer(ticketId, null, toLoginId,
                 transferPassword), CenterHttp.type(CounterApiTypes.Transfer.class));
     }
 
     /** A lost or stolen card: blocked, its ticket copies revoked at the gates. */
     public MemberApiTypes.BlockedChip blockChip(String chipId, String reason) {
-        return http.post("/api/chips/" + chipId + "/block", token(), new MemberApiTypes.BlockChip(reason),
+        return http.post("/api/chips/" + chipId + "/block", token(), new BlockChip(reason),
                 CenterHttp.type(MemberApiTypes.BlockedChip.class));
     }
 
@@ -243,7 +276,7 @@ public final class CenterSession {
 
     /** The blocked card's valid tickets, re-issued for the member's new card. */
     public MemberApiTypes.ChipReplacement replaceChip(String fromChipId, String toChipId) {
-        return http.post("/api/chips/" + fromChipId + "/replacement", token(), new MemberApiTypes.ReplaceChip(toChipId),
+        return http.post("/api/chips/" + fromChipId + "/replacement", token(), new ReplaceChip(toChipId),
                 CenterHttp.type(MemberApiTypes.ChipReplacement.class));
     }
 
@@ -275,12 +308,12 @@ public final class CenterSession {
 
     /** Issue 14: the event is cancelled, every valid ticket revoked at the gates. */
     public OrganizerApiTypes.EventChanged cancelEvent(long eventId, String reason) {
-        return http.post("/api/events/" + eventId + "/cancellation", token(), new OrganizerApiTypes.CancelEvent(reason),
+        return http.post("/api/events/" + eventId + "/cancellation", token(), new CancelEvent(reason),
                 CenterHttp.type(OrganizerApiTypes.EventChanged.class));
     }
 
     /** Issue 14: new dates; every valid ticket re-issued for them (version + 1). */
-    public OrganizerApiTypes.EventChanged moveEvent(long eventId, OrganizerApiTypes.MoveEvent move) {
+    public OrganizerApiTypes.EventChanged moveEvent(long eventId, MoveEvent move) {
         return http.post("/api/events/" + eventId + "/move", token(), move,
                 CenterHttp.type(OrganizerApiTypes.EventChanged.class));
     }
@@ -295,7 +328,7 @@ public final class CenterSession {
     }
 
     public OrganizerApiTypes.Venue createVenue(String name, String address) {
-        return http.post("/api/venues", token(), new OrganizerApiTypes.NewVenue(name, address),
+        return http.post("/api/venues", token(), new NewVenue(name, address),
                 CenterHttp.type(OrganizerApiTypes.Venue.class));
     }
 
@@ -323,7 +356,7 @@ public final class CenterSession {
     /** Takes free seats back from a seller's block (organizer); sold or held seats stay. */
     public OrganizerApiTypes.Released releaseSeats(long eventId, long sellerId, List<String> seatIds) {
         return http.postOnce("/api/events/" + eventId + "/authorizations/" + sellerId + "/release", token(),
-                new OrganizerApiTypes.ReleaseSeats(seatIds), CenterHttp.type(OrganizerApiTypes.Released.class));
+                new ReleaseSeats(seatIds), CenterHttp.type(OrganizerApiTypes.Released.class));
     }
 
     /** Claims 75, 88: every ticket sold in the query's scope, voided ones included (manager, organizer). */
@@ -408,55 +441,55 @@ public final class CenterSession {
     }
 
     /** Claim 67: the center's issuer keys, for verifying tickets offline. */
-    public List<GateApiTypes.IssuerKey> issuerKeys() {
-        return http.get("/api/issuer-keys", token(), CenterHttp.listOf(GateApiTypes.IssuerKey.class));
+    public List<IssuerKey> issuerKeys() {
+        return http.get("/api/issuer-keys", token(), CenterHttp.listOf(IssuerKey.class));
     }
 
     /** Flow 3: the keys the center certified for offline sales, so a gate admits offline-sold tickets. */
-    public List<CounterApiTypes.TerminalRegistration> terminalKeys() {
-        return http.get("/api/terminal-keys", token(), CenterHttp.listOf(CounterApiTypes.TerminalRegistration.class));
+    public List<TerminalRegistration> terminalKeys() {
+        return http.get("/api/terminal-keys", token(), CenterHttp.listOf(TerminalRegistration.class));
     }
 
     /** The event's chips with their gate keys, for opening and marking chip tickets offline. */
-    public GateApiTypes.GatePackage gatePackage(long eventId) {
-        return http.get("/api/events/" + eventId + "/gate-package", token(), CenterHttp.type(GateApiTypes.GatePackage.class));
+    public GatePackage gatePackage(long eventId) {
+        return http.get("/api/events/" + eventId + "/gate-package", token(), CenterHttp.type(GatePackage.class));
     }
 
     /** Revoked ticket versions of the event with an id above {@code afterId}, in id order, a page at a time. */
-    public List<GateApiTypes.Revocation> revocations(long eventId, long afterId) {
+    public List<RevocationView> revocations(long eventId, long afterId) {
         return http.get("/api/events/" + eventId + "/revocations" + (afterId > 0 ? "?after=" + afterId : ""), token(),
-                CenterHttp.listOf(GateApiTypes.Revocation.class));
+                CenterHttp.listOf(RevocationView.class));
     }
 
     /** Claim 67: reports an admission; the same report again gets the first answer and counts once. */
-    public GateApiTypes.ScanResult reportScan(GateApiTypes.ScanReport report) {
-        return http.postOnce("/api/gate/scans", token(), report, CenterHttp.type(GateApiTypes.ScanResult.class));
+    public ScanResult reportScan(Scan report) {
+        return http.postOnce("/api/gate/scans", token(), report, CenterHttp.type(ScanResult.class));
     }
 
     /** Admitted and refused scans per gate of the event, as all gates reported them. */
-    public List<GateApiTypes.GateCount> gateCounts(long eventId) {
-        return http.get("/api/events/" + eventId + "/gate-counts", token(), CenterHttp.listOf(GateApiTypes.GateCount.class));
+    public List<GateCount> gateCounts(long eventId) {
+        return http.get("/api/events/" + eventId + "/gate-counts", token(), CenterHttp.listOf(GateCount.class));
     }
 
     /** Issue 5: the notes and coins a till counts in a currency, largest first. */
-    public ShiftApiTypes.CurrencyDenominations denominations(String currency) {
+    public CurrencyDenominations denominations(String currency) {
         return http.get("/api/currencies/" + currency + "/denominations", token(),
-                CenterHttp.type(ShiftApiTypes.CurrencyDenominations.class));
+                CenterHttp.type(CurrencyDenominations.class));
     }
 
-    public ShiftApiTypes.Shift openShift(ShiftApiTypes.OpenShift open) {
-        return http.postOnce("/api/shifts", token(), open, CenterHttp.type(ShiftApiTypes.Shift.class));
+    public Shift openShift(OpenShift open) {
+        return http.postOnce("/api/shifts", token(), open, CenterHttp.type(Shift.class));
     }
 
     /** This seller's open shift, if any (a seller has at most one). */
-    public java.util.Optional<ShiftApiTypes.Shift> openShiftOfMine() {
-        List<ShiftApiTypes.Shift> open = http.get("/api/shifts?status=OPEN", token(),
-                CenterHttp.listOf(ShiftApiTypes.Shift.class));
+    public java.util.Optional<Shift> openShiftOfMine() {
+        List<Shift> open = http.get("/api/shifts?status=OPEN", token(),
+                CenterHttp.listOf(Shift.class));
         return open.stream().findFirst();
     }
 
     /** Shifts opened in [from, to) (dates or instants), of one seller or, for a manager, of all. */
-    public List<ShiftApiTypes.Shift> shifts(Long sellerId, String from, String to) {
+    public List<Shift> shifts(Long sellerId, String from, String to) {
         StringBuilder query = new StringBuilder("/api/shifts?");
         if (sellerId != null) {
             query.append("sellerId=").append(sellerId).append('&');
@@ -467,15 +500,15 @@ public final class CenterSession {
         if (to != null) {
             query.append("to=").append(to);
         }
-        return http.get(query.toString(), token(), CenterHttp.listOf(ShiftApiTypes.Shift.class));
+        return http.get(query.toString(), token(), CenterHttp.listOf(Shift.class));
     }
 
-    public ShiftApiTypes.Shift shift(long shiftId) {
-        return http.get("/api/shifts/" + shiftId, token(), CenterHttp.type(ShiftApiTypes.Shift.class));
+    public Shift shift(long shiftId) {
+        return http.get("/api/shifts/" + shiftId, token(), CenterHttp.type(Shift.class));
     }
 
-    public ShiftApiTypes.Shift closeShift(long shiftId, ShiftApiTypes.CloseShift close) {
-        return http.postOnce("/api/shifts/" + shiftId + "/close", token(), close, CenterHttp.type(ShiftApiTypes.Shift.class));
+    public Shift closeShift(long shiftId, CloseShift close) {
+        return http.postOnce("/api/shifts/" + shiftId + "/close", token(), close, CenterHttp.type(Shift.class));
     }
 
     public void signOut() {

@@ -3,6 +3,7 @@ package dev.tessera.desktop.center;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import dev.tessera.contract.sales.IssuedTicket;
 
 /** The center's JSON for a member's own wallet (issue 14; docs/openapi.json): tickets, transfers, lost cards. */
 public final class MemberApiTypes {
@@ -20,11 +21,6 @@ public final class MemberApiTypes {
                                  String fromChipId, String toChipId, String counterpart, boolean expired,
                                  boolean locked, Instant expiresAt) {}
 
-    /** Claims 64, 65 from home: the assignee named by their member login id. */
-    public record StartTransferToMember(String ticketId, String toLoginId, String transferPassword) {}
-
-    public record BlockChip(String reason) {}
-
     /** Issue 14: a member the counter found by name or login, with their cards (GET /api/members?q=). */
     public record MemberFound(long memberId, String loginId, String displayName, List<MemberCard> cards) {
         public MemberFound {
@@ -41,9 +37,7 @@ public final class MemberApiTypes {
 
     public record BlockedChip(String chipId, String status, int revokedTickets, Instant blockedAt) {}
 
-    public record ReplaceChip(String toChipId) {}
-
-    public record ChipReplacement(String fromChipId, String toChipId, List<CounterApiTypes.IssuedTicket> tickets) {
+    public record ChipReplacement(String fromChipId, String toChipId, List<IssuedTicket> tickets) {
         public ChipReplacement {
             tickets = tickets == null ? List.of() : List.copyOf(tickets);
         }

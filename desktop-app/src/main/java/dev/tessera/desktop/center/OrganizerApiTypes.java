@@ -10,8 +10,6 @@ public final class OrganizerApiTypes {
 
     public record Venue(long id, String name, String address, int latestSeatMapVersion) {}
 
-    public record NewVenue(String name, String address) {}
-
     public record SeatMapSaved(long venueId, int version, int seatCount) {}
 
     /** Claim 71: the service information of a new event; it starts as a draft. */
@@ -32,13 +30,6 @@ public final class OrganizerApiTypes {
         }
     }
 
-    /** Seats to take back from a seller's block. */
-    public record ReleaseSeats(List<String> seatIds) {
-        public ReleaseSeats {
-            seatIds = List.copyOf(seatIds);
-        }
-    }
-
     /** What a release did: the authorization afterwards, the seats now free for all, the named seats that stayed. */
     public record Released(ManagerApiTypes.Authorization authorization, List<String> released, List<String> kept) {
         public Released {
@@ -46,13 +37,6 @@ public final class OrganizerApiTypes {
             kept = kept == null ? List.of() : List.copyOf(kept);
         }
     }
-
-    /** Issue 14: why the event is cancelled. */
-    public record CancelEvent(String reason) {}
-
-    /** Issue 14: the event's new dates, and why. */
-    public record MoveEvent(java.time.Instant doorsOpen, java.time.Instant startsAt, java.time.Instant endsAt,
-                            String reason) {}
 
     /** What a cancellation or a move did. */
     public record EventChanged(CenterApiTypes.EventInfo event, int revokedTickets, int reissuedTickets) {}

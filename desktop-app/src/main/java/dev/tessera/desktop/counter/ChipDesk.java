@@ -3,7 +3,7 @@ package dev.tessera.desktop.counter;
 import dev.tessera.desktop.center.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.ledger.CrashPoints;
 import dev.tessera.reader.applet.WalletProtocol;
 import dev.tessera.reader.wallet.ChipInfo;
@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import dev.tessera.contract.chip.ChipSessionRequest;
+import dev.tessera.contract.chip.ChipSessionGrant;
 
 /**
  * The counter's chip work over the desktop's own center session: issue a membership card (claim 31),
@@ -216,9 +218,9 @@ public final class ChipDesk {
     public SessionAuthority authority(Entitlement entitlement) {
         java.util.Objects.requireNonNull(entitlement, "entitlement");
         return (chipId, key, hostChallenge, cardAnswer) -> {
-            CounterApiTypes.ChipSessionGrant grant = center.chipSession(new CounterApiTypes.ChipSessionRequest(chipId,
+            ChipSessionGrant grant = center.chipSession(new ChipSessionRequest(chipId,
                     key.name(), entitlement.purpose(), entitlement.saleId(), entitlement.transferId(), null,
-                    HEX.formatHex(hostChallenge), HEX.formatHex(cardAnswer)));
+                    HEX.formatHex(hostChallenge), HEX.formatHex(cardAnswer), null));
             return new SessionAuthority.Grant(HEX.parseHex(grant.hostCryptogram()), HEX.parseHex(grant.sessionKey()));
         };
     }

@@ -9,7 +9,7 @@ import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CenterUnreachableException;
 import dev.tessera.desktop.center.CounterApiTypes.Customer;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.center.CounterApiTypes.Payment;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
 import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
@@ -275,7 +275,7 @@ public final class CounterViewModel implements AutoCloseable {
             // issue 15: the card proves itself by signing the center's fresh challenge (INTERNAL AUTHENTICATE)
             ChipDesk.MemberCardProof proof = ChipDesk.proveMemberCard(ctx.reader().tap(), ctx.session());
             var chip = ctx.session().chip(proof.chipId());
-            if (chip.memberId() == null) {
+            if (chip.memberId() == 0) { // the center answers 0 for a chip no member holds
                 throw new OfflineSeller.Refused(Message.of("counter.customer.notMember"));
             }
             return proof;

@@ -31,6 +31,11 @@ public final class Journal {
         return entry;
     }
 
+    /** A payload of the center's contract (an offline sale), written as the center will read it. */
+    public LedgerEntry append(LedgerKind kind, Record payload) {
+        return append(kind, JSON.<ObjectNode>valueToTree(payload));
+    }
+
     public static ObjectNode payload(String type) {
         return JSON.createObjectNode().put("type", type);
     }

@@ -1,7 +1,6 @@
 package dev.tessera.desktop.counter;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tessera.contract.terminal.OfflineSalePayload;
 import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.core.model.LedgerKind;
 import dev.tessera.core.seatmap.Seat;
@@ -30,7 +29,7 @@ import java.util.UUID;
  * center turns into a sale when the journal arrives.
  */
 public final class OfflineSeller {
-    public static final String TYPE = "OFFLINE_SALE";
+    public static final String TYPE = OfflineSalePayload.TYPE;
 
     /** The sale is refused; {@code reason} says why in the clerk's words. */
     public static final class Refused extends RuntimeException {
@@ -134,10 +133,9 @@ public final class OfflineSeller {
                         event.pricesMinor().getOrDefault(area.categoryId(), 0L), event.currency(), true));
             }
         });
-        ObjectNode p = Journal.payload(TYPE).put("eventId", event.id()).put("customerChipId", (String) null);
-        p.putObject("payment").put("method", paymentMethod).put("reference", reference);
-        tickets.forEach(t -> p.withArray("tickets")
-                .add(Base64.getEncoder().encodeToString(TicketCodec.encodeSigned(t, terminal.key()))));
+        OfflineSalePayload p = new OfflineSalePayload(event.id(), null,
+                new OfflineSalePayload.Payment(paymentMethod, reference), tickets.stream()
+                .map(t -> Base64.getEncoder().encodeToString(TicketCodec.encodeSigned(t, terminal.key()))).toList(), null);
         CrashPoints.reach("offline.before-journal");
         LedgerEntry entry = journal.append(LedgerKind.SALE, p);
         CrashPoints.reach("offline.after-journal");
@@ -147,40 +145,39 @@ public final class OfflineSeller {
 
     private Map<String, Integer> soldOffline(long eventId) {
         Map<String, Integer> perCategory = new HashMap<>();
-        for (JsonNode ticket : offlineTickets(eventId)) {
-            perCategory.merge(ticket.path("categoryId").asText(), 1, Integer::sum);
+        for (Ticket ticket : offlineTickets(eventId)) {
+            perCategory.merge(ticket.categoryId(), 1, Integer::sum);
         }
         return perCategory;
     }
 
     private Set<String> soldSeatsOffline(long eventId) {
         Set<String> seats = new HashSet<>();
-        offlineTickets(eventId).stream().filter(t -> !t.path("standing").asBoolean())
-                .forEach(t -> seats.add(t.path("seatId").asText()));
+        offlineTickets(eventId).stream().filter(t -> !t.generalAdmission()).forEach(t -> seats.add(t.seatId()));
         return seats;
     }
 
     /** Issue 18: standing places this terminal sold offline per area id, read back from its journal. */
     private Map<String, Integer> soldPlacesOffline(long eventId) {
         Map<String, Integer> places = new HashMap<>();
-        offlineTickets(eventId).stream().filter(t -> t.path("standing").asBoolean())
-                .forEach(t -> places.merge(t.path("seatId").asText(), 1, Integer::sum));
+        offlineTickets(eventId).stream().filter(Ticket::generalAdmission)
+                .forEach(t -> places.merge(t.seatId(), 1, Integer::sum));
         return places;
     }
 
-    /** Seat and category of every ticket this terminal sold offline for the event, read back from its journal. */
-    private List<JsonNode> offlineTickets(long eventId) {
+    /** Every ticket this terminal sold offline for the event, read back from its journal. */
+    private List<Ticket> offlineTickets(long eventId) {
         return journal.entries().stream().map(Journal::read)
-                .filter(p -> TYPE.equals(p.path("type").asText()) && p.path("eventId").asLong() == eventId)
-                .flatMap(p -> java.util.stream.StreamSupport.stream(p.path("tickets").spliterator(), false))
+                .filter(p -> OfflineSalePayload.TYPE.equals(p.path("type").asText()))
+                .map(p -> Journal.convert(p, OfflineSalePayload.class))
+                .filter(sale -> sale.eventId() == eventId)
+                .flatMap(sale -> sale.tickets().stream())
                 .map(OfflineSeller::decode).toList();
     }
 
-    private static JsonNode decode(JsonNode base64) {
+    private static Ticket decode(String base64) {
         try {
-            Ticket t = TicketCodec.decode(Base64.getDecoder().decode(base64.asText())).ticket();
-            return Journal.payload("T").put("seatId", t.seatId()).put("categoryId", t.categoryId())
-                    .put("standing", t.generalAdmission());
+            return TicketCodec.decode(Base64.getDecoder().decode(base64)).ticket();
         } catch (dev.tessera.core.format.TicketFormatException e) {
             throw new IllegalStateException("the journal holds a ticket this terminal wrote: " + e.getMessage(), e);
         }

@@ -5,7 +5,7 @@ import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
 import dev.tessera.desktop.ledger.CrashPoints;

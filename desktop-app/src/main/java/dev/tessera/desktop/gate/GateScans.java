@@ -6,7 +6,7 @@ import static dev.tessera.desktop.ledger.schema.Tables.GATE_SCAN;
 
 import dev.tessera.core.format.TicketFormatException;
 import dev.tessera.core.ticket.TicketCodec;
-import dev.tessera.desktop.center.GateApiTypes.ScanResult;
+import dev.tessera.contract.gate.ScanResult;
 import dev.tessera.desktop.ledger.schema.tables.records.GateScanRecord;
 import dev.tessera.reader.gate.GateAdmissions;
 import dev.tessera.reader.gate.GateDecision;
@@ -163,10 +163,10 @@ final class GateScans implements GateAdmissions {
 
     ScanRecord reported(long scanId, ScanResult answer) {
         dsl.update(GATE_SCAN)
-                .set(GATE_SCAN.REPORTED_VERDICT, answer.verdict())
+                .set(GATE_SCAN.REPORTED_VERDICT, answer.verdict().name())
                 .set(GATE_SCAN.REPORTED_REASON, truncate(answer.reason()))
                 .set(GATE_SCAN.USED_AT_GATE, answer.usedAtGate())
-                .set(GATE_SCAN.USED_AT, answer.usedAt() == null ? null : answer.usedAt().atOffset(ZoneOffset.UTC))
+                .set(GATE_SCAN.USED_AT, answer.usedAt())
                 .where(GATE_SCAN.ID.eq(scanId))
                 .execute();
         return dsl.selectFrom(GATE_SCAN).where(GATE_SCAN.ID.eq(scanId)).fetchOne(GateScans::of);

@@ -5,10 +5,10 @@ import dev.tessera.core.seatmap.SeatMapFormat;
 import dev.tessera.core.seatmap.SeatMapFormatException;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.GateApiTypes.GateCount;
-import dev.tessera.desktop.center.GateApiTypes.Revocation;
-import dev.tessera.desktop.center.GateApiTypes.ScanReport;
-import dev.tessera.desktop.center.GateApiTypes.ScanResult;
+import dev.tessera.contract.gate.GateCount;
+import dev.tessera.contract.gate.RevocationView;
+import dev.tessera.contract.gate.Scan;
+import dev.tessera.contract.gate.ScanResult;
 import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.reader.center.CenterClient.GateChip;
 import dev.tessera.reader.gate.GateDecision;
@@ -116,9 +116,9 @@ public final class GateStation {
         session.terminalKeys().forEach(t -> keys.add(HEX.parseHex(t.publicKey())));
         Set<String> revoked = new HashSet<>();
         long last = 0;
-        for (List<Revocation> page = session.revocations(event.id(), 0); !page.isEmpty();
+        for (List<RevocationView> page = session.revocations(event.id(), 0); !page.isEmpty();
              page = session.revocations(event.id(), last)) {
-            for (Revocation r : page) {
+            for (RevocationView r : page) {
                 revoked.add(UUID.fromString(r.ticketId()) + "/" + r.version());
                 last = Math.max(last, r.id());
             }
@@ -204,7 +204,7 @@ public final class GateStation {
             int sent = 0;
             List<ScanRecord> duplicates = new ArrayList<>();
             for (ScanRecord s : scans.unreported()) {
-                ScanResult answer = session.reportScan(new ScanReport(event.id(), s.gateId(), signedTicket(s.id()),
+                ScanResult answer = session.reportScan(new Scan(event.id(), s.gateId(), signedTicket(s.id()),
                         s.chipId(), GateScans.stored(s.at()).toInstant()));
                 ScanRecord done = scans.reported(s.id(), answer);
                 sent++;

@@ -3,7 +3,7 @@ package dev.tessera.desktop.gate;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterException;
 import dev.tessera.desktop.center.CenterUnreachableException;
-import dev.tessera.desktop.center.GateApiTypes.GateCount;
+import dev.tessera.contract.gate.GateCount;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.desktop.ui.ErrorMessages;

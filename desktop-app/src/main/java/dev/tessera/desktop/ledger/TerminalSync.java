@@ -3,9 +3,9 @@ package dev.tessera.desktop.ledger;
 import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.desktop.center.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.JournalEntry;
-import dev.tessera.desktop.center.CounterApiTypes.JournalPushResult;
-import dev.tessera.desktop.center.CounterApiTypes.TerminalRegistration;
+import dev.tessera.contract.terminal.JournalEntry;
+import dev.tessera.contract.terminal.JournalPushResult;
+import dev.tessera.contract.terminal.TerminalRegistration;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
@@ -79,7 +79,7 @@ public final class TerminalSync {
             }
             CrashPoints.reach("sync.after-push");
             ledger.acknowledge(terminalId, result.acknowledged(), result.outcomes().stream()
-                    .map(o -> new SyncOutcome(o.sequence(), o.outcome(), o.detail())).toList());
+                    .map(o -> new SyncOutcome(o.sequence(), o.outcome().name(), o.detail())).toList());
             CrashPoints.reach("sync.after-ack");
             if (result.acknowledged() < batch.getLast().sequence()) {
                 return ledger.pendingCount(terminalId);
@@ -88,7 +88,7 @@ public final class TerminalSync {
     }
 
     static JournalEntry json(LedgerEntry e) {
-        return new JournalEntry(e.sequence(), e.kind().name(), e.at(), e.payload(), HEX.formatHex(e.previousHash()),
+        return new JournalEntry(e.sequence(), e.kind(), e.at(), e.payload(), HEX.formatHex(e.previousHash()),
                 HEX.formatHex(e.hash()));
     }
 }

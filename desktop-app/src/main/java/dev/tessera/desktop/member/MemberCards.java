@@ -1,7 +1,7 @@
 package dev.tessera.desktop.member;
 
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.CounterReader;
 import dev.tessera.desktop.counter.VirtualChips;

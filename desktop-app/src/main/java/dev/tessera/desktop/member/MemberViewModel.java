@@ -32,6 +32,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.tessera.contract.chip.ChipView;
+import dev.tessera.core.model.ChipStatus;
 
 /**
  * The member's workspace (issue 14; claims 33, 64-67, 76): my cards, my tickets with their state, writing them to my
@@ -121,8 +123,8 @@ public final class MemberViewModel implements AutoCloseable {
     }
 
     private Loaded load(String chosen) throws Exception {
-        List<CounterApiTypes.Chip> chips = session.myChips();
-        List<CardRow> cardRows = chips.stream().map(c -> new CardRow(c.chipId(), "ACTIVE".equals(c.status()),
+        List<ChipView> chips = session.myChips();
+        List<CardRow> cardRows = chips.stream().map(c -> new CardRow(c.chipId(), c.status() == ChipStatus.ACTIVE,
                 cards.present(c.chipId()))).toList();
         String readChip = chosen != null && cardRows.stream().anyMatch(c -> c.chipId().equals(chosen) && c.active())
                 ? chosen : cardRows.stream().filter(CardRow::active).map(CardRow::chipId).findFirst().orElse(null);

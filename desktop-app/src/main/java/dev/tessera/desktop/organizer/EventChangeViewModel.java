@@ -3,7 +3,7 @@ package dev.tessera.desktop.organizer;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.OrganizerApiTypes.MoveEvent;
+import dev.tessera.contract.event.MoveEvent;
 import dev.tessera.desktop.ui.DialogService;
 import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Feedback;

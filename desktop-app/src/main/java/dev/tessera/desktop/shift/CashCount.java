@@ -1,6 +1,6 @@
 package dev.tessera.desktop.shift;
 
-import dev.tessera.desktop.center.ShiftApiTypes.Count;
+import dev.tessera.contract.shift.Count;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -1,6 +1,6 @@
 package dev.tessera.desktop.shift;
 
-import dev.tessera.desktop.center.ShiftApiTypes.Shift;
+import dev.tessera.contract.shift.Shift;
 import dev.tessera.reports.ReportException;
 import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.export.Exporter;
@@ -36,7 +36,8 @@ public final class SettlementWriter {
     public void write(Shift shift, Path file) {
         var t = shift.totals();
         var data = new ShiftSettlement.Data(shift.id(), shift.sellerName(), shift.terminalId(), shift.currency(),
-                shift.openedAt(), shift.closedAt(), shift.floatMinor(), t.cashSalesMinor(), t.cashRefundsMinor(),
+                shift.openedAt().toInstant(),
+                shift.closedAt() == null ? null : shift.closedAt().toInstant(), shift.floatMinor(), t.cashSalesMinor(), t.cashRefundsMinor(),
                 shift.expectedCashMinor() == null ? t.expectedCashMinor() : shift.expectedCashMinor(),
                 shift.countedCashMinor() == null ? 0 : shift.countedCashMinor(), t.cardSalesMinor(),
                 t.cardRefundsMinor(), t.invoiceSalesMinor(), t.sales(), t.tickets(), t.voids(), t.refunds(),

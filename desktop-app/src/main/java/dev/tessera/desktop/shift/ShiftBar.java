@@ -1,6 +1,6 @@
 package dev.tessera.desktop.shift;
 
-import dev.tessera.desktop.center.ShiftApiTypes.Shift;
+import dev.tessera.contract.shift.Shift;
 import dev.tessera.desktop.shift.ShiftViewModel.State;
 import dev.tessera.desktop.ui.Formats;
 import dev.tessera.desktop.ui.Localization;
@@ -31,7 +31,7 @@ public final class ShiftBar extends HBox {
             if (vm.stateProperty().get() != State.OPEN || s == null) {
                 return l10n.text("shift.bar.none");
             }
-            return l10n.text("shift.bar.open", s.id(), Formats.time(s.openedAt(), l10n.getLocale()),
+            return l10n.text("shift.bar.open", s.id(), Formats.time(s.openedAt().toInstant(), l10n.getLocale()),
                     Formats.money(vm.expectedCashMinor().get(), s.currency(), l10n.getLocale()));
         }, vm.stateProperty(), vm.shiftProperty(), vm.expectedCashMinor(), l10n.localeProperty()));
         Button go = new Button();

@@ -3,7 +3,7 @@ package dev.tessera.desktop.shift;
 import static dev.tessera.desktop.ui.Controls.show;
 import atlantafx.base.theme.Styles;
 import dev.tessera.core.tax.TaxRate;
-import dev.tessera.desktop.center.ShiftApiTypes.Shift;
+import dev.tessera.contract.shift.Shift;
 import dev.tessera.desktop.shift.ShiftViewModel.State;
 import dev.tessera.desktop.ui.Formats;
 import dev.tessera.desktop.ui.Localization;
@@ -99,7 +99,7 @@ public final class ShiftPanel extends ScrollPane {
         since.setWrapText(true);
         since.textProperty().bind(text(() -> {
             Shift s = vm.shiftProperty().get();
-            return s == null ? "" : l10n.text("shift.openSince", s.id(), Formats.dateTime(s.openedAt(), l10n.getLocale()),
+            return s == null ? "" : l10n.text("shift.openSince", s.id(), Formats.dateTime(s.openedAt().toInstant(), l10n.getLocale()),
                     s.terminalId());
         }, vm.shiftProperty()));
         GridPane figures = figures();
@@ -163,7 +163,7 @@ public final class ShiftPanel extends ScrollPane {
         headline.textProperty().bind(text(() -> {
             Shift s = vm.shiftProperty().get();
             return s == null || s.closedAt() == null ? "" : l10n.text("shift.closedAt", s.id(),
-                    Formats.dateTime(s.closedAt(), l10n.getLocale()));
+                    Formats.dateTime(s.closedAt().toInstant(), l10n.getLocale()));
         }, vm.shiftProperty()));
         GridPane figures = figures();
         addFigure(figures, 0, "shift.float", "settledFloat", () -> money(shift().floatMinor()), false);

@@ -13,7 +13,7 @@ import dev.tessera.designer.availability.AvailabilityView;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.JournalEntry;
+import dev.tessera.contract.terminal.JournalEntry;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLog;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import dev.tessera.contract.gate.Scan;
 
 /** The counter end to end, headless: the real app, an embedded center on an H2 file, simulated chips. */
 class CounterFlowTest {
@@ -258,7 +259,7 @@ class CounterFlowTest {
 
                 // pushing the whole journal again changes nothing
                 clerk.pushJournal(terminal, ledger.journal(terminal).stream().map(e -> new JournalEntry(e.sequence(),
-                        e.kind().name(), e.at(), e.payload(), HexFormat.of().formatHex(e.previousHash()),
+                        e.kind(), e.at(), e.payload(), HexFormat.of().formatHex(e.previousHash()),
                         HexFormat.of().formatHex(e.hash()))).toList());
                 assertThat(clerk.salesLog(tempest.id()).lines().stream().map(SalesLogLine::seatId)
                         .filter(offlineSeats::contains)).hasSize(2);
@@ -413,9 +414,9 @@ class CounterFlowTest {
         try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
             CenterSession gate = other.signIn("gate", "gate-demo");
             for (var t : List.of(seated.getFirst(), standing.getFirst())) {
-                var answer = gate.reportScan(new dev.tessera.desktop.center.GateApiTypes.ScanReport(eventId, t.gateId(),
+                var answer = gate.reportScan(new Scan(eventId, t.gateId(),
                         t.encoded(), chip, null));
-                assertThat(answer.verdict()).as(answer.reason()).isEqualTo("ADMITTED");
+                assertThat(answer.verdict().name()).as(answer.reason()).isEqualTo("ADMITTED");
             }
         }
         var dsl = embedded.services().db().dsl();

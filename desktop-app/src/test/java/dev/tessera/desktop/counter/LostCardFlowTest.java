@@ -11,9 +11,9 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
 import dev.tessera.desktop.center.CounterApiTypes.Customer;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.center.CounterApiTypes.Payment;
-import dev.tessera.desktop.center.GateApiTypes.ScanReport;
+import dev.tessera.contract.gate.Scan;
 import dev.tessera.desktop.center.MemberApiTypes.MemberCard;
 import dev.tessera.desktop.center.MemberApiTypes.MemberFound;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
@@ -117,8 +117,8 @@ class LostCardFlowTest {
             assertThat(card(clerk, name, lost.chipId()).status()).isEqualTo("BLOCKED");
             assertThat(fx(() -> vm.reasonProperty().get())).isEmpty();
             for (IssuedTicket t : sold) {
-                assertThat(gate.reportScan(new ScanReport(eventId, t.gateId(), t.encoded(), lost.chipId(), null))
-                        .verdict()).as("the stolen card's copy at the gate").isEqualTo("REVOKED");
+                assertThat(gate.reportScan(new Scan(eventId, t.gateId(), t.encoded(), lost.chipId(), null))
+                        .verdict().name()).as("the stolen card's copy at the gate").isEqualTo("REVOKED");
             }
             waitFor(10, "the card shown blocked", () -> cellTexts("#lostCardCards").equals(List.of("Card "
                     + CounterViewModel.shortChip(lost.chipId()) + " · blocked · 2 tickets to move")));
@@ -165,13 +165,13 @@ class LostCardFlowTest {
                     reissued.stream().map(IssuedTicket::ticketId).toList()));
             assertThat(onNew).extracting(StoredTicket::version).containsOnly(2);
             for (IssuedTicket t : reissued) {
-                var answer = gate.reportScan(new ScanReport(eventId, t.gateId(), t.encoded(), newCard.chipId(), null));
-                assertThat(answer.verdict()).as((t.generalAdmission() ? "standing " : "seat ") + answer.reason())
+                var answer = gate.reportScan(new Scan(eventId, t.gateId(), t.encoded(), newCard.chipId(), null));
+                assertThat(answer.verdict().name()).as((t.generalAdmission() ? "standing " : "seat ") + answer.reason())
                         .isEqualTo("ADMITTED");
             }
             for (IssuedTicket t : sold) {
-                assertThat(gate.reportScan(new ScanReport(eventId, t.gateId(), t.encoded(), lost.chipId(), null))
-                        .verdict()).as("the old copy after the move").isEqualTo("REVOKED");
+                assertThat(gate.reportScan(new Scan(eventId, t.gateId(), t.encoded(), lost.chipId(), null))
+                        .verdict().name()).as("the old copy after the move").isEqualTo("REVOKED");
             }
 
             robot.clickOn("#languageJapanese");

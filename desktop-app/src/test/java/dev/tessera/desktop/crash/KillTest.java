@@ -7,7 +7,7 @@ import dev.tessera.center.support.ChildJvm;
 import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.Journal;

@@ -6,7 +6,7 @@ import dev.tessera.center.support.ChildJvm;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.crash.ChipServer;
 import dev.tessera.desktop.crash.SaleChild;

@@ -15,7 +15,7 @@ import dev.tessera.desktop.center.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
 import dev.tessera.desktop.center.CounterApiTypes.Customer;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.center.CounterApiTypes.Payment;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
 import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;

@@ -8,7 +8,7 @@ import dev.tessera.core.model.Role;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
 import dev.tessera.desktop.center.CounterApiTypes.Customer;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.center.CounterApiTypes.Payment;
 import java.time.Duration;
 import java.time.Instant;

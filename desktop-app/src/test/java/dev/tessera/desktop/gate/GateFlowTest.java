@@ -14,9 +14,9 @@ import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
-import dev.tessera.desktop.center.GateApiTypes.GateCount;
-import dev.tessera.desktop.center.GateApiTypes.ScanReport;
+import dev.tessera.contract.sales.IssuedTicket;
+import dev.tessera.contract.gate.GateCount;
+import dev.tessera.contract.gate.Scan;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
@@ -173,9 +173,9 @@ class GateFlowTest {
                 // a report repeated (an answer lost on the way back) is answered again and counted once
                 ScanRecord bob = fx(() -> gate.recent().stream().filter(r -> r.admitted() && GateScans.CHIP.equals(r.medium())
                         && r.chipId().equals(tray.chips().get(1).chipId())).findFirst().orElseThrow());
-                var again = gateStaff.reportScan(new ScanReport(eventId, entrance, signedTicketOf(bob), bob.chipId(),
+                var again = gateStaff.reportScan(new Scan(eventId, entrance, signedTicketOf(bob), bob.chipId(),
                         bob.at()));
-                assertThat(again.verdict()).isEqualTo("ADMITTED");
+                assertThat(again.verdict().name()).isEqualTo("ADMITTED");
                 assertThat(gateStaff.gateCounts(eventId).getFirst().admitted()).isEqualTo(4);
             }
             waitFor(10, "all gates' count after the sync", () -> ui.text("#gateCountAll-" + entrance).equals("4"));

@@ -9,7 +9,7 @@ import dev.tessera.center.PlatformCenter;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CenterUnreachableException;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.support.TestCenter;
 import dev.tessera.reader.gate.Verdict;

@@ -8,7 +8,7 @@ import dev.tessera.center.PlatformCenter;
 import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.settings.SettingsStore;
 import dev.tessera.desktop.settings.TerminalSettings;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.tessera.contract.sales.IssuedTicket;
 
 /** Real sales at the demo event, made as the demo clerk over the center's HTTP API, and what they add up to. */
 final class DemoSales {
@@ -26,7 +27,7 @@ final class DemoSales {
         sell(clerk, categories.get(2 % categories.size()), 1, "INVOICE");
         sell(clerk, categories.get(0), 1, "CARD");
         // one ticket of the card sale goes back with a refund: sold stays, net drops
-        CounterApiTypes.IssuedTicket returned = sales.get(1).tickets().getFirst();
+        IssuedTicket returned = sales.get(1).tickets().getFirst();
         clerk.voidTicket(returned.ticketId(), "customer cannot attend", true);
         voidedMinor = returned.priceMinor();
         byPayment.merge("CARD", -returned.priceMinor(), Long::sum);

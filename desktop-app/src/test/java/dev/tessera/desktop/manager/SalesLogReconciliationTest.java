@@ -11,7 +11,6 @@ import dev.tessera.desktop.center.AfterSalesApiTypes;
 import dev.tessera.desktop.center.CenterApiTypes;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes;
-import dev.tessera.desktop.center.ShiftApiTypes;
 import dev.tessera.desktop.support.Pdfs;
 import dev.tessera.desktop.support.TestCenter;
 import dev.tessera.reports.ReportJob;
@@ -34,6 +33,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tessera.contract.sales.IssuedTicket;
+import dev.tessera.contract.shift.Count;
+import dev.tessera.contract.shift.OpenShift;
+import dev.tessera.contract.shift.Shift;
+import dev.tessera.contract.shift.ShiftTotals;
+import dev.tessera.contract.saleslog.TaxTotal;
 
 /**
  * The manager's sales log, made the one way the app makes it ({@link ReportSource} over the center's API), after
@@ -48,8 +53,8 @@ class SalesLogReconciliationTest {
     TestCenter center;
     CenterSession clerk;
     DemoSales sales;
-    ShiftApiTypes.Shift shift;
-    CounterApiTypes.IssuedTicket voided;
+    Shift shift;
+    IssuedTicket voided;
     Path dir;
     String reduced;
 
@@ -58,8 +63,8 @@ class SalesLogReconciliationTest {
         dir = data;
         center = TestCenter.start(data.resolve("app"));
         clerk = center.clerk();
-        shift = clerk.openShift(new ShiftApiTypes.OpenShift("reconcile-1", "JPY",
-                List.of(new ShiftApiTypes.Count(10_000, 2))));
+        shift = clerk.openShift(new OpenShift("reconcile-1", "JPY",
+                List.of(new Count(10_000, 2))));
         // issue 17: the second category at Japan's reduced 8 %, the others at 10 %, so the tables have two rates
         CenterApiTypes.EventInfo event = center.demoEvent(clerk);
         reduced = List.copyOf(new java.util.TreeMap<>(event.pricesMinor()).keySet()).get(1);
@@ -89,7 +94,7 @@ class SalesLogReconciliationTest {
                 ReportJob.unattended());
         String text = pdfText(report, "sales-log-reconciled");
 
-        ShiftApiTypes.Totals shiftTotals = clerk.shift(shift.id()).totals();
+        ShiftTotals shiftTotals = clerk.shift(shift.id()).totals();
         long shiftSales = shiftTotals.cashSalesMinor() + shiftTotals.cardSalesMinor() + shiftTotals.invoiceSalesMinor();
         long shiftRefunds = shiftTotals.cashRefundsMinor() + shiftTotals.cardRefundsMinor();
         long dbGross = db().select(DSL.sum(SALE.TOTAL_MINOR)).from(SALE).fetchOne().value1().longValueExact();
@@ -161,12 +166,12 @@ class SalesLogReconciliationTest {
         String sellerSettlement = pdfText(new ReportSource(manager).generate(
                 new ReportFilters(ReportKind.SETTLEMENT, null, null, null, null, null), ReportOptions.of(EN, ZONE),
                 ReportJob.unattended()), "seller-settlement-by-rate");
-        ShiftApiTypes.Shift now = clerk.shift(shift.id());
+        Shift now = clerk.shift(shift.id());
         Path shiftPdf = Files.createDirectories(Path.of("target", "report-pages")).resolve("shift-by-rate.pdf");
         new dev.tessera.desktop.shift.SettlementWriter(() -> EN).write(now, shiftPdf);
         String shiftSettlement = Pdfs.text(shiftPdf);
 
-        assertThat(now.totals().byRate()).extracting(ShiftApiTypes.RateTotal::rateBasisPoints).containsExactly(1000, 800);
+        assertThat(now.totals().byRate()).extracting(TaxTotal::rateBasisPoints).containsExactly(1000, 800);
         now.totals().byRate().forEach(r -> {
             assertThat(r.grossMinor()).isEqualTo(fromDb.get(r.rateBasisPoints())[0]);
             assertThat(r.taxMinor()).isEqualTo(fromDb.get(r.rateBasisPoints())[1]);

@@ -15,8 +15,8 @@ import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
-import dev.tessera.desktop.center.GateApiTypes.ScanReport;
+import dev.tessera.contract.sales.IssuedTicket;
+import dev.tessera.contract.gate.Scan;
 import dev.tessera.desktop.center.MemberApiTypes.MemberTicket;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.VirtualChips;
@@ -100,8 +100,8 @@ class HomePurchaseFlowTest {
 
             IssuedTicket ticket = hanaAtHome.chipTickets(card.chipId()).tickets().getFirst();
             CenterSession gate = boxOffice.signIn("gate", "gate-demo");
-            assertThat(gate.reportScan(new ScanReport(eventId, ticket.gateId(), ticket.encoded(), card.chipId(), null))
-                    .verdict()).isEqualTo("ADMITTED");
+            assertThat(gate.reportScan(new Scan(eventId, ticket.gateId(), ticket.encoded(), card.chipId(), null))
+                    .verdict().name()).isEqualTo("ADMITTED");
 
             assertThat(ui.text("#shopStatus")).as("the purchase's sentence stays after the reload")
                     .isEqualTo("2 tickets bought and written to card " + chip + ".");

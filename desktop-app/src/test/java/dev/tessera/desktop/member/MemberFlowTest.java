@@ -10,8 +10,8 @@ import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
-import dev.tessera.desktop.center.GateApiTypes.ScanReport;
+import dev.tessera.contract.sales.IssuedTicket;
+import dev.tessera.contract.gate.Scan;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
@@ -190,8 +190,8 @@ class MemberFlowTest {
                     + "Move your tickets to your new card below."));
             waitFor(20, "the ticket shown on a blocked card", () -> states(bob).equals(List.of(TicketState.CARD_BLOCKED)));
             CenterSession gate = boxOffice.signIn("gate", "gate-demo");
-            assertThat(gate.reportScan(new ScanReport(eventId, oldCopy.gateId(), oldCopy.encoded(), bobCard.chipId(), null))
-                    .verdict()).as("the lost card's copy at the gate").isEqualTo("REVOKED");
+            assertThat(gate.reportScan(new Scan(eventId, oldCopy.gateId(), oldCopy.encoded(), bobCard.chipId(), null))
+                    .verdict().name()).as("the lost card's copy at the gate").isEqualTo("REVOKED");
             Screenshots.take(ui.scene(), "66-member-card-blocked");
 
             // the ticket moves to the new card, written in the same step
@@ -210,10 +210,10 @@ class MemberFlowTest {
             assertThat(onNew).extracting(StoredTicket::cardTicketId, StoredTicket::version)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(onCard(newCard, given), 3));
             IssuedTicket newCopy = bobAtHome.chipTickets(newCard.chipId()).tickets().getFirst();
-            assertThat(gate.reportScan(new ScanReport(eventId, newCopy.gateId(), newCopy.encoded(), newCard.chipId(), null))
-                    .verdict()).as("the new card's copy at the gate").isEqualTo("ADMITTED");
-            assertThat(gate.reportScan(new ScanReport(eventId, oldCopy.gateId(), oldCopy.encoded(), bobCard.chipId(), null))
-                    .verdict()).isEqualTo("REVOKED");
+            assertThat(gate.reportScan(new Scan(eventId, newCopy.gateId(), newCopy.encoded(), newCard.chipId(), null))
+                    .verdict().name()).as("the new card's copy at the gate").isEqualTo("ADMITTED");
+            assertThat(gate.reportScan(new Scan(eventId, oldCopy.gateId(), oldCopy.encoded(), bobCard.chipId(), null))
+                    .verdict().name()).isEqualTo("REVOKED");
             Screenshots.take(ui.scene(), "67-member-tickets-moved");
 
             robot.clickOn("#languageJapanese");

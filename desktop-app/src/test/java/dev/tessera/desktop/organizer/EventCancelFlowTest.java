@@ -9,8 +9,8 @@ import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
-import dev.tessera.desktop.center.GateApiTypes.ScanReport;
+import dev.tessera.contract.sales.IssuedTicket;
+import dev.tessera.contract.gate.Scan;
 import dev.tessera.desktop.gate.GateFixtures;
 import dev.tessera.desktop.manager.ManagerViewModel;
 import dev.tessera.desktop.manager.ManagerWorkspace;
@@ -73,7 +73,7 @@ class EventCancelFlowTest {
                     .equals(tonight.name() + " is cancelled; 1 ticket was revoked."));
             assertThat(clerk.event(eventId).status()).isEqualTo("CANCELLED");
             CenterSession gate = boxOffice.signIn("gate", "gate-demo");
-            assertThat(gate.reportScan(new ScanReport(eventId, sold.gateId(), sold.encoded(), null, null)).verdict())
+            assertThat(gate.reportScan(new Scan(eventId, sold.gateId(), sold.encoded(), null, null)).verdict().name())
                     .as("the cancelled event's ticket at the gate").isEqualTo("REVOKED");
             waitFor(20, "the event shown cancelled", () -> organizer.events().events().stream()
                     .anyMatch(e -> e.id() == eventId && "CANCELLED".equals(e.status())));

@@ -9,8 +9,8 @@ import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
-import dev.tessera.desktop.center.GateApiTypes.ScanReport;
+import dev.tessera.contract.sales.IssuedTicket;
+import dev.tessera.contract.gate.Scan;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
@@ -118,8 +118,8 @@ class EventMoveFlowTest {
             Screenshots.take(ui.scene(), "78-organizer-event-moved");
 
             CenterSession gate = boxOffice.signIn("gate", "gate-demo");
-            assertThat(gate.reportScan(new ScanReport(eventId, sold.gateId(), sold.encoded(), card.chipId(), null))
-                    .verdict()).as("the old copy at the gate").isEqualTo("REVOKED");
+            assertThat(gate.reportScan(new Scan(eventId, sold.gateId(), sold.encoded(), card.chipId(), null))
+                    .verdict().name()).as("the old copy at the gate").isEqualTo("REVOKED");
 
             // the member sees the new date and the new copy waiting, and writes it in one tap
             robot.clickOn("#signOut");
@@ -144,10 +144,10 @@ class EventMoveFlowTest {
             assertThat(onCard).extracting(StoredTicket::version).containsExactly(2);
             IssuedTicket reissued = clerk.chipTickets(card.chipId()).tickets().getFirst();
             assertThat(reissued.version()).isEqualTo(2);
-            assertThat(gate.reportScan(new ScanReport(eventId, reissued.gateId(), reissued.encoded(), card.chipId(), null))
-                    .verdict()).as("the new copy at the gate").isEqualTo("ADMITTED");
-            assertThat(gate.reportScan(new ScanReport(eventId, sold.gateId(), sold.encoded(), card.chipId(), null))
-                    .verdict()).as("the old copy, still").isEqualTo("REVOKED");
+            assertThat(gate.reportScan(new Scan(eventId, reissued.gateId(), reissued.encoded(), card.chipId(), null))
+                    .verdict().name()).as("the new copy at the gate").isEqualTo("ADMITTED");
+            assertThat(gate.reportScan(new Scan(eventId, sold.gateId(), sold.encoded(), card.chipId(), null))
+                    .verdict().name()).as("the old copy, still").isEqualTo("REVOKED");
             Screenshots.take(ui.scene(), "78-member-event-moved-written");
         }
     }

@@ -2,7 +2,7 @@ package dev.tessera.desktop.shift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tessera.desktop.center.ShiftApiTypes.Count;
+import dev.tessera.contract.shift.Count;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

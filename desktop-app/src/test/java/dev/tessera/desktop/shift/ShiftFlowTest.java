@@ -10,7 +10,7 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLog;
-import dev.tessera.desktop.center.ShiftApiTypes.Shift;
+import dev.tessera.contract.shift.Shift;
 import dev.tessera.desktop.counter.CounterViewModel;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.SalePhase;
@@ -165,7 +165,7 @@ class ShiftFlowTest {
         try (CenterClient other = new CenterClient(app.shell().connection().orElseThrow().baseUri())) {
             CenterSession clerk = other.signIn("clerk", "clerk-demo");
             Shift atCenter = clerk.shift(shiftId);
-            assertThat(atCenter.status()).isEqualTo("CLOSED");
+            assertThat(atCenter.status().name()).isEqualTo("CLOSED");
             assertThat(atCenter.terminalId()).isEqualTo(counter.journal().terminalId());
             assertThat(atCenter.floatMinor()).isEqualTo(26_000);
             assertThat(atCenter.totals().sales()).isEqualTo(1);

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import dev.tessera.contract.gate.GateChip;
+import dev.tessera.contract.gate.GatePackage;
 
 /**
  * Claims 35, 72: each chip's AES-128 keys, diversified from master keys only the center holds:
@@ -31,11 +33,6 @@ public final class ChipKeyService {
     private final Clock clock;
     private final byte[] accessMaster;
     private final byte[] gateMaster;
-
-    public record GateChip(String chipId, String publicKey, String gateKey) {}
-
-    /** What an offline gate needs to open and mark one event's tickets: the chips, each with its key for this event. */
-    public record GatePackage(long eventId, OffsetDateTime issuedAt, List<GateChip> chips) {}
 
     private ChipKeyService(Database db, Clock clock, byte[] accessMaster, byte[] gateMaster) {
         this.db = db;

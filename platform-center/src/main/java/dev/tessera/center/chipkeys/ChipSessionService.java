@@ -24,6 +24,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.DSLContext;
+import dev.tessera.contract.chip.ChipSessionRequest;
+import dev.tessera.contract.chip.ChipSessionGrant;
+import dev.tessera.contract.chip.Personalization;
+import dev.tessera.contract.chip.PersonalizationRequest;
+import dev.tessera.contract.chip.ChipKeyUse;
 
 /**
  * Keys stay at the center (docs/card-protocol.md §7): a terminal relays AUTH INIT's answer, the center checks the
@@ -39,38 +44,6 @@ public final class ChipSessionService {
     /** Why a terminal opens a session; each names the entitlement the center looks for. */
     public enum Purpose { SALE, TRANSFER, MEMBERSHIP, DELIVERY, GATE, REPLACEMENT }
 
-    /** @param terminalId the terminal that relays the card (its registered id), or null when it states none */
-    public record SessionRequest(String chipId, String keyRef, String purpose, Long saleId, Long transferId,
-                                 Long eventId, String hostChallenge, String cardAnswer, String terminalId) {}
-
-    /**
-     * @param sessionKey the session MAC key S (hex): good for this one session only, worthless once the card is
-     *                   deselected; {@code allowed} lists the commands the key opens on the card
-     */
-    public record SessionGrant(long useId, String chipId, String keyRef, String purpose, String hostCryptogram,
-                               String sessionKey, List<String> allowed) {
-        @Override
-        public String toString() {
-            return "SessionGrant[" + useId + ", " + chipId + ", " + purpose + ", keys not shown]";
-        }
-    }
-
-    /** The one answer that carries static keys: a blank card's PERSONALIZE data, for a chip id the center picked. */
-    public record Personalization(String chipId, String accessKey, String gateKey) {
-        @Override
-        public String toString() {
-            return "Personalization[" + chipId + ", keys not shown]";
-        }
-    }
-
-    /** @param terminalId the terminal that writes the blank card (its registered id), or null */
-    public record PersonalizationRequest(Long memberId, String terminalId) {}
-
-    /** One audited key use, as managers see it. */
-    public record KeyUse(long id, long accountId, String role, String terminalId, String chipId, String keyRef,
-                         String purpose, Long saleId, Long transferId, Long eventId, String outcome, String reason,
-                         OffsetDateTime usedAt) {}
-
     private final Database db;
     private final Clock clock;
     private final ChipKeyService keys;
@@ -82,7 +55,7 @@ public final class ChipSessionService {
         this.keys = keys;
     }
 
-    public SessionGrant open(Principal caller, SessionRequest request) {
+    public ChipSessionGrant open(Principal caller, ChipSessionRequest request) {
         if (request == null) {
             throw DomainException.invalid("a body with chipId, keyRef, purpose, hostChallenge and cardAnswer is required");
         }
@@ -127,7 +100,7 @@ public final class ChipSessionService {
                     + " or does not hold its " + keyRef.toLowerCase(Locale.ROOT) + " key");
         }
         long useId = audit(caller, chipId, keyRef, purpose, request, "GRANTED", null);
-        return new SessionGrant(useId, chipId, keyRef, purpose.name(),
+        return new ChipSessionGrant(useId, chipId, keyRef, purpose.name(),
                 HEX.formatHex(ChipSessionCrypto.hostCryptogram(sessionKey, hostChallenge, cardChallenge)),
                 HEX.formatHex(sessionKey), keyRef.equals("GATE") ? List.of("LIST", "READ", "KEY_AGREEMENT", "MARK_USED")
                         : List.of("LIST", "READ", "WRITE", "DELETE", "KEY_AGREEMENT", "MARK_USED", "LOCK"));
@@ -182,7 +155,7 @@ public final class ChipSessionService {
     }
 
     /** The audit trail of one chip, newest first (managers). */
-    public List<KeyUse> uses(String chipId) {
+    public List<ChipKeyUse> uses(String chipId) {
         String id;
         try {
             id = Chip.chipId(chipId);
@@ -191,14 +164,14 @@ public final class ChipSessionService {
         }
         return db.dsl().selectFrom(CHIP_KEY_USE).where(CHIP_KEY_USE.CHIP_ID.eq(id))
                 .orderBy(CHIP_KEY_USE.ID.desc()).limit(500)
-                .fetch(r -> new KeyUse(r.getId(), r.getAccountId(), r.getRole(), r.getTerminalId(), r.getChipId(),
+                .fetch(r -> new ChipKeyUse(r.getId(), r.getAccountId(), r.getRole(), r.getTerminalId(), r.getChipId(),
                         r.getKeyRef(),
                         r.getPurpose(), r.getSaleId(), r.getTransferId(), r.getEventId(), r.getOutcome(),
                         r.getReason(), r.getUsedAt()));
     }
 
     /** Null when the caller is entitled; otherwise why not, in words the 403 carries and the audit keeps. */
-    private String refusal(Principal caller, String chipId, String keyRef, Purpose purpose, SessionRequest request) {
+    private String refusal(Principal caller, String chipId, String keyRef, Purpose purpose, ChipSessionRequest request) {
         Role needed = switch (purpose) {
             case SALE, TRANSFER, MEMBERSHIP, REPLACEMENT -> Role.SELLER;
             case DELIVERY -> Role.MEMBER;
@@ -255,7 +228,7 @@ public final class ChipSessionService {
         };
     }
 
-    private long audit(Principal caller, String chipId, String keyRef, Purpose purpose, SessionRequest request,
+    private long audit(Principal caller, String chipId, String keyRef, Purpose purpose, ChipSessionRequest request,
                        String outcome, String reason) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return db.tx(ctx -> insertUse(ctx, caller.accountId(), caller.role(), terminalId(request.terminalId()), chipId, keyRef, purpose,

@@ -43,7 +43,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-
+import dev.tessera.contract.event.ReleaseSeats;
 
 /** Claims 29 b-d, 30, 71, 73, 74: events with their service information, seller authorizations, publishing. */
 public final class EventService {
@@ -77,9 +77,6 @@ public final class EventService {
 
     /** Issue 18: the organizer's new capacity of a standing area. */
     public record AreaCapacity(Integer capacity) {}
-
-    /** Seats to take back from a seller's block. */
-    public record ReleaseSeats(List<String> seatIds) {}
 
     /**
      * What a release did: the seller's authorization afterwards, the seats now free for everyone, and the named seats

@@ -24,32 +24,18 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jooq.impl.DSL;
+import dev.tessera.contract.gate.Verdict;
+import dev.tessera.contract.gate.DoorState;
+import dev.tessera.contract.gate.Scan;
+import dev.tessera.contract.gate.ScanResult;
+import dev.tessera.contract.gate.GateCount;
+import dev.tessera.contract.gate.RevocationView;
 
 /** Claim 67 b-c: the venue's reader verifies a ticket, refuses revoked versions and admits it once. */
 public final class GateService {
     private final Database db;
     private final TrustedKeys keys;
     private final Clock clock;
-
-    /** AREA_FULL (issue 18): the ticket's standing area is marked full at the door. */
-    public enum Verdict { ADMITTED, MALFORMED, FORGED, WRONG_EVENT, WRONG_GATE, TOO_EARLY, EXPIRED, REVOKED, WRONG_CHIP, VOIDED, ALREADY_USED, AREA_FULL }
-
-    /** Issue 18: the gate staff mark a standing area full inside (or open it again). */
-    public record DoorState(Boolean full) {}
-
-    /**
-     * @param scannedAt when a gate that verified the ticket offline admitted it; null for a live scan. A report
-     *                  repeated with the same gate, ticket and time (a retried sync) is answered from the first one.
-     */
-    public record Scan(long eventId, String gateId, String ticket, String chipId, Instant scannedAt) {}
-
-    /** @param usedAtGate, usedAt for ALREADY_USED: where and when the ticket was admitted first */
-    public record ScanResult(Verdict verdict, boolean admitted, String reason, String ticketId, Integer version,
-                             String seatId, String usedAtGate, OffsetDateTime usedAt) {}
-
-    public record GateCount(String gateId, int admitted, int refused) {}
-
-    public record RevocationView(long id, String ticketId, int version, String reason, OffsetDateTime revokedAt) {}
 
     public GateService(Database db, TrustedKeys keys, Clock clock) {
         this.db = db;

@@ -7,6 +7,7 @@ import dev.tessera.center.Services;
 import dev.tessera.center.account.AccountService;
 import dev.tessera.core.model.Role;
 import java.util.List;
+import dev.tessera.contract.account.SignedIn;
 
 /** Sign-in and sign-out, the caller, the accounts an organizer creates. */
 final class AccountRoutes {
@@ -17,7 +18,7 @@ final class AccountRoutes {
         r.route(Endpoints.SIGN_IN, (ctx, login) -> {
             AccountService.Session session = s.accounts().login(login.loginId(),
                     login.password() == null ? null : login.password().toCharArray());
-            return new Endpoints.SignedIn(session.token(), session.principal(), session.expiresAt());
+            return new SignedIn(session.token(), session.principal().account(), session.expiresAt());
         });
         r.route(Endpoints.SIGN_OUT, (ctx, none) -> {
             s.accounts().logout(Api.bearer(ctx));

@@ -1,5 +1,6 @@
 package dev.tessera.center.http;
 
+import dev.tessera.contract.problem.Problem;
 import dev.tessera.center.problem.DomainException;
 import java.time.Duration;
 
@@ -44,6 +45,11 @@ public class ApiException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** This failure as the problem document the center answers with at {@code instance} (the request's path). */
+    public Problem problem(String instance) {
+        return new Problem(Problem.TYPE_BASE + type, title, status, getMessage(), instance);
     }
 
     /** The status code of each kind of the services' refusals: the one mapping from domain to HTTP. */

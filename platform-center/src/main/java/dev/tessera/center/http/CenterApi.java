@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.tessera.contract.problem.Problem;
 
 /**
  * The center's HTTP/JSON API (documented in docs/openapi.json): the server's settings, the authentication filter, the
@@ -166,7 +167,7 @@ public final class CenterApi {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
         ctx.status(e.status()).contentType(Problem.CONTENT_TYPE)
-                .result(writeProblem(Problem.of(e, ctx.path())));
+                .result(writeProblem(e.problem(ctx.path())));
     }
 
     private static void problemIfEmpty(Context ctx, ApiException e) {

@@ -2,27 +2,27 @@ package dev.tessera.center.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tessera.center.account.Principal;
-import dev.tessera.center.chipkeys.ChipKeyService.GatePackage;
-import dev.tessera.center.chipkeys.ChipSessionService.KeyUse;
-import dev.tessera.center.chipkeys.ChipSessionService.Personalization;
-import dev.tessera.center.chipkeys.ChipSessionService.PersonalizationRequest;
-import dev.tessera.center.chipkeys.ChipSessionService.SessionGrant;
-import dev.tessera.center.chipkeys.ChipSessionService.SessionRequest;
+import dev.tessera.contract.gate.GatePackage;
+import dev.tessera.contract.chip.ChipKeyUse;
+import dev.tessera.contract.chip.Personalization;
+import dev.tessera.contract.chip.PersonalizationRequest;
+import dev.tessera.contract.chip.ChipSessionGrant;
+import dev.tessera.contract.chip.ChipSessionRequest;
 import dev.tessera.center.event.EventService.AreaCapacity;
 import dev.tessera.center.event.EventService.AuthorizeSeller;
 import dev.tessera.center.event.EventService.RegisterEvent;
-import dev.tessera.center.event.EventService.ReleaseSeats;
+import dev.tessera.contract.event.ReleaseSeats;
 import dev.tessera.center.event.EventService.Released;
-import dev.tessera.center.gate.GateService.DoorState;
-import dev.tessera.center.gate.GateService.GateCount;
-import dev.tessera.center.gate.GateService.RevocationView;
-import dev.tessera.center.gate.GateService.Scan;
-import dev.tessera.center.gate.GateService.ScanResult;
+import dev.tessera.contract.gate.DoorState;
+import dev.tessera.contract.gate.GateCount;
+import dev.tessera.contract.gate.RevocationView;
+import dev.tessera.contract.gate.Scan;
+import dev.tessera.contract.gate.ScanResult;
 import dev.tessera.center.http.Endpoint.Body;
 import dev.tessera.center.live.AvailabilityService.AreaCount;
-import dev.tessera.center.sales.EventChanges.CancelEvent;
+import dev.tessera.contract.event.CancelEvent;
 import dev.tessera.center.sales.EventChanges.EventChanged;
-import dev.tessera.center.sales.EventChanges.MoveEvent;
+import dev.tessera.contract.event.MoveEvent;
 import dev.tessera.center.sales.EventChanges.RefundList;
 import dev.tessera.center.sales.InternetSales.MemberHoldRequest;
 import dev.tessera.center.sales.InternetSales.OnSale;
@@ -33,8 +33,8 @@ import dev.tessera.center.live.SeatStatusFeed.Changes;
 import dev.tessera.center.live.SeatStatusFeed.Watching;
 import dev.tessera.center.member.MemberService.ChipChallenge;
 import dev.tessera.center.member.MemberService.MemberFound;
-import dev.tessera.center.member.MemberService.RegisterChip;
-import dev.tessera.center.member.MemberService.RegisterMember;
+import dev.tessera.contract.chip.RegisterChip;
+import dev.tessera.contract.member.RegisterMember;
 import dev.tessera.center.sales.AfterSalesService.Adjustment;
 import dev.tessera.center.sales.AfterSalesService.Reprint;
 import dev.tessera.center.sales.AfterSalesService.Reprinted;
@@ -43,27 +43,27 @@ import dev.tessera.center.sales.HoldService.HoldRequest;
 import dev.tessera.center.sales.SaleService.ConfirmSale;
 import dev.tessera.center.sales.SaleService.Exchange;
 import dev.tessera.center.sales.SaleService.ExchangeResult;
-import dev.tessera.center.sales.SaleService.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.center.sales.SaleService.SaleResult;
 import dev.tessera.center.sales.VoidService.VoidTicket;
 import dev.tessera.center.sales.VoidService.Voided;
 import dev.tessera.center.saleslog.SalesLogService.SalesLog;
-import dev.tessera.center.shift.ShiftService.CloseShift;
-import dev.tessera.center.shift.ShiftService.CurrencyDenominations;
-import dev.tessera.center.shift.ShiftService.OpenShift;
-import dev.tessera.center.shift.ShiftService.Shift;
-import dev.tessera.center.terminal.TerminalService.Push;
-import dev.tessera.center.terminal.TerminalService.PushResult;
-import dev.tessera.center.terminal.TerminalService.RegisterTerminal;
-import dev.tessera.center.terminal.TerminalService.Registration;
-import dev.tessera.center.transfer.LostCards.BlockChip;
+import dev.tessera.contract.shift.CloseShift;
+import dev.tessera.contract.shift.CurrencyDenominations;
+import dev.tessera.contract.shift.OpenShift;
+import dev.tessera.contract.shift.Shift;
+import dev.tessera.contract.terminal.JournalPush;
+import dev.tessera.contract.terminal.JournalPushResult;
+import dev.tessera.contract.terminal.RegisterTerminal;
+import dev.tessera.contract.terminal.TerminalRegistration;
+import dev.tessera.contract.member.BlockChip;
 import dev.tessera.center.transfer.LostCards.BlockedChip;
-import dev.tessera.center.transfer.LostCards.ReplaceChip;
+import dev.tessera.contract.member.ReplaceChip;
 import dev.tessera.center.transfer.LostCards.Replaced;
 import dev.tessera.center.transfer.MemberTickets.MemberTicket;
 import dev.tessera.center.transfer.MemberTickets.MemberTransfer;
-import dev.tessera.center.transfer.TransferService.AcceptTransfer;
-import dev.tessera.center.transfer.TransferService.StartTransfer;
+import dev.tessera.contract.transfer.AcceptTransfer;
+import dev.tessera.contract.transfer.StartTransfer;
 import dev.tessera.center.transfer.TransferService.TransferResult;
 import dev.tessera.center.transfer.TransferService.TransferView;
 import dev.tessera.core.model.ChipStatus;
@@ -76,6 +76,13 @@ import dev.tessera.core.model.Venue;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import dev.tessera.contract.chip.ChipView;
+import dev.tessera.contract.chip.ChipTickets;
+import dev.tessera.contract.gate.IssuerKey;
+import dev.tessera.contract.account.Login;
+import dev.tessera.contract.account.SignedIn;
+import dev.tessera.contract.account.NewAccount;
+import dev.tessera.contract.venue.NewVenue;
 
 /**
  * Every operation of the center's API: the table {@link CenterApi} registers its routes from (method, path, the
@@ -93,29 +100,8 @@ public final class Endpoints {
         }
     }
 
-    /** POST /api/sessions: a sign-in. */
-    public record Login(String loginId, String password) {}
-
-    /** POST /api/sessions: the session a sign-in opens. */
-    public record SignedIn(String token, Principal account, OffsetDateTime expiresAt) {}
-
-    /** POST /api/accounts. */
-    public record NewAccount(String loginId, String password, Role role, String displayName) {}
-
-    /** POST /api/venues. */
-    public record NewVenue(String name, String address) {}
-
     /** POST /api/venues/{venueId}/seat-maps: the version the new map got. */
     public record SeatMapAdded(long venueId, int version, int seatCount) {}
-
-    /** A chip as the API shows it: the public key in hex, memberId 0 for a chip no member holds. */
-    public record ChipView(String chipId, String publicKey, long memberId, ChipStatus status) {}
-
-    /** GET /api/chips/{chipId}/tickets. */
-    public record ChipTickets(String chipId, List<IssuedTicket> tickets) {}
-
-    /** GET /api/issuer-keys: an issuer's Ed25519 public key, both in hex. */
-    public record IssuerKey(String keyId, String publicKey) {}
 
     public static final Endpoint<Void, Health> HEALTH = new Endpoint<>("GET", "/health",
             Body.NONE, Body.of(Health.class), 200, Set.of(), Set.of(503));
@@ -223,12 +209,12 @@ public final class Endpoints {
             Body.NONE, Body.listOf(IssuerKey.class), 200, Set.of(401, 503));
     public static final Endpoint<Void, TicketMaster> TICKET_MASTER = new Endpoint<>("GET", "/api/events/{eventId}/ticket-master",
             Body.NONE, Body.of(TicketMaster.class), 200, Set.of(400, 401, 403, 404, 503));
-    public static final Endpoint<RegisterTerminal, Registration> REGISTER_TERMINAL = new Endpoint<>("POST", "/api/terminals",
-            Body.of(RegisterTerminal.class), Body.of(Registration.class), 201, Set.of(400, 401, 403, 409, 413, 503));
-    public static final Endpoint<Void, Registration> TERMINAL = new Endpoint<>("GET", "/api/terminals/{terminalId}",
-            Body.NONE, Body.of(Registration.class), 200, Set.of(401, 403, 404, 503));
-    public static final Endpoint<Push, PushResult> PUSH_JOURNAL = new Endpoint<>("POST", "/api/terminals/{terminalId}/journal",
-            Body.of(Push.class), Body.of(PushResult.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
+    public static final Endpoint<RegisterTerminal, TerminalRegistration> REGISTER_TERMINAL = new Endpoint<>("POST", "/api/terminals",
+            Body.of(RegisterTerminal.class), Body.of(TerminalRegistration.class), 201, Set.of(400, 401, 403, 409, 413, 503));
+    public static final Endpoint<Void, TerminalRegistration> TERMINAL = new Endpoint<>("GET", "/api/terminals/{terminalId}",
+            Body.NONE, Body.of(TerminalRegistration.class), 200, Set.of(401, 403, 404, 503));
+    public static final Endpoint<JournalPush, JournalPushResult> PUSH_JOURNAL = new Endpoint<>("POST", "/api/terminals/{terminalId}/journal",
+            Body.of(JournalPush.class), Body.of(JournalPushResult.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
     public static final Endpoint<Exchange, ExchangeResult> EXCHANGE = new Endpoint<>("POST", "/api/exchanges",
             Body.of(Exchange.class), Body.of(ExchangeResult.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
     public static final Endpoint<Reprint, Reprinted> REPRINT = new Endpoint<>("POST", "/api/tickets/{ticketId}/reprints",
@@ -237,15 +223,15 @@ public final class Endpoints {
             Body.NONE, Body.listOf(Adjustment.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<VoidTicket, Voided> VOID_TICKET = new Endpoint<>("POST", "/api/tickets/{ticketId}/void",
             Body.of(VoidTicket.class), Body.of(Voided.class), 200, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
-    public static final Endpoint<Void, List<Registration>> TERMINAL_KEYS = new Endpoint<>("GET", "/api/terminal-keys",
-            Body.NONE, Body.listOf(Registration.class), 200, Set.of(401, 403, 503));
-    public static final Endpoint<SessionRequest, SessionGrant> CHIP_SESSION = new Endpoint<>("POST", "/api/chip-sessions",
-            Body.of(SessionRequest.class), Body.of(SessionGrant.class), 200, Set.of(400, 401, 403, 409, 413, 503));
+    public static final Endpoint<Void, List<TerminalRegistration>> TERMINAL_KEYS = new Endpoint<>("GET", "/api/terminal-keys",
+            Body.NONE, Body.listOf(TerminalRegistration.class), 200, Set.of(401, 403, 503));
+    public static final Endpoint<ChipSessionRequest, ChipSessionGrant> CHIP_SESSION = new Endpoint<>("POST", "/api/chip-sessions",
+            Body.of(ChipSessionRequest.class), Body.of(ChipSessionGrant.class), 200, Set.of(400, 401, 403, 409, 413, 503));
     public static final Endpoint<PersonalizationRequest, Personalization> CHIP_PERSONALIZATION = new Endpoint<>("POST",
             "/api/chip-personalizations", Body.of(PersonalizationRequest.class), Body.of(Personalization.class), 201,
             Set.of(400, 401, 403, 404, 413, 503));
-    public static final Endpoint<Void, List<KeyUse>> CHIP_KEY_USES = new Endpoint<>("GET", "/api/chips/{chipId}/key-uses",
-            Body.NONE, Body.listOf(KeyUse.class), 200, Set.of(400, 401, 403, 503));
+    public static final Endpoint<Void, List<ChipKeyUse>> CHIP_KEY_USES = new Endpoint<>("GET", "/api/chips/{chipId}/key-uses",
+            Body.NONE, Body.listOf(ChipKeyUse.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<Void, GatePackage> GATE_PACKAGE = new Endpoint<>("GET", "/api/events/{eventId}/gate-package",
             Body.NONE, Body.of(GatePackage.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Void, CurrencyDenominations> DENOMINATIONS = new Endpoint<>("GET", "/api/currencies/{currency}/denominations",

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import dev.tessera.contract.problem.Problem;
 
 /**
  * Exactly-once POSTs (docs/operations.md "Idempotency keys"): a request with an {@code Idempotency-Key} header is run
@@ -77,7 +78,7 @@ final class IdempotentRequests {
             body = runMapped(work);
         } catch (ApiException e) {
             if (e.status() < 500 && e.status() != 429) {
-                keep(account, key, e.status(), Problem.CONTENT_TYPE, CenterApi.writeProblem(Problem.of(e, ctx.path())));
+                keep(account, key, e.status(), Problem.CONTENT_TYPE, CenterApi.writeProblem(e.problem(ctx.path())));
             } else {
                 abandonQuietly(account, key, e);
             }

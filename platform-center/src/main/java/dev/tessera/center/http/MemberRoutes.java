@@ -13,6 +13,8 @@ import dev.tessera.core.model.Role;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.tessera.contract.chip.ChipView;
+import dev.tessera.contract.chip.ChipTickets;
 
 /** Members and their chips (claim 31), and the ticket package of a chip (claims 67, 76, 89). */
 final class MemberRoutes {
@@ -50,14 +52,14 @@ final class MemberRoutes {
             if (p.role() == Role.MEMBER && (chip.memberId() == null || chip.memberId() != p.accountId())) {
                 throw ApiException.notFound("chip " + chip.chipId() + " is not one of your chips");
             }
-            return new Endpoints.ChipTickets(chip.chipId(), s.sales().ticketsOfChip(chip.chipId()));
+            return new ChipTickets(chip.chipId(), s.sales().ticketsOfChip(chip.chipId()));
         }, MEMBER, SELLER);
         r.route(Endpoints.MY_CHIPS, (ctx, none) -> s.members().chipsOf(Api.principal(ctx).accountId()).stream()
                 .map(MemberRoutes::chipView).toList(), MEMBER);
     }
 
-    private static Endpoints.ChipView chipView(Chip chip) {
-        return new Endpoints.ChipView(chip.chipId(), HexFormat.of().formatHex(chip.publicKey()),
+    private static ChipView chipView(Chip chip) {
+        return new ChipView(chip.chipId(), HexFormat.of().formatHex(chip.publicKey()),
                 chip.memberId() == null ? 0L : chip.memberId(), chip.status());
     }
 }

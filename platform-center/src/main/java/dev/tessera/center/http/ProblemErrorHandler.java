@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import dev.tessera.contract.problem.Problem;
 
 /**
  * Requests Jetty refuses before any route sees them (a path with an encoded NUL, say) get an RFC 9457 problem
@@ -30,7 +31,7 @@ final class ProblemErrorHandler extends ErrorHandler {
                 : new ApiException(status, status == 400 ? "bad-request" : "http-" + status, title,
                         "the center could not read the request: " + detail);
         try {
-            return Json.MAPPER.writeValueAsBytes(Problem.of(e, instance));
+            return Json.MAPPER.writeValueAsBytes(e.problem(instance));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("a problem record always serializes", impossible);
         }

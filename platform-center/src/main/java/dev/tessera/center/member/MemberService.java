@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import dev.tessera.contract.chip.RegisterChip;
+import dev.tessera.contract.member.RegisterMember;
 
 /** Claim 31: members and the chips (membership cards) registered to them. */
 public final class MemberService {
@@ -37,10 +39,6 @@ public final class MemberService {
     private final Database db;
     private final AccountService accounts;
     private final Clock clock;
-
-    public record RegisterMember(String loginId, String password, String displayName) {}
-
-    public record RegisterChip(String chipId, String publicKey, Long memberId) {}
 
     /** Issue 14: a member the clerk found by name or login, with their cards, for the counter's lost-card screen. */
     public record MemberFound(long memberId, String loginId, String displayName, List<MemberCard> cards) {}

@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import dev.tessera.contract.event.CancelEvent;
+import dev.tessera.contract.event.MoveEvent;
 
 /**
  * Issue 14: the organizer cancels or moves an event. Cancelling ends its sale and revokes every valid ticket at the
@@ -43,10 +45,6 @@ public final class EventChanges {
     private final EventService events;
     private final TicketFactory factory;
     private final Clock clock;
-
-    public record CancelEvent(String reason) {}
-
-    public record MoveEvent(Instant doorsOpen, Instant startsAt, Instant endsAt, String reason) {}
 
     /** What a change did: the event as it is now, and how many ticket copies were revoked and re-issued. */
     public record EventChanged(Event event, int revokedTickets, int reissuedTickets) {}

@@ -9,12 +9,12 @@ import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.SOLD_SEAT;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.event.EventService;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.keys.TrustedKeys;
 import dev.tessera.center.live.SeatStatusFeed.SeatChange;
+import dev.tessera.contract.terminal.OfflineSalePayload;
 import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.HoldStatus;
@@ -41,8 +41,6 @@ import org.jooq.DSLContext;
  * certified key; the same database constraints as online sales keep a seat sold once.
  */
 public final class OfflineSales {
-    public static final String TYPE = "OFFLINE_SALE";
-
     private final EventService events;
     private final TrustedKeys keys;
     private final Clock clock;
@@ -65,17 +63,9 @@ public final class OfflineSales {
         this.clock = clock;
     }
 
-    /** True when a journal entry's payload is an offline sale (the other entries are only recorded). */
-    public static boolean isSale(JsonNode payload) {
-        return TYPE.equals(payload.path("type").asText());
-    }
-
-    /** Applies an offline sale inside the caller's transaction; null when the entry is no sale. */
+    /** Applies an offline sale inside the caller's transaction. */
     public Applied apply(DSLContext ctx, long sellerId, String terminalId, String terminalKeyId, long sequence,
-                         JsonNode payload) {
-        if (!isSale(payload)) {
-            return null;
-        }
+                         OfflineSalePayload payload) {
         try {
             return sell(ctx, sellerId, terminalId, HexFormat.of().parseHex(terminalKeyId), sequence, payload);
         } catch (DomainException e) {
@@ -84,17 +74,18 @@ public final class OfflineSales {
     }
 
     private Applied sell(DSLContext ctx, long sellerId, String terminalId, byte[] terminalKeyId, long sequence,
-                         JsonNode payload) {
-        long eventId = payload.path("eventId").asLong();
+                         OfflineSalePayload payload) {
+        long eventId = payload.eventId();
         Event event = events.event(eventId);
         SeatMap map = events.seatMapOf(event);
-        String method = payload.path("payment").path("method").asText("CASH");
-        String reference = payload.path("payment").path("reference").asText(null);
-        String chipId = payload.path("customerChipId").asText(null);
+        String method = payload.payment() == null || payload.payment().method() == null ? "CASH"
+                : payload.payment().method();
+        String reference = payload.payment() == null ? null : payload.payment().reference();
+        String chipId = payload.customerChipId();
         List<Ticket> tickets = new ArrayList<>();
         List<String> encoded = new ArrayList<>();
-        for (JsonNode node : payload.path("tickets")) {
-            Ticket ticket = verify(node.asText(), terminalKeyId);
+        for (String signed : payload.tickets() == null ? List.<String>of() : payload.tickets()) {
+            Ticket ticket = verify(signed, terminalKeyId);
             // issue 18: a standing ticket names its area, whose category prices it
             String category = ticket.generalAdmission() ? StandingPlaces.area(map, ticket.seatId()).categoryId()
                     : map.seat(ticket.seatId()).orElseThrow(() -> new Rejected("no seat " + ticket.seatId())).categoryId();
@@ -104,7 +95,7 @@ public final class OfflineSales {
                 throw new Rejected("ticket " + ticket.ticketId() + " does not match the event, seat or price");
             }
             tickets.add(ticket);
-            encoded.add(node.asText());
+            encoded.add(signed);
         }
         if (tickets.isEmpty()) {
             throw new Rejected("an offline sale without tickets");
@@ -192,11 +183,11 @@ public final class OfflineSales {
      * Issue 17: the rate the terminal sold at (its ledger keeps the event's rates; the journal entry names them in
      * {@code taxRates}, category to basis points), else the event's rate now.
      */
-    private static int offlineRate(JsonNode payload, String categoryId,
+    private static int offlineRate(OfflineSalePayload payload, String categoryId,
                                    Map<String, dev.tessera.core.tax.TaxRate> rates) {
-        JsonNode recorded = payload.path("taxRates").path(categoryId);
-        if (recorded.isInt() && recorded.asInt() >= 0 && recorded.asInt() <= dev.tessera.core.tax.TaxRate.MAX_BASIS_POINTS) {
-            return recorded.asInt();
+        Integer recorded = payload.taxRates() == null ? null : payload.taxRates().get(categoryId);
+        if (recorded != null && recorded >= 0 && recorded <= dev.tessera.core.tax.TaxRate.MAX_BASIS_POINTS) {
+            return recorded;
         }
         return rates.getOrDefault(categoryId, dev.tessera.core.tax.TaxRate.ZERO).basisPoints();
     }

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import dev.tessera.contract.sales.IssuedTicket;
 
 /**
  * Claim 29 g-j: the seller registers issuing info for an authenticated customer; the center relates
@@ -73,17 +74,6 @@ public final class SaleService {
     }
 
     public record ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees) {}
-
-    /** {@code generalAdmission}: {@code seatId} names a standing area, the ticket admits one person to it (issue 18). */
-    public record IssuedTicket(String ticketId, int version, String seatId, String categoryId, String gateId,
-                               long priceMinor, String attendee, String holderChipId, String encoded, String envelope,
-                               boolean generalAdmission) {
-        public IssuedTicket(String ticketId, int version, String seatId, String categoryId, String gateId,
-                            long priceMinor, String attendee, String holderChipId, String encoded, String envelope) {
-            this(ticketId, version, seatId, categoryId, gateId, priceMinor, attendee, holderChipId, encoded, envelope,
-                    false);
-        }
-    }
 
     public record Exchange(List<String> ticketIds, long holdId, String reason, Payment payment) {}
 

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
+import dev.tessera.contract.saleslog.TaxTotal;
 
 /** Claims 75, 88: the log of sales per seller, event, day, category and payment method. */
 public final class SalesLogService {
@@ -42,14 +43,6 @@ public final class SalesLogService {
                        int taxRateBasisPoints) {}
 
     public record Total(String key, int tickets, long amountMinor) {}
-
-    /**
-     * Issue 17: one tax rate's money in one currency. {@code grossMinor} is sales less refunds (tax-inclusive);
-     * {@code taxMinor} the receipts' tax at this rate (each receipt's rounded once) less the credit notes' tax;
-     * {@code netMinor} = gross − tax, to the minor unit.
-     */
-    public record TaxTotal(String currency, int rateBasisPoints, int tickets, long salesMinor, long refundsMinor,
-                           long grossMinor, long taxMinor, long netMinor) {}
 
     public record SalesLog(Filter filter, List<Line> lines, int tickets, long totalMinor, List<Total> bySeller,
                            List<Total> byEvent, List<Total> byDay, List<Total> byCategory, List<Total> byPayment,

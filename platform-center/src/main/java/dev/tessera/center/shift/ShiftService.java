@@ -18,7 +18,7 @@ import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.CounterShiftRecord;
 import dev.tessera.center.problem.DomainException;
-import dev.tessera.center.saleslog.SalesLogService.TaxTotal;
+import dev.tessera.contract.saleslog.TaxTotal;
 import dev.tessera.core.model.Role;
 import dev.tessera.core.tax.TaxBreakdown;
 import dev.tessera.core.tax.TaxRate;
@@ -36,6 +36,13 @@ import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import dev.tessera.contract.shift.Count;
+import dev.tessera.contract.shift.OpenShift;
+import dev.tessera.contract.shift.CloseShift;
+import dev.tessera.contract.shift.ShiftTotals;
+import dev.tessera.contract.shift.ShiftStatus;
+import dev.tessera.contract.shift.Shift;
+import dev.tessera.contract.shift.CurrencyDenominations;
 
 /**
  * Counter shifts (issue 5): a seller opens a shift at a terminal with a counted float; sales,
@@ -54,31 +61,7 @@ public final class ShiftService {
     private final Database db;
     private final Clock clock;
 
-    public record Count(long denominationMinor, int quantity) {}
-
-    public record OpenShift(String terminalId, String currency, List<Count> floatCount) {}
-
-    public record CloseShift(List<Count> counted, String note) {}
-
-    /**
-     * What the shift took, in its currency; expected cash is what the drawer should hold now. {@code byRate}
-     * (issue 17): per tax rate, the shift's sales less the refunds it paid, the receipts' tax (each rounded once)
-     * less the credit notes', and net, by the sales log's rule.
-     */
-    public record Totals(int sales, int tickets, long cashSalesMinor, long cardSalesMinor, long invoiceSalesMinor,
-                         int voids, int refunds, long cashRefundsMinor, long cardRefundsMinor, long expectedCashMinor,
-                         List<TaxTotal> byRate) {}
-
-    public enum ShiftStatus { OPEN, CLOSED }
-
-    public record Shift(long id, long sellerId, String sellerName, String terminalId, String currency, ShiftStatus status,
-                        OffsetDateTime openedAt, long floatMinor, List<Count> floatCount, OffsetDateTime closedAt,
-                        Long expectedCashMinor, Long countedCashMinor, Long differenceMinor, String note,
-                        List<Count> closingCount, Totals totals) {}
-
     public record Filter(Long sellerId, Instant from, Instant to, String status) {}
-
-    public record CurrencyDenominations(String currency, int fractionDigits, List<Long> denominations) {}
 
     public ShiftService(Database db, Clock clock) {
         this.db = db;
@@ -254,7 +237,7 @@ public final class ShiftService {
             return List.of();
         }
         Set<Long> ids = new HashSet<>(shifts.stream().map(CounterShiftRecord::getId).toList());
-        Map<Long, Totals> totals = totals(ctx, shifts);
+        Map<Long, ShiftTotals> totals = totals(ctx, shifts);
         Map<Long, Map<String, List<Count>>> counts = new HashMap<>();
         ctx.selectFrom(SHIFT_CASH_COUNT).where(SHIFT_CASH_COUNT.SHIFT_ID.in(ids))
                 .orderBy(SHIFT_CASH_COUNT.DENOMINATION_MINOR.desc())
@@ -273,7 +256,7 @@ public final class ShiftService {
     }
 
     /** Sales and refunds attributed to each shift, in the shift's currency. */
-    private static Map<Long, Totals> totals(DSLContext ctx, List<CounterShiftRecord> shifts) {
+    private static Map<Long, ShiftTotals> totals(DSLContext ctx, List<CounterShiftRecord> shifts) {
         Map<Long, long[]> acc = new HashMap<>();
         shifts.forEach(s -> acc.put(s.getId(), new long[10]));
         Set<Long> ids = acc.keySet();
@@ -314,10 +297,10 @@ public final class ShiftService {
                     }
                 });
         Map<Long, List<TaxTotal>> byRate = byRate(ctx, ids);
-        Map<Long, Totals> totals = new HashMap<>();
+        Map<Long, ShiftTotals> totals = new HashMap<>();
         for (CounterShiftRecord s : shifts) {
             long[] a = acc.get(s.getId());
-            totals.put(s.getId(), new Totals((int) a[0], (int) a[1], a[2], a[3], a[4], (int) a[5], (int) a[6], a[7], a[8],
+            totals.put(s.getId(), new ShiftTotals((int) a[0], (int) a[1], a[2], a[3], a[4], (int) a[5], (int) a[6], a[7], a[8],
                     s.getFloatMinor() + a[2] - a[7], byRate.getOrDefault(s.getId(), List.of())));
         }
         return totals;

@@ -30,6 +30,14 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Row10;
 import org.jooq.impl.DSL;
+import dev.tessera.contract.terminal.RegisterTerminal;
+import dev.tessera.contract.terminal.TerminalRegistration;
+import dev.tessera.contract.terminal.JournalEntry;
+import dev.tessera.contract.terminal.JournalPush;
+import dev.tessera.contract.terminal.JournalOutcomeKind;
+import dev.tessera.contract.terminal.JournalOutcome;
+import dev.tessera.contract.terminal.JournalPushResult;
+import dev.tessera.contract.terminal.OfflineSalePayload;
 
 /**
  * Flows 3 and 4: a box-office terminal registers its Ed25519 key and gets a certificate signed by
@@ -48,21 +56,6 @@ public final class TerminalService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public record RegisterTerminal(String terminalId, String publicKey) {}
-
-    public record Registration(String terminalId, long sellerId, String keyId, String publicKey, String certificate,
-                               String centerKeyId, long lastSequence) {}
-
-    public record Entry(long sequence, LedgerKind kind, Instant at, String payload, String previousHash, String hash) {}
-
-    public record Push(List<Entry> entries) {}
-
-    public enum OutcomeKind { APPLIED, RECORDED, REJECTED }
-
-    public record Outcome(long sequence, OutcomeKind outcome, String detail) {}
-
-    public record PushResult(String terminalId, long acknowledged, List<Outcome> outcomes) {}
-
     public TerminalService(Database db, IssuerKeys keys, OfflineSales offlineSales, SeatStatusFeed feed,
                            ObjectMapper json, Clock clock) {
         this.db = db;
@@ -79,7 +72,7 @@ public final class TerminalService {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    public Registration register(long sellerId, RegisterTerminal req) {
+    public TerminalRegistration register(long sellerId, RegisterTerminal req) {
         if (req.terminalId() == null || !req.terminalId().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             throw DomainException.invalid("a terminal id has 1 to 64 letters, digits or . _ -");
         }
@@ -120,11 +113,11 @@ public final class TerminalService {
     }
 
     /** Certified terminal keys, for gates that verify offline sales without the center. */
-    public List<Registration> certifiedKeys() {
+    public List<TerminalRegistration> certifiedKeys() {
         return db.dsl().selectFrom(TERMINAL).orderBy(TERMINAL.TERMINAL_ID).fetch().map(this::registration);
     }
 
-    public Registration find(long sellerId, String terminalId) {
+    public TerminalRegistration find(long sellerId, String terminalId) {
         return registration(own(db.dsl(), sellerId, terminalId, false));
     }
 
@@ -134,7 +127,7 @@ public final class TerminalService {
      * push); one with another hash, or a gap in the sequence, refuses the whole push. Each offline sale is applied
      * under a savepoint, so a sale that cannot stand is recorded REJECTED without undoing the rest of the push.
      */
-    public PushResult push(long sellerId, String terminalId, Push push) {
+    public JournalPushResult push(long sellerId, String terminalId, JournalPush push) {
         if (push.entries() == null || push.entries().isEmpty()) {
             throw DomainException.invalid("a push needs at least one entry");
         }
@@ -142,7 +135,7 @@ public final class TerminalService {
             throw DomainException.invalid("push at most " + MAX_ENTRIES_PER_PUSH + " entries at a time");
         }
         List<LedgerEntry> entries = new ArrayList<>(push.entries().size());
-        for (Entry entry : push.entries()) {
+        for (JournalEntry entry : push.entries()) {
             if (entry == null) {
                 throw DomainException.invalid("a push entry is empty");
             }
@@ -150,7 +143,7 @@ public final class TerminalService {
         }
         own(db.dsl(), sellerId, terminalId, false);
         List<OfflineSales.Applied> appliedChanges = new ArrayList<>();
-        PushResult result = db.tx(ctx -> {
+        JournalPushResult result = db.tx(ctx -> {
             appliedChanges.clear();
             TerminalRecord terminal = own(ctx, sellerId, terminalId, true);
             long lastSequence = terminal.getLastSequence();
@@ -159,7 +152,7 @@ public final class TerminalService {
             Map<Long, TerminalJournalRecord> held = entries.getFirst().sequence() > lastSequence ? Map.of()
                     : heldBetween(ctx, terminalId, entries.getFirst().sequence(), lastSequence);
             JournalRows rows = new JournalRows(ctx, terminalId, OffsetDateTime.now(clock));
-            List<Outcome> outcomes = new ArrayList<>(entries.size());
+            List<JournalOutcome> outcomes = new ArrayList<>(entries.size());
             for (LedgerEntry entry : entries) {
                 String hash = HEX.formatHex(entry.hash());
                 if (entry.sequence() <= lastSequence) {
@@ -174,12 +167,12 @@ public final class TerminalService {
                     throw DomainException.conflict("journal-diverged", "entry " + entry.sequence()
                             + " does not chain to the entry the center holds before it");
                 }
-                Outcome outcome;
-                if (OfflineSales.TYPE.equals(payload(entry).path("type").asText())) {
+                JournalOutcome outcome;
+                if (OfflineSalePayload.TYPE.equals(payload(entry).path("type").asText())) {
                     rows.flush(); // an offline sale reads the entries before it (the shift it belongs to)
                     outcome = applyOffline(ctx, sellerId, terminal, entry, appliedChanges);
                 } else {
-                    outcome = new Outcome(entry.sequence(), OutcomeKind.RECORDED, null);
+                    outcome = new JournalOutcome(entry.sequence(), JournalOutcomeKind.RECORDED, null);
                 }
                 rows.add(entry, outcome);
                 outcomes.add(outcome);
@@ -191,7 +184,7 @@ public final class TerminalService {
                 ctx.update(TERMINAL).set(TERMINAL.LAST_SEQUENCE, lastSequence).set(TERMINAL.LAST_HASH, lastHash)
                         .where(TERMINAL.TERMINAL_ID.eq(terminal.getTerminalId())).execute();
             }
-            return new PushResult(terminalId, lastSequence, outcomes);
+            return new JournalPushResult(terminalId, lastSequence, outcomes);
         });
         appliedChanges.forEach(a -> feed.publish(a.eventId(), a.changes(), a.areas().isEmpty() ? List.of()
                 : dev.tessera.center.live.AvailabilityService.areaCounts(db.dsl(), a.eventId(), a.areas())));
@@ -199,20 +192,23 @@ public final class TerminalService {
     }
 
     /** An offline sale applied or rejected under its own savepoint. */
-    private Outcome applyOffline(DSLContext ctx, long sellerId, TerminalRecord terminal, LedgerEntry entry,
+    private JournalOutcome applyOffline(DSLContext ctx, long sellerId, TerminalRecord terminal, LedgerEntry entry,
                                  List<OfflineSales.Applied> appliedChanges) {
-        JsonNode payload = payload(entry);
+        OfflineSalePayload payload;
+        try {
+            payload = json.treeToValue(payload(entry), OfflineSalePayload.class);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return new JournalOutcome(entry.sequence(), JournalOutcomeKind.REJECTED,
+                    "an offline sale the center cannot read: " + unreadable.getMessage());
+        }
         try {
             OfflineSales.Applied applied = ctx.transactionResult(savepoint -> offlineSales.apply(savepoint.dsl(),
                     sellerId, terminal.getTerminalId(), terminal.getKeyId(), entry.sequence(), payload));
-            if (applied == null) {
-                return new Outcome(entry.sequence(), OutcomeKind.RECORDED, null);
-            }
             appliedChanges.add(applied);
-            return new Outcome(entry.sequence(), OutcomeKind.APPLIED, applied.detail());
+            return new JournalOutcome(entry.sequence(), JournalOutcomeKind.APPLIED, applied.detail());
         } catch (OfflineSales.Rejected rejected) {
             // The sale cannot stand (seat no longer free, outside the allocation): keep the entry, flag it.
-            return new Outcome(entry.sequence(), OutcomeKind.REJECTED, rejected.getMessage());
+            return new JournalOutcome(entry.sequence(), JournalOutcomeKind.REJECTED, rejected.getMessage());
         }
     }
 
@@ -223,9 +219,9 @@ public final class TerminalService {
         return held;
     }
 
-    private static Outcome alreadyHeld(TerminalJournalRecord stored, String terminalId, LedgerEntry entry, String hash) {
+    private static JournalOutcome alreadyHeld(TerminalJournalRecord stored, String terminalId, LedgerEntry entry, String hash) {
         if (stored != null && stored.getHash().equals(hash)) {
-            return new Outcome(entry.sequence(), OutcomeKind.valueOf(stored.getOutcome()), "already received");
+            return new JournalOutcome(entry.sequence(), JournalOutcomeKind.valueOf(stored.getOutcome()), "already received");
         }
         throw DomainException.conflict("journal-diverged", "entry " + entry.sequence() + " of terminal "
                 + terminalId + " differs from the one the center holds");
@@ -245,7 +241,7 @@ public final class TerminalService {
             this.receivedAt = receivedAt;
         }
 
-        void add(LedgerEntry entry, Outcome outcome) {
+        void add(LedgerEntry entry, JournalOutcome outcome) {
             rows.add(DSL.row(terminalId, entry.sequence(), entry.kind().name(), entry.at().atOffset(ZoneOffset.UTC),
                     entry.payload(), HEX.formatHex(entry.previousHash()), HEX.formatHex(entry.hash()),
                     outcome.outcome().name(), outcome.detail() == null ? null : truncate(outcome.detail()), receivedAt));
@@ -272,7 +268,7 @@ public final class TerminalService {
         }
     }
 
-    private static LedgerEntry toLedger(String terminalId, Entry e) {
+    private static LedgerEntry toLedger(String terminalId, JournalEntry e) {
         try {
             return new LedgerEntry(terminalId, e.sequence(), e.kind(), e.at(), e.payload(),
                     HEX.parseHex(e.previousHash() == null ? "" : e.previousHash()),
@@ -291,8 +287,8 @@ public final class TerminalService {
         return row;
     }
 
-    private Registration registration(TerminalRecord row) {
-        return new Registration(row.getTerminalId(), row.getSellerId(), row.getKeyId(), row.getPublicKey(),
+    private TerminalRegistration registration(TerminalRecord row) {
+        return new TerminalRegistration(row.getTerminalId(), row.getSellerId(), row.getKeyId(), row.getPublicKey(),
                 row.getCertificate(), keys.active().publicKey().keyIdHex(), row.getLastSequence());
     }
 

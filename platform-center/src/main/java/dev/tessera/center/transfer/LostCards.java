@@ -11,7 +11,7 @@ import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.member.MemberService;
 import dev.tessera.center.revocation.Revocations;
-import dev.tessera.center.sales.SaleService.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.center.sales.TicketFactory;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.ChipStatus;
@@ -22,6 +22,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
+import dev.tessera.contract.member.BlockChip;
+import dev.tessera.contract.member.ReplaceChip;
 
 /**
  * Issue 14: a lost or stolen card. Blocking it revokes every valid ticket copy on it at once (the gates refuse them
@@ -40,13 +42,7 @@ public final class LostCards {
     /** Who asks: a member for their own cards, a seller at the counter for any. */
     public record Caller(long accountId, Role role) {}
 
-    /** Why the card is blocked, in the member's or the clerk's words ("lost", "stolen on the train"). */
-    public record BlockChip(String reason) {}
-
     public record BlockedChip(String chipId, ChipStatus status, int revokedTickets, OffsetDateTime blockedAt) {}
-
-    /** The member's new card, already registered to them. */
-    public record ReplaceChip(String toChipId) {}
 
     /** The tickets re-issued for the new card, each sealed for it, to write there. */
     public record Replaced(String fromChipId, String toChipId, List<IssuedTicket> tickets) {}

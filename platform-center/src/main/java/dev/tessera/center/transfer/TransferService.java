@@ -11,7 +11,7 @@ import dev.tessera.center.db.schema.tables.records.TicketTransferRecord;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.member.MemberService;
 import dev.tessera.center.revocation.Revocations;
-import dev.tessera.center.sales.SaleService.IssuedTicket;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.center.sales.TicketFactory;
 import dev.tessera.core.crypto.PasswordHasher;
 import dev.tessera.core.model.Chip;
@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import dev.tessera.contract.transfer.StartTransfer;
+import dev.tessera.contract.transfer.AcceptTransfer;
 
 /**
  * Claims 29 k, 36-40, 63-66, 79: the assignor names the assignee chip and a transfer password; the
@@ -39,14 +41,6 @@ public final class TransferService {
     private final TicketFactory factory;
     private final PasswordHasher hasher;
     private final Clock clock;
-
-    /**
-     * The assignee is named by their card ({@code toChipId}, read from it at a counter) or, from home, by their
-     * login id ({@code toLoginId}): the ticket then goes to their current card, the active one registered last.
-     */
-    public record StartTransfer(String ticketId, String toChipId, String toLoginId, String transferPassword) {}
-
-    public record AcceptTransfer(String transferPassword) {}
 
     public record TransferView(long transferId, String ticketId, int fromVersion, String fromChipId, String toChipId,
                                TransferStatus status, OffsetDateTime expiresAt) {}

@@ -13,7 +13,7 @@ import dev.tessera.center.http.CenterRole;
 import dev.tessera.center.http.Endpoint;
 import dev.tessera.center.http.Endpoints;
 import dev.tessera.center.http.Json;
-import dev.tessera.center.http.Problem;
+import dev.tessera.contract.problem.Problem;
 import dev.tessera.center.security.CenterRoutes;
 import dev.tessera.center.support.ApiClient;
 import dev.tessera.center.support.CenterFixture;
@@ -519,7 +519,7 @@ class OpenApiContractTest {
     }
 
     /** The JSON type Jackson (as the center configures it) reads and writes for {@code type}; null for any. */
-    private static String jsonType(JavaType type) {
+    static String jsonType(JavaType type) {
         Class<?> raw = type.getRawClass();
         if (raw == Object.class || JsonNode.class.isAssignableFrom(raw)) {
             return null;
@@ -552,7 +552,7 @@ class OpenApiContractTest {
     }
 
     /** An enum constant as the center's mapper writes it (and reads it). */
-    private static String enumValue(Object constant) {
+    static String enumValue(Object constant) {
         try {
             return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(constant)).asText();
         } catch (IOException e) {
@@ -560,7 +560,7 @@ class OpenApiContractTest {
         }
     }
 
-    private static List<String> names(JsonNode object) {
+    static List<String> names(JsonNode object) {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tessera.center.problem.DomainException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import dev.tessera.contract.problem.Problem;
 
 /**
  * A service's refusal reaches the wire as the very problem document the API answered before services knew nothing of
@@ -34,8 +35,8 @@ class DomainProblemMappingTest {
 
     @Test
     void theDocumentCarriesTheSentenceAsDetailUnderTheProblemsBase() {
-        Problem problem = Problem.of(ApiException.of(DomainException.conflict("hold-not-active", "hold 9 lapsed")),
-                "/api/sales");
+        Problem problem = ApiException.of(DomainException.conflict("hold-not-active", "hold 9 lapsed"))
+                .problem("/api/sales");
 
         assertThat(problem).isEqualTo(new Problem("https://tessera.dev/problems/hold-not-active",
                 "Conflict with the current state", 409, "hold 9 lapsed", "/api/sales"));

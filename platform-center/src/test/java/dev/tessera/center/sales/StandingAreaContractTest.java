@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import dev.tessera.contract.terminal.OfflineSalePayload;
 
 /**
  * Issue 18: general-admission (standing) areas sold by capacity, through the HTTP API on a real database (H2 file and
@@ -478,8 +479,8 @@ abstract class StandingAreaContractTest {
                     event.get("pricesMinor").get(STANDING_CATEGORY).asLong(), event.get("currency").asText(), true);
             tickets.add(Base64.getEncoder().encodeToString(TicketCodec.encodeSigned(ticket, key)));
         }
-        return ApiClient.JSON.writeValueAsString(Map.of("type", "OFFLINE_SALE", "eventId", ev.eventId(),
-                "payment", Map.of("method", "CASH"), "tickets", tickets));
+        return ApiClient.JSON.writeValueAsString(new OfflineSalePayload(ev.eventId(), null,
+                    new OfflineSalePayload.Payment("CASH", null), tickets, null));
     }
 
     private static Map<String, Object> push(LedgerEntry... entries) {

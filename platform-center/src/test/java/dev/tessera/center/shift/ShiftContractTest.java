@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import dev.tessera.contract.terminal.OfflineSalePayload;
 
 /**
  * Counter shifts through the HTTP API of a running center, on a real database: subclasses give an
@@ -290,8 +291,8 @@ abstract class ShiftContractTest {
                         event.get("gates").get(0).asText(), Instant.parse(event.get("doorsOpen").asText()),
                         Instant.parse(event.get("endsAt").asText()), "", List.of(), PRICE, "JPY"), key))).toList();
         try {
-            return ApiClient.JSON.writeValueAsString(Map.of("type", "OFFLINE_SALE", "eventId", ev.eventId(),
-                    "payment", Map.of("method", method), "tickets", tickets));
+            return ApiClient.JSON.writeValueAsString(new OfflineSalePayload(ev.eventId(), null,
+                    new OfflineSalePayload.Payment(method, null), tickets, null));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

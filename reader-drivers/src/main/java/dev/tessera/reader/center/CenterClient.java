@@ -1,8 +1,27 @@
 package dev.tessera.reader.center;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tessera.contract.account.Login;
+import dev.tessera.contract.account.SignedIn;
+import dev.tessera.contract.chip.ChipTickets;
+import dev.tessera.contract.chip.PersonalizationRequest;
+import dev.tessera.contract.chip.RegisterChip;
+import dev.tessera.contract.chip.ChipSessionGrant;
+import dev.tessera.contract.chip.ChipSessionRequest;
+import dev.tessera.contract.gate.GatePackage;
+import dev.tessera.contract.gate.IssuerKey;
+import dev.tessera.contract.gate.RevocationView;
+import dev.tessera.contract.gate.Scan;
+import dev.tessera.contract.gate.ScanResult;
+import dev.tessera.contract.problem.Problem;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.core.crypto.IssuerPublicKey;
 import dev.tessera.reader.wallet.ChipTicket;
 import dev.tessera.reader.wallet.SessionAuthority;
@@ -12,18 +31,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The few platform-center calls a reader terminal makes (docs/openapi.json), over plain HTTP/JSON. */
+/**
+ * The few platform-center calls a reader terminal makes (docs/openapi.json), over plain HTTP/JSON: the requests and
+ * answers are center-contract's records, as the center itself reads and writes them.
+ */
 public final class CenterClient {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Set (to true) by the build's test runs: a field the center sends that no contract record names fails them. */
+    static final String STRICT_PROPERTY = "tessera.center.strictJson";
+    /** Tolerant in the field (a newer center may add fields), strict under test. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, Boolean.getBoolean(STRICT_PROPERTY))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+    /** A problem document may carry extension members (RFC 9457 §3.2): read always tolerantly. */
+    private static final ObjectReader PROBLEM = JSON.readerFor(Problem.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final HexFormat HEX = HexFormat.of();
     /** docs/operations.md "Idempotency keys": a lost answer is asked for again, at most this many times in all. */
     public static final int MAX_ATTEMPTS = 3;
@@ -100,8 +129,9 @@ public final class CenterClient {
 
     public static CenterClient login(URI base, String loginId, char[] password) throws CenterException {
         CenterClient anonymous = new CenterClient(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
-        JsonNode session = anonymous.send("POST", "/api/sessions", Map.of("loginId", loginId, "password", new String(password)));
-        return new CenterClient(base, anonymous.http, session.path("token").asText());
+        SignedIn session = anonymous.send("POST", "/api/sessions", new Login(loginId, new String(password)),
+                type(SignedIn.class));
+        return new CenterClient(base, anonymous.http, session.token());
     }
 
     /**
@@ -112,25 +142,12 @@ public final class CenterClient {
     public SessionAuthority sessions(Entitlement entitlement) {
         Objects.requireNonNull(entitlement, "entitlement");
         return (chipId, key, hostChallenge, cardAnswer) -> {
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("chipId", chipId);
-            body.put("keyRef", key.name());
-            body.put("purpose", entitlement.purpose());
-            if (entitlement.saleId() != null) {
-                body.put("saleId", entitlement.saleId());
-            }
-            if (entitlement.transferId() != null) {
-                body.put("transferId", entitlement.transferId());
-            }
-            if (entitlement.eventId() != null) {
-                body.put("eventId", entitlement.eventId());
-            }
-            body.put("hostChallenge", HEX.formatHex(hostChallenge));
-            body.put("cardAnswer", HEX.formatHex(cardAnswer));
+            ChipSessionRequest body = new ChipSessionRequest(chipId, key.name(), entitlement.purpose(), entitlement.saleId(),
+                    entitlement.transferId(), entitlement.eventId(), HEX.formatHex(hostChallenge),
+                    HEX.formatHex(cardAnswer), null);
             try {
-                JsonNode grant = send("POST", "/api/chip-sessions", body);
-                return new SessionAuthority.Grant(HEX.parseHex(grant.path("hostCryptogram").asText()),
-                        HEX.parseHex(grant.path("sessionKey").asText()));
+                ChipSessionGrant grant = send("POST", "/api/chip-sessions", body, type(ChipSessionGrant.class));
+                return new SessionAuthority.Grant(HEX.parseHex(grant.hostCryptogram()), HEX.parseHex(grant.sessionKey()));
             } catch (CenterException e) {
                 throw new SessionRefused(e);
             }
@@ -139,73 +156,49 @@ public final class CenterClient {
 
     /** Claim 31: a blank card's keys, once, for a chip id the center picks (POST /api/chip-personalizations). */
     public Personalization personalize(Long memberId) throws CenterException {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        if (memberId != null) {
-            body.put("memberId", memberId);
-        }
-        JsonNode p = send("POST", "/api/chip-personalizations", body);
-        return new Personalization(HEX.parseHex(p.path("chipId").asText()), HEX.parseHex(p.path("accessKey").asText()),
-                HEX.parseHex(p.path("gateKey").asText()));
+        dev.tessera.contract.chip.Personalization p = send("POST", "/api/chip-personalizations",
+                new PersonalizationRequest(memberId, null), type(dev.tessera.contract.chip.Personalization.class));
+        return new Personalization(HEX.parseHex(p.chipId()), HEX.parseHex(p.accessKey()), HEX.parseHex(p.gateKey()));
     }
 
     /** Claim 31: the personalized chip becomes a member's card. */
     public void registerChip(String chipId, byte[] publicKey, Long memberId) throws CenterException {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("chipId", chipId);
-        body.put("publicKey", HEX.formatHex(publicKey));
-        if (memberId != null) {
-            body.put("memberId", memberId);
-        }
-        send("POST", "/api/chips", body);
+        send("POST", "/api/chips", new RegisterChip(chipId, HEX.formatHex(publicKey), memberId), (JavaType) null);
     }
 
     /** Claims 67, 76, 89: the chip's ticket package, each ticket sealed for it. */
     public List<ChipTicket> ticketPackage(String chipId) throws CenterException {
-        JsonNode pkg = send("GET", "/api/chips/" + chipId + "/tickets", null);
-        List<ChipTicket> tickets = new ArrayList<>();
-        for (JsonNode t : pkg.path("tickets")) {
-            tickets.add(chipTicket(t));
-        }
-        return tickets;
+        ChipTickets pkg = send("GET", "/api/chips/" + chipId + "/tickets", null, type(ChipTickets.class));
+        return pkg.tickets().stream().map(CenterClient::chipTicket).toList();
     }
 
-    /** An issued ticket as the sale, transfer and package answers carry it. */
-    public static ChipTicket chipTicket(JsonNode issued) {
-        return ChipTicket.of(UUID.fromString(issued.path("ticketId").asText()), issued.path("version").asInt(),
-                Base64.getDecoder().decode(issued.path("encoded").asText()),
-                Base64.getDecoder().decode(issued.path("envelope").asText()));
+    /** An issued ticket as the sale, transfer and package answers carry it, decoded for the card. */
+    public static ChipTicket chipTicket(IssuedTicket issued) {
+        return ChipTicket.of(UUID.fromString(issued.ticketId()), issued.version(),
+                Base64.getDecoder().decode(issued.encoded()), Base64.getDecoder().decode(issued.envelope()));
     }
 
     public List<GateChip> gatePackage(long eventId) throws CenterException {
-        List<GateChip> chips = new ArrayList<>();
-        for (JsonNode c : send("GET", "/api/events/" + eventId + "/gate-package", null).path("chips")) {
-            chips.add(new GateChip(c.path("chipId").asText(), HEX.parseHex(c.path("publicKey").asText()),
-                    HEX.parseHex(c.path("gateKey").asText())));
-        }
-        return chips;
+        GatePackage pkg = send("GET", "/api/events/" + eventId + "/gate-package", null, type(GatePackage.class));
+        return pkg.chips().stream().map(c -> new GateChip(c.chipId(), HEX.parseHex(c.publicKey()),
+                HEX.parseHex(c.gateKey()))).toList();
     }
 
     public List<IssuerPublicKey> issuerKeys() throws CenterException {
-        List<IssuerPublicKey> keys = new ArrayList<>();
-        for (JsonNode k : send("GET", "/api/issuer-keys", null)) {
-            keys.add(IssuerPublicKey.of(HEX.parseHex(k.path("publicKey").asText())));
-        }
-        return keys;
+        List<IssuerKey> keys = send("GET", "/api/issuer-keys", null, new TypeReference<List<IssuerKey>>() {});
+        return keys.stream().map(k -> IssuerPublicKey.of(HEX.parseHex(k.publicKey()))).toList();
     }
 
     public List<Revocation> revocations(long eventId, long afterId) throws CenterException {
-        List<Revocation> out = new ArrayList<>();
-        for (JsonNode r : send("GET", "/api/events/" + eventId + "/revocations" + (afterId > 0 ? "?after=" + afterId : ""), null)) {
-            out.add(new Revocation(r.path("id").asLong(), UUID.fromString(r.path("ticketId").asText()),
-                    r.path("version").asInt()));
-        }
-        return out;
+        List<RevocationView> revoked = send("GET", "/api/events/" + eventId + "/revocations"
+                + (afterId > 0 ? "?after=" + afterId : ""), null, new TypeReference<List<RevocationView>>() {});
+        return revoked.stream().map(r -> new Revocation(r.id(), UUID.fromString(r.ticketId()), r.version())).toList();
     }
 
     /** Reports a gate admission to the center (its own verdict comes back, e.g. ALREADY_USED for a replay). */
-    public JsonNode reportScan(long eventId, String gateId, byte[] signedTicket, String chipId) throws CenterException {
-        return sendOnce("/api/gate/scans", Map.of("eventId", eventId, "gateId", gateId,
-                "ticket", Base64.getEncoder().encodeToString(signedTicket), "chipId", chipId));
+    public ScanResult reportScan(long eventId, String gateId, byte[] signedTicket, String chipId) throws CenterException {
+        return sendOnce("/api/gate/scans", new Scan(eventId, gateId, Base64.getEncoder().encodeToString(signedTicket),
+                chipId, null), type(ScanResult.class));
     }
 
     /**
@@ -213,11 +206,11 @@ public final class CenterClient {
      * again when the answer is lost (no answer, a 5xx, the key still in flight), so a retry never turns a lost
      * "admitted" into "already used".
      */
-    private JsonNode sendOnce(String path, Object body) throws CenterException {
+    private <T> T sendOnce(String path, Object body, JavaType answer) throws CenterException {
         String key = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
             try {
-                return send("POST", path, body, key);
+                return send("POST", path, body, answer, key);
             } catch (CenterException e) {
                 boolean lost = e.unreachable() || e.status() >= 500 || (e.status() == 409 && e.problemType().endsWith("/" + IN_FLIGHT));
                 if (!lost || attempt >= MAX_ATTEMPTS) {
@@ -233,11 +226,21 @@ public final class CenterClient {
         }
     }
 
-    private JsonNode send(String method, String path, Object body) throws CenterException {
-        return send(method, path, body, null);
+    private static JavaType type(Class<?> record) {
+        return JSON.constructType(record);
     }
 
-    private JsonNode send(String method, String path, Object body, String idempotencyKey) throws CenterException {
+    private <T> T send(String method, String path, Object body, TypeReference<T> answer) throws CenterException {
+        return send(method, path, body, JSON.getTypeFactory().constructType(answer), null);
+    }
+
+    /** {@code answer}: the record the center answers with, or null to read no answer. */
+    private <T> T send(String method, String path, Object body, JavaType answer) throws CenterException {
+        return send(method, path, body, answer, null);
+    }
+
+    private <T> T send(String method, String path, Object body, JavaType answer, String idempotencyKey)
+            throws CenterException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -256,8 +259,7 @@ public final class CenterClient {
             if (response.statusCode() / 100 != 2) {
                 throw refusal(method, path, response);
             }
-            JsonNode json = response.body().length == 0 ? NullNode.getInstance() : JSON.readTree(response.body());
-            return json;
+            return answer == null || response.body().length == 0 ? null : JSON.readValue(response.body(), answer);
         } catch (IOException e) {
             throw new CenterException(0, "the center at " + base + " cannot be reached: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -271,11 +273,13 @@ public final class CenterClient {
         String detail = "HTTP " + response.statusCode();
         String type = "";
         try {
-            JsonNode problem = response.body().length == 0 ? NullNode.getInstance() : JSON.readTree(response.body());
-            detail = Objects.requireNonNullElse(problem.path("detail").asText(null), detail);
-            type = problem.path("type").asText("");
+            Problem problem = response.body().length == 0 ? null : PROBLEM.readValue(response.body());
+            if (problem != null) {
+                detail = Objects.requireNonNullElse(problem.detail(), detail);
+                type = Objects.requireNonNullElse(problem.type(), "");
+            }
         } catch (IOException e) {
-            // not JSON: the status says it
+            // not a problem document (a proxy's page): the status says it
         }
         return new CenterException(response.statusCode(), type, method + " " + path + ": " + detail, null);
     }

@@ -3,7 +3,6 @@ package dev.tessera.reader.center;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.CenterConfig;
 import dev.tessera.center.support.ApiClient.Response;
 import dev.tessera.center.support.CenterFixture;
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tessera.contract.gate.ScanResult;
+import dev.tessera.contract.gate.Verdict;
 
 /**
  * A gate's scan report whose answer was lost is sent again with the same Idempotency-Key, so the gate hears "admitted"
@@ -59,9 +60,9 @@ class CenterClientRetryTest {
         proxy.forwarded().clear();
         proxy.dropConnection().set(1);
 
-        JsonNode answer = gateClient.reportScan(event.eventId(), gateOf(ticket), ticket, "");
+        ScanResult answer = gateClient.reportScan(event.eventId(), gateOf(ticket), ticket, "");
 
-        assertThat(answer.path("verdict").asText()).as(answer.toString()).isEqualTo("ADMITTED");
+        assertThat(answer.verdict()).as(answer.toString()).isEqualTo(Verdict.ADMITTED);
         assertThat(proxy.forwarded()).as("the report and its retry").hasSize(2);
         assertThat(Set.copyOf(proxy.forwarded())).as("one key for both").hasSize(1);
         assertThat(proxy.forwarded().getFirst()).isNotBlank();

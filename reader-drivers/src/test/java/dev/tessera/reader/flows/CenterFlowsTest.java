@@ -40,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tessera.reader.support.IssuedTickets;
 
 /** Issue, transfer, internet delivery and the gate, end to end with a real center on an H2 file. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -126,9 +127,7 @@ class CenterFlowsTest {
     }
 
     static List<ChipTicket> chipTickets(JsonNode issued) {
-        List<ChipTicket> out = new ArrayList<>();
-        issued.forEach(t -> out.add(CenterClient.chipTicket(t)));
-        return out;
+        return IssuedTickets.chipTickets(issued);
     }
 
     /** The chip in the field with an access session, as the test sees it: the key the center keeps (LIST needs one). */
@@ -227,7 +226,7 @@ class CenterFlowsTest {
 
         // the assignee's chip is at the counter; the assignor's is not
         long transferId = accepted.get("transferId").asLong();
-        writer.write(bob.tap().card(), bob.chipId(), List.of(CenterClient.chipTicket(accepted.get("ticket"))),
+        writer.write(bob.tap().card(), bob.chipId(), List.of(IssuedTickets.chipTicket(accepted.get("ticket"))),
                 CenterClient.Entitlement.transfer(transferId));
         String gateId = sold.get(0).get("gateId").asText();
         GateVerifier gate = gate(gateId, "transfer-gate.log");

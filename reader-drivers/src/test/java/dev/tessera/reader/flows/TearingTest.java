@@ -40,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tessera.reader.support.IssuedTickets;
 
 /**
  * The card is pulled at every APDU boundary of issue and transfer, and (through the applet's tearing probe) after
@@ -115,9 +116,7 @@ class TearingTest {
     }
 
     static List<ChipTicket> chipTickets(JsonNode issued) {
-        List<ChipTicket> out = new ArrayList<>();
-        issued.forEach(t -> out.add(CenterClient.chipTicket(t)));
-        return out;
+        return IssuedTickets.chipTickets(issued);
     }
 
     /** Persistent writes one operation makes, counted by the probe on a throw-away run. */
@@ -250,7 +249,7 @@ class TearingTest {
                 JsonNode sold = sell(1, a.chip().chipIdHex());
                 new TicketWriter(counter).write(a.tap().card(), a.chip().chipIdHex(), chipTickets(sold), saleOf(sold));
                 JsonNode moved = transfer(a, b, sold.get(0).get("ticketId").asText());
-                ChipTicket reissued = CenterClient.chipTicket(moved.get("ticket"));
+                ChipTicket reissued = IssuedTickets.chipTicket(moved.get("ticket"));
                 UUID id = reissued.ticketId();
                 long transferId = moved.get("transferId").asLong();
                 Member torn = side == 0 ? b : a;
@@ -299,7 +298,7 @@ class TearingTest {
         JsonNode sold = sell(1, a.chip().chipIdHex());
         new TicketWriter(counter).write(a.tap().card(), a.chip().chipIdHex(), chipTickets(sold), saleOf(sold));
         JsonNode moved = transfer(a, b, sold.get(0).get("ticketId").asText());
-        ChipTicket reissued = CenterClient.chipTicket(moved.get("ticket"));
+        ChipTicket reissued = IssuedTickets.chipTicket(moved.get("ticket"));
         long transferId = moved.get("transferId").asLong();
         int write = writesOf(() -> new TicketWriter(counter).write(b.tap().card(), b.chip().chipIdHex(), List.of(reissued),
                 CenterClient.Entitlement.transfer(transferId)));

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import dev.tessera.reader.support.IssuedTickets;
 
 /**
  * The main flows again over the real PC/SC stack: pcscd with the vsmartcard vpcd driver, and a simulated chip
@@ -139,7 +140,7 @@ class PcscVpcdTest {
             ChipInfo info = new ChipIssuer(counter, SimTap.RANDOM).issue(new WalletCard(reader.connect()), member(login));
             List<ChipTicket> tickets = new ArrayList<>();
             JsonNode sold = sell(4, new WalletCard(reader.connect()));
-            sold.forEach(t -> tickets.add(CenterClient.chipTicket(t)));
+            sold.forEach(t -> tickets.add(IssuedTickets.chipTicket(t)));
             MeteredTransport meter = new MeteredTransport(reader.connect());
             new TicketWriter(counter).write(new WalletCard(meter), info.chipIdHex(), tickets, saleOf(tickets));
             assertThat(meter.apdus()).isLessThanOrEqualTo(6);
@@ -227,7 +228,7 @@ class PcscVpcdTest {
             assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
             ChipInfo info = new ChipIssuer(counter, SimTap.RANDOM).issue(new WalletCard(reader.connect()), member(login));
             List<ChipTicket> tickets = new ArrayList<>();
-            sell(2, new WalletCard(reader.connect())).forEach(t -> tickets.add(CenterClient.chipTicket(t)));
+            sell(2, new WalletCard(reader.connect())).forEach(t -> tickets.add(IssuedTickets.chipTicket(t)));
             TearingProbe.armAfter((short) 5);
             try {
                 assertThatThrownBy(() -> new TicketWriter(counter).write(new WalletCard(reader.connect()),

@@ -24,7 +24,7 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule coreDependsOnNothingOfOurs = noClasses().that().resideInAPackage("dev.tessera.core..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.tessera.center..", "dev.tessera.desktop..",
-                    "dev.tessera.reader..", "dev.tessera.designer..", "dev.tessera.reports..")
+                    "dev.tessera.reader..", "dev.tessera.designer..", "dev.tessera.reports..", "dev.tessera.contract..")
             .because("ticket-core is the model every module shares and depends on none of them");
 
     @ArchTest

@@ -1,0 +1,4 @@
+package dev.tessera.contract.account;
+
+/** POST /api/sessions: a sign-in. */
+public record Login(String loginId, String password) {}

@@ -1,0 +1,3 @@
+package dev.tessera.contract.chip;
+
+public record RegisterChip(String chipId, String publicKey, Long memberId) {}

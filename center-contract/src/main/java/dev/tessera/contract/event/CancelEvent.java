@@ -1,0 +1,3 @@
+package dev.tessera.contract.event;
+
+public record CancelEvent(String reason) {}

@@ -1,0 +1,3 @@
+package dev.tessera.contract.shift;
+
+public record Count(long denominationMinor, int quantity) {}

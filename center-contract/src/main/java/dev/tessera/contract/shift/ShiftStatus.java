@@ -1,0 +1,3 @@
+package dev.tessera.contract.shift;
+
+public enum ShiftStatus { OPEN, CLOSED }

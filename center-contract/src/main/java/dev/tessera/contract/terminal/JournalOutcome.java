@@ -1,0 +1,3 @@
+package dev.tessera.contract.terminal;
+
+public record JournalOutcome(long sequence, JournalOutcomeKind outcome, String detail) {}

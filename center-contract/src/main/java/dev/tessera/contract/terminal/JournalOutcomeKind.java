@@ -1,0 +1,3 @@
+package dev.tessera.contract.terminal;
+
+public enum JournalOutcomeKind { APPLIED, RECORDED, REJECTED }

@@ -1,0 +1,3 @@
+package dev.tessera.contract.terminal;
+
+public record RegisterTerminal(String terminalId, String publicKey) {}

@@ -1,0 +1,3 @@
+package dev.tessera.contract.transfer;
+
+public record AcceptTransfer(String transferPassword) {}
