@@ -5,11 +5,11 @@ import static dev.tessera.desktop.support.Fx.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.center.PlatformCenter;
+import dev.tessera.contract.gate.Scan;
+import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.IssuedTicket;
-import dev.tessera.desktop.center.GateApiTypes.ScanReport;
 import dev.tessera.desktop.center.MemberApiTypes.MemberTicket;
 import dev.tessera.desktop.gate.GateFixtures;
 import dev.tessera.desktop.settings.SettingsStore;
@@ -98,8 +98,8 @@ class PcscHomePurchaseTest {
 
             IssuedTicket ticket = hanaAtHome.chipTickets(card.chipIdHex()).tickets().getFirst();
             CenterSession gate = boxOffice.signIn("gate", "gate-demo");
-            assertThat(gate.reportScan(new ScanReport(eventId, ticket.gateId(), ticket.encoded(), card.chipIdHex(), null))
-                    .verdict()).isEqualTo("ADMITTED");
+            assertThat(gate.reportScan(new Scan(eventId, ticket.gateId(), ticket.encoded(), card.chipIdHex(), null))
+                    .verdict().name()).isEqualTo("ADMITTED");
         }
     }
 }
