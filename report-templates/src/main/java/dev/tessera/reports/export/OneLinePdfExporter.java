@@ -10,9 +10,14 @@ import java.text.Bidi;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.sf.jasperreports.engine.JRLineBox;
 import net.sf.jasperreports.engine.JRParagraph;
+import net.sf.jasperreports.engine.JRPen;
 import net.sf.jasperreports.engine.JRPrintText;
 import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.fill.JRTemplatePrintElement;
+import net.sf.jasperreports.engine.type.HyperlinkTypeEnum;
+import net.sf.jasperreports.engine.type.ModeEnum;
 import net.sf.jasperreports.engine.type.RotationEnum;
 import net.sf.jasperreports.engine.util.JRStyledText;
 import net.sf.jasperreports.engine.util.JRTextAttribute;
@@ -33,9 +38,92 @@ import net.sf.jasperreports.pdf.common.PdfTextAlignment;
  */
 final class OneLinePdfExporter extends JRPdfExporter {
     private final Map<Map<Attribute, Object>, Font> fonts = new HashMap<>();
+    /** How the texts of one element template are set, learnt from the first one drawn directly. */
+    private final Map<PlanKey, Plan> plans = new HashMap<>();
 
     OneLinePdfExporter(JasperReportsContext context) {
         super(context);
+    }
+
+    /**
+     * A text of a template already drawn directly once is set again the same way without Jasper's styled-text
+     * processing and renderer (a sales-log row repeats seven templates ~100,000 times): when it is plain printable
+     * ASCII (one font of the font set, no right-to-left) and fits its box in one line.
+     */
+    @Override
+    public void exportText(JRPrintText text) {
+        if (text instanceof JRTemplatePrintElement element) {
+            Plan plan = plans.get(PlanKey.of(element, text));
+            if (plan != null && plan.draw(((ClassicPdfProducer) pdfProducer).getPdfContentByte(), text, getOffsetX(),
+                    getOffsetY(), pageFormat.getPageHeight())) {
+                return;
+            }
+        }
+        super.exportText(text);
+    }
+
+    private record PlanKey(Object template, int width, int height, float textHeight, float leadingOffset,
+                           float lineSpacingFactor) {
+        static PlanKey of(JRTemplatePrintElement element, JRPrintText text) {
+            return new PlanKey(element.getTemplate(), text.getWidth(), text.getHeight(), text.getTextHeight(),
+                    text.getLeadingOffset(), text.getLineSpacingFactor());
+        }
+    }
+
+    /**
+     * Where a template's text goes, relative to its element (of one size): {@code left} and {@code right} from its x,
+     * {@code baseline} below its top.
+     */
+    private record Plan(BaseFont font, float size, Color color, PdfTextAlignment alignment, float left, float right,
+                        float baseline) {
+        boolean draw(PdfContentByte page, JRPrintText text, int offsetX, int offsetY, int pageHeight) {
+            String content = text.getFullText();
+            if (content == null || content.isEmpty() || text.getTextTruncateIndex() != null || !eligible(text)) {
+                return false;
+            }
+            for (int i = 0; i < content.length(); i++) {
+                char c = content.charAt(i);
+                if (c <= ' ' && (c != ' ' || i == 0 || i == content.length() - 1) || c > '~') {
+                    return false;
+                }
+            }
+            float textWidth = font.getWidthPoint(content, size);
+            if (textWidth > right - left) {
+                return false;
+            }
+            float x = text.getX() + offsetX;
+            float top = pageHeight - text.getY() - offsetY;
+            float at = switch (alignment) {
+                case RIGHT -> x + right - textWidth;
+                case CENTER -> x + left + (right - left - textWidth) / 2;
+                default -> x + left;
+            };
+            page.beginText();
+            page.setFontAndSize(font, size);
+            if (color != null) {
+                page.setColorFill(color);
+            }
+            page.setTextMatrix(at, top - baseline);
+            page.showText(content);
+            page.endText();
+            page.resetRGBColorFill();
+            return true;
+        }
+    }
+
+    /** An element whose only drawing is its text: no background, border, link, anchor or rotation. */
+    private static boolean eligible(JRPrintText text) {
+        JRLineBox box = text.getLineBox();
+        return text.getMode() != ModeEnum.OPAQUE && text.getRotation() == RotationEnum.NONE
+                && text.getAnchorName() == null && text.getLinkType() == null && text.getBookmarkLevel() == 0
+                && (text.getHyperlinkType() == null || text.getHyperlinkType() == HyperlinkTypeEnum.NONE)
+                && noLine(box.getTopPen()) && noLine(box.getLeftPen()) && noLine(box.getBottomPen())
+                && noLine(box.getRightPen()) && (text.getForecolor() == null || text.getForecolor().getAlpha() == 255)
+                && plainParagraph(text.getParagraph()) && (text.getMarkup() == null || "none".equals(text.getMarkup()));
+    }
+
+    private static boolean noLine(JRPen pen) {
+        return pen.getLineWidth() == null || pen.getLineWidth() <= 0f;
     }
 
     @Override
@@ -147,6 +235,12 @@ final class OneLinePdfExporter extends JRPdfExporter {
             content0.setTextMatrix(at, baseline);
             content0.showText(content);
             content0.endText();
+            if (text instanceof JRTemplatePrintElement element && eligible(text)
+                    && content.chars().allMatch(c -> c >= ' ' && c <= '~')) {
+                int elementTop = pageHeight - y;
+                exporter.plans.putIfAbsent(PlanKey.of(element, text), new Plan(base, size, color,
+                        horizontalAlignment, leftPadding, width - rightPadding, elementTop - baseline));
+            }
             return true;
         }
     }
