@@ -1,6 +1,7 @@
 package dev.tessera.desktop.manager;
 
 import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.desktop.center.AfterSalesApiTypes;
 import dev.tessera.desktop.center.CenterApiTypes;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
@@ -76,12 +77,16 @@ public final class ReportSource {
         SalesTotals.Tally totals = new SalesTotals.Tally();
         Iterator<SalesLogLine> lines = new Iterator<>() {
             private final Iterator<SalesLogGroup> remaining = groups.iterator();
+            // the next event and seller's first page and voids are asked for while this one fills
+            private Ahead coming = ahead(remaining.next(), query, job);
             private Iterator<SalesLogLine> group = java.util.Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
-                while (!group.hasNext() && remaining.hasNext()) {
-                    group = lines(remaining.next(), query, job, events, totals);
+                while (!group.hasNext() && coming != null) {
+                    Ahead current = coming;
+                    coming = remaining.hasNext() ? ahead(remaining.next(), query, job) : null;
+                    group = lines(current, job, events, totals);
                 }
                 return group.hasNext();
             }
@@ -130,15 +135,25 @@ public final class ReportSource {
     }
 
     /** One event and seller of the log: its pages of tickets and its voids, as lines. */
-    private Iterator<SalesLogLine> lines(SalesLogGroup group, SalesLogQuery log, ReportJob job,
-                                         Map<Long, EventInfo> events, SalesTotals.Tally totals) {
-        job.cancellation().throwIfCancelled();
-        event(group.eventId(), events);
+    /** An event and seller of the log whose first page and voids are on their way. */
+    private record Ahead(SalesLogGroup group, SalesLogQuery query, SalesLogPages pages,
+                         java.util.concurrent.CompletableFuture<List<AfterSalesApiTypes.Adjustment>> adjustments) {}
+
+    private Ahead ahead(SalesLogGroup group, SalesLogQuery log, ReportJob job) {
         SalesLogQuery query = log.of(group.eventId(), group.sellerId());
-        List<AdjustmentLine> adjustments = session.adjustments(query).stream()
+        return new Ahead(group, query, new SalesLogPages(session, query, job),
+                SalesLogPages.ahead(() -> session.adjustments(query)));
+    }
+
+    private Iterator<SalesLogLine> lines(Ahead ahead, ReportJob job, Map<Long, EventInfo> events,
+                                         SalesTotals.Tally totals) {
+        job.cancellation().throwIfCancelled();
+        event(ahead.group().eventId(), events);
+        SalesLogQuery query = ahead.query();
+        List<AdjustmentLine> adjustments = SalesLogPages.join(ahead.adjustments()).stream()
                 .map(a -> new AdjustmentLine(a.kind(), a.at(), a.saleId(), a.ticketId(), a.method()))
                 .filter(AdjustmentLine::voidsTicket).toList();
-        Iterator<SalesLogTicket> pages = new SalesLogPages(session, query, job);
+        Iterator<SalesLogTicket> pages = ahead.pages();
         Iterator<TicketLine> sold = new Iterator<>() {
             @Override
             public boolean hasNext() {

@@ -35,7 +35,12 @@ final class SalesLogPages implements Iterator<SalesLogTicket> {
     }
 
     private CompletableFuture<SalesLog> fetch(String after) {
-        return CompletableFuture.supplyAsync(() -> session.salesLogPage(query, after, PAGE_SALES), AHEAD);
+        return ahead(() -> session.salesLogPage(query, after, PAGE_SALES));
+    }
+
+    /** A call to the center made on a thread of its own while the report goes on. */
+    static <T> CompletableFuture<T> ahead(java.util.function.Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, AHEAD);
     }
 
     @Override
@@ -57,7 +62,8 @@ final class SalesLogPages implements Iterator<SalesLogTicket> {
         return page.next();
     }
 
-    private static SalesLog join(CompletableFuture<SalesLog> page) {
+    /** The answer of a call made {@link #ahead}, or what the call threw. */
+    static <T> T join(CompletableFuture<T> page) {
         try {
             return page.join();
         } catch (CompletionException e) {

@@ -78,7 +78,11 @@ final class OneLinePdfExporter extends JRPdfExporter {
                         float baseline) {
         boolean draw(PdfContentByte page, JRPrintText text, int offsetX, int offsetY, int pageHeight) {
             String content = text.getFullText();
-            if (content == null || content.isEmpty() || text.getTextTruncateIndex() != null || !eligible(text)) {
+            // the template's own look (mode, box, rotation, paragraph, markup) was checked when the plan was made;
+            // what an element may have of its own is checked here
+            if (content == null || content.isEmpty() || text.getTextTruncateIndex() != null
+                    || text.getAnchorName() != null || text.getBookmarkLevel() != 0 || text.getLinkType() != null
+                    || text.getHyperlinkType() != null && text.getHyperlinkType() != HyperlinkTypeEnum.NONE) {
                 return false;
             }
             for (int i = 0; i < content.length(); i++) {
