@@ -2,88 +2,95 @@ package dev.tessera.bench;
 
 import dev.tessera.core.seatmap.SampleVenues;
 import dev.tessera.core.seatmap.SeatMapFormat;
-import dev.tessera.reports.ReportJob;
-import dev.tessera.reports.ReportOptions;
-import dev.tessera.reports.export.Exporter;
-import dev.tessera.desktop.center.CenterClient;
-import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.manager.ReportFilters;
-import dev.tessera.desktop.manager.ReportKind;
 import dev.tessera.desktop.manager.ReportSource;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import net.sf.jasperreports.engine.JasperPrint;
 import org.jooq.DSLContext;
 
 /**
  * Issue 6's figure, on the path the manager's desktop runs: the time to produce the sales-log PDF for N
  * sales with the desktop's {@link ReportSource} — the center's {@code /api/sales-log} and
  * {@code /api/sales-log/adjustments} over HTTP from an embedded center on an H2 file, the lines made from
- * them, the fill and the PDF export — and the peak heap while doing it. The sales (and a void or refund for
+ * them, the fill and the PDF export — and the desktop side's peak heap while doing it (issue 13: that side runs in a
+ * JVM of its own, {@link SalesLogPdfDesktop}; the million-sale log with its heap capped at 512 MB). The sales (and a void or refund for
  * every 50th sale) are written straight into the center's schema (the center's own sales path is issue 2's
  * benchmark); the report reads them like any other.
  */
 public final class SalesLogPdfBenchmark {
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     /** The class whose path this benchmark measures. */
     static final String MEASURES = ReportSource.class.getName();
 
     private SalesLogPdfBenchmark() {}
 
-    public static List<String> run(int sales) throws IOException {
+    /** The desktop side's heap for the million-sale log (issue 13's aim: a peak under 512 MB). */
+    static final String LARGE_LOG_HEAP = "-Xmx512m";
+
+    /** Issue 13's two figures: {@code sales} (100,000) without a heap cap, then {@code largeSales} (1,000,000; 0: none) in 512 MB. */
+    public static List<String> run(int sales, int largeSales) throws IOException {
+        List<String> rows = new ArrayList<>(run(sales, null));
+        if (largeSales > 0) {
+            rows.addAll(run(largeSales, LARGE_LOG_HEAP));
+        }
+        return rows;
+    }
+
+    /**
+     * Seeds {@code sales} sales into an embedded center (this JVM) and runs the manager's desktop side in a JVM of its
+     * own ({@link SalesLogPdfDesktop}, with {@code heapCap} when given), so the peak heap printed is the desktop's
+     * alone, read from that JVM's memory pool MXBeans.
+     */
+    static List<String> run(int sales, String heapCap) throws IOException {
         BenchCenter bench = BenchCenter.start("reports");
-        try (bench; CenterClient client = new CenterClient(bench.center.baseUri())) {
+        try (bench) {
             long seedStart = System.nanoTime();
             seed(bench.center.services().db().dsl(), sales);
             System.out.printf("seeded %,d sales in %.1f s%n", sales, (System.nanoTime() - seedStart) / 1e9);
-            CenterSession manager = client.signIn("manager", "manager-demo");
-            ReportSource source = new ReportSource(manager);
-            ReportOptions options = ReportOptions.of(Locale.ENGLISH, TOKYO);
-            // warm-up: one day of the log, so the figure is the steady state of a running desktop
-            LocalDate first = LocalDate.of(2026, 11, 1);
-            produce(source, new ReportFilters(ReportKind.SALES_LOG, null, null, first, first, null), options,
-                    bench.dir.resolve("warm-up.pdf"));
-            System.gc();
-            heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-            long start = System.nanoTime();
-            Result result = produce(source, new ReportFilters(ReportKind.SALES_LOG, null, null, null, null, null), options,
-                    bench.dir.resolve("sales-log.pdf"));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            System.out.printf("sales-log PDF for %,d sales (measures %s: center API over HTTP + lines + fill + export): "
-                            + "%.2f s (API + fill %.2f s, export %.2f s), %,d pages, %.1f MB, peak heap %,d MB%n",
-                    sales, MEASURES, seconds, result.fillSeconds, result.exportSeconds, result.pages, result.bytes / 1e6,
-                    peak >> 20);
+            SalesLogPdfDesktop.Result r = desktop(bench, heapCap);
+            String heap = heapCap == null ? "" : ", desktop JVM " + heapCap;
+            System.out.printf("sales-log PDF for %,d sales (measures %s: center API over HTTP + lines + fill + export, "
+                            + "desktop side in its own JVM%s): %.2f s (API + fill %.2f s, export %.2f s), %,d pages, "
+                            + "%.1f MB, desktop peak heap %,d MB%n",
+                    sales, MEASURES, heap, r.seconds(), r.fillSeconds(), r.exportSeconds(), r.pages(), r.bytes() / 1e6,
+                    r.peakHeapBytes() >> 20);
             return List.of(
                     "| sales-log PDF, %,d sales (%s: center API + fill + export) | %.2f s (API + fill %.2f s, export %.2f s), %,d pages |"
-                            .formatted(sales, ReportSource.class.getSimpleName(), seconds, result.fillSeconds,
-                                    result.exportSeconds, result.pages),
-                    "| sales-log PDF, %,d sales, peak heap | %,d MB |".formatted(sales, peak >> 20));
+                            .formatted(sales, ReportSource.class.getSimpleName(), r.seconds(), r.fillSeconds(),
+                                    r.exportSeconds(), r.pages()),
+                    "| sales-log PDF, %,d sales, desktop peak heap (its own JVM%s) | %,d MB |"
+                            .formatted(sales, heapCap == null ? "" : ", " + heapCap, r.peakHeapBytes() >> 20));
         } finally {
             deleteTree(bench.dir);
         }
     }
 
-    record Result(double fillSeconds, double exportSeconds, int pages, long bytes) {}
-
-    static Result produce(ReportSource source, ReportFilters filters, ReportOptions options, Path out) throws IOException {
-        long start = System.nanoTime();
-        JasperPrint print = source.generate(filters, options, ReportJob.unattended()).print();
-        long filled = System.nanoTime();
-        try (OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-            Exporter.pdf(print, stream);
+    private static SalesLogPdfDesktop.Result desktop(BenchCenter bench, String heapCap) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (heapCap != null) {
+            command.add(heapCap);
         }
-        long exported = System.nanoTime();
-        return new Result((filled - start) / 1e9, (exported - filled) / 1e9, print.getPages().size(), Files.size(out));
+        String jfr = System.getProperty("bench.reportsJfr");
+        if (jfr != null) {
+            command.add("-XX:StartFlightRecording=filename=" + jfr + (heapCap == null ? "" : "-large") + ".jfr,settings=profile");
+        }
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-Djava.io.tmpdir=" + bench.dir, "-cp", System.getProperty("java.class.path"),
+                SalesLogPdfDesktop.class.getName(), bench.center.baseUri().toString(), bench.dir.toString()));
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (child.waitFor() != 0) {
+                throw new IllegalStateException("the desktop side failed:\n" + out);
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the desktop side ran", e);
+        }
+        return SalesLogPdfDesktop.Result.parse(out);
     }
 
     /**
@@ -134,11 +141,6 @@ public final class SalesLogPdfBenchmark {
     }
 
     private static final long SALE_IDS = 10_000_000;
-
-    private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
-    }
-
 
     private static void deleteTree(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {

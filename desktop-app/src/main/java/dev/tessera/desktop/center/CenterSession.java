@@ -182,9 +182,24 @@ public final class CenterSession {
                 CenterHttp.type(CounterApiTypes.Voided.class));
     }
 
+    /** The event's whole sales log (issue 13: read a page at a time and joined). */
     public CounterApiTypes.SalesLog salesLog(long eventId) {
-        return http.get("/api/sales-log?eventId=" + eventId, token(), CenterHttp.type(CounterApiTypes.SalesLog.class));
+        List<CounterApiTypes.SalesLogLine> lines = new java.util.ArrayList<>();
+        long total = 0;
+        String after = null;
+        do {
+            CounterApiTypes.SalesLog page = http.get("/api/sales-log?eventId=" + eventId + "&limit=" + WHOLE_LOG_PAGE
+                            + (after == null ? "" : "&after=" + after), token(),
+                    CenterHttp.type(CounterApiTypes.SalesLog.class));
+            lines.addAll(page.lines());
+            total += page.totalMinor();
+            after = page.next();
+        } while (after != null);
+        return new CounterApiTypes.SalesLog(lines, lines.size(), total, null);
     }
+
+    /** Sales a page holds when a caller wants the whole log (the most the center gives). */
+    private static final int WHOLE_LOG_PAGE = 50_000;
 
     public Account registerMember(String loginId, String password, String displayName) {
         return http.post("/api/members", token(), new RegisterMember(loginId, password, displayName),
@@ -361,7 +376,26 @@ public final class CenterSession {
 
     /** Claims 75, 88: every ticket sold in the query's scope, voided ones included (manager, organizer). */
     public ManagerApiTypes.SalesLog salesLog(ManagerApiTypes.SalesLogQuery query) {
-        return http.get(query.path(), token(), CenterHttp.type(ManagerApiTypes.SalesLog.class));
+        List<ManagerApiTypes.SalesLogTicket> lines = new java.util.ArrayList<>();
+        long total = 0;
+        String after = null;
+        do {
+            ManagerApiTypes.SalesLog page = salesLogPage(query, after, WHOLE_LOG_PAGE);
+            lines.addAll(page.lines());
+            total += page.totalMinor();
+            after = page.next();
+        } while (after != null);
+        return new ManagerApiTypes.SalesLog(lines, lines.size(), total, null);
+    }
+
+    /** Issue 13: one page of the log, at most {@code limit} whole sales after the cursor {@code after} (null: first). */
+    public ManagerApiTypes.SalesLog salesLogPage(ManagerApiTypes.SalesLogQuery query, String after, int limit) {
+        return http.get(query.pagePath(after, limit), token(), CenterHttp.type(ManagerApiTypes.SalesLog.class));
+    }
+
+    /** Issue 13: the events and sellers of the query's log, to read it one event and seller at a time. */
+    public List<ManagerApiTypes.SalesLogGroup> salesLogGroups(ManagerApiTypes.SalesLogQuery query) {
+        return http.get(query.groupsPath(), token(), CenterHttp.listOf(ManagerApiTypes.SalesLogGroup.class));
     }
 
     /**

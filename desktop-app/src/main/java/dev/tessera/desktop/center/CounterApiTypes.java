@@ -75,7 +75,7 @@ public final class CounterApiTypes {
     /** The lines and totals; the center's breakdowns (by seller, event, day, category, payment) are not read here. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"filter", "bySeller", "byEvent", "byDay", "byCategory", "byPayment",
             "byRate"})
-    public record SalesLog(List<SalesLogLine> lines, int tickets, long totalMinor) {
+    public record SalesLog(List<SalesLogLine> lines, int tickets, long totalMinor, String next) {
         public SalesLog {
             lines = lines == null ? List.of() : List.copyOf(lines);
         }

@@ -20,11 +20,15 @@ public final class ManagerApiTypes {
     /** The lines and totals; the center's breakdowns (by seller, event, day, category, payment) are not read here. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"filter", "bySeller", "byEvent", "byDay", "byCategory", "byPayment",
             "byRate"})
-    public record SalesLog(List<SalesLogTicket> lines, int tickets, long totalMinor) {
+    public record SalesLog(List<SalesLogTicket> lines, int tickets, long totalMinor, String next) {
         public SalesLog {
             lines = lines == null ? List.of() : List.copyOf(lines);
         }
     }
+
+    /** Issue 13: an event and seller of a sales log ({@code GET /api/sales-log/groups}). */
+    public record SalesLogGroup(long eventId, String eventName, long sellerId, String sellerName, int sales,
+                                int voids) {}
 
     /**
      * Which sales: whole days {@code from}..{@code to} (both included) in {@code zone}, and optionally
@@ -33,6 +37,23 @@ public final class ManagerApiTypes {
     public record SalesLogQuery(LocalDate from, LocalDate to, ZoneId zone, Long sellerId, Long eventId, String payment) {
         String path() {
             return "/api/sales-log" + parameters(true);
+        }
+
+        /** Issue 13: a page of at most {@code limit} sales after the cursor {@code after} (null: the first page). */
+        String pagePath(String after, int limit) {
+            String query = parameters(true);
+            return "/api/sales-log" + (query.isEmpty() ? "?" : query + "&") + "limit=" + limit
+                    + (after == null ? "" : "&after=" + java.net.URLEncoder.encode(after, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+
+        /** Issue 13: the log's events and sellers. */
+        String groupsPath() {
+            return "/api/sales-log/groups" + parameters(true);
+        }
+
+        /** The same period and payment method, one event and one seller. */
+        public SalesLogQuery of(long event, long seller) {
+            return new SalesLogQuery(from, to, zone, seller, event, payment);
         }
 
         /** The voids, refunds and exchanges of the same period (by when they happened), seller and event. */

@@ -1,9 +1,11 @@
 package dev.tessera.desktop.manager;
 
 import dev.tessera.core.seatmap.SeatMap;
+import dev.tessera.desktop.center.AfterSalesApiTypes;
 import dev.tessera.desktop.center.CenterApiTypes;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
+import dev.tessera.desktop.center.ManagerApiTypes.SalesLogGroup;
 import dev.tessera.desktop.center.ManagerApiTypes.SalesLogQuery;
 import dev.tessera.desktop.center.ManagerApiTypes.SalesLogTicket;
 import dev.tessera.desktop.center.ManagerApiTypes.Venue;
@@ -16,6 +18,7 @@ import dev.tessera.reports.engine.Filler;
 import dev.tessera.reports.occupancy.EventOccupancyReport;
 import dev.tessera.reports.remote.AdjustmentLine;
 import dev.tessera.reports.remote.RemoteRows;
+import dev.tessera.reports.remote.SalesLogGroupLines;
 import dev.tessera.reports.remote.SellerGrant;
 import dev.tessera.reports.remote.TicketLine;
 import dev.tessera.reports.saleslog.SalesLogFilter;
@@ -24,12 +27,15 @@ import dev.tessera.reports.saleslog.SalesLogReport;
 import dev.tessera.reports.settlement.SellerSettlementReport;
 import dev.tessera.reports.settlement.SettlementRow;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import net.sf.jasperreports.engine.JasperPrint;
 
 /**
@@ -54,35 +60,126 @@ public final class ReportSource {
         };
     }
 
+    /**
+     * Issue 13: the sales log streamed into the fill: its events and sellers in the report's order, each read a page
+     * at a time with its voids, made into lines as the pages come ({@link SalesLogGroupLines}); the desktop holds a
+     * page or two and the voids of one event and seller, never the whole log.
+     */
     private GeneratedReport salesLog(ReportFilters f, ReportOptions options, ReportJob job, Map<Long, EventInfo> events) {
         SalesLogQuery query = query(f, options);
-        List<SalesLogTicket> tickets = session.salesLog(query).lines();
-        job.cancellation().throwIfCancelled();
-        List<AdjustmentLine> adjustments = session.adjustments(query).stream()
-                .map(a -> new AdjustmentLine(a.kind(), a.at(), a.saleId(), a.ticketId(), a.method()))
-                .filter(AdjustmentLine::voidsTicket).toList();
-        if (tickets.isEmpty() && adjustments.isEmpty()) {
+        List<SalesLogGroup> groups = new ArrayList<>(session.salesLogGroups(query));
+        if (groups.isEmpty()) {
             throw new NothingToReportException(Message.of("manager.error.noSales"));
         }
-        List<TicketLine> sold = lines(tickets, events, job);
-        Map<String, TicketLine> byId = RemoteRows.byTicketId(sold);
-        if (adjustments.stream().anyMatch(a -> !byId.containsKey(a.ticketId()))) {
-            // a ticket sold before the period (or paid another way) and taken back in it: its sale's line
-            job.cancellation().throwIfCancelled();
-            lines(session.salesLog(query.allDates()).lines(), events, job).forEach(t -> byId.putIfAbsent(t.ticketId(), t));
-        }
-        List<SalesLogLine> lines = RemoteRows.salesLog(sold, adjustments, byId::get, events);
+        groups.sort(Comparator.comparing(SalesLogGroup::eventName).thenComparingLong(SalesLogGroup::eventId)
+                .thenComparing(SalesLogGroup::sellerName).thenComparingLong(SalesLogGroup::sellerId));
+        long count = groups.stream().mapToLong(g -> (long) g.sales() + g.voids()).sum();
+        SalesTotals.Tally totals = new SalesTotals.Tally();
+        Iterator<SalesLogLine> lines = new Iterator<>() {
+            private final Iterator<SalesLogGroup> remaining = groups.iterator();
+            // the next event and seller's first page and voids are asked for while this one fills
+            private Ahead coming = ahead(remaining.next(), query, job);
+            private Iterator<SalesLogLine> group = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!group.hasNext() && coming != null) {
+                    Ahead current = coming;
+                    coming = remaining.hasNext() ? ahead(remaining.next(), query, job) : null;
+                    group = lines(current, job, events, totals);
+                }
+                return group.hasNext();
+            }
+
+            @Override
+            public SalesLogLine next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return group.next();
+            }
+        };
         if (f.payment() != null) {
             // a refund counts under the method the money went back by, as in the breakdown
-            lines = lines.stream().filter(l -> l.paymentMethod().equals(f.payment())).toList();
+            Iterator<SalesLogLine> all = lines;
+            lines = new Iterator<>() {
+                private SalesLogLine ahead;
+
+                @Override
+                public boolean hasNext() {
+                    while (ahead == null && all.hasNext()) {
+                        SalesLogLine line = all.next();
+                        ahead = line.paymentMethod().equals(f.payment()) ? line : null;
+                    }
+                    return ahead != null;
+                }
+
+                @Override
+                public SalesLogLine next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    SalesLogLine line = ahead;
+                    ahead = null;
+                    return line;
+                }
+            };
         }
         SalesLogFilter filter = new SalesLogFilter(f.from(), f.to(), f.seller() == null ? null : f.seller().accountId(),
                 f.event() == null ? null : f.event().id());
         String scope = SalesLogReport.scope(filter, f.seller() == null ? null : f.seller().displayName(),
                 f.event() == null ? null : f.event().name(), options)
                 + (f.payment() == null ? "" : " · " + Filler.labels(options).getString("payment." + f.payment()));
-        JasperPrint print = SalesLogReport.fill(scope, lines.iterator(), lines.size(), options, job);
-        return new GeneratedReport(ReportKind.SALES_LOG, print, SalesTotals.of(tickets));
+        JasperPrint print = SalesLogReport.fill(scope, lines, count, options, job);
+        return new GeneratedReport(ReportKind.SALES_LOG, print, totals.totals());
+    }
+
+    /** One event and seller of the log: its pages of tickets and its voids, as lines. */
+    /** An event and seller of the log whose first page and voids are on their way. */
+    private record Ahead(SalesLogGroup group, SalesLogQuery query, SalesLogPages pages,
+                         java.util.concurrent.CompletableFuture<List<AfterSalesApiTypes.Adjustment>> adjustments) {}
+
+    private Ahead ahead(SalesLogGroup group, SalesLogQuery log, ReportJob job) {
+        SalesLogQuery query = log.of(group.eventId(), group.sellerId());
+        return new Ahead(group, query, new SalesLogPages(session, query, job),
+                SalesLogPages.ahead(() -> session.adjustments(query)));
+    }
+
+    private Iterator<SalesLogLine> lines(Ahead ahead, ReportJob job, Map<Long, EventInfo> events,
+                                         SalesTotals.Tally totals) {
+        job.cancellation().throwIfCancelled();
+        event(ahead.group().eventId(), events);
+        SalesLogQuery query = ahead.query();
+        List<AdjustmentLine> adjustments = SalesLogPages.join(ahead.adjustments()).stream()
+                .map(a -> new AdjustmentLine(a.kind(), a.at(), a.saleId(), a.ticketId(), a.method()))
+                .filter(AdjustmentLine::voidsTicket).toList();
+        Iterator<SalesLogTicket> pages = ahead.pages();
+        Iterator<TicketLine> sold = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return pages.hasNext();
+            }
+
+            @Override
+            public TicketLine next() {
+                SalesLogTicket t = pages.next();
+                totals.add(t);
+                return line(t);
+            }
+        };
+        // a ticket sold before the period (or paid another way) and taken back in it: its sale's line
+        Function<Set<String>, Map<String, TicketLine>> outside = wanted -> {
+            Map<String, TicketLine> found = new HashMap<>();
+            Iterator<SalesLogTicket> all = new SalesLogPages(session, query.allDates(), job);
+            while (all.hasNext() && found.size() < wanted.size()) {
+                SalesLogTicket t = all.next();
+                if (wanted.contains(t.ticketId())) {
+                    found.put(t.ticketId(), line(t));
+                }
+            }
+            return found;
+        };
+        return new SalesLogGroupLines(sold, adjustments, outside, events);
     }
 
     private GeneratedReport settlement(ReportFilters f, ReportOptions options, ReportJob job, Map<Long, EventInfo> events) {
@@ -151,11 +248,15 @@ public final class ReportSource {
                 job.cancellation().throwIfCancelled();
                 event(t.eventId(), events);
             }
-            lines.add(new TicketLine(t.saleId(), t.soldAt(), t.eventId(), t.eventName(), t.sellerId(), t.sellerName(),
-                    t.ticketId(), t.seatId(), t.categoryId(), t.priceMinor(), t.currency(), t.paymentMethod(),
-                    t.status(), t.refundMinor(), t.taxRateBasisPoints()));
+            lines.add(line(t));
         }
         return lines;
+    }
+
+    private static TicketLine line(SalesLogTicket t) {
+        return new TicketLine(t.saleId(), t.soldAt(), t.eventId(), t.eventName(), t.sellerId(), t.sellerName(),
+                t.ticketId(), t.seatId(), t.categoryId(), t.priceMinor(), t.currency(), t.paymentMethod(),
+                t.status(), t.refundMinor(), t.taxRateBasisPoints());
     }
 
     /** The event's service information, venue and pinned seat map, each fetched once per report. */

@@ -22,6 +22,40 @@ public record SalesTotals(String currency, int soldTickets, long soldMinor, int 
         return soldMinor - refundedMinor;
     }
 
+    /** Issue 13: the same figures added up a ticket at a time, as a streamed log passes. */
+    public static final class Tally {
+        private static final class Sums {
+            int sold;
+            int voided;
+            long soldMinor;
+            long voidedMinor;
+            long refunded;
+            final Map<String, Long> net = new TreeMap<>();
+        }
+
+        private final Map<String, Sums> byCurrency = new TreeMap<>();
+
+        public void add(SalesLogTicket t) {
+            Sums sums = byCurrency.computeIfAbsent(t.currency(), c -> new Sums());
+            sums.sold++;
+            sums.soldMinor += t.priceMinor();
+            sums.net.merge(t.paymentMethod(), t.priceMinor(), Long::sum);
+            if ("VOID".equals(t.status())) {
+                sums.voided++;
+                sums.voidedMinor += t.priceMinor();
+                sums.refunded += t.refundMinor();
+                sums.net.merge(t.paymentMethod(), -t.refundMinor(), Long::sum);
+            }
+        }
+
+        public List<SalesTotals> totals() {
+            List<SalesTotals> totals = new ArrayList<>();
+            byCurrency.forEach((currency, s) -> totals.add(new SalesTotals(currency, s.sold, s.soldMinor, s.voided,
+                    s.voidedMinor, s.refunded, s.net)));
+            return totals;
+        }
+    }
+
     public static List<SalesTotals> of(Collection<SalesLogTicket> tickets) {
         Map<String, List<SalesLogTicket>> byCurrency = new TreeMap<>();
         tickets.forEach(t -> byCurrency.computeIfAbsent(t.currency(), c -> new ArrayList<>()).add(t));

@@ -47,6 +47,7 @@ import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.center.sales.SaleService.SaleResult;
 import dev.tessera.center.sales.VoidService.VoidTicket;
 import dev.tessera.center.sales.VoidService.Voided;
+import dev.tessera.center.saleslog.SalesLogService;
 import dev.tessera.center.saleslog.SalesLogService.SalesLog;
 import dev.tessera.contract.shift.CloseShift;
 import dev.tessera.contract.shift.CurrencyDenominations;
@@ -172,6 +173,9 @@ public final class Endpoints {
             Body.of(ConfirmSale.class), Body.of(SaleResult.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503), Set.of(200));
     public static final Endpoint<Void, SalesLog> SALES_LOG = new Endpoint<>("GET", "/api/sales-log",
             Body.NONE, Body.of(SalesLog.class), 200, Set.of(400, 401, 403, 503));
+    /** Issue 13: the events and sellers of a sales log, to read it one event and seller at a time. */
+    public static final Endpoint<Void, List<SalesLogService.Group>> SALES_LOG_GROUPS = new Endpoint<>("GET",
+            "/api/sales-log/groups", Body.NONE, Body.listOf(SalesLogService.Group.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<RegisterMember, Principal> REGISTER_MEMBER = new Endpoint<>("POST", "/api/members",
             Body.of(RegisterMember.class), Body.of(Principal.class), 201, Set.of(400, 401, 403, 409, 413, 503),
             Set.of(200));
@@ -281,5 +285,5 @@ public final class Endpoints {
             Body.of(dev.tessera.center.tax.EventTaxes.SetTax.class),
             Body.of(dev.tessera.center.tax.EventTaxes.EventTax.class), 200, Set.of(400, 401, 403, 404, 413, 503));
 
-    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, AREAS, AREA_CAPACITY, AREA_DOOR, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, MY_HOLDS, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, FIND_MEMBERS, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT, ON_SALE_ONLINE, MEMBER_HOLD, MEMBER_HOLDS, RELEASE_MEMBER_HOLD, PURCHASE, CANCEL_EVENT, MOVE_EVENT, REFUNDS, EVENT_TAX, SET_EVENT_TAX);
+    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, AREAS, AREA_CAPACITY, AREA_DOOR, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, MY_HOLDS, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, SALES_LOG_GROUPS, FIND_MEMBERS, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT, ON_SALE_ONLINE, MEMBER_HOLD, MEMBER_HOLDS, RELEASE_MEMBER_HOLD, PURCHASE, CANCEL_EVENT, MOVE_EVENT, REFUNDS, EVENT_TAX, SET_EVENT_TAX);
 }

@@ -6,6 +6,7 @@ import static dev.tessera.center.http.CenterRole.ORGANIZER;
 import static dev.tessera.center.http.CenterRole.SELLER;
 
 import dev.tessera.center.Services;
+import dev.tessera.center.saleslog.SalesLogService;
 import dev.tessera.center.saleslog.SalesLogService.Filter;
 import dev.tessera.core.model.Hold;
 import io.javalin.http.Context;
@@ -36,15 +37,39 @@ final class SaleRoutes {
             }
             return confirmation.sale();
         }, SELLER);
+        // issue 13: the log a page of whole sales at a time (keyset by sale time and number)
         r.route(Endpoints.SALES_LOG, (ctx, none) -> {
-            Long seller = Api.sellerFilter(ctx, "sales");
-            String payment = ctx.queryParam("payment");
-            if (payment != null && !List.of("CASH", "CARD", "INVOICE").contains(payment)) {
-                throw ApiException.badRequest("payment must be CASH, CARD or INVOICE");
-            }
-            return s.salesLog().log(new Filter(Api.instant(ctx, "from"), Api.instant(ctx, "to"), seller,
-                    Api.queryId(ctx, "eventId"), payment));
+            String after = ctx.queryParam("after");
+            return s.salesLog().page(salesLogFilter(ctx),
+                    after == null || after.isBlank() ? null : SalesLogService.Cursor.parse(after), pageLimit(ctx));
         }, SELLER, MANAGER, ORGANIZER);
+        r.route(Endpoints.SALES_LOG_GROUPS, (ctx, none) -> s.salesLog().groups(salesLogFilter(ctx)),
+                SELLER, MANAGER, ORGANIZER);
+    }
+
+    private static Filter salesLogFilter(Context ctx) {
+        Long seller = Api.sellerFilter(ctx, "sales");
+        String payment = ctx.queryParam("payment");
+        if (payment != null && !List.of("CASH", "CARD", "INVOICE").contains(payment)) {
+            throw ApiException.badRequest("payment must be CASH, CARD or INVOICE");
+        }
+        return new Filter(Api.instant(ctx, "from"), Api.instant(ctx, "to"), seller, Api.queryId(ctx, "eventId"), payment);
+    }
+
+    private static int pageLimit(Context ctx) {
+        String value = ctx.queryParam("limit");
+        if (value == null || value.isBlank()) {
+            return SalesLogService.DEFAULT_PAGE_SALES;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= SalesLogService.MAX_PAGE_SALES) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below in words
+        }
+        throw ApiException.badRequest("limit must be a whole number of sales from 1 to " + SalesLogService.MAX_PAGE_SALES);
     }
 
     private static Hold ownHold(Services s, Context ctx) {

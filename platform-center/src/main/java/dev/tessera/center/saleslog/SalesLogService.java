@@ -7,6 +7,8 @@ import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.TICKET_VOID;
 
 import dev.tessera.center.db.Database;
+import dev.tessera.center.problem.DomainException;
+import dev.tessera.contract.saleslog.TaxTotal;
 import dev.tessera.core.tax.TaxBreakdown;
 import dev.tessera.core.tax.TaxRate;
 import java.time.Instant;
@@ -20,7 +22,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
-import dev.tessera.contract.saleslog.TaxTotal;
 
 /** Claims 75, 88: the log of sales per seller, event, day, category and payment method. */
 public final class SalesLogService {
@@ -44,15 +45,127 @@ public final class SalesLogService {
 
     public record Total(String key, int tickets, long amountMinor) {}
 
+    /**
+     * One page of the log (issue 13): whole sales in the order sold (time, then sale number), their tickets in seat
+     * order; the totals are this page's. {@code next} is the cursor of the page after it (null on the last page).
+     */
     public record SalesLog(Filter filter, List<Line> lines, int tickets, long totalMinor, List<Total> bySeller,
                            List<Total> byEvent, List<Total> byDay, List<Total> byCategory, List<Total> byPayment,
-                           List<TaxTotal> byRate) {}
+                           List<TaxTotal> byRate, String next) {}
+
+    /**
+     * Issue 13: one event and seller with sales in a log's period ({@code sales}, of the payment method asked for) or
+     * tickets of its sales taken back in it ({@code voids}, whatever the payment), so a client can read the log one
+     * event and seller at a time in the order it prints them.
+     */
+    public record Group(long eventId, String eventName, long sellerId, String sellerName, int sales, int voids) {}
+
+    /** Sales a page holds when a client names no limit (an older client reads this first page only). */
+    public static final int DEFAULT_PAGE_SALES = 10_000;
+    /** The most sales a page may hold. */
+    public static final int MAX_PAGE_SALES = 50_000;
+
+    /** Where a page starts: after the sale sold at {@code soldAt} with the number {@code saleId}. */
+    public record Cursor(OffsetDateTime soldAt, long saleId) {
+        /** The cursor as the API hands it out: opaque to clients. */
+        public String token() {
+            Instant at = soldAt.toInstant();
+            String plain = at.getEpochSecond() + "." + at.getNano() + "." + saleId;
+            return java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+
+        public static Cursor parse(String token) {
+            try {
+                String[] parts = new String(java.util.Base64.getUrlDecoder().decode(token),
+                        java.nio.charset.StandardCharsets.US_ASCII).split("\\.");
+                if (parts.length == 3) {
+                    return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]))
+                            .atOffset(ZoneOffset.UTC), Long.parseLong(parts[2]));
+                }
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                // reported below in words
+            }
+            throw DomainException.invalid("after must be the next cursor of an earlier page of the sales log");
+        }
+    }
 
     public SalesLogService(Database db) {
         this.db = db;
     }
 
+    /** The whole log in one answer (the center's own callers; clients read it a page at a time). */
     public SalesLog log(Filter filter) {
+        return page(filter, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Issue 13: one page of at most {@code limit} whole sales after {@code after} (null: the first), keyset by sale
+     * time and number, so a page costs the same wherever it lies in a long log.
+     */
+    public SalesLog page(Filter filter, Cursor after, int limit) {
+        List<Condition> where = conditions(filter);
+        if (after != null) {
+            // (sold_at, id) > after, written so the sale time's index bounds the scan
+            where.add(SALE.SOLD_AT.ge(after.soldAt()));
+            where.add(SALE.SOLD_AT.gt(after.soldAt()).or(SALE.ID.gt(after.saleId())));
+        }
+        Cursor next = null;
+        if (limit != Integer.MAX_VALUE) {
+            var keys = db.dsl().select(SALE.SOLD_AT, SALE.ID).from(SALE).where(DSL.and(where))
+                    .orderBy(SALE.SOLD_AT, SALE.ID).limit(limit + 1).fetch();
+            if (keys.size() > limit) {
+                var last = keys.get(limit - 1);
+                next = new Cursor(last.value1(), last.value2());
+                where.add(SALE.SOLD_AT.le(next.soldAt()));
+                where.add(SALE.SOLD_AT.lt(next.soldAt()).or(SALE.ID.le(next.saleId())));
+            }
+        }
+        List<Line> lines = lines(where);
+        long total = lines.stream().mapToLong(Line::priceMinor).sum();
+        return new SalesLog(filter, lines, lines.size(), total,
+                totals(lines, l -> l.sellerId() + " " + l.sellerName()),
+                totals(lines, l -> l.eventId() + " " + l.eventName()),
+                totals(lines, l -> LocalDate.ofInstant(l.soldAt().toInstant(), ZoneOffset.UTC).toString()),
+                totals(lines, Line::categoryId),
+                totals(lines, Line::paymentMethod),
+                byRate(lines), next == null ? null : next.token());
+    }
+
+    /**
+     * Issue 13: the events and sellers of the log, by event then seller: those with sales in the filter, and those
+     * whose sales (of the filter's seller and event, any payment) had a ticket taken back in its period.
+     */
+    public List<Group> groups(Filter filter) {
+        record Id(long eventId, long sellerId) {}
+        Map<Id, Group> groups = new TreeMap<>(java.util.Comparator.comparingLong(Id::eventId)
+                .thenComparingLong(Id::sellerId));
+        db.dsl().select(SALE.EVENT_ID, EVENT.NAME, SALE.SELLER_ID, ACCOUNT.DISPLAY_NAME, DSL.count())
+                .from(SALE).join(EVENT).on(EVENT.ID.eq(SALE.EVENT_ID)).join(ACCOUNT).on(ACCOUNT.ID.eq(SALE.SELLER_ID))
+                .where(DSL.and(conditions(filter)))
+                .groupBy(SALE.EVENT_ID, EVENT.NAME, SALE.SELLER_ID, ACCOUNT.DISPLAY_NAME)
+                .forEach(r -> groups.put(new Id(r.value1(), r.value3()),
+                        new Group(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), 0)));
+        List<Condition> voided = conditions(new Filter(null, null, filter.sellerId(), filter.eventId()));
+        if (filter.from() != null) {
+            voided.add(TICKET_VOID.VOIDED_AT.ge(filter.from().atOffset(ZoneOffset.UTC)));
+        }
+        if (filter.to() != null) {
+            voided.add(TICKET_VOID.VOIDED_AT.lt(filter.to().atOffset(ZoneOffset.UTC)));
+        }
+        db.dsl().select(SALE.EVENT_ID, EVENT.NAME, SALE.SELLER_ID, ACCOUNT.DISPLAY_NAME, DSL.count())
+                .from(TICKET_VOID).join(SALE).on(SALE.ID.eq(TICKET_VOID.SALE_ID))
+                .join(EVENT).on(EVENT.ID.eq(SALE.EVENT_ID)).join(ACCOUNT).on(ACCOUNT.ID.eq(SALE.SELLER_ID))
+                .where(DSL.and(voided))
+                .groupBy(SALE.EVENT_ID, EVENT.NAME, SALE.SELLER_ID, ACCOUNT.DISPLAY_NAME)
+                .forEach(r -> groups.merge(new Id(r.value1(), r.value3()),
+                        new Group(r.value1(), r.value2(), r.value3(), r.value4(), 0, r.value5()),
+                        (had, voids) -> new Group(had.eventId(), had.eventName(), had.sellerId(), had.sellerName(),
+                                had.sales(), voids.voids())));
+        return List.copyOf(groups.values());
+    }
+
+    private static List<Condition> conditions(Filter filter) {
         List<Condition> where = new ArrayList<>();
         if (filter.from() != null) {
             where.add(SALE.SOLD_AT.ge(filter.from().atOffset(ZoneOffset.UTC)));
@@ -69,7 +182,11 @@ public final class SalesLogService {
         if (filter.paymentMethod() != null) {
             where.add(SALE.PAYMENT_METHOD.eq(filter.paymentMethod()));
         }
-        List<Line> lines = db.dsl()
+        return where;
+    }
+
+    private List<Line> lines(List<Condition> where) {
+        return db.dsl()
                 .select(SALE.ID, SALE.SOLD_AT, SALE.EVENT_ID, EVENT.NAME, SALE.SELLER_ID, ACCOUNT.DISPLAY_NAME,
                         TICKET.ID, TICKET.SEAT_ID, TICKET.CATEGORY_ID, TICKET.PRICE_MINOR, SALE.CURRENCY,
                         SALE.PAYMENT_METHOD, TICKET.STATUS, TICKET_VOID.REFUND_MINOR, TICKET.TAX_RATE_BP)
@@ -78,19 +195,11 @@ public final class SalesLogService {
                 .join(EVENT).on(EVENT.ID.eq(SALE.EVENT_ID))
                 .join(ACCOUNT).on(ACCOUNT.ID.eq(SALE.SELLER_ID))
                 .leftJoin(TICKET_VOID).on(TICKET_VOID.TICKET_ID.eq(TICKET.ID))
-                .where(where.isEmpty() ? DSL.trueCondition() : DSL.and(where))
+                .where(DSL.and(where))
                 .orderBy(SALE.SOLD_AT, SALE.ID, TICKET.SEAT_ID)
                 .fetch(r -> new Line(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
                         r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13(),
                         r.value14() == null ? 0 : r.value14(), r.value15()));
-        long total = lines.stream().mapToLong(Line::priceMinor).sum();
-        return new SalesLog(filter, lines, lines.size(), total,
-                totals(lines, l -> l.sellerId() + " " + l.sellerName()),
-                totals(lines, l -> l.eventId() + " " + l.eventName()),
-                totals(lines, l -> LocalDate.ofInstant(l.soldAt().toInstant(), ZoneOffset.UTC).toString()),
-                totals(lines, Line::categoryId),
-                totals(lines, Line::paymentMethod),
-                byRate(lines));
     }
 
     /** Issue 17: net, tax and gross per currency and rate, each receipt's and credit note's tax rounded once. */

@@ -60,6 +60,11 @@ class DataOwnershipTest {
         assertThat(b.get("/api/sales-log?sellerId=" + world.sellerA.id()).status()).isEqualTo(403);
         assertThat(b.get("/api/sales-log").body()).doesNotContain(ticket);
         assertThat(b.get("/api/sales-log/adjustments?sellerId=" + world.sellerA.id()).status()).isEqualTo(403);
+        // issue 13: the log's events and sellers, and its pages, are a seller's own too
+        assertThat(b.get("/api/sales-log/groups?sellerId=" + world.sellerA.id()).status()).isEqualTo(403);
+        assertThat(b.get("/api/sales-log/groups").json().findValues("sellerId"))
+                .allSatisfy(id -> assertThat(id.asLong()).isEqualTo(world.sellerB.id()));
+        assertThat(b.get("/api/sales-log?limit=1").body()).doesNotContain(ticket);
         assertThat(b.get("/api/shifts?sellerId=" + world.sellerA.id()).status()).isEqualTo(403);
         assertThat(b.get("/api/shifts?sellerId=" + world.sellerB.id()).status()).as("B's own shifts").isEqualTo(200);
 

@@ -33,7 +33,8 @@ public final class Exporter {
     }
 
     public static void pdf(JasperPrint print, OutputStream out, ReportJob job) {
-        JRPdfExporter exporter = new JRPdfExporter(Jasper.context());
+        // issue 13: a plain one-line text is written straight into the page (OneLinePdfExporter)
+        JRPdfExporter exporter = new OneLinePdfExporter(Jasper.context());
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfReportConfiguration report = new SimplePdfReportConfiguration();

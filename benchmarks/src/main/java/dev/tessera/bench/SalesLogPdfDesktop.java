@@ -1,0 +1,90 @@
+package dev.tessera.bench;
+
+import dev.tessera.desktop.center.CenterClient;
+import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.manager.ReportFilters;
+import dev.tessera.desktop.manager.ReportKind;
+import dev.tessera.desktop.manager.ReportSource;
+import dev.tessera.reports.ReportJob;
+import dev.tessera.reports.ReportOptions;
+import dev.tessera.reports.export.Exporter;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import net.sf.jasperreports.engine.JasperPrint;
+
+/**
+ * The manager's desktop side of {@link SalesLogPdfBenchmark} in a JVM of its own (issue 13): signs in to the
+ * center at {@code args[0]}, makes the whole sales log with {@link ReportSource} and writes it as PDF into
+ * {@code args[1]}, after a warm-up of one day of the log. Prints one {@code RESULT} line: seconds in all, for the API
+ * and fill, for the export, pages, bytes and the peak heap of this JVM's heap pools (memory pool MXBeans, reset after
+ * the warm-up), so the figure is the desktop's alone.
+ */
+public final class SalesLogPdfDesktop {
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private SalesLogPdfDesktop() {}
+
+    record Result(double seconds, double fillSeconds, double exportSeconds, int pages, long bytes, long peakHeapBytes) {
+        String line() {
+            return "RESULT " + seconds + " " + fillSeconds + " " + exportSeconds + " " + pages + " " + bytes + " "
+                    + peakHeapBytes;
+        }
+
+        static Result parse(String output) {
+            String line = output.lines().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalStateException("the desktop side printed no result:\n" + output));
+            String[] v = line.split(" ");
+            return new Result(Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3]),
+                    Integer.parseInt(v[4]), Long.parseLong(v[5]), Long.parseLong(v[6]));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[1]);
+        try (CenterClient client = new CenterClient(URI.create(args[0]))) {
+            CenterSession manager = client.signIn("manager", "manager-demo");
+            ReportSource source = new ReportSource(manager);
+            ReportOptions options = ReportOptions.of(Locale.ENGLISH, TOKYO);
+            // warm-up: one day of the log, so the figure is the steady state of a running desktop
+            LocalDate first = LocalDate.of(2026, 11, 1);
+            produce(source, new ReportFilters(ReportKind.SALES_LOG, null, null, first, first, null), options,
+                    dir.resolve("warm-up.pdf"));
+            System.gc();
+            heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long start = System.nanoTime();
+            double[] phases = produce(source, new ReportFilters(ReportKind.SALES_LOG, null, null, null, null, null),
+                    options, dir.resolve("sales-log.pdf"));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            System.out.println(new Result(seconds, phases[0], phases[1], (int) phases[2],
+                    Files.size(dir.resolve("sales-log.pdf")), peak).line());
+        }
+    }
+
+    /** API + fill seconds, export seconds and pages. */
+    private static double[] produce(ReportSource source, ReportFilters filters, ReportOptions options, Path out)
+            throws Exception {
+        long start = System.nanoTime();
+        JasperPrint print = source.generate(filters, options, ReportJob.unattended()).print();
+        long filled = System.nanoTime();
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+            Exporter.pdf(print, stream);
+        }
+        long exported = System.nanoTime();
+        return new double[] {(filled - start) / 1e9, (exported - filled) / 1e9, print.getPages().size()};
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+}
