@@ -181,6 +181,16 @@ abstract class CenterContractTest {
 
     @Test
     void aSeatIsNeverSoldTwiceUnder64RacingClients() throws Exception {
+        race(false);
+    }
+
+    /** Issue 13: half the clients sell at once (POST /api/events/{id}/sales), half hold and confirm, on the same seats. */
+    @Test
+    void aSeatIsNeverSoldTwiceWhenSellNowRacesHoldAndConfirm() throws Exception {
+        race(true);
+    }
+
+    private void race(boolean halfSellNow) throws Exception {
         List<Account> sellers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             sellers.add(fx.account(Role.SELLER));
@@ -199,6 +209,7 @@ abstract class CenterContractTest {
         CountDownLatch go = new CountDownLatch(1);
         for (int client = 0; client < 64; client++) {
             ApiClient api = sellers.get(client % sellers.size()).client();
+            boolean sellNow = halfSellNow && client % 2 == 1;
             pool.submit(() -> {
                 go.await();
                 ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -208,7 +219,11 @@ abstract class CenterContractTest {
                     while (want.size() < n) {
                         want.add(contested.get(random.nextInt(contested.size())));
                     }
-                    Response hold = api.post("/api/events/" + ev.eventId() + "/holds", Map.of("seatIds", List.copyOf(want)));
+                    Response hold = sellNow
+                            ? api.post("/api/events/" + ev.eventId() + "/sales", Map.of("seatIds", List.copyOf(want),
+                                    "customer", Map.of("auth", "WALK_IN"),
+                                    "payment", Map.of("method", "CARD", "reference", "r")))
+                            : api.post("/api/events/" + ev.eventId() + "/holds", Map.of("seatIds", List.copyOf(want)));
                     if (hold.status() == 409) {
                         conflicts.incrementAndGet();
                         if (!hold.get("type").asText().endsWith("seat-unavailable") || hold.get("detail").asText().isEmpty()) {
@@ -221,7 +236,7 @@ abstract class CenterContractTest {
                         unexpectedBodies.add(hold.status() + " " + hold.body());
                         continue;
                     }
-                    Response sale = api.post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                    Response sale = sellNow ? hold : api.post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
                             "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CARD", "reference", "r")));
                     if (sale.status() != 201) {
                         unexpected.incrementAndGet();
@@ -289,6 +304,56 @@ abstract class CenterContractTest {
         assertThat(hold(rival, ev, rivalBlock).status()).isEqualTo(201);
         Response mine = rival.client().get("/api/events/" + ev.eventId() + "/authorizations/me");
         assertThat(strings(mine.get("allocatedSeats"))).containsExactlyInAnyOrderElementsOf(rivalBlock);
+    }
+
+    /** Issue 13: "sell now" keeps a hold's rules (quota, blocks, seats free) and leaves nothing behind a refusal. */
+    @Test
+    void sellNowSellsInOneRequestUnderTheHoldsRules() {
+        Account seller = fx.account(Role.SELLER);
+        Account rival = fx.account(Role.SELLER);
+        var map = mapOf();
+        String category = map.categories().getFirst().id();
+        List<String> rivalBlock = map.seats().stream().filter(s -> s.categoryId().equals(category))
+                .skip(100).limit(4).map(Seat::id).toList();
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, Map.of(category, 5), rival, Map.of(category, 10)),
+                Map.of(rival, rivalBlock));
+        List<String> free = map.seats().stream().filter(s -> s.categoryId().equals(category) && s.flags().isEmpty())
+                .map(Seat::id).filter(id -> !rivalBlock.contains(id)).limit(8).toList();
+
+        Response sold = sellNow(seller, ev, free.subList(0, 3));
+        assertThat(sold.status()).isEqualTo(201);
+        assertThat(sold.get("tickets")).hasSize(3);
+        assertThat(sold.get("totalMinor").asLong()).isPositive();
+        Response hold = seller.client().get("/api/holds/" + sold.get("holdId").asLong());
+        assertThat(hold.get("status").asText()).isEqualTo("ISSUED");
+        assertThat(hold.get("seatIds")).extracting(JsonNode::asText).containsExactlyInAnyOrderElementsOf(free.subList(0, 3));
+        JsonNode seats = seller.client().get("/api/events/" + ev.eventId() + "/seats").get("seats");
+        assertThat(seats.get("SOLD")).extracting(JsonNode::asText).containsAll(free.subList(0, 3));
+
+        Response over = sellNow(seller, ev, free.subList(3, 6));
+        assertThat(over.status()).isEqualTo(409);
+        assertThat(over.get("type").asText()).endsWith("quota-exceeded");
+
+        assertThat(hold(rival, ev, List.of(free.get(3))).status()).isEqualTo(201);
+        Response taken = sellNow(seller, ev, List.of(free.get(4), free.get(3)));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.get("type").asText()).endsWith("seat-unavailable");
+        assertThat(taken.get("detail").asText()).contains(free.get(3)).doesNotContain(free.get(4));
+        // the refused sale took neither the free seat nor quota: two more seats fit in the quota of 5
+        assertThat(sellNow(seller, ev, List.of(free.get(4), free.get(5))).status()).isEqualTo(201);
+
+        Response intoBlock = sellNow(seller, ev, rivalBlock.subList(0, 1));
+        assertThat(intoBlock.status()).isEqualTo(409);
+        Response outsider = sellNow(fx.account(Role.SELLER), ev, List.of(free.get(6)));
+        assertThat(outsider.status()).as("a seller without an authorization").isEqualTo(403);
+        assertThat(fx.organizer.post("/api/events/" + ev.eventId() + "/sales", Map.of("seatIds", List.of(free.get(7)),
+                "payment", Map.of("method", "CASH"))).status()).as("an organizer does not sell").isEqualTo(403);
+        assertThat(fx.organizer.get("/api/sales-log?eventId=" + ev.eventId()).get("tickets").asInt()).isEqualTo(5);
+    }
+
+    private static Response sellNow(Account seller, EventSetup ev, List<String> seats) {
+        return seller.client().post("/api/events/" + ev.eventId() + "/sales", Map.of("seatIds", seats,
+                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH", "tenderedMinor", 1_000_000)));
     }
 
     @Test

@@ -36,6 +36,8 @@ final class SaleRoutes {
             }
             return confirmation.sale();
         }, SELLER);
+        r.route(Endpoints.SELL_NOW, (ctx, body) -> s.sales().sellNow(Api.principal(ctx).accountId(),
+                Api.pathId(ctx, "eventId"), body), SELLER);
         r.route(Endpoints.SALES_LOG, (ctx, none) -> {
             Long seller = Api.sellerFilter(ctx, "sales");
             String payment = ctx.queryParam("payment");
