@@ -1,6 +1,7 @@
 package dev.tessera.center;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.support.ApiClient;
@@ -44,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -349,6 +351,38 @@ abstract class CenterContractTest {
         assertThat(fx.organizer.post("/api/events/" + ev.eventId() + "/sales", Map.of("seatIds", List.of(free.get(7)),
                 "payment", Map.of("method", "CASH"))).status()).as("an organizer does not sell").isEqualTo(403);
         assertThat(fx.organizer.get("/api/sales-log?eventId=" + ev.eventId()).get("tickets").asInt()).isEqualTo(5);
+    }
+
+    /**
+     * Issue 13 (migration 23): issuing info, sale, tickets and sold seats no longer name the event row in a foreign key
+     * (each check locked it); the database still ties them to their event through the hold, the sale and the seat row.
+     */
+    @Test
+    void theDatabaseStillTiesEverySaleTicketAndSoldSeatToItsEvent() {
+        Account seller = fx.account(Role.SELLER);
+        var map = mapOf();
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(map, 10)), Map.of());
+        EventSetup other = fx.publishedTheatreEvent(Map.of(), Map.of());
+        String seat = map.seats().stream().filter(s -> s.flags().isEmpty()).skip(40).findFirst().orElseThrow().id();
+        Response sold = sellNow(seller, ev, List.of(seat));
+        assertThat(sold.status()).isEqualTo(201);
+        String ticketId = sold.get("tickets").get(0).get("ticketId").asText();
+        long saleId = sold.get("saleId").asLong();
+        org.jooq.DSLContext db = fx.center.services().db().dsl();
+        var ticket = dev.tessera.center.db.schema.Tables.TICKET;
+        var soldSeat = dev.tessera.center.db.schema.Tables.SOLD_SEAT;
+        var sale = dev.tessera.center.db.schema.Tables.SALE;
+        var info = dev.tessera.center.db.schema.Tables.ISSUING_INFO;
+        assertThatThrownBy(() -> db.update(ticket).set(ticket.EVENT_ID, other.eventId()).where(ticket.ID.eq(ticketId))
+                .execute()).as("a ticket of another event than its sale's").isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> db.update(soldSeat).set(soldSeat.EVENT_ID, other.eventId())
+                .set(soldSeat.SEAT_ID, "no-such-seat").where(soldSeat.TICKET_ID.eq(ticketId)).execute())
+                .as("a sold seat the event does not have").isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> db.update(sale).set(sale.EVENT_ID, other.eventId()).where(sale.ID.eq(saleId)).execute())
+                .as("a sale of another event than its issuing info's").isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> db.update(info).set(info.EVENT_ID, other.eventId())
+                .where(info.ID.eq(sold.get("issuingInfoId").asLong())).execute())
+                .as("issuing info of another event than its hold's").isInstanceOf(DataAccessException.class);
     }
 
     private static Response sellNow(Account seller, EventSetup ev, List<String> seats) {
