@@ -78,7 +78,8 @@ public final class CenterSalesBenchmark {
     record Fresh(double salesPerSecond, double seconds, double registrationSeconds, long p99Micros, int failures) {}
 
     /** What the database holds after the run: a seat sold twice would show in one of these. */
-    record Audit(int seatsWithTwoTickets, int soldSeatRows, int seatsSold, int seatTickets) {
+    record Audit(int seatsWithTwoTickets, int soldSeatRows, int seatsSold, int seatTickets, long seatUpdates,
+                 long hotSeatUpdates) {
         int doubleSales() {
             return seatsWithTwoTickets + Math.abs(soldSeatRows - seatsSold) + Math.abs(seatTickets - soldSeatRows);
         }
@@ -138,6 +139,11 @@ public final class CenterSalesBenchmark {
             lines.add(("| center: seats sold twice after the run, %s (tickets per seat, sold_seat rows, SOLD seats) "
                     + "| %d (%,d seats sold, %,d sold_seat rows, %,d seat tickets) |").formatted(f.database(),
                     f.audit().doubleSales(), f.audit().seatsSold(), f.audit().soldSeatRows(), f.audit().seatTickets()));
+            if (f.audit().seatUpdates() >= 0) {
+                lines.add("| center: seat row updates made in place (HOT), %s, whole run | %.0f %% (%,d of %,d) |"
+                        .formatted(f.database(), 100.0 * f.audit().hotSeatUpdates() / Math.max(1, f.audit().seatUpdates()),
+                                f.audit().hotSeatUpdates(), f.audit().seatUpdates()));
+            }
         }
         return lines;
     }
@@ -157,6 +163,10 @@ public final class CenterSalesBenchmark {
         }
         System.out.printf("%s: %d seats sold twice (%d seats SOLD, %d sold_seat rows, %d seat tickets)%n", f.database(),
                 f.audit().doubleSales(), f.audit().seatsSold(), f.audit().soldSeatRows(), f.audit().seatTickets());
+        if (f.audit().seatUpdates() >= 0) {
+            System.out.printf("%s: %d seat row updates, %d of them HOT (%.0f %%)%n", f.database(), f.audit().seatUpdates(),
+                    f.audit().hotSeatUpdates(), 100.0 * f.audit().hotSeatUpdates() / Math.max(1, f.audit().seatUpdates()));
+        }
     }
 
     static Figure sales(String name, String jdbcUrl, String user, Settings s, boolean freshEvent) throws Exception {
@@ -252,8 +262,16 @@ public final class CenterSalesBenchmark {
         int twice = ctx.fetchCount(ctx.select(TICKET.EVENT_ID, TICKET.SEAT_ID).from(TICKET)
                 .where(TICKET.GENERAL_ADMISSION.isFalse(), TICKET.STATUS.ne("VOID"))
                 .groupBy(TICKET.EVENT_ID, TICKET.SEAT_ID).having(DSL.count().gt(1)));
+        long updates = -1;
+        long hot = -1;
+        if (ctx.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+            // how many seat updates PostgreSQL made in place (HOT: no new index entries); its counters lag up to a second
+            var row = ctx.fetchOne("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'seat_state'");
+            updates = row.get(0, Long.class);
+            hot = row.get(1, Long.class);
+        }
         return new Audit(twice, ctx.fetchCount(SOLD_SEAT), ctx.fetchCount(SEAT_STATE, SEAT_STATE.STATUS.eq("SOLD")),
-                ctx.fetchCount(TICKET, TICKET.GENERAL_ADMISSION.isFalse(), TICKET.STATUS.ne("VOID")));
+                ctx.fetchCount(TICKET, TICKET.GENERAL_ADMISSION.isFalse(), TICKET.STATUS.ne("VOID")), updates, hot);
     }
 
     /**

@@ -194,8 +194,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Tells PostgreSQL's planner about the seat rows an event registration just added. Until it knows the new event id
-     * it estimates one row for it and may plan a seat statement of that event over an index led by the event id
-     * ({@code seat_state_revision_ix} until migration 23 dropped it, {@code seat_state_row_ix}), scanning the whole event (100,000 rows a stadium) where the primary key finds two; autoanalyze waits for 10 % of
+     * it estimates one row for it and plans every seat statement of that event over {@code seat_state_revision_ix},
+     * scanning the whole event (100,000 rows a stadium) where the primary key finds two; autoanalyze waits for 10 % of
      * the table to change, which a center holding a dozen large events does not reach during an on-sale.
      */
     public void refreshSeatStatistics() {
