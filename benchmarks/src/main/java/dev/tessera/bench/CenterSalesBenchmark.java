@@ -276,13 +276,14 @@ public final class CenterSalesBenchmark {
 
     /**
      * Sells while the center's JIT compiler works; returns the seconds it took until two 2-second windows in a row
-     * spent under 2 % of their time compiling (or {@code max} passed).
+     * spent under 2 % of their time compiling, and at least 30 s (or {@code max} passed).
      */
     private static double warmUntilTheJitIsQuiet(Load load, Duration max) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
         int quiet = 0;
-        long minimum = Duration.ofSeconds(10).toNanos();
+        // at least 30 s a phase: on a busy machine the compiler threads get little CPU and look quiet too early
+        long minimum = Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() - start < max.toNanos()) {
             long c0 = jit.getTotalCompilationTime();
             Thread.sleep(2_000);
