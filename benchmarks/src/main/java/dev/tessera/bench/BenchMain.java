@@ -19,13 +19,16 @@ public final class BenchMain {
     /** How the desktop-side figures are taken, written under the table when they ran. */
     private static final Map<String, String> NOTES = Map.of(
             "center", "- **center sales**: the 64 sellers run in a JVM of their own (`SalesLoad`), each selling its own "
-                    + "slice of a 100,000-seat event, hold + confirm, 2 seats a sale; the center's pool has 4 connections "
-                    + "a core; the window is measured once the center's JIT compiler has gone quiet (under 2 % of a "
-                    + "2-second window, twice in a row) and the JIT's share of the center's CPU in it is printed, with the "
-                    + "center JVM's CPU per sale. On PostgreSQL ten other 100,000-seat events are registered first; after "
-                    + "the steady window a new 100,000-seat event is registered, authorized for the 64 sellers, "
-                    + "published and sold at once, and its first minute is compared with the steady rate (a planner "
-                    + "that does not know the new event scans it for every seat: issue 13's plan collapse).",
+                    + "slice of a 100,000-seat event, 2 seats a sale: hold + confirm (two requests) on one event, then "
+                    + "\"sell now\" (`POST /api/events/{id}/sales`, one request) on another; the center's pool has 4 "
+                    + "connections a core; each window is measured once the center's JIT compiler has gone quiet (under "
+                    + "2 % of a 2-second window, twice in a row) and the JIT's share of the center's CPU in it is printed, "
+                    + "with the center JVM's CPU per sale. On PostgreSQL ten other 100,000-seat events are registered "
+                    + "first; after the steady windows a new 100,000-seat event is registered, authorized for the 64 "
+                    + "sellers, published and sold at once (sell now), and its first minute (shorter if a seller sold "
+                    + "its whole slice) is compared with the steady sell-now rate (a planner that does not know the new "
+                    + "event scans it for every seat: issue 13's plan collapse). After the run the database is searched "
+                    + "for a seat sold twice.",
             "chip", "- **gate CPU per tap**: the gate thread's own CPU time (ThreadMXBean) for `GateVerifier.tap` on a chip "
                     + "holding one used ticket of the event, so every check runs and the repeat is refused. Two rows: with "
                     + "the in-JVM simulated chip, whose applet runs on the reader's thread beside the gate (8-10 ms of CPU a "

@@ -24,10 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Commands on stdin, one a line; answers on stdout:
  * <ul>
- *   <li>{@code SELL <eventId> <seatFile>}: stop selling the previous event, then sell this one (a seat id a line);
+ *   <li>{@code SELL <eventId> <seatFile> <HOLD|NOW>}: stop selling the previous event, then sell this one (a seat id a
+ *       line), by hold + confirm (two requests) or "sell now" ({@code POST /api/events/{id}/sales}, one request);
  *       answers {@code SELLING}.</li>
- *   <li>{@code MARK}: answers {@code MARK <sales> <failures> <p50 µs> <p99 µs>}: completed sales and failed attempts
- *       since the start, and the latency of the sales completed since the previous MARK.</li>
+ *   <li>{@code MARK}: answers {@code MARK <sales> <failures> <p50 µs> <p99 µs> <count> <done>}: completed sales and
+ *       failed attempts since the start, the latency of the sales completed since the previous MARK and their count,
+ *       and how many sellers have sold their whole slice of the event.</li>
  *   <li>{@code QUIT}: stops and exits.</li>
  * </ul>
  * Arguments: the center's base URI, the number of sellers (signed in as {@code bench-seller-<i>}), their password,
@@ -40,6 +42,7 @@ public final class SalesLoad {
     private final AtomicInteger sales = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger sellersDone = new AtomicInteger();
     private AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -59,7 +62,8 @@ public final class SalesLoad {
             switch (words[0]) {
                 case "SELL" -> {
                     load.stop();
-                    load.sell(Long.parseLong(words[1]), Files.readAllLines(Path.of(words[2])));
+                    load.sell(Long.parseLong(words[1]), Files.readAllLines(Path.of(words[2])),
+                            words.length > 3 && words[3].equals("NOW"));
                     answer("SELLING");
                 }
                 case "MARK" -> answer(load.mark());
@@ -79,18 +83,27 @@ public final class SalesLoad {
         System.out.flush();
     }
 
-    private void sell(long eventId, List<String> seats) {
+    private void sell(long eventId, List<String> seats, boolean sellNow) {
         AtomicBoolean run = new AtomicBoolean(true);
         running = run;
+        sellersDone.set(0);
         int perSeller = seats.size() / sellers.size();
         for (int i = 0; i < sellers.size(); i++) {
             ApiClient api = sellers.get(i);
             List<String> mine = seats.subList(i * perSeller, (i + 1) * perSeller);
             threads.add(Thread.ofPlatform().name("seller-" + i).start(() -> {
-                for (int next = 0; next + seatsPerSale <= mine.size() && run.get(); next += seatsPerSale) {
+                int next = 0;
+                for (; next + seatsPerSale <= mine.size() && run.get(); next += seatsPerSale) {
                     long t0 = System.nanoTime();
-                    Response hold = api.post("/api/events/" + eventId + "/holds",
-                            Map.of("seatIds", mine.subList(next, next + seatsPerSale)));
+                    List<String> seatIds = mine.subList(next, next + seatsPerSale);
+                    if (sellNow) {
+                        Response sale = api.post("/api/events/" + eventId + "/sales", Map.of("seatIds", seatIds,
+                                "customer", Map.of("auth", "WALK_IN"),
+                                "payment", Map.of("method", "CARD", "reference", "bench")));
+                        count(sale.status() == 201, t0);
+                        continue;
+                    }
+                    Response hold = api.post("/api/events/" + eventId + "/holds", Map.of("seatIds", seatIds));
                     boolean ok = hold.status() == 201;
                     if (ok) {
                         Response sale = api.post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
@@ -98,14 +111,21 @@ public final class SalesLoad {
                                 "payment", Map.of("method", "CARD", "reference", "bench")));
                         ok = sale.status() == 201;
                     }
-                    if (ok) {
-                        sales.incrementAndGet();
-                        latencies.add((System.nanoTime() - t0) / 1000);
-                    } else {
-                        failures.incrementAndGet();
-                    }
+                    count(ok, t0);
+                }
+                if (next + seatsPerSale > mine.size()) {
+                    sellersDone.incrementAndGet();
                 }
             }));
+        }
+    }
+
+    private void count(boolean ok, long t0) {
+        if (ok) {
+            sales.incrementAndGet();
+            latencies.add((System.nanoTime() - t0) / 1000);
+        } else {
+            failures.incrementAndGet();
         }
     }
 
@@ -124,6 +144,6 @@ public final class SalesLoad {
         }
         long[] sorted = window.stream().mapToLong(Long::longValue).sorted().toArray();
         return "MARK " + sales.get() + " " + failures.get() + " " + BenchCenter.percentile(sorted, 0.5) + " "
-                + BenchCenter.percentile(sorted, 0.99) + " " + Arrays.stream(sorted).count();
+                + BenchCenter.percentile(sorted, 0.99) + " " + Arrays.stream(sorted).count() + " " + sellersDone.get();
     }
 }

@@ -29,7 +29,7 @@ public final class CenterMain {
               --port <n>               HTTP port (default 8410; 0 picks a free port)
               --host <address>         address to listen on (default 127.0.0.1)
               --hold-seconds <n>       how long a hold lasts before it lapses (default 600)
-              --pool <n>               database connections (default 16)
+              --pool <n>               database connections (default 4 a core)
               --chip-kek <file>        key-encryption key sealing the chip key masters (default: next to
                                        an H2 file, else $TESSERA_DATA or ~/.local/share/tessera/center-chip-kek)
               --chip-kek pkcs11:<settings>  the key-encryption key inside a PKCS#11 token (HSM, SoftHSM2): the
@@ -149,7 +149,7 @@ public final class CenterMain {
         int port = 8410;
         String host = "127.0.0.1";
         int holdSeconds = 600;
-        int pool = 16;
+        int pool = CenterConfig.defaultPoolSize();
         String adminLogin;
         String chipKek;
         String chipKekPrevious;

@@ -1,6 +1,7 @@
 package dev.tessera.center;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.support.ApiClient;
@@ -44,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,6 +184,16 @@ abstract class CenterContractTest {
 
     @Test
     void aSeatIsNeverSoldTwiceUnder64RacingClients() throws Exception {
+        race(false);
+    }
+
+    /** Issue 13: half the clients sell at once (POST /api/events/{id}/sales), half hold and confirm, on the same seats. */
+    @Test
+    void aSeatIsNeverSoldTwiceWhenSellNowRacesHoldAndConfirm() throws Exception {
+        race(true);
+    }
+
+    private void race(boolean halfSellNow) throws Exception {
         List<Account> sellers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             sellers.add(fx.account(Role.SELLER));
@@ -200,6 +212,7 @@ abstract class CenterContractTest {
         CountDownLatch go = new CountDownLatch(1);
         for (int client = 0; client < 64; client++) {
             ApiClient api = sellers.get(client % sellers.size()).client();
+            boolean sellNow = halfSellNow && client % 2 == 1;
             pool.submit(() -> {
                 go.await();
                 ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -209,7 +222,11 @@ abstract class CenterContractTest {
                     while (want.size() < n) {
                         want.add(contested.get(random.nextInt(contested.size())));
                     }
-                    Response hold = api.post("/api/events/" + ev.eventId() + "/holds", Map.of("seatIds", List.copyOf(want)));
+                    Response hold = sellNow
+                            ? api.post("/api/events/" + ev.eventId() + "/sales", Map.of("seatIds", List.copyOf(want),
+                                    "customer", Map.of("auth", "WALK_IN"),
+                                    "payment", Map.of("method", "CARD", "reference", "r")))
+                            : api.post("/api/events/" + ev.eventId() + "/holds", Map.of("seatIds", List.copyOf(want)));
                     if (hold.status() == 409) {
                         conflicts.incrementAndGet();
                         if (!hold.get("type").asText().endsWith("seat-unavailable") || hold.get("detail").asText().isEmpty()) {
@@ -222,7 +239,7 @@ abstract class CenterContractTest {
                         unexpectedBodies.add(hold.status() + " " + hold.body());
                         continue;
                     }
-                    Response sale = api.post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                    Response sale = sellNow ? hold : api.post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
                             "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CARD", "reference", "r")));
                     if (sale.status() != 201) {
                         unexpected.incrementAndGet();
@@ -290,6 +307,88 @@ abstract class CenterContractTest {
         assertThat(hold(rival, ev, rivalBlock).status()).isEqualTo(201);
         Response mine = rival.client().get("/api/events/" + ev.eventId() + "/authorizations/me");
         assertThat(strings(mine.get("allocatedSeats"))).containsExactlyInAnyOrderElementsOf(rivalBlock);
+    }
+
+    /** Issue 13: "sell now" keeps a hold's rules (quota, blocks, seats free) and leaves nothing behind a refusal. */
+    @Test
+    void sellNowSellsInOneRequestUnderTheHoldsRules() {
+        Account seller = fx.account(Role.SELLER);
+        Account rival = fx.account(Role.SELLER);
+        var map = mapOf();
+        String category = map.categories().getFirst().id();
+        List<String> rivalBlock = map.seats().stream().filter(s -> s.categoryId().equals(category))
+                .skip(100).limit(4).map(Seat::id).toList();
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, Map.of(category, 5), rival, Map.of(category, 10)),
+                Map.of(rival, rivalBlock));
+        List<String> free = map.seats().stream().filter(s -> s.categoryId().equals(category) && s.flags().isEmpty())
+                .map(Seat::id).filter(id -> !rivalBlock.contains(id)).limit(8).toList();
+
+        Response sold = sellNow(seller, ev, free.subList(0, 3));
+        assertThat(sold.status()).isEqualTo(201);
+        assertThat(sold.get("tickets")).hasSize(3);
+        assertThat(sold.get("totalMinor").asLong()).isPositive();
+        Response hold = seller.client().get("/api/holds/" + sold.get("holdId").asLong());
+        assertThat(hold.get("status").asText()).isEqualTo("ISSUED");
+        assertThat(hold.get("seatIds")).extracting(JsonNode::asText).containsExactlyInAnyOrderElementsOf(free.subList(0, 3));
+        JsonNode seats = seller.client().get("/api/events/" + ev.eventId() + "/seats").get("seats");
+        assertThat(seats.get("SOLD")).extracting(JsonNode::asText).containsAll(free.subList(0, 3));
+
+        Response over = sellNow(seller, ev, free.subList(3, 6));
+        assertThat(over.status()).isEqualTo(409);
+        assertThat(over.get("type").asText()).endsWith("quota-exceeded");
+
+        assertThat(hold(rival, ev, List.of(free.get(3))).status()).isEqualTo(201);
+        Response taken = sellNow(seller, ev, List.of(free.get(4), free.get(3)));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.get("type").asText()).endsWith("seat-unavailable");
+        assertThat(taken.get("detail").asText()).contains(free.get(3)).doesNotContain(free.get(4));
+        // the refused sale took neither the free seat nor quota: two more seats fit in the quota of 5
+        assertThat(sellNow(seller, ev, List.of(free.get(4), free.get(5))).status()).isEqualTo(201);
+
+        Response intoBlock = sellNow(seller, ev, rivalBlock.subList(0, 1));
+        assertThat(intoBlock.status()).isEqualTo(409);
+        Response outsider = sellNow(fx.account(Role.SELLER), ev, List.of(free.get(6)));
+        assertThat(outsider.status()).as("a seller without an authorization").isEqualTo(403);
+        assertThat(fx.organizer.post("/api/events/" + ev.eventId() + "/sales", Map.of("seatIds", List.of(free.get(7)),
+                "payment", Map.of("method", "CASH"))).status()).as("an organizer does not sell").isEqualTo(403);
+        assertThat(fx.organizer.get("/api/sales-log?eventId=" + ev.eventId()).get("tickets").asInt()).isEqualTo(5);
+    }
+
+    /**
+     * Issue 13 (migration 23): issuing info, sale, tickets and sold seats no longer name the event row in a foreign key
+     * (each check locked it); the database still ties them to their event through the hold, the sale and the seat row.
+     */
+    @Test
+    void theDatabaseStillTiesEverySaleTicketAndSoldSeatToItsEvent() {
+        Account seller = fx.account(Role.SELLER);
+        var map = mapOf();
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(map, 10)), Map.of());
+        EventSetup other = fx.publishedTheatreEvent(Map.of(), Map.of());
+        String seat = map.seats().stream().filter(s -> s.flags().isEmpty()).skip(40).findFirst().orElseThrow().id();
+        Response sold = sellNow(seller, ev, List.of(seat));
+        assertThat(sold.status()).isEqualTo(201);
+        String ticketId = sold.get("tickets").get(0).get("ticketId").asText();
+        long saleId = sold.get("saleId").asLong();
+        org.jooq.DSLContext db = fx.center.services().db().dsl();
+        var ticket = dev.tessera.center.db.schema.Tables.TICKET;
+        var soldSeat = dev.tessera.center.db.schema.Tables.SOLD_SEAT;
+        var sale = dev.tessera.center.db.schema.Tables.SALE;
+        var info = dev.tessera.center.db.schema.Tables.ISSUING_INFO;
+        assertThatThrownBy(() -> db.update(ticket).set(ticket.EVENT_ID, other.eventId()).where(ticket.ID.eq(ticketId))
+                .execute()).as("a ticket of another event than its sale's").isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> db.update(soldSeat).set(soldSeat.EVENT_ID, other.eventId())
+                .set(soldSeat.SEAT_ID, "no-such-seat").where(soldSeat.TICKET_ID.eq(ticketId)).execute())
+                .as("a sold seat the event does not have").isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> db.update(sale).set(sale.EVENT_ID, other.eventId()).where(sale.ID.eq(saleId)).execute())
+                .as("a sale of another event than its issuing info's").isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> db.update(info).set(info.EVENT_ID, other.eventId())
+                .where(info.ID.eq(sold.get("issuingInfoId").asLong())).execute())
+                .as("issuing info of another event than its hold's").isInstanceOf(DataAccessException.class);
+    }
+
+    private static Response sellNow(Account seller, EventSetup ev, List<String> seats) {
+        return seller.client().post("/api/events/" + ev.eventId() + "/sales", Map.of("seatIds", seats,
+                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH", "tenderedMinor", 1_000_000)));
     }
 
     @Test

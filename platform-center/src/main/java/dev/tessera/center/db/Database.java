@@ -112,7 +112,9 @@ public final class Database implements AutoCloseable {
             HikariDataSource ds = pool(url, user, password, poolSize, dialect, shown);
             try {
                 Flyway.configure().dataSource(ds).locations("classpath:db/center")
-                        .javaMigrations(new StandingInventoryOfEarlierEvents(dialect)).load().migrate();
+                        .javaMigrations(new StandingInventoryOfEarlierEvents(dialect),
+                                new SalesWithoutEventRowLocks(dialect))
+                        .load().migrate();
             } catch (FlywayException e) {
                 ds.close();
                 throw new DatabaseStartException("cannot migrate the center database " + shown + ": " + reasonOf(e), e);

@@ -45,6 +45,7 @@ import dev.tessera.center.sales.SaleService.Exchange;
 import dev.tessera.center.sales.SaleService.ExchangeResult;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.center.sales.SaleService.SaleResult;
+import dev.tessera.center.sales.SaleService.SellNow;
 import dev.tessera.center.sales.VoidService.VoidTicket;
 import dev.tessera.center.sales.VoidService.Voided;
 import dev.tessera.center.saleslog.SalesLogService;
@@ -167,6 +168,9 @@ public final class Endpoints {
             Body.NONE, Body.NONE, 204, Set.of(400, 401, 403, 404, 409, 503));
     public static final Endpoint<Void, ChipChallenge> CHIP_CHALLENGE = new Endpoint<>("POST", "/api/chip-challenges",
             Body.NONE, Body.of(ChipChallenge.class), 201, Set.of(401, 403, 503));
+    /** Issue 13: a counter sale paid at once, seats taken and sold in one request and one transaction. */
+    public static final Endpoint<SellNow, SaleResult> SELL_NOW = new Endpoint<>("POST", "/api/events/{eventId}/sales",
+            Body.of(SellNow.class), Body.of(SaleResult.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
     public static final Endpoint<Void, List<SaleView>> FIND_SALES = new Endpoint<>("GET", "/api/sales",
             Body.NONE, Body.listOf(SaleView.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<ConfirmSale, SaleResult> CONFIRM_SALE = new Endpoint<>("POST", "/api/sales",
@@ -274,7 +278,7 @@ public final class Endpoints {
      * turn a lost "admitted" into "already used". Terminal journal pushes carry their own entry ids; chip sessions and
      * personalizations answer with keys, which are not kept.
      */
-    public static final Set<Endpoint<?, ?>> IDEMPOTENT = Set.of(HOLD, CONFIRM_SALE, EXCHANGE, REPRINT, VOID_TICKET,
+    public static final Set<Endpoint<?, ?>> IDEMPOTENT = Set.of(HOLD, CONFIRM_SALE, SELL_NOW, EXCHANGE, REPRINT, VOID_TICKET,
             START_TRANSFER, ACCEPT_TRANSFER, MEMBER_HOLD, PURCHASE, OPEN_SHIFT, CLOSE_SHIFT, RELEASE_SEATS, SCAN);
     /** Issue 17 (the types named in full: an import would move the lines the frozen cycle store lists in its order). */
     public static final Endpoint<Void, dev.tessera.center.tax.EventTaxes.EventTax> EVENT_TAX = new Endpoint<>("GET",
@@ -285,5 +289,5 @@ public final class Endpoints {
             Body.of(dev.tessera.center.tax.EventTaxes.SetTax.class),
             Body.of(dev.tessera.center.tax.EventTaxes.EventTax.class), 200, Set.of(400, 401, 403, 404, 413, 503));
 
-    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, AREAS, AREA_CAPACITY, AREA_DOOR, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, MY_HOLDS, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SALES_LOG, SALES_LOG_GROUPS, FIND_MEMBERS, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT, ON_SALE_ONLINE, MEMBER_HOLD, MEMBER_HOLDS, RELEASE_MEMBER_HOLD, PURCHASE, CANCEL_EVENT, MOVE_EVENT, REFUNDS, EVENT_TAX, SET_EVENT_TAX);
+    public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, AREAS, AREA_CAPACITY, AREA_DOOR, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, MY_HOLDS, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SELL_NOW, SALES_LOG, SALES_LOG_GROUPS, FIND_MEMBERS, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT, ON_SALE_ONLINE, MEMBER_HOLD, MEMBER_HOLDS, RELEASE_MEMBER_HOLD, PURCHASE, CANCEL_EVENT, MOVE_EVENT, REFUNDS, EVENT_TAX, SET_EVENT_TAX);
 }

@@ -37,6 +37,8 @@ final class SaleRoutes {
             }
             return confirmation.sale();
         }, SELLER);
+        r.route(Endpoints.SELL_NOW, (ctx, body) -> s.sales().sellNow(Api.principal(ctx).accountId(),
+                Api.pathId(ctx, "eventId"), body), SELLER);
         // issue 13: the log a page of whole sales at a time (keyset by sale time and number)
         r.route(Endpoints.SALES_LOG, (ctx, none) -> {
             String after = ctx.queryParam("after");

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Claim 32: seats held for a sale at the center, lapsing after the set period unless issued. */
 public final class HoldService {
@@ -69,12 +70,7 @@ public final class HoldService {
 
     public Hold hold(long sellerId, long eventId, HoldRequest request) {
         Event event = events.event(eventId);
-        if (event.status() != EventStatus.PUBLISHED) {
-            throw DomainException.conflict("not-on-sale", "event " + eventId + " is not on sale (" + event.status() + ")");
-        }
-        if (!event.endsAt().isAfter(clock.instant())) {
-            throw DomainException.conflict("not-on-sale", "event " + eventId + " is over");
-        }
+        requireOnSale(event, clock);
         SeatMap map = events.seatMapOf(event);
         boolean explicit = request.seatIds() != null && !request.seatIds().isEmpty();
         Map<String, Integer> areas = StandingPlaces.checkRequest(map, request.areas());
@@ -119,7 +115,19 @@ public final class HoldService {
         }
     }
 
-    private Hold holdSeats(long sellerId, long eventId, SeatMap map, List<String> seatIds, Map<String, Integer> areas) {
+    /** Refuses a hold or sale of an event that is not published or is over. */
+    static void requireOnSale(Event event, Clock clock) {
+        if (event.status() != EventStatus.PUBLISHED) {
+            throw DomainException.conflict("not-on-sale", "event " + event.id() + " is not on sale (" + event.status()
+                    + ")");
+        }
+        if (!event.endsAt().isAfter(clock.instant())) {
+            throw DomainException.conflict("not-on-sale", "event " + event.id() + " is over");
+        }
+    }
+
+    /** The seats and places asked for, counted per category (what the seller's quotas are charged); checks the ids. */
+    static Map<String, Integer> perCategory(SeatMap map, List<String> seatIds, Map<String, Integer> areas) {
         if (seatIds.size() > MAX_SEATS_PER_HOLD) {
             throw DomainException.invalid("one hold takes at most " + MAX_SEATS_PER_HOLD + " seats");
         }
@@ -131,6 +139,26 @@ public final class HoldService {
         }
         areas.forEach((areaId, quantity) -> perCategory.merge(StandingPlaces.area(map, areaId).categoryId(), quantity,
                 Integer::sum));
+        return perCategory;
+    }
+
+    /** Seats a hold or a sale may take: free, and outside every other seller's block. */
+    static org.jooq.Condition takeable(long sellerId) {
+        return SEAT_STATE.STATUS.eq("FREE")
+                .and(SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(sellerId)));
+    }
+
+    /** Refuses with 409 seat-unavailable when fewer seats moved than were asked for, naming the ones lost. */
+    static void requireAll(List<String> seatIds, List<SeatChange> moved) {
+        if (moved.size() != seatIds.size()) {
+            Set<String> got = moved.stream().map(SeatChange::seatId).collect(Collectors.toSet());
+            List<String> lost = seatIds.stream().filter(s -> !got.contains(s)).toList();
+            throw DomainException.conflict("seat-unavailable", "these seats are no longer free: " + lost);
+        }
+    }
+
+    private Hold holdSeats(long sellerId, long eventId, SeatMap map, List<String> seatIds, Map<String, Integer> areas) {
+        Map<String, Integer> perCategory = perCategory(map, seatIds, areas);
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plus(holdPeriod);
         List<SeatChange> changes = new ArrayList<>();
@@ -146,28 +174,13 @@ public final class HoldService {
                     .set(SEAT_HOLD.EXPIRES_AT, expires)
                     .returningResult(SEAT_HOLD.ID).fetchOne(SEAT_HOLD.ID);
             if (!seatIds.isEmpty()) {
-                List<SeatChange> held = SeatStates.move(ctx, eventId, seatIds, id, "HELD", SEAT_STATE.STATUS.eq("FREE")
-                        .and(SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(sellerId))));
-                if (held.size() != seatIds.size()) {
-                    Set<String> got = held.stream().map(SeatChange::seatId).collect(Collectors.toSet());
-                    List<String> lost = seatIds.stream().filter(s -> !got.contains(s)).toList();
-                    throw DomainException.conflict("seat-unavailable", "these seats are no longer free: " + lost);
-                }
-                var insert = ctx.insertInto(SEAT_HOLD_SEAT, SEAT_HOLD_SEAT.HOLD_ID, SEAT_HOLD_SEAT.SEAT_ID,
-                        SEAT_HOLD_SEAT.CATEGORY_ID);
-                for (String seatId : seatIds) {
-                    insert = insert.values(id, seatId, map.seat(seatId).orElseThrow().categoryId());
-                }
-                insert.execute();
+                List<SeatChange> held = SeatStates.move(ctx, eventId, seatIds, id, "HELD", takeable(sellerId));
+                requireAll(seatIds, held);
                 changes.addAll(held);
             }
+            recordPlaces(ctx, id, map, seatIds, areas);
             // after the seats: every transaction takes area rows last and in area-id order, so none waits in a circle
-            areas.forEach((areaId, quantity) -> {
-                StandingPlaces.hold(ctx, eventId, map, areaId, quantity);
-                ctx.insertInto(SEAT_HOLD_AREA).set(SEAT_HOLD_AREA.HOLD_ID, id).set(SEAT_HOLD_AREA.AREA_ID, areaId)
-                        .set(SEAT_HOLD_AREA.CATEGORY_ID, StandingPlaces.area(map, areaId).categoryId())
-                        .set(SEAT_HOLD_AREA.QUANTITY, quantity).execute();
-            });
+            areas.forEach((areaId, quantity) -> StandingPlaces.hold(ctx, eventId, map, areaId, quantity));
             return id;
         });
         feed.publish(eventId, changes, areaCounts(eventId, touchedAreas));
@@ -177,6 +190,22 @@ public final class HoldService {
     private List<dev.tessera.center.live.AvailabilityService.AreaCount> areaCounts(long eventId, List<String> areaIds) {
         return areaIds.isEmpty() ? List.of()
                 : dev.tessera.center.live.AvailabilityService.areaCounts(db.dsl(), eventId, areaIds);
+    }
+
+    /** The hold's seats (one multi-row insert) and standing places, in the caller's transaction. */
+    static void recordPlaces(DSLContext ctx, long holdId, SeatMap map, List<String> seatIds, Map<String, Integer> areas) {
+        if (!seatIds.isEmpty()) {
+            var insert = ctx.insertInto(SEAT_HOLD_SEAT, SEAT_HOLD_SEAT.HOLD_ID, SEAT_HOLD_SEAT.SEAT_ID,
+                    SEAT_HOLD_SEAT.CATEGORY_ID);
+            for (String seatId : seatIds) {
+                insert = insert.values(holdId, seatId, map.seat(seatId).orElseThrow().categoryId());
+            }
+            insert.execute();
+        }
+        areas.forEach((areaId, quantity) -> ctx.insertInto(SEAT_HOLD_AREA).set(SEAT_HOLD_AREA.HOLD_ID, holdId)
+                .set(SEAT_HOLD_AREA.AREA_ID, areaId)
+                .set(SEAT_HOLD_AREA.CATEGORY_ID, StandingPlaces.area(map, areaId).categoryId())
+                .set(SEAT_HOLD_AREA.QUANTITY, quantity).execute());
     }
 
     /** Claims 30, 74: the seller's quota per category, taken in the same transaction as the seats. */
@@ -200,15 +229,37 @@ public final class HoldService {
         }
     }
 
+    /**
+     * The hold with its seats and standing places, read in one statement (issue 13: a confirmation read them in three,
+     * each on a connection of its own).
+     */
     public Hold find(long holdId) {
-        SeatHoldRecord hold = db.dsl().selectFrom(SEAT_HOLD).where(SEAT_HOLD.ID.eq(holdId)).fetchOne();
-        if (hold == null) {
+        var place = DSL.field("place", String.class);
+        var quantity = DSL.field("quantity", Integer.class);
+        var rows = db.dsl().select(SEAT_HOLD.ID, SEAT_HOLD.EVENT_ID, SEAT_HOLD.SELLER_ID, SEAT_HOLD.STATUS,
+                        SEAT_HOLD.EXPIRES_AT, SEAT_HOLD_SEAT.SEAT_ID.as(place), DSL.inline(null, Integer.class).as(quantity))
+                .from(SEAT_HOLD).leftJoin(SEAT_HOLD_SEAT).on(SEAT_HOLD_SEAT.HOLD_ID.eq(SEAT_HOLD.ID))
+                .where(SEAT_HOLD.ID.eq(holdId))
+                .unionAll(DSL.select(SEAT_HOLD.ID, SEAT_HOLD.EVENT_ID, SEAT_HOLD.SELLER_ID, SEAT_HOLD.STATUS,
+                                SEAT_HOLD.EXPIRES_AT, SEAT_HOLD_AREA.AREA_ID, SEAT_HOLD_AREA.QUANTITY)
+                        .from(SEAT_HOLD).join(SEAT_HOLD_AREA).on(SEAT_HOLD_AREA.HOLD_ID.eq(SEAT_HOLD.ID))
+                        .where(SEAT_HOLD.ID.eq(holdId)))
+                .fetch();
+        if (rows.isEmpty()) {
             throw DomainException.notFound("no hold " + holdId);
         }
-        List<String> seats = db.dsl().select(SEAT_HOLD_SEAT.SEAT_ID).from(SEAT_HOLD_SEAT)
-                .where(SEAT_HOLD_SEAT.HOLD_ID.eq(holdId)).orderBy(SEAT_HOLD_SEAT.SEAT_ID).fetch(SEAT_HOLD_SEAT.SEAT_ID);
-        return new Hold(hold.getId(), hold.getEventId(), hold.getSellerId(), seats, areasOf(db.dsl(), holdId),
-                hold.getExpiresAt().toInstant(), HoldStatus.valueOf(hold.getStatus()));
+        var first = rows.getFirst();
+        Set<String> seats = new java.util.TreeSet<>();
+        Map<String, Integer> areas = new TreeMap<>();
+        for (var row : rows) {
+            if (row.value7() != null) {
+                areas.put(row.value6(), row.value7());
+            } else if (row.value6() != null) {
+                seats.add(row.value6());
+            }
+        }
+        return new Hold(first.value1(), first.value2(), first.value3(), List.copyOf(seats), areas,
+                first.value5().toInstant(), HoldStatus.valueOf(first.value4()));
     }
 
     /**

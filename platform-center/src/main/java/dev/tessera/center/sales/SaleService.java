@@ -75,6 +75,13 @@ public final class SaleService {
 
     public record ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees) {}
 
+    /**
+     * Issue 13: a counter sale paid at once, "sell now": the seats (and standing places, per area id) are taken and
+     * sold in one transaction, with no hold the seller confirms later.
+     */
+    public record SellNow(List<String> seatIds, java.util.Map<String, Integer> areas, Customer customer,
+                          Payment payment, List<String> attendees) {}
+
     public record Exchange(List<String> ticketIds, long holdId, String reason, Payment payment) {}
 
     public record ExchangeResult(long exchangeId, List<VoidService.Voided> returned, SaleResult sale, long returnedMinor,
@@ -179,6 +186,79 @@ public final class SaleService {
                     tickets, now, changes);
         });
         publish(event.id(), changes, hold.areas().keySet());
+        return result;
+    }
+
+    /**
+     * Issue 13: sells the named seats and standing places at once, in one transaction: the seller's quota, the seats
+     * moved from FREE straight to SOLD under the same guard as a hold (free, not in another seller's block), the hold
+     * row the sale's issuing info names (ISSUED from the start), the sale and its tickets. A seat taken by another
+     * seller refuses the whole sale with 409 seat-unavailable, as a hold does; nothing of it stays.
+     */
+    public SaleResult sellNow(long sellerId, long eventId, SellNow req) {
+        Event event = events.event(eventId);
+        HoldService.requireOnSale(event, clock);
+        SeatMap map = events.seatMapOf(event);
+        List<String> seatIds = req.seatIds() == null ? List.of()
+                : List.copyOf(new java.util.LinkedHashSet<>(req.seatIds()));
+        java.util.Map<String, Integer> areas = StandingPlaces.checkRequest(map, req.areas());
+        if (seatIds.isEmpty() && areas.isEmpty()) {
+            throw DomainException.invalid("name seatIds, areas (standing places) or both");
+        }
+        java.util.Map<String, Integer> perCategory = HoldService.perCategory(map, seatIds, areas);
+        Customer customer = req.customer() == null ? new Customer(CustomerAuth.WALK_IN, null, null, null) : req.customer();
+        Long memberId = authenticateCustomer(customer);
+        Chip chip = customer.chipId() == null || customer.chipId().isBlank() ? null : members.activeChip(customer.chipId());
+        if (chip != null && chip.memberId() != null && memberId != null && !chip.memberId().equals(memberId)) {
+            throw DomainException.invalid("chip " + chip.chipId() + " belongs to another member");
+        }
+        Payment payment = req.payment();
+        checkPayment(payment);
+        List<String> attendees = req.attendees() == null ? List.of() : req.attendees();
+        int places = areas.values().stream().mapToInt(Integer::intValue).sum();
+        if (attendees.size() > seatIds.size() + places) {
+            throw DomainException.invalid("more attendee names than seats and standing places");
+        }
+        long total = priceOf(event, map, seatIds, areas);
+        long change = change(payment, total);
+        String defaultAttendee = memberId == null ? "" : accounts.find(memberId).displayName();
+        List<IssuedTicket> tickets = form(event, map, seatIds, areas, chip, attendees, defaultAttendee);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<SeatChange> changes = new ArrayList<>();
+        SaleResult result = db.tx(ctx -> {
+            changes.clear();
+            if (customer.auth() == CustomerAuth.MEMBER_CARD) {
+                Chip proven = members.proveCard(ctx, sellerId, customer.chipId(), customer.challengeId(),
+                        customer.signature());
+                if (!java.util.Objects.equals(proven.memberId(), memberId)) {
+                    throw DomainException.conflict("chip-changed", "The card changed owner during the sale; try again.");
+                }
+            }
+            HoldService.reserveQuota(ctx, eventId, sellerId, perCategory);
+            long holdId = ctx.insertInto(SEAT_HOLD)
+                    .set(SEAT_HOLD.EVENT_ID, eventId)
+                    .set(SEAT_HOLD.SELLER_ID, sellerId)
+                    .set(SEAT_HOLD.STATUS, HoldStatus.ISSUED.name())
+                    .set(SEAT_HOLD.CREATED_AT, now)
+                    .set(SEAT_HOLD.EXPIRES_AT, now)
+                    .returningResult(SEAT_HOLD.ID).fetchOne(SEAT_HOLD.ID);
+            if (!seatIds.isEmpty()) {
+                List<SeatChange> sold = SeatStates.move(ctx, eventId, seatIds, holdId, "SOLD",
+                        HoldService.takeable(sellerId));
+                HoldService.requireAll(seatIds, sold);
+                changes.addAll(sold);
+            }
+            // the hold's seats and places stay on record as for a hold confirmed later (GET /api/holds/{id})
+            HoldService.recordPlaces(ctx, holdId, map, seatIds, areas);
+            // after the seats, in area-id order, as every transaction takes area rows
+            areas.forEach((areaId, quantity) -> {
+                StandingPlaces.hold(ctx, eventId, map, areaId, quantity);
+                StandingPlaces.sell(ctx, eventId, areaId, quantity);
+            });
+            return recordSale(ctx, sellerId, holdId, event, customer.auth().name(), memberId, chip, payment, total,
+                    change, tickets, now);
+        });
+        publish(event.id(), changes, areas.keySet());
         return result;
     }
 
@@ -288,9 +368,13 @@ public final class SaleService {
 
     /** The seats' prices and the standing places' (each at its area's category price). */
     private static long priceOf(Event event, SeatMap map, Hold hold) {
-        long seats = hold.seatIds().stream()
+        return priceOf(event, map, hold.seatIds(), hold.areas());
+    }
+
+    private static long priceOf(Event event, SeatMap map, List<String> seatIds, java.util.Map<String, Integer> areas) {
+        long seats = seatIds.stream()
                 .mapToLong(s -> event.pricesMinor().get(map.seat(s).orElseThrow().categoryId())).sum();
-        long places = hold.areas().entrySet().stream().mapToLong(a -> event.pricesMinor()
+        long places = areas.entrySet().stream().mapToLong(a -> event.pricesMinor()
                 .get(StandingPlaces.area(map, a.getKey()).categoryId()) * a.getValue()).sum();
         return seats + places;
     }
@@ -308,15 +392,20 @@ public final class SaleService {
     /** Forms the signed tickets before the transaction: signing is CPU work that needs no lock. */
     private List<IssuedTicket> form(Event event, SeatMap map, Hold hold, Chip chip, List<String> attendees,
                                     String defaultAttendee) {
+        return form(event, map, hold.seatIds(), hold.areas(), chip, attendees, defaultAttendee);
+    }
+
+    private List<IssuedTicket> form(Event event, SeatMap map, List<String> seatIds, java.util.Map<String, Integer> areas,
+                                    Chip chip, List<String> attendees, String defaultAttendee) {
         List<IssuedTicket> tickets = new ArrayList<>();
         int index = 0;
-        for (String seatId : hold.seatIds()) {
+        for (String seatId : seatIds) {
             Seat seat = map.seat(seatId).orElseThrow();
             tickets.add(formOne(event, seat.id(), seat.categoryId(), TicketFactory.gateFor(event, map, seat), false,
                     chip, attendeeAt(attendees, index++, defaultAttendee)));
         }
         // issue 18: one ticket per standing place, naming the area, after the seats (attendee names run on)
-        for (var place : hold.areas().entrySet()) {
+        for (var place : areas.entrySet()) {
             var area = StandingPlaces.area(map, place.getKey());
             for (int n = 0; n < place.getValue(); n++) {
                 tickets.add(formOne(event, area.id(), area.categoryId(), TicketFactory.gateFor(event, map, area), true, chip,
@@ -358,8 +447,27 @@ public final class SaleService {
         if (claimed == 0) {
             throw DomainException.conflict(HOLD_NOT_ACTIVE, "hold " + hold.id() + " lapsed or ended; hold the seats again");
         }
+        SaleResult sale = recordSale(ctx, sellerId, hold.id(), event, auth, memberId, chip, payment, total, change,
+                tickets, now);
+        if (!hold.seatIds().isEmpty()) {
+            List<SeatChange> soldSeats = SeatStates.move(ctx, event.id(), hold.seatIds(), hold.id(), "SOLD",
+                    SEAT_STATE.HOLD_ID.eq(hold.id()).and(SEAT_STATE.STATUS.eq("HELD")));
+            if (soldSeats.size() != hold.seatIds().size()) {
+                throw new IllegalStateException("hold " + hold.id() + " held " + soldSeats.size() + " of "
+                        + hold.seatIds().size() + " seats at confirmation");
+            }
+            changes.addAll(soldSeats);
+        }
+        hold.areas().forEach((areaId, quantity) -> StandingPlaces.sell(ctx, event.id(), areaId, quantity));
+        return sale;
+    }
+
+    /** The issuing info, the sale, its sold seats and its tickets, in the caller's transaction. */
+    private SaleResult recordSale(DSLContext ctx, long sellerId, long holdId, Event event, String auth, Long memberId,
+                                  Chip chip, Payment payment, long total, long change, List<IssuedTicket> tickets,
+                                  OffsetDateTime now) {
         long issuingInfoId = ctx.insertInto(ISSUING_INFO)
-                .set(ISSUING_INFO.HOLD_ID, hold.id())
+                .set(ISSUING_INFO.HOLD_ID, holdId)
                 .set(ISSUING_INFO.SELLER_ID, sellerId)
                 .set(ISSUING_INFO.EVENT_ID, event.id())
                 .set(ISSUING_INFO.CUSTOMER_AUTH, auth)
@@ -395,21 +503,11 @@ public final class SaleService {
                     1, "VALID", now, t.encoded(), t.generalAdmission(),
                     rates.getOrDefault(t.categoryId(), dev.tessera.core.tax.TaxRate.ZERO).basisPoints());
         }
-        if (!hold.seatIds().isEmpty()) {
+        if (tickets.stream().anyMatch(t -> !t.generalAdmission())) {
             sold.execute();
         }
         issued.execute();
-        if (!hold.seatIds().isEmpty()) {
-            List<SeatChange> soldSeats = SeatStates.move(ctx, event.id(), hold.seatIds(), hold.id(), "SOLD",
-                    SEAT_STATE.HOLD_ID.eq(hold.id()).and(SEAT_STATE.STATUS.eq("HELD")));
-            if (soldSeats.size() != hold.seatIds().size()) {
-                throw new IllegalStateException("hold " + hold.id() + " held " + soldSeats.size() + " of "
-                        + hold.seatIds().size() + " seats at confirmation");
-            }
-            changes.addAll(soldSeats);
-        }
-        hold.areas().forEach((areaId, quantity) -> StandingPlaces.sell(ctx, event.id(), areaId, quantity));
-        return new SaleResult(saleId, issuingInfoId, event.id(), hold.id(), payment.methodName(), total,
+        return new SaleResult(saleId, issuingInfoId, event.id(), holdId, payment.methodName(), total,
                 event.currency(), change, List.copyOf(tickets));
     }
 

@@ -3,12 +3,14 @@ package dev.tessera.center.sales;
 import static dev.tessera.center.db.schema.Sequences.SEAT_REVISION_SEQ;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 
+import dev.tessera.center.db.schema.tables.records.SeatStateRecord;
 import dev.tessera.center.live.SeatStatusFeed.SeatChange;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Query;
+import org.jooq.SQLDialect;
+import org.jooq.UpdateConditionStep;
 
 /**
  * Moves named seats of one event from one state to the next under a guard, stamping each with a
@@ -21,7 +23,13 @@ final class SeatStates {
     /** Returns the seats that moved; the caller compares the count with what it asked for. */
     static List<SeatChange> move(DSLContext ctx, long eventId, Collection<String> seatIds, long holdId,
                                  String toStatus, Condition guard) {
-        // A plain UPDATE by primary key, then a read-back: H2 plans UPDATE … RETURNING (its FINAL TABLE
+        if (ctx.dialect().family() == SQLDialect.POSTGRES) {
+            // one round trip: PostgreSQL returns the moved rows from the UPDATE by primary key (issue 13)
+            return moveStatement(ctx, eventId, seatIds, holdId, toStatus, guard)
+                    .returningResult(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION)
+                    .fetch(r -> new SeatChange(r.value1(), toStatus, r.value2()));
+        }
+        // On H2 a plain UPDATE by primary key, then a read-back: H2 plans UPDATE … RETURNING (its FINAL TABLE
         // form) over a secondary index and scans the whole event, 100,000 rows in a stadium.
         moveStatement(ctx, eventId, seatIds, holdId, toStatus, guard).execute();
         return ctx.select(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION).from(SEAT_STATE)
@@ -31,7 +39,7 @@ final class SeatStates {
     }
 
     /** The seat update itself, apart so that a test can ask the database how it plans it. */
-    static Query moveStatement(DSLContext ctx, long eventId, Collection<String> seatIds, long holdId, String toStatus,
+    static UpdateConditionStep<SeatStateRecord> moveStatement(DSLContext ctx, long eventId, Collection<String> seatIds, long holdId, String toStatus,
                                Condition guard) {
         return ctx.update(SEAT_STATE)
                 .set(SEAT_STATE.STATUS, toStatus)

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Issue 17: an event's tax, set by the organizer. Prices are tax-inclusive; each price category (seats and standing
@@ -62,14 +63,18 @@ public final class EventTaxes {
 
     /** The rate of every price category of the event now, inside the caller's transaction (a sale's). */
     public static Map<String, TaxRate> ratesIn(DSLContext ctx, Event event) {
-        String country = ctx.select(EVENT_TAX.COUNTRY).from(EVENT_TAX).where(EVENT_TAX.EVENT_ID.eq(event.id()))
-                .fetchOne(EVENT_TAX.COUNTRY);
+        // one round trip (issue 13): the event's country in a row with a null category, then its set rates
+        var rows = ctx.select(EVENT_TAX.COUNTRY, DSL.inline(null, String.class), DSL.inline(null, Integer.class))
+                .from(EVENT_TAX).where(EVENT_TAX.EVENT_ID.eq(event.id()))
+                .unionAll(DSL.select(DSL.inline(null, String.class), EVENT_TAX_RATE.CATEGORY_ID, EVENT_TAX_RATE.RATE_BP)
+                        .from(EVENT_TAX_RATE).where(EVENT_TAX_RATE.EVENT_ID.eq(event.id())))
+                .fetch();
+        String country = rows.stream().filter(r -> r.value2() == null).map(r -> r.value1()).findFirst().orElse(null);
         TaxRate standard = (country == null ? TaxCountry.defaultFor(event.currency())
                 : TaxCountry.of(country).orElse(TaxCountry.NONE)).standard();
         Map<String, TaxRate> rates = new HashMap<>();
         event.pricesMinor().keySet().forEach(category -> rates.put(category, standard));
-        ctx.selectFrom(EVENT_TAX_RATE).where(EVENT_TAX_RATE.EVENT_ID.eq(event.id()))
-                .forEach(r -> rates.put(r.getCategoryId(), new TaxRate(r.getRateBp())));
+        rows.stream().filter(r -> r.value2() != null).forEach(r -> rates.put(r.value2(), new TaxRate(r.value3())));
         return rates;
     }
 

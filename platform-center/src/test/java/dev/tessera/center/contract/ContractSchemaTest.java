@@ -51,7 +51,7 @@ class ContractSchemaTest {
             "EventChanged", "EventTax", "Exchange", "ExchangeResult", "Health", "HoldRequest", "MemberCard",
             "MemberFound", "MemberHoldRequest", "MemberTicket", "MemberTransfer", "OnSale", "Purchase", "RefundLine",
             "RefundList", "RefundSale", "RegisterEvent", "Released", "Reprint", "Reprinted", "SaleResult", "SaleView",
-            "SalesLog", "SalesLogGroup", "SeatChange", "SeatChanges", "SeatStreamWatching", "SetTax", "TicketView", "Total", "Transfer",
+            "SalesLog", "SalesLogGroup", "SeatChange", "SeatChanges", "SellNow", "SeatStreamWatching", "SetTax", "TicketView", "Total", "Transfer",
             "TransferResult", "VoidTicket", "Voided");
 
     private JsonNode schemas;
