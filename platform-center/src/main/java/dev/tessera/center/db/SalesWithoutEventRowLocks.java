@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -36,31 +34,9 @@ import org.jooq.impl.DSL;
  * <p>A Java migration because the foreign keys of V1 have no names of their own: H2 and PostgreSQL named them
  * differently, so they are found by their columns in the database's metadata.
  */
-final class SalesWithoutEventRowLocks implements JavaMigration {
-    private final SQLDialect dialect;
-
+final class SalesWithoutEventRowLocks extends CenterJavaMigration {
     SalesWithoutEventRowLocks(SQLDialect dialect) {
-        this.dialect = dialect;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("23");
-    }
-
-    @Override
-    public String getDescription() {
-        return "sales without event row locks";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+        super(dialect, "23", "sales without event row locks");
     }
 
     @Override

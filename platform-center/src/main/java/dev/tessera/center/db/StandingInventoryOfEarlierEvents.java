@@ -10,9 +10,7 @@ import dev.tessera.core.seatmap.SeatMapFormat;
 import dev.tessera.core.seatmap.SeatMapFormatException;
 import java.util.HashMap;
 import java.util.Map;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -23,31 +21,9 @@ import org.jooq.impl.DSL;
  * is upgraded sells its existing events' standing areas too. An event whose areas already have rows is left alone;
  * a stored seat map that no longer loads stops the migration with its venue and version named.
  */
-final class StandingInventoryOfEarlierEvents implements JavaMigration {
-    private final SQLDialect dialect;
-
+final class StandingInventoryOfEarlierEvents extends CenterJavaMigration {
     StandingInventoryOfEarlierEvents(SQLDialect dialect) {
-        this.dialect = dialect;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("14");
-    }
-
-    @Override
-    public String getDescription() {
-        return "standing inventory of earlier events";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+        super(dialect, "14", "standing inventory of earlier events");
     }
 
     @Override

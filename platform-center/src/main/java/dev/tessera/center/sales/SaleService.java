@@ -152,12 +152,10 @@ public final class SaleService {
 
     public SaleResult confirm(long sellerId, ConfirmSale req) {
         Hold hold = activeHold(sellerId, req.holdId());
-        Customer customer = req.customer() == null ? new Customer(CustomerAuth.WALK_IN, null, null, null) : req.customer();
-        Long memberId = authenticateCustomer(customer);
-        Chip chip = customer.chipId() == null || customer.chipId().isBlank() ? null : members.activeChip(customer.chipId());
-        if (chip != null && chip.memberId() != null && memberId != null && !chip.memberId().equals(memberId)) {
-            throw DomainException.invalid("chip " + chip.chipId() + " belongs to another member");
-        }
+        Buyer buyer = buyer(req.customer());
+        Customer customer = buyer.customer();
+        Long memberId = buyer.memberId();
+        Chip chip = buyer.chip();
         Payment payment = req.payment();
         checkPayment(payment);
         List<String> attendees = req.attendees() == null ? List.of() : req.attendees();
@@ -174,14 +172,7 @@ public final class SaleService {
         List<SeatChange> changes = new ArrayList<>();
         SaleResult result = db.tx(ctx -> {
             changes.clear();
-            if (customer.auth() == CustomerAuth.MEMBER_CARD) {
-                // issue 15: the card proved itself to this seller, checked and spent with the sale or not at all
-                Chip proven = members.proveCard(ctx, sellerId, customer.chipId(), customer.challengeId(),
-                        customer.signature());
-                if (!java.util.Objects.equals(proven.memberId(), memberId)) {
-                    throw DomainException.conflict("chip-changed", "The card changed owner during the sale; try again.");
-                }
-            }
+            proveCard(ctx, sellerId, buyer);
             return record(ctx, sellerId, hold, event, customer.auth().name(), memberId, chip, payment, total, change,
                     tickets, now, changes);
         });
@@ -206,12 +197,10 @@ public final class SaleService {
             throw DomainException.invalid("name seatIds, areas (standing places) or both");
         }
         java.util.Map<String, Integer> perCategory = HoldService.perCategory(map, seatIds, areas);
-        Customer customer = req.customer() == null ? new Customer(CustomerAuth.WALK_IN, null, null, null) : req.customer();
-        Long memberId = authenticateCustomer(customer);
-        Chip chip = customer.chipId() == null || customer.chipId().isBlank() ? null : members.activeChip(customer.chipId());
-        if (chip != null && chip.memberId() != null && memberId != null && !chip.memberId().equals(memberId)) {
-            throw DomainException.invalid("chip " + chip.chipId() + " belongs to another member");
-        }
+        Buyer buyer = buyer(req.customer());
+        Customer customer = buyer.customer();
+        Long memberId = buyer.memberId();
+        Chip chip = buyer.chip();
         Payment payment = req.payment();
         checkPayment(payment);
         List<String> attendees = req.attendees() == null ? List.of() : req.attendees();
@@ -227,13 +216,7 @@ public final class SaleService {
         List<SeatChange> changes = new ArrayList<>();
         SaleResult result = db.tx(ctx -> {
             changes.clear();
-            if (customer.auth() == CustomerAuth.MEMBER_CARD) {
-                Chip proven = members.proveCard(ctx, sellerId, customer.chipId(), customer.challengeId(),
-                        customer.signature());
-                if (!java.util.Objects.equals(proven.memberId(), memberId)) {
-                    throw DomainException.conflict("chip-changed", "The card changed owner during the sale; try again.");
-                }
-            }
+            proveCard(ctx, sellerId, buyer);
             HoldService.reserveQuota(ctx, eventId, sellerId, perCategory);
             long holdId = ctx.insertInto(SEAT_HOLD)
                     .set(SEAT_HOLD.EVENT_ID, eventId)
@@ -509,6 +492,34 @@ public final class SaleService {
         issued.execute();
         return new SaleResult(saleId, issuingInfoId, event.id(), holdId, payment.methodName(), total,
                 event.currency(), change, List.copyOf(tickets));
+    }
+
+    /**
+     * The customer of a confirmed or sell-now sale: how the seller authenticated them, the member that proves, and the
+     * chip the tickets go to (a member's chip must be their own).
+     */
+    private record Buyer(Customer customer, Long memberId, Chip chip) {}
+
+    /** Issue 15: a member card proved itself to this seller; checked and spent with the sale or not at all. */
+    private void proveCard(DSLContext ctx, long sellerId, Buyer buyer) {
+        Customer customer = buyer.customer();
+        if (customer.auth() != CustomerAuth.MEMBER_CARD) {
+            return;
+        }
+        Chip proven = members.proveCard(ctx, sellerId, customer.chipId(), customer.challengeId(), customer.signature());
+        if (!java.util.Objects.equals(proven.memberId(), buyer.memberId())) {
+            throw DomainException.conflict("chip-changed", "The card changed owner during the sale; try again.");
+        }
+    }
+
+    private Buyer buyer(Customer requested) {
+        Customer customer = requested == null ? new Customer(CustomerAuth.WALK_IN, null, null, null) : requested;
+        Long memberId = authenticateCustomer(customer);
+        Chip chip = customer.chipId() == null || customer.chipId().isBlank() ? null : members.activeChip(customer.chipId());
+        if (chip != null && chip.memberId() != null && memberId != null && !chip.memberId().equals(memberId)) {
+            throw DomainException.invalid("chip " + chip.chipId() + " belongs to another member");
+        }
+        return new Buyer(customer, memberId, chip);
     }
 
     /** Claims 66, 78: the seller's authentication of the customer, recorded in the issuing info. */
