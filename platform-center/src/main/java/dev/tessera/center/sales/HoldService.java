@@ -148,6 +148,18 @@ public final class HoldService {
                 .and(SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(sellerId)));
     }
 
+    /** A seller's hold row of an event: ACTIVE until {@code expires}, or ISSUED at once for a sale paid on the spot. */
+    static long insertHold(DSLContext ctx, long eventId, long sellerId, HoldStatus status, OffsetDateTime now,
+                           OffsetDateTime expires) {
+        return ctx.insertInto(SEAT_HOLD)
+                .set(SEAT_HOLD.EVENT_ID, eventId)
+                .set(SEAT_HOLD.SELLER_ID, sellerId)
+                .set(SEAT_HOLD.STATUS, status.name())
+                .set(SEAT_HOLD.CREATED_AT, now)
+                .set(SEAT_HOLD.EXPIRES_AT, expires)
+                .returningResult(SEAT_HOLD.ID).fetchOne(SEAT_HOLD.ID);
+    }
+
     /** Refuses with 409 seat-unavailable when fewer seats moved than were asked for, naming the ones lost. */
     static void requireAll(List<String> seatIds, List<SeatChange> moved) {
         if (moved.size() != seatIds.size()) {
@@ -166,13 +178,7 @@ public final class HoldService {
         long holdId = db.tx(ctx -> {
             changes.clear();
             reserveQuota(ctx, eventId, sellerId, perCategory);
-            long id = ctx.insertInto(SEAT_HOLD)
-                    .set(SEAT_HOLD.EVENT_ID, eventId)
-                    .set(SEAT_HOLD.SELLER_ID, sellerId)
-                    .set(SEAT_HOLD.STATUS, HoldStatus.ACTIVE.name())
-                    .set(SEAT_HOLD.CREATED_AT, now)
-                    .set(SEAT_HOLD.EXPIRES_AT, expires)
-                    .returningResult(SEAT_HOLD.ID).fetchOne(SEAT_HOLD.ID);
+            long id = insertHold(ctx, eventId, sellerId, HoldStatus.ACTIVE, now, expires);
             if (!seatIds.isEmpty()) {
                 List<SeatChange> held = SeatStates.move(ctx, eventId, seatIds, id, "HELD", takeable(sellerId));
                 requireAll(seatIds, held);

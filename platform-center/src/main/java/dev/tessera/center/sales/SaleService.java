@@ -218,13 +218,7 @@ public final class SaleService {
             changes.clear();
             proveCard(ctx, sellerId, buyer);
             HoldService.reserveQuota(ctx, eventId, sellerId, perCategory);
-            long holdId = ctx.insertInto(SEAT_HOLD)
-                    .set(SEAT_HOLD.EVENT_ID, eventId)
-                    .set(SEAT_HOLD.SELLER_ID, sellerId)
-                    .set(SEAT_HOLD.STATUS, HoldStatus.ISSUED.name())
-                    .set(SEAT_HOLD.CREATED_AT, now)
-                    .set(SEAT_HOLD.EXPIRES_AT, now)
-                    .returningResult(SEAT_HOLD.ID).fetchOne(SEAT_HOLD.ID);
+            long holdId = HoldService.insertHold(ctx, eventId, sellerId, HoldStatus.ISSUED, now, now);
             if (!seatIds.isEmpty()) {
                 List<SeatChange> sold = SeatStates.move(ctx, eventId, seatIds, holdId, "SOLD",
                         HoldService.takeable(sellerId));
