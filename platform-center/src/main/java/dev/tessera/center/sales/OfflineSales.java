@@ -4,7 +4,6 @@ import static dev.tessera.center.db.schema.Tables.CHIP;
 import static dev.tessera.center.db.schema.Tables.GATE_SCAN;
 import static dev.tessera.center.db.schema.Tables.ISSUING_INFO;
 import static dev.tessera.center.db.schema.Tables.SALE;
-import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.SOLD_SEAT;
 import static dev.tessera.center.db.schema.Tables.TICKET;
@@ -104,10 +103,7 @@ public final class OfflineSales {
         tickets.forEach(t -> perCategory.merge(t.categoryId(), 1, Integer::sum));
         HoldService.reserveQuota(ctx, eventId, sellerId, perCategory);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        long holdId = ctx.insertInto(SEAT_HOLD)
-                .set(SEAT_HOLD.EVENT_ID, eventId).set(SEAT_HOLD.SELLER_ID, sellerId)
-                .set(SEAT_HOLD.STATUS, HoldStatus.ISSUED.name()).set(SEAT_HOLD.CREATED_AT, now).set(SEAT_HOLD.EXPIRES_AT, now)
-                .returningResult(SEAT_HOLD.ID).fetchOne(SEAT_HOLD.ID);
+        long holdId = HoldService.insertHold(ctx, eventId, sellerId, HoldStatus.ISSUED, now, now);
         List<String> seatIds = tickets.stream().filter(t -> !t.generalAdmission()).map(Ticket::seatId).toList();
         Map<String, Integer> places = new TreeMap<>();
         tickets.stream().filter(Ticket::generalAdmission).forEach(t -> places.merge(t.seatId(), 1, Integer::sum));
