@@ -2,6 +2,7 @@ package dev.tessera.desktop.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.center.transfer.TransferService;
 import dev.tessera.desktop.center.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.counter.ChipDesk;
@@ -21,13 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The member's view model without a stage, on the embedded center and simulated chips: a wrong transfer password
- * five times locks the transfer, each attempt's password leaves the form at once, and the refusals are sentences.
+ * three times locks the transfer, each attempt's password leaves the form at once, and the refusals are sentences.
  */
 class MemberViewModelTest {
     private static final String PASSWORD = "member-password";
 
     @Test
-    void fiveWrongTransferPasswordsLockTheTransferAndNoPasswordStaysInTheForm(@TempDir Path dir) throws Exception {
+    void threeWrongTransferPasswordsLockTheTransferAndNoPasswordStaysInTheForm(@TempDir Path dir) throws Exception {
         try (TestCenter center = TestCenter.start(dir); VirtualChips tray = new VirtualChips(new SecureRandom())) {
             CenterSession clerk = center.clerk();
             String aLogin = "ann-" + UUID.randomUUID().toString().substring(0, 6);
@@ -68,13 +69,13 @@ class MemberViewModelTest {
             benWallet.load();
             assertThat(benWallet.transfers()).hasSize(1);
             benWallet.incomingProperty().set(benWallet.transfers().getFirst());
-            for (int left = 4; left >= 1; left--) {
+            for (int left = TransferService.MAX_FAILED_ATTEMPTS - 1; left >= 1; left--) {
                 benWallet.acceptPasswordProperty().set("wrong-" + left);
                 benWallet.acceptTransfer();
                 assertThat(benWallet.messageProperty().get()).isEqualTo(Message.of("member.accept.wrong", left));
                 assertThat(benWallet.acceptPasswordProperty().get()).isEmpty();
             }
-            benWallet.acceptPasswordProperty().set("wrong-5");
+            benWallet.acceptPasswordProperty().set("wrong-last");
             benWallet.acceptTransfer();
             assertThat(benWallet.messageProperty().get()).isEqualTo(Message.of("member.accept.locked"));
             benWallet.acceptPasswordProperty().set("right-password");

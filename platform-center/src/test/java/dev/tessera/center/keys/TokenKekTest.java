@@ -98,11 +98,11 @@ class TokenKekTest {
                 name -> name.equals("TESSERA_KEK_PIN") ? token.pin() : null);
         assertThat(right.openOrCreate().where()).contains("token 'tessera-c'");
         Path settings = token.settings(dir, "kek", "TESSERA_KEK_PIN");
-        KekSource wrong = KekSource.parse("pkcs11:" + settings, name -> name.equals("TESSERA_KEK_PIN") ? "0000" : null);
+        KekSource wrong = KekSource.parse("pkcs11:" + settings, name -> name.equals("TESSERA_KEK_PIN") ? "wrong-pin-zq" : null);
         assertThatThrownBy(wrong::openOrCreate).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("token 'tessera-c'").hasMessageContaining("slot " + token.slot())
                 .hasMessageContaining("refused the PIN from the environment variable TESSERA_KEK_PIN")
-                .hasMessageNotContaining("0000");
+                .hasMessageNotContaining("wrong-pin-zq");
         KekSource unset = KekSource.parse("pkcs11:" + settings, name -> null);
         assertThatThrownBy(unset::openOrCreate).hasMessage("set the environment variable TESSERA_KEK_PIN to the user "
                 + "PIN of the token 'tessera-c' (slot " + token.slot() + " of " + SoftHsm.LIBRARY + ", key 'kek')");
