@@ -158,10 +158,7 @@ public final class SaleService {
         Chip chip = buyer.chip();
         Payment payment = req.payment();
         checkPayment(payment);
-        List<String> attendees = req.attendees() == null ? List.of() : req.attendees();
-        if (attendees.size() > hold.seatIds().size() + hold.placesHeld()) {
-            throw DomainException.invalid("more attendee names than seats and standing places");
-        }
+        List<String> attendees = attendees(req.attendees(), hold.seatIds().size() + hold.placesHeld());
         Event event = events.event(hold.eventId());
         SeatMap map = events.seatMapOf(event);
         long total = priceOf(event, map, hold);
@@ -203,11 +200,8 @@ public final class SaleService {
         Chip chip = buyer.chip();
         Payment payment = req.payment();
         checkPayment(payment);
-        List<String> attendees = req.attendees() == null ? List.of() : req.attendees();
-        int places = areas.values().stream().mapToInt(Integer::intValue).sum();
-        if (attendees.size() > seatIds.size() + places) {
-            throw DomainException.invalid("more attendee names than seats and standing places");
-        }
+        List<String> attendees = attendees(req.attendees(),
+                seatIds.size() + areas.values().stream().mapToInt(Integer::intValue).sum());
         long total = priceOf(event, map, seatIds, areas);
         long change = change(payment, total);
         String defaultAttendee = memberId == null ? "" : accounts.find(memberId).displayName();
@@ -504,6 +498,15 @@ public final class SaleService {
         if (!java.util.Objects.equals(proven.memberId(), buyer.memberId())) {
             throw DomainException.conflict("chip-changed", "The card changed owner during the sale; try again.");
         }
+    }
+
+    /** Claim 70: at most one attendee name a ticket (a seat or a standing place); none named is fine. */
+    private static List<String> attendees(List<String> requested, int admitted) {
+        List<String> attendees = requested == null ? List.of() : requested;
+        if (attendees.size() > admitted) {
+            throw DomainException.invalid("more attendee names than seats and standing places");
+        }
+        return attendees;
     }
 
     private Buyer buyer(Customer requested) {
