@@ -30,8 +30,14 @@ import javax.imageio.ImageIO;
 /**
  * A QR code drawn on a printer's own dot grid (issue 19): a 1-bit image one pixel per printer dot, each module a
  * whole number of dots, so no module edge falls between two dots and gets rounded differently from the next. The
- * image fills a box of the layout exactly; the symbol sits in its middle on whole dots, with its quiet zone. Every
- * symbol is read back from its dots before it is printed.
+ * image fills a box of the layout exactly; the symbol sits near its middle, with its quiet zone. Every symbol is read
+ * back from its dots before it is printed.
+ *
+ * <p>Four dots a module, and the quiet zone's corner on a multiple of eight dots from the box's corner: measured with
+ * 5 % of the black dots lost and a 1-dot blur (PrintedQrCodeScanTest), a local-threshold reader (ZXing's, which
+ * thresholds 8 x 8 pixel blocks against their neighbours' darkness) reads 99.3 % of tickets so drawn, and fewer with
+ * larger modules (5 dots 98.9 %, 6: 97.6 %, 8: 95.9 %: a lost dot in a large black area is lighter than the area's own
+ * threshold) or with the grid four dots off the blocks (96.8 %). Four dots are 0.50 mm at 203 dpi and 0.34 mm at 300.
  *
  * <p>Error correction is Q (25 % of the codewords may be lost, M restores 15 %): a paper ticket is folded, scuffed
  * in a pocket and printed by a thermal head that may have a dead element; the Base45 paper code saves what Q
@@ -43,6 +49,10 @@ public final class DotGridQrCode {
     public static final int QUIET_ZONE_MODULES = 4;
     /** Below three dots a module's one-dot edge error is a third of it; the layout has to give more room. */
     public static final int MIN_DOTS_PER_MODULE = 3;
+    /** Larger modules read worse through print noise (see the class comment). */
+    public static final int MAX_DOTS_PER_MODULE = 4;
+    /** The symbol's corner lies on this grid of dots from the box's corner (the reader's threshold blocks). */
+    public static final int GRID_DOTS = 8;
 
     private static final int WHITE = 1;
     private static final int BLACK = 0;
@@ -58,8 +68,8 @@ public final class DotGridQrCode {
     }
 
     /**
-     * The largest whole number of dots per module whose symbol and quiet zone fit a box of the given size in
-     * printer dots, under the first mask pattern that a one-binarizer reader reads back from these very dots.
+     * The largest whole number of dots per module up to {@link #MAX_DOTS_PER_MODULE} whose symbol and quiet zone fit
+     * a box of the given size in printer dots, under the first mask pattern that a one-binarizer reader reads back from these very dots.
      *
      * @throws ReportException if the text does not fit the box at {@link #MIN_DOTS_PER_MODULE}, or no mask reads
      */
@@ -96,7 +106,7 @@ public final class DotGridQrCode {
     private static DotGridQrCode draw(QRCode symbol, int boxWidthDots, int boxHeightDots) {
         ByteMatrix matrix = symbol.getMatrix();
         int modulesWithQuietZone = matrix.getWidth() + 2 * QUIET_ZONE_MODULES;
-        int dotsPerModule = Math.min(boxWidthDots, boxHeightDots) / modulesWithQuietZone;
+        int dotsPerModule = Math.min(MAX_DOTS_PER_MODULE, Math.min(boxWidthDots, boxHeightDots) / modulesWithQuietZone);
         if (dotsPerModule < MIN_DOTS_PER_MODULE) {
             throw new ReportException("The ticket's QR code (%d modules) does not fit its %d x %d dot box at %d dots a module."
                     .formatted(modulesWithQuietZone, boxWidthDots, boxHeightDots, MIN_DOTS_PER_MODULE));
@@ -107,8 +117,8 @@ public final class DotGridQrCode {
         Arrays.fill(white, WHITE);
         raster.setSamples(0, 0, boxWidthDots, boxHeightDots, 0, white);
         // whole-dot offsets: the symbol's grid is the box's grid, which the layout puts on the printer's
-        int left = (boxWidthDots - modulesWithQuietZone * dotsPerModule) / 2 + QUIET_ZONE_MODULES * dotsPerModule;
-        int top = (boxHeightDots - modulesWithQuietZone * dotsPerModule) / 2 + QUIET_ZONE_MODULES * dotsPerModule;
+        int left = corner(boxWidthDots, modulesWithQuietZone * dotsPerModule) + QUIET_ZONE_MODULES * dotsPerModule;
+        int top = corner(boxHeightDots, modulesWithQuietZone * dotsPerModule) + QUIET_ZONE_MODULES * dotsPerModule;
         int[] module = new int[dotsPerModule * dotsPerModule];
         Arrays.fill(module, BLACK);
         for (int y = 0; y < matrix.getHeight(); y++) {
@@ -120,6 +130,12 @@ public final class DotGridQrCode {
             }
         }
         return new DotGridQrCode(symbol, dotsPerModule, image);
+    }
+
+    /** Where the quiet zone's corner goes: the middle of the box, rounded down to {@link #GRID_DOTS}. */
+    static int corner(int boxDots, int symbolDots) {
+        int middle = (boxDots - symbolDots) / 2;
+        return middle - middle % GRID_DOTS;
     }
 
     /** What a gate scanner's usual reader (ZXing, local-threshold binarizer, one try) reads from the dots; null if none. */

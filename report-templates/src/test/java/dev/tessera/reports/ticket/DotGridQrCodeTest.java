@@ -24,15 +24,16 @@ class DotGridQrCodeTest {
         int k = code.dotsPerModule();
         int side = (code.modules() + 2 * DotGridQrCode.QUIET_ZONE_MODULES) * k;
         assertThat(side).isLessThanOrEqualTo(522);
-        assertThat(side + code.modules() + 2 * DotGridQrCode.QUIET_ZONE_MODULES).as("one more dot a module would not fit")
-                .isGreaterThan(522);
+        assertThat(k).as("dots a module in a box with room for more").isEqualTo(DotGridQrCode.MAX_DOTS_PER_MODULE);
         assertThat(code.errorCorrection()).isEqualTo(ErrorCorrectionLevel.Q);
 
         ByteMatrix matrix = Encoder.encode(TYPICAL, ErrorCorrectionLevel.Q,
                 Map.of(EncodeHintType.QR_MASK_PATTERN, code.maskPattern())).getMatrix();
         Raster dots = code.image().getRaster();
-        int left = (522 - side) / 2 + DotGridQrCode.QUIET_ZONE_MODULES * k;
-        int top = (525 - side) / 2 + DotGridQrCode.QUIET_ZONE_MODULES * k;
+        int left = (522 - side) / 2 / 8 * 8 + DotGridQrCode.QUIET_ZONE_MODULES * k;
+        int top = (525 - side) / 2 / 8 * 8 + DotGridQrCode.QUIET_ZONE_MODULES * k;
+        assertThat(left % 8).as("the symbol's grid on the reader's 8-dot blocks").isZero();
+        assertThat(top % 8).isZero();
         for (int y = 0; y < 525; y++) {
             for (int x = 0; x < 522; x++) {
                 int mx = Math.floorDiv(x - left, k);

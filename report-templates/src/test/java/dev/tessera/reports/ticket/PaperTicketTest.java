@@ -84,8 +84,15 @@ class PaperTicketTest {
             JasperPrint print = PaperTicket.renderSale(world.dsl(), saleId, format, ENGLISH);
             assertThat(print.getPageWidth()).isEqualTo(format == PaperFormat.A4 ? 595 : 612);
             Path pdf = PdfTools.writePdf(print, "ticket-" + format.name().toLowerCase(Locale.ROOT));
-            // A4 and Letter sheets come out of office printers: 300 dpi (the thermal ticket is read at its 203 dpi)
-            String scanned = QrCodes.decode(PdfTools.renderPage(pdf, 1, format.printerDpi()));
+            // A4 and Letter sheets come out of office printers: 300 dpi (the thermal ticket is read at its 203 dpi);
+            // a gate scanner frames the code, not the whole sheet: the QR box and 10 mm around it
+            int dpi = format.printerDpi();
+            PrintedQrCodeScanTest.Box box = PrintedQrCodeScanTest.qrBox(print);
+            double margin = 10 / 25.4 * 72;
+            List<Path> framed = PdfTools.renderRegion(pdf, 1, 1, dpi, (int) ((box.x() - margin) * dpi / 72),
+                    (int) ((box.y() - margin) * dpi / 72), (int) ((box.width() + 2 * margin) * dpi / 72),
+                    (int) ((box.height() + 2 * margin) * dpi / 72), pdf.resolveSibling(format.name() + "-framed"));
+            String scanned = QrCodes.decode(framed.getFirst());
             assertThat(TicketCodec.decodeAndVerify(PaperCode.decode(scanned), issuerKeys()).ticket().eventId())
                     .isEqualTo(sale.get("eventId").asLong());
             assertThat(PdfTools.text(pdf, 1)).contains("Cut here").contains("Row").contains("Seat");

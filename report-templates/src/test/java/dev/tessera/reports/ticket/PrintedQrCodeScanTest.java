@@ -42,10 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 19: 1,000 different tickets, each read by a gate scanner with one binarizer (ZXing's local-threshold one, one
- * try): all of them clean, and at least 97 % after print noise (5 % of the black dots lost, then a 1 px blur), on
- * every layout at its printer's resolution. Issue 19 asked 99 % of the noisy ones; ZXing reads 97.5 to 98.7 % of
- * them at any module size and mask: its 40-pixel local threshold turns blurred holes in large black areas into
- * white specks, and one speck on the single line it cross-checks a finder pattern along loses that pattern. The first 50 go the whole production path (PaperTicket's template, PDF,
+ * try): all of them clean, and at least 98.5 % after print noise (5 % of the black dots lost, then a 1 px blur), on
+ * every layout at its printer's resolution (DotGridQrCode says why four dots a module on an 8-dot grid). Issue 19
+ * asks 99 %: measured over 3,000 noisy prints this reader's ceiling is 99.0-99.1 % at four dots (every QR version
+ * alike, the mask chosen against simulated noise +0.1 point, levels M and H lower); this set reads 98.7-98.8 %. The first 50 go the whole production path (PaperTicket's template, PDF,
  * pdftoppm at 203 or 300 dpi) and must come out dot for dot the image PaperTicket embeds; all 1,000 are read from
  * that image, as printing 3,000 PDF pages would take minutes. Fixed seeds: every run prints the same tickets.
  */
@@ -110,8 +110,8 @@ class PrintedQrCodeScanTest {
 
         assertThat(dotForDot).as("printed pages whose QR box is the embedded image dot for dot").isEqualTo(PRINTED);
         assertThat(clean).as("clean tickets a one-binarizer scanner reads").isEqualTo(TICKETS);
-        assertThat(noisy).as("noisy tickets a one-binarizer scanner reads").isGreaterThanOrEqualTo(TICKETS * 97 / 100);
-        assertThat(dots.getMin()).as("dots a module, the 512-byte ticket included").isGreaterThanOrEqualTo(4);
+        assertThat(noisy).as("noisy tickets a one-binarizer scanner reads").isGreaterThanOrEqualTo(TICKETS * 985 / 1000);
+        assertThat(dots.getMin()).as("dots a module, the 512-byte ticket included").isEqualTo(4);
     }
 
     /**
@@ -160,7 +160,7 @@ class PrintedQrCodeScanTest {
         return dotForDot;
     }
 
-    private record Box(double x, double y, double width, double height) {}
+    record Box(double x, double y, double width, double height) {}
 
     private record Scan(boolean clean, boolean noisy, int version, int dotsPerModule, boolean otherMask) {}
 
@@ -242,7 +242,7 @@ class PrintedQrCodeScanTest {
     }
 
     /** The QR image element of the first page, in points from the page's top left. */
-    private static Box qrBox(JasperPrint print) {
+    static Box qrBox(JasperPrint print) {
         Box box = find(print.getPages().getFirst().getElements(), 0, 0);
         assertThat(box).as("the printed page has a QR image keyed " + PaperTicket.QR_ELEMENT_KEY).isNotNull();
         return box;
