@@ -2,6 +2,7 @@ package dev.tessera.center;
 
 import dev.tessera.center.db.Database;
 import dev.tessera.center.keys.KekSource;
+import dev.tessera.center.transfer.TransferService;
 import dev.tessera.core.crypto.PasswordHasher;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +14,16 @@ import java.time.Duration;
  */
 public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, String host, int port, int poolSize,
                            Duration holdPeriod, Duration sessionTtl, Duration lapseSweepInterval,
-                           PasswordHasher passwordHasher, Clock clock, KekSource chipKek, KekSource previousChipKek) {
+                           PasswordHasher passwordHasher, Clock clock, KekSource chipKek, KekSource previousChipKek,
+                           Duration transferValidity) {
+
+    /** Without a transfer validity: {@link TransferService#DEFAULT_VALIDITY}. */
+    public CenterConfig(String jdbcUrl, String dbUser, String dbPassword, String host, int port, int poolSize,
+                        Duration holdPeriod, Duration sessionTtl, Duration lapseSweepInterval,
+                        PasswordHasher passwordHasher, Clock clock, KekSource chipKek, KekSource previousChipKek) {
+        this(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl, lapseSweepInterval,
+                passwordHasher, clock, chipKek, previousChipKek, TransferService.DEFAULT_VALIDITY);
+    }
 
     /** Without a key-encryption key: the center picks its default file ({@link #chipKekPath()}). */
     public CenterConfig(String jdbcUrl, String dbUser, String dbPassword, String host, int port, int poolSize,
@@ -49,22 +59,32 @@ public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, Str
 
     public CenterConfig withHost(String newHost) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, newHost, port, poolSize, holdPeriod, sessionTtl,
-                lapseSweepInterval, passwordHasher, clock, chipKek, previousChipKek);
+                lapseSweepInterval, passwordHasher, clock, chipKek, previousChipKek,
+                transferValidity);
     }
 
     public CenterConfig withHoldPeriod(Duration period) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, period, sessionTtl,
-                lapseSweepInterval, passwordHasher, clock, chipKek, previousChipKek);
+                lapseSweepInterval, passwordHasher, clock, chipKek, previousChipKek,
+                transferValidity);
+    }
+
+    /** How long a member's transfer waits for its assignee before it expires (issue 14; default 72 hours). */
+    public CenterConfig withTransferValidity(Duration validity) {
+        return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
+                lapseSweepInterval, passwordHasher, clock, chipKek, previousChipKek, validity);
     }
 
     public CenterConfig withPoolSize(int size) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, size, holdPeriod, sessionTtl,
-                lapseSweepInterval, passwordHasher, clock, chipKek, previousChipKek);
+                lapseSweepInterval, passwordHasher, clock, chipKek, previousChipKek,
+                transferValidity);
     }
 
     public CenterConfig withPasswordHasher(PasswordHasher hasher) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
-                lapseSweepInterval, hasher, clock, chipKek, previousChipKek);
+                lapseSweepInterval, hasher, clock, chipKek, previousChipKek,
+                transferValidity);
     }
 
     /**
@@ -73,12 +93,13 @@ public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, Str
      */
     public CenterConfig withLapseSweepInterval(Duration interval) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
-                interval, passwordHasher, clock, chipKek, previousChipKek);
+                interval, passwordHasher, clock, chipKek, previousChipKek,
+                transferValidity);
     }
 
     public CenterConfig withClock(Clock newClock) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
-                lapseSweepInterval, passwordHasher, newClock, chipKek, previousChipKek);
+                lapseSweepInterval, passwordHasher, newClock, chipKek, previousChipKek, transferValidity);
     }
 
     /**
@@ -116,7 +137,7 @@ public record CenterConfig(String jdbcUrl, String dbUser, String dbPassword, Str
     /** The key-encryption key (a file or a PKCS#11 token), and the one it replaces (rotation), or null. */
     public CenterConfig withChipKek(KekSource kek, KekSource previous) {
         return new CenterConfig(jdbcUrl, dbUser, dbPassword, host, port, poolSize, holdPeriod, sessionTtl,
-                lapseSweepInterval, passwordHasher, clock, kek, previous);
+                lapseSweepInterval, passwordHasher, clock, kek, previous, transferValidity);
     }
 
     @Override

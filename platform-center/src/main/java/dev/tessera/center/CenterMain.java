@@ -4,6 +4,7 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.db.DatabaseStartException;
 import dev.tessera.center.demo.DemoData;
 import dev.tessera.center.keys.KekSource;
+import dev.tessera.center.transfer.TransferService;
 import dev.tessera.core.model.Role;
 import io.javalin.util.JavalinBindException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ public final class CenterMain {
               --port <n>               HTTP port (default 8410; 0 picks a free port)
               --host <address>         address to listen on (default 127.0.0.1)
               --hold-seconds <n>       how long a hold lasts before it lapses (default 600)
+              --transfer-hours <n>     how long a member's ticket transfer waits for its assignee (default 72)
               --pool <n>               database connections (default 4 a core)
               --chip-kek <file>        key-encryption key sealing the chip key masters (default: next to
                                        an H2 file, else $TESSERA_DATA or ~/.local/share/tessera/center-chip-kek)
@@ -88,6 +90,16 @@ public final class CenterMain {
                 + "  (OpenAPI: /openapi.json)");
     }
 
+    /** The center's configuration from the command line's options (the database password from the environment). */
+    static CenterConfig config(Options options, Function<String, String> environment) {
+        String dbPassword = options.dbPasswordEnv == null ? "" : environment.apply(options.dbPasswordEnv);
+        return CenterConfig.of(options.db, options.dbUser, dbPassword == null ? "" : dbPassword, options.port)
+                .withHost(options.host).withHoldPeriod(Duration.ofSeconds(options.holdSeconds)).withPoolSize(options.pool)
+                .withTransferValidity(Duration.ofHours(options.transferHours))
+                .withChipKek(options.chipKek == null ? null : KekSource.parse(options.chipKek, environment),
+                        options.chipKekPrevious == null ? null : KekSource.parse(options.chipKekPrevious, environment));
+    }
+
     /**
      * Starts the center the command line describes, with its first organizer and demo data, without waiting for a
      * stop. A failure after the server listens closes the center again, so no process serves a half-started center.
@@ -100,12 +112,7 @@ public final class CenterMain {
             throw new CenterStartException("set " + ADMIN_PASSWORD_VARIABLE + " (8 characters or more) for --admin-login",
                     null);
         }
-        String dbPassword = options.dbPasswordEnv == null ? "" : environment.apply(options.dbPasswordEnv);
-        CenterConfig config = CenterConfig.of(options.db, options.dbUser, dbPassword == null ? "" : dbPassword,
-                        options.port)
-                .withHost(options.host).withHoldPeriod(Duration.ofSeconds(options.holdSeconds)).withPoolSize(options.pool)
-                .withChipKek(options.chipKek == null ? null : KekSource.parse(options.chipKek, environment),
-                        options.chipKekPrevious == null ? null : KekSource.parse(options.chipKekPrevious, environment));
+        CenterConfig config = config(options, environment);
         PlatformCenter center;
         try {
             center = PlatformCenter.start(config);
@@ -149,6 +156,7 @@ public final class CenterMain {
         int port = 8410;
         String host = "127.0.0.1";
         int holdSeconds = 600;
+        int transferHours = (int) TransferService.DEFAULT_VALIDITY.toHours();
         int pool = CenterConfig.defaultPoolSize();
         String adminLogin;
         String chipKek;
@@ -168,6 +176,7 @@ public final class CenterMain {
                     case "--port" -> o.port = number(flag, value(flag, rest), 0, 65535);
                     case "--host" -> o.host = value(flag, rest);
                     case "--hold-seconds" -> o.holdSeconds = number(flag, value(flag, rest), 1, 86_400);
+                    case "--transfer-hours" -> o.transferHours = number(flag, value(flag, rest), 1, 720);
                     case "--pool" -> o.pool = number(flag, value(flag, rest), 1, 500);
                     case "--admin-login" -> o.adminLogin = value(flag, rest);
                     case "--chip-kek" -> o.chipKek = value(flag, rest);

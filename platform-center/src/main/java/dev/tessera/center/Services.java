@@ -61,7 +61,8 @@ public record Services(Database db, AccountService accounts, VenueService venues
         IssuerKeys keys = IssuerKeys.loadOrCreate(db, clock, kek, previousKek);
         TicketFactory factory = new TicketFactory(keys);
         SaleService sales = new SaleService(db, events, holds, accounts, members, factory, feed, clock);
-        TransferService transfers = new TransferService(db, members, factory, hasher, clock);
+        TransferService transfers = new TransferService(db, members, factory, hasher, clock,
+                config.transferValidity());
         TrustedKeys trusted = new TrustedKeys(keys, db);
         GateService gate = new GateService(db, trusted, clock);
         TerminalService terminals = new TerminalService(db, keys, new OfflineSales(events, trusted, clock), feed,

@@ -89,6 +89,85 @@ class MemberViewModelTest {
     }
 
     @Test
+    void theAssignorCancelsAWaitingTransferAfterAConfirmationAndTheTicketStaysTheirs(@TempDir Path dir) throws Exception {
+        try (TestCenter center = TestCenter.start(dir); VirtualChips tray = new VirtualChips(new SecureRandom())) {
+            CenterSession clerk = center.clerk();
+            String aLogin = "amy-" + UUID.randomUUID().toString().substring(0, 6);
+            String bLogin = "bo-" + UUID.randomUUID().toString().substring(0, 6);
+            long amy = clerk.registerMember(aLogin, PASSWORD, "Amy Aoki").accountId();
+            long bo = clerk.registerMember(bLogin, PASSWORD, "Bo Baba").accountId();
+            VirtualChip amyCard = card(clerk, tray, amy);
+            card(clerk, tray, bo);
+            long eventId = center.demoEvent(clerk).id();
+            var map = clerk.seatMap(center.demoEvent(clerk).venueId(), center.demoEvent(clerk).seatMapVersion());
+            tray.put(amyCard);
+            GateFixtures.sale(clerk, eventId, map.sections().getFirst().rows().get(6).seats().get(3).id(), tray.tap());
+            tray.takeOff();
+
+            Answers answers = new Answers();
+            MemberViewModel amyWallet = new MemberViewModel(center.signIn(aLogin, PASSWORD),
+                    new MemberCards(center.signIn(aLogin, PASSWORD), MemberCards.tray(tray)),
+                    new CurrentThreadTaskExecutor(), answers);
+            amyWallet.load();
+            amyWallet.chosenTickets().setAll(amyWallet.tickets());
+            amyWallet.assigneeLoginProperty().set(bLogin);
+            amyWallet.transferPasswordProperty().set("for-bo-only");
+            amyWallet.startTransfer();
+            assertThat(amyWallet.transfers()).singleElement().extracting(MemberViewModel.TransferRow::incoming)
+                    .isEqualTo(false);
+
+            amyWallet.incomingProperty().set(null);
+            amyWallet.cancelTransfer();
+            assertThat(amyWallet.messageProperty().get()).isEqualTo(Message.of("member.cancel.pick"));
+            amyWallet.incomingProperty().set(amyWallet.transfers().getFirst());
+            answers.next = false;
+            amyWallet.cancelTransfer();
+            assertThat(answers.asked).singleElement().satisfies(q -> assertThat(q.key()).isEqualTo("member.cancel.question"));
+            assertThat(amyWallet.tickets()).extracting(MemberViewModel.TicketRow::state)
+                    .as("Esc keeps the transfer").containsExactly(TicketState.TRANSFER_PENDING);
+
+            answers.next = true;
+            amyWallet.cancelTransfer();
+            assertThat(amyWallet.failedProperty().get()).as(String.valueOf(amyWallet.messageProperty().get())).isFalse();
+            assertThat(amyWallet.messageProperty().get().key()).isEqualTo("member.cancel.done");
+            assertThat(amyWallet.transfers()).isEmpty();
+            assertThat(amyWallet.tickets()).extracting(MemberViewModel.TicketRow::state)
+                    .containsExactly(TicketState.TO_WRITE);
+
+            MemberViewModel boWallet = wallet(center.signIn(bLogin, PASSWORD), tray);
+            boWallet.load();
+            assertThat(boWallet.transfers()).as("nothing left to accept").isEmpty();
+        }
+    }
+
+    /** Answers the confirmations as the test says and keeps the questions asked. */
+    private static final class Answers implements DialogService {
+        final java.util.List<Message> asked = new java.util.ArrayList<>();
+        boolean next;
+
+        @Override
+        public boolean askRetryAfterStartupFailure(Message reason) {
+            throw new AssertionError("no start-up here");
+        }
+
+        @Override
+        public void showError(Message title, Message detail) {
+            throw new AssertionError("an error dialog: " + title + " " + detail);
+        }
+
+        @Override
+        public boolean confirm(Message question, Message consequence, Message action) {
+            asked.add(question);
+            return next;
+        }
+
+        @Override
+        public boolean preview(Message title, java.util.List<java.awt.image.BufferedImage> pages, Message action) {
+            throw new AssertionError("no preview here");
+        }
+    }
+
+    @Test
     void anExpiredOrTakenTransferIsSaidInWords() {
         MemberViewModel vm = new MemberViewModel(null, null, new CurrentThreadTaskExecutor(), null);
         assertThat(vm.describe(problem(409, "transfer-expired", "transfer 7 expired")))

@@ -34,13 +34,15 @@ public final class TransferService {
     /** Issue 14: a wrong password three times, and the transfer waits out {@link #LOCK_OUT}. */
     public static final int MAX_FAILED_ATTEMPTS = 3;
     static final Duration LOCK_OUT = Duration.ofMinutes(15);
-    static final Duration VALIDITY = Duration.ofHours(72);
+    /** How long a transfer waits for its assignee unless the operator says otherwise ({@code --transfer-hours}). */
+    public static final Duration DEFAULT_VALIDITY = Duration.ofHours(72);
 
     private final Database db;
     private final MemberService members;
     private final TicketFactory factory;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final Duration validity;
 
     public record TransferView(long transferId, String ticketId, int fromVersion, String fromChipId, String toChipId,
                                TransferStatus status, OffsetDateTime expiresAt) {}
@@ -51,12 +53,17 @@ public final class TransferService {
     public record TransferResult(long transferId, IssuedTicket ticket, String revokedTicketId, int revokedVersion,
                                  String deleteFromChipId) {}
 
-    public TransferService(Database db, MemberService members, TicketFactory factory, PasswordHasher hasher, Clock clock) {
+    public TransferService(Database db, MemberService members, TicketFactory factory, PasswordHasher hasher, Clock clock,
+                           Duration validity) {
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("a transfer must wait some time for its assignee: " + validity);
+        }
         this.db = db;
         this.members = members;
         this.factory = factory;
         this.hasher = hasher;
         this.clock = clock;
+        this.validity = validity;
     }
 
     public TransferView start(long assignorMemberId, StartTransfer req) {
@@ -94,7 +101,7 @@ public final class TransferService {
                     .set(TICKET_TRANSFER.PASSWORD_HASH, hash)
                     .set(TICKET_TRANSFER.STATUS, "PENDING")
                     .set(TICKET_TRANSFER.CREATED_AT, now)
-                    .set(TICKET_TRANSFER.EXPIRES_AT, now.plus(VALIDITY))
+                    .set(TICKET_TRANSFER.EXPIRES_AT, now.plus(validity))
                     .returningResult(TICKET_TRANSFER.ID).fetchOne(TICKET_TRANSFER.ID);
         });
         return view(transfer(id));
@@ -184,6 +191,30 @@ public final class TransferService {
                 encodedB64, factory.sealFor(to, encoded), reissued.generalAdmission());
         return new TransferResult(transferId, issued, transfer.getTicketId(), transfer.getFromVersion(),
                 transfer.getFromChipId());
+    }
+
+    /**
+     * Issue 14: the assignor takes a pending transfer back; the ticket stays theirs, on their card, and the transfer
+     * password opens nothing any more. Only the assignor can (the assignee declines by letting it expire).
+     */
+    public TransferView cancel(long assignorMemberId, long transferId) {
+        TicketTransferRecord transfer = transfer(transferId);
+        if (transfer.getAssignorId() != assignorMemberId) {
+            throw DomainException.notFound("you started no transfer " + transferId);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!"PENDING".equals(transfer.getStatus()) || !transfer.getExpiresAt().isAfter(now)) {
+            String state = "PENDING".equals(transfer.getStatus()) ? "EXPIRED" : transfer.getStatus();
+            throw DomainException.conflict("transfer-not-pending", "transfer " + transferId + " is " + state
+                    + " and cannot be cancelled");
+        }
+        int cancelled = db.tx(ctx -> ctx.update(TICKET_TRANSFER).set(TICKET_TRANSFER.STATUS, "CANCELLED")
+                .where(TICKET_TRANSFER.ID.eq(transferId), TICKET_TRANSFER.STATUS.eq("PENDING")).execute());
+        if (cancelled == 0) {
+            throw DomainException.conflict("transfer-not-pending", "transfer " + transferId
+                    + " was accepted or cancelled meanwhile");
+        }
+        return view(transfer(transferId));
     }
 
     /** A transfer is visible to its two parties only: the assignor and the member owning the assignee chip. */
