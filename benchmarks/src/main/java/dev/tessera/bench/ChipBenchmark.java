@@ -97,6 +97,70 @@ public final class ChipBenchmark {
         return new ChipTicket(t.ticketId(), 1, t.eventId(), envelope);
     }
 
+    /** One tap writing {@code n} tickets, as the rows model it (issue 15's budget: 4 tickets in 6 APDUs, 120 ms). */
+    record IssueModel(int apdus, double modelledMs) {}
+
+    /** The issue of {@code n} tickets in one tap, one round: its APDUs and its modelled time (the rows' model). */
+    static IssueModel issueModel(int n, IssuerKeyPair issuer) throws Exception {
+        Chip chip = personalizedChip();
+        List<ChipTicket> tickets = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tickets.add(sealed(chip.info(), issuer, i + 1));
+        }
+        int writtenBytes = tickets.stream().mapToInt(t -> t.envelope().length + WalletProtocol.ENTRY_HEADER_LENGTH).sum();
+        MeteredTransport meter = new MeteredTransport(chip.reader().connect());
+        WalletCard card = new WalletCard(meter);
+        card.select();
+        card.authenticate(KeyRef.ACCESS, chip.accessKey());
+        card.write(tickets);
+        chip.reader().close();
+        return new IssueModel(meter.apdus(), airSeconds(meter, 424_000, 32) * 1e3 + Math.ceil(writtenBytes / 64.0)
+                + CENTER_ROUND_TRIPS_PER_TAP * CENTER_ROUND_TRIP_MS);
+    }
+
+    /**
+     * The gate's admitting tap, modelled as the rows do: its APDUs on air at 424 kbit/s plus the median CPU of
+     * {@code taps} later taps on the same chip (issue 15's budget: 100 ms), in milliseconds.
+     */
+    static double gateToGreenModelledMs(IssuerKeyPair issuer, int taps) throws Exception {
+        Chip chip = personalizedChip();
+        WalletCard writer = new WalletCard(chip.reader().connect());
+        writer.select();
+        writer.authenticate(KeyRef.ACCESS, chip.accessKey());
+        writer.write(List.of(sealed(chip.info(), issuer, 7)));
+        Path dir = Files.createTempDirectory("tessera-bench-gate");
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        MeteredTransport meter = new MeteredTransport(chip.reader().connect());
+        SecureRandom gateRandom = new SecureRandom();
+        long[] cpu = new long[taps];
+        double air;
+        try (GateLog log = GateLog.open(dir.resolve("gate.log"))) {
+            GateVerifier gate = new GateVerifier(gateTrust(chip, issuer), "north", log, Clock.systemUTC(), Duration.ofMinutes(2));
+            if (!gate.tap(new WalletCard(meter, WalletCard.LengthMode.EXTENDED, gateRandom)).admitted()) {
+                throw new IllegalStateException("the gate did not admit the bench ticket");
+            }
+            air = airSeconds(meter, 424_000, 32);
+            for (int i = 0; i < taps; i++) {
+                meter.reset();
+                WalletCard card = new WalletCard(meter, WalletCard.LengthMode.EXTENDED, gateRandom);
+                long c0 = threads.getCurrentThreadCpuTime();
+                gate.tap(card);
+                cpu[i] = threads.getCurrentThreadCpuTime() - c0;
+            }
+        } finally {
+            chip.reader().close();
+        }
+        Arrays.sort(cpu);
+        return air * 1e3 + cpu[taps / 2] / 1e6;
+    }
+
+    /** The gate package of event 4711 holding the chip: its public key and its event gate key. */
+    private static GateTrust gateTrust(Chip chip, IssuerKeyPair issuer) {
+        return new GateTrust(4711, List.of(issuer.publicKey()), Set.of(),
+                List.of(new GateChip(chip.info().chipIdHex(), chip.info().publicKey(),
+                        ChipSessionCrypto.diversify(chip.gateKey(), (byte) 0x04, ByteBuffer.allocate(8).putLong(4711).array()))), 0);
+    }
+
     private static List<String> issue(int n, IssuerKeyPair issuer) throws Exception {
         long[] nanos = new long[ROUNDS];
         MeteredTransport last = null;
@@ -171,9 +235,7 @@ public final class ChipBenchmark {
         writer.select();
         writer.authenticate(KeyRef.ACCESS, chip.accessKey());
         writer.write(List.of(sealed(chip.info(), issuer, 7)));
-        GateTrust trust = new GateTrust(4711, List.of(issuer.publicKey()), Set.of(),
-                List.of(new GateChip(chip.info().chipIdHex(), chip.info().publicKey(),
-                        ChipSessionCrypto.diversify(chip.gateKey(), (byte) 0x04, ByteBuffer.allocate(8).putLong(4711).array()))), 0);
+        GateTrust trust = gateTrust(chip, issuer);
         Path dir = Files.createTempDirectory("tessera-bench-gate");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();

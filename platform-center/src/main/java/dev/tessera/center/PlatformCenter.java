@@ -28,7 +28,7 @@ public final class PlatformCenter implements AutoCloseable {
     /** A sweep lapses at most 500 holds, each in a short transaction. */
     private static final long SWEEPER_STOP_SECONDS = 10;
     /** The advisory lock (PostgreSQL) that lets one instance of a cluster sweep at a time. */
-    private static final long SWEEPER_LOCK = 0x7465_7373_6572_6131L;
+    public static final long SWEEPER_LOCK = 0x7465_7373_6572_6131L;
 
     private final Database db;
     private final Services services;

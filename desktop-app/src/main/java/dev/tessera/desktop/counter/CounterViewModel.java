@@ -274,7 +274,16 @@ public final class CounterViewModel implements AutoCloseable {
         run(() -> {
             // issue 15: the card proves itself by signing the center's fresh challenge (INTERNAL AUTHENTICATE)
             ChipDesk.MemberCardProof proof = ChipDesk.proveMemberCard(ctx.reader().tap(), ctx.session());
-            var chip = ctx.session().chip(proof.chipId());
+            dev.tessera.contract.chip.ChipView chip;
+            try {
+                chip = ctx.session().chip(proof.chipId());
+            } catch (dev.tessera.desktop.center.CenterProblemException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                // a chip the center never registered: not a membership card, whatever it says about itself
+                throw new OfflineSeller.Refused(Message.of("counter.customer.notMember"));
+            }
             if (chip.memberId() == 0) { // the center answers 0 for a chip no member holds
                 throw new OfflineSeller.Refused(Message.of("counter.customer.notMember"));
             }

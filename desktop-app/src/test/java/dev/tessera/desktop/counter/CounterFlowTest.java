@@ -182,6 +182,11 @@ class CounterFlowTest {
             List<LedgerEntry> journal = ledger.journal(terminal);
             assertThat(clerk.terminal(terminal).lastSequence()).isEqualTo(journal.getLast().sequence());
             waitFor(10, "the status bar says so", () -> ui.text("#journalStatus").startsWith("Journal synced"));
+
+            // issue 15: after issuing two cards, a sale, a transfer and a void, no file of this terminal's data folder
+            // (its journal database, settings, logs; the embedded center's sealed database beside them) holds a
+            // chip's static key or an event gate key, in bytes, hex or Base64
+            assertNoChipKeyIn(data, List.of(aliceChip, bobChip), tempest.id());
         }
         Screenshots.take(ui.scene(), "14-counter-after-transfer");
         robot.clickOn(tabNamed("Sale"));
@@ -498,6 +503,121 @@ class CounterFlowTest {
                         .filter("PIT"::equals)).hasSize(4);
             }
         }
+    }
+
+    /**
+     * Issue 15: a member card proves itself at the counter. A copy that answers SELECT with the member's chip id (but
+     * holds a key pair of its own) and a card the center never registered are refused in words, the held seat stays
+     * held and unsold; the member's own card then buys.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCopiedOrUnregisteredMemberCardIsRefusedInWordsAndSellsNothing(@TempDir Path data) throws Exception {
+        CounterWorkspace counter = signInAtTheCounter(data);
+        CounterViewModel sale = counter.sale();
+        VirtualChips tray = ui.app().shell().chipTray().orElseThrow();
+        EventInfo tempest = fx(() -> sale.eventProperty().get());
+        waitFor(30, "the counter's seat map", () -> sale.seats().seatMapProperty().get() != null);
+        robot.clickOn(tabNamed("Virtual chips"));
+        String carolChip = issueCard(tray, 0, "Carol Chiba", "carol-" + suffix(), "carol-password");
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        VirtualChip copy = tray.addBlank("Copy of Carol's card");
+        personalize(tray, copy, HexFormat.of().parseHex(carolChip), random);
+        VirtualChip stranger = tray.addBlank("A card from elsewhere");
+        personalize(tray, stranger, random.generateSeed(8), random);
+
+        robot.clickOn(tabNamed("Sale"));
+        Spinner<?> count = robot.lookup("#bestCount").queryAs(Spinner.class);
+        fx(() -> {
+            ((Spinner<Integer>) count).getValueFactory().setValue(1);
+            return null;
+        });
+        robot.clickOn("#saleSeats").press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+        waitFor(15, "the hold", () -> sale.phaseProperty().get() == SalePhase.HELD);
+        String seat = fx(() -> sale.holdProperty().get().seatIds().getFirst());
+
+        // the copy: it names Carol's chip and signs the center's challenge, with a key the center never registered
+        tray.put(copy);
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        waitFor(10, "the copy read", () -> carolChip.equals(sale.customerChipIdProperty().get()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor(15, "the copy refused", () -> ui.text("#saleStatus").contains("The card did not prove it is the member's card"));
+        Screenshots.take(ui.scene(), "19-counter-copied-card-refused");
+        assertThat(ui.text("#saleStatus")).contains("does not match");
+        assertThat(fx(() -> sale.phaseProperty().get())).as("the seat stays held").isEqualTo(SalePhase.HELD);
+
+        // a card the center never registered is not a membership card
+        tray.put(stranger);
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        waitFor(10, "the stranger refused", () -> ui.text("#saleStatus").equals("This card is not a membership card."));
+
+        try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
+            CenterSession clerk = other.signIn("clerk", "clerk-demo");
+            assertThat(clerk.seats(tempest.id()).seats().getOrDefault("SOLD", List.of())).as("nothing sold to the copy")
+                    .doesNotContain(seat);
+            assertThat(clerk.seats(tempest.id()).seats().get("HELD")).as("the seat stays held").contains(seat);
+
+            // Carol's own card buys
+            putOnReader(tray, 0);
+            robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+            waitFor(10, "Carol's card read", () -> ui.text("#saleStatus").startsWith("Member card read"));
+            robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+            waitFor(30, "the sale written to Carol's card", () -> sale.phaseProperty().get() == SalePhase.DONE);
+            long saleId = fx(() -> sale.lastSale().orElseThrow().saleId());
+            assertThat(clerk.seats(tempest.id()).seats().get("SOLD")).contains(seat);
+            assertThat(clerk.chipTickets(carolChip).tickets()).hasSize(1);
+            assertThat(saleId).isPositive();
+        }
+    }
+
+    private static void personalize(VirtualChips tray, VirtualChip blank, byte[] chipId, java.security.SecureRandom random)
+            throws Exception {
+        tray.put(blank);
+        dev.tessera.reader.wallet.WalletCard card = tray.tap();
+        card.select();
+        card.personalize(chipId, random.generateSeed(16), random.generateSeed(16));
+        tray.takeOff();
+    }
+
+    private void assertNoChipKeyIn(Path data, List<String> chips, long eventId) throws java.io.IOException {
+        PlatformCenter center = ui.embeddedCenter();
+        java.util.Map<String, byte[]> keys = new java.util.LinkedHashMap<>();
+        for (String chip : chips) {
+            keys.put("access key of " + chip, dev.tessera.center.chipkeys.ChipCards.staticKey(center, false, chip));
+            keys.put("gate key of " + chip, dev.tessera.center.chipkeys.ChipCards.staticKey(center, true, chip));
+            keys.put("event gate key of " + chip, dev.tessera.center.chipkeys.ChipCards.eventGateKey(center, chip, eventId));
+        }
+        List<Path> files;
+        try (var walk = java.nio.file.Files.walk(data)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).toList();
+        }
+        assertThat(files).as("the terminal's files").isNotEmpty()
+                .anyMatch(f -> f.getFileName().toString().endsWith(".mv.db"));
+        for (Path file : files) {
+            byte[] content = java.nio.file.Files.readAllBytes(file);
+            for (var key : keys.entrySet()) {
+                byte[] raw = key.getValue();
+                for (byte[] form : List.of(raw, HexFormat.of().formatHex(raw).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        HexFormat.of().withUpperCase().formatHex(raw).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        java.util.Base64.getEncoder().withoutPadding().encodeToString(raw)
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                    assertThat(indexOf(content, form)).as("%s in %s", key.getKey(), data.relativize(file)).isEqualTo(-1);
+                }
+            }
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private CounterWorkspace signInAtTheCounter(Path data) throws Exception {

@@ -39,6 +39,12 @@ import dev.tessera.contract.chip.ChipKeyUse;
 public final class ChipSessionService {
     /** How long after PERSONALIZE the issuing seller may still open a MEMBERSHIP session on the new card. */
     public static final Duration MEMBERSHIP_WINDOW = Duration.ofMinutes(15);
+    /**
+     * How long a confirmed sale, or an accepted transfer, waits to be written: the counter writes it at once (a pulled
+     * card tapped again, a counter restarted after a crash); after that its tickets reach the card through the member's
+     * own wallet (DELIVERY), and the seller holds no session on the chip any more.
+     */
+    public static final Duration WRITE_WINDOW = Duration.ofMinutes(15);
     private static final HexFormat HEX = HexFormat.of();
 
     /** Why a terminal opens a session; each names the entitlement the center looks for. */
@@ -192,17 +198,24 @@ public final class ChipSessionService {
             return "chip " + chipId + " is blocked (reported lost or stolen)";
         }
         return switch (purpose) {
+            // a sale of this seller waiting to be written to this chip: made in the last WRITE_WINDOW
             case SALE -> request.saleId() == null ? "a sale session names its saleId"
                     : dsl.fetchExists(dsl.selectOne().from(SALE).join(TICKET).on(TICKET.SALE_ID.eq(SALE.ID))
                             .where(SALE.ID.eq(request.saleId()), SALE.SELLER_ID.eq(caller.accountId()),
+                                    SALE.SOLD_AT.gt(now.minus(WRITE_WINDOW)),
                                     TICKET.HOLDER_CHIP_ID.eq(chipId), TICKET.STATUS.eq("VALID")))
-                    ? null : "no sale " + request.saleId() + " of yours has tickets for chip " + chipId;
+                    ? null : "no sale " + request.saleId() + " of yours from the last " + WRITE_WINDOW.toMinutes()
+                    + " minutes has tickets for chip " + chipId;
+            // a transfer waiting to be written: accepted in the last WRITE_WINDOW, to or from this chip (a pending
+            // one has no new copy to write yet)
             case TRANSFER -> request.transferId() == null ? "a transfer session names its transferId"
                     : dsl.fetchExists(dsl.selectOne().from(TICKET_TRANSFER)
                             .where(TICKET_TRANSFER.ID.eq(request.transferId()),
-                                    TICKET_TRANSFER.STATUS.in("PENDING", "COMPLETED"),
+                                    TICKET_TRANSFER.STATUS.eq("COMPLETED"),
+                                    TICKET_TRANSFER.COMPLETED_AT.gt(now.minus(WRITE_WINDOW)),
                                     TICKET_TRANSFER.FROM_CHIP_ID.eq(chipId).or(TICKET_TRANSFER.TO_CHIP_ID.eq(chipId))))
-                    ? null : "transfer " + request.transferId() + " does not move a ticket to or from chip " + chipId;
+                    ? null : "transfer " + request.transferId() + " was not accepted in the last "
+                    + WRITE_WINDOW.toMinutes() + " minutes, or does not move a ticket to or from chip " + chipId;
             case MEMBERSHIP -> dsl.fetchExists(dsl.selectOne().from(CHIP_PERSONALIZATION)
                     .where(CHIP_PERSONALIZATION.CHIP_ID.eq(chipId),
                             CHIP_PERSONALIZATION.SELLER_ID.eq(caller.accountId()),

@@ -108,6 +108,28 @@ public final class CenterWorld implements AutoCloseable {
         return hold.get("id").asLong();
     }
 
+    /** Seller A sells {@code seats} best-available seats to {@code member}'s chip (the member's password); the sale. */
+    public Response sellTo(Member member, int seats) {
+        Response sale = sellerA.client().post("/api/sales", Map.of("holdId", hold(sellerA, seats),
+                "customer", Map.of("auth", "MEMBER_PASSWORD", "memberLogin", member.loginId(),
+                        "memberPassword", member.password(), "chipId", member.chipId()),
+                "payment", Map.of("method", "CARD")));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        return sale;
+    }
+
+    /** {@code from} transfers its ticket to {@code to}'s chip and {@code to} accepts it: the transfer's id. */
+    public long completedTransfer(Member from, Member to, String ticketId) {
+        Response started = from.client().post("/api/transfers", Map.of("ticketId", ticketId,
+                "toChipId", to.chipId(), "transferPassword", TRANSFER_PASSWORD));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        long id = started.get("transferId").asLong();
+        Response accepted = to.client().post("/api/transfers/" + id + "/accept",
+                Map.of("transferPassword", TRANSFER_PASSWORD));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        return id;
+    }
+
     /** A new session of the account the world uses for this role (seller A, member A, the root organizer, ...). */
     public ApiClient signIn(CenterRole role) {
         return switch (role) {

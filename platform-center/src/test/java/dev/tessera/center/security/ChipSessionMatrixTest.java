@@ -7,7 +7,10 @@ import dev.tessera.center.chipkeys.ChipCards;
 import dev.tessera.center.http.CenterRole;
 import dev.tessera.center.support.ApiClient;
 import dev.tessera.center.support.ApiClient.Response;
+import dev.tessera.center.support.CenterFixture;
+import dev.tessera.core.crypto.ChipKeys;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,8 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Keys stay at the center (docs/card-protocol.md §7): every purpose × every role × entitled or not. Only the role
- * a purpose names, entitled by a row the center holds (seller A's sale on member A's chip, the transfer from A to
- * B, a card seller A is issuing, member A's own chip, a chip holding the event's ticket), gets a session; everyone
+ * a purpose names, entitled by a row the center holds (seller A's sale on member A's chip, a transfer from A to B
+ * that B accepted, a card seller A is issuing, member A's own chip, a chip holding the event's ticket, a lost card's
+ * tickets seller A moved to a new card), gets a session; everyone
  * else gets a 403 problem document without any key material, and every call leaves an audit row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,8 +42,10 @@ class ChipSessionMatrixTest {
 
     private CenterWorld world;
     private String issuing;
+    private long acceptedTransfer;
+    private String replacement;
 
-    enum Purpose { SALE, TRANSFER, MEMBERSHIP, DELIVERY, GATE }
+    enum Purpose { SALE, TRANSFER, MEMBERSHIP, DELIVERY, GATE, REPLACEMENT }
 
     @BeforeAll
     void start() {
@@ -47,6 +53,11 @@ class ChipSessionMatrixTest {
         Response personalized = world.sellerA.client().post("/api/chip-personalizations", Map.of("memberId", world.memberC.id()));
         assertThat(personalized.status()).as(personalized.body()).isEqualTo(201);
         issuing = personalized.get("chipId").asText();
+        // a transfer entitles once accepted (a pending one has no copy to write yet); member A's pending transfer
+        // of the world stays pending for the other security tests
+        String ticket = world.sellTo(world.memberA, 1).get("tickets").get(0).get("ticketId").asText();
+        acceptedTransfer = world.completedTransfer(world.memberA, world.memberB, ticket);
+        replacement = replacementCard();
     }
 
     @AfterAll
@@ -70,7 +81,7 @@ class ChipSessionMatrixTest {
     void onlyTheEntitledRoleGetsASessionAndNobodyGetsAStaticKey(Purpose purpose, CenterRole role, boolean entitled) {
         String chipId = chip(purpose, entitled);
         Long saleId = purpose == Purpose.SALE ? world.saleA : null;
-        Long transferId = purpose == Purpose.TRANSFER ? world.transferId : null;
+        Long transferId = purpose == Purpose.TRANSFER ? (entitled ? acceptedTransfer : world.transferId) : null;
         Long eventId = purpose == Purpose.GATE ? world.event.eventId() : null;
         String keyRef = purpose == Purpose.GATE ? "GATE" : "ACCESS";
         byte[] staticKey = purpose == Purpose.GATE ? ChipCards.eventGateKey(world.fx.center, chipId, eventId)
@@ -179,12 +190,45 @@ class ChipSessionMatrixTest {
             case TRANSFER -> entitled ? world.memberB.chipId() : world.memberC.chipId();
             case MEMBERSHIP -> entitled ? issuing : world.memberA.chipId();
             case DELIVERY -> entitled ? world.memberA.chipId() : world.memberB.chipId();
+            case REPLACEMENT -> entitled ? replacement : world.memberB.chipId();
         };
+    }
+
+    /**
+     * Member D's card, reported lost, its tickets moved by seller A to D's new card: the new card's chip id (seller A
+     * is entitled to REPLACEMENT sessions on it for 15 minutes).
+     */
+    private String replacementCard() {
+        ApiClient clerk = world.sellerA.client();
+        String login = CenterFixture.unique("member-d");
+        Response member = clerk.post("/api/members", Map.of("loginId", login,
+                "password", "member-password-d", "displayName", "Member D"));
+        assertThat(member.status()).as(member.body()).isEqualTo(201);
+        long memberD = member.get("accountId").asLong();
+        String lost = "0d0d0d0d0d0d0d0d";
+        String replacement = "0f0f0f0f0f0f0f0f";
+        for (String chip : List.of(lost, replacement)) {
+            Response registered = clerk.post("/api/chips", Map.of("chipId", chip,
+                    "publicKey", HEX.formatHex(ChipKeys.generate(new SecureRandom()).publicKeySec1()), "memberId", memberD));
+            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+            if (chip.equals(lost)) {
+                Response sale = clerk.post("/api/sales", Map.of("holdId", world.hold(world.sellerA, 1),
+                        "customer", Map.of("auth", "MEMBER_PASSWORD", "memberLogin", login,
+                                "memberPassword", "member-password-d", "chipId", lost),
+                        "payment", Map.of("method", "CARD")));
+                assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+                Response blocked = clerk.post("/api/chips/" + lost + "/block", Map.of("reason", "lost"));
+                assertThat(blocked.status()).as(blocked.body()).isEqualTo(200);
+            }
+        }
+        Response moved = clerk.post("/api/chips/" + lost + "/replacement", Map.of("toChipId", replacement));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        return replacement;
     }
 
     private static CenterRole needed(Purpose purpose) {
         return switch (purpose) {
-            case SALE, TRANSFER, MEMBERSHIP -> CenterRole.SELLER;
+            case SALE, TRANSFER, MEMBERSHIP, REPLACEMENT -> CenterRole.SELLER;
             case DELIVERY -> CenterRole.MEMBER;
             case GATE -> CenterRole.GATE;
         };
