@@ -4,7 +4,7 @@ import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.Gate;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
-import dev.tessera.desktop.center.AfterSalesApiTypes.EventTax;
+import dev.tessera.contract.tax.EventTax;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import java.util.Optional;
 

@@ -23,28 +23,6 @@ public final class AfterSalesApiTypes {
         }
     }
 
-    /** Issue 17: GET /api/events/{eventId}/tax, the rate of each price category and the invoice issuer. */
-    public record EventTax(long eventId, String country, String issuerName, String registrationNumber,
-                           boolean qualifiedInvoice, List<CategoryRate> rates) {
-        public EventTax {
-            rates = rates == null ? List.of() : List.copyOf(rates);
-        }
-
-        /** The rate of a category in basis points (1000 = 10 %), 0 for one the center named no rate for. */
-        public int rateOf(String categoryId) {
-            return rates.stream().filter(r -> r.categoryId().equals(categoryId)).findFirst()
-                    .map(CategoryRate::rateBasisPoints).orElse(0);
-        }
-    }
-
-    public record CategoryRate(String categoryId, int rateBasisPoints) {}
-
-    /**
-     * Issue 17: POST /api/events/{eventId}/tax. A null country keeps the event's; the rates named replace those
-     * categories' rates; a blank registration number means none.
-     */
-    public record SetEventTax(String country, String issuerName, String registrationNumber, List<CategoryRate> rates) {}
-
     public record RefundTicket(String reason, boolean refund, String refundMethod, String refundReference) {}
 
     public record Exchange(List<String> ticketIds, long holdId, String reason, Payment payment) {}

@@ -465,14 +465,14 @@ public final class CenterSession {
     }
 
     /** Issue 17: the event's tax rates per category and its invoice issuer, for receipts. */
-    public AfterSalesApiTypes.EventTax eventTax(long eventId) {
-        return http.get("/api/events/" + eventId + "/tax", token(), CenterHttp.type(AfterSalesApiTypes.EventTax.class));
+    public dev.tessera.contract.tax.EventTax eventTax(long eventId) {
+        return http.get("/api/events/" + eventId + "/tax", token(), CenterHttp.type(dev.tessera.contract.tax.EventTax.class));
     }
 
     /** Issue 17: the organizer sets the event's country, invoice issuer and category rates (POST …/tax). */
-    public AfterSalesApiTypes.EventTax setEventTax(long eventId, AfterSalesApiTypes.SetEventTax tax) {
+    public dev.tessera.contract.tax.EventTax setEventTax(long eventId, dev.tessera.contract.tax.SetTax tax) {
         return http.post("/api/events/" + eventId + "/tax", token(), tax,
-                CenterHttp.type(AfterSalesApiTypes.EventTax.class));
+                CenterHttp.type(dev.tessera.contract.tax.EventTax.class));
     }
 
     public AfterSalesApiTypes.Venue venueOfEvent(EventInfo event) {

@@ -1,10 +1,10 @@
 package dev.tessera.desktop.organizer;
 
+import dev.tessera.contract.tax.CategoryRate;
+import dev.tessera.contract.tax.EventTax;
+import dev.tessera.contract.tax.SetTax;
 import dev.tessera.core.tax.TaxCountry;
 import dev.tessera.core.tax.TaxRate;
-import dev.tessera.desktop.center.AfterSalesApiTypes.CategoryRate;
-import dev.tessera.desktop.center.AfterSalesApiTypes.EventTax;
-import dev.tessera.desktop.center.AfterSalesApiTypes.SetEventTax;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.ui.ErrorMessages;
@@ -71,7 +71,7 @@ public final class EventTaxViewModel {
     }
 
     private void show(EventInfo e, EventTax tax) {
-        country.set(TaxCountry.of(tax.country()).orElse(TaxCountry.NONE));
+        country.set(tax.country() == null ? TaxCountry.NONE : tax.country());
         issuer.set(tax.issuerName() == null ? "" : tax.issuerName());
         registration.set(tax.registrationNumber() == null ? "" : tax.registrationNumber());
         List<RateRow> rows = new ArrayList<>();
@@ -116,7 +116,7 @@ public final class EventTaxViewModel {
         }
         String name = issuer.get() == null || issuer.get().isBlank() ? null : issuer.get().strip();
         feedback.working("organizer.tax.saving", e.name());
-        tasks.execute(() -> session.setEventTax(e.id(), new SetEventTax(c.name(), name, number, typed)), tax -> {
+        tasks.execute(() -> session.setEventTax(e.id(), new SetTax(c, name, number, typed)), tax -> {
             show(e, tax);
             feedback.done("organizer.tax.saved", e.name());
         }, failure -> feedback.fail(ErrorMessages.of(failure)));

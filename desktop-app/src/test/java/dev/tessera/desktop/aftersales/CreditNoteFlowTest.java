@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.tax.TaxBreakdown;
 import dev.tessera.core.tax.TaxRate;
-import dev.tessera.desktop.center.AfterSalesApiTypes.CategoryRate;
-import dev.tessera.desktop.center.AfterSalesApiTypes.SetEventTax;
+import dev.tessera.contract.tax.CategoryRate;
+import dev.tessera.contract.tax.SetTax;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
@@ -64,7 +64,7 @@ class CreditNoteFlowTest {
         long price = event.pricesMinor().get(category.id());
         var connection = ui.app().shell().connection().orElseThrow();
         try (CenterClient api = new CenterClient(connection.baseUri())) {
-            api.signIn("organizer", "organizer-demo").setEventTax(event.id(), new SetEventTax(null, null, REGISTRATION,
+            api.signIn("organizer", "organizer-demo").setEventTax(event.id(), new SetTax(null, null, REGISTRATION,
                     List.of(new CategoryRate(category.id(), 800))));
         }
 
@@ -74,7 +74,7 @@ class CreditNoteFlowTest {
         String refunded = sold.tickets().getFirst().ticketId();
         // the organizer moves the category to 10 % after the sale: the credit note keeps the sale's 8 %
         try (CenterClient api = new CenterClient(connection.baseUri())) {
-            api.signIn("organizer", "organizer-demo").setEventTax(event.id(), new SetEventTax(null, null, REGISTRATION,
+            api.signIn("organizer", "organizer-demo").setEventTax(event.id(), new SetTax(null, null, REGISTRATION,
                     List.of(new CategoryRate(category.id(), 1000))));
         }
 

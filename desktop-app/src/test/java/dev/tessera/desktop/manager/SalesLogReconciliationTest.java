@@ -68,8 +68,8 @@ class SalesLogReconciliationTest {
         // issue 17: the second category at Japan's reduced 8 %, the others at 10 %, so the tables have two rates
         CenterApiTypes.EventInfo event = center.demoEvent(clerk);
         reduced = List.copyOf(new java.util.TreeMap<>(event.pricesMinor()).keySet()).get(1);
-        center.signIn("organizer", "organizer-demo").setEventTax(event.id(), new AfterSalesApiTypes.SetEventTax(null,
-                null, null, List.of(new AfterSalesApiTypes.CategoryRate(reduced, 800))));
+        center.signIn("organizer", "organizer-demo").setEventTax(event.id(), new dev.tessera.contract.tax.SetTax(null,
+                null, null, List.of(new dev.tessera.contract.tax.CategoryRate(reduced, 800))));
         // four sales (cash, card, invoice, card), one card ticket refunded
         sales = new DemoSales(clerk, event);
         // and one ticket of the cash sale voided without a refund: the money stays in the till

@@ -5,7 +5,7 @@ import static dev.tessera.desktop.support.Fx.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.desktop.TesseraApp;
-import dev.tessera.desktop.center.AfterSalesApiTypes.EventTax;
+import dev.tessera.contract.tax.EventTax;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;

@@ -285,13 +285,13 @@ public final class Endpoints {
     public static final Set<Endpoint<?, ?>> IDEMPOTENT = Set.of(HOLD, CONFIRM_SALE, SELL_NOW, EXCHANGE, REPRINT, VOID_TICKET,
             START_TRANSFER, ACCEPT_TRANSFER, MEMBER_HOLD, PURCHASE, OPEN_SHIFT, CLOSE_SHIFT, RELEASE_SEATS, SCAN);
     /** Issue 17 (the types named in full: an import would move the lines the frozen cycle store lists in its order). */
-    public static final Endpoint<Void, dev.tessera.center.tax.EventTaxes.EventTax> EVENT_TAX = new Endpoint<>("GET",
-            "/api/events/{eventId}/tax", Body.NONE, Body.of(dev.tessera.center.tax.EventTaxes.EventTax.class), 200,
+    public static final Endpoint<Void, dev.tessera.contract.tax.EventTax> EVENT_TAX = new Endpoint<>("GET",
+            "/api/events/{eventId}/tax", Body.NONE, Body.of(dev.tessera.contract.tax.EventTax.class), 200,
             Set.of(400, 401, 403, 404, 503));
-    public static final Endpoint<dev.tessera.center.tax.EventTaxes.SetTax, dev.tessera.center.tax.EventTaxes.EventTax>
+    public static final Endpoint<dev.tessera.contract.tax.SetTax, dev.tessera.contract.tax.EventTax>
             SET_EVENT_TAX = new Endpoint<>("POST", "/api/events/{eventId}/tax",
-            Body.of(dev.tessera.center.tax.EventTaxes.SetTax.class),
-            Body.of(dev.tessera.center.tax.EventTaxes.EventTax.class), 200, Set.of(400, 401, 403, 404, 413, 503));
+            Body.of(dev.tessera.contract.tax.SetTax.class),
+            Body.of(dev.tessera.contract.tax.EventTax.class), 200, Set.of(400, 401, 403, 404, 413, 503));
 
     public static final List<Endpoint<?, ?>> ALL = List.of(HEALTH, API_DESCRIPTION, SIGN_IN, SIGN_OUT, ME, CREATE_ACCOUNT, ACCOUNTS, CREATE_VENUE, VENUES, VENUE, ADD_SEAT_MAP, SEAT_MAP, REGISTER_EVENT, EVENTS, EVENT, PUBLISH_EVENT, AUTHORIZE_SELLER, AUTHORIZATIONS, RELEASE_SEATS, MY_AUTHORIZATION, SEATS, SEAT_STREAM, AREAS, AREA_CAPACITY, AREA_DOOR, REVOCATIONS, HOLD, HOLD_OF_SELLER, RELEASE_HOLD, MY_HOLDS, CHIP_CHALLENGE, FIND_SALES, CONFIRM_SALE, SELL_NOW, SALES_LOG, SALES_LOG_GROUPS, FIND_MEMBERS, REGISTER_MEMBER, REGISTER_CHIP, CHIP, CHIP_TICKETS, MY_CHIPS, START_TRANSFER, TRANSFER, CANCEL_TRANSFER, ACCEPT_TRANSFER, MY_TICKETS, MY_TRANSFERS, BLOCK_CHIP, REPLACE_CHIP, GATE_COUNTS, SCAN, ISSUER_KEYS, TICKET_MASTER, REGISTER_TERMINAL, TERMINAL, PUSH_JOURNAL, EXCHANGE, REPRINT, ADJUSTMENTS, VOID_TICKET, TERMINAL_KEYS, CHIP_SESSION, CHIP_PERSONALIZATION, CHIP_KEY_USES, GATE_PACKAGE, DENOMINATIONS, OPEN_SHIFT, SHIFTS, SHIFT, CLOSE_SHIFT, ON_SALE_ONLINE, MEMBER_HOLD, MEMBER_HOLDS, RELEASE_MEMBER_HOLD, PURCHASE, CANCEL_EVENT, MOVE_EVENT, REFUNDS, EVENT_TAX, SET_EVENT_TAX);
 }

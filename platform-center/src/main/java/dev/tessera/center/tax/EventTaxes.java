@@ -5,6 +5,9 @@ import static dev.tessera.center.db.schema.Tables.EVENT_TAX_RATE;
 
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.EventTaxRecord;
+import dev.tessera.contract.tax.CategoryRate;
+import dev.tessera.contract.tax.EventTax;
+import dev.tessera.contract.tax.SetTax;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.tax.TaxCountry;
 import dev.tessera.core.tax.TaxRate;
@@ -24,22 +27,6 @@ import org.jooq.impl.DSL;
 public final class EventTaxes {
     private final Database db;
     private final Clock clock;
-
-    /** One price category's rate; {@code rateBasisPoints} 1000 is 10 %. */
-    public record CategoryRate(String categoryId, int rateBasisPoints) {}
-
-    /**
-     * GET /api/events/{eventId}/tax. {@code qualifiedInvoice}: the receipts are Japanese qualified invoices
-     * (適格請求書); otherwise VAT receipts. {@code registrationNumber} may be null (not registered).
-     */
-    public record EventTax(long eventId, TaxCountry country, String issuerName, String registrationNumber,
-                           boolean qualifiedInvoice, List<CategoryRate> rates) {}
-
-    /**
-     * POST /api/events/{eventId}/tax. A missing country keeps the event's (Japan for a yen event), a missing issuer
-     * name is the event's servicer; the rates named replace those categories' rates, the others keep theirs.
-     */
-    public record SetTax(TaxCountry country, String issuerName, String registrationNumber, List<CategoryRate> rates) {}
 
     public EventTaxes(Database db, Clock clock) {
         this.db = db;

@@ -47,11 +47,11 @@ class ContractSchemaTest {
      */
     private static final Set<String> STILL_IN_THE_CENTER = Set.of(
             "Adjustment", "AreaCapacity", "AreaCount", "AuthorizeSeller", "Availability", "AvailabilityDelta",
-            "BlockedChip", "CategoryRate", "ChipChallenge", "ChipReplacement", "ConfirmSale", "Customer",
-            "EventChanged", "EventTax", "Exchange", "ExchangeResult", "Health", "HoldRequest", "MemberCard",
+            "BlockedChip", "ChipChallenge", "ChipReplacement", "ConfirmSale", "Customer",
+            "EventChanged", "Exchange", "ExchangeResult", "Health", "HoldRequest", "MemberCard",
             "MemberFound", "MemberHoldRequest", "MemberTicket", "MemberTransfer", "OnSale", "Purchase", "RefundLine",
             "RefundList", "RefundSale", "RegisterEvent", "Released", "Reprint", "Reprinted", "SaleResult", "SaleView",
-            "SalesLog", "SalesLogGroup", "SeatChange", "SeatChanges", "SellNow", "SeatStreamWatching", "SetTax", "TicketView", "Total", "Transfer",
+            "SalesLog", "SalesLogGroup", "SeatChange", "SeatChanges", "SellNow", "SeatStreamWatching", "TicketView", "Total", "Transfer",
             "TransferResult", "VoidTicket", "Voided");
 
     private JsonNode schemas;
