@@ -124,10 +124,6 @@ final class CenterHttp {
         send(request(path, token).DELETE().build());
     }
 
-    <T> T delete(String path, String token, JavaType type) {
-        return read(send(request(path, token).DELETE().build()), type);
-    }
-
     static JavaType type(Class<?> type) {
         return MAPPER.constructType(type);
     }

@@ -277,11 +277,6 @@ public final class CenterSession {
                 transferPassword), CenterHttp.type(CounterApiTypes.Transfer.class));
     }
 
-    /** Issue 14: the assignor takes a pending transfer back; the ticket stays theirs. */
-    public CounterApiTypes.Transfer cancelTransfer(long transferId) {
-        return http.delete("/api/transfers/" + transferId, token(), CenterHttp.type(CounterApiTypes.Transfer.class));
-    }
-
     /** A lost or stolen card: blocked, its ticket copies revoked at the gates. */
     public MemberApiTypes.BlockedChip blockChip(String chipId, String reason) {
         return http.post("/api/chips/" + chipId + "/block", token(), new BlockChip(reason),

@@ -246,14 +246,8 @@ public final class MemberView extends BorderPane {
         accept.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(
                 () -> vm.incomingProperty().get() == null || !vm.incomingProperty().get().incoming(),
                 vm.incomingProperty())));
-        Button cancel = button("memberCancelTransfer", "member.cancel", l10n);
-        cancel.setMaxWidth(Double.MAX_VALUE);
-        cancel.setOnAction(e -> vm.cancelTransfer());
-        cancel.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(
-                () -> vm.incomingProperty().get() == null || vm.incomingProperty().get().incoming(),
-                vm.incomingProperty())));
         VBox column = new VBox(12, section("member.transfers.title", l10n, transfers, note("member.accept.note"),
-                password, accept, cancel));
+                password, accept));
         column.getStyleClass().add("sale-panel");
         return column;
     }

@@ -278,22 +278,6 @@ public final class MemberViewModel implements AutoCloseable {
         }, done -> refresh(done), this::describe);
     }
 
-    /** Issue 14: the assignor takes back a transfer the assignee has not accepted yet, after a confirmation. */
-    public void cancelTransfer() {
-        TransferRow t = incoming.get();
-        if (t == null || t.incoming()) {
-            feedback.refuse("member.cancel.pick");
-            return;
-        }
-        if (!dialogs.confirm(Message.of("member.cancel.question", t.eventName(), t.place(),
-                        t.counterpart() == null ? "" : t.counterpart()),
-                Message.of("member.cancel.consequence"), Message.of("member.cancel.action"))) {
-            return;
-        }
-        feedback.run(tasks, () -> session.cancelTransfer(t.transferId()),
-                cancelled -> refresh(Message.of("member.cancel.done", t.eventName(), t.place())), this::describe);
-    }
-
     /** A lost or stolen card: after the member confirms, blocked at the center; its tickets refused at the gates. */
     public void blockCard() {
         CardRow c = card.get();

@@ -18,8 +18,6 @@ final class TransferRoutes {
                 MEMBER);
         r.route(Endpoints.TRANSFER, (ctx, none) -> s.transfers().find(Api.principal(ctx).accountId(),
                 Api.pathId(ctx, "transferId")), MEMBER);
-        r.route(Endpoints.CANCEL_TRANSFER, (ctx, none) -> s.transfers().cancel(Api.principal(ctx).accountId(),
-                Api.pathId(ctx, "transferId")), MEMBER);
         r.route(Endpoints.ACCEPT_TRANSFER, (ctx, body) -> s.transfers().accept(Api.principal(ctx).accountId(),
                 Api.pathId(ctx, "transferId"), body), MEMBER);
         // issue 14: the member's own wallet: every ticket with its state, the transfers waiting on either side

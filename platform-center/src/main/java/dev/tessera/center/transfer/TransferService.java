@@ -193,30 +193,6 @@ public final class TransferService {
                 transfer.getFromChipId());
     }
 
-    /**
-     * Issue 14: the assignor takes a pending transfer back; the ticket stays theirs, on their card, and the transfer
-     * password opens nothing any more. Only the assignor can (the assignee declines by letting it expire).
-     */
-    public TransferView cancel(long assignorMemberId, long transferId) {
-        TicketTransferRecord transfer = transfer(transferId);
-        if (transfer.getAssignorId() != assignorMemberId) {
-            throw DomainException.notFound("you started no transfer " + transferId);
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        if (!"PENDING".equals(transfer.getStatus()) || !transfer.getExpiresAt().isAfter(now)) {
-            String state = "PENDING".equals(transfer.getStatus()) ? "EXPIRED" : transfer.getStatus();
-            throw DomainException.conflict("transfer-not-pending", "transfer " + transferId + " is " + state
-                    + " and cannot be cancelled");
-        }
-        int cancelled = db.tx(ctx -> ctx.update(TICKET_TRANSFER).set(TICKET_TRANSFER.STATUS, "CANCELLED")
-                .where(TICKET_TRANSFER.ID.eq(transferId), TICKET_TRANSFER.STATUS.eq("PENDING")).execute());
-        if (cancelled == 0) {
-            throw DomainException.conflict("transfer-not-pending", "transfer " + transferId
-                    + " was accepted or cancelled meanwhile");
-        }
-        return view(transfer(transferId));
-    }
-
     /** A transfer is visible to its two parties only: the assignor and the member owning the assignee chip. */
     public TransferView find(long memberId, long transferId) {
         TicketTransferRecord transfer = transfer(transferId);

@@ -110,44 +110,6 @@ class MemberWalletApiTest {
     }
 
     @Test
-    void theAssignorTakesAPendingTransferBackAndItsPasswordOpensNothingAnyMore(@TempDir Path dir) {
-        try (CenterWorld world = new CenterWorld(dir)) {
-            ApiClient a = world.memberA.client();
-            ApiClient b = world.memberB.client();
-            String path = "/api/transfers/" + world.transferId;
-            Response offer = a.get(path);
-            assertThat(java.time.Duration.between(world.fx.clock.instant(),
-                    java.time.OffsetDateTime.parse(offer.get("expiresAt").asText()).toInstant()))
-                    .as("the default validity, counted from the offer made when the world was set up")
-                    .isBetween(TransferService.DEFAULT_VALIDITY.minusMinutes(1), TransferService.DEFAULT_VALIDITY);
-
-            assertProblem(b.delete(path), 404);
-            assertProblem(world.memberC.client().delete(path), 404);
-            Response cancelled = a.delete(path);
-            assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
-            assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
-            assertProblem(a.delete(path), 409, "transfer-not-pending");
-            assertProblem(b.post(path + "/accept", Map.of("transferPassword", CenterWorld.TRANSFER_PASSWORD)), 409,
-                    "transfer-not-pending");
-
-            assertThat(byTicket(a.get("/api/me/tickets").json(), world.ticketsA.getFirst()).get("state").asText())
-                    .as("the ticket stays the assignor's").isEqualTo("VALID");
-            assertThat(a.get("/api/me/transfers").json()).isEmpty();
-            assertThat(b.get("/api/me/transfers").json()).isEmpty();
-            assertThat(b.get("/api/me/tickets").json()).isEmpty();
-
-            // an expired offer cannot be taken back either: it already ended by itself
-            Response again = a.post("/api/transfers", Map.of("ticketId", world.ticketsA.getFirst(),
-                    "toChipId", world.memberB.chipId(), "transferPassword", CenterWorld.TRANSFER_PASSWORD));
-            assertThat(again.status()).as(again.body()).isEqualTo(201);
-            world.fx.clock.advance(TransferService.DEFAULT_VALIDITY.plusMinutes(1));
-            ApiClient later = world.fx.anonymous.login(world.memberA.loginId(), world.memberA.password());
-            assertProblem(later.delete("/api/transfers/" + again.get("transferId").asLong()), 409,
-                    "transfer-not-pending");
-        }
-    }
-
-    @Test
     void aStandingPlaceGoesToAnotherMemberLikeASeatAndStillNamesItsArea(@TempDir Path dir) throws Exception {
         try (CenterWorld world = new CenterWorld(dir)) {
             ApiClient seller = world.sellerA.client();
