@@ -167,8 +167,13 @@ abstract class CenterContractTest {
         assertThat(scan(gate, ev, gateId, first.get("encoded").asText(), chipA).get("verdict").asText()).isEqualTo("REVOKED");
         String newCopy = accepted.get("ticket").get("encoded").asText();
         assertThat(scan(gate, ev, gateId, newCopy, chipA).get("verdict").asText()).isEqualTo("WRONG_CHIP");
-        assertThat(scan(gate, ev, gateId, newCopy, chipB).get("verdict").asText()).isEqualTo("ADMITTED");
-        assertThat(scan(gate, ev, gateId, newCopy, chipB).get("verdict").asText()).isEqualTo("ALREADY_USED");
+        JsonNode admitted = scan(gate, ev, gateId, newCopy, chipB);
+        assertThat(admitted.get("verdict").asText()).isEqualTo("ADMITTED");
+        assertThat(strings(admitted.get("attendees"))).as("claim 70: the gate is told whom the ticket names")
+                .containsExactly("Member alice");
+        JsonNode usedAgain = scan(gate, ev, gateId, newCopy, chipB);
+        assertThat(usedAgain.get("verdict").asText()).isEqualTo("ALREADY_USED");
+        assertThat(usedAgain.get("attendees")).as("a refusal names nobody").isEmpty();
 
         // claim 75: the sales log shows the sale to the seller and the manager, not to another seller
         Response log = seller.client().get("/api/sales-log?eventId=" + ev.eventId());

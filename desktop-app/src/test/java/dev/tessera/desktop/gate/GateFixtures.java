@@ -90,6 +90,14 @@ public final class GateFixtures {
     public static dev.tessera.desktop.center.CounterApiTypes.SaleResult sale(CenterSession clerk, long eventId, String seat,
                                                                      dev.tessera.reader.wallet.WalletCard card)
             throws dev.tessera.reader.wallet.WalletException {
+        return sale(clerk, eventId, seat, card, List.of());
+    }
+
+    /** The same sale naming its attendee (claim 70). */
+    public static dev.tessera.desktop.center.CounterApiTypes.SaleResult sale(CenterSession clerk, long eventId, String seat,
+                                                                     dev.tessera.reader.wallet.WalletCard card,
+                                                                     List<String> attendees)
+            throws dev.tessera.reader.wallet.WalletException {
         Customer customer;
         if (card == null) {
             customer = new Customer("WALK_IN", null, null, null);
@@ -98,6 +106,6 @@ public final class GateFixtures {
             customer = new Customer("MEMBER_CARD", null, null, proof.chipId(), proof.challengeId(), proof.signature());
         }
         long hold = clerk.hold(eventId, List.of(seat)).id();
-        return clerk.confirmSale(new ConfirmSale(hold, customer, new Payment("CASH", null, 100_000L), List.of()));
+        return clerk.confirmSale(new ConfirmSale(hold, customer, new Payment("CASH", null, 100_000L), attendees));
     }
 }
