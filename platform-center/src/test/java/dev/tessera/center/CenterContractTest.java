@@ -167,8 +167,13 @@ abstract class CenterContractTest {
         assertThat(scan(gate, ev, gateId, first.get("encoded").asText(), chipA).get("verdict").asText()).isEqualTo("REVOKED");
         String newCopy = accepted.get("ticket").get("encoded").asText();
         assertThat(scan(gate, ev, gateId, newCopy, chipA).get("verdict").asText()).isEqualTo("WRONG_CHIP");
-        assertThat(scan(gate, ev, gateId, newCopy, chipB).get("verdict").asText()).isEqualTo("ADMITTED");
-        assertThat(scan(gate, ev, gateId, newCopy, chipB).get("verdict").asText()).isEqualTo("ALREADY_USED");
+        JsonNode admitted = scan(gate, ev, gateId, newCopy, chipB);
+        assertThat(admitted.get("verdict").asText()).isEqualTo("ADMITTED");
+        assertThat(strings(admitted.get("attendees"))).as("claim 70: the gate is told whom the ticket names")
+                .containsExactly("Member alice");
+        JsonNode usedAgain = scan(gate, ev, gateId, newCopy, chipB);
+        assertThat(usedAgain.get("verdict").asText()).isEqualTo("ALREADY_USED");
+        assertThat(usedAgain.get("attendees")).as("a refusal names nobody").isEmpty();
 
         // claim 75: the sales log shows the sale to the seller and the manager, not to another seller
         Response log = seller.client().get("/api/sales-log?eventId=" + ev.eventId());
@@ -310,6 +315,59 @@ abstract class CenterContractTest {
     }
 
     /** Issue 13: "sell now" keeps a hold's rules (quota, blocks, seats free) and leaves nothing behind a refusal. */
+    @Test
+    void anEventRequiringAttendeeNamesSellsOnlyWithANameForEveryTicket() {
+        Account seller = fx.account(Role.SELLER);
+        dev.tessera.core.seatmap.SeatMap map = CenterFixture.theatreWithStanding(20);
+        EventSetup ev = fx.publishedEvent(map, Map.of(seller, CenterFixture.quotaForAll(map, 20)), Map.of(), Map.of(),
+                Map.of(), true);
+        assertThat(ev.event().get("attendeeNamesRequired").asBoolean()).as("the organizer's setting").isTrue();
+        List<String> seats = List.of(map.sections().getFirst().rows().get(2).seats().get(0).id(),
+                map.sections().getFirst().rows().get(2).seats().get(1).id());
+        Response hold = seller.client().post("/api/events/" + ev.eventId() + "/holds",
+                Map.of("seatIds", seats, "areas", Map.of(CenterFixture.STANDING, 1)));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        long holdId = hold.get("id").asLong();
+        Map<String, Object> walkIn = Map.of("auth", "WALK_IN");
+        Map<String, Object> cash = Map.of("method", "CASH", "tenderedMinor", 100_000);
+
+        // two seats and a standing place: three names needed; none, two, or a blank one is refused and nothing sold
+        for (List<String> names : List.of(List.<String>of(), List.of("Aiko Abe", "Ben Brown"),
+                List.of("Aiko Abe", " ", "Chie Chiba"))) {
+            Response refused = seller.client().post("/api/sales", Map.of("holdId", holdId, "customer", walkIn,
+                    "payment", cash, "attendees", names));
+            assertProblem(refused, 422, "3 needed");
+            assertThat(refused.get("type").asText()).endsWith("attendee-names-required");
+            assertThat(refused.get("title").asText()).isEqualTo("Attendee names required");
+        }
+        assertThat(strings(seller.client().get("/api/events/" + ev.eventId() + "/seats").get("seats").get("HELD")))
+                .as("the hold stays, nothing sold").containsAll(seats);
+        Response sale = seller.client().post("/api/sales", Map.of("holdId", holdId, "customer", walkIn,
+                "payment", cash, "attendees", List.of("Aiko Abe", "Ben Brown", "Chie Chiba")));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        assertThat(sale.get("tickets").findValuesAsText("attendee"))
+                .containsExactlyInAnyOrder("Aiko Abe", "Ben Brown", "Chie Chiba");
+
+        // sell now: the same rule in one request
+        String third = map.sections().getFirst().rows().get(3).seats().get(0).id();
+        Response sellNowRefused = seller.client().post("/api/events/" + ev.eventId() + "/sales", Map.of(
+                "seatIds", List.of(third), "customer", walkIn, "payment", cash));
+        assertProblem(sellNowRefused, 422, "1 needed, 0 given");
+        assertThat(strings(seller.client().get("/api/events/" + ev.eventId() + "/seats").get("seats").get("FREE")))
+                .contains(third);
+        Response sold = seller.client().post("/api/events/" + ev.eventId() + "/sales", Map.of(
+                "seatIds", List.of(third), "customer", walkIn, "payment", cash, "attendees", List.of("Daichi Doi")));
+        assertThat(sold.status()).as(sold.body()).isEqualTo(201);
+        assertThat(sold.get("tickets").get(0).get("attendee").asText()).isEqualTo("Daichi Doi");
+
+        // an event without the setting still sells without names
+        EventSetup optional = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(mapOf(), 5)), Map.of());
+        assertThat(optional.event().get("attendeeNamesRequired").asBoolean()).isFalse();
+        Response free = seller.client().post("/api/events/" + optional.eventId() + "/sales", Map.of(
+                "seatIds", List.of(third), "customer", walkIn, "payment", cash));
+        assertThat(free.status()).as(free.body()).isEqualTo(201);
+    }
+
     @Test
     void sellNowSellsInOneRequestUnderTheHoldsRules() {
         Account seller = fx.account(Role.SELLER);

@@ -18,7 +18,7 @@ public final class CenterApiTypes {
     public record EventInfo(long id, String name, String servicer, long venueId, String venueName, int seatMapVersion,
                             Instant doorsOpen, Instant startsAt, Instant endsAt, String currency,
                             Map<String, Long> pricesMinor, List<String> gates, List<String> sellerNames,
-                            String contact, String status) {
+                            String contact, String status, boolean attendeeNamesRequired) {
         public EventInfo {
             pricesMinor = pricesMinor == null ? Map.of() : Map.copyOf(pricesMinor);
             gates = gates == null ? List.of() : List.copyOf(gates);

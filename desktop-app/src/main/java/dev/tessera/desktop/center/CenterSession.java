@@ -257,6 +257,12 @@ public final class CenterSession {
                 new AcceptTransfer(transferPassword), CenterHttp.type(CounterApiTypes.TransferResult.class));
     }
 
+    /** Issue 14: the assignor takes back a transfer still pending. */
+    public CounterApiTypes.Transfer cancelTransfer(long transferId) {
+        return http.post("/api/transfers/" + transferId + "/cancellation", token(), java.util.Map.of(),
+                CenterHttp.type(CounterApiTypes.Transfer.class));
+    }
+
     // ---- the member's own wallet (issue 14) ----
 
     public List<ChipView> myChips() {

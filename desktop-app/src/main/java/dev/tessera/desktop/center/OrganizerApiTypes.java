@@ -13,9 +13,10 @@ public final class OrganizerApiTypes {
     public record SeatMapSaved(long venueId, int version, int seatCount) {}
 
     /** Claim 71: the service information of a new event; it starts as a draft. */
+    /** {@code attendeeNamesRequired}: claim 70, every ticket must name its attendee. */
     public record NewEvent(String name, String servicer, long venueId, int seatMapVersion, Instant doorsOpen,
                            Instant startsAt, Instant endsAt, String currency, Map<String, Long> pricesMinor,
-                           List<String> gates, String contact) {
+                           List<String> gates, String contact, boolean attendeeNamesRequired) {
         public NewEvent {
             pricesMinor = Map.copyOf(pricesMinor);
             gates = List.copyOf(gates);

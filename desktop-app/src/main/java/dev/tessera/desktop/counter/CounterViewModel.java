@@ -80,6 +80,8 @@ public final class CounterViewModel implements AutoCloseable {
     private final StringProperty memberLogin = new SimpleStringProperty("");
     /** Claim 70: the attendees' names, comma-separated, in the basket's order (seats, then standing places). */
     private final StringProperty attendeeNames = new SimpleStringProperty("");
+    /** Claim 70: when the event requires a name on every ticket, one field per ticket of the hold instead. */
+    private final AttendeeForm attendeeForm = new AttendeeForm();
     private final StringProperty memberPassword = new SimpleStringProperty("");
     private final ObjectProperty<String> paymentMethod = new SimpleObjectProperty<>("CASH");
     private final StringProperty tendered = new SimpleStringProperty("");
@@ -112,7 +114,9 @@ public final class CounterViewModel implements AutoCloseable {
         this.offline = new OfflineSeller(ctx.journal(), ctx.terminal(), ctx.clock());
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
+        attendeeForm.keepRefusalCurrent(feedback);
         event.addListener((obs, old, now) -> {
+            attendeeForm.requiredProperty().set(now != null && now.attendeeNamesRequired());
             if (old == null || now == null || old.id() != now.id()) {
                 eventChanged(now);
             }
@@ -235,6 +239,8 @@ public final class CounterViewModel implements AutoCloseable {
         picked.addAll(h.seatIds());
         standing.clear();
         standing.putAll(h.areas());
+        SeatMap map = seats.seatMapProperty().get();
+        attendeeForm.show(map == null ? List.of() : AttendeeForm.places(map, h.seatIds(), h.areas()));
         phase.set(SalePhase.HELD);
         tick();
         ticker.play();
@@ -339,7 +345,13 @@ public final class CounterViewModel implements AutoCloseable {
         } else {
             payment = new Payment(paymentMethod.get(), cardReference.get().isBlank() ? null : cardReference.get().trim(), null);
         }
-        List<String> attendees = AttendeeNames.parse(attendeeNames.get());
+        if (!attendeeForm.completeProperty().get()) {
+            feedback.say(Message.of(AttendeeForm.REFUSED, attendeeForm.missingProperty().get()));
+            feedback.setFailed(true);
+            return;
+        }
+        List<String> attendees = attendeeForm.requiredProperty().get() ? attendeeForm.names()
+                : AttendeeNames.parse(attendeeNames.get());
         int tickets = h.seatIds().size() + (h.areas() == null ? 0
                 : h.areas().values().stream().mapToInt(Integer::intValue).sum());
         if (attendees.size() > tickets) {
@@ -550,6 +562,7 @@ public final class CounterViewModel implements AutoCloseable {
         memberLogin.set("");
         memberPassword.set("");
         attendeeNames.set("");
+        attendeeForm.clear();
         tendered.set("");
         cardReference.set("");
         receipt.clear();
@@ -688,6 +701,11 @@ public final class CounterViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty customerChipIdProperty() {
         return customerChipId.getReadOnlyProperty();
+    }
+
+    /** Claim 70: the names per ticket an event that requires them asks for. */
+    public AttendeeForm attendeeForm() {
+        return attendeeForm;
     }
 
     public StringProperty attendeeNamesProperty() {

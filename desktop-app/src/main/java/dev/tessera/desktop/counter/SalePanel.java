@@ -112,8 +112,12 @@ public final class SalePanel extends ScrollPane {
         attendees.setId("attendeeNames");
         attendees.promptTextProperty().bind(l10n.binding("counter.attendees.prompt"));
         attendees.textProperty().bindBidirectional(vm.attendeeNamesProperty());
+        show(attendees, vm.attendeeForm().requiredProperty().not());
+        // claim 70: an event that requires names asks for one per ticket of the hold; Enter in the last one sells
+        AttendeeFields perTicket = new AttendeeFields(vm.attendeeForm(), l10n, vm::confirm);
+        show(perTicket, vm.attendeeForm().requiredProperty().and(vm.phaseProperty().isEqualTo(SalePhase.HELD)));
         return section("counter.section.customer", l10n, new HBox(10, card, login, walkIn), cardRow, loginRow,
-                attendees);
+                attendees, perTicket);
     }
 
     private static VBox payment(CounterViewModel vm, Localization l10n) {
@@ -163,7 +167,8 @@ public final class SalePanel extends ScrollPane {
         confirm.setOnAction(e -> vm.confirm());
         confirm.disableProperty().bind(vm.busyProperty().or(vm.phaseProperty().isEqualTo(SalePhase.HELD).not()
                 .and(vm.offlineProperty().and(Bindings.isNotEmpty(vm.picked()))
-                        .and(vm.phaseProperty().isEqualTo(SalePhase.PICKING)).not())));
+                        .and(vm.phaseProperty().isEqualTo(SalePhase.PICKING)).not()))
+                .or(vm.attendeeForm().completeProperty().not()));
         Button write = button("writeChip", "counter.chip.write", l10n);
         write.setOnAction(e -> vm.writeToChip());
         show(write, vm.phaseProperty().isEqualTo(SalePhase.AWAITING_CHIP));

@@ -49,8 +49,16 @@ public final class GateStation {
     private volatile GateVerifier verifier;
     private volatile Instant refreshedAt;
 
-    /** What a tap or scan showed, with the place of the seat and, for a ticket used before, where and when. */
-    public record Answer(ScanRecord scan, SeatInfo seat, String usedAtGate, Instant usedAt) {}
+    /**
+     * What a tap or scan showed, with the place of the seat and, for a ticket used before, where and when;
+     * {@code attendees}: for an admission, the names the ticket carries (claim 70), read from its own signed bytes,
+     * so an offline gate shows them too.
+     */
+    public record Answer(ScanRecord scan, SeatInfo seat, String usedAtGate, Instant usedAt, List<String> attendees) {
+        public Answer {
+            attendees = attendees == null ? List.of() : List.copyOf(attendees);
+        }
+    }
 
     /** The seat as gate staff tell it to the guest; {@code standing}: section names a standing area (issue 18). */
     public record SeatInfo(String section, String row, String seat, String category, boolean standing) {
@@ -175,7 +183,7 @@ public final class GateStation {
                 usedAt = first.get().at();
             }
         }
-        return new Answer(record, seat(record.seatId()), usedAtGate, usedAt);
+        return new Answer(record, seat(record.seatId()), usedAtGate, usedAt, d.admitted() ? d.attendees() : List.of());
     }
 
     SeatInfo seat(String seatId) {

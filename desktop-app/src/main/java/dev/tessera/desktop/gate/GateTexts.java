@@ -26,6 +26,15 @@ final class GateTexts {
                 : l10n.text("gate.seat", s.section(), s.row(), s.seat(), s.category());
     }
 
+    /** Claim 70: the attendee names of an admitted ticket, or nothing (a refusal or a ticket naming nobody). */
+    static String attendees(GateStation.Answer a, Localization l10n) {
+        if (!a.scan().admitted() || a.attendees().isEmpty()) {
+            return "";
+        }
+        return l10n.text(a.attendees().size() == 1 ? "gate.attendees.one" : "gate.attendees.many",
+                String.join(l10n.text("gate.attendees.separator"), a.attendees()));
+    }
+
     /** Issue 18: a standing area's line: name, admissions here out of its capacity, and the door mark. */
     static String area(GateStation.AreaLine a, Localization l10n) {
         return l10n.text(a.full() ? "gate.area.full" : "gate.area.open", a.name(), a.admittedHere(), a.capacity());

@@ -160,6 +160,11 @@ final class GateView extends BorderPane implements ViewModelWorkspace.Focusable 
         seat.setId("gateSeat");
         seat.getStyleClass().add("gate-seat");
         seat.setWrapText(true);
+        // claim 70: the names the admitted ticket carries, large, so the staff can compare them with the guest's
+        Label attendees = new Label();
+        attendees.setId("gateAttendees");
+        attendees.getStyleClass().add("gate-attendees");
+        attendees.setWrapText(true);
         Label source = new Label();
         source.setId("gateSource");
         source.getStyleClass().add("gate-source");
@@ -188,8 +193,14 @@ final class GateView extends BorderPane implements ViewModelWorkspace.Focusable 
             GateStation.Answer a = vm.answerProperty().get();
             return a == null ? "" : GateTexts.source(a.scan(), l10n);
         }));
+        attendees.textProperty().bind(text(() -> {
+            GateStation.Answer a = vm.answerProperty().get();
+            return a == null || vm.checkingProperty().get() ? "" : GateTexts.attendees(a, l10n);
+        }));
         seat.managedProperty().bind(seat.textProperty().isNotEmpty());
-        VBox answer = new VBox(12, headline, reason, seat, source);
+        attendees.managedProperty().bind(attendees.textProperty().isNotEmpty());
+        attendees.visibleProperty().bind(attendees.textProperty().isNotEmpty());
+        VBox answer = new VBox(12, headline, reason, seat, attendees, source);
         answer.setId("gateAnswer");
         answer.setAlignment(Pos.CENTER);
         answer.getStyleClass().add("gate-answer");

@@ -91,7 +91,6 @@ public final class MemberShopView extends BorderPane {
         buy.getStyleClass().add(Styles.ACCENT);
         buy.setMaxWidth(Double.MAX_VALUE);
         buy.setOnAction(e -> vm.buy());
-        buy.disableProperty().bind(vm.busyProperty().or(vm.holdProperty().isNull()));
         Label note = caption("shop.note", l10n);
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
@@ -107,7 +106,16 @@ public final class MemberShopView extends BorderPane {
         attendees.setId("shopAttendees");
         attendees.promptTextProperty().bind(l10n.binding("counter.attendees.prompt"));
         attendees.textProperty().bindBidirectional(vm.attendeeNamesProperty());
-        VBox side = new VBox(10, total, hold, attendees, buy, note, status);
+        attendees.visibleProperty().bind(vm.attendeeForm().requiredProperty().not());
+        attendees.managedProperty().bind(attendees.visibleProperty());
+        // claim 70: an event that requires names asks for one per held seat; Enter in the last one pays
+        dev.tessera.desktop.counter.AttendeeFields perSeat = new dev.tessera.desktop.counter.AttendeeFields(
+                vm.attendeeForm(), l10n, vm::buy, true);
+        perSeat.visibleProperty().bind(vm.attendeeForm().requiredProperty().and(vm.holdProperty().isNotNull()));
+        perSeat.managedProperty().bind(perSeat.visibleProperty());
+        buy.disableProperty().bind(vm.busyProperty().or(vm.holdProperty().isNull())
+                .or(vm.attendeeForm().completeProperty().not()));
+        VBox side = new VBox(10, total, hold, attendees, perSeat, buy, note, status);
         side.setPrefWidth(260);
         side.setMinWidth(220);
         side.setPadding(new Insets(0, 0, 0, 12));

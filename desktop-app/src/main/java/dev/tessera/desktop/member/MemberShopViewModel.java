@@ -66,6 +66,8 @@ public final class MemberShopViewModel implements AutoCloseable {
     private final Feedback feedback = new Feedback(Message.of("shop.hint"));
     /** Claim 70: the attendees' names, comma-separated, in the hold's seat order; optional. */
     private final javafx.beans.property.StringProperty attendeeNames = new javafx.beans.property.SimpleStringProperty("");
+    /** Claim 70: when the event requires a name on every ticket, one field per held seat instead. */
+    private final dev.tessera.desktop.counter.AttendeeForm attendeeForm = new dev.tessera.desktop.counter.AttendeeForm();
     private final Timeline ticker;
 
     /**
@@ -82,9 +84,11 @@ public final class MemberShopViewModel implements AutoCloseable {
         this.card = card;
         this.bought = bought;
         this.clock = clock;
+        attendeeForm.keepRefusalCurrent(feedback);
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         event.addListener((obs, old, now) -> {
+            attendeeForm.requiredProperty().set(now != null && now.event().attendeeNamesRequired());
             if (old == null || now == null || old.event().id() != now.event().id()) {
                 clearHold();
                 picked.clear();
@@ -141,6 +145,9 @@ public final class MemberShopViewModel implements AutoCloseable {
             hold.set(h);
             picked.clear();
             picked.addAll(h.seatIds());
+            SeatMap map = seats.seatMapProperty().get();
+            attendeeForm.show(map == null ? List.of()
+                    : dev.tessera.desktop.counter.AttendeeForm.places(map, h.seatIds(), h.areas()));
             tick();
             ticker.play();
             feedback.say(Message.of("shop.held", h.seatIds().size()));
@@ -178,7 +185,12 @@ public final class MemberShopViewModel implements AutoCloseable {
             feedback.refuse("member.write.noCard");
             return;
         }
-        List<String> attendees = dev.tessera.desktop.counter.AttendeeNames.parse(attendeeNames.get());
+        if (!attendeeForm.completeProperty().get()) {
+            feedback.refuse(dev.tessera.desktop.counter.AttendeeForm.REFUSED, attendeeForm.missingProperty().get());
+            return;
+        }
+        List<String> attendees = attendeeForm.requiredProperty().get() ? attendeeForm.names()
+                : dev.tessera.desktop.counter.AttendeeNames.parse(attendeeNames.get());
         int tickets = h.seatIds().size() + (h.areas() == null ? 0
                 : h.areas().values().stream().mapToInt(Integer::intValue).sum());
         if (attendees.size() > tickets) {
@@ -231,6 +243,7 @@ public final class MemberShopViewModel implements AutoCloseable {
     }
 
     private void clearHold() {
+        attendeeForm.clear();
         hold.set(null);
         ticker.stop();
         countdown.set("");
@@ -281,6 +294,11 @@ public final class MemberShopViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Hold> holdProperty() {
         return hold.getReadOnlyProperty();
+    }
+
+    /** Claim 70: the names per held seat an event that requires them asks for. */
+    public dev.tessera.desktop.counter.AttendeeForm attendeeForm() {
+        return attendeeForm;
     }
 
     public javafx.beans.property.StringProperty attendeeNamesProperty() {

@@ -246,8 +246,15 @@ public final class MemberView extends BorderPane {
         accept.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(
                 () -> vm.incomingProperty().get() == null || !vm.incomingProperty().get().incoming(),
                 vm.incomingProperty())));
+        // issue 14: an offer of mine, still pending, can be taken back
+        Button cancel = button("memberCancelTransfer", "member.cancelTransfer", l10n);
+        cancel.setMaxWidth(Double.MAX_VALUE);
+        cancel.setOnAction(e -> vm.cancelTransfer());
+        cancel.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(
+                () -> vm.incomingProperty().get() == null || vm.incomingProperty().get().incoming(),
+                vm.incomingProperty())));
         VBox column = new VBox(12, section("member.transfers.title", l10n, transfers, note("member.accept.note"),
-                password, accept));
+                password, accept, cancel));
         column.getStyleClass().add("sale-panel");
         return column;
     }

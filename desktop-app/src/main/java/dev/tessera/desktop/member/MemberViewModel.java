@@ -278,6 +278,18 @@ public final class MemberViewModel implements AutoCloseable {
         }, done -> refresh(done), this::describe);
     }
 
+    /** Issue 14: the assignor takes back the outgoing transfer picked in the list, while it is still pending. */
+    public void cancelTransfer() {
+        TransferRow t = incoming.get();
+        if (t == null || t.incoming()) {
+            feedback.refuse("member.cancelTransfer.pick");
+            return;
+        }
+        feedback.run(tasks, () -> session.cancelTransfer(t.transferId()),
+                cancelled -> refresh(Message.of("member.cancelTransfer.done", t.eventName(), t.place())),
+                this::describe);
+    }
+
     /** A lost or stolen card: after the member confirms, blocked at the center; its tickets refused at the gates. */
     public void blockCard() {
         CardRow c = card.get();

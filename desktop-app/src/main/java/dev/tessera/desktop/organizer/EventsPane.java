@@ -197,6 +197,13 @@ final class EventsPane extends BorderPane {
         row = addRow(grid, row, "organizer.event.currency", currency, l10n);
         row = addRow(grid, row, "organizer.event.contact", Ui.field("eventContact", vm.contactProperty(),
                 "organizer.event.contactPrompt", l10n), l10n);
+        // claim 70: the organizer may require an attendee name on every ticket of the event
+        javafx.scene.control.CheckBox names = new javafx.scene.control.CheckBox();
+        names.setId("eventAttendeeNamesRequired");
+        names.textProperty().bind(l10n.binding("organizer.event.attendeeNamesRequired"));
+        names.selectedProperty().bindBidirectional(vm.attendeeNamesRequiredProperty());
+        names.setWrapText(true);
+        row = addRow(grid, row, "organizer.event.attendeeNames", names, l10n);
         row = addRow(grid, row, "organizer.event.prices", prices(vm, l10n), l10n);
         addRow(grid, row, "organizer.event.gates", gates(vm), l10n);
 

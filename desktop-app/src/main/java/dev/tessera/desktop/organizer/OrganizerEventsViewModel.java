@@ -59,6 +59,9 @@ public final class OrganizerEventsViewModel {
     private final StringProperty endsAt = new SimpleStringProperty("");
     private final StringProperty currency = new SimpleStringProperty("JPY");
     private final StringProperty contact = new SimpleStringProperty("");
+    /** Claim 70: attendee names required, one per ticket (optional when unticked). */
+    private final javafx.beans.property.BooleanProperty attendeeNamesRequired =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObservableList<PriceRow> prices = FXCollections.observableArrayList();
     private final ObservableList<GateChoice> gates = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper confirmingPublish = new ReadOnlyBooleanWrapper();
@@ -175,7 +178,7 @@ public final class OrganizerEventsViewModel {
         }
         return Optional.of(new NewEvent(name.get().strip(), servicer.get().strip(), venue.get().id(),
                 seatMapVersion.get(), doors.get(), start.get(), end.get(), money.get().getCurrencyCode(), minor,
-                chosenGates, contact.get().strip()));
+                chosenGates, contact.get().strip(), attendeeNamesRequired.get()));
     }
 
     private <T> Optional<T> refuse(String key, Object... args) {
@@ -254,6 +257,10 @@ public final class OrganizerEventsViewModel {
 
     public StringProperty currencyProperty() {
         return currency;
+    }
+
+    public javafx.beans.property.BooleanProperty attendeeNamesRequiredProperty() {
+        return attendeeNamesRequired;
     }
 
     public StringProperty contactProperty() {

@@ -23,6 +23,11 @@ public final class GateFixtures {
 
     /** A performance tonight at the demo theatre, doors open, the demo clerk authorized (the demo's is weeks away). */
     public static long tonightsPerformance(Services s) {
+        return tonightsPerformance(s, false);
+    }
+
+    /** The same; {@code attendeeNamesRequired}: the organizer requires a name on every ticket (claim 70). */
+    public static long tonightsPerformance(Services s, boolean attendeeNamesRequired) {
         Event demo = s.events().list(true).getFirst();
         long organizer = s.accounts().list(Role.ORGANIZER).getFirst().accountId();
         long clerk = s.accounts().list(Role.SELLER).stream().filter(p -> p.loginId().equals("clerk")).findFirst()
@@ -30,7 +35,8 @@ public final class GateFixtures {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Event tonight = s.events().register(organizer, new RegisterEvent("The Tempest (tonight)", demo.servicer(),
                 demo.venueId(), demo.seatMapVersion(), now.minus(Duration.ofMinutes(30)), now.plus(Duration.ofMinutes(30)),
-                now.plus(Duration.ofHours(3)), demo.currency(), demo.pricesMinor(), demo.gates(), demo.contact()));
+                now.plus(Duration.ofHours(3)), demo.currency(), demo.pricesMinor(), demo.gates(), demo.contact(),
+                attendeeNamesRequired));
         Map<String, Integer> quotas = new LinkedHashMap<>();
         demo.pricesMinor().keySet().forEach(c -> quotas.put(c, 100));
         s.events().authorize(tonight.id(), new AuthorizeSeller(clerk, quotas, List.of()));
@@ -90,6 +96,14 @@ public final class GateFixtures {
     public static dev.tessera.desktop.center.CounterApiTypes.SaleResult sale(CenterSession clerk, long eventId, String seat,
                                                                      dev.tessera.reader.wallet.WalletCard card)
             throws dev.tessera.reader.wallet.WalletException {
+        return sale(clerk, eventId, seat, card, List.of());
+    }
+
+    /** The same sale naming its attendee (claim 70). */
+    public static dev.tessera.desktop.center.CounterApiTypes.SaleResult sale(CenterSession clerk, long eventId, String seat,
+                                                                     dev.tessera.reader.wallet.WalletCard card,
+                                                                     List<String> attendees)
+            throws dev.tessera.reader.wallet.WalletException {
         Customer customer;
         if (card == null) {
             customer = new Customer("WALK_IN", null, null, null);
@@ -98,6 +112,6 @@ public final class GateFixtures {
             customer = new Customer("MEMBER_CARD", null, null, proof.chipId(), proof.challengeId(), proof.signature());
         }
         long hold = clerk.hold(eventId, List.of(seat)).id();
-        return clerk.confirmSale(new ConfirmSale(hold, customer, new Payment("CASH", null, 100_000L), List.of()));
+        return clerk.confirmSale(new ConfirmSale(hold, customer, new Payment("CASH", null, 100_000L), attendees));
     }
 }

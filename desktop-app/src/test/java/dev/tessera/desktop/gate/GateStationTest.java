@@ -15,6 +15,7 @@ import dev.tessera.desktop.support.TestCenter;
 import dev.tessera.reader.gate.Verdict;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,8 @@ class GateStationTest {
             EventInfo event = clerk.event(eventId);
             String seat = clerk.seatMap(event.venueId(), event.seatMapVersion()).sections().getFirst().rows().get(4)
                     .seats().get(3).id();
-            IssuedTicket paper = GateFixtures.sell(clerk, eventId, seat, null);
+            IssuedTicket paper = GateFixtures.sale(clerk, eventId, seat, null, List.of("Hanako Yamada")).tickets()
+                    .getFirst();
             CenterSession gate = center.signIn("gate", "gate-demo");
 
             ScanRecord admitted;
@@ -44,6 +46,8 @@ class GateStationTest {
                 GateStation.Answer answer = station.scanPaper(paper.encoded());
                 assertThat(answer.scan().verdict()).as(answer.scan().detail()).isEqualTo(Verdict.ADMITTED);
                 assertThat(answer.seat().seat()).isNotBlank();
+                assertThat(answer.attendees()).as("claim 70: the name read offline from the ticket's own bytes")
+                        .containsExactly("Hanako Yamada");
                 admitted = answer.scan();
                 assertThatThrownBy(() -> station.report(gate)).isInstanceOf(CenterUnreachableException.class);
                 assertThat(station.counts().unreported()).isEqualTo(1);
@@ -54,6 +58,7 @@ class GateStationTest {
                     GateStation again = GateStation.open(gate, reopened, event, paper.gateId(), Clock.systemUTC());
                     GateStation.Answer copy = again.scanPaper(paper.encoded());
                     assertThat(copy.scan().verdict()).isEqualTo(Verdict.ALREADY_USED);
+                    assertThat(copy.attendees()).as("a refused copy names nobody").isEmpty();
                     assertThat(copy.usedAt()).isEqualTo(admitted.at());
                     assertThat(copy.usedAtGate()).isEqualTo(paper.gateId());
                     assertThat(again.counts().unreported()).isEqualTo(1);

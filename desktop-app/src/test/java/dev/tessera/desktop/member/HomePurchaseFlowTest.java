@@ -49,13 +49,22 @@ class HomePurchaseFlowTest {
 
     @Test
     void aMemberBuysTwoSeatsAtHomeAndWritesThemToHerCard(@TempDir Path data) throws Exception {
-        walk(data);
+        walk(data, false);
     }
 
-    private void walk(Path data) throws Exception {
+    /**
+     * Claim 70: the organizer requires attendee names; Buy tickets asks for one per held seat (the optional field
+     * gives way) and pays only when both are named.
+     */
+    @Test
+    void aMemberIsAskedForANamePerSeatWhenTheEventRequiresThem(@TempDir Path data) throws Exception {
+        walk(data, true);
+    }
+
+    private void walk(Path data, boolean namesRequired) throws Exception {
         TesseraApp app = ui.start(data);
         PlatformCenter center = ui.embeddedCenter();
-        long eventId = GateFixtures.tonightsPerformance(center.services());
+        long eventId = GateFixtures.tonightsPerformance(center.services(), namesRequired);
         authorizeInternetSales(center.services(), eventId);
 
         try (CenterClient boxOffice = new CenterClient(center.baseUri())) {
@@ -79,7 +88,8 @@ class HomePurchaseFlowTest {
             waitFor(20, "Hana's card", () -> wallet.cardProperty().get() != null
                     && wallet.cardProperty().get().chipId().equals(card.chipId()));
 
-            List<String> seats = holdTwoSeatsAndBuy(ui, shop, eventId, hanaAtHome, "70-member-shop-held");
+            List<String> seats = holdTwoSeatsAndBuy(ui, shop, eventId, hanaAtHome,
+                    namesRequired ? "83-member-shop-names-required" : "70-member-shop-held", namesRequired);
             String chip = MemberViewModel.shortChip(card.chipId());
             waitFor(30, "bought and written", () -> ui.text("#shopStatus")
                     .equals("2 tickets bought and written to card " + chip + "."));
@@ -96,7 +106,9 @@ class HomePurchaseFlowTest {
                     .map(TicketRow::state).toList()).equals(List.of(TicketState.ON_CARD, TicketState.ON_CARD)));
             assertThat(fx(() -> wallet.tickets().stream().map(TicketRow::attendee).toList()))
                     .as("My tickets names the attendees").containsExactlyInAnyOrder("Hana Sato", "Kenji Sato");
-            Screenshots.take(ui.scene(), "71-member-shop-bought");
+            if (!namesRequired) {
+                Screenshots.take(ui.scene(), "71-member-shop-bought");
+            }
 
             IssuedTicket ticket = hanaAtHome.chipTickets(card.chipId()).tickets().getFirst();
             CenterSession gate = boxOffice.signIn("gate", "gate-demo");
@@ -109,7 +121,9 @@ class HomePurchaseFlowTest {
             waitFor(5, "Japanese texts", () -> robot.lookup("#shopBuy").queryButton().getText()
                     .equals("支払ってカードに書き込む"));
             assertThat(ui.text("#shopStatus")).startsWith("2 枚のチケットを購入し");
-            Screenshots.take(ui.scene(), "72-member-shop-ja");
+            if (!namesRequired) {
+                Screenshots.take(ui.scene(), "72-member-shop-ja");
+            }
         }
     }
 
@@ -119,6 +133,13 @@ class HomePurchaseFlowTest {
      */
     static List<String> holdTwoSeatsAndBuy(AppUnderTest ui, MemberShopViewModel shop, long eventId,
                                            CenterSession member, String heldScreenshot) throws Exception {
+        return holdTwoSeatsAndBuy(ui, shop, eventId, member, heldScreenshot, false);
+    }
+
+    /** The same; {@code namesRequired}: the event requires a name per seat, typed in the fields it asks with. */
+    static List<String> holdTwoSeatsAndBuy(AppUnderTest ui, MemberShopViewModel shop, long eventId,
+                                           CenterSession member, String heldScreenshot, boolean namesRequired)
+            throws Exception {
         FxRobot robot = ui.robot();
         robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.getId() != null
                 && n.getId().equals("memberShopTab")).queryAs(javafx.scene.Node.class));
@@ -142,12 +163,40 @@ class HomePurchaseFlowTest {
         assertThat(held).hasSize(1);
         assertThat(held.getFirst().seatIds()).containsExactlyInAnyOrderElementsOf(seats);
         assertThat(ui.text("#shopStatus")).isEqualTo("2 seats are held for you. Buy before the countdown ends.");
+        if (namesRequired) {
+            // claim 70: asked for one name per held seat; no payment until both are there
+            waitFor(5, "a name field per seat", () -> visible(robot, "#attendeeName0") && visible(robot, "#attendeeName1"));
+            assertThat(visible(robot, "#shopAttendees")).as("the optional field gives way").isFalse();
+            javafx.scene.control.Button buy = robot.lookup("#shopBuy").queryButton();
+            assertThat(fx(buy::isDisabled)).isTrue();
+            waitFor(5, "the first name field has the keys", () -> fx(() -> robot.lookup("#attendeeName0").query()
+                    .isFocused()));
+            robot.write("Hana Sato").type(javafx.scene.input.KeyCode.ENTER);
+            assertThat(ui.text("#attendeeNamesHeading"))
+                    .isEqualTo("1 ticket still needs an attendee name: this event requires one per ticket.");
+            assertThat(fx(buy::isDisabled)).as("one seat still unnamed").isTrue();
+            Screenshots.take(ui.scene(), heldScreenshot);
+            robot.write("Kenji Sato");
+            waitFor(5, "paying enabled", () -> !fx(buy::isDisabled));
+            robot.clickOn("#languageJapanese");
+            waitFor(5, "Japanese texts", () -> ui.text("#attendeeNamesHeading")
+                    .equals("すべてのチケットに来場者名が入力されました。"));
+            Screenshots.take(ui.scene(), heldScreenshot + "-ja");
+            robot.clickOn("#languageEnglish");
+            waitFor(5, "English texts", () -> ui.text("#attendeeNamesHeading").equals("Every ticket is named."));
+            robot.clickOn("#shopBuy");
+            return seats;
+        }
         Screenshots.take(ui.scene(), heldScreenshot);
 
         // claim 70: the attendees named, one per seat
         robot.clickOn("#shopAttendees").write("Hana Sato, Kenji Sato");
         robot.clickOn("#shopBuy");
         return seats;
+    }
+
+    private static boolean visible(FxRobot robot, String selector) throws Exception {
+        return fx(() -> robot.lookup(selector).tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
     }
 
     /** The organizer grants the internet-sales channel a quota like any seller's. */

@@ -105,6 +105,8 @@ class MemberFlowTest {
             // Hana gives the first ticket to Bob: picked in the list, Bob named by login, a transfer password
             TicketRow first = fx(() -> hana.tickets().getFirst());
             String given = first.ticketId();
+            IssuedTicket hanasCopy = boxOffice.signIn("member", "member-demo").chipTickets(hanaCard.chipId()).tickets()
+                    .stream().filter(t -> t.ticketId().equals(given)).findFirst().orElseThrow();
             robot.clickOn(robot.lookup("#memberTickets .table-cell").match(
                     (javafx.scene.control.TableCell<?, ?> cell) -> first.place().equals(cell.getText()))
                     .queryAs(javafx.scene.Node.class));
@@ -169,6 +171,10 @@ class MemberFlowTest {
             assertThat(fx(() -> bob.transfers().stream().map(TransferRow::transferId).toList()))
                     .as("only the locked offer is left").containsExactly(locking.transferId());
             Screenshots.take(ui.scene(), "65-member-transfer-accepted");
+            // claims 64-66: the assignor's copy is refused at every gate from the moment the assignee accepted
+            CenterSession gateAfterTransfer = boxOffice.signIn("gate", "gate-demo");
+            assertThat(gateAfterTransfer.reportScan(new Scan(eventId, hanasCopy.gateId(), hanasCopy.encoded(),
+                    hanaCard.chipId(), null)).verdict().name()).as("Hana's old copy at the gate").isEqualTo("REVOKED");
 
             // Bob loses his card; the box office gives him a new one
             CenterSession bobAtHome = boxOffice.signIn(bobLogin, BOB_PASSWORD);

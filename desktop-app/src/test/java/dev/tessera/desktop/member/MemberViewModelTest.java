@@ -85,6 +85,21 @@ class MemberViewModelTest {
             assertThat(benWallet.acceptPasswordProperty().get()).isEmpty();
             assertThat(annAtHome.myTickets()).extracting(t -> t.ticketId() + " " + t.state())
                     .containsExactly(ticket + " TRANSFER_PENDING");
+
+            // issue 14: Ann takes her offer back while it is pending; Ben can no longer accept it
+            benWallet.cancelTransfer();
+            assertThat(benWallet.messageProperty().get()).as("an offer to me is not mine to take back")
+                    .isEqualTo(Message.of("member.cancelTransfer.pick"));
+            annWallet.load();
+            annWallet.incomingProperty().set(annWallet.transfers().getFirst());
+            annWallet.cancelTransfer();
+            assertThat(annWallet.failedProperty().get()).as(String.valueOf(annWallet.messageProperty().get())).isFalse();
+            assertThat(annWallet.messageProperty().get().key()).isEqualTo("member.cancelTransfer.done");
+            assertThat(annWallet.transfers()).isEmpty();
+            assertThat(annWallet.tickets()).extracting(MemberViewModel.TicketRow::state)
+                    .containsExactly(TicketState.TO_WRITE);
+            benWallet.load();
+            assertThat(benWallet.transfers()).as("the offer left Ben's list").isEmpty();
         }
     }
 

@@ -79,6 +79,19 @@ class OrganizerViewModelsTest {
     }
 
     @Test
+    void theOrganizersAttendeeNameSettingGoesWithTheNewEvent() {
+        OrganizerEventsViewModel vm = eventForm();
+        vm.create();
+        assertThat(organizer.event(vm.selectedProperty().get().id()).attendeeNamesRequired())
+                .as("optional unless ticked").isFalse();
+        vm.nameProperty().set("Named matinee " + System.nanoTime());
+        vm.attendeeNamesRequiredProperty().set(true);
+        vm.create();
+        EventInfo strict = vm.selectedProperty().get();
+        assertThat(organizer.event(strict.id()).attendeeNamesRequired()).as("claim 70: required, as ticked").isTrue();
+    }
+
+    @Test
     void aDraftIsPublishedOnlyAfterTheConfirmation() {
         OrganizerEventsViewModel vm = eventForm();
         vm.create();

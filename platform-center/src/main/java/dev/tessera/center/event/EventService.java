@@ -60,9 +60,17 @@ public final class EventService {
     private final VenueService venues;
     private final Clock clock;
 
+    /** {@code attendeeNamesRequired}: a name on every ticket (claim 70); optional, not required when absent. */
     public record RegisterEvent(String name, String servicer, long venueId, int seatMapVersion, Instant doorsOpen,
                                 Instant startsAt, Instant endsAt, String currency, Map<String, Long> pricesMinor,
-                                List<String> gates, String contact) {}
+                                List<String> gates, String contact, Boolean attendeeNamesRequired) {
+        public RegisterEvent(String name, String servicer, long venueId, int seatMapVersion, Instant doorsOpen,
+                             Instant startsAt, Instant endsAt, String currency, Map<String, Long> pricesMinor,
+                             List<String> gates, String contact) {
+            this(name, servicer, venueId, seatMapVersion, doorsOpen, startsAt, endsAt, currency, pricesMinor, gates,
+                    contact, null);
+        }
+    }
 
     /**
      * {@code areas}: places of general-admission areas set aside for the seller's offline counter, per area id (issue
@@ -96,7 +104,7 @@ public final class EventService {
         try {
             draft = new Event(1, req.name(), req.servicer(), req.venueId(), "", req.seatMapVersion(), req.doorsOpen(),
                     req.startsAt(), req.endsAt(), req.currency(), req.pricesMinor(), req.gates(), List.of(),
-                    req.contact(), EventStatus.DRAFT);
+                    req.contact(), EventStatus.DRAFT, Boolean.TRUE.equals(req.attendeeNamesRequired()));
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid(e.getMessage());
         }
@@ -127,6 +135,7 @@ public final class EventService {
                     .set(EVENT.ENDS_AT, utc(draft.endsAt()))
                     .set(EVENT.CURRENCY, draft.currency())
                     .set(EVENT.CONTACT, draft.contact())
+                    .set(EVENT.ATTENDEE_NAMES_REQUIRED, draft.attendeeNamesRequired())
                     .set(EVENT.STATUS, EventStatus.DRAFT.name())
                     .set(EVENT.ORGANIZER_ID, organizerId)
                     .set(EVENT.CREATED_AT, now)
@@ -476,7 +485,7 @@ public final class EventService {
         return new Event(row.getId(), row.getName(), row.getServicer(), row.getVenueId(), venueName,
                 row.getSeatMapVersion(), row.getDoorsOpen().toInstant(), row.getStartsAt().toInstant(),
                 row.getEndsAt().toInstant(), row.getCurrency(), prices, gates, new ArrayList<>(sellers),
-                row.getContact(), EventStatus.valueOf(row.getStatus()));
+                row.getContact(), EventStatus.valueOf(row.getStatus()), row.getAttendeeNamesRequired());
     }
 
     static EventRecord lockEvent(DSLContext ctx, long eventId) {

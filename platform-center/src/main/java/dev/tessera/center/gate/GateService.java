@@ -58,7 +58,7 @@ public final class GateService {
             bytes = PaperCode.decode(scan.ticket());
         } catch (IllegalArgumentException e) {
             return new ScanResult(Verdict.MALFORMED, false, "the ticket is neither a paper code nor base64: "
-                    + e.getMessage(), null, null, null, null, null);
+                    + e.getMessage(), null, null, null, null, null, List.of());
         }
         SignedTicket signed;
         try {
@@ -68,7 +68,7 @@ public final class GateService {
                 case BAD_SIGNATURE, UNKNOWN_ISSUER -> Verdict.FORGED;
                 default -> Verdict.MALFORMED;
             };
-            return new ScanResult(verdict, false, e.getMessage(), null, null, null, null, null);
+            return new ScanResult(verdict, false, e.getMessage(), null, null, null, null, null, List.of());
         }
         Ticket ticket = signed.ticket();
         OffsetDateTime at = scanTime(scan);
@@ -201,7 +201,7 @@ public final class GateService {
     private static ScanResult admit(Ticket ticket) {
         return new ScanResult(Verdict.ADMITTED, true, (ticket.generalAdmission() ? "welcome: standing area "
                 : "welcome: seat ") + ticket.seatId(), ticket.ticketId().toString(),
-                ticket.version(), ticket.seatId(), null, null);
+                ticket.version(), ticket.seatId(), null, null, ticket.attendees());
     }
 
     /** Claim 67: the gate staff learn where and when the ticket went in, e.g. a copy used at two offline gates. */
@@ -212,7 +212,7 @@ public final class GateService {
         String where = first == null ? "" : " at gate " + first.value1() + ", " + first.value2();
         return new ScanResult(Verdict.ALREADY_USED, false, "the ticket was already used" + where,
                 ticket.ticketId().toString(), ticket.version(), ticket.seatId(),
-                first == null ? null : first.value1(), first == null ? null : first.value2());
+                first == null ? null : first.value1(), first == null ? null : first.value2(), List.of());
     }
 
     /** The answer to a report the center already holds: the same verdict, nothing recorded twice. */
@@ -226,7 +226,7 @@ public final class GateService {
 
     private static ScanResult refuse(Verdict verdict, String reason, Ticket ticket) {
         return new ScanResult(verdict, false, reason, ticket.ticketId().toString(), ticket.version(), ticket.seatId(),
-                null, null);
+                null, null, List.of());
     }
 
     /** Admitted and refused scans per gate of the event, as the gates reported them. */

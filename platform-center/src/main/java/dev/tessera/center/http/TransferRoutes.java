@@ -20,6 +20,9 @@ final class TransferRoutes {
                 Api.pathId(ctx, "transferId")), MEMBER);
         r.route(Endpoints.ACCEPT_TRANSFER, (ctx, body) -> s.transfers().accept(Api.principal(ctx).accountId(),
                 Api.pathId(ctx, "transferId"), body), MEMBER);
+        // issue 14: the assignor takes back a transfer still pending
+        r.route(Endpoints.CANCEL_TRANSFER, (ctx, none) -> s.transfers().cancel(Api.principal(ctx).accountId(),
+                Api.pathId(ctx, "transferId")), MEMBER);
         // issue 14: the member's own wallet: every ticket with its state, the transfers waiting on either side
         r.route(Endpoints.MY_TICKETS, (ctx, none) -> s.memberTickets().tickets(Api.principal(ctx).accountId()), MEMBER);
         r.route(Endpoints.MY_TRANSFERS, (ctx, none) -> s.memberTickets().transfers(Api.principal(ctx).accountId()),

@@ -44,6 +44,8 @@ import dev.tessera.contract.sales.IssuedTicket;
 public final class SaleService {
 
     private static final String HOLD_NOT_ACTIVE = "hold-not-active";
+    /** Claim 70: the problem type of a sale that leaves a ticket without a name when the event requires one. */
+    public static final String ATTENDEE_NAMES_REQUIRED = "attendee-names-required";
 
     private final Database db;
     private final EventService events;
@@ -158,8 +160,8 @@ public final class SaleService {
         Chip chip = buyer.chip();
         Payment payment = req.payment();
         checkPayment(payment);
-        List<String> attendees = attendees(req.attendees(), hold.seatIds().size() + hold.placesHeld());
         Event event = events.event(hold.eventId());
+        List<String> attendees = attendees(event, req.attendees(), hold.seatIds().size() + hold.placesHeld());
         SeatMap map = events.seatMapOf(event);
         long total = priceOf(event, map, hold);
         long change = change(payment, total);
@@ -200,7 +202,7 @@ public final class SaleService {
         Chip chip = buyer.chip();
         Payment payment = req.payment();
         checkPayment(payment);
-        List<String> attendees = attendees(req.attendees(),
+        List<String> attendees = attendees(event, req.attendees(),
                 seatIds.size() + areas.values().stream().mapToInt(Integer::intValue).sum());
         long total = priceOf(event, map, seatIds, areas);
         long change = change(payment, total);
@@ -500,11 +502,22 @@ public final class SaleService {
         }
     }
 
-    /** Claim 70: at most one attendee name a ticket (a seat or a standing place); none named is fine. */
-    private static List<String> attendees(List<String> requested, int admitted) {
+    /**
+     * Claim 70: at most one attendee name a ticket (a seat or a standing place); none named is fine unless the
+     * organizer requires a name on every ticket of the event, then each ticket needs one (422 attendee-names-required).
+     */
+    private static List<String> attendees(Event event, List<String> requested, int admitted) {
         List<String> attendees = requested == null ? List.of() : requested;
         if (attendees.size() > admitted) {
             throw DomainException.invalid("more attendee names than seats and standing places");
+        }
+        if (event.attendeeNamesRequired()) {
+            long named = attendees.stream().filter(n -> n != null && !n.isBlank()).count();
+            if (named < admitted) {
+                throw DomainException.unprocessable(ATTENDEE_NAMES_REQUIRED, "Attendee names required",
+                        "this event needs an attendee name for every ticket: " + admitted + " needed, " + named
+                                + " given; nothing is sold");
+            }
         }
         return attendees;
     }
@@ -577,11 +590,8 @@ public final class SaleService {
             throw e;
         }
         checkPayment(payment);
-        List<String> names = attendees == null ? List.of() : attendees;
-        if (names.size() > hold.seatIds().size()) {
-            throw DomainException.invalid("more attendee names than seats");
-        }
         Event event = events.event(hold.eventId());
+        List<String> names = attendees(event, attendees, hold.seatIds().size() + hold.placesHeld());
         SeatMap map = events.seatMapOf(event);
         long total = priceOf(event, map, hold);
         List<IssuedTicket> tickets = form(event, map, hold, chip, names, accounts.find(memberId).displayName());

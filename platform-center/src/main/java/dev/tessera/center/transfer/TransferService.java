@@ -193,6 +193,24 @@ public final class TransferService {
                 transfer.getFromChipId());
     }
 
+    /**
+     * Issue 14: the assignor takes back a transfer still pending; the ticket stays theirs (version unchanged) and the
+     * assignee can no longer accept it. Another member's transfer is "not found"; one no longer pending is 409.
+     */
+    public TransferView cancel(long assignorMemberId, long transferId) {
+        TicketTransferRecord transfer = transfer(transferId);
+        if (transfer.getAssignorId() != assignorMemberId) {
+            throw DomainException.notFound("no transfer " + transferId + " of yours");
+        }
+        int cancelled = db.tx(ctx -> ctx.update(TICKET_TRANSFER).set(TICKET_TRANSFER.STATUS, "CANCELLED")
+                .where(TICKET_TRANSFER.ID.eq(transferId), TICKET_TRANSFER.STATUS.eq("PENDING")).execute());
+        if (cancelled == 0) {
+            throw DomainException.conflict("transfer-not-pending", "transfer " + transferId + " is "
+                    + transfer(transferId).getStatus() + "; only a pending transfer can be cancelled");
+        }
+        return view(transfer(transferId));
+    }
+
     /** A transfer is visible to its two parties only: the assignor and the member owning the assignee chip. */
     public TransferView find(long memberId, long transferId) {
         TicketTransferRecord transfer = transfer(transferId);

@@ -139,6 +139,41 @@ abstract class HomeSalesContractTest {
     }
 
     @Test
+    void anEventRequiringAttendeeNamesIsBoughtAtHomeOnlyWithANamePerSeat() {
+        var map = SampleVenues.theatre();
+        String category = map.categories().getFirst().id();
+        EventSetup ev = fx.publishedEvent(map, Map.of(seller, CenterFixture.quotaForAll(map, 50)), Map.of(), Map.of(),
+                Map.of(), true);
+        Response auth = fx.organizer.post("/api/events/" + ev.eventId() + "/authorizations",
+                Map.of("sellerId", channel, "quotas", Map.of(category, 4)));
+        assertThat(auth.status()).as(auth.body()).isEqualTo(201);
+        Member a = member("names");
+        List<String> seats = List.of(seatOf(map, category, 4), seatOf(map, category, 5));
+        Response hold = a.client().post("/api/me/holds", Map.of("eventId", ev.eventId(), "seatIds", seats));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        long holdId = hold.get("id").asLong();
+
+        // claim 70: the member's own name no longer stands in for a missing one; a blank name is none
+        for (List<String> names : List.of(List.<String>of(), List.of("Hana Sato"), List.of("Hana Sato", ""))) {
+            Response refused = a.client().post("/api/me/purchases", Map.of("holdId", holdId, "chipId", a.chipId(),
+                    "attendees", names));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+            assertThat(refused.get("type").asText()).endsWith("attendee-names-required");
+            assertThat(refused.get("detail").asText()).contains("2 needed");
+        }
+        assertThat(a.client().get("/api/me/tickets").json()).as("nothing bought").isEmpty();
+        Response tooMany = a.client().post("/api/me/purchases", Map.of("holdId", holdId, "chipId", a.chipId(),
+                "attendees", List.of("Hana Sato", "Kenji Sato", "Extra Person")));
+        assertThat(tooMany.status()).as("the same check as the counter's").isEqualTo(400);
+        assertThat(tooMany.get("detail").asText()).contains("more attendee names than seats and standing places");
+
+        Response sale = a.client().post("/api/me/purchases", Map.of("holdId", holdId, "chipId", a.chipId(),
+                "attendees", List.of("Hana Sato", "Kenji Sato")));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        assertThat(sale.get("tickets").findValuesAsText("attendee")).containsExactlyInAnyOrder("Hana Sato", "Kenji Sato");
+    }
+
+    @Test
     void aMemberReleasesAHoldAndHoldsAtMostTwiceAtOnce() {
         var map = SampleVenues.theatre();
         String category = map.categories().getFirst().id();

@@ -103,6 +103,13 @@ public final class CenterFixture implements AutoCloseable {
     public EventSetup publishedEvent(SeatMap map, Map<Account, Map<String, Integer>> sellers,
                                      Map<Account, List<String>> allocations, Map<String, Long> pricesMinor,
                                      Map<Account, Map<String, Integer>> areaAllocations) {
+        return publishedEvent(map, sellers, allocations, pricesMinor, areaAllocations, false);
+    }
+
+    /** The same; {@code attendeeNamesRequired}: the organizer requires a name on every ticket (claim 70). */
+    public EventSetup publishedEvent(SeatMap map, Map<Account, Map<String, Integer>> sellers,
+                                     Map<Account, List<String>> allocations, Map<String, Long> pricesMinor,
+                                     Map<Account, Map<String, Integer>> areaAllocations, boolean attendeeNamesRequired) {
         var venue = organizer.post("/api/venues", Map.of("name", unique("Theatre"), "address", "Tokyo"));
         assertThat(venue.status()).as(venue.body()).isEqualTo(201);
         long venueId = venue.get("id").asLong();
@@ -119,7 +126,7 @@ public final class CenterFixture implements AutoCloseable {
                 Map.entry("endsAt", now.plus(Duration.ofHours(4)).toString()),
                 Map.entry("currency", "JPY"), Map.entry("pricesMinor", prices),
                 Map.entry("gates", map.gates().stream().map(g -> g.id()).toList()),
-                Map.entry("contact", "info@example.com")));
+                Map.entry("contact", "info@example.com"), Map.entry("attendeeNamesRequired", attendeeNamesRequired)));
         assertThat(event.status()).as(event.body()).isEqualTo(201);
         long eventId = event.get("id").asLong();
         sellers.forEach((seller, quotas) -> {

@@ -79,6 +79,30 @@ class MemberWalletApiTest {
     }
 
     @Test
+    void theAssignorCancelsAPendingTransferAndTheAssigneeCanNoLongerAcceptIt(@TempDir Path dir) {
+        try (CenterWorld world = new CenterWorld(dir)) {
+            ApiClient a = world.memberA.client();
+            ApiClient b = world.memberB.client();
+            String path = "/api/transfers/" + world.transferId + "/cancellation";
+            assertProblem(b.post(path, Map.of()), 404);
+            assertProblem(world.memberC.client().post(path, Map.of()), 404);
+            assertThat(world.sellerA.client().post(path, Map.of()).status()).isEqualTo(403);
+
+            Response cancelled = a.post(path, Map.of());
+            assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+            assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+            JsonNode kept = byTicket(a.get("/api/me/tickets").json(), world.ticketsA.getFirst());
+            assertThat(kept.get("state").asText()).as("the ticket stays A's, unchanged").isEqualTo("VALID");
+            assertThat(kept.get("version").asInt()).isEqualTo(1);
+            assertThat(a.get("/api/me/transfers").json()).isEmpty();
+            assertThat(b.get("/api/me/transfers").json()).as("the offer leaves B's list").isEmpty();
+            assertProblem(b.post("/api/transfers/" + world.transferId + "/accept",
+                    Map.of("transferPassword", CenterWorld.TRANSFER_PASSWORD)), 409, "transfer-not-pending");
+            assertProblem(a.post(path, Map.of()), 409, "transfer-not-pending");
+        }
+    }
+
+    @Test
     void theAssignorNamesTheAssigneeByLoginAndTheTicketGoesToTheirCard(@TempDir Path dir) {
         try (CenterWorld world = new CenterWorld(dir)) {
             ApiClient a = world.memberA.client();

@@ -146,7 +146,7 @@ public final class GateVerifier {
                 default -> Verdict.ALTERED;
             };
             return new Candidate(new GateDecision(v, stored.cardTicketId(), stored.version(), null, chipId, false,
-                    e.getMessage()), stored, null);
+                    e.getMessage(), List.of()), stored, null);
         }
         return new Candidate(check(signed.ticket(), chipId, stored), stored, signed);
     }
@@ -192,7 +192,9 @@ public final class GateVerifier {
             v = Verdict.ADMITTED;
             detail = "ok";
         }
-        return new GateDecision(v, t.ticketId(), t.version(), t.seatId(), chipId, false, detail);
+        // claim 70: the names go to the screen only with a green answer (a refused copy names nobody)
+        return new GateDecision(v, t.ticketId(), t.version(), t.seatId(), chipId, false, detail,
+                v == Verdict.ADMITTED ? t.attendees() : List.of());
     }
 
     // The log entry is the admission: it is on disk before the gate shows green. Marking the chip is a second
@@ -217,6 +219,7 @@ public final class GateVerifier {
             marked = false;
             detail = "admitted; the chip was not marked: " + e.getMessage();
         }
-        return new GateDecision(Verdict.ADMITTED, d.ticketId(), d.version(), d.seatId(), d.chipId(), marked, detail);
+        return new GateDecision(Verdict.ADMITTED, d.ticketId(), d.version(), d.seatId(), d.chipId(), marked, detail,
+                d.attendees());
     }
 }

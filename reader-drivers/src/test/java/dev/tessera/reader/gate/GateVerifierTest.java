@@ -101,9 +101,12 @@ class GateVerifierTest {
         assertThat(first.verdict()).as(first.detail()).isEqualTo(Verdict.ADMITTED);
         assertThat(first.chipMarked()).isTrue();
         assertThat(first.message()).contains(t.seatId());
+        assertThat(first.attendees()).as("claim 70: the names the ticket carries, for the gate's screen")
+                .containsExactly("Hanako Yamada");
         assertThat(log.admitted(t.ticketId())).isTrue();
         GateDecision second = tapAt("north");
         assertThat(second.verdict()).isEqualTo(Verdict.ALREADY_USED);
+        assertThat(second.attendees()).as("a refused copy names nobody").isEmpty();
         assertThat(second.message()).isEqualTo("This ticket has already been used.");
     }
 
@@ -296,6 +299,7 @@ class GateVerifierTest {
         GateDecision first = gate.scanPaper(code + "\n");
         assertThat(first.verdict()).as(first.detail()).isEqualTo(Verdict.ADMITTED);
         assertThat(first.seatId()).isEqualTo(paper.seatId());
+        assertThat(first.attendees()).as("read from the paper ticket's own bytes").containsExactly("Hanako Yamada");
         assertThat(log.admitted(paper.ticketId())).isTrue();
         assertThat(gate.scanPaper(code).verdict()).isEqualTo(Verdict.ALREADY_USED);
 

@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * An event with the service information of claim 71: name, servicer, venue, doors-open and start
- * times, the pinned seat-map version, prices per category, entrance gates, sellers and a contact.
+ * times, the pinned seat-map version, prices per category, entrance gates, sellers and a contact;
+ * {@code attendeeNamesRequired}: the organizer requires an attendee name on every ticket (claim 70).
  */
 public record Event(
         long id,
@@ -24,7 +25,8 @@ public record Event(
         List<String> gates,
         List<String> sellerNames,
         String contact,
-        EventStatus status) {
+        EventStatus status,
+        boolean attendeeNamesRequired) {
     /** The most a ticket can carry as its price (a u32 in docs/ticket-format.md), in minor units. */
     public static final long MAX_PRICE_MINOR = 0xFFFF_FFFFL;
 
