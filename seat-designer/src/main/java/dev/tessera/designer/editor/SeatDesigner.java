@@ -82,6 +82,24 @@ public class SeatDesigner extends Control {
         jobs.clear();
     }
 
+    /**
+     * This designer's document, file, undo history, problems and file dialogs in a new designer whose texts are in
+     * {@link Messages#locale()} (the texts are set as the panels are built, so a host that switches languages puts the
+     * new designer where this one was). This designer lets go of the document: its plan stops listening to it.
+     */
+    public SeatDesigner relocalized() {
+        SeatDesigner fresh = new SeatDesigner(getDocument());
+        fresh.file.set(file.get());
+        fresh.problems.setAll(problems);
+        fresh.fileDialogs.set(fileDialogs.get());
+        fresh.setId(getId());
+        fresh.getStyleClass().setAll(getStyleClass());
+        fresh.getStylesheets().setAll(getStylesheets());
+        fresh.jobs.adopt(jobs);
+        setDocument(SeatDocument.blank(""), null);
+        return fresh;
+    }
+
     public SeatDocument getDocument() {
         return document.get();
     }
