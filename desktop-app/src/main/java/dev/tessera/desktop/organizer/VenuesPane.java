@@ -97,6 +97,8 @@ final class VenuesPane extends BorderPane {
         source.valueProperty().bindBidirectional(vm.newSourceProperty());
         source.setConverter(dev.tessera.desktop.ui.Controls.names(s -> l10n.text(s.messageKey())));
         source.setButtonCell(Ui.cell(s -> l10n.text(s.messageKey())));
+        // the chosen source's words follow a language switch (it stayed "Sample theatre" under Japanese)
+        l10n.localeProperty().addListener((obs, old, now) -> source.setButtonCell(Ui.cell(s -> l10n.text(s.messageKey()))));
         source.setMaxWidth(Double.MAX_VALUE);
         Button create = Ui.button("createVenue", "organizer.venue.create", l10n);
         create.disableProperty().bind(Bindings.createBooleanBinding(
