@@ -50,6 +50,8 @@ public class SeatDesigner extends Control {
     private final ToolOptions options = new ToolOptions();
     private final EditorActions actions = new EditorActions(document::get, jobs, selection);
     private final ObjectProperty<FileDialogs> fileDialogs = new SimpleObjectProperty<>(this, "fileDialogs");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper validatedRevision =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "validatedRevision", -1);
 
     public SeatDesigner() {
         this(SeatDocument.blank(Messages.get("document.untitled")));
@@ -137,6 +139,14 @@ public class SeatDesigner extends Control {
         return actions;
     }
 
+    /**
+     * The undo history's revision ({@link JobManager#getRevision()}) when the venue was last validated; -1 before. Equal
+     * to the current revision: {@link #getProblems()} is what the venue as it is now has.
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty validatedRevisionProperty() {
+        return validatedRevision.getReadOnlyProperty();
+    }
+
     /** The problems the last validation found; the problems panel lists them. */
     public ObservableList<Problem> getProblems() {
         return problems;
@@ -208,6 +218,7 @@ public class SeatDesigner extends Control {
     /** Validates the document and fills {@link #getProblems()}; returns how many were found. */
     public int validate() {
         problems.setAll(actions.validate());
+        validatedRevision.set(jobs.getRevision());
         statusMessage.set(problems.isEmpty() ? Messages.get("status.valid") : Messages.get("status.problems", problems.size()));
         return problems.size();
     }

@@ -21,10 +21,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 17: "Assign to selected seats" works on the current selection with the category the toolbar shows when no row
- * of the list is picked, and says what to do first instead of doing nothing.
+ * of the list is picked, and says what to do first instead of doing nothing; after Validate finds nothing, the problems
+ * list says so instead of asking for a validation.
  */
 @ExtendWith(ApplicationExtension.class)
-class CategoryAssignTest {
+class DesignerPanelsTest {
     private Stage stage;
 
     @AfterEach
@@ -69,5 +70,27 @@ class CategoryAssignTest {
         assertThat(WaitForAsyncUtils.asyncFx(message::getText).get()).isEqualTo("Balcony given to 3 seats or areas.");
         WaitForAsyncUtils.asyncFx(() -> designer.getJobManager().undo()).get();
         assertThat(three).noneMatch(s -> balcony.equals(s.categoryId()));
+    }
+
+    @Test
+    void anEmptyProblemsListSaysTheVenueIsCleanRightAfterValidatingAndAsksAgainAfterAnEdit(FxRobot robot) throws Exception {
+        Messages.setLocale(Locale.ENGLISH);
+        SeatDesigner designer = WaitForAsyncUtils.asyncFx(() -> {
+            SeatDesigner d = new SeatDesigner(SeatDocument.of(SampleVenues.theatre()));
+            stage = new Stage();
+            stage.setScene(new Scene(d, 1200, 760));
+            stage.show();
+            return d;
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        Label placeholder = robot.from(designer).lookup("#problems-placeholder").queryAs(Label.class);
+        assertThat(WaitForAsyncUtils.asyncFx(placeholder::getText).get()).isEqualTo("No problems listed. Validate to check the venue.");
+        assertThat(WaitForAsyncUtils.asyncFx(designer::validate).get()).isZero();
+        assertThat(WaitForAsyncUtils.asyncFx(placeholder::getText).get()).isEqualTo("No problems: the venue is ready to save.");
+        WaitForAsyncUtils.asyncFx(() -> {
+            designer.getSelection().select(List.of(designer.getDocument().seats().getFirst()));
+            designer.getActions().nudge(10, 0);
+        }).get();
+        assertThat(WaitForAsyncUtils.asyncFx(placeholder::getText).get()).isEqualTo("No problems listed. Validate to check the venue.");
     }
 }
