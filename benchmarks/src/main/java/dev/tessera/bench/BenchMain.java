@@ -123,7 +123,7 @@ public final class BenchMain {
     static final List<String> SUMMARY_ROWS = List.of("| center sales/s", "| pgbench", "| ratio", "| center: the first", "| live availability",
             "| chip issue 4 ticket(s): APDUs", "| chip issue 4 ticket(s): on air", "| gate verification: CPU",
             "| sync:", "| sales-log PDF, 100,000 sales (", "| designer: open", "| designer: full redraw",
-            "| designer: apply 1,000", "| designer: hit-test a click", "| desktop app start");
+            "| designer: apply 1,000", "| designer: select all", "| designer: hit-test a click", "| desktop app start");
 
     /** {@code readme} with the table between the summary markers replaced by this run's headline rows. */
     static String withSummary(String readme, List<String> lines) {

@@ -41,7 +41,8 @@ import javafx.stage.Stage;
 /**
  * Issue 4's figures for the 100,000-seat stadium, on JavaFX's software pipeline under Monocle
  * headless (set here, before the toolkit starts): open the file and show it; a full redraw while
- * panning and zooming; 1,000 seat-status changes and the repaint; hit-testing a click and a lasso.
+ * panning and zooming; select-all, nudge and undo on every seat (issue 17); 1,000 seat-status
+ * changes and the repaint; hit-testing a click and a lasso.
  * Each repeated figure is the median (and the 95th percentile) after a warm-up.
  */
 public final class DesignerBenchmark {
@@ -78,6 +79,7 @@ public final class DesignerBenchmark {
                 open.seats, Files.size(file) / 1e6, open.totalMillis, open.readMillis, open.totalMillis - open.readMillis));
         lines.addAll(panAndZoom(open));
         List<String> hits = hitTests(open);
+        lines.add(editing(open));
         fx(() -> {
             open.stage.close();
             return null;
@@ -285,6 +287,66 @@ public final class DesignerBenchmark {
             return null;
         });
         return lines;
+    }
+
+    /**
+     * Issue 17: Ctrl+A, an arrow key and Ctrl+Z on the whole stadium, each timed from the call the key makes
+     * ({@code EditorActions.selectAll}, {@code nudge}, {@code JobManager.undo}) until JavaFX has rendered the frame that
+     * shows it (the second pulse after the call), so the panels' listeners, their layout and the plan's repaint count.
+     */
+    private static String editing(OpenFigure open) throws Exception {
+        SeatDesigner designer = open.designer;
+        int rounds = 12;
+        int warm = 3;
+        long[] select = new long[rounds];
+        long[] nudge = new long[rounds];
+        long[] undo = new long[rounds];
+        int[] selected = new int[1];
+        for (int i = 0; i < rounds; i++) {
+            select[i] = timedFrame(() -> designer.getActions().selectAll());
+            selected[0] = fx(() -> designer.getSelection().size());
+            nudge[i] = timedFrame(() -> designer.getActions().nudge(10, 0));
+            undo[i] = timedFrame(() -> designer.getJobManager().undo());
+            fx(() -> {
+                designer.getSelection().clear();
+                return null;
+            });
+            waitPulses(2);
+        }
+        long[] s = Arrays.copyOfRange(select, warm, rounds);
+        long[] n = Arrays.copyOfRange(nudge, warm, rounds);
+        long[] u = Arrays.copyOfRange(undo, warm, rounds);
+        return String.format(Locale.ROOT,
+                "| designer: select all (Ctrl+A), nudge (arrow key) and undo (Ctrl+Z) on the stadium's %,d elements, each until its frame is rendered (< 200 ms each) | select all median %d ms (max %d), nudge median %d ms (max %d), undo median %d ms (max %d) |",
+                selected[0], median(s) / 1_000_000, Arrays.stream(s).max().orElse(0) / 1_000_000,
+                median(n) / 1_000_000, Arrays.stream(n).max().orElse(0) / 1_000_000,
+                median(u) / 1_000_000, Arrays.stream(u).max().orElse(0) / 1_000_000);
+    }
+
+    /** Nanoseconds from running {@code action} on the FX thread until the second pulse after it has started. */
+    private static long timedFrame(Runnable action) throws Exception {
+        CountDownLatch shown = new CountDownLatch(1);
+        AtomicLong start = new AtomicLong();
+        AtomicLong end = new AtomicLong();
+        Platform.runLater(() -> {
+            start.set(System.nanoTime());
+            action.run();
+            AtomicInteger pulses = new AtomicInteger();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (pulses.incrementAndGet() == 2) {
+                        end.set(System.nanoTime());
+                        stop();
+                        shown.countDown();
+                    }
+                }
+            }.start();
+        });
+        if (!shown.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no frame within 60 s");
+        }
+        return end.get() - start.get();
     }
 
     private static List<String> hitTests(OpenFigure open) throws Exception {

@@ -153,6 +153,10 @@ public final class ReportSource {
         List<AdjustmentLine> adjustments = SalesLogPages.join(ahead.adjustments()).stream()
                 .map(a -> new AdjustmentLine(a.kind(), a.at(), a.saleId(), a.ticketId(), a.method()))
                 .filter(AdjustmentLine::voidsTicket).toList();
+        // the method each refund went back by, so the totals beside the preview count it where the PDF does
+        Map<String, String> refundMethods = new HashMap<>();
+        adjustments.stream().filter(a -> a.method() != null && a.ticketId() != null)
+                .forEach(a -> refundMethods.put(a.ticketId(), a.method()));
         Iterator<SalesLogTicket> pages = ahead.pages();
         Iterator<TicketLine> sold = new Iterator<>() {
             @Override
@@ -163,7 +167,7 @@ public final class ReportSource {
             @Override
             public TicketLine next() {
                 SalesLogTicket t = pages.next();
-                totals.add(t);
+                totals.add(t, refundMethods.get(t.ticketId()));
                 return line(t);
             }
         };

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * The figures beside the preview, one currency at a time (amounts never mix): tickets and amount
  * sold, voided and refunded, and the net takings per payment method. Net is what was sold less what was
- * paid back, as the sales log and a shift settlement count it: a void without refund leaves the money in.
+ * paid back, as the sales log and a shift settlement count it: a void without refund leaves the money in. In the
+ * sales log a refund is taken from the method it went back by (a card sale refunded in cash leaves the drawer).
  */
 public record SalesTotals(String currency, int soldTickets, long soldMinor, int voidedTickets, long voidedMinor,
                           long refundedMinor, Map<String, Long> netByPayment) {
@@ -36,6 +37,15 @@ public record SalesTotals(String currency, int soldTickets, long soldMinor, int 
         private final Map<String, Sums> byCurrency = new TreeMap<>();
 
         public void add(SalesLogTicket t) {
+            add(t, null);
+        }
+
+        /**
+         * A ticket of the log; {@code refundMethod} is the method its refund went back by (CASH or CARD, from the
+         * log's adjustments), under which the money paid back is counted, as the shift's drawer and the sales log's
+         * PDF count it; null: under the sale's own method.
+         */
+        public void add(SalesLogTicket t, String refundMethod) {
             Sums sums = byCurrency.computeIfAbsent(t.currency(), c -> new Sums());
             sums.sold++;
             sums.soldMinor += t.priceMinor();
@@ -44,7 +54,9 @@ public record SalesTotals(String currency, int soldTickets, long soldMinor, int 
                 sums.voided++;
                 sums.voidedMinor += t.priceMinor();
                 sums.refunded += t.refundMinor();
-                sums.net.merge(t.paymentMethod(), -t.refundMinor(), Long::sum);
+                if (t.refundMinor() != 0) {
+                    sums.net.merge(refundMethod == null ? t.paymentMethod() : refundMethod, -t.refundMinor(), Long::sum);
+                }
             }
         }
 

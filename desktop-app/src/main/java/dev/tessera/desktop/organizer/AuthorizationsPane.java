@@ -108,6 +108,11 @@ final class AuthorizationsPane extends BorderPane {
         side.setMinWidth(320);
 
         map.setId("authMap");
+        // the map's side panel (legend, best available, counts) speaks the app's language (issue 17)
+        l10n.localeProperty().addListener((obs, old, now) -> {
+            dev.tessera.designer.i18n.Messages.setLocale(now);
+            map.relocalize();
+        });
         Bindings.bindContent(vm.picked(), map.getSelectedSeatIds());
         Ui.refocusAfterWork(vm.feedback(), sellers);
         map.setAnimated(false);

@@ -55,11 +55,29 @@ public final class AuthorizationsViewModel {
     private final ObjectProperty<BlockMode> mode = new SimpleObjectProperty<>(BlockMode.ADD);
     private Loaded loaded;
     private final Feedback feedback = new Feedback();
+    private final Runnable eventsChanged;
 
     public AuthorizationsViewModel(CenterSession session, TaskExecutor tasks, ObservableList<EventInfo> events) {
+        this(session, tasks, events, () -> { });
+    }
+
+    /**
+     * {@code eventsChanged} reads the events again after an authorization or a take-back changed who sells them (the
+     * organizer's Sellers column stayed "—" after authorizing, issue 17); the chosen event stays chosen when its list
+     * is read again.
+     */
+    public AuthorizationsViewModel(CenterSession session, TaskExecutor tasks, ObservableList<EventInfo> events,
+                                   Runnable eventsChanged) {
         this.session = session;
         this.tasks = tasks;
         this.events = events;
+        this.eventsChanged = eventsChanged;
+        events.addListener((javafx.collections.ListChangeListener<EventInfo>) c -> {
+            EventInfo chosen = event.get();
+            if (chosen != null) {
+                events.stream().filter(e -> e.id() == chosen.id()).findFirst().ifPresent(event::set);
+            }
+        });
         event.addListener((obs, old, now) -> {
             if (now == null || old == null || now.id() != old.id()) {
                 reload();
@@ -196,6 +214,7 @@ public final class AuthorizationsViewModel {
         tasks.execute(() -> session.authorize(e.id(), new AuthorizeSeller(account.accountId(), quotaMap, seats)), done -> {
             feedback.done("organizer.auth.authorized", account.displayName(), done.allocatedSeats().size());
             reload(false);
+            eventsChanged.run();
         }, feedback::failed);
     }
 
@@ -222,6 +241,7 @@ public final class AuthorizationsViewModel {
                         done.kept().size());
             }
             reload(false);
+            eventsChanged.run();
         }, feedback::failed);
     }
 

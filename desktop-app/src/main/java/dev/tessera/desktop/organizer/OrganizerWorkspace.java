@@ -23,7 +23,7 @@ public final class OrganizerWorkspace implements Workspace {
         this.l10n = context.l10n();
         this.venues = new VenuesViewModel(context.session(), context.tasks());
         this.events = new OrganizerEventsViewModel(context.session(), context.tasks(), context.clock());
-        this.authorizations = new AuthorizationsViewModel(context.session(), context.tasks(), events.events());
+        this.authorizations = new AuthorizationsViewModel(context.session(), context.tasks(), events.events(), events::load);
         this.eventChanges = new EventChangeViewModel(context.session(), context.tasks(), context.dialogs(),
                 context.clock(), events.selectedProperty(), events::load);
         this.tax = new EventTaxViewModel(context.session(), context.tasks());

@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 /** Venues on the left (open, save a version, create), the embedded seat designer on the right. */
 final class VenuesPane extends BorderPane {
     private final ListView<Venue> list;
-    private final SeatDesigner designer = new SeatDesigner();
+    private SeatDesigner designer = new SeatDesigner();
 
     VenuesPane(VenuesViewModel vm, Localization l10n) {
         getStyleClass().add("organizer-pane");
@@ -73,6 +73,15 @@ final class VenuesPane extends BorderPane {
         }, vm.openedProperty()));
         VBox right = new VBox(editing, designer);
         VBox.setVgrow(designer, Priority.ALWAYS);
+        // the designer's texts are set as its panels are built: after a language switch a new designer in the new
+        // language takes this one's place, with the same document, file and undo history (issue 17)
+        l10n.localeProperty().addListener((obs, old, now) -> {
+            dev.tessera.designer.i18n.Messages.setLocale(now);
+            SeatDesigner fresh = designer.relocalized();
+            VBox.setVgrow(fresh, Priority.ALWAYS);
+            right.getChildren().set(right.getChildren().indexOf(designer), fresh);
+            designer = fresh;
+        });
         setLeft(side);
         setCenter(right);
         // the designer keeps its own state while a venue is being saved or created
@@ -88,6 +97,8 @@ final class VenuesPane extends BorderPane {
         source.valueProperty().bindBidirectional(vm.newSourceProperty());
         source.setConverter(dev.tessera.desktop.ui.Controls.names(s -> l10n.text(s.messageKey())));
         source.setButtonCell(Ui.cell(s -> l10n.text(s.messageKey())));
+        // the chosen source's words follow a language switch (it stayed "Sample theatre" under Japanese)
+        l10n.localeProperty().addListener((obs, old, now) -> source.setButtonCell(Ui.cell(s -> l10n.text(s.messageKey()))));
         source.setMaxWidth(Double.MAX_VALUE);
         Button create = Ui.button("createVenue", "organizer.venue.create", l10n);
         create.disableProperty().bind(Bindings.createBooleanBinding(

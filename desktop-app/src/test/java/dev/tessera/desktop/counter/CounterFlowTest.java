@@ -10,6 +10,7 @@ import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.core.seatmap.Row;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.designer.availability.AvailabilityView;
+import dev.tessera.desktop.aftersales.AfterSalesViewModel;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
@@ -91,6 +92,29 @@ class CounterFlowTest {
         assertThat(ui.text("#saleNumber")).isEqualTo("Sale #" + fx(() -> sale.lastSale().orElseThrow().saleId()));
         Screenshots.take(ui.scene(), "12-counter-sold");
         List<String> ticketIds = fx(() -> sale.receipt().stream().map(ReceiptLine::ticketId).toList());
+
+        // issue 17: After-sales finds the sale again when the member taps the card, and by a ticket's id typed after Ctrl+F
+        long saleId = fx(() -> sale.lastSale().orElseThrow().saleId());
+        AfterSalesViewModel after = counter.afterSales();
+        robot.clickOn(tabNamed("After-sales"));
+        putOnReader(tray, 0);
+        robot.clickOn("#afterSalesTapChip");
+        waitFor(15, "the sale found by tapping the card", () -> after.tickets().size() == 3
+                && after.tickets().stream().allMatch(r -> r.saleId() == saleId));
+        assertThat(ui.text("#afterSalesStatus")).startsWith("Sales found: 1, tickets: 3");
+        assertThat(fx(() -> after.queryProperty().get())).isEqualTo(aliceChip);
+        Screenshots.take(ui.scene(), "12a-aftersales-found-by-card");
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        waitFor(5, "the search focused", () -> robot.lookup("#afterSalesQuery").query().isFocused());
+        // a number no sale has empties the list, so the next answer is seen arriving
+        robot.write("#99999999").type(KeyCode.ENTER);
+        waitFor(15, "no sale under an unknown number", () -> after.tickets().isEmpty());
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write(ticketIds.get(1)).type(KeyCode.ENTER);
+        waitFor(15, "the sale found by a ticket's id", () -> !after.tickets().isEmpty()
+                && after.tickets().stream().allMatch(r -> r.saleId() == saleId)
+                && after.tickets().stream().anyMatch(r -> r.ticketId().equals(ticketIds.get(1))));
+        assertThat(ui.text("#afterSalesStatus")).startsWith("Sales found: 1");
 
         try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
             CenterSession clerk = other.signIn("clerk", "clerk-demo");

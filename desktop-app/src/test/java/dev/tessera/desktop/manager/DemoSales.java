@@ -26,11 +26,12 @@ final class DemoSales {
         sell(clerk, categories.get(1 % categories.size()), 3, "CARD");
         sell(clerk, categories.get(2 % categories.size()), 1, "INVOICE");
         sell(clerk, categories.get(0), 1, "CARD");
-        // one ticket of the card sale goes back with a refund: sold stays, net drops
+        // one ticket of the card sale goes back with a refund: sold stays, net drops; the money goes back in cash
+        // (the center's default refund method), so the drawer's cash, not the card takings, pays it
         IssuedTicket returned = sales.get(1).tickets().getFirst();
         clerk.voidTicket(returned.ticketId(), "customer cannot attend", true);
         voidedMinor = returned.priceMinor();
-        byPayment.merge("CARD", -returned.priceMinor(), Long::sum);
+        byPayment.merge("CASH", -returned.priceMinor(), Long::sum);
     }
 
     private void sell(CenterSession clerk, String category, int count, String payment) {

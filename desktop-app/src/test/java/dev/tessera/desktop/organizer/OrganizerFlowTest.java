@@ -132,6 +132,11 @@ class OrganizerFlowTest {
                 || ui.text("#authStatus").contains("is authorized"));
         waitFor(20, "the clerk's row", () -> sellers.getItems().stream().anyMatch(s -> s.authorized()));
         Screenshots.take(ui.scene(), "30-organizer-authorized");
+        // issue 17: the Events tab's Sellers column names the clerk now (it stayed "—"), the event stays chosen here
+        waitFor(10, "the clerk in the event's sellers", () -> organizer.events().events().stream()
+                .anyMatch(e -> e.id() == gala.id() && !e.sellerNames().isEmpty()));
+        assertThat(fx(() -> eventChoice.getValue().id())).isEqualTo(gala.id());
+        assertThat(fx(() -> organizer.authorizations().boardProperty().get())).isNotNull();
 
         // three seats of the block are taken back: now only the clerk's free block seats can be picked
         robot.clickOn("#blockTakeBack");

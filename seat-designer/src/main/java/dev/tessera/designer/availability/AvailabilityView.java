@@ -79,6 +79,17 @@ public class AvailabilityView extends Control {
         return new AvailabilityViewSkin(this);
     }
 
+    /**
+     * Builds the view's look again, so that its texts (side panel, legend, column headers) are in
+     * {@link dev.tessera.designer.i18n.Messages#locale()}: a host calls it after switching languages. The seat map, its
+     * statuses, marks and selection stay; the plan is fitted again.
+     */
+    public void relocalize() {
+        if (getSkin() != null) {
+            setSkin(createDefaultSkin());
+        }
+    }
+
     @Override
     public String getUserAgentStylesheet() {
         return AvailabilityView.class.getResource("/dev/tessera/designer/render/plan.css").toExternalForm();

@@ -70,6 +70,12 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
     private final Spinner<Integer> bestCount = new Spinner<>(1, 20, 2);
     private final ComboBox<Category> bestCategory = new ComboBox<>();
     private final Consumer<int[]> onChanges = this::statusesChanged;
+    // the view's properties and sets outlive a skin (a language switch puts a new one on): dispose removes these
+    private final javafx.beans.value.ChangeListener<String> stageLabelListener = (obs, old, now) -> surface.requestOverlay();
+    private final javafx.collections.MapChangeListener<String, AreaLevel> areaLevelsListener = c -> surface.requestOverlay();
+    private final SetChangeListener<String> marksListener = this::marksChanged;
+    private final javafx.beans.value.ChangeListener<AvailabilityBoard> boardListener = (obs, old, now) -> show(now);
+    private final SetChangeListener<String> selectionListener = this::selectionChanged;
     private final IntList animationScratch = new IntList();
     private AvailabilityBoard board;
     private Label[] legendCounts;
@@ -80,6 +86,7 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
     private double pressY;
     private boolean pressed;
     private VBox side;
+    private final BorderPane root;
     /** The time status animations start and step on (not the pulse's), so that a test can set it by hand. */
     private LongSupplier animationClock = System::nanoTime;
 
@@ -122,20 +129,19 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
         layer.setEmphasisColor(AvailabilityView.MARK_COLOR);
         layer.setOwnColor(AvailabilityView.OWN_COLOR);
 
-        BorderPane root = new BorderPane(surface);
+        root = new BorderPane(surface);
         side = sidePanel();
         root.rightProperty().bind(javafx.beans.binding.Bindings.when(view.sidePanelVisibleProperty())
                 .then((javafx.scene.Node) side).otherwise((javafx.scene.Node) null));
         getChildren().add(root);
-        view.stageLabelProperty().addListener((obs, old, now) -> surface.requestOverlay());
-        view.getAreaLevels().addListener((javafx.collections.MapChangeListener<String, AreaLevel>) c ->
-                surface.requestOverlay());
-        view.getMarkedSeatIds().addListener((SetChangeListener<String>) change -> marksChanged(change));
-        view.getOwnSeatIds().addListener((SetChangeListener<String>) change -> marksChanged(change));
+        view.stageLabelProperty().addListener(stageLabelListener);
+        view.getAreaLevels().addListener(areaLevelsListener);
+        view.getMarkedSeatIds().addListener(marksListener);
+        view.getOwnSeatIds().addListener(marksListener);
 
         view.addChangeListener(onChanges);
-        view.boardProperty().addListener((obs, old, now) -> show(now));
-        view.getSelectedSeatIds().addListener((SetChangeListener<String>) change -> selectionChanged(change));
+        view.boardProperty().addListener(boardListener);
+        view.getSelectedSeatIds().addListener(selectionListener);
         show(view.getBoard());
     }
 
@@ -242,7 +248,17 @@ public class AvailabilityViewSkin extends SkinBase<AvailabilityView> {
 
     @Override
     public void dispose() {
-        getSkinnable().removeChangeListener(onChanges);
+        AvailabilityView view = getSkinnable();
+        view.removeChangeListener(onChanges);
+        view.stageLabelProperty().removeListener(stageLabelListener);
+        view.getAreaLevels().removeListener(areaLevelsListener);
+        view.getMarkedSeatIds().removeListener(marksListener);
+        view.getOwnSeatIds().removeListener(marksListener);
+        view.boardProperty().removeListener(boardListener);
+        view.getSelectedSeatIds().removeListener(selectionListener);
+        // the next skin's look replaces this one's (a skin adds its nodes to the view as it is made)
+        root.rightProperty().unbind();
+        getChildren().remove(root);
         animation.stop();
         countsTimer.stop();
         super.dispose();

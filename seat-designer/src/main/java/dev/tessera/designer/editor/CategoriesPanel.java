@@ -58,12 +58,9 @@ final class CategoriesPanel extends VBox {
         Button remove = new Button(Messages.get("categories.remove"));
         remove.setOnAction(e -> remove());
         Button assign = new Button(Messages.get("categories.assign"));
-        assign.setOnAction(e -> {
-            Category selected = list.getSelectionModel().getSelectedItem();
-            if (selected != null) {
-                designer.getActions().setCategory(selected.id());
-            }
-        });
+        assign.setId("categories-assign");
+        assign.setOnAction(e -> assign());
+        message.setId("categories-message");
         message.setWrapText(true);
         getChildren().addAll(list, name, color, new HBox(6, add, apply, remove), assign, message);
         designer.getJobManager().revisionProperty().addListener((obs, old, now) -> refresh());
@@ -78,6 +75,29 @@ final class CategoriesPanel extends VBox {
             list.getItems().stream().filter(c -> c.id().equals(selected.id())).findFirst()
                     .ifPresent(c -> list.getSelectionModel().select(c));
         }
+    }
+
+    /**
+     * The category picked in the list, or else the one the toolbar shows, to every seat and area of the current
+     * selection; says in words what it did, or what to do first (it used to do nothing without a picked row).
+     */
+    void assign() {
+        Category picked = list.getSelectionModel().getSelectedItem();
+        String id = picked != null ? picked.id() : designer.getOptions().categoryId.get();
+        Category category = designer.getDocument().categories().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElse(null);
+        if (category == null) {
+            message.setText(Messages.get("categories.assign.noCategory"));
+            return;
+        }
+        long targets = designer.getSelection().elements().stream()
+                .filter(el -> el instanceof DesignSeat || el instanceof dev.tessera.designer.model.DesignArea).count();
+        if (targets == 0) {
+            message.setText(Messages.get("categories.assign.noSelection", category.name()));
+            return;
+        }
+        designer.getActions().setCategory(category.id());
+        message.setText(Messages.get("categories.assign.done", category.name(), targets));
     }
 
     private void add() {

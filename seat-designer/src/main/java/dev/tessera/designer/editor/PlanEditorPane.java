@@ -31,6 +31,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
@@ -100,10 +102,10 @@ final class PlanEditorPane extends BorderPane implements ToolContext {
         corner.getStyleClass().add("ruler");
         corner.setMinSize(Rulers.SIZE, Rulers.SIZE);
         corner.setPrefSize(Rulers.SIZE, Rulers.SIZE);
-        BorderPane top = new BorderPane(rulers.top());
+        BorderPane top = new BorderPane(rulerHolder(rulers.top(), true));
         top.setLeft(corner);
         setTop(top);
-        setLeft(rulers.left());
+        setLeft(rulerHolder(rulers.left(), false));
         setCenter(centre);
 
         surface.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> pointer(e, Phase.PRESSED));
@@ -351,5 +353,26 @@ final class PlanEditorPane extends BorderPane implements ToolContext {
     @Override
     public void repaintOverlay() {
         surface.requestOverlay();
+    }
+
+    /**
+     * A ruler's canvas in a pane that asks for no length of its own: a canvas is as wide as it was last painted, and
+     * laid out directly it would keep the designer from ever getting narrower than the widest window it was shown in
+     * (the embedded designer then ran past a 1366-pixel window's edge after being shown at 1920).
+     */
+    private static Pane rulerHolder(javafx.scene.canvas.Canvas ruler, boolean horizontal) {
+        Pane holder = new Pane(ruler);
+        if (horizontal) {
+            holder.setMinSize(0, Rulers.SIZE);
+            holder.setPrefSize(0, Rulers.SIZE);
+        } else {
+            holder.setMinSize(Rulers.SIZE, 0);
+            holder.setPrefSize(Rulers.SIZE, 0);
+        }
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(holder.widthProperty());
+        clip.heightProperty().bind(holder.heightProperty());
+        holder.setClip(clip);
+        return holder;
     }
 }

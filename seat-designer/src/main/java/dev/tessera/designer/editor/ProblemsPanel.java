@@ -23,7 +23,15 @@ final class ProblemsPanel extends VBox {
         list.setItems(designer.getProblems());
         list.getStyleClass().add("validation-list");
         list.setAccessibleText(Messages.get("problems.title"));
-        list.setPlaceholder(new javafx.scene.control.Label(Messages.get("problems.none")));
+        // before a validation (or after an edit) the empty list asks for one; right after one it says the venue is clean
+        javafx.scene.control.Label placeholder = new javafx.scene.control.Label();
+        placeholder.setId("problems-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Messages.get(designer.validatedRevisionProperty().get() == designer.getJobManager().getRevision()
+                        ? "problems.clean" : "problems.none"),
+                designer.validatedRevisionProperty(), designer.getJobManager().revisionProperty()));
+        list.setPlaceholder(placeholder);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Problem item, boolean empty) {

@@ -50,6 +50,8 @@ public class SeatDesigner extends Control {
     private final ToolOptions options = new ToolOptions();
     private final EditorActions actions = new EditorActions(document::get, jobs, selection);
     private final ObjectProperty<FileDialogs> fileDialogs = new SimpleObjectProperty<>(this, "fileDialogs");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper validatedRevision =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "validatedRevision", -1);
 
     public SeatDesigner() {
         this(SeatDocument.blank(Messages.get("document.untitled")));
@@ -80,6 +82,24 @@ public class SeatDesigner extends Control {
         document.set(newDocument);
         file.set(from);
         jobs.clear();
+    }
+
+    /**
+     * This designer's document, file, undo history, problems and file dialogs in a new designer whose texts are in
+     * {@link Messages#locale()} (the texts are set as the panels are built, so a host that switches languages puts the
+     * new designer where this one was). This designer lets go of the document: its plan stops listening to it.
+     */
+    public SeatDesigner relocalized() {
+        SeatDesigner fresh = new SeatDesigner(getDocument());
+        fresh.file.set(file.get());
+        fresh.problems.setAll(problems);
+        fresh.fileDialogs.set(fileDialogs.get());
+        fresh.setId(getId());
+        fresh.getStyleClass().setAll(getStyleClass());
+        fresh.getStylesheets().setAll(getStylesheets());
+        fresh.jobs.adopt(jobs);
+        setDocument(SeatDocument.blank(""), null);
+        return fresh;
     }
 
     public SeatDocument getDocument() {
@@ -117,6 +137,14 @@ public class SeatDesigner extends Control {
 
     public EditorActions getActions() {
         return actions;
+    }
+
+    /**
+     * The undo history's revision ({@link JobManager#getRevision()}) when the venue was last validated; -1 before. Equal
+     * to the current revision: {@link #getProblems()} is what the venue as it is now has.
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty validatedRevisionProperty() {
+        return validatedRevision.getReadOnlyProperty();
     }
 
     /** The problems the last validation found; the problems panel lists them. */
@@ -190,6 +218,7 @@ public class SeatDesigner extends Control {
     /** Validates the document and fills {@link #getProblems()}; returns how many were found. */
     public int validate() {
         problems.setAll(actions.validate());
+        validatedRevision.set(jobs.getRevision());
         statusMessage.set(problems.isEmpty() ? Messages.get("status.valid") : Messages.get("status.problems", problems.size()));
         return problems.size();
     }

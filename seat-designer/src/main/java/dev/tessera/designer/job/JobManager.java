@@ -98,6 +98,26 @@ public final class JobManager {
         changed();
     }
 
+    /**
+     * Takes over {@code other}'s undo and redo history and its saved mark, leaving {@code other} empty: a designer
+     * rebuilt in another language goes on with the same document's history.
+     */
+    public void adopt(JobManager other) {
+        requireNotRunning("adopt");
+        undoStack.clear();
+        undoStack.addAll(other.undoStack);
+        redoStack.clear();
+        redoStack.addAll(other.redoStack);
+        savedAt = other.savedAt;
+        savedStateLost = other.savedStateLost;
+        other.undoStack.clear();
+        other.redoStack.clear();
+        other.savedAt = null;
+        other.savedStateLost = false;
+        other.changed();
+        changed();
+    }
+
     /** Forgets all history, for a newly opened document. */
     public void clear() {
         requireNotRunning("clear");
