@@ -577,10 +577,8 @@ public final class SaleService {
             throw e;
         }
         checkPayment(payment);
-        List<String> names = attendees == null ? List.of() : attendees;
-        if (names.size() > hold.seatIds().size()) {
-            throw DomainException.invalid("more attendee names than seats");
-        }
+        // issue 18: a member's hold may hold standing places beside its seats; one check for both paths
+        List<String> names = attendees(attendees, hold.seatIds().size() + hold.placesHeld());
         Event event = events.event(hold.eventId());
         SeatMap map = events.seatMapOf(event);
         long total = priceOf(event, map, hold);
