@@ -73,6 +73,16 @@ abstract class StandingAreaContractTest {
 
     @Test
     void sixtyFourClientsRaceForTwoHundredStandingPlacesAndExactlyTwoHundredAreSold() throws Exception {
+        race(false);
+    }
+
+    /** The same race through "sell now" (places taken and sold in one request): exactly 200, every loser a 409. */
+    @Test
+    void sixtyFourClientsSellNowFromTwoHundredStandingPlacesAndExactlyTwoHundredAreSold() throws Exception {
+        race(true);
+    }
+
+    private void race(boolean sellNow) throws Exception {
         SeatMap map = CenterFixture.theatreWithStanding(200);
         List<Account> sellers = new ArrayList<>();
         Map<Account, Map<String, Integer>> quotas = new java.util.LinkedHashMap<>();
@@ -95,8 +105,11 @@ abstract class StandingAreaContractTest {
                 // each client buys 1 to 5 places until the area answers that it is sold out
                 for (int attempt = 0; attempt < 100; attempt++) {
                     int n = 1 + ThreadLocalRandom.current().nextInt(5);
-                    Response hold = api.post("/api/events/" + ev.eventId() + "/holds",
-                            Map.of("areas", Map.of(STANDING, n)));
+                    Response hold = sellNow
+                            ? api.post("/api/events/" + ev.eventId() + "/sales", Map.of("areas", Map.of(STANDING, n),
+                                    "customer", Map.of("auth", "WALK_IN"),
+                                    "payment", Map.of("method", "CARD", "reference", "r")))
+                            : api.post("/api/events/" + ev.eventId() + "/holds", Map.of("areas", Map.of(STANDING, n)));
                     if (hold.status() == 409) {
                         losers.incrementAndGet();
                         if (!hold.contentType().startsWith("application/problem+json")
@@ -113,7 +126,7 @@ abstract class StandingAreaContractTest {
                         unexpected.add(hold.status() + " " + hold.body());
                         continue;
                     }
-                    Response sale = api.post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                    Response sale = sellNow ? hold : api.post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
                             "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CARD", "reference", "r")));
                     if (sale.status() != 201) {
                         unexpected.add(sale.status() + " " + sale.body());
