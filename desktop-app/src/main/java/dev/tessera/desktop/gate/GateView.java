@@ -6,6 +6,9 @@ import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.desktop.ui.Formats;
 import dev.tessera.desktop.ui.Localization;
 import dev.tessera.desktop.workspace.ViewModelWorkspace;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -283,24 +286,44 @@ final class GateView extends BorderPane implements ViewModelWorkspace.Focusable 
         return side;
     }
 
-    /** Issue 18: each standing area with its admissions here, and a button to mark it full at the door or open it. */
+    /**
+     * Issue 18: each standing area with its admissions here, and a button to mark it full at the door or open it.
+     * The lines are made once per set of areas and updated in place after each scan and sync (every few seconds), so
+     * a button keeps the keyboard focus and a click never lands on a line that was just replaced.
+     */
     private VBox standingAreas() {
         VBox lines = new VBox(4);
         lines.setId("gateAreas");
+        Map<String, Label> texts = new LinkedHashMap<>();
+        Map<String, Button> toggles = new LinkedHashMap<>();
         Runnable fill = () -> {
-            lines.getChildren().clear();
+            List<String> ids = vm.areas().stream().map(GateStation.AreaLine::areaId).toList();
+            if (!ids.equals(List.copyOf(texts.keySet()))) {
+                lines.getChildren().clear();
+                texts.clear();
+                toggles.clear();
+                for (String areaId : ids) {
+                    Label text = new Label();
+                    text.setId("gateArea-" + areaId);
+                    text.setWrapText(true);
+                    text.setMinHeight(Region.USE_PREF_SIZE);
+                    Button toggle = new Button();
+                    toggle.setId("gateAreaToggle-" + areaId);
+                    toggle.setOnAction(e -> vm.areas().stream().filter(a -> a.areaId().equals(areaId)).findFirst()
+                            .ifPresent(a -> vm.markAreaFull(areaId, !a.full())));
+                    // the line wraps over the panel's width, its button under it: neither is cut in the side panel
+                    VBox line = new VBox(4, text, toggle);
+                    lines.getChildren().add(line);
+                    texts.put(areaId, text);
+                    toggles.put(areaId, toggle);
+                }
+            }
             for (GateStation.AreaLine a : vm.areas()) {
-                Label text = new Label(GateTexts.area(a, l10n));
-                text.setId("gateArea-" + a.areaId());
-                text.setWrapText(true);
+                Label text = texts.get(a.areaId());
+                text.setText(GateTexts.area(a, l10n));
+                text.getStyleClass().removeAll("gate-area-full", "gate-area-open");
                 text.getStyleClass().add(a.full() ? "gate-area-full" : "gate-area-open");
-                javafx.scene.control.Button toggle = new javafx.scene.control.Button(
-                        l10n.text(a.full() ? "gate.areas.reopen" : "gate.areas.markFull"));
-                toggle.setId("gateAreaToggle-" + a.areaId());
-                toggle.setOnAction(e -> vm.markAreaFull(a.areaId(), !a.full()));
-                javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(8, text, toggle);
-                HBox.setHgrow(text, Priority.ALWAYS);
-                lines.getChildren().add(line);
+                toggles.get(a.areaId()).setText(l10n.text(a.full() ? "gate.areas.reopen" : "gate.areas.markFull"));
             }
         };
         vm.areas().addListener((javafx.collections.ListChangeListener<GateStation.AreaLine>) c -> fill.run());

@@ -195,7 +195,8 @@ public final class ReportSource {
             job.cancellation().throwIfCancelled();
             for (Authorization a : session.authorizations(event.id())) {
                 if (f.seller() == null || a.sellerId() == f.seller().accountId()) {
-                    grants.add(new SellerGrant(a.eventId(), a.sellerId(), a.sellerName(), a.quotas(), a.allocatedSeats()));
+                    grants.add(new SellerGrant(a.eventId(), a.sellerId(), a.sellerName(), a.quotas(), a.allocatedSeats(),
+                            a.allocatedAreas(), a.allocatedAreasSold()));
                     event(event.id(), events);
                     if (!a.allocatedSeats().isEmpty() && !seatStatus.containsKey(event.id())) {
                         seatStatus.put(event.id(), byId(session.seats(event.id()).seats()));

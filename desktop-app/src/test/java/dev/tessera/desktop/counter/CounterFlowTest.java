@@ -38,7 +38,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import dev.tessera.contract.gate.Scan;
+import dev.tessera.center.sales.TicketFactory;
+import dev.tessera.desktop.gate.GateStation;
+import dev.tessera.desktop.gate.GateViewModel;
+import dev.tessera.desktop.gate.GateWorkspace;
+import dev.tessera.desktop.manager.ManagerViewModel;
+import dev.tessera.desktop.manager.ManagerWorkspace;
+import dev.tessera.desktop.manager.ExportFormat;
+import dev.tessera.desktop.manager.ReportKind;
+import dev.tessera.desktop.support.Pdfs;
+import dev.tessera.reader.gate.Verdict;
+import javafx.scene.control.ComboBox;
 
 /** The counter end to end, headless: the real app, an embedded center on an H2 file, simulated chips. */
 class CounterFlowTest {
@@ -396,7 +406,13 @@ class CounterFlowTest {
         robot.clickOn(tabNamed("Sale"));
         putOnReader(tray, 0);
         SeatMap map = fx(() -> sale.seats().seatMapProperty().get());
-        List<String> two = map.sections().getFirst().rows().get(3).seats().subList(4, 6).stream().map(s -> s.id()).toList();
+        // two seats side by side that enter by the pit's entrance, so one gate admits the whole basket
+        var centerEvent = embedded.services().events().event(eventId);
+        String pitGate = TicketFactory.gateFor(centerEvent, map, map.areas().getFirst());
+        List<String> two = map.sections().stream().flatMap(s -> s.rows().stream())
+                .map(r -> r.seats().stream().filter(seat -> seat.flags().isEmpty()
+                        && TicketFactory.gateFor(centerEvent, map, seat).equals(pitGate)).map(seat -> seat.id()).toList())
+                .filter(ids -> ids.size() >= 2).findFirst().orElseThrow().subList(0, 2);
         fx(() -> {
             two.forEach(sale::toggleSeat);
             return null;
@@ -440,21 +456,113 @@ class CounterFlowTest {
         assertThat(seated).extracting(t -> t.attendee()).containsExactlyInAnyOrder("Chika Chiba", "Daichi Doi");
         assertThat(fx(() -> sale.attendeeNamesProperty().get())).as("the names stay until the next sale")
                 .isEqualTo("Chika Chiba, Daichi Doi");
-        try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
-            CenterSession gate = other.signIn("gate", "gate-demo");
-            for (var t : List.of(seated.getFirst(), standing.getFirst())) {
-                var answer = gate.reportScan(new Scan(eventId, t.gateId(),
-                        t.encoded(), chip, null));
-                assertThat(answer.verdict().name()).as(answer.reason()).isEqualTo("ADMITTED");
-            }
+        assertThat(tickets).extracting(t -> t.gateId()).as("one entrance for the basket").containsOnly(pitGate);
+
+        // the gate at the pit's entrance, on the same terminal: the pit is full inside for now
+        robot.clickOn("#signOut");
+        ui.awaitSignIn();
+        ui.signIn("gate", "gate-demo");
+        waitFor(60, "the gate workspace", () -> ui.app().shell().main().flatMap(m -> m.workspace(GateWorkspace.class))
+                .isPresent());
+        GateViewModel gate = ui.app().shell().main().orElseThrow().workspace(GateWorkspace.class).orElseThrow()
+                .viewModel();
+        waitFor(30, "the event at the gate", () -> gate.events().stream().anyMatch(e -> e.id() == eventId));
+        fx(() -> {
+            gate.eventProperty().set(gate.events().stream().filter(e -> e.id() == eventId).findFirst().orElseThrow());
+            gate.gateProperty().set(pitGate);
+            return null;
+        });
+        robot.clickOn("#gateStartShift");
+        waitFor(30, "the shift", () -> gate.stationProperty().get() != null);
+        waitFor(10, "the pit's line", () -> ui.text("#gateArea-PIT").equals("Standing pit: 0 admitted here, capacity 50"));
+        robot.clickOn("#gateAreaToggle-PIT");
+        waitFor(10, "the pit marked full", () -> ui.text("#gateArea-PIT")
+                .equals("Standing pit: FULL at the door \u00b7 0 admitted here, capacity 50"));
+
+        // Chika taps: her two seats enter one after the other, then her standing places wait in red
+        for (int i = 0; i < 2; i++) {
+            GateStation.Answer seatIn = tapAtGate(gate);
+            assertThat(seatIn.scan().verdict()).as(seatIn.scan().detail()).isEqualTo(Verdict.ADMITTED);
+            assertThat(ui.text("#gateSeat")).startsWith("Section ");
         }
+        GateStation.Answer held = tapAtGate(gate);
+        assertThat(held.scan().verdict()).as(held.scan().detail()).isEqualTo(Verdict.AREA_FULL);
+        assertThat(ui.text("#gateHeadline")).isEqualTo("NOT ADMITTED");
+        assertThat(ui.text("#gateReason")).startsWith("Area full: this standing area is full inside.");
+        assertThat(answerColour()).as("a red answer").isEqualTo(javafx.scene.paint.Color.web("#cf222e"));
+        Screenshots.take(ui.scene(), "18-gate-standing-area-full");
+
+        // the door opens again: a standing place enters, counted for the pit
+        robot.clickOn("#gateAreaToggle-PIT");
+        waitFor(10, "the pit open", () -> ui.text("#gateArea-PIT").equals("Standing pit: 0 admitted here, capacity 50"));
+        GateStation.Answer standingIn = tapAtGate(gate);
+        assertThat(standingIn.scan().verdict()).as(standingIn.scan().detail()).isEqualTo(Verdict.ADMITTED);
+        assertThat(ui.text("#gateSeat")).isEqualTo("Standing \u00b7 Standing pit \u00b7 Standing");
+        assertThat(answerColour()).as("a green answer").isEqualTo(javafx.scene.paint.Color.web("#1a7f37"));
+        waitFor(10, "the pit's count", () -> ui.text("#gateArea-PIT").equals("Standing pit: 1 admitted here, capacity 50"));
+        Screenshots.take(ui.scene(), "19-gate-standing-admitted");
+
         var dsl = embedded.services().db().dsl();
         var event = new dev.tessera.reports.data.EventCatalog(dsl).event(eventId);
+        waitFor(30, "the three admissions reported to the center", () -> dev.tessera.reports.occupancy
+                .EventOccupancyReport.rows(dsl, event).stream().mapToInt(r -> r.usedAtGate()).sum() == 3);
         var pit = dev.tessera.reports.occupancy.EventOccupancyReport.rows(dsl, event).getLast();
         assertThat(pit.section()).isEqualTo("Standing pit");
         assertThat(pit.seats()).isEqualTo(50);
         assertThat(pit.sold()).isEqualTo(3);
         assertThat(pit.usedAtGate()).isEqualTo(1);
+
+        // the manager's occupancy report, as printed: the pit's line beside the seated sections
+        robot.clickOn("#signOut");
+        ui.awaitSignIn();
+        ui.signIn("manager", "manager-demo");
+        waitFor(60, "the manager workspace", () -> ui.app().shell().main()
+                .flatMap(m -> m.workspace(ManagerWorkspace.class)).isPresent());
+        ManagerViewModel manager = ui.app().shell().main().orElseThrow().workspace(ManagerWorkspace.class).orElseThrow()
+                .viewModel();
+        waitFor(90, "the events", () -> manager.events().stream().anyMatch(e -> e.id() == eventId));
+        robot.clickOn("#reportOccupancy");
+        ComboBox<?> reportEvent = robot.lookup("#reportEvent").queryAs(ComboBox.class);
+        int index = fx(() -> manager.events().stream().map(EventInfo::id).toList().indexOf(eventId)) + 1;
+        fx(() -> {
+            reportEvent.getSelectionModel().select(index);
+            return null;
+        });
+        robot.clickOn("#generateReport");
+        waitFor(60, "the occupancy preview", () -> !manager.busyProperty().get() && manager.reportProperty().get() != null
+                && manager.reportProperty().get().kind() == ReportKind.OCCUPANCY && manager.pageProperty().get() != null);
+        assertThat(fx(() -> manager.failedProperty().get())).as(ui.text("#reportStatus")).isFalse();
+        Screenshots.take(ui.scene(), "20-occupancy-standing");
+        Path pdf = data.resolve("occupancy.pdf");
+        fx(() -> {
+            manager.export(ExportFormat.PDF, pdf);
+            return null;
+        });
+        waitFor(60, "the PDF written", () -> !manager.busyProperty().get()
+                && manager.statusProperty().get().key().equals("manager.status.exported"));
+        String printed = Pdfs.text(pdf);
+        assertThat(printed).as(printed).contains("Event occupancy").containsPattern("Standing pit\\s+Standing\\s+50\\s+3\\b");
+    }
+
+    /** Selects the first chip in the gate's tray and taps it (Ctrl+T); the gate's answer to that tap. */
+    private GateStation.Answer tapAtGate(GateViewModel gate) throws Exception {
+        long before = fx(() -> gate.answerProperty().get() == null ? -1 : gate.answerProperty().get().scan().id());
+        ListView<?> chips = robot.lookup("#gateChips").queryAs(ListView.class);
+        fx(() -> {
+            gate.refreshChips();
+            chips.getSelectionModel().select(0);
+            return null;
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        waitFor(20, "the gate's answer", () -> !gate.checkingProperty().get() && gate.answerProperty().get() != null
+                && gate.answerProperty().get().scan().id() != before);
+        return fx(() -> gate.answerProperty().get());
+    }
+
+    /** The gate answer's background: green or red. */
+    private javafx.scene.paint.Paint answerColour() throws Exception {
+        javafx.scene.layout.Region answer = robot.lookup("#gateAnswer").queryAs(javafx.scene.layout.Region.class);
+        return fx(() -> answer.getBackground().getFills().getFirst().getFill());
     }
 
     /** Issue 18: offline, the counter sells standing places out of its allocation of the area and nothing more. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tessera.center.transfer.TransferService;
 import dev.tessera.desktop.center.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
+import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
+import dev.tessera.desktop.center.CounterApiTypes.Customer;
+import dev.tessera.desktop.center.CounterApiTypes.Payment;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
@@ -16,6 +19,8 @@ import dev.tessera.desktop.ui.DialogService;
 import dev.tessera.desktop.ui.Message;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +105,34 @@ class MemberViewModelTest {
                     .containsExactly(TicketState.TO_WRITE);
             benWallet.load();
             assertThat(benWallet.transfers()).as("the offer left Ben's list").isEmpty();
+        }
+    }
+
+    /** Issue 18: My tickets names a standing ticket's area, and a seat by section, row and seat, from one sale. */
+    @Test
+    void myTicketsNameAStandingPlacesAreaAndASeatBySectionRowAndSeat(@TempDir Path dir) throws Exception {
+        try (TestCenter center = TestCenter.start(dir); VirtualChips tray = new VirtualChips(new SecureRandom())) {
+            long eventId = GateFixtures.tonightsStanding(center.connection().embeddedCenter().orElseThrow().services(), 50);
+            CenterSession clerk = center.clerk();
+            String login = "sara-" + UUID.randomUUID().toString().substring(0, 6);
+            long sara = clerk.registerMember(login, PASSWORD, "Sara Sato").accountId();
+            VirtualChip card = card(clerk, tray, sara);
+            var event = clerk.event(eventId);
+            var map = clerk.seatMap(event.venueId(), event.seatMapVersion());
+            var section = map.sections().getFirst();
+            var row = section.rows().get(2);
+            var seat = row.seats().get(7);
+            tray.put(card);
+            var proof = ChipDesk.proveMemberCard(tray.tap(), clerk);
+            long hold = clerk.hold(eventId, List.of(seat.id()), Map.of(GateFixtures.PIT, 2)).id();
+            clerk.confirmSale(new ConfirmSale(hold, new Customer("MEMBER_CARD", null, null, proof.chipId(),
+                    proof.challengeId(), proof.signature()), new Payment("CASH", null, 100_000L), List.of()));
+            tray.takeOff();
+
+            MemberViewModel wallet = wallet(center.signIn(login, PASSWORD), tray);
+            wallet.load();
+            assertThat(wallet.tickets()).extracting(MemberViewModel.TicketRow::place).containsExactlyInAnyOrder(
+                    section.name() + " \u00b7 " + row.label() + " \u00b7 " + seat.label(), "Standing pit", "Standing pit");
         }
     }
 

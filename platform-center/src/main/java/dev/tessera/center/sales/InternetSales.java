@@ -54,7 +54,13 @@ public final class InternetSales {
     public record OnSale(Event event, Map<String, Integer> quotaLeft, long holdSeconds) {}
 
     /** Seats named on the map, or the best N together in one category (claim 62). */
-    public record MemberHoldRequest(long eventId, List<String> seatIds, BestAvailable bestAvailable) {}
+    public record MemberHoldRequest(long eventId, List<String> seatIds, BestAvailable bestAvailable,
+                                    Map<String, Integer> areas) {
+        /** Seats only. */
+        public MemberHoldRequest(long eventId, List<String> seatIds, BestAvailable bestAvailable) {
+            this(eventId, seatIds, bestAvailable, null);
+        }
+    }
 
     /**
      * Buys the member's hold for their card; {@code paymentReference} is the online payment's reference (paid by
@@ -120,8 +126,11 @@ public final class InternetSales {
         }
         int asked = request.seatIds() != null && !request.seatIds().isEmpty() ? request.seatIds().size()
                 : request.bestAvailable() == null ? 0 : request.bestAvailable().count();
-        if (asked > MAX_SEATS) {
-            throw DomainException.invalid("a member holds at most " + MAX_SEATS + " seats at a time");
+        // issue 18: standing places count like seats towards the member's limit
+        int places = request.areas() == null ? 0 : request.areas().values().stream()
+                .mapToInt(n -> n == null ? 0 : Math.max(n, 0)).sum();
+        if (asked + places > MAX_SEATS) {
+            throw DomainException.invalid("a member holds at most " + MAX_SEATS + " seats and standing places at a time");
         }
         Event event = events.event(request.eventId());
         long channel = channel();
@@ -133,7 +142,7 @@ public final class InternetSales {
             throw DomainException.conflict("too-many-holds", "you already hold seats " + MAX_ACTIVE_HOLDS
                     + " times; buy or release them first");
         }
-        Hold hold = holds.hold(channel, event.id(), new HoldRequest(request.seatIds(), request.bestAvailable()));
+        Hold hold = holds.hold(channel, event.id(), new HoldRequest(request.seatIds(), request.bestAvailable(), request.areas()));
         // a failure here leaves a hold nobody can buy, which lapses with its period like any other
         db.dsl().insertInto(MEMBER_HOLD).set(MEMBER_HOLD.HOLD_ID, hold.id()).set(MEMBER_HOLD.MEMBER_ID, memberId)
                 .execute();

@@ -590,6 +590,7 @@ public final class SaleService {
             throw e;
         }
         checkPayment(payment);
+        // issue 18: a member's hold may hold standing places beside its seats; one check for both paths
         Event event = events.event(hold.eventId());
         List<String> names = attendees(event, attendees, hold.seatIds().size() + hold.placesHeld());
         SeatMap map = events.seatMapOf(event);

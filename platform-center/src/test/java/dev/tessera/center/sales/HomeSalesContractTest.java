@@ -195,6 +195,51 @@ abstract class HomeSalesContractTest {
         assertThat(seller.client().delete("/api/holds/" + first).status()).as("not the seller's hold").isEqualTo(404);
     }
 
+    /** Issue 18: at home too, two seats and three standing places in one hold and one purchase for the member's card. */
+    @Test
+    void aMemberBuysSeatsAndStandingPlacesInOneBasketAtHome() {
+        var map = CenterFixture.theatreWithStanding(20);
+        String stalls = "stalls";
+        EventSetup ev = fx.publishedEvent(map, Map.of(seller, CenterFixture.quotaForAll(map, 50)), Map.of(),
+                Map.of(CenterFixture.STANDING_CATEGORY, 4_000L, stalls, 5_000L));
+        assertThat(fx.organizer.post("/api/events/" + ev.eventId() + "/authorizations",
+                Map.of("sellerId", channel, "quotas", CenterFixture.quotaForAll(map, 20))).status()).isEqualTo(201);
+        Member d = member("d");
+        List<String> seats = List.of(seatOf(map, stalls, 0), seatOf(map, stalls, 1));
+
+        Response tooMany = d.client().post("/api/me/holds", Map.of("eventId", ev.eventId(), "seatIds", seats,
+                "areas", Map.of(CenterFixture.STANDING, 9)));
+        assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(400);
+        assertThat(tooMany.get("detail").asText()).contains("at most 10 seats and standing places");
+        Response hold = d.client().post("/api/me/holds", Map.of("eventId", ev.eventId(), "seatIds", seats,
+                "areas", Map.of(CenterFixture.STANDING, 3)));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        assertThat(hold.get("areas").get(CenterFixture.STANDING).asInt()).isEqualTo(3);
+        JsonNode area = seller.client().get("/api/events/" + ev.eventId() + "/areas").json().get(0);
+        assertThat(area.get("held").asInt()).isEqualTo(3);
+
+        Response sale = d.client().post("/api/me/purchases", Map.of("holdId", hold.get("id").asLong(),
+                "chipId", d.chipId(), "paymentReference", "PAY-GA", "attendees",
+                List.of("Dana Doi", "Eri Endo", "Fumi Fujii", "Goro Goto", "Hana Hara")));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        assertThat(sale.get("totalMinor").asLong()).isEqualTo(2 * 5_000 + 3 * 4_000);
+        assertThat(sale.get("tickets")).hasSize(5);
+        int standing = 0;
+        for (JsonNode t : sale.get("tickets")) {
+            assertThat(t.get("holderChipId").asText()).isEqualTo(d.chipId());
+            if (t.get("generalAdmission").asBoolean()) {
+                standing++;
+                assertThat(t.get("seatId").asText()).isEqualTo(CenterFixture.STANDING);
+            }
+        }
+        assertThat(standing).isEqualTo(3);
+        area = seller.client().get("/api/events/" + ev.eventId() + "/areas").json().get(0);
+        assertThat(area.get("held").asInt()).isZero();
+        assertThat(area.get("sold").asInt()).isEqualTo(3);
+        assertThat(area.get("remaining").asInt()).isEqualTo(17);
+        assertThat(d.client().get("/api/me/tickets").json().findValuesAsText("state")).hasSize(5).containsOnly("VALID");
+    }
+
     private static JsonNode find(JsonNode onSale, long eventId) {
         for (JsonNode e : onSale) {
             if (e.get("event").get("id").asLong() == eventId) {

@@ -11,6 +11,7 @@ import dev.tessera.center.support.ApiClient.Response;
 import dev.tessera.center.support.CenterFixture;
 import dev.tessera.center.support.CenterFixture.Account;
 import dev.tessera.center.support.CenterFixture.EventSetup;
+import dev.tessera.center.support.OfflineJournal;
 import dev.tessera.core.crypto.IssuerKeyPair;
 import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.core.model.LedgerKind;
@@ -29,7 +30,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +42,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import dev.tessera.contract.terminal.OfflineSalePayload;
 
 /**
  * Issue 18: general-admission (standing) areas sold by capacity, through the HTTP API on a real database (H2 file and
@@ -74,6 +73,16 @@ abstract class StandingAreaContractTest {
 
     @Test
     void sixtyFourClientsRaceForTwoHundredStandingPlacesAndExactlyTwoHundredAreSold() throws Exception {
+        race(false);
+    }
+
+    /** The same race through "sell now" (places taken and sold in one request): exactly 200, every loser a 409. */
+    @Test
+    void sixtyFourClientsSellNowFromTwoHundredStandingPlacesAndExactlyTwoHundredAreSold() throws Exception {
+        race(true);
+    }
+
+    private void race(boolean sellNow) throws Exception {
         SeatMap map = CenterFixture.theatreWithStanding(200);
         List<Account> sellers = new ArrayList<>();
         Map<Account, Map<String, Integer>> quotas = new java.util.LinkedHashMap<>();
@@ -96,8 +105,11 @@ abstract class StandingAreaContractTest {
                 // each client buys 1 to 5 places until the area answers that it is sold out
                 for (int attempt = 0; attempt < 100; attempt++) {
                     int n = 1 + ThreadLocalRandom.current().nextInt(5);
-                    Response hold = api.post("/api/events/" + ev.eventId() + "/holds",
-                            Map.of("areas", Map.of(STANDING, n)));
+                    Response hold = sellNow
+                            ? api.post("/api/events/" + ev.eventId() + "/sales", Map.of("areas", Map.of(STANDING, n),
+                                    "customer", Map.of("auth", "WALK_IN"),
+                                    "payment", Map.of("method", "CARD", "reference", "r")))
+                            : api.post("/api/events/" + ev.eventId() + "/holds", Map.of("areas", Map.of(STANDING, n)));
                     if (hold.status() == 409) {
                         losers.incrementAndGet();
                         if (!hold.contentType().startsWith("application/problem+json")
@@ -114,7 +126,7 @@ abstract class StandingAreaContractTest {
                         unexpected.add(hold.status() + " " + hold.body());
                         continue;
                     }
-                    Response sale = api.post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                    Response sale = sellNow ? hold : api.post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
                             "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CARD", "reference", "r")));
                     if (sale.status() != 201) {
                         unexpected.add(sale.status() + " " + sale.body());
@@ -417,16 +429,16 @@ abstract class StandingAreaContractTest {
                 "publicKey", HexFormat.of().formatHex(terminalKey.publicKey().encoded())));
         assertThat(reg.status()).as(reg.body()).isEqualTo(201);
         var e1 = LedgerEntry.first(terminalId, LedgerKind.SHIFT, Instant.now(), "{\"type\":\"SHIFT_OPEN\",\"cash\":0}");
-        var e2 = e1.next(LedgerKind.SALE, Instant.now(), offlineSale(ev, terminalKey, 3));
-        var e3 = e2.next(LedgerKind.SALE, Instant.now(), offlineSale(ev, terminalKey, 2));
-        var e4 = e3.next(LedgerKind.SALE, Instant.now(), offlineSale(ev, terminalKey, 1));
+        var e2 = e1.next(LedgerKind.SALE, Instant.now(), placesSold(ev, terminalKey, 3));
+        var e3 = e2.next(LedgerKind.SALE, Instant.now(), placesSold(ev, terminalKey, 2));
+        var e4 = e3.next(LedgerKind.SALE, Instant.now(), placesSold(ev, terminalKey, 1));
         String journal = "/api/terminals/" + terminalId + "/journal";
-        Response pushed = seller.client().post(journal, push(e1, e2, e3, e4));
+        Response pushed = seller.client().post(journal, OfflineJournal.push(e1, e2, e3, e4));
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(200);
         assertThat(pushed.get("outcomes").findValuesAsText("outcome"))
                 .as("3 of 4 fit, 2 more do not, the last 1 does")
                 .containsExactly("RECORDED", "APPLIED", "REJECTED", "APPLIED");
-        Response again = seller.client().post(journal, push(e1, e2, e3, e4));
+        Response again = seller.client().post(journal, OfflineJournal.push(e1, e2, e3, e4));
         assertThat(again.get("outcomes").findValuesAsText("detail")).containsOnly("already received");
 
         area = area(rival.client(), ev);
@@ -441,6 +453,10 @@ abstract class StandingAreaContractTest {
     }
 
     // ---- helpers ----
+
+    private static String placesSold(EventSetup ev, IssuerKeyPair terminalKey, int places) throws Exception {
+        return OfflineJournal.standingSale(ev, terminalKey, STANDING, STANDING_CATEGORY, places);
+    }
 
     private static Response holdPlaces(Account seller, EventSetup ev, int places) {
         return seller.client().post("/api/events/" + ev.eventId() + "/holds", Map.of("areas", Map.of(STANDING, places)));
@@ -467,29 +483,5 @@ abstract class StandingAreaContractTest {
                 "ticket", ticket));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
-    }
-
-    private static String offlineSale(EventSetup ev, IssuerKeyPair key, int places) throws Exception {
-        JsonNode event = ev.event();
-        List<String> tickets = new ArrayList<>();
-        for (int i = 0; i < places; i++) {
-            Ticket ticket = new Ticket(UUID.randomUUID(), 1, ev.eventId(), STANDING, STANDING_CATEGORY,
-                    Ticket.ANY_GATE, Instant.parse(event.get("doorsOpen").asText()),
-                    Instant.parse(event.get("endsAt").asText()), "", List.of(),
-                    event.get("pricesMinor").get(STANDING_CATEGORY).asLong(), event.get("currency").asText(), true);
-            tickets.add(Base64.getEncoder().encodeToString(TicketCodec.encodeSigned(ticket, key)));
-        }
-        return ApiClient.JSON.writeValueAsString(new OfflineSalePayload(ev.eventId(), null,
-                    new OfflineSalePayload.Payment("CASH", null), tickets, null));
-    }
-
-    private static Map<String, Object> push(LedgerEntry... entries) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (LedgerEntry e : entries) {
-            list.add(Map.of("sequence", e.sequence(), "kind", e.kind().name(), "at", e.at().toString(),
-                    "payload", e.payload(), "previousHash", HexFormat.of().formatHex(e.previousHash()),
-                    "hash", HexFormat.of().formatHex(e.hash())));
-        }
-        return Map.of("entries", list);
     }
 }

@@ -126,8 +126,10 @@ public final class GateVerifier {
             }
             refusals.add(c.decision());
         }
-        // the most telling refusal: a ticket of this event beats tickets of other events
-        return refusals.stream().filter(d -> d.verdict() != Verdict.WRONG_EVENT).findFirst()
+        // the most telling refusal: a good standing ticket held back by a full area (it enters once the area opens,
+        // issue 18), then any ticket of this event (a used seat beside it must not hide it), then another event's
+        return refusals.stream().filter(d -> d.verdict() == Verdict.AREA_FULL).findFirst()
+                .or(() -> refusals.stream().filter(d -> d.verdict() != Verdict.WRONG_EVENT).findFirst())
                 .or(() -> refusals.stream().findFirst())
                 .orElse(GateDecision.refuse(Verdict.NO_TICKET, chipId, "the chip shows this gate no ticket of event "
                         + trust.eventId()));

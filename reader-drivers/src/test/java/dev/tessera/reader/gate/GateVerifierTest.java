@@ -233,6 +233,37 @@ class GateVerifierTest {
         assertThat(tapAt("north").verdict()).isEqualTo(Verdict.TOO_EARLY);
     }
 
+    /**
+     * Issue 18: a member's chip with a seat and a standing place while the pit is marked full at the door: the seat
+     * enters; the next tap says the area is full (the used seat beside it must not answer "already used"), and the
+     * place enters once the area is open again.
+     */
+    @Test
+    void aStandingPlaceHeldBackByAFullAreaIsWhatTheGateSaysEvenBesideAUsedSeat() throws Exception {
+        Ticket seat = valid();
+        Ticket v = valid();
+        Ticket place = new Ticket(v.ticketId(), 1, EVENT, "PIT", "standing", "north", v.validFrom(), v.validUntil(),
+                chip.chipIdHex(), List.of(), 4_000, "JPY", true);
+        write(TestTickets.sealed(seat, TestTickets.ISSUER, chip), TestTickets.sealed(place, TestTickets.ISSUER, chip));
+        java.util.Set<String> full = new java.util.HashSet<>(Set.of("PIT"));
+        GateVerifier gate = new GateVerifier(trust(Set.of()), "north", log, Clock.systemUTC(), Duration.ofMinutes(2),
+                full::contains);
+
+        GateDecision first = gate.tap(tap.card());
+        assertThat(first.verdict()).as(first.detail()).isEqualTo(Verdict.ADMITTED);
+        assertThat(first.ticketId()).isEqualTo(seat.ticketId());
+        GateDecision held = gate.tap(tap.card());
+        assertThat(held.verdict()).as(held.detail()).isEqualTo(Verdict.AREA_FULL);
+        assertThat(held.ticketId()).isEqualTo(place.ticketId());
+        assertThat(held.admitted()).isFalse();
+
+        full.clear();
+        GateDecision in = gate.tap(tap.card());
+        assertThat(in.verdict()).as(in.detail()).isEqualTo(Verdict.ADMITTED);
+        assertThat(in.ticketId()).isEqualTo(place.ticketId());
+        assertThat(gate.tap(tap.card()).verdict()).isEqualTo(Verdict.ALREADY_USED);
+    }
+
     @Test
     void aCopiedChipIsRefused() throws Exception {
         Ticket t = valid();

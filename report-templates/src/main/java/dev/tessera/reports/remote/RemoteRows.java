@@ -102,8 +102,8 @@ public final class RemoteRows {
     }
 
     /**
-     * Each seller's position per event and category: quota and allocation from the grants, the
-     * allocated seats sold from the seat states ({@code seatStatus}: seat id to FREE, HELD, SOLD or
+     * Each seller's position per event and category: quota and allocation (seats and standing places) from the
+     * grants, the allocated seats sold from the seat states ({@code seatStatus}: seat id to FREE, HELD, SOLD or
      * BLOCKED, per event), takings by payment and voids from the tickets.
      */
     public static List<SettlementRow> settlement(Collection<TicketLine> tickets, Collection<SellerGrant> grants,
@@ -124,6 +124,14 @@ public final class RemoteRows {
                     a.allocatedSold++;
                 }
             }
+            // issue 18: standing places allocated to the seller's offline counter, in the area's category
+            grant.allocatedAreas().forEach((areaId, places) -> {
+                String category = event.seatMap().areas().stream().filter(area -> area.id().equals(areaId))
+                        .map(area -> area.categoryId()).findFirst().orElse("");
+                Acc a = at(acc, new Key(grant.eventId(), grant.sellerId(), category), grant.sellerName());
+                a.allocated += places;
+                a.allocatedSold += grant.allocatedAreasSold().getOrDefault(areaId, 0);
+            });
         }
         for (TicketLine t : tickets) {
             Acc a = at(acc, new Key(t.eventId(), t.sellerId(), t.categoryId()), t.sellerName());

@@ -1,6 +1,8 @@
 package dev.tessera.reports.settlement;
 
 import static dev.tessera.center.db.schema.Tables.ACCOUNT;
+import static dev.tessera.center.db.schema.Tables.GA_ALLOCATION;
+import static dev.tessera.center.db.schema.Tables.GA_INVENTORY;
 import static dev.tessera.center.db.schema.Tables.SALE;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
@@ -123,8 +125,22 @@ public final class SellerSettlementReport {
                 .groupBy(SEAT_STATE.EVENT_ID, SEAT_STATE.ALLOCATED_TO, SEAT_STATE.CATEGORY_ID)
                 .forEach(r -> {
                     Acc a = acc.computeIfAbsent(new Key(r.value1(), r.value2(), r.value3()), k -> new Acc());
-                    a.allocated = r.value4();
-                    a.allocatedSold = r.value5();
+                    a.allocated += r.value4();
+                    a.allocatedSold += r.value5();
+                });
+        // issue 18: places of standing areas set aside for a seller's offline counter, in the area's category
+        Condition areaWhere = DSL.and(filter.eventId() == null ? DSL.trueCondition() : GA_ALLOCATION.EVENT_ID.eq(filter.eventId()),
+                filter.sellerId() == null ? DSL.trueCondition() : GA_ALLOCATION.SELLER_ID.eq(filter.sellerId()));
+        dsl.select(GA_ALLOCATION.EVENT_ID, GA_ALLOCATION.SELLER_ID, GA_INVENTORY.CATEGORY_ID,
+                        DSL.sum(GA_ALLOCATION.QUANTITY), DSL.sum(GA_ALLOCATION.SOLD))
+                .from(GA_ALLOCATION).join(GA_INVENTORY).on(GA_INVENTORY.EVENT_ID.eq(GA_ALLOCATION.EVENT_ID),
+                        GA_INVENTORY.AREA_ID.eq(GA_ALLOCATION.AREA_ID))
+                .where(areaWhere)
+                .groupBy(GA_ALLOCATION.EVENT_ID, GA_ALLOCATION.SELLER_ID, GA_INVENTORY.CATEGORY_ID)
+                .forEach(r -> {
+                    Acc a = acc.computeIfAbsent(new Key(r.value1(), r.value2(), r.value3()), k -> new Acc());
+                    a.allocated += r.value4().intValueExact();
+                    a.allocatedSold += r.value5().intValueExact();
                 });
         Condition saleWhere = DSL.and(filter.eventId() == null ? DSL.trueCondition() : SALE.EVENT_ID.eq(filter.eventId()),
                 filter.sellerId() == null ? DSL.trueCondition() : SALE.SELLER_ID.eq(filter.sellerId()));
