@@ -75,7 +75,35 @@ final class OneLinePdfExporter extends JRPdfExporter {
      * {@code baseline} below its top.
      */
     private record Plan(BaseFont font, float size, Color color, PdfTextAlignment alignment, float left, float right,
-                        float baseline) {
+                        float baseline, Map<String, byte[]> shown) {
+        /** Texts of a template whose showing is kept, at most: the detail's times, kinds and amounts repeat. */
+        static final int SHOWN_TEXTS = 2_048;
+
+        Plan(BaseFont font, float size, Color color, PdfTextAlignment alignment, float left, float right,
+             float baseline) {
+            this(font, size, color, alignment, left, right, baseline, new HashMap<>());
+        }
+
+        /**
+         * Issue 13: shows the text as {@code showText} does, but a text this template showed before is written again
+         * from the bytes it gave then (OpenPDF converts every text to glyph codes afresh, and its subset already has
+         * the glyphs); the first showing of a text goes through {@code showText}, which records them.
+         */
+        private void show(PdfContentByte page, String content) {
+            byte[] bytes = shown.get(content);
+            com.lowagie.text.pdf.ByteBuffer buffer = page.getInternalBuffer();
+            if (bytes != null) {
+                buffer.append(bytes);
+                return;
+            }
+            int start = buffer.size();
+            page.showText(content);
+            if (shown.size() < SHOWN_TEXTS) {
+                byte[] all = buffer.getBuffer();
+                shown.put(content, java.util.Arrays.copyOfRange(all, start, buffer.size()));
+            }
+        }
+
         boolean draw(PdfContentByte page, JRPrintText text, int offsetX, int offsetY, int pageHeight) {
             String content = text.getFullText();
             // the template's own look (mode, box, rotation, paragraph, markup) was checked when the plan was made;
@@ -108,7 +136,7 @@ final class OneLinePdfExporter extends JRPdfExporter {
                 page.setColorFill(color);
             }
             page.setTextMatrix(at, top - baseline);
-            page.showText(content);
+            show(page, content);
             page.endText();
             page.resetRGBColorFill();
             return true;

@@ -35,17 +35,26 @@ public final class SalesLogTotals {
             "amount", BreakdownRow::net,
             "share", BreakdownRow::share);
 
-    private final Map<String, Sum> bySeller = new TreeMap<>();
-    private final Map<String, Sum> byEvent = new TreeMap<>();
-    private final Map<String, Sum> byDay = new TreeMap<>();
-    private final Map<String, Sum> byCategory = new TreeMap<>();
-    private final Map<String, Sum> byPayment = new TreeMap<>();
-    private final Map<String, Sum> byCurrency = new TreeMap<>();
+    // by label, then currency; issue 13: the key a record (a line adds to six of them, so no key string is built)
+    private final Map<Key, Sum> bySeller = new TreeMap<>(BY_LABEL);
+    private final Map<Key, Sum> byEvent = new TreeMap<>(BY_LABEL);
+    private final Map<Key, Sum> byDay = new TreeMap<>(BY_LABEL);
+    private final Map<Key, Sum> byCategory = new TreeMap<>(BY_LABEL);
+    private final Map<Key, Sum> byPayment = new TreeMap<>(BY_LABEL);
+    private final Map<Key, Sum> byCurrency = new TreeMap<>(BY_LABEL);
     private final Map<String, String> dayLabels = new LinkedHashMap<>();
     // issue 17: each sale's gross per rate (a receipt's tax is taken once per rate), and per currency and rate the
-    // refunds and their credit notes' tax
-    private final Map<String, Long> receiptGross = new HashMap<>();
+    // refunds and their credit notes' tax; issue 13: a sale's lines come one after another, so only the current
+    // sale's gross is kept and its tax added to the rate when the next sale begins (not a map entry per sale)
+    private final Map<String, long[]> salesByRate = new TreeMap<>();
+    private final Map<String, Long> currentReceipt = new HashMap<>();
+    private long currentSaleId = Long.MIN_VALUE;
     private final Map<String, long[]> refundsByRate = new TreeMap<>();
+    private final Map<Key, String> rateKeys = new HashMap<>();
+
+    private record Key(String label, String currency) {}
+
+    private static final Comparator<Key> BY_LABEL = Comparator.comparing(Key::label).thenComparing(Key::currency);
 
     private static final class Sum {
         final String label;
@@ -80,14 +89,29 @@ public final class SalesLogTotals {
         add(byCategory, line.categoryName(), line);
         add(byPayment, paymentLabel, line);
         add(byCurrency, line.currency(), line);
-        String rate = rateKey(line.currency(), line.taxRateBasisPoints());
+        String rate = rateKeys.computeIfAbsent(new Key(Integer.toString(line.taxRateBasisPoints()), line.currency()),
+                k -> rateKey(line.currency(), line.taxRateBasisPoints()));
         if (line.voids()) {
             long[] refund = refundsByRate.computeIfAbsent(rate, k -> new long[2]);
             refund[0] += line.refundMinor();
             refund[1] += TaxBreakdown.taxIn(line.refundMinor(), new TaxRate(line.taxRateBasisPoints()));
         } else {
-            receiptGross.merge(line.saleId() + "\u0000" + rate, line.amountMinor(), Long::sum);
+            if (line.saleId() != currentSaleId) {
+                closeReceipt();
+                currentSaleId = line.saleId();
+            }
+            currentReceipt.merge(rate, line.amountMinor(), Long::sum);
         }
+    }
+
+    /** The current sale's gross per rate, its tax taken once per rate, into the rates' sums. */
+    private void closeReceipt() {
+        currentReceipt.forEach((rate, gross) -> {
+            long[] sum = salesByRate.computeIfAbsent(rate, k -> new long[2]);
+            sum[0] += gross;
+            sum[1] += TaxBreakdown.taxIn(gross, new TaxRate(basisPoints(rate)));
+        });
+        currentReceipt.clear();
     }
 
     /** Currency, then the highest rate first. */
@@ -103,12 +127,13 @@ public final class SalesLogTotals {
     }
 
     public List<RateTotal> byRate() {
+        closeReceipt();
+        currentSaleId = Long.MIN_VALUE;
         Map<String, long[]> sums = new TreeMap<>();
-        receiptGross.forEach((key, gross) -> {
-            String rate = key.substring(key.indexOf('\u0000') + 1);
+        salesByRate.forEach((rate, sale) -> {
             long[] sum = sums.computeIfAbsent(rate, k -> new long[2]);
-            sum[0] += gross;
-            sum[1] += TaxBreakdown.taxIn(gross, new TaxRate(basisPoints(rate)));
+            sum[0] += sale[0];
+            sum[1] += sale[1];
         });
         refundsByRate.forEach((rate, refund) -> {
             long[] sum = sums.computeIfAbsent(rate, k -> new long[2]);
@@ -142,8 +167,8 @@ public final class SalesLogTotals {
         }).toList());
     }
 
-    private static void add(Map<String, Sum> sums, String label, SalesLogLine line) {
-        Sum sum = sums.computeIfAbsent(label + "\u0000" + line.currency(), k -> new Sum(label, line.currency()));
+    private static void add(Map<Key, Sum> sums, String label, SalesLogLine line) {
+        Sum sum = sums.computeIfAbsent(new Key(label, line.currency()), k -> new Sum(label, line.currency()));
         sum.tickets += line.tickets();
         if (line.voids()) {
             sum.voids += -line.tickets();
@@ -205,7 +230,7 @@ public final class SalesLogTotals {
     }
 
     public List<BreakdownRow> rows(String dimension) {
-        Map<String, Sum> sums = switch (dimension) {
+        Map<Key, Sum> sums = switch (dimension) {
             case "seller" -> bySeller;
             case "event" -> byEvent;
             case "day" -> byDay;
@@ -234,7 +259,7 @@ public final class SalesLogTotals {
     public JRDataSource chart(String dimension) {
         String currency = chartCurrency();
         List<BreakdownRow> rows = new ArrayList<>();
-        List<String> dayKeys = new ArrayList<>(byDay.keySet());
+        List<String> dayKeys = byDay.keySet().stream().map(Key::label).toList();
         List<BreakdownRow> all = rows(dimension);
         for (int i = 0; i < all.size(); i++) {
             BreakdownRow row = all.get(i);
@@ -248,8 +273,7 @@ public final class SalesLogTotals {
         return RowSource.of(rows, FIELDS);
     }
 
-    private static String shortDay(String sumKey) {
-        String iso = sumKey.substring(0, sumKey.indexOf('\u0000'));
+    private static String shortDay(String iso) {
         return iso.substring(5).replace('-', '/');
     }
 }
