@@ -10,8 +10,6 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
 import dev.tessera.desktop.countertab.CounterWorkspace;
-import dev.tessera.desktop.settings.SettingsStore;
-import dev.tessera.desktop.settings.TerminalSettings;
 import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.ChipLook;
 import dev.tessera.desktop.support.Pcscd;
@@ -50,8 +48,7 @@ class PcscCounterTest {
     @Test
     @SuppressWarnings("unchecked")
     void theClerkSellsTwoSeatsOntoAMemberCardLyingOnAPcscReader(@TempDir Path data) throws Exception {
-        new SettingsStore(data).save(TerminalSettings.DEFAULTS.withReader(
-                TerminalSettings.ReaderChoice.pcsc("Virtual PCD")));
+        pcscd.chooseReaderIn(data);
         TesseraApp app = ui.start(data);
         ui.signIn("clerk", "clerk-demo");
         CounterWorkspace counter = ui.openCounter();

@@ -10,8 +10,6 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.counter.ChipDesk;
-import dev.tessera.desktop.settings.SettingsStore;
-import dev.tessera.desktop.settings.TerminalSettings;
 import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Pcscd;
 import dev.tessera.desktop.support.Screenshots;
@@ -46,8 +44,7 @@ class PcscGateTest {
 
     @Test
     void aMemberCardHeldToThePcscReaderIsAdmittedOnceWithoutAKeyPressed(@TempDir Path data) throws Exception {
-        new SettingsStore(data).save(TerminalSettings.DEFAULTS.withReader(
-                TerminalSettings.ReaderChoice.pcsc("Virtual PCD")));
+        pcscd.chooseReaderIn(data);
         TesseraApp app = ui.start(data);
         PlatformCenter center = ui.embeddedCenter();
         long eventId = GateFixtures.tonightsPerformance(center.services());

@@ -12,8 +12,6 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.MemberApiTypes.MemberTicket;
 import dev.tessera.desktop.gate.GateFixtures;
-import dev.tessera.desktop.settings.SettingsStore;
-import dev.tessera.desktop.settings.TerminalSettings;
 import dev.tessera.desktop.shell.MemberWorkspace;
 import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.ChipLook;
@@ -51,8 +49,7 @@ class PcscHomePurchaseTest {
 
     @Test
     void aMemberBuysTwoSeatsAtHomeOntoHerCardOnAPcscReader(@TempDir Path data) throws Exception {
-        new SettingsStore(data).save(TerminalSettings.DEFAULTS.withReader(
-                TerminalSettings.ReaderChoice.pcsc("Virtual PCD")));
+        pcscd.chooseReaderIn(data);
         TesseraApp app = ui.start(data);
         PlatformCenter center = ui.embeddedCenter();
         long eventId = GateFixtures.tonightsPerformance(center.services());

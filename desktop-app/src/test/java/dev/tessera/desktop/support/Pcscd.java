@@ -2,6 +2,8 @@ package dev.tessera.desktop.support;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.tessera.desktop.settings.SettingsStore;
+import dev.tessera.desktop.settings.TerminalSettings;
 import dev.tessera.reader.sim.PcscdProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class Pcscd implements BeforeAllCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Pcscd.class);
 
+    /** The vpcd reader's name as the PC/SC service lists it, without the slot numbers it adds. */
+    private static final String VPCD_READER = "Virtual PCD";
+
     private Running running;
 
     @Override
@@ -45,6 +50,15 @@ public final class Pcscd implements BeforeAllCallback {
     /** The virtual reader as the PC/SC service lists it: where the tests put their simulated chips. */
     public CardTerminal reader() {
         return running.process().reader();
+    }
+
+    /**
+     * Settings in the terminal's data folder that choose the vpcd reader, as a person would in Settings, before the app
+     * starts on that folder.
+     */
+    public void chooseReaderIn(Path data) {
+        new SettingsStore(data).save(TerminalSettings.DEFAULTS.withReader(
+                TerminalSettings.ReaderChoice.pcsc(VPCD_READER)));
     }
 
     /** pcscd with its log in a folder of its own, both gone when the test run closes the root store. */
