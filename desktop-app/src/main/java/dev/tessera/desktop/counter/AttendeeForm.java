@@ -37,10 +37,8 @@ public final class AttendeeForm {
                                        java.util.Map<String, Integer> areas) {
         List<Message> places = new ArrayList<>();
         for (String seatId : new java.util.TreeSet<>(seatIds)) {
-            places.add(Message.of("attendees.place.seat",
-                    map.sectionOf(seatId).map(s -> s.name()).orElse(""),
-                    map.rowOf(seatId).map(r -> r.label()).orElse(""),
-                    map.seat(seatId).map(s -> s.label()).orElse(seatId)));
+            SeatPlace place = SeatPlace.of(map, seatId);
+            places.add(Message.of("attendees.place.seat", place.section(), place.row(), place.seat()));
         }
         if (areas != null) {
             new java.util.TreeMap<>(areas).forEach((areaId, quantity) -> {
