@@ -8,6 +8,8 @@ import com.google.zxing.LuminanceSource;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.WriterException;
+import com.google.zxing.Binarizer;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -69,7 +71,8 @@ public final class DotGridQrCode {
 
     /**
      * The largest whole number of dots per module up to {@link #MAX_DOTS_PER_MODULE} whose symbol and quiet zone fit
-     * a box of the given size in printer dots, under the first mask pattern that a one-binarizer reader reads back from these very dots.
+     * a box of the given size in printer dots, under the first mask pattern that both kinds of scanner read back from
+     * these very dots (see {@link #readBack()}).
      *
      * @throws ReportException if the text does not fit the box at {@link #MIN_DOTS_PER_MODULE}, or no mask reads
      */
@@ -138,7 +141,11 @@ public final class DotGridQrCode {
         return middle - middle % GRID_DOTS;
     }
 
-    /** What a gate scanner's usual reader (ZXing, local-threshold binarizer, one try) reads from the dots; null if none. */
+    /**
+     * What both kinds of scanner read from the dots, each with one binarizer and one try: a fixed gate scanner that
+     * lights the ticket itself (ZXing's global-histogram threshold) and a phone camera in uneven light (ZXing's
+     * local-threshold one); null unless both read the same text.
+     */
     private String readBack() {
         int width = image.getWidth();
         int height = image.getHeight();
@@ -148,8 +155,13 @@ public final class DotGridQrCode {
             luminance[i] = (byte) (samples[i] == WHITE ? 0xFF : 0);
         }
         LuminanceSource dots = new PlanarYUVLuminanceSource(luminance, width, height, 0, 0, width, height, false);
+        String fixedScanner = read(new GlobalHistogramBinarizer(dots));
+        return fixedScanner != null && fixedScanner.equals(read(new HybridBinarizer(dots))) ? fixedScanner : null;
+    }
+
+    private static String read(Binarizer binarizer) {
         try {
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(dots))).getText();
+            return new QRCodeReader().decode(new BinaryBitmap(binarizer)).getText();
         } catch (NotFoundException | ChecksumException | FormatException e) {
             return null;
         }

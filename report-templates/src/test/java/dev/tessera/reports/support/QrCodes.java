@@ -5,6 +5,7 @@ import com.google.zxing.ChecksumException;
 import com.google.zxing.FormatException;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
@@ -30,6 +31,16 @@ public final class QrCodes {
 
     public static String decode(BufferedImage image) throws NotFoundException, ChecksumException, FormatException {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        return new QRCodeReader().decode(bitmap).getText();
+    }
+
+    /**
+     * As a fixed gate scanner that lights the ticket itself reads it: one try, one binarizer, the global-histogram
+     * threshold (one threshold for the whole image, which even light allows).
+     */
+    public static String decodeUnderEvenLight(BufferedImage image)
+            throws NotFoundException, ChecksumException, FormatException {
+        BinaryBitmap bitmap = new BinaryBitmap(new GlobalHistogramBinarizer(new BufferedImageLuminanceSource(image)));
         return new QRCodeReader().decode(bitmap).getText();
     }
 }

@@ -41,13 +41,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 19: 1,000 different tickets, each read by a gate scanner with one binarizer (ZXing's local-threshold one, one
- * try): all of them clean, and at least 98.5 % after print noise (5 % of the black dots lost, then a 1 px blur), on
- * every layout at its printer's resolution (DotGridQrCode says why four dots a module on an 8-dot grid). Issue 19
- * asks 99 %: measured over 3,000 noisy prints this reader's ceiling is 99.0-99.1 % at four dots (every QR version
- * alike, the mask chosen against simulated noise +0.1 point, levels M and H lower); this set reads 98.7-98.8 %. The first 50 go the whole production path (PaperTicket's template, PDF,
- * pdftoppm at 203 or 300 dpi) and must come out dot for dot the image PaperTicket embeds; all 1,000 are read from
- * that image, as printing 3,000 PDF pages would take minutes. Fixed seeds: every run prints the same tickets.
+ * Issue 19: 1,000 different tickets, each read with one binarizer and one try by the two kinds of scanner a gate
+ * has: a fixed scanner that lights the ticket itself (ZXing's global-histogram threshold) and a phone camera in
+ * uneven light (ZXing's local-threshold one). Clean, every ticket reads on both; after print noise (5 % of the black
+ * dots lost, then a 1 px blur) at least 99 % read on the fixed scanner and 98.5 % on the camera, on every layout at
+ * its printer's resolution. The camera's reader thresholds 8 x 8 pixel blocks against their own darkness, so a lost
+ * dot inside a large black area turns white: measured over 3,000 noisy prints its ceiling is 99.0-99.1 % at four
+ * dots a module (every QR version alike; levels M and H lower), and this set reads 98.7-98.8 %. The first 50 go the
+ * whole production path (PaperTicket's template, PDF, pdftoppm at 203 or 300 dpi) and must come out dot for dot the
+ * image PaperTicket embeds; all 1,000 are read from that image, as printing 3,000 PDF pages would take minutes. Fixed
+ * seeds: every run prints the same tickets.
  */
 class PrintedQrCodeScanTest {
     private static final int TICKETS = 1_000;
@@ -98,19 +101,25 @@ class PrintedQrCodeScanTest {
 
         long clean = scans.stream().filter(Scan::clean).count();
         long noisy = scans.stream().filter(Scan::noisy).count();
+        long cleanFixed = scans.stream().filter(Scan::cleanFixed).count();
+        long noisyFixed = scans.stream().filter(Scan::noisyFixed).count();
         long otherMask = scans.stream().filter(Scan::otherMask).count();
         IntSummaryStatistics versions = scans.stream().mapToInt(Scan::version).summaryStatistics();
         IntSummaryStatistics dots = scans.stream().mapToInt(Scan::dotsPerModule).summaryStatistics();
-        System.out.printf(Locale.ROOT, "QR SCAN %s at %d dpi: %d tickets, clean %d/%d, noisy (5%% dot loss + 1 px blur) "
-                        + "%d/%d; printed through PDF dot for dot %d/%d; EC %s, versions %d..%d, %d..%d dots a module, "
+        System.out.printf(Locale.ROOT, "QR SCAN %s at %d dpi: %d tickets; fixed scanner (global threshold) clean %d/%d, "
+                        + "noisy (5%% dot loss + 1 px blur) %d/%d; camera (local threshold) clean %d/%d, noisy %d/%d; "
+                        + "printed through PDF dot for dot %d/%d; EC %s, versions %d..%d, %d..%d dots a module, "
                         + "%d on another mask than ZXing's first; %.1f s%n",
-                format, format.printerDpi(), TICKETS, clean, TICKETS, noisy, TICKETS, dotForDot, PRINTED,
+                format, format.printerDpi(), TICKETS, cleanFixed, TICKETS, noisyFixed, TICKETS, clean, TICKETS, noisy,
+                TICKETS, dotForDot, PRINTED,
                 DotGridQrCode.ERROR_CORRECTION, versions.getMin(), versions.getMax(), dots.getMin(), dots.getMax(),
                 otherMask, (System.nanoTime() - started) / 1e9);
 
         assertThat(dotForDot).as("printed pages whose QR box is the embedded image dot for dot").isEqualTo(PRINTED);
-        assertThat(clean).as("clean tickets a one-binarizer scanner reads").isEqualTo(TICKETS);
-        assertThat(noisy).as("noisy tickets a one-binarizer scanner reads").isGreaterThanOrEqualTo(TICKETS * 985 / 1000);
+        assertThat(cleanFixed).as("clean tickets the fixed scanner reads").isEqualTo(TICKETS);
+        assertThat(clean).as("clean tickets the camera reads").isEqualTo(TICKETS);
+        assertThat(noisyFixed).as("noisy tickets the fixed scanner reads").isGreaterThanOrEqualTo(TICKETS * 99 / 100);
+        assertThat(noisy).as("noisy tickets the camera reads").isGreaterThanOrEqualTo(TICKETS * 985 / 1000);
         assertThat(dots.getMin()).as("dots a module, the 512-byte ticket included").isEqualTo(4);
     }
 
@@ -153,7 +162,7 @@ class PrintedQrCodeScanTest {
         for (int i = 0; i < PRINTED; i++) {
             BufferedImage page = read(pages.get(i));
             if (sameDots(page, PaperTicket.qrCode(printed.get(i), format).image())
-                    && codes.get(i).equals(decode(page))) {
+                    && codes.get(i).equals(decode(page)) && codes.get(i).equals(decodeUnderEvenLight(page))) {
                 dotForDot++;
             }
         }
@@ -162,7 +171,8 @@ class PrintedQrCodeScanTest {
 
     record Box(double x, double y, double width, double height) {}
 
-    private record Scan(boolean clean, boolean noisy, int version, int dotsPerModule, boolean otherMask) {}
+    private record Scan(boolean cleanFixed, boolean noisyFixed, boolean clean, boolean noisy, int version, int dotsPerModule,
+            boolean otherMask) {}
 
     /** The embedded image of one ticket, as printed dot for dot, read clean and through print noise. */
     private static Scan scan(PaperFormat format, int index) {
@@ -170,6 +180,8 @@ class PrintedQrCodeScanTest {
         boolean clean = codes.get(index).equals(decode(embedded.image()));
         BufferedImage noisy = printNoise(embedded.image(), new Random(1_000_000L * format.ordinal() + index));
         boolean readThroughNoise = codes.get(index).equals(decode(noisy));
+        boolean cleanFixed = codes.get(index).equals(decodeUnderEvenLight(embedded.image()));
+        boolean noisyFixed = codes.get(index).equals(decodeUnderEvenLight(noisy));
         boolean otherMask;
         try {
             otherMask = embedded.maskPattern() != Encoder.encode(codes.get(index), DotGridQrCode.ERROR_CORRECTION)
@@ -177,7 +189,7 @@ class PrintedQrCodeScanTest {
         } catch (WriterException e) {
             throw new AssertionError(e);
         }
-        return new Scan(clean, readThroughNoise, embedded.version(), embedded.dotsPerModule(), otherMask);
+        return new Scan(cleanFixed, noisyFixed, clean, readThroughNoise, embedded.version(), embedded.dotsPerModule(), otherMask);
     }
 
     /** Every printed dot pure black or pure white, and the embedded image's pixel at that place. */
@@ -236,6 +248,15 @@ class PrintedQrCodeScanTest {
     private static String decode(BufferedImage image) {
         try {
             return QrCodes.decode(image);
+        } catch (ReaderException e) {
+            return null;
+        }
+    }
+
+    /** The decoded text under even light, or null when the fixed scanner reads nothing. */
+    private static String decodeUnderEvenLight(BufferedImage image) {
+        try {
+            return QrCodes.decodeUnderEvenLight(image);
         } catch (ReaderException e) {
             return null;
         }
