@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NetworkCutFaultTest {
     private static final Duration HOLD_PERIOD = Duration.ofSeconds(3);
-    private static final int OPERATIONS = FaultTally.FULL ? 1_000 : 200;
+    private static final int OPERATIONS = FaultTally.FULL ? 1_000 : 100;
     private static final double CUT_RATE = 0.25;
 
     @TempDir

@@ -27,10 +27,15 @@ import java.util.stream.Stream;
  * killed with SIGKILL writes none, and the next child makes it. The JVM checks an archive against the class path and
  * ignores one that does not match; its CDS log lines are switched off so a child's console shows only its own output.
  * Everything lives in {@code target/child-jvm}, emptied by the first child of each test JVM.
+ *
+ * <p>Children compile with C1 only and collect with the serial collector: they live seconds to a minute, and on the
+ * 2-core machine C2's compiler threads and the parallel collector's cost more than they save (a standalone center's
+ * start to "ready" with its demo: 10.5-11.6 s of CPU with the defaults, 5.6-5.7 s so).
  */
 public final class ChildJvm {
     private static final Path HOME = Path.of("target", "child-jvm").toAbsolutePath();
     private static final List<String> QUIET_CDS = List.of("-Xlog:cds*=off", "-Xlog:aot*=off");
+    private static final List<String> SHORT_LIVED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static String classPath;
 
     private ChildJvm() {}
@@ -47,6 +52,7 @@ public final class ChildJvm {
         Path written = HOME.resolve(archive.getFileName() + ".written");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--sun-misc-unsafe-memory-access=allow"));
+        command.addAll(SHORT_LIVED);
         boolean trains = false;
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);
