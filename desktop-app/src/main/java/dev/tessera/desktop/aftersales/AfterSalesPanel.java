@@ -112,11 +112,15 @@ public final class AfterSalesPanel extends BorderPane {
         return list;
     }
 
-    /** Two lines a ticket: where and what it cost; then the sale, category, status and medium. */
+    /**
+     * Two lines a ticket: where and what it cost; then the sale, category, status and medium; a third with the
+     * customer (the member's name, the contact given at the counter) where the sale has one.
+     */
     private static final class TicketCell extends ListCell<TicketRow> {
         private final Label place = new Label();
         private final Label price = new Label();
         private final Label detail = new Label();
+        private final Label customer = new Label();
         private final VBox box;
         private final Localization l10n;
 
@@ -126,7 +130,9 @@ public final class AfterSalesPanel extends BorderPane {
             detail.getStyleClass().add("aftersales-detail");
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            box = new VBox(2, new HBox(8, place, spacer, price), detail);
+            customer.getStyleClass().add("aftersales-detail");
+            customer.managedProperty().bind(customer.visibleProperty());
+            box = new VBox(2, new HBox(8, place, spacer, price), detail, customer);
         }
 
         @Override
@@ -143,10 +149,11 @@ public final class AfterSalesPanel extends BorderPane {
             detail.setText(l10n.text("aftersales.detail", Long.toString(r.saleId()), r.categoryName(),
                     l10n.text("aftersales.status." + r.ticket().status()),
                     l10n.text(r.onChip() ? "aftersales.onChip" : "aftersales.onPaper")) + reprints
-                    + (r.customerName() == null ? "" : " · " + r.customerName())
                     // claim 70: the attendee named on the ticket, where one is
                     + (r.ticket().attendee() == null || r.ticket().attendee().isBlank() ? ""
                             : " · " + l10n.text("aftersales.attendee", r.ticket().attendee())));
+            customer.setText(r.customerWords());
+            customer.setVisible(!r.customerWords().isEmpty());
             pseudoClassStateChanged(VOIDED, !r.valid());
             setGraphic(box);
         }

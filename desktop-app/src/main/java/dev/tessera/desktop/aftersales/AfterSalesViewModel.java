@@ -123,7 +123,8 @@ public final class AfterSalesViewModel {
 
     /**
      * Enter in the search field: a sale number, a ticket id, a chip id, a scanned paper ticket's code, a seat of the
-     * event on the counter's map ("A 11", "Stalls row A seat 11"), or part of the customer's name.
+     * event on the counter's map ("A 11", "Stalls row A seat 11"), a phone number however written, or part of the
+     * customer's name or e-mail address.
      */
     public void lookup() {
         String text = query.get() == null ? "" : query.get().strip();
@@ -197,6 +198,9 @@ public final class AfterSalesViewModel {
         if (UUID_TEXT.matcher(text).matches()) {
             return new Lookup("ticketId", text.toLowerCase(java.util.Locale.ROOT));
         }
+        if (phone(text)) {
+            return new Lookup("customer", text);
+        }
         if (CHIP_TEXT.matcher(text).matches()) {
             return new Lookup("chipId", text.toLowerCase(java.util.Locale.ROOT));
         }
@@ -206,6 +210,22 @@ public final class AfterSalesViewModel {
         } catch (IllegalArgumentException | TicketFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * A phone number, before the chip id it could pass for: + and a country code, or 7 to 15 digits written with
+     * spaces, dashes or brackets, or a domestic number typed as 10 or 11 digits from 0 (a chip id has 16 hex digits).
+     */
+    static boolean phone(String text) {
+        if (dev.tessera.core.contact.PhoneNumber.searchKey(text) == null) {
+            return false;
+        }
+        long digits = text.chars().filter(Character::isDigit).count();
+        if (digits < 7 || digits > 15) {
+            return false;
+        }
+        boolean digitsOnly = text.chars().allMatch(Character::isDigit);
+        return !digitsOnly || text.startsWith("0") && digits <= 11;
     }
 
     private void find(Lookup lookup) {
@@ -226,7 +246,7 @@ public final class AfterSalesViewModel {
                 String[] place = ev.place(t.seatId());
                 rows.add(new TicketRow(sale.saleId(), sale.eventId(), ev.event().name(), t, place[0], place[1], place[2],
                         ev.categoryName(t.categoryId()), ev.gateName(t.gateId()), sale.currency(),
-                        sale.customerName()));
+                        sale.customerName(), sale.contact()));
             }
         }
         return rows;

@@ -17,9 +17,11 @@ public final class AfterSalesApiTypes {
 
     public record SaleView(long saleId, long eventId, long sellerId, String sellerName, Instant soldAt,
                            String paymentMethod, String paymentReference, long totalMinor, String currency,
-                           String customerAuth, String customerName, String chipId, List<TicketView> tickets) {
+                           String customerAuth, String customerName, dev.tessera.contract.sales.Contact contact,
+                           String chipId, List<TicketView> tickets) {
         public SaleView {
             tickets = tickets == null ? List.of() : List.copyOf(tickets);
+            contact = contact == null ? dev.tessera.contract.sales.Contact.NONE : contact;
         }
     }
 

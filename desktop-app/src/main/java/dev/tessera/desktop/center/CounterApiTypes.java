@@ -50,7 +50,13 @@ public final class CounterApiTypes {
 
     public record Payment(String method, String reference, Long tenderedMinor) {}
 
-    public record ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees) {}
+    /** contact: how the customer can be reached, as given at the counter; null when none was given (issue 17). */
+    public record ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees,
+                              dev.tessera.contract.sales.Contact contact) {
+        public ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees) {
+            this(holdId, customer, payment, attendees, null);
+        }
+    }
 
     /** issuingInfoId: the center's issuing information of the sale; null for a sale the counter rebuilt itself. */
     public record SaleResult(long saleId, Long issuingInfoId, long eventId, long holdId, String paymentMethod, long totalMinor,

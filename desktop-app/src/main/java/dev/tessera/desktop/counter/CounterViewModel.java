@@ -82,6 +82,7 @@ public final class CounterViewModel implements AutoCloseable {
     private final StringProperty attendeeNames = new SimpleStringProperty("");
     /** Claim 70: when the event requires a name on every ticket, one field per ticket of the hold instead. */
     private final AttendeeForm attendeeForm = new AttendeeForm();
+    private final ContactForm contactForm = new ContactForm();
     private final StringProperty memberPassword = new SimpleStringProperty("");
     private final ObjectProperty<String> paymentMethod = new SimpleObjectProperty<>("CASH");
     private final StringProperty tendered = new SimpleStringProperty("");
@@ -359,7 +360,14 @@ public final class CounterViewModel implements AutoCloseable {
             feedback.setFailed(true);
             return;
         }
-        run(() -> pipeline.confirm(h, customer, payment, attendees), result -> {
+        var contactProblem = contactForm.problem();
+        if (contactProblem.isPresent()) {
+            feedback.say(contactProblem.get());
+            feedback.setFailed(true);
+            return;
+        }
+        var contact = contactForm.contact();
+        run(() -> pipeline.confirm(h, customer, payment, attendees, contact), result -> {
             ticker.stop();
             countdown.set("");
             sale = result;
@@ -563,6 +571,7 @@ public final class CounterViewModel implements AutoCloseable {
         memberPassword.set("");
         attendeeNames.set("");
         attendeeForm.clear();
+        contactForm.clear();
         tendered.set("");
         cardReference.set("");
         receipt.clear();
@@ -706,6 +715,10 @@ public final class CounterViewModel implements AutoCloseable {
     /** Claim 70: the names per ticket an event that requires them asks for. */
     public AttendeeForm attendeeForm() {
         return attendeeForm;
+    }
+
+    public ContactForm contactForm() {
+        return contactForm;
     }
 
     public StringProperty attendeeNamesProperty() {

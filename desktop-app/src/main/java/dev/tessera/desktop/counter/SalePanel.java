@@ -30,6 +30,7 @@ import javafx.scene.layout.VBox;
 /** The sale, top to bottom: seats and total, customer, payment, confirm and chip, receipt and void. */
 public final class SalePanel extends ScrollPane {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     public SalePanel(CounterViewModel vm, Localization l10n) {
         Label seats = new Label();
@@ -117,7 +118,37 @@ public final class SalePanel extends ScrollPane {
         AttendeeFields perTicket = new AttendeeFields(vm.attendeeForm(), l10n, vm::confirm);
         show(perTicket, vm.attendeeForm().requiredProperty().and(vm.phaseProperty().isEqualTo(SalePhase.HELD)));
         return section("counter.section.customer", l10n, new HBox(10, card, login, walkIn), cardRow, loginRow,
-                attendees, perTicket);
+                attendees, perTicket, contact(vm.contactForm(), l10n));
+    }
+
+    /** Issue 17: how the customer can be reached, optional; a malformed e-mail or phone is said under it as typed. */
+    private static VBox contact(ContactForm form, Localization l10n) {
+        TextField name = contactField("contactName", "counter.contact.name", form.nameProperty(), l10n);
+        TextField email = contactField("contactEmail", "counter.contact.email", form.emailProperty(), l10n);
+        TextField phone = contactField("contactPhone", "counter.contact.phone", form.phoneProperty(), l10n);
+        form.emailProblemProperty().addListener((obs, old, now) -> email.pseudoClassStateChanged(INVALID, now != null));
+        form.phoneProblemProperty().addListener((obs, old, now) -> phone.pseudoClassStateChanged(INVALID, now != null));
+        HBox fields = new HBox(8, name, email, phone);
+        fields.getStyleClass().add("row");
+        Label problem = new Label();
+        problem.setId("contactProblem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("field-problem");
+        problem.textProperty().bind(l10n.binding(Bindings.createObjectBinding(() -> form.problem().orElse(null),
+                form.emailProblemProperty(), form.phoneProblemProperty())));
+        show(problem, problem.textProperty().isNotEmpty());
+        return new VBox(4, fields, problem);
+    }
+
+    private static TextField contactField(String id, String promptKey, javafx.beans.property.StringProperty text,
+                                          Localization l10n) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.promptTextProperty().bind(l10n.binding(promptKey));
+        field.textProperty().bindBidirectional(text);
+        field.setPrefColumnCount(10);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        return field;
     }
 
     private static VBox payment(CounterViewModel vm, Localization l10n) {

@@ -77,12 +77,18 @@ public final class SalePipeline {
 
     /** The same, with the attendee names the customer gave (claim 70), in the hold's seat order, then its places. */
     public SaleResult confirm(Hold hold, Customer customer, Payment payment, List<String> attendees) {
+        return confirm(hold, customer, payment, attendees, null);
+    }
+
+    /** The same, with how the customer can be reached (issue 17), null when they gave nothing. */
+    public SaleResult confirm(Hold hold, Customer customer, Payment payment, List<String> attendees,
+                              dev.tessera.contract.sales.Contact contact) {
         ObjectNode intent = Journal.payload("SALE_STARTED").put("holdId", hold.id()).put("eventId", hold.eventId())
                 .put("chipId", customer.chipId()).put("auth", customer.auth()).put("paymentMethod", payment.method());
         CrashPoints.reach("sale.before-intent");
         journal.append(LedgerKind.SALE, intent);
         CrashPoints.reach("sale.before-center");
-        SaleResult sale = center.confirmSale(new ConfirmSale(hold.id(), customer, payment, attendees));
+        SaleResult sale = center.confirmSale(new ConfirmSale(hold.id(), customer, payment, attendees, contact));
         CrashPoints.reach("sale.after-center");
         journalSale(sale, customer.chipId(), false);
         CrashPoints.reach("sale.after-journal");

@@ -80,7 +80,8 @@ public final class CounterView extends BorderPane {
         HBox hold = holdBox(viewModel, l10n);
         StackPane.setAlignment(hold, Pos.TOP_RIGHT);
         StackPane.setMargin(hold, new javafx.geometry.Insets(8));
-        StackPane mapPane = new StackPane(seatMap, mapMessage(viewModel, l10n), hold);
+        StackPane mapPane = new StackPane(seatMap, mapMessage(viewModel, l10n), hold,
+                seatUnderPointer(seatMap, viewModel, l10n));
         mapPane.getStyleClass().add("counter-map");
 
         side = new TabPane(tab("counter.tab.sale", new SalePanel(viewModel, l10n), l10n),
@@ -247,6 +248,26 @@ public final class CounterView extends BorderPane {
         banner.visibleProperty().bind(vm.offlineProperty());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
+    }
+
+    /** Issue 17: the seat under the pointer in words, with its category and price, on the map's bottom-left corner. */
+    private static Label seatUnderPointer(AvailabilityView map, CounterViewModel vm, Localization l10n) {
+        Label label = new Label();
+        label.setId("seatHover");
+        label.getStyleClass().add("map-hover");
+        label.setMouseTransparent(true);
+        label.setVisible(false);
+        StackPane.setAlignment(label, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(label, new javafx.geometry.Insets(8));
+        map.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
+            var seatMap = vm.seats().seatMapProperty().get();
+            var seat = seatMap == null ? java.util.Optional.<String>empty() : map.seatAt(e.getX(), e.getY());
+            seat.ifPresent(id -> label.setText(dev.tessera.desktop.counter.SeatInWords.of(seatMap,
+                    vm.eventProperty().get(), vm.categories(), id, l10n)));
+            label.setVisible(seat.isPresent());
+        });
+        map.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> label.setVisible(false));
+        return label;
     }
 
     private static Label mapMessage(CounterViewModel vm, Localization l10n) {

@@ -64,7 +64,19 @@ class AfterSalesFlowTest {
         // a walk-in without a chip: two seats on paper, tickets and receipt as PDFs (no printer here)
         ui.holdBest(sale, cheaper, 2);
         robot.clickOn("#customerWalkIn");
+        // issue 17: the customer leaves a name, an e-mail address and a phone number; a malformed address stops the sale
+        robot.clickOn("#contactName").write("Aiko Tanaka");
+        robot.clickOn("#contactEmail").write("aiko.tanaka@example");
+        robot.clickOn("#contactPhone").write("090-2468-1357");
         robot.clickOn("#tendered").write("50000");
+        waitFor(5, "the e-mail's problem under the fields", () -> ui.text("#contactProblem").contains("is not an e-mail address"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitFor(5, "the sale refused", () -> ui.text("#saleStatus").startsWith("\"aiko.tanaka@example\" is not an e-mail address"));
+        assertThat(fx(() -> sale.phaseProperty().get())).isEqualTo(SalePhase.HELD);
+        Screenshots.take(ui.scene(), "70-aftersales-contact-refused");
+        robot.clickOn("#contactEmail").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .write("Aiko.Tanaka@example.jp");
+        waitFor(5, "the problem gone", () -> ui.text("#contactProblem").isEmpty());
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         waitFor(30, "the paper printed", () -> ui.text("#saleStatus").contains("as PDF (no printer)"));
         SaleResult sold = sale.lastSale().orElseThrow();
@@ -113,9 +125,21 @@ class AfterSalesFlowTest {
                 && "Hana Sato".equals(after.tickets().getFirst().customerName()));
         assertThat(ui.text("#afterSalesStatus")).startsWith("Sales found: 1, tickets: 1");
         Screenshots.take(ui.scene(), "70-aftersales-find-by-name");
+        // the paper sale by the customer's e-mail address in other letters, then by her phone written the +81 way
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
-        robot.write(Long.toString(sold.saleId())).type(KeyCode.ENTER);
-        waitFor(15, "the paper sale again", () -> after.tickets().size() == 2);
+        robot.write("aiko.tanaka@EXAMPLE.jp").type(KeyCode.ENTER);
+        waitFor(15, "the paper sale by e-mail", () -> after.tickets().size() == 2
+                && after.tickets().stream().allMatch(r -> r.saleId() == sold.saleId()));
+        assertThat(after.tickets().getFirst().customerWords()).isEqualTo("Aiko Tanaka · Aiko.Tanaka@example.jp · 090-2468-1357");
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write("zzqx").type(KeyCode.ENTER);
+        waitFor(15, "a search that finds no sale", () -> ui.text("#afterSalesStatus").startsWith("No sale of yours matches"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write("+81 90 2468 1357").type(KeyCode.ENTER);
+        waitFor(15, "the paper sale by phone", () -> after.tickets().size() == 2
+                && after.tickets().stream().allMatch(r -> r.saleId() == sold.saleId()));
+        assertThat(ui.text("#afterSalesStatus")).startsWith("Sales found: 1, tickets: 2");
+        Screenshots.take(ui.scene(), "70-aftersales-find-by-phone");
 
         // reprint the first with a reason: REPRINT 1 on the paper, the old paper still valid
         String first = sold.tickets().get(0).ticketId();

@@ -34,6 +34,16 @@ class AfterSalesLookupTest {
     }
 
     @Test
+    void aPhoneNumberHoweverWrittenIsACustomerNotAChip() {
+        for (String phone : List.of("090-2468-1357", "+81 90 2468 1357", "09024681357", "0312345678", "(03) 1234-5678")) {
+            assertThat(AfterSalesViewModel.parse(phone)).as(phone).isEqualTo(new AfterSalesViewModel.Lookup("customer", phone));
+        }
+        assertThat(AfterSalesViewModel.parse("0123456789abcdef")).isEqualTo(new AfterSalesViewModel.Lookup("chipId", "0123456789abcdef"));
+        assertThat(AfterSalesViewModel.parse("90123456")).as("a chip id of decimal digits").isEqualTo(
+                new AfterSalesViewModel.Lookup("chipId", "90123456"));
+    }
+
+    @Test
     void aScannedPaperTicketFindsItsTicketAndGarbageFindsNothing() {
         UUID id = UUID.randomUUID();
         Instant now = Instant.parse("2026-11-25T18:00:00Z");

@@ -359,6 +359,19 @@ class CounterFlowTest {
         Screenshots.take(ui.scene(), "19-counter-seat-picked");
         robot.clickOn(new javafx.geometry.Point2D(centre.getX() + 4, centre.getY() - 5));
         waitFor(5, "the seat dropped by a click 6 px up and left", () -> sale.picked().isEmpty());
+        // issue 17: hovering a seat names it with its category and price on the map's corner
+        var tempest = fx(() -> sale.eventProperty().get());
+        String categoryId = map.seat(seat).orElseThrow().categoryId();
+        String category = fx(() -> sale.categories()).stream().filter(c -> c.id().equals(categoryId)).findFirst()
+                .orElseThrow().name();
+        String expected = map.sectionOf(seat).orElseThrow().name() + " · row " + map.rowOf(seat).orElseThrow().label()
+                + " · seat " + map.seat(seat).orElseThrow().label() + " · " + category + " · "
+                + dev.tessera.desktop.ui.Formats.money(tempest.pricesMinor().get(categoryId), tempest.currency(),
+                        java.util.Locale.ENGLISH);
+        robot.moveTo(new javafx.geometry.Point2D(centre.getX() + 1, centre.getY() + 1));
+        waitFor(5, "the hovered seat in words", () -> robot.lookup("#seatHover").query().isVisible()
+                && ui.text("#seatHover").equals(expected));
+        Screenshots.take(ui.scene(), "19-counter-seat-hover");
     }
 
     private void clickSeat(String seatId) throws Exception {

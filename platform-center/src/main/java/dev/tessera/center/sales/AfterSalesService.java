@@ -15,6 +15,8 @@ import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.revocation.Revocations;
+import dev.tessera.contract.sales.Contact;
+import dev.tessera.core.contact.PhoneNumber;
 import dev.tessera.core.format.TicketFormatException;
 import dev.tessera.core.model.Role;
 import dev.tessera.core.ticket.Ticket;
@@ -44,8 +46,9 @@ public final class AfterSalesService {
     private final Clock clock;
 
     /**
-     * What the clerk searched for: exactly one of a sale, a ticket, a chip, a customer (a member's name or login, or
-     * a ticket's attendee, at least 2 characters, any case) or a seat (an event and a seat id).
+     * What the clerk searched for: exactly one of a sale, a ticket, a chip, a customer (at least 2 characters, any
+     * case, of a member's name or login, a ticket's attendee, or the name, e-mail address or phone number given at the
+     * counter; a phone number however written, +81 as 0) or a seat (an event and a seat id).
      */
     public record Lookup(Long saleId, String ticketId, String chipId, String customer, Long eventId, String seatId) {
         public Lookup(Long saleId, String ticketId, String chipId) {
@@ -61,10 +64,14 @@ public final class AfterSalesService {
                              long priceMinor, String attendee, String holderChipId, TicketStatus status, int reprints,
                              String encoded) {}
 
-    /** customerName: the member's display name when a member bought (null for a walk-in customer). */
+    /**
+     * customerName: the member's display name when a member bought (null for a walk-in customer); contact: how the
+     * customer can be reached, as given at the counter (its parts null when not given).
+     */
     public record SaleView(long saleId, long eventId, long sellerId, String sellerName, OffsetDateTime soldAt,
                            String paymentMethod, String paymentReference, long totalMinor, String currency,
-                           String customerAuth, String customerName, String chipId, List<TicketView> tickets) {}
+                           String customerAuth, String customerName, Contact contact, String chipId,
+                           List<TicketView> tickets) {}
 
     public record Reprint(String reason, Boolean reissue) {}
 
@@ -105,9 +112,16 @@ public final class AfterSalesService {
             if (text.length() < 2) {
                 throw DomainException.invalid("name at least 2 characters of the customer");
             }
+            Condition contact = ISSUING_INFO.CONTACT_NAME.containsIgnoreCase(text)
+                    .or(ISSUING_INFO.CONTACT_EMAIL.containsIgnoreCase(text));
+            String phoneKey = PhoneNumber.searchKey(text);
+            if (phoneKey != null) {
+                contact = contact.or(ISSUING_INFO.CONTACT_PHONE_KEY.contains(phoneKey));
+            }
             which = SALE.ISSUING_INFO_ID.in(DSL.select(ISSUING_INFO.ID).from(ISSUING_INFO)
                             .join(ACCOUNT).on(ACCOUNT.ID.eq(ISSUING_INFO.MEMBER_ID))
                             .where(ACCOUNT.DISPLAY_NAME.containsIgnoreCase(text).or(ACCOUNT.LOGIN_ID.containsIgnoreCase(text))))
+                    .or(SALE.ISSUING_INFO_ID.in(DSL.select(ISSUING_INFO.ID).from(ISSUING_INFO).where(contact)))
                     .or(SALE.ID.in(DSL.select(TICKET.SALE_ID).from(TICKET).where(TICKET.ATTENDEE.containsIgnoreCase(text))));
         } else {
             if (lookup.eventId() == null || blank(lookup.seatId())) {
@@ -121,7 +135,8 @@ public final class AfterSalesService {
         }
         var member = ACCOUNT.as("member");
         var sales = db.dsl().select(SALE.fields())
-                .select(ACCOUNT.DISPLAY_NAME, ISSUING_INFO.CUSTOMER_AUTH, ISSUING_INFO.CHIP_ID, member.DISPLAY_NAME)
+                .select(ACCOUNT.DISPLAY_NAME, ISSUING_INFO.CUSTOMER_AUTH, ISSUING_INFO.CHIP_ID, member.DISPLAY_NAME,
+                        ISSUING_INFO.CONTACT_NAME, ISSUING_INFO.CONTACT_EMAIL, ISSUING_INFO.CONTACT_PHONE)
                 .from(SALE).join(ACCOUNT).on(ACCOUNT.ID.eq(SALE.SELLER_ID))
                 .join(ISSUING_INFO).on(ISSUING_INFO.ID.eq(SALE.ISSUING_INFO_ID))
                 .leftJoin(member).on(member.ID.eq(ISSUING_INFO.MEMBER_ID))
@@ -149,7 +164,10 @@ public final class AfterSalesService {
             SaleRecord s = r.into(SALE);
             return new SaleView(s.getId(), s.getEventId(), s.getSellerId(), r.get(ACCOUNT.DISPLAY_NAME), s.getSoldAt(),
                     s.getPaymentMethod(), s.getPaymentRef(), s.getTotalMinor(), s.getCurrency(),
-                    r.get(ISSUING_INFO.CUSTOMER_AUTH), r.get(member.DISPLAY_NAME), r.get(ISSUING_INFO.CHIP_ID), bySale.getOrDefault(s.getId(), List.of()));
+                    r.get(ISSUING_INFO.CUSTOMER_AUTH), r.get(member.DISPLAY_NAME),
+                    new Contact(r.get(ISSUING_INFO.CONTACT_NAME), r.get(ISSUING_INFO.CONTACT_EMAIL),
+                            r.get(ISSUING_INFO.CONTACT_PHONE)),
+                    r.get(ISSUING_INFO.CHIP_ID), bySale.getOrDefault(s.getId(), List.of()));
         });
     }
 

@@ -20,6 +20,7 @@ import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.center.live.SeatStatusFeed.SeatChange;
 import dev.tessera.center.member.MemberService;
+import dev.tessera.contract.sales.Contact;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.core.model.Event;
@@ -75,14 +76,25 @@ public final class SaleService {
         }
     }
 
-    public record ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees) {}
+    /** contact: how the customer can be reached, as given at the counter (optional; issue 17). */
+    public record ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees,
+                              Contact contact) {
+        public ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees) {
+            this(holdId, customer, payment, attendees, null);
+        }
+    }
 
     /**
      * Issue 13: a counter sale paid at once, "sell now": the seats (and standing places, per area id) are taken and
      * sold in one transaction, with no hold the seller confirms later.
      */
     public record SellNow(List<String> seatIds, java.util.Map<String, Integer> areas, Customer customer,
-                          Payment payment, List<String> attendees) {}
+                          Payment payment, List<String> attendees, Contact contact) {
+        public SellNow(List<String> seatIds, java.util.Map<String, Integer> areas, Customer customer,
+                       Payment payment, List<String> attendees) {
+            this(seatIds, areas, customer, payment, attendees, null);
+        }
+    }
 
     public record Exchange(List<String> ticketIds, long holdId, String reason, Payment payment) {}
 
@@ -160,6 +172,7 @@ public final class SaleService {
         Chip chip = buyer.chip();
         Payment payment = req.payment();
         checkPayment(payment);
+        CustomerContact contact = CustomerContact.of(req.contact());
         Event event = events.event(hold.eventId());
         List<String> attendees = attendees(event, req.attendees(), hold.seatIds().size() + hold.placesHeld());
         SeatMap map = events.seatMapOf(event);
@@ -172,8 +185,8 @@ public final class SaleService {
         SaleResult result = db.tx(ctx -> {
             changes.clear();
             proveCard(ctx, sellerId, buyer);
-            return record(ctx, sellerId, hold, event, customer.auth().name(), memberId, chip, payment, total, change,
-                    tickets, now, changes);
+            return record(ctx, sellerId, hold, event, customer.auth().name(), memberId, chip, contact, payment, total,
+                    change, tickets, now, changes);
         });
         publish(event.id(), changes, hold.areas().keySet());
         return result;
@@ -202,6 +215,7 @@ public final class SaleService {
         Chip chip = buyer.chip();
         Payment payment = req.payment();
         checkPayment(payment);
+        CustomerContact contact = CustomerContact.of(req.contact());
         List<String> attendees = attendees(event, req.attendees(),
                 seatIds.size() + areas.values().stream().mapToInt(Integer::intValue).sum());
         long total = priceOf(event, map, seatIds, areas);
@@ -228,8 +242,8 @@ public final class SaleService {
                 StandingPlaces.hold(ctx, eventId, map, areaId, quantity);
                 StandingPlaces.sell(ctx, eventId, areaId, quantity);
             });
-            return recordSale(ctx, sellerId, holdId, event, customer.auth().name(), memberId, chip, payment, total,
-                    change, tickets, now);
+            return recordSale(ctx, sellerId, holdId, event, customer.auth().name(), memberId, chip, contact, payment,
+                    total, change, tickets, now);
         });
         publish(event.id(), changes, areas.keySet());
         return result;
@@ -291,7 +305,7 @@ public final class SaleService {
         ExchangeResult result = db.tx(ctx -> {
             changes.clear();
             SaleResult sale = record(ctx, by.accountId(), hold, event, info.getCustomerAuth(), info.getMemberId(), chip,
-                    payment, newMinor, change, tickets, now, changes);
+                    CustomerContact.of(info), payment, newMinor, change, tickets, now, changes);
             long exchangeId = ctx.insertInto(TICKET_EXCHANGE)
                     .set(TICKET_EXCHANGE.EVENT_ID, event.id()).set(TICKET_EXCHANGE.NEW_SALE_ID, sale.saleId())
                     .set(TICKET_EXCHANGE.EXCHANGED_BY, by.accountId()).set(TICKET_EXCHANGE.REASON, req.reason())
@@ -411,7 +425,7 @@ public final class SaleService {
 
     /** Claim 29 g-j in the caller's transaction: issuing info, sale, sold seats and tickets from the hold. */
     private SaleResult record(DSLContext ctx, long sellerId, Hold hold, Event event, String auth, Long memberId,
-                              Chip chip, Payment payment, long total, long change, List<IssuedTicket> tickets,
+                              Chip chip, CustomerContact contact, Payment payment, long total, long change, List<IssuedTicket> tickets,
                               OffsetDateTime now, List<SeatChange> changes) {
         int claimed = ctx.update(SEAT_HOLD).set(SEAT_HOLD.STATUS, HoldStatus.ISSUED.name())
                 .where(SEAT_HOLD.ID.eq(hold.id()), SEAT_HOLD.STATUS.eq(HoldStatus.ACTIVE.name()),
@@ -420,8 +434,8 @@ public final class SaleService {
         if (claimed == 0) {
             throw DomainException.conflict(HOLD_NOT_ACTIVE, "hold " + hold.id() + " lapsed or ended; hold the seats again");
         }
-        SaleResult sale = recordSale(ctx, sellerId, hold.id(), event, auth, memberId, chip, payment, total, change,
-                tickets, now);
+        SaleResult sale = recordSale(ctx, sellerId, hold.id(), event, auth, memberId, chip, contact, payment, total,
+                change, tickets, now);
         if (!hold.seatIds().isEmpty()) {
             List<SeatChange> soldSeats = SeatStates.move(ctx, event.id(), hold.seatIds(), hold.id(), "SOLD",
                     SEAT_STATE.HOLD_ID.eq(hold.id()).and(SEAT_STATE.STATUS.eq("HELD")));
@@ -437,7 +451,7 @@ public final class SaleService {
 
     /** The issuing info, the sale, its sold seats and its tickets, in the caller's transaction. */
     private SaleResult recordSale(DSLContext ctx, long sellerId, long holdId, Event event, String auth, Long memberId,
-                                  Chip chip, Payment payment, long total, long change, List<IssuedTicket> tickets,
+                                  Chip chip, CustomerContact contact, Payment payment, long total, long change, List<IssuedTicket> tickets,
                                   OffsetDateTime now) {
         long issuingInfoId = ctx.insertInto(ISSUING_INFO)
                 .set(ISSUING_INFO.HOLD_ID, holdId)
@@ -447,6 +461,10 @@ public final class SaleService {
                 .set(ISSUING_INFO.MEMBER_ID, memberId)
                 .set(ISSUING_INFO.CHIP_ID, chip == null ? null : chip.chipId())
                 .set(ISSUING_INFO.REGISTERED_AT, now)
+                .set(ISSUING_INFO.CONTACT_NAME, contact.name())
+                .set(ISSUING_INFO.CONTACT_EMAIL, contact.email())
+                .set(ISSUING_INFO.CONTACT_PHONE, contact.phone())
+                .set(ISSUING_INFO.CONTACT_PHONE_KEY, contact.phoneKey())
                 .returningResult(ISSUING_INFO.ID).fetchOne(ISSUING_INFO.ID);
         long saleId = ctx.insertInto(SALE)
                 .set(SALE.EVENT_ID, event.id())
@@ -600,8 +618,8 @@ public final class SaleService {
         List<SeatChange> changes = new ArrayList<>();
         SaleResult result = db.tx(ctx -> {
             changes.clear();
-            return record(ctx, channelId, hold, event, CustomerAuth.MEMBER_PASSWORD.name(), memberId, chip, payment,
-                    total, 0, tickets, now, changes);
+            return record(ctx, channelId, hold, event, CustomerAuth.MEMBER_PASSWORD.name(), memberId, chip,
+                    CustomerContact.NONE, payment, total, 0, tickets, now, changes);
         });
         feed.publish(event.id(), changes);
         return new Confirmation(result, false);

@@ -239,6 +239,62 @@ abstract class AfterSalesContractTest {
     }
 
     @Test
+    void aSaleIsFoundByTheContactGivenAtTheCounterItsPhoneHoweverWrittenAndAnExchangeKeepsIt() {
+        Response held = hold("balcony", 1);
+        Response sold = seller.client().post("/api/sales", Map.of("holdId", held.get("id").asLong(),
+                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH"),
+                "contact", Map.of("name", " Aiko Tanaka ", "email", "Aiko.Tanaka@Example.jp", "phone", "090-2468-1357")));
+        assertThat(sold.status()).as(sold.body()).isEqualTo(201);
+        long saleId = sold.get("saleId").asLong();
+        Response released = hold("balcony", 1);
+        String seat = released.get("seatIds").get(0).asText();
+        assertThat(seller.client().delete("/api/holds/" + released.get("id").asLong()).status()).isLessThan(300);
+        Response soldNow = seller.client().post("/api/events/" + ev.eventId() + "/sales", Map.of("seatIds", List.of(seat),
+                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH"),
+                "contact", Map.of("email", "ken@example.com")));
+        assertThat(soldNow.status()).as(soldNow.body()).isEqualTo(201);
+        assertThat(list(seller.client().get("/api/sales?customer=KEN%40example.COM"))).as("sold now, found by e-mail")
+                .extracting(s -> s.get("saleId").asLong()).containsExactly(soldNow.get("saleId").asLong());
+
+        for (String query : List.of("customer=aiko.tanaka%40example.jp", "customer=%2B81%2090%202468%201357",
+                "customer=09024681357", "customer=2468-1357", "customer=tanaka")) {
+            assertThat(list(seller.client().get("/api/sales?" + query))).as(query)
+                    .extracting(s -> s.get("saleId").asLong()).containsExactly(saleId);
+        }
+        JsonNode contact = list(seller.client().get("/api/sales?saleId=" + saleId)).getFirst().get("contact");
+        assertThat(contact.get("name").asText()).isEqualTo("Aiko Tanaka");
+        assertThat(contact.get("email").asText()).isEqualTo("Aiko.Tanaka@Example.jp");
+        assertThat(contact.get("phone").asText()).isEqualTo("090-2468-1357");
+        assertThat(list(fx.account(Role.SELLER).client().get("/api/sales?customer=09024681357")))
+                .as("another seller does not see the sale").isEmpty();
+
+        String ticket = sold.get("tickets").get(0).get("ticketId").asText();
+        Response exchange = seller.client().post("/api/exchanges", Map.of("ticketIds", List.of(ticket),
+                "holdId", hold("balcony", 1).get("id").asLong(), "reason", "Seat problem: pillar"));
+        assertThat(exchange.status()).as(exchange.body()).isEqualTo(201);
+        assertThat(list(seller.client().get("/api/sales?customer=%2B81-90-2468-1357")))
+                .as("the exchange's new sale keeps the contact").extracting(s -> s.get("saleId").asLong())
+                .containsExactly(exchange.get("sale").get("saleId").asLong(), saleId);
+        JsonNode none = list(seller.client().get("/api/sales?ticketId=" + sell(seller, "balcony", 1, Map.of("auth", "WALK_IN"))
+                .get("tickets").get(0).get("ticketId").asText())).getFirst().get("contact");
+        assertThat(none.get("email").isNull()).as("a sale without a contact").isTrue();
+    }
+
+    @Test
+    void aMalformedEMailAddressOrPhoneNumberIsRefusedByName() {
+        Map<String, Map<String, String>> bad = Map.of("contact.email", Map.of("email", "aiko@example"),
+                "contact.phone", Map.of("phone", "090-CALL-AIKO"));
+        bad.forEach((field, contact) -> {
+            Response held = hold("balcony", 1);
+            Response r = seller.client().post("/api/sales", Map.of("holdId", held.get("id").asLong(),
+                    "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH"), "contact", contact));
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.get("detail").asText()).startsWith(field + ": '").contains("is not a");
+            assertThat(seller.client().delete("/api/holds/" + held.get("id").asLong()).status()).isLessThan(300);
+        });
+    }
+
+    @Test
     void badBodiesAndQueriesGetAProblemNeverAServerError() {
         String ticket = sell(seller, "balcony", 1, Map.of("auth", "WALK_IN")).get("tickets").get(0).get("ticketId").asText();
         long holdId = hold("balcony", 1).get("id").asLong();

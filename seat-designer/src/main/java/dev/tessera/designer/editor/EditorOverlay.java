@@ -1,5 +1,6 @@
 package dev.tessera.designer.editor;
 
+import dev.tessera.core.seatmap.Point;
 import dev.tessera.core.seatmap.SeatFlag;
 import dev.tessera.designer.geometry.IntList;
 import dev.tessera.designer.model.DesignArea;
@@ -35,6 +36,12 @@ import javafx.scene.text.TextAlignment;
  */
 final class EditorOverlay implements OverlayPainter {
     private static final Color SELECTION = Color.web("#FF6D00");
+    /** Seat labels are drawn from this seat diameter on screen (issue 17: readable from 14 px, was 24). */
+    static final double SEAT_LABELS_FROM_PIXELS = 14;
+    /** The smallest label font: below it a number is a smudge, so a long label may spill past its seat instead. */
+    private static final double MIN_LABEL_FONT = 8.5;
+    /** More seats in view than this and their labels are not drawn (a full window at 14 px holds about 5,000). */
+    private static final int MAX_LABELLED_SEATS = 6000;
 
     private final Supplier<SeatDocument> document;
     private final Selection selection;
@@ -58,6 +65,9 @@ final class EditorOverlay implements OverlayPainter {
         d.stage().ifPresent(stage -> paintStage(g, v, stage));
         for (DesignArea area : d.areas()) {
             paintArea(g, v, d, area);
+        }
+        for (DesignSection section : d.sections()) {
+            paintSectionOutline(g, v, section);
         }
         for (PlanTable table : d.tables()) {
             double r = table.radius() * v.scale();
@@ -85,7 +95,7 @@ final class EditorOverlay implements OverlayPainter {
         if (seatPixels >= 6) {
             paintRowLabels(g, v, d, seatPixels, width, height);
         }
-        if (seatPixels >= 24) {
+        if (seatPixels >= SEAT_LABELS_FROM_PIXELS) {
             paintSeatLabels(g, v, d, seatPixels, width, height);
         }
         paintSelectionOutlines(g, v);
@@ -136,6 +146,36 @@ final class EditorOverlay implements OverlayPainter {
             g.fillText(area.name() + "\n" + Messages.get("plan.capacity", area.capacity()),
                     v.toScreenX((b[0] + b[2]) / 2), v.toScreenY((b[1] + b[3]) / 2));
         }
+    }
+
+    /** A section's drawn outline: a faint fill under its seats, the border, and its name at the top. */
+    private static void paintSectionOutline(GraphicsContext g, PlanViewport v, DesignSection section) {
+        List<Point> outline = section.outline();
+        int n = outline.size();
+        if (n < 3) {
+            return;
+        }
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        double top = Double.MAX_VALUE;
+        double sumX = 0;
+        for (int i = 0; i < n; i++) {
+            xs[i] = v.toScreenX(outline.get(i).x());
+            ys[i] = v.toScreenY(outline.get(i).y());
+            top = Math.min(top, ys[i]);
+            sumX += xs[i];
+        }
+        Color color = Color.web("#5C6BC0");
+        g.setFill(color.deriveColor(0, 1, 1, 0.10));
+        g.fillPolygon(xs, ys, n);
+        g.setStroke(color);
+        g.setLineWidth(1.5);
+        g.strokePolygon(xs, ys, n);
+        g.setFill(color.darker());
+        g.setFont(Font.font(null, FontWeight.BOLD, 12));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(section.name(), sumX / n, top + 4);
     }
 
     private static void paintGate(GraphicsContext g, PlanViewport v, DesignGate gate) {
@@ -200,11 +240,11 @@ final class EditorOverlay implements OverlayPainter {
             double height) {
         visible.clear();
         layer.grid().queryRect(v.toPlanX(0), v.toPlanY(0), v.toPlanX(width), v.toPlanY(height), visible);
-        if (visible.size() > 4000) {
+        if (visible.size() > MAX_LABELLED_SEATS) {
             return;
         }
         List<DesignSeat> seats = d.seats();
-        g.setFont(Font.font(null, FontWeight.BOLD, Math.min(18, seatPixels * 0.42)));
+        Font font = labelFont(seatPixels, 2);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         for (int k = 0; k < visible.size(); k++) {
@@ -217,13 +257,8 @@ final class EditorOverlay implements OverlayPainter {
             double y = v.toScreenY(seat.y());
             g.setFill(Color.WHITE);
             String label = seat.label() == null ? "" : seat.label();
-            if (label.length() >= 3) {
-                g.setFont(Font.font(null, FontWeight.BOLD, seatPixels * 0.95 / (0.62 * label.length() + 0.4)));
-            }
+            g.setFont(label.length() >= 3 ? labelFont(seatPixels, label.length()) : font);
             g.fillText(label, x, y);
-            if (label.length() >= 3) {
-                g.setFont(Font.font(null, FontWeight.BOLD, Math.min(18, seatPixels * 0.42)));
-            }
             if (seat.has(SeatFlag.WHEELCHAIR) || seat.has(SeatFlag.COMPANION) || seat.has(SeatFlag.RESTRICTED_VIEW)) {
                 String badge = Messages.get(seat.has(SeatFlag.WHEELCHAIR) ? "badge.wheelchair"
                         : seat.has(SeatFlag.COMPANION) ? "badge.companion" : "badge.restrictedView");
@@ -233,9 +268,14 @@ final class EditorOverlay implements OverlayPainter {
                 g.setFill(Color.WHITE);
                 g.setFont(Font.font(null, FontWeight.BOLD, r * 1.4));
                 g.fillText(badge, x + seatPixels * 0.25, y - seatPixels * 0.25);
-                g.setFont(Font.font(null, FontWeight.BOLD, Math.min(18, seatPixels * 0.42)));
             }
         }
+    }
+
+    /** A bold font that fits a label of {@code length} characters into a seat, never below {@link #MIN_LABEL_FONT}. */
+    static Font labelFont(double seatPixels, int length) {
+        double size = length >= 3 ? seatPixels * 0.95 / (0.62 * length + 0.4) : Math.min(18, seatPixels * 0.55);
+        return Font.font(null, FontWeight.BOLD, Math.max(MIN_LABEL_FONT, size));
     }
 
     private void paintSelectionOutlines(GraphicsContext g, PlanViewport v) {

@@ -95,7 +95,7 @@ final class PlanEditorPane extends BorderPane implements ToolContext {
         });
 
         getStyleClass().add("plan-editor");
-        StackPane centre = new StackPane(surface, minimap);
+        StackPane centre = new StackPane(surface, minimap, toolHint(designer));
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(minimap, new javafx.geometry.Insets(8));
         Region corner = new Region();
@@ -125,6 +125,26 @@ final class PlanEditorPane extends BorderPane implements ToolContext {
         o.gridVisible.addListener((obs, old, now) -> surface.requestFullRedraw());
         o.gridSize.addListener((obs, old, now) -> surface.requestFullRedraw());
         showDocument(null, designer.getDocument());
+    }
+
+    /** What to do next with the chosen tool, over the plan's top-left corner (issue 17: no tool leaves one guessing). */
+    private static javafx.scene.control.Label toolHint(SeatDesigner designer) {
+        javafx.scene.control.Label hint = new javafx.scene.control.Label();
+        hint.setId("tool-hint");
+        hint.getStyleClass().add("tool-hint");
+        hint.setWrapText(true);
+        hint.setMaxWidth(460);
+        hint.setMouseTransparent(true);
+        StackPane.setAlignment(hint, Pos.TOP_LEFT);
+        StackPane.setMargin(hint, new javafx.geometry.Insets(8));
+        Runnable show = () -> {
+            Tool tool = designer.toolProperty().get();
+            hint.setText(tool == null ? "" : Messages.get(tool.hintKey()));
+            hint.setVisible(tool != null);
+        };
+        designer.toolProperty().addListener((obs, old, now) -> show.run());
+        show.run();
+        return hint;
     }
 
     private enum Phase { PRESSED, DRAGGED, RELEASED, MOVED }

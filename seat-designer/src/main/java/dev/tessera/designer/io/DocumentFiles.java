@@ -121,5 +121,11 @@ public final class DocumentFiles {
         }
         document.setStage(layout.stage());
         document.setBackground(layout.background());
+        for (var section : document.sections()) {
+            var outline = layout.sectionOutlines().get(section.id());
+            if (outline != null) {
+                section.setOutline(outline);
+            }
+        }
     }
 }

@@ -6,18 +6,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tessera.core.seatmap.Point;
 import dev.tessera.designer.model.BackgroundImage;
+import dev.tessera.designer.model.DesignSection;
 import dev.tessera.designer.model.PlanLabel;
 import dev.tessera.designer.model.PlanTable;
 import dev.tessera.designer.model.SeatDocument;
 import dev.tessera.designer.model.StageShape;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The designer's layout file, saved beside the seat map as {@code NAME.layout.json}: labels,
- * tables, the stage outline and the background image, which counters and gates do not need and
- * which the strict seat-map format therefore does not carry. Documented in
+ * tables, the stage outline, the sections' drawn outlines and the background image, which counters
+ * and gates do not need and which the strict seat-map format therefore does not carry. Documented in
  * {@code docs/seat-designer.md}.
  */
 public final class LayoutFormat {
@@ -25,18 +29,26 @@ public final class LayoutFormat {
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** What a layout file holds. */
-    public record Layout(List<PlanLabel> labels, List<PlanTable> tables, StageShape stage, BackgroundImage background) {
+    /** What a layout file holds; sectionOutlines: the outline drawn around a section, by section id. */
+    public record Layout(List<PlanLabel> labels, List<PlanTable> tables, StageShape stage, BackgroundImage background,
+                         Map<String, List<Point>> sectionOutlines) {
         public boolean isEmpty() {
-            return labels.isEmpty() && tables.isEmpty() && stage == null && background == null;
+            return labels.isEmpty() && tables.isEmpty() && stage == null && background == null
+                    && sectionOutlines.isEmpty();
         }
     }
 
     private LayoutFormat() {}
 
     public static Layout of(SeatDocument document) {
+        Map<String, List<Point>> outlines = new LinkedHashMap<>();
+        for (DesignSection section : document.sections()) {
+            if (!section.outline().isEmpty()) {
+                outlines.put(section.id(), section.outline());
+            }
+        }
         return new Layout(document.labels(), document.tables(), document.stage().orElse(null),
-                document.background().orElse(null));
+                document.background().orElse(null), outlines);
     }
 
     public static byte[] write(Layout layout) {
@@ -57,6 +69,13 @@ public final class LayoutFormat {
                 corners.add(c);
             }
         }
+        ArrayNode sections = root.putArray("sectionOutlines");
+        layout.sectionOutlines().forEach((id, outline) -> {
+            ArrayNode corners = sections.addObject().put("sectionId", id).putArray("outline");
+            for (Point p : outline) {
+                corners.add(p.x()).add(p.y());
+            }
+        });
         if (layout.background() != null) {
             BackgroundImage b = layout.background();
             root.putObject("background").put("location", b.location()).put("x", b.x()).put("y", b.y())
@@ -108,7 +127,19 @@ public final class LayoutFormat {
             background = new BackgroundImage(b.path("location").asText(), number(b, "x"), number(b, "y"),
                     number(b, "centimetresPerPixel"), number(b, "opacity"));
         }
-        return new Layout(labels, tables, stage, background);
+        Map<String, List<Point>> outlines = new LinkedHashMap<>();
+        for (JsonNode n : root.path("sectionOutlines")) {
+            JsonNode c = n.path("outline");
+            if (!c.isArray() || c.size() < 6 || c.size() % 2 != 0) {
+                throw new IllegalArgumentException("a section outline is x, y pairs of three corners at least");
+            }
+            List<Point> outline = new ArrayList<>();
+            for (int i = 0; i < c.size(); i += 2) {
+                outline.add(new Point(c.get(i).asDouble(), c.get(i + 1).asDouble()));
+            }
+            outlines.put(n.path("sectionId").asText(), List.copyOf(outline));
+        }
+        return new Layout(labels, tables, stage, background, outlines);
     }
 
     private static double number(JsonNode node, String field) {

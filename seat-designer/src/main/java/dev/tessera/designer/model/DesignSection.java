@@ -1,14 +1,19 @@
 package dev.tessera.designer.model;
 
+import dev.tessera.core.seatmap.Point;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A section being edited: a named block of rows (stalls, balcony, a stand). */
+/**
+ * A section being edited: a named block of rows (stalls, balcony, a stand), and the outline drawn around it with the
+ * Section tool (empty when none was drawn; kept in the designer's layout file, not in the seat map).
+ */
 public final class DesignSection {
     private String id;
     private String name;
     final List<DesignRow> rows = new ArrayList<>();
+    private List<Point> outline = List.of();
 
     public DesignSection(String id, String name) {
         this.id = id;
@@ -29,6 +34,14 @@ public final class DesignSection {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    public List<Point> outline() {
+        return outline;
+    }
+
+    public void setOutline(List<Point> outline) {
+        this.outline = List.copyOf(outline);
     }
 
     public List<DesignRow> rows() {

@@ -42,22 +42,33 @@ public final class PlacementTools {
         public void dragged(ToolContext context, PlanPointer pointer) {}
     }
 
-    /** Click: a new, empty section that becomes the target of the row tool. */
-    public static final class SectionTool extends ClickTool {
+    /**
+     * Like seats.io's: clicks add corners of the section's outline; a double click, Enter or a click on the first
+     * corner closes it (three corners at least) and adds the section, which becomes the target of the row tool;
+     * Escape drops the outline. Nothing is added before the outline closes.
+     */
+    public static final class SectionTool extends OutlineTool<DesignSection> {
         @Override
         public String nameKey() {
             return "tool.section";
         }
 
         @Override
-        public void released(ToolContext context, PlanPointer p) {
+        protected DesignSection add(ToolContext context, List<Point> corners) {
             SeatDocument document = context.document();
             int number = document.sections().size() + 1;
             DesignSection section = new DesignSection(new IdAllocator(document).allocate("S" + number),
                     Messages.get("section.defaultName", number));
+            section.setOutline(corners);
             context.push(StructureJob.add(document, List.of(new Placement.OfSection(-1, section)),
                     Messages.get("job.addSection", section.name())));
             context.options().section.set(section);
+            return section;
+        }
+
+        @Override
+        protected Color color() {
+            return Color.web("#5C6BC0");
         }
     }
 
@@ -168,17 +179,17 @@ public final class PlacementTools {
     }
 
     /**
-     * Clicks add corners of a standing area; a double click, Enter or a click on the first corner
-     * closes it (three corners at least); Escape drops it.
+     * Clicks add corners of an outline; a double click, Enter or a click on the first corner closes it (three corners
+     * at least) and {@link #add}s what it outlines; Escape drops it.
      */
-    public static final class AreaTool implements Tool {
+    public abstract static class OutlineTool<T> implements Tool {
         private final List<Point> corners = new ArrayList<>();
         private Point hover;
 
-        @Override
-        public String nameKey() {
-            return "tool.area";
-        }
+        /** Adds the element the closed outline makes; null when it cannot be added (nothing is then kept). */
+        protected abstract T add(ToolContext context, List<Point> corners);
+
+        protected abstract Color color();
 
         @Override
         public void pressed(ToolContext context, PlanPointer p) {}
@@ -241,22 +252,23 @@ public final class PlacementTools {
             context.repaintOverlay();
         }
 
-        /** Adds the area now (the keyboard path and tests). */
-        public Optional<DesignArea> finish(ToolContext context) {
-            if (corners.size() < 3 || context.targetCategory() == null) {
+        /** The corners clicked so far. */
+        public List<Point> corners() {
+            return List.copyOf(corners);
+        }
+
+        /** Closes the outline now (the keyboard path and tests). */
+        public Optional<T> finish(ToolContext context) {
+            if (corners.size() < 3) {
                 return Optional.empty();
             }
-            SeatDocument document = context.document();
-            int number = document.areas().size() + 1;
-            DesignArea area = new DesignArea(new IdAllocator(document).allocate("AREA-" + number),
-                    Messages.get("area.defaultName", number), context.targetCategory(),
-                    Math.max(1, context.options().areaCapacity.get()), List.copyOf(corners));
+            T added = add(context, List.copyOf(corners));
+            if (added == null) {
+                return Optional.empty();
+            }
             corners.clear();
-            context.push(StructureJob.add(document, List.of(new Placement.OfArea(-1, area)),
-                    Messages.get("job.addArea", area.name())));
-            context.selection().select(List.of(area));
             context.repaintOverlay();
-            return Optional.of(area);
+            return Optional.of(added);
         }
 
         @Override
@@ -265,7 +277,7 @@ public final class PlacementTools {
                 return;
             }
             var v = context.viewport();
-            g.setStroke(Color.web("#00897B"));
+            g.setStroke(color());
             g.setLineWidth(1.5);
             g.beginPath();
             g.moveTo(v.toScreenX(corners.getFirst().x()), v.toScreenY(corners.getFirst().y()));
@@ -276,10 +288,39 @@ public final class PlacementTools {
                 g.lineTo(v.toScreenX(hover.x()), v.toScreenY(hover.y()));
             }
             g.stroke();
-            g.setFill(Color.web("#00897B"));
+            g.setFill(color());
             for (Point c : corners) {
                 g.fillRect(v.toScreenX(c.x()) - 3, v.toScreenY(c.y()) - 3, 6, 6);
             }
+        }
+    }
+
+    /** An outline whose closing adds a standing area of the target category. */
+    public static final class AreaTool extends OutlineTool<DesignArea> {
+        @Override
+        public String nameKey() {
+            return "tool.area";
+        }
+
+        @Override
+        protected DesignArea add(ToolContext context, List<Point> corners) {
+            if (context.targetCategory() == null) {
+                return null;
+            }
+            SeatDocument document = context.document();
+            int number = document.areas().size() + 1;
+            DesignArea area = new DesignArea(new IdAllocator(document).allocate("AREA-" + number),
+                    Messages.get("area.defaultName", number), context.targetCategory(),
+                    Math.max(1, context.options().areaCapacity.get()), corners);
+            context.push(StructureJob.add(document, List.of(new Placement.OfArea(-1, area)),
+                    Messages.get("job.addArea", area.name())));
+            context.selection().select(List.of(area));
+            return area;
+        }
+
+        @Override
+        protected Color color() {
+            return Color.web("#00897B");
         }
     }
 }

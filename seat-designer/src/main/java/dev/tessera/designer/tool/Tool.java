@@ -9,6 +9,11 @@ public interface Tool {
     /** The key of the tool's name in the message bundles. */
     String nameKey();
 
+    /** The key of what to do next with the tool, shown over the plan while it is chosen. */
+    default String hintKey() {
+        return nameKey() + ".hint";
+    }
+
     default Cursor cursor() {
         return Cursor.CROSSHAIR;
     }

@@ -2,9 +2,11 @@ package dev.tessera.designer.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.core.seatmap.Point;
 import dev.tessera.designer.i18n.Messages;
 import dev.tessera.designer.model.BackgroundImage;
 import dev.tessera.designer.model.DesignArea;
+import dev.tessera.designer.model.DesignSeat;
 import dev.tessera.designer.model.SeatDocument;
 import dev.tessera.designer.render.PlanSurface;
 import dev.tessera.designer.render.PlanViewport;
@@ -132,7 +134,45 @@ class ToolsFlowTest {
         assertThat(designer.getDocument().gates()).hasSize(1);
         assertThat(designer.getDocument().labels()).hasSize(1);
 
+        // issue 17: the section tool draws an outline, seats.io's way; clicks alone add nothing, Esc drops the outline
+        robot.clickOn("#tool-section");
+        assertThat(hint(robot)).isEqualTo(Messages.get("tool.section.hint")).startsWith("Click the corners");
+        robot.clickOn(screen(-2000, 200));
+        robot.clickOn(screen(-1000, 200));
+        robot.clickOn(screen(-1000, 1100));
+        settle();
+        assertThat(designer.getDocument().sections()).as("no section per click").hasSize(1);
+        robot.type(KeyCode.ESCAPE);
+        settle();
+        assertThat(designer.getDocument().sections()).hasSize(1);
+        robot.clickOn(screen(-2000, 200));
+        robot.clickOn(screen(-1000, 200));
+        robot.clickOn(screen(-1000, 1100));
+        robot.moveTo(screen(-2000, 1100));
+        settle();
+        Screenshots.save(stage.getScene(), "editor-section-outline");
+        robot.doubleClickOn(screen(-2000, 1100));
+        settle();
+        assertThat(designer.getDocument().sections()).hasSize(2);
+        var drawn = designer.getDocument().sections().get(1);
+        assertThat(drawn.outline()).hasSize(4).contains(new Point(-2000, 200), new Point(-1000, 1100));
+        robot.type(KeyCode.DIGIT3);
+        assertThat(hint(robot)).isEqualTo(Messages.get("tool.row.hint"));
+        drag(robot, screen(-1900, 450), screen(-1100, 450));
+        assertThat(drawn.rows()).as("the drawn section takes the next rows").hasSize(4);
+        robot.interact(() -> {
+            PlanViewport v = surface().viewport();
+            double scale = 14.5 / DesignSeat.DIAMETER;
+            v.set(scale, surface().getWidth() / 2 + 1500 * scale, surface().getHeight() / 2 - 600 * scale);
+            surface().requestFullRedraw();
+        });
+        settle();
+        // seats 14.5 px wide on screen carry their numbers, in a font no smaller than 8.5 px
+        Screenshots.save(stage.getScene(), "editor-seat-labels-14px");
+        assertThat(EditorOverlay.labelFont(14, 2).getSize()).isGreaterThanOrEqualTo(7.7);
+
         robot.clickOn("#tool-select");
+        assertThat(hint(robot)).isEqualTo(Messages.get("tool.select.hint"));
         int[] problems = new int[1];
         robot.interact(() -> problems[0] = designer.validate());
         assertThat(problems[0]).as(designer.getProblems().toString()).isZero();
@@ -150,5 +190,11 @@ class ToolsFlowTest {
         assertThat(designer.getDocument().toSeatMap()).isEqualTo(saved);
         assertThat(designer.getDocument().tables()).hasSize(2);
         assertThat(designer.getDocument().background()).isPresent();
+        assertThat(designer.getDocument().sections().get(1).outline()).as("the outline is kept in the layout file")
+                .hasSize(4).contains(new Point(-2000, 200));
+    }
+
+    private String hint(FxRobot robot) {
+        return robot.lookup("#tool-hint").queryAs(javafx.scene.control.Label.class).getText();
     }
 }
