@@ -308,7 +308,12 @@ public final class CenterSession {
 
     /** Claim 32 at home: the picked seats held for the member, lapsing unless bought. */
     public Hold holdAtHome(long eventId, List<String> seatIds) {
-        return http.postOnce("/api/me/holds", token(), new MemberApiTypes.MemberHold(eventId, seatIds),
+        return holdAtHome(eventId, seatIds, java.util.Map.of());
+    }
+
+    /** Issue 18: seats and standing places per area id held at home together, bought in one purchase. */
+    public Hold holdAtHome(long eventId, List<String> seatIds, java.util.Map<String, Integer> areas) {
+        return http.postOnce("/api/me/holds", token(), new MemberApiTypes.MemberHold(eventId, seatIds, areas),
                 CenterHttp.type(Hold.class));
     }
 
