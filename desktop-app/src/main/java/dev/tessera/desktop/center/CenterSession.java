@@ -379,6 +379,12 @@ public final class CenterSession {
                 CenterHttp.type(ManagerApiTypes.Authorization.class));
     }
 
+    /** Issue 18: the organizer changes a standing area's capacity (409 capacity-below-sold below what is taken). */
+    public CenterApiTypes.AreaCount changeAreaCapacity(long eventId, String areaId, int capacity) {
+        return http.post("/api/events/" + eventId + "/areas/" + areaId + "/capacity", token(),
+                new OrganizerApiTypes.AreaCapacity(capacity), CenterHttp.type(CenterApiTypes.AreaCount.class));
+    }
+
     /** Takes free seats back from a seller's block (organizer); sold or held seats stay. */
     public OrganizerApiTypes.Released releaseSeats(long eventId, long sellerId, List<String> seatIds) {
         return http.postOnce("/api/events/" + eventId + "/authorizations/" + sellerId + "/release", token(),

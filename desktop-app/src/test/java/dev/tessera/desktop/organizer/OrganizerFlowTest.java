@@ -201,6 +201,86 @@ class OrganizerFlowTest {
         Screenshots.take(ui.scene(), "30-organizer-authorizations-ja");
     }
 
+    /**
+     * Issue 18: on the Sellers tab the organizer lowers the standing pit's capacity below what is sold and set aside
+     * (refused in red, in words, nothing changes at the center), then to what is left, and sets aside places of it for
+     * the clerk's offline counter; the keyboard does it (Tab to Set, Space), and the texts are Japanese too.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void organizerSetsAStandingAreasCapacityNotBelowWhatIsSoldAndTheClerksAllocationOfPlaces(@TempDir Path data)
+            throws Exception {
+        OrganizerWorkspace organizer = signInAsOrganizer(data);
+        var services = ui.embeddedCenter().services();
+        long eventId = dev.tessera.desktop.gate.GateFixtures.tonightsStanding(services, 50, 4);
+        String pit = dev.tessera.desktop.gate.GateFixtures.PIT;
+        try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
+            CenterSession clerk = other.signIn("clerk", "clerk-demo");
+            var hold = clerk.hold(eventId, List.of(), Map.of(pit, 3));
+            clerk.confirmSale(new dev.tessera.desktop.center.CounterApiTypes.ConfirmSale(hold.id(),
+                    new dev.tessera.desktop.center.CounterApiTypes.Customer("WALK_IN", null, null, null),
+                    new dev.tessera.desktop.center.CounterApiTypes.Payment("CASH", null, 100_000L), List.of()));
+            CenterSession organizerAgain = other.signIn("organizer", "organizer-demo");
+
+            fx(() -> {
+                organizer.events().load();
+                return null;
+            });
+            waitFor(20, "the standing event", () -> organizer.events().events().stream().anyMatch(e -> e.id() == eventId));
+            robot.press(KeyCode.ALT).type(KeyCode.DIGIT3).release(KeyCode.ALT);
+            ComboBox<EventInfo> eventChoice = robot.lookup("#authEvent").queryAs(ComboBox.class);
+            fx(() -> {
+                eventChoice.setValue(organizer.events().events().stream().filter(e -> e.id() == eventId).findFirst()
+                        .orElseThrow());
+                return null;
+            });
+            waitFor(20, "the sellers", () -> !organizer.authorizations().sellers().isEmpty()
+                    && !organizer.authorizations().areas().isEmpty());
+            ListView<SellerRow> sellers = robot.lookup("#sellerList").queryAs(ListView.class);
+            fx(() -> {
+                sellers.getSelectionModel().select(sellers.getItems().stream()
+                        .filter(s -> s.seller().loginId().equals("clerk")).findFirst().orElseThrow());
+                return null;
+            });
+            waitFor(10, "the pit's row", () -> robot.lookup("#allocation-PIT").tryQuery().isPresent()
+                    && ui.text("#areaCounts-PIT").equals("3 sold · 0 held · 4 set aside for sellers · 43 of 50 left"));
+
+            setSpinner("#capacity-PIT", 5);
+            robot.type(KeyCode.TAB).type(KeyCode.SPACE);
+            waitFor(10, "the refusal", () -> ui.text("#authStatus").equals("The capacity of Standing pit cannot go "
+                    + "below 7: 3 places are sold, 0 held and 4 set aside for sellers."));
+            assertThat(robot.lookup("#authStatus").query().getPseudoClassStates()).extracting(Object::toString)
+                    .contains("failed");
+            assertThat(organizerAgain.areas(eventId).getFirst().capacity()).as("nothing changed").isEqualTo(50);
+            Screenshots.take(ui.scene(), "31-organizer-standing-refused");
+
+            setSpinner("#capacity-PIT", 40);
+            robot.type(KeyCode.TAB).type(KeyCode.SPACE);
+            waitFor(10, "the new capacity", () -> ui.text("#authStatus")
+                    .equals("Standing pit now holds 40 places; 33 are left to sell."));
+            assertThat(organizerAgain.areas(eventId).getFirst().capacity()).isEqualTo(40);
+            waitFor(10, "the counts read again", () -> ui.text("#areaCounts-PIT")
+                    .equals("3 sold · 0 held · 4 set aside for sellers · 33 of 40 left"));
+
+            setSpinner("#allocation-PIT", 10);
+            robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
+            waitFor(20, "the allocation", () -> ui.text("#authStatus").endsWith("is authorized: the quotas are set, and "
+                    + "0 seats and 10 standing places are allocated to this seller."));
+            assertThat(organizerAgain.authorizations(eventId).stream().filter(a -> a.sellerId() == clerk.account()
+                    .accountId()).findFirst().orElseThrow().allocatedAreas()).isEqualTo(Map.of(pit, 10));
+            waitFor(10, "the counts read again", () -> ui.text("#areaCounts-PIT")
+                    .equals("3 sold · 0 held · 10 set aside for sellers · 27 of 40 left"));
+            assertThat(clerk.areas(eventId).getFirst().remaining()).isEqualTo(27);
+            Screenshots.take(ui.scene(), "31-organizer-standing-allocated");
+
+            robot.clickOn("#languageJapanese");
+            waitFor(5, "Japanese texts", () -> ui.text("#areaCounts-PIT")
+                    .equals("販売済み 3・確保中 0・販売者に確保 10・残り 27 / 40"));
+            Screenshots.take(ui.scene(), "31-organizer-standing-ja");
+            robot.clickOn("#languageEnglish");
+        }
+    }
+
     private OrganizerWorkspace signInAsOrganizer(Path data) throws Exception {
         TesseraApp app = ui.start(data);
         ui.signIn("organizer", "organizer-demo");
