@@ -167,11 +167,14 @@ final class AuthorizationsPane extends BorderPane {
                 spinner.setPrefWidth(100);
                 SpinnerValueFactory.IntegerSpinnerValueFactory values =
                         new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
-                                Math.max(quota.seats(), quota.quota().get()), quota.quota().get());
+                                Math.max(quota.seats() + quota.places(), quota.quota().get()), quota.quota().get());
                 spinner.setValueFactory(values);
                 values.valueProperty().addListener((obs, old, now) -> quota.quota().set(now == null ? 0 : now));
                 Label of = new Label();
-                of.textProperty().bind(l10n.binding("organizer.auth.ofSeats", quota.seats()));
+                // a standing category's quota counts places (issue 18); a category with both says both
+                of.textProperty().bind(quota.places() == 0 ? l10n.binding("organizer.auth.ofSeats", quota.seats())
+                        : quota.seats() == 0 ? l10n.binding("organizer.auth.ofPlaces", quota.places())
+                        : l10n.binding("organizer.auth.ofSeatsAndPlaces", quota.seats(), quota.places()));
                 of.getStyleClass().add("caption");
                 grid.addRow(row++, swatch, name, spinner, of);
             }

@@ -35,8 +35,11 @@ import javafx.collections.ObservableSet;
  * capacity (down to its places sold, held and set aside) and the chosen seller's allocation of its places.
  */
 public final class AuthorizationsViewModel {
-    /** A category of the event's seat map and the chosen seller's quota for it. */
-    public record QuotaRow(Category category, int seats, IntegerProperty quota) {}
+    /**
+     * A category of the event's seat map and the chosen seller's quota for it; {@code places}: the capacity of its
+     * standing areas (issue 18), which the quota counts like seats.
+     */
+    public record QuotaRow(Category category, int seats, IntegerProperty quota, int places) {}
 
     /**
      * Issue 18: a standing area of the event: its places at the center, the capacity to set, and the chosen seller's
@@ -205,9 +208,12 @@ public final class AuthorizationsViewModel {
         SellerRow row = seller.get();
         Map<String, Integer> seatsPerCategory = new HashMap<>();
         b.map().seats().forEach(s -> seatsPerCategory.merge(s.categoryId(), 1, Integer::sum));
+        Map<String, Integer> placesPerCategory = new HashMap<>();
+        b.areas().forEach(a -> placesPerCategory.merge(a.categoryId(), a.capacity(), Integer::sum));
         quotas.setAll(b.map().categories().stream().map(c -> new QuotaRow(c, seatsPerCategory.getOrDefault(c.id(), 0),
                 new SimpleIntegerProperty(row == null || row.authorization() == null ? 0
-                        : row.authorization().quotas().getOrDefault(c.id(), 0)))).toList());
+                        : row.authorization().quotas().getOrDefault(c.id(), 0)),
+                placesPerCategory.getOrDefault(c.id(), 0))).toList());
         Map<String, AreaCount> counts = new HashMap<>();
         b.areas().forEach(c -> counts.put(c.areaId(), c));
         Authorization auth = row == null ? null : row.authorization();
