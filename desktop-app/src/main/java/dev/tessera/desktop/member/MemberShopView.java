@@ -118,15 +118,19 @@ public final class MemberShopView extends BorderPane {
         perSeat.managedProperty().bind(perSeat.visibleProperty());
         buy.disableProperty().bind(vm.busyProperty().or(vm.holdProperty().isNull())
                 .or(vm.attendeeForm().completeProperty().not()));
-        VBox side = new VBox(10, total, hold, attendees, perSeat, buy, note, status);
+        // issue 18: the standing areas with the places left and a quantity each, above the basket's total
+        dev.tessera.desktop.events.StandingAreaList standing = new dev.tessera.desktop.events.StandingAreaList(
+                vm.seats(), vm.standing(), vm::setStanding, vm.holdProperty().isNotNull(), MemberShopViewModel.MAX_SEATS,
+                l10n);
+        standing.setPadding(Insets.EMPTY);
+        VBox side = new VBox(10, standing, total, hold, attendees, perSeat, buy, note, status);
         side.setPrefWidth(260);
         side.setMinWidth(220);
         side.setPadding(new Insets(0, 0, 0, 12));
 
         setTop(top);
         setCenter(new StackPane(map));
-        setLeft(new dev.tessera.desktop.events.StandingAreaList(vm.seats(), vm.standing(), vm::setStanding,
-                vm.holdProperty().isNotNull(), MemberShopViewModel.MAX_SEATS, l10n));
+
         setRight(side);
         setPadding(new Insets(12));
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);

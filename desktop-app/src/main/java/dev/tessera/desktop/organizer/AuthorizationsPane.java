@@ -109,7 +109,7 @@ final class AuthorizationsPane extends BorderPane {
         VBox side = new VBox(10, Ui.title("organizer.auth.sellers", l10n), sellers,
                 Ui.title("organizer.auth.quotas", l10n), quotas(vm, l10n), areasTitle, areas,
                 Ui.title("organizer.auth.block", l10n), new VBox(4, add, takeBack), hint, picked,
-                buttons(authorize, giveBack, clear), Ui.status("authStatus", vm.feedback(), l10n));
+                buttons(authorize, giveBack, clear));
         side.getStyleClass().add("organizer-side");
         // a map with standing areas makes the panel taller than a small window: it scrolls instead of clipping
         javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
@@ -118,6 +118,13 @@ final class AuthorizationsPane extends BorderPane {
         sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         sideScroll.setPrefWidth(376);
         sideScroll.setMinWidth(336);
+        // the last sentence stays in sight below the scrolling panel, whichever control asked for it
+        Label status = Ui.status("authStatus", vm.feedback(), l10n);
+        VBox left = new VBox(8, sideScroll, status);
+        VBox.setVgrow(sideScroll, javafx.scene.layout.Priority.ALWAYS);
+        left.setPadding(new javafx.geometry.Insets(0, 0, 8, 0));
+        left.setMaxWidth(376);
+        status.setMaxWidth(376);
 
         map.setId("authMap");
         // the map's side panel (legend, best available, counts) speaks the app's language (issue 17)
@@ -140,7 +147,7 @@ final class AuthorizationsPane extends BorderPane {
             }
         });
         setTop(top);
-        setLeft(sideScroll);
+        setLeft(left);
         setCenter(map);
     }
 
