@@ -44,6 +44,12 @@ public record EventPaper(EventInfo event, String venueAddress, SeatMap map, Even
         return new String[] {"", "", seatId};
     }
 
+    /** The place on one receipt line: "Stalls K-12" for a seat, the area's name alone for a standing place. */
+    public String where(String seatId) {
+        String[] place = place(seatId);
+        return place[1].isEmpty() && place[2].isEmpty() ? place[0] : place[0] + " " + place[1] + "-" + place[2];
+    }
+
     public String categoryName(String categoryId) {
         return map.categories().stream().filter(c -> c.id().equals(categoryId)).findFirst().map(Category::name)
                 .orElse(categoryId);

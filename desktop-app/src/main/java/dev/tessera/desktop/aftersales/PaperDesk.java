@@ -82,11 +82,9 @@ public final class PaperDesk {
                                     List<PaperTicketLine> tickets, long totalMinor, String paymentMethod,
                                     String paymentReference, Long tenderedMinor, Locale locale) {
         EventInfo e = paper.event();
-        List<ReceiptData.Line> lines = tickets.stream().map(t -> {
-            String[] place = paper.place(t.seatId());
-            return new ReceiptData.Line(place[0] + " " + place[1] + "-" + place[2], paper.categoryName(t.categoryId()),
-                    t.attendee(), t.priceMinor(), paper.taxRate(t.categoryId()));
-        }).toList();
+        // issue 18: a standing place's line names its area, not a seat
+        List<ReceiptData.Line> lines = tickets.stream().map(t -> new ReceiptData.Line(paper.where(t.seatId()),
+                paper.categoryName(t.categoryId()), t.attendee(), t.priceMinor(), paper.taxRate(t.categoryId()))).toList();
         // issue 17: a qualified invoice (Japan) or VAT receipt, the tax of each rate taken once (docs/tax.md)
         var tax = paper.tax();
         ReceiptData data = new ReceiptData(saleId, Formats.dateTime(soldAt, locale), seller, e.name(), e.venueName(),
@@ -102,9 +100,7 @@ public final class PaperDesk {
      */
     public JasperPrint creditNotePrint(EventPaper paper, CreditNote note, String seller, Locale locale) {
         EventInfo e = paper.event();
-        String[] place = paper.place(note.seatId());
-        String where = place[1].isEmpty() ? place[0] : place[0] + " " + place[1] + "-" + place[2];
-        var line = new ReceiptData.Line(where, paper.categoryName(note.categoryId()), note.attendee(), note.amountMinor(),
+        var line = new ReceiptData.Line(paper.where(note.seatId()), paper.categoryName(note.categoryId()), note.attendee(), note.amountMinor(),
                 note.taxRateBasisPoints());
         var tax = paper.tax();
         ReceiptData data = new ReceiptData(note.saleId(), Formats.dateTime(note.refundedAt(), locale), seller, e.name(),

@@ -308,7 +308,12 @@ public final class CenterSession {
 
     /** Claim 32 at home: the picked seats held for the member, lapsing unless bought. */
     public Hold holdAtHome(long eventId, List<String> seatIds) {
-        return http.postOnce("/api/me/holds", token(), new MemberApiTypes.MemberHold(eventId, seatIds),
+        return holdAtHome(eventId, seatIds, java.util.Map.of());
+    }
+
+    /** Issue 18: seats and standing places per area id held at home together, bought in one purchase. */
+    public Hold holdAtHome(long eventId, List<String> seatIds, java.util.Map<String, Integer> areas) {
+        return http.postOnce("/api/me/holds", token(), new MemberApiTypes.MemberHold(eventId, seatIds, areas),
                 CenterHttp.type(Hold.class));
     }
 
@@ -372,6 +377,12 @@ public final class CenterSession {
     public ManagerApiTypes.Authorization authorize(long eventId, OrganizerApiTypes.AuthorizeSeller authorization) {
         return http.post("/api/events/" + eventId + "/authorizations", token(), authorization,
                 CenterHttp.type(ManagerApiTypes.Authorization.class));
+    }
+
+    /** Issue 18: the organizer changes a standing area's capacity (409 capacity-below-sold below what is taken). */
+    public CenterApiTypes.AreaCount changeAreaCapacity(long eventId, String areaId, int capacity) {
+        return http.post("/api/events/" + eventId + "/areas/" + areaId + "/capacity", token(),
+                new OrganizerApiTypes.AreaCapacity(capacity), CenterHttp.type(CenterApiTypes.AreaCount.class));
     }
 
     /** Takes free seats back from a seller's block (organizer); sold or held seats stay. */

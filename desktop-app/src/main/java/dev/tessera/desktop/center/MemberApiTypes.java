@@ -50,8 +50,12 @@ public final class MemberApiTypes {
         }
     }
 
-    /** Seats picked on the map, held at home (POST /api/me/holds). */
-    public record MemberHold(long eventId, List<String> seatIds) {}
+    /** Seats picked on the map and standing places per area id (issue 18), held at home (POST /api/me/holds). */
+    public record MemberHold(long eventId, List<String> seatIds, java.util.Map<String, Integer> areas) {
+        public MemberHold {
+            areas = areas == null || areas.isEmpty() ? null : java.util.Map.copyOf(areas);
+        }
+    }
 
     /** The member's hold bought for their card, paid by card online. */
     public record Purchase(long holdId, String chipId, String paymentReference, List<String> attendees) {}

@@ -23,13 +23,25 @@ public final class OrganizerApiTypes {
         }
     }
 
-    /** Claims 30, 73, 74: quotas per category and seat blocks for one seller. */
-    public record AuthorizeSeller(long sellerId, Map<String, Integer> quotas, List<String> seatIds) {
+    /**
+     * Claims 30, 73, 74: quotas per category and seat blocks for one seller; {@code areas} (issue 18): the seller's
+     * allocation of standing places per area id becomes this quantity (null leaves every allocation as it is).
+     */
+    public record AuthorizeSeller(long sellerId, Map<String, Integer> quotas, List<String> seatIds,
+                                  Map<String, Integer> areas) {
         public AuthorizeSeller {
             quotas = Map.copyOf(quotas);
             seatIds = List.copyOf(seatIds);
+            areas = areas == null || areas.isEmpty() ? null : Map.copyOf(areas);
+        }
+
+        public AuthorizeSeller(long sellerId, Map<String, Integer> quotas, List<String> seatIds) {
+            this(sellerId, quotas, seatIds, null);
         }
     }
+
+    /** Issue 18: a standing area's new capacity, never below its places sold, held and allocated. */
+    public record AreaCapacity(int capacity) {}
 
     /** What a release did: the authorization afterwards, the seats now free for all, the named seats that stayed. */
     public record Released(ManagerApiTypes.Authorization authorization, List<String> released, List<String> kept) {

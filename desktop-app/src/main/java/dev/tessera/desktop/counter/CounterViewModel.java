@@ -515,13 +515,14 @@ public final class CounterViewModel implements AutoCloseable {
         if (area.isPresent()) {
             // issue 18: a standing ticket names its area, not a seat
             String areaCategory = map.category(area.get().categoryId()).map(Category::name).orElse("");
-            return new ReceiptLine(ticketId, seatId, area.get().name(), "", "", areaCategory, price, currency);
+            return new ReceiptLine(ticketId, seatId, area.get().name(), "", "", areaCategory, price, currency, true);
         }
         Optional<Seat> seat = map == null ? Optional.empty() : map.seat(seatId);
         String category = seat.flatMap(s -> map.categories().stream().filter(c -> c.id().equals(s.categoryId()))
                 .findFirst()).map(Category::name).orElse("");
         SeatPlace place = seat.map(s -> SeatPlace.of(map, s)).orElse(new SeatPlace("", "", seatId));
-        return new ReceiptLine(ticketId, seatId, place.section(), place.row(), place.seat(), category, price, currency);
+        return new ReceiptLine(ticketId, seatId, place.section(), place.row(), place.seat(), category, price, currency,
+                false);
     }
 
     /** Voids the selected receipt line with the reason typed in. */
@@ -539,8 +540,8 @@ public final class CounterViewModel implements AutoCloseable {
         }
         Message question = refund
                 ? Message.of("counter.confirm.refund.question", new Amount(line.priceMinor(), line.currency()),
-                        line.section(), line.row(), line.seat())
-                : Message.of("counter.confirm.void.question", line.section(), line.row(), line.seat());
+                        line.place())
+                : Message.of("counter.confirm.void.question", line.place());
         Message action = refund ? Message.of("counter.confirm.refund.action", new Amount(line.priceMinor(), line.currency()))
                 : Message.of("counter.confirm.void.action");
         if (!ctx.dialogs().confirm(question, Message.of("counter.confirm.consequence"), action)) {
@@ -552,7 +553,8 @@ public final class CounterViewModel implements AutoCloseable {
             long total = receipt.stream().mapToLong(ReceiptLine::priceMinor).sum();
             receiptTotal.set(Message.of("counter.receipt.total", receipt.size(),
                     dev.tessera.desktop.ui.Formats.money(total, line.currency(), ctx.l10n().getLocale())));
-            feedback.say(Message.of("counter.void.done", line.section(), line.row(), line.seat()));
+            feedback.say(Message.of(line.standing() ? "counter.void.doneStanding" : "counter.void.done",
+                    line.place()));
         });
     }
 

@@ -247,8 +247,8 @@ public final class SalePanel extends ScrollPane {
                     setText(null);
                     return;
                 }
-                textProperty().bind(Bindings.createStringBinding(() -> l10n.text("counter.receipt.place",
-                        item.section(), item.row(), item.seat()) + "   " + item.categoryName() + "   "
+                textProperty().bind(Bindings.createStringBinding(() -> l10n.text(item.place()) + "   "
+                        + item.categoryName() + "   "
                         + Formats.money(item.priceMinor(), item.currency(), l10n.getLocale()), l10n.localeProperty()));
             }
         });

@@ -100,7 +100,8 @@ public final class CounterView extends BorderPane {
         setTop(top);
         setCenter(mapPane);
         setRight(side);
-        setLeft(standingAreas(viewModel, l10n));
+        setLeft(new dev.tessera.desktop.events.StandingAreaList(viewModel.seats(), viewModel.standing(),
+                viewModel::setStanding, viewModel.phaseProperty().isNotEqualTo(SalePhase.PICKING), 50, l10n));
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
     }
 
@@ -182,61 +183,6 @@ public final class CounterView extends BorderPane {
         tab.textProperty().bind(l10n.binding(key));
         tab.setContent(content);
         return tab;
-    }
-
-    /**
-     * Issue 18: the event's standing areas in a list beside the map: each with the places left (live) and a quantity
-     * to put in the basket with the picked seats. Hidden for a map without areas.
-     */
-    private static VBox standingAreas(CounterViewModel vm, Localization l10n) {
-        Label title = new Label();
-        title.textProperty().bind(l10n.binding("counter.standing.title"));
-        title.getStyleClass().add("section-title");
-        VBox lines = new VBox(8);
-        lines.setId("standingAreas");
-        VBox box = new VBox(8, title, lines);
-        box.getStyleClass().add("counter-standing");
-        box.setPadding(new javafx.geometry.Insets(12));
-        box.setPrefWidth(220);
-        Runnable fill = () -> {
-            lines.getChildren().clear();
-            var map = vm.seats().seatMapProperty().get();
-            if (map == null) {
-                return;
-            }
-            for (var area : map.areas()) {
-                Label name = new Label(area.name());
-                name.setWrapText(true);
-                Label left = new Label();
-                left.setId("standingLeft-" + area.id());
-                left.textProperty().bind(Bindings.createStringBinding(() -> {
-                    Integer remaining = vm.remaining(area.id());
-                    return remaining == null ? "" : l10n.text("counter.standing.left", remaining);
-                }, vm.seats().areas(), l10n.localeProperty()));
-                Spinner<Integer> quantity = new Spinner<>(0, 50, vm.standing().getOrDefault(area.id(), 0));
-                quantity.setId("standingQuantity-" + area.id());
-                quantity.setEditable(true);
-                quantity.setPrefWidth(90);
-                quantity.setAccessibleText(area.name());
-                quantity.getValueFactory().valueProperty().addListener((obs, old, now) ->
-                        vm.setStanding(area.id(), now == null ? 0 : now));
-                vm.standing().addListener((javafx.collections.MapChangeListener<String, Integer>) c -> {
-                    if (area.id().equals(c.getKey())) {
-                        quantity.getValueFactory().setValue(vm.standing().getOrDefault(area.id(), 0));
-                    }
-                });
-                quantity.disableProperty().bind(vm.phaseProperty().isNotEqualTo(SalePhase.PICKING));
-                lines.getChildren().add(new VBox(4, name, left, quantity));
-            }
-        };
-        vm.seats().seatMapProperty().addListener((obs, old, now) -> fill.run());
-        fill.run();
-        box.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
-            var map = vm.seats().seatMapProperty().get();
-            return map != null && !map.areas().isEmpty();
-        }, vm.seats().seatMapProperty()));
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
     }
 
     private static Label offlineBanner(CounterViewModel vm, Localization l10n) {

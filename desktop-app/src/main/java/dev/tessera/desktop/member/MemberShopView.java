@@ -30,7 +30,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Buying at home (issue 14): the event on sale, the live seat map the counter uses, the hold's countdown, and one
- * button that pays and writes the tickets to the card chosen in My cards. Keyboard: Ctrl+H hold the picked seats,
+ * button that pays and writes the tickets to the card chosen in My cards; beside the map, the standing areas with the
+ * places left and a quantity each (issue 18). Keyboard: Ctrl+H hold the picked seats and places,
  * Ctrl+Enter buy and write, Esc release the hold.
  */
 public final class MemberShopView extends BorderPane {
@@ -45,6 +46,8 @@ public final class MemberShopView extends BorderPane {
         AvailabilityView map = LiveSeatMap.of(vm.seats(), l10n);
         map.setId("shopSeatMap");
         map.setOnSeatClicked(vm::toggleSeat);
+        // issue 18: a click in a standing area puts one more of its places in the basket, like a click on a seat
+        map.onAreaClickedProperty().set(vm::addStandingPlace);
         Bindings.bindContent(map.getMarkedSeatIds(), vm.picked());
 
         event.setId("shopEvent");
@@ -86,7 +89,7 @@ public final class MemberShopView extends BorderPane {
         hold.setMaxWidth(Double.MAX_VALUE);
         hold.setOnAction(e -> vm.holdPicked());
         hold.disableProperty().bind(vm.busyProperty().or(vm.holdProperty().isNotNull())
-                .or(Bindings.isEmpty(vm.picked())));
+                .or(Bindings.isEmpty(vm.picked()).and(Bindings.isEmpty(vm.standing()))));
         Button buy = button("shopBuy", "shop.buy", l10n);
         buy.getStyleClass().add(Styles.ACCENT);
         buy.setMaxWidth(Double.MAX_VALUE);
@@ -115,13 +118,19 @@ public final class MemberShopView extends BorderPane {
         perSeat.managedProperty().bind(perSeat.visibleProperty());
         buy.disableProperty().bind(vm.busyProperty().or(vm.holdProperty().isNull())
                 .or(vm.attendeeForm().completeProperty().not()));
-        VBox side = new VBox(10, total, hold, attendees, perSeat, buy, note, status);
+        // issue 18: the standing areas with the places left and a quantity each, above the basket's total
+        dev.tessera.desktop.events.StandingAreaList standing = new dev.tessera.desktop.events.StandingAreaList(
+                vm.seats(), vm.standing(), vm::setStanding, vm.holdProperty().isNotNull(), MemberShopViewModel.MAX_SEATS,
+                l10n);
+        standing.setPadding(Insets.EMPTY);
+        VBox side = new VBox(10, standing, total, hold, attendees, perSeat, buy, note, status);
         side.setPrefWidth(260);
         side.setMinWidth(220);
         side.setPadding(new Insets(0, 0, 0, 12));
 
         setTop(top);
         setCenter(new StackPane(map));
+
         setRight(side);
         setPadding(new Insets(12));
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);

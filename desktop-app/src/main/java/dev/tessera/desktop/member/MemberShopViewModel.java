@@ -34,7 +34,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
 import javafx.util.Duration;
 import org.slf4j.Logger;
@@ -42,12 +44,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Issue 14 (claims 33, 68, 76): the member buys at home. Picks an event the organizer put on sale on the internet,
- * picks seats on the live map the counter uses, holds them with a countdown (claim 32), and pays: the tickets are
- * issued for the chosen card and written to it in the same tap.
+ * picks seats on the live map the counter uses and standing places of its general-admission areas by quantity (issue
+ * 18), holds them with a countdown (claim 32), and pays: the tickets are issued for the chosen card and written to it
+ * in the same tap.
  */
 public final class MemberShopViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MemberShopViewModel.class);
-    /** The center's limit on one home hold. */
+    /** The center's limit on one home hold, seats and standing places together. */
     public static final int MAX_SEATS = 10;
 
     private final CenterSession session;
@@ -60,6 +63,8 @@ public final class MemberShopViewModel implements AutoCloseable {
     private final ObservableList<OnSale> events = FXCollections.observableArrayList();
     private final ObjectProperty<OnSale> event = new SimpleObjectProperty<>();
     private final ObservableSet<String> picked = FXCollections.observableSet(new HashSet<>());
+    /** Issue 18: standing places picked (or held) per general-admission area id. */
+    private final ObservableMap<String, Integer> standing = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<Hold> hold = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Message> total = new ReadOnlyObjectWrapper<>();
@@ -91,11 +96,12 @@ public final class MemberShopViewModel implements AutoCloseable {
             attendeeForm.requiredProperty().set(now != null && now.event().attendeeNamesRequired());
             if (old == null || now == null || old.event().id() != now.event().id()) {
                 clearHold();
-                picked.clear();
+                clearBasket();
                 seats.show(now == null ? null : now.event());
             }
         });
         picked.addListener((javafx.collections.SetChangeListener<String>) change -> updateTotal());
+        standing.addListener((MapChangeListener<String, Integer>) change -> updateTotal());
     }
 
     /** The events on sale at home, by start; the first is shown. */
@@ -125,7 +131,7 @@ public final class MemberShopViewModel implements AutoCloseable {
         if (picked.contains(seatId)) {
             picked.remove(seatId);
         } else if (seats.status(seatId) == SeatStatus.FREE) {
-            if (picked.size() >= MAX_SEATS) {
+            if (picked.size() + places() >= MAX_SEATS) {
                 feedback.refuse("shop.tooMany", MAX_SEATS);
                 return;
             }
@@ -133,24 +139,58 @@ public final class MemberShopViewModel implements AutoCloseable {
         }
     }
 
-    /** Ctrl+H: the picked seats are held for the member; the countdown starts. */
+    /**
+     * Issue 18: the number of standing places wanted in a general-admission area (0 takes the area out of the basket);
+     * before the hold only, and with the picked seats at most {@value #MAX_SEATS}.
+     */
+    public void setStanding(String areaId, int quantity) {
+        if (hold.get() != null) {
+            return;
+        }
+        if (quantity <= 0) {
+            standing.remove(areaId);
+            return;
+        }
+        int others = picked.size() + places() - standing.getOrDefault(areaId, 0);
+        if (others + quantity > MAX_SEATS) {
+            feedback.refuse("shop.tooMany", MAX_SEATS);
+            quantity = MAX_SEATS - others;
+            if (quantity <= 0) {
+                standing.remove(areaId);
+                return;
+            }
+        }
+        standing.put(areaId, quantity);
+    }
+
+    /** A click in a standing area on the map: one more of its places in the basket. */
+    public void addStandingPlace(String areaId) {
+        setStanding(areaId, standing.getOrDefault(areaId, 0) + 1);
+    }
+
+    /** Ctrl+H: the picked seats and standing places are held for the member in one hold; the countdown starts. */
     public void holdPicked() {
         OnSale e = event.get();
-        if (e == null || picked.isEmpty() || hold.get() != null) {
+        if (e == null || (picked.isEmpty() && standing.isEmpty()) || hold.get() != null) {
             feedback.refuse("shop.pickFirst");
             return;
         }
         List<String> ids = List.copyOf(picked);
-        feedback.run(tasks, () -> session.holdAtHome(e.event().id(), ids), h -> {
+        java.util.Map<String, Integer> places = new java.util.TreeMap<>(standing);
+        feedback.run(tasks, () -> session.holdAtHome(e.event().id(), ids, places), h -> {
             hold.set(h);
             picked.clear();
             picked.addAll(h.seatIds());
+            standing.clear();
+            standing.putAll(h.areas());
             SeatMap map = seats.seatMapProperty().get();
             attendeeForm.show(map == null ? List.of()
                     : dev.tessera.desktop.counter.AttendeeForm.places(map, h.seatIds(), h.areas()));
             tick();
             ticker.play();
-            feedback.say(Message.of("shop.held", h.seatIds().size()));
+            int held = h.areas().values().stream().mapToInt(Integer::intValue).sum();
+            feedback.say(held == 0 ? Message.of("shop.held", h.seatIds().size())
+                    : Message.of("shop.heldPlaces", h.seatIds().size() + held, h.seatIds().size(), held));
         }, this::describe);
     }
 
@@ -165,7 +205,7 @@ public final class MemberShopViewModel implements AutoCloseable {
             return h;
         }, released -> {
             clearHold();
-            picked.clear();
+            clearBasket();
             feedback.say(Message.of("shop.released"));
         }, this::describe);
     }
@@ -210,7 +250,7 @@ public final class MemberShopViewModel implements AutoCloseable {
             }
         }, done -> {
             clearHold();
-            picked.clear();
+            clearBasket();
             attendeeNames.set("");
             feedback.say(done);
             bought.run();
@@ -218,7 +258,7 @@ public final class MemberShopViewModel implements AutoCloseable {
         }, failure -> {
             if (failure instanceof CenterProblemException p && "hold-not-active".equals(p.kind())) {
                 clearHold();
-                picked.clear();
+                clearBasket();
             }
             return describe(failure);
         });
@@ -235,7 +275,7 @@ public final class MemberShopViewModel implements AutoCloseable {
         if (seconds <= 0) {
             // claim 32: the hold lapsed at the center; the seats are for sale again
             clearHold();
-            picked.clear();
+            clearBasket();
             feedback.refuse("shop.lapsed");
             return;
         }
@@ -249,16 +289,31 @@ public final class MemberShopViewModel implements AutoCloseable {
         countdown.set("");
     }
 
+    private void clearBasket() {
+        picked.clear();
+        standing.clear();
+    }
+
+    private int places() {
+        return standing.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     private void updateTotal() {
         OnSale e = event.get();
         SeatMap map = seats.seatMapProperty().get();
-        if (e == null || map == null || picked.isEmpty()) {
+        if (e == null || map == null || (picked.isEmpty() && standing.isEmpty())) {
             total.set(null);
             return;
         }
+        java.util.Map<String, Long> prices = e.event().pricesMinor();
         long sum = picked.stream().map(map::seat).flatMap(Optional::stream).map(Seat::categoryId)
-                .mapToLong(category -> e.event().pricesMinor().getOrDefault(category, 0L)).sum();
-        total.set(Message.of("shop.total", picked.size(), new Amount(sum, e.event().currency())));
+                .mapToLong(category -> prices.getOrDefault(category, 0L)).sum()
+                + map.areas().stream().filter(a -> standing.containsKey(a.id()))
+                .mapToLong(a -> standing.get(a.id()) * prices.getOrDefault(a.categoryId(), 0L)).sum();
+        Amount amount = new Amount(sum, e.event().currency());
+        int places = places();
+        total.set(places == 0 ? Message.of("shop.total", picked.size(), amount)
+                : Message.of("shop.totalPlaces", picked.size() + places, picked.size(), places, amount));
     }
 
     Message describe(Exception failure) {
@@ -267,6 +322,7 @@ public final class MemberShopViewModel implements AutoCloseable {
             case WrongCardException e -> Message.of("member.card.wrong");
             case CenterProblemException e when "quota-exceeded".equals(e.kind()) -> Message.of("shop.soldOut");
             case CenterProblemException e when "seat-unavailable".equals(e.kind()) -> Message.of("shop.taken");
+            case CenterProblemException e when "area-full".equals(e.kind()) -> Message.of("shop.areaFull");
             case CenterProblemException e when "too-many-holds".equals(e.kind()) -> Message.of("shop.tooManyHolds");
             case CenterProblemException e when "hold-not-active".equals(e.kind()) -> Message.of("shop.lapsed");
             case CenterProblemException e when "chip-blocked".equals(e.kind()) -> Message.of("member.card.blocked");
@@ -290,6 +346,11 @@ public final class MemberShopViewModel implements AutoCloseable {
 
     public ObservableSet<String> picked() {
         return FXCollections.unmodifiableObservableSet(picked);
+    }
+
+    /** Issue 18: standing places picked or held, per area id. */
+    public ObservableMap<String, Integer> standing() {
+        return FXCollections.unmodifiableObservableMap(standing);
     }
 
     public ReadOnlyObjectProperty<Hold> holdProperty() {

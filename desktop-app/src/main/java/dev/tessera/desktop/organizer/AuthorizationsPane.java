@@ -25,7 +25,10 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 
-/** Sellers of an event with their quotas and seat blocks; blocks are picked on the live map by click or lasso. */
+/**
+ * Sellers of an event with their quotas and seat blocks; blocks are picked on the live map by click or lasso. Issue 18:
+ * each standing area's capacity and the chosen seller's allocation of its places.
+ */
 final class AuthorizationsPane extends BorderPane {
     private final ComboBox<EventInfo> event;
     private final AvailabilityView map = new AvailabilityView();
@@ -99,13 +102,29 @@ final class AuthorizationsPane extends BorderPane {
         clear.setOnAction(e -> map.getSelectedSeatIds().clear());
         clear.disableProperty().bind(Bindings.isEmpty(vm.picked()));
 
+        Label areasTitle = Ui.title("organizer.area.title", l10n);
+        GridPane areas = areas(vm, l10n);
+        dev.tessera.desktop.ui.Controls.show(areasTitle, Bindings.isNotEmpty(vm.areas()));
+        dev.tessera.desktop.ui.Controls.show(areas, Bindings.isNotEmpty(vm.areas()));
         VBox side = new VBox(10, Ui.title("organizer.auth.sellers", l10n), sellers,
-                Ui.title("organizer.auth.quotas", l10n), quotas(vm, l10n), Ui.title("organizer.auth.block", l10n),
-                new VBox(4, add, takeBack), hint, picked, buttons(authorize, giveBack, clear),
-                Ui.status("authStatus", vm.feedback(), l10n));
+                Ui.title("organizer.auth.quotas", l10n), quotas(vm, l10n), areasTitle, areas,
+                Ui.title("organizer.auth.block", l10n), new VBox(4, add, takeBack), hint, picked,
+                buttons(authorize, giveBack, clear));
         side.getStyleClass().add("organizer-side");
-        side.setPrefWidth(360);
-        side.setMinWidth(320);
+        // a map with standing areas makes the panel taller than a small window: it scrolls instead of clipping
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        sideScroll.setId("authSide");
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setPrefWidth(376);
+        sideScroll.setMinWidth(336);
+        // the last sentence stays in sight below the scrolling panel, whichever control asked for it
+        Label status = Ui.status("authStatus", vm.feedback(), l10n);
+        VBox left = new VBox(8, sideScroll, status);
+        VBox.setVgrow(sideScroll, javafx.scene.layout.Priority.ALWAYS);
+        left.setPadding(new javafx.geometry.Insets(0, 0, 8, 0));
+        left.setMaxWidth(376);
+        status.setMaxWidth(376);
 
         map.setId("authMap");
         // the map's side panel (legend, best available, counts) speaks the app's language (issue 17)
@@ -128,7 +147,7 @@ final class AuthorizationsPane extends BorderPane {
             }
         });
         setTop(top);
-        setLeft(side);
+        setLeft(left);
         setCenter(map);
     }
 
@@ -155,11 +174,14 @@ final class AuthorizationsPane extends BorderPane {
                 spinner.setPrefWidth(100);
                 SpinnerValueFactory.IntegerSpinnerValueFactory values =
                         new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
-                                Math.max(quota.seats(), quota.quota().get()), quota.quota().get());
+                                Math.max(quota.seats() + quota.places(), quota.quota().get()), quota.quota().get());
                 spinner.setValueFactory(values);
                 values.valueProperty().addListener((obs, old, now) -> quota.quota().set(now == null ? 0 : now));
                 Label of = new Label();
-                of.textProperty().bind(l10n.binding("organizer.auth.ofSeats", quota.seats()));
+                // a standing category's quota counts places (issue 18); a category with both says both
+                of.textProperty().bind(quota.places() == 0 ? l10n.binding("organizer.auth.ofSeats", quota.seats())
+                        : quota.seats() == 0 ? l10n.binding("organizer.auth.ofPlaces", quota.places())
+                        : l10n.binding("organizer.auth.ofSeatsAndPlaces", quota.seats(), quota.places()));
                 of.getStyleClass().add("caption");
                 grid.addRow(row++, swatch, name, spinner, of);
             }
@@ -167,6 +189,79 @@ final class AuthorizationsPane extends BorderPane {
         vm.quotas().addListener((ListChangeListener<QuotaRow>) c -> fill.run());
         fill.run();
         return grid;
+    }
+
+    /**
+     * Issue 18: a row per standing area: its places at the center, the capacity with Set (down to what is taken), and
+     * the chosen seller's allocation, which Authorize seller sends with the quotas.
+     */
+    private static GridPane areas(AuthorizationsViewModel vm, Localization l10n) {
+        GridPane grid = new GridPane();
+        grid.setId("standingAreaGrid");
+        grid.getStyleClass().add("organizer-form");
+        Runnable fill = () -> {
+            grid.getChildren().clear();
+            int row = 0;
+            for (AuthorizationsViewModel.AreaRow area : vm.areas()) {
+                Label name = new Label(area.area().name());
+                name.getStyleClass().add("venue-name");
+                Label counts = new Label();
+                counts.setId("areaCounts-" + area.area().id());
+                counts.getStyleClass().add("caption");
+                counts.setWrapText(true);
+                counts.textProperty().bind(l10n.binding("organizer.area.counts", area.count().sold(),
+                        area.count().held(), area.count().allocated(), area.count().remaining(), area.count().capacity()));
+                Spinner<Integer> capacity = spinner("capacity-" + area.area().id(), 0,
+                        Math.max(100_000, area.capacity().get()), area.capacity());
+                capacity.setAccessibleText(l10n.text("organizer.area.capacity") + " " + area.area().name());
+                Button set = Ui.button("setCapacity-" + area.area().id(), "organizer.area.set", l10n);
+                set.setOnAction(e -> {
+                    if (commit(capacity)) {
+                        vm.changeCapacity(area);
+                    }
+                });
+                set.disableProperty().bind(vm.feedback().busyProperty());
+                Spinner<Integer> allocation = spinner("allocation-" + area.area().id(), 0,
+                        Math.max(area.capacity().get(), area.allocation().get()), area.allocation());
+                allocation.setAccessibleText(l10n.text("organizer.area.allocation") + " " + area.area().name());
+                allocation.disableProperty().bind(vm.sellerProperty().isNull());
+                Label sold = new Label();
+                sold.getStyleClass().add("caption");
+                sold.textProperty().bind(l10n.binding("organizer.area.sellerSold", area.sold()));
+                dev.tessera.desktop.ui.Controls.show(sold, vm.sellerProperty().isNotNull());
+                grid.add(name, 0, row, 3, 1);
+                grid.add(counts, 0, row + 1, 3, 1);
+                grid.addRow(row + 2, Ui.caption("organizer.area.capacity", l10n), capacity, set);
+                grid.addRow(row + 3, Ui.caption("organizer.area.allocation", l10n), allocation, sold);
+                row += 4;
+            }
+        };
+        vm.areas().addListener((ListChangeListener<AuthorizationsViewModel.AreaRow>) c -> fill.run());
+        fill.run();
+        return grid;
+    }
+
+    private static Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty value) {
+        Spinner<Integer> spinner = new Spinner<>();
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(100);
+        SpinnerValueFactory.IntegerSpinnerValueFactory values =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get());
+        spinner.setValueFactory(values);
+        values.valueProperty().addListener((obs, old, now) -> value.set(now == null ? 0 : now));
+        return spinner;
+    }
+
+    /** What was typed in the spinner becomes its value; text that is not a number goes back to the value. */
+    private static boolean commit(Spinner<Integer> spinner) {
+        try {
+            spinner.commitValue();
+            return true;
+        } catch (NumberFormatException notANumber) {
+            spinner.cancelEdit();
+            return false;
+        }
     }
 
     private static ListCell<SellerRow> sellerCell(AuthorizationsViewModel vm, Localization l10n) {
@@ -181,9 +276,13 @@ final class AuthorizationsPane extends BorderPane {
                 }
                 Label name = new Label(row.seller().displayName() + " (" + row.seller().loginId() + ")");
                 name.getStyleClass().add("venue-name");
-                Label detail = new Label(row.authorized() ? l10n.text("organizer.auth.summary",
-                        quotaText(vm, row.authorization().quotas(), l10n), row.authorization().allocatedSeats().size())
-                        : l10n.text("organizer.auth.notAuthorized"));
+                int places = row.authorized() ? row.authorization().allocatedAreas().values().stream()
+                        .mapToInt(Integer::intValue).sum() : 0;
+                Label detail = new Label(!row.authorized() ? l10n.text("organizer.auth.notAuthorized")
+                        : places == 0 ? l10n.text("organizer.auth.summary", quotaText(vm, row.authorization().quotas(),
+                        l10n), row.authorization().allocatedSeats().size())
+                        : l10n.text("organizer.auth.summaryPlaces", quotaText(vm, row.authorization().quotas(), l10n),
+                        row.authorization().allocatedSeats().size(), places));
                 detail.getStyleClass().add("venue-detail");
                 detail.setWrapText(true);
                 setText(null);

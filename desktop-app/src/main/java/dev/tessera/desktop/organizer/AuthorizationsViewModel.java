@@ -5,7 +5,9 @@ import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.center.CenterApiTypes.Account;
+import dev.tessera.desktop.center.CenterApiTypes.AreaCount;
 import dev.tessera.desktop.center.CenterApiTypes.Availability;
+import dev.tessera.desktop.center.CenterProblemException;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
@@ -29,13 +31,28 @@ import javafx.collections.ObservableSet;
 /**
  * Claims 30, 73, 74: which sellers may sell an event, how many seats of each category (quotas)
  * and which seat blocks are theirs alone. Seats sold, held, blocked or allocated to any seller are
- * shown taken; the organizer picks free seats on the map for the chosen seller.
+ * shown taken; the organizer picks free seats on the map for the chosen seller. Issue 18: each standing area's
+ * capacity (down to its places sold, held and set aside) and the chosen seller's allocation of its places.
  */
 public final class AuthorizationsViewModel {
-    /** A category of the event's seat map and the chosen seller's quota for it. */
-    public record QuotaRow(Category category, int seats, IntegerProperty quota) {}
+    /**
+     * A category of the event's seat map and the chosen seller's quota for it; {@code places}: the capacity of its
+     * standing areas (issue 18), which the quota counts like seats.
+     */
+    public record QuotaRow(Category category, int seats, IntegerProperty quota, int places) {}
 
-    /** The event's seat map and every seat that cannot be picked in the current mode, by status. */
+    /**
+     * Issue 18: a standing area of the event: its places at the center, the capacity to set, and the chosen seller's
+     * allocation to set beside the places it has allocated now and sold of them.
+     */
+    public record AreaRow(dev.tessera.core.seatmap.GeneralAdmissionArea area, AreaCount count, IntegerProperty capacity,
+                          IntegerProperty allocation, int allocated, int sold) {
+        /** The places the capacity cannot go below: sold, held and set aside for sellers. */
+        public int taken() {
+            return count.sold() + count.held() + count.allocated();
+        }
+    }
+
     /** The map, its taken seats, and (issue 18) each standing area's places, drawn as full as the center says. */
     public record SeatBoard(SeatMap map, Map<String, SeatStatus> taken,
                             List<dev.tessera.desktop.center.CenterApiTypes.AreaCount> areas) {}
@@ -50,6 +67,7 @@ public final class AuthorizationsViewModel {
     private final ObservableList<SellerRow> sellers = FXCollections.observableArrayList();
     private final ObjectProperty<SellerRow> seller = new SimpleObjectProperty<>();
     private final ObservableList<QuotaRow> quotas = FXCollections.observableArrayList();
+    private final ObservableList<AreaRow> areas = FXCollections.observableArrayList();
     private final ObservableSet<String> picked = FXCollections.observableSet();
     private final ReadOnlyObjectWrapper<SeatBoard> board = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<BlockMode> mode = new SimpleObjectProperty<>(BlockMode.ADD);
@@ -102,6 +120,7 @@ public final class AuthorizationsViewModel {
             board.set(null);
             sellers.clear();
             quotas.clear();
+            areas.clear();
             return;
         }
         if (announce) {
@@ -183,14 +202,58 @@ public final class AuthorizationsViewModel {
         Loaded b = loaded;
         if (b == null) {
             quotas.clear();
+            areas.clear();
             return;
         }
         SellerRow row = seller.get();
         Map<String, Integer> seatsPerCategory = new HashMap<>();
         b.map().seats().forEach(s -> seatsPerCategory.merge(s.categoryId(), 1, Integer::sum));
+        Map<String, Integer> placesPerCategory = new HashMap<>();
+        b.areas().forEach(a -> placesPerCategory.merge(a.categoryId(), a.capacity(), Integer::sum));
         quotas.setAll(b.map().categories().stream().map(c -> new QuotaRow(c, seatsPerCategory.getOrDefault(c.id(), 0),
                 new SimpleIntegerProperty(row == null || row.authorization() == null ? 0
-                        : row.authorization().quotas().getOrDefault(c.id(), 0)))).toList());
+                        : row.authorization().quotas().getOrDefault(c.id(), 0)),
+                placesPerCategory.getOrDefault(c.id(), 0))).toList());
+        Map<String, AreaCount> counts = new HashMap<>();
+        b.areas().forEach(c -> counts.put(c.areaId(), c));
+        Authorization auth = row == null ? null : row.authorization();
+        areas.setAll(b.map().areas().stream().filter(a -> counts.containsKey(a.id())).map(a -> {
+            int allocated = auth == null ? 0 : auth.allocatedAreas().getOrDefault(a.id(), 0);
+            return new AreaRow(a, counts.get(a.id()), new SimpleIntegerProperty(counts.get(a.id()).capacity()),
+                    new SimpleIntegerProperty(allocated), allocated,
+                    auth == null ? 0 : auth.allocatedAreasSold().getOrDefault(a.id(), 0));
+        }).toList());
+    }
+
+    /**
+     * Issue 18: sets a standing area's capacity to the one typed in its row; refused in words below the places sold,
+     * held and set aside for sellers (here, or by the center when they changed meanwhile).
+     */
+    public void changeCapacity(AreaRow row) {
+        EventInfo e = event.get();
+        if (e == null || row == null) {
+            return;
+        }
+        int wanted = row.capacity().get();
+        String name = row.area().name();
+        AreaCount c = row.count();
+        if (wanted < row.taken()) {
+            feedback.refuse("organizer.area.belowTaken", name, row.taken(), c.sold(), c.held(), c.allocated());
+            return;
+        }
+        feedback.working("organizer.area.changing", name);
+        tasks.execute(() -> session.changeAreaCapacity(e.id(), row.area().id(), wanted), now -> {
+            feedback.done("organizer.area.changed", name, now.capacity(), now.remaining());
+            reload(false);
+        }, failure -> {
+            if (failure instanceof CenterProblemException p && "capacity-below-sold".equals(p.kind())) {
+                feedback.setBusy(false);
+                feedback.refuse("organizer.area.belowTakenNow", name);
+                reload(false);
+            } else {
+                feedback.failed(failure);
+            }
+        });
     }
 
     /** Posts the chosen seller's quotas and the picked seats (added to any block it already has). */
@@ -210,12 +273,46 @@ public final class AuthorizationsViewModel {
         // seats picked while taking back are the seller's own: authorizing then changes the quotas only
         List<String> seats = mode.get() == BlockMode.ADD ? List.copyOf(new TreeSet<>(picked)) : List.of();
         Account account = row.seller();
+        // issue 18: only the allocations that change are sent; each is checked against what is known first
+        Map<String, Integer> places = new java.util.TreeMap<>();
+        for (AreaRow area : areas) {
+            int wanted = area.allocation().get();
+            if (wanted == area.allocated()) {
+                continue;
+            }
+            if (wanted < area.sold()) {
+                feedback.refuse("organizer.auth.allocationBelowSold", account.displayName(), area.sold(),
+                        area.area().name());
+                return;
+            }
+            if (wanted - area.allocated() > area.count().remaining()) {
+                feedback.refuse("organizer.auth.areaFull", area.area().name(), area.count().remaining());
+                return;
+            }
+            places.put(area.area().id(), wanted);
+        }
         feedback.working("organizer.auth.authorizing", account.displayName());
-        tasks.execute(() -> session.authorize(e.id(), new AuthorizeSeller(account.accountId(), quotaMap, seats)), done -> {
-            feedback.done("organizer.auth.authorized", account.displayName(), done.allocatedSeats().size());
+        tasks.execute(() -> session.authorize(e.id(), new AuthorizeSeller(account.accountId(), quotaMap, seats,
+                places)), done -> {
+            int standing = done.allocatedAreas().values().stream().mapToInt(Integer::intValue).sum();
+            if (standing == 0) {
+                feedback.done("organizer.auth.authorized", account.displayName(), done.allocatedSeats().size());
+            } else {
+                feedback.done("organizer.auth.authorizedPlaces", account.displayName(), done.allocatedSeats().size(),
+                        standing);
+            }
             reload(false);
             eventsChanged.run();
-        }, feedback::failed);
+        }, failure -> {
+            if (failure instanceof CenterProblemException p
+                    && ("area-full".equals(p.kind()) || "allocation-below-sold".equals(p.kind()))) {
+                feedback.setBusy(false);
+                feedback.refuse("organizer.auth.placesChanged");
+                reload(false);
+            } else {
+                feedback.failed(failure);
+            }
+        });
     }
 
     /** Takes the picked seats back from the chosen seller's block; sold or held ones stay (the answer says so). */
@@ -267,6 +364,11 @@ public final class AuthorizationsViewModel {
 
     public ObservableList<QuotaRow> quotas() {
         return quotas;
+    }
+
+    /** Issue 18: the event's standing areas, with the chosen seller's allocation of each. */
+    public ObservableList<AreaRow> areas() {
+        return areas;
     }
 
     /** The free seats picked on the map for the chosen seller. */

@@ -16,6 +16,16 @@ class EventPaperTest {
         assertThat(paper.place(CenterFixture.STANDING)).containsExactly("Standing pit", "", "");
     }
 
+    /** Issue 18: a receipt line printed "Standing pit -" for a standing place, as if a seat had lost its row. */
+    @Test
+    void aReceiptLineNamesAStandingPlacesAreaAndASeatBySectionRowAndSeat() {
+        var section = map.sections().getFirst();
+        var row = section.rows().getFirst();
+        var seat = row.seats().getFirst();
+        assertThat(paper.where(CenterFixture.STANDING)).isEqualTo("Standing pit");
+        assertThat(paper.where(seat.id())).isEqualTo(section.name() + " " + row.label() + "-" + seat.label());
+    }
+
     @Test
     void aSeatIsPrintedBySectionRowAndSeatAndAnUnknownIdAsItIs() {
         var section = map.sections().getFirst();

@@ -618,6 +618,14 @@ class CounterFlowTest {
         waitFor(15, "the offline sale (status: " + ui.text("#saleStatus") + ")", () -> sale.phaseProperty().get() == SalePhase.DONE);
         assertThat(ui.text("#saleStatus")).startsWith("Sold offline. Paper tickets signed by this terminal: 3.");
         waitFor(60, "the paper tickets printed", () -> !sale.busyProperty().get());
+        // the receipt names the area and a standing place, not a seat ("Standing pit · row  · seat " before)
+        List<String> receiptLines = fx(() -> robot.lookup("#receipt .list-cell")
+                .queryAllAs(javafx.scene.control.ListCell.class).stream().map(javafx.scene.control.Labeled::getText)
+                .filter(t -> t != null && !t.isEmpty()).toList());
+        assertThat(receiptLines).hasSize(3).allSatisfy(line -> assertThat(line)
+                .isEqualTo("Standing pit · standing place   Standing   ¥4,000"));
+        assertThat(ui.text("#receiptTotal")).isEqualTo("Tickets: 3 · total ¥12,000");
+        Screenshots.take(ui.scene(), "17-counter-offline-standing-receipt");
         int entries = ledger.journal(terminal).size();
         fx(() -> {
             sale.newSale();

@@ -61,7 +61,9 @@ public final class GateFixtures {
         long clerk = s.accounts().list(Role.SELLER).stream().filter(p -> p.loginId().equals("clerk")).findFirst()
                 .orElseThrow().accountId();
         var theatre = s.venues().seatMap(demo.venueId(), demo.seatMapVersion());
-        List<dev.tessera.core.seatmap.Category> categories = new java.util.ArrayList<>(theatre.categories());
+        // the first event may be an earlier call's, whose map has the standing category already
+        List<dev.tessera.core.seatmap.Category> categories = new java.util.ArrayList<>(theatre.categories().stream()
+                .filter(c -> !c.id().equals("standing")).toList());
         categories.add(new dev.tessera.core.seatmap.Category("standing", "Standing", "#8E44AD"));
         var pit = new dev.tessera.core.seatmap.GeneralAdmissionArea(PIT, "Standing pit", "standing", capacity,
                 List.of(new dev.tessera.core.seatmap.Point(-400, -900), new dev.tessera.core.seatmap.Point(400, -900),

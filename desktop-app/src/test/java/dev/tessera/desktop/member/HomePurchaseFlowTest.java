@@ -39,16 +39,18 @@ import org.testfx.api.FxRobot;
 
 /**
  * Issue 14, buying at home, headless on the embedded center and the simulated tray: the organizer has authorized the
- * internet-sales channel for tonight's performance; the demo member picks two seats on the map in My wallet, holds
- * them (the countdown runs), pays and finds both tickets written to her card in the same tap; the gate admits one.
+ * internet-sales channel for tonight's performance; the demo member picks two seats on the map in My wallet (and,
+ * issue 18, three places of the standing pit beside it), holds them (the countdown runs), pays and finds every ticket
+ * written to her card in the same tap; the gate admits one.
  */
 class HomePurchaseFlowTest {
     @RegisterExtension
     final AppUnderTest ui = new AppUnderTest();
     private final FxRobot robot = ui.robot();
 
+    /** Issue 18: two seats and three standing places in one hold and one purchase, all five written to her card. */
     @Test
-    void aMemberBuysTwoSeatsAtHomeAndWritesThemToHerCard(@TempDir Path data) throws Exception {
+    void aMemberBuysTwoSeatsAndThreeStandingPlacesAtHomeAndWritesThemToHerCard(@TempDir Path data) throws Exception {
         walk(data, false);
     }
 
@@ -64,7 +66,9 @@ class HomePurchaseFlowTest {
     private void walk(Path data, boolean namesRequired) throws Exception {
         TesseraApp app = ui.start(data);
         PlatformCenter center = ui.embeddedCenter();
-        long eventId = GateFixtures.tonightsPerformance(center.services(), namesRequired);
+        long eventId = namesRequired ? GateFixtures.tonightsPerformance(center.services(), true)
+                : GateFixtures.tonightsStanding(center.services(), 50);
+        int places = namesRequired ? 0 : 3;
         authorizeInternetSales(center.services(), eventId);
 
         try (CenterClient boxOffice = new CenterClient(center.baseUri())) {
@@ -89,23 +93,35 @@ class HomePurchaseFlowTest {
                     && wallet.cardProperty().get().chipId().equals(card.chipId()));
 
             List<String> seats = holdTwoSeatsAndBuy(ui, shop, eventId, hanaAtHome,
-                    namesRequired ? "83-member-shop-names-required" : "70-member-shop-held", namesRequired);
+                    namesRequired ? "83-member-shop-names-required" : "70-member-shop-held", namesRequired, places);
             String chip = MemberViewModel.shortChip(card.chipId());
+            int bought = seats.size() + places;
             waitFor(30, "bought and written", () -> ui.text("#shopStatus")
-                    .equals("2 tickets bought and written to card " + chip + "."));
+                    .equals(bought + " tickets bought and written to card " + chip + "."));
             assertThat(ui.text("#shopCountdown")).isEmpty();
             assertThat(hanaAtHome.myHolds()).isEmpty();
             List<MemberTicket> mine = hanaAtHome.myTickets();
-            assertThat(mine).extracting(MemberTicket::seatId).containsExactlyInAnyOrderElementsOf(seats);
+            List<String> expected = new java.util.ArrayList<>(seats);
+            expected.addAll(java.util.Collections.nCopies(places, GateFixtures.PIT));
+            assertThat(mine).as("a standing ticket names its area").extracting(MemberTicket::seatId)
+                    .containsExactlyInAnyOrderElementsOf(expected);
             assertThat(mine).allSatisfy(t -> assertThat(t.holderChipId()).isEqualTo(card.chipId()));
-            assertThat(mine).extracting(MemberTicket::attendee).containsExactlyInAnyOrder("Hana Sato", "Kenji Sato");
+            assertThat(mine).extracting(MemberTicket::attendee).contains("Hana Sato", "Kenji Sato");
             assertThat(fx(() -> robot.lookup("#shopAttendees").queryAs(javafx.scene.control.TextField.class).getText()))
                     .as("the names leave the form with the purchase").isEmpty();
-            assertThat(onChip(tray, card, hanaAtHome)).hasSize(2);
-            waitFor(20, "both on the card in My tickets", () -> fx(() -> wallet.tickets().stream()
-                    .map(TicketRow::state).toList()).equals(List.of(TicketState.ON_CARD, TicketState.ON_CARD)));
+            assertThat(onChip(tray, card, hanaAtHome)).hasSize(bought);
+            waitFor(20, "every ticket on the card in My tickets", () -> fx(() -> wallet.tickets().stream()
+                    .map(TicketRow::state).toList()).equals(java.util.Collections.nCopies(bought, TicketState.ON_CARD)));
             assertThat(fx(() -> wallet.tickets().stream().map(TicketRow::attendee).toList()))
-                    .as("My tickets names the attendees").containsExactlyInAnyOrder("Hana Sato", "Kenji Sato");
+                    .as("My tickets names the attendees").contains("Hana Sato", "Kenji Sato");
+            if (places > 0) {
+                var pit = boxOffice.signIn("clerk", "clerk-demo").areas(eventId).getFirst();
+                assertThat(pit.sold()).as("the pit's places sold at the center").isEqualTo(places);
+                assertThat(pit.held()).isZero();
+                waitFor(10, "the places left beside the map", () -> ui.text("#standingLeft-PIT")
+                        .equals((50 - places) + " places left"));
+                assertThat(fx(() -> shop.standing().isEmpty())).as("the basket is empty after the purchase").isTrue();
+            }
             if (!namesRequired) {
                 Screenshots.take(ui.scene(), "71-member-shop-bought");
             }
@@ -116,11 +132,11 @@ class HomePurchaseFlowTest {
                     .verdict().name()).isEqualTo("ADMITTED");
 
             assertThat(ui.text("#shopStatus")).as("the purchase's sentence stays after the reload")
-                    .isEqualTo("2 tickets bought and written to card " + chip + ".");
+                    .isEqualTo(bought + " tickets bought and written to card " + chip + ".");
             robot.clickOn("#languageJapanese");
             waitFor(5, "Japanese texts", () -> robot.lookup("#shopBuy").queryButton().getText()
                     .equals("支払ってカードに書き込む"));
-            assertThat(ui.text("#shopStatus")).startsWith("2 枚のチケットを購入し");
+            assertThat(ui.text("#shopStatus")).startsWith(bought + " 枚のチケットを購入し");
             if (!namesRequired) {
                 Screenshots.take(ui.scene(), "72-member-shop-ja");
             }
@@ -133,13 +149,16 @@ class HomePurchaseFlowTest {
      */
     static List<String> holdTwoSeatsAndBuy(AppUnderTest ui, MemberShopViewModel shop, long eventId,
                                            CenterSession member, String heldScreenshot) throws Exception {
-        return holdTwoSeatsAndBuy(ui, shop, eventId, member, heldScreenshot, false);
+        return holdTwoSeatsAndBuy(ui, shop, eventId, member, heldScreenshot, false, 0);
     }
 
-    /** The same; {@code namesRequired}: the event requires a name per seat, typed in the fields it asks with. */
+    /**
+     * The same; {@code namesRequired}: the event requires a name per seat, typed in the fields it asks with;
+     * {@code places}: standing places of the pit put in the basket with the arrow key (issue 18).
+     */
     static List<String> holdTwoSeatsAndBuy(AppUnderTest ui, MemberShopViewModel shop, long eventId,
-                                           CenterSession member, String heldScreenshot, boolean namesRequired)
-            throws Exception {
+                                           CenterSession member, String heldScreenshot, boolean namesRequired,
+                                           int places) throws Exception {
         FxRobot robot = ui.robot();
         robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.getId() != null
                 && n.getId().equals("memberShopTab")).queryAs(javafx.scene.Node.class));
@@ -156,13 +175,41 @@ class HomePurchaseFlowTest {
             waitFor(5, "seat " + seat + " picked", () -> shop.picked().contains(seat));
         }
         assertThat(ui.text("#shopTotal")).startsWith("2 seats: ");
+        if (places > 0) {
+            // issue 18: the pit's places beside the map, chosen with the keyboard
+            waitFor(10, "the pit's places left", () -> ui.text("#standingLeft-PIT").equals("50 places left"));
+            robot.clickOn("#standingQuantity-PIT");
+            for (int i = 0; i < places; i++) {
+                robot.type(javafx.scene.input.KeyCode.UP);
+            }
+            waitFor(5, places + " standing places in the basket", () -> fx(() -> shop.standing()
+                    .getOrDefault(GateFixtures.PIT, 0)) == places);
+            long total = fx(() -> {
+                var event = shop.eventProperty().get().event();
+                var seatMap = shop.seats().seatMapProperty().get();
+                return event.pricesMinor().get("standing") * places + seats.stream()
+                        .mapToLong(id -> event.pricesMinor().get(seatMap.seat(id).orElseThrow().categoryId())).sum();
+            });
+            assertThat(ui.text("#shopTotal")).isEqualTo((2 + places) + " tickets (2 seated, " + places + " standing): "
+                    + dev.tessera.desktop.ui.Formats.money(total, "JPY", java.util.Locale.ENGLISH));
+        }
 
         robot.clickOn("#shopHold");
         waitFor(20, "the seats held with a countdown", () -> ui.text("#shopCountdown").startsWith("Held for "));
         List<Hold> held = member.myHolds();
         assertThat(held).hasSize(1);
         assertThat(held.getFirst().seatIds()).containsExactlyInAnyOrderElementsOf(seats);
-        assertThat(ui.text("#shopStatus")).isEqualTo("2 seats are held for you. Buy before the countdown ends.");
+        if (places > 0) {
+            assertThat(held.getFirst().areas()).isEqualTo(Map.of(GateFixtures.PIT, places));
+            assertThat(ui.text("#shopStatus")).isEqualTo((2 + places) + " tickets are held for you (2 seated, "
+                    + places + " standing). Buy before the countdown ends.");
+            waitFor(10, "the places left after the hold", () -> ui.text("#standingLeft-PIT")
+                    .equals((50 - places) + " places left"));
+            assertThat(fx(() -> robot.lookup("#standingQuantity-PIT").query().isDisabled()))
+                    .as("the quantity is fixed while held").isTrue();
+        } else {
+            assertThat(ui.text("#shopStatus")).isEqualTo("2 seats are held for you. Buy before the countdown ends.");
+        }
         if (namesRequired) {
             // claim 70: asked for one name per held seat; no payment until both are there
             waitFor(5, "a name field per seat", () -> visible(robot, "#attendeeName0") && visible(robot, "#attendeeName1"));

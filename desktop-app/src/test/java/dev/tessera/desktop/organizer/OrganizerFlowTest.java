@@ -39,7 +39,8 @@ import org.testfx.api.FxRobot;
 /**
  * The organizer end to end, headless: the real app on an embedded center (H2 file). Design a venue,
  * create an event with its service information, authorize the demo clerk with quotas and a lassoed
- * seat block, publish; then the center, asked over HTTP by other accounts, has exactly that.
+ * seat block, publish; then the center, asked over HTTP by other accounts, has exactly that. On the same app, a standing
+ * pit's capacity (never below what is sold, held and set aside) and the clerk's allocation of its places (issue 18).
  */
 class OrganizerFlowTest {
     @RegisterExtension
@@ -48,7 +49,8 @@ class OrganizerFlowTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void organizerDesignsAVenueCreatesAnEventAuthorizesTheClerkWithALassoedBlockAndPublishes(@TempDir Path data)
+    void organizerDesignsAVenueCreatesAnEventAuthorizesTheClerkWithALassoedBlockPublishesAndSetsAStandingPitsCapacity(
+            @TempDir Path data)
             throws Exception {
         OrganizerWorkspace organizer = signInAsOrganizer(data);
         Stage stage = AppUnderTest.stage();
@@ -199,6 +201,87 @@ class OrganizerFlowTest {
         Screenshots.take(ui.scene(), "30-organizer-events-ja");
         robot.press(KeyCode.ALT).type(KeyCode.DIGIT3).release(KeyCode.ALT);
         Screenshots.take(ui.scene(), "30-organizer-authorizations-ja");
+        robot.clickOn("#languageEnglish");
+
+        standingAreaCapacityAndAllocation(organizer);
+    }
+
+    /**
+     * Issue 18, on the same app (no start of its own): on the Sellers tab the organizer lowers a standing pit's capacity
+     * below what is sold and set aside (refused in red, in words, nothing changes at the center), then to what is left,
+     * and sets aside places of it for the clerk's offline counter; the keyboard does it (Tab to Set, Space), and the
+     * texts are Japanese too.
+     */
+    @SuppressWarnings("unchecked")
+    private void standingAreaCapacityAndAllocation(OrganizerWorkspace organizer) throws Exception {
+        var services = ui.embeddedCenter().services();
+        long eventId = dev.tessera.desktop.gate.GateFixtures.tonightsStanding(services, 50, 4);
+        String pit = dev.tessera.desktop.gate.GateFixtures.PIT;
+        try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
+            CenterSession clerk = other.signIn("clerk", "clerk-demo");
+            var hold = clerk.hold(eventId, List.of(), Map.of(pit, 3));
+            clerk.confirmSale(new dev.tessera.desktop.center.CounterApiTypes.ConfirmSale(hold.id(),
+                    new dev.tessera.desktop.center.CounterApiTypes.Customer("WALK_IN", null, null, null),
+                    new dev.tessera.desktop.center.CounterApiTypes.Payment("CASH", null, 100_000L), List.of()));
+            CenterSession organizerAgain = other.signIn("organizer", "organizer-demo");
+
+            fx(() -> {
+                organizer.events().load();
+                return null;
+            });
+            waitFor(20, "the standing event", () -> organizer.events().events().stream().anyMatch(e -> e.id() == eventId));
+            robot.press(KeyCode.ALT).type(KeyCode.DIGIT3).release(KeyCode.ALT);
+            ComboBox<EventInfo> eventChoice = robot.lookup("#authEvent").queryAs(ComboBox.class);
+            fx(() -> {
+                eventChoice.setValue(organizer.events().events().stream().filter(e -> e.id() == eventId).findFirst()
+                        .orElseThrow());
+                return null;
+            });
+            waitFor(20, "the sellers", () -> !organizer.authorizations().sellers().isEmpty()
+                    && !organizer.authorizations().areas().isEmpty());
+            ListView<SellerRow> sellers = robot.lookup("#sellerList").queryAs(ListView.class);
+            fx(() -> {
+                sellers.getSelectionModel().select(sellers.getItems().stream()
+                        .filter(s -> s.seller().loginId().equals("clerk")).findFirst().orElseThrow());
+                return null;
+            });
+            waitFor(10, "the pit's row", () -> robot.lookup("#allocation-PIT").tryQuery().isPresent()
+                    && ui.text("#areaCounts-PIT").equals("3 sold · 0 held · 4 set aside for sellers · 43 of 50 left"));
+
+            setSpinner("#capacity-PIT", 5);
+            robot.type(KeyCode.TAB).type(KeyCode.SPACE);
+            waitFor(10, "the refusal", () -> ui.text("#authStatus").equals("The capacity of Standing pit cannot go "
+                    + "below 7: 3 places are sold, 0 held and 4 set aside for sellers."));
+            assertThat(robot.lookup("#authStatus").query().getPseudoClassStates()).extracting(Object::toString)
+                    .contains("failed");
+            assertThat(organizerAgain.areas(eventId).getFirst().capacity()).as("nothing changed").isEqualTo(50);
+            Screenshots.take(ui.scene(), "31-organizer-standing-refused");
+
+            setSpinner("#capacity-PIT", 40);
+            robot.type(KeyCode.TAB).type(KeyCode.SPACE);
+            waitFor(10, "the new capacity", () -> ui.text("#authStatus")
+                    .equals("Standing pit now holds 40 places; 33 are left to sell."));
+            assertThat(organizerAgain.areas(eventId).getFirst().capacity()).isEqualTo(40);
+            waitFor(10, "the counts read again", () -> ui.text("#areaCounts-PIT")
+                    .equals("3 sold · 0 held · 4 set aside for sellers · 33 of 40 left"));
+
+            setSpinner("#allocation-PIT", 10);
+            robot.press(KeyCode.ALT).type(KeyCode.A).release(KeyCode.ALT);
+            waitFor(20, "the allocation", () -> ui.text("#authStatus").endsWith("is authorized: the quotas are set, and "
+                    + "0 seats and 10 standing places are allocated to this seller."));
+            assertThat(organizerAgain.authorizations(eventId).stream().filter(a -> a.sellerId() == clerk.account()
+                    .accountId()).findFirst().orElseThrow().allocatedAreas()).isEqualTo(Map.of(pit, 10));
+            waitFor(10, "the counts read again", () -> ui.text("#areaCounts-PIT")
+                    .equals("3 sold · 0 held · 10 set aside for sellers · 27 of 40 left"));
+            assertThat(clerk.areas(eventId).getFirst().remaining()).isEqualTo(27);
+            Screenshots.take(ui.scene(), "31-organizer-standing-allocated");
+
+            robot.clickOn("#languageJapanese");
+            waitFor(5, "Japanese texts", () -> ui.text("#areaCounts-PIT")
+                    .equals("販売済み 3・確保中 0・販売者に確保 10・残り 27 / 40"));
+            Screenshots.take(ui.scene(), "31-organizer-standing-ja");
+            robot.clickOn("#languageEnglish");
+        }
     }
 
     private OrganizerWorkspace signInAsOrganizer(Path data) throws Exception {

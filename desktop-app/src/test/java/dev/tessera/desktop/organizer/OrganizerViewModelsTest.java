@@ -185,6 +185,63 @@ class OrganizerViewModelsTest {
         });
     }
 
+    /**
+     * Issue 18: the capacity goes down to the places sold, held and set aside and no further: below what the row shows
+     * nothing is sent; below what others took since (the row is stale) the center refuses, the sentence says so and
+     * the counts are read again. The clerk's allocation of places goes with Authorize seller.
+     */
+    @Test
+    void aStandingAreasCapacityGoesDownToWhatIsTakenAndTheClerksAllocationIsSetInPlaces() {
+        var services = center.connection().embeddedCenter().orElseThrow().services();
+        long eventId = dev.tessera.desktop.gate.GateFixtures.tonightsStanding(services, 40, 5);
+        String pit = dev.tessera.desktop.gate.GateFixtures.PIT;
+        CenterSession clerk = center.clerk();
+        var sold = clerk.hold(eventId, java.util.List.of(), java.util.Map.of(pit, 3));
+        clerk.confirmSale(new dev.tessera.desktop.center.CounterApiTypes.ConfirmSale(sold.id(),
+                new dev.tessera.desktop.center.CounterApiTypes.Customer("WALK_IN", null, null, null),
+                new dev.tessera.desktop.center.CounterApiTypes.Payment("CASH", null, 100_000L), java.util.List.of()));
+        AuthorizationsViewModel vm = authorizationsOf(organizer.event(eventId));
+        vm.sellerProperty().set(vm.sellers().stream().filter(s -> s.seller().loginId().equals("clerk")).findFirst()
+                .orElseThrow());
+        var row = vm.areas().getFirst();
+        assertThat(row.taken()).as("3 sold and 5 set aside").isEqualTo(8);
+        assertThat(row.allocated()).isEqualTo(5);
+
+        row.capacity().set(7);
+        vm.changeCapacity(row);
+        assertThat(vm.feedback().messageProperty().get())
+                .isEqualTo(Message.of("organizer.area.belowTaken", "Standing pit", 8, 3, 0, 5));
+        assertThat(vm.feedback().failedProperty().get()).isTrue();
+        assertThat(organizer.areas(eventId).getFirst().capacity()).as("nothing sent").isEqualTo(40);
+
+        clerk.hold(eventId, java.util.List.of(), java.util.Map.of(pit, 4));
+        row.capacity().set(10);
+        vm.changeCapacity(row);
+        assertThat(vm.feedback().messageProperty().get())
+                .isEqualTo(Message.of("organizer.area.belowTakenNow", "Standing pit"));
+        assertThat(vm.feedback().failedProperty().get()).isTrue();
+        assertThat(vm.areas().getFirst().taken()).as("read again: the 4 held count now").isEqualTo(12);
+        assertThat(organizer.areas(eventId).getFirst().capacity()).isEqualTo(40);
+
+        vm.areas().getFirst().capacity().set(12);
+        vm.changeCapacity(vm.areas().getFirst());
+        assertThat(vm.feedback().messageProperty().get()).isEqualTo(Message.of("organizer.area.changed", "Standing pit", 12, 0));
+        assertThat(organizer.areas(eventId).getFirst().capacity()).isEqualTo(12);
+
+        vm.areas().getFirst().allocation().set(6);
+        vm.authorize();
+        assertThat(vm.feedback().messageProperty().get().key()).as("one more place than is free")
+                .isEqualTo("organizer.auth.areaFull");
+        assertThat(vm.feedback().messageProperty().get().args()).containsExactly("Standing pit", 0);
+        vm.areas().getFirst().allocation().set(2);
+        vm.authorize();
+        assertThat(vm.feedback().failedProperty().get()).isFalse();
+        assertThat(vm.feedback().messageProperty().get().key()).isEqualTo("organizer.auth.authorizedPlaces");
+        assertThat(organizer.authorizations(eventId).stream().filter(a -> a.sellerId() == clerk.account().accountId())
+                .findFirst().orElseThrow().allocatedAreas()).isEqualTo(java.util.Map.of(pit, 2));
+        assertThat(organizer.areas(eventId).getFirst().remaining()).as("3 places back to sell").isEqualTo(3);
+    }
+
     /** The sellers' authorizations of one event, loaded as the organizer's pane loads them. */
     private AuthorizationsViewModel authorizationsOf(EventInfo event) {
         OrganizerEventsViewModel events = new OrganizerEventsViewModel(organizer, tasks, clock);
