@@ -32,6 +32,8 @@ public final class H2HeaderRepair {
     private static final int BLOCK = 4096;
     private static final int FOOTER = 128;
     private static final int MAX_CHUNK_HEADER = 1024;
+    /** The file format of H2 2.x, the one whose chunks and header this class reads. */
+    private static final String H2_2_FORMAT = "3";
 
     /** The header named {@code from} (a version and a chunk id, -1 before the first chunk) and names {@code to} now. */
     public record Repaired(long fromVersion, int fromChunk, long toVersion, int toChunk) {}
@@ -66,8 +68,8 @@ public final class H2HeaderRepair {
 
     /**
      * When {@code mvFile} was not closed cleanly and holds a whole chunk newer than the one its header names, points
-     * the header at the chunk written last. A file that is absent, closed cleanly, already right, or open in another
-     * process is left alone.
+     * the header at the chunk written last. A file that is absent, closed cleanly, already right, open in another
+     * process, or not in H2 2.x's format is left alone.
      */
     public static Optional<Repaired> pointAtNewestChunk(Path mvFile) throws IOException {
         if (!Files.isRegularFile(mvFile) || Files.size(mvFile) < 3L * BLOCK) {
@@ -99,7 +101,7 @@ public final class H2HeaderRepair {
                 header = m;
             }
         }
-        if (header == null || header.containsKey("clean")) {
+        if (header == null || header.containsKey("clean") || !H2_2_FORMAT.equals(header.get("format"))) {
             return Optional.empty();
         }
         ChunkAt newest = null;
