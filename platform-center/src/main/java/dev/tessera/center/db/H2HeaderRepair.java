@@ -24,9 +24,9 @@ import org.h2.mvstore.DataUtils;
  * end of the file. When a chunk lands in reused space away from that guess, H2 rewrites the header, but with the
  * chunk before it (its last chunk is updated only after the header is written); the chunks written after that jump
  * are then reachable neither from the header nor from the end of the file until the next header write (a further
- * jump, or 20 versions later) or a chunk at the end of the file. A kill in that window made H2 open the file at the chunk before the jump, without
- * commits it had returned. H2 still checks the chunk named here (every chunk it refers to must be whole) and falls
- * back on its own when it is not.
+ * jump, or 20 versions later) or a chunk at the end of the file. A kill in that window made H2 open the file at the
+ * chunk before the jump, without commits it had returned. H2 still checks the chunk named here (every chunk it refers
+ * to must be whole) and falls back on its own when it is not.
  */
 public final class H2HeaderRepair {
     private static final int BLOCK = 4096;
