@@ -107,6 +107,9 @@ public final class Database implements AutoCloseable {
         // One plain connection first: a database that is away fails here with its own reason, before the pool would
         // log a stack trace; it stays open until the pool is up, so an H2 file is opened once.
         String shown = withoutPassword(jdbcUrl);
+        if (dialect == SQLDialect.H2) {
+            startFromTheNewestChunk(url);
+        }
         Connection probe = connect(url, user, password, shown);
         try {
             HikariDataSource ds = pool(url, user, password, poolSize, dialect, shown);
@@ -124,6 +127,19 @@ public final class Database implements AutoCloseable {
         } finally {
             closeProbe(probe);
         }
+    }
+
+    /** ADR 0003: an H2 file left by a kill opens at the chunk written last, with every commit H2 had returned. */
+    private static void startFromTheNewestChunk(String h2Url) {
+        H2HeaderRepair.fileOf(h2Url).ifPresent(file -> {
+            try {
+                H2HeaderRepair.pointAtNewestChunk(file).ifPresent(r -> LOG.warn("the H2 file {} was not closed (a kill or "
+                        + "a power cut); its header named version {} (chunk {}), it names the last whole chunk now: "
+                        + "version {} (chunk {})", file, r.fromVersion(), r.fromChunk(), r.toVersion(), r.toChunk()));
+            } catch (java.io.IOException e) {
+                LOG.warn("could not check the H2 file {} for commits after its header's chunk: {}", file, e.toString());
+            }
+        });
     }
 
     private static void closeProbe(Connection probe) {
