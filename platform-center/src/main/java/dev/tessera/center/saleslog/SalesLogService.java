@@ -110,15 +110,18 @@ public final class SalesLogService {
             where.add(SALE.SOLD_AT.ge(after.soldAt()));
             where.add(SALE.SOLD_AT.gt(after.soldAt()).or(SALE.ID.gt(after.saleId())));
         }
-        List<Line> lines;
         Cursor next = null;
-        if (limit == Integer.MAX_VALUE) {
-            lines = lines(where);
-        } else {
-            Page page = page(where, limit);
-            lines = page.lines();
-            next = page.next();
+        if (limit != Integer.MAX_VALUE) {
+            var keys = db.dsl().select(SALE.SOLD_AT, SALE.ID).from(SALE).where(DSL.and(where))
+                    .orderBy(SALE.SOLD_AT, SALE.ID).limit(limit + 1).fetch();
+            if (keys.size() > limit) {
+                var last = keys.get(limit - 1);
+                next = new Cursor(last.value1(), last.value2());
+                where.add(SALE.SOLD_AT.le(next.soldAt()));
+                where.add(SALE.SOLD_AT.lt(next.soldAt()).or(SALE.ID.le(next.saleId())));
+            }
         }
+        List<Line> lines = lines(where);
         long total = lines.stream().mapToLong(Line::priceMinor).sum();
         return new SalesLog(filter, lines, lines.size(), total,
                 totals(lines, l -> l.sellerId() + " " + l.sellerName()),
@@ -180,51 +183,6 @@ public final class SalesLogService {
             where.add(SALE.PAYMENT_METHOD.eq(filter.paymentMethod()));
         }
         return where;
-    }
-
-    private record Page(List<Line> lines, Cursor next) {}
-
-    /**
-     * Issue 13: a page in one statement: the first {@code limit + 1} sales by time and number (an index range of
-     * {@code sale_log_ix} or {@code sale_sold_at_ix}) joined to their tickets, read from {@code ticket_sales_log_ix}
-     * alone; the extra sale only tells that a next page exists, and its lines are left out.
-     */
-    private Page page(List<Condition> where, int limit) {
-        var sales = DSL.select(SALE.ID, SALE.SOLD_AT, SALE.EVENT_ID, SALE.SELLER_ID, SALE.CURRENCY, SALE.PAYMENT_METHOD)
-                .from(SALE).where(DSL.and(where)).orderBy(SALE.SOLD_AT, SALE.ID).limit(limit + 1).asTable("page_sale");
-        var saleId = sales.field(SALE.ID);
-        var soldAt = sales.field(SALE.SOLD_AT);
-        var eventId = sales.field(SALE.EVENT_ID);
-        var sellerId = sales.field(SALE.SELLER_ID);
-        List<Line> lines = new ArrayList<>();
-        int[] salesSeen = {0};
-        long[] lastSale = {Long.MIN_VALUE};
-        OffsetDateTime[] lastSoldAt = {null};
-        Cursor[] next = {null};
-        db.dsl().select(saleId, soldAt, eventId, EVENT.NAME, sellerId, ACCOUNT.DISPLAY_NAME, TICKET.ID, TICKET.SEAT_ID,
-                        TICKET.CATEGORY_ID, TICKET.PRICE_MINOR, sales.field(SALE.CURRENCY),
-                        sales.field(SALE.PAYMENT_METHOD), TICKET.STATUS, TICKET_VOID.REFUND_MINOR, TICKET.TAX_RATE_BP)
-                .from(sales)
-                .leftJoin(TICKET).on(TICKET.SALE_ID.eq(saleId))
-                .join(EVENT).on(EVENT.ID.eq(eventId))
-                .join(ACCOUNT).on(ACCOUNT.ID.eq(sellerId))
-                .leftJoin(TICKET_VOID).on(TICKET_VOID.TICKET_ID.eq(TICKET.ID))
-                .orderBy(soldAt, saleId, TICKET.SEAT_ID)
-                .forEach(r -> {
-                    if (r.value1() != lastSale[0]) {
-                        if (++salesSeen[0] > limit) {
-                            next[0] = new Cursor(lastSoldAt[0], lastSale[0]);
-                        }
-                        lastSale[0] = r.value1();
-                        lastSoldAt[0] = r.value2();
-                    }
-                    if (next[0] == null && r.value7() != null) {
-                        lines.add(new Line(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                                r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(), r.value13(),
-                                r.value14() == null ? 0 : r.value14(), r.value15()));
-                    }
-                });
-        return new Page(lines, next[0]);
     }
 
     private List<Line> lines(List<Condition> where) {
