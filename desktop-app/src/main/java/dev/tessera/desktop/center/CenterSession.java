@@ -420,8 +420,22 @@ public final class CenterSession {
      * of its seller and event; the payment method is not a filter here.
      */
     public List<AfterSalesApiTypes.Adjustment> adjustments(ManagerApiTypes.SalesLogQuery query) {
-        return http.get(query.adjustmentsPath(), token(), CenterHttp.listOf(AfterSalesApiTypes.Adjustment.class));
+        // issue 13: a page at a time, so no one answer takes long however many there are
+        List<AfterSalesApiTypes.Adjustment> all = new java.util.ArrayList<>();
+        AfterSalesApiTypes.Adjustment last = null;
+        while (true) {
+            List<AfterSalesApiTypes.Adjustment> page = http.get(query.adjustmentsPagePath(last, ADJUSTMENTS_PAGE), token(),
+                    CenterHttp.listOf(AfterSalesApiTypes.Adjustment.class));
+            all.addAll(page);
+            if (page.size() < ADJUSTMENTS_PAGE) {
+                return all;
+            }
+            last = page.getLast();
+        }
     }
+
+    /** Adjustments asked for in one request. */
+    static final int ADJUSTMENTS_PAGE = 5_000;
 
     /** The accounts of one role (SELLER, GATE, …), for an organizer or a manager. */
     public List<Account> accounts(String role) {

@@ -57,8 +57,12 @@ public final class ManagerApiTypes {
         }
 
         /** The voids, refunds and exchanges of the same period (by when they happened), seller and event. */
-        String adjustmentsPath() {
-            return "/api/sales-log/adjustments" + parameters(false);
+        /** Issue 13: a page of at most {@code limit} adjustments after {@code last} (null: the first page). */
+        String adjustmentsPagePath(AfterSalesApiTypes.Adjustment last, int limit) {
+            String query = parameters(false);
+            return "/api/sales-log/adjustments" + (query.isEmpty() ? "?" : query + "&") + "limit=" + limit
+                    + (last == null ? "" : "&afterAt=" + last.at() + "&afterTicketId="
+                    + java.net.URLEncoder.encode(last.ticketId(), java.nio.charset.StandardCharsets.UTF_8));
         }
 
         /** The same seller and event over all dates and payment methods. */

@@ -225,8 +225,23 @@ public final class AfterSalesService {
         }
     }
 
+    /**
+     * Issue 13: a page of the audit trail: {@code limit} adjustments after those at {@code afterAt} of the ticket
+     * {@code afterTicketId} (both null: from the first), in the trail's order (time, then ticket id); more when the
+     * last ticket's adjustments share its last instant (a page never ends between them), fewer on the last page.
+     */
+    public record AdjustmentPage(Instant afterAt, String afterTicketId, int limit) {}
+
+    /** The most adjustments a page may hold. */
+    public static final int MAX_PAGE_ADJUSTMENTS = 50_000;
+
     /** The audit trail of the counter: voids, refunds, exchanges and reprints with reasons, oldest first. */
     public List<Adjustment> adjustments(Instant from, Instant to, Long sellerId, Long eventId) {
+        return adjustments(from, to, sellerId, eventId, null);
+    }
+
+    /** The same a page at a time ({@code page} null: the whole trail in one answer). */
+    public List<Adjustment> adjustments(Instant from, Instant to, Long sellerId, Long eventId, AdjustmentPage page) {
         List<Condition> sale = new ArrayList<>();
         if (sellerId != null) {
             sale.add(SALE.SELLER_ID.eq(sellerId));
@@ -242,7 +257,9 @@ public final class AfterSalesService {
                 .join(TICKET).on(TICKET.ID.eq(TICKET_VOID.TICKET_ID))
                 .join(ACCOUNT).on(ACCOUNT.ID.eq(TICKET_VOID.VOIDED_BY))
                 .leftJoin(TICKET_EXCHANGE).on(TICKET_EXCHANGE.ID.eq(TICKET_VOID.EXCHANGE_ID))
-                .where(saleWhere, between(TICKET_VOID.VOIDED_AT, from, to))
+                .where(saleWhere, between(TICKET_VOID.VOIDED_AT, from, to), after(TICKET_VOID.VOIDED_AT, TICKET_VOID.TICKET_ID, page))
+                .orderBy(TICKET_VOID.VOIDED_AT, TICKET_VOID.TICKET_ID)
+                .limit(page == null ? Integer.MAX_VALUE : page.limit())
                 .forEach(r -> {
                     var v = r.into(TICKET_VOID);
                     boolean exchange = v.getExchangeId() != null;
@@ -254,19 +271,55 @@ public final class AfterSalesService {
                             exchange ? r.get(TICKET_EXCHANGE.DIFFERENCE_MINOR) : v.getRefundMinor(),
                             v.getRefundMethod(), v.getRefundRef()));
                 });
-        db.dsl().select(TICKET_REPRINT.fields()).select(SALE.ID, SALE.EVENT_ID, TICKET.SEAT_ID, ACCOUNT.DISPLAY_NAME)
+        Condition printed = DSL.and(saleWhere, between(TICKET_REPRINT.PRINTED_AT, from, to),
+                after(TICKET_REPRINT.PRINTED_AT, TICKET_REPRINT.TICKET_ID, page));
+        List<Adjustment> reprints = reprints(printed, page == null ? Integer.MAX_VALUE : page.limit());
+        all.addAll(reprints);
+        Comparator<Adjustment> order = Comparator.comparing(Adjustment::at).thenComparing(Adjustment::ticketId);
+        all.sort(order);
+        if (page == null || all.size() < page.limit()) {
+            return all;
+        }
+        // the page ends with the adjustments of its last ticket at its last instant, all of them (reprints of one
+        // ticket may share an instant), so the next page can start strictly after that ticket and instant
+        Adjustment last = all.get(Math.min(page.limit(), all.size()) - 1);
+        List<Adjustment> within = new ArrayList<>();
+        for (Adjustment a : all) {
+            int c = order.compare(a, last);
+            if (c < 0 || c == 0 && a.kind() != AdjustmentKind.REPRINT && a.kind() != AdjustmentKind.REISSUE) {
+                within.add(a);
+            }
+        }
+        within.addAll(reprints(DSL.and(saleWhere, TICKET_REPRINT.PRINTED_AT.eq(last.at()),
+                TICKET_REPRINT.TICKET_ID.eq(last.ticketId())), Integer.MAX_VALUE));
+        within.sort(order);
+        return within;
+    }
+
+    private List<Adjustment> reprints(Condition where, int limit) {
+        return db.dsl().select(TICKET_REPRINT.fields()).select(SALE.ID, SALE.EVENT_ID, TICKET.SEAT_ID, ACCOUNT.DISPLAY_NAME)
                 .from(TICKET_REPRINT).join(TICKET).on(TICKET.ID.eq(TICKET_REPRINT.TICKET_ID))
                 .join(SALE).on(SALE.ID.eq(TICKET.SALE_ID))
                 .join(ACCOUNT).on(ACCOUNT.ID.eq(TICKET_REPRINT.PRINTED_BY))
-                .where(saleWhere, between(TICKET_REPRINT.PRINTED_AT, from, to))
-                .forEach(r -> {
+                .where(where)
+                .orderBy(TICKET_REPRINT.PRINTED_AT, TICKET_REPRINT.TICKET_ID, TICKET_REPRINT.REPRINT_NO)
+                .limit(limit)
+                .fetch(r -> {
                     var p = r.into(TICKET_REPRINT);
-                    all.add(new Adjustment(p.getReissued() ? AdjustmentKind.REISSUE : AdjustmentKind.REPRINT, p.getPrintedAt(), r.get(SALE.EVENT_ID),
+                    return new Adjustment(p.getReissued() ? AdjustmentKind.REISSUE : AdjustmentKind.REPRINT, p.getPrintedAt(), r.get(SALE.EVENT_ID),
                             r.get(SALE.ID), null, p.getTicketId(), r.get(TICKET.SEAT_ID), p.getPrintedBy(),
-                            r.get(ACCOUNT.DISPLAY_NAME), p.getReason(), 0, null, null));
+                            r.get(ACCOUNT.DISPLAY_NAME), p.getReason(), 0, null, null);
                 });
-        all.sort(Comparator.comparing(Adjustment::at).thenComparing(Adjustment::ticketId));
-        return all;
+    }
+
+    /** (at, ticket id) after the page's start, written so the time's index bounds the scan. */
+    private static Condition after(org.jooq.Field<OffsetDateTime> at, org.jooq.Field<String> ticketId,
+                                   AdjustmentPage page) {
+        if (page == null || page.afterAt() == null) {
+            return DSL.trueCondition();
+        }
+        OffsetDateTime start = page.afterAt().atOffset(ZoneOffset.UTC);
+        return at.ge(start).and(at.gt(start).or(ticketId.gt(page.afterTicketId())));
     }
 
     private static Condition between(org.jooq.Field<OffsetDateTime> at, Instant from, Instant to) {

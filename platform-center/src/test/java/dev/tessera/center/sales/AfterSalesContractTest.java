@@ -1,8 +1,11 @@
 package dev.tessera.center.sales;
 
+import static dev.tessera.center.db.schema.Tables.TICKET_REPRINT;
+import static dev.tessera.center.db.schema.Tables.TICKET_VOID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.center.support.ApiClient;
 import dev.tessera.center.support.ApiClient.Response;
 import dev.tessera.center.support.CenterFixture;
 import dev.tessera.center.support.CenterFixture.Account;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -193,6 +197,64 @@ abstract class AfterSalesContractTest {
         assertThat(list(seller.client().get("/api/sales-log/adjustments?eventId=" + ev.eventId())))
                 .extracting(a -> a.get("kind").asText() + ":" + a.get("reason").asText())
                 .contains("REPRINT:Printer jam", "REISSUE:Lost ticket");
+    }
+
+    @Test
+    void theAdjustmentsReadAPageAtATimeAreTheWholeTrailInItsOrder() {
+        // three voids and two reprints of one ticket, then all five moved to one instant: the ticket id orders them,
+        // and the two reprints of one ticket at one instant stay on one page
+        JsonNode sale = sell(seller, "stalls", 4, Map.of("auth", "WALK_IN"));
+        for (int i = 0; i < 3; i++) {
+            String id = sale.get("tickets").get(i).get("ticketId").asText();
+            assertThat(seller.client().post("/api/tickets/" + id + "/void", Map.of("reason", "page " + i)).status())
+                    .isEqualTo(200);
+        }
+        String kept = sale.get("tickets").get(3).get("ticketId").asText();
+        for (String reason : List.of("Printer jam", "Printer jam again")) {
+            assertThat(seller.client().post("/api/tickets/" + kept + "/reprints", Map.of("reason", reason)).status())
+                    .isEqualTo(201);
+        }
+        var dsl = fx.center.services().db().dsl();
+        var instant = dsl.select(DSL.max(TICKET_REPRINT.PRINTED_AT)).from(TICKET_REPRINT)
+                .where(TICKET_REPRINT.TICKET_ID.eq(kept)).fetchOne().value1();
+        List<String> tickets = new ArrayList<>();
+        sale.get("tickets").forEach(t -> tickets.add(t.get("ticketId").asText()));
+        dsl.update(TICKET_VOID).set(TICKET_VOID.VOIDED_AT, instant).where(TICKET_VOID.TICKET_ID.in(tickets)).execute();
+        dsl.update(TICKET_REPRINT).set(TICKET_REPRINT.PRINTED_AT, instant).where(TICKET_REPRINT.TICKET_ID.eq(kept)).execute();
+        ApiClient manager = fx.account(Role.MANAGER).client();
+        String trail = "/api/sales-log/adjustments?eventId=" + ev.eventId();
+        List<String> whole = list(manager.get(trail)).stream().map(AfterSalesContractTest::adjustment).toList();
+
+        for (int limit : List.of(1, 2, 3)) {
+            List<String> paged = new ArrayList<>();
+            JsonNode last = null;
+            for (int pages = 0; pages <= whole.size(); pages++) {
+                Response page = manager.get(trail + "&limit=" + limit + (last == null ? ""
+                        : "&afterAt=" + encoded(last.get("at").asText()) + "&afterTicketId="
+                        + encoded(last.get("ticketId").asText())));
+                assertThat(page.status()).as(page.body()).isEqualTo(200);
+                List<JsonNode> adjustments = list(page);
+                adjustments.forEach(a -> paged.add(adjustment(a)));
+                if (adjustments.size() < limit) {
+                    break;
+                }
+                last = adjustments.getLast();
+            }
+            assertThat(paged).as("pages of " + limit).isEqualTo(whole);
+        }
+        assertThat(whole).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(manager.get(trail + "&limit=0").status()).isEqualTo(400);
+        assertThat(manager.get(trail + "&limit=2&afterAt=2026-01-01T00:00:00Z").status()).isEqualTo(400);
+        assertThat(manager.get(trail + "&afterAt=2026-01-01T00:00:00Z&afterTicketId=x").status()).isEqualTo(400);
+    }
+
+    private static String encoded(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String adjustment(JsonNode a) {
+        return a.get("kind").asText() + " " + a.get("at").asText() + " " + a.get("ticketId").asText() + " "
+                + a.get("reason").asText();
     }
 
     @Test

@@ -23,7 +23,8 @@ import net.sf.jasperreports.pdf.JRPdfExporter;
 
 /**
  * Writes a filled report as PDF (fonts embedded), XLSX (numbers as numeric cells) or CSV (one line
- * per detail row, the columns the template names). The caller owns and closes the stream.
+ * per detail row, the columns the template names; the sales log's rows as {@link SalesLogTable} writes them). The
+ * caller owns and closes the stream.
  */
 public final class Exporter {
     private Exporter() {}
@@ -53,6 +54,10 @@ public final class Exporter {
     }
 
     public static void xlsx(JasperPrint print, OutputStream out, ReportJob job) {
+        if (SalesLogTable.holds(print)) {
+            run("XLSX", () -> table(() -> SalesLogTable.xlsx(print, out, job)));
+            return;
+        }
         JRXlsxExporter exporter = new JRXlsxExporter(Jasper.context());
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
@@ -73,6 +78,10 @@ public final class Exporter {
     }
 
     public static void csv(JasperPrint print, OutputStream out, ReportJob job) {
+        if (SalesLogTable.holds(print)) {
+            run("CSV", () -> table(() -> SalesLogTable.csv(print, out, job)));
+            return;
+        }
         JRCsvMetadataExporter exporter = new JRCsvMetadataExporter(Jasper.context());
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleWriterExporterOutput(out, "UTF-8"));
@@ -94,6 +103,18 @@ public final class Exporter {
                 job.progress().update(Progress.Stage.EXPORT, done[0], pages);
             }
         };
+    }
+
+    interface TableExport {
+        void run() throws java.io.IOException;
+    }
+
+    private static void table(TableExport export) throws JRException {
+        try {
+            export.run();
+        } catch (java.io.IOException e) {
+            throw new JRException(e);
+        }
     }
 
     interface Export {

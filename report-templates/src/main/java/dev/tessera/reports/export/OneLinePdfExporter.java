@@ -3,6 +3,7 @@ package dev.tessera.reports.export;
 import com.lowagie.text.Font;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
+import dev.tessera.reports.saleslog.SalesLogRow;
 import java.awt.Color;
 import java.awt.font.TextAttribute;
 import java.text.AttributedCharacterIterator.Attribute;
@@ -10,6 +11,7 @@ import java.text.Bidi;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.sf.jasperreports.engine.JRGenericPrintElement;
 import net.sf.jasperreports.engine.JRLineBox;
 import net.sf.jasperreports.engine.JRParagraph;
 import net.sf.jasperreports.engine.JRPen;
@@ -40,6 +42,7 @@ final class OneLinePdfExporter extends JRPdfExporter {
     private final Map<Map<Attribute, Object>, Font> fonts = new HashMap<>();
     /** How the texts of one element template are set, learnt from the first one drawn directly. */
     private final Map<PlanKey, Plan> plans = new HashMap<>();
+    private SalesLogRowPdf rows;
 
     OneLinePdfExporter(JasperReportsContext context) {
         super(context);
@@ -60,6 +63,31 @@ final class OneLinePdfExporter extends JRPdfExporter {
             }
         }
         super.exportText(text);
+    }
+
+    /** Issue 13: a sales-log row is drawn here, its seven texts at once ({@link SalesLogRowPdf}). */
+    @Override
+    protected void exportGenericElement(JRGenericPrintElement element) {
+        if (SalesLogRow.TYPE.equals(element.getGenericType())
+                && element.getParameterValue(SalesLogRow.PARAMETER) instanceof SalesLogRow row
+                && pdfProducer instanceof ClassicPdfProducer producer) {
+            if (rows == null) {
+                rows = new SalesLogRowPdf(family(SalesLogRowLayout.LATIN), family(SalesLogRowLayout.JAPANESE));
+            }
+            rows.draw(producer.getPdfContentByte(), row, element.getX() + getOffsetX(),
+                    pageFormat.getPageHeight() - element.getY() - getOffsetY(), element.getHeight());
+            return;
+        }
+        super.exportGenericElement(element);
+    }
+
+    private BaseFont family(String family) {
+        Map<Attribute, Object> attributes = new HashMap<>();
+        attributes.put(TextAttribute.FAMILY, family);
+        attributes.put(TextAttribute.SIZE, SalesLogRowLayout.SIZE);
+        attributes.put(TextAttribute.WEIGHT, TextAttribute.WEIGHT_REGULAR);
+        attributes.put(TextAttribute.POSTURE, TextAttribute.POSTURE_REGULAR);
+        return font(attributes, getLocale()).getBaseFont();
     }
 
     private record PlanKey(Object template, int width, int height, float textHeight, float leadingOffset,

@@ -7,6 +7,9 @@ import dev.tessera.reports.engine.Money;
 import dev.tessera.reports.engine.RowSource;
 import dev.tessera.reports.engine.Stamps;
 import dev.tessera.reports.engine.Templates;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -52,6 +55,8 @@ public final class SalesLogReport {
         Map<String, String> words = new HashMap<>();
         Function<String, String> inWords = key -> words.computeIfAbsent(key,
                 k -> labels.containsKey(k) ? labels.getString(k) : k.substring(k.indexOf('.') + 1));
+        Map<String, DecimalFormat> amountFormats = new HashMap<>();
+        DecimalFormat ticketFormat = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(options.locale()));
         Iterator<Row> rows = new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -65,8 +70,15 @@ public final class SalesLogReport {
                 String dayLabel = dayLabels.computeIfAbsent(day, dayFormat::format);
                 String payment = inWords.apply("payment." + line.paymentMethod());
                 totals.add(line, day.toString(), dayLabel, payment);
-                return new Row(line, day, dayLabel, timeFormat.format(line.at().atZone(zone)), payment,
-                        inWords.apply("kind." + line.kind().name()));
+                BigDecimal amount = Money.major(line.amountMinor(), line.currency());
+                String amountText = amountFormats.computeIfAbsent(line.currency(), c -> new DecimalFormat(
+                        Money.pattern(c), DecimalFormatSymbols.getInstance(options.locale()))).format(amount);
+                SalesLogRow row = new SalesLogRow(timeFormat.format(line.at().atZone(zone)), "#" + line.saleId(),
+                        inWords.apply("kind." + line.kind().name()), line.categoryName(), payment,
+                        ticketFormat.format(line.tickets()), amountText, line.eventName(), line.currency(),
+                        line.sellerName(), day.toString(), line.at().toString(), line.saleId(), line.kind().name(),
+                        line.tickets(), amount);
+                return new Row(line, day, dayLabel, row, amount);
             }
         };
         Map<String, Object> parameters = new HashMap<>();
@@ -74,8 +86,6 @@ public final class SalesLogReport {
         parameters.put("GENERATED_AT", Stamps.generatedAt(options));
         parameters.put("TOTALS", totals);
         parameters.put("BREAKDOWN_REPORT", Templates.get("breakdown"));
-        parameters.put("LATIN_WORDS", labels.keySet().stream().filter(k -> k.startsWith("kind.") || k.startsWith("payment."))
-                .map(labels::getString).allMatch(w -> w.chars().allMatch(c -> c < 0x80)));
         if (count <= virtualizeAboveLines) {
             return Filler.fill(TEMPLATE, parameters, new RowSource<>(rows, FIELDS, job, count), options);
         }
@@ -96,25 +106,19 @@ public final class SalesLogReport {
     private static final int SWAP_BLOCK_BYTES = 8 * 1024;
     private static final int SWAP_GROWTH_BLOCKS = 256;
 
-    record Row(SalesLogLine line, LocalDate day, String dayLabel, String time, String payment, String kind) {}
+    record Row(SalesLogLine line, LocalDate day, String dayLabel, SalesLogRow row, BigDecimal amount) {}
 
     private static final Map<String, Function<? super Row, ?>> FIELDS = Map.ofEntries(
-            Map.entry("saleId", r -> r.line().saleId()),
-            Map.entry("soldAt", r -> r.line().at().toString()),
-            Map.entry("kind", Row::kind),
-            Map.entry("kindKey", r -> r.line().kind().name()),
-            Map.entry("time", Row::time),
+            Map.entry("row", Row::row),
             Map.entry("day", Row::dayLabel),
-            Map.entry("dayKey", r -> r.day().toString()),
+            Map.entry("dayKey", r -> r.row().dayKey()),
             Map.entry("eventId", r -> r.line().eventId()),
             Map.entry("eventName", r -> r.line().eventName()),
             Map.entry("currency", r -> r.line().currency()),
             Map.entry("sellerId", r -> r.line().sellerId()),
             Map.entry("sellerName", r -> r.line().sellerName()),
-            Map.entry("category", r -> r.line().categoryName()),
-            Map.entry("payment", Row::payment),
             Map.entry("tickets", r -> r.line().tickets()),
-            Map.entry("amount", r -> Money.major(r.line().amountMinor(), r.line().currency())));
+            Map.entry("amount", Row::amount));
 
     /** The line under the title: period, seller and event as the reader knows them, and the time zone. */
     public static String scope(SalesLogFilter filter, String sellerName, String eventName, ReportOptions options) {

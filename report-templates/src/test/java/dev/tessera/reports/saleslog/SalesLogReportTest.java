@@ -12,12 +12,15 @@ import dev.tessera.reports.ReportJob;
 import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.engine.Money;
 import dev.tessera.reports.export.Exporter;
+import dev.tessera.reports.export.PageRenderer;
 import dev.tessera.center.support.ApiClient;
 import dev.tessera.reports.support.ApiSalesLog;
 import dev.tessera.reports.support.PdfTools;
 import dev.tessera.reports.support.SalesWorld;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
+import net.sf.jasperreports.engine.JRGenericPrintElement;
 import net.sf.jasperreports.engine.JasperPrint;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
@@ -151,10 +156,42 @@ class SalesLogReportTest {
         Exporter.xlsx(print, xlsx);
         try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(xlsx.toByteArray()))) {
             List<String> entries = new java.util.ArrayList<>();
+            String sheet = "";
             for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entries.add(e.getName());
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    sheet = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
             }
-            assertThat(entries).contains("xl/worksheets/sheet1.xml");
+            assertThat(entries).contains("[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml");
+            // a header and a row per sale and category, the amount a number in the row's last cell
+            assertThat(sheet.split("<row ", -1)).hasSize(2 + world.sales.size());
+            long xlsxTotal = java.util.regex.Pattern.compile("<c><v>(-?[0-9.]+)</v></c></row>").matcher(sheet).results()
+                    .mapToLong(m -> new java.math.BigDecimal(m.group(1)).longValueExact()).sum();
+            assertThat(xlsxTotal).isEqualTo(csvTotal);
+        }
+    }
+
+    @Test
+    void thePreviewDrawsTheSevenTextsOfARowInTheirColumns() throws Exception {
+        JasperPrint print = fill(SalesLogFilter.all(), ENGLISH, ReportJob.unattended());
+        JRGenericPrintElement row = print.getPages().getFirst().getElements().stream()
+                .filter(e -> e instanceof JRGenericPrintElement g && SalesLogRow.TYPE.equals(g.getGenericType()))
+                .map(JRGenericPrintElement.class::cast).findFirst().orElseThrow();
+        float zoom = 2;
+        BufferedImage page = PageRenderer.render(print, 0, zoom);
+        Files.createDirectories(PdfTools.PAGES);
+        ImageIO.write(page, "png", PdfTools.PAGES.resolve("sales-log-preview-p1.png").toFile());
+        // time, sale, kind, category, payment, tickets, amount: the template's column header x and width
+        int[][] columns = {{16, 44}, {60, 50}, {110, 60}, {170, 130}, {300, 70}, {370, 60}, {430, 105}};
+        for (int[] column : columns) {
+            int dark = 0;
+            for (int y = (int) (row.getY() * zoom); y < (row.getY() + row.getHeight()) * zoom; y++) {
+                for (int x = (int) ((row.getX() + column[0]) * zoom); x < (row.getX() + column[0] + column[1]) * zoom; x++) {
+                    dark += (page.getRGB(x, y) & 0xFF) < 0x80 ? 1 : 0;
+                }
+            }
+            assertThat(dark).as("dark pixels of the first row's text at x " + column[0]).isGreaterThan(10);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 
 /**
  * The sales log's lines made the way the desktop makes them: the center's {@code /api/sales-log} and
@@ -39,13 +40,18 @@ public final class ApiSalesLog {
      * {@code allDates} names the same seller and event over all dates.
      */
     public static List<SalesLogLine> lines(SalesWorld world, ApiClient client, String query, String allDates) {
+        return lines(world.dsl(), client, query, allDates);
+    }
+
+    /** The same against any center whose database {@code dsl} reads (the events' names and categories). */
+    public static List<SalesLogLine> lines(DSLContext dsl, ApiClient client, String query, String allDates) {
         List<TicketLine> sold = tickets(client.get("/api/sales-log" + query));
         List<AdjustmentLine> adjustments = adjustments(client.get("/api/sales-log/adjustments" + query));
         Map<String, TicketLine> byId = RemoteRows.byTicketId(sold);
         if (adjustments.stream().anyMatch(a -> a.voidsTicket() && !byId.containsKey(a.ticketId()))) {
             tickets(client.get("/api/sales-log" + allDates)).forEach(t -> byId.putIfAbsent(t.ticketId(), t));
         }
-        EventCatalog catalog = new EventCatalog(world.dsl());
+        EventCatalog catalog = new EventCatalog(dsl);
         Map<Long, EventInfo> events = new HashMap<>();
         byId.values().forEach(t -> events.computeIfAbsent(t.eventId(), catalog::event));
         return RemoteRows.salesLog(sold, adjustments, byId::get, events);
