@@ -214,7 +214,8 @@ public final class Shell {
 
     private synchronized VirtualChips virtualChips() {
         if (virtualChips == null) {
-            virtualChips = new VirtualChips(new java.security.SecureRandom());
+            virtualChips = new VirtualChips(new java.security.SecureRandom(),
+                    settings.dataDir().resolve(VirtualChips.FILE_NAME));
         }
         return virtualChips;
     }
