@@ -58,6 +58,9 @@ public final class ChipMemory {
         ObjectNode node = JSON.createObjectNode();
         for (Field f : stateFields(object.getClass())) {
             Object value = read(f, object);
+            if (value != null && !kept(value)) {
+                continue;
+            }
             switch (value) {
                 case null -> node.putNull(f.getName());
                 case Byte b -> node.put(f.getName(), b);
@@ -104,11 +107,11 @@ public final class ChipMemory {
             String at = path + "." + f.getName();
             JsonNode saved = image.get(f.getName());
             Object value = read(f, object);
+            if (value == null || !kept(value)) {
+                continue;
+            }
             if (saved == null) {
                 throw new ChipMemoryException(at + " is missing from the image");
-            }
-            if (value == null) {
-                continue;
             }
             try {
                 switch (value) {
@@ -170,6 +173,12 @@ public final class ChipMemory {
             throw new ChipMemoryException(at + " has " + saved.length + " bytes, the chip " + into.length);
         }
         System.arraycopy(saved, 0, into, 0, into.length);
+    }
+
+    /** What a chip keeps across a reset: numbers, arrays, key values and the applet's own objects. */
+    private static boolean kept(Object value) {
+        return value instanceof Number || value instanceof Boolean || value instanceof byte[] || value instanceof short[]
+                || value instanceof Key || own(value);
     }
 
     private static boolean own(Object value) {
