@@ -78,7 +78,10 @@ public final class CounterViewModel implements AutoCloseable {
     /** Issue 15: the tapped card's answer to a center challenge, spent by the sale (single use, 2 minutes). */
     private ChipDesk.MemberCardProof customerCardProof;
     private final StringProperty memberLogin = new SimpleStringProperty("");
-    /** Claim 70: the attendees' names, comma-separated, in the basket's order (seats, then standing places). */
+    /**
+     * Claim 70: the attendees' names, comma-separated, in the basket's order (its seats as the seat map lists them,
+     * then its standing places).
+     */
     private final StringProperty attendeeNames = new SimpleStringProperty("");
     /** Claim 70: when the event requires a name on every ticket, one field per ticket of the hold instead. */
     private final AttendeeForm attendeeForm = new AttendeeForm();
@@ -351,8 +354,10 @@ public final class CounterViewModel implements AutoCloseable {
             feedback.setFailed(true);
             return;
         }
+        SeatMap heldOn = seats.seatMapProperty().get();
+        List<String> typed = AttendeeNames.parse(attendeeNames.get());
         List<String> attendees = attendeeForm.requiredProperty().get() ? attendeeForm.names()
-                : AttendeeNames.parse(attendeeNames.get());
+                : heldOn == null ? typed : AttendeeNames.inIssueOrder(typed, heldOn, h.seatIds(), h.areas());
         int tickets = h.seatIds().size() + (h.areas() == null ? 0
                 : h.areas().values().stream().mapToInt(Integer::intValue).sum());
         if (attendees.size() > tickets) {

@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The transfer form at the counter: the ticket picked from those on the assignor's card (read at the reader, never
- * typed), both members' sign-ins, the transfer password. The passwords leave the form when the transfer is done.
+ * The transfer at the counter, turn by turn ({@link TransferTurn}): the ticket picked from those on the assignor's
+ * card (read at the reader, never typed); the assignor's own password; the transfer password the assignor sets; the
+ * assignee's own password and the transfer password they were told. Each secret leaves its field as soon as it is
+ * sent, whatever the answer.
  */
 public final class TransferViewModel {
     /** A ticket on the assignor's card, its seat in words where the event on sale knows it. */
@@ -36,8 +38,12 @@ public final class TransferViewModel {
     private final StringProperty assigneeLogin = new SimpleStringProperty("");
     private final StringProperty assigneePassword = new SimpleStringProperty("");
     private final StringProperty transferPassword = new SimpleStringProperty("");
+    private final StringProperty assigneeTransferPassword = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<TransferTurn> turn = new ReadOnlyObjectWrapper<>(TransferTurn.ASSIGNOR_SIGN_IN);
     private final ReadOnlyObjectWrapper<TransferDesk.Moved> moved = new ReadOnlyObjectWrapper<>();
     private final Feedback feedback = new Feedback(Message.of("counter.transfer.hint"));
+    private CenterSession assignor;
+    private TransferDesk.Offer offer;
 
     /** {@code seatMap}: the map of the event on sale, to put the seats of the card's tickets into words. */
     public TransferViewModel(CounterContext ctx, Supplier<SeatMap> seatMap) {
@@ -48,8 +54,11 @@ public final class TransferViewModel {
         this.tasks = ctx.tasks();
     }
 
-    /** Step 0, the assignor's card on the reader: the tickets the center knows on it, to pick one from. */
+    /** The assignor's card on the reader: the tickets the center knows on it, to pick one from. */
     public void readAssignorCard() {
+        if (turn.get() != TransferTurn.ASSIGNOR_SIGN_IN) {
+            return;
+        }
         feedback.run(tasks, () -> {
             String chipId = ChipDesk.chipId(reader.tap());
             SeatMap map = seatMap.get();
@@ -77,27 +86,75 @@ public final class TransferViewModel {
         }).orElse(seatId);
     }
 
-    /** Step 1, the assignee's chip on the reader. */
-    public void transfer() {
-        if (ticketId.get().isBlank() || transferPassword.get().length() < 6) {
-            feedback.say(Message.of("counter.transfer.incomplete"));
+    /** Turn 1: the assignor signs in with their own password. */
+    public void signInAssignor() {
+        if (turn.get() != TransferTurn.ASSIGNOR_SIGN_IN || feedback.busyProperty().get()) {
             return;
         }
-        String id = ticketId.get().trim();
-        feedback.run(tasks, () -> desk.transfer(id, assignorLogin.get().trim(), assignorPassword.get(),
-                assigneeLogin.get().trim(), assigneePassword.get(), transferPassword.get(), reader.tap()), m -> {
-            moved.set(m);
-            // the passwords do not stay on the counter's screen
-            assignorPassword.set("");
-            assigneePassword.set("");
+        if (ticketId.get().isBlank() || assignorLogin.get().isBlank() || assignorPassword.get().isEmpty()) {
+            feedback.refuse("counter.transfer.assignorIncomplete");
+            return;
+        }
+        String login = assignorLogin.get().trim();
+        String password = takeOut(assignorPassword);
+        feedback.run(tasks, () -> desk.signIn(login, password), signedIn -> {
+            assignor = signedIn;
+            turn.set(TransferTurn.ASSIGNOR_OFFER);
+            feedback.say(Message.of("counter.transfer.offerTurn", login));
+        }, CounterViewModel::describe);
+    }
+
+    /** Turn 2: the assignor sets the transfer password; the ticket is offered to the card on the reader. */
+    public void offer() {
+        if (turn.get() != TransferTurn.ASSIGNOR_OFFER || feedback.busyProperty().get()) {
+            return;
+        }
+        if (transferPassword.get().length() < 6) {
             transferPassword.set("");
+            feedback.refuse("counter.transfer.incomplete");
+            return;
+        }
+        String password = takeOut(transferPassword);
+        CenterSession by = assignor;
+        String id = ticketId.get().trim();
+        feedback.run(tasks, () -> desk.offer(by, id, password, reader.tap()), started -> {
+            offer = started;
+            turn.set(TransferTurn.ASSIGNEE_ACCEPT);
+            feedback.say(Message.of("counter.transfer.assigneeTurn", CounterViewModel.shortChip(started.toChipId())));
+        }, CounterViewModel::describe);
+    }
+
+    /** Turn 3: the assignee signs in and accepts with the transfer password; the new version goes to their card. */
+    public void accept() {
+        if (turn.get() != TransferTurn.ASSIGNEE_ACCEPT || feedback.busyProperty().get()) {
+            return;
+        }
+        if (assigneeLogin.get().isBlank() || assigneePassword.get().isEmpty()
+                || assigneeTransferPassword.get().isEmpty()) {
+            feedback.refuse("counter.transfer.assigneeIncomplete");
+            return;
+        }
+        String login = assigneeLogin.get().trim();
+        String password = takeOut(assigneePassword);
+        String transfer = takeOut(assigneeTransferPassword);
+        TransferDesk.Offer waiting = offer;
+        CenterSession by = assignor;
+        feedback.run(tasks, () -> {
+            TransferDesk.Moved m = desk.accept(waiting, login, password, transfer, reader.tap());
+            by.signOut();
+            return m;
+        }, m -> {
+            assignor = null;
+            offer = null;
+            moved.set(m);
             cardTickets.clear();
+            turn.set(TransferTurn.OLD_COPY);
             feedback.say(Message.of("counter.transfer.written", m.version(), CounterViewModel.shortChip(m.toChipId()),
                     CounterViewModel.shortChip(m.fromChipId())));
         }, CounterViewModel::describe);
     }
 
-    /** Step 2, the assignor's chip on the reader. */
+    /** The assignor's chip on the reader: the old copy goes, and the next transfer starts at turn 1. */
     public void deleteOldCopy() {
         TransferDesk.Moved m = moved.get();
         if (m == null) {
@@ -105,8 +162,56 @@ public final class TransferViewModel {
         }
         feedback.run(tasks, () -> desk.deleteOldCopy(m, reader.tap()), deleted -> {
             moved.set(null);
+            clearForm();
             feedback.say(Message.of("counter.transfer.done", CounterViewModel.shortChip(m.fromChipId())));
         }, CounterViewModel::describe);
+    }
+
+    /** Back to turn 1: an offer not yet accepted is taken back, and the assignor's session ends. */
+    public void startOver() {
+        if (feedback.busyProperty().get() || turn.get() == TransferTurn.OLD_COPY) {
+            return;
+        }
+        CenterSession by = assignor;
+        TransferDesk.Offer waiting = offer;
+        assignor = null;
+        offer = null;
+        clearForm();
+        if (by == null) {
+            feedback.say(Message.of("counter.transfer.hint"));
+            return;
+        }
+        feedback.run(tasks, () -> {
+            try {
+                if (waiting != null) {
+                    by.cancelTransfer(waiting.transferId());
+                }
+            } finally {
+                by.signOut();
+            }
+            return waiting != null;
+        }, cancelled -> feedback.say(Message.of(cancelled ? "counter.transfer.takenBack" : "counter.transfer.hint")),
+                CounterViewModel::describe);
+    }
+
+    private void clearForm() {
+        turn.set(TransferTurn.ASSIGNOR_SIGN_IN);
+        cardTickets.clear();
+        ticketId.set("");
+        assignorChip.set("");
+        assignorLogin.set("");
+        assigneeLogin.set("");
+        assignorPassword.set("");
+        transferPassword.set("");
+        assigneePassword.set("");
+        assigneeTransferPassword.set("");
+    }
+
+    /** A secret's value, its field emptied before anything is sent. */
+    private static String takeOut(StringProperty secret) {
+        String value = secret.get();
+        secret.set("");
+        return value;
     }
 
     public ObservableList<CardTicket> cardTickets() {
@@ -139,6 +244,14 @@ public final class TransferViewModel {
 
     public StringProperty transferPasswordProperty() {
         return transferPassword;
+    }
+
+    public StringProperty assigneeTransferPasswordProperty() {
+        return assigneeTransferPassword;
+    }
+
+    public ReadOnlyObjectProperty<TransferTurn> turnProperty() {
+        return turn.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<TransferDesk.Moved> movedProperty() {

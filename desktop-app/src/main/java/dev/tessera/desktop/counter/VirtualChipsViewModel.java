@@ -40,6 +40,7 @@ public final class VirtualChipsViewModel {
             tray.addBlank("Blank chip 1");
             tray.addBlank("Blank chip 2");
         }
+        tray.loadProblem().ifPresent(why -> message.set(Message.of("chips.trayDamaged", why)));
         refresh();
     }
 

@@ -43,6 +43,11 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
     private static final Logger LOG = LoggerFactory.getLogger(GateViewModel.class);
     /** How often an online gate reports admissions and reads the counts of all gates. */
     public static final Duration SYNC_PERIOD = Duration.ofSeconds(3);
+    /**
+     * How often an online gate reads the revocations added since the last it holds (issue 14: a lost card's tickets
+     * refused within 5 s): one small request, apart from the sync so that a slow report does not hold it up.
+     */
+    public static final Duration REVOCATION_PERIOD = Duration.ofSeconds(1);
     /** How often it downloads the gate package and revocations again. */
     public static final Duration REFRESH_PERIOD = Duration.ofSeconds(60);
     static final int RECENT = 12;
@@ -74,6 +79,7 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
     private PcscGateReader pcsc;
     private Map<String, Integer> centerCounts;
     private Future<?> nextSync;
+    private Future<?> nextCatchUp;
     private Instant lastRefresh = Instant.MIN;
     private volatile boolean closed;
 
@@ -119,6 +125,7 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
             notice(Message.of("gate.shift.ready", opened.chipCount(), opened.revokedCount()), false);
             showLedger(opened);
             scheduleSync(Duration.ZERO);
+            scheduleCatchUp();
             watchReader();
         }, failure -> {
             starting.set(false);
@@ -248,6 +255,26 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
             nextSync.cancel(false);
         }
         nextSync = ctx.tasks().schedule(delay, this::syncOnce);
+    }
+
+    private synchronized void scheduleCatchUp() {
+        if (!closed) {
+            nextCatchUp = ctx.tasks().schedule(REVOCATION_PERIOD, this::catchUpOnce);
+        }
+    }
+
+    /** On a task thread, while online: the revocations added since the last this gate holds. */
+    private void catchUpOnce() {
+        GateStation s = station.get();
+        try {
+            if (s != null && !closed && ctx.status().onlineProperty().get()) {
+                s.catchUpRevocations(ctx.session());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.debug("reading new revocations failed; again in {} s", REVOCATION_PERIOD.toSeconds(), e);
+        } finally {
+            scheduleCatchUp();
+        }
     }
 
     /** On a task thread: report admissions, read the counts of all gates, refresh the package when due. */
@@ -448,6 +475,9 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
         closed = true;
         if (nextSync != null) {
             nextSync.cancel(false);
+        }
+        if (nextCatchUp != null) {
+            nextCatchUp.cancel(false);
         }
         if (pcsc != null) {
             pcsc.close();

@@ -69,7 +69,7 @@ public final class MemberShopViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper countdown = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Message> total = new ReadOnlyObjectWrapper<>();
     private final Feedback feedback = new Feedback(Message.of("shop.hint"));
-    /** Claim 70: the attendees' names, comma-separated, in the hold's seat order; optional. */
+    /** Claim 70: the attendees' names, comma-separated, in the seat map's order of the held seats; optional. */
     private final javafx.beans.property.StringProperty attendeeNames = new javafx.beans.property.SimpleStringProperty("");
     /** Claim 70: when the event requires a name on every ticket, one field per held seat instead. */
     private final dev.tessera.desktop.counter.AttendeeForm attendeeForm = new dev.tessera.desktop.counter.AttendeeForm();
@@ -229,8 +229,11 @@ public final class MemberShopViewModel implements AutoCloseable {
             feedback.refuse(dev.tessera.desktop.counter.AttendeeForm.REFUSED, attendeeForm.missingProperty().get());
             return;
         }
+        SeatMap heldOn = seats.seatMapProperty().get();
+        List<String> typed = dev.tessera.desktop.counter.AttendeeNames.parse(attendeeNames.get());
         List<String> attendees = attendeeForm.requiredProperty().get() ? attendeeForm.names()
-                : dev.tessera.desktop.counter.AttendeeNames.parse(attendeeNames.get());
+                : heldOn == null ? typed
+                : dev.tessera.desktop.counter.AttendeeNames.inIssueOrder(typed, heldOn, h.seatIds(), h.areas());
         int tickets = h.seatIds().size() + (h.areas() == null ? 0
                 : h.areas().values().stream().mapToInt(Integer::intValue).sum());
         if (attendees.size() > tickets) {

@@ -214,6 +214,8 @@ public final class Shell {
 
     private synchronized VirtualChips virtualChips() {
         if (virtualChips == null) {
+            // in memory only: a tray file would hold the chips' static keys in the terminal's data folder
+            // (CounterFlowTest.assertNoChipKeyIn), which only the center may keep
             virtualChips = new VirtualChips(new java.security.SecureRandom());
         }
         return virtualChips;

@@ -153,18 +153,39 @@ class CounterFlowTest {
             assertThat(fx(() -> counter.transfer().ticketIdProperty().get())).isEqualTo(moved);
             assertThat(ui.text("#transferStatus")).startsWith("3 ticket(s) on card");
             Screenshots.take(ui.scene(), "13-counter-transfer-card-read");
+            // each person types their own secret on their own turn, and each field is empty once it was sent
+            TransferViewModel transfer = counter.transfer();
+            assertThat(ui.text("#transferTurn")).isEqualTo("Step 1 of 3: the current holder picks the ticket and signs in");
+            assertThat(visible("#transferPassword") || visible("#assigneePassword")).as("only Alice's turn shows").isFalse();
+            robot.clickOn("#assignorLogin").write(aliceLogin).type(KeyCode.ENTER);
+            robot.write("alice-password").type(KeyCode.ENTER);
+            waitFor(30, "Alice signed in", () -> fx(() -> transfer.turnProperty().get()) == TransferTurn.ASSIGNOR_OFFER);
+            assertThat(secret("#assignorPassword")).as("Alice's password left the screen").isEmpty();
+            assertThat(visible("#assignorPassword") || visible("#assigneePassword")).isFalse();
+            assertThat(ui.text("#transferTurn")).isEqualTo("Step 2 of 3: the current holder sets a transfer password");
+            waitFor(5, "the transfer password has the keys", () -> fx(() -> robot.lookup("#transferPassword").query().isFocused()));
             putOnReader(tray, 1);
-            robot.clickOn("#assignorLogin").write(aliceLogin);
-            robot.clickOn("#assignorPassword").write("alice-password");
-            robot.clickOn("#assigneeLogin").write(bobLogin);
-            robot.clickOn("#assigneePassword").write("bob-password");
-            robot.clickOn("#transferPassword").write("swordfish-42");
-            robot.clickOn("#transferTicketButton");
-            waitFor(30, "the new version on Bob's chip", () -> counter.transfer().movedProperty().get() != null);
-            assertThat(fx(() -> robot.lookup("#assignorPassword").queryAs(javafx.scene.control.PasswordField.class).getText()
-                    + robot.lookup("#assigneePassword").queryAs(javafx.scene.control.PasswordField.class).getText()
-                    + robot.lookup("#transferPassword").queryAs(javafx.scene.control.PasswordField.class).getText()))
-                    .as("no password stays on the counter's screen").isEmpty();
+            Screenshots.take(ui.scene(), "13a-counter-transfer-password-turn");
+            robot.write("swordfish-42").type(KeyCode.ENTER);
+            waitFor(30, "offered to Bob's card", () -> fx(() -> transfer.turnProperty().get()) == TransferTurn.ASSIGNEE_ACCEPT);
+            assertThat(secret("#transferPassword")).as("the transfer password left the screen").isEmpty();
+            assertThat(visible("#transferPassword") || visible("#assignorPassword")).isFalse();
+            assertThat(ui.text("#transferTurn")).isEqualTo("Step 3 of 3: the new holder signs in and accepts");
+            waitFor(5, "Bob's login has the keys", () -> fx(() -> robot.lookup("#assigneeLogin").query().isFocused()));
+            robot.write(bobLogin).type(KeyCode.ENTER);
+            robot.write("bob-password").type(KeyCode.ENTER);
+            robot.write("swordfish-42");
+            Screenshots.take(ui.scene(), "13b-counter-transfer-assignee-turn");
+            robot.clickOn("#languageJapanese");
+            waitFor(5, "Japanese texts", () -> ui.text("#transferTurn").equals("手順 3/3: 新しい所有者がサインインして受け取り"));
+            Screenshots.take(ui.scene(), "13b-counter-transfer-assignee-turn-ja");
+            robot.clickOn("#languageEnglish");
+            waitFor(5, "English texts", () -> ui.text("#transferTurn").startsWith("Step 3 of 3"));
+            robot.clickOn("#assigneeTransferPassword").type(KeyCode.ENTER);
+            waitFor(30, "the new version on Bob's chip", () -> transfer.movedProperty().get() != null);
+            assertThat(secret("#assignorPassword") + secret("#transferPassword") + secret("#assigneePassword")
+                    + secret("#assigneeTransferPassword")).as("no password stays on the counter's screen").isEmpty();
+            assertThat(fx(() -> transfer.turnProperty().get())).isEqualTo(TransferTurn.OLD_COPY);
             Screenshots.take(ui.scene(), "13-counter-transfer");
             putOnReader(tray, 0);
             robot.clickOn("#deleteOldCopy");
@@ -419,13 +440,16 @@ class CounterFlowTest {
         robot.clickOn(tabNamed("Sale"));
         putOnReader(tray, 0);
         SeatMap map = fx(() -> sale.seats().seatMapProperty().get());
-        // two seats side by side that enter by the pit's entrance, so one gate admits the whole basket
+        // two seats side by side that enter by the pit's entrance, so one gate admits the whole basket; the first on
+        // the map sorts after the second ("…-9", "…-10"), as the center issues a hold's tickets
         var centerEvent = embedded.services().events().event(eventId);
         String pitGate = TicketFactory.gateFor(centerEvent, map, map.areas().getFirst());
         List<String> two = map.sections().stream().flatMap(s -> s.rows().stream())
                 .map(r -> r.seats().stream().filter(seat -> seat.flags().isEmpty()
                         && TicketFactory.gateFor(centerEvent, map, seat).equals(pitGate)).map(seat -> seat.id()).toList())
-                .filter(ids -> ids.size() >= 2).findFirst().orElseThrow().subList(0, 2);
+                .flatMap(ids -> java.util.stream.IntStream.range(0, Math.max(0, ids.size() - 1))
+                        .mapToObj(i -> ids.subList(i, i + 2)))
+                .filter(pair -> pair.get(0).compareTo(pair.get(1)) > 0).findFirst().orElseThrow();
         fx(() -> {
             two.forEach(sale::toggleSeat);
             return null;
@@ -466,7 +490,8 @@ class CounterFlowTest {
         var standing = tickets.stream().filter(t -> t.generalAdmission()).toList();
         var seated = tickets.stream().filter(t -> !t.generalAdmission()).toList();
         assertThat(standing).hasSize(3);
-        assertThat(seated).extracting(t -> t.attendee()).containsExactlyInAnyOrder("Chika Chiba", "Daichi Doi");
+        assertThat(seated).extracting(t -> t.seatId() + "=" + t.attendee()).as("each name on the seat it was typed for")
+                .containsExactlyInAnyOrder(two.get(0) + "=Chika Chiba", two.get(1) + "=Daichi Doi");
         assertThat(fx(() -> sale.attendeeNamesProperty().get())).as("the names stay until the next sale")
                 .isEqualTo("Chika Chiba, Daichi Doi");
         assertThat(tickets).extracting(t -> t.gateId()).as("one entrance for the basket").containsOnly(pitGate);
@@ -721,6 +746,22 @@ class CounterFlowTest {
             assertThat(clerk.chipTickets(carolChip).tickets()).hasSize(1);
             assertThat(saleId).isPositive();
         }
+    }
+
+    private String secret(String query) throws Exception {
+        return fx(() -> robot.lookup(query).queryAs(javafx.scene.control.PasswordField.class).getText());
+    }
+
+    /** Shown: the node and every parent of it visible. */
+    private boolean visible(String query) throws Exception {
+        return fx(() -> robot.lookup(query).tryQuery().map(node -> {
+            for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+                if (!n.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        }).orElse(false));
     }
 
     private static void personalize(VirtualChips tray, VirtualChip blank, byte[] chipId, java.security.SecureRandom random)

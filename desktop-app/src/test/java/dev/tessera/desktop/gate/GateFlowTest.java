@@ -39,7 +39,8 @@ import org.testfx.api.FxRobot;
 /**
  * The gate end to end, headless (claim 67): tickets sold at the embedded center to member cards and on paper,
  * checked at the gate online and offline; every admission reaches the center exactly once, and a copy
- * admitted by another gate is shown as a duplicate.
+ * admitted by another gate is shown as a duplicate; a card blocked while the gate is online has its ticket refused
+ * within 5 s (the figure is printed).
  */
 class GateFlowTest {
     @RegisterExtension
@@ -69,14 +70,16 @@ class GateFlowTest {
             EventInfo event = clerk.event(eventId);
             SeatMap map = clerk.seatMap(event.venueId(), event.seatMapVersion());
             Row row = map.sections().getFirst().rows().get(2);
-            List<String> seats = row.seats().subList(4, 8).stream().map(s -> s.id()).toList();
+            List<String> seats = row.seats().subList(4, 9).stream().map(s -> s.id()).toList();
             VirtualChip alice = memberCard(clerk, tray, "Alice Aoki");
             VirtualChip bob = memberCard(clerk, tray, "Bob Baba");
+            VirtualChip carol = memberCard(clerk, tray, "Carol Chiba");
             IssuedTicket first = sellToCard(clerk, tray, eventId, seats.get(0), alice);
             IssuedTicket second = sellToCard(clerk, tray, eventId, seats.get(1), bob);
+            IssuedTicket third = sellToCard(clerk, tray, eventId, seats.get(4), carol);
             IssuedTicket onPaper = GateFixtures.sell(clerk, eventId, seats.get(2), null);
             IssuedTicket copied = GateFixtures.sell(clerk, eventId, seats.get(3), null);
-            entrances = List.of(first.gateId(), second.gateId(), onPaper.gateId(), copied.gateId());
+            entrances = List.of(first.gateId(), second.gateId(), onPaper.gateId(), copied.gateId(), third.gateId());
             paper = onPaper.encoded();
             copiedPaper = copied.encoded();
         }
@@ -121,6 +124,24 @@ class GateFlowTest {
         // online, admissions reach the center at once; the counts of all gates come back
         waitFor(20, "admissions reported", () -> gate.countsProperty().get().unreported() == 0);
         waitFor(20, "all gates' count", () -> ui.text("#gateCountAll-" + entrance).equals("2"));
+
+        // issue 14, a lost card: Carol's card is blocked at the box office while this gate is online; the gate's own
+        // sync learns the revocation and refuses her ticket within 5 s
+        GateStation station = fx(() -> gate.stationProperty().get());
+        int revokedBefore = station.revokedCount();
+        long blocking = System.nanoTime();
+        try (CenterClient boxOffice = new CenterClient(center.baseUri())) {
+            boxOffice.signIn("clerk", "clerk-demo").blockChip(tray.chips().get(2).chipId(), "lost on the train");
+        }
+        waitFor(5, "the blocked card's ticket revoked at this online gate", () -> station.revokedCount() > revokedBefore);
+        long revokedAfterMs = (System.nanoTime() - blocking) / 1_000_000;
+        System.out.printf("a blocked card's ticket is refused by the online gate %d ms after the block was asked for%n",
+                revokedAfterMs);
+        assertThat(revokedAfterMs).as("issue 14: at most 5 s at an online gate").isLessThanOrEqualTo(5_000);
+        tap(gate, 2);
+        waitFor(20, "Carol refused", () -> verdict(gate) == Verdict.REVOKED);
+        assertThat(ui.text("#gateHeadline")).isEqualTo("NOT ADMITTED");
+        Screenshots.take(ui.scene(), "52a-gate-blocked-card");
 
         // another terminal at the same entrance admits a photocopy of the second paper ticket, and reports it
         try (LedgerStore otherLedger = LedgerStore.open(otherTerminal, Clock.systemUTC());

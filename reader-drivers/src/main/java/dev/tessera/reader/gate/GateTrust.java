@@ -131,6 +131,21 @@ public final class GateTrust {
         return new GateTrust(root.path("eventId").asLong(), issuers, revoked, chips, root.path("lastRevocationId").asLong());
     }
 
+    /** The highest revocation id the trust holds: the center's revocations after it are new to this gate. */
+    public long lastRevocationId() {
+        return lastRevocationId;
+    }
+
+    /**
+     * The same trust refusing {@code more} ticket versions too ("ticketId/version" strings, as the center lists them
+     * after {@link #lastRevocationId()}), up to revocation {@code upTo}.
+     */
+    public GateTrust withRevocations(Set<String> more, long upTo) {
+        Set<String> all = new HashSet<>(revoked);
+        all.addAll(more);
+        return new GateTrust(eventId, issuers, all, List.copyOf(chips.values()), Math.max(lastRevocationId, upTo));
+    }
+
     /** How many chips the trust knows and how many ticket versions it refuses, for the gate's banner. */
     public int chipCount() {
         return chips.size();
