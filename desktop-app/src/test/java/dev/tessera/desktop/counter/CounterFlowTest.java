@@ -643,10 +643,16 @@ class CounterFlowTest {
         waitFor(15, "the offline sale (status: " + ui.text("#saleStatus") + ")", () -> sale.phaseProperty().get() == SalePhase.DONE);
         assertThat(ui.text("#saleStatus")).startsWith("Sold offline. Paper tickets signed by this terminal: 3.");
         waitFor(60, "the paper tickets printed", () -> !sale.busyProperty().get());
-        // the receipt names the area and a standing place, not a seat ("Standing pit · row  · seat " before)
-        List<String> receiptLines = fx(() -> robot.lookup("#receipt .list-cell")
-                .queryAllAs(javafx.scene.control.ListCell.class).stream().map(javafx.scene.control.Labeled::getText)
-                .filter(t -> t != null && !t.isEmpty()).toList());
+        // the receipt names the area and a standing place, not a seat ("Standing pit · row  · seat " before); its
+        // list makes its cells at the next layout pass
+        java.util.concurrent.atomic.AtomicReference<List<String>> shown = new java.util.concurrent.atomic.AtomicReference<>(List.of());
+        waitFor(10, "the receipt's three lines", () -> {
+            shown.set(fx(() -> robot.lookup("#receipt .list-cell")
+                    .queryAllAs(javafx.scene.control.ListCell.class).stream().map(javafx.scene.control.Labeled::getText)
+                    .filter(t -> t != null && !t.isEmpty()).toList()));
+            return shown.get().size() >= 3;
+        });
+        List<String> receiptLines = shown.get();
         assertThat(receiptLines).hasSize(3).allSatisfy(line -> assertThat(line)
                 .isEqualTo("Standing pit · standing place   Standing   ¥4,000"));
         assertThat(ui.text("#receiptTotal")).isEqualTo("Tickets: 3 · total ¥12,000");
