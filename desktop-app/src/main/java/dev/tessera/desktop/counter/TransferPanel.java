@@ -6,6 +6,7 @@ import static dev.tessera.desktop.ui.Controls.show;
 
 import atlantafx.base.theme.Styles;
 import dev.tessera.desktop.ui.Localization;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
@@ -17,6 +18,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Transfer a ticket between two members' chips at the counter (flow 5), one person's turn at a time. */
@@ -119,6 +121,10 @@ public final class TransferPanel extends ScrollPane {
         status.setWrapText(true);
         status.getStyleClass().add("status-note");
         status.textProperty().bind(l10n.binding(vm.messageProperty()));
+        // in a narrow panel the fields give way, never the buttons' words ("S..." for "Sign in" before)
+        for (Button whole : List.of(signIn, offer, accept, delete, startOver)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
         VBox content = new VBox(10, section("counter.transfer.title", l10n, ticket), turn, assignorTurn, offerTurn,
                 assigneeTurn, new HBox(8, delete, startOver), status);
         content.getStyleClass().add("sale-panel");
