@@ -26,7 +26,7 @@ public final class Screenshots {
 
     /** At most eight snapshots (8 MB each at 1920 x 1080) wait; with more, the test writes its own. */
     private static final ExecutorService WRITER = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(8), Thread.ofPlatform().name("screenshot-writer").factory(),
+            new ArrayBlockingQueue<>(8), Thread.ofPlatform().daemon().name("screenshot-writer").factory(),
             new ThreadPoolExecutor.CallerRunsPolicy());
 
     static {
