@@ -188,7 +188,7 @@ class CenterKillFaultTest {
             }
             tally.report(killPoints + " kill points; " + CLIENTS + " clients; " + confirmed.size() + " online sales and "
                     + voided.size() + " voids confirmed, " + cutRequests.get() + " requests cut by a kill; journal " + ledger.journal(identity.terminalId()).size()
-                    + " entries");
+                    + " entries; slowest restart " + center.slowestStartMillis() + " ms");
             assertThat(cutRequests.get()).as("the kills really cut requests").isPositive();
             assertThat(UNEXPECTED).as("answers other than sales, sold-out and dropped connections").isEmpty();
         } finally {
