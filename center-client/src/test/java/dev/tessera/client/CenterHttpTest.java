@@ -29,7 +29,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,6 +174,42 @@ class CenterHttpTest {
     }
 
     @Test
+    @SuppressWarnings("rawtypes")
+    void aLiveStreamHandsOnEachMessageOfItsNameAndIsNotDroppedByClosing() throws Exception {
+        StreamHeard<Map> heard = new StreamHeard<>();
+        try (CenterHttp http = new CenterHttp(fx.center.baseUri())) {
+            String token = signIn(http);
+            EventStream<Map> stream = http.events("/api/events/" + event.eventId() + "/seats/stream", token, "seats",
+                    Map.class, heard);
+            assertThat(heard.opened.await(10, TimeUnit.SECONDS)).as("opened").isTrue();
+
+            Hold hold = http.postOnce("/api/events/" + event.eventId() + "/holds", token, bestAvailable(),
+                    CenterHttp.type(Hold.class));
+
+            Map message = heard.received.poll(10, TimeUnit.SECONDS);
+            assertThat(message).as("a seats message").isNotNull();
+            assertThat(((Number) message.get("eventId")).longValue()).isEqualTo(event.eventId());
+            assertThat(message.get("seats").toString()).contains(hold.seatIds().getFirst());
+            stream.close();
+        }
+        assertThat(heard.dropped).as("closing is not a drop").isEmpty();
+    }
+
+    @Test
+    void aStreamTheCenterRefusesIsDroppedOnceWithItsProblem() throws Exception {
+        StreamHeard<Object> heard = new StreamHeard<>();
+        try (CenterHttp http = new CenterHttp(fx.center.baseUri());
+             EventStream<Object> _ = http.events("/api/events/" + event.eventId() + "/seats/stream", "not-a-token",
+                     "seats", Object.class, heard)) {
+            CenterException cause = heard.dropped.poll(10, TimeUnit.SECONDS);
+            assertThat(cause).isInstanceOfSatisfying(CenterProblemException.class,
+                    p -> assertThat(p.status()).isEqualTo(401));
+        }
+        assertThat(heard.dropped).as("dropped once").isEmpty();
+        assertThat(heard.opened.getCount()).as("never opened").isEqualTo(1);
+    }
+
+    @Test
     void theConnectionListenerHearsWhetherTheCenterAnswered() {
         List<String> heard = new CopyOnWriteArrayList<>();
         ConnectionListener listener = new ConnectionListener() {
@@ -213,6 +253,27 @@ class CenterHttpTest {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class StreamHeard<T> implements EventStream.Listener<T> {
+        final CountDownLatch opened = new CountDownLatch(1);
+        final BlockingQueue<T> received = new LinkedBlockingQueue<>();
+        final BlockingQueue<CenterException> dropped = new LinkedBlockingQueue<>();
+
+        @Override
+        public void opened() {
+            opened.countDown();
+        }
+
+        @Override
+        public void received(T message) {
+            received.add(message);
+        }
+
+        @Override
+        public void dropped(CenterException cause) {
+            dropped.add(cause);
         }
     }
 
