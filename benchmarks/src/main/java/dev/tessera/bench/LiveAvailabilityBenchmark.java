@@ -6,7 +6,7 @@ import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterApiTypes.SeatChange;
 import dev.tessera.desktop.center.CenterApiTypes.SeatChanges;
 import dev.tessera.desktop.center.CenterClient;
-import dev.tessera.desktop.center.CenterException;
+import dev.tessera.client.CenterException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
 import dev.tessera.desktop.center.CounterApiTypes.Customer;

@@ -43,6 +43,12 @@ class ArchitectureTest {
             .because("the center client is the HTTP edge; it knows nothing of the UI");
 
     @ArchTest
+    static final ArchRule httpOnlyThroughTheCenterClient = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+            .because("center-client's CenterHttp is the one HTTP client of the center: its timeouts, retries, TLS "
+                    + "trust and problem documents hold for every call");
+
+    @ArchTest
     static final ArchRule onlyStartupKnowsTheCenterCode = noClasses()
             .that().resideOutsideOfPackage("dev.tessera.desktop.startup..")
             .should().dependOnClassesThat().resideInAPackage("dev.tessera.center..")
@@ -51,8 +57,6 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule backgroundWorkGoesThroughTheTaskExecutor = noClasses()
             .that().resideOutsideOfPackage("dev.tessera.desktop.ui..")
-            // the HTTP client's own callback threads, which it would otherwise create itself: closing waits for them
-            .and().doNotHaveFullyQualifiedName("dev.tessera.desktop.center.CenterHttp")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.concurrent.Task")
             .because("background work runs through the one TaskExecutor");

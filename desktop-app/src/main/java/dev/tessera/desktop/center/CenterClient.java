@@ -1,9 +1,12 @@
 package dev.tessera.desktop.center;
 
+import dev.tessera.client.CenterHttp;
+import dev.tessera.client.CenterProblemException;
+import dev.tessera.client.CenterTrust;
+import dev.tessera.client.ConnectionListener;
 import dev.tessera.desktop.center.CenterApiTypes.Login;
 import dev.tessera.desktop.center.CenterApiTypes.Session;
 import java.net.URI;
-import java.util.Map;
 
 /**
  * The desktop's only way to the platform center, embedded or remote alike: its HTTP API. Thread
@@ -18,7 +21,7 @@ public final class CenterClient implements AutoCloseable {
 
     /** A client that accepts the center's TLS certificate as {@code trust} says (docs/operations.md "TLS"). */
     public CenterClient(URI baseUri, ConnectionListener listener, CenterTrust trust) {
-        this.http = new CenterHttp(normalize(baseUri), listener, trust);
+        this.http = new CenterHttp(baseUri, listener, trust);
     }
 
     public CenterClient(URI baseUri) {
@@ -31,8 +34,7 @@ public final class CenterClient implements AutoCloseable {
 
     /** Succeeds when the center answers its health check. */
     public void checkHealth() {
-        http.get("/health", null, CenterHttp.MAPPER.getTypeFactory().constructMapType(Map.class, String.class,
-                Object.class));
+        http.get("/health", null, CenterHttp.mapOf(String.class, Object.class));
     }
 
     /** Signs in; a wrong password is a {@link CenterProblemException} with status 401, a locked account 429. */
@@ -50,14 +52,5 @@ public final class CenterClient implements AutoCloseable {
     @Override
     public void close() {
         http.close();
-    }
-
-    /** Paths are resolved against the base, so it must end with a slash-free authority. */
-    private static URI normalize(URI uri) {
-        String text = uri.toString();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        return URI.create(text);
     }
 }

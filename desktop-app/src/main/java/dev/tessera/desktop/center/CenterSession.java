@@ -1,5 +1,7 @@
 package dev.tessera.desktop.center;
 
+import dev.tessera.client.CenterResponseException;
+import dev.tessera.client.CenterHttp;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.core.seatmap.SeatMapFormat;
 import dev.tessera.core.seatmap.SeatMapFormatException;

@@ -7,7 +7,7 @@ import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CenterUnreachableException;
+import dev.tessera.client.CenterUnreachableException;
 import dev.tessera.desktop.center.CounterApiTypes.Customer;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.center.CounterApiTypes.Payment;
@@ -287,7 +287,7 @@ public final class CounterViewModel implements AutoCloseable {
             dev.tessera.contract.chip.ChipView chip;
             try {
                 chip = ctx.session().chip(proof.chipId());
-            } catch (dev.tessera.desktop.center.CenterProblemException e) {
+            } catch (dev.tessera.client.CenterProblemException e) {
                 if (e.status() != 404) {
                     throw e;
                 }

@@ -1,7 +1,7 @@
 package dev.tessera.desktop.counter;
 
 import dev.tessera.desktop.center.CenterClient;
-import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.MemberApiTypes.BlockedChip;
 import dev.tessera.desktop.center.MemberApiTypes.MemberFound;

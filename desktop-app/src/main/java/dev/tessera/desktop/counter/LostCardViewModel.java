@@ -1,6 +1,6 @@
 package dev.tessera.desktop.counter;
 
-import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.MemberApiTypes.MemberCard;
 import dev.tessera.desktop.center.MemberApiTypes.MemberFound;

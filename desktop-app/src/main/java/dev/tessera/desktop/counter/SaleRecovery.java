@@ -3,7 +3,7 @@ package dev.tessera.desktop.counter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
-import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;

@@ -2,7 +2,7 @@ package dev.tessera.desktop.events;
 
 import dev.tessera.desktop.center.CenterApiTypes.Availability;
 import dev.tessera.desktop.center.CenterApiTypes.SeatChanges;
-import dev.tessera.desktop.center.CenterException;
+import dev.tessera.client.CenterException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.SeatStream;
 import dev.tessera.desktop.ui.TaskExecutor;

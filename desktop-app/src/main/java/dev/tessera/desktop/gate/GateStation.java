@@ -88,14 +88,14 @@ public final class GateStation {
      * Opens the shift: downloads the gate package, or, when the center cannot be reached, uses the one cached in
      * the ledger. Blocking.
      *
-     * @throws dev.tessera.desktop.center.CenterException when the center fails and nothing is cached
+     * @throws dev.tessera.client.CenterException when the center fails and nothing is cached
      */
     public static GateStation open(CenterSession session, LedgerStore ledger, EventInfo event, String gateId, Clock clock)
             throws IOException {
         GateStation station = new GateStation(event, gateId, new GateScans(ledger.dsl(), event.id()), clock);
         try {
             station.refresh(session);
-        } catch (dev.tessera.desktop.center.CenterUnreachableException e) {
+        } catch (dev.tessera.client.CenterUnreachableException e) {
             if (!station.loadCache()) {
                 throw e;
             }

@@ -1,8 +1,8 @@
 package dev.tessera.desktop.gate;
 
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CenterException;
-import dev.tessera.desktop.center.CenterUnreachableException;
+import dev.tessera.client.CenterException;
+import dev.tessera.client.CenterUnreachableException;
 import dev.tessera.contract.gate.GateCount;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;

@@ -1,7 +1,7 @@
 package dev.tessera.desktop.ledger;
 
-import dev.tessera.desktop.center.CenterException;
-import dev.tessera.desktop.center.CenterUnreachableException;
+import dev.tessera.client.CenterException;
+import dev.tessera.client.CenterUnreachableException;
 import dev.tessera.desktop.ui.TaskExecutor;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.tessera.desktop.ledger;
 
 import dev.tessera.core.model.LedgerEntry;
-import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.terminal.JournalEntry;
 import dev.tessera.contract.terminal.JournalPushResult;

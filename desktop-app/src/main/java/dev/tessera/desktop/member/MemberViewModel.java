@@ -1,9 +1,9 @@
 package dev.tessera.desktop.member;
 
 import dev.tessera.core.seatmap.SeatMap;
-import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CenterUnreachableException;
+import dev.tessera.client.CenterUnreachableException;
 import dev.tessera.desktop.center.CounterApiTypes;
 import dev.tessera.desktop.center.MemberApiTypes.MemberTicket;
 import dev.tessera.desktop.center.MemberApiTypes.MemberTransfer;

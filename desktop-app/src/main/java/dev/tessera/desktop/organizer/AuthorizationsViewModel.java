@@ -7,7 +7,7 @@ import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.center.CenterApiTypes.Account;
 import dev.tessera.desktop.center.CenterApiTypes.AreaCount;
 import dev.tessera.desktop.center.CenterApiTypes.Availability;
-import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.ManagerApiTypes.Authorization;

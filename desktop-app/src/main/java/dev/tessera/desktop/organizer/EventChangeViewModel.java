@@ -1,7 +1,7 @@
 package dev.tessera.desktop.organizer;
 
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.event.MoveEvent;
 import dev.tessera.desktop.ui.DialogService;

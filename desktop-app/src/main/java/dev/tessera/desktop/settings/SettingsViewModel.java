@@ -1,5 +1,6 @@
 package dev.tessera.desktop.settings;
 
+import dev.tessera.client.CenterAddress;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.startup.StartupSettings;
 import dev.tessera.desktop.ui.ErrorMessages;
@@ -130,9 +131,9 @@ public final class SettingsViewModel {
         testing.set(true);
         testResult.set(Message.of("settings.center.testing"));
         tasks.execute(() -> {
-            try (CenterClient client = new CenterClient(uri, dev.tessera.desktop.center.ConnectionListener.NONE,
-                    chosenCa().map(dev.tessera.desktop.center.CenterTrust::pinned)
-                            .orElse(dev.tessera.desktop.center.CenterTrust.SYSTEM))) {
+            try (CenterClient client = new CenterClient(uri, dev.tessera.client.ConnectionListener.NONE,
+                    chosenCa().map(dev.tessera.client.CenterTrust::pinned)
+                            .orElse(dev.tessera.client.CenterTrust.SYSTEM))) {
                 client.checkHealth();
             }
             return uri;
@@ -158,7 +159,7 @@ public final class SettingsViewModel {
         }
         try {
             StartupSettings.centerUri(url);
-        } catch (StartupSettings.PlainHttpException e) {
+        } catch (CenterAddress.PlainHttpException e) {
             return Optional.of(Message.of("settings.center.insecure", url));
         } catch (IllegalArgumentException e) {
             return Optional.of(Message.of("settings.center.invalid", url));
@@ -166,7 +167,7 @@ public final class SettingsViewModel {
         Optional<java.nio.file.Path> ca = chosenCa();
         if (ca.isPresent()) {
             try {
-                dev.tessera.desktop.center.CenterTrust.read(ca.get());
+                dev.tessera.client.CenterTrust.read(ca.get());
             } catch (java.io.IOException | java.security.GeneralSecurityException e) {
                 return Optional.of(Message.of("settings.center.caUnreadable", ca.get(), e.getMessage()));
             }

@@ -1,6 +1,6 @@
 package dev.tessera.desktop.settings;
 
-import dev.tessera.desktop.center.CenterTrust;
+import dev.tessera.client.CenterTrust;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.tessera.desktop.shell;
 
 import dev.tessera.desktop.center.CenterApiTypes.Account;
-import dev.tessera.desktop.center.CenterException;
+import dev.tessera.client.CenterException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.events.EventsViewModel;

@@ -1,9 +1,9 @@
 package dev.tessera.desktop.shift;
 
 import dev.tessera.desktop.ui.Feedback;
-import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CenterUnreachableException;
+import dev.tessera.client.CenterUnreachableException;
 import dev.tessera.contract.shift.CloseShift;
 import dev.tessera.contract.shift.OpenShift;
 import dev.tessera.contract.shift.Shift;

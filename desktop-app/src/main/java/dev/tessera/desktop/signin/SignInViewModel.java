@@ -1,7 +1,7 @@
 package dev.tessera.desktop.signin;
 
 import dev.tessera.desktop.center.CenterClient;
-import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.startup.CenterConnection.DemoAccount;
 import dev.tessera.desktop.ui.ErrorMessages;

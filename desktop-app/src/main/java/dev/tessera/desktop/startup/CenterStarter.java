@@ -54,8 +54,8 @@ public final class CenterStarter {
         }
     }
 
-    private static void checkHealth(URI uri, dev.tessera.desktop.center.CenterTrust trust) {
-        try (CenterClient probe = new CenterClient(uri, dev.tessera.desktop.center.ConnectionListener.NONE, trust)) {
+    private static void checkHealth(URI uri, dev.tessera.client.CenterTrust trust) {
+        try (CenterClient probe = new CenterClient(uri, dev.tessera.client.ConnectionListener.NONE, trust)) {
             probe.checkHealth();
         }
     }

@@ -1,6 +1,6 @@
 package dev.tessera.desktop.ui;
 
-import dev.tessera.desktop.center.ConnectionListener;
+import dev.tessera.client.ConnectionListener;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.tessera.desktop.ui;
 
-import dev.tessera.desktop.center.CenterCertificateException;
-import dev.tessera.desktop.center.CenterException;
-import dev.tessera.desktop.center.CenterProblemException;
-import dev.tessera.desktop.center.CenterUnreachableException;
+import dev.tessera.client.CenterCertificateException;
+import dev.tessera.client.CenterException;
+import dev.tessera.client.CenterProblemException;
+import dev.tessera.client.CenterUnreachableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

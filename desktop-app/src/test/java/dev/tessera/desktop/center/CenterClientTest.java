@@ -1,5 +1,11 @@
 package dev.tessera.desktop.center;
 
+import dev.tessera.client.ConnectionListener;
+import dev.tessera.client.CenterException;
+import dev.tessera.client.CenterProblemException;
+import dev.tessera.client.CenterUnreachableException;
+import dev.tessera.client.CenterResponseException;
+import dev.tessera.client.CenterHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

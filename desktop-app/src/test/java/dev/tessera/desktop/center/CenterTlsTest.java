@@ -1,5 +1,8 @@
 package dev.tessera.desktop.center;
 
+import dev.tessera.client.CenterTrust;
+import dev.tessera.client.ConnectionListener;
+import dev.tessera.client.CenterCertificateException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package dev.tessera.desktop.center;
 
+import dev.tessera.client.CenterProblemException;
+import dev.tessera.client.CenterHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

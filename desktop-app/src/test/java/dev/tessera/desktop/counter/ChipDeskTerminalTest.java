@@ -2,19 +2,17 @@ package dev.tessera.desktop.counter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tessera.client.CenterHttp;
+import dev.tessera.contract.account.Login;
+import dev.tessera.contract.account.SignedIn;
+import dev.tessera.contract.chip.ChipKeyUse;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.desktop.gate.GateFixtures;
 import dev.tessera.desktop.support.TestCenter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * was personalized and written (GET /api/chips/{chipId}/key-uses, as a manager reads it).
  */
 class ChipDeskTerminalTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void everyChipKeyUseOfTheCounterNamesItsTerminal(@TempDir Path dir) throws Exception {
@@ -47,28 +44,19 @@ class ChipDeskTerminalTest {
                     ChipDesk.Entitlement.sale(sale.saleId()));
             assertThat(written.written()).isEqualTo(1);
 
-            JsonNode uses = keyUses(center.baseUri(), chipId);
-            List<String> outcomes = new ArrayList<>();
-            uses.forEach(use -> outcomes.add(use.get("outcome").asText() + " " + use.get("purpose").asText() + " at "
-                    + use.get("terminalId").asText()));
+            List<String> outcomes = keyUses(center.baseUri(), chipId).stream()
+                    .map(use -> use.outcome() + " " + use.purpose() + " at " + use.terminalId()).toList();
             assertThat(outcomes).contains("PERSONALIZED MEMBERSHIP at " + terminal, "GRANTED SALE at " + terminal)
                     .allMatch(line -> line.endsWith(" at " + terminal));
         }
     }
 
     /** The audit as the demo manager reads it from the center. */
-    private static JsonNode keyUses(URI base, String chipId) throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> session = http.send(HttpRequest.newBuilder(base.resolve("/api/sessions"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"loginId\":\"manager\",\"password\":\"manager-demo\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
-            String token = JSON.readTree(session.body()).get("token").asText();
-            HttpResponse<String> uses = http.send(HttpRequest.newBuilder(base.resolve("/api/chips/" + chipId + "/key-uses"))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(uses.statusCode()).as(uses.body()).isEqualTo(200);
-            return JSON.readTree(uses.body());
+    private static List<ChipKeyUse> keyUses(URI base, String chipId) {
+        try (CenterHttp http = new CenterHttp(base)) {
+            SignedIn manager = http.post("/api/sessions", null, new Login("manager", "manager-demo"),
+                    CenterHttp.type(SignedIn.class));
+            return http.get("/api/chips/" + chipId + "/key-uses", manager.token(), CenterHttp.listOf(ChipKeyUse.class));
         }
     }
 }

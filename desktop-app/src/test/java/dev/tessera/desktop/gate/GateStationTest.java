@@ -8,7 +8,7 @@ import dev.tessera.center.CenterConfig;
 import dev.tessera.center.PlatformCenter;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CenterUnreachableException;
+import dev.tessera.client.CenterUnreachableException;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.support.TestCenter;

@@ -7,7 +7,7 @@ import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.core.model.LedgerKind;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CenterUnreachableException;
+import dev.tessera.client.CenterUnreachableException;
 import dev.tessera.desktop.support.TestCenter;
 import java.net.URI;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.tessera.desktop.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.center.transfer.TransferService;
-import dev.tessera.desktop.center.CenterProblemException;
+import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
 import dev.tessera.desktop.center.CounterApiTypes.Customer;

@@ -1,13 +1,9 @@
 package dev.tessera.reader.center;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tessera.client.CenterHttp;
+import dev.tessera.client.CenterProblemException;
+import dev.tessera.client.CenterUnreachableException;
 import dev.tessera.contract.account.Login;
 import dev.tessera.contract.account.SignedIn;
 import dev.tessera.contract.chip.ChipTickets;
@@ -20,48 +16,29 @@ import dev.tessera.contract.gate.IssuerKey;
 import dev.tessera.contract.gate.RevocationView;
 import dev.tessera.contract.gate.Scan;
 import dev.tessera.contract.gate.ScanResult;
-import dev.tessera.contract.problem.Problem;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.core.crypto.IssuerPublicKey;
 import dev.tessera.reader.wallet.ChipTicket;
 import dev.tessera.reader.wallet.SessionAuthority;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * The few platform-center calls a reader terminal makes (docs/openapi.json), over plain HTTP/JSON: the requests and
- * answers are center-contract's records, as the center itself reads and writes them.
+ * The few platform-center calls a reader terminal makes (docs/openapi.json), through center-client's
+ * {@link CenterHttp}: the requests and answers are center-contract's records, as the center itself reads and writes
+ * them.
  */
 public final class CenterClient {
-    /** Set (to true) by the build's test runs: a field the center sends that no contract record names fails them. */
-    static final String STRICT_PROPERTY = "tessera.center.strictJson";
-    /** Tolerant in the field (a newer center may add fields), strict under test. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, Boolean.getBoolean(STRICT_PROPERTY))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
-    /** A problem document may carry extension members (RFC 9457 §3.2): read always tolerantly. */
-    private static final ObjectReader PROBLEM = JSON.readerFor(Problem.class)
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final HexFormat HEX = HexFormat.of();
     /** docs/operations.md "Idempotency keys": a lost answer is asked for again, at most this many times in all. */
-    public static final int MAX_ATTEMPTS = 3;
-    /** The waits before the second and the third attempt. */
-    private static final List<Duration> BACKOFF = List.of(Duration.ofMillis(250), Duration.ofSeconds(1));
-    private static final String IN_FLIGHT = "idempotency-key-in-flight";
+    public static final int MAX_ATTEMPTS = CenterHttp.MAX_ATTEMPTS;
 
-    private final URI base;
-    private final HttpClient http;
+    private final CenterHttp http;
     private final String token;
 
     /** A blank card's PERSONALIZE data, for a chip id the center picked: sent to the card once, never kept. */
@@ -121,17 +98,16 @@ public final class CenterClient {
 
     public record Revocation(long id, UUID ticketId, int version) {}
 
-    private CenterClient(URI base, HttpClient http, String token) {
-        this.base = base;
+    private CenterClient(CenterHttp http, String token) {
         this.http = http;
         this.token = token;
     }
 
     public static CenterClient login(URI base, String loginId, char[] password) throws CenterException {
-        CenterClient anonymous = new CenterClient(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
-        SignedIn session = anonymous.send("POST", "/api/sessions", new Login(loginId, new String(password)),
-                type(SignedIn.class));
-        return new CenterClient(base, anonymous.http, session.token());
+        CenterHttp http = new CenterHttp(base);
+        SignedIn session = call("POST", "/api/sessions", () -> http.post("/api/sessions", null,
+                new Login(loginId, new String(password)), CenterHttp.type(SignedIn.class)));
+        return new CenterClient(http, session.token());
     }
 
     /**
@@ -146,7 +122,7 @@ public final class CenterClient {
                     entitlement.transferId(), entitlement.eventId(), HEX.formatHex(hostChallenge),
                     HEX.formatHex(cardAnswer), null);
             try {
-                ChipSessionGrant grant = send("POST", "/api/chip-sessions", body, type(ChipSessionGrant.class));
+                ChipSessionGrant grant = post("/api/chip-sessions", body, ChipSessionGrant.class);
                 return new SessionAuthority.Grant(HEX.parseHex(grant.hostCryptogram()), HEX.parseHex(grant.sessionKey()));
             } catch (CenterException e) {
                 throw new SessionRefused(e);
@@ -156,19 +132,19 @@ public final class CenterClient {
 
     /** Claim 31: a blank card's keys, once, for a chip id the center picks (POST /api/chip-personalizations). */
     public Personalization personalize(Long memberId) throws CenterException {
-        dev.tessera.contract.chip.Personalization p = send("POST", "/api/chip-personalizations",
-                new PersonalizationRequest(memberId, null), type(dev.tessera.contract.chip.Personalization.class));
+        dev.tessera.contract.chip.Personalization p = post("/api/chip-personalizations",
+                new PersonalizationRequest(memberId, null), dev.tessera.contract.chip.Personalization.class);
         return new Personalization(HEX.parseHex(p.chipId()), HEX.parseHex(p.accessKey()), HEX.parseHex(p.gateKey()));
     }
 
     /** Claim 31: the personalized chip becomes a member's card. */
     public void registerChip(String chipId, byte[] publicKey, Long memberId) throws CenterException {
-        send("POST", "/api/chips", new RegisterChip(chipId, HEX.formatHex(publicKey), memberId), (JavaType) null);
+        post("/api/chips", new RegisterChip(chipId, HEX.formatHex(publicKey), memberId), null);
     }
 
     /** Claims 67, 76, 89: the chip's ticket package, each ticket sealed for it. */
     public List<ChipTicket> ticketPackage(String chipId) throws CenterException {
-        ChipTickets pkg = send("GET", "/api/chips/" + chipId + "/tickets", null, type(ChipTickets.class));
+        ChipTickets pkg = get("/api/chips/" + chipId + "/tickets", CenterHttp.type(ChipTickets.class));
         return pkg.tickets().stream().map(CenterClient::chipTicket).toList();
     }
 
@@ -179,108 +155,49 @@ public final class CenterClient {
     }
 
     public List<GateChip> gatePackage(long eventId) throws CenterException {
-        GatePackage pkg = send("GET", "/api/events/" + eventId + "/gate-package", null, type(GatePackage.class));
+        GatePackage pkg = get("/api/events/" + eventId + "/gate-package", CenterHttp.type(GatePackage.class));
         return pkg.chips().stream().map(c -> new GateChip(c.chipId(), HEX.parseHex(c.publicKey()),
                 HEX.parseHex(c.gateKey()))).toList();
     }
 
     public List<IssuerPublicKey> issuerKeys() throws CenterException {
-        List<IssuerKey> keys = send("GET", "/api/issuer-keys", null, new TypeReference<List<IssuerKey>>() {});
+        List<IssuerKey> keys = get("/api/issuer-keys", CenterHttp.listOf(IssuerKey.class));
         return keys.stream().map(k -> IssuerPublicKey.of(HEX.parseHex(k.publicKey()))).toList();
     }
 
     public List<Revocation> revocations(long eventId, long afterId) throws CenterException {
-        List<RevocationView> revoked = send("GET", "/api/events/" + eventId + "/revocations"
-                + (afterId > 0 ? "?after=" + afterId : ""), null, new TypeReference<List<RevocationView>>() {});
+        List<RevocationView> revoked = get("/api/events/" + eventId + "/revocations"
+                + (afterId > 0 ? "?after=" + afterId : ""), CenterHttp.listOf(RevocationView.class));
         return revoked.stream().map(r -> new Revocation(r.id(), UUID.fromString(r.ticketId()), r.version())).toList();
     }
 
     /** Reports a gate admission to the center (its own verdict comes back, e.g. ALREADY_USED for a replay). */
     public ScanResult reportScan(long eventId, String gateId, byte[] signedTicket, String chipId) throws CenterException {
-        return sendOnce("/api/gate/scans", new Scan(eventId, gateId, Base64.getEncoder().encodeToString(signedTicket),
-                chipId, null), type(ScanResult.class));
+        Scan scan = new Scan(eventId, gateId, Base64.getEncoder().encodeToString(signedTicket), chipId, null);
+        return call("POST", "/api/gate/scans", () -> http.postOnce("/api/gate/scans", token, scan,
+                CenterHttp.type(ScanResult.class)));
     }
 
-    /**
-     * A POST the center runs once per Idempotency-Key: one fresh key for this logical request, the same request sent
-     * again when the answer is lost (no answer, a 5xx, the key still in flight), so a retry never turns a lost
-     * "admitted" into "already used".
-     */
-    private <T> T sendOnce(String path, Object body, JavaType answer) throws CenterException {
-        String key = UUID.randomUUID().toString();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return send("POST", path, body, answer, key);
-            } catch (CenterException e) {
-                boolean lost = e.unreachable() || e.status() >= 500 || (e.status() == 409 && e.problemType().endsWith("/" + IN_FLIGHT));
-                if (!lost || attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(BACKOFF.get(attempt - 1));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static JavaType type(Class<?> record) {
-        return JSON.constructType(record);
-    }
-
-    private <T> T send(String method, String path, Object body, TypeReference<T> answer) throws CenterException {
-        return send(method, path, body, JSON.getTypeFactory().constructType(answer), null);
+    private <T> T get(String path, JavaType answer) throws CenterException {
+        return call("GET", path, () -> http.get(path, token, answer));
     }
 
     /** {@code answer}: the record the center answers with, or null to read no answer. */
-    private <T> T send(String method, String path, Object body, JavaType answer) throws CenterException {
-        return send(method, path, body, answer, null);
+    private <T> T post(String path, Object body, Class<T> answer) throws CenterException {
+        return call("POST", path, () -> http.post(path, token, body, answer == null ? null : CenterHttp.type(answer)));
     }
 
-    private <T> T send(String method, String path, Object body, JavaType answer, String idempotencyKey)
-            throws CenterException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
+    /** The client's failures as this reader's checked {@link CenterException}: status 0 when no answer came. */
+    private static <T> T call(String method, String path, Supplier<T> exchange) throws CenterException {
         try {
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-            }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() / 100 != 2) {
-                throw refusal(method, path, response);
-            }
-            return answer == null || response.body().length == 0 ? null : JSON.readValue(response.body(), answer);
-        } catch (IOException e) {
-            throw new CenterException(0, "the center at " + base + " cannot be reached: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CenterException(0, "interrupted while talking to the center", e);
+            return exchange.get();
+        } catch (CenterProblemException e) {
+            String type = "about:blank".equals(e.type()) ? "" : e.type();
+            throw new CenterException(e.status(), type, method + " " + path + ": " + e.detail(), e);
+        } catch (CenterUnreachableException e) {
+            throw new CenterException(0, e.getMessage(), e);
+        } catch (dev.tessera.client.CenterException e) {
+            throw new CenterException(0, method + " " + path + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The center's problem document as an exception; a body that is no problem document (a proxy's 502) by status. */
-    private static CenterException refusal(String method, String path, HttpResponse<byte[]> response) {
-        String detail = "HTTP " + response.statusCode();
-        String type = "";
-        try {
-            Problem problem = response.body().length == 0 ? null : PROBLEM.readValue(response.body());
-            if (problem != null) {
-                detail = Objects.requireNonNullElse(problem.detail(), detail);
-                type = Objects.requireNonNullElse(problem.type(), "");
-            }
-        } catch (IOException e) {
-            // not a problem document (a proxy's page): the status says it
-        }
-        return new CenterException(response.statusCode(), type, method + " " + path + ": " + detail, null);
     }
 }

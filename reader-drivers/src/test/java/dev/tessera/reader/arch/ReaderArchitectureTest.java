@@ -31,6 +31,12 @@ class ReaderArchitectureTest {
             .because("host code talks to the card through APDUs only; only the simulator installs the applet");
 
     @ArchTest
+    static final ArchRule httpOnlyThroughTheCenterClient = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+            .because("center-client's CenterHttp is the one HTTP client of the center: its timeouts, retries, TLS "
+                    + "trust and problem documents hold for every call");
+
+    @ArchTest
     static final ArchRule noJavaFx = noClasses().should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("only seat-designer and desktop-app import JavaFX");
 

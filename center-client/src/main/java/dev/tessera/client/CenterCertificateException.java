@@ -1,4 +1,4 @@
-package dev.tessera.desktop.center;
+package dev.tessera.client;
 
 import java.net.URI;
 

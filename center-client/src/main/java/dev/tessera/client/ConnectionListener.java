@@ -1,4 +1,4 @@
-package dev.tessera.desktop.center;
+package dev.tessera.client;
 
 /** Told after every exchange with the center whether it answered; called on any thread. */
 public interface ConnectionListener {

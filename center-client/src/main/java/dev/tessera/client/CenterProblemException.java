@@ -1,4 +1,4 @@
-package dev.tessera.desktop.center;
+package dev.tessera.client;
 
 /**
  * The center refused a request with an RFC 9457 problem document; {@link #getMessage()} is its

@@ -1,4 +1,4 @@
-package dev.tessera.desktop.center;
+package dev.tessera.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.tessera.desktop.center;
+package dev.tessera.client;
 
 /** The center answered, but with something this client cannot read. */
 public final class CenterResponseException extends CenterException {

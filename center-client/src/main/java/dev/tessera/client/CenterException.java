@@ -1,4 +1,4 @@
-package dev.tessera.desktop.center;
+package dev.tessera.client;
 
 /** A request to the platform center failed; the message is a sentence for a person. */
 public abstract sealed class CenterException extends RuntimeException

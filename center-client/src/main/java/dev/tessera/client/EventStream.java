@@ -1,0 +1,148 @@
+package dev.tessera.client;
+
+import java.io.EOFException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One of the center's Server-Sent Events feeds (the live seats of an event: event name {@code seats}). The listener
+ * hears {@code opened}, then {@code received} for every event of the stream's name, and once {@code dropped} when the
+ * stream ends for any reason but {@link #close()}. Callbacks come on the HTTP client's threads.
+ */
+public final class EventStream<T> implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+
+    public interface Listener<T> {
+        void opened();
+
+        void received(T message);
+
+        void dropped(CenterException cause);
+    }
+
+    private final CenterHttp http;
+    private final String eventName;
+    private final Class<T> type;
+    private final Listener<T> listener;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean dropped = new AtomicBoolean();
+    private volatile Flow.Subscription subscription;
+    private volatile CompletableFuture<?> exchange;
+
+    private EventStream(CenterHttp http, String eventName, Class<T> type, Listener<T> listener) {
+        this.http = http;
+        this.eventName = eventName;
+        this.type = type;
+        this.listener = listener;
+    }
+
+    static <T> EventStream<T> open(CenterHttp http, String path, String token, String eventName, Class<T> type,
+                                   Listener<T> listener) {
+        EventStream<T> stream = new EventStream<>(http, eventName, type, listener);
+        HttpRequest request = http.request(path, token).setHeader("Accept", "text/event-stream")
+                // the request timeout would end a healthy stream; the connect timeout still applies
+                .timeout(Duration.ofDays(365)).GET().build();
+        CompletableFuture<HttpResponse<Void>> exchange = http.client().sendAsync(request, stream::subscriberFor);
+        // cancelling this future (not a dependent one) aborts the exchange
+        stream.exchange = exchange;
+        exchange.whenComplete(stream::ended);
+        return stream;
+    }
+
+    private BodySubscriber<Void> subscriberFor(HttpResponse.ResponseInfo info) {
+        if (info.statusCode() != 200) {
+            return BodySubscribers.mapping(BodySubscribers.ofByteArray(), body -> {
+                drop(CenterHttp.problem(info.statusCode(), body));
+                return null;
+            });
+        }
+        http.listener().reachable();
+        SseParser parser = new SseParser(this::event);
+        AtomicBoolean announced = new AtomicBoolean();
+        return BodySubscribers.fromLineSubscriber(new Flow.Subscriber<String>() {
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                subscription = s;
+                if (closed.get()) {
+                    s.cancel();
+                } else {
+                    s.request(Long.MAX_VALUE);
+                }
+            }
+
+            @Override
+            public void onNext(String line) {
+                // Open only once the center speaks: it flushes the headers before it registers the
+                // watcher, and its first line (a comment) comes after that.
+                if (announced.compareAndSet(false, true) && !closed.get()) {
+                    listener.opened();
+                }
+                parser.line(line);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                // reported once through ended(...)
+            }
+
+            @Override
+            public void onComplete() {
+                // reported once through ended(...)
+            }
+        }, s -> null, StandardCharsets.UTF_8, null);
+    }
+
+    private void event(String name, String data) {
+        if (!eventName.equals(name) || closed.get()) {
+            return;
+        }
+        T message;
+        try {
+            message = CenterHttp.readValue(data, type);
+        } catch (CenterResponseException e) {
+            LOG.warn("skipping an unreadable live '{}' message: {}", eventName, e.getCause().toString());
+            return;
+        }
+        http.listener().reachable();
+        listener.received(message);
+    }
+
+    private void ended(HttpResponse<Void> response, Throwable failure) {
+        if (closed.get() || dropped.get()) {
+            return;
+        }
+        // without the live feed the screen is no longer current: the status bar shows offline
+        http.listener().unreachable();
+        drop(new CenterUnreachableException(http.base(), failure != null ? failure
+                : new EOFException("the live stream ended (HTTP " + response.statusCode() + ")")));
+    }
+
+    private void drop(CenterException cause) {
+        if (!closed.get() && dropped.compareAndSet(false, true)) {
+            listener.dropped(cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            CompletableFuture<?> e = exchange;
+            if (e != null) {
+                e.cancel(true);
+            }
+        }
+    }
+}
