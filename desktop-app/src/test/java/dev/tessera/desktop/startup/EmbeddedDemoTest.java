@@ -105,7 +105,7 @@ class EmbeddedDemoTest {
             gate.eventProperty().set(gate.events().stream().filter(e -> e.id() == today.eventId()).findFirst().orElseThrow());
             return null;
         });
-        assertThat(fx(() -> gate.gateProperty().get())).as("README: the North entrance, the first one offered")
+        assertThat(fx(() -> gate.gateProperty().get())).as("README: the gate north, the first one offered")
                 .isEqualTo(today.gateId()).isEqualTo("north");
         robot.clickOn("#gateStartShift");
         waitFor(30, "the shift", () -> gate.stationProperty().get() != null);
