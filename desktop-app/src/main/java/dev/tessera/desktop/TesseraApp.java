@@ -57,8 +57,8 @@ public final class TesseraApp extends Application {
             return;
         }
         // the saved center unless the command line names one; the CA pinned in Settings either way
-        settings = new StartupSettings(settings.remoteCenter().isPresent() ? settings.remoteCenter() : saved.center(),
-                settings.dataDir(), saved.trust());
+        settings = settings.withCenter(settings.remoteCenter().isPresent() ? settings.remoteCenter() : saved.center(),
+                saved.trust());
         shell = new Shell(stage, settings, BackgroundTaskExecutor.forJavaFx(), l10n, dialogs, Clock.systemDefaultZone());
         shell.start();
     }

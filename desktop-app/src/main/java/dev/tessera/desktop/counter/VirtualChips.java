@@ -32,7 +32,7 @@ import javax.smartcardio.CardTerminal;
  */
 public final class VirtualChips implements CounterReader, AutoCloseable {
     public static final String READER_NAME = "Tessera counter reader";
-    /** The tray's file in the app's data folder. */
+    /** The tray's file in the simulated-cards folder beside the data folder (docs/decisions/0015). */
     public static final String FILE_NAME = "virtual-chips.json";
 
     /** One chip on the tray; {@code label} is what the clerk wrote on it, {@code owner} the member once issued. */

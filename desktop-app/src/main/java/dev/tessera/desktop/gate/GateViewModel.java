@@ -326,7 +326,8 @@ public final class GateViewModel implements ViewModelWorkspace.Model {
 
     /** Counts and last scans from the ledger; cheap, on the UI thread after each scan and sync. */
     private void showLedger(GateStation s) {
-        if (s == null) {
+        // a sync's answer may reach the UI thread after the workspace closed and its ledger with it
+        if (s == null || closed) {
             return;
         }
         GateScans.Counts c = s.counts();

@@ -85,7 +85,7 @@ public final class Shell {
     }
 
     public void start() {
-        StartupViewModel startup = new StartupViewModel(settings, tasks);
+        StartupViewModel startup = new StartupViewModel(settings, tasks, this::virtualChips);
         startupStage = new Stage(StageStyle.UNDECORATED);
         Scene startupScene = new Scene(new StartupView(startup, l10n));
         startupScene.getStylesheets().add(Stylesheets.APP);
@@ -214,9 +214,10 @@ public final class Shell {
 
     private synchronized VirtualChips virtualChips() {
         if (virtualChips == null) {
-            // in memory only: a tray file would hold the chips' static keys in the terminal's data folder
-            // (CounterFlowTest.assertNoChipKeyIn), which only the center may keep
-            virtualChips = new VirtualChips(new java.security.SecureRandom());
+            // the cards stand for physical ones and keep their own keys, outside the terminal's data folder, which
+            // holds no chip key (docs/decisions/0015; CounterFlowTest.assertNoChipKeyIn)
+            virtualChips = new VirtualChips(new java.security.SecureRandom(),
+                    settings.simulatedCards().map(folder -> folder.resolve(VirtualChips.FILE_NAME)).orElse(null));
         }
         return virtualChips;
     }
@@ -250,7 +251,7 @@ public final class Shell {
         saveSettings(chosen);
         chosen.language().ifPresent(l10n::setLocale);
         if (newCenter) {
-            reconnect(new StartupSettings(chosen.center(), settings.dataDir(), chosen.trust()));
+            reconnect(settings.withCenter(chosen.center(), chosen.trust()));
         }
     }
 

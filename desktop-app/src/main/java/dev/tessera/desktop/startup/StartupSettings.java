@@ -11,15 +11,30 @@ import java.util.Optional;
 /**
  * Where the desktop's platform center is: a remote one ({@code --center-url} or
  * {@code TESSERA_CENTER_URL}), or an embedded one keeping its data in {@link #dataDir()}; {@link #trust()} says which
- * certificates an {@code https://} center may show.
+ * certificates an {@code https://} center may show. {@link #simulatedCards()} is the folder that keeps the simulated
+ * reader's cards between runs, outside the data folder (docs/decisions/0015); with it, the embedded center's demo
+ * also gives the demo members their cards and adds today's performance. Without it (the tests' set-up) the tray
+ * lives as long as the app and the demo is the venue, the event and the accounts.
  */
-public record StartupSettings(Optional<URI> remoteCenter, Path dataDir, CenterTrust trust) {
+public record StartupSettings(Optional<URI> remoteCenter, Path dataDir, CenterTrust trust,
+                              Optional<Path> simulatedCards) {
     public static final String CENTER_URL_OPTION = "--center-url";
     public static final String CENTER_URL_VARIABLE = "TESSERA_CENTER_URL";
     public static final String DATA_VARIABLE = "TESSERA_DATA";
+    /** What the simulated-cards folder's name adds to the data folder's, beside it. */
+    public static final String SIMULATED_CARDS_SUFFIX = "-simulated-cards";
 
     public StartupSettings(Optional<URI> remoteCenter, Path dataDir) {
         this(remoteCenter, dataDir, CenterTrust.SYSTEM);
+    }
+
+    public StartupSettings(Optional<URI> remoteCenter, Path dataDir, CenterTrust trust) {
+        this(remoteCenter, dataDir, trust, Optional.empty());
+    }
+
+    /** The same settings with another center and trust; the data and simulated-cards folders stay. */
+    public StartupSettings withCenter(Optional<URI> center, CenterTrust centerTrust) {
+        return new StartupSettings(center, dataDir, centerTrust, simulatedCards);
     }
 
     public static StartupSettings embedded(Path dataDir) {
@@ -49,7 +64,14 @@ public record StartupSettings(Optional<URI> remoteCenter, Path dataDir, CenterTr
             url = env.get(CENTER_URL_VARIABLE);
         }
         Optional<URI> remote = url == null || url.isBlank() ? Optional.empty() : Optional.of(centerUri(url.trim()));
-        return new StartupSettings(remote, defaultDataDir(env, userHome));
+        Path data = defaultDataDir(env, userHome);
+        return new StartupSettings(remote, data, CenterTrust.SYSTEM, Optional.of(simulatedCardsBeside(data)));
+    }
+
+    /** The simulated-cards folder beside the data folder: {@code ~/.local/share/tessera-simulated-cards} by default. */
+    public static Path simulatedCardsBeside(Path dataDir) {
+        Path data = dataDir.toAbsolutePath().normalize();
+        return data.resolveSibling(data.getFileName() + SIMULATED_CARDS_SUFFIX);
     }
 
     /** $TESSERA_DATA, else $XDG_DATA_HOME/tessera, else ~/.local/share/tessera. */

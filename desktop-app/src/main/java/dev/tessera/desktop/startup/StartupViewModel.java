@@ -1,8 +1,10 @@
 package dev.tessera.desktop.startup;
 
+import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.ui.Message;
 import dev.tessera.desktop.ui.TaskExecutor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,21 +20,24 @@ public final class StartupViewModel {
 
     private final StartupSettings settings;
     private final TaskExecutor tasks;
+    private final Supplier<VirtualChips> tray;
     private final ReadOnlyObjectWrapper<Message> step = new ReadOnlyObjectWrapper<>(Message.of("startup.starting"));
     private final ReadOnlyObjectWrapper<Message> failure = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
 
-    public StartupViewModel(StartupSettings settings, TaskExecutor tasks) {
+    /** {@code tray}: the simulated reader's tray, asked for when the embedded demo gives its cards. */
+    public StartupViewModel(StartupSettings settings, TaskExecutor tasks, Supplier<VirtualChips> tray) {
         this.settings = settings;
         this.tasks = tasks;
+        this.tray = tray;
     }
 
     public void start(Consumer<CenterConnection> onConnected) {
         busy.set(true);
         failure.set(null);
         progress.set(0);
-        tasks.execute(() -> CenterStarter.connect(settings, p -> tasks.runOnUiThread(() -> {
+        tasks.execute(() -> CenterStarter.connect(settings, tray, p -> tasks.runOnUiThread(() -> {
                     step.set(p.step());
                     progress.set(p.fraction());
                 })),

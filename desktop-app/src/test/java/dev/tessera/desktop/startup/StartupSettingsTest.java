@@ -19,6 +19,15 @@ class StartupSettingsTest {
     }
 
     @Test
+    void theSimulatedCardsLiveBesideTheDataFolderAndTheTestsSetUpHasNone() {
+        assertThat(StartupSettings.from(List.of(), Map.of(), "/home/ann").simulatedCards())
+                .contains(Path.of("/home/ann/.local/share/tessera-simulated-cards"));
+        assertThat(StartupSettings.from(List.of(), Map.of("TESSERA_DATA", "/x/demo/"), "/h").simulatedCards())
+                .contains(Path.of("/x/demo-simulated-cards"));
+        assertThat(StartupSettings.embedded(Path.of("/x/demo")).simulatedCards()).isEmpty();
+    }
+
+    @Test
     void teseraDataWinsOverXdgDataHome() {
         assertThat(StartupSettings.from(List.of(), Map.of("XDG_DATA_HOME", "/xdg"), "/h").dataDir())
                 .isEqualTo(Path.of("/xdg/tessera"));

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The demo venue, event and accounts loaded on a center's first start when asked for
@@ -32,6 +33,8 @@ import java.util.Map;
 public final class DemoData {
     public static final String VENUE_NAME = "Tessera Theatre";
     public static final String EVENT_NAME = "The Tempest";
+    /** The demo's performance whose doors open on the day of the first start, for the gate. */
+    public static final String TODAY_NAME = "The Tempest (today)";
 
     public record DemoAccount(String loginId, String password, Role role, String displayName) {}
 
@@ -76,17 +79,56 @@ public final class DemoData {
         int version = venue.latestSeatMapVersion() > 0 ? venue.latestSeatMapVersion()
                 : s.venues().addSeatMap(venue.id(), SeatMapFormat.toJson(map));
         Event event = done != null ? done : register(s, ids.get("organizer"), venue.id(), version, map, clock);
+        authorizeAndPublish(s, ids.get("clerk"), event, map);
+        return true;
+    }
+
+    /**
+     * Issue 14: a performance of the demo at the demo theatre whose doors opened at the start of this hour (it ends
+     * 12 hours later), so that the gate admits its tickets on the day of the first start; the clerk and the
+     * internet-sales channel authorized as for the demo event. Added once, to a center holding the demo and nothing
+     * else; the one already there otherwise.
+     */
+    public static Optional<Event> todaysPerformance(Services s, Clock clock) {
+        List<Venue> venues = s.venues().list();
+        Event demo = demoEvent(s, venues);
+        if (demo == null || venues.size() != 1) {
+            return Optional.empty();
+        }
+        Optional<Event> done = s.events().list(false).stream()
+                .filter(e -> e.name().equals(TODAY_NAME) && e.venueId() == demo.venueId()).findFirst();
+        if (done.isPresent() && done.get().status() != EventStatus.DRAFT) {
+            return done;
+        }
+        SeatMap map = s.events().seatMapOf(demo);
+        long organizer = accountId(s, "organizer");
+        Event today = done.orElseGet(() -> {
+            Instant doors = clock.instant().truncatedTo(ChronoUnit.HOURS);
+            return s.events().register(organizer, new RegisterEvent(TODAY_NAME, demo.servicer(), demo.venueId(),
+                    demo.seatMapVersion(), doors, doors.plus(Duration.ofMinutes(30)), doors.plus(Duration.ofHours(12)),
+                    demo.currency(), demo.pricesMinor(), demo.gates(), demo.contact()));
+        });
+        return Optional.of(authorizeAndPublish(s, accountId(s, "clerk"), today, map));
+    }
+
+    private static long accountId(Services s, String loginId) {
+        DemoAccount account = ACCOUNTS.stream().filter(a -> a.loginId().equals(loginId)).findFirst().orElseThrow();
+        return s.accounts().list(account.role()).stream().filter(p -> p.loginId().equals(loginId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the demo account \"" + loginId + "\" is missing"))
+                .accountId();
+    }
+
+    private static Event authorizeAndPublish(Services s, long clerk, Event event, SeatMap map) {
         Map<String, Integer> quotas = new LinkedHashMap<>();
         map.categories().forEach(c -> quotas.put(c.id(), 10_000));
         // authorizing again is harmless: the same quotas, the same seats for the same seller
-        s.events().authorize(event.id(), new AuthorizeSeller(ids.get("clerk"), quotas, firstRowOfLastSection(map)));
+        s.events().authorize(event.id(), new AuthorizeSeller(clerk, quotas, firstRowOfLastSection(map)));
         // issue 14: members buy at home within the internet-sales channel's quota (My wallet, Buy tickets)
         Map<String, Integer> online = new LinkedHashMap<>();
         map.categories().forEach(c -> online.put(c.id(), 200));
         s.events().authorize(event.id(), new AuthorizeSeller(InternetSales.channelOf(s.db(), s.accounts()), online,
                 List.of()));
-        s.events().publish(event.id());
-        return true;
+        return s.events().publish(event.id());
     }
 
     private static Event demoEvent(Services s, List<Venue> venues) {

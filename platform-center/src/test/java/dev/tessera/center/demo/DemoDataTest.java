@@ -12,6 +12,8 @@ import dev.tessera.core.seatmap.SampleVenues;
 import dev.tessera.core.seatmap.SeatMapFormat;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +42,27 @@ class DemoDataTest {
     }
 
     @Test
+    void todaysPerformanceHasItsDoorsOpenForTheGateAndIsAddedOnce() {
+        try (CenterFixture fx = new CenterFixture(CenterConfig.h2FileUrl(dir.resolve("today")), "tessera")) {
+            Services s = fx.center.services();
+            Clock clock = Clock.fixed(Instant.parse("2026-12-06T07:42:10Z"), ZoneOffset.UTC);
+            DemoData.loadIfEmpty(s, clock);
+
+            Event today = DemoData.todaysPerformance(s, clock).orElseThrow();
+
+            assertThat(today.name()).isEqualTo(DemoData.TODAY_NAME);
+            assertThat(today.status()).isEqualTo(EventStatus.PUBLISHED);
+            assertThat(today.doorsOpen()).isEqualTo(Instant.parse("2026-12-06T07:00:00Z"));
+            assertThat(today.endsAt()).isEqualTo(Instant.parse("2026-12-06T19:00:00Z"));
+            assertThat(s.events().authorizations(today.id())).as("the clerk and the internet-sales channel").hasSize(2);
+            Clock nextDay = Clock.offset(clock, java.time.Duration.ofDays(1));
+            assertThat(DemoData.todaysPerformance(s, nextDay).map(Event::id)).as("the one already there")
+                    .contains(today.id());
+            assertThat(s.events().list(false)).hasSize(2);
+        }
+    }
+
+    @Test
     void aCenterWithAVenueOfItsOwnGetsNoDemo() {
         try (CenterFixture fx = new CenterFixture(CenterConfig.h2FileUrl(dir.resolve("real")), "tessera")) {
             Services s = fx.center.services();
@@ -47,6 +70,7 @@ class DemoDataTest {
             s.venues().create(organizer, "Kanda Hall", "Tokyo");
 
             assertThat(DemoData.loadIfEmpty(s, Clock.systemUTC())).isFalse();
+            assertThat(DemoData.todaysPerformance(s, Clock.systemUTC())).isEmpty();
             assertThat(s.events().list(false)).isEmpty();
         }
     }
