@@ -41,9 +41,15 @@ public final class Controls {
 
     /** A titled block of a counter panel ({@code .counter-section} in tessera.css). */
     public static VBox section(String key, Localization l10n, Node... children) {
+        return section(new VBox(), key, l10n, children);
+    }
+
+    /** Makes {@code box} a titled block of a counter panel: for a view that is itself one. */
+    public static <B extends VBox> B section(B box, String key, Localization l10n, Node... children) {
         Label title = caption(key, l10n);
         title.getStyleClass().add("section-title");
-        VBox box = new VBox(6, title);
+        box.setSpacing(6);
+        box.getChildren().add(title);
         box.getChildren().addAll(children);
         box.getStyleClass().add("counter-section");
         return box;
