@@ -1,11 +1,9 @@
 package dev.tessera.desktop.counter;
 
 import dev.tessera.desktop.center.CounterApiTypes.Payment;
-import dev.tessera.desktop.ui.Amount;
+import dev.tessera.core.model.Money;
 import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.ui.Message;
-import java.math.BigDecimal;
-import java.util.Currency;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.LongExpression;
 import javafx.beans.binding.ObjectBinding;
@@ -39,8 +37,8 @@ public final class PaymentViewModel {
                 return null;
             }
             long back = given - due.get();
-            return back < 0 ? Message.of("counter.payment.short", new Amount(-back, code))
-                    : Message.of("counter.payment.change", new Amount(back, code));
+            return back < 0 ? Message.of("counter.payment.short", new Money(-back, code))
+                    : Message.of("counter.payment.change", new Money(back, code));
         }, tendered, currency, due);
     }
 
@@ -71,17 +69,9 @@ public final class PaymentViewModel {
         cardReference.set("");
     }
 
+    /** The amount typed, in minor units; null when blank or not an amount ({@link Money#parse}). */
     static Long minor(String text, String currency) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.trim().replace(",", ""))
-                    .movePointRight(Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()))
-                    .longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            return null;
-        }
+        return Money.parse(text, currency).map(Money::minor).orElse(null);
     }
 
     public ObjectProperty<String> paymentMethodProperty() {

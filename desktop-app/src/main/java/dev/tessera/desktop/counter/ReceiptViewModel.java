@@ -4,7 +4,7 @@ import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
-import dev.tessera.desktop.ui.Amount;
+import dev.tessera.core.model.Money;
 import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.ui.Formats;
 import dev.tessera.desktop.ui.Message;
@@ -97,10 +97,10 @@ public final class ReceiptViewModel {
             return;
         }
         Message question = refund
-                ? Message.of("counter.confirm.refund.question", new Amount(line.priceMinor(), line.currency()),
+                ? Message.of("counter.confirm.refund.question", new Money(line.priceMinor(), line.currency()),
                         line.place())
                 : Message.of("counter.confirm.void.question", line.place());
-        Message action = refund ? Message.of("counter.confirm.refund.action", new Amount(line.priceMinor(), line.currency()))
+        Message action = refund ? Message.of("counter.confirm.refund.action", new Money(line.priceMinor(), line.currency()))
                 : Message.of("counter.confirm.void.action");
         if (!ctx.dialogs().confirm(question, Message.of("counter.confirm.consequence"), action)) {
             return;

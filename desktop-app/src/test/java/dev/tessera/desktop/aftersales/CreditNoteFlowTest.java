@@ -21,7 +21,7 @@ import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.ConfirmDialog;
 import dev.tessera.desktop.support.Pdfs;
 import dev.tessera.desktop.support.Screenshots;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

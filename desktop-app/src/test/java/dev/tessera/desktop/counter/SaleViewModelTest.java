@@ -6,7 +6,7 @@ import dev.tessera.core.seatmap.Category;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
 import dev.tessera.desktop.support.CounterBench;
-import dev.tessera.desktop.ui.Amount;
+import dev.tessera.core.model.Money;
 import dev.tessera.desktop.ui.Message;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ class SaleViewModelTest {
             sale.payment().tenderedProperty().set(major(2 * price + extra));
         });
         assertThat(bench.onUi(() -> sale.payment().changeProperty().get()))
-                .isEqualTo(Message.of("counter.payment.change", new Amount(extra, event.currency())));
+                .isEqualTo(Message.of("counter.payment.change", new Money(extra, event.currency())));
 
         bench.onUi(sale::confirm);
         bench.await("the sale", () -> sale.phaseProperty().get() == SalePhase.DONE);
