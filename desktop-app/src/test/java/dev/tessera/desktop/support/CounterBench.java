@@ -128,5 +128,11 @@ public final class CounterBench implements AutoCloseable {
             asked.add(title);
             return false;
         }
+
+        @Override
+        public Optional<String> choose(Message question, List<String> choices, String preferred) {
+            asked.add(question);
+            return Optional.of(preferred);
+        }
     }
 }
