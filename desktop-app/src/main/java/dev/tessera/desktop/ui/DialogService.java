@@ -25,4 +25,7 @@ public interface DialogService {
      * or Esc.
      */
     java.util.Optional<String> choose(Message question, java.util.List<String> choices, String preferred);
+
+    /** Shows a dialog window of its own (Settings) and waits; its answer, empty for Cancel or Esc. */
+    <T> java.util.Optional<T> show(javafx.scene.control.Dialog<T> dialog);
 }

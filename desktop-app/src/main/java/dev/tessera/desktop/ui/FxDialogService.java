@@ -89,6 +89,11 @@ public final class FxDialogService implements DialogService {
         return dialog.showAndWait();
     }
 
+    @Override
+    public <T> java.util.Optional<T> show(javafx.scene.control.Dialog<T> dialog) {
+        return dialog.showAndWait();
+    }
+
     private Alert alert(Message header, Message detail, ButtonType... buttons) {
         return alert(Alert.AlertType.ERROR, header, detail, buttons);
     }

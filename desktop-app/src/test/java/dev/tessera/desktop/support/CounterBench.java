@@ -130,6 +130,11 @@ public final class CounterBench implements AutoCloseable {
         }
 
         @Override
+        public <T> Optional<T> show(javafx.scene.control.Dialog<T> dialog) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<String> choose(Message question, List<String> choices, String preferred) {
             asked.add(question);
             return Optional.of(preferred);
