@@ -58,7 +58,7 @@ public final class LostCardPanel extends ScrollPane {
         });
 
         ListView<MemberCard> cards = list("lostCardCards", vm.cards(), l10n, c -> l10n.text(
-                c.active() ? "lostcard.cardActive" : "lostcard.cardBlocked", CounterViewModel.shortChip(c.chipId()),
+                c.active() ? "lostcard.cardActive" : "lostcard.cardBlocked", CounterFailures.shortChip(c.chipId()),
                 c.validTickets()));
         cards.setPrefHeight(84);
         cards.setMinHeight(84);

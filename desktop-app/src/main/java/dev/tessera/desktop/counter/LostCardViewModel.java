@@ -69,7 +69,7 @@ public final class LostCardViewModel {
             show(found, null);
             feedback.say(found.isEmpty() ? Message.of("lostcard.find.none", text)
                     : Message.of("lostcard.find.found", found.size()));
-        }, CounterViewModel::describe);
+        }, CounterFailures::describe);
     }
 
     /** After the member's confirmation: the card is blocked at the center; its tickets are refused at every gate. */
@@ -85,14 +85,14 @@ public final class LostCardViewModel {
             feedback.refuse("lostcard.block.noReason");
             return;
         }
-        if (!dialogs.confirm(Message.of("lostcard.block.question", CounterViewModel.shortChip(c.chipId()), m.displayName()),
+        if (!dialogs.confirm(Message.of("lostcard.block.question", CounterFailures.shortChip(c.chipId()), m.displayName()),
                 Message.of("lostcard.block.consequence", c.validTickets()), Message.of("lostcard.block.action"))) {
             return;
         }
         feedback.run(tasks, () -> {
             var blocked = desk.block(c.chipId(), why);
             return new Refreshed(session.findMembers(lastQuery), Message.of("lostcard.block.done",
-                    CounterViewModel.shortChip(blocked.chipId()), blocked.revokedTickets()));
+                    CounterFailures.shortChip(blocked.chipId()), blocked.revokedTickets()));
         }, done -> {
             reason.set("");
             show(done.members(), m.memberId());
@@ -121,7 +121,7 @@ public final class LostCardViewModel {
                 tray.issued(onTray, m.displayName(), moved.toChipId());
             }
             return new Refreshed(session.findMembers(lastQuery), Message.of("lostcard.move.done", moved.moved(),
-                    CounterViewModel.shortChip(moved.toChipId()), moved.written()));
+                    CounterFailures.shortChip(moved.toChipId()), moved.written()));
         }, done -> {
             memberPassword.set("");
             show(done.members(), m.memberId());
@@ -155,7 +155,7 @@ public final class LostCardViewModel {
             case CenterProblemException e when "chip-blocked".equals(e.kind()) -> Message.of("lostcard.move.newCardBlocked");
             case CenterProblemException e when "chip-already-blocked".equals(e.kind()) ->
                     Message.of("lostcard.block.already");
-            default -> CounterViewModel.describe(failure);
+            default -> CounterFailures.describe(failure);
         };
     }
 

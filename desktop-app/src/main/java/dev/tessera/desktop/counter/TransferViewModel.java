@@ -68,10 +68,10 @@ public final class TransferViewModel {
             assignorChip.set(read.chipId());
             cardTickets.setAll(read.tickets());
             ticketId.set(read.tickets().size() == 1 ? read.tickets().getFirst().ticketId() : "");
-            String chip = CounterViewModel.shortChip(read.chipId());
+            String chip = CounterFailures.shortChip(read.chipId());
             feedback.say(read.tickets().isEmpty() ? Message.of("counter.transfer.cardEmpty", chip)
                     : Message.of("counter.transfer.cardRead", read.tickets().size(), chip));
-        }, CounterViewModel::describe);
+        }, CounterFailures::describe);
     }
 
     private record CardRead(String chipId, List<CardTicket> tickets) {}
@@ -101,7 +101,7 @@ public final class TransferViewModel {
             assignor = signedIn;
             turn.set(TransferTurn.ASSIGNOR_OFFER);
             feedback.say(Message.of("counter.transfer.offerTurn", login));
-        }, CounterViewModel::describe);
+        }, CounterFailures::describe);
     }
 
     /** Turn 2: the assignor sets the transfer password; the ticket is offered to the card on the reader. */
@@ -120,8 +120,8 @@ public final class TransferViewModel {
         feedback.run(tasks, () -> desk.offer(by, id, password, reader.tap()), started -> {
             offer = started;
             turn.set(TransferTurn.ASSIGNEE_ACCEPT);
-            feedback.say(Message.of("counter.transfer.assigneeTurn", CounterViewModel.shortChip(started.toChipId())));
-        }, CounterViewModel::describe);
+            feedback.say(Message.of("counter.transfer.assigneeTurn", CounterFailures.shortChip(started.toChipId())));
+        }, CounterFailures::describe);
     }
 
     /** Turn 3: the assignee signs in and accepts with the transfer password; the new version goes to their card. */
@@ -149,9 +149,9 @@ public final class TransferViewModel {
             moved.set(m);
             cardTickets.clear();
             turn.set(TransferTurn.OLD_COPY);
-            feedback.say(Message.of("counter.transfer.written", m.version(), CounterViewModel.shortChip(m.toChipId()),
-                    CounterViewModel.shortChip(m.fromChipId())));
-        }, CounterViewModel::describe);
+            feedback.say(Message.of("counter.transfer.written", m.version(), CounterFailures.shortChip(m.toChipId()),
+                    CounterFailures.shortChip(m.fromChipId())));
+        }, CounterFailures::describe);
     }
 
     /** The assignor's chip on the reader: the old copy goes, and the next transfer starts at turn 1. */
@@ -163,8 +163,8 @@ public final class TransferViewModel {
         feedback.run(tasks, () -> desk.deleteOldCopy(m, reader.tap()), deleted -> {
             moved.set(null);
             clearForm();
-            feedback.say(Message.of("counter.transfer.done", CounterViewModel.shortChip(m.fromChipId())));
-        }, CounterViewModel::describe);
+            feedback.say(Message.of("counter.transfer.done", CounterFailures.shortChip(m.fromChipId())));
+        }, CounterFailures::describe);
     }
 
     /** Back to turn 1: an offer not yet accepted is taken back, and the assignor's session ends. */
@@ -191,7 +191,7 @@ public final class TransferViewModel {
             }
             return waiting != null;
         }, cancelled -> feedback.say(Message.of(cancelled ? "counter.transfer.takenBack" : "counter.transfer.hint")),
-                CounterViewModel::describe);
+                CounterFailures::describe);
     }
 
     private void clearForm() {

@@ -35,7 +35,7 @@ public final class VirtualChipsPanel extends ScrollPane {
                 }
                 textProperty().bind(Bindings.createStringBinding(() -> {
                     String name = item.owner() == null ? item.label()
-                            : l10n.text("chips.memberCard", item.owner(), CounterViewModel.shortChip(item.chipId()));
+                            : l10n.text("chips.memberCard", item.owner(), CounterFailures.shortChip(item.chipId()));
                     VirtualChip there = vm.onReaderProperty().get();
                     return there != null && there.number() == item.number() ? l10n.text("chips.itemOnReader", name) : name;
                 }, vm.onReaderProperty(), l10n.localeProperty()));

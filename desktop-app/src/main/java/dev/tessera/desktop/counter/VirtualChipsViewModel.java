@@ -84,9 +84,9 @@ public final class VirtualChipsViewModel {
                 refresh();
             }
             lastIssuedChipId.set(chipId);
-            message.set(Message.of("chips.issue.done", name, CounterViewModel.shortChip(chipId)));
+            message.set(Message.of("chips.issue.done", name, CounterFailures.shortChip(chipId)));
             memberPassword.set("");
-        }, failure -> message.set(CounterViewModel.describe(failure)));
+        }, failure -> message.set(CounterFailures.describe(failure)));
     }
 
     private void refresh() {

@@ -4,12 +4,12 @@ import static dev.tessera.desktop.ui.Controls.button;
 import static dev.tessera.desktop.ui.Controls.caption;
 import atlantafx.base.theme.Styles;
 import dev.tessera.core.seatmap.Category;
-import dev.tessera.desktop.aftersales.AfterSalesPanel;
+import dev.tessera.desktop.aftersales.AfterSalesView;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.designer.availability.AvailabilityView;
-import dev.tessera.desktop.counter.CounterViewModel;
+import dev.tessera.desktop.counter.SaleViewModel;
 import dev.tessera.desktop.counter.LostCardPanel;
-import dev.tessera.desktop.counter.SalePanel;
+import dev.tessera.desktop.counter.SaleView;
 import dev.tessera.desktop.counter.SalePhase;
 import dev.tessera.desktop.counter.TransferPanel;
 import dev.tessera.desktop.counter.TransferViewModel;
@@ -48,7 +48,7 @@ import javafx.scene.layout.VBox;
  * to the chip (again), Esc release the hold or start a new sale.
  */
 public final class CounterView extends BorderPane {
-    private final CounterViewModel viewModel;
+    private final SaleViewModel viewModel;
     private final AvailabilityView seatMap;
     /** Held here: the map's rings follow it through a content binding. */
     private final javafx.collections.ObservableSet<String> picked;
@@ -58,7 +58,7 @@ public final class CounterView extends BorderPane {
     /** Prints (false) or previews (true) the credit note when After-sales is the tab shown; false otherwise. */
     private java.util.function.Predicate<Boolean> creditNote = preview -> false;
 
-    public CounterView(CounterViewModel viewModel, TransferViewModel transfer, VirtualChipsViewModel chips,
+    public CounterView(SaleViewModel viewModel, TransferViewModel transfer, VirtualChipsViewModel chips,
                        Localization l10n) {
         this.viewModel = viewModel;
         getStyleClass().add("counter");
@@ -84,7 +84,7 @@ public final class CounterView extends BorderPane {
                 seatUnderPointer(seatMap, viewModel, l10n));
         mapPane.getStyleClass().add("counter-map");
 
-        side = new TabPane(tab("counter.tab.sale", new SalePanel(viewModel, l10n), l10n),
+        side = new TabPane(tab("counter.tab.sale", new SaleView(viewModel, l10n), l10n),
                 tab("counter.tab.transfer", new TransferPanel(transfer, l10n), l10n));
         if (chips != null) {
             side.getTabs().add(tab("counter.tab.chips", new VirtualChipsPanel(chips, l10n), l10n));
@@ -108,7 +108,7 @@ public final class CounterView extends BorderPane {
     /** The whole counter workspace, with its After-sales tab (refund, void, exchange, reprint). */
     public CounterView(CounterWorkspace workspace, Localization l10n) {
         this(workspace.sale(), workspace.transfer(), workspace.chips(), l10n);
-        AfterSalesPanel afterSales = new AfterSalesPanel(workspace.afterSales(), l10n);
+        AfterSalesView afterSales = new AfterSalesView(workspace.afterSales(), l10n);
         Tab afterSalesTab = tab("aftersales.tab", afterSales, l10n);
         afterSalesTab.setId("afterSalesTab");
         side.getTabs().add(1, afterSalesTab);
@@ -122,9 +122,9 @@ public final class CounterView extends BorderPane {
                 return false;
             }
             if (preview) {
-                workspace.afterSales().previewCreditNotes();
+                workspace.afterSales().refund().previewCreditNotes();
             } else {
-                workspace.afterSales().printCreditNotes();
+                workspace.afterSales().refund().printCreditNotes();
             }
             return true;
         };
@@ -151,20 +151,20 @@ public final class CounterView extends BorderPane {
         } else if (new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN).match(e)) {
             viewModel.holdPicked();
         } else if (new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN).match(e)) {
-            viewModel.tapMemberCard();
+            viewModel.customer().tapMemberCard();
         } else if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).match(e)) {
             viewModel.confirm();
         } else if (new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN).match(e)) {
-            viewModel.writeToChip();
+            viewModel.chip().writeToChip();
         } else if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
             findSale.run();
         } else if (new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN).match(e)) {
             if (!creditNote.test(true)) {
-                viewModel.previewPaper();
+                viewModel.paper().previewPaper();
             }
         } else if (new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN).match(e)) {
             if (!creditNote.test(false)) {
-                viewModel.printPaper();
+                viewModel.paper().printPaper();
             }
         } else if (e.getCode() == KeyCode.ESCAPE) {
             if (viewModel.phaseProperty().get() == SalePhase.HELD) {
@@ -185,7 +185,7 @@ public final class CounterView extends BorderPane {
         return tab;
     }
 
-    private static Label offlineBanner(CounterViewModel vm, Localization l10n) {
+    private static Label offlineBanner(SaleViewModel vm, Localization l10n) {
         Label banner = new Label();
         banner.setId("offlineBanner");
         banner.textProperty().bind(l10n.binding("counter.offline.banner"));
@@ -197,7 +197,7 @@ public final class CounterView extends BorderPane {
     }
 
     /** Issue 17: the seat under the pointer in words, with its category and price, on the map's bottom-left corner. */
-    private static Label seatUnderPointer(AvailabilityView map, CounterViewModel vm, Localization l10n) {
+    private static Label seatUnderPointer(AvailabilityView map, SaleViewModel vm, Localization l10n) {
         Label label = new Label();
         label.setId("seatHover");
         label.getStyleClass().add("map-hover");
@@ -216,7 +216,7 @@ public final class CounterView extends BorderPane {
         return label;
     }
 
-    private static Label mapMessage(CounterViewModel vm, Localization l10n) {
+    private static Label mapMessage(SaleViewModel vm, Localization l10n) {
         Label label = new Label();
         label.textProperty().bind(l10n.binding(vm.seats().messageProperty()));
         label.visibleProperty().bind(vm.seats().messageProperty().isNotNull());
@@ -224,7 +224,7 @@ public final class CounterView extends BorderPane {
         return label;
     }
 
-    private static HBox toolbar(CounterViewModel vm, Localization l10n) {
+    private static HBox toolbar(SaleViewModel vm, Localization l10n) {
         ComboBox<EventInfo> event = new ComboBox<>(vm.events());
         event.setId("counterEvent");
         event.valueProperty().bindBidirectional(vm.eventProperty());
@@ -270,7 +270,7 @@ public final class CounterView extends BorderPane {
     }
 
     /** While seats are held: how long the hold lasts and the button that releases it. */
-    private static HBox holdBox(CounterViewModel vm, Localization l10n) {
+    private static HBox holdBox(SaleViewModel vm, Localization l10n) {
         Label countdown = new Label();
         countdown.setId("holdCountdown");
         countdown.textProperty().bind(Bindings.createStringBinding(() -> vm.countdownProperty().get().isEmpty() ? ""

@@ -6,7 +6,7 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.counter.CounterContext;
 import dev.tessera.desktop.counter.CounterReader;
-import dev.tessera.desktop.counter.CounterViewModel;
+import dev.tessera.desktop.counter.SaleViewModel;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.LostCardViewModel;
 import dev.tessera.desktop.counter.SaleRecovery;
@@ -38,7 +38,7 @@ import javafx.beans.value.ObservableBooleanValue;
 public final class CounterWorkspace implements AutoCloseable {
     public static final Duration SYNC_PERIOD = Duration.ofSeconds(5);
 
-    private final CounterViewModel sale;
+    private final SaleViewModel sale;
     private final TransferViewModel transfer;
     private final VirtualChipsViewModel chips;
     private final SyncLoop sync;
@@ -51,7 +51,7 @@ public final class CounterWorkspace implements AutoCloseable {
     private final CenterSession session;
     private final TaskExecutor tasks;
 
-    private CounterWorkspace(CounterViewModel sale, TransferViewModel transfer, VirtualChipsViewModel chips,
+    private CounterWorkspace(SaleViewModel sale, TransferViewModel transfer, VirtualChipsViewModel chips,
                              SyncLoop sync, Journal journal, CenterSession session, TaskExecutor tasks,
                              AfterSalesViewModel afterSales) {
         this.afterSales = afterSales;
@@ -83,7 +83,7 @@ public final class CounterWorkspace implements AutoCloseable {
                 tasks, clock, SYNC_PERIOD, syncState);
         CounterContext ctx = new CounterContext(session, client, journal, terminal, reader, virtualChips, online,
                 tasks, l10n, dialogs, clock);
-        CounterViewModel sale = new CounterViewModel(ctx, new SeatAvailabilityViewModel(session, tasks));
+        SaleViewModel sale = new SaleViewModel(ctx, new SeatAvailabilityViewModel(session, tasks));
         // claim 20: paper tickets and receipts go to the printer chosen in Settings (the system's default when none is
         // chosen), or as PDFs into dataDir/printouts
         AfterSalesViewModel afterSales = new AfterSalesViewModel(ctx, sale,
@@ -116,7 +116,7 @@ public final class CounterWorkspace implements AutoCloseable {
                 failure -> LOG.warn("recovery after restart failed; it runs again at the next sign-in", failure));
     }
 
-    public CounterViewModel sale() {
+    public SaleViewModel sale() {
         return sale;
     }
 

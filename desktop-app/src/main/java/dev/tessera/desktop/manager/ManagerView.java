@@ -22,7 +22,6 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -60,9 +59,11 @@ public final class ManagerView extends BorderPane implements ViewModelWorkspace.
 
     private final ManagerViewModel vm;
     private final Localization l10n;
+    private final dev.tessera.desktop.ui.DialogService dialogs;
     private final RadioButton salesLog;
 
-    public ManagerView(ManagerViewModel vm, Localization l10n) {
+    public ManagerView(ManagerViewModel vm, Localization l10n, dev.tessera.desktop.ui.DialogService dialogs) {
+        this.dialogs = dialogs;
         this.vm = vm;
         this.l10n = l10n;
         getStyleClass().add("manager-pane");
@@ -456,11 +457,7 @@ public final class ManagerView extends BorderPane implements ViewModelWorkspace.
         List<String> names = printers.stream().map(ReportPrinter.Printer::name).toList();
         String preferred = printers.stream().filter(ReportPrinter.Printer::isDefault).map(ReportPrinter.Printer::name)
                 .findFirst().orElse(names.getFirst());
-        ChoiceDialog<String> dialog = new ChoiceDialog<>(preferred, names);
-        dialog.setTitle(l10n.text("app.name"));
-        dialog.setHeaderText(l10n.text("manager.print.choose"));
-        dialog.getDialogPane().getStylesheets().add(dev.tessera.desktop.ui.Stylesheets.APP);
-        return dialog.showAndWait();
+        return dialogs.choose(dev.tessera.desktop.ui.Message.of("manager.print.choose"), names, preferred);
     }
 
     private void shortcut(KeyEvent e) {

@@ -13,6 +13,6 @@ public final class ManagerWorkspace extends ViewModelWorkspace<ManagerViewModel,
         // a PC without a printer still gets its report: as a PDF beside the app's data
         super("manager", "workspace.manager", new ManagerViewModel(context.session(), context.tasks(), context.l10n(),
                 ReportPrinter.system(), context.dataDir().resolve("reports")),
-                viewModel -> new ManagerView(viewModel, context.l10n()));
+                viewModel -> new ManagerView(viewModel, context.l10n(), context.dialogs()));
     }
 }

@@ -15,6 +15,6 @@ public final class MySalesWorkspace extends ViewModelWorkspace<ManagerViewModel,
     private MySalesWorkspace(WorkspaceContext context) {
         super("my-sales", "workspace.mySales", ManagerViewModel.ownSalesLog(context.session(), context.tasks(),
                 context.l10n(), ReportPrinter.system(), context.dataDir().resolve("reports")),
-                viewModel -> new ManagerView(viewModel, context.l10n()));
+                viewModel -> new ManagerView(viewModel, context.l10n(), context.dialogs()));
     }
 }

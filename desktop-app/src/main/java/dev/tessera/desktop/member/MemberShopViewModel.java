@@ -10,7 +10,7 @@ import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
 import dev.tessera.desktop.center.MemberApiTypes.OnSale;
 import dev.tessera.desktop.center.MemberApiTypes.Purchase;
 import dev.tessera.desktop.events.SeatAvailabilityViewModel;
-import dev.tessera.desktop.ui.Amount;
+import dev.tessera.core.model.Money;
 import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.ui.Message;
@@ -313,7 +313,7 @@ public final class MemberShopViewModel implements AutoCloseable {
                 .mapToLong(category -> prices.getOrDefault(category, 0L)).sum()
                 + map.areas().stream().filter(a -> standing.containsKey(a.id()))
                 .mapToLong(a -> standing.get(a.id()) * prices.getOrDefault(a.categoryId(), 0L)).sum();
-        Amount amount = new Amount(sum, e.event().currency());
+        Money amount = new Money(sum, e.event().currency());
         int places = places();
         total.set(places == 0 ? Message.of("shop.total", picked.size(), amount)
                 : Message.of("shop.totalPlaces", picked.size() + places, picked.size(), places, amount));

@@ -1,5 +1,6 @@
 package dev.tessera.desktop.organizer;
 
+import dev.tessera.desktop.ui.Controls;
 import dev.tessera.designer.availability.AvailabilityView;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.organizer.AuthorizationsViewModel.QuotaRow;
@@ -39,14 +40,14 @@ final class AuthorizationsPane extends BorderPane {
         event.setId("authEvent");
         event.valueProperty().bindBidirectional(vm.eventProperty());
         event.setConverter(dev.tessera.desktop.ui.Controls.names(e -> e.name() + " (" + l10n.text("event.status." + e.status()) + ")"));
-        event.setButtonCell(Ui.cell(e -> e.name() + " (" + l10n.text("event.status." + e.status()) + ")"));
+        event.setButtonCell(Controls.cell(e -> e.name() + " (" + l10n.text("event.status." + e.status()) + ")"));
         l10n.localeProperty().addListener((obs, old, now) ->
-                event.setButtonCell(Ui.cell(e -> e.name() + " (" + l10n.text("event.status." + e.status()) + ")")));
+                event.setButtonCell(Controls.cell(e -> e.name() + " (" + l10n.text("event.status." + e.status()) + ")")));
         event.setPrefWidth(320);
-        Button reload = Ui.button("reloadAuthorizations", "organizer.auth.reload", l10n);
+        Button reload = Controls.mnemonicButton("reloadAuthorizations", "organizer.auth.reload", l10n);
         reload.setOnAction(e -> vm.reload());
         reload.disableProperty().bind(vm.eventProperty().isNull());
-        HBox top = new HBox(8, Ui.title("organizer.auth.title", l10n), Ui.caption("organizer.auth.event", l10n), event, reload);
+        HBox top = new HBox(8, Controls.title("organizer.auth.title", l10n), Controls.wholeCaption("organizer.auth.event", l10n), event, reload);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("organizer-toolbar");
 
@@ -61,12 +62,12 @@ final class AuthorizationsPane extends BorderPane {
             }
         });
         sellers.setPrefHeight(180);
-        sellers.setPlaceholder(Ui.caption("organizer.auth.noSellers", l10n));
+        sellers.setPlaceholder(Controls.wholeCaption("organizer.auth.noSellers", l10n));
 
         Label picked = new Label();
         picked.setId("pickedSeats");
         picked.setWrapText(true);
-        picked.textProperty().bind(Ui.text(l10n, () -> l10n.text(vm.modeProperty().get()
+        picked.textProperty().bind(Controls.text(l10n, () -> l10n.text(vm.modeProperty().get()
                 == AuthorizationsViewModel.BlockMode.ADD ? "organizer.auth.picked" : "organizer.auth.pickedToTakeBack",
                 vm.picked().size()), vm.picked(), vm.modeProperty()));
         ToggleGroup modes = new ToggleGroup();
@@ -88,27 +89,27 @@ final class AuthorizationsPane extends BorderPane {
         hint.setWrapText(true);
         hint.setMinWidth(0);
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Button authorize = Ui.button("authorizeSeller", "organizer.auth.authorize", l10n);
+        Button authorize = Controls.mnemonicButton("authorizeSeller", "organizer.auth.authorize", l10n);
         authorize.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         authorize.setOnAction(e -> vm.authorize());
         authorize.disableProperty().bind(vm.sellerProperty().isNull().or(vm.feedback().busyProperty()));
-        Button giveBack = Ui.button("takeBackSeats", "organizer.auth.takeBack", l10n);
+        Button giveBack = Controls.mnemonicButton("takeBackSeats", "organizer.auth.takeBack", l10n);
         giveBack.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         giveBack.setOnAction(e -> vm.takeBack());
         giveBack.disableProperty().bind(Bindings.isEmpty(vm.picked()).or(vm.feedback().busyProperty()));
         dev.tessera.desktop.ui.Controls.show(giveBack, Bindings.equal(vm.modeProperty(),
                 AuthorizationsViewModel.BlockMode.TAKE_BACK));
-        Button clear = Ui.button("clearPicked", "organizer.auth.clearPicked", l10n);
+        Button clear = Controls.mnemonicButton("clearPicked", "organizer.auth.clearPicked", l10n);
         clear.setOnAction(e -> map.getSelectedSeatIds().clear());
         clear.disableProperty().bind(Bindings.isEmpty(vm.picked()));
 
-        Label areasTitle = Ui.title("organizer.area.title", l10n);
+        Label areasTitle = Controls.title("organizer.area.title", l10n);
         GridPane areas = areas(vm, l10n);
         dev.tessera.desktop.ui.Controls.show(areasTitle, Bindings.isNotEmpty(vm.areas()));
         dev.tessera.desktop.ui.Controls.show(areas, Bindings.isNotEmpty(vm.areas()));
-        VBox side = new VBox(10, Ui.title("organizer.auth.sellers", l10n), sellers,
-                Ui.title("organizer.auth.quotas", l10n), quotas(vm, l10n), areasTitle, areas,
-                Ui.title("organizer.auth.block", l10n), new VBox(4, add, takeBack), hint, picked,
+        VBox side = new VBox(10, Controls.title("organizer.auth.sellers", l10n), sellers,
+                Controls.title("organizer.auth.quotas", l10n), quotas(vm, l10n), areasTitle, areas,
+                Controls.title("organizer.auth.block", l10n), new VBox(4, add, takeBack), hint, picked,
                 buttons(authorize, giveBack, clear));
         side.getStyleClass().add("organizer-side");
         // a map with standing areas makes the panel taller than a small window: it scrolls instead of clipping
@@ -119,7 +120,7 @@ final class AuthorizationsPane extends BorderPane {
         sideScroll.setPrefWidth(376);
         sideScroll.setMinWidth(336);
         // the last sentence stays in sight below the scrolling panel, whichever control asked for it
-        Label status = Ui.status("authStatus", vm.feedback(), l10n);
+        Label status = Controls.status("authStatus", vm.feedback(), l10n);
         VBox left = new VBox(8, sideScroll, status);
         VBox.setVgrow(sideScroll, javafx.scene.layout.Priority.ALWAYS);
         left.setPadding(new javafx.geometry.Insets(0, 0, 8, 0));
@@ -133,7 +134,7 @@ final class AuthorizationsPane extends BorderPane {
             map.relocalize();
         });
         Bindings.bindContent(vm.picked(), map.getSelectedSeatIds());
-        Ui.refocusAfterWork(vm.feedback(), sellers);
+        Controls.refocusAfterWork(vm.feedback(), sellers);
         map.setAnimated(false);
         vm.boardProperty().addListener((obs, old, board) -> {
             if (board != null) {
@@ -214,7 +215,7 @@ final class AuthorizationsPane extends BorderPane {
                 Spinner<Integer> capacity = spinner("capacity-" + area.area().id(), 0,
                         Math.max(100_000, area.capacity().get()), area.capacity());
                 capacity.setAccessibleText(l10n.text("organizer.area.capacity") + " " + area.area().name());
-                Button set = Ui.button("setCapacity-" + area.area().id(), "organizer.area.set", l10n);
+                Button set = Controls.mnemonicButton("setCapacity-" + area.area().id(), "organizer.area.set", l10n);
                 set.setOnAction(e -> {
                     if (commit(capacity)) {
                         vm.changeCapacity(area);
@@ -231,8 +232,8 @@ final class AuthorizationsPane extends BorderPane {
                 dev.tessera.desktop.ui.Controls.show(sold, vm.sellerProperty().isNotNull());
                 grid.add(name, 0, row, 3, 1);
                 grid.add(counts, 0, row + 1, 3, 1);
-                grid.addRow(row + 2, Ui.caption("organizer.area.capacity", l10n), capacity, set);
-                grid.addRow(row + 3, Ui.caption("organizer.area.allocation", l10n), allocation, sold);
+                grid.addRow(row + 2, Controls.wholeCaption("organizer.area.capacity", l10n), capacity, set);
+                grid.addRow(row + 3, Controls.wholeCaption("organizer.area.allocation", l10n), allocation, sold);
                 row += 4;
             }
         };

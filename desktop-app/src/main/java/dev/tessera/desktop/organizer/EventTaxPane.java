@@ -44,33 +44,33 @@ final class EventTaxPane extends VBox {
         country.setConverter(Controls.names(c -> c == TaxCountry.NONE ? l10n.text("organizer.tax.noCountry")
                 : c.displayName() + " (" + c.name() + ")"));
         country.valueProperty().bindBidirectional(vm.countryProperty());
-        Button defaults = Ui.button("taxDefaults", "organizer.tax.useDefaults", l10n);
+        Button defaults = Controls.mnemonicButton("taxDefaults", "organizer.tax.useDefaults", l10n);
         defaults.setOnAction(e -> vm.useCountryDefaults());
-        TextField issuer = Ui.field("taxIssuer", vm.issuerProperty(), "organizer.tax.issuer.prompt", l10n);
-        TextField registration = Ui.field("taxRegistration", vm.registrationProperty(), "organizer.tax.registration.prompt",
+        TextField issuer = Controls.field("taxIssuer", vm.issuerProperty(), "organizer.tax.issuer.prompt", l10n);
+        TextField registration = Controls.field("taxRegistration", vm.registrationProperty(), "organizer.tax.registration.prompt",
                 l10n);
         issuer.setPrefColumnCount(32);
         registration.setPrefColumnCount(32);
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, Ui.caption("organizer.tax.event", l10n), event);
-        form.addRow(1, Ui.caption("organizer.tax.country", l10n), new HBox(8, country, defaults));
-        form.addRow(2, Ui.caption("organizer.tax.issuer", l10n), issuer);
-        form.addRow(3, Ui.caption("organizer.tax.registration", l10n), registration);
+        form.addRow(0, Controls.wholeCaption("organizer.tax.event", l10n), event);
+        form.addRow(1, Controls.wholeCaption("organizer.tax.country", l10n), new HBox(8, country, defaults));
+        form.addRow(2, Controls.wholeCaption("organizer.tax.issuer", l10n), issuer);
+        form.addRow(3, Controls.wholeCaption("organizer.tax.registration", l10n), registration);
         GridPane rates = new GridPane();
         rates.setId("taxRates");
         rates.setHgap(10);
         rates.setVgap(6);
         vm.rates().addListener((ListChangeListener<EventTaxViewModel.RateRow>) c -> fill(rates, vm, l10n));
-        Button save = Ui.button("taxSave", "organizer.tax.save", l10n);
+        Button save = Controls.mnemonicButton("taxSave", "organizer.tax.save", l10n);
         save.getStyleClass().add("accent");
         save.setOnAction(e -> vm.save());
         save.disableProperty().bind(vm.feedback().busyProperty().or(vm.eventProperty().isNull()));
         HBox actions = new HBox(8, save);
         actions.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(Ui.title("organizer.tax.title", l10n), form, Ui.title("organizer.tax.rates", l10n), rates,
-                actions, Ui.status("taxStatus", vm.feedback(), l10n));
+        getChildren().addAll(Controls.title("organizer.tax.title", l10n), form, Controls.title("organizer.tax.rates", l10n), rates,
+                actions, Controls.status("taxStatus", vm.feedback(), l10n));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 vm.save();

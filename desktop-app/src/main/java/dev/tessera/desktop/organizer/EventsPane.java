@@ -1,5 +1,6 @@
 package dev.tessera.desktop.organizer;
 
+import dev.tessera.desktop.ui.Controls;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.OrganizerApiTypes.Venue;
 import dev.tessera.desktop.organizer.OrganizerEventsViewModel.GateChoice;
@@ -49,24 +50,24 @@ final class EventsPane extends BorderPane {
         table.getColumns().add(column("organizer.events.status", e -> l10n.text("event.status." + e.status()), l10n, 80));
         table.getColumns().add(column("organizer.events.sellers", e -> e.sellerNames().isEmpty() ? "—"
                 : String.join(l10n.text("list.separator"), e.sellerNames()), l10n, 190));
-        table.placeholderProperty().set(Ui.caption("organizer.events.none", l10n));
+        table.placeholderProperty().set(Controls.wholeCaption("organizer.events.none", l10n));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.selectedProperty().set(now));
         vm.selectedProperty().addListener((obs, old, now) -> table.getSelectionModel().select(now));
         l10n.localeProperty().addListener((obs, old, now) -> table.refresh());
-        Ui.refocusAfterWork(vm.feedback(), table);
+        Controls.refocusAfterWork(vm.feedback(), table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button publish = Ui.button("publishEvent", "organizer.event.publish", l10n);
+        Button publish = Controls.mnemonicButton("publishEvent", "organizer.event.publish", l10n);
         publish.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         publish.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() == null
                 || !"DRAFT".equals(vm.selectedProperty().get().status()), vm.selectedProperty()));
         publish.setOnAction(e -> vm.requestPublish());
-        Button refresh = Ui.button("refreshEvents", "organizer.events.refresh", l10n);
+        Button refresh = Controls.mnemonicButton("refreshEvents", "organizer.events.refresh", l10n);
         refresh.setOnAction(e -> vm.load());
-        HBox toolbar = new HBox(8, Ui.title("organizer.events.title", l10n), spacer(), refresh, publish);
+        HBox toolbar = new HBox(8, Controls.title("organizer.events.title", l10n), spacer(), refresh, publish);
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
-        VBox left = new VBox(8, toolbar, table, confirmation(vm, l10n), Ui.status("eventStatus", vm.feedback(), l10n),
+        VBox left = new VBox(8, toolbar, table, confirmation(vm, l10n), Controls.status("eventStatus", vm.feedback(), l10n),
                 changeBox(change, l10n));
         left.getStyleClass().add("organizer-side");
         ScrollPane form = new ScrollPane(form(vm, venues, l10n));
@@ -81,21 +82,21 @@ final class EventsPane extends BorderPane {
 
     /** Issue 14: cancel or move the selected event, each after a confirmation naming what follows. */
     private static VBox changeBox(EventChangeViewModel change, Localization l10n) {
-        javafx.scene.control.TextField reason = Ui.field("eventChangeReason", change.reasonProperty(),
+        javafx.scene.control.TextField reason = Controls.field("eventChangeReason", change.reasonProperty(),
                 "organizer.change.reason", l10n);
-        javafx.scene.control.TextField doors = Ui.field("moveDoorsOpen", change.doorsOpenProperty(),
+        javafx.scene.control.TextField doors = Controls.field("moveDoorsOpen", change.doorsOpenProperty(),
                 "organizer.event.doorsOpen", l10n);
-        javafx.scene.control.TextField starts = Ui.field("moveStartsAt", change.startsAtProperty(),
+        javafx.scene.control.TextField starts = Controls.field("moveStartsAt", change.startsAtProperty(),
                 "organizer.event.startsAt", l10n);
-        javafx.scene.control.TextField ends = Ui.field("moveEndsAt", change.endsAtProperty(),
+        javafx.scene.control.TextField ends = Controls.field("moveEndsAt", change.endsAtProperty(),
                 "organizer.event.endsAt", l10n);
         var none = Bindings.createBooleanBinding(() -> change.selectedProperty().get() == null
                 || "CANCELLED".equals(change.selectedProperty().get().status()), change.selectedProperty());
-        Button move = Ui.button("moveEvent", "organizer.change.move", l10n);
+        Button move = Controls.mnemonicButton("moveEvent", "organizer.change.move", l10n);
         move.setOnAction(e -> change.move());
         move.disableProperty().bind(none.or(change.feedback().busyProperty()));
         move.setMinWidth(Region.USE_PREF_SIZE);
-        Button cancel = Ui.button("cancelEvent", "organizer.change.cancel", l10n);
+        Button cancel = Controls.mnemonicButton("cancelEvent", "organizer.change.cancel", l10n);
         cancel.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         cancel.setOnAction(e -> change.cancel());
         cancel.disableProperty().bind(none.or(change.feedback().busyProperty()));
@@ -110,8 +111,8 @@ final class EventsPane extends BorderPane {
         HBox actions = new HBox(8, reason, move, cancel);
         HBox.setHgrow(reason, Priority.ALWAYS);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, Ui.caption("organizer.change.title", l10n), dates, actions,
-                Ui.status("eventChangeStatus", change.feedback(), l10n));
+        VBox box = new VBox(6, Controls.wholeCaption("organizer.change.title", l10n), dates, actions,
+                Controls.status("eventChangeStatus", change.feedback(), l10n));
         box.setId("eventChange");
         box.getStyleClass().add("organizer-confirm");
         return box;
@@ -120,13 +121,13 @@ final class EventsPane extends BorderPane {
     private static HBox confirmation(OrganizerEventsViewModel vm, Localization l10n) {
         Label question = new Label();
         question.setWrapText(true);
-        question.textProperty().bind(Ui.text(l10n, () -> vm.selectedProperty().get() == null ? ""
+        question.textProperty().bind(Controls.text(l10n, () -> vm.selectedProperty().get() == null ? ""
                 : l10n.text("organizer.event.confirmPublish", vm.selectedProperty().get().name()), vm.selectedProperty()));
         HBox.setHgrow(question, Priority.ALWAYS);
-        Button yes = Ui.button("confirmPublish", "organizer.event.publishNow", l10n);
+        Button yes = Controls.mnemonicButton("confirmPublish", "organizer.event.publishNow", l10n);
         yes.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         yes.setOnAction(e -> vm.confirmPublish());
-        Button no = Ui.button("cancelPublish", "organizer.event.cancelPublish", l10n);
+        Button no = Controls.mnemonicButton("cancelPublish", "organizer.event.cancelPublish", l10n);
         no.setOnAction(e -> vm.cancelPublish());
         HBox bar = new HBox(8, question, yes, no);
         bar.setId("publishConfirmation");
@@ -166,7 +167,7 @@ final class EventsPane extends BorderPane {
         venue.setId("eventVenue");
         venue.valueProperty().bindBidirectional(vm.venueProperty());
         venue.setConverter(dev.tessera.desktop.ui.Controls.names(Venue::name));
-        venue.setButtonCell(Ui.cell(Venue::name));
+        venue.setButtonCell(Controls.cell(Venue::name));
         venue.setMaxWidth(Double.MAX_VALUE);
         Spinner<Integer> version = new Spinner<>();
         version.setId("eventVersion");
@@ -180,22 +181,22 @@ final class EventsPane extends BorderPane {
         });
 
         int row = 0;
-        row = addRow(grid, row, "organizer.event.name", Ui.field("eventName", vm.nameProperty(), null, l10n), l10n);
-        row = addRow(grid, row, "organizer.event.servicer", Ui.field("eventServicer", vm.servicerProperty(),
+        row = addRow(grid, row, "organizer.event.name", Controls.field("eventName", vm.nameProperty(), null, l10n), l10n);
+        row = addRow(grid, row, "organizer.event.servicer", Controls.field("eventServicer", vm.servicerProperty(),
                 "organizer.event.servicerPrompt", l10n), l10n);
         row = addRow(grid, row, "organizer.event.venue", venue, l10n);
         row = addRow(grid, row, "organizer.event.version", version, l10n);
-        row = addRow(grid, row, "organizer.event.doorsOpen", Ui.field("eventDoorsOpen", vm.doorsOpenProperty(),
+        row = addRow(grid, row, "organizer.event.doorsOpen", Controls.field("eventDoorsOpen", vm.doorsOpenProperty(),
                 "organizer.event.timePrompt", l10n), l10n);
-        row = addRow(grid, row, "organizer.event.startsAt", Ui.field("eventStartsAt", vm.startsAtProperty(),
+        row = addRow(grid, row, "organizer.event.startsAt", Controls.field("eventStartsAt", vm.startsAtProperty(),
                 "organizer.event.timePrompt", l10n), l10n);
-        row = addRow(grid, row, "organizer.event.endsAt", Ui.field("eventEndsAt", vm.endsAtProperty(),
+        row = addRow(grid, row, "organizer.event.endsAt", Controls.field("eventEndsAt", vm.endsAtProperty(),
                 "organizer.event.timePrompt", l10n), l10n);
-        TextField currency = Ui.field("eventCurrency", vm.currencyProperty(), null, l10n);
+        TextField currency = Controls.field("eventCurrency", vm.currencyProperty(), null, l10n);
         currency.setPrefColumnCount(4);
         currency.setMaxWidth(Region.USE_PREF_SIZE);
         row = addRow(grid, row, "organizer.event.currency", currency, l10n);
-        row = addRow(grid, row, "organizer.event.contact", Ui.field("eventContact", vm.contactProperty(),
+        row = addRow(grid, row, "organizer.event.contact", Controls.field("eventContact", vm.contactProperty(),
                 "organizer.event.contactPrompt", l10n), l10n);
         // claim 70: the organizer may require an attendee name on every ticket of the event
         javafx.scene.control.CheckBox names = new javafx.scene.control.CheckBox();
@@ -207,19 +208,19 @@ final class EventsPane extends BorderPane {
         row = addRow(grid, row, "organizer.event.prices", prices(vm, l10n), l10n);
         addRow(grid, row, "organizer.event.gates", gates(vm), l10n);
 
-        Button create = Ui.button("createEvent", "organizer.event.create", l10n);
+        Button create = Controls.mnemonicButton("createEvent", "organizer.event.create", l10n);
         create.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
         create.setOnAction(e -> vm.create());
         create.disableProperty().bind(vm.feedback().busyProperty());
         HBox actions = new HBox(create);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        VBox box = new VBox(12, Ui.title("organizer.event.newTitle", l10n), grid, actions);
+        VBox box = new VBox(12, Controls.title("organizer.event.newTitle", l10n), grid, actions);
         box.getStyleClass().add("organizer-card");
         return box;
     }
 
     private static int addRow(GridPane grid, int row, String key, javafx.scene.Node field, Localization l10n) {
-        Label label = Ui.caption(key, l10n);
+        Label label = Controls.wholeCaption(key, l10n);
         GridPane.setValignment(label, javafx.geometry.VPos.TOP);
         label.getStyleClass().add("form-label");
         grid.addRow(row, label, field);
@@ -230,7 +231,7 @@ final class EventsPane extends BorderPane {
     private static VBox prices(OrganizerEventsViewModel vm, Localization l10n) {
         VBox rows = new VBox(6);
         rows.setId("eventPrices");
-        Label none = Ui.caption("organizer.event.pricesNone", l10n);
+        Label none = Controls.wholeCaption("organizer.event.pricesNone", l10n);
         Runnable fill = () -> {
             rows.getChildren().clear();
             if (vm.prices().isEmpty()) {

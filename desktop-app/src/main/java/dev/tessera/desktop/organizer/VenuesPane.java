@@ -1,5 +1,6 @@
 package dev.tessera.desktop.organizer;
 
+import dev.tessera.desktop.ui.Controls;
 import dev.tessera.designer.editor.SeatDesigner;
 import dev.tessera.designer.model.SeatDocument;
 import dev.tessera.desktop.center.OrganizerApiTypes.Venue;
@@ -42,16 +43,16 @@ final class VenuesPane extends BorderPane {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        Button open = Ui.button("openVenue", "organizer.venue.open", l10n);
+        Button open = Controls.mnemonicButton("openVenue", "organizer.venue.open", l10n);
         open.setOnAction(e -> vm.openSelected());
         open.disableProperty().bind(vm.selectedProperty().isNull());
-        Button save = Ui.button("saveVersion", "organizer.venue.saveVersion", l10n);
+        Button save = Controls.mnemonicButton("saveVersion", "organizer.venue.saveVersion", l10n);
         save.setOnAction(e -> vm.saveVersion(designer.getDocument()));
         save.disableProperty().bind(vm.openedProperty().isNull());
         HBox actions = new HBox(8, open, save);
 
-        VBox side = new VBox(8, Ui.title("organizer.venues.title", l10n), list, actions, newVenue(vm, l10n),
-                Ui.status("venueStatus", vm.feedback(), l10n));
+        VBox side = new VBox(8, Controls.title("organizer.venues.title", l10n), list, actions, newVenue(vm, l10n),
+                Controls.status("venueStatus", vm.feedback(), l10n));
         side.getStyleClass().add("organizer-side");
         side.setPrefWidth(360);
         side.setMinWidth(340);
@@ -66,7 +67,7 @@ final class VenuesPane extends BorderPane {
         Label editing = new Label();
         editing.setId("designerTitle");
         editing.getStyleClass().add("organizer-designer-title");
-        editing.textProperty().bind(Ui.text(l10n, () -> {
+        editing.textProperty().bind(Controls.text(l10n, () -> {
             Venue venue = vm.openedProperty().get();
             return venue == null ? l10n.text("organizer.designer.unsaved")
                     : l10n.text("organizer.designer.editing", venue.name(), venue.latestSeatMapVersion());
@@ -86,27 +87,27 @@ final class VenuesPane extends BorderPane {
         setCenter(right);
         // the designer keeps its own state while a venue is being saved or created
         side.disableProperty().bind(vm.feedback().busyProperty());
-        Ui.refocusAfterWork(vm.feedback(), list);
+        Controls.refocusAfterWork(vm.feedback(), list);
     }
 
     private VBox newVenue(VenuesViewModel vm, Localization l10n) {
-        TextField name = Ui.field("newVenueName", vm.newNameProperty(), "organizer.venue.name", l10n);
-        TextField address = Ui.field("newVenueAddress", vm.newAddressProperty(), "organizer.venue.address", l10n);
+        TextField name = Controls.field("newVenueName", vm.newNameProperty(), "organizer.venue.name", l10n);
+        TextField address = Controls.field("newVenueAddress", vm.newAddressProperty(), "organizer.venue.address", l10n);
         ComboBox<MapSource> source = new ComboBox<>(FXCollections.observableArrayList(MapSource.values()));
         source.setId("newVenueSource");
         source.valueProperty().bindBidirectional(vm.newSourceProperty());
         source.setConverter(dev.tessera.desktop.ui.Controls.names(s -> l10n.text(s.messageKey())));
-        source.setButtonCell(Ui.cell(s -> l10n.text(s.messageKey())));
+        source.setButtonCell(Controls.cell(s -> l10n.text(s.messageKey())));
         // the chosen source's words follow a language switch (it stayed "Sample theatre" under Japanese)
-        l10n.localeProperty().addListener((obs, old, now) -> source.setButtonCell(Ui.cell(s -> l10n.text(s.messageKey()))));
+        l10n.localeProperty().addListener((obs, old, now) -> source.setButtonCell(Controls.cell(s -> l10n.text(s.messageKey()))));
         source.setMaxWidth(Double.MAX_VALUE);
-        Button create = Ui.button("createVenue", "organizer.venue.create", l10n);
+        Button create = Controls.mnemonicButton("createVenue", "organizer.venue.create", l10n);
         create.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.newNameProperty().get().isBlank() || vm.newAddressProperty().get().isBlank(),
                 vm.newNameProperty(), vm.newAddressProperty()));
         create.setOnAction(e -> vm.createVenue(designer.getDocument()));
-        Label from = Ui.caption("organizer.venue.source", l10n);
-        VBox box = new VBox(8, Ui.title("organizer.venue.newTitle", l10n), name, address, from, source, create);
+        Label from = Controls.wholeCaption("organizer.venue.source", l10n);
+        VBox box = new VBox(8, Controls.title("organizer.venue.newTitle", l10n), name, address, from, source, create);
         box.getStyleClass().add("organizer-card");
         return box;
     }

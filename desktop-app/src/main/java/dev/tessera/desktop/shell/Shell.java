@@ -237,7 +237,7 @@ public final class Shell {
                 SettingsViewModel::pcscReaderNames, () -> dev.tessera.reports.print.ReportPrinter.system().printers().stream()
                         .map(dev.tessera.reports.print.ReportPrinter.Printer::name).toList());
         settingsDialog = new SettingsDialog(stage, model, l10n);
-        settingsDialog.showAndWait().ifPresent(this::applySettings);
+        dialogs.show(settingsDialog).ifPresent(this::applySettings);
         settingsDialog = null;
     }
 

@@ -7,7 +7,7 @@ import dev.tessera.client.CenterUnreachableException;
 import dev.tessera.contract.shift.CloseShift;
 import dev.tessera.contract.shift.OpenShift;
 import dev.tessera.contract.shift.Shift;
-import dev.tessera.desktop.ui.Amount;
+import dev.tessera.core.model.Money;
 import dev.tessera.desktop.ui.DialogService;
 import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Message;
@@ -182,9 +182,9 @@ public final class ShiftViewModel {
         long off = difference.get();
         String cur = currency.get();
         Message differenceText = off == 0 ? Message.of("shift.confirm.even")
-                : Message.of(off > 0 ? "shift.difference.over" : "shift.difference.short", new Amount(Math.abs(off), cur));
+                : Message.of(off > 0 ? "shift.difference.over" : "shift.difference.short", new Money(Math.abs(off), cur));
         if (!dialogs.confirm(Message.of("shift.confirm.question", current.id()),
-                Message.of("shift.confirm.consequence", new Amount(counted, cur), new Amount(expectedCash.get(), cur),
+                Message.of("shift.confirm.consequence", new Money(counted, cur), new Money(expectedCash.get(), cur),
                         differenceText), Message.of("shift.close"))) {
             return;
         }

@@ -19,4 +19,13 @@ public interface DialogService {
      * default button when {@code action} is not null; true when the person chose it, false for Close or Esc.
      */
     boolean preview(Message title, java.util.List<java.awt.image.BufferedImage> pages, Message action);
+
+    /**
+     * Asks the person to pick one of {@code choices} (a printer), {@code preferred} chosen at first; empty for Cancel
+     * or Esc.
+     */
+    java.util.Optional<String> choose(Message question, java.util.List<String> choices, String preferred);
+
+    /** Shows a dialog window of its own (Settings) and waits; its answer, empty for Cancel or Esc. */
+    <T> java.util.Optional<T> show(javafx.scene.control.Dialog<T> dialog);
 }

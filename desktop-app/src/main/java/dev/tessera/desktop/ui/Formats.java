@@ -1,12 +1,10 @@
 package dev.tessera.desktop.ui;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
+import dev.tessera.core.model.Money;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Currency;
 import java.util.Locale;
 
 /** Dates, times and money as people of the chosen language write them, in this computer's time zone. */
@@ -23,14 +21,8 @@ public final class Formats {
                 .withLocale(locale).withZone(ZoneId.systemDefault()).format(instant);
     }
 
-    /** An amount in the currency's minor units (yen have none, cents are hundredths). */
+    /** An amount in the currency's minor units (yen have none, cents are hundredths): {@link Money#display}. */
     public static String money(long minor, String currencyCode, Locale locale) {
-        Currency currency = Currency.getInstance(currencyCode);
-        int digits = Math.max(0, currency.getDefaultFractionDigits());
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(currency);
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return format.format(BigDecimal.valueOf(minor, digits));
+        return Money.display(minor, currencyCode, locale);
     }
 }

@@ -79,6 +79,21 @@ public final class FxDialogService implements DialogService {
         return act != null && answer.filter(act::equals).isPresent();
     }
 
+    @Override
+    public java.util.Optional<String> choose(Message question, java.util.List<String> choices, String preferred) {
+        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(preferred, choices);
+        Window.getWindows().stream().filter(Window::isFocused).findFirst().ifPresent(dialog::initOwner);
+        dialog.setTitle(l10n.text("app.name"));
+        dialog.setHeaderText(l10n.text(question));
+        dialog.getDialogPane().getStylesheets().add(Stylesheets.APP);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public <T> java.util.Optional<T> show(javafx.scene.control.Dialog<T> dialog) {
+        return dialog.showAndWait();
+    }
+
     private Alert alert(Message header, Message detail, ButtonType... buttons) {
         return alert(Alert.AlertType.ERROR, header, detail, buttons);
     }

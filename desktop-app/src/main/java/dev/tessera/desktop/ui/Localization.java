@@ -1,5 +1,6 @@
 package dev.tessera.desktop.ui;
 
+import dev.tessera.core.model.Money;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public final class Localization {
     public String text(Message message) {
         return text(message.key(), message.args().stream().map(a -> switch (a) {
             case Message inner -> text(inner);
-            case Amount amount -> Formats.money(amount.minor(), amount.currency(), locale.get());
+            case Money amount -> amount.display(locale.get());
             case null, default -> a;
         }).toArray());
     }

@@ -17,7 +17,7 @@ import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
 import dev.tessera.desktop.center.CounterApiTypes.Customer;
 import dev.tessera.desktop.center.CounterApiTypes.Payment;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
-import dev.tessera.desktop.counter.CounterViewModel;
+import dev.tessera.desktop.counter.SaleViewModel;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.SalePhase;
 import dev.tessera.desktop.countertab.CounterWorkspace;
@@ -52,7 +52,7 @@ class AfterSalesFlowTest {
     @Test
     void clerkSellsOnPaperThenReprintsRefundsAndExchangesWithReasons(@TempDir Path data) throws Exception {
         CounterWorkspace counter = signInAtTheCounter(data);
-        CounterViewModel sale = counter.sale();
+        SaleViewModel sale = counter.sale();
         AfterSalesViewModel after = counter.afterSales();
         EventInfo tempest = fx(() -> sale.eventProperty().get());
         waitFor(30, "the counter's seat map", () -> sale.seats().seatMapProperty().get() != null);
@@ -93,7 +93,7 @@ class AfterSalesFlowTest {
         // After-sales: the sale by its number
         robot.clickOn(tabNamed("After-sales"));
         robot.clickOn("#afterSalesQuery").write(Long.toString(sold.saleId())).type(KeyCode.ENTER);
-        waitFor(15, "the sale's tickets", () -> after.tickets().size() == 2);
+        waitFor(15, "the sale's tickets", () -> after.search().tickets().size() == 2);
         assertThat(ui.text("#afterSalesStatus")).startsWith("Sales found: 1, tickets: 2");
         Screenshots.take(ui.scene(), "70-aftersales-lookup");
 
@@ -105,7 +105,7 @@ class AfterSalesFlowTest {
         robot.write(firstRow.row() + " " + firstRow.seat()).type(KeyCode.ENTER);
         try {
             waitFor(15, "the sale found by its seat", () -> ui.text("#afterSalesStatus").startsWith("Sales found: 1, tickets: 2")
-                    && after.tickets().stream().allMatch(r -> r.saleId() == sold.saleId()));
+                    && after.search().tickets().stream().allMatch(r -> r.saleId() == sold.saleId()));
         } catch (AssertionError e) {
             Screenshots.take(ui.scene(), "70-aftersales-find-by-seat-failed");
             throw new AssertionError(e.getMessage() + "; typed '" + firstRow.row() + " " + firstRow.seat() + "', the field holds '"
@@ -121,23 +121,23 @@ class AfterSalesFlowTest {
         }
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
         robot.write("sato").type(KeyCode.ENTER);
-        waitFor(15, "the member's sale found by her name", () -> after.tickets().size() == 1
-                && "Hana Sato".equals(after.tickets().getFirst().customerName()));
+        waitFor(15, "the member's sale found by her name", () -> after.search().tickets().size() == 1
+                && "Hana Sato".equals(after.search().tickets().getFirst().customerName()));
         assertThat(ui.text("#afterSalesStatus")).startsWith("Sales found: 1, tickets: 1");
         Screenshots.take(ui.scene(), "70-aftersales-find-by-name");
         // the paper sale by the customer's e-mail address in other letters, then by her phone written the +81 way
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
         robot.write("aiko.tanaka@EXAMPLE.jp").type(KeyCode.ENTER);
-        waitFor(15, "the paper sale by e-mail", () -> after.tickets().size() == 2
-                && after.tickets().stream().allMatch(r -> r.saleId() == sold.saleId()));
-        assertThat(after.tickets().getFirst().customerWords()).isEqualTo("Aiko Tanaka · Aiko.Tanaka@example.jp · 090-2468-1357");
+        waitFor(15, "the paper sale by e-mail", () -> after.search().tickets().size() == 2
+                && after.search().tickets().stream().allMatch(r -> r.saleId() == sold.saleId()));
+        assertThat(after.search().tickets().getFirst().customerWords()).isEqualTo("Aiko Tanaka · Aiko.Tanaka@example.jp · 090-2468-1357");
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
         robot.write("zzqx").type(KeyCode.ENTER);
         waitFor(15, "a search that finds no sale", () -> ui.text("#afterSalesStatus").startsWith("No sale of yours matches"));
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
         robot.write("+81 90 2468 1357").type(KeyCode.ENTER);
-        waitFor(15, "the paper sale by phone", () -> after.tickets().size() == 2
-                && after.tickets().stream().allMatch(r -> r.saleId() == sold.saleId()));
+        waitFor(15, "the paper sale by phone", () -> after.search().tickets().size() == 2
+                && after.search().tickets().stream().allMatch(r -> r.saleId() == sold.saleId()));
         assertThat(ui.text("#afterSalesStatus")).startsWith("Sales found: 1, tickets: 2");
         Screenshots.take(ui.scene(), "70-aftersales-find-by-phone");
 
@@ -246,7 +246,7 @@ class AfterSalesFlowTest {
     }
 
     private static TicketRow row(AfterSalesViewModel vm, String ticketId) {
-        return row(vm.tickets(), ticketId);
+        return row(vm.search().tickets(), ticketId);
     }
 
     private static TicketRow row(List<TicketRow> rows, String ticketId) {

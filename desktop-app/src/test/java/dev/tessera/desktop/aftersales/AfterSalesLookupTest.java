@@ -25,22 +25,22 @@ class AfterSalesLookupTest {
 
     @Test
     void aNumberIsASaleAUuidATicketAndHexAChip() {
-        assertThat(AfterSalesViewModel.parse("1042")).isEqualTo(new AfterSalesViewModel.Lookup("saleId", "1042"));
-        assertThat(AfterSalesViewModel.parse("#12345678")).isEqualTo(new AfterSalesViewModel.Lookup("saleId", "12345678"));
-        assertThat(AfterSalesViewModel.parse("12345678")).isEqualTo(new AfterSalesViewModel.Lookup("chipId", "12345678"));
+        assertThat(TicketSearchViewModel.parse("1042")).isEqualTo(new TicketSearchViewModel.Lookup("saleId", "1042"));
+        assertThat(TicketSearchViewModel.parse("#12345678")).isEqualTo(new TicketSearchViewModel.Lookup("saleId", "12345678"));
+        assertThat(TicketSearchViewModel.parse("12345678")).isEqualTo(new TicketSearchViewModel.Lookup("chipId", "12345678"));
         String ticket = UUID.randomUUID().toString();
-        assertThat(AfterSalesViewModel.parse(ticket.toUpperCase())).isEqualTo(new AfterSalesViewModel.Lookup("ticketId", ticket));
-        assertThat(AfterSalesViewModel.parse("04A1B2C3D4E5F6")).isEqualTo(new AfterSalesViewModel.Lookup("chipId", "04a1b2c3d4e5f6"));
+        assertThat(TicketSearchViewModel.parse(ticket.toUpperCase())).isEqualTo(new TicketSearchViewModel.Lookup("ticketId", ticket));
+        assertThat(TicketSearchViewModel.parse("04A1B2C3D4E5F6")).isEqualTo(new TicketSearchViewModel.Lookup("chipId", "04a1b2c3d4e5f6"));
     }
 
     @Test
     void aPhoneNumberHoweverWrittenIsACustomerNotAChip() {
         for (String phone : List.of("090-2468-1357", "+81 90 2468 1357", "09024681357", "0312345678", "(03) 1234-5678")) {
-            assertThat(AfterSalesViewModel.parse(phone)).as(phone).isEqualTo(new AfterSalesViewModel.Lookup("customer", phone));
+            assertThat(TicketSearchViewModel.parse(phone)).as(phone).isEqualTo(new TicketSearchViewModel.Lookup("customer", phone));
         }
-        assertThat(AfterSalesViewModel.parse("0123456789abcdef")).isEqualTo(new AfterSalesViewModel.Lookup("chipId", "0123456789abcdef"));
-        assertThat(AfterSalesViewModel.parse("90123456")).as("a chip id of decimal digits").isEqualTo(
-                new AfterSalesViewModel.Lookup("chipId", "90123456"));
+        assertThat(TicketSearchViewModel.parse("0123456789abcdef")).isEqualTo(new TicketSearchViewModel.Lookup("chipId", "0123456789abcdef"));
+        assertThat(TicketSearchViewModel.parse("90123456")).as("a chip id of decimal digits").isEqualTo(
+                new TicketSearchViewModel.Lookup("chipId", "90123456"));
     }
 
     @Test
@@ -50,14 +50,14 @@ class AfterSalesLookupTest {
         Ticket ticket = new Ticket(id, 1, 7, "s-1", "stalls", "", now, now.plusSeconds(3600), Ticket.PAPER, List.of(),
                 6_000, "JPY");
         byte[] signed = TicketCodec.encodeSigned(ticket, IssuerKeyPair.generate(new SecureRandom()));
-        assertThat(AfterSalesViewModel.parse(PaperCode.encode(signed)))
-                .isEqualTo(new AfterSalesViewModel.Lookup("ticketId", id.toString()));
-        assertThat(AfterSalesViewModel.parse(Base64.getEncoder().encodeToString(signed))).as("printed before paper codes")
-                .isEqualTo(new AfterSalesViewModel.Lookup("ticketId", id.toString()));
-        assertThat(AfterSalesViewModel.parse("TK1:BB8")).isNull();
-        assertThat(AfterSalesViewModel.parse("")).isNull();
-        assertThat(AfterSalesViewModel.parse("hello world")).isNull();
-        assertThat(AfterSalesViewModel.parse("bm90IGEgdGlja2V0")).isNull();
+        assertThat(TicketSearchViewModel.parse(PaperCode.encode(signed)))
+                .isEqualTo(new TicketSearchViewModel.Lookup("ticketId", id.toString()));
+        assertThat(TicketSearchViewModel.parse(Base64.getEncoder().encodeToString(signed))).as("printed before paper codes")
+                .isEqualTo(new TicketSearchViewModel.Lookup("ticketId", id.toString()));
+        assertThat(TicketSearchViewModel.parse("TK1:BB8")).isNull();
+        assertThat(TicketSearchViewModel.parse("")).isNull();
+        assertThat(TicketSearchViewModel.parse("hello world")).isNull();
+        assertThat(TicketSearchViewModel.parse("bm90IGEgdGlja2V0")).isNull();
     }
 
     @Test
@@ -68,17 +68,17 @@ class AfterSalesLookupTest {
                                 row("balcony-BB", "BB", "bc-BB-3")))),
                 List.of(), List.of());
 
-        assertThat(AfterSalesViewModel.seats("A 11", map).seatIds()).containsExactly("st-A-11", "bc-A-11");
-        assertThat(AfterSalesViewModel.seats("A 11", map).sections()).containsExactly("Stalls", "Balcony");
-        assertThat(AfterSalesViewModel.seats("Stalls A 11", map).seatIds()).containsExactly("st-A-11");
-        assertThat(AfterSalesViewModel.seats("balcony row a seat 11", map).seatIds()).containsExactly("bc-A-11");
-        assertThat(AfterSalesViewModel.seats("row A seat 12", map).seatIds()).containsExactly("st-A-12");
-        assertThat(AfterSalesViewModel.seats("A-12", map).seatIds()).containsExactly("st-A-12");
-        assertThat(AfterSalesViewModel.seats("A12", map).seatIds()).containsExactly("st-A-12");
-        assertThat(AfterSalesViewModel.seats("BB3", map).seatIds()).containsExactly("bc-BB-3");
-        assertThat(AfterSalesViewModel.seats("Aiko Tanaka", map).seatIds()).isEmpty();
-        assertThat(AfterSalesViewModel.seats("Z 11", map).seatIds()).isEmpty();
-        assertThat(AfterSalesViewModel.seats("A 11", null).seatIds()).as("no event on the map yet").isEmpty();
+        assertThat(TicketSearchViewModel.seats("A 11", map).seatIds()).containsExactly("st-A-11", "bc-A-11");
+        assertThat(TicketSearchViewModel.seats("A 11", map).sections()).containsExactly("Stalls", "Balcony");
+        assertThat(TicketSearchViewModel.seats("Stalls A 11", map).seatIds()).containsExactly("st-A-11");
+        assertThat(TicketSearchViewModel.seats("balcony row a seat 11", map).seatIds()).containsExactly("bc-A-11");
+        assertThat(TicketSearchViewModel.seats("row A seat 12", map).seatIds()).containsExactly("st-A-12");
+        assertThat(TicketSearchViewModel.seats("A-12", map).seatIds()).containsExactly("st-A-12");
+        assertThat(TicketSearchViewModel.seats("A12", map).seatIds()).containsExactly("st-A-12");
+        assertThat(TicketSearchViewModel.seats("BB3", map).seatIds()).containsExactly("bc-BB-3");
+        assertThat(TicketSearchViewModel.seats("Aiko Tanaka", map).seatIds()).isEmpty();
+        assertThat(TicketSearchViewModel.seats("Z 11", map).seatIds()).isEmpty();
+        assertThat(TicketSearchViewModel.seats("A 11", null).seatIds()).as("no event on the map yet").isEmpty();
     }
 
     private static Row row(String id, String label, String... seatIds) {

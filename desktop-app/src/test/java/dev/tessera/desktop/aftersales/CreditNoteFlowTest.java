@@ -14,14 +14,14 @@ import dev.tessera.contract.tax.SetTax;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
-import dev.tessera.desktop.counter.CounterViewModel;
+import dev.tessera.desktop.counter.SaleViewModel;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.ConfirmDialog;
 import dev.tessera.desktop.support.Pdfs;
 import dev.tessera.desktop.support.Screenshots;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +56,7 @@ class CreditNoteFlowTest {
         ui.start(data);
         ui.signIn("clerk", "clerk-demo");
         CounterWorkspace counter = ui.openCounter();
-        CounterViewModel sale = counter.sale();
+        SaleViewModel sale = counter.sale();
         AfterSalesViewModel after = counter.afterSales();
         EventInfo event = fx(() -> sale.eventProperty().get());
         waitFor(30, "the counter's seat map", () -> sale.seats().seatMapProperty().get() != null);
@@ -81,7 +81,7 @@ class CreditNoteFlowTest {
         // no refund yet: the Credit note button says why it has nothing to print
         robot.clickOn(tabNamed("After-sales"));
         robot.clickOn("#afterSalesQuery").write(Long.toString(sold.saleId())).type(KeyCode.ENTER);
-        waitFor(15, "the sale's tickets", () -> after.tickets().size() == 2);
+        waitFor(15, "the sale's tickets", () -> after.search().tickets().size() == 2);
         robot.clickOn("#afterSalesCreditNote");
         waitFor(5, "the reason", () -> ui.text("#afterSalesStatus").startsWith("Select a refunded ticket"));
 

@@ -43,7 +43,7 @@ class AttendeeNamesFlowTest {
         PlatformCenter embedded = ui.embeddedCenter();
         long eventId = GateFixtures.tonightsPerformance(embedded.services(), true);
         CounterWorkspace counter = ui.openCounter();
-        CounterViewModel sale = counter.sale();
+        SaleViewModel sale = counter.sale();
         // the counter may have read the events before this one was registered
         fx(() -> {
             sale.load();
@@ -55,7 +55,7 @@ class AttendeeNamesFlowTest {
             return null;
         });
         waitFor(30, "the map", () -> sale.seats().seatMapProperty().get() != null);
-        assertThat(fx(() -> sale.attendeeForm().requiredProperty().get())).as("the organizer's setting").isTrue();
+        assertThat(fx(() -> sale.customer().attendeeForm().requiredProperty().get())).as("the organizer's setting").isTrue();
         SeatMap map = fx(() -> sale.seats().seatMapProperty().get());
         var row = map.sections().getFirst().rows().get(2);
         List<String> two = row.seats().subList(4, 6).stream().map(s -> s.id()).toList();

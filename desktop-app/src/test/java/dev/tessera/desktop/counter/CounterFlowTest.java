@@ -60,7 +60,7 @@ class CounterFlowTest {
     @SuppressWarnings("unchecked")
     void clerkSellsThreeSeatsToAMemberWritesTheChipAndTransfersOneToASecondChip(@TempDir Path data) throws Exception {
         CounterWorkspace counter = signInAtTheCounter(data);
-        CounterViewModel sale = counter.sale();
+        SaleViewModel sale = counter.sale();
         VirtualChips tray = ui.app().shell().chipTray().orElseThrow();
         EventInfo tempest = fx(() -> sale.eventProperty().get());
         waitFor(30, "the counter's seat map", () -> sale.seats().seatMapProperty().get() != null);
@@ -90,7 +90,7 @@ class CounterFlowTest {
 
         // the member taps the card; cash with change; confirm; the tickets go onto the chip
         robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
-        waitFor(10, "the member card read", () -> aliceChip.equals(sale.customerChipIdProperty().get()));
+        waitFor(10, "the member card read", () -> aliceChip.equals(sale.customer().customerChipIdProperty().get()));
         robot.clickOn("#tendered").write("100000");
         Screenshots.take(ui.scene(), "11-counter-held");
         // the held seats read back by section and row before the money is taken
@@ -101,7 +101,7 @@ class CounterFlowTest {
         assertThat(ui.text("#receiptTotal")).startsWith("Tickets: 3");
         assertThat(ui.text("#saleNumber")).isEqualTo("Sale #" + fx(() -> sale.lastSale().orElseThrow().saleId()));
         Screenshots.take(ui.scene(), "12-counter-sold");
-        List<String> ticketIds = fx(() -> sale.receipt().stream().map(ReceiptLine::ticketId).toList());
+        List<String> ticketIds = fx(() -> sale.receipt().lines().stream().map(ReceiptLine::ticketId).toList());
 
         // issue 17: After-sales finds the sale again when the member taps the card, and by a ticket's id typed after Ctrl+F
         long saleId = fx(() -> sale.lastSale().orElseThrow().saleId());
@@ -109,21 +109,21 @@ class CounterFlowTest {
         robot.clickOn(tabNamed("After-sales"));
         putOnReader(tray, 0);
         robot.clickOn("#afterSalesTapChip");
-        waitFor(15, "the sale found by tapping the card", () -> after.tickets().size() == 3
-                && after.tickets().stream().allMatch(r -> r.saleId() == saleId));
+        waitFor(15, "the sale found by tapping the card", () -> after.search().tickets().size() == 3
+                && after.search().tickets().stream().allMatch(r -> r.saleId() == saleId));
         assertThat(ui.text("#afterSalesStatus")).startsWith("Sales found: 1, tickets: 3");
-        assertThat(fx(() -> after.queryProperty().get())).isEqualTo(aliceChip);
+        assertThat(fx(() -> after.search().queryProperty().get())).isEqualTo(aliceChip);
         Screenshots.take(ui.scene(), "12a-aftersales-found-by-card");
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
         waitFor(5, "the search focused", () -> robot.lookup("#afterSalesQuery").query().isFocused());
         // a number no sale has empties the list, so the next answer is seen arriving
         robot.write("#99999999").type(KeyCode.ENTER);
-        waitFor(15, "no sale under an unknown number", () -> after.tickets().isEmpty());
+        waitFor(15, "no sale under an unknown number", () -> after.search().tickets().isEmpty());
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
         robot.write(ticketIds.get(1)).type(KeyCode.ENTER);
-        waitFor(15, "the sale found by a ticket's id", () -> !after.tickets().isEmpty()
-                && after.tickets().stream().allMatch(r -> r.saleId() == saleId)
-                && after.tickets().stream().anyMatch(r -> r.ticketId().equals(ticketIds.get(1))));
+        waitFor(15, "the sale found by a ticket's id", () -> !after.search().tickets().isEmpty()
+                && after.search().tickets().stream().allMatch(r -> r.saleId() == saleId)
+                && after.search().tickets().stream().anyMatch(r -> r.ticketId().equals(ticketIds.get(1))));
         assertThat(ui.text("#afterSalesStatus")).startsWith("Sales found: 1");
 
         try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
@@ -210,8 +210,8 @@ class CounterFlowTest {
                 return null;
             });
             String voidedSeat = held.get(held.size() - 1);
-            String voidedTicket = fx(() -> sale.receipt().get(2).ticketId());
-            String voidedSeatId = fx(() -> sale.receipt().get(2).seatId());
+            String voidedTicket = fx(() -> sale.receipt().lines().get(2).ticketId());
+            String voidedSeatId = fx(() -> sale.receipt().lines().get(2).seatId());
             robot.clickOn("#voidReason").write("Customer cannot attend").type(KeyCode.ENTER);
             assertThat(ConfirmDialog.answer(robot, KeyCode.ENTER)).contains("Refund ¥").contains("This cannot be undone");
             try {
@@ -219,7 +219,7 @@ class CounterFlowTest {
             } finally {
                 Screenshots.take(ui.scene(), "18-counter-void");
             }
-            assertThat(sale.receipt()).extracting(ReceiptLine::ticketId).doesNotContain(voidedTicket);
+            assertThat(sale.receipt().lines()).extracting(ReceiptLine::ticketId).doesNotContain(voidedTicket);
             assertThat(clerk.seats(tempest.id()).seats().get("FREE")).contains(voidedSeatId);
             assertThat(voidedSeat).isNotNull();
 
@@ -254,7 +254,7 @@ class CounterFlowTest {
     void offlineTheCounterSellsOnlyInsideTheAllocationAndEverySaleArrivesOnceWhenTheCenterIsBack(@TempDir Path data)
             throws Exception {
         CounterWorkspace counter = signInAtTheCounter(data);
-        CounterViewModel sale = counter.sale();
+        SaleViewModel sale = counter.sale();
         EventInfo tempest = fx(() -> sale.eventProperty().get());
         waitFor(30, "the seat map and the allocation", () -> sale.seats().seatMapProperty().get() != null
                 && sale.authorizationProperty().get() != null);
@@ -331,7 +331,7 @@ class CounterFlowTest {
     void theCounterMapFillsItsCanvasWithSeatsAClerkCanHitAndAClickSixPixelsOffPicksTheSeat(@TempDir Path data)
             throws Exception {
         CounterWorkspace counter = signInAtTheCounter(data);
-        CounterViewModel sale = counter.sale();
+        SaleViewModel sale = counter.sale();
         waitFor(30, "the counter's seat map", () -> sale.seats().seatMapProperty().get() != null);
         AvailabilityView view = ui.app().shell().mainView().orElseThrow().counter().orElseThrow().seatMap();
         SeatMap map = fx(() -> sale.seats().seatMapProperty().get());
@@ -419,7 +419,7 @@ class CounterFlowTest {
         PlatformCenter embedded = ui.app().shell().connection().orElseThrow().embeddedCenter().orElseThrow();
         long eventId = dev.tessera.desktop.gate.GateFixtures.tonightsStanding(embedded.services(), 50);
         CounterWorkspace counter = ui.openCounter();
-        CounterViewModel sale = counter.sale();
+        SaleViewModel sale = counter.sale();
         // the counter may have read the events before this one was registered
         fx(() -> {
             sale.load();
@@ -475,7 +475,7 @@ class CounterFlowTest {
                 .startsWith("Tickets: 5 (2 seated, 3 standing) · ");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
-        waitFor(10, "the member card read", () -> chip.equals(sale.customerChipIdProperty().get()));
+        waitFor(10, "the member card read", () -> chip.equals(sale.customer().customerChipIdProperty().get()));
         // claim 70: the two seats' attendees named; the standing places carry the member's name
         robot.clickOn("#attendeeNames").write("Chika Chiba, Daichi Doi");
         robot.clickOn("#tendered").write("100000");
@@ -492,7 +492,7 @@ class CounterFlowTest {
         assertThat(standing).hasSize(3);
         assertThat(seated).extracting(t -> t.seatId() + "=" + t.attendee()).as("each name on the seat it was typed for")
                 .containsExactlyInAnyOrder(two.get(0) + "=Chika Chiba", two.get(1) + "=Daichi Doi");
-        assertThat(fx(() -> sale.attendeeNamesProperty().get())).as("the names stay until the next sale")
+        assertThat(fx(() -> sale.customer().attendeeNamesProperty().get())).as("the names stay until the next sale")
                 .isEqualTo("Chika Chiba, Daichi Doi");
         assertThat(tickets).extracting(t -> t.gateId()).as("one entrance for the basket").containsOnly(pitGate);
 
@@ -613,7 +613,7 @@ class CounterFlowTest {
         PlatformCenter embedded = ui.app().shell().connection().orElseThrow().embeddedCenter().orElseThrow();
         long eventId = dev.tessera.desktop.gate.GateFixtures.tonightsStanding(embedded.services(), 50, 4);
         CounterWorkspace counter = ui.openCounter();
-        CounterViewModel sale = counter.sale();
+        SaleViewModel sale = counter.sale();
         // the counter may have read the events before this one was registered
         fx(() -> {
             sale.load();
@@ -698,7 +698,7 @@ class CounterFlowTest {
     @SuppressWarnings("unchecked")
     void aCopiedOrUnregisteredMemberCardIsRefusedInWordsAndSellsNothing(@TempDir Path data) throws Exception {
         CounterWorkspace counter = signInAtTheCounter(data);
-        CounterViewModel sale = counter.sale();
+        SaleViewModel sale = counter.sale();
         VirtualChips tray = ui.app().shell().chipTray().orElseThrow();
         EventInfo tempest = fx(() -> sale.eventProperty().get());
         waitFor(30, "the counter's seat map", () -> sale.seats().seatMapProperty().get() != null);
@@ -723,7 +723,7 @@ class CounterFlowTest {
         // the copy: it names Carol's chip and signs the center's challenge, with a key the center never registered
         tray.put(copy);
         robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
-        waitFor(10, "the copy read", () -> carolChip.equals(sale.customerChipIdProperty().get()));
+        waitFor(10, "the copy read", () -> carolChip.equals(sale.customer().customerChipIdProperty().get()));
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         waitFor(15, "the copy refused", () -> ui.text("#saleStatus").contains("The card did not prove it is the member's card"));
         Screenshots.take(ui.scene(), "19-counter-copied-card-refused");

@@ -99,13 +99,13 @@ class LostCardFlowTest {
             waitFor(20, "Lena found", () -> fx(() -> vm.memberProperty().get()) != null);
             assertThat(ui.text("#lostCardStatus")).isEqualTo("1 member found. Choose the member, then the card.");
             assertThat(fx(() -> vm.cardProperty().get().chipId())).isEqualTo(lost.chipId());
-            assertThat(cellTexts("#lostCardCards")).containsExactly("Card " + CounterViewModel.shortChip(lost.chipId())
+            assertThat(cellTexts("#lostCardCards")).containsExactly("Card " + CounterFailures.shortChip(lost.chipId())
                     + " · active · 2 valid tickets");
 
             robot.clickOn("#lostCardReason").write("stolen on the train");
             robot.clickOn("#lostCardBlock");
             String asked = ConfirmDialog.answer(robot, KeyCode.ESCAPE);
-            assertThat(asked).isEqualTo("Block card " + CounterViewModel.shortChip(lost.chipId()) + " of " + name
+            assertThat(asked).isEqualTo("Block card " + CounterFailures.shortChip(lost.chipId()) + " of " + name
                     + "? Its 2 valid tickets are refused at every gate at once. Transfers it started are cancelled, and"
                     + " the card can never be used again. Its tickets can then be moved to a new card.");
             assertThat(card(clerk, name, lost.chipId()).status()).as("Esc blocks nothing").isEqualTo("ACTIVE");
@@ -113,7 +113,7 @@ class LostCardFlowTest {
             robot.clickOn("#lostCardReason").type(KeyCode.ENTER);
             ConfirmDialog.answer(robot, KeyCode.ENTER);
             waitFor(20, "the card blocked", () -> ui.text("#lostCardStatus").startsWith("Card "
-                    + CounterViewModel.shortChip(lost.chipId()) + " is blocked; 2 tickets were on it."));
+                    + CounterFailures.shortChip(lost.chipId()) + " is blocked; 2 tickets were on it."));
             assertThat(card(clerk, name, lost.chipId()).status()).isEqualTo("BLOCKED");
             assertThat(fx(() -> vm.reasonProperty().get())).isEmpty();
             for (IssuedTicket t : sold) {
@@ -121,7 +121,7 @@ class LostCardFlowTest {
                         .verdict().name()).as("the stolen card's copy at the gate").isEqualTo("REVOKED");
             }
             waitFor(10, "the card shown blocked", () -> cellTexts("#lostCardCards").equals(List.of("Card "
-                    + CounterViewModel.shortChip(lost.chipId()) + " · blocked · 2 tickets to move")));
+                    + CounterFailures.shortChip(lost.chipId()) + " · blocked · 2 tickets to move")));
             Screenshots.take(ui.scene(), "75-lostcard-blocked");
 
             // a blank chip on the reader; Lena types a wrong password first
@@ -142,7 +142,7 @@ class LostCardFlowTest {
             assertThat(newCard.chipId()).as("the blank chip is Lena's card now").isNotNull();
             assertThat(newCard.owner()).isEqualTo(name);
             assertThat(ui.text("#lostCardStatus")).isEqualTo("2 tickets moved to card "
-                    + CounterViewModel.shortChip(newCard.chipId()) + "; 2 tickets written there. The old card's copies"
+                    + CounterFailures.shortChip(newCard.chipId()) + "; 2 tickets written there. The old card's copies"
                     + " are refused at the gates.");
             MemberCard now = card(clerk, name, newCard.chipId());
             assertThat(now.status()).isEqualTo("ACTIVE");

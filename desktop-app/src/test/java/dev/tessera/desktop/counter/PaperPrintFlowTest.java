@@ -45,7 +45,7 @@ class PaperPrintFlowTest {
         ui.start(data);
         ui.signIn("clerk", "clerk-demo");
         CounterWorkspace counter = ui.openCounter();
-        CounterViewModel sale = counter.sale();
+        SaleViewModel sale = counter.sale();
         waitFor(30, "the counter's seat map", () -> sale.seats().seatMapProperty().get() != null);
         Category category = fx(() -> sale.categories()).get(1);
         ui.holdBest(sale, category, 2);

@@ -52,7 +52,7 @@ class PcscCounterTest {
         TesseraApp app = ui.start(data);
         ui.signIn("clerk", "clerk-demo");
         CounterWorkspace counter = ui.openCounter();
-        CounterViewModel sale = counter.sale();
+        SaleViewModel sale = counter.sale();
         waitFor(30, "the demo event and its seat map at the counter", () -> sale.eventProperty().get() != null
                 && sale.seats().seatMapProperty().get() != null);
 
@@ -81,12 +81,12 @@ class PcscCounterTest {
             List<String> held = fx(() -> sale.holdProperty().get().seatIds());
             robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
             waitFor(15, "the member card read through pcscd",
-                    () -> card.chipIdHex().equals(sale.customerChipIdProperty().get()));
+                    () -> card.chipIdHex().equals(sale.customer().customerChipIdProperty().get()));
             robot.clickOn("#tendered").write("100000");
             robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
             waitFor(45, "the tickets written through pcscd", () -> sale.phaseProperty().get() == SalePhase.DONE);
             Screenshots.take(ui.scene(), "19-counter-pcsc-reader");
-            List<String> sold = fx(() -> sale.receipt().stream().map(ReceiptLine::ticketId).toList());
+            List<String> sold = fx(() -> sale.receipt().lines().stream().map(ReceiptLine::ticketId).toList());
             assertThat(sold).hasSize(2);
 
             List<StoredTicket> onCard = ChipLook.list(new WalletCard(reader.reconnect()),

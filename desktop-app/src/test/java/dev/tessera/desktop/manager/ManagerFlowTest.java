@@ -13,7 +13,7 @@ import dev.tessera.desktop.support.Pdfs;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.desktop.support.TestCenter;
 import dev.tessera.desktop.ui.Formats;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

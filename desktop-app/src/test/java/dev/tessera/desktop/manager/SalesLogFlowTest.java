@@ -20,7 +20,7 @@ import dev.tessera.desktop.support.Pdfs;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.desktop.support.TestCenter;
 import dev.tessera.desktop.ui.Formats;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

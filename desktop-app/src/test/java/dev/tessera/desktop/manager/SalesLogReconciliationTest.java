@@ -15,7 +15,7 @@ import dev.tessera.desktop.support.Pdfs;
 import dev.tessera.desktop.support.TestCenter;
 import dev.tessera.reports.ReportJob;
 import dev.tessera.reports.ReportOptions;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import dev.tessera.reports.export.Exporter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -11,7 +11,7 @@ import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
 import dev.tessera.desktop.center.CounterApiTypes.SalesLog;
 import dev.tessera.contract.shift.Shift;
-import dev.tessera.desktop.counter.CounterViewModel;
+import dev.tessera.desktop.counter.SaleViewModel;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.SalePhase;
 import dev.tessera.desktop.countertab.CounterWorkspace;
@@ -56,7 +56,7 @@ class ShiftFlowTest {
             return null;
         });
         CounterWorkspace counter = app.shell().main().orElseThrow().counterProperty().get();
-        CounterViewModel sale = counter.sale();
+        SaleViewModel sale = counter.sale();
         ShiftViewModel shift = counter.shift();
         waitFor(30, "the demo event and its map", () -> sale.eventProperty().get() != null
                 && sale.seats().seatMapProperty().get() != null);
@@ -106,7 +106,7 @@ class ShiftFlowTest {
         }
         SaleResult sold = fx(() -> sale.lastSale().orElseThrow());
         assertThat(sold.paymentMethod()).isEqualTo("CASH");
-        long refunded = fx(() -> sale.receipt().getFirst().priceMinor());
+        long refunded = fx(() -> sale.receipt().lines().getFirst().priceMinor());
         // the paper tickets and receipt print in the background first
         waitFor(60, "the paper printed", () -> !sale.busyProperty().get());
         ListView<?> receipt = robot.lookup("#receipt").queryAs(ListView.class);

@@ -7,7 +7,7 @@ import dev.tessera.center.PlatformCenter;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
-import dev.tessera.desktop.counter.CounterViewModel;
+import dev.tessera.desktop.counter.SaleViewModel;
 import dev.tessera.desktop.counter.SalePhase;
 import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.startup.StartupSettings;
@@ -98,7 +98,7 @@ public final class AppUnderTest implements AfterEachCallback, TestExecutionExcep
     }
 
     /** Holds the best {@code count} seats of {@code category} at the counter, from the keyboard (Ctrl+B). */
-    public void holdBest(CounterViewModel sale, Category category, int count) throws Exception {
+    public void holdBest(SaleViewModel sale, Category category, int count) throws Exception {
         fx(() -> {
             sale.bestCategoryProperty().set(category);
             sale.bestCountProperty().set(count);
@@ -109,7 +109,7 @@ public final class AppUnderTest implements AfterEachCallback, TestExecutionExcep
     }
 
     /** Sells what is held to a walk-in customer paying {@code tendered} in cash (Ctrl+Enter); the sale made. */
-    public SaleResult sellToWalkIn(CounterViewModel sale, String tendered) throws Exception {
+    public SaleResult sellToWalkIn(SaleViewModel sale, String tendered) throws Exception {
         robot.clickOn("#customerWalkIn");
         robot.clickOn("#tendered").write(tendered);
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);

@@ -12,7 +12,7 @@ import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.data.EventCatalog;
 import dev.tessera.reports.data.EventInfo;
 import dev.tessera.reports.engine.Filler;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import dev.tessera.reports.engine.RowSource;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.core.tax.TaxBreakdown;

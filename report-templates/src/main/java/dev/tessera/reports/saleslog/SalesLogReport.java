@@ -3,7 +3,7 @@ package dev.tessera.reports.saleslog;
 import dev.tessera.reports.ReportJob;
 import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.engine.Filler;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import dev.tessera.reports.engine.RowSource;
 import dev.tessera.reports.engine.Stamps;
 import dev.tessera.reports.engine.Templates;

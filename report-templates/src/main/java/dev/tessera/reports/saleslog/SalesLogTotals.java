@@ -1,6 +1,6 @@
 package dev.tessera.reports.saleslog;
 
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import dev.tessera.reports.engine.RowSource;
 import dev.tessera.core.tax.TaxBreakdown;
 import dev.tessera.core.tax.TaxRate;

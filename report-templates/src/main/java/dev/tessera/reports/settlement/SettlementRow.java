@@ -1,6 +1,6 @@
 package dev.tessera.reports.settlement;
 
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import java.math.BigDecimal;
 
 /**

@@ -2,7 +2,7 @@ package dev.tessera.reports.settlement;
 
 import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.engine.Filler;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import dev.tessera.reports.engine.RowSource;
 import dev.tessera.reports.engine.Stamps;
 import java.text.MessageFormat;

@@ -1,7 +1,7 @@
 package dev.tessera.reports.settlement;
 
 import dev.tessera.core.tax.TaxRate;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import java.util.List;
 import java.util.Locale;
 

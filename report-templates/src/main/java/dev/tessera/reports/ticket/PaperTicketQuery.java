@@ -8,7 +8,7 @@ import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.data.EventInfo;
 import dev.tessera.reports.data.EventCatalog;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;

@@ -23,7 +23,7 @@ import dev.tessera.reports.remote.TicketLine;
 import dev.tessera.reports.saleslog.SalesLogLine;
 import dev.tessera.reports.saleslog.SalesLogReport;
 import dev.tessera.reports.support.ApiSalesLog;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import dev.tessera.reports.support.PdfTools;
 import java.nio.file.Path;
 import java.time.ZoneOffset;

@@ -11,7 +11,7 @@ import dev.tessera.reports.ReportJob;
 import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.data.EventCatalog;
 import dev.tessera.reports.data.EventInfo;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import dev.tessera.reports.occupancy.EventOccupancyReport;
 import dev.tessera.reports.saleslog.SalesLogFilter;
 import dev.tessera.reports.saleslog.SalesLogLine;

@@ -10,7 +10,7 @@ import dev.tessera.reports.Progress;
 import dev.tessera.reports.ReportCancelledException;
 import dev.tessera.reports.ReportJob;
 import dev.tessera.reports.ReportOptions;
-import dev.tessera.reports.engine.Money;
+import dev.tessera.core.model.Money;
 import dev.tessera.reports.export.Exporter;
 import dev.tessera.reports.export.PageRenderer;
 import dev.tessera.center.support.ApiClient;

@@ -42,12 +42,12 @@ import javafx.util.StringConverter;
  * its tickets, the reason, the money, and the actions. Keyboard: Enter in the search field looks up,
  * Ctrl+L goes back to it, Ctrl+R reads the customer's chip; everything else is on the Tab order.
  */
-public final class AfterSalesPanel extends BorderPane {
+public final class AfterSalesView extends BorderPane {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass VOIDED = PseudoClass.getPseudoClass("voided");
     private final TextField query = new TextField();
 
-    public AfterSalesPanel(AfterSalesViewModel vm, Localization l10n) {
+    public AfterSalesView(AfterSalesViewModel vm, Localization l10n) {
         getStyleClass().add("aftersales-panel");
         // what (the sale and its tickets) above, how (reason, money, action) below, always in sight
         ListView<TicketRow> tickets = tickets(vm, l10n);
@@ -62,7 +62,7 @@ public final class AfterSalesPanel extends BorderPane {
                     || new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 focusSearch();
             } else if (new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                vm.tapChip();
+                vm.search().tapChip();
             } else {
                 return;
             }
@@ -73,22 +73,22 @@ public final class AfterSalesPanel extends BorderPane {
     private HBox find(AfterSalesViewModel vm, Localization l10n) {
         query.setId("afterSalesQuery");
         query.promptTextProperty().bind(l10n.binding("aftersales.query.prompt"));
-        query.textProperty().bindBidirectional(vm.queryProperty());
-        query.setOnAction(e -> vm.lookup());
+        query.textProperty().bindBidirectional(vm.search().queryProperty());
+        query.setOnAction(e -> vm.search().lookup());
         HBox.setHgrow(query, Priority.ALWAYS);
         Button find = button("afterSalesFind", "aftersales.find", l10n);
-        find.setOnAction(e -> vm.lookup());
+        find.setOnAction(e -> vm.search().lookup());
         find.setDefaultButton(false);
         Button tap = button("afterSalesTapChip", "aftersales.tapChip", l10n);
         tap.getStyleClass().add(Styles.BUTTON_OUTLINED);
-        tap.setOnAction(e -> vm.tapChip());
+        tap.setOnAction(e -> vm.search().tapChip());
         HBox row = new HBox(8, query, find, tap);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
     private static ListView<TicketRow> tickets(AfterSalesViewModel vm, Localization l10n) {
-        ListView<TicketRow> list = new ListView<>(vm.tickets());
+        ListView<TicketRow> list = new ListView<>(vm.search().tickets());
         list.setId("afterSalesTickets");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setPrefHeight(140);
@@ -102,11 +102,11 @@ public final class AfterSalesPanel extends BorderPane {
         list.setCellFactory(v -> new TicketCell(l10n));
         l10n.localeProperty().addListener((obs, old, now) -> list.refresh());
         list.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TicketRow>) c ->
-                vm.selected().setAll(list.getSelectionModel().getSelectedItems()));
-        vm.tickets().addListener((ListChangeListener<TicketRow>) c -> {
-            if (!vm.tickets().isEmpty() && list.getSelectionModel().isEmpty()) {
-                list.getSelectionModel().select(vm.tickets().stream().filter(TicketRow::valid).findFirst()
-                        .orElse(vm.tickets().getFirst()));
+                vm.search().selected().setAll(list.getSelectionModel().getSelectedItems()));
+        vm.search().tickets().addListener((ListChangeListener<TicketRow>) c -> {
+            if (!vm.search().tickets().isEmpty() && list.getSelectionModel().isEmpty()) {
+                list.getSelectionModel().select(vm.search().tickets().stream().filter(TicketRow::valid).findFirst()
+                        .orElse(vm.search().tickets().getFirst()));
             }
         });
         return list;
@@ -222,35 +222,35 @@ public final class AfterSalesPanel extends BorderPane {
     }
 
     private static VBox actions(AfterSalesViewModel vm, Localization l10n) {
-        ObservableBooleanValue nothing = Bindings.isEmpty(vm.selected()).or(vm.busyProperty());
+        ObservableBooleanValue nothing = Bindings.isEmpty(vm.search().selected()).or(vm.busyProperty());
         Button refund = button("afterSalesRefund", "aftersales.refund", l10n);
         refund.getStyleClass().add(Styles.DANGER);
-        refund.setOnAction(e -> vm.refund());
+        refund.setOnAction(e -> vm.refund().refund());
         refund.disableProperty().bind(nothing);
         Button voidOnly = button("afterSalesVoid", "aftersales.void", l10n);
         voidOnly.getStyleClass().add(Styles.BUTTON_OUTLINED);
-        voidOnly.setOnAction(e -> vm.voidOnly());
+        voidOnly.setOnAction(e -> vm.refund().voidOnly());
         voidOnly.disableProperty().bind(nothing);
         Button reprint = button("afterSalesReprint", "aftersales.reprint", l10n);
         reprint.getStyleClass().add(Styles.BUTTON_OUTLINED);
-        reprint.setOnAction(e -> vm.reprint());
+        reprint.setOnAction(e -> vm.reprint().reprint());
         reprint.disableProperty().bind(nothing);
         CheckBox reissue = new CheckBox();
         reissue.setId("afterSalesReissue");
         reissue.textProperty().bind(l10n.binding("aftersales.reissue"));
-        reissue.selectedProperty().bindBidirectional(vm.reissueProperty());
+        reissue.selectedProperty().bindBidirectional(vm.reprint().reissueProperty());
         Tooltip why = new Tooltip();
         why.textProperty().bind(l10n.binding("aftersales.reissue.tip"));
         reissue.setTooltip(why);
         // issue 17: a refund's credit note (CN-…), printed or previewed as the counter prints receipts
         Button creditNote = button("afterSalesCreditNote", "aftersales.creditNote", l10n);
         creditNote.getStyleClass().add(Styles.BUTTON_OUTLINED);
-        creditNote.setOnAction(e -> vm.printCreditNotes());
+        creditNote.setOnAction(e -> vm.refund().printCreditNotes());
         creditNote.disableProperty().bind(vm.busyProperty());
         creditNote.setTooltip(tip("aftersales.creditNote.tip", l10n));
         Button creditPreview = button("afterSalesCreditNotePreview", "aftersales.creditNote.preview", l10n);
         creditPreview.getStyleClass().add(Styles.BUTTON_OUTLINED);
-        creditPreview.setOnAction(e -> vm.previewCreditNotes());
+        creditPreview.setOnAction(e -> vm.refund().previewCreditNotes());
         creditPreview.disableProperty().bind(vm.busyProperty());
         creditPreview.setTooltip(tip("aftersales.creditNote.preview.tip", l10n));
         HBox buttons = new HBox(8, refund, voidOnly, reprint, reissue);
@@ -261,14 +261,14 @@ public final class AfterSalesPanel extends BorderPane {
         summary.setId("exchangeSummary");
         summary.setWrapText(true);
         summary.getStyleClass().add("aftersales-summary");
-        summary.textProperty().bind(text(vm.exchangeSummaryProperty(), l10n));
+        summary.textProperty().bind(text(vm.exchange().exchangeSummaryProperty(), l10n));
         Button exchange = button("afterSalesExchange", "aftersales.exchange", l10n);
         exchange.getStyleClass().add(Styles.ACCENT);
-        exchange.setOnAction(e -> vm.exchange());
+        exchange.setOnAction(e -> vm.exchange().exchange());
         exchange.disableProperty().bind(nothing);
         Button write = button("afterSalesWriteChip", "aftersales.writeChip", l10n);
-        write.setOnAction(e -> vm.writeToChip());
-        show(write, vm.pendingChipProperty().isNotNull());
+        write.setOnAction(e -> vm.exchange().writeToChip());
+        show(write, vm.exchange().pendingChipProperty().isNotNull());
         write.disableProperty().bind(vm.busyProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
