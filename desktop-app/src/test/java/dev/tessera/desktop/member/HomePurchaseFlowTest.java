@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.center.PlatformCenter;
 import dev.tessera.center.Services;
-import dev.tessera.center.event.EventService.AuthorizeSeller;
+import dev.tessera.contract.event.AuthorizeSeller;
 import dev.tessera.center.sales.InternetSales;
 import dev.tessera.core.model.Role;
 import dev.tessera.designer.availability.AvailabilityView;
