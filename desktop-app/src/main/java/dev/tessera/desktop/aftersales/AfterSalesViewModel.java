@@ -1,5 +1,7 @@
 package dev.tessera.desktop.aftersales;
 
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.contract.sales.RefundMethod;
 import dev.tessera.desktop.ui.Feedback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.core.model.LedgerKind;
@@ -8,20 +10,20 @@ import dev.tessera.core.ticket.PaperCode;
 import dev.tessera.core.ticket.TicketCodec;
 import dev.tessera.core.format.TicketFormatException;
 import dev.tessera.desktop.aftersales.PaperDesk.PaperTicketLine;
-import dev.tessera.desktop.center.AfterSalesApiTypes.Exchange;
-import dev.tessera.desktop.center.AfterSalesApiTypes.ExchangeResult;
-import dev.tessera.desktop.center.AfterSalesApiTypes.RefundTicket;
-import dev.tessera.desktop.center.AfterSalesApiTypes.Reprint;
-import dev.tessera.desktop.center.AfterSalesApiTypes.Reprinted;
-import dev.tessera.desktop.center.AfterSalesApiTypes.SaleView;
-import dev.tessera.desktop.center.AfterSalesApiTypes.TicketView;
+import dev.tessera.contract.sales.Exchange;
+import dev.tessera.contract.sales.ExchangeResult;
+import dev.tessera.contract.sales.VoidTicket;
+import dev.tessera.contract.aftersales.Reprint;
+import dev.tessera.contract.aftersales.Reprinted;
+import dev.tessera.contract.aftersales.SaleView;
+import dev.tessera.contract.aftersales.TicketView;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.IssuedTicket;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
-import dev.tessera.desktop.center.CounterApiTypes.Voided;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.SaleResult;
+import dev.tessera.contract.sales.Voided;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.CounterContext;
 import dev.tessera.desktop.counter.CounterViewModel;
@@ -309,12 +311,12 @@ public final class AfterSalesViewModel {
             long total = 0;
             List<Voided> voided = new ArrayList<>();
             for (TicketRow r : rows) {
-                Voided v = ctx.session().refundTicket(r.ticketId(), new RefundTicket(why, withRefund,
-                        withRefund ? method : null, withRefund ? ref : null));
+                Voided v = ctx.session().refundTicket(r.ticketId(), new VoidTicket(why, withRefund,
+                        withRefund ? RefundMethod.valueOf(method) : null, withRefund ? ref : null));
                 ctx.journal().append(kind, Journal.payload(type).put("ticketId", v.ticketId()).put("saleId", v.saleId())
                         .put("version", v.version()).put("reason", why).put("refundMinor", v.refundMinor())
                         .put("method", withRefund ? method : null).put("reference", ref).put("refundId", v.refundId()));
-                total += v.refundMinor() == null ? 0 : v.refundMinor();
+                total += v.refundMinor();
                 voided.add(v);
             }
             return new Refunded(total, withRefund ? creditNotes(rows, voided, method, ref) : List.of());
@@ -348,7 +350,7 @@ public final class AfterSalesViewModel {
         for (int i = 0; i < rows.size(); i++) {
             TicketRow r = rows.get(i);
             Voided v = voided.get(i);
-            if (v.refundId() == null || v.refundMinor() == null || v.refundMinor() == 0) {
+            if (v.refundId() == null || v.refundMinor() == 0) {
                 continue;
             }
             TicketView t = r.ticket();
@@ -405,7 +407,7 @@ public final class AfterSalesViewModel {
             return;
         }
         String ref = "CARD".equals(method) && !reference.get().isBlank() ? reference.get().strip() : null;
-        Payment payment = new Payment(method, ref, "CASH".equals(method) && difference > 0 ? tenderedMinor : null);
+        Payment payment = new Payment(PaymentMethod.valueOf(method), ref, "CASH".equals(method) && difference > 0 ? tenderedMinor : null);
         List<String> ids = rows.stream().map(TicketRow::ticketId).toList();
         run(() -> {
             ObjectNode intent = Journal.payload("EXCHANGE_STARTED").put("holdId", hold.id()).put("reason", why)
@@ -468,8 +470,8 @@ public final class AfterSalesViewModel {
     private Message settledMessage(ExchangeResult result, String currency, String method) {
         long d = result.differenceMinor();
         if (d > 0) {
-            Long change = result.sale().changeMinor();
-            return change != null && change > 0
+            long change = result.sale().changeMinor();
+            return change > 0
                     ? Message.of("aftersales.exchange.paidChange", money(d, currency), methodKey(method), money(change, currency))
                     : Message.of("aftersales.exchange.paid", money(d, currency), methodKey(method));
         }
@@ -656,7 +658,7 @@ public final class AfterSalesViewModel {
         SaleResult sale = result.sale();
         Message tickets = printSale(sale, payment.tenderedMinor() == null ? null
                 : payment.tenderedMinor() + result.returnedMinor());
-        return Message.of("aftersales.exchange.printed", settledMessage(result, returned.currency(), payment.method()), tickets);
+        return Message.of("aftersales.exchange.printed", settledMessage(result, returned.currency(), payment.method().name()), tickets);
     }
 
     private static Message printed(ReportPrinter.Outcome outcome, String key, int count, int reprintNo) {

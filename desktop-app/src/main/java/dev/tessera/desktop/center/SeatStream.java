@@ -1,6 +1,6 @@
 package dev.tessera.desktop.center;
 
-import dev.tessera.desktop.center.CenterApiTypes.SeatChanges;
+import dev.tessera.contract.availability.SeatChanges;
 import java.io.EOFException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodySubscriber;

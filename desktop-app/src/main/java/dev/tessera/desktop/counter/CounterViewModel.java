@@ -1,5 +1,7 @@
 package dev.tessera.desktop.counter;
 
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.Seat;
@@ -8,10 +10,10 @@ import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.CenterUnreachableException;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
+import dev.tessera.contract.sales.Customer;
 import dev.tessera.contract.sales.IssuedTicket;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
 import dev.tessera.desktop.events.SeatAvailabilityViewModel;
 import dev.tessera.designer.availability.SeatStatus;
@@ -329,13 +331,13 @@ public final class CounterViewModel implements AutoCloseable {
                 }
                 ChipDesk.MemberCardProof proof = customerCardProof;
                 customer = proof != null && proof.chipId().equals(customerChipId.get())
-                        ? new Customer("MEMBER_CARD", null, null, proof.chipId(), proof.challengeId(), proof.signature())
-                        : new Customer("MEMBER_CARD", null, null, customerChipId.get());
+                        ? new Customer(CustomerAuth.MEMBER_CARD, null, null, proof.chipId(), proof.challengeId(), proof.signature())
+                        : new Customer(CustomerAuth.MEMBER_CARD, null, null, customerChipId.get());
                 customerCardProof = null; // single use: a second try needs a fresh tap
             }
-            case MEMBER_PASSWORD -> customer = new Customer("MEMBER_PASSWORD", memberLogin.get().trim(),
+            case MEMBER_PASSWORD -> customer = new Customer(CustomerAuth.MEMBER_PASSWORD, memberLogin.get().trim(),
                     memberPassword.get(), null);
-            default -> customer = new Customer("WALK_IN", null, null, null);
+            default -> customer = new Customer(CustomerAuth.WALK_IN, null, null, null);
         }
         Payment payment;
         if ("CASH".equals(paymentMethod.get())) {
@@ -345,9 +347,9 @@ public final class CounterViewModel implements AutoCloseable {
                 feedback.setFailed(true);
                 return;
             }
-            payment = new Payment("CASH", null, tenderedMinor);
+            payment = new Payment(PaymentMethod.CASH, null, tenderedMinor);
         } else {
-            payment = new Payment(paymentMethod.get(), cardReference.get().isBlank() ? null : cardReference.get().trim(), null);
+            payment = new Payment(PaymentMethod.valueOf(paymentMethod.get()), cardReference.get().isBlank() ? null : cardReference.get().trim(), null);
         }
         if (!attendeeForm.completeProperty().get()) {
             feedback.say(Message.of(AttendeeForm.REFUSED, attendeeForm.missingProperty().get()));
@@ -453,7 +455,7 @@ public final class CounterViewModel implements AutoCloseable {
         SaleRecovery.PendingIssue first = pending.getFirst();
         long total = first.tickets().stream().mapToLong(IssuedTicket::priceMinor).sum();
         EventInfo e = event.get();
-        sale = new SaleResult(first.saleId(), null, first.eventId(), 0, null, total, e == null ? "JPY" : e.currency(), null,
+        sale = new SaleResult(first.saleId(), 0, first.eventId(), 0, null, total, e == null ? "JPY" : e.currency(), 0,
                 first.tickets());
         saleChipId = first.chipId();
         showReceipt(sale);
@@ -508,7 +510,7 @@ public final class CounterViewModel implements AutoCloseable {
                 .map(t -> line(map, t.ticketId(), t.seatId(), t.priceMinor(), result.currency())).toList());
         String total = dev.tessera.desktop.ui.Formats.money(result.totalMinor(), result.currency(), ctx.l10n().getLocale());
         saleNumber.set(Message.of("counter.receipt.saleNumber", Long.toString(result.saleId())));
-        receiptTotal.set(result.changeMinor() != null && result.changeMinor() > 0
+        receiptTotal.set(result.changeMinor() > 0
                 ? Message.of("counter.receipt.totalChange", result.tickets().size(), total,
                 dev.tessera.desktop.ui.Formats.money(result.changeMinor(), result.currency(), ctx.l10n().getLocale()))
                 : Message.of("counter.receipt.total", result.tickets().size(), total));

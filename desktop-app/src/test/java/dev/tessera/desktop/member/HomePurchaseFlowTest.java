@@ -17,7 +17,7 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.contract.gate.Scan;
-import dev.tessera.desktop.center.MemberApiTypes.MemberTicket;
+import dev.tessera.contract.member.MemberTicket;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
