@@ -111,7 +111,7 @@ class LostCardFlowTest {
             assertThat(asked).isEqualTo("Block card " + CounterViewModel.shortChip(lost.chipId()) + " of " + name
                     + "? Its 2 valid tickets are refused at every gate at once. Transfers it started are cancelled, and"
                     + " the card can never be used again. Its tickets can then be moved to a new card.");
-            assertThat(card(clerk, name, lost.chipId()).status()).as("Esc blocks nothing").isEqualTo("ACTIVE");
+            assertThat(card(clerk, name, lost.chipId()).status()).as("Esc blocks nothing").isEqualTo(ChipStatus.ACTIVE);
 
             robot.clickOn("#lostCardReason").type(KeyCode.ENTER);
             ConfirmDialog.answer(robot, KeyCode.ENTER);
