@@ -33,9 +33,6 @@ public final class CenterApiTypes {
         }
     }
 
-    /** Issue 18: a standing area marked full at the door (or opened again). */
-    public record DoorState(boolean full) {}
-
     public record Hold(long id, long eventId, long sellerId, List<String> seatIds, Map<String, Integer> areas,
                        Instant expiresAt, String status) {
         public Hold {

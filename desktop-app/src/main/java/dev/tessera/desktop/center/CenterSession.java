@@ -11,6 +11,7 @@ import dev.tessera.contract.event.EventChanged;
 import dev.tessera.contract.event.RefundList;
 import dev.tessera.contract.event.RegisterEvent;
 import dev.tessera.contract.event.Released;
+import dev.tessera.contract.gate.DoorState;
 import dev.tessera.contract.member.BlockedChip;
 import dev.tessera.contract.member.ChipChallenge;
 import dev.tessera.contract.member.ChipReplacement;
@@ -138,7 +139,7 @@ public final class CenterSession {
     /** Issue 18: the gate staff mark a standing area full at the door, or open it again. */
     public AreaCount markAreaFull(long eventId, String areaId, boolean full) {
         return http.post("/api/events/" + eventId + "/areas/" + areaId + "/door", token(),
-                new CenterApiTypes.DoorState(full), CenterHttp.type(AreaCount.class));
+                new DoorState(full), CenterHttp.type(AreaCount.class));
     }
 
     /** The seller's own active holds of one event, oldest first: what a lost answer left held, to sell or release. */
