@@ -1,16 +1,18 @@
 package dev.tessera.bench;
 
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
-import dev.tessera.desktop.center.CenterApiTypes.SeatChange;
-import dev.tessera.desktop.center.CenterApiTypes.SeatChanges;
+import dev.tessera.contract.availability.SeatChange;
+import dev.tessera.contract.availability.SeatChanges;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.client.CenterException;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Payment;
 import dev.tessera.desktop.center.SeatStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,8 +74,8 @@ public final class LiveAvailabilityBenchmark {
                     Hold hold = seller.holdBestAvailable(event.id(), 1, categories.get(i % categories.size()));
                     String seat = hold.seatIds().getFirst();
                     long sent = System.nanoTime();
-                    seller.confirmSale(new ConfirmSale(hold.id(), new Customer("WALK_IN", null, null, null),
-                            new Payment("CASH", null, null), List.of()));
+                    seller.confirmSale(new ConfirmSale(hold.id(), new Customer(CustomerAuth.WALK_IN, null, null, null),
+                            new Payment(PaymentMethod.CASH, null, null), List.of()));
                     roundTrip[i] = System.nanoTime() - sent;
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                     synchronized (soldAt) {

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tessera.core.seatmap.Row;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
-import dev.tessera.desktop.center.CenterApiTypes.CategoryCount;
+import dev.tessera.contract.availability.Availability;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
@@ -167,8 +167,8 @@ class DesktopFlowTest {
         return row.seats().subList(start, start + count).stream().map(Seat::id).toList();
     }
 
-    private static Map<String, List<Integer>> counts(List<CategoryCount> counts) {
-        return counts.stream().collect(Collectors.toMap(CategoryCount::categoryId,
+    private static Map<String, List<Integer>> counts(List<Availability.CategoryCount> counts) {
+        return counts.stream().collect(Collectors.toMap(Availability.CategoryCount::categoryId,
                 c -> List.of(c.free(), c.held(), c.sold(), c.blocked())));
     }
 

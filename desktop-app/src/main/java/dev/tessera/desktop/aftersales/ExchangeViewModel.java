@@ -1,14 +1,15 @@
 package dev.tessera.desktop.aftersales;
 
+import dev.tessera.contract.sales.PaymentMethod;
 import dev.tessera.desktop.ui.Feedback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.core.model.LedgerKind;
-import dev.tessera.desktop.center.AfterSalesApiTypes.Exchange;
-import dev.tessera.desktop.center.AfterSalesApiTypes.ExchangeResult;
+import dev.tessera.contract.sales.Exchange;
+import dev.tessera.contract.sales.ExchangeResult;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.contract.sales.IssuedTicket;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.CounterContext;
 import dev.tessera.desktop.counter.SaleViewModel;
@@ -90,7 +91,7 @@ public final class ExchangeViewModel {
             return;
         }
         String ref = form.cardReference();
-        Payment payment = new Payment(method, ref, "CASH".equals(method) && difference > 0 ? tenderedMinor : null);
+        Payment payment = new Payment(PaymentMethod.valueOf(method), ref, "CASH".equals(method) && difference > 0 ? tenderedMinor : null);
         List<String> ids = rows.stream().map(TicketRow::ticketId).toList();
         run(() -> {
             ObjectNode intent = Journal.payload("EXCHANGE_STARTED").put("holdId", hold.id()).put("reason", why)
@@ -152,8 +153,8 @@ public final class ExchangeViewModel {
     private Message settledMessage(ExchangeResult result, String currency, String method) {
         long d = result.differenceMinor();
         if (d > 0) {
-            Long change = result.sale().changeMinor();
-            return change != null && change > 0
+            long change = result.sale().changeMinor();
+            return change > 0
                     ? Message.of("aftersales.exchange.paidChange", form.money(d, currency),
                             SettlementForm.methodKey(method), form.money(change, currency))
                     : Message.of("aftersales.exchange.paid", form.money(d, currency), SettlementForm.methodKey(method));
@@ -182,7 +183,7 @@ public final class ExchangeViewModel {
         SaleResult sale = result.sale();
         Message tickets = printer.printSale(sale, payment.tenderedMinor() == null ? null
                 : payment.tenderedMinor() + result.returnedMinor());
-        return Message.of("aftersales.exchange.printed", settledMessage(result, returned.currency(), payment.method()), tickets);
+        return Message.of("aftersales.exchange.printed", settledMessage(result, returned.currency(), payment.method().name()), tickets);
     }
 
     private <T> void run(Callable<T> work, Consumer<T> done) {

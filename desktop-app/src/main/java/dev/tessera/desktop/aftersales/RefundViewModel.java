@@ -1,11 +1,12 @@
 package dev.tessera.desktop.aftersales;
 
+import dev.tessera.contract.sales.RefundMethod;
 import dev.tessera.desktop.ui.Feedback;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.core.model.LedgerKind;
-import dev.tessera.desktop.center.AfterSalesApiTypes.RefundTicket;
-import dev.tessera.desktop.center.AfterSalesApiTypes.TicketView;
-import dev.tessera.desktop.center.CounterApiTypes.Voided;
+import dev.tessera.contract.sales.VoidTicket;
+import dev.tessera.contract.aftersales.TicketView;
+import dev.tessera.contract.sales.Voided;
 import dev.tessera.desktop.counter.CounterContext;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.core.model.Money;
@@ -78,12 +79,12 @@ public final class RefundViewModel {
             long total = 0;
             List<Voided> voided = new ArrayList<>();
             for (TicketRow r : rows) {
-                Voided v = ctx.session().refundTicket(r.ticketId(), new RefundTicket(why, withRefund,
-                        withRefund ? method : null, withRefund ? ref : null));
+                Voided v = ctx.session().refundTicket(r.ticketId(), new VoidTicket(why, withRefund,
+                        withRefund ? RefundMethod.valueOf(method) : null, withRefund ? ref : null));
                 ctx.journal().append(kind, Journal.payload(type).put("ticketId", v.ticketId()).put("saleId", v.saleId())
                         .put("version", v.version()).put("reason", why).put("refundMinor", v.refundMinor())
                         .put("method", withRefund ? method : null).put("reference", ref).put("refundId", v.refundId()));
-                total += v.refundMinor() == null ? 0 : v.refundMinor();
+                total += v.refundMinor();
                 voided.add(v);
             }
             return new Refunded(total, withRefund ? creditNotes(rows, voided, method, ref) : List.of());
@@ -117,7 +118,7 @@ public final class RefundViewModel {
         for (int i = 0; i < rows.size(); i++) {
             TicketRow r = rows.get(i);
             Voided v = voided.get(i);
-            if (v.refundId() == null || v.refundMinor() == null || v.refundMinor() == 0) {
+            if (v.refundId() == null || v.refundMinor() == 0) {
                 continue;
             }
             TicketView t = r.ticket();

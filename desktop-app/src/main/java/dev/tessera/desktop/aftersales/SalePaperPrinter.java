@@ -3,7 +3,7 @@ package dev.tessera.desktop.aftersales;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.core.model.LedgerKind;
 import dev.tessera.desktop.aftersales.PaperDesk.PaperTicketLine;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.counter.CounterContext;
 import dev.tessera.desktop.counter.SalePaper;
 import dev.tessera.desktop.counter.Journal;

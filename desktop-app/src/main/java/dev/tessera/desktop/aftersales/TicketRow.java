@@ -1,7 +1,8 @@
 package dev.tessera.desktop.aftersales;
 
+import dev.tessera.contract.aftersales.TicketStatus;
+import dev.tessera.contract.aftersales.TicketView;
 import dev.tessera.contract.sales.Contact;
-import dev.tessera.desktop.center.AfterSalesApiTypes.TicketView;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -13,13 +14,16 @@ import java.util.stream.Stream;
 public record TicketRow(long saleId, long eventId, String eventName, TicketView ticket, String section, String row,
                         String seat, String categoryName, String gateName, String currency, String customerName,
                         Contact contact) {
+    public TicketRow {
+        contact = contact == null ? Contact.NONE : contact;
+    }
 
     public String ticketId() {
         return ticket.ticketId();
     }
 
     public boolean valid() {
-        return "VALID".equals(ticket.status());
+        return ticket.status() == TicketStatus.VALID;
     }
 
     public boolean onChip() {

@@ -24,53 +24,12 @@ public final class CenterApiTypes {
             gates = gates == null ? List.of() : List.copyOf(gates);
             sellerNames = sellerNames == null ? List.of() : List.copyOf(sellerNames);
         }
-    }
 
-    public record CategoryCount(String categoryId, int free, int held, int sold, int blocked) {}
-
-    /**
-     * Issue 18: a standing area's places; remaining is what can still be held (capacity less held, sold and allocated).
-     */
-    public record AreaCount(String areaId, String categoryId, int capacity, int held, int sold, int allocated,
-                            int remaining, int admitted, boolean doorFull, long revision) {}
-
-    /** Issue 18: a standing area marked full at the door (or opened again). */
-    public record DoorState(boolean full) {}
-
-    /** Seat ids by status (FREE, HELD, SOLD, BLOCKED), the caller's own allocated seats, the standing areas. */
-    public record Availability(long eventId, long revision, Map<String, List<String>> seats,
-                               List<String> allocatedToYou, List<CategoryCount> counts, List<AreaCount> areas) {
-        public Availability {
-            seats = seats == null ? Map.of() : Map.copyOf(seats);
-            allocatedToYou = allocatedToYou == null ? List.of() : List.copyOf(allocatedToYou);
-            counts = counts == null ? List.of() : List.copyOf(counts);
-            areas = areas == null ? List.of() : List.copyOf(areas);
-        }
-
-        public Availability(long eventId, long revision, Map<String, List<String>> seats, List<String> allocatedToYou,
-                            List<CategoryCount> counts) {
-            this(eventId, revision, seats, allocatedToYou, counts, List.of());
-        }
-    }
-
-    public record SeatChange(String seatId, String status, long revision) {}
-
-    /** Changed seats, and the standing areas that changed with them (issue 18). */
-    public record SeatChanges(long eventId, List<SeatChange> seats, List<AreaCount> areas) {
-        public SeatChanges {
-            seats = seats == null ? List.of() : List.copyOf(seats);
-            areas = areas == null ? List.of() : List.copyOf(areas);
-        }
-
-        public SeatChanges(long eventId, List<SeatChange> seats) {
-            this(eventId, seats, List.of());
-        }
-    }
-
-    /** Seats and standing places per area id (issue 18) in one hold. */
-    public record HoldRequest(List<String> seatIds, Map<String, Integer> areas) {
-        public HoldRequest(List<String> seatIds) {
-            this(seatIds, null);
+        /** The event of a member shop's {@code OnSale}, which carries ticket-core's record. */
+        public static EventInfo of(dev.tessera.core.model.Event e) {
+            return new EventInfo(e.id(), e.name(), e.servicer(), e.venueId(), e.venueName(), e.seatMapVersion(),
+                    e.doorsOpen(), e.startsAt(), e.endsAt(), e.currency(), e.pricesMinor(), e.gates(), e.sellerNames(),
+                    e.contact(), e.status() == null ? null : e.status().name(), e.attendeeNamesRequired());
         }
     }
 

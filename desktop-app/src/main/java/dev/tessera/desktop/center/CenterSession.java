@@ -2,14 +2,46 @@ package dev.tessera.desktop.center;
 
 import dev.tessera.client.CenterResponseException;
 import dev.tessera.client.CenterHttp;
+import dev.tessera.contract.aftersales.Adjustment;
+import dev.tessera.contract.aftersales.Reprint;
+import dev.tessera.contract.aftersales.Reprinted;
+import dev.tessera.contract.aftersales.SaleView;
+import dev.tessera.contract.availability.AreaCount;
+import dev.tessera.contract.event.AreaCapacity;
+import dev.tessera.contract.event.AuthorizeSeller;
+import dev.tessera.contract.event.EventChanged;
+import dev.tessera.contract.event.RefundList;
+import dev.tessera.contract.event.RegisterEvent;
+import dev.tessera.contract.event.Released;
+import dev.tessera.contract.gate.DoorState;
+import dev.tessera.contract.member.BlockedChip;
+import dev.tessera.contract.member.ChipChallenge;
+import dev.tessera.contract.member.ChipReplacement;
+import dev.tessera.contract.member.MemberFound;
+import dev.tessera.contract.member.MemberTicket;
+import dev.tessera.contract.member.MemberTransfer;
+import dev.tessera.contract.sales.BestAvailable;
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Exchange;
+import dev.tessera.contract.sales.ExchangeResult;
+import dev.tessera.contract.sales.MemberHoldRequest;
+import dev.tessera.contract.sales.OnSale;
+import dev.tessera.contract.sales.Purchase;
+import dev.tessera.contract.sales.SaleResult;
+import dev.tessera.contract.sales.VoidTicket;
+import dev.tessera.contract.sales.Voided;
+import dev.tessera.contract.saleslog.SalesLog;
+import dev.tessera.contract.saleslog.SalesLogGroup;
+import dev.tessera.contract.transfer.Transfer;
+import dev.tessera.contract.transfer.TransferResult;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.core.seatmap.SeatMapFormat;
 import dev.tessera.core.seatmap.SeatMapFormatException;
 import dev.tessera.desktop.center.CenterApiTypes.Account;
-import dev.tessera.desktop.center.CenterApiTypes.Availability;
+import dev.tessera.contract.availability.Availability;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
-import dev.tessera.desktop.center.CenterApiTypes.HoldRequest;
+import dev.tessera.contract.sales.HoldRequest;
 import dev.tessera.desktop.center.CenterApiTypes.Session;
 import java.util.List;
 import dev.tessera.contract.gate.IssuerKey;
@@ -91,25 +123,25 @@ public final class CenterSession {
     }
 
     public Hold hold(long eventId, List<String> seatIds) {
-        return http.postOnce("/api/events/" + eventId + "/holds", token(), new HoldRequest(seatIds),
+        return http.postOnce("/api/events/" + eventId + "/holds", token(), new HoldRequest(seatIds, null, null),
                 CenterHttp.type(Hold.class));
     }
 
     /** Issue 18: seats and standing places per area id in one hold (a mixed basket). */
     public Hold hold(long eventId, List<String> seatIds, java.util.Map<String, Integer> areas) {
-        return http.postOnce("/api/events/" + eventId + "/holds", token(), new HoldRequest(seatIds, areas),
+        return http.postOnce("/api/events/" + eventId + "/holds", token(), new HoldRequest(seatIds, null, areas),
                 CenterHttp.type(Hold.class));
     }
 
     /** Issue 18: the event's standing areas with their places. */
-    public List<CenterApiTypes.AreaCount> areas(long eventId) {
-        return http.get("/api/events/" + eventId + "/areas", token(), CenterHttp.listOf(CenterApiTypes.AreaCount.class));
+    public List<AreaCount> areas(long eventId) {
+        return http.get("/api/events/" + eventId + "/areas", token(), CenterHttp.listOf(AreaCount.class));
     }
 
     /** Issue 18: the gate staff mark a standing area full at the door, or open it again. */
-    public CenterApiTypes.AreaCount markAreaFull(long eventId, String areaId, boolean full) {
+    public AreaCount markAreaFull(long eventId, String areaId, boolean full) {
         return http.post("/api/events/" + eventId + "/areas/" + areaId + "/door", token(),
-                new CenterApiTypes.DoorState(full), CenterHttp.type(CenterApiTypes.AreaCount.class));
+                new DoorState(full), CenterHttp.type(AreaCount.class));
     }
 
     /** The seller's own active holds of one event, oldest first: what a lost answer left held, to sell or release. */
@@ -162,7 +194,7 @@ public final class CenterSession {
     /** Claim 62: the best {@code count} consecutive free seats of a category. */
     public Hold holdBestAvailable(long eventId, int count, String categoryId) {
         return http.postOnce("/api/events/" + eventId + "/holds", token(),
-                new CounterApiTypes.BestAvailableRequest(new CounterApiTypes.BestAvailable(count, categoryId)),
+                new HoldRequest(null, new BestAvailable(count, categoryId), null),
                 CenterHttp.type(Hold.class));
     }
 
@@ -171,33 +203,33 @@ public final class CenterSession {
     }
 
     /** Issue 15: a challenge for a member card's INTERNAL AUTHENTICATE, single use, bound to this session's account. */
-    public CounterApiTypes.ChipChallenge chipChallenge() {
-        return http.post("/api/chip-challenges", token(), java.util.Map.of(), CenterHttp.type(CounterApiTypes.ChipChallenge.class));
+    public ChipChallenge chipChallenge() {
+        return http.post("/api/chip-challenges", token(), java.util.Map.of(), CenterHttp.type(ChipChallenge.class));
     }
 
-    public CounterApiTypes.SaleResult confirmSale(CounterApiTypes.ConfirmSale sale) {
-        return http.postOnce("/api/sales", token(), sale, CenterHttp.type(CounterApiTypes.SaleResult.class));
+    public SaleResult confirmSale(ConfirmSale sale) {
+        return http.postOnce("/api/sales", token(), sale, CenterHttp.type(SaleResult.class));
     }
 
-    public CounterApiTypes.Voided voidTicket(String ticketId, String reason, boolean refund) {
-        return http.postOnce("/api/tickets/" + ticketId + "/void", token(), new CounterApiTypes.VoidTicket(reason, refund),
-                CenterHttp.type(CounterApiTypes.Voided.class));
+    public Voided voidTicket(String ticketId, String reason, boolean refund) {
+        return http.postOnce("/api/tickets/" + ticketId + "/void", token(), new VoidTicket(reason, refund, null, null),
+                CenterHttp.type(Voided.class));
     }
 
     /** The event's whole sales log (issue 13: read a page at a time and joined). */
-    public CounterApiTypes.SalesLog salesLog(long eventId) {
-        List<CounterApiTypes.SalesLogLine> lines = new java.util.ArrayList<>();
+    public SalesLog salesLog(long eventId) {
+        List<SalesLog.Line> lines = new java.util.ArrayList<>();
         long total = 0;
         String after = null;
         do {
-            CounterApiTypes.SalesLog page = http.get("/api/sales-log?eventId=" + eventId + "&limit=" + WHOLE_LOG_PAGE
+            SalesLog page = http.get("/api/sales-log?eventId=" + eventId + "&limit=" + WHOLE_LOG_PAGE
                             + (after == null ? "" : "&after=" + after), token(),
-                    CenterHttp.type(CounterApiTypes.SalesLog.class));
+                    CenterHttp.type(SalesLog.class));
             lines.addAll(page.lines());
             total += page.totalMinor();
             after = page.next();
         } while (after != null);
-        return new CounterApiTypes.SalesLog(lines, lines.size(), total, null);
+        return joined(lines, total);
     }
 
     /** Sales a page holds when a caller wants the whole log (the most the center gives). */
@@ -248,21 +280,21 @@ public final class CenterSession {
     }
 
     /** Claims 64, 65 (as the assignor member). */
-    public CounterApiTypes.Transfer startTransfer(String ticketId, String toChipId, String transferPassword) {
+    public Transfer startTransfer(String ticketId, String toChipId, String transferPassword) {
         return http.postOnce("/api/transfers", token(), new StartTransfer(ticketId, toChipId, null, transferPassword),
-                CenterHttp.type(CounterApiTypes.Transfer.class));
+                CenterHttp.type(Transfer.class));
     }
 
     /** Claims 66, 79 (as the assignee member). */
-    public CounterApiTypes.TransferResult acceptTransfer(long transferId, String transferPassword) {
+    public TransferResult acceptTransfer(long transferId, String transferPassword) {
         return http.postOnce("/api/transfers/" + transferId + "/accept", token(),
-                new AcceptTransfer(transferPassword), CenterHttp.type(CounterApiTypes.TransferResult.class));
+                new AcceptTransfer(transferPassword), CenterHttp.type(TransferResult.class));
     }
 
     /** Issue 14: the assignor takes back a transfer still pending. */
-    public CounterApiTypes.Transfer cancelTransfer(long transferId) {
+    public Transfer cancelTransfer(long transferId) {
         return http.post("/api/transfers/" + transferId + "/cancellation", token(), java.util.Map.of(),
-                CenterHttp.type(CounterApiTypes.Transfer.class));
+                CenterHttp.type(Transfer.class));
     }
 
     // ---- the member's own wallet (issue 14) ----
@@ -271,41 +303,41 @@ public final class CenterSession {
         return http.get("/api/me/chips", token(), CenterHttp.listOf(ChipView.class));
     }
 
-    public List<MemberApiTypes.MemberTicket> myTickets() {
-        return http.get("/api/me/tickets", token(), CenterHttp.listOf(MemberApiTypes.MemberTicket.class));
+    public List<MemberTicket> myTickets() {
+        return http.get("/api/me/tickets", token(), CenterHttp.listOf(MemberTicket.class));
     }
 
-    public List<MemberApiTypes.MemberTransfer> myTransfers() {
-        return http.get("/api/me/transfers", token(), CenterHttp.listOf(MemberApiTypes.MemberTransfer.class));
+    public List<MemberTransfer> myTransfers() {
+        return http.get("/api/me/transfers", token(), CenterHttp.listOf(MemberTransfer.class));
     }
 
     /** Claims 64, 65 from home: the assignee named by login id; the ticket goes to their current card. */
-    public CounterApiTypes.Transfer startTransferToMember(String ticketId, String toLoginId, String transferPassword) {
+    public Transfer startTransferToMember(String ticketId, String toLoginId, String transferPassword) {
         return http.post("/api/transfers", token(), new StartTransfer(ticketId, null, toLoginId,
-                transferPassword), CenterHttp.type(CounterApiTypes.Transfer.class));
+                transferPassword), CenterHttp.type(Transfer.class));
     }
 
     /** A lost or stolen card: blocked, its ticket copies revoked at the gates. */
-    public MemberApiTypes.BlockedChip blockChip(String chipId, String reason) {
+    public BlockedChip blockChip(String chipId, String reason) {
         return http.post("/api/chips/" + chipId + "/block", token(), new BlockChip(reason),
-                CenterHttp.type(MemberApiTypes.BlockedChip.class));
+                CenterHttp.type(BlockedChip.class));
     }
 
     /** Issue 14 at the counter: members whose name or login id contains {@code text}, with their cards. */
-    public List<MemberApiTypes.MemberFound> findMembers(String text) {
+    public List<MemberFound> findMembers(String text) {
         return http.get("/api/members?q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8),
-                token(), CenterHttp.listOf(MemberApiTypes.MemberFound.class));
+                token(), CenterHttp.listOf(MemberFound.class));
     }
 
     /** The blocked card's valid tickets, re-issued for the member's new card. */
-    public MemberApiTypes.ChipReplacement replaceChip(String fromChipId, String toChipId) {
+    public ChipReplacement replaceChip(String fromChipId, String toChipId) {
         return http.post("/api/chips/" + fromChipId + "/replacement", token(), new ReplaceChip(toChipId),
-                CenterHttp.type(MemberApiTypes.ChipReplacement.class));
+                CenterHttp.type(ChipReplacement.class));
     }
 
     /** Issue 14: the events the member can buy at home (within the internet-sales authorization). */
-    public List<MemberApiTypes.OnSale> eventsOnSale() {
-        return http.get("/api/me/events-on-sale", token(), CenterHttp.listOf(MemberApiTypes.OnSale.class));
+    public List<OnSale> eventsOnSale() {
+        return http.get("/api/me/events-on-sale", token(), CenterHttp.listOf(OnSale.class));
     }
 
     /** Claim 32 at home: the picked seats held for the member, lapsing unless bought. */
@@ -315,7 +347,8 @@ public final class CenterSession {
 
     /** Issue 18: seats and standing places per area id held at home together, bought in one purchase. */
     public Hold holdAtHome(long eventId, List<String> seatIds, java.util.Map<String, Integer> areas) {
-        return http.postOnce("/api/me/holds", token(), new MemberApiTypes.MemberHold(eventId, seatIds, areas),
+        return http.postOnce("/api/me/holds", token(), new MemberHoldRequest(eventId, seatIds, null,
+                        areas == null || areas.isEmpty() ? null : java.util.Map.copyOf(areas)),
                 CenterHttp.type(Hold.class));
     }
 
@@ -328,27 +361,27 @@ public final class CenterSession {
     }
 
     /** The member's hold bought for their card: the tickets come back sealed for it, to write there. */
-    public CounterApiTypes.SaleResult buyAtHome(MemberApiTypes.Purchase purchase) {
-        return http.postOnce("/api/me/purchases", token(), purchase, CenterHttp.type(CounterApiTypes.SaleResult.class));
+    public SaleResult buyAtHome(Purchase purchase) {
+        return http.postOnce("/api/me/purchases", token(), purchase, CenterHttp.type(SaleResult.class));
     }
 
     // ---- the organizer (claims 29 b-d, 30, 71, 73, 74) ----
 
     /** Issue 14: the event is cancelled, every valid ticket revoked at the gates. */
-    public OrganizerApiTypes.EventChanged cancelEvent(long eventId, String reason) {
+    public EventChanged cancelEvent(long eventId, String reason) {
         return http.post("/api/events/" + eventId + "/cancellation", token(), new CancelEvent(reason),
-                CenterHttp.type(OrganizerApiTypes.EventChanged.class));
+                CenterHttp.type(EventChanged.class));
     }
 
     /** Issue 14: new dates; every valid ticket re-issued for them (version + 1). */
-    public OrganizerApiTypes.EventChanged moveEvent(long eventId, MoveEvent move) {
+    public EventChanged moveEvent(long eventId, MoveEvent move) {
         return http.post("/api/events/" + eventId + "/move", token(), move,
-                CenterHttp.type(OrganizerApiTypes.EventChanged.class));
+                CenterHttp.type(EventChanged.class));
     }
 
     /** Issue 14: what a cancelled event owes, per seller and payment method. */
-    public ManagerApiTypes.RefundList refunds(long eventId) {
-        return http.get("/api/events/" + eventId + "/refunds", token(), CenterHttp.type(ManagerApiTypes.RefundList.class));
+    public RefundList refunds(long eventId) {
+        return http.get("/api/events/" + eventId + "/refunds", token(), CenterHttp.type(RefundList.class));
     }
 
     public List<OrganizerApiTypes.Venue> venues() {
@@ -367,7 +400,7 @@ public final class CenterSession {
                 CenterHttp.type(OrganizerApiTypes.SeatMapSaved.class));
     }
 
-    public EventInfo createEvent(OrganizerApiTypes.NewEvent event) {
+    public EventInfo createEvent(RegisterEvent event) {
         return http.post("/api/events", token(), event, CenterHttp.type(EventInfo.class));
     }
 
@@ -376,58 +409,58 @@ public final class CenterSession {
                 CenterHttp.type(EventInfo.class));
     }
 
-    public ManagerApiTypes.Authorization authorize(long eventId, OrganizerApiTypes.AuthorizeSeller authorization) {
+    public ManagerApiTypes.Authorization authorize(long eventId, AuthorizeSeller authorization) {
         return http.post("/api/events/" + eventId + "/authorizations", token(), authorization,
                 CenterHttp.type(ManagerApiTypes.Authorization.class));
     }
 
     /** Issue 18: the organizer changes a standing area's capacity (409 capacity-below-sold below what is taken). */
-    public CenterApiTypes.AreaCount changeAreaCapacity(long eventId, String areaId, int capacity) {
+    public AreaCount changeAreaCapacity(long eventId, String areaId, int capacity) {
         return http.post("/api/events/" + eventId + "/areas/" + areaId + "/capacity", token(),
-                new OrganizerApiTypes.AreaCapacity(capacity), CenterHttp.type(CenterApiTypes.AreaCount.class));
+                new AreaCapacity(capacity), CenterHttp.type(AreaCount.class));
     }
 
     /** Takes free seats back from a seller's block (organizer); sold or held seats stay. */
-    public OrganizerApiTypes.Released releaseSeats(long eventId, long sellerId, List<String> seatIds) {
+    public Released releaseSeats(long eventId, long sellerId, List<String> seatIds) {
         return http.postOnce("/api/events/" + eventId + "/authorizations/" + sellerId + "/release", token(),
-                new ReleaseSeats(seatIds), CenterHttp.type(OrganizerApiTypes.Released.class));
+                new ReleaseSeats(seatIds), CenterHttp.type(Released.class));
     }
 
     /** Claims 75, 88: every ticket sold in the query's scope, voided ones included (manager, organizer). */
-    public ManagerApiTypes.SalesLog salesLog(ManagerApiTypes.SalesLogQuery query) {
-        List<ManagerApiTypes.SalesLogTicket> lines = new java.util.ArrayList<>();
+    public SalesLog salesLog(ManagerApiTypes.SalesLogQuery query) {
+        List<SalesLog.Line> lines = new java.util.ArrayList<>();
         long total = 0;
         String after = null;
         do {
-            ManagerApiTypes.SalesLog page = salesLogPage(query, after, WHOLE_LOG_PAGE);
+            SalesLog page = salesLogPage(query, after, WHOLE_LOG_PAGE);
             lines.addAll(page.lines());
             total += page.totalMinor();
             after = page.next();
         } while (after != null);
-        return new ManagerApiTypes.SalesLog(lines, lines.size(), total, null);
+        return joined(lines, total);
     }
 
     /** Issue 13: one page of the log, at most {@code limit} whole sales after the cursor {@code after} (null: first). */
-    public ManagerApiTypes.SalesLog salesLogPage(ManagerApiTypes.SalesLogQuery query, String after, int limit) {
-        return http.get(query.pagePath(after, limit), token(), CenterHttp.type(ManagerApiTypes.SalesLog.class));
+    public SalesLog salesLogPage(ManagerApiTypes.SalesLogQuery query, String after, int limit) {
+        return http.get(query.pagePath(after, limit), token(), CenterHttp.type(SalesLog.class));
     }
 
     /** Issue 13: the events and sellers of the query's log, to read it one event and seller at a time. */
-    public List<ManagerApiTypes.SalesLogGroup> salesLogGroups(ManagerApiTypes.SalesLogQuery query) {
-        return http.get(query.groupsPath(), token(), CenterHttp.listOf(ManagerApiTypes.SalesLogGroup.class));
+    public List<SalesLogGroup> salesLogGroups(ManagerApiTypes.SalesLogQuery query) {
+        return http.get(query.groupsPath(), token(), CenterHttp.listOf(SalesLogGroup.class));
     }
 
     /**
      * The voids, refunds, exchanges and reprints in the query's period (by when they happened), of the sales
      * of its seller and event; the payment method is not a filter here.
      */
-    public List<AfterSalesApiTypes.Adjustment> adjustments(ManagerApiTypes.SalesLogQuery query) {
+    public List<Adjustment> adjustments(ManagerApiTypes.SalesLogQuery query) {
         // issue 13: a page at a time, so no one answer takes long however many there are
-        List<AfterSalesApiTypes.Adjustment> all = new java.util.ArrayList<>();
-        AfterSalesApiTypes.Adjustment last = null;
+        List<Adjustment> all = new java.util.ArrayList<>();
+        Adjustment last = null;
         while (true) {
-            List<AfterSalesApiTypes.Adjustment> page = http.get(query.adjustmentsPagePath(last, ADJUSTMENTS_PAGE), token(),
-                    CenterHttp.listOf(AfterSalesApiTypes.Adjustment.class));
+            List<Adjustment> page = http.get(query.adjustmentsPagePath(last, ADJUSTMENTS_PAGE), token(),
+                    CenterHttp.listOf(Adjustment.class));
             all.addAll(page);
             if (page.size() < ADJUSTMENTS_PAGE) {
                 return all;
@@ -456,7 +489,7 @@ public final class CenterSession {
     // ---- after-sales at the counter (issue 5) ----
 
     /** The sales (newest first) holding a ticket id, with a sale id, or issued to a chip; a seller sees its own. */
-    public List<AfterSalesApiTypes.SaleView> findSales(String by, String value) {
+    public List<SaleView> findSales(String by, String value) {
         return findSales(java.util.Map.of(by, value));
     }
 
@@ -464,32 +497,32 @@ public final class CenterSession {
      * The sales (newest first, at most 50) matching one key of GET /api/sales: saleId, ticketId, chipId, customer
      * (part of a member's name or an attendee), or eventId with seatId; a seller sees its own.
      */
-    public List<AfterSalesApiTypes.SaleView> findSales(java.util.Map<String, String> params) {
+    public List<SaleView> findSales(java.util.Map<String, String> params) {
         String query = params.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
                 .collect(java.util.stream.Collectors.joining("&"));
-        return http.get("/api/sales?" + query, token(), CenterHttp.listOf(AfterSalesApiTypes.SaleView.class));
+        return http.get("/api/sales?" + query, token(), CenterHttp.listOf(SaleView.class));
     }
 
     /** A void with a reason; with refund the price goes back by CASH or CARD (with the card refund's reference). */
-    public CounterApiTypes.Voided refundTicket(String ticketId, AfterSalesApiTypes.RefundTicket refund) {
-        return http.postOnce("/api/tickets/" + ticketId + "/void", token(), refund, CenterHttp.type(CounterApiTypes.Voided.class));
+    public Voided refundTicket(String ticketId, VoidTicket refund) {
+        return http.postOnce("/api/tickets/" + ticketId + "/void", token(), refund, CenterHttp.type(Voided.class));
     }
 
     /** Returned tickets voided and the held seats issued to the same customer, in one transaction at the center. */
-    public AfterSalesApiTypes.ExchangeResult exchangeTickets(AfterSalesApiTypes.Exchange exchange) {
-        return http.postOnce("/api/exchanges", token(), exchange, CenterHttp.type(AfterSalesApiTypes.ExchangeResult.class));
+    public ExchangeResult exchangeTickets(Exchange exchange) {
+        return http.postOnce("/api/exchanges", token(), exchange, CenterHttp.type(ExchangeResult.class));
     }
 
-    public AfterSalesApiTypes.Reprinted reprintTicket(String ticketId, AfterSalesApiTypes.Reprint reprint) {
+    public Reprinted reprintTicket(String ticketId, Reprint reprint) {
         return http.postOnce("/api/tickets/" + ticketId + "/reprints", token(), reprint,
-                CenterHttp.type(AfterSalesApiTypes.Reprinted.class));
+                CenterHttp.type(Reprinted.class));
     }
 
     /** Voids, refunds, exchanges and reprints of one event with their reasons. */
-    public List<AfterSalesApiTypes.Adjustment> afterSalesLog(long eventId) {
+    public List<Adjustment> afterSalesLog(long eventId) {
         return http.get("/api/sales-log/adjustments?eventId=" + eventId, token(),
-                CenterHttp.listOf(AfterSalesApiTypes.Adjustment.class));
+                CenterHttp.listOf(Adjustment.class));
     }
 
     /** Issue 17: the event's tax rates per category and its invoice issuer, for receipts. */
@@ -588,5 +621,11 @@ public final class CenterSession {
 
     String token() {
         return session.token();
+    }
+
+    /** A whole log read page by page: its lines and total; the breakdowns are the pages' and not joined. */
+    private static SalesLog joined(List<SalesLog.Line> lines, long totalMinor) {
+        return new SalesLog(null, lines, lines.size(), totalMinor, List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), null);
     }
 }

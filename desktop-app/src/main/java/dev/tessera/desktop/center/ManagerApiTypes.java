@@ -1,34 +1,14 @@
 package dev.tessera.desktop.center;
 
-import java.time.Instant;
+import dev.tessera.contract.aftersales.Adjustment;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** The center's answers a manager's reports read (docs/openapi.json); unknown fields are ignored. */
 public final class ManagerApiTypes {
     private ManagerApiTypes() {}
-
-    /** One ticket of the sales log: status VALID, USED or VOID; a refund when voided with one. */
-    public record SalesLogTicket(long saleId, Instant soldAt, long eventId, String eventName, long sellerId,
-                                 String sellerName, String ticketId, String seatId, String categoryId, long priceMinor,
-                                 String currency, String paymentMethod, String status, long refundMinor,
-                                 int taxRateBasisPoints) {}
-
-    /** The lines and totals; the center's breakdowns (by seller, event, day, category, payment) are not read here. */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"filter", "bySeller", "byEvent", "byDay", "byCategory", "byPayment",
-            "byRate"})
-    public record SalesLog(List<SalesLogTicket> lines, int tickets, long totalMinor, String next) {
-        public SalesLog {
-            lines = lines == null ? List.of() : List.copyOf(lines);
-        }
-    }
-
-    /** Issue 13: an event and seller of a sales log ({@code GET /api/sales-log/groups}). */
-    public record SalesLogGroup(long eventId, String eventName, long sellerId, String sellerName, int sales,
-                                int voids) {}
 
     /**
      * Which sales: whole days {@code from}..{@code to} (both included) in {@code zone}, and optionally
@@ -58,7 +38,7 @@ public final class ManagerApiTypes {
 
         /** The voids, refunds and exchanges of the same period (by when they happened), seller and event. */
         /** Issue 13: a page of at most {@code limit} adjustments after {@code last} (null: the first page). */
-        String adjustmentsPagePath(AfterSalesApiTypes.Adjustment last, int limit) {
+        String adjustmentsPagePath(Adjustment last, int limit) {
             String query = parameters(false);
             return "/api/sales-log/adjustments" + (query.isEmpty() ? "?" : query + "&") + "limit=" + limit
                     + (last == null ? "" : "&afterAt=" + last.at() + "&afterTicketId="
@@ -107,21 +87,6 @@ public final class ManagerApiTypes {
         public Authorization(long eventId, long sellerId, String sellerName, Map<String, Integer> quotas,
                              Set<String> allocatedSeats) {
             this(eventId, sellerId, sellerName, quotas, allocatedSeats, Map.of(), Map.of());
-        }
-    }
-
-    /** Issue 14: the refunds of a cancelled event per seller and payment method. */
-    public record RefundLine(long sellerId, String sellerName, String paymentMethod, int tickets, long amountMinor) {}
-
-    public record RefundSale(long saleId, long sellerId, String sellerName, String paymentMethod, String paymentRef,
-                             String customer, int tickets, long amountMinor) {}
-
-    public record RefundList(long eventId, String eventName, String currency, java.time.Instant cancelledAt,
-                             String reason, java.util.List<RefundLine> lines, java.util.List<RefundSale> sales,
-                             long totalMinor) {
-        public RefundList {
-            lines = lines == null ? java.util.List.of() : java.util.List.copyOf(lines);
-            sales = sales == null ? java.util.List.of() : java.util.List.copyOf(sales);
         }
     }
 }

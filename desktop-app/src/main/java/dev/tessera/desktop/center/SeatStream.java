@@ -2,7 +2,7 @@ package dev.tessera.desktop.center;
 
 import dev.tessera.client.CenterHttp;
 import dev.tessera.client.EventStream;
-import dev.tessera.desktop.center.CenterApiTypes.SeatChanges;
+import dev.tessera.contract.availability.SeatChanges;
 
 /**
  * The center's live seat feed of one event (Server-Sent Events, event name {@code seats}), over the client's

@@ -1,8 +1,8 @@
 package dev.tessera.desktop.counter;
 
 import dev.tessera.client.CenterProblemException;
+import dev.tessera.contract.member.ChipChallenge;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.ledger.CrashPoints;
 import dev.tessera.reader.applet.WalletProtocol;
@@ -90,7 +90,7 @@ public final class ChipDesk {
      */
     public static MemberCardProof proveMemberCard(WalletCard card, CenterSession session) throws WalletException {
         String chipId = chipId(card);
-        dev.tessera.desktop.center.CounterApiTypes.ChipChallenge challenge = session.chipChallenge();
+        ChipChallenge challenge = session.chipChallenge();
         byte[] signature = card.internalAuthenticate(java.util.HexFormat.of().parseHex(challenge.challenge()));
         return new MemberCardProof(chipId, challenge.challengeId(), java.util.HexFormat.of().formatHex(signature));
     }

@@ -1,9 +1,10 @@
 package dev.tessera.desktop.counter;
 
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.contract.sales.Contact;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
+import dev.tessera.contract.sales.Customer;
 import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.ui.Message;
 import java.util.List;
@@ -88,14 +89,14 @@ public final class CustomerViewModel {
                 ChipDesk.MemberCardProof proof = customerCardProof;
                 customerCardProof = null;
                 return proof != null && proof.chipId().equals(customerChipId.get())
-                        ? new Customer("MEMBER_CARD", null, null, proof.chipId(), proof.challengeId(), proof.signature())
-                        : new Customer("MEMBER_CARD", null, null, customerChipId.get());
+                        ? new Customer(CustomerAuth.MEMBER_CARD, null, null, proof.chipId(), proof.challengeId(), proof.signature())
+                        : new Customer(CustomerAuth.MEMBER_CARD, null, null, customerChipId.get());
             }
             case MEMBER_PASSWORD -> {
-                return new Customer("MEMBER_PASSWORD", memberLogin.get().trim(), memberPassword.get(), null);
+                return new Customer(CustomerAuth.MEMBER_PASSWORD, memberLogin.get().trim(), memberPassword.get(), null);
             }
             default -> {
-                return new Customer("WALK_IN", null, null, null);
+                return new Customer(CustomerAuth.WALK_IN, null, null, null);
             }
         }
     }

@@ -3,8 +3,8 @@ package dev.tessera.desktop.counter;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.MemberApiTypes.BlockedChip;
-import dev.tessera.desktop.center.MemberApiTypes.MemberFound;
+import dev.tessera.contract.member.BlockedChip;
+import dev.tessera.contract.member.MemberFound;
 import dev.tessera.reader.wallet.WalletCard;
 import dev.tessera.reader.wallet.WalletException;
 

@@ -4,8 +4,9 @@ import static dev.tessera.desktop.ui.Controls.button;
 import static dev.tessera.desktop.ui.Controls.section;
 
 import atlantafx.base.theme.Styles;
-import dev.tessera.desktop.center.MemberApiTypes.MemberCard;
-import dev.tessera.desktop.center.MemberApiTypes.MemberFound;
+import dev.tessera.contract.member.MemberCard;
+import dev.tessera.contract.member.MemberFound;
+import dev.tessera.core.model.ChipStatus;
 import dev.tessera.desktop.ui.Localization;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -58,7 +59,7 @@ public final class LostCardPanel extends ScrollPane {
         });
 
         ListView<MemberCard> cards = list("lostCardCards", vm.cards(), l10n, c -> l10n.text(
-                c.active() ? "lostcard.cardActive" : "lostcard.cardBlocked", CounterFailures.shortChip(c.chipId()),
+                c.status() == ChipStatus.ACTIVE ? "lostcard.cardActive" : "lostcard.cardBlocked", CounterFailures.shortChip(c.chipId()),
                 c.validTickets()));
         cards.setPrefHeight(84);
         cards.setMinHeight(84);
@@ -85,7 +86,7 @@ public final class LostCardPanel extends ScrollPane {
         block.getStyleClass().add(Styles.DANGER);
         block.setOnAction(e -> vm.block());
         block.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(
-                () -> vm.cardProperty().get() == null || !vm.cardProperty().get().active(), vm.cardProperty())));
+                () -> vm.cardProperty().get() == null || !active(vm.cardProperty().get()), vm.cardProperty())));
 
         PasswordField password = new PasswordField();
         password.setId("lostCardPassword");
@@ -97,11 +98,11 @@ public final class LostCardPanel extends ScrollPane {
         move.getStyleClass().add(Styles.ACCENT);
         move.setOnAction(e -> vm.moveToNewCard());
         move.disableProperty().bind(vm.busyProperty().or(Bindings.createBooleanBinding(
-                () -> vm.cardProperty().get() == null || vm.cardProperty().get().active(), vm.cardProperty())));
+                () -> vm.cardProperty().get() == null || active(vm.cardProperty().get()), vm.cardProperty())));
 
         // once the lost card is blocked, the next step is the member's password for the new card
         vm.cardProperty().addListener((obs, old, now) -> {
-            if (now != null && !now.active() && now.validTickets() > 0 && old != null && old.active()) {
+            if (now != null && !active(now) && now.validTickets() > 0 && old != null && active(old)) {
                 javafx.application.Platform.runLater(password::requestFocus);
             }
         });
@@ -148,5 +149,9 @@ public final class LostCardPanel extends ScrollPane {
             }
         });
         return view;
+    }
+
+    private static boolean active(MemberCard card) {
+        return card.status() == ChipStatus.ACTIVE;
     }
 }

@@ -1,9 +1,10 @@
 package dev.tessera.desktop.counter;
 
 import dev.tessera.client.CenterProblemException;
+import dev.tessera.core.model.ChipStatus;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.MemberApiTypes.MemberCard;
-import dev.tessera.desktop.center.MemberApiTypes.MemberFound;
+import dev.tessera.contract.member.MemberCard;
+import dev.tessera.contract.member.MemberFound;
 import dev.tessera.desktop.ui.DialogService;
 import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.ui.Message;
@@ -51,7 +52,7 @@ public final class LostCardViewModel {
         member.addListener((obs, old, now) -> {
             cards.setAll(now == null ? List.of() : now.cards());
             // the card the clerk most likely means: one still to block, else a blocked one whose tickets wait
-            card.set(cards.stream().filter(MemberCard::active).findFirst()
+            card.set(cards.stream().filter(c -> c.status() == ChipStatus.ACTIVE).findFirst()
                     .or(() -> cards.stream().filter(c -> c.validTickets() > 0).findFirst())
                     .orElse(cards.isEmpty() ? null : cards.getFirst()));
         });
@@ -77,7 +78,7 @@ public final class LostCardViewModel {
         MemberFound m = member.get();
         MemberCard c = card.get();
         String why = reason.get() == null ? "" : reason.get().strip();
-        if (m == null || c == null || !c.active()) {
+        if (m == null || c == null || c.status() != ChipStatus.ACTIVE) {
             feedback.refuse("lostcard.block.pick");
             return;
         }
@@ -105,7 +106,7 @@ public final class LostCardViewModel {
     public void moveToNewCard() {
         MemberFound m = member.get();
         MemberCard c = card.get();
-        if (m == null || c == null || c.active()) {
+        if (m == null || c == null || c.status() == ChipStatus.ACTIVE) {
             feedback.refuse("lostcard.move.pickBlocked");
             return;
         }

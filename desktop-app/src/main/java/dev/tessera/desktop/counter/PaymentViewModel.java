@@ -1,6 +1,7 @@
 package dev.tessera.desktop.counter;
 
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.contract.sales.Payment;
 import dev.tessera.core.model.Money;
 import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.ui.Message;
@@ -48,7 +49,7 @@ public final class PaymentViewModel {
      */
     Payment payment(String currency) {
         if (!"CASH".equals(paymentMethod.get())) {
-            return new Payment(paymentMethod.get(), cardReference.get().isBlank() ? null : cardReference.get().trim(), null);
+            return new Payment(PaymentMethod.valueOf(paymentMethod.get()), cardReference.get().isBlank() ? null : cardReference.get().trim(), null);
         }
         Long tenderedMinor = minor(tendered.get(), currency);
         if (!tendered.get().isBlank() && tenderedMinor == null) {
@@ -56,7 +57,7 @@ public final class PaymentViewModel {
             feedback.setFailed(true);
             return null;
         }
-        return new Payment("CASH", null, tenderedMinor);
+        return new Payment(PaymentMethod.CASH, null, tenderedMinor);
     }
 
     /** The card terminal's reference typed in, or null when none. */

@@ -3,7 +3,7 @@ package dev.tessera.desktop.counter;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.core.model.Money;
 import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.ui.Formats;
@@ -54,7 +54,7 @@ public final class ReceiptViewModel {
                 .map(t -> line(map, t.ticketId(), t.seatId(), t.priceMinor(), result.currency())).toList());
         String total = money(result.totalMinor(), result.currency());
         saleNumber.set(Message.of("counter.receipt.saleNumber", Long.toString(result.saleId())));
-        receiptTotal.set(result.changeMinor() != null && result.changeMinor() > 0
+        receiptTotal.set(result.changeMinor() > 0
                 ? Message.of("counter.receipt.totalChange", result.tickets().size(), total,
                 money(result.changeMinor(), result.currency()))
                 : Message.of("counter.receipt.total", result.tickets().size(), total));

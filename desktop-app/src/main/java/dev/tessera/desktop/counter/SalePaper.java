@@ -1,6 +1,6 @@
 package dev.tessera.desktop.counter;
 
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.ui.Message;
 import java.awt.image.BufferedImage;
 import java.util.List;

@@ -5,12 +5,12 @@ import dev.tessera.core.model.LedgerKind;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.ledger.CrashPoints;
-import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
 import dev.tessera.contract.sales.IssuedTicket;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
-import dev.tessera.desktop.center.CounterApiTypes.Voided;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.SaleResult;
+import dev.tessera.contract.sales.Voided;
 import dev.tessera.reader.wallet.WalletCard;
 import dev.tessera.reader.wallet.WalletException;
 import java.util.List;
@@ -84,7 +84,8 @@ public final class SalePipeline {
     public SaleResult confirm(Hold hold, Customer customer, Payment payment, List<String> attendees,
                               dev.tessera.contract.sales.Contact contact) {
         ObjectNode intent = Journal.payload("SALE_STARTED").put("holdId", hold.id()).put("eventId", hold.eventId())
-                .put("chipId", customer.chipId()).put("auth", customer.auth()).put("paymentMethod", payment.method());
+                .put("chipId", customer.chipId()).put("auth", customer.auth().name())
+                .put("paymentMethod", payment.method().name());
         CrashPoints.reach("sale.before-intent");
         journal.append(LedgerKind.SALE, intent);
         CrashPoints.reach("sale.before-center");

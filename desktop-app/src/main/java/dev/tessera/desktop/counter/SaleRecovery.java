@@ -6,8 +6,8 @@ import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.IssuedTicket;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
-import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
+import dev.tessera.contract.sales.SaleResult;
+import dev.tessera.contract.saleslog.SalesLog;
 import dev.tessera.desktop.ledger.CrashPoints;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -103,23 +103,23 @@ public final class SaleRecovery {
     /** The center sold the hold but the journal never heard of it: its records fill the gap. */
     private PendingIssue journalMissedSale(OpenHold open, String chipId) {
         Set<String> seats = new HashSet<>(open.seatIds());
-        List<SalesLogLine> lines = center.salesLog(open.eventId()).lines().stream()
+        List<SalesLog.Line> lines = center.salesLog(open.eventId()).lines().stream()
                 .filter(l -> seats.contains(l.seatId())).toList();
         if (lines.isEmpty()) {
             throw new IllegalStateException("hold " + open.holdId() + " is issued but the sales log has none of its seats");
         }
-        long saleId = lines.stream().mapToLong(SalesLogLine::saleId).max().orElseThrow();
+        long saleId = lines.stream().mapToLong(SalesLog.Line::saleId).max().orElseThrow();
         List<IssuedTicket> tickets;
         if (chipId != null && !chipId.isBlank()) {
-            Set<String> ids = new HashSet<>(lines.stream().filter(l -> l.saleId() == saleId).map(SalesLogLine::ticketId).toList());
+            Set<String> ids = new HashSet<>(lines.stream().filter(l -> l.saleId() == saleId).map(SalesLog.Line::ticketId).toList());
             tickets = center.chipTickets(chipId).tickets().stream().filter(t -> ids.contains(t.ticketId())).toList();
         } else {
             tickets = lines.stream().filter(l -> l.saleId() == saleId).map(l -> new IssuedTicket(l.ticketId(), 1,
                     l.seatId(), l.categoryId(), null, l.priceMinor(), null, null, null, null)).toList();
         }
         long total = tickets.stream().mapToLong(IssuedTicket::priceMinor).sum();
-        SaleResult sale = new SaleResult(saleId, null, open.eventId(), open.holdId(), lines.getFirst().paymentMethod(), total,
-                lines.getFirst().currency(), null, tickets);
+        SaleResult sale = new SaleResult(saleId, 0, open.eventId(), open.holdId(), lines.getFirst().paymentMethod(), total,
+                lines.getFirst().currency(), 0, tickets);
         CrashPoints.reach("recovery.before-journal");
         pipeline.journalSale(sale, chipId, true);
         return chipId == null || chipId.isBlank() ? null : new PendingIssue(saleId, open.eventId(), chipId, tickets);

@@ -9,9 +9,9 @@ import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.client.CenterUnreachableException;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
 import dev.tessera.desktop.events.SeatAvailabilityViewModel;
 import dev.tessera.desktop.ui.Feedback;
@@ -319,7 +319,7 @@ public final class SaleViewModel implements AutoCloseable {
         SaleRecovery.PendingIssue first = pending.getFirst();
         long total = first.tickets().stream().mapToLong(IssuedTicket::priceMinor).sum();
         EventInfo e = event.get();
-        sale = new SaleResult(first.saleId(), null, first.eventId(), 0, null, total, e == null ? "JPY" : e.currency(), null,
+        sale = new SaleResult(first.saleId(), 0, first.eventId(), 0, null, total, e == null ? "JPY" : e.currency(), 0,
                 first.tickets());
         receipt.show(sale, seats.seatMapProperty().get());
         chip.await(sale, first.chipId(), Message.of("counter.chip.resume", CounterFailures.shortChip(first.chipId())));

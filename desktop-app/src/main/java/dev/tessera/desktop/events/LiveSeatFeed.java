@@ -1,7 +1,7 @@
 package dev.tessera.desktop.events;
 
-import dev.tessera.desktop.center.CenterApiTypes.Availability;
-import dev.tessera.desktop.center.CenterApiTypes.SeatChanges;
+import dev.tessera.contract.availability.Availability;
+import dev.tessera.contract.availability.SeatChanges;
 import dev.tessera.client.CenterException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.SeatStream;

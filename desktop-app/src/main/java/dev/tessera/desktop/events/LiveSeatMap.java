@@ -1,11 +1,11 @@
 package dev.tessera.desktop.events;
 
+import dev.tessera.contract.availability.AreaCount;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.designer.availability.AreaLevel;
 import dev.tessera.designer.availability.AvailabilityView;
 import dev.tessera.designer.availability.SeatStatus;
-import dev.tessera.desktop.center.CenterApiTypes;
 import dev.tessera.desktop.ui.Localization;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class LiveSeatMap {
                     count.held() + count.allocated(), count.sold(),
                     l10n.text("events.area.left", count.remaining(), count.capacity()))));
         };
-        seats.areas().addListener((javafx.collections.MapChangeListener<String, CenterApiTypes.AreaCount>) c ->
+        seats.areas().addListener((javafx.collections.MapChangeListener<String, AreaCount>) c ->
                 levels.run());
         // the app's language outlives this view (a new one each sign-in): listened to weakly, held by the view
         javafx.beans.value.ChangeListener<java.util.Locale> relabel = (obs, old, now) -> levels.run();

@@ -1,11 +1,12 @@
 package dev.tessera.desktop.events;
 
+import dev.tessera.contract.availability.AreaCount;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.designer.availability.SeatStatus;
-import dev.tessera.desktop.center.CenterApiTypes.Availability;
+import dev.tessera.contract.availability.Availability;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CenterApiTypes.SeatChanges;
+import dev.tessera.contract.availability.SeatChanges;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Message;
@@ -49,9 +50,9 @@ public final class SeatAvailabilityViewModel implements AutoCloseable {
     private final ObservableList<CategoryAvailability> categoriesView = FXCollections.unmodifiableObservableList(categories);
     private final List<Consumer<Set<String>>> seatListeners = new CopyOnWriteArrayList<>();
     /** Issue 18: the standing areas' places by area id, from the snapshot and the live stream. */
-    private final javafx.collections.ObservableMap<String, dev.tessera.desktop.center.CenterApiTypes.AreaCount> areas =
+    private final javafx.collections.ObservableMap<String, AreaCount> areas =
             FXCollections.observableHashMap();
-    private final javafx.collections.ObservableMap<String, dev.tessera.desktop.center.CenterApiTypes.AreaCount> areasView =
+    private final javafx.collections.ObservableMap<String, AreaCount> areasView =
             FXCollections.unmodifiableObservableMap(areas);
     private SeatStatusBoard board;
     private LiveSeatFeed feed;
@@ -170,7 +171,7 @@ public final class SeatAvailabilityViewModel implements AutoCloseable {
     }
 
     /** Newer counts replace older ones (a revision orders them); an older push arriving late changes nothing. */
-    private void applyAreas(List<dev.tessera.desktop.center.CenterApiTypes.AreaCount> counts) {
+    private void applyAreas(List<AreaCount> counts) {
         for (var count : counts) {
             var known = areas.get(count.areaId());
             if (known == null || known.revision() <= count.revision()) {
@@ -180,7 +181,7 @@ public final class SeatAvailabilityViewModel implements AutoCloseable {
     }
 
     /** Issue 18: the standing areas' places by area id as the center last told them. */
-    public javafx.collections.ObservableMap<String, dev.tessera.desktop.center.CenterApiTypes.AreaCount> areas() {
+    public javafx.collections.ObservableMap<String, AreaCount> areas() {
         return areasView;
     }
 

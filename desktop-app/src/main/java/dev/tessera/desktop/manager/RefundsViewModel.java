@@ -2,8 +2,8 @@ package dev.tessera.desktop.manager;
 
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.ManagerApiTypes.RefundLine;
-import dev.tessera.desktop.center.ManagerApiTypes.RefundList;
+import dev.tessera.contract.event.RefundLine;
+import dev.tessera.contract.event.RefundList;
 import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Message;
 import dev.tessera.desktop.ui.TaskExecutor;

@@ -1,13 +1,13 @@
 package dev.tessera.desktop.manager;
 
+import dev.tessera.contract.aftersales.Adjustment;
 import dev.tessera.core.seatmap.SeatMap;
-import dev.tessera.desktop.center.AfterSalesApiTypes;
 import dev.tessera.desktop.center.CenterApiTypes;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
-import dev.tessera.desktop.center.ManagerApiTypes.SalesLogGroup;
+import dev.tessera.contract.saleslog.SalesLogGroup;
 import dev.tessera.desktop.center.ManagerApiTypes.SalesLogQuery;
-import dev.tessera.desktop.center.ManagerApiTypes.SalesLogTicket;
+import dev.tessera.contract.saleslog.SalesLog;
 import dev.tessera.desktop.center.ManagerApiTypes.Venue;
 import dev.tessera.desktop.ui.Message;
 import dev.tessera.reports.Progress;
@@ -137,7 +137,7 @@ public final class ReportSource {
     /** One event and seller of the log: its pages of tickets and its voids, as lines. */
     /** An event and seller of the log whose first page and voids are on their way. */
     private record Ahead(SalesLogGroup group, SalesLogQuery query, SalesLogPages pages,
-                         java.util.concurrent.CompletableFuture<List<AfterSalesApiTypes.Adjustment>> adjustments) {}
+                         java.util.concurrent.CompletableFuture<List<Adjustment>> adjustments) {}
 
     private Ahead ahead(SalesLogGroup group, SalesLogQuery log, ReportJob job) {
         SalesLogQuery query = log.of(group.eventId(), group.sellerId());
@@ -151,13 +151,13 @@ public final class ReportSource {
         event(ahead.group().eventId(), events);
         SalesLogQuery query = ahead.query();
         List<AdjustmentLine> adjustments = SalesLogPages.join(ahead.adjustments()).stream()
-                .map(a -> new AdjustmentLine(a.kind(), a.at(), a.saleId(), a.ticketId(), a.method()))
+                .map(a -> new AdjustmentLine(a.kind().name(), a.at().toInstant(), a.saleId(), a.ticketId(), a.method()))
                 .filter(AdjustmentLine::voidsTicket).toList();
         // the method each refund went back by, so the totals beside the preview count it where the PDF does
         Map<String, String> refundMethods = new HashMap<>();
         adjustments.stream().filter(a -> a.method() != null && a.ticketId() != null)
                 .forEach(a -> refundMethods.put(a.ticketId(), a.method()));
-        Iterator<SalesLogTicket> pages = ahead.pages();
+        Iterator<SalesLog.Line> pages = ahead.pages();
         Iterator<TicketLine> sold = new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -166,7 +166,7 @@ public final class ReportSource {
 
             @Override
             public TicketLine next() {
-                SalesLogTicket t = pages.next();
+                SalesLog.Line t = pages.next();
                 totals.add(t, refundMethods.get(t.ticketId()));
                 return line(t);
             }
@@ -174,9 +174,9 @@ public final class ReportSource {
         // a ticket sold before the period (or paid another way) and taken back in it: its sale's line
         Function<Set<String>, Map<String, TicketLine>> outside = wanted -> {
             Map<String, TicketLine> found = new HashMap<>();
-            Iterator<SalesLogTicket> all = new SalesLogPages(session, query.allDates(), job);
+            Iterator<SalesLog.Line> all = new SalesLogPages(session, query.allDates(), job);
             while (all.hasNext() && found.size() < wanted.size()) {
-                SalesLogTicket t = all.next();
+                SalesLog.Line t = all.next();
                 if (wanted.contains(t.ticketId())) {
                     found.put(t.ticketId(), line(t));
                 }
@@ -187,7 +187,7 @@ public final class ReportSource {
     }
 
     private GeneratedReport settlement(ReportFilters f, ReportOptions options, ReportJob job, Map<Long, EventInfo> events) {
-        List<SalesLogTicket> tickets = tickets(f, options);
+        List<SalesLog.Line> tickets = tickets(f, options);
         List<CenterApiTypes.EventInfo> scope = f.event() != null ? List.of(f.event()) : session.events();
         List<SellerGrant> grants = new ArrayList<>();
         Map<Long, Map<String, String>> seatStatus = new HashMap<>();
@@ -220,7 +220,7 @@ public final class ReportSource {
         }
         long eventId = f.event().id();
         // the whole event, whoever sold when: occupancy is the hall as it stands
-        List<SalesLogTicket> tickets = session.salesLog(new SalesLogQuery(null, null, options.zone(), null, eventId, null))
+        List<SalesLog.Line> tickets = session.salesLog(new SalesLogQuery(null, null, options.zone(), null, eventId, null))
                 .lines();
         job.cancellation().throwIfCancelled();
         EventInfo event = event(eventId, events);
@@ -237,7 +237,7 @@ public final class ReportSource {
         return new GeneratedReport(ReportKind.OCCUPANCY, print, SalesTotals.of(tickets));
     }
 
-    private List<SalesLogTicket> tickets(ReportFilters f, ReportOptions options) {
+    private List<SalesLog.Line> tickets(ReportFilters f, ReportOptions options) {
         return session.salesLog(query(f, options)).lines();
     }
 
@@ -246,9 +246,9 @@ public final class ReportSource {
                 f.event() == null ? null : f.event().id(), f.payment());
     }
 
-    private List<TicketLine> lines(List<SalesLogTicket> tickets, Map<Long, EventInfo> events, ReportJob job) {
+    private List<TicketLine> lines(List<SalesLog.Line> tickets, Map<Long, EventInfo> events, ReportJob job) {
         List<TicketLine> lines = new ArrayList<>(tickets.size());
-        for (SalesLogTicket t : tickets) {
+        for (SalesLog.Line t : tickets) {
             if (!events.containsKey(t.eventId())) {
                 job.cancellation().throwIfCancelled();
                 event(t.eventId(), events);
@@ -258,8 +258,8 @@ public final class ReportSource {
         return lines;
     }
 
-    private static TicketLine line(SalesLogTicket t) {
-        return new TicketLine(t.saleId(), t.soldAt(), t.eventId(), t.eventName(), t.sellerId(), t.sellerName(),
+    private static TicketLine line(SalesLog.Line t) {
+        return new TicketLine(t.saleId(), t.soldAt().toInstant(), t.eventId(), t.eventName(), t.sellerId(), t.sellerName(),
                 t.ticketId(), t.seatId(), t.categoryId(), t.priceMinor(), t.currency(), t.paymentMethod(),
                 t.status(), t.refundMinor(), t.taxRateBasisPoints());
     }

@@ -1,9 +1,8 @@
 package dev.tessera.desktop.manager;
 
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.ManagerApiTypes.SalesLog;
+import dev.tessera.contract.saleslog.SalesLog;
 import dev.tessera.desktop.center.ManagerApiTypes.SalesLogQuery;
-import dev.tessera.desktop.center.ManagerApiTypes.SalesLogTicket;
 import dev.tessera.reports.ReportJob;
 import java.util.Collections;
 import java.util.Iterator;
@@ -16,7 +15,7 @@ import java.util.concurrent.Executor;
  * Issue 13: the tickets of a sales log read a page at a time ({@code GET /api/sales-log?after=&limit=}), the next
  * page asked for while the report works on this one, so the desktop holds two pages at most, never the log.
  */
-final class SalesLogPages implements Iterator<SalesLogTicket> {
+final class SalesLogPages implements Iterator<SalesLog.Line> {
     /** Sales a page holds: a few megabytes of JSON, a few hundred requests for a million sales. */
     static final int PAGE_SALES = 5_000;
     private static final Executor AHEAD = command -> Thread.ofVirtual().name("sales-log-page").start(command);
@@ -24,7 +23,7 @@ final class SalesLogPages implements Iterator<SalesLogTicket> {
     private final CenterSession session;
     private final SalesLogQuery query;
     private final ReportJob job;
-    private Iterator<SalesLogTicket> page = Collections.emptyIterator();
+    private Iterator<SalesLog.Line> page = Collections.emptyIterator();
     private CompletableFuture<SalesLog> coming;
 
     SalesLogPages(CenterSession session, SalesLogQuery query, ReportJob job) {
@@ -55,7 +54,7 @@ final class SalesLogPages implements Iterator<SalesLogTicket> {
     }
 
     @Override
-    public SalesLogTicket next() {
+    public SalesLog.Line next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }

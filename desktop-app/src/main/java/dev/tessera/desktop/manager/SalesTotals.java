@@ -1,6 +1,6 @@
 package dev.tessera.desktop.manager;
 
-import dev.tessera.desktop.center.ManagerApiTypes.SalesLogTicket;
+import dev.tessera.contract.saleslog.SalesLog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,7 +36,7 @@ public record SalesTotals(String currency, int soldTickets, long soldMinor, int 
 
         private final Map<String, Sums> byCurrency = new TreeMap<>();
 
-        public void add(SalesLogTicket t) {
+        public void add(SalesLog.Line t) {
             add(t, null);
         }
 
@@ -45,7 +45,7 @@ public record SalesTotals(String currency, int soldTickets, long soldMinor, int 
          * log's adjustments), under which the money paid back is counted, as the shift's drawer and the sales log's
          * PDF count it; null: under the sale's own method.
          */
-        public void add(SalesLogTicket t, String refundMethod) {
+        public void add(SalesLog.Line t, String refundMethod) {
             Sums sums = byCurrency.computeIfAbsent(t.currency(), c -> new Sums());
             sums.sold++;
             sums.soldMinor += t.priceMinor();
@@ -68,8 +68,8 @@ public record SalesTotals(String currency, int soldTickets, long soldMinor, int 
         }
     }
 
-    public static List<SalesTotals> of(Collection<SalesLogTicket> tickets) {
-        Map<String, List<SalesLogTicket>> byCurrency = new TreeMap<>();
+    public static List<SalesTotals> of(Collection<SalesLog.Line> tickets) {
+        Map<String, List<SalesLog.Line>> byCurrency = new TreeMap<>();
         tickets.forEach(t -> byCurrency.computeIfAbsent(t.currency(), c -> new ArrayList<>()).add(t));
         List<SalesTotals> totals = new ArrayList<>();
         byCurrency.forEach((currency, lines) -> {
@@ -79,7 +79,7 @@ public record SalesTotals(String currency, int soldTickets, long soldMinor, int 
             long voidedMinor = 0;
             long refunded = 0;
             Map<String, Long> net = new TreeMap<>();
-            for (SalesLogTicket t : lines) {
+            for (SalesLog.Line t : lines) {
                 sold++;
                 soldMinor += t.priceMinor();
                 net.merge(t.paymentMethod(), t.priceMinor(), Long::sum);

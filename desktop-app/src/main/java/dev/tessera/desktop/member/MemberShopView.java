@@ -5,7 +5,7 @@ import static dev.tessera.desktop.ui.Controls.caption;
 
 import atlantafx.base.theme.Styles;
 import dev.tessera.designer.availability.AvailabilityView;
-import dev.tessera.desktop.center.MemberApiTypes.OnSale;
+import dev.tessera.contract.sales.OnSale;
 import dev.tessera.desktop.events.LiveSeatMap;
 import dev.tessera.desktop.ui.Controls;
 import dev.tessera.desktop.ui.Formats;

@@ -3,12 +3,13 @@ package dev.tessera.desktop.member;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.designer.availability.SeatStatus;
+import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
-import dev.tessera.desktop.center.MemberApiTypes.OnSale;
-import dev.tessera.desktop.center.MemberApiTypes.Purchase;
+import dev.tessera.contract.sales.SaleResult;
+import dev.tessera.contract.sales.OnSale;
+import dev.tessera.contract.sales.Purchase;
 import dev.tessera.desktop.events.SeatAvailabilityViewModel;
 import dev.tessera.core.model.Money;
 import dev.tessera.desktop.ui.ErrorMessages;
@@ -97,7 +98,7 @@ public final class MemberShopViewModel implements AutoCloseable {
             if (old == null || now == null || old.event().id() != now.event().id()) {
                 clearHold();
                 clearBasket();
-                seats.show(now == null ? null : now.event());
+                seats.show(now == null ? null : EventInfo.of(now.event()));
             }
         });
         picked.addListener((javafx.collections.SetChangeListener<String>) change -> updateTotal());

@@ -1,12 +1,14 @@
 package dev.tessera.desktop.member;
 
+import dev.tessera.contract.transfer.Transfer;
+import dev.tessera.contract.transfer.TransferResult;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.client.CenterUnreachableException;
 import dev.tessera.desktop.center.CounterApiTypes;
-import dev.tessera.desktop.center.MemberApiTypes.MemberTicket;
-import dev.tessera.desktop.center.MemberApiTypes.MemberTransfer;
+import dev.tessera.contract.member.MemberTicket;
+import dev.tessera.contract.member.MemberTransfer;
 import dev.tessera.desktop.ui.DialogService;
 import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Feedback;
@@ -140,27 +142,29 @@ public final class MemberViewModel implements AutoCloseable {
         }
         List<TicketRow> rows = new ArrayList<>();
         for (MemberTicket t : mine) {
-            rows.add(new TicketRow(t.ticketId(), t.version(), t.eventName(), t.startsAt(),
+            rows.add(new TicketRow(t.ticketId(), t.version(), t.eventName(), t.startsAt().toInstant(),
                     place(t.venueId(), t.seatMapVersion(), t.seatId()), t.priceMinor(), t.currency(), t.holderChipId(),
-                    state(t, readChip, onCard), t.transferExpiresAt(), t.attendee()));
+                    state(t, readChip, onCard),
+                    t.transferExpiresAt() == null ? null : t.transferExpiresAt().toInstant(), t.attendee()));
         }
         List<TransferRow> transferRows = new ArrayList<>();
         for (MemberTransfer t : session.myTransfers()) {
-            transferRows.add(new TransferRow(t.transferId(), "IN".equals(t.direction()), t.eventName(), t.startsAt(),
+            transferRows.add(new TransferRow(t.transferId(), t.direction() == MemberTransfer.Direction.IN, t.eventName(),
+                    t.startsAt().toInstant(),
                     place(t.venueId(), t.seatMapVersion(), t.seatId()), t.counterpart(), t.expired(), t.locked(),
-                    t.expiresAt()));
+                    t.expiresAt().toInstant()));
         }
         return new Loaded(cardRows, rows, transferRows, readChip);
     }
 
     private static TicketState state(MemberTicket t, String readChip, Map<java.util.UUID, Integer> onCard) {
         return switch (t.state()) {
-            case "TRANSFER_PENDING" -> TicketState.TRANSFER_PENDING;
-            case "TRANSFERRED" -> TicketState.TRANSFERRED;
-            case "USED" -> TicketState.USED;
-            case "REVOKED" -> TicketState.REVOKED;
-            case "CARD_BLOCKED" -> TicketState.CARD_BLOCKED;
-            case "EVENT_CANCELLED" -> TicketState.EVENT_CANCELLED;
+            case TRANSFER_PENDING -> TicketState.TRANSFER_PENDING;
+            case TRANSFERRED -> TicketState.TRANSFERRED;
+            case USED -> TicketState.USED;
+            case REVOKED -> TicketState.REVOKED;
+            case CARD_BLOCKED -> TicketState.CARD_BLOCKED;
+            case EVENT_CANCELLED -> TicketState.EVENT_CANCELLED;
             default -> {
                 if (onCard == null || !t.holderChipId().equals(readChip)) {
                     yield TicketState.NOT_CHECKED;
@@ -240,7 +244,7 @@ public final class MemberViewModel implements AutoCloseable {
         }
         transferPassword.set("");
         feedback.run(tasks, () -> {
-            CounterApiTypes.Transfer last = null;
+            Transfer last = null;
             for (TicketRow t : chosen) {
                 last = session.startTransferToMember(t.ticketId(), login, password);
             }
@@ -266,7 +270,7 @@ public final class MemberViewModel implements AutoCloseable {
         }
         acceptPassword.set("");
         feedback.run(tasks, () -> {
-            CounterApiTypes.TransferResult result = session.acceptTransfer(t.transferId(), password);
+            TransferResult result = session.acceptTransfer(t.transferId(), password);
             String chipId = result.ticket().holderChipId();
             try {
                 MemberCards.Synced synced = cards.sync(chipId);

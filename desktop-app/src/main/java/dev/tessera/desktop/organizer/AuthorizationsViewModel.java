@@ -5,13 +5,13 @@ import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.center.CenterApiTypes.Account;
-import dev.tessera.desktop.center.CenterApiTypes.AreaCount;
-import dev.tessera.desktop.center.CenterApiTypes.Availability;
+import dev.tessera.contract.availability.AreaCount;
+import dev.tessera.contract.availability.Availability;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
-import dev.tessera.desktop.center.OrganizerApiTypes.AuthorizeSeller;
+import dev.tessera.contract.event.AuthorizeSeller;
 import dev.tessera.desktop.ui.TaskExecutor;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ public final class AuthorizationsViewModel {
 
     /** The map, its taken seats, and (issue 18) each standing area's places, drawn as full as the center says. */
     public record SeatBoard(SeatMap map, Map<String, SeatStatus> taken,
-                            List<dev.tessera.desktop.center.CenterApiTypes.AreaCount> areas) {}
+                            List<AreaCount> areas) {}
 
     /** What picking seats on the map is for: adding free seats to the chosen seller's block, or taking them back. */
     public enum BlockMode { ADD, TAKE_BACK }
@@ -144,7 +144,7 @@ public final class AuthorizationsViewModel {
     }
 
     private record Loaded(SeatMap map, Availability seats, List<Authorization> authorizations, List<SellerRow> sellers,
-                          List<dev.tessera.desktop.center.CenterApiTypes.AreaCount> areas) {}
+                          List<AreaCount> areas) {}
 
     private Loaded load(EventInfo e) {
         SeatMap map = session.seatMap(e.venueId(), e.seatMapVersion());
@@ -293,7 +293,7 @@ public final class AuthorizationsViewModel {
         }
         feedback.working("organizer.auth.authorizing", account.displayName());
         tasks.execute(() -> session.authorize(e.id(), new AuthorizeSeller(account.accountId(), quotaMap, seats,
-                places)), done -> {
+                places.isEmpty() ? null : places)), done -> {
             int standing = done.allocatedAreas().values().stream().mapToInt(Integer::intValue).sum();
             if (standing == 0) {
                 feedback.done("organizer.auth.authorized", account.displayName(), done.allocatedSeats().size());

@@ -6,7 +6,7 @@ import dev.tessera.core.seatmap.Gate;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.OrganizerApiTypes.NewEvent;
+import dev.tessera.contract.event.RegisterEvent;
 import dev.tessera.desktop.center.OrganizerApiTypes.Venue;
 import dev.tessera.desktop.ui.TaskExecutor;
 import java.time.Clock;
@@ -124,7 +124,7 @@ public final class OrganizerEventsViewModel {
 
     /** Registers the event as a draft; every field is checked first and a wrong one is named. */
     public void create() {
-        Optional<NewEvent> event = newEvent();
+        Optional<RegisterEvent> event = newEvent();
         if (event.isEmpty()) {
             return;
         }
@@ -137,7 +137,7 @@ public final class OrganizerEventsViewModel {
         }, feedback::failed);
     }
 
-    private Optional<NewEvent> newEvent() {
+    private Optional<RegisterEvent> newEvent() {
         if (name.get().isBlank() || servicer.get().isBlank() || contact.get().isBlank()) {
             return refuse("organizer.event.required");
         }
@@ -176,7 +176,7 @@ public final class OrganizerEventsViewModel {
         if (chosenGates.isEmpty()) {
             return refuse("organizer.event.noGate");
         }
-        return Optional.of(new NewEvent(name.get().strip(), servicer.get().strip(), venue.get().id(),
+        return Optional.of(new RegisterEvent(name.get().strip(), servicer.get().strip(), venue.get().id(),
                 seatMapVersion.get(), doors.get(), start.get(), end.get(), money.get().getCurrencyCode(), minor,
                 chosenGates, contact.get().strip(), attendeeNamesRequired.get()));
     }

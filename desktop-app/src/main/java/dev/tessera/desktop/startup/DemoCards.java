@@ -1,16 +1,18 @@
 package dev.tessera.desktop.startup;
 
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.center.demo.DemoData;
 import dev.tessera.center.demo.DemoData.DemoAccount;
 import dev.tessera.core.model.Role;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
@@ -128,8 +130,8 @@ final class DemoCards {
         tray.put(card);
         ChipDesk.MemberCardProof proof = ChipDesk.proveMemberCard(tray.tap(), clerk);
         long hold = clerk.hold(eventId, picked).id();
-        SaleResult sale = clerk.confirmSale(new ConfirmSale(hold, new Customer("MEMBER_CARD", null, null,
-                proof.chipId(), proof.challengeId(), proof.signature()), new Payment("CASH", null, TENDERED), List.of()));
+        SaleResult sale = clerk.confirmSale(new ConfirmSale(hold, new Customer(CustomerAuth.MEMBER_CARD, null, null,
+                proof.chipId(), proof.challengeId(), proof.signature()), new Payment(PaymentMethod.CASH, null, TENDERED), List.of()));
         desk.write(tray.tap(), card.chipId(), sale.tickets(), ChipDesk.Entitlement.sale(sale.saleId()));
         tray.takeOff();
         LOG.info("demo: {} ticket(s) of event {} written to card {}", sale.tickets().size(), eventId, card.chipId());

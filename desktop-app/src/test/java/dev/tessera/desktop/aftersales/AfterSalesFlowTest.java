@@ -4,19 +4,23 @@ import static dev.tessera.desktop.support.Fx.fx;
 import static dev.tessera.desktop.support.Fx.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.contract.aftersales.AdjustmentKind;
+import dev.tessera.contract.aftersales.TicketStatus;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.core.seatmap.Category;
-import dev.tessera.desktop.center.AfterSalesApiTypes.Adjustment;
-import dev.tessera.desktop.center.AfterSalesApiTypes.SaleView;
-import dev.tessera.desktop.center.AfterSalesApiTypes.TicketView;
+import dev.tessera.contract.aftersales.Adjustment;
+import dev.tessera.contract.aftersales.SaleView;
+import dev.tessera.contract.aftersales.TicketView;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.counter.SaleViewModel;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.SalePhase;
@@ -116,8 +120,8 @@ class AfterSalesFlowTest {
         try (CenterClient api = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
             CenterSession clerk = api.signIn("clerk", "clerk-demo");
             Hold hold = clerk.holdBestAvailable(tempest.id(), 1, cheaper.id());
-            clerk.confirmSale(new ConfirmSale(hold.id(), new Customer("MEMBER_PASSWORD", "member", "member-demo", null),
-                    new Payment("CASH", null, null), List.of()));
+            clerk.confirmSale(new ConfirmSale(hold.id(), new Customer(CustomerAuth.MEMBER_PASSWORD, "member", "member-demo", null),
+                    new Payment(PaymentMethod.CASH, null, null), List.of()));
         }
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
         robot.write("sato").type(KeyCode.ENTER);
@@ -165,11 +169,11 @@ class AfterSalesFlowTest {
             // the refund asks first, with the amount, the method and the seat; Esc cancels and nothing happens
             String question = ConfirmDialog.answer(robot, KeyCode.ESCAPE);
             assertThat(question).startsWith("Refund ¥").contains("for 1 ticket(s)?").contains("A refund cannot be undone.");
-            assertThat(ticket(clerk, first).status()).isEqualTo("VALID");
+            assertThat(ticket(clerk, first).status()).isEqualTo(TicketStatus.VALID);
             robot.clickOn("#afterSalesRefund");
             ConfirmDialog.answer(robot, KeyCode.ENTER);
             waitFor(20, "the refund", () -> ui.text("#afterSalesStatus").startsWith("Refunded 1 ticket"));
-            assertThat(ticket(clerk, first).status()).isEqualTo("VOID");
+            assertThat(ticket(clerk, first).status()).isEqualTo(TicketStatus.VOID);
             String firstSeat = sold.tickets().get(0).seatId();
             assertThat(clerk.seats(tempest.id()).seats().get("FREE")).contains(firstSeat);
             Screenshots.take(ui.scene(), "70-aftersales-refund");
@@ -187,16 +191,16 @@ class AfterSalesFlowTest {
             waitFor(30, "the exchange on paper", () -> ui.text("#afterSalesStatus").startsWith("Exchanged. The customer paid"));
             assertThat(ui.text("#afterSalesStatus")).contains("as PDF (no printer)");
             Screenshots.take(ui.scene(), "70-aftersales-exchange");
-            assertThat(ticket(clerk, second).status()).isEqualTo("VOID");
+            assertThat(ticket(clerk, second).status()).isEqualTo(TicketStatus.VOID);
             List<SaleView> found = clerk.findSales("ticketId", second);
             List<Adjustment> log = clerk.afterSalesLog(tempest.id());
-            Adjustment exchanged = log.stream().filter(a -> a.kind().equals("EXCHANGE")).findFirst().orElseThrow();
+            Adjustment exchanged = log.stream().filter(a -> a.kind() == AdjustmentKind.EXCHANGE).findFirst().orElseThrow();
             assertThat(exchanged.ticketId()).isEqualTo(second);
             assertThat(exchanged.amountMinor()).isEqualTo(difference);
             SaleView newSale = clerk.findSales("saleId", Long.toString(exchanged.newSaleId())).getFirst();
             assertThat(newSale.tickets()).singleElement().satisfies(t -> {
                 assertThat(t.categoryId()).isEqualTo(dearer.id());
-                assertThat(t.status()).isEqualTo("VALID");
+                assertThat(t.status()).isEqualTo(TicketStatus.VALID);
             });
             assertThat(found.getFirst().saleId()).isEqualTo(sold.saleId());
             assertThat(clerk.salesLog(tempest.id()).lines()).anySatisfy(l ->
@@ -207,7 +211,7 @@ class AfterSalesFlowTest {
             assertThat(log).extracting(a -> a.kind() + " " + a.reason()).contains(
                     "REPRINT Printer fault: ink smudged", "REFUND Customer request: cannot attend",
                     "EXCHANGE Seat problem: wants a better view");
-            assertThat(log).filteredOn(a -> a.kind().equals("REFUND")).singleElement()
+            assertThat(log).filteredOn(a -> a.kind() == AdjustmentKind.REFUND).singleElement()
                     .satisfies(a -> assertThat(a.amountMinor()).isEqualTo(tempest.pricesMinor().get(cheaper.id())));
             List<String> types = counter.journal().entries().stream().map(e -> Journal.read(e).path("type").asText()).toList();
             assertThat(types).containsSubsequence("SALE_STARTED", "SALE", "PAPER_ISSUE", "PAPER_PRINTED",

@@ -3,7 +3,7 @@ package dev.tessera.desktop.aftersales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.core.seatmap.Category;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.counter.CustomerMode;
 import dev.tessera.desktop.counter.SalePhase;
 import dev.tessera.desktop.counter.SaleViewModel;

@@ -13,7 +13,7 @@ import dev.tessera.contract.tax.CategoryRate;
 import dev.tessera.contract.tax.SetTax;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.counter.SaleViewModel;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.countertab.CounterWorkspace;

@@ -9,11 +9,12 @@ import dev.tessera.client.CenterHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tessera.contract.availability.Availability;
+import dev.tessera.contract.availability.SeatChange;
 import dev.tessera.core.seatmap.SeatMap;
-import dev.tessera.desktop.center.CenterApiTypes.Availability;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
-import dev.tessera.desktop.center.CenterApiTypes.SeatChanges;
+import dev.tessera.contract.availability.SeatChanges;
 import dev.tessera.desktop.support.TestCenter;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -51,9 +52,9 @@ class CenterClientTest {
         assertThat(Boolean.getBoolean(CenterHttp.STRICT_PROPERTY)).as("the build sets " + CenterHttp.STRICT_PROPERTY)
                 .isTrue();
         String known = "{\"seatId\":\"A-1\",\"status\":\"SOLD\",\"revision\":7}";
-        assertThat(CenterHttp.readValue(known, CenterApiTypes.SeatChange.class).revision()).isEqualTo(7);
+        assertThat(CenterHttp.readValue(known, SeatChange.class).revision()).isEqualTo(7);
         assertThatThrownBy(() -> CenterHttp.readValue(known.replace("}", ",\"newField\":1}"),
-                CenterApiTypes.SeatChange.class))
+                SeatChange.class))
                 .isInstanceOf(CenterResponseException.class)
                 .hasRootCauseInstanceOf(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class);
     }
@@ -82,7 +83,7 @@ class CenterClientTest {
         int listed = seats.seats().values().stream().mapToInt(List::size).sum();
         assertThat(listed).isEqualTo(map.seatCount());
         assertThat(seats.allocatedToYou()).isNotEmpty();
-        assertThat(seats.counts()).extracting(CenterApiTypes.CategoryCount::categoryId)
+        assertThat(seats.counts()).extracting(Availability.CategoryCount::categoryId)
                 .containsExactlyInAnyOrderElementsOf(map.categories().stream().map(c -> c.id()).toList());
     }
 

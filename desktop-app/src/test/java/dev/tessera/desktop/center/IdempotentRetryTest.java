@@ -5,6 +5,12 @@ import dev.tessera.client.CenterHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.contract.sales.SaleResult;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.center.support.LossyProxy;
@@ -66,9 +72,9 @@ class IdempotentRetryTest {
 
             proxy.forwarded().clear();
             proxy.badGateway().set(1);
-            CounterApiTypes.SaleResult sale = clerk.confirmSale(new CounterApiTypes.ConfirmSale(hold.id(),
-                    new CounterApiTypes.Customer("WALK_IN", null, null, null),
-                    new CounterApiTypes.Payment("CASH", null, null), List.of()));
+            SaleResult sale = clerk.confirmSale(new ConfirmSale(hold.id(),
+                    new Customer(CustomerAuth.WALK_IN, null, null, null),
+                    new Payment(PaymentMethod.CASH, null, null), List.of()));
             assertThat(proxy.forwarded()).hasSize(2);
             assertThat(Set.copyOf(proxy.forwarded())).hasSize(1);
             assertThat(sale.holdId()).isEqualTo(hold.id());

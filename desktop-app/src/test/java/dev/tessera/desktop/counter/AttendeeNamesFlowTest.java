@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.center.PlatformCenter;
 import dev.tessera.core.seatmap.SeatMap;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.gate.GateFixtures;
 import dev.tessera.desktop.gate.GateViewModel;

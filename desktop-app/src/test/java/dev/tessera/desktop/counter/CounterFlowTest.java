@@ -15,8 +15,7 @@ import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.terminal.JournalEntry;
-import dev.tessera.desktop.center.CounterApiTypes.SalesLog;
-import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
+import dev.tessera.contract.saleslog.SalesLog;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.countertab.CounterWorkspace;
@@ -129,8 +128,8 @@ class CounterFlowTest {
         try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
             CenterSession clerk = other.signIn("clerk", "clerk-demo");
             SalesLog log = clerk.salesLog(tempest.id());
-            assertThat(log.lines()).extracting(SalesLogLine::ticketId).containsAll(ticketIds);
-            assertThat(log.lines().stream().filter(l -> ticketIds.contains(l.ticketId())).map(SalesLogLine::seatId))
+            assertThat(log.lines()).extracting(SalesLog.Line::ticketId).containsAll(ticketIds);
+            assertThat(log.lines().stream().filter(l -> ticketIds.contains(l.ticketId())).map(SalesLog.Line::seatId))
                     .containsExactlyInAnyOrderElementsOf(held);
             assertThat(clerk.seats(tempest.id()).seats().get("SOLD")).containsAll(held);
             waitFor(10, "the seats sold on the live map", () -> held.stream()
@@ -309,9 +308,9 @@ class CounterFlowTest {
             try (CenterClient other = new CenterClient(back.baseUri())) {
                 CenterSession clerk = other.signIn("clerk", "clerk-demo");
                 SalesLog log = clerk.salesLog(tempest.id());
-                assertThat(log.lines().stream().map(SalesLogLine::seatId).filter(offlineSeats::contains))
+                assertThat(log.lines().stream().map(SalesLog.Line::seatId).filter(offlineSeats::contains))
                         .containsExactlyInAnyOrderElementsOf(offlineSeats);
-                assertThat(log.lines().stream().map(SalesLogLine::seatId)).doesNotContain(outside);
+                assertThat(log.lines().stream().map(SalesLog.Line::seatId)).doesNotContain(outside);
                 assertThat(clerk.seats(tempest.id()).seats().get("SOLD")).containsAll(offlineSeats);
                 LedgerEntry offlineSale = ledger.journal(terminal).stream()
                         .filter(e -> Journal.read(e).path("type").asText().equals(OfflineSeller.TYPE)).findFirst().orElseThrow();
@@ -321,7 +320,7 @@ class CounterFlowTest {
                 clerk.pushJournal(terminal, ledger.journal(terminal).stream().map(e -> new JournalEntry(e.sequence(),
                         e.kind(), e.at(), e.payload(), HexFormat.of().formatHex(e.previousHash()),
                         HexFormat.of().formatHex(e.hash()))).toList());
-                assertThat(clerk.salesLog(tempest.id()).lines().stream().map(SalesLogLine::seatId)
+                assertThat(clerk.salesLog(tempest.id()).lines().stream().map(SalesLog.Line::seatId)
                         .filter(offlineSeats::contains)).hasSize(2);
             }
         }
@@ -683,7 +682,7 @@ class CounterFlowTest {
                 var pit = clerk.areas(eventId).getFirst();
                 assertThat(pit.sold()).isEqualTo(4);
                 assertThat(pit.allocated()).isZero();
-                assertThat(clerk.salesLog(eventId).lines().stream().map(SalesLogLine::seatId)
+                assertThat(clerk.salesLog(eventId).lines().stream().map(SalesLog.Line::seatId)
                         .filter("PIT"::equals)).hasSize(4);
             }
         }

@@ -5,17 +5,20 @@ import static dev.tessera.desktop.support.Fx.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.center.PlatformCenter;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.core.model.ChipStatus;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
 import dev.tessera.contract.sales.IssuedTicket;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
+import dev.tessera.contract.sales.Payment;
 import dev.tessera.contract.gate.Scan;
-import dev.tessera.desktop.center.MemberApiTypes.MemberCard;
-import dev.tessera.desktop.center.MemberApiTypes.MemberFound;
+import dev.tessera.contract.member.MemberCard;
+import dev.tessera.contract.member.MemberFound;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.desktop.gate.GateFixtures;
 import dev.tessera.desktop.support.AppUnderTest;
@@ -82,8 +85,8 @@ class LostCardFlowTest {
                 String seat = map.sections().getFirst().rows().get(2).seats().get(7).id();
                 var proof = ChipDesk.proveMemberCard(tray.tap(), clerk);
                 long hold = clerk.hold(eventId, List.of(seat), Map.of(GateFixtures.PIT, 1)).id();
-                var sale = clerk.confirmSale(new ConfirmSale(hold, new Customer("MEMBER_CARD", null, null,
-                        proof.chipId(), proof.challengeId(), proof.signature()), new Payment("CASH", null, 100_000L),
+                var sale = clerk.confirmSale(new ConfirmSale(hold, new Customer(CustomerAuth.MEMBER_CARD, null, null,
+                        proof.chipId(), proof.challengeId(), proof.signature()), new Payment(PaymentMethod.CASH, null, 100_000L),
                         List.of()));
                 sold = sale.tickets();
                 new ChipDesk(clerk).write(tray.tap(), chipId, sold, ChipDesk.Entitlement.sale(sale.saleId()));
@@ -108,13 +111,13 @@ class LostCardFlowTest {
             assertThat(asked).isEqualTo("Block card " + CounterFailures.shortChip(lost.chipId()) + " of " + name
                     + "? Its 2 valid tickets are refused at every gate at once. Transfers it started are cancelled, and"
                     + " the card can never be used again. Its tickets can then be moved to a new card.");
-            assertThat(card(clerk, name, lost.chipId()).status()).as("Esc blocks nothing").isEqualTo("ACTIVE");
+            assertThat(card(clerk, name, lost.chipId()).status()).as("Esc blocks nothing").isEqualTo(ChipStatus.ACTIVE);
 
             robot.clickOn("#lostCardReason").type(KeyCode.ENTER);
             ConfirmDialog.answer(robot, KeyCode.ENTER);
             waitFor(20, "the card blocked", () -> ui.text("#lostCardStatus").startsWith("Card "
                     + CounterFailures.shortChip(lost.chipId()) + " is blocked; 2 tickets were on it."));
-            assertThat(card(clerk, name, lost.chipId()).status()).isEqualTo("BLOCKED");
+            assertThat(card(clerk, name, lost.chipId()).status()).isEqualTo(ChipStatus.BLOCKED);
             assertThat(fx(() -> vm.reasonProperty().get())).isEmpty();
             for (IssuedTicket t : sold) {
                 assertThat(gate.reportScan(new Scan(eventId, t.gateId(), t.encoded(), lost.chipId(), null))
@@ -145,7 +148,7 @@ class LostCardFlowTest {
                     + CounterFailures.shortChip(newCard.chipId()) + "; 2 tickets written there. The old card's copies"
                     + " are refused at the gates.");
             MemberCard now = card(clerk, name, newCard.chipId());
-            assertThat(now.status()).isEqualTo("ACTIVE");
+            assertThat(now.status()).isEqualTo(ChipStatus.ACTIVE);
             assertThat(now.validTickets()).isEqualTo(2);
             assertThat(card(clerk, name, lost.chipId()).validTickets()).isZero();
             waitFor(10, "both cards listed", () -> cellTexts("#lostCardCards").size() == 2);

@@ -5,7 +5,7 @@ import static dev.tessera.desktop.support.Fx.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.core.seatmap.Category;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.settings.SettingsStore;
 import dev.tessera.desktop.settings.TerminalSettings;

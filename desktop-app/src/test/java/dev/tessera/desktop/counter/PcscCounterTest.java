@@ -8,7 +8,7 @@ import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterApiTypes.Account;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
+import dev.tessera.contract.saleslog.SalesLog;
 import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.ChipLook;
@@ -93,7 +93,7 @@ class PcscCounterTest {
                     ui.app().shell().connection().orElseThrow().embeddedCenter().orElseThrow());
             assertThat(ChipLook.ids(onCard)).containsExactlyInAnyOrderElementsOf(ChipLook.onCard(card.chipIdHex(), sold));
             assertThat(clerk.salesLog(fx(() -> sale.eventProperty().get().id())).lines().stream()
-                    .filter(l -> sold.contains(l.ticketId())).map(SalesLogLine::seatId))
+                    .filter(l -> sold.contains(l.ticketId())).map(SalesLog.Line::seatId))
                     .containsExactlyInAnyOrderElementsOf(held);
         }
     }

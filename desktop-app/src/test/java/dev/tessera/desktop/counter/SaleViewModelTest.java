@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.support.CounterBench;
 import dev.tessera.core.model.Money;
 import dev.tessera.desktop.ui.Message;

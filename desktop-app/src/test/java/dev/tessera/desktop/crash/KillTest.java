@@ -8,7 +8,7 @@ import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.IssuedTicket;
-import dev.tessera.desktop.center.CounterApiTypes.SalesLogLine;
+import dev.tessera.contract.saleslog.SalesLog;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.ledger.CrashPoints;
@@ -94,8 +94,8 @@ class KillTest {
     private void check(String point, TestCenter center, CenterSession clerk, EventInfo tempest, SimulatedChip chip,
                        String chipId)
             throws Exception {
-        List<SalesLogLine> log = clerk.salesLog(tempest.id()).lines();
-        assertThat(log.stream().map(SalesLogLine::seatId)).as("no seat sold twice after " + point).doesNotHaveDuplicates();
+        List<SalesLog.Line> log = clerk.salesLog(tempest.id()).lines();
+        assertThat(log.stream().map(SalesLog.Line::seatId)).as("no seat sold twice after " + point).doesNotHaveDuplicates();
 
         List<StoredTicket> onChip = ChipLook.list(new WalletCard(command -> chip.simulator().transmitCommand(command)),
                 center.connection().embeddedCenter().orElseThrow());
@@ -120,7 +120,7 @@ class KillTest {
                     holds.add(p.path("holdId").asLong());
                 }
             }
-            assertThat(log.stream().map(SalesLogLine::saleId).distinct())
+            assertThat(log.stream().map(SalesLog.Line::saleId).distinct())
                     .as("every sale of the center is in the journal after " + point)
                     .allMatch(journaledSales::containsKey);
             assertThat(journaledSales.values()).as("each sale journaled once after " + point).allMatch(n -> n == 1);

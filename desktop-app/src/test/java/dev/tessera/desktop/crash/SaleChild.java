@@ -1,13 +1,15 @@
 package dev.tessera.desktop.crash;
 
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.SalePipeline;
@@ -57,7 +59,7 @@ public final class SaleChild {
                 String category = tempest.pricesMinor().keySet().stream().sorted().findFirst().orElseThrow();
                 Hold hold = pipeline.holdBest(tempest.id(), 2, category);
                 SaleResult sale = pipeline.confirm(hold, provenCard(clerk, reader),
-                        new Payment("CASH", null, null));
+                        new Payment(PaymentMethod.CASH, null, null));
                 pipeline.issue(sale, chipId, reader.tap());
             } else if (mode.equals("loop")) {
                 loop(clerk, pipeline, sync, reader, chipId);
@@ -70,7 +72,7 @@ public final class SaleChild {
     /** Issue 15: the member card on the reader signs the center's challenge for the sale. */
     private static Customer provenCard(CenterSession clerk, SocketReader reader) throws Exception {
         ChipDesk.MemberCardProof proof = ChipDesk.proveMemberCard(reader.tap(), clerk);
-        return new Customer("MEMBER_CARD", null, null, proof.chipId(), proof.challengeId(), proof.signature());
+        return new Customer(CustomerAuth.MEMBER_CARD, null, null, proof.chipId(), proof.challengeId(), proof.signature());
     }
 
     /** Sells and syncs until killed (AppKillFaultTest); a sold-out category makes it try the next one. */
@@ -88,7 +90,7 @@ public final class SaleChild {
                 try {
                     Hold hold = pipeline.holdBest(tempest.id(), 1 + random.nextInt(2), category);
                     SaleResult sale = pipeline.confirm(hold, provenCard(clerk, reader),
-                            new Payment("CASH", null, null));
+                            new Payment(PaymentMethod.CASH, null, null));
                     pipeline.issue(sale, chipId, reader.tap());
                     sales++;
                 } catch (CenterProblemException soldOut) {

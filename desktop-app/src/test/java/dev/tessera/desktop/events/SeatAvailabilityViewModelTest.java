@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tessera.center.CenterConfig;
 import dev.tessera.center.PlatformCenter;
 import dev.tessera.center.demo.DemoData;
-import dev.tessera.desktop.center.CenterApiTypes.Availability;
-import dev.tessera.desktop.center.CenterApiTypes.CategoryCount;
+import dev.tessera.contract.availability.Availability;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
@@ -75,8 +74,8 @@ class SeatAvailabilityViewModelTest {
         return uiThread.submit(read).get();
     }
 
-    private static Map<String, List<Integer>> counts(List<CategoryCount> counts) {
-        return counts.stream().collect(Collectors.toMap(CategoryCount::categoryId,
+    private static Map<String, List<Integer>> counts(List<Availability.CategoryCount> counts) {
+        return counts.stream().collect(Collectors.toMap(Availability.CategoryCount::categoryId,
                 c -> List.of(c.free(), c.held(), c.sold(), c.blocked())));
     }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tessera.core.seatmap.SampleVenues;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
-import dev.tessera.desktop.center.CenterApiTypes.Availability;
-import dev.tessera.desktop.center.CenterApiTypes.SeatChange;
+import dev.tessera.contract.availability.Availability;
+import dev.tessera.contract.availability.SeatChange;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ class SeatStatusBoardTest {
         List<String> free = ids.stream().filter(id -> others.values().stream().noneMatch(l -> l.contains(id))).toList();
         HashMap<String, List<String>> seats = new HashMap<>(others);
         seats.put("FREE", free);
-        return new Availability(1, revision, seats, mine, List.of());
+        return new Availability(1, revision, seats, mine, List.of(), List.of());
     }
 
     @Test

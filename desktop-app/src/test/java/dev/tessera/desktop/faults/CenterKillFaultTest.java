@@ -5,6 +5,8 @@ import static dev.tessera.center.db.schema.Tables.TICKET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.center.support.PostgresCluster;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.core.model.LedgerKind;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
@@ -13,11 +15,11 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.client.CenterException;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
 import dev.tessera.contract.sales.IssuedTicket;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.OfflineSeller;
@@ -220,8 +222,8 @@ class CenterKillFaultTest {
                                    Deque<String> mySoldTickets, AtomicInteger cut) {
         try {
             Hold hold = clerk.holdBestAvailable(eventId, 1 + random.nextInt(2), random.nextBoolean() ? "stalls" : "stalls-premium");
-            SaleResult sale = clerk.confirmSale(new ConfirmSale(hold.id(), new Customer("WALK_IN", null, null, null),
-                    new Payment("CASH", null, null), List.of()));
+            SaleResult sale = clerk.confirmSale(new ConfirmSale(hold.id(), new Customer(CustomerAuth.WALK_IN, null, null, null),
+                    new Payment(PaymentMethod.CASH, null, null), List.of()));
             List<String> tickets = sale.tickets().stream().map(IssuedTicket::ticketId).toList();
             confirmed.put(sale.saleId(), new Sold(tickets, sale.tickets().stream().map(IssuedTicket::seatId).toList(),
                     System.nanoTime()));

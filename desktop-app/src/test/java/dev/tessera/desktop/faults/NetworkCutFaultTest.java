@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tessera.center.CenterConfig;
 import dev.tessera.center.PlatformCenter;
 import dev.tessera.center.demo.DemoData;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
@@ -12,8 +14,8 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.client.CenterException;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Payment;
 import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.Journal;
@@ -91,8 +93,8 @@ class NetworkCutFaultTest {
                         String category = random.nextBoolean() ? "stalls" : "stalls-premium";
                         try {
                             Hold hold = pipeline.holdBest(event.id(), 1 + random.nextInt(3), category);
-                            pipeline.confirm(hold, new Customer("WALK_IN", null, null, null),
-                                    new Payment("CASH", null, null));
+                            pipeline.confirm(hold, new Customer(CustomerAuth.WALK_IN, null, null, null),
+                                    new Payment(PaymentMethod.CASH, null, null));
                         } catch (CenterProblemException e) {
                             if (e.status() != 409) {
                                 throw e;

@@ -1,15 +1,18 @@
 package dev.tessera.desktop.gate;
 
 import dev.tessera.center.Services;
-import dev.tessera.center.event.EventService.AuthorizeSeller;
-import dev.tessera.center.event.EventService.RegisterEvent;
+import dev.tessera.contract.event.AuthorizeSeller;
+import dev.tessera.contract.event.RegisterEvent;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.contract.sales.SaleResult;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.Role;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
 import dev.tessera.contract.sales.IssuedTicket;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
+import dev.tessera.contract.sales.Payment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -95,25 +98,25 @@ public final class GateFixtures {
     }
 
     /** The same sale, whole: its id entitles the clerk to a session on the card (docs/card-protocol.md §7). */
-    public static dev.tessera.desktop.center.CounterApiTypes.SaleResult sale(CenterSession clerk, long eventId, String seat,
+    public static SaleResult sale(CenterSession clerk, long eventId, String seat,
                                                                      dev.tessera.reader.wallet.WalletCard card)
             throws dev.tessera.reader.wallet.WalletException {
         return sale(clerk, eventId, seat, card, List.of());
     }
 
     /** The same sale naming its attendee (claim 70). */
-    public static dev.tessera.desktop.center.CounterApiTypes.SaleResult sale(CenterSession clerk, long eventId, String seat,
+    public static SaleResult sale(CenterSession clerk, long eventId, String seat,
                                                                      dev.tessera.reader.wallet.WalletCard card,
                                                                      List<String> attendees)
             throws dev.tessera.reader.wallet.WalletException {
         Customer customer;
         if (card == null) {
-            customer = new Customer("WALK_IN", null, null, null);
+            customer = new Customer(CustomerAuth.WALK_IN, null, null, null);
         } else {
             var proof = dev.tessera.desktop.counter.ChipDesk.proveMemberCard(card, clerk);
-            customer = new Customer("MEMBER_CARD", null, null, proof.chipId(), proof.challengeId(), proof.signature());
+            customer = new Customer(CustomerAuth.MEMBER_CARD, null, null, proof.chipId(), proof.challengeId(), proof.signature());
         }
         long hold = clerk.hold(eventId, List.of(seat)).id();
-        return clerk.confirmSale(new ConfirmSale(hold, customer, new Payment("CASH", null, 100_000L), attendees));
+        return clerk.confirmSale(new ConfirmSale(hold, customer, new Payment(PaymentMethod.CASH, null, 100_000L), attendees));
     }
 }

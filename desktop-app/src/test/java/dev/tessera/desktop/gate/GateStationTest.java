@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tessera.center.CenterConfig;
 import dev.tessera.center.PlatformCenter;
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.client.CenterUnreachableException;
@@ -97,9 +102,9 @@ class GateStationTest {
                     .seats().get(5).id();
             // a mixed basket: one seat and three standing places in one hold and one sale
             long hold = clerk.hold(eventId, java.util.List.of(seat), java.util.Map.of(GateFixtures.PIT, 3)).id();
-            var sale = clerk.confirmSale(new dev.tessera.desktop.center.CounterApiTypes.ConfirmSale(hold,
-                    new dev.tessera.desktop.center.CounterApiTypes.Customer("WALK_IN", null, null, null),
-                    new dev.tessera.desktop.center.CounterApiTypes.Payment("CASH", null, 100_000L), java.util.List.of()));
+            var sale = clerk.confirmSale(new ConfirmSale(hold,
+                    new Customer(CustomerAuth.WALK_IN, null, null, null),
+                    new Payment(PaymentMethod.CASH, null, 100_000L), java.util.List.of()));
             assertThat(sale.tickets()).hasSize(4);
             var standing = sale.tickets().stream().filter(IssuedTicket::generalAdmission).toList();
             assertThat(standing).hasSize(3).allSatisfy(t -> assertThat(t.seatId()).isEqualTo(GateFixtures.PIT));

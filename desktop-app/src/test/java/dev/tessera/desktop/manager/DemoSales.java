@@ -1,9 +1,14 @@
 package dev.tessera.desktop.manager;
 
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.contract.sales.SaleResult;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterApiTypes.Hold;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +18,7 @@ import dev.tessera.contract.sales.IssuedTicket;
 /** Real sales at the demo event, made as the demo clerk over the center's HTTP API, and what they add up to. */
 final class DemoSales {
     final EventInfo event;
-    final List<CounterApiTypes.SaleResult> sales = new ArrayList<>();
+    final List<SaleResult> sales = new ArrayList<>();
     final Map<String, Long> byPayment = new TreeMap<>();
     long soldMinor;
     int soldTickets;
@@ -36,9 +41,9 @@ final class DemoSales {
 
     private void sell(CenterSession clerk, String category, int count, String payment) {
         Hold hold = clerk.holdBestAvailable(event.id(), count, category);
-        CounterApiTypes.SaleResult sale = clerk.confirmSale(new CounterApiTypes.ConfirmSale(hold.id(),
-                new CounterApiTypes.Customer("WALK_IN", null, null, null),
-                new CounterApiTypes.Payment(payment, "ref-" + hold.id(), null), List.of()));
+        SaleResult sale = clerk.confirmSale(new ConfirmSale(hold.id(),
+                new Customer(CustomerAuth.WALK_IN, null, null, null),
+                new Payment(PaymentMethod.valueOf(payment), "ref-" + hold.id(), null), List.of()));
         sales.add(sale);
         soldMinor += sale.totalMinor();
         soldTickets += sale.tickets().size();

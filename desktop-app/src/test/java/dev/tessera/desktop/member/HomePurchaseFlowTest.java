@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.center.PlatformCenter;
 import dev.tessera.center.Services;
-import dev.tessera.center.event.EventService.AuthorizeSeller;
+import dev.tessera.contract.event.AuthorizeSeller;
 import dev.tessera.center.sales.InternetSales;
 import dev.tessera.core.model.Role;
 import dev.tessera.designer.availability.AvailabilityView;
@@ -17,7 +17,7 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.contract.gate.Scan;
-import dev.tessera.desktop.center.MemberApiTypes.MemberTicket;
+import dev.tessera.contract.member.MemberTicket;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;

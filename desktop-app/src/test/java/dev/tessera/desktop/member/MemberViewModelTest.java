@@ -3,11 +3,13 @@ package dev.tessera.desktop.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.center.transfer.TransferService;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.ConfirmSale;
-import dev.tessera.desktop.center.CounterApiTypes.Customer;
-import dev.tessera.desktop.center.CounterApiTypes.Payment;
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Payment;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
@@ -125,8 +127,8 @@ class MemberViewModelTest {
             tray.put(card);
             var proof = ChipDesk.proveMemberCard(tray.tap(), clerk);
             long hold = clerk.hold(eventId, List.of(seat.id()), Map.of(GateFixtures.PIT, 2)).id();
-            clerk.confirmSale(new ConfirmSale(hold, new Customer("MEMBER_CARD", null, null, proof.chipId(),
-                    proof.challengeId(), proof.signature()), new Payment("CASH", null, 100_000L), List.of()));
+            clerk.confirmSale(new ConfirmSale(hold, new Customer(CustomerAuth.MEMBER_CARD, null, null, proof.chipId(),
+                    proof.challengeId(), proof.signature()), new Payment(PaymentMethod.CASH, null, 100_000L), List.of()));
             tray.takeOff();
 
             MemberViewModel wallet = wallet(center.signIn(login, PASSWORD), tray);

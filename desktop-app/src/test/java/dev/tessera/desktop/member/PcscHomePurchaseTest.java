@@ -10,7 +10,7 @@ import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.MemberApiTypes.MemberTicket;
+import dev.tessera.contract.member.MemberTicket;
 import dev.tessera.desktop.gate.GateFixtures;
 import dev.tessera.desktop.shell.MemberWorkspace;
 import dev.tessera.desktop.support.AppUnderTest;

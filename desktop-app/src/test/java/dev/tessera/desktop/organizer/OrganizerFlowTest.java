@@ -4,6 +4,11 @@ import static dev.tessera.desktop.support.Fx.fx;
 import static dev.tessera.desktop.support.Fx.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.designer.availability.AvailabilityView;
 import dev.tessera.designer.availability.AvailabilityViewSkin;
@@ -220,9 +225,9 @@ class OrganizerFlowTest {
         try (CenterClient other = new CenterClient(ui.app().shell().connection().orElseThrow().baseUri())) {
             CenterSession clerk = other.signIn("clerk", "clerk-demo");
             var hold = clerk.hold(eventId, List.of(), Map.of(pit, 3));
-            clerk.confirmSale(new dev.tessera.desktop.center.CounterApiTypes.ConfirmSale(hold.id(),
-                    new dev.tessera.desktop.center.CounterApiTypes.Customer("WALK_IN", null, null, null),
-                    new dev.tessera.desktop.center.CounterApiTypes.Payment("CASH", null, 100_000L), List.of()));
+            clerk.confirmSale(new ConfirmSale(hold.id(),
+                    new Customer(CustomerAuth.WALK_IN, null, null, null),
+                    new Payment(PaymentMethod.CASH, null, 100_000L), List.of()));
             CenterSession organizerAgain = other.signIn("organizer", "organizer-demo");
 
             fx(() -> {

@@ -2,6 +2,11 @@ package dev.tessera.desktop.organizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.designer.model.SeatDocument;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
@@ -169,9 +174,9 @@ class OrganizerViewModelsTest {
         long eventId = dev.tessera.desktop.gate.GateFixtures.tonightsStanding(services, 40, 5);
         CenterSession clerk = center.clerk();
         var hold = clerk.hold(eventId, java.util.List.of(), java.util.Map.of(dev.tessera.desktop.gate.GateFixtures.PIT, 3));
-        clerk.confirmSale(new dev.tessera.desktop.center.CounterApiTypes.ConfirmSale(hold.id(),
-                new dev.tessera.desktop.center.CounterApiTypes.Customer("WALK_IN", null, null, null),
-                new dev.tessera.desktop.center.CounterApiTypes.Payment("CASH", null, 100_000L), java.util.List.of()));
+        clerk.confirmSale(new ConfirmSale(hold.id(),
+                new Customer(CustomerAuth.WALK_IN, null, null, null),
+                new Payment(PaymentMethod.CASH, null, 100_000L), java.util.List.of()));
         clerk.hold(eventId, java.util.List.of(), java.util.Map.of(dev.tessera.desktop.gate.GateFixtures.PIT, 2));
 
         EventInfo standing = organizer.event(eventId);
@@ -197,9 +202,9 @@ class OrganizerViewModelsTest {
         String pit = dev.tessera.desktop.gate.GateFixtures.PIT;
         CenterSession clerk = center.clerk();
         var sold = clerk.hold(eventId, java.util.List.of(), java.util.Map.of(pit, 3));
-        clerk.confirmSale(new dev.tessera.desktop.center.CounterApiTypes.ConfirmSale(sold.id(),
-                new dev.tessera.desktop.center.CounterApiTypes.Customer("WALK_IN", null, null, null),
-                new dev.tessera.desktop.center.CounterApiTypes.Payment("CASH", null, 100_000L), java.util.List.of()));
+        clerk.confirmSale(new ConfirmSale(sold.id(),
+                new Customer(CustomerAuth.WALK_IN, null, null, null),
+                new Payment(PaymentMethod.CASH, null, 100_000L), java.util.List.of()));
         AuthorizationsViewModel vm = authorizationsOf(organizer.event(eventId));
         vm.sellerProperty().set(vm.sellers().stream().filter(s -> s.seller().loginId().equals("clerk")).findFirst()
                 .orElseThrow());

@@ -10,7 +10,7 @@ import dev.tessera.center.demo.DemoData;
 import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.MemberApiTypes.MemberTicket;
+import dev.tessera.contract.member.MemberTicket;
 import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.desktop.gate.GateViewModel;

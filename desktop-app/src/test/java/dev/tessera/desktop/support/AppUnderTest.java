@@ -6,7 +6,7 @@ import static dev.tessera.desktop.support.Fx.waitFor;
 import dev.tessera.center.PlatformCenter;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.desktop.TesseraApp;
-import dev.tessera.desktop.center.CounterApiTypes.SaleResult;
+import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.desktop.counter.SaleViewModel;
 import dev.tessera.desktop.counter.SalePhase;
 import dev.tessera.desktop.countertab.CounterWorkspace;

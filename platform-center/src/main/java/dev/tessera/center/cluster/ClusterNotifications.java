@@ -7,10 +7,11 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.db.PgChannel;
 import dev.tessera.center.event.EventService;
 import dev.tessera.center.live.AvailabilityService;
-import dev.tessera.center.live.AvailabilityService.AreaCount;
+import dev.tessera.contract.availability.AreaCount;
 import dev.tessera.center.live.SeatStatusFeed;
-import dev.tessera.center.live.SeatStatusFeed.Changes;
-import dev.tessera.center.live.SeatStatusFeed.SeatChange;
+import dev.tessera.contract.availability.SeatChanges;
+import dev.tessera.contract.availability.SeatChange;
+import dev.tessera.contract.availability.AvailabilityDelta;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class ClusterNotifications implements AutoCloseable {
         return listening;
     }
 
-    private void sendSeats(Changes changes) {
+    private void sendSeats(SeatChanges changes) {
         String json = json(changes);
         if (json.getBytes(StandardCharsets.UTF_8).length < PgChannel.MAX_PAYLOAD_BYTES - 20 || changes.seats().size() < 2) {
             send("S", json);
@@ -95,8 +96,8 @@ public final class ClusterNotifications implements AutoCloseable {
         }
         // a long change (a big hold, a journal) goes in halves: PostgreSQL refuses a payload of 8,000 bytes
         int half = changes.seats().size() / 2;
-        sendSeats(new Changes(changes.eventId(), changes.seats().subList(0, half), changes.areas()));
-        sendSeats(new Changes(changes.eventId(), changes.seats().subList(half, changes.seats().size()), List.of()));
+        sendSeats(new SeatChanges(changes.eventId(), changes.seats().subList(0, half), changes.areas()));
+        sendSeats(new SeatChanges(changes.eventId(), changes.seats().subList(half, changes.seats().size()), List.of()));
     }
 
     /**
@@ -171,7 +172,7 @@ public final class ClusterNotifications implements AutoCloseable {
         }
         try {
             switch (parts[1]) {
-                case "S" -> feed.publishFromElsewhere(JSON.readValue(parts[2], Changes.class));
+                case "S" -> feed.publishFromElsewhere(JSON.readValue(parts[2], SeatChanges.class));
                 case "O" -> accounts.forgetSession(parts[2]);
                 case "E" -> events.forgetHere(Long.parseLong(parts[2]));
                 default -> LOG.debug("ignoring a cluster notification of kind {}", parts[1]);
@@ -185,18 +186,18 @@ public final class ClusterNotifications implements AutoCloseable {
     private void catchUp() {
         for (Map.Entry<Long, Long> watched : feed.watchedRevisions().entrySet()) {
             long after = watched.getValue();
-            AvailabilityService.Delta delta = availability.since(watched.getKey(), after);
+            AvailabilityDelta delta = availability.since(watched.getKey(), after);
             List<SeatChange> seats = delta.changes();
             List<AreaCount> areas = delta.areas().stream().filter(a -> a.revision() > after).toList();
             if (!seats.isEmpty() || !areas.isEmpty()) {
                 LOG.debug("caught up {} seat changes of event {} after revision {}", seats.size(), watched.getKey(),
                         after);
-                feed.publishFromElsewhere(new Changes(watched.getKey(), seats, areas));
+                feed.publishFromElsewhere(new SeatChanges(watched.getKey(), seats, areas));
             }
         }
     }
 
-    private static String json(Changes changes) {
+    private static String json(SeatChanges changes) {
         try {
             return JSON.writeValueAsString(changes);
         } catch (JsonProcessingException e) {

@@ -1,8 +1,8 @@
 package dev.tessera.center.demo;
 
 import dev.tessera.center.Services;
-import dev.tessera.center.event.EventService.AuthorizeSeller;
-import dev.tessera.center.event.EventService.RegisterEvent;
+import dev.tessera.contract.event.AuthorizeSeller;
+import dev.tessera.contract.event.RegisterEvent;
 import dev.tessera.center.sales.InternetSales;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;

@@ -17,6 +17,10 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.EventRecord;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.venue.VenueService;
+import dev.tessera.contract.event.AreaCapacity;
+import dev.tessera.contract.event.AuthorizeSeller;
+import dev.tessera.contract.event.RegisterEvent;
+import dev.tessera.contract.event.Released;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
 import dev.tessera.core.model.Role;
@@ -59,38 +63,6 @@ public final class EventService {
     private final Database db;
     private final VenueService venues;
     private final Clock clock;
-
-    /** {@code attendeeNamesRequired}: a name on every ticket (claim 70); optional, not required when absent. */
-    public record RegisterEvent(String name, String servicer, long venueId, int seatMapVersion, Instant doorsOpen,
-                                Instant startsAt, Instant endsAt, String currency, Map<String, Long> pricesMinor,
-                                List<String> gates, String contact, Boolean attendeeNamesRequired) {
-        public RegisterEvent(String name, String servicer, long venueId, int seatMapVersion, Instant doorsOpen,
-                             Instant startsAt, Instant endsAt, String currency, Map<String, Long> pricesMinor,
-                             List<String> gates, String contact) {
-            this(name, servicer, venueId, seatMapVersion, doorsOpen, startsAt, endsAt, currency, pricesMinor, gates,
-                    contact, null);
-        }
-    }
-
-    /**
-     * {@code areas}: places of general-admission areas set aside for the seller's offline counter, per area id (issue
-     * 18); the seller's quota of the area's category still bounds what it sells.
-     */
-    public record AuthorizeSeller(long sellerId, Map<String, Integer> quotas, List<String> seatIds,
-                                  Map<String, Integer> areas) {
-        public AuthorizeSeller(long sellerId, Map<String, Integer> quotas, List<String> seatIds) {
-            this(sellerId, quotas, seatIds, null);
-        }
-    }
-
-    /** Issue 18: the organizer's new capacity of a standing area. */
-    public record AreaCapacity(Integer capacity) {}
-
-    /**
-     * What a release did: the seller's authorization afterwards, the seats now free for everyone, and the named seats
-     * that stayed (sold or held by the seller, or not in its block).
-     */
-    public record Released(SellerAuthorization authorization, List<String> released, List<String> kept) {}
 
     public EventService(Database db, VenueService venues, Clock clock) {
         this.db = db;

@@ -4,6 +4,7 @@ package dev.tessera.center.http;
 import dev.tessera.center.Services;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.problem.DomainException;
+import dev.tessera.contract.health.Health;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -108,12 +109,12 @@ public final class CenterApi {
     }
 
     /** Up only while the database answers: a center whose database is gone says so rather than looking alive. */
-    private Endpoints.Health health(Context ctx) {
+    private Health health(Context ctx) {
         if (s.db().answers(HEALTH_CHECK_TIMEOUT)) {
-            return new Endpoints.Health(Endpoints.Health.State.UP, s.db().dialect().name());
+            return new Health(Health.State.UP, s.db().dialect().name());
         }
         ctx.status(503).header("Retry-After", Outages.RETRY_AFTER_SECONDS);
-        return new Endpoints.Health(Endpoints.Health.State.DOWN, "unavailable");
+        return new Health(Health.State.DOWN, "unavailable");
     }
 
     private void authenticate(Context ctx) {

@@ -1,6 +1,5 @@
 package dev.tessera.center.http;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tessera.center.account.Principal;
 import dev.tessera.contract.gate.GatePackage;
 import dev.tessera.contract.chip.ChipKeyUse;
@@ -8,48 +7,48 @@ import dev.tessera.contract.chip.Personalization;
 import dev.tessera.contract.chip.PersonalizationRequest;
 import dev.tessera.contract.chip.ChipSessionGrant;
 import dev.tessera.contract.chip.ChipSessionRequest;
-import dev.tessera.center.event.EventService.AreaCapacity;
-import dev.tessera.center.event.EventService.AuthorizeSeller;
-import dev.tessera.center.event.EventService.RegisterEvent;
+import dev.tessera.contract.event.AreaCapacity;
+import dev.tessera.contract.event.AuthorizeSeller;
+import dev.tessera.contract.event.RegisterEvent;
 import dev.tessera.contract.event.ReleaseSeats;
-import dev.tessera.center.event.EventService.Released;
+import dev.tessera.contract.event.Released;
 import dev.tessera.contract.gate.DoorState;
 import dev.tessera.contract.gate.GateCount;
 import dev.tessera.contract.gate.RevocationView;
 import dev.tessera.contract.gate.Scan;
 import dev.tessera.contract.gate.ScanResult;
 import dev.tessera.center.http.Endpoint.Body;
-import dev.tessera.center.live.AvailabilityService.AreaCount;
+import dev.tessera.contract.availability.AreaCount;
 import dev.tessera.contract.event.CancelEvent;
-import dev.tessera.center.sales.EventChanges.EventChanged;
+import dev.tessera.contract.event.EventChanged;
 import dev.tessera.contract.event.MoveEvent;
-import dev.tessera.center.sales.EventChanges.RefundList;
-import dev.tessera.center.sales.InternetSales.MemberHoldRequest;
-import dev.tessera.center.sales.InternetSales.OnSale;
-import dev.tessera.center.sales.InternetSales.Purchase;
-import dev.tessera.center.live.AvailabilityService.Delta;
-import dev.tessera.center.live.AvailabilityService.Snapshot;
-import dev.tessera.center.live.SeatStatusFeed.Changes;
-import dev.tessera.center.live.SeatStatusFeed.Watching;
-import dev.tessera.center.member.MemberService.ChipChallenge;
-import dev.tessera.center.member.MemberService.MemberFound;
+import dev.tessera.contract.event.RefundList;
+import dev.tessera.contract.health.Health;
+import dev.tessera.contract.sales.MemberHoldRequest;
+import dev.tessera.contract.sales.OnSale;
+import dev.tessera.contract.sales.Purchase;
+import dev.tessera.contract.availability.AvailabilityDelta;
+import dev.tessera.contract.availability.Availability;
+import dev.tessera.contract.availability.SeatChanges;
+import dev.tessera.contract.availability.SeatStreamWatching;
+import dev.tessera.contract.member.ChipChallenge;
+import dev.tessera.contract.member.MemberFound;
 import dev.tessera.contract.chip.RegisterChip;
 import dev.tessera.contract.member.RegisterMember;
-import dev.tessera.center.sales.AfterSalesService.Adjustment;
-import dev.tessera.center.sales.AfterSalesService.Reprint;
-import dev.tessera.center.sales.AfterSalesService.Reprinted;
-import dev.tessera.center.sales.AfterSalesService.SaleView;
-import dev.tessera.center.sales.HoldService.HoldRequest;
-import dev.tessera.center.sales.SaleService.ConfirmSale;
-import dev.tessera.center.sales.SaleService.Exchange;
-import dev.tessera.center.sales.SaleService.ExchangeResult;
-import dev.tessera.contract.sales.IssuedTicket;
-import dev.tessera.center.sales.SaleService.SaleResult;
-import dev.tessera.center.sales.SaleService.SellNow;
-import dev.tessera.center.sales.VoidService.VoidTicket;
-import dev.tessera.center.sales.VoidService.Voided;
-import dev.tessera.center.saleslog.SalesLogService;
-import dev.tessera.center.saleslog.SalesLogService.SalesLog;
+import dev.tessera.contract.aftersales.Adjustment;
+import dev.tessera.contract.aftersales.Reprint;
+import dev.tessera.contract.aftersales.Reprinted;
+import dev.tessera.contract.aftersales.SaleView;
+import dev.tessera.contract.sales.HoldRequest;
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Exchange;
+import dev.tessera.contract.sales.ExchangeResult;
+import dev.tessera.contract.sales.SaleResult;
+import dev.tessera.contract.sales.SellNow;
+import dev.tessera.contract.sales.VoidTicket;
+import dev.tessera.contract.sales.Voided;
+import dev.tessera.contract.saleslog.SalesLog;
+import dev.tessera.contract.saleslog.SalesLogGroup;
 import dev.tessera.contract.shift.CloseShift;
 import dev.tessera.contract.shift.CurrencyDenominations;
 import dev.tessera.contract.shift.OpenShift;
@@ -59,23 +58,20 @@ import dev.tessera.contract.terminal.JournalPushResult;
 import dev.tessera.contract.terminal.RegisterTerminal;
 import dev.tessera.contract.terminal.TerminalRegistration;
 import dev.tessera.contract.member.BlockChip;
-import dev.tessera.center.transfer.LostCards.BlockedChip;
+import dev.tessera.contract.member.BlockedChip;
 import dev.tessera.contract.member.ReplaceChip;
-import dev.tessera.center.transfer.LostCards.Replaced;
-import dev.tessera.center.transfer.MemberTickets.MemberTicket;
-import dev.tessera.center.transfer.MemberTickets.MemberTransfer;
+import dev.tessera.contract.member.ChipReplacement;
+import dev.tessera.contract.member.MemberTicket;
+import dev.tessera.contract.member.MemberTransfer;
 import dev.tessera.contract.transfer.AcceptTransfer;
 import dev.tessera.contract.transfer.StartTransfer;
-import dev.tessera.center.transfer.TransferService.TransferResult;
-import dev.tessera.center.transfer.TransferService.TransferView;
-import dev.tessera.core.model.ChipStatus;
+import dev.tessera.contract.transfer.TransferResult;
+import dev.tessera.contract.transfer.Transfer;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.Hold;
-import dev.tessera.core.model.Role;
 import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.core.model.TicketMaster;
 import dev.tessera.core.model.Venue;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import dev.tessera.contract.chip.ChipView;
@@ -93,14 +89,6 @@ import dev.tessera.contract.venue.NewVenue;
  */
 public final class Endpoints {
     private Endpoints() {}
-
-    /** GET /health. */
-    public record Health(State status, String database) {
-        public enum State {
-            @JsonProperty("up") UP,
-            @JsonProperty("down") DOWN
-        }
-    }
 
     /** POST /api/venues/{venueId}/seat-maps: the version the new map got. */
     public record SeatMapAdded(long venueId, int version, int seatCount) {}
@@ -146,9 +134,9 @@ public final class Endpoints {
     public static final Endpoint<Void, SellerAuthorization> MY_AUTHORIZATION = new Endpoint<>("GET", "/api/events/{eventId}/authorizations/me",
             Body.NONE, Body.of(SellerAuthorization.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Void, Object> SEATS = new Endpoint<>("GET", "/api/events/{eventId}/seats",
-            Body.NONE, Body.oneOf(Snapshot.class, Delta.class), 200, Set.of(400, 401, 403, 404, 503));
+            Body.NONE, Body.oneOf(Availability.class, AvailabilityDelta.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<Void, Void> SEAT_STREAM = new Endpoint<>("GET", "/api/events/{eventId}/seats/stream",
-            Body.NONE, Body.eventStream(Watching.class, Changes.class), 200, Set.of(400, 401, 403, 404, 406, 503));
+            Body.NONE, Body.eventStream(SeatStreamWatching.class, SeatChanges.class), 200, Set.of(400, 401, 403, 404, 406, 503));
     /** Issue 18: the event's standing areas with their places (capacity, held, sold, allocated, remaining, admitted). */
     public static final Endpoint<Void, List<AreaCount>> AREAS = new Endpoint<>("GET", "/api/events/{eventId}/areas",
             Body.NONE, Body.listOf(AreaCount.class), 200, Set.of(400, 401, 403, 404, 503));
@@ -178,8 +166,8 @@ public final class Endpoints {
     public static final Endpoint<Void, SalesLog> SALES_LOG = new Endpoint<>("GET", "/api/sales-log",
             Body.NONE, Body.of(SalesLog.class), 200, Set.of(400, 401, 403, 503));
     /** Issue 13: the events and sellers of a sales log, to read it one event and seller at a time. */
-    public static final Endpoint<Void, List<SalesLogService.Group>> SALES_LOG_GROUPS = new Endpoint<>("GET",
-            "/api/sales-log/groups", Body.NONE, Body.listOf(SalesLogService.Group.class), 200, Set.of(400, 401, 403, 503));
+    public static final Endpoint<Void, List<SalesLogGroup>> SALES_LOG_GROUPS = new Endpoint<>("GET",
+            "/api/sales-log/groups", Body.NONE, Body.listOf(SalesLogGroup.class), 200, Set.of(400, 401, 403, 503));
     public static final Endpoint<RegisterMember, Principal> REGISTER_MEMBER = new Endpoint<>("POST", "/api/members",
             Body.of(RegisterMember.class), Body.of(Principal.class), 201, Set.of(400, 401, 403, 409, 413, 503),
             Set.of(200));
@@ -194,22 +182,22 @@ public final class Endpoints {
             Body.NONE, Body.of(ChipTickets.class), 200, Set.of(401, 403, 404, 503));
     public static final Endpoint<Void, List<ChipView>> MY_CHIPS = new Endpoint<>("GET", "/api/me/chips",
             Body.NONE, Body.listOf(ChipView.class), 200, Set.of(401, 403, 503));
-    public static final Endpoint<StartTransfer, TransferView> START_TRANSFER = new Endpoint<>("POST", "/api/transfers",
-            Body.of(StartTransfer.class), Body.of(TransferView.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
-    public static final Endpoint<Void, TransferView> TRANSFER = new Endpoint<>("GET", "/api/transfers/{transferId}",
-            Body.NONE, Body.of(TransferView.class), 200, Set.of(400, 401, 403, 404, 503));
+    public static final Endpoint<StartTransfer, Transfer> START_TRANSFER = new Endpoint<>("POST", "/api/transfers",
+            Body.of(StartTransfer.class), Body.of(Transfer.class), 201, Set.of(400, 401, 403, 404, 409, 413, 422, 503));
+    public static final Endpoint<Void, Transfer> TRANSFER = new Endpoint<>("GET", "/api/transfers/{transferId}",
+            Body.NONE, Body.of(Transfer.class), 200, Set.of(400, 401, 403, 404, 503));
     public static final Endpoint<AcceptTransfer, TransferResult> ACCEPT_TRANSFER = new Endpoint<>("POST", "/api/transfers/{transferId}/accept",
             Body.of(AcceptTransfer.class), Body.of(TransferResult.class), 200, Set.of(400, 401, 403, 404, 409, 413, 422, 429, 503));
-    public static final Endpoint<Void, TransferView> CANCEL_TRANSFER = new Endpoint<>("POST", "/api/transfers/{transferId}/cancellation",
-            Body.NONE, Body.of(TransferView.class), 200, Set.of(400, 401, 403, 404, 409, 503));
+    public static final Endpoint<Void, Transfer> CANCEL_TRANSFER = new Endpoint<>("POST", "/api/transfers/{transferId}/cancellation",
+            Body.NONE, Body.of(Transfer.class), 200, Set.of(400, 401, 403, 404, 409, 503));
     public static final Endpoint<Void, List<MemberTicket>> MY_TICKETS = new Endpoint<>("GET", "/api/me/tickets",
             Body.NONE, Body.listOf(MemberTicket.class), 200, Set.of(401, 403, 503));
     public static final Endpoint<Void, List<MemberTransfer>> MY_TRANSFERS = new Endpoint<>("GET", "/api/me/transfers",
             Body.NONE, Body.listOf(MemberTransfer.class), 200, Set.of(401, 403, 503));
     public static final Endpoint<BlockChip, BlockedChip> BLOCK_CHIP = new Endpoint<>("POST", "/api/chips/{chipId}/block",
             Body.of(BlockChip.class), Body.of(BlockedChip.class), 200, Set.of(400, 401, 403, 404, 409, 413, 503));
-    public static final Endpoint<ReplaceChip, Replaced> REPLACE_CHIP = new Endpoint<>("POST",
-            "/api/chips/{chipId}/replacement", Body.of(ReplaceChip.class), Body.of(Replaced.class), 200,
+    public static final Endpoint<ReplaceChip, ChipReplacement> REPLACE_CHIP = new Endpoint<>("POST",
+            "/api/chips/{chipId}/replacement", Body.of(ReplaceChip.class), Body.of(ChipReplacement.class), 200,
             Set.of(400, 401, 403, 404, 409, 413, 503));
     public static final Endpoint<Void, List<GateCount>> GATE_COUNTS = new Endpoint<>("GET", "/api/events/{eventId}/gate-counts",
             Body.NONE, Body.listOf(GateCount.class), 200, Set.of(400, 401, 403, 404, 503));

@@ -9,6 +9,7 @@ import dev.tessera.center.Services;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.live.AvailabilityService;
 import dev.tessera.center.live.SeatStatusFeed;
+import dev.tessera.contract.availability.AreaCount;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
 import dev.tessera.core.model.Role;
@@ -110,7 +111,7 @@ final class EventRoutes {
     }
 
     /** A standing area's counts after a change, pushed to live watchers as well. */
-    private static AvailabilityService.AreaCount area(Services s, long eventId, String areaId) {
+    private static AreaCount area(Services s, long eventId, String areaId) {
         var counts = AvailabilityService.areaCounts(s.db().dsl(), eventId, List.of(areaId));
         s.feed().publish(eventId, List.of(), counts);
         return counts.getFirst();

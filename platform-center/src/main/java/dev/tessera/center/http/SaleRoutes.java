@@ -7,7 +7,7 @@ import static dev.tessera.center.http.CenterRole.SELLER;
 
 import dev.tessera.center.Services;
 import dev.tessera.center.saleslog.SalesLogService;
-import dev.tessera.center.saleslog.SalesLogService.Filter;
+import dev.tessera.contract.saleslog.SalesLog.Filter;
 import dev.tessera.core.model.Hold;
 import io.javalin.http.Context;
 import java.util.List;

@@ -5,7 +5,11 @@ import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 
 import dev.tessera.center.db.Database;
-import dev.tessera.center.live.SeatStatusFeed.SeatChange;
+import dev.tessera.contract.availability.SeatChange;
+import dev.tessera.contract.availability.AreaCount;
+import dev.tessera.contract.availability.Availability.CategoryCount;
+import dev.tessera.contract.availability.Availability;
+import dev.tessera.contract.availability.AvailabilityDelta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Collection;
@@ -19,31 +23,11 @@ import org.jooq.impl.DSL;
 public final class AvailabilityService {
     private final Database db;
 
-    public record CategoryCount(String categoryId, int free, int held, int sold, int blocked) {}
-
-    /**
-     * Issue 18: a standing area's places. {@code remaining} is what can still be held: capacity less held, sold and
-     * allocated to sellers' offline counters. {@code admitted} counts the area's tickets used at the gates;
-     * {@code doorFull} is set while the gate staff report the area full inside.
-     */
-    public record AreaCount(String areaId, String categoryId, int capacity, int held, int sold, int allocated,
-                            int remaining, int admitted, boolean doorFull, long revision) {}
-
-    /**
-     * Seats grouped by status; {@code allocatedToYou} lists the caller's own seat blocks; {@code areas} the standing
-     * areas' counts.
-     */
-    public record Snapshot(long eventId, long revision, Map<String, List<String>> seats, List<String> allocatedToYou,
-                           List<CategoryCount> counts, List<AreaCount> areas) {}
-
-    /** Seats changed since a revision; the standing areas' counts as they are now (a handful of rows). */
-    public record Delta(long eventId, long revision, List<SeatChange> changes, List<AreaCount> areas) {}
-
     public AvailabilityService(Database db) {
         this.db = db;
     }
 
-    public Snapshot snapshot(long eventId, Long sellerId) {
+    public Availability snapshot(long eventId, Long sellerId) {
         Map<String, List<String>> byStatus = new TreeMap<>();
         Map<String, int[]> counts = new TreeMap<>();
         List<String> mine = new ArrayList<>();
@@ -68,7 +52,7 @@ public final class AvailabilityService {
         List<CategoryCount> perCategory = counts.entrySet().stream()
                 .map(e -> new CategoryCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
                 .toList();
-        return new Snapshot(eventId, revision[0], byStatus, mine, perCategory, areas(eventId));
+        return new Availability(eventId, revision[0], byStatus, mine, perCategory, areas(eventId));
     }
 
     /** Every standing area of the event, by area id. */
@@ -101,12 +85,12 @@ public final class AvailabilityService {
         return latest == null ? 0 : latest;
     }
 
-    public Delta since(long eventId, long revision) {
+    public AvailabilityDelta since(long eventId, long revision) {
         List<SeatChange> changes = db.dsl().select(SEAT_STATE.SEAT_ID, SEAT_STATE.STATUS, SEAT_STATE.REVISION)
                 .from(SEAT_STATE).where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.REVISION.gt(revision))
                 .orderBy(SEAT_STATE.REVISION).limit(100_000)
                 .fetch(r -> new SeatChange(r.value1(), r.value2(), r.value3()));
         long latest = changes.isEmpty() ? revision : changes.getLast().revision();
-        return new Delta(eventId, latest, changes, areas(eventId));
+        return new AvailabilityDelta(eventId, latest, changes, areas(eventId));
     }
 }

@@ -1,5 +1,9 @@
 package dev.tessera.center.live;
 
+import dev.tessera.contract.availability.AreaCount;
+import dev.tessera.contract.availability.SeatChange;
+import dev.tessera.contract.availability.SeatChanges;
+import dev.tessera.contract.availability.SeatStreamWatching;
 import io.javalin.http.sse.SseClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class SeatStatusFeed {
     private static final Logger LOG = LoggerFactory.getLogger(SeatStatusFeed.class);
 
-    public record SeatChange(String seatId, String status, long revision) {}
-
-    /** Changed seats, and the counts of the standing areas that changed with them (issue 18). */
-    public record Changes(long eventId, List<SeatChange> seats, List<AvailabilityService.AreaCount> areas) {}
-
     private final Map<Long, Set<Watcher>> watchers = new ConcurrentHashMap<>();
-    private final List<Consumer<Changes>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SeatChanges>> listeners = new CopyOnWriteArrayList<>();
     // the newest revision delivered (or a stream started after) per event: where a resume after a lost connection starts
     private final Map<Long, Long> lastRevision = new ConcurrentHashMap<>();
-    private volatile Consumer<Changes> relay = changes -> { };
-
-    /** What the first event of a stream says: every change after {@code revision} comes on this stream. */
-    public record Watching(long eventId, long revision) {}
+    private volatile Consumer<SeatChanges> relay = changes -> { };
 
     /**
      * One terminal's stream. It is registered before the stream's first byte is sent, and keeps what is published
@@ -40,14 +36,14 @@ public final class SeatStatusFeed {
      */
     public final class Watcher {
         private final long eventId;
-        private final List<Changes> early = new ArrayList<>();
+        private final List<SeatChanges> early = new ArrayList<>();
         private SseClient client;
 
         private Watcher(long eventId) {
             this.eventId = eventId;
         }
 
-        private synchronized void deliver(Changes changes) {
+        private synchronized void deliver(SeatChanges changes) {
             if (client == null) {
                 early.add(changes);
             } else {
@@ -56,7 +52,7 @@ public final class SeatStatusFeed {
         }
 
         private synchronized void attach(SseClient sse, long startsAfter) {
-            sse.sendEvent("watching", new Watching(eventId, startsAfter));
+            sse.sendEvent("watching", new SeatStreamWatching(eventId, startsAfter));
             early.forEach(changes -> sse.sendEvent("seats", changes));
             early.clear();
             client = sse;
@@ -103,7 +99,7 @@ public final class SeatStatusFeed {
         client.keepAlive();
     }
 
-    public void listen(Consumer<Changes> listener) {
+    public void listen(Consumer<SeatChanges> listener) {
         listeners.add(listener);
     }
 
@@ -111,11 +107,11 @@ public final class SeatStatusFeed {
         publish(eventId, seats, List.of());
     }
 
-    public void publish(long eventId, List<SeatChange> seats, List<AvailabilityService.AreaCount> areas) {
+    public void publish(long eventId, List<SeatChange> seats, List<AreaCount> areas) {
         if (seats.isEmpty() && areas.isEmpty()) {
             return;
         }
-        Changes changes = new Changes(eventId, List.copyOf(seats), List.copyOf(areas));
+        SeatChanges changes = new SeatChanges(eventId, List.copyOf(seats), List.copyOf(areas));
         deliver(changes);
         try {
             relay.accept(changes);
@@ -126,12 +122,12 @@ public final class SeatStatusFeed {
     }
 
     /** Sends changes to the other instances of the center too (set once, by the cluster's notifications). */
-    public void relayTo(Consumer<Changes> relay) {
+    public void relayTo(Consumer<SeatChanges> relay) {
         this.relay = relay;
     }
 
     /** A change another instance made (or one read back from the database after a lost connection): delivered here. */
-    public void publishFromElsewhere(Changes changes) {
+    public void publishFromElsewhere(SeatChanges changes) {
         if (!changes.seats().isEmpty() || !changes.areas().isEmpty()) {
             deliver(changes);
         }
@@ -148,17 +144,17 @@ public final class SeatStatusFeed {
         return watched;
     }
 
-    private void deliver(Changes changes) {
+    private void deliver(SeatChanges changes) {
         long eventId = changes.eventId();
         long newest = 0;
         for (SeatChange seat : changes.seats()) {
             newest = Math.max(newest, seat.revision());
         }
-        for (AvailabilityService.AreaCount area : changes.areas()) {
+        for (AreaCount area : changes.areas()) {
             newest = Math.max(newest, area.revision());
         }
         lastRevision.merge(eventId, newest, Math::max);
-        for (Consumer<Changes> listener : listeners) {
+        for (Consumer<SeatChanges> listener : listeners) {
             listener.accept(changes);
         }
         Set<Watcher> watching = watchers.get(eventId);

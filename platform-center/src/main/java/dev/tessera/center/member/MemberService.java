@@ -10,6 +10,9 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.ChipRecord;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.db.schema.tables.records.ChipChallengeRecord;
+import dev.tessera.contract.member.ChipChallenge;
+import dev.tessera.contract.member.MemberCard;
+import dev.tessera.contract.member.MemberFound;
 import dev.tessera.core.crypto.ChipKeys;
 import dev.tessera.core.crypto.ChipProof;
 import dev.tessera.core.model.Chip;
@@ -40,17 +43,8 @@ public final class MemberService {
     private final AccountService accounts;
     private final Clock clock;
 
-    /** Issue 14: a member the clerk found by name or login, with their cards, for the counter's lost-card screen. */
-    public record MemberFound(long memberId, String loginId, String displayName, List<MemberCard> cards) {}
-
-    /** One of the member's cards: its state and how many valid tickets it holds (what blocking it stops). */
-    public record MemberCard(String chipId, ChipStatus status, int validTickets, OffsetDateTime registeredAt) {}
-
     /** At most this many members a search answers: the clerk types more of the name rather than scrolls. */
     public static final int FIND_LIMIT = 20;
-
-    /** A fresh challenge for a card's INTERNAL AUTHENTICATE (docs/card-protocol.md §4.6). */
-    public record ChipChallenge(String challengeId, String challenge, OffsetDateTime expiresAt) {}
 
     public MemberService(Database db, AccountService accounts, Clock clock) {
         this.db = db;

@@ -15,6 +15,13 @@ import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.revocation.Revocations;
+import dev.tessera.contract.aftersales.Adjustment;
+import dev.tessera.contract.aftersales.AdjustmentKind;
+import dev.tessera.contract.aftersales.Reprint;
+import dev.tessera.contract.aftersales.Reprinted;
+import dev.tessera.contract.aftersales.SaleView;
+import dev.tessera.contract.aftersales.TicketStatus;
+import dev.tessera.contract.aftersales.TicketView;
 import dev.tessera.contract.sales.Contact;
 import dev.tessera.core.contact.PhoneNumber;
 import dev.tessera.core.format.TicketFormatException;
@@ -55,34 +62,6 @@ public final class AfterSalesService {
             this(saleId, ticketId, chipId, null, null, null);
         }
     }
-
-    /** VALID, USED, VOID, or TRANSFERRED (valid, but moved to another chip since the sale). */
-    public enum TicketStatus { VALID, USED, VOID, TRANSFERRED }
-
-    /** A sold ticket as after-sales sees it. */
-    public record TicketView(String ticketId, int version, String seatId, String categoryId, String gateId,
-                             long priceMinor, String attendee, String holderChipId, TicketStatus status, int reprints,
-                             String encoded) {}
-
-    /**
-     * customerName: the member's display name when a member bought (null for a walk-in customer); contact: how the
-     * customer can be reached, as given at the counter (its parts null when not given).
-     */
-    public record SaleView(long saleId, long eventId, long sellerId, String sellerName, OffsetDateTime soldAt,
-                           String paymentMethod, String paymentReference, long totalMinor, String currency,
-                           String customerAuth, String customerName, Contact contact, String chipId,
-                           List<TicketView> tickets) {}
-
-    public record Reprint(String reason, Boolean reissue) {}
-
-    public record Reprinted(String ticketId, int reprintNo, int version, boolean reissued, String encoded) {}
-
-    /** kind: VOID, REFUND, EXCHANGE, REPRINT or REISSUE; amountMinor: refunded, or an exchange's difference. */
-    public enum AdjustmentKind { VOID, REFUND, EXCHANGE, REPRINT, REISSUE }
-
-    public record Adjustment(AdjustmentKind kind, OffsetDateTime at, long eventId, long saleId, Long newSaleId, String ticketId,
-                             String seatId, long byId, String byName, String reason, long amountMinor, String method,
-                             String reference) {}
 
     public AfterSalesService(Database db, TicketFactory factory, Clock clock) {
         this.db = db;

@@ -15,6 +15,10 @@ import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.event.EventService;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.revocation.Revocations;
+import dev.tessera.contract.event.EventChanged;
+import dev.tessera.contract.event.RefundLine;
+import dev.tessera.contract.event.RefundList;
+import dev.tessera.contract.event.RefundSale;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
 import dev.tessera.core.model.HoldStatus;
@@ -45,19 +49,6 @@ public final class EventChanges {
     private final EventService events;
     private final TicketFactory factory;
     private final Clock clock;
-
-    /** What a change did: the event as it is now, and how many ticket copies were revoked and re-issued. */
-    public record EventChanged(Event event, int revokedTickets, int reissuedTickets) {}
-
-    /** The money to give back for one seller and payment method: tickets still valid when the event was cancelled. */
-    public record RefundLine(long sellerId, String sellerName, String paymentMethod, int tickets, long amountMinor) {}
-
-    /** One sale to refund: who sold it, how it was paid, to whom (the member, or null for a walk-in customer). */
-    public record RefundSale(long saleId, long sellerId, String sellerName, String paymentMethod, String paymentRef,
-                             String customer, int tickets, long amountMinor) {}
-
-    public record RefundList(long eventId, String eventName, String currency, OffsetDateTime cancelledAt,
-                             String reason, List<RefundLine> lines, List<RefundSale> sales, long totalMinor) {}
 
     public EventChanges(Database db, EventService events, TicketFactory factory, Clock clock) {
         this.db = db;

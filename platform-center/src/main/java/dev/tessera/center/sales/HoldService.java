@@ -11,12 +11,13 @@ import dev.tessera.center.db.schema.tables.records.SeatHoldRecord;
 import dev.tessera.center.event.EventService;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.live.SeatStatusFeed;
-import dev.tessera.center.live.SeatStatusFeed.SeatChange;
+import dev.tessera.contract.availability.SeatChange;
+import dev.tessera.contract.sales.BestAvailable;
+import dev.tessera.contract.sales.HoldRequest;
 import dev.tessera.core.model.Event;
 import dev.tessera.core.model.EventStatus;
 import dev.tessera.core.model.Hold;
 import dev.tessera.core.model.HoldStatus;
-import dev.tessera.core.seatmap.GeneralAdmissionArea;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
 import java.time.Clock;
@@ -43,18 +44,6 @@ public final class HoldService {
     private final SeatStatusFeed feed;
     private final Clock clock;
     private final Duration holdPeriod;
-
-    public record BestAvailable(int count, String categoryId) {}
-
-    /**
-     * Seats by id or best available, and standing places: {@code areas} maps a general-admission area id to the number
-     * of places (issue 18). A hold names seats, places or both.
-     */
-    public record HoldRequest(List<String> seatIds, BestAvailable bestAvailable, Map<String, Integer> areas) {
-        public HoldRequest(List<String> seatIds, BestAvailable bestAvailable) {
-            this(seatIds, bestAvailable, null);
-        }
-    }
 
     public HoldService(Database db, EventService events, SeatStatusFeed feed, Clock clock, Duration holdPeriod) {
         this.db = db;
@@ -193,7 +182,7 @@ public final class HoldService {
         return new Hold(holdId, eventId, sellerId, seatIds, areas, expires.toInstant(), HoldStatus.ACTIVE);
     }
 
-    private List<dev.tessera.center.live.AvailabilityService.AreaCount> areaCounts(long eventId, List<String> areaIds) {
+    private List<dev.tessera.contract.availability.AreaCount> areaCounts(long eventId, List<String> areaIds) {
         return areaIds.isEmpty() ? List.of()
                 : dev.tessera.center.live.AvailabilityService.areaCounts(db.dsl(), eventId, areaIds);
     }

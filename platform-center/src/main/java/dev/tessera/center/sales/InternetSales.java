@@ -10,10 +10,12 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.event.EventService;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.member.MemberService;
-import dev.tessera.center.sales.HoldService.BestAvailable;
-import dev.tessera.center.sales.HoldService.HoldRequest;
-import dev.tessera.center.sales.SaleService.Payment;
-import dev.tessera.center.sales.SaleService.PaymentMethod;
+import dev.tessera.contract.sales.HoldRequest;
+import dev.tessera.contract.sales.MemberHoldRequest;
+import dev.tessera.contract.sales.OnSale;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.contract.sales.Purchase;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.ChipStatus;
 import dev.tessera.core.model.Event;
@@ -49,24 +51,6 @@ public final class InternetSales {
     private final MemberService members;
     private final Clock clock;
     private volatile Long channelId;
-
-    /** An event a member can buy at home: its seats left in the channel's quota per category, and the hold period. */
-    public record OnSale(Event event, Map<String, Integer> quotaLeft, long holdSeconds) {}
-
-    /** Seats named on the map, or the best N together in one category (claim 62). */
-    public record MemberHoldRequest(long eventId, List<String> seatIds, BestAvailable bestAvailable,
-                                    Map<String, Integer> areas) {
-        /** Seats only. */
-        public MemberHoldRequest(long eventId, List<String> seatIds, BestAvailable bestAvailable) {
-            this(eventId, seatIds, bestAvailable, null);
-        }
-    }
-
-    /**
-     * Buys the member's hold for their card; {@code paymentReference} is the online payment's reference (paid by
-     * card), attendee names one per seat in the hold's order (claim 70), the member's own name where none is given.
-     */
-    public record Purchase(long holdId, String chipId, String paymentReference, List<String> attendees) {}
 
     public InternetSales(Database db, AccountService accounts, EventService events, HoldService holds,
                          SaleService sales, MemberService members, Clock clock) {

@@ -18,9 +18,17 @@ import dev.tessera.center.event.EventService;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.live.SeatStatusFeed;
-import dev.tessera.center.live.SeatStatusFeed.SeatChange;
+import dev.tessera.contract.availability.SeatChange;
 import dev.tessera.center.member.MemberService;
-import dev.tessera.contract.sales.Contact;
+import dev.tessera.contract.sales.ConfirmSale;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Exchange;
+import dev.tessera.contract.sales.ExchangeResult;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.contract.sales.SaleResult;
+import dev.tessera.contract.sales.SellNow;
+import dev.tessera.contract.sales.Voided;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.core.model.Event;
@@ -56,53 +64,6 @@ public final class SaleService {
     private final TicketFactory factory;
     private final SeatStatusFeed feed;
     private final Clock clock;
-
-    /**
-     * MEMBER_CARD names the chip and carries the card's proof: the id of a challenge this seller got from
-     * POST /api/chip-challenges and the card's INTERNAL AUTHENTICATE signature over it (hex DER, issue 15).
-     */
-    public record Customer(CustomerAuth auth, String memberLogin, String memberPassword, String chipId,
-                           String challengeId, String signature) {
-        public Customer(CustomerAuth auth, String memberLogin, String memberPassword, String chipId) {
-            this(auth, memberLogin, memberPassword, chipId, null, null);
-        }
-    }
-
-    public enum PaymentMethod { CASH, CARD, INVOICE }
-
-    public record Payment(PaymentMethod method, String reference, Long tenderedMinor) {
-        String methodName() {
-            return method == null ? null : method.name();
-        }
-    }
-
-    /** contact: how the customer can be reached, as given at the counter (optional; issue 17). */
-    public record ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees,
-                              Contact contact) {
-        public ConfirmSale(long holdId, Customer customer, Payment payment, List<String> attendees) {
-            this(holdId, customer, payment, attendees, null);
-        }
-    }
-
-    /**
-     * Issue 13: a counter sale paid at once, "sell now": the seats (and standing places, per area id) are taken and
-     * sold in one transaction, with no hold the seller confirms later.
-     */
-    public record SellNow(List<String> seatIds, java.util.Map<String, Integer> areas, Customer customer,
-                          Payment payment, List<String> attendees, Contact contact) {
-        public SellNow(List<String> seatIds, java.util.Map<String, Integer> areas, Customer customer,
-                       Payment payment, List<String> attendees) {
-            this(seatIds, areas, customer, payment, attendees, null);
-        }
-    }
-
-    public record Exchange(List<String> ticketIds, long holdId, String reason, Payment payment) {}
-
-    public record ExchangeResult(long exchangeId, List<VoidService.Voided> returned, SaleResult sale, long returnedMinor,
-                                 long newMinor, long differenceMinor) {}
-
-    public record SaleResult(long saleId, long issuingInfoId, long eventId, long holdId, String paymentMethod,
-                             long totalMinor, String currency, long changeMinor, List<IssuedTicket> tickets) {}
 
     public SaleService(Database db, EventService events, HoldService holds, AccountService accounts,
                        MemberService members, TicketFactory factory, SeatStatusFeed feed, Clock clock) {
@@ -295,7 +256,7 @@ public final class SaleService {
         long newMinor = priceOf(event, map, hold);
         long difference = newMinor - returnedMinor;
         if (difference < 0) {
-            VoidService.refundMethod(payment.methodName(), payment.reference());
+            VoidService.refundMethod(methodName(payment), payment.reference());
         }
         long change = difference > 0 ? change(payment, difference) : 0;
         String attendee = returned.getFirst().getAttendee() == null ? "" : returned.getFirst().getAttendee();
@@ -310,12 +271,12 @@ public final class SaleService {
                     .set(TICKET_EXCHANGE.EVENT_ID, event.id()).set(TICKET_EXCHANGE.NEW_SALE_ID, sale.saleId())
                     .set(TICKET_EXCHANGE.EXCHANGED_BY, by.accountId()).set(TICKET_EXCHANGE.REASON, req.reason())
                     .set(TICKET_EXCHANGE.RETURNED_MINOR, returnedMinor).set(TICKET_EXCHANGE.NEW_MINOR, newMinor)
-                    .set(TICKET_EXCHANGE.DIFFERENCE_MINOR, difference).set(TICKET_EXCHANGE.SETTLED_METHOD, payment.methodName())
+                    .set(TICKET_EXCHANGE.DIFFERENCE_MINOR, difference).set(TICKET_EXCHANGE.SETTLED_METHOD, methodName(payment))
                     .set(TICKET_EXCHANGE.SETTLED_REF, payment.reference()).set(TICKET_EXCHANGE.EXCHANGED_AT, now)
                     .returningResult(TICKET_EXCHANGE.ID).fetchOne(TICKET_EXCHANGE.ID);
-            List<VoidService.Voided> voided = new ArrayList<>();
+            List<Voided> voided = new ArrayList<>();
             for (TicketRecord t : returned) {
-                voided.add(VoidService.voidInTx(ctx, by, t.getId(), req.reason(), null, payment.methodName(),
+                voided.add(VoidService.voidInTx(ctx, by, t.getId(), req.reason(), null, methodName(payment),
                         payment.reference(), exchangeId, now, changes).voided());
             }
             return new ExchangeResult(exchangeId, voided, sale, returnedMinor, newMinor, difference);
@@ -470,7 +431,7 @@ public final class SaleService {
                 .set(SALE.EVENT_ID, event.id())
                 .set(SALE.SELLER_ID, sellerId)
                 .set(SALE.ISSUING_INFO_ID, issuingInfoId)
-                .set(SALE.PAYMENT_METHOD, payment.methodName())
+                .set(SALE.PAYMENT_METHOD, methodName(payment))
                 .set(SALE.PAYMENT_REF, payment.reference())
                 .set(SALE.TOTAL_MINOR, total)
                 .set(SALE.CURRENCY, event.currency())
@@ -498,7 +459,7 @@ public final class SaleService {
             sold.execute();
         }
         issued.execute();
-        return new SaleResult(saleId, issuingInfoId, event.id(), holdId, payment.methodName(), total,
+        return new SaleResult(saleId, issuingInfoId, event.id(), holdId, methodName(payment), total,
                 event.currency(), change, List.copyOf(tickets));
     }
 
@@ -623,5 +584,9 @@ public final class SaleService {
         });
         feed.publish(event.id(), changes);
         return new Confirmation(result, false);
+    }
+
+    private static String methodName(Payment payment) {
+        return payment.method() == null ? null : payment.method().name();
     }
 }

@@ -4,7 +4,7 @@ import static dev.tessera.center.db.schema.Sequences.SEAT_REVISION_SEQ;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 
 import dev.tessera.center.db.schema.tables.records.SeatStateRecord;
-import dev.tessera.center.live.SeatStatusFeed.SeatChange;
+import dev.tessera.contract.availability.SeatChange;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.Condition;

@@ -15,7 +15,9 @@ import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.revocation.Revocations;
 import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.live.SeatStatusFeed;
-import dev.tessera.center.live.SeatStatusFeed.SeatChange;
+import dev.tessera.contract.availability.SeatChange;
+import dev.tessera.contract.sales.VoidTicket;
+import dev.tessera.contract.sales.Voided;
 import dev.tessera.core.model.Role;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,13 +33,6 @@ public final class VoidService {
     private final Database db;
     private final SeatStatusFeed feed;
     private final Clock clock;
-
-    /** refundMethod CASH or CARD (default CASH) and refundReference (a card refund's reference) matter only with refund. */
-    public record VoidTicket(String reason, Boolean refund, RefundMethod refundMethod, String refundReference) {}
-
-    public enum RefundMethod { CASH, CARD }
-
-    public record Voided(String ticketId, int version, long saleId, long refundMinor, String reason, Long refundId) {}
 
     public VoidService(Database db, SeatStatusFeed feed, Clock clock) {
         this.db = db;

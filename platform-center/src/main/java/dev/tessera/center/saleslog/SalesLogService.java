@@ -8,7 +8,12 @@ import static dev.tessera.center.db.schema.Tables.TICKET_VOID;
 
 import dev.tessera.center.db.Database;
 import dev.tessera.center.problem.DomainException;
+import dev.tessera.contract.saleslog.SalesLog.Filter;
+import dev.tessera.contract.saleslog.SalesLog.Line;
+import dev.tessera.contract.saleslog.SalesLog;
+import dev.tessera.contract.saleslog.SalesLogGroup;
 import dev.tessera.contract.saleslog.TaxTotal;
+import dev.tessera.contract.saleslog.Total;
 import dev.tessera.core.tax.TaxBreakdown;
 import dev.tessera.core.tax.TaxRate;
 import java.time.Instant;
@@ -26,39 +31,6 @@ import org.jooq.impl.DSL;
 /** Claims 75, 88: the log of sales per seller, event, day, category and payment method. */
 public final class SalesLogService {
     private final Database db;
-
-    /** Every part optional; {@code paymentMethod} is CASH, CARD or INVOICE. */
-    public record Filter(Instant from, Instant to, Long sellerId, Long eventId, String paymentMethod) {
-        public Filter(Instant from, Instant to, Long sellerId, Long eventId) {
-            this(from, to, sellerId, eventId, null);
-        }
-    }
-
-    /**
-     * One ticket sold: {@code status} is the ticket's now (VALID, USED or VOID); a voided ticket
-     * keeps its line, so a manager sees sold, voided and refunded apart ({@code refundMinor}).
-     */
-    public record Line(long saleId, OffsetDateTime soldAt, long eventId, String eventName, long sellerId,
-                       String sellerName, String ticketId, String seatId, String categoryId, long priceMinor,
-                       String currency, String paymentMethod, String status, long refundMinor,
-                       int taxRateBasisPoints) {}
-
-    public record Total(String key, int tickets, long amountMinor) {}
-
-    /**
-     * One page of the log (issue 13): whole sales in the order sold (time, then sale number), their tickets in seat
-     * order; the totals are this page's. {@code next} is the cursor of the page after it (null on the last page).
-     */
-    public record SalesLog(Filter filter, List<Line> lines, int tickets, long totalMinor, List<Total> bySeller,
-                           List<Total> byEvent, List<Total> byDay, List<Total> byCategory, List<Total> byPayment,
-                           List<TaxTotal> byRate, String next) {}
-
-    /**
-     * Issue 13: one event and seller with sales in a log's period ({@code sales}, of the payment method asked for) or
-     * tickets of its sales taken back in it ({@code voids}, whatever the payment), so a client can read the log one
-     * event and seller at a time in the order it prints them.
-     */
-    public record Group(long eventId, String eventName, long sellerId, String sellerName, int sales, int voids) {}
 
     /** Sales a page holds when a client names no limit (an older client reads this first page only). */
     public static final int DEFAULT_PAGE_SALES = 10_000;
@@ -136,16 +108,16 @@ public final class SalesLogService {
      * Issue 13: the events and sellers of the log, by event then seller: those with sales in the filter, and those
      * whose sales (of the filter's seller and event, any payment) had a ticket taken back in its period.
      */
-    public List<Group> groups(Filter filter) {
+    public List<SalesLogGroup> groups(Filter filter) {
         record Id(long eventId, long sellerId) {}
-        Map<Id, Group> groups = new TreeMap<>(java.util.Comparator.comparingLong(Id::eventId)
+        Map<Id, SalesLogGroup> groups = new TreeMap<>(java.util.Comparator.comparingLong(Id::eventId)
                 .thenComparingLong(Id::sellerId));
         db.dsl().select(SALE.EVENT_ID, EVENT.NAME, SALE.SELLER_ID, ACCOUNT.DISPLAY_NAME, DSL.count())
                 .from(SALE).join(EVENT).on(EVENT.ID.eq(SALE.EVENT_ID)).join(ACCOUNT).on(ACCOUNT.ID.eq(SALE.SELLER_ID))
                 .where(DSL.and(conditions(filter)))
                 .groupBy(SALE.EVENT_ID, EVENT.NAME, SALE.SELLER_ID, ACCOUNT.DISPLAY_NAME)
                 .forEach(r -> groups.put(new Id(r.value1(), r.value3()),
-                        new Group(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), 0)));
+                        new SalesLogGroup(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), 0)));
         List<Condition> voided = conditions(new Filter(null, null, filter.sellerId(), filter.eventId()));
         if (filter.from() != null) {
             voided.add(TICKET_VOID.VOIDED_AT.ge(filter.from().atOffset(ZoneOffset.UTC)));
@@ -159,8 +131,8 @@ public final class SalesLogService {
                 .where(DSL.and(voided))
                 .groupBy(SALE.EVENT_ID, EVENT.NAME, SALE.SELLER_ID, ACCOUNT.DISPLAY_NAME)
                 .forEach(r -> groups.merge(new Id(r.value1(), r.value3()),
-                        new Group(r.value1(), r.value2(), r.value3(), r.value4(), 0, r.value5()),
-                        (had, voids) -> new Group(had.eventId(), had.eventName(), had.sellerId(), had.sellerName(),
+                        new SalesLogGroup(r.value1(), r.value2(), r.value3(), r.value4(), 0, r.value5()),
+                        (had, voids) -> new SalesLogGroup(had.eventId(), had.eventName(), had.sellerId(), had.sellerName(),
                                 had.sales(), voids.voids())));
         return List.copyOf(groups.values());
     }

@@ -11,6 +11,8 @@ import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.member.MemberService;
 import dev.tessera.center.revocation.Revocations;
+import dev.tessera.contract.member.BlockedChip;
+import dev.tessera.contract.member.ChipReplacement;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.center.sales.TicketFactory;
 import dev.tessera.core.model.Chip;
@@ -21,7 +23,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.jooq.DSLContext;
 import dev.tessera.contract.member.BlockChip;
 import dev.tessera.contract.member.ReplaceChip;
 
@@ -41,11 +42,6 @@ public final class LostCards {
 
     /** Who asks: a member for their own cards, a seller at the counter for any. */
     public record Caller(long accountId, Role role) {}
-
-    public record BlockedChip(String chipId, ChipStatus status, int revokedTickets, OffsetDateTime blockedAt) {}
-
-    /** The tickets re-issued for the new card, each sealed for it, to write there. */
-    public record Replaced(String fromChipId, String toChipId, List<IssuedTicket> tickets) {}
 
     public LostCards(Database db, MemberService members, TicketFactory factory, Clock clock) {
         this.db = db;
@@ -93,7 +89,7 @@ public final class LostCards {
     }
 
     /** Moves every valid ticket of a blocked card to the same member's active card, re-issued (version + 1). */
-    public Replaced replace(Caller caller, String fromChipId, ReplaceChip request) {
+    public ChipReplacement replace(Caller caller, String fromChipId, ReplaceChip request) {
         if (request == null || request.toChipId() == null || request.toChipId().isBlank()) {
             throw DomainException.invalid("name the new card (toChipId)");
         }
@@ -151,7 +147,7 @@ public final class LostCards {
                     .set(CHIP_REPLACEMENT.TO_CHIP_ID, to.chipId()).set(CHIP_REPLACEMENT.ACCOUNT_ID, caller.accountId())
                     .set(CHIP_REPLACEMENT.MOVED_TICKETS, onCard.size()).set(CHIP_REPLACEMENT.REPLACED_AT, now).execute();
         });
-        return new Replaced(from.chipId(), to.chipId(), List.copyOf(moved));
+        return new ChipReplacement(from.chipId(), to.chipId(), List.copyOf(moved));
     }
 
     /** The chip named in the path: a member's own (else 404, its existence not confirmed), or any for a seller. */

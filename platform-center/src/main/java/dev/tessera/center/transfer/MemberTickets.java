@@ -7,6 +7,10 @@ import static dev.tessera.center.db.schema.Tables.TICKET;
 import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
 
 import dev.tessera.center.db.Database;
+import dev.tessera.contract.member.MemberTicket.State;
+import dev.tessera.contract.member.MemberTicket;
+import dev.tessera.contract.member.MemberTransfer.Direction;
+import dev.tessera.contract.member.MemberTransfer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,39 +28,6 @@ import org.jooq.Record;
 public final class MemberTickets {
     private final Database db;
     private final Clock clock;
-
-    /** Where a ticket of the member's stands at the center. */
-    public enum State {
-        /** Held on an active card of the member's: on it, or waiting to be written to it. */
-        VALID,
-        /** The member asked to transfer it; the assignee has not accepted yet. */
-        TRANSFER_PENDING,
-        /** Accepted by the assignee: the member's copy is revoked. */
-        TRANSFERRED,
-        /** Admitted at a gate. */
-        USED,
-        /** Voided, refunded or exchanged. */
-        REVOKED,
-        /** On a card the member blocked: revoked at the gates until it is moved to the new card. */
-        CARD_BLOCKED,
-        /** The organizer cancelled the event: revoked at the gates, its price refunded by the seller. */
-        EVENT_CANCELLED
-    }
-
-    /** One ticket of the member's; venueId and seatMapVersion let a terminal put the seat into words. */
-    public record MemberTicket(String ticketId, int version, long eventId, String eventName, OffsetDateTime startsAt,
-                               long venueId, int seatMapVersion, String seatId, String categoryId, String gateId,
-                               long priceMinor, String currency, String holderChipId, State state, Long transferId,
-                               OffsetDateTime transferExpiresAt, String attendee) {}
-
-    /** Whether a pending transfer comes to the member (IN) or goes from them (OUT). */
-    public enum Direction { IN, OUT }
-
-    /** A pending transfer the member is party to; {@code expired} once its time ran out unaccepted. */
-    public record MemberTransfer(long transferId, Direction direction, String ticketId, long eventId, String eventName,
-                                 OffsetDateTime startsAt, long venueId, int seatMapVersion, String seatId,
-                                 String categoryId, String fromChipId, String toChipId, String counterpart,
-                                 boolean expired, boolean locked, OffsetDateTime expiresAt) {}
 
     public MemberTickets(Database db, Clock clock) {
         this.db = db;

@@ -13,6 +13,9 @@ import dev.tessera.center.member.MemberService;
 import dev.tessera.center.revocation.Revocations;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.center.sales.TicketFactory;
+import dev.tessera.contract.transfer.Transfer;
+import dev.tessera.contract.transfer.TransferResult;
+import dev.tessera.contract.transfer.TransferStatus;
 import dev.tessera.core.crypto.PasswordHasher;
 import dev.tessera.core.model.Chip;
 import dev.tessera.core.model.ChipStatus;
@@ -44,15 +47,6 @@ public final class TransferService {
     private final Clock clock;
     private final Duration validity;
 
-    public record TransferView(long transferId, String ticketId, int fromVersion, String fromChipId, String toChipId,
-                               TransferStatus status, OffsetDateTime expiresAt) {}
-
-    public enum TransferStatus { PENDING, COMPLETED, CANCELLED, EXPIRED }
-
-    /** The re-issued ticket for the assignee chip, and the old copy to delete from the assignor chip. */
-    public record TransferResult(long transferId, IssuedTicket ticket, String revokedTicketId, int revokedVersion,
-                                 String deleteFromChipId) {}
-
     public TransferService(Database db, MemberService members, TicketFactory factory, PasswordHasher hasher, Clock clock,
                            Duration validity) {
         if (validity.isNegative() || validity.isZero()) {
@@ -66,7 +60,7 @@ public final class TransferService {
         this.validity = validity;
     }
 
-    public TransferView start(long assignorMemberId, StartTransfer req) {
+    public Transfer start(long assignorMemberId, StartTransfer req) {
         if (req.transferPassword() == null || req.transferPassword().length() < 6) {
             throw DomainException.invalid("a transfer password needs at least 6 characters");
         }
@@ -197,7 +191,7 @@ public final class TransferService {
      * Issue 14: the assignor takes back a transfer still pending; the ticket stays theirs (version unchanged) and the
      * assignee can no longer accept it. Another member's transfer is "not found"; one no longer pending is 409.
      */
-    public TransferView cancel(long assignorMemberId, long transferId) {
+    public Transfer cancel(long assignorMemberId, long transferId) {
         TicketTransferRecord transfer = transfer(transferId);
         if (transfer.getAssignorId() != assignorMemberId) {
             throw DomainException.notFound("no transfer " + transferId + " of yours");
@@ -212,7 +206,7 @@ public final class TransferService {
     }
 
     /** A transfer is visible to its two parties only: the assignor and the member owning the assignee chip. */
-    public TransferView find(long memberId, long transferId) {
+    public Transfer find(long memberId, long transferId) {
         TicketTransferRecord transfer = transfer(transferId);
         Long assignee = members.chip(transfer.getToChipId()).memberId();
         if (transfer.getAssignorId() != memberId && (assignee == null || assignee != memberId)) {
@@ -237,8 +231,8 @@ public final class TransferService {
         return t;
     }
 
-    private static TransferView view(TicketTransferRecord t) {
-        return new TransferView(t.getId(), t.getTicketId(), t.getFromVersion(), t.getFromChipId(), t.getToChipId(),
+    private static Transfer view(TicketTransferRecord t) {
+        return new Transfer(t.getId(), t.getTicketId(), t.getFromVersion(), t.getFromChipId(), t.getToChipId(),
                 TransferStatus.valueOf(t.getStatus()), t.getExpiresAt());
     }
 }

@@ -1,0 +1,3 @@
+package dev.tessera.contract.aftersales;
+
+public record Reprint(String reason, Boolean reissue) {}

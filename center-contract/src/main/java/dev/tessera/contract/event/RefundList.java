@@ -1,0 +1,7 @@
+package dev.tessera.contract.event;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+public record RefundList(long eventId, String eventName, String currency, OffsetDateTime cancelledAt,
+                         String reason, List<RefundLine> lines, List<RefundSale> sales, long totalMinor) {}

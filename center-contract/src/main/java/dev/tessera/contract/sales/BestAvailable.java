@@ -1,0 +1,3 @@
+package dev.tessera.contract.sales;
+
+public record BestAvailable(int count, String categoryId) {}

@@ -1,0 +1,3 @@
+package dev.tessera.contract.sales;
+
+public enum RefundMethod { CASH, CARD }

@@ -1,0 +1,3 @@
+package dev.tessera.contract.transfer;
+
+public enum TransferStatus { PENDING, COMPLETED, CANCELLED, EXPIRED }
