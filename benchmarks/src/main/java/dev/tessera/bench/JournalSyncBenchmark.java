@@ -5,7 +5,7 @@ import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
+import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.OfflineSeller;
 import dev.tessera.desktop.ledger.LedgerStore;

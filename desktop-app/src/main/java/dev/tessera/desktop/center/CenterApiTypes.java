@@ -44,8 +44,4 @@ public final class CenterApiTypes {
             this(id, eventId, sellerId, seatIds, Map.of(), expiresAt, status);
         }
     }
-
-    record Login(String loginId, String password) {}
-
-    record Problem(String type, String title, Integer status, String detail, String instance) {}
 }

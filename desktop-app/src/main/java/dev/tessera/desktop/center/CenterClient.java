@@ -4,7 +4,7 @@ import dev.tessera.client.CenterHttp;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.client.CenterTrust;
 import dev.tessera.client.ConnectionListener;
-import dev.tessera.desktop.center.CenterApiTypes.Login;
+import dev.tessera.contract.account.Login;
 import dev.tessera.desktop.center.CenterApiTypes.Session;
 import java.net.URI;
 

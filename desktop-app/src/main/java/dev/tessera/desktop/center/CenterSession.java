@@ -34,6 +34,9 @@ import dev.tessera.contract.saleslog.SalesLog;
 import dev.tessera.contract.saleslog.SalesLogGroup;
 import dev.tessera.contract.transfer.Transfer;
 import dev.tessera.contract.transfer.TransferResult;
+import dev.tessera.contract.venue.SeatMapAdded;
+import dev.tessera.core.model.SellerAuthorization;
+import dev.tessera.core.model.Venue;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.core.seatmap.SeatMapFormat;
 import dev.tessera.core.seatmap.SeatMapFormatException;
@@ -179,8 +182,8 @@ public final class CenterSession {
         return http.getText("/api/events/" + eventId + "/authorizations/me", token());
     }
 
-    public static CounterApiTypes.SellerAuthorization readAuthorization(String json) {
-        return CenterHttp.readValue(json, CounterApiTypes.SellerAuthorization.class);
+    public static SellerAuthorization readAuthorization(String json) {
+        return CenterHttp.readValue(json, SellerAuthorization.class);
     }
 
     public static EventInfo readEvent(String json) {
@@ -384,20 +387,20 @@ public final class CenterSession {
         return http.get("/api/events/" + eventId + "/refunds", token(), CenterHttp.type(RefundList.class));
     }
 
-    public List<OrganizerApiTypes.Venue> venues() {
-        return http.get("/api/venues", token(), CenterHttp.listOf(OrganizerApiTypes.Venue.class));
+    public List<Venue> venues() {
+        return http.get("/api/venues", token(), CenterHttp.listOf(Venue.class));
     }
 
-    public OrganizerApiTypes.Venue createVenue(String name, String address) {
+    public Venue createVenue(String name, String address) {
         return http.post("/api/venues", token(), new NewVenue(name, address),
-                CenterHttp.type(OrganizerApiTypes.Venue.class));
+                CenterHttp.type(Venue.class));
     }
 
     /** Stores the map as the venue's next version; versions never change, events pin one. */
-    public OrganizerApiTypes.SeatMapSaved saveSeatMap(long venueId, SeatMap map) {
+    public SeatMapAdded saveSeatMap(long venueId, SeatMap map) {
         return http.post("/api/venues/" + venueId + "/seat-maps", token(),
                 new com.fasterxml.jackson.databind.util.RawValue(SeatMapFormat.toJson(map)),
-                CenterHttp.type(OrganizerApiTypes.SeatMapSaved.class));
+                CenterHttp.type(SeatMapAdded.class));
     }
 
     public EventInfo createEvent(RegisterEvent event) {
@@ -409,9 +412,9 @@ public final class CenterSession {
                 CenterHttp.type(EventInfo.class));
     }
 
-    public ManagerApiTypes.Authorization authorize(long eventId, AuthorizeSeller authorization) {
+    public SellerAuthorization authorize(long eventId, AuthorizeSeller authorization) {
         return http.post("/api/events/" + eventId + "/authorizations", token(), authorization,
-                CenterHttp.type(ManagerApiTypes.Authorization.class));
+                CenterHttp.type(SellerAuthorization.class));
     }
 
     /** Issue 18: the organizer changes a standing area's capacity (409 capacity-below-sold below what is taken). */
@@ -477,13 +480,13 @@ public final class CenterSession {
         return http.get("/api/accounts?role=" + role, token(), CenterHttp.listOf(Account.class));
     }
 
-    public List<ManagerApiTypes.Authorization> authorizations(long eventId) {
+    public List<SellerAuthorization> authorizations(long eventId) {
         return http.get("/api/events/" + eventId + "/authorizations", token(),
-                CenterHttp.listOf(ManagerApiTypes.Authorization.class));
+                CenterHttp.listOf(SellerAuthorization.class));
     }
 
-    public ManagerApiTypes.Venue venue(long venueId) {
-        return http.get("/api/venues/" + venueId, token(), CenterHttp.type(ManagerApiTypes.Venue.class));
+    public Venue venue(long venueId) {
+        return http.get("/api/venues/" + venueId, token(), CenterHttp.type(Venue.class));
     }
 
     // ---- after-sales at the counter (issue 5) ----
@@ -536,8 +539,8 @@ public final class CenterSession {
                 CenterHttp.type(dev.tessera.contract.tax.EventTax.class));
     }
 
-    public AfterSalesApiTypes.Venue venueOfEvent(EventInfo event) {
-        return http.get("/api/venues/" + event.venueId(), token(), CenterHttp.type(AfterSalesApiTypes.Venue.class));
+    public Venue venueOfEvent(EventInfo event) {
+        return http.get("/api/venues/" + event.venueId(), token(), CenterHttp.type(Venue.class));
     }
 
     /** Claim 67: the center's issuer keys, for verifying tickets offline. */

@@ -3,8 +3,6 @@ package dev.tessera.desktop.center;
 import dev.tessera.contract.aftersales.Adjustment;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.Set;
 
 /** The center's answers a manager's reports read (docs/openapi.json); unknown fields are ignored. */
 public final class ManagerApiTypes {
@@ -68,25 +66,6 @@ public final class ManagerApiTypes {
                 query.append("&payment=").append(payment);
             }
             return query.isEmpty() ? "" : "?" + query.substring(1);
-        }
-    }
-
-    public record Venue(long id, String name, String address, int latestSeatMapVersion) {}
-
-    /** A seller's quotas per category and allocated seats for one event (claims 30, 73, 74). */
-    public record Authorization(long eventId, long sellerId, String sellerName, Map<String, Integer> quotas,
-                                Set<String> allocatedSeats, Map<String, Integer> allocatedAreas,
-                                Map<String, Integer> allocatedAreasSold) {
-        public Authorization {
-            quotas = quotas == null ? Map.of() : Map.copyOf(quotas);
-            allocatedSeats = allocatedSeats == null ? Set.of() : Set.copyOf(allocatedSeats);
-            allocatedAreas = allocatedAreas == null ? Map.of() : Map.copyOf(allocatedAreas);
-            allocatedAreasSold = allocatedAreasSold == null ? Map.of() : Map.copyOf(allocatedAreasSold);
-        }
-
-        public Authorization(long eventId, long sellerId, String sellerName, Map<String, Integer> quotas,
-                             Set<String> allocatedSeats) {
-            this(eventId, sellerId, sellerName, quotas, allocatedSeats, Map.of(), Map.of());
         }
     }
 }

@@ -8,7 +8,7 @@ import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.core.ticket.Ticket;
 import dev.tessera.core.ticket.TicketCodec;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
+import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.desktop.ledger.CrashPoints;
 import dev.tessera.desktop.ledger.TerminalIdentity;
 import dev.tessera.desktop.ui.Message;

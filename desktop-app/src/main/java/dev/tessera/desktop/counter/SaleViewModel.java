@@ -12,7 +12,7 @@ import dev.tessera.client.CenterUnreachableException;
 import dev.tessera.contract.sales.Customer;
 import dev.tessera.contract.sales.Payment;
 import dev.tessera.contract.sales.SaleResult;
-import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
+import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.desktop.events.SeatAvailabilityViewModel;
 import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.ui.Message;

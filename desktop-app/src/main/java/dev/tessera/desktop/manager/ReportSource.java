@@ -4,11 +4,11 @@ import dev.tessera.contract.aftersales.Adjustment;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterApiTypes;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
+import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.contract.saleslog.SalesLogGroup;
 import dev.tessera.desktop.center.ManagerApiTypes.SalesLogQuery;
 import dev.tessera.contract.saleslog.SalesLog;
-import dev.tessera.desktop.center.ManagerApiTypes.Venue;
+import dev.tessera.core.model.Venue;
 import dev.tessera.desktop.ui.Message;
 import dev.tessera.reports.Progress;
 import dev.tessera.reports.ReportJob;
@@ -19,7 +19,6 @@ import dev.tessera.reports.occupancy.EventOccupancyReport;
 import dev.tessera.reports.remote.AdjustmentLine;
 import dev.tessera.reports.remote.RemoteRows;
 import dev.tessera.reports.remote.SalesLogGroupLines;
-import dev.tessera.reports.remote.SellerGrant;
 import dev.tessera.reports.remote.TicketLine;
 import dev.tessera.reports.saleslog.SalesLogFilter;
 import dev.tessera.reports.saleslog.SalesLogLine;
@@ -189,14 +188,13 @@ public final class ReportSource {
     private GeneratedReport settlement(ReportFilters f, ReportOptions options, ReportJob job, Map<Long, EventInfo> events) {
         List<SalesLog.Line> tickets = tickets(f, options);
         List<CenterApiTypes.EventInfo> scope = f.event() != null ? List.of(f.event()) : session.events();
-        List<SellerGrant> grants = new ArrayList<>();
+        List<SellerAuthorization> grants = new ArrayList<>();
         Map<Long, Map<String, String>> seatStatus = new HashMap<>();
         for (CenterApiTypes.EventInfo event : scope) {
             job.cancellation().throwIfCancelled();
-            for (Authorization a : session.authorizations(event.id())) {
+            for (SellerAuthorization a : session.authorizations(event.id())) {
                 if (f.seller() == null || a.sellerId() == f.seller().accountId()) {
-                    grants.add(new SellerGrant(a.eventId(), a.sellerId(), a.sellerName(), a.quotas(), a.allocatedSeats(),
-                            a.allocatedAreas(), a.allocatedAreasSold()));
+                    grants.add(a);
                     event(event.id(), events);
                     if (!a.allocatedSeats().isEmpty() && !seatStatus.containsKey(event.id())) {
                         seatStatus.put(event.id(), byId(session.seats(event.id()).seats()));

@@ -6,7 +6,6 @@ import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.client.CenterUnreachableException;
-import dev.tessera.desktop.center.CounterApiTypes;
 import dev.tessera.contract.member.MemberTicket;
 import dev.tessera.contract.member.MemberTransfer;
 import dev.tessera.desktop.ui.DialogService;

@@ -10,7 +10,7 @@ import dev.tessera.contract.availability.Availability;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
+import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.contract.event.AuthorizeSeller;
 import dev.tessera.desktop.ui.TaskExecutor;
 import java.util.HashMap;
@@ -143,21 +143,21 @@ public final class AuthorizationsViewModel {
         }, feedback::failed);
     }
 
-    private record Loaded(SeatMap map, Availability seats, List<Authorization> authorizations, List<SellerRow> sellers,
+    private record Loaded(SeatMap map, Availability seats, List<SellerAuthorization> authorizations, List<SellerRow> sellers,
                           List<AreaCount> areas) {}
 
     private Loaded load(EventInfo e) {
         SeatMap map = session.seatMap(e.venueId(), e.seatMapVersion());
         Availability seats = session.seats(e.id());
-        List<Authorization> authorizations = session.authorizations(e.id());
-        Map<Long, Authorization> bySeller = new HashMap<>();
+        List<SellerAuthorization> authorizations = session.authorizations(e.id());
+        Map<Long, SellerAuthorization> bySeller = new HashMap<>();
         authorizations.forEach(a -> bySeller.put(a.sellerId(), a));
         List<SellerRow> rows = session.accounts("SELLER").stream()
                 .map(a -> new SellerRow(a, bySeller.get(a.accountId()))).toList();
         return new Loaded(map, seats, authorizations, rows, map.areas().isEmpty() ? List.of() : session.areas(e.id()));
     }
 
-    static Map<String, SeatStatus> taken(Availability seats, List<Authorization> authorizations) {
+    static Map<String, SeatStatus> taken(Availability seats, List<SellerAuthorization> authorizations) {
         Map<String, SeatStatus> taken = new HashMap<>();
         authorizations.forEach(a -> a.allocatedSeats().forEach(id -> taken.put(id, SeatStatus.ALLOCATED)));
         seats.seats().forEach((status, ids) -> {
@@ -216,7 +216,7 @@ public final class AuthorizationsViewModel {
                 placesPerCategory.getOrDefault(c.id(), 0))).toList());
         Map<String, AreaCount> counts = new HashMap<>();
         b.areas().forEach(c -> counts.put(c.areaId(), c));
-        Authorization auth = row == null ? null : row.authorization();
+        SellerAuthorization auth = row == null ? null : row.authorization();
         areas.setAll(b.map().areas().stream().filter(a -> counts.containsKey(a.id())).map(a -> {
             int allocated = auth == null ? 0 : auth.allocatedAreas().getOrDefault(a.id(), 0);
             return new AreaRow(a, counts.get(a.id()), new SimpleIntegerProperty(counts.get(a.id()).capacity()),

@@ -2,7 +2,7 @@ package dev.tessera.desktop.organizer;
 
 import dev.tessera.desktop.ui.Controls;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.OrganizerApiTypes.Venue;
+import dev.tessera.core.model.Venue;
 import dev.tessera.desktop.organizer.OrganizerEventsViewModel.GateChoice;
 import dev.tessera.desktop.organizer.OrganizerEventsViewModel.PriceRow;
 import dev.tessera.desktop.ui.Formats;

@@ -7,7 +7,7 @@ import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.event.RegisterEvent;
-import dev.tessera.desktop.center.OrganizerApiTypes.Venue;
+import dev.tessera.core.model.Venue;
 import dev.tessera.desktop.ui.TaskExecutor;
 import java.time.Clock;
 import java.time.Duration;

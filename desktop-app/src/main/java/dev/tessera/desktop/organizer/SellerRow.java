@@ -1,10 +1,10 @@
 package dev.tessera.desktop.organizer;
 
 import dev.tessera.desktop.center.CenterApiTypes.Account;
-import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
+import dev.tessera.core.model.SellerAuthorization;
 
 /** A seller account and its authorization for the chosen event, or null when it has none yet. */
-public record SellerRow(Account seller, Authorization authorization) {
+public record SellerRow(Account seller, SellerAuthorization authorization) {
     public boolean authorized() {
         return authorization != null;
     }

@@ -3,7 +3,7 @@ package dev.tessera.desktop.organizer;
 import dev.tessera.desktop.ui.Controls;
 import dev.tessera.designer.editor.SeatDesigner;
 import dev.tessera.designer.model.SeatDocument;
-import dev.tessera.desktop.center.OrganizerApiTypes.Venue;
+import dev.tessera.core.model.Venue;
 import dev.tessera.desktop.ui.Localization;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;

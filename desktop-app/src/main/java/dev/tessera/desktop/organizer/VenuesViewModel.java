@@ -7,8 +7,8 @@ import dev.tessera.designer.model.SeatDocument;
 import dev.tessera.designer.validation.Problem;
 import dev.tessera.designer.validation.Validator;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.OrganizerApiTypes.SeatMapSaved;
-import dev.tessera.desktop.center.OrganizerApiTypes.Venue;
+import dev.tessera.contract.venue.SeatMapAdded;
+import dev.tessera.core.model.Venue;
 import dev.tessera.desktop.ui.TaskExecutor;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -151,7 +151,7 @@ public final class VenuesViewModel {
                 sample.areas(), sample.gates());
     }
 
-    private record Created(Venue venue, SeatMap map, SeatMapSaved saved) {}
+    private record Created(Venue venue, SeatMap map, SeatMapAdded saved) {}
 
     private static final class MapRefused extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -20,7 +20,7 @@ import dev.tessera.contract.sales.Customer;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.contract.sales.Payment;
 import dev.tessera.contract.sales.SaleResult;
-import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
+import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.OfflineSeller;
 import dev.tessera.desktop.ledger.LedgerStore;

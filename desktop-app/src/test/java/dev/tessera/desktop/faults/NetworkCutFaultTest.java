@@ -16,7 +16,7 @@ import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.Customer;
 import dev.tessera.contract.sales.Payment;
-import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
+import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.counter.Journal;
 import dev.tessera.desktop.counter.OfflineSeller;

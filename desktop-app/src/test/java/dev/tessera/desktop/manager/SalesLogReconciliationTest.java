@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.core.tax.TaxBreakdown;
 import dev.tessera.core.tax.TaxRate;
-import dev.tessera.desktop.center.AfterSalesApiTypes;
 import dev.tessera.desktop.center.CenterApiTypes;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes;
 import dev.tessera.desktop.support.Pdfs;
 import dev.tessera.desktop.support.TestCenter;
 import dev.tessera.reports.ReportJob;

@@ -19,9 +19,8 @@ import dev.tessera.desktop.TesseraApp;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
-import dev.tessera.desktop.center.CounterApiTypes.SellerAuthorization;
-import dev.tessera.desktop.center.ManagerApiTypes.Authorization;
-import dev.tessera.desktop.center.OrganizerApiTypes.Venue;
+import dev.tessera.core.model.SellerAuthorization;
+import dev.tessera.core.model.Venue;
 import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.Screenshots;
 import java.nio.file.Path;
@@ -188,7 +187,7 @@ class OrganizerFlowTest {
             assertThat(atCenter.venueId()).isEqualTo(harbour.id());
             assertThat(organizerAgain.venues()).filteredOn(v -> v.name().equals("Tessera Theatre"))
                     .extracting(Venue::latestSeatMapVersion).containsExactly(2);
-            List<Authorization> authorizations = organizerAgain.authorizations(gala.id());
+            List<SellerAuthorization> authorizations = organizerAgain.authorizations(gala.id());
             assertThat(authorizations).hasSize(1);
             assertThat(authorizations.getFirst().quotas()).isEqualTo(Map.of("stalls-premium", 20, "stalls", 40, "balcony", 0));
             assertThat(authorizations.getFirst().allocatedSeats()).containsExactlyInAnyOrderElementsOf(block);

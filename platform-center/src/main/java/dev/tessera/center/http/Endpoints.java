@@ -81,6 +81,7 @@ import dev.tessera.contract.account.Login;
 import dev.tessera.contract.account.SignedIn;
 import dev.tessera.contract.account.NewAccount;
 import dev.tessera.contract.venue.NewVenue;
+import dev.tessera.contract.venue.SeatMapAdded;
 
 /**
  * Every operation of the center's API: the table {@link CenterApi} registers its routes from (method, path, the
@@ -89,9 +90,6 @@ import dev.tessera.contract.venue.NewVenue;
  */
 public final class Endpoints {
     private Endpoints() {}
-
-    /** POST /api/venues/{venueId}/seat-maps: the version the new map got. */
-    public record SeatMapAdded(long venueId, int version, int seatCount) {}
 
     public static final Endpoint<Void, Health> HEALTH = new Endpoint<>("GET", "/health",
             Body.NONE, Body.of(Health.class), 200, Set.of(), Set.of(503));

@@ -3,6 +3,7 @@ package dev.tessera.center.http;
 import static dev.tessera.center.http.CenterRole.ORGANIZER;
 
 import dev.tessera.center.Services;
+import dev.tessera.contract.venue.SeatMapAdded;
 import java.nio.charset.StandardCharsets;
 
 /** Venues and their seat-map versions (claims 29 b-d, 30). */
@@ -24,7 +25,7 @@ final class VenueRoutes {
             long venueId = Api.pathId(ctx, "venueId");
             String document = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
             int version = s.venues().addSeatMap(venueId, document);
-            return new Endpoints.SeatMapAdded(venueId, version, s.venues().seatMap(venueId, version).seatCount());
+            return new SeatMapAdded(venueId, version, s.venues().seatMap(venueId, version).seatCount());
         }, ORGANIZER);
         r.route(Endpoints.SEAT_MAP, (ctx, none) -> {
             int version = (int) Api.pathId(ctx, "version");

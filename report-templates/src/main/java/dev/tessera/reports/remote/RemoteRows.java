@@ -1,5 +1,6 @@
 package dev.tessera.reports.remote;
 
+import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.core.seatmap.Section;
 import dev.tessera.core.tax.TaxBreakdown;
 import dev.tessera.core.tax.TaxRate;
@@ -106,17 +107,17 @@ public final class RemoteRows {
      * grants, the allocated seats sold from the seat states ({@code seatStatus}: seat id to FREE, HELD, SOLD or
      * BLOCKED, per event), takings by payment and voids from the tickets.
      */
-    public static List<SettlementRow> settlement(Collection<TicketLine> tickets, Collection<SellerGrant> grants,
+    public static List<SettlementRow> settlement(Collection<TicketLine> tickets, Collection<SellerAuthorization> grants,
                                                  Map<Long, Map<String, String>> seatStatus,
                                                  Map<Long, EventInfo> events) {
         Map<Key, Acc> acc = new TreeMap<>(Comparator.comparingLong(Key::eventId).thenComparingLong(Key::sellerId)
                 .thenComparing(Key::categoryId));
-        for (SellerGrant grant : grants) {
+        for (SellerAuthorization grant : grants) {
             EventInfo event = event(events, grant.eventId());
             grant.quotas().forEach((category, quota) ->
                     at(acc, new Key(grant.eventId(), grant.sellerId(), category), grant.sellerName()).quota = quota);
             Map<String, String> status = seatStatus.getOrDefault(grant.eventId(), Map.of());
-            for (String seatId : grant.allocatedSeatIds()) {
+            for (String seatId : grant.allocatedSeats()) {
                 String category = event.seatMap().seat(seatId).map(s -> s.categoryId()).orElse("");
                 Acc a = at(acc, new Key(grant.eventId(), grant.sellerId(), category), grant.sellerName());
                 a.allocated++;

@@ -12,6 +12,7 @@ import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.data.EventCatalog;
 import dev.tessera.reports.data.EventInfo;
 import dev.tessera.core.model.Money;
+import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.reports.occupancy.EventOccupancyReport;
 import dev.tessera.reports.saleslog.SalesLogFilter;
 import dev.tessera.reports.saleslog.SalesLogLine;
@@ -132,16 +133,10 @@ class RemoteRowsTest {
 
     @Test
     void settlementRowsEqualTheDatabaseRowsVoidIncluded() {
-        List<SellerGrant> grants = new ArrayList<>();
+        List<SellerAuthorization> grants = new ArrayList<>();
         Map<Long, Map<String, String>> seatStatus = new HashMap<>();
         for (long eventId : events.keySet()) {
-            for (JsonNode g : manager.get("/api/events/" + eventId + "/authorizations").json()) {
-                Map<String, Integer> quotas = new HashMap<>();
-                g.get("quotas").fields().forEachRemaining(e -> quotas.put(e.getKey(), e.getValue().asInt()));
-                Set<String> seats = new HashSet<>();
-                g.path("allocatedSeats").forEach(s -> seats.add(s.asText()));
-                grants.add(new SellerGrant(eventId, g.get("sellerId").asLong(), g.get("sellerName").asText(), quotas, seats));
-            }
+            grants.addAll(ApiSalesLog.grants(manager.get("/api/events/" + eventId + "/authorizations")));
             seatStatus.put(eventId, statuses(manager.get("/api/events/" + eventId + "/seats").get("seats")));
         }
         var remote = RemoteRows.settlement(tickets, grants, seatStatus, events);

@@ -4,7 +4,6 @@ import static dev.tessera.center.support.CenterFixture.STANDING;
 import static dev.tessera.center.support.CenterFixture.STANDING_CATEGORY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.CenterConfig;
 import dev.tessera.center.support.ApiClient;
 import dev.tessera.center.support.ApiClient.Response;
@@ -20,21 +19,16 @@ import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.data.EventCatalog;
 import dev.tessera.reports.remote.RemoteRows;
-import dev.tessera.reports.remote.SellerGrant;
 import dev.tessera.reports.support.ApiSalesLog;
 import dev.tessera.reports.support.PdfTools;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,15 +80,7 @@ class StandingAreaSettlementTest {
 
             // a manager beside a remote center makes the same rows from the API's answers
             ApiClient manager = fx.account(Role.MANAGER).client();
-            List<SellerGrant> grants = new ArrayList<>();
-            for (JsonNode g : manager.get("/api/events/" + ev.eventId() + "/authorizations").json()) {
-                Map<String, Integer> quotas = new HashMap<>();
-                g.get("quotas").fields().forEachRemaining(e -> quotas.put(e.getKey(), e.getValue().asInt()));
-                Set<String> seats = new HashSet<>();
-                g.path("allocatedSeats").forEach(s -> seats.add(s.asText()));
-                grants.add(new SellerGrant(ev.eventId(), g.get("sellerId").asLong(), g.get("sellerName").asText(),
-                        quotas, seats, counts(g.path("allocatedAreas")), counts(g.path("allocatedAreasSold"))));
-            }
+            var grants = ApiSalesLog.grants(manager.get("/api/events/" + ev.eventId() + "/authorizations"));
             var tickets = ApiSalesLog.tickets(manager.get("/api/sales-log?eventId=" + ev.eventId()));
             var remote = RemoteRows.settlement(tickets, grants, Map.of(ev.eventId(), Map.of()),
                     Map.of(ev.eventId(), new EventCatalog(dsl).event(ev.eventId())));
@@ -106,11 +92,5 @@ class StandingAreaSettlementTest {
             assertThat(text).as(text).containsPattern("Standing\\s+50\\s+5\\s+45\\s+5\\s+3\\s+5\\b");
             PdfTools.renderPage(pdf, 1, 110);
         }
-    }
-
-    private static Map<String, Integer> counts(JsonNode byArea) {
-        Map<String, Integer> out = new HashMap<>();
-        byArea.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asInt()));
-        return out;
     }
 }

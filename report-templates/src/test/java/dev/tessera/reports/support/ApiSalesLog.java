@@ -2,9 +2,12 @@ package dev.tessera.reports.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.center.http.Json;
 import dev.tessera.center.support.ApiClient;
 import dev.tessera.center.support.ApiClient.Response;
+import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.reports.data.EventCatalog;
 import dev.tessera.reports.data.EventInfo;
 import dev.tessera.reports.remote.AdjustmentLine;
@@ -147,5 +150,11 @@ public final class ApiSalesLog {
                     a.path("method").isTextual() ? a.path("method").asText() : null));
         }
         return lines;
+    }
+
+    /** The center's answer to {@code GET /api/events/{id}/authorizations}, read into the record the center wrote it from. */
+    public static List<SellerAuthorization> grants(Response authorizations) {
+        assertThat(authorizations.status()).as(authorizations.body()).isEqualTo(200);
+        return Json.MAPPER.convertValue(authorizations.json(), new TypeReference<List<SellerAuthorization>>() {});
     }
 }
