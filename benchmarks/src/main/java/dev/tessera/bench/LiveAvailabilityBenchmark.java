@@ -4,7 +4,7 @@ import dev.tessera.contract.sales.PaymentMethod;
 import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
 import dev.tessera.contract.availability.SeatChange;
 import dev.tessera.contract.availability.SeatChanges;
 import dev.tessera.desktop.center.CenterClient;

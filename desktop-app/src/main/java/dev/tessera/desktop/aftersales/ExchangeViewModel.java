@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.core.model.LedgerKind;
 import dev.tessera.contract.sales.Exchange;
 import dev.tessera.contract.sales.ExchangeResult;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.contract.sales.Payment;
 import dev.tessera.contract.sales.SaleResult;

@@ -5,7 +5,7 @@ import dev.tessera.client.CenterProblemException;
 import dev.tessera.client.CenterTrust;
 import dev.tessera.client.ConnectionListener;
 import dev.tessera.contract.account.Login;
-import dev.tessera.desktop.center.CenterApiTypes.Session;
+import dev.tessera.contract.account.SignedIn;
 import java.net.URI;
 
 /**
@@ -39,8 +39,8 @@ public final class CenterClient implements AutoCloseable {
 
     /** Signs in; a wrong password is a {@link CenterProblemException} with status 401, a locked account 429. */
     public CenterSession signIn(String loginId, String password) {
-        Session session = http.post("/api/sessions", null, new Login(loginId, password),
-                CenterHttp.type(Session.class));
+        SignedIn session = http.post("/api/sessions", null, new Login(loginId, password),
+                CenterHttp.type(SignedIn.class));
         return new CenterSession(http, session);
     }
 

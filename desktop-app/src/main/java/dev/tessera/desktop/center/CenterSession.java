@@ -35,17 +35,18 @@ import dev.tessera.contract.saleslog.SalesLogGroup;
 import dev.tessera.contract.transfer.Transfer;
 import dev.tessera.contract.transfer.TransferResult;
 import dev.tessera.contract.venue.SeatMapAdded;
+import dev.tessera.core.model.Event;
 import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.core.model.Venue;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.core.seatmap.SeatMapFormat;
 import dev.tessera.core.seatmap.SeatMapFormatException;
-import dev.tessera.desktop.center.CenterApiTypes.Account;
+import dev.tessera.contract.account.Account;
 import dev.tessera.contract.availability.Availability;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
 import dev.tessera.contract.sales.HoldRequest;
-import dev.tessera.desktop.center.CenterApiTypes.Session;
+import dev.tessera.contract.account.SignedIn;
 import java.util.List;
 import dev.tessera.contract.gate.IssuerKey;
 import dev.tessera.contract.gate.GatePackage;
@@ -82,11 +83,11 @@ import dev.tessera.contract.transfer.AcceptTransfer;
 /** A signed-in account's calls to the center; every call sends the session's bearer token. */
 public final class CenterSession {
     private final CenterHttp http;
-    private final Session session;
+    private final SignedIn session;
     /** The terminal this session runs on, once the counter has opened its ledger identity; null before. */
     private volatile String terminalId;
 
-    CenterSession(CenterHttp http, Session session) {
+    CenterSession(CenterHttp http, SignedIn session) {
         this.http = http;
         this.session = session;
     }
@@ -104,11 +105,12 @@ public final class CenterSession {
     }
 
     public List<EventInfo> events() {
-        return http.get("/api/events", token(), CenterHttp.listOf(EventInfo.class));
+        List<Event> events = http.get("/api/events", token(), CenterHttp.listOf(Event.class));
+        return events.stream().map(EventInfo::of).toList();
     }
 
     public EventInfo event(long eventId) {
-        return http.get("/api/events/" + eventId, token(), CenterHttp.type(EventInfo.class));
+        return EventInfo.of(http.get("/api/events/" + eventId, token(), CenterHttp.type(Event.class)));
     }
 
     public SeatMap seatMap(long venueId, int version) {
@@ -187,7 +189,7 @@ public final class CenterSession {
     }
 
     public static EventInfo readEvent(String json) {
-        return CenterHttp.readValue(json, EventInfo.class);
+        return EventInfo.of(CenterHttp.readValue(json, Event.class));
     }
 
     public static String json(Object value) {
@@ -404,12 +406,12 @@ public final class CenterSession {
     }
 
     public EventInfo createEvent(RegisterEvent event) {
-        return http.post("/api/events", token(), event, CenterHttp.type(EventInfo.class));
+        return EventInfo.of(http.post("/api/events", token(), event, CenterHttp.type(Event.class)));
     }
 
     public EventInfo publish(long eventId) {
-        return http.post("/api/events/" + eventId + "/publish", token(), java.util.Map.of(),
-                CenterHttp.type(EventInfo.class));
+        return EventInfo.of(http.post("/api/events/" + eventId + "/publish", token(), java.util.Map.of(),
+                CenterHttp.type(Event.class)));
     }
 
     public SellerAuthorization authorize(long eventId, AuthorizeSeller authorization) {
@@ -618,7 +620,7 @@ public final class CenterSession {
         http.delete("/api/sessions", token());
     }
 
-    Session session() {
+    SignedIn session() {
         return session;
     }
 

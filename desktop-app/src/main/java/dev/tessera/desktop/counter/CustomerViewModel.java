@@ -3,7 +3,7 @@ package dev.tessera.desktop.counter;
 import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.contract.sales.Contact;
 import dev.tessera.core.seatmap.SeatMap;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
 import dev.tessera.contract.sales.Customer;
 import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.ui.Message;

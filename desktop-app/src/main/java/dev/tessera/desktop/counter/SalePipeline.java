@@ -2,7 +2,7 @@ package dev.tessera.desktop.counter;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.core.model.LedgerKind;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.ledger.CrashPoints;
 import dev.tessera.contract.sales.ConfirmSale;

@@ -2,7 +2,8 @@ package dev.tessera.desktop.counter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.core.model.LedgerEntry;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
+import dev.tessera.core.model.HoldStatus;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.IssuedTicket;
@@ -86,16 +87,16 @@ public final class SaleRecovery {
             }
             hold = null;
         }
-        if (hold != null && "ISSUED".equals(hold.status()) && saleStarted) {
+        if (hold != null && hold.status() == HoldStatus.ISSUED && saleStarted) {
             return java.util.Optional.ofNullable(journalMissedSale(open, chipId));
         }
-        if (hold != null && "ACTIVE".equals(hold.status())) {
+        if (hold != null && hold.status() == HoldStatus.ACTIVE) {
             LOG.info("releasing hold {} left open by an interrupted sale", open.holdId());
             CrashPoints.reach("recovery.before-release");
             pipeline.release(hold);
         } else {
             pipeline.journal().append(dev.tessera.core.model.LedgerKind.HOLD, Journal.payload("HOLD_RELEASED")
-                    .put("holdId", open.holdId()).put("status", hold == null ? "UNKNOWN" : hold.status()));
+                    .put("holdId", open.holdId()).put("status", hold == null ? "UNKNOWN" : hold.status().name()));
         }
         return java.util.Optional.empty();
     }

@@ -1,7 +1,7 @@
 package dev.tessera.desktop.manager;
 
 import atlantafx.base.theme.Styles;
-import dev.tessera.desktop.center.CenterApiTypes.Account;
+import dev.tessera.contract.account.Account;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.ui.Formats;
 import dev.tessera.desktop.ui.Localization;

@@ -1,6 +1,6 @@
 package dev.tessera.desktop.manager;
 
-import dev.tessera.desktop.center.CenterApiTypes.Account;
+import dev.tessera.contract.account.Account;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.ui.ErrorMessages;

@@ -16,10 +16,8 @@ import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.data.EventInfo;
 import dev.tessera.reports.engine.Filler;
 import dev.tessera.reports.occupancy.EventOccupancyReport;
-import dev.tessera.reports.remote.AdjustmentLine;
 import dev.tessera.reports.remote.RemoteRows;
 import dev.tessera.reports.remote.SalesLogGroupLines;
-import dev.tessera.reports.remote.TicketLine;
 import dev.tessera.reports.saleslog.SalesLogFilter;
 import dev.tessera.reports.saleslog.SalesLogLine;
 import dev.tessera.reports.saleslog.SalesLogReport;
@@ -149,35 +147,34 @@ public final class ReportSource {
         job.cancellation().throwIfCancelled();
         event(ahead.group().eventId(), events);
         SalesLogQuery query = ahead.query();
-        List<AdjustmentLine> adjustments = SalesLogPages.join(ahead.adjustments()).stream()
-                .map(a -> new AdjustmentLine(a.kind().name(), a.at().toInstant(), a.saleId(), a.ticketId(), a.method()))
-                .filter(AdjustmentLine::voidsTicket).toList();
+        List<Adjustment> adjustments = SalesLogPages.join(ahead.adjustments()).stream()
+                .filter(RemoteRows::voidsTicket).toList();
         // the method each refund went back by, so the totals beside the preview count it where the PDF does
         Map<String, String> refundMethods = new HashMap<>();
         adjustments.stream().filter(a -> a.method() != null && a.ticketId() != null)
                 .forEach(a -> refundMethods.put(a.ticketId(), a.method()));
         Iterator<SalesLog.Line> pages = ahead.pages();
-        Iterator<TicketLine> sold = new Iterator<>() {
+        Iterator<SalesLog.Line> sold = new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return pages.hasNext();
             }
 
             @Override
-            public TicketLine next() {
+            public SalesLog.Line next() {
                 SalesLog.Line t = pages.next();
                 totals.add(t, refundMethods.get(t.ticketId()));
-                return line(t);
+                return t;
             }
         };
         // a ticket sold before the period (or paid another way) and taken back in it: its sale's line
-        Function<Set<String>, Map<String, TicketLine>> outside = wanted -> {
-            Map<String, TicketLine> found = new HashMap<>();
+        Function<Set<String>, Map<String, SalesLog.Line>> outside = wanted -> {
+            Map<String, SalesLog.Line> found = new HashMap<>();
             Iterator<SalesLog.Line> all = new SalesLogPages(session, query.allDates(), job);
             while (all.hasNext() && found.size() < wanted.size()) {
                 SalesLog.Line t = all.next();
                 if (wanted.contains(t.ticketId())) {
-                    found.put(t.ticketId(), line(t));
+                    found.put(t.ticketId(), t);
                 }
             }
             return found;
@@ -202,14 +199,14 @@ public final class ReportSource {
                 }
             }
         }
-        List<TicketLine> lines = lines(tickets, events, job);
-        List<SettlementRow> rows = RemoteRows.settlement(lines, grants, seatStatus, events);
+        eventsOf(tickets, events, job);
+        List<SettlementRow> rows = RemoteRows.settlement(tickets, grants, seatStatus, events);
         if (rows.isEmpty()) {
             throw new NothingToReportException(Message.of("manager.error.noSettlement"));
         }
         job.cancellation().throwIfCancelled();
         return new GeneratedReport(ReportKind.SETTLEMENT,
-                SellerSettlementReport.fill(rows, RemoteRows.taxBySeller(lines), options), SalesTotals.of(tickets));
+                SellerSettlementReport.fill(rows, RemoteRows.taxBySeller(tickets), options), SalesTotals.of(tickets));
     }
 
     private GeneratedReport occupancy(ReportFilters f, ReportOptions options, ReportJob job, Map<Long, EventInfo> events) {
@@ -244,22 +241,13 @@ public final class ReportSource {
                 f.event() == null ? null : f.event().id(), f.payment());
     }
 
-    private List<TicketLine> lines(List<SalesLog.Line> tickets, Map<Long, EventInfo> events, ReportJob job) {
-        List<TicketLine> lines = new ArrayList<>(tickets.size());
+    private void eventsOf(List<SalesLog.Line> tickets, Map<Long, EventInfo> events, ReportJob job) {
         for (SalesLog.Line t : tickets) {
             if (!events.containsKey(t.eventId())) {
                 job.cancellation().throwIfCancelled();
                 event(t.eventId(), events);
             }
-            lines.add(line(t));
         }
-        return lines;
-    }
-
-    private static TicketLine line(SalesLog.Line t) {
-        return new TicketLine(t.saleId(), t.soldAt().toInstant(), t.eventId(), t.eventName(), t.sellerId(), t.sellerName(),
-                t.ticketId(), t.seatId(), t.categoryId(), t.priceMinor(), t.currency(), t.paymentMethod(),
-                t.status(), t.refundMinor(), t.taxRateBasisPoints());
     }
 
     /** The event's service information, venue and pinned seat map, each fetched once per report. */

@@ -4,7 +4,7 @@ import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.SaleResult;

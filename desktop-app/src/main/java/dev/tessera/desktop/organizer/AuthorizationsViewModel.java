@@ -4,7 +4,7 @@ import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.core.seatmap.Category;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.designer.availability.SeatStatus;
-import dev.tessera.desktop.center.CenterApiTypes.Account;
+import dev.tessera.contract.account.Account;
 import dev.tessera.contract.availability.AreaCount;
 import dev.tessera.contract.availability.Availability;
 import dev.tessera.client.CenterProblemException;

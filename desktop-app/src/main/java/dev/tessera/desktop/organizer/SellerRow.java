@@ -1,6 +1,6 @@
 package dev.tessera.desktop.organizer;
 
-import dev.tessera.desktop.center.CenterApiTypes.Account;
+import dev.tessera.contract.account.Account;
 import dev.tessera.core.model.SellerAuthorization;
 
 /** A seller account and its authorization for the chosen event, or null when it has none yet. */

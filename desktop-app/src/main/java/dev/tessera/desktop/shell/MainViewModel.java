@@ -1,7 +1,8 @@
 package dev.tessera.desktop.shell;
 
-import dev.tessera.desktop.center.CenterApiTypes.Account;
+import dev.tessera.contract.account.Account;
 import dev.tessera.client.CenterException;
+import dev.tessera.core.model.Role;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.events.EventsViewModel;
@@ -147,7 +148,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public boolean isSeller() {
-        return "SELLER".equals(session.account().role());
+        return session.account().role() == Role.SELLER;
     }
 
     public CenterSession session() {

@@ -14,7 +14,7 @@ import dev.tessera.contract.aftersales.Adjustment;
 import dev.tessera.contract.aftersales.SaleView;
 import dev.tessera.contract.aftersales.TicketView;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.ConfirmSale;

@@ -13,7 +13,7 @@ import dev.tessera.contract.availability.Availability;
 import dev.tessera.contract.availability.SeatChange;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
 import dev.tessera.contract.availability.SeatChanges;
 import dev.tessera.desktop.support.TestCenter;
 import java.io.IOException;
@@ -63,7 +63,7 @@ class CenterClientTest {
     void signsInAndReadsTheDemoEventWithItsServiceInformation() {
         CenterSession clerk = center.clerk();
         assertThat(clerk.account().displayName()).isEqualTo("Box Office 1");
-        assertThat(clerk.account().role()).isEqualTo("SELLER");
+        assertThat(clerk.account().role()).isEqualTo(dev.tessera.core.model.Role.SELLER);
         EventInfo tempest = center.demoEvent(clerk);
         assertThat(tempest.servicer()).isEqualTo("Tessera Players");
         assertThat(tempest.venueName()).isEqualTo("Tessera Theatre");

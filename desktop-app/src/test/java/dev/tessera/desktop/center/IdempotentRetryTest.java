@@ -12,7 +12,7 @@ import dev.tessera.contract.sales.PaymentMethod;
 import dev.tessera.contract.sales.SaleResult;
 import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
 import dev.tessera.center.support.LossyProxy;
 import dev.tessera.desktop.support.TestCenter;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static dev.tessera.desktop.support.Fx.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tessera.desktop.TesseraApp;
-import dev.tessera.desktop.center.CenterApiTypes.Account;
+import dev.tessera.contract.account.Account;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.saleslog.SalesLog;

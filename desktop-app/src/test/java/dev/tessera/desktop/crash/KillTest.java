@@ -126,7 +126,7 @@ class KillTest {
             assertThat(journaledSales.values()).as("each sale journaled once after " + point).allMatch(n -> n == 1);
             for (long holdId : holds) {
                 assertThat(clerk.holdStatus(holdId).status()).as("hold " + holdId + " after " + point)
-                        .isNotEqualTo("ACTIVE");
+                        .isNotEqualTo(dev.tessera.core.model.HoldStatus.ACTIVE);
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.tessera.desktop.crash;
 import dev.tessera.contract.sales.PaymentMethod;
 import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.center.CenterSession;

@@ -10,7 +10,7 @@ import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.core.model.LedgerKind;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.client.CenterException;
 import dev.tessera.client.CenterProblemException;

@@ -12,7 +12,7 @@ import dev.tessera.core.model.Role;
 import dev.tessera.designer.availability.AvailabilityView;
 import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.TesseraApp;
-import dev.tessera.desktop.center.CenterApiTypes.Hold;
+import dev.tessera.core.model.Hold;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.IssuedTicket;

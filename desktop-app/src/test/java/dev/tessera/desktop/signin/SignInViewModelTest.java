@@ -103,7 +103,7 @@ class SignInViewModelTest {
         viewModel.passwordProperty().set("organizer-demo");
         viewModel.signIn();
         assertThat(error()).isNull();
-        assertThat(signedIn.get().account().role()).isEqualTo("ORGANIZER");
+        assertThat(signedIn.get().account().role()).isEqualTo(dev.tessera.core.model.Role.ORGANIZER);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.tessera.reports.remote;
 
+import dev.tessera.contract.aftersales.Adjustment;
+import dev.tessera.contract.aftersales.AdjustmentKind;
+import dev.tessera.contract.saleslog.SalesLog;
 import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.core.seatmap.Section;
 import dev.tessera.core.tax.TaxBreakdown;
@@ -36,39 +39,39 @@ public final class RemoteRows {
      * refunded as a negative amount. {@code ticket} finds an adjusted ticket's sales-log line (its sale may lie
      * outside the period); in the report's order: event, seller, time.
      */
-    public static List<SalesLogLine> salesLog(Collection<TicketLine> sold, Collection<AdjustmentLine> adjustments,
-                                              Function<String, TicketLine> ticket, Map<Long, EventInfo> events) {
+    public static List<SalesLogLine> salesLog(Collection<SalesLog.Line> sold, Collection<Adjustment> adjustments,
+                                              Function<String, SalesLog.Line> ticket, Map<Long, EventInfo> events) {
         // a sale's tickets of one category share its rate (one moment, one event)
         record Key(long saleId, String categoryId) {}
-        Map<Key, List<TicketLine>> bySale = new LinkedHashMap<>();
-        for (TicketLine t : sold) {
+        Map<Key, List<SalesLog.Line>> bySale = new LinkedHashMap<>();
+        for (SalesLog.Line t : sold) {
             bySale.computeIfAbsent(new Key(t.saleId(), t.categoryId()), k -> new ArrayList<>()).add(t);
         }
         List<SalesLogLine> lines = new ArrayList<>(bySale.size() + adjustments.size());
         bySale.forEach((key, group) -> {
-            TicketLine first = group.getFirst();
-            long amount = group.stream().mapToLong(TicketLine::priceMinor).sum();
-            lines.add(SalesLogLine.sale(first.saleId(), first.soldAt(), first.eventId(), first.eventName(),
+            SalesLog.Line first = group.getFirst();
+            long amount = group.stream().mapToLong(SalesLog.Line::priceMinor).sum();
+            lines.add(SalesLogLine.sale(first.saleId(), first.soldAt().toInstant(), first.eventId(), first.eventName(),
                     first.currency(), first.sellerId(), first.sellerName(),
                     event(events, first.eventId()).categoryName(first.categoryId()), first.paymentMethod(), group.size(),
                     amount, first.taxRateBasisPoints()));
         });
-        for (AdjustmentLine a : adjustments) {
-            if (!a.voidsTicket()) {
+        for (Adjustment a : adjustments) {
+            if (!voidsTicket(a)) {
                 continue;
             }
-            TicketLine t = ticket.apply(a.ticketId());
+            SalesLog.Line t = ticket.apply(a.ticketId());
             if (t == null) {
                 throw new ReportException("The center listed a void of ticket " + a.ticketId()
                         + " but not the ticket in its sales log.");
             }
             SalesLogLine.Kind kind = switch (a.kind()) {
-                case "EXCHANGE" -> SalesLogLine.Kind.EXCHANGE;
+                case EXCHANGE -> SalesLogLine.Kind.EXCHANGE;
                 default -> t.refundMinor() > 0 ? SalesLogLine.Kind.REFUND : SalesLogLine.Kind.VOID;
             };
             // the money leaves the drawer the way it was paid back, as the shift counts it
             String method = t.refundMinor() > 0 && a.method() != null ? a.method() : t.paymentMethod();
-            lines.add(new SalesLogLine(kind, t.saleId(), a.at(), t.eventId(), t.eventName(), t.currency(),
+            lines.add(new SalesLogLine(kind, t.saleId(), a.at().toInstant(), t.eventId(), t.eventName(), t.currency(),
                     t.sellerId(), t.sellerName(), event(events, t.eventId()).categoryName(t.categoryId()), method, -1,
                     -t.refundMinor(), t.taxRateBasisPoints()));
         }
@@ -80,10 +83,20 @@ public final class RemoteRows {
     }
 
     /** The tickets of {@code lines} by id, for {@link #salesLog}'s look-up. */
-    public static Map<String, TicketLine> byTicketId(Collection<TicketLine> lines) {
-        Map<String, TicketLine> byId = new HashMap<>();
+    public static Map<String, SalesLog.Line> byTicketId(Collection<SalesLog.Line> lines) {
+        Map<String, SalesLog.Line> byId = new HashMap<>();
         lines.forEach(t -> byId.put(t.ticketId(), t));
         return byId;
+    }
+
+    /** Whether the entry takes a ticket back: a void, a refund, or the returned ticket of an exchange. */
+    public static boolean voidsTicket(Adjustment a) {
+        return a.kind() == AdjustmentKind.VOID || a.kind() == AdjustmentKind.REFUND || a.kind() == AdjustmentKind.EXCHANGE;
+    }
+
+    /** Whether the ticket of the line is void now (VALID, USED or VOID). */
+    public static boolean voided(SalesLog.Line t) {
+        return "VOID".equals(t.status());
     }
 
     private record Key(long eventId, long sellerId, String categoryId) {}
@@ -107,7 +120,7 @@ public final class RemoteRows {
      * grants, the allocated seats sold from the seat states ({@code seatStatus}: seat id to FREE, HELD, SOLD or
      * BLOCKED, per event), takings by payment and voids from the tickets.
      */
-    public static List<SettlementRow> settlement(Collection<TicketLine> tickets, Collection<SellerAuthorization> grants,
+    public static List<SettlementRow> settlement(Collection<SalesLog.Line> tickets, Collection<SellerAuthorization> grants,
                                                  Map<Long, Map<String, String>> seatStatus,
                                                  Map<Long, EventInfo> events) {
         Map<Key, Acc> acc = new TreeMap<>(Comparator.comparingLong(Key::eventId).thenComparingLong(Key::sellerId)
@@ -134,9 +147,9 @@ public final class RemoteRows {
                 a.allocatedSold += grant.allocatedAreasSold().getOrDefault(areaId, 0);
             });
         }
-        for (TicketLine t : tickets) {
+        for (SalesLog.Line t : tickets) {
             Acc a = at(acc, new Key(t.eventId(), t.sellerId(), t.categoryId()), t.sellerName());
-            if (t.voided()) {
+            if (voided(t)) {
                 a.voided++;
                 a.voidedMinor += t.priceMinor();
                 continue;
@@ -165,13 +178,13 @@ public final class RemoteRows {
      * docs/tax.md: a sale's receipt takes its tax once per rate, each refund is a credit note taking its tax once,
      * at the rate its ticket was sold at. Sorted by seller, currency, then the highest rate first.
      */
-    public static List<TaxTable.Line> taxBySeller(Collection<TicketLine> tickets) {
+    public static List<TaxTable.Line> taxBySeller(Collection<SalesLog.Line> tickets) {
         record Receipt(String seller, long sellerId, String currency, long saleId, int rate) {}
         record Rate(String seller, long sellerId, String currency, int rate) {}
         Map<Receipt, Long> receipts = new LinkedHashMap<>();
         Map<Rate, long[]> sums = new TreeMap<>(Comparator.comparing(Rate::seller).thenComparingLong(Rate::sellerId)
                 .thenComparing(Rate::currency).thenComparing(Comparator.comparingInt(Rate::rate).reversed()));
-        for (TicketLine t : tickets) {
+        for (SalesLog.Line t : tickets) {
             receipts.merge(new Receipt(t.sellerName(), t.sellerId(), t.currency(), t.saleId(), t.taxRateBasisPoints()),
                     t.priceMinor(), Long::sum);
             long[] sum = sums.computeIfAbsent(new Rate(t.sellerName(), t.sellerId(), t.currency(),

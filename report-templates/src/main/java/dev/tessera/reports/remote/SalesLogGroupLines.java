@@ -1,5 +1,7 @@
 package dev.tessera.reports.remote;
 
+import dev.tessera.contract.aftersales.Adjustment;
+import dev.tessera.contract.saleslog.SalesLog;
 import dev.tessera.reports.ReportException;
 import dev.tessera.reports.data.EventInfo;
 import dev.tessera.reports.saleslog.SalesLogLine;
@@ -32,21 +34,21 @@ public final class SalesLogGroupLines implements Iterator<SalesLogLine> {
             .thenComparingLong(SalesLogLine::saleId).thenComparing(SalesLogLine::kind)
             .thenComparing(SalesLogLine::categoryName);
 
-    private final Iterator<TicketLine> sold;
-    private final ArrayDeque<AdjustmentLine> pending;
+    private final Iterator<SalesLog.Line> sold;
+    private final ArrayDeque<Adjustment> pending;
     private final Set<String> adjusted = new HashSet<>();
-    private final Map<String, TicketLine> taken = new HashMap<>();
-    private final Function<Set<String>, Map<String, TicketLine>> outside;
+    private final Map<String, SalesLog.Line> taken = new HashMap<>();
+    private final Function<Set<String>, Map<String, SalesLog.Line>> outside;
     private final Map<Long, EventInfo> events;
     private final ArrayDeque<SalesLogLine> ready = new ArrayDeque<>();
     private boolean askedOutside;
-    private TicketLine next;
+    private SalesLog.Line next;
 
-    public SalesLogGroupLines(Iterator<TicketLine> sold, Collection<AdjustmentLine> adjustments,
-                              Function<Set<String>, Map<String, TicketLine>> outside, Map<Long, EventInfo> events) {
+    public SalesLogGroupLines(Iterator<SalesLog.Line> sold, Collection<Adjustment> adjustments,
+                              Function<Set<String>, Map<String, SalesLog.Line>> outside, Map<Long, EventInfo> events) {
         this.sold = sold;
-        List<AdjustmentLine> voids = new ArrayList<>(adjustments.stream().filter(AdjustmentLine::voidsTicket).toList());
-        voids.sort(Comparator.comparing(AdjustmentLine::at).thenComparingLong(AdjustmentLine::saleId));
+        List<Adjustment> voids = new ArrayList<>(adjustments.stream().filter(RemoteRows::voidsTicket).toList());
+        voids.sort(Comparator.comparing((Adjustment a) -> a.at().toInstant()).thenComparingLong(Adjustment::saleId));
         this.pending = new ArrayDeque<>(voids);
         voids.forEach(a -> adjusted.add(a.ticketId()));
         this.outside = outside;
@@ -76,8 +78,8 @@ public final class SalesLogGroupLines implements Iterator<SalesLogLine> {
 
     /** The next sale's tickets as its lines (one per category, as {@link RemoteRows#salesLog}), after the voids due before it. */
     private void sale() {
-        TicketLine first = next;
-        Map<String, List<TicketLine>> byCategory = new LinkedHashMap<>();
+        SalesLog.Line first = next;
+        Map<String, List<SalesLog.Line>> byCategory = new LinkedHashMap<>();
         while (next != null && next.saleId() == first.saleId()) {
             if (adjusted.contains(next.ticketId())) {
                 taken.put(next.ticketId(), next);
@@ -88,12 +90,12 @@ public final class SalesLogGroupLines implements Iterator<SalesLogLine> {
         due(first);
         List<SalesLogLine> lines = new ArrayList<>(byCategory.size());
         byCategory.values().forEach(group -> {
-            TicketLine t = group.getFirst();
+            SalesLog.Line t = group.getFirst();
             long amount = 0;
-            for (TicketLine g : group) {
+            for (SalesLog.Line g : group) {
                 amount += g.priceMinor();
             }
-            lines.add(SalesLogLine.sale(t.saleId(), t.soldAt(), t.eventId(), t.eventName(), t.currency(),
+            lines.add(SalesLogLine.sale(t.saleId(), t.soldAt().toInstant(), t.eventId(), t.eventName(), t.currency(),
                     t.sellerId(), t.sellerName(), event(t.eventId()).categoryName(t.categoryId()), t.paymentMethod(),
                     group.size(), amount, t.taxRateBasisPoints()));
         });
@@ -102,18 +104,18 @@ public final class SalesLogGroupLines implements Iterator<SalesLogLine> {
     }
 
     /** The voids that come before {@code sale} (all that are left when null), as lines in the report's order. */
-    private void due(TicketLine sale) {
+    private void due(SalesLog.Line sale) {
         List<SalesLogLine> lines = new ArrayList<>();
         while (!pending.isEmpty() && (sale == null || before(pending.peek(), sale))) {
-            AdjustmentLine a = pending.poll();
-            TicketLine t = ticket(a.ticketId());
+            Adjustment a = pending.poll();
+            SalesLog.Line t = ticket(a.ticketId());
             SalesLogLine.Kind kind = switch (a.kind()) {
-                case "EXCHANGE" -> SalesLogLine.Kind.EXCHANGE;
+                case EXCHANGE -> SalesLogLine.Kind.EXCHANGE;
                 default -> t.refundMinor() > 0 ? SalesLogLine.Kind.REFUND : SalesLogLine.Kind.VOID;
             };
             // the money leaves the drawer the way it was paid back, as the shift counts it
             String method = t.refundMinor() > 0 && a.method() != null ? a.method() : t.paymentMethod();
-            lines.add(new SalesLogLine(kind, t.saleId(), a.at(), t.eventId(), t.eventName(), t.currency(),
+            lines.add(new SalesLogLine(kind, t.saleId(), a.at().toInstant(), t.eventId(), t.eventName(), t.currency(),
                     t.sellerId(), t.sellerName(), event(t.eventId()).categoryName(t.categoryId()), method, -1,
                     -t.refundMinor(), t.taxRateBasisPoints()));
         }
@@ -122,13 +124,13 @@ public final class SalesLogGroupLines implements Iterator<SalesLogLine> {
     }
 
     /** Whether the void comes before the sale's lines: earlier, or at the same moment of an earlier sale. */
-    private static boolean before(AdjustmentLine a, TicketLine sale) {
-        int at = a.at().compareTo(sale.soldAt());
+    private static boolean before(Adjustment a, SalesLog.Line sale) {
+        int at = a.at().toInstant().compareTo(sale.soldAt().toInstant());
         return at < 0 || at == 0 && a.saleId() < sale.saleId();
     }
 
-    private TicketLine ticket(String ticketId) {
-        TicketLine t = taken.get(ticketId);
+    private SalesLog.Line ticket(String ticketId) {
+        SalesLog.Line t = taken.get(ticketId);
         if (t == null && !askedOutside) {
             askedOutside = true;
             Set<String> unknown = new HashSet<>(adjusted);

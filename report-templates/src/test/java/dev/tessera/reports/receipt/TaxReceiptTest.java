@@ -17,9 +17,9 @@ import dev.tessera.reports.ReportJob;
 import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.data.EventCatalog;
 import dev.tessera.reports.data.EventInfo;
-import dev.tessera.reports.remote.AdjustmentLine;
+import dev.tessera.contract.aftersales.Adjustment;
 import dev.tessera.reports.remote.RemoteRows;
-import dev.tessera.reports.remote.TicketLine;
+import dev.tessera.contract.saleslog.SalesLog;
 import dev.tessera.reports.saleslog.SalesLogLine;
 import dev.tessera.reports.saleslog.SalesLogReport;
 import dev.tessera.reports.support.ApiSalesLog;
@@ -170,10 +170,10 @@ class TaxReceiptTest {
     @Test
     void theSalesLogPdfShowsGrossTaxAndNetPerRateAsTheCenterCountsThem() throws Exception {
         Response log = manager.client().get("/api/sales-log?eventId=" + eventId);
-        List<TicketLine> sold = ApiSalesLog.tickets(log);
-        List<AdjustmentLine> adjustments = ApiSalesLog.adjustments(
+        List<SalesLog.Line> sold = ApiSalesLog.tickets(log);
+        List<Adjustment> adjustments = ApiSalesLog.adjustments(
                 manager.client().get("/api/sales-log/adjustments?eventId=" + eventId));
-        Map<String, TicketLine> byId = RemoteRows.byTicketId(sold);
+        Map<String, SalesLog.Line> byId = RemoteRows.byTicketId(sold);
         Map<Long, EventInfo> events = Map.of(eventId, new EventCatalog(dsl()).event(eventId));
         List<SalesLogLine> lines = RemoteRows.salesLog(sold, adjustments, byId::get, events);
         JasperPrint print = SalesLogReport.fill("tax", lines.iterator(), lines.size(), ENGLISH, ReportJob.unattended());

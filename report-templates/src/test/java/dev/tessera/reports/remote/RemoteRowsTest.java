@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.support.ApiClient;
+import dev.tessera.contract.aftersales.Adjustment;
+import dev.tessera.contract.saleslog.SalesLog;
 import dev.tessera.reports.ReportJob;
 import dev.tessera.reports.ReportOptions;
 import dev.tessera.reports.data.EventCatalog;
@@ -48,7 +50,7 @@ class RemoteRowsTest {
 
     SalesWorld world;
     ApiClient manager;
-    List<TicketLine> tickets;
+    List<SalesLog.Line> tickets;
     Map<Long, EventInfo> events;
 
     @BeforeAll
@@ -74,7 +76,7 @@ class RemoteRowsTest {
 
     @Test
     void salesLogLinesAreTheSalesAndTheRefundOfTheDatabaseAndTheNetPrints() throws Exception {
-        List<AdjustmentLine> adjustments = ApiSalesLog.adjustments(manager.get("/api/sales-log/adjustments"));
+        List<Adjustment> adjustments = ApiSalesLog.adjustments(manager.get("/api/sales-log/adjustments"));
         List<SalesLogLine> lines = RemoteRows.salesLog(tickets, adjustments, RemoteRows.byTicketId(tickets)::get, events);
         long gross = world.dsl().select(DSL.sum(SALE.TOTAL_MINOR)).from(SALE).fetchOne().value1().longValue();
         long refunded = world.dsl().select(DSL.sum(TICKET_VOID.REFUND_MINOR)).from(TICKET_VOID).fetchOne().value1().longValue();

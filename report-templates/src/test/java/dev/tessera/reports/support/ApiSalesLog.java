@@ -3,20 +3,19 @@ package dev.tessera.reports.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.http.Json;
+import dev.tessera.contract.aftersales.Adjustment;
+import dev.tessera.contract.saleslog.SalesLog;
+import dev.tessera.contract.saleslog.SalesLogGroup;
 import dev.tessera.center.support.ApiClient;
 import dev.tessera.center.support.ApiClient.Response;
 import dev.tessera.core.model.SellerAuthorization;
 import dev.tessera.reports.data.EventCatalog;
 import dev.tessera.reports.data.EventInfo;
-import dev.tessera.reports.remote.AdjustmentLine;
 import dev.tessera.reports.remote.RemoteRows;
 import dev.tessera.reports.remote.SalesLogGroupLines;
-import dev.tessera.reports.remote.TicketLine;
 import dev.tessera.reports.saleslog.SalesLogFilter;
 import dev.tessera.reports.saleslog.SalesLogLine;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,10 +47,10 @@ public final class ApiSalesLog {
 
     /** The same against any center whose database {@code dsl} reads (the events' names and categories). */
     public static List<SalesLogLine> lines(DSLContext dsl, ApiClient client, String query, String allDates) {
-        List<TicketLine> sold = tickets(client.get("/api/sales-log" + query));
-        List<AdjustmentLine> adjustments = adjustments(client.get("/api/sales-log/adjustments" + query));
-        Map<String, TicketLine> byId = RemoteRows.byTicketId(sold);
-        if (adjustments.stream().anyMatch(a -> a.voidsTicket() && !byId.containsKey(a.ticketId()))) {
+        List<SalesLog.Line> sold = tickets(client.get("/api/sales-log" + query));
+        List<Adjustment> adjustments = adjustments(client.get("/api/sales-log/adjustments" + query));
+        Map<String, SalesLog.Line> byId = RemoteRows.byTicketId(sold);
+        if (adjustments.stream().anyMatch(a -> RemoteRows.voidsTicket(a) && !byId.containsKey(a.ticketId()))) {
             tickets(client.get("/api/sales-log" + allDates)).forEach(t -> byId.putIfAbsent(t.ticketId(), t));
         }
         EventCatalog catalog = new EventCatalog(dsl);
@@ -68,23 +67,21 @@ public final class ApiSalesLog {
     public static List<SalesLogLine> streamed(SalesWorld world, ApiClient client, String query, int pageSales) {
         Response groups = client.get("/api/sales-log/groups" + query);
         assertThat(groups.status()).as(groups.body()).isEqualTo(200);
-        record Group(long eventId, String eventName, long sellerId, String sellerName) {}
-        List<Group> order = new ArrayList<>();
-        groups.json().forEach(g -> order.add(new Group(g.get("eventId").asLong(), g.get("eventName").asText(),
-                g.get("sellerId").asLong(), g.get("sellerName").asText())));
-        order.sort(Comparator.comparing(Group::eventName).thenComparingLong(Group::eventId)
-                .thenComparing(Group::sellerName).thenComparingLong(Group::sellerId));
+        List<SalesLogGroup> order = new ArrayList<>(
+                Json.MAPPER.convertValue(groups.json(), new TypeReference<List<SalesLogGroup>>() {}));
+        order.sort(Comparator.comparing(SalesLogGroup::eventName).thenComparingLong(SalesLogGroup::eventId)
+                .thenComparing(SalesLogGroup::sellerName).thenComparingLong(SalesLogGroup::sellerId));
         EventCatalog catalog = new EventCatalog(world.dsl());
         Map<Long, EventInfo> events = new HashMap<>();
         List<SalesLogLine> lines = new ArrayList<>();
-        for (Group g : order) {
+        for (SalesLogGroup g : order) {
             events.computeIfAbsent(g.eventId(), catalog::event);
             String of = (query.isEmpty() ? "?" : query + "&") + "eventId=" + g.eventId() + "&sellerId=" + g.sellerId();
-            List<AdjustmentLine> adjustments = adjustments(client.get("/api/sales-log/adjustments" + of));
-            Iterator<TicketLine> sold = pages(client, of, pageSales);
+            List<Adjustment> adjustments = adjustments(client.get("/api/sales-log/adjustments" + of));
+            Iterator<SalesLog.Line> sold = pages(client, of, pageSales);
             String allDates = "?eventId=" + g.eventId() + "&sellerId=" + g.sellerId();
             new SalesLogGroupLines(sold, adjustments, wanted -> {
-                Map<String, TicketLine> found = new HashMap<>();
+                Map<String, SalesLog.Line> found = new HashMap<>();
                 pages(client, allDates, pageSales).forEachRemaining(t -> {
                     if (wanted.contains(t.ticketId())) {
                         found.put(t.ticketId(), t);
@@ -97,8 +94,8 @@ public final class ApiSalesLog {
     }
 
     /** Every ticket of the log, read a page at a time through the {@code next} cursors. */
-    public static Iterator<TicketLine> pages(ApiClient client, String query, int pageSales) {
-        List<TicketLine> all = new ArrayList<>();
+    public static Iterator<SalesLog.Line> pages(ApiClient client, String query, int pageSales) {
+        List<SalesLog.Line> all = new ArrayList<>();
         String after = null;
         do {
             Response page = client.get("/api/sales-log" + (query.isEmpty() ? "?" : query + "&") + "limit=" + pageSales
@@ -127,29 +124,14 @@ public final class ApiSalesLog {
         return q.isEmpty() ? "" : "?" + q.substring(1);
     }
 
-    public static List<TicketLine> tickets(Response log) {
+    public static List<SalesLog.Line> tickets(Response log) {
         assertThat(log.status()).as(log.body()).isEqualTo(200);
-        List<TicketLine> lines = new ArrayList<>();
-        for (JsonNode l : log.get("lines")) {
-            lines.add(new TicketLine(l.get("saleId").asLong(), Instant.parse(l.get("soldAt").asText()),
-                    l.get("eventId").asLong(), l.get("eventName").asText(), l.get("sellerId").asLong(),
-                    l.get("sellerName").asText(), l.get("ticketId").asText(), l.get("seatId").asText(),
-                    l.get("categoryId").asText(), l.get("priceMinor").asLong(), l.get("currency").asText(),
-                    l.get("paymentMethod").asText(), l.get("status").asText(), l.get("refundMinor").asLong(),
-                    l.get("taxRateBasisPoints").asInt()));
-        }
-        return lines;
+        return Json.MAPPER.convertValue(log.get("lines"), new TypeReference<List<SalesLog.Line>>() {});
     }
 
-    public static List<AdjustmentLine> adjustments(Response log) {
+    public static List<Adjustment> adjustments(Response log) {
         assertThat(log.status()).as(log.body()).isEqualTo(200);
-        List<AdjustmentLine> lines = new ArrayList<>();
-        for (JsonNode a : log.json()) {
-            lines.add(new AdjustmentLine(a.get("kind").asText(), Instant.parse(a.get("at").asText()),
-                    a.get("saleId").asLong(), a.get("ticketId").asText(),
-                    a.path("method").isTextual() ? a.path("method").asText() : null));
-        }
-        return lines;
+        return Json.MAPPER.convertValue(log.json(), new TypeReference<List<Adjustment>>() {});
     }
 
     /** The center's answer to {@code GET /api/events/{id}/authorizations}, read into the record the center wrote it from. */
