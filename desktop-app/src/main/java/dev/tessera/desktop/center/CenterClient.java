@@ -6,6 +6,7 @@ import dev.tessera.client.CenterTrust;
 import dev.tessera.client.ConnectionListener;
 import dev.tessera.contract.account.Login;
 import dev.tessera.contract.account.SignedIn;
+import dev.tessera.contract.health.Health;
 import java.net.URI;
 
 /**
@@ -34,7 +35,7 @@ public final class CenterClient implements AutoCloseable {
 
     /** Succeeds when the center answers its health check. */
     public void checkHealth() {
-        http.get("/health", null, CenterHttp.mapOf(String.class, Object.class));
+        http.get("/health", null, CenterHttp.type(Health.class));
     }
 
     /** Signs in; a wrong password is a {@link CenterProblemException} with status 401, a locked account 429. */
