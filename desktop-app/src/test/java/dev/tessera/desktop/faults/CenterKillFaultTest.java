@@ -26,9 +26,11 @@ import dev.tessera.desktop.counter.OfflineSeller;
 import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.ledger.TerminalIdentity;
 import dev.tessera.desktop.ledger.TerminalSync;
+import dev.tessera.desktop.support.Eventually;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -162,7 +164,19 @@ class CenterKillFaultTest {
             for (Thread t : workers) {
                 t.join(TimeUnit.MINUTES.toMillis(1));
             }
-            assertThat(sync.pushPending()).as("the journal settles once the center stays up").isZero();
+            // the last restart may still be catching up on a starved machine: one push may time out, the journal
+            // must settle within the deadline all the same
+            long settleStarted = System.nanoTime();
+            AtomicInteger settlePushesCut = new AtomicInteger();
+            Eventually.await(Duration.ofMinutes(2), "the journal settles once the center stays up", () -> {
+                try {
+                    return sync.pushPending() == 0;
+                } catch (CenterException e) {
+                    settlePushesCut.incrementAndGet();
+                    return false;
+                }
+            });
+            long settleMillis = (System.nanoTime() - settleStarted) / 1_000_000;
             pause(TimeUnit.SECONDS.toMillis(HOLD_SECONDS) + 2_500);
             long sellerId = clerk.account().accountId();
             center.stop();
@@ -190,12 +204,14 @@ class CenterKillFaultTest {
             }
             tally.report(killPoints + " kill points; " + CLIENTS + " clients; " + confirmed.size() + " online sales and "
                     + voided.size() + " voids confirmed, " + cutRequests.get() + " requests cut by a kill; journal " + ledger.journal(identity.terminalId()).size()
-                    + " entries; slowest restart " + center.slowestStartMillis() + " ms");
+                    + " entries; slowest restart " + center.slowestStartMillis() + " ms; journal settled in " + settleMillis
+                    + " ms after the last restart (" + settlePushesCut.get() + " pushes cut)");
             assertThat(cutRequests.get()).as("the kills really cut requests").isPositive();
             assertThat(UNEXPECTED).as("answers other than sales, sold-out and dropped connections").isEmpty();
         } finally {
             stop.set(true);
             center.stop();
+            center.keepLog(Path.of("target", "faults", "center-kill-" + database + ".log"));
         }
     }
 

@@ -65,6 +65,19 @@ final class CenterProcess implements AutoCloseable {
         return slowestStartMillis;
     }
 
+    /** Copies the center's log (every start of this run) to {@code file}, for a look after the temporary folder is gone. */
+    void keepLog(Path file) {
+        if (!java.nio.file.Files.exists(dir.resolve("center.log"))) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.copy(dir.resolve("center.log"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     URI uri() {
         return URI.create("http://127.0.0.1:" + port);
     }
