@@ -526,7 +526,8 @@ class CounterFlowTest {
         assertThat(held.scan().verdict()).as(held.scan().detail()).isEqualTo(Verdict.AREA_FULL);
         assertThat(ui.text("#gateHeadline")).isEqualTo("NOT ADMITTED");
         assertThat(ui.text("#gateReason")).startsWith("Area full: this standing area is full inside.");
-        assertThat(answerColour()).as("a red answer").isEqualTo(javafx.scene.paint.Color.web("#cf222e"));
+        // the answer's colour comes with the next CSS pass after its words
+        waitFor(10, "a red answer", () -> answerColour().equals(javafx.scene.paint.Color.web("#cf222e")));
         Screenshots.take(ui.scene(), "18-gate-standing-area-full");
 
         // the door opens again: a standing place enters, counted for the pit
@@ -535,7 +536,7 @@ class CounterFlowTest {
         GateStation.Answer standingIn = tapAtGate(gate);
         assertThat(standingIn.scan().verdict()).as(standingIn.scan().detail()).isEqualTo(Verdict.ADMITTED);
         assertThat(ui.text("#gateSeat")).isEqualTo("Standing \u00b7 Standing pit \u00b7 Standing");
-        assertThat(answerColour()).as("a green answer").isEqualTo(javafx.scene.paint.Color.web("#1a7f37"));
+        waitFor(10, "a green answer", () -> answerColour().equals(javafx.scene.paint.Color.web("#1a7f37")));
         waitFor(10, "the pit's count", () -> ui.text("#gateArea-PIT").equals("Standing pit: 1 admitted here, capacity 50"));
         Screenshots.take(ui.scene(), "19-gate-standing-admitted");
 
