@@ -1,7 +1,5 @@
 package dev.tessera.desktop.aftersales;
 
-import dev.tessera.contract.sales.PaymentMethod;
-import dev.tessera.contract.sales.RefundMethod;
 import dev.tessera.desktop.ui.Feedback;
 import dev.tessera.desktop.counter.CounterContext;
 import dev.tessera.desktop.counter.CounterFailures;
