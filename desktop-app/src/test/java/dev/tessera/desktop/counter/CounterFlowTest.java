@@ -20,6 +20,7 @@ import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.designer.availability.SeatStatus;
 import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.ledger.LedgerStore;
+import dev.tessera.desktop.support.GateTaps;
 import dev.tessera.desktop.support.ConfirmDialog;
 import dev.tessera.desktop.support.AppUnderTest;
 import dev.tessera.desktop.support.ChipLook;
@@ -582,19 +583,8 @@ class CounterFlowTest {
         assertThat(printed).as(printed).contains("Event occupancy").containsPattern("Standing pit\\s+Standing\\s+50\\s+3\\b");
     }
 
-    /** Selects the first chip in the gate's tray and taps it (Ctrl+T); the gate's answer to that tap. */
     private GateStation.Answer tapAtGate(GateViewModel gate) throws Exception {
-        long before = fx(() -> gate.answerProperty().get() == null ? -1 : gate.answerProperty().get().scan().id());
-        ListView<?> chips = robot.lookup("#gateChips").queryAs(ListView.class);
-        fx(() -> {
-            gate.refreshChips();
-            chips.getSelectionModel().select(0);
-            return null;
-        });
-        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
-        waitFor(20, "the gate's answer", () -> !gate.checkingProperty().get() && gate.answerProperty().get() != null
-                && gate.answerProperty().get().scan().id() != before);
-        return fx(() -> gate.answerProperty().get());
+        return GateTaps.tapFirstChip(robot, gate);
     }
 
     /** The gate answer's background: green or red. */
