@@ -99,21 +99,44 @@ public final class BenchMain {
             System.out.println("docs/performance.md left as it is: only a run of every benchmark rewrites it");
         } else if (Files.isDirectory(docs)) {
             Path out = docs.resolve("performance.md");
-            String header = "# Performance\n\nWritten by `./tessera bench " + String.join(" ", names) + "` on "
+            String header = "Written by `./tessera bench " + String.join(" ", names) + "` on "
                     + LocalDate.now() + ": " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                     + Runtime.version() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                     + ".\nEach figure was measured in that one run, beside its reference where one exists.\n\n";
             StringBuilder notes = new StringBuilder();
             names.stream().map(n -> NOTES.get(n.toLowerCase(Locale.ROOT))).filter(n -> n != null)
                     .forEach(n -> notes.append(n).append('\n'));
-            Files.writeString(out, header + table + (notes.isEmpty() ? "" : "\nHow the figures are taken:\n\n" + notes));
-            System.out.println("wrote " + out.toAbsolutePath());
+            String generated = header + table + (notes.isEmpty() ? "" : "\nHow the figures are taken:\n\n" + notes);
+            String page = Files.isRegularFile(out) ? Files.readString(out) : "";
+            Files.writeString(out, withRun(page, generated));
+            System.out.println("wrote " + out.toAbsolutePath() + " (this run's table; the sections after it kept)");
         }
         Path readme = Path.of("README.md");
         if (names.containsAll(ALL) && Files.isRegularFile(readme)) {
             Files.writeString(readme, withSummary(Files.readString(readme), lines));
             System.out.println("wrote the summary into " + readme.toAbsolutePath());
         }
+    }
+
+    static final String RUN_START = "<!-- bench:run:start (written by ./tessera bench; the sections after the end mark "
+            + "are written by hand and kept) -->";
+    static final String RUN_END = "<!-- bench:run:end -->";
+
+    /**
+     * docs/performance.md with this run's table in place of the last run's: the text between the run marks is
+     * replaced; what the engineers wrote after them (what was changed, the profiles of a missed aim) stays. A page
+     * without the marks gets them after its title, its own text following.
+     */
+    static String withRun(String page, String generated) {
+        String block = RUN_START + "\n" + generated + RUN_END + "\n";
+        int start = page.indexOf(RUN_START);
+        int end = page.indexOf(RUN_END);
+        if (start >= 0 && end > start) {
+            return page.substring(0, start) + block + page.substring(end + RUN_END.length()).replaceFirst("^\n", "");
+        }
+        String title = "# Performance\n";
+        String rest = page.startsWith(title) ? page.substring(title.length()).stripLeading() : page;
+        return title + "\n" + block + (rest.isEmpty() ? "" : "\n" + rest);
     }
 
     static final String SUMMARY_START = "<!-- bench:start (written by ./tessera bench) -->";

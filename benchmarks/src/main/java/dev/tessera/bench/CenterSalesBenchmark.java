@@ -72,7 +72,25 @@ public final class CenterSalesBenchmark {
 
     /** One way of selling, measured once the center's JIT is quiet. */
     record Steady(String how, double salesPerSecond, long p50Micros, long p99Micros, int failures, double jitShare,
-                  double warmUpSeconds, double centerCpuMillisPerSale) {}
+                  double warmUpSeconds, double centerCpuMillisPerSale, CpuSplit cpu) {}
+
+    /**
+     * Where the machine's CPU went per operation (a sale, or a pgbench transaction), in milliseconds, from procfs:
+     * the center's JVM, the load generator (the sellers' JVM, or the pgbench client), PostgreSQL's server processes
+     * (0 on H2, which runs inside the center's JVM), and every other process on the machine. -1 where procfs is absent.
+     */
+    record CpuSplit(double center, double client, double database, double other) {
+        double total() {
+            return center + client + database + other;
+        }
+
+        boolean known() {
+            return client >= 0 && database >= 0 && other >= 0;
+        }
+    }
+
+    /** pgbench's rate and what a transaction cost the machine. */
+    record Pgbench(double tps, long transactions, CpuSplit cpu) {}
 
     /** The phase right after registering a new event: its sales rate and how long the registration took. */
     record Fresh(double salesPerSecond, double seconds, double registrationSeconds, long p99Micros, int failures) {}
@@ -95,17 +113,19 @@ public final class CenterSalesBenchmark {
         String only = System.getProperty("bench.only", "");
         if (!only.equals("pg")) {
             Path dir = Files.createTempDirectory("tessera-bench-h2");
-            Figure h2 = sales("H2 file", CenterConfig.h2FileUrl(dir.resolve("center")), "tessera", settings, false);
+            Figure h2 = sales("H2 file", CenterConfig.h2FileUrl(dir.resolve("center")), "tessera", settings, false, -1);
             print(h2, settings);
             figures.add(h2);
         }
         PostgresCluster pg = PostgresCluster.shared();
         if (!only.equals("h2")) {
-            Figure postgres = sales("PostgreSQL", pg.createDatabase("bench_sales"), "postgres", settings, true);
+            Figure postgres = sales("PostgreSQL", pg.createDatabase("bench_sales"), "postgres", settings, true,
+                    pg.postmasterPid());
             print(postgres, settings);
             figures.add(postgres);
         }
-        double pgbench = pgbench(pg);
+        Pgbench bench = pgbench(pg);
+        double pgbench = bench.tps();
         System.out.printf("pgbench -N (scale 10, 8 clients, 2 threads, 10 s) on the same PostgreSQL: %.0f TPS%n", pgbench);
         for (Figure f : figures) {
             for (Steady m : List.of(f.sellNow(), f.holdConfirm())) {
@@ -119,6 +139,22 @@ public final class CenterSalesBenchmark {
             }
         }
         lines.add("| pgbench -N TPS, same PostgreSQL, same run | %.0f |".formatted(pgbench));
+        if (bench.cpu().known()) {
+            lines.add(("| CPU of one pgbench -N transaction: PostgreSQL + pgbench client + other processes "
+                    + "| %.3f ms (%.3f + %.3f + %.3f) |").formatted(bench.cpu().total(), bench.cpu().database(),
+                    bench.cpu().client(), bench.cpu().other()));
+            for (Figure f : figures) {
+                for (Steady m : List.of(f.sellNow(), f.holdConfirm())) {
+                    if (m.cpu().known()) {
+                        lines.add(("| CPU of one sale, %s, %s: center JVM + sellers' JVM + %s + other processes | %.3f ms "
+                                + "(%.3f + %.3f + %.3f + %.3f) = %.1f pgbench transactions |").formatted(f.database(),
+                                m.how(), f.database().equals("PostgreSQL") ? "PostgreSQL" : "database (in the center JVM)",
+                                m.cpu().total(), m.cpu().center(), m.cpu().client(), m.cpu().database(),
+                                m.cpu().other(), m.cpu().total() / bench.cpu().total()));
+                    }
+                }
+            }
+        }
         for (Figure f : figures) {
             for (Steady m : List.of(f.sellNow(), f.holdConfirm())) {
                 lines.add("| ratio %s %s sales/s ÷ pgbench TPS | %.0f%% |".formatted(f.database(), m.how(),
@@ -155,6 +191,11 @@ public final class CenterSalesBenchmark {
                     f.database(), m.how(), m.salesPerSecond(), m.salesPerSecond() * s.seatsPerSale(), s.sellers(),
                     m.p50Micros() / 1000.0, m.p99Micros() / 1000.0, m.failures(), 100 * m.jitShare(),
                     m.warmUpSeconds(), m.centerCpuMillisPerSale());
+            if (m.cpu().known()) {
+                System.out.printf("%s, %s: CPU a sale %.3f ms: center JVM %.3f, sellers' JVM %.3f, database server %.3f, "
+                                + "other processes %.3f%n", f.database(), m.how(), m.cpu().total(), m.cpu().center(),
+                        m.cpu().client(), m.cpu().database(), m.cpu().other());
+            }
         }
         if (f.fresh() != null) {
             System.out.printf("%s, new event: %.0f sales/s in its first %.0f s (%.0f %% of steady sell now), registered in "
@@ -169,7 +210,8 @@ public final class CenterSalesBenchmark {
         }
     }
 
-    static Figure sales(String name, String jdbcUrl, String user, Settings s, boolean freshEvent) throws Exception {
+    static Figure sales(String name, String jdbcUrl, String user, Settings s, boolean freshEvent, long databasePid)
+            throws Exception {
         CenterConfig config = CenterConfig.of(jdbcUrl, user, "", 0).withPoolSize(s.pool())
                 // Sign-in cost is not what this measures: a cheap Argon2id for the 64 bench accounts.
                 .withPasswordHasher(new PasswordHasher(1024, 1, 1, 16, 32, new SecureRandom()));
@@ -207,9 +249,9 @@ public final class CenterSalesBenchmark {
             Fresh fresh = null;
             try (Load load = Load.start(center.baseUri(), s)) {
                 load.sell(twoStepEvent, seatFile, false);
-                holdConfirm = steady("hold + confirm", load, s);
+                holdConfirm = steady("hold + confirm", load, s, databasePid);
                 load.sell(sellNowEvent, seatFile, true);
-                sellNow = steady("sell now", load, s);
+                sellNow = steady("sell now", load, s, databasePid);
                 if (freshEvent) {
                     long r0 = System.nanoTime();
                     long newEvent = onSale(organizer, venueId, version, map, "Bench Cup Replay", sellerIds);
@@ -234,23 +276,39 @@ public final class CenterSalesBenchmark {
     }
 
     /** Warms the current way of selling until the JIT is quiet, then measures it for the set window. */
-    private static Steady steady(String how, Load load, Settings s) throws Exception {
+    private static Steady steady(String how, Load load, Settings s, long databasePid) throws Exception {
         double warmUp = warmUntilTheJitIsQuiet(load, s.maxWarmUp());
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Load.Mark before = load.mark();
         long jit0 = jit.getTotalCompilationTime();
+        long machine0 = ProcCpu.machineBusy();
+        long client0 = ProcCpu.process(load.pid());
+        long database0 = databasePid > 0 ? ProcCpu.tree(databasePid) : 0;
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Thread.sleep(s.measure().toMillis());
         Load.Mark after = load.mark();
         double seconds = (System.nanoTime() - t0) / 1e9;
         long cpu = os.getProcessCpuTime() - cpu0;
+        long database = databasePid > 0 ? ProcCpu.tree(databasePid) - database0 : 0;
+        long client = ProcCpu.process(load.pid()) - client0;
+        long machine = ProcCpu.machineBusy() - machine0;
         int sold = after.sales() - before.sales();
         // the compiler threads' time as a share of all the center JVM's CPU in the window
         double jitShare = (jit.getTotalCompilationTime() - jit0) * 1e6 / Math.max(1, cpu);
         return new Steady(how, sold / seconds, after.p50Micros(), after.p99Micros(),
-                after.failures() - before.failures(), jitShare, warmUp, cpu / 1e6 / Math.max(1, sold));
+                after.failures() - before.failures(), jitShare, warmUp, cpu / 1e6 / Math.max(1, sold),
+                split(machine0 < 0 || client0 < 0 || database0 < 0, cpu, client, database, machine, sold));
+    }
+
+    /** Per operation, in ms; the rest of the machine's busy time is "other" (never below 0: the clocks differ). */
+    private static CpuSplit split(boolean unknown, long center, long client, long database, long machine, long ops) {
+        double n = Math.max(1, ops) * 1e6;
+        if (unknown) {
+            return new CpuSplit(center / n, -1, -1, -1);
+        }
+        return new CpuSplit(center / n, client / n, database / n, Math.max(0, machine - center - client - database) / n);
     }
 
     /** Counts, in the center's database, every sign of a seat sold twice. */
@@ -319,6 +377,10 @@ public final class CenterSalesBenchmark {
                     Integer.toString(s.seatsPerSale()))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             return new Load(p);
+        }
+
+        long pid() {
+            return process.pid();
         }
 
         void sell(long eventId, Path seats, boolean sellNow) throws IOException {
@@ -403,7 +465,7 @@ public final class CenterSalesBenchmark {
         return r;
     }
 
-    static double pgbench(PostgresCluster pg) throws IOException, InterruptedException {
+    static Pgbench pgbench(PostgresCluster pg) throws IOException, InterruptedException {
         pg.createDatabase("bench_pgbench");
         String pgbench = pg.bin().resolve("pgbench").toString();
         List<String> conn = List.of("-h", "127.0.0.1", "-p", String.valueOf(pg.port()), "-U", "postgres");
@@ -414,12 +476,24 @@ public final class CenterSalesBenchmark {
         List<String> runCmd = new ArrayList<>(List.of(pgbench, "-c", "8", "-j", "2", "-T", "10", "-N"));
         runCmd.addAll(conn);
         runCmd.add("bench_pgbench");
+        long client0 = ProcCpu.reapedChildrenOfSelf();
+        long database0 = ProcCpu.tree(pg.postmasterPid());
+        long machine0 = ProcCpu.machineBusy();
         String out = exec(runCmd);
+        // pgbench's backends end with it; give the postmaster a moment to reap them (their time moves to its children's)
+        Thread.sleep(500);
+        long client = ProcCpu.reapedChildrenOfSelf() - client0;
+        long database = ProcCpu.tree(pg.postmasterPid()) - database0;
+        long machine = ProcCpu.machineBusy() - machine0;
         Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
-        if (!m.find()) {
+        Matcher n = Pattern.compile("number of transactions actually processed: ([0-9]+)").matcher(out);
+        if (!m.find() || !n.find()) {
             throw new IllegalStateException("pgbench printed no tps:\n" + out);
         }
-        return Double.parseDouble(m.group(1));
+        long transactions = Long.parseLong(n.group(1));
+        // this JVM idles while pgbench runs; its own time counts as "other" with the rest of the machine
+        return new Pgbench(Double.parseDouble(m.group(1)), transactions,
+                split(client0 < 0 || database0 < 0 || machine0 < 0, 0, client, database, machine, transactions));
     }
 
     private static String exec(List<String> command) throws IOException, InterruptedException {

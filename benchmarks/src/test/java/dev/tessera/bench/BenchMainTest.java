@@ -30,4 +30,21 @@ class BenchMainTest {
     void aReadmeWithoutTheMarkersIsLeftAlone() {
         assertThat(BenchMain.withSummary("# Tessera\n", RUN)).isEqualTo("# Tessera\n");
     }
+
+    @Test
+    void aFullRunReplacesItsOwnTableAndKeepsTheSectionsWrittenByHand() {
+        String page = "# Performance\n\nWhy the sale costs what it costs.\n\n## Gate CPU per tap\n\nprofile\n";
+
+        String first = BenchMain.withRun(page, "| figure | value |\n| old | 1 |\n");
+        String second = BenchMain.withRun(first, "| figure | value |\n| new | 2 |\n");
+
+        assertThat(first).startsWith("# Performance\n\n" + BenchMain.RUN_START + "\n| figure | value |\n| old | 1 |\n"
+                + BenchMain.RUN_END + "\n\nWhy the sale costs what it costs.");
+        assertThat(second).contains("| new | 2 |").doesNotContain("| old | 1 |")
+                .endsWith(BenchMain.RUN_END + "\n\nWhy the sale costs what it costs.\n\n## Gate CPU per tap\n\nprofile\n");
+        assertThat(BenchMain.withRun(second, "| figure | value |\n| new | 2 |\n")).as("the same run again changes nothing")
+                .isEqualTo(second);
+        assertThat(BenchMain.withRun("", "| t |\n")).isEqualTo("# Performance\n\n" + BenchMain.RUN_START + "\n| t |\n"
+                + BenchMain.RUN_END + "\n");
+    }
 }

@@ -61,6 +61,15 @@ public final class PostgresCluster {
         return bin;
     }
 
+    /** The server's main process (its first line of postmaster.pid): the benchmark reads its CPU time from procfs. */
+    public long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dir.resolve("data").resolve("postmaster.pid")).getFirst().trim());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the server's postmaster.pid in " + dir, e);
+        }
+    }
+
     /** A fresh, empty database in the shared cluster. */
     public String createDatabase(String name) {
         run(List.of(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres",
