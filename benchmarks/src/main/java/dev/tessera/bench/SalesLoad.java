@@ -1,8 +1,8 @@
 package dev.tessera.bench;
 
 import dev.tessera.center.support.ApiClient;
-import dev.tessera.center.support.ApiClient.Response;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The center benchmark's load generator, in a JVM of its own so that its threads, JSON and JIT do not share the
  * center's CPU accounting (issue 13: "the load generator in its own process"). Each seller signs in once and sells
  * its own slice of the event's seats, hold + confirm, {@code seatsPerSale} seats a sale, as fast as the center
- * answers.
+ * answers. The sales go over {@link LeanHttp}, one kept-alive connection a seller, so that the load generator takes
+ * as little of the shared machine's CPU as it can.
  *
  * <p>Commands on stdin, one a line; answers on stdout:
  * <ul>
@@ -37,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SalesLoad {
 
+    private final URI base;
     private final List<ApiClient> sellers = new ArrayList<>();
     private final int seatsPerSale;
     private final AtomicInteger sales = new AtomicInteger();
@@ -47,6 +49,7 @@ public final class SalesLoad {
     private final List<Thread> threads = new ArrayList<>();
 
     private SalesLoad(URI base, int sellerCount, String password, int seatsPerSale) {
+        this.base = base;
         this.seatsPerSale = seatsPerSale;
         ApiClient anonymous = new ApiClient(base);
         for (int i = 0; i < sellerCount; i++) {
@@ -89,34 +92,52 @@ public final class SalesLoad {
         sellersDone.set(0);
         int perSeller = seats.size() / sellers.size();
         for (int i = 0; i < sellers.size(); i++) {
-            ApiClient api = sellers.get(i);
+            String token = sellers.get(i).token();
             List<String> mine = seats.subList(i * perSeller, (i + 1) * perSeller);
             threads.add(Thread.ofPlatform().name("seller-" + i).start(() -> {
                 int next = 0;
-                for (; next + seatsPerSale <= mine.size() && run.get(); next += seatsPerSale) {
-                    long t0 = System.nanoTime();
-                    List<String> seatIds = mine.subList(next, next + seatsPerSale);
-                    if (sellNow) {
-                        Response sale = api.post("/api/events/" + eventId + "/sales", Map.of("seatIds", seatIds,
-                                "customer", Map.of("auth", "WALK_IN"),
-                                "payment", Map.of("method", "CARD", "reference", "bench")));
-                        count(sale.status() == 201, t0);
-                        continue;
+                try (LeanHttp http = new LeanHttp(base, token)) {
+                    for (; next + seatsPerSale <= mine.size() && run.get(); next += seatsPerSale) {
+                        long t0 = System.nanoTime();
+                        List<String> seatIds = mine.subList(next, next + seatsPerSale);
+                        count(sellNow ? sellNow(http, eventId, seatIds) : holdAndConfirm(http, eventId, seatIds), t0);
                     }
-                    Response hold = api.post("/api/events/" + eventId + "/holds", Map.of("seatIds", seatIds));
-                    boolean ok = hold.status() == 201;
-                    if (ok) {
-                        Response sale = api.post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
-                                "customer", Map.of("auth", "WALK_IN"),
-                                "payment", Map.of("method", "CARD", "reference", "bench")));
-                        ok = sale.status() == 201;
-                    }
-                    count(ok, t0);
                 }
                 if (next + seatsPerSale > mine.size()) {
                     sellersDone.incrementAndGet();
                 }
             }));
+        }
+    }
+
+    /** One request: {@code POST /api/events/{id}/sales}, a walk-in paying by card. */
+    private static boolean sellNow(LeanHttp http, long eventId, List<String> seatIds) {
+        return answered(http, "/api/events/" + eventId + "/sales", Map.of("seatIds", seatIds, "customer",
+                Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CARD", "reference", "bench")), 201) != null;
+    }
+
+    /** Two requests: hold the seats, then confirm the hold as a sale. */
+    private static boolean holdAndConfirm(LeanHttp http, long eventId, List<String> seatIds) {
+        LeanHttp.Answer hold = answered(http, "/api/events/" + eventId + "/holds", Map.of("seatIds", seatIds), 201);
+        if (hold == null) {
+            return false;
+        }
+        try {
+            long holdId = ApiClient.JSON.readTree(hold.body()).get("id").asLong();
+            return answered(http, "/api/sales", Map.of("holdId", holdId, "customer", Map.of("auth", "WALK_IN"),
+                    "payment", Map.of("method", "CARD", "reference", "bench")), 201) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The answer when it has the expected status, else null (a refusal or a dropped connection: a failed sale). */
+    private static LeanHttp.Answer answered(LeanHttp http, String path, Object body, int expected) {
+        try {
+            LeanHttp.Answer answer = http.post(path, ApiClient.JSON.writeValueAsString(body));
+            return answer.status() == expected ? answer : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 
