@@ -27,10 +27,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.jooq.SQLDialect;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,12 +87,10 @@ class AppKillFaultTest {
             Thread.sleep(TimeUnit.SECONDS.toMillis(HOLD_SECONDS) + 2_500);
             long sellerId = clerk.account().accountId();
             center.stop();
-            try (var connection = center.openDatabase();
+            try (var database = center.openDatabase();
                  LedgerStore ledger = LedgerStore.open(terminalDir, Clock.systemUTC())) {
                 String terminal = ledger.identity("clerk", new SecureRandom()).terminalId();
-                LedgerAudit.audit(tally, DSL.using(connection, SQLDialect.H2,
-                        new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER)), ledger, terminal, tempest.id(),
-                        sellerId, true);
+                LedgerAudit.audit(tally, database.dsl(), ledger, terminal, tempest.id(), sellerId, true);
                 tally.report(KILLS + " kill points; " + tickets
                         + " tickets on " + KILLS + " chips; journal " + ledger.journal(terminal).size() + " entries");
             }

@@ -44,9 +44,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -182,9 +179,8 @@ class CenterKillFaultTest {
             center.stop();
 
             FaultTally tally = new FaultTally(database.equals("H2") ? "center-kill" : "center-kill-postgresql");
-            try (var connection = center.openDatabase()) {
-                DSLContext db = DSL.using(connection, center.dialect(),
-                        new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER));
+            try (var audited = center.openDatabase()) {
+                DSLContext db = audited.dsl();
                 confirmed.forEach((saleId, sold) -> {
                     if (!db.fetchExists(SALE, SALE.ID.eq(saleId))) {
                         tally.lost("sale " + saleId + " was confirmed " + sinceKill(sold.answeredAt()) + " but is not in the database");
@@ -204,7 +200,8 @@ class CenterKillFaultTest {
             }
             tally.report(killPoints + " kill points; " + CLIENTS + " clients; " + confirmed.size() + " online sales and "
                     + voided.size() + " voids confirmed, " + cutRequests.get() + " requests cut by a kill; journal " + ledger.journal(identity.terminalId()).size()
-                    + " entries; slowest restart " + center.slowestStartMillis() + " ms; journal settled in " + settleMillis
+                    + " entries; slowest restart " + center.slowestStartMillis() + " ms; last stop: " + center.lastStop()
+                    + "; journal settled in " + settleMillis
                     + " ms after the last restart (" + settlePushesCut.get() + " pushes cut)");
             assertThat(cutRequests.get()).as("the kills really cut requests").isPositive();
             assertThat(UNEXPECTED).as("answers other than sales, sold-out and dropped connections").isEmpty();

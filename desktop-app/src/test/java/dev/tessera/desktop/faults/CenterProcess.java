@@ -2,6 +2,7 @@ package dev.tessera.desktop.faults;
 
 import dev.tessera.center.CenterConfig;
 import dev.tessera.center.CenterMain;
+import dev.tessera.center.db.Database;
 import dev.tessera.center.support.ChildJvm;
 import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.client.CenterException;
@@ -12,13 +13,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jooq.SQLDialect;
 
 /**
  * The standalone center ({@link CenterMain}, a JVM of its own with the demo data) on an H2 file in a folder or on a
@@ -39,6 +36,7 @@ final class CenterProcess implements AutoCloseable {
     private final int holdSeconds;
     private Process process;
     private long slowestStartMillis;
+    private String lastStop = "not stopped";
 
     private CenterProcess(Path dir, String jdbcUrl, String user, int port, int holdSeconds) {
         this.dir = dir;
@@ -82,13 +80,13 @@ final class CenterProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** Its database, to audit once it is stopped. */
-    Connection openDatabase() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, user, "");
-    }
-
-    SQLDialect dialect() {
-        return jdbcUrl.startsWith("jdbc:h2:") ? SQLDialect.H2 : SQLDialect.POSTGRES;
+    /**
+     * The center's database for the audit after {@link #stop()}, opened as a restarted center opens it: an H2 file that
+     * was not closed is first pointed at its newest whole chunk (ADR 0003), so the audit reads what the next center
+     * would serve, and never an older state H2 alone would start from.
+     */
+    Database openDatabase() {
+        return Database.open(jdbcUrl, user, "", 2);
     }
 
     /** CenterMain answers /health before it has loaded the demo data: waits until the clerk sees the demo event. */
@@ -136,11 +134,20 @@ final class CenterProcess implements AutoCloseable {
     /** A normal stop (SIGTERM: the center closes its database), SIGKILL after 30 s. */
     void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
+            long t0 = System.nanoTime();
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
+                lastStop = "killed: it had not closed 30 s after SIGTERM";
+            } else {
+                lastStop = "closed " + (System.nanoTime() - t0) / 1_000_000 + " ms after SIGTERM";
             }
         }
+    }
+
+    /** How the last {@link #stop()} went: closed after SIGTERM (and how fast), or killed. */
+    String lastStop() {
+        return lastStop;
     }
 
     @Override
