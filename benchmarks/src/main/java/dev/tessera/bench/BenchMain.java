@@ -28,7 +28,12 @@ public final class BenchMain {
                     + "sellers, published and sold at once (sell now), and its first minute (shorter if a seller sold "
                     + "its whole slice) is compared with the steady sell-now rate (a planner that does not know the new "
                     + "event scans it for every seat: issue 13's plan collapse). After the run the database is searched "
-                    + "for a seat sold twice.",
+                    + "for a seat sold twice. What a sale costs the machine is read from procfs over each measured "
+                    + "window: the center JVM's CPU, the sellers' JVM (its own process, speaking HTTP/1.1 over one "
+                    + "kept-alive connection a seller: `LeanHttp`), PostgreSQL's server processes (the postmaster, its "
+                    + "live backends and the ones it reaped), and the rest of the machine's busy time; pgbench's "
+                    + "transaction is read the same way (the server's processes and the pgbench client), so the two "
+                    + "rates can be compared by what each operation costs.",
             "chip", "- **gate CPU per tap**: the gate thread's own CPU time (ThreadMXBean) for `GateVerifier.tap` on a chip "
                     + "holding one used ticket of the event, so every check runs and the repeat is refused. Two rows: with "
                     + "the in-JVM simulated chip, whose applet runs on the reader's thread beside the gate (8-10 ms of CPU a "
