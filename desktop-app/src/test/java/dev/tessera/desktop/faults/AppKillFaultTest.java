@@ -84,7 +84,7 @@ class AppKillFaultTest {
                     tickets += chipMatchesCenter(tally, kill, clerk, member, chip, chipId);
                 }
             }
-            Thread.sleep(TimeUnit.SECONDS.toMillis(HOLD_SECONDS) + 2_500);
+            LedgerAudit.awaitHoldsSwept(clerk, tempest.id());
             long sellerId = clerk.account().accountId();
             center.stop();
             try (var database = center.openDatabase();

@@ -76,6 +76,31 @@ final class CenterProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the running center's thread dump ({@code jcmd <pid> Thread.print}) to {@code file}: what a center that
+     * stopped answering was waiting for, kept in target/faults beside its log. Best effort: a failure to dump is noted in
+     * the file and never hides the failure that asked for it.
+     */
+    void dumpThreads(Path file) {
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            if (process == null || !process.isAlive()) {
+                java.nio.file.Files.writeString(file, "the center was not running\n");
+                return;
+            }
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print", "-l")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            if (!dump.waitFor(60, TimeUnit.SECONDS)) {
+                dump.destroyForcibly();
+            }
+        } catch (IOException e) {
+            System.err.println("could not dump the center's threads: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     URI uri() {
         return URI.create("http://127.0.0.1:" + port);
     }
@@ -137,8 +162,10 @@ final class CenterProcess implements AutoCloseable {
             long t0 = System.nanoTime();
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                Path dump = Path.of("target", "faults", "center-stop-" + port + "-threads.txt");
+                dumpThreads(dump);
                 process.destroyForcibly().waitFor();
-                lastStop = "killed: it had not closed 30 s after SIGTERM";
+                lastStop = "killed: it had not closed 30 s after SIGTERM (its threads in " + dump + ")";
             } else {
                 lastStop = "closed " + (System.nanoTime() - t0) / 1_000_000 + " ms after SIGTERM";
             }
