@@ -10,7 +10,7 @@ import static dev.tessera.desktop.ledger.schema.Tables.TERMINAL_IDENTITY;
 import dev.tessera.core.crypto.IssuerKeyPair;
 import dev.tessera.core.model.LedgerEntry;
 import dev.tessera.core.model.LedgerKind;
-import dev.tessera.center.db.H2HeaderRepair;
+import dev.tessera.h2.H2HeaderRepair;
 import dev.tessera.desktop.ledger.schema.tables.records.JournalRecord;
 import dev.tessera.desktop.ledger.schema.tables.records.TerminalIdentityRecord;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.tessera.desktop.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tessera.center.db.H2HeaderRepair;
+import dev.tessera.h2.H2HeaderRepair;
 import dev.tessera.core.model.LedgerKind;
 import java.io.IOException;
 import java.nio.file.Files;

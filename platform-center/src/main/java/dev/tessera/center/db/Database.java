@@ -3,6 +3,7 @@ package dev.tessera.center.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.tessera.h2.H2HeaderRepair;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.tessera.center.db;
+package dev.tessera.h2;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -46,7 +46,7 @@ public final class H2HeaderRepair {
      * The H2 file of {@code jdbcUrl}, when the URL names a file H2 opens in this process ({@code jdbc:h2:file:...},
      * or a path): {@code <path>.mv.db}.
      */
-    static Optional<Path> fileOf(String jdbcUrl) {
+    public static Optional<Path> fileOf(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:h2:")) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package dev.tessera.center.db;
+package dev.tessera.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
