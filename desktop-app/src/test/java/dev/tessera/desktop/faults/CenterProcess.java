@@ -78,8 +78,8 @@ final class CenterProcess implements AutoCloseable {
 
     /**
      * Writes the running center's thread dump ({@code jcmd <pid> Thread.print}) to {@code file}: what a center that
-     * stopped answering was waiting for, kept in target/faults beside its log. Best effort: a failure to dump is noted in
-     * the file and never hides the failure that asked for it.
+     * stopped answering was waiting for, kept in target/faults beside its log. Best effort: a failure to dump goes to the
+     * test's error output and never hides the failure that asked for it.
      */
     void dumpThreads(Path file) {
         try {
