@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.h2.mvstore.DataUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Points the store header of an H2 file that was not closed (a kill, a power cut) at the chunk written last, before
@@ -29,6 +31,7 @@ import org.h2.mvstore.DataUtils;
  * to must be whole) and falls back on its own when it is not.
  */
 public final class H2HeaderRepair {
+    private static final Logger LOG = LoggerFactory.getLogger(H2HeaderRepair.class);
     private static final int BLOCK = 4096;
     private static final int FOOTER = 128;
     private static final int MAX_CHUNK_HEADER = 1024;
@@ -46,6 +49,24 @@ public final class H2HeaderRepair {
      * The H2 file of {@code jdbcUrl}, when the URL names a file H2 opens in this process ({@code jdbc:h2:file:...},
      * or a path): {@code <path>.mv.db}.
      */
+    /**
+     * Before H2 opens {@code mvFile}: points its header at the newest whole chunk if the file was not closed, and logs it
+     * as {@code what} ("the H2 file", "the ledger"). A file that is absent or closed cleanly is left alone; a file that
+     * cannot be read is logged and left to H2.
+     */
+    public static void beforeOpening(Path mvFile, String what) {
+        if (!Files.isRegularFile(mvFile)) {
+            return;
+        }
+        try {
+            pointAtNewestChunk(mvFile).ifPresent(r -> LOG.warn("{} {} was not closed (a kill or a power cut); its header "
+                    + "named version {} (chunk {}), it names the last whole chunk now: version {} (chunk {})", what,
+                    mvFile, r.fromVersion(), r.fromChunk(), r.toVersion(), r.toChunk()));
+        } catch (IOException e) {
+            LOG.warn("could not check {} {} for commits after its header's chunk: {}", what, mvFile, e.toString());
+        }
+    }
+
     public static Optional<Path> fileOf(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:h2:")) {
             return Optional.empty();

@@ -13,8 +13,6 @@ import dev.tessera.core.model.LedgerKind;
 import dev.tessera.desktop.ledger.schema.tables.records.JournalRecord;
 import dev.tessera.desktop.ledger.schema.tables.records.TerminalIdentityRecord;
 import dev.tessera.h2.H2HeaderRepair;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -33,15 +31,12 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The terminal's own H2 file: its keys, the append-only hash-chained journal, the outbox of entries
  * the center has not acknowledged, and caches for selling offline. Thread safe.
  */
 public final class LedgerStore implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(LedgerStore.class);
     private static final HexFormat HEX = HexFormat.of();
     private static final byte[] GENESIS = new byte[LedgerEntry.HASH_LENGTH];
 
@@ -58,7 +53,8 @@ public final class LedgerStore implements AutoCloseable {
 
     /** Opens (or creates) {@code ledger.mv.db} in the data folder, beside the center's file. */
     public static LedgerStore open(Path dataDir, Clock clock) {
-        startFromTheNewestChunk(dataDir.resolve("ledger.mv.db"));
+        // ADR 0003: what was sold offline and written on chips; a ledger left by a kill opens at its newest whole chunk
+        H2HeaderRepair.beforeOpening(dataDir.resolve("ledger.mv.db"), "the ledger");
         // WRITE_DELAY=0: H2 otherwise loses the last second of committed rows on a kill -9 (docs/decisions/0003)
         String url = "jdbc:h2:file:" + dataDir.resolve("ledger").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=20000";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "tessera", "");
@@ -69,25 +65,6 @@ public final class LedgerStore implements AutoCloseable {
             throw e;
         }
         return new LedgerStore(pool, clock);
-    }
-
-    /**
-     * ADR 0003: H2 can open a file left by a kill or a power cut at a chunk older than the commits it had returned
-     * (its header names the chunk before a write into freed space). The terminal's ledger holds what was sold offline
-     * and written on chips, so before H2 opens a ledger that was not closed, its header is pointed at the newest
-     * whole chunk, as the center does with its own file. A file closed cleanly is left alone.
-     */
-    private static void startFromTheNewestChunk(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        try {
-            H2HeaderRepair.pointAtNewestChunk(file).ifPresent(r -> LOG.warn("the ledger {} was not closed (a kill or a "
-                    + "power cut); its header named version {}, it names the last whole chunk now: version {}", file,
-                    r.fromVersion(), r.toVersion()));
-        } catch (IOException e) {
-            LOG.warn("could not check the ledger {} for commits after its header's chunk: {}", file, e.toString());
-        }
     }
 
     /** The terminal identity of a seller at this terminal, made (with a fresh Ed25519 key) on first use. */

@@ -132,15 +132,7 @@ public final class Database implements AutoCloseable {
 
     /** ADR 0003: an H2 file left by a kill opens at the chunk written last, with every commit H2 had returned. */
     private static void startFromTheNewestChunk(String h2Url) {
-        H2HeaderRepair.fileOf(h2Url).ifPresent(file -> {
-            try {
-                H2HeaderRepair.pointAtNewestChunk(file).ifPresent(r -> LOG.warn("the H2 file {} was not closed (a kill or "
-                        + "a power cut); its header named version {} (chunk {}), it names the last whole chunk now: "
-                        + "version {} (chunk {})", file, r.fromVersion(), r.fromChunk(), r.toVersion(), r.toChunk()));
-            } catch (java.io.IOException e) {
-                LOG.warn("could not check the H2 file {} for commits after its header's chunk: {}", file, e.toString());
-            }
-        });
+        H2HeaderRepair.fileOf(h2Url).ifPresent(file -> H2HeaderRepair.beforeOpening(file, "the H2 file"));
     }
 
     private static void closeProbe(Connection probe) {
