@@ -460,14 +460,18 @@ public final class CenterSession {
      * of its seller and event; the payment method is not a filter here.
      */
     public List<Adjustment> adjustments(ManagerApiTypes.SalesLogQuery query) {
-        // issue 13: a page at a time, so no one answer takes long however many there are
+        return adjustments(query, ADJUSTMENTS_PAGE);
+    }
+
+    /** The same, asked for {@code pageSize} at a time (issue 13: so no one answer takes long however many there are). */
+    public List<Adjustment> adjustments(ManagerApiTypes.SalesLogQuery query, int pageSize) {
         List<Adjustment> all = new java.util.ArrayList<>();
         Adjustment last = null;
         while (true) {
-            List<Adjustment> page = http.get(query.adjustmentsPagePath(last, ADJUSTMENTS_PAGE), token(),
+            List<Adjustment> page = http.get(query.adjustmentsPagePath(last, pageSize), token(),
                     CenterHttp.listOf(Adjustment.class));
             all.addAll(page);
-            if (page.size() < ADJUSTMENTS_PAGE) {
+            if (page.size() < pageSize) {
                 return all;
             }
             last = page.getLast();

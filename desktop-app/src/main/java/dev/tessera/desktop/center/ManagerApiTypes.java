@@ -39,8 +39,17 @@ public final class ManagerApiTypes {
         String adjustmentsPagePath(Adjustment last, int limit) {
             String query = parameters(false);
             return "/api/sales-log/adjustments" + (query.isEmpty() ? "?" : query + "&") + "limit=" + limit
-                    + (last == null ? "" : "&afterAt=" + last.at() + "&afterTicketId="
+                    + (last == null ? "" : "&afterAt=" + afterAt(last) + "&afterTicketId="
                     + java.net.URLEncoder.encode(last.ticketId(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        /**
+         * The last adjustment's instant as the center reads it: {@code Instant.toString} always has the seconds, where
+         * {@code OffsetDateTime.toString} leaves out ":00" (an adjustment at 10:00:00 sent as "10:00Z" was refused,
+         * and a million-sale log stopped at its second page).
+         */
+        static String afterAt(Adjustment last) {
+            return java.net.URLEncoder.encode(last.at().toInstant().toString(), java.nio.charset.StandardCharsets.UTF_8);
         }
 
         /** The same seller and event over all dates and payment methods. */

@@ -243,6 +243,11 @@ abstract class AfterSalesContractTest {
             assertThat(paged).as("pages of " + limit).isEqualTo(whole);
         }
         assertThat(whole).hasSizeGreaterThanOrEqualTo(5);
+        // any RFC 3339 date-time: another offset, and the seconds left out as Java's OffsetDateTime prints 10:00:00
+        Response fromOffset = manager.get(trail + "&limit=50&afterAt=" + encoded("2000-01-01T09:00+09:00")
+                + "&afterTicketId=x");
+        assertThat(fromOffset.status()).as(fromOffset.body()).isEqualTo(200);
+        assertThat(list(fromOffset).stream().map(AfterSalesContractTest::adjustment).toList()).isEqualTo(whole);
         assertThat(manager.get(trail + "&limit=0").status()).isEqualTo(400);
         assertThat(manager.get(trail + "&limit=2&afterAt=2026-01-01T00:00:00Z").status()).isEqualTo(400);
         assertThat(manager.get(trail + "&afterAt=2026-01-01T00:00:00Z&afterTicketId=x").status()).isEqualTo(400);
