@@ -77,22 +77,38 @@ final class CenterProcess implements AutoCloseable {
     }
 
     /**
-     * Writes the running center's thread dump ({@code jcmd <pid> Thread.print}) to {@code file}: what a center that
-     * stopped answering was waiting for, kept in target/faults beside its log. Best effort: a failure to dump goes to the
+     * Writes the running center's thread dump and heap summary ({@code jcmd <pid> Thread.print}, {@code GC.heap_info})
+     * to {@code file}, and copies H2's own trace file beside it: what a center that stopped answering was waiting for,
+     * kept in target/faults beside its log. Best effort: a failure to dump goes to the
      * test's error output and never hides the failure that asked for it.
      */
     void dumpThreads(Path file) {
         try {
             java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.deleteIfExists(file);
             if (process == null || !process.isAlive()) {
                 java.nio.file.Files.writeString(file, "the center was not running\n");
                 return;
             }
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print", "-l")
-                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
-            if (!dump.waitFor(60, TimeUnit.SECONDS)) {
-                dump.destroyForcibly();
+            // the threads, then the heap (a center short of its 256 MB would wedge the same way)
+            for (String command : List.of("Thread.print -l", "GC.heap_info")) {
+                List<String> line = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(process.pid())));
+                line.addAll(List.of(command.split(" ")));
+                Process dump = new ProcessBuilder(line).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(file.toFile())).start();
+                if (!dump.waitFor(60, TimeUnit.SECONDS)) {
+                    dump.destroyForcibly();
+                }
+            }
+            // and what H2 itself reported, which the center's log does not show
+            java.util.regex.Matcher h2 = java.util.regex.Pattern.compile("^jdbc:h2:(?:file:)?([^;]+)").matcher(jdbcUrl);
+            if (h2.find()) {
+                Path trace = Path.of(h2.group(1) + ".trace.db");
+                if (java.nio.file.Files.exists(trace)) {
+                    java.nio.file.Files.copy(trace, file.resolveSibling(file.getFileName() + ".h2-trace.txt"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } catch (IOException e) {
             System.err.println("could not dump the center's threads: " + e);
