@@ -78,8 +78,8 @@ final class CenterProcess implements AutoCloseable {
 
     /**
      * Writes the running center's thread dump and heap summary ({@code jcmd <pid> Thread.print}, {@code GC.heap_info})
-     * to {@code file}, and copies H2's own trace file beside it: what a center that stopped answering was waiting for,
-     * kept in target/faults beside its log. Best effort: a failure to dump goes to the
+     * to {@code file}, and copies H2's own trace file and the file as the last SIGKILL left it beside it: what a center
+     * that stopped answering was waiting for, kept in target/faults beside its log. Best effort: a failure to dump goes to the
      * test's error output and never hides the failure that asked for it.
      */
     void dumpThreads(Path file) {
@@ -101,12 +101,16 @@ final class CenterProcess implements AutoCloseable {
                     dump.destroyForcibly();
                 }
             }
-            // and what H2 itself reported, which the center's log does not show
-            java.util.regex.Matcher h2 = java.util.regex.Pattern.compile("^jdbc:h2:(?:file:)?([^;]+)").matcher(jdbcUrl);
-            if (h2.find()) {
-                Path trace = Path.of(h2.group(1) + ".trace.db");
+            // and what H2 itself reported, which the center's log does not show, and the file as the last SIGKILL
+            // left it (the start after it wedged)
+            if (h2Base().isPresent()) {
+                Path trace = Path.of(h2Base().get() + ".trace.db");
                 if (java.nio.file.Files.exists(trace)) {
                     java.nio.file.Files.copy(trace, file.resolveSibling(file.getFileName() + ".h2-trace.txt"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (java.nio.file.Files.exists(killedCopy())) {
+                    java.nio.file.Files.copy(killedCopy(), file.resolveSibling(file.getFileName() + ".killed.mv.db"),
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
@@ -170,6 +174,26 @@ final class CenterProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the center did not die of SIGKILL within 30 s");
         }
+        // what this SIGKILL left on disk, before the next start repairs and opens it: kept beside the dump if the
+        // restarted center wedges (the H2 run of 2026-12-06 did after its 300th restart), to open it again offline
+        Path file = h2Base().map(base -> Path.of(base + ".mv.db")).orElse(null);
+        if (file != null && java.nio.file.Files.exists(file)) {
+            try {
+                java.nio.file.Files.copy(file, killedCopy(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                System.err.println("could not keep the killed center's file: " + e);
+            }
+        }
+    }
+
+    /** The H2 database's path without its ".mv.db", when the center runs on an H2 file. */
+    private java.util.Optional<String> h2Base() {
+        java.util.regex.Matcher h2 = java.util.regex.Pattern.compile("^jdbc:h2:(?:file:)?([^;]+)").matcher(jdbcUrl);
+        return h2.find() ? java.util.Optional.of(h2.group(1)) : java.util.Optional.empty();
+    }
+
+    private Path killedCopy() {
+        return dir.resolve("last-killed.mv.db.copy");
     }
 
     /** A normal stop (SIGTERM: the center closes its database), SIGKILL after 30 s. */
