@@ -8,6 +8,7 @@ import dev.tessera.desktop.center.CenterClient;
 import dev.tessera.client.CenterException;
 import dev.tessera.client.CenterProblemException;
 import dev.tessera.desktop.support.Eventually;
+import dev.tessera.h2.H2HeaderRepair;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -103,8 +104,11 @@ final class CenterProcess implements AutoCloseable {
             }
             // and what H2 itself reported, which the center's log does not show, and the file as the last SIGKILL
             // left it (the start after it wedged)
-            if (h2Base().isPresent()) {
-                Path trace = Path.of(h2Base().get() + ".trace.db");
+            java.util.Optional<Path> h2File = H2HeaderRepair.fileOf(jdbcUrl);
+            if (h2File.isPresent()) {
+                String name = h2File.get().getFileName().toString();
+                Path trace = h2File.get().resolveSibling(name.substring(0, name.length() - ".mv.db".length())
+                        + ".trace.db");
                 if (java.nio.file.Files.exists(trace)) {
                     java.nio.file.Files.copy(trace, file.resolveSibling(file.getFileName() + ".h2-trace.txt"),
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -176,7 +180,7 @@ final class CenterProcess implements AutoCloseable {
         }
         // what this SIGKILL left on disk, before the next start repairs and opens it: kept beside the dump if the
         // restarted center wedges (the H2 run of 2026-12-06 did after its 300th restart), to open it again offline
-        Path file = h2Base().map(base -> Path.of(base + ".mv.db")).orElse(null);
+        Path file = H2HeaderRepair.fileOf(jdbcUrl).orElse(null);
         if (file != null && java.nio.file.Files.exists(file)) {
             try {
                 java.nio.file.Files.copy(file, killedCopy(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -184,12 +188,6 @@ final class CenterProcess implements AutoCloseable {
                 System.err.println("could not keep the killed center's file: " + e);
             }
         }
-    }
-
-    /** The H2 database's path without its ".mv.db", when the center runs on an H2 file. */
-    private java.util.Optional<String> h2Base() {
-        java.util.regex.Matcher h2 = java.util.regex.Pattern.compile("^jdbc:h2:(?:file:)?([^;]+)").matcher(jdbcUrl);
-        return h2.find() ? java.util.Optional.of(h2.group(1)) : java.util.Optional.empty();
     }
 
     private Path killedCopy() {
