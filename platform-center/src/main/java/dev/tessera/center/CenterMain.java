@@ -86,6 +86,10 @@ public final class CenterMain {
             return;
         }
         // The server's threads keep the JVM up; the center closes itself when the JVM is stopped.
+        if (stopRequested.get()) {
+            System.err.println("platform-center: stopped before the start-up finished");
+            return;
+        }
         System.out.println("platform center ready on http://" + options.host + ":" + center.port()
                 + "  (OpenAPI: /openapi.json)");
     }
@@ -127,17 +131,21 @@ public final class CenterMain {
         }
         try {
             if (options.adminLogin != null) {
-                center.services().accounts().bootstrap(options.adminLogin, adminPassword.toCharArray(), Role.ORGANIZER,
-                        "Administrator");
+                center.duringStartUp(() -> center.services().accounts().bootstrap(options.adminLogin,
+                        adminPassword.toCharArray(), Role.ORGANIZER, "Administrator"));
             }
+        } catch (PlatformCenter.CenterClosedException e) {
+            throw new CenterStartException(e.getMessage(), e);
         } catch (RuntimeException e) {
             center.close();
             throw new CenterStartException("the first organizer could not be created: " + Database.reasonOf(e), e);
         }
         try {
             if (options.demo) {
-                DemoData.loadIfEmpty(center.services(), config.clock());
+                center.duringStartUp(() -> DemoData.loadIfEmpty(center.services(), config.clock()));
             }
+        } catch (PlatformCenter.CenterClosedException e) {
+            throw new CenterStartException(e.getMessage(), e);
         } catch (RuntimeException e) {
             center.close();
             throw new CenterStartException("the demo data could not be loaded: " + Database.reasonOf(e), e);

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.slf4j.Logger;
@@ -27,6 +29,8 @@ public final class PlatformCenter implements AutoCloseable {
     private static final long IDLE_CONNECTION_MILLIS = 120_000;
     /** A sweep lapses at most 500 holds, each in a short transaction. */
     private static final long SWEEPER_STOP_SECONDS = 10;
+    /** A demo load takes a second or two; a close waits this long for start-up work before closing anyway. */
+    private static final long START_UP_WORK_STOP_SECONDS = 60;
     /** The advisory lock (PostgreSQL) that lets one instance of a cluster sweep at a time. */
     public static final long SWEEPER_LOCK = 0x7465_7373_6572_6131L;
 
@@ -36,6 +40,8 @@ public final class PlatformCenter implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final ClusterNotifications cluster;
     private final AtomicBoolean closed = new AtomicBoolean();
+    // Held while start-up work (first organizer, demo data) runs on its own thread: a close waits for it.
+    private final ReentrantLock startUpWork = new ReentrantLock();
     // The database is closed by the center, in order, also when the JVM exits (H2's own exit hook is off: Database).
     private final Thread closeAtExit = new Thread(this::close, "center-close-at-exit");
 
@@ -156,13 +162,44 @@ public final class PlatformCenter implements AutoCloseable {
         return cluster == null || cluster.listening();
     }
 
-    /** Stops the sweeper (and waits for it), the live streams and the server, then closes the database; idempotent. */
+    /**
+     * Runs start-up work (the first organizer, the demo data) on the calling thread, so that a close meanwhile (a
+     * stop: the JVM's exit hook) waits for it to end before closing the database. Closing the pool under a running
+     * statement closes its H2 session from another thread, and H2 then leaves its file as a kill would. Work that
+     * has not begun when the center is closing does not begin.
+     *
+     * @throws CenterClosedException when the center is closing or closed
+     */
+    public <T> T duringStartUp(Supplier<T> work) {
+        startUpWork.lock();
+        try {
+            if (closed.get()) {
+                throw new CenterClosedException();
+            }
+            return work.get();
+        } finally {
+            startUpWork.unlock();
+        }
+    }
+
+    /** Start-up work was asked of a center that is closing or closed (a stop came first). */
+    public static final class CenterClosedException extends IllegalStateException {
+        CenterClosedException() {
+            super("the center was stopped before the start-up finished");
+        }
+    }
+
+    /**
+     * Waits for start-up work under way ({@link #duringStartUp}), then stops the sweeper (and waits for it), the live
+     * streams and the server, then closes the database; idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         forgetCloseAtExit();
+        awaitStartUpWork();
         stopSweeper();
         services.feed().closeAll();
         server.stop();
@@ -170,6 +207,19 @@ public final class PlatformCenter implements AutoCloseable {
             cluster.close();
         }
         db.close();
+    }
+
+    private void awaitStartUpWork() {
+        try {
+            if (startUpWork.tryLock(START_UP_WORK_STOP_SECONDS, TimeUnit.SECONDS)) {
+                startUpWork.unlock();
+            } else {
+                LOG.warn("the start-up work did not end within {} s; closing the database anyway",
+                        START_UP_WORK_STOP_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void forgetCloseAtExit() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandaloneCenterTest {
     /** A JVM per start costs 5 to 10 s on the 2-core machine; {@link FirstStartTest} makes the 200 in-process. */
-    static final int STOPPED_FIRST_STARTS = 3;
+    static final int STOPPED_FIRST_STARTS = Integer.getInteger("tessera.stoppedFirstStarts", 3);
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration EXIT = Duration.ofSeconds(30);
 
@@ -36,6 +36,7 @@ class StandaloneCenterTest {
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < STOPPED_FIRST_STARTS; i++) {
             String url = CenterConfig.h2FileUrl(dir.resolve("stopped-" + i).resolve("center"));
+            String firstConsole;
             try (CenterCommand first = CenterCommand.start(dir.resolve("stopped-" + i + ".log"), Map.of(),
                     "--db", url, "--port", "0", "--demo")) {
                 assertThat(first.awaitConsole("platform center listening on", START)).as(first.console()).isTrue();
@@ -43,6 +44,7 @@ class StandaloneCenterTest {
                 first.stop();
                 int exit = first.awaitExit(EXIT);
                 String console = first.console();
+                firstConsole = console;
                 if (exit == -1 || console.contains("Exception") || console.contains("\tat ")) {
                     failures.add("start " + i + " (exit " + exit + "):\n" + console);
                     continue;
@@ -58,7 +60,7 @@ class StandaloneCenterTest {
                 assertThat(next.awaitExit(EXIT)).as(next.console()).isNotEqualTo(-1);
                 String console = next.console();
                 if (console.contains("Exception") || console.contains("WARN")) {
-                    failures.add("start " + i + " again:\n" + console);
+                    failures.add("start " + i + " again:\n" + console + "\nafter the first start's:\n" + firstConsole);
                 }
             }
             String demoEvent = demoEventStatus(url);

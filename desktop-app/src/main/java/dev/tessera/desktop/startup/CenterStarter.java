@@ -54,12 +54,16 @@ public final class CenterStarter {
         PlatformCenter center = PlatformCenter.start(CenterConfig.embedded(dataDir));
         try {
             progress.accept(new Progress(Message.of("startup.loadingDemo"), 0.6));
-            if (DemoData.loadIfEmpty(center.services(), Clock.systemUTC())) {
+            // a quit meanwhile (the center's exit hook) waits for the demo instead of closing the database under it
+            if (center.duringStartUp(() -> DemoData.loadIfEmpty(center.services(), Clock.systemUTC()))) {
                 LOG.info("loaded the demo venue, event and accounts into {}", dataDir);
             }
             if (settings.simulatedCards().isPresent()) {
                 progress.accept(new Progress(Message.of("startup.demoCards"), 0.75));
-                demoCards(center, tray.get());
+                center.duringStartUp(() -> {
+                    demoCards(center, tray.get());
+                    return null;
+                });
             }
             progress.accept(new Progress(Message.of("startup.connecting", center.baseUri()), 0.9));
             checkHealth(center.baseUri(), settings.trust());
