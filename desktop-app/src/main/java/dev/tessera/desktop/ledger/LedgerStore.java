@@ -13,7 +13,10 @@ import dev.tessera.core.model.LedgerKind;
 import dev.tessera.desktop.ledger.schema.tables.records.JournalRecord;
 import dev.tessera.desktop.ledger.schema.tables.records.TerminalIdentityRecord;
 import dev.tessera.h2.H2HeaderRepair;
+import dev.tessera.h2.H2LeftoverCommits;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,6 +62,12 @@ public final class LedgerStore implements AutoCloseable {
         String url = "jdbc:h2:file:" + dataDir.resolve("ledger").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=20000";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "tessera", "");
         try {
+            // ADR 0003: a sale committed just before a kill is applied, where H2 2.5.252 would leave it unapplied
+            try (Connection first = pool.getConnection()) {
+                H2LeftoverCommits.finish(first, "the ledger");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot open the ledger: " + e.getMessage(), e);
+            }
             Flyway.configure().dataSource(pool).locations("classpath:db/ledger").load().migrate();
         } catch (RuntimeException e) {
             pool.dispose();

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.tessera.h2.H2HeaderRepair;
+import dev.tessera.h2.H2LeftoverCommits;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -113,6 +114,9 @@ public final class Database implements AutoCloseable {
         }
         Connection probe = connect(url, user, password, shown);
         try {
+            if (dialect == SQLDialect.H2) {
+                applyLeftoverCommits(probe, shown);
+            }
             HikariDataSource ds = pool(url, user, password, poolSize, dialect, shown);
             try {
                 Flyway.configure().dataSource(ds).locations("classpath:db/center")
@@ -127,6 +131,17 @@ public final class Database implements AutoCloseable {
             return new Database(ds, dialect, url, user, password);
         } finally {
             closeProbe(probe);
+        }
+    }
+
+    /** ADR 0003: a sale committed just before a kill is applied, where H2 2.5.252 would leave it unapplied. */
+    private static void applyLeftoverCommits(Connection first, String shown) {
+        try {
+            H2LeftoverCommits.finish(first, "the H2 file " + H2HeaderRepair.fileOf(shown).map(Object::toString)
+                    .orElse(shown));
+        } catch (SQLException | IllegalStateException e) {
+            closeProbe(first);
+            throw new DatabaseStartException("cannot open the center database " + shown + ": " + reasonOf(e), e);
         }
     }
 
