@@ -140,7 +140,7 @@ public final class Database implements AutoCloseable {
             H2LeftoverCommits.finish(first, "the H2 file " + H2HeaderRepair.fileOf(shown).map(Object::toString)
                     .orElse(shown));
         } catch (SQLException | IllegalStateException e) {
-            closeProbe(first);
+            // the caller closes the connection
             throw new DatabaseStartException("cannot open the center database " + shown + ": " + reasonOf(e), e);
         }
     }
