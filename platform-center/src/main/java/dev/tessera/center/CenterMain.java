@@ -31,7 +31,7 @@ public final class CenterMain {
               --host <address>         address to listen on (default 127.0.0.1)
               --hold-seconds <n>       how long a hold lasts before it lapses (default 600)
               --transfer-hours <n>     how long a member's ticket transfer waits for its assignee (default 72)
-              --pool <n>               database connections (default 4 a core)
+              --pool <n>               database connections (default 4 a core; H2: one request at a time)
               --chip-kek <file>        key-encryption key sealing the chip key masters (default: next to
                                        an H2 file, else $TESSERA_DATA or ~/.local/share/tessera/center-chip-kek)
               --chip-kek pkcs11:<settings>  the key-encryption key inside a PKCS#11 token (HSM, SoftHSM2): the

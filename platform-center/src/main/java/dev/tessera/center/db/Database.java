@@ -48,6 +48,8 @@ public final class Database implements AutoCloseable {
     public static final String NOTIFICATIONS_APPLICATION = "tessera-notifications-";
 
     private final HikariDataSource dataSource;
+    /** What the center's work borrows connections from: on H2, one session at a time. */
+    private final DataSource lent;
     private final DSLContext dsl;
     private final SQLDialect dialect;
     // The health check's own thread: a check waiting for a connection must not hold up an HTTP thread.
@@ -69,7 +71,9 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, SQLDialect dialect, String url, String user, String password) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.dsl = DSL.using(dataSource, dialect, settings());
+        // ADR 0003, "One session at a time": an H2 file stays whole under a kill only when one session uses it at a time
+        this.lent = dialect == SQLDialect.H2 ? new OneSessionAtATime(dataSource) : dataSource;
+        this.dsl = DSL.using(lent, dialect, settings());
         this.url = url;
         this.user = user;
         this.password = password;
@@ -250,7 +254,7 @@ public final class Database implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return lent;
     }
 
     /** Runs {@code work} in one transaction, retrying it when the database reports a transient conflict. */
