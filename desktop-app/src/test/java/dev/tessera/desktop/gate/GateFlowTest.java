@@ -87,6 +87,7 @@ class GateFlowTest {
         String entrance = entrances.getFirst();
 
         // the shift: event and gate, then the package is downloaded and cached
+        waitFor(30, "the event in the gate's list", () -> fx(() -> gate.events().stream().anyMatch(e -> e.id() == eventId)));
         fx(() -> {
             gate.eventProperty().set(gate.events().stream().filter(e -> e.id() == eventId).findFirst().orElseThrow());
             gate.gateProperty().set(entrance);

@@ -115,6 +115,8 @@ class ManagerFlowTest {
         waitFor(10, "the hint to choose an event", () -> ui.text("#reportStatus").startsWith("Choose the event"));
         Screenshots.take(ui.scene(), "42-manager-occupancy-needs-event");
         ComboBox<?> events = robot.lookup("#reportEvent").queryAs(ComboBox.class);
+        waitFor(30, "the event in the report's list",
+                () -> fx(() -> vm.events().stream().anyMatch(e -> e.id() == sales.event.id())));
         int index = fx(() -> vm.events().stream().map(EventInfo::id).toList().indexOf(sales.event.id())) + 1;
         fx(() -> {
             events.getSelectionModel().select(index);

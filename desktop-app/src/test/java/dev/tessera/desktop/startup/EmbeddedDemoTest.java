@@ -100,6 +100,8 @@ class EmbeddedDemoTest {
                 .viewModel());
         MemberTicket today = hanas.stream().filter(t -> t.eventName().equals(DemoData.TODAY_NAME)).findFirst()
                 .orElseThrow();
+        waitFor(30, "today's performance in the gate's list",
+                () -> fx(() -> gate.events().stream().anyMatch(e -> e.id() == today.eventId())));
         fx(() -> {
             gate.eventProperty().set(gate.events().stream().filter(e -> e.id() == today.eventId()).findFirst().orElseThrow());
             return null;
