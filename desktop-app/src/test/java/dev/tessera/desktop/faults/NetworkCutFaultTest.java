@@ -121,7 +121,7 @@ class NetworkCutFaultTest {
                 proxy.cutRate(0);
                 new SaleRecovery(clerk, pipeline).recover();
                 assertThat(sync.pushPending()).isZero();
-                Eventually.await(HOLD_PERIOD.multipliedBy(4), "every hold lapsed or ended",
+                Eventually.await(HOLD_PERIOD.plusSeconds(60), "every hold lapsed or ended",
                         () -> center.services().db().dsl().fetchCount(dev.tessera.center.db.schema.Tables.SEAT_HOLD,
                                 dev.tessera.center.db.schema.Tables.SEAT_HOLD.STATUS.eq("ACTIVE")) == 0);
 

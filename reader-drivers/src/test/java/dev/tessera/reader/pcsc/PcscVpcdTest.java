@@ -134,7 +134,7 @@ class PcscVpcdTest {
              ReaderMonitor monitor = new ReaderMonitor(reader, events::add).start(Duration.ofMillis(50))) {
             VpcdBridge bridge = insert(chip);
             assertThat(reader.waitForCard(Duration.ofSeconds(5))).isTrue();
-            Eventually.await(Duration.ofSeconds(10), "the monitor reports the card",
+            Eventually.await(Duration.ofSeconds(30), "the monitor reports the card",
                     () -> !events.isEmpty() && events.getLast() == ReaderMonitor.Event.CARD_PRESENT);
             String login = CenterFixture.unique("pcsc");
             ChipInfo info = new ChipIssuer(counter, SimTap.RANDOM).issue(new WalletCard(reader.connect()), member(login));
@@ -157,7 +157,7 @@ class PcscVpcdTest {
             bridge.close();
             assertThat(reader.waitForRemoval(Duration.ofSeconds(5))).isTrue();
             // the card stays away until the monitor has reported it, so its next poll cannot miss the gap
-            Eventually.await(Duration.ofSeconds(10), "the monitor reports the card gone",
+            Eventually.await(Duration.ofSeconds(30), "the monitor reports the card gone",
                     () -> !events.isEmpty() && events.getLast() == ReaderMonitor.Event.CARD_ABSENT);
             WalletCard stale = new WalletCard(meter);
             assertThatThrownBy(stale::select).isInstanceOf(CardGoneException.class);
@@ -168,7 +168,7 @@ class PcscVpcdTest {
                 again.authenticate(dev.tessera.reader.wallet.KeyRef.ACCESS,
                         dev.tessera.center.chipkeys.ChipCards.staticKey(fx.center, false, info.chipIdHex()));
                 assertThat(again.list()).hasSize(4);
-                Eventually.await(Duration.ofSeconds(10), "the monitor reports the card back",
+                Eventually.await(Duration.ofSeconds(30), "the monitor reports the card back",
                         () -> events.getLast() == ReaderMonitor.Event.CARD_PRESENT);
                 assertThat(events).containsSubsequence(ReaderMonitor.Event.CARD_PRESENT,
                         ReaderMonitor.Event.CARD_ABSENT, ReaderMonitor.Event.CARD_PRESENT);
