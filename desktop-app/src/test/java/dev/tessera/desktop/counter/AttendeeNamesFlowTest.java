@@ -13,6 +13,7 @@ import dev.tessera.desktop.gate.GateFixtures;
 import dev.tessera.desktop.gate.GateViewModel;
 import dev.tessera.desktop.gate.GateWorkspace;
 import dev.tessera.desktop.support.AppUnderTest;
+import dev.tessera.desktop.support.GateTaps;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.reader.gate.Verdict;
 import java.nio.file.Path;
@@ -125,9 +126,8 @@ class AttendeeNamesFlowTest {
         waitFor(10, "the gate tab", () -> robot.lookup("#gateCode").tryQuery().isPresent());
         GateViewModel gate = ui.app().shell().main().orElseThrow().workspace(GateWorkspace.class).orElseThrow()
                 .viewModel();
-        waitFor(30, "the event at the gate", () -> gate.events().stream().anyMatch(e -> e.id() == eventId));
+        GateTaps.chooseEvent(gate, eventId);
         fx(() -> {
-            gate.eventProperty().set(gate.events().stream().filter(e -> e.id() == eventId).findFirst().orElseThrow());
             gate.gateProperty().set(gateId);
             return null;
         });

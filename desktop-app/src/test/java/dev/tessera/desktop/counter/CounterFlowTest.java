@@ -504,9 +504,8 @@ class CounterFlowTest {
                 .isPresent());
         GateViewModel gate = ui.app().shell().main().orElseThrow().workspace(GateWorkspace.class).orElseThrow()
                 .viewModel();
-        waitFor(30, "the event at the gate", () -> gate.events().stream().anyMatch(e -> e.id() == eventId));
+        GateTaps.chooseEvent(gate, eventId);
         fx(() -> {
-            gate.eventProperty().set(gate.events().stream().filter(e -> e.id() == eventId).findFirst().orElseThrow());
             gate.gateProperty().set(pitGate);
             return null;
         });

@@ -22,6 +22,7 @@ import dev.tessera.desktop.counter.VirtualChips;
 import dev.tessera.desktop.counter.VirtualChips.VirtualChip;
 import dev.tessera.desktop.ledger.LedgerStore;
 import dev.tessera.desktop.support.AppUnderTest;
+import dev.tessera.desktop.support.GateTaps;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.reader.gate.Verdict;
 import java.nio.file.Path;
@@ -87,9 +88,8 @@ class GateFlowTest {
         String entrance = entrances.getFirst();
 
         // the shift: event and gate, then the package is downloaded and cached
-        waitFor(30, "the event in the gate's list", () -> fx(() -> gate.events().stream().anyMatch(e -> e.id() == eventId)));
+        GateTaps.chooseEvent(gate, eventId);
         fx(() -> {
-            gate.eventProperty().set(gate.events().stream().filter(e -> e.id() == eventId).findFirst().orElseThrow());
             gate.gateProperty().set(entrance);
             gate.refreshChips();
             return null;

@@ -11,6 +11,7 @@ import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.contract.sales.IssuedTicket;
 import dev.tessera.desktop.counter.ChipDesk;
 import dev.tessera.desktop.support.AppUnderTest;
+import dev.tessera.desktop.support.GateTaps;
 import dev.tessera.desktop.support.Pcscd;
 import dev.tessera.desktop.support.Screenshots;
 import dev.tessera.reader.gate.Verdict;
@@ -77,9 +78,8 @@ class PcscGateTest {
         GateViewModel gate = app.shell().main().orElseThrow().workspace(GateWorkspace.class).orElseThrow().viewModel();
         assertThat(robot.lookup("#gateChips").tryQuery()).as("no simulated tray beside a real reader").isEmpty();
         assertThat(ui.text("#gateReader")).startsWith("Reader \"Virtual PCD\": start the shift");
-        waitFor(30, "tonight's performance in the list", () -> gate.events().stream().anyMatch(e -> e.id() == eventId));
+        GateTaps.chooseEvent(gate, eventId);
         fx(() -> {
-            gate.eventProperty().set(gate.events().stream().filter(e -> e.id() == eventId).findFirst().orElseThrow());
             gate.gateProperty().set(ticket.gateId());
             return null;
         });

@@ -100,12 +100,7 @@ class EmbeddedDemoTest {
                 .viewModel());
         MemberTicket today = hanas.stream().filter(t -> t.eventName().equals(DemoData.TODAY_NAME)).findFirst()
                 .orElseThrow();
-        waitFor(30, "today's performance in the gate's list",
-                () -> fx(() -> gate.events().stream().anyMatch(e -> e.id() == today.eventId())));
-        fx(() -> {
-            gate.eventProperty().set(gate.events().stream().filter(e -> e.id() == today.eventId()).findFirst().orElseThrow());
-            return null;
-        });
+        GateTaps.chooseEvent(gate, today.eventId());
         assertThat(fx(() -> gate.gateProperty().get())).as("README: the gate north, the first one offered")
                 .isEqualTo(today.gateId()).isEqualTo("north");
         robot.clickOn("#gateStartShift");

@@ -13,6 +13,18 @@ import org.testfx.api.FxRobot;
 public final class GateTaps {
     private GateTaps() {}
 
+    /**
+     * Chooses the event in the gate's list once the list, which the workspace loads in the background after it shows,
+     * holds it.
+     */
+    public static void chooseEvent(GateViewModel gate, long eventId) throws Exception {
+        waitFor(30, "event " + eventId + " in the gate's list", () -> gate.events().stream().anyMatch(e -> e.id() == eventId));
+        fx(() -> {
+            gate.eventProperty().set(gate.events().stream().filter(e -> e.id() == eventId).findFirst().orElseThrow());
+            return null;
+        });
+    }
+
     /** Selects the first chip in the gate's tray and taps it (Ctrl+T); the gate's answer to that tap. */
     public static GateStation.Answer tapFirstChip(FxRobot robot, GateViewModel gate) throws Exception {
         long before = fx(() -> gate.answerProperty().get() == null ? -1 : gate.answerProperty().get().scan().id());
