@@ -4,6 +4,7 @@ import dev.tessera.core.seatmap.SampleVenues;
 import dev.tessera.core.seatmap.SeatMapFormat;
 import dev.tessera.desktop.manager.ReportSource;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,17 +50,18 @@ public final class SalesLogPdfBenchmark {
             long seedStart = System.nanoTime();
             seed(bench.center.services().db().dsl(), sales);
             System.out.printf("seeded %,d sales in %.1f s%n", sales, (System.nanoTime() - seedStart) / 1e9);
-            SalesLogPdfDesktop.Result r = desktop(bench, heapCap);
+            Measured measured = desktop(bench, heapCap);
+            SalesLogPdfDesktop.Result r = measured.desktop();
             String heap = heapCap == null ? "" : ", desktop JVM " + heapCap;
             System.out.printf("sales-log PDF for %,d sales (measures %s: center API over HTTP + lines + fill + export, "
                             + "desktop side in its own JVM%s): %.2f s (API + fill %.2f s, export %.2f s), %,d pages, "
-                            + "%.1f MB, desktop peak heap %,d MB%n",
+                            + "%.1f MB, desktop peak heap %,d MB, desktop JVM CPU %.2f s (JIT compiling %.2f s), center JVM CPU %.2f s%n",
                     sales, MEASURES, heap, r.seconds(), r.fillSeconds(), r.exportSeconds(), r.pages(), r.bytes() / 1e6,
-                    r.peakHeapBytes() >> 20);
+                    r.peakHeapBytes() >> 20, r.cpuSeconds(), r.jitSeconds(), measured.centerCpuSeconds());
             return List.of(
-                    "| sales-log PDF, %,d sales (%s: center API + fill + export) | %.2f s (API + fill %.2f s, export %.2f s), %,d pages |"
+                    "| sales-log PDF, %,d sales (%s: center API + fill + export) | %.2f s (API + fill %.2f s, export %.2f s), %,d pages; CPU in the run: desktop JVM %.2f s (its JIT compiling %.2f s), center JVM %.2f s |"
                             .formatted(sales, ReportSource.class.getSimpleName(), r.seconds(), r.fillSeconds(),
-                                    r.exportSeconds(), r.pages()),
+                                    r.exportSeconds(), r.pages(), r.cpuSeconds(), r.jitSeconds(), measured.centerCpuSeconds()),
                     "| sales-log PDF, %,d sales, desktop peak heap (its own JVM%s) | %,d MB |"
                             .formatted(sales, heapCap == null ? "" : ", " + heapCap, r.peakHeapBytes() >> 20));
         } finally {
@@ -67,7 +69,10 @@ public final class SalesLogPdfBenchmark {
         }
     }
 
-    private static SalesLogPdfDesktop.Result desktop(BenchCenter bench, String heapCap) throws IOException {
+    /** The desktop side's result and the center JVM's CPU seconds over its measured run. */
+    private record Measured(SalesLogPdfDesktop.Result desktop, double centerCpuSeconds) {}
+
+    private static Measured desktop(BenchCenter bench, String heapCap) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (heapCap != null) {
             command.add(heapCap);
@@ -80,7 +85,21 @@ public final class SalesLogPdfBenchmark {
                 "-Djava.io.tmpdir=" + bench.dir, "-cp", System.getProperty("java.class.path"),
                 SalesLogPdfDesktop.class.getName(), bench.center.baseUri().toString(), bench.dir.toString()));
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // this JVM runs the center: its CPU over the desktop's measured run is the center's share of the 2 cores
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        StringBuilder out = new StringBuilder();
+        long centerCpu = 0;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (line.equals(SalesLogPdfDesktop.WINDOW_START)) {
+                    centerCpu = -os.getProcessCpuTime();
+                } else if (line.equals(SalesLogPdfDesktop.WINDOW_END)) {
+                    centerCpu += os.getProcessCpuTime();
+                }
+                out.append(line).append('\n');
+            }
+        }
         try {
             if (child.waitFor() != 0) {
                 throw new IllegalStateException("the desktop side failed:\n" + out);
@@ -90,7 +109,7 @@ public final class SalesLogPdfBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the desktop side ran", e);
         }
-        return SalesLogPdfDesktop.Result.parse(out);
+        return new Measured(SalesLogPdfDesktop.Result.parse(out.toString()), centerCpu / 1e9);
     }
 
     /**

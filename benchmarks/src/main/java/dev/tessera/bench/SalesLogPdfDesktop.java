@@ -32,12 +32,20 @@ import net.sf.jasperreports.engine.JasperPrint;
 public final class SalesLogPdfDesktop {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
+    /** Printed when the measured run starts and ends, so the center's JVM can read its own CPU over it. */
+    static final String WINDOW_START = "WINDOW START", WINDOW_END = "WINDOW END";
+
     private SalesLogPdfDesktop() {}
 
-    record Result(double seconds, double fillSeconds, double exportSeconds, int pages, long bytes, long peakHeapBytes) {
+    /**
+     * What the run printed; {@code cpuSeconds} is this JVM's CPU over the measured run and {@code jitSeconds} the time
+     * its JIT compilers spent in it (CompilationMXBean: their elapsed time, an upper bound of their CPU).
+     */
+    record Result(double seconds, double fillSeconds, double exportSeconds, int pages, long bytes, long peakHeapBytes,
+                  double cpuSeconds, double jitSeconds) {
         String line() {
             return "RESULT " + seconds + " " + fillSeconds + " " + exportSeconds + " " + pages + " " + bytes + " "
-                    + peakHeapBytes;
+                    + peakHeapBytes + " " + cpuSeconds + " " + jitSeconds;
         }
 
         static Result parse(String output) {
@@ -45,7 +53,8 @@ public final class SalesLogPdfDesktop {
                     .orElseThrow(() -> new IllegalStateException("the desktop side printed no result:\n" + output));
             String[] v = line.split(" ");
             return new Result(Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3]),
-                    Integer.parseInt(v[4]), Long.parseLong(v[5]), Long.parseLong(v[6]));
+                    Integer.parseInt(v[4]), Long.parseLong(v[5]), Long.parseLong(v[6]), Double.parseDouble(v[7]),
+                    Double.parseDouble(v[8]));
         }
     }
 
@@ -61,13 +70,23 @@ public final class SalesLogPdfDesktop {
                     dir.resolve("warm-up.pdf"));
             System.gc();
             heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            var jit = ManagementFactory.getCompilationMXBean();
+            System.out.println(WINDOW_START);
+            System.out.flush();
+            long cpuStart = os.getProcessCpuTime();
+            long jitStart = jit.getTotalCompilationTime();
             long start = System.nanoTime();
             double[] phases = produce(source, new ReportFilters(ReportKind.SALES_LOG, null, null, null, null, null),
                     options, dir.resolve("sales-log.pdf"));
             double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.println(WINDOW_END);
+            System.out.flush();
+            double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+            double jitSeconds = (jit.getTotalCompilationTime() - jitStart) / 1e3;
             long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             System.out.println(new Result(seconds, phases[0], phases[1], (int) phases[2],
-                    Files.size(dir.resolve("sales-log.pdf")), peak).line());
+                    Files.size(dir.resolve("sales-log.pdf")), peak, cpu, jitSeconds).line());
         }
     }
 

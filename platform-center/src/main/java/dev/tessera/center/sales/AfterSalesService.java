@@ -250,7 +250,10 @@ public final class AfterSalesService {
                             exchange ? r.get(TICKET_EXCHANGE.DIFFERENCE_MINOR) : v.getRefundMinor(),
                             v.getRefundMethod(), v.getRefundRef()));
                 });
-        Condition printed = DSL.and(saleWhere, between(TICKET_REPRINT.PRINTED_AT, from, to),
+        // reprints are few beside sales: read them first and test each one's sale, rather than walk the seller's
+        // sales for them (H2 starts a join at an indexed equality: 30 ms an event and seller, ticket_reprint empty)
+        Condition reprintedSale = reprintedSale(sellerId, eventId);
+        Condition printed = DSL.and(reprintedSale, between(TICKET_REPRINT.PRINTED_AT, from, to),
                 after(TICKET_REPRINT.PRINTED_AT, TICKET_REPRINT.TICKET_ID, page));
         List<Adjustment> reprints = reprints(printed, page == null ? Integer.MAX_VALUE : page.limit());
         all.addAll(reprints);
@@ -269,10 +272,25 @@ public final class AfterSalesService {
                 within.add(a);
             }
         }
-        within.addAll(reprints(DSL.and(saleWhere, TICKET_REPRINT.PRINTED_AT.eq(last.at()),
+        within.addAll(reprints(DSL.and(reprintedSale, TICKET_REPRINT.PRINTED_AT.eq(last.at()),
                 TICKET_REPRINT.TICKET_ID.eq(last.ticketId())), Integer.MAX_VALUE));
         within.sort(order);
         return within;
+    }
+
+    /**
+     * The seller and event a reprint's sale must have, as a test of each joined row rather than an index's bound
+     * ({@code + 0}), so no database starts the reprints' join from the sales.
+     */
+    private static Condition reprintedSale(Long sellerId, Long eventId) {
+        Condition c = DSL.trueCondition();
+        if (sellerId != null) {
+            c = c.and(SALE.SELLER_ID.plus(DSL.inline(0L)).eq(sellerId));
+        }
+        if (eventId != null) {
+            c = c.and(SALE.EVENT_ID.plus(DSL.inline(0L)).eq(eventId));
+        }
+        return c;
     }
 
     private List<Adjustment> reprints(Condition where, int limit) {

@@ -178,19 +178,19 @@ public final class SalesLogService {
     public static List<TaxTotal> byRate(List<Line> lines) {
         Map<String, List<Line>> perSale = new java.util.LinkedHashMap<>();
         lines.forEach(l -> perSale.computeIfAbsent(l.currency() + " " + l.saleId(), k -> new ArrayList<>()).add(l));
-        Map<String, long[]> sums = new TreeMap<>();
+        Map<RateKey, long[]> sums = new TreeMap<>(RateKey.ORDER);
         for (List<Line> sale : perSale.values()) {
             String currency = sale.getFirst().currency();
             var receipt = TaxBreakdown.of(sale.stream().map(l -> new TaxBreakdown.Amount(
                     new TaxRate(l.taxRateBasisPoints()), l.priceMinor())).toList());
             for (TaxBreakdown.PerRate rate : receipt.rates()) {
-                long[] sum = sums.computeIfAbsent(key(currency, rate.rate()), k -> new long[4]);
+                long[] sum = sums.computeIfAbsent(new RateKey(currency, rate.rate().basisPoints()), k -> new long[4]);
                 sum[1] += rate.grossMinor();
                 sum[3] += rate.taxMinor();
             }
             for (Line line : sale) {
                 TaxRate rate = new TaxRate(line.taxRateBasisPoints());
-                long[] sum = sums.get(key(currency, rate));
+                long[] sum = sums.get(new RateKey(currency, rate.basisPoints()));
                 sum[0]++;
                 if (line.refundMinor() != 0) {
                     // a refund is a credit note of its own: its tax is taken from it once, and subtracted
@@ -200,16 +200,17 @@ public final class SalesLogService {
             }
         }
         return sums.entrySet().stream().map(e -> {
-            String[] k = e.getKey().split(" ");
             long[] v = e.getValue();
             long gross = v[1] - v[2];
-            return new TaxTotal(k[0], 10_000 - Integer.parseInt(k[1]), (int) v[0], v[1], v[2], gross, v[3], gross - v[3]);
+            return new TaxTotal(e.getKey().currency(), e.getKey().basisPoints(), (int) v[0], v[1], v[2], gross, v[3],
+                    gross - v[3]);
         }).toList();
     }
 
-    /** Sorts by currency, then the highest rate first. */
-    private static String key(String currency, TaxRate rate) {
-        return currency + " " + String.format("%05d", 10_000 - rate.basisPoints());
+    /** A currency and tax rate of {@link #byRate}: by currency, then the highest rate first. */
+    private record RateKey(String currency, int basisPoints) {
+        static final java.util.Comparator<RateKey> ORDER = java.util.Comparator.comparing(RateKey::currency)
+                .thenComparing(RateKey::basisPoints, java.util.Comparator.reverseOrder());
     }
 
     private static List<Total> totals(List<Line> lines, Function<Line, String> key) {
