@@ -41,7 +41,8 @@ public final class AccountService {
     private volatile java.util.function.Consumer<String> signedOut = tokenHash -> { };
     // moves on each eviction: a session read before a sign-out was heard is not cached after it
     private final java.util.concurrent.atomic.AtomicLong evictions = new java.util.concurrent.atomic.AtomicLong();
-    // Argon2id of a throw-away password, verified for unknown logins so timing does not reveal them.
+    // A stored hash of this hasher's cost that no password matches, verified for unknown logins so timing does not
+    // reveal them.
     private final String decoyHash;
     // Unknown login ids lock out exactly like real ones, so the lock-out answer does not tell which accounts exist.
     private final Map<String, UnknownLogin> unknownLogins = new ConcurrentHashMap<>();
@@ -57,7 +58,7 @@ public final class AccountService {
         this.hasher = hasher;
         this.clock = clock;
         this.sessionTtl = sessionTtl;
-        this.decoyHash = hasher.hash("decoy-password".toCharArray());
+        this.decoyHash = hasher.decoy();
     }
 
     public long create(String loginId, char[] password, Role role, String displayName) {

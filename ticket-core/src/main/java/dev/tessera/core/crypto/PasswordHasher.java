@@ -85,6 +85,20 @@ public final class PasswordHasher {
     }
 
     /**
+     * A stored hash no password matches, made without running Argon2id: this hasher's cost, a random salt and random
+     * bytes for the hash. {@link #verify} against it costs what a verify against a real hash costs (the derivation
+     * runs in full, only the comparison fails), so a sign-in with an unknown login id can take as long as one with a
+     * wrong password, and making it costs nothing at start (a {@link #hash} takes ~100 ms).
+     */
+    public String decoy() {
+        byte[] salt = new byte[saltLength];
+        byte[] hash = new byte[hashLength];
+        random.nextBytes(salt);
+        random.nextBytes(hash);
+        return new PhcString(memoryKiB, iterations, parallelism, salt, hash).format();
+    }
+
+    /**
      * Recomputes the hash with the cost, salt and length stored in {@code encoded}. False for a wrong password and
      * for any encoded string that is not a well-formed Argon2id PHC string within this class's cost caps.
      */

@@ -43,6 +43,21 @@ class PasswordHasherTest {
     }
 
     @Test
+    void decoyHasTheHashersCostAndMatchesNoPassword() {
+        PasswordHasher defaults = PasswordHasher.defaults();
+        String decoy = defaults.decoy();
+        assertThat(decoy).matches(PHC.formatted(PasswordHasher.DEFAULT_MEMORY_KIB, PasswordHasher.DEFAULT_ITERATIONS,
+                PasswordHasher.DEFAULT_PARALLELISM, 22, 43));
+        // the hasher's own cost, so a verify against it runs the same derivation as one against a stored hash
+        assertThat(defaults.needsRehash(decoy)).isFalse();
+        assertThat(cheap.decoy()).isNotEqualTo(cheap.decoy());
+        String cheapDecoy = cheap.decoy();
+        for (String password : new String[] {"", "decoy-password", "correct horse battery staple"}) {
+            assertThat(cheap.verify(password.toCharArray(), cheapDecoy)).isFalse();
+        }
+    }
+
+    @Test
     void sameSaltAndParametersGiveTheSameHash() {
         PasswordHasher seededA = new PasswordHasher(64, 1, 1, 16, 32, fixedRandom());
         PasswordHasher seededB = new PasswordHasher(64, 1, 1, 16, 32, fixedRandom());
