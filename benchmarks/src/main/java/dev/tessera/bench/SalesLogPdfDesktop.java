@@ -25,15 +25,29 @@ import net.sf.jasperreports.engine.JasperPrint;
 /**
  * The manager's desktop side of {@link SalesLogPdfBenchmark} in a JVM of its own (issue 13): signs in to the
  * center at {@code args[0]}, makes the whole sales log with {@link ReportSource} and writes it as PDF into
- * {@code args[1]}, after a warm-up of one day of the log. Prints one {@code RESULT} line: seconds in all, for the API
- * and fill, for the export, pages, bytes and the peak heap of this JVM's heap pools (memory pool MXBeans, reset after
- * the warm-up), so the figure is the desktop's alone.
+ * {@code args[1]}, after a warm-up of one day of the log and then {@code args[2]} prints of the whole log (default 0),
+ * the way a running desktop has made its reports before. Prints a {@code FIRST} line for the first print of the whole
+ * log (seconds, this JVM's CPU and its JIT compilers' time in it) when there were warm prints, and one {@code RESULT}
+ * line for the print measured: seconds in all, for the API and fill, for the export, pages, bytes, the peak heap of
+ * this JVM's heap pools (memory pool MXBeans, reset before it), so the figure is the desktop's alone, and its CPU and
+ * JIT time.
  */
 public final class SalesLogPdfDesktop {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     /** Printed when the measured run starts and ends, so the center's JVM can read its own CPU over it. */
     static final String WINDOW_START = "WINDOW START", WINDOW_END = "WINDOW END";
+    /** Starts the line of the first print of the whole log: seconds, CPU seconds, JIT seconds. */
+    static final String FIRST = "FIRST";
+
+    /** The first print of the whole log in this JVM, when it was not the one measured. */
+    record FirstPrint(double seconds, double cpuSeconds, double jitSeconds) {
+        static java.util.Optional<FirstPrint> parse(String output) {
+            return output.lines().filter(l -> l.startsWith(FIRST + " ")).findFirst().map(l -> l.split(" "))
+                    .map(v -> new FirstPrint(Double.parseDouble(v[1]), Double.parseDouble(v[2]),
+                            Double.parseDouble(v[3])));
+        }
+    }
 
     private SalesLogPdfDesktop() {}
 
@@ -64,14 +78,26 @@ public final class SalesLogPdfDesktop {
             CenterSession manager = client.signIn("manager", "manager-demo");
             ReportSource source = new ReportSource(manager);
             ReportOptions options = ReportOptions.of(Locale.ENGLISH, TOKYO);
-            // warm-up: one day of the log, so the figure is the steady state of a running desktop
+            // warm-up: one day of the log, then the whole log as often as asked, so the figure is a running desktop's
             LocalDate first = LocalDate.of(2026, 11, 1);
             produce(source, new ReportFilters(ReportKind.SALES_LOG, null, null, first, first, null), options,
                     dir.resolve("warm-up.pdf"));
-            System.gc();
-            heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             var jit = ManagementFactory.getCompilationMXBean();
+            int warmPrints = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+            for (int i = 0; i < warmPrints; i++) {
+                long cpu = os.getProcessCpuTime();
+                long compiling = jit.getTotalCompilationTime();
+                long began = System.nanoTime();
+                produce(source, new ReportFilters(ReportKind.SALES_LOG, null, null, null, null, null), options,
+                        dir.resolve("sales-log.pdf"));
+                if (i == 0) {
+                    System.out.println(FIRST + " " + (System.nanoTime() - began) / 1e9 + " "
+                            + (os.getProcessCpuTime() - cpu) / 1e9 + " " + (jit.getTotalCompilationTime() - compiling) / 1e3);
+                }
+            }
+            System.gc();
+            heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
             System.out.println(WINDOW_START);
             System.out.flush();
             long cpuStart = os.getProcessCpuTime();
