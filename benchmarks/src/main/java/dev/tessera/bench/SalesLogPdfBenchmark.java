@@ -29,7 +29,7 @@ public final class SalesLogPdfBenchmark {
 
     /**
      * Prints of the whole 100,000-sale log before the one measured: the desktop's JIT compilers spend more of the first
-     * print compiling (8-10 s of a 9 s print on the 2-core machine) than making the report, and keep at it through the
+     * print compiling (9-13 s of a 9-13 s print on the 2-core machine) than making the report, and keep at it through the
      * second; a running desktop has made its reports before. The first print's time is printed beside the figure.
      */
     static final int WARM_PRINTS = 3;

@@ -280,7 +280,7 @@ public final class AfterSalesService {
 
     /**
      * The seller and event a reprint's sale must have, as a test of each joined row rather than an index's bound
-     * ({@code + 0}), so no database starts the reprints' join from the sales.
+     * ({@code + 0}), so the reprints' join starts at the reprints, not at the sales of the seller and event.
      */
     private static Condition reprintedSale(Long sellerId, Long eventId) {
         Condition c = DSL.trueCondition();
