@@ -221,14 +221,7 @@ public final class AfterSalesService {
 
     /** The same a page at a time ({@code page} null: the whole trail in one answer). */
     public List<Adjustment> adjustments(Instant from, Instant to, Long sellerId, Long eventId, AdjustmentPage page) {
-        List<Condition> sale = new ArrayList<>();
-        if (sellerId != null) {
-            sale.add(SALE.SELLER_ID.eq(sellerId));
-        }
-        if (eventId != null) {
-            sale.add(SALE.EVENT_ID.eq(eventId));
-        }
-        Condition saleWhere = DSL.and(sale);
+        Condition saleWhere = saleOf(sellerId, eventId, column -> column);
         List<Adjustment> all = new ArrayList<>();
         db.dsl().select(TICKET_VOID.fields()).select(SALE.EVENT_ID, TICKET.SEAT_ID, ACCOUNT.DISPLAY_NAME,
                         TICKET_EXCHANGE.NEW_SALE_ID, TICKET_EXCHANGE.DIFFERENCE_MINOR)
@@ -252,7 +245,7 @@ public final class AfterSalesService {
                 });
         // reprints are few beside sales: read them first and test each one's sale, rather than walk the seller's
         // sales for them (H2 starts a join at an indexed equality: 30 ms an event and seller, ticket_reprint empty)
-        Condition reprintedSale = reprintedSale(sellerId, eventId);
+        Condition reprintedSale = saleOf(sellerId, eventId, column -> column.plus(DSL.inline(0L)));
         Condition printed = DSL.and(reprintedSale, between(TICKET_REPRINT.PRINTED_AT, from, to),
                 after(TICKET_REPRINT.PRINTED_AT, TICKET_REPRINT.TICKET_ID, page));
         List<Adjustment> reprints = reprints(printed, page == null ? Integer.MAX_VALUE : page.limit());
@@ -279,16 +272,18 @@ public final class AfterSalesService {
     }
 
     /**
-     * The seller and event a reprint's sale must have, as a test of each joined row rather than an index's bound
-     * ({@code + 0}), so the reprints' join starts at the reprints, not at the sales of the seller and event.
+     * The seller and event (each when given) a sale must have, on {@code column} of the sale's column: the column itself
+     * lets an index bound the scan; {@code + 0} makes it a test of each joined row, so the reprints' join starts at the
+     * reprints, not at the sales of the seller and event.
      */
-    private static Condition reprintedSale(Long sellerId, Long eventId) {
+    private static Condition saleOf(Long sellerId, Long eventId,
+                                    java.util.function.UnaryOperator<org.jooq.Field<Long>> column) {
         Condition c = DSL.trueCondition();
         if (sellerId != null) {
-            c = c.and(SALE.SELLER_ID.plus(DSL.inline(0L)).eq(sellerId));
+            c = c.and(column.apply(SALE.SELLER_ID).eq(sellerId));
         }
         if (eventId != null) {
-            c = c.and(SALE.EVENT_ID.plus(DSL.inline(0L)).eq(eventId));
+            c = c.and(column.apply(SALE.EVENT_ID).eq(eventId));
         }
         return c;
     }
