@@ -82,38 +82,40 @@ public final class SalesLogPdfDesktop {
             LocalDate first = LocalDate.of(2026, 11, 1);
             produce(source, new ReportFilters(ReportKind.SALES_LOG, null, null, first, first, null), options,
                     dir.resolve("warm-up.pdf"));
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            var jit = ManagementFactory.getCompilationMXBean();
             int warmPrints = args.length > 2 ? Integer.parseInt(args[2]) : 0;
             for (int i = 0; i < warmPrints; i++) {
-                long cpu = os.getProcessCpuTime();
-                long compiling = jit.getTotalCompilationTime();
-                long began = System.nanoTime();
-                produce(source, new ReportFilters(ReportKind.SALES_LOG, null, null, null, null, null), options,
-                        dir.resolve("sales-log.pdf"));
+                Timed print = wholeLog(source, options, dir.resolve("sales-log.pdf"));
                 if (i == 0) {
-                    System.out.println(FIRST + " " + (System.nanoTime() - began) / 1e9 + " "
-                            + (os.getProcessCpuTime() - cpu) / 1e9 + " " + (jit.getTotalCompilationTime() - compiling) / 1e3);
+                    System.out.println(FIRST + " " + print.seconds() + " " + print.cpuSeconds() + " " + print.jitSeconds());
                 }
             }
             System.gc();
             heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
             System.out.println(WINDOW_START);
             System.out.flush();
-            long cpuStart = os.getProcessCpuTime();
-            long jitStart = jit.getTotalCompilationTime();
-            long start = System.nanoTime();
-            double[] phases = produce(source, new ReportFilters(ReportKind.SALES_LOG, null, null, null, null, null),
-                    options, dir.resolve("sales-log.pdf"));
-            double seconds = (System.nanoTime() - start) / 1e9;
+            Timed measured = wholeLog(source, options, dir.resolve("sales-log.pdf"));
             System.out.println(WINDOW_END);
             System.out.flush();
-            double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
-            double jitSeconds = (jit.getTotalCompilationTime() - jitStart) / 1e3;
             long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            System.out.println(new Result(seconds, phases[0], phases[1], (int) phases[2],
-                    Files.size(dir.resolve("sales-log.pdf")), peak, cpu, jitSeconds).line());
+            double[] phases = measured.phases();
+            System.out.println(new Result(measured.seconds(), phases[0], phases[1], (int) phases[2],
+                    Files.size(dir.resolve("sales-log.pdf")), peak, measured.cpuSeconds(), measured.jitSeconds()).line());
         }
+    }
+
+    /** A print of the whole log: seconds in all, its {@link #produce} phases, this JVM's CPU and JIT seconds in it. */
+    private record Timed(double seconds, double[] phases, double cpuSeconds, double jitSeconds) {}
+
+    private static Timed wholeLog(ReportSource source, ReportOptions options, Path out) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var jit = ManagementFactory.getCompilationMXBean();
+        long cpu = os.getProcessCpuTime();
+        long compiling = jit.getTotalCompilationTime();
+        long start = System.nanoTime();
+        double[] phases = produce(source, new ReportFilters(ReportKind.SALES_LOG, null, null, null, null, null),
+                options, out);
+        return new Timed((System.nanoTime() - start) / 1e9, phases, (os.getProcessCpuTime() - cpu) / 1e9,
+                (jit.getTotalCompilationTime() - compiling) / 1e3);
     }
 
     /** API + fill seconds, export seconds and pages. */
