@@ -42,6 +42,7 @@ public final class CenterHttp implements AutoCloseable {
     /** Tolerant in the field (a newer center may add fields), strict under test. */
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(UtcTimes.module())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, Boolean.getBoolean(STRICT_PROPERTY))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
