@@ -58,8 +58,8 @@ final class Routes {
 
     /**
      * The answer as JSON, as {@code ctx.json} writes it (a String is taken as JSON already), but encoded to UTF-8 by
-     * Jackson as it writes: issue 13, a page of the sales log is megabytes, and writing it as a Java string first and
-     * then encoding that was a seventh of the center's work for it.
+     * Jackson as it writes, not written as a Java string and encoded again (issue 13: a page of the sales log is
+     * megabytes, and its JSON was a seventh of the center's work in a print of the log).
      */
     private static void json(io.javalin.http.Context ctx, Object result) throws java.io.IOException {
         ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON);

@@ -36,6 +36,10 @@ public final class SalesLogService {
     public static final int DEFAULT_PAGE_SALES = 10_000;
     /** The most sales a page may hold. */
     public static final int MAX_PAGE_SALES = 50_000;
+    /** A voided ticket's status: only such a ticket has a ticket_void row (VoidService writes both at once). */
+    private static final String VOIDED = "VOID";
+    /** Ticket ids asked for in one statement: well below PostgreSQL's 32,767 parameters, for a page of 50,000 sales. */
+    private static final int REFUNDS_AT_ONCE = 1_000;
 
     /** Where a page starts: after the sale sold at {@code soldAt} with the number {@code saleId}. */
     public record Cursor(OffsetDateTime soldAt, long saleId) {
@@ -186,10 +190,6 @@ public final class SalesLogService {
         }
         return lines;
     }
-
-    private static final String VOIDED = "VOID";
-    /** Ticket ids asked for in one statement: well below PostgreSQL's 32,767 parameters, for a page of 50,000 sales. */
-    private static final int REFUNDS_AT_ONCE = 1_000;
 
     /** The amount paid back for each of the voided tickets {@code ticketIds} (their ticket_void rows, by its key). */
     private Map<String, Long> refunds(List<String> ticketIds) {
