@@ -66,20 +66,33 @@ public final class VenueService {
         return version;
     }
 
+    /**
+     * The seat map of a venue's version, parsed once and kept. It is read and parsed outside the cache's lock: a thread
+     * that loads it inside {@code computeIfAbsent} waits there for the database, and on H2 (one session at a time,
+     * ADR 0003) a transaction that holds the database and needs the same map waited for that lock: both waited for
+     * good (seen after a center restart, a hold and a terminal's offline sale asking for one map at once). Two threads
+     * may now both parse a map that nobody asked for yet; the first one kept is the one every caller gets.
+     */
     public SeatMap seatMap(long venueId, int version) {
-        return parsed.computeIfAbsent(key(venueId, version), k -> {
-            String document = db.dsl().select(SEAT_MAP_VERSION.DOCUMENT).from(SEAT_MAP_VERSION)
-                    .where(SEAT_MAP_VERSION.VENUE_ID.eq(venueId), SEAT_MAP_VERSION.VERSION.eq(version))
-                    .fetchOne(SEAT_MAP_VERSION.DOCUMENT);
-            if (document == null) {
-                throw DomainException.notFound("venue " + venueId + " has no seat-map version " + version);
-            }
-            try {
-                return SeatMapFormat.read(document);
-            } catch (SeatMapFormatException e) {
-                throw new IllegalStateException("stored seat map " + k + " no longer loads: " + e.getMessage(), e);
-            }
-        });
+        String k = key(venueId, version);
+        SeatMap cached = parsed.get(k);
+        if (cached != null) {
+            return cached;
+        }
+        String document = db.dsl().select(SEAT_MAP_VERSION.DOCUMENT).from(SEAT_MAP_VERSION)
+                .where(SEAT_MAP_VERSION.VENUE_ID.eq(venueId), SEAT_MAP_VERSION.VERSION.eq(version))
+                .fetchOne(SEAT_MAP_VERSION.DOCUMENT);
+        if (document == null) {
+            throw DomainException.notFound("venue " + venueId + " has no seat-map version " + version);
+        }
+        SeatMap map;
+        try {
+            map = SeatMapFormat.read(document);
+        } catch (SeatMapFormatException e) {
+            throw new IllegalStateException("stored seat map " + k + " no longer loads: " + e.getMessage(), e);
+        }
+        SeatMap first = parsed.putIfAbsent(k, map);
+        return first == null ? map : first;
     }
 
     public String seatMapDocument(long venueId, int version) {
