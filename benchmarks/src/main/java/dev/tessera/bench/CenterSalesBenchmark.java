@@ -1,5 +1,6 @@
 package dev.tessera.bench;
 
+import static dev.tessera.center.db.schema.Tables.SALE;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.SOLD_SEAT;
 import static dev.tessera.center.db.schema.Tables.TICKET;
@@ -248,10 +249,14 @@ public final class CenterSalesBenchmark {
             Steady sellNow;
             Fresh fresh = null;
             try (Load load = Load.start(center.baseUri(), s)) {
+                boolean profile = databasePid > 0 && PostgresCluster.STATEMENT_STATISTICS;
+                resetStatements(center, profile);
                 load.sell(twoStepEvent, seatFile, false);
                 holdConfirm = steady("hold + confirm", load, s, databasePid);
+                printStatements(center, profile, "hold + confirm", twoStepEvent);
                 load.sell(sellNowEvent, seatFile, true);
                 sellNow = steady("sell now", load, s, databasePid);
+                printStatements(center, profile, "sell now", sellNowEvent);
                 if (freshEvent) {
                     long r0 = System.nanoTime();
                     long newEvent = onSale(organizer, venueId, version, map, "Bench Cup Replay", sellerIds);
@@ -273,6 +278,42 @@ public final class CenterSalesBenchmark {
             // the sellers have stopped (closing the load generator waits for them): every sale is in the database
             return new Figure(name, holdConfirm, sellNow, fresh, audit(center));
         }
+    }
+
+    /** {@code -Dbench.pgStatements}: PostgreSQL's statement statistics start again for the next phase. */
+    private static void resetStatements(PlatformCenter center, boolean profile) {
+        if (profile) {
+            center.services().db().dsl().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            center.services().db().dsl().fetch("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * {@code -Dbench.pgStatements}: each statement PostgreSQL ran in the phase (warm-up and window), from its own
+     * pg_stat_statements, per sale of the phase: how often, its execution time and the WAL records it wrote. Foreign-key
+     * checks show as the {@code SELECT 1 FROM ONLY ... FOR KEY SHARE} PostgreSQL runs for them. Then starts again.
+     */
+    private static void printStatements(PlatformCenter center, boolean profile, String how, long eventId) {
+        if (!profile) {
+            return;
+        }
+        DSLContext dsl = center.services().db().dsl();
+        double sales = dsl.fetchCount(SALE, SALE.EVENT_ID.eq(eventId));
+        System.out.printf("PostgreSQL, %s: statements per sale (pg_stat_statements, %,.0f sales of the phase):%n", how,
+                sales);
+        System.out.println("  calls   exec µs   WAL records  statement");
+        for (var r : dsl.resultQuery("SELECT calls, total_exec_time, wal_records, regexp_replace(query, '\\s+', ' ', 'g') "
+                + "FROM pg_stat_statements WHERE calls >= ? ORDER BY total_exec_time DESC", (long) (sales / 10)).fetch()) {
+            String query = r.get(3, String.class);
+            System.out.printf("  %5.2f  %8.1f  %12.2f  %s%n", r.get(0, Long.class) / sales,
+                    r.get(1, Double.class) * 1000 / sales, r.get(2, Long.class) / sales,
+                    query.length() > 150 ? query.substring(0, 150) + "…" : query);
+        }
+        var total = dsl.resultQuery("SELECT sum(calls), sum(total_exec_time), sum(wal_records) FROM pg_stat_statements")
+                .fetchOne();
+        System.out.printf("  %5.2f  %8.1f  %12.2f  (every statement)%n", total.get(0, Long.class) / sales,
+                total.get(1, Double.class) * 1000 / sales, total.get(2, Long.class) / sales);
+        resetStatements(center, true);
     }
 
     /** Warms the current way of selling until the JIT is quiet, then measures it for the set window. */

@@ -162,6 +162,11 @@ public final class PlatformCenter implements AutoCloseable {
         return cluster == null || cluster.listening();
     }
 
+    /** True on PostgreSQL while another instance listens: this one sends it its seat changes (none on H2). */
+    public boolean seesOtherInstances() {
+        return cluster != null && cluster.othersListen();
+    }
+
     /**
      * Runs start-up work (the first organizer, the demo data) on the calling thread, so that a close meanwhile (a
      * stop: the JVM's exit hook) waits for it to end before closing the database. Closing the pool under a running

@@ -31,10 +31,18 @@ import org.slf4j.LoggerFactory;
  * session cache at once, connects again, and then reads every watched event's seats changed after the last revision
  * it delivered ({@link AvailabilityService#since}); it does the same every {@link #CATCH_UP_MILLIS} in case an
  * instance died between its commit and its notification.
+ *
+ * <p>Seat changes are sent only while another instance listens (issue 13: a notification is a transaction of its own
+ * in PostgreSQL, with its own commit, and a lone center sent one for every hold and sale to nobody). An instance knows
+ * the others by their notification connections' application name, counted when it starts listening and at every
+ * catch-up; one that starts listening says hello, so the instances already running send it their seat changes from
+ * then on; what they changed before that it reads at its catch-up. Sign-outs and event changes are always sent.
  */
 public final class ClusterNotifications implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNotifications.class);
     static final String CHANNEL = "tessera_cluster";
+    /** The notification an instance sends when it starts listening. */
+    private static final String HELLO = "H";
     private static final int POLL_MILLIS = 250;
     static final long CATCH_UP_MILLIS = 2_000;
     private static final long RECONNECT_MILLIS = 500;
@@ -52,6 +60,8 @@ public final class ClusterNotifications implements AutoCloseable {
     private final CountDownLatch firstListen = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean listening;
+    /** Whether another instance listens (true until known, and while this one does not hear the cluster). */
+    private volatile boolean othersListen = true;
 
     private ClusterNotifications(Database db, SeatStatusFeed feed, AvailabilityService availability,
                                  AccountService accounts, EventService events) {
@@ -88,7 +98,15 @@ public final class ClusterNotifications implements AutoCloseable {
         return listening;
     }
 
+    /** True while another center instance listens: this one sends them its seat changes. */
+    public boolean othersListen() {
+        return othersListen;
+    }
+
     private void sendSeats(SeatChanges changes) {
+        if (!othersListen) {
+            return;
+        }
         String json = json(changes);
         if (json.getBytes(StandardCharsets.UTF_8).length < PgChannel.MAX_PAYLOAD_BYTES - 20 || changes.seats().size() < 2) {
             send("S", json);
@@ -125,13 +143,16 @@ public final class ClusterNotifications implements AutoCloseable {
     }
 
     private static final java.util.Map<String, String> KINDS = java.util.Map.of("S", "seat", "O", "sign-out",
-            "E", "event");
+            "E", "event", HELLO, "hello");
 
     private void run() {
         while (closed.getCount() > 0) {
             try (PgChannel.Listener listener = PgChannel.listen(db, CHANNEL)) {
+                othersListen = listener.otherInstances() > 0;
                 listening = true;
                 accounts.trustCache(true);
+                // the instances already running send this one their seat changes once they hear it
+                send(HELLO, "-");
                 firstListen.countDown();
                 LOG.info("listening to the other center instances (instance {})", instance);
                 catchUp();
@@ -141,7 +162,7 @@ public final class ClusterNotifications implements AutoCloseable {
                         receive(payload);
                     }
                     if (System.nanoTime() - nextCatchUp > 0) {
-                        listener.ping();
+                        othersListen = listener.otherInstances() > 0;
                         catchUp();
                         nextCatchUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CATCH_UP_MILLIS);
                     }
@@ -155,6 +176,7 @@ public final class ClusterNotifications implements AutoCloseable {
                 LOG.warn("cluster notifications failed; listening again", e);
             } finally {
                 listening = false;
+                othersListen = true;
                 accounts.trustCache(false);
             }
             try {
@@ -170,8 +192,10 @@ public final class ClusterNotifications implements AutoCloseable {
         if (parts.length != 3 || parts[0].equals(instance)) {
             return;
         }
+        othersListen = true;
         try {
             switch (parts[1]) {
+                case HELLO -> LOG.debug("center instance {} listens too", parts[0]);
                 case "S" -> feed.publishFromElsewhere(JSON.readValue(parts[2], SeatChanges.class));
                 case "O" -> accounts.forgetSession(parts[2]);
                 case "E" -> events.forgetHere(Long.parseLong(parts[2]));

@@ -94,9 +94,14 @@ public final class PgChannel {
             }
         }
 
-        /** A round trip on the connection: a connection that died without a word fails here. */
-        public void ping() {
-            dsl.resultQuery("SELECT 1").fetch();
+        /**
+         * How many other center instances of this database have a notification connection open now (known by its
+         * application name, {@link Database#NOTIFICATIONS_APPLICATION}); a round trip, so a connection that died without a
+         * word fails here.
+         */
+        public int otherInstances() {
+            return dsl.resultQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    + "AND starts_with(application_name, ?) AND pid <> pg_backend_pid()", Database.NOTIFICATIONS_APPLICATION).fetchOne(0, Integer.class);
         }
 
         @Override

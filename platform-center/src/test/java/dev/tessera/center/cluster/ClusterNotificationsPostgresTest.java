@@ -106,6 +106,73 @@ class ClusterNotificationsPostgresTest {
         }
     }
 
+    /**
+     * Issue 13: a lone instance sends no seat notification (each would be a PostgreSQL transaction of its own, heard by
+     * nobody); an instance that starts beside it is sent them from then on, and once it stops, they stop.
+     */
+    @Test
+    void seatChangesAreSentOnlyWhileAnotherInstanceListens() throws Exception {
+        PostgresCluster pg = PostgresCluster.shared();
+        String url = pg.createDatabase("cluster_alone");
+        try (CenterFixture a = new CenterFixture(url, "postgres");
+             java.sql.Connection raw = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+            // the test's own listener: not a center instance (its application name is not one), so A does not count it
+            raw.createStatement().execute("LISTEN tessera_cluster");
+            org.postgresql.PGConnection notifications = raw.unwrap(org.postgresql.PGConnection.class);
+            CenterFixture.Account seller = a.account(Role.SELLER);
+            var event = a.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(SampleVenues.theatre(), 100)),
+                    Map.of());
+            long eventId = event.eventId();
+            List<String> seats = new java.util.ArrayList<>();
+            a.organizer.get("/api/events/" + eventId + "/seats").get("seats").path("FREE").forEach(seat -> seats.add(seat.asText()));
+            ApiClient onA = new ApiClient(a.center.baseUri()).as(seller.client().token());
+            assertThat(a.center.seesOtherInstances()).as("A sees another instance while alone").isFalse();
+            assertThat(onA.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seats.get(0))))
+                    .status()).isEqualTo(201);
+            assertThat(seatNotifications(notifications, 1_000)).as("seat notifications of a lone instance").isEmpty();
+
+            try (CenterFixture b = new CenterFixture(url, "postgres")) {
+                awaitTrue(() -> b.center.hearsTheCluster() && a.center.seesOtherInstances(), "A hears of B");
+                assertThat(b.center.seesOtherInstances()).as("B sees A").isTrue();
+                assertThat(onA.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seats.get(1))))
+                        .status()).isEqualTo(201);
+                assertThat(seatNotifications(notifications, 5_000)).as("A's seat notifications while B listens")
+                        .anySatisfy(payload -> assertThat(payload).contains(seats.get(1)));
+            }
+            // A counts the instances again at its next catch-up (every 2 s)
+            awaitTrue(() -> !a.center.seesOtherInstances(), "A finds itself alone again");
+            seatNotifications(notifications, 200);
+            assertThat(onA.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seats.get(2))))
+                    .status()).isEqualTo(201);
+            assertThat(seatNotifications(notifications, 1_000)).as("seat notifications after B stopped").isEmpty();
+        }
+    }
+
+    /** The seat notifications ("S") that arrive within {@code millis}; sign-outs, event changes and hellos are left out. */
+    private static List<String> seatNotifications(org.postgresql.PGConnection connection, int millis)
+            throws java.sql.SQLException {
+        List<String> seat = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < deadline) {
+            org.postgresql.PGNotification[] arrived = connection.getNotifications(100);
+            for (org.postgresql.PGNotification n : arrived == null ? new org.postgresql.PGNotification[0] : arrived) {
+                String[] parts = n.getParameter().split(" ", 3);
+                if (parts.length == 3 && parts[1].equals("S")) {
+                    seat.add(parts[2]);
+                }
+            }
+        }
+        return seat;
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
+    }
+
     private static Integer listenerPid(DSLContext db, long instanceKey) {
         return db.select(DSL.field("pid", Integer.class)).from(DSL.table("pg_stat_activity"))
                 .where(DSL.field("application_name", String.class).eq(Database.NOTIFICATIONS_APPLICATION + instanceKey))

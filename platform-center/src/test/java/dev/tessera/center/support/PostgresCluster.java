@@ -19,6 +19,11 @@ public final class PostgresCluster {
     private static PostgresCluster shared;
 
     private final Path dir;
+    /**
+     * {@code -Dbench.pgStatements}: the server keeps per-statement statistics (pg_stat_statements, with the foreign-key
+     * checks it runs inside statements), for the center benchmark's profile of a sale; off for tests, as it costs.
+     */
+    public static final boolean STATEMENT_STATISTICS = Boolean.getBoolean("bench.pgStatements");
     private final int port;
     private final Path bin;
 
@@ -104,7 +109,9 @@ public final class PostgresCluster {
         cluster.asPostgres(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust",
                 "-U", "postgres", "--no-sync"));
         cluster.asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on"
+                        + (STATEMENT_STATISTICS ? " -c shared_preload_libraries=pg_stat_statements "
+                                + "-c pg_stat_statements.track=all" : ""),
                 "-l", dir.resolve("log").toString(), "-w", "start"));
         return cluster;
     }
