@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
+import dev.tessera.center.db.RenderedQuery;
 import dev.tessera.center.db.schema.tables.records.CounterShiftRecord;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.contract.saleslog.TaxTotal;
@@ -53,6 +54,9 @@ public final class ShiftService {
     public static final String OPENED = "SHIFT_OPENED";
     public static final String CLOSED = "SHIFT_CLOSED";
     private static final int MAX_QUANTITY = 100_000;
+    /** Rendered once: it runs in every sale (issue 13). A seller has at most one open shift (unique index). */
+    private static final RenderedQuery OPEN_SHIFT = new RenderedQuery(ctx -> ctx.select(COUNTER_SHIFT.ID)
+            .from(COUNTER_SHIFT).where(COUNTER_SHIFT.OPEN_SELLER_ID.eq(DSL.param("sellerId", Long.class))).forUpdate());
     /** Reads a journal entry as strictly as the API reads a body: one value, each key once. */
     private static final ObjectMapper JOURNAL_READER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -196,9 +200,10 @@ public final class ShiftService {
      * for it commits before the shift's close reads the totals.
      */
     public static Long openShiftOf(DSLContext ctx, long sellerId) {
-        return ctx.select(COUNTER_SHIFT.ID).from(COUNTER_SHIFT).where(COUNTER_SHIFT.OPEN_SELLER_ID.eq(sellerId))
-                .forUpdate().fetchOne(COUNTER_SHIFT.ID);
+        var row = OPEN_SHIFT.fetch(ctx, sellerId);
+        return row.isEmpty() ? null : row.getFirst().get(0, Long.class);
     }
+
 
     /**
      * The shift a journaled offline sale belongs to: the terminal's last SHIFT entry before it, when
