@@ -14,6 +14,7 @@ import dev.tessera.desktop.ledger.schema.tables.records.JournalRecord;
 import dev.tessera.desktop.ledger.schema.tables.records.TerminalIdentityRecord;
 import dev.tessera.h2.H2HeaderRepair;
 import dev.tessera.h2.H2LeftoverCommits;
+import dev.tessera.migrations.Migrations;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,7 +28,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -68,7 +68,7 @@ public final class LedgerStore implements AutoCloseable {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot open the ledger: " + e.getMessage(), e);
             }
-            Flyway.configure().dataSource(pool).locations("classpath:db/ledger").load().migrate();
+            Migrations.migrate(pool, "db/ledger");
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.tessera.h2.H2HeaderRepair;
 import dev.tessera.h2.H2LeftoverCommits;
+import dev.tessera.migrations.Migrations;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -123,11 +123,9 @@ public final class Database implements AutoCloseable {
             }
             HikariDataSource ds = pool(url, user, password, poolSize, dialect, shown);
             try {
-                Flyway.configure().dataSource(ds).locations("classpath:db/center")
-                        .javaMigrations(new StandingInventoryOfEarlierEvents(dialect),
-                                new SalesWithoutEventRowLocks(dialect))
-                        .load().migrate();
-            } catch (FlywayException e) {
+                Migrations.migrate(ds, "db/center", new StandingInventoryOfEarlierEvents(dialect),
+                        new SalesWithoutEventRowLocks(dialect));
+            } catch (FlywayException | DataAccessException e) {
                 ds.close();
                 throw new DatabaseStartException("cannot migrate the center database " + shown + ": " + reasonOf(e), e);
             }

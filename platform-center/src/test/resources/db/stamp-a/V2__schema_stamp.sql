@@ -1,0 +1,1 @@
+CREATE TABLE schema_stamp (fingerprint VARCHAR(64) NOT NULL);
