@@ -269,6 +269,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * True on H2 while the calling thread holds the database (ADR 0003: one session at a time; in a transaction, say):
+     * such a thread must not wait for another one that needs the database. Always false on PostgreSQL.
+     */
+    public boolean holdsTheDatabase() {
+        return lent instanceof OneSessionAtATime oneAtATime && oneAtATime.heldByCurrentThread();
+    }
+
     /** This instance's key among the center instances sharing the database (see {@link #instanceRuns}). */
     public long instanceKey() {
         return instanceKey;

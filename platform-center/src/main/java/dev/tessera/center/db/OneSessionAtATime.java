@@ -42,6 +42,11 @@ final class OneSessionAtATime implements DataSource {
         return lent(() -> pool.getConnection(user, password));
     }
 
+    /** True while the calling thread holds connections lent by this source (the database's turn is its own). */
+    boolean heldByCurrentThread() {
+        return turn.heldBy(Thread.currentThread());
+    }
+
     private interface Checkout {
         Connection get() throws SQLException;
     }
@@ -63,6 +68,10 @@ final class OneSessionAtATime implements DataSource {
     private static final class Turn {
         private Thread owner;
         private int holds;
+
+        synchronized boolean heldBy(Thread thread) {
+            return owner == thread;
+        }
 
         synchronized void take() throws SQLException {
             Thread me = Thread.currentThread();

@@ -13,14 +13,24 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jooq.impl.DSL;
 
 /** Venues and their versioned seat maps; an event pins one version, so versions never change. */
 public final class VenueService {
+    /** How long a request waits for another one loading the same map before it reads the map itself. */
+    private static final long LOAD_WAIT_SECONDS = 10;
+
     private final Database db;
     private final Clock clock;
     private final Map<String, SeatMap> parsed = new ConcurrentHashMap<>();
+    /** The maps being read and parsed now, by key: one load a map. */
+    private final Map<String, CompletableFuture<SeatMap>> loading = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger documentsRead = new java.util.concurrent.atomic.AtomicInteger();
 
     public VenueService(Database db, Clock clock) {
         this.db = db;
@@ -67,11 +77,12 @@ public final class VenueService {
     }
 
     /**
-     * The seat map of a venue's version, parsed once and kept. It is read and parsed outside the cache's lock: a thread
-     * that loads it inside {@code computeIfAbsent} waits there for the database, and on H2 (one session at a time,
-     * ADR 0003) a transaction that holds the database and needs the same map waited for that lock: both waited for
-     * good (seen after a center restart, a hold and a terminal's offline sale asking for one map at once). Two threads
-     * may now both parse a map that nobody asked for yet; the first one kept is the one every caller gets.
+     * The seat map of a venue's version, parsed once and kept. One request reads and parses a map nobody has read yet;
+     * the others asking for it meanwhile wait for that one (after a restart, 32 requests parsing a large map each at
+     * once ran a 256 MB center out of memory). It is read outside the cache's lock, and a thread that holds the H2
+     * database (one session at a time, ADR 0003: a transaction) reads it itself rather than wait: the loading thread
+     * may be waiting for that very database (a hold and a terminal's offline sale asking for one map after a restart
+     * waited for each other for good). The first map kept is the one every caller gets.
      */
     public SeatMap seatMap(long venueId, int version) {
         String k = key(venueId, version);
@@ -79,20 +90,69 @@ public final class VenueService {
         if (cached != null) {
             return cached;
         }
+        CompletableFuture<SeatMap> mine = new CompletableFuture<>();
+        CompletableFuture<SeatMap> running = loading.putIfAbsent(k, mine);
+        if (running != null && !db.holdsTheDatabase()) {
+            SeatMap loaded = awaitLoad(running, k);
+            if (loaded != null) {
+                return loaded;
+            }
+        }
+        try {
+            SeatMap kept = parsed.get(k);
+            if (kept != null) {
+                // loaded and kept between this thread's first look and its turn to load
+                mine.complete(kept);
+                return kept;
+            }
+            SeatMap map = load(venueId, version, k);
+            SeatMap first = parsed.putIfAbsent(k, map);
+            kept = first == null ? map : first;
+            mine.complete(kept);
+            return kept;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(k, mine);
+        }
+    }
+
+    /** The map another thread loads; null when it takes longer than {@link #LOAD_WAIT_SECONDS} (then load it too). */
+    private static SeatMap awaitLoad(CompletableFuture<SeatMap> running, String k) {
+        try {
+            return running.get(LOAD_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("seat map " + k + " could not be loaded: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for seat map " + k, e);
+        }
+    }
+
+    /** How many seat-map documents this service read from the database (one a map, however many ask at once). */
+    int documentsRead() {
+        return documentsRead.get();
+    }
+
+    private SeatMap load(long venueId, int version, String k) {
+        documentsRead.incrementAndGet();
         String document = db.dsl().select(SEAT_MAP_VERSION.DOCUMENT).from(SEAT_MAP_VERSION)
                 .where(SEAT_MAP_VERSION.VENUE_ID.eq(venueId), SEAT_MAP_VERSION.VERSION.eq(version))
                 .fetchOne(SEAT_MAP_VERSION.DOCUMENT);
         if (document == null) {
             throw DomainException.notFound("venue " + venueId + " has no seat-map version " + version);
         }
-        SeatMap map;
         try {
-            map = SeatMapFormat.read(document);
+            return SeatMapFormat.read(document);
         } catch (SeatMapFormatException e) {
             throw new IllegalStateException("stored seat map " + k + " no longer loads: " + e.getMessage(), e);
         }
-        SeatMap first = parsed.putIfAbsent(k, map);
-        return first == null ? map : first;
     }
 
     public String seatMapDocument(long venueId, int version) {

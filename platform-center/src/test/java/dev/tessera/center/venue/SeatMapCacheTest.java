@@ -66,6 +66,44 @@ class SeatMapCacheTest {
         }
     }
 
+    /** After a restart, many requests asking at once for a map nobody has read yet read and parse it once. */
+    @Test
+    void manyRequestsAskingForAnUnreadMapAtOnceReadItOnce(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(CenterConfig.h2FileUrl(dir.resolve("center")), "tessera", "", 4)) {
+            long organizer = db.dsl().insertInto(ACCOUNT).set(ACCOUNT.LOGIN_ID, "org").set(ACCOUNT.PASSWORD_HASH, "-")
+                    .set(ACCOUNT.ROLE, "ORGANIZER").set(ACCOUNT.DISPLAY_NAME, "Organizer")
+                    .set(ACCOUNT.CREATED_AT, OffsetDateTime.now()).returningResult(ACCOUNT.ID).fetchOne(ACCOUNT.ID);
+            VenueService before = new VenueService(db, Clock.systemUTC());
+            long venue = before.create(organizer, "Arena", "1 Court Road").id();
+            int version = before.addSeatMap(venue, SeatMapFormat.toJson(SampleVenues.arena(20_000)));
+            VenueService venues = new VenueService(db, Clock.systemUTC());
+
+            int requests = 16;
+            CountDownLatch go = new CountDownLatch(1);
+            java.util.List<CompletableFuture<SeatMap>> asked = new java.util.ArrayList<>();
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                for (int i = 0; i < requests; i++) {
+                    CompletableFuture<SeatMap> answer = new CompletableFuture<>();
+                    asked.add(answer);
+                    Thread.ofPlatform().start(() -> {
+                        try {
+                            go.await();
+                            answer.complete(venues.seatMap(venue, version));
+                        } catch (Throwable e) {
+                            answer.completeExceptionally(e);
+                        }
+                    });
+                }
+                go.countDown();
+                SeatMap first = asked.getFirst().get();
+                for (CompletableFuture<SeatMap> answer : asked) {
+                    assertThat(answer.get()).isSameAs(first);
+                }
+            });
+            assertThat(venues.documentsRead()).as("documents read for %d requests at once", requests).isEqualTo(1);
+        }
+    }
+
     private static void awaitWaiting(AtomicReference<Thread> request) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
