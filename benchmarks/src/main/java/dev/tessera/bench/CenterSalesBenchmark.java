@@ -250,13 +250,15 @@ public final class CenterSalesBenchmark {
             Fresh fresh = null;
             try (Load load = Load.start(center.baseUri(), s)) {
                 boolean profile = databasePid > 0 && PostgresCluster.STATEMENT_STATISTICS;
-                resetStatements(center, profile);
                 load.sell(twoStepEvent, seatFile, false);
-                holdConfirm = steady("hold + confirm", load, s, databasePid);
-                printStatements(center, profile, "hold + confirm", twoStepEvent);
+                long[] salesAtReset = {0};
+                holdConfirm = steady("hold + confirm", load, s, databasePid,
+                        () -> salesAtReset[0] = resetStatements(center, profile));
+                printStatements(center, profile, "hold + confirm", salesAtReset[0]);
                 load.sell(sellNowEvent, seatFile, true);
-                sellNow = steady("sell now", load, s, databasePid);
-                printStatements(center, profile, "sell now", sellNowEvent);
+                sellNow = steady("sell now", load, s, databasePid,
+                        () -> salesAtReset[0] = resetStatements(center, profile));
+                printStatements(center, profile, "sell now", salesAtReset[0]);
                 if (freshEvent) {
                     long r0 = System.nanoTime();
                     long newEvent = onSale(organizer, venueId, version, map, "Bench Cup Replay", sellerIds);
@@ -280,27 +282,34 @@ public final class CenterSalesBenchmark {
         }
     }
 
-    /** {@code -Dbench.pgStatements}: PostgreSQL's statement statistics start again for the next phase. */
-    private static void resetStatements(PlatformCenter center, boolean profile) {
-        if (profile) {
-            center.services().db().dsl().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            center.services().db().dsl().fetch("SELECT pg_stat_statements_reset()");
+    /**
+     * {@code -Dbench.pgStatements}: PostgreSQL's statement statistics start again (at a measured window's start);
+     * returns how many sales the database holds then.
+     */
+    private static long resetStatements(PlatformCenter center, boolean profile) {
+        if (!profile) {
+            return 0;
         }
+        DSLContext dsl = center.services().db().dsl();
+        dsl.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        dsl.fetch("SELECT pg_stat_statements_reset()");
+        return dsl.fetchCount(SALE);
     }
 
     /**
-     * {@code -Dbench.pgStatements}: each statement PostgreSQL ran in the phase (warm-up and window), from its own
-     * pg_stat_statements, per sale of the phase: how often, its execution time and the WAL records it wrote. Foreign-key
-     * checks show as the {@code SELECT 1 FROM ONLY ... FOR KEY SHARE} PostgreSQL runs for them. Then starts again.
+     * {@code -Dbench.pgStatements}: each statement PostgreSQL ran from the measured window's start until now (the
+     * sellers keep selling until it is read), from its own pg_stat_statements, per sale made since: how often, its
+     * execution time and the WAL records it wrote. Foreign-key checks show as the
+     * {@code SELECT 1 FROM ONLY ... FOR KEY SHARE} PostgreSQL runs for them.
      */
-    private static void printStatements(PlatformCenter center, boolean profile, String how, long eventId) {
+    private static void printStatements(PlatformCenter center, boolean profile, String how, long salesAtReset) {
         if (!profile) {
             return;
         }
         DSLContext dsl = center.services().db().dsl();
-        double sales = dsl.fetchCount(SALE, SALE.EVENT_ID.eq(eventId));
-        System.out.printf("PostgreSQL, %s: statements per sale (pg_stat_statements, %,.0f sales of the phase):%n", how,
-                sales);
+        double sales = dsl.fetchCount(SALE) - salesAtReset;
+        System.out.printf("PostgreSQL, %s: statements per sale (pg_stat_statements, %,.0f sales from the window's "
+                + "start):%n", how, sales);
         System.out.println("  calls   exec µs   WAL records  statement");
         for (var r : dsl.resultQuery("SELECT calls, total_exec_time, wal_records, regexp_replace(query, '\\s+', ' ', 'g') "
                 + "FROM pg_stat_statements WHERE calls >= ? ORDER BY total_exec_time DESC", (long) (sales / 10)).fetch()) {
@@ -313,12 +322,13 @@ public final class CenterSalesBenchmark {
                 .fetchOne();
         System.out.printf("  %5.2f  %8.1f  %12.2f  (every statement)%n", total.get(0, Long.class) / sales,
                 total.get(1, Double.class) * 1000 / sales, total.get(2, Long.class) / sales);
-        resetStatements(center, true);
     }
 
     /** Warms the current way of selling until the JIT is quiet, then measures it for the set window. */
-    private static Steady steady(String how, Load load, Settings s, long databasePid) throws Exception {
+    private static Steady steady(String how, Load load, Settings s, long databasePid, Runnable atWindowStart)
+            throws Exception {
         double warmUp = warmUntilTheJitIsQuiet(load, s.maxWarmUp());
+        atWindowStart.run();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Load.Mark before = load.mark();

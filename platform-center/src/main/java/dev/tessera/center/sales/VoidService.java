@@ -11,6 +11,7 @@ import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
+import dev.tessera.center.db.schema.tables.records.TicketVoidRecord;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.revocation.Revocations;
 import dev.tessera.center.shift.ShiftService;
@@ -30,6 +31,8 @@ import org.jooq.DSLContext;
  * the seller's quota gets the seat back, and the voided version is revoked for every gate.
  */
 public final class VoidService {
+    static final String TICKET_NOT_VALID = "ticket-not-valid";
+
     private final Database db;
     private final SeatStatusFeed feed;
     private final Clock clock;
@@ -40,21 +43,55 @@ public final class VoidService {
         this.clock = clock;
     }
 
+    /**
+     * Voids the ticket; a ticket this account already voided with the same reason and the same refund answers with that
+     * void, not with 409 ticket-not-valid: a retry whose first answer was lost (the center stopped between the void's
+     * commit and its answer, so the Idempotency-Key kept no answer and the retry runs again) is told the truth, as a
+     * confirmation's retry is ({@link SaleService#confirmOnce}).
+     */
     public Voided voidTicket(Principal by, String ticketId, VoidTicket req) {
         checkReason(req.reason());
         boolean refund = Boolean.TRUE.equals(req.refund());
         String method = refund ? refundMethod(req.refundMethod() == null ? null : req.refundMethod().name(), req.refundReference()) : null;
+        String refundRef = refund ? req.refundReference() : null;
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<SeatChange> changes = new ArrayList<>();
-        VoidedIn voided = db.tx(ctx -> {
-            changes.clear();
-            return voidInTx(ctx, by, ticketId, req.reason(), refund ? null : 0L, method,
-                    refund ? req.refundReference() : null, null, now, changes);
-        });
+        VoidedIn voided;
+        try {
+            voided = db.tx(ctx -> {
+                changes.clear();
+                return voidInTx(ctx, by, ticketId, req.reason(), refund ? null : 0L, method, refundRef, null, now,
+                        changes);
+            });
+        } catch (DomainException e) {
+            if (TICKET_NOT_VALID.equals(e.code())) {
+                java.util.Optional<Voided> earlier = earlierVoid(by, ticketId, req.reason(), method, refundRef);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            throw e;
+        }
         feed.publish(voided.eventId(), changes, voided.standingArea() == null ? List.of()
                 : dev.tessera.center.live.AvailabilityService.areaCounts(db.dsl(), voided.eventId(),
                         List.of(voided.standingArea())));
         return voided.voided();
+    }
+
+    /**
+     * The void of {@code ticketId} this account made with this reason and refund (method and reference; none for a void
+     * without refund), outside an exchange; empty when the ticket's void is another one, or there is none.
+     */
+    private java.util.Optional<Voided> earlierVoid(Principal by, String ticketId, String reason, String refundMethod,
+                                                   String refundRef) {
+        TicketVoidRecord row = db.dsl().selectFrom(TICKET_VOID).where(TICKET_VOID.TICKET_ID.eq(ticketId)).fetchOne();
+        if (row == null || row.getVoidedBy() != by.accountId() || !row.getReason().equals(reason)
+                || row.getExchangeId() != null || !java.util.Objects.equals(row.getRefundMethod(), refundMethod)
+                || !java.util.Objects.equals(row.getRefundRef(), refundRef)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Voided(ticketId, row.getVersion(), row.getSaleId(), row.getRefundMinor(),
+                row.getReason(), row.getRefundMinor() > 0 ? row.getId() : null));
     }
 
     static void checkReason(String reason) {
@@ -93,7 +130,7 @@ public final class VoidService {
             throw DomainException.notFound("no ticket " + ticketId + " sold by this seller");
         }
         if (!"VALID".equals(ticket.getStatus())) {
-            throw DomainException.conflict("ticket-not-valid", "ticket " + ticketId + " is " + ticket.getStatus()
+            throw DomainException.conflict(TICKET_NOT_VALID, "ticket " + ticketId + " is " + ticket.getStatus()
                     + " and cannot be voided");
         }
         ctx.update(TICKET).set(TICKET.STATUS, "VOID").where(TICKET.ID.eq(ticketId)).execute();

@@ -1,5 +1,6 @@
 package dev.tessera.center.idempotency;
 
+import static dev.tessera.center.db.schema.Tables.IDEMPOTENCY_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -259,6 +260,52 @@ abstract class IdempotencyContractTest {
             }
         }
         assertThat(refunds).as("one adjustment for the ticket: " + adjustments.body()).isEqualTo(1);
+    }
+
+    /**
+     * The center stopped between a void's commit and keeping its answer (CenterKillFaultTest found it): the key has no
+     * answer and its instance is gone, so the retry runs the void again, and is told the void it made, not 409.
+     */
+    @Test
+    void aVoidWhoseAnswerWasLostIsToldItIsDoneOnRetry() {
+        Response hold = seller.client().post(holds(), Map.of("seatIds", freshSeats(1)));
+        Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH")));
+        String ticket = sale.get("tickets").get(0).get("ticketId").asText();
+        Map<String, Object> voidIt = Map.of("reason", "wrong night", "refund", true, "refundMethod", "CARD",
+                "refundReference", "RF-1");
+        String key = UUID.randomUUID().toString();
+        Response voided = seller.client().post("/api/tickets/" + ticket + "/void", voidIt, key);
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+        // as if the instance that ran it died before keeping the answer
+        fx.center.services().db().dsl().update(IDEMPOTENCY_KEY).setNull(IDEMPOTENCY_KEY.STATUS)
+                .setNull(IDEMPOTENCY_KEY.CONTENT_TYPE).setNull(IDEMPOTENCY_KEY.RESPONSE_BODY)
+                .set(IDEMPOTENCY_KEY.OWNER, fx.center.services().db().instanceKey() + 1)
+                .where(IDEMPOTENCY_KEY.IDEM_KEY.eq(key)).execute();
+
+        Response retried = seller.client().post("/api/tickets/" + ticket + "/void", voidIt, key);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.json()).isEqualTo(voided.json());
+        Response repeated = seller.client().post("/api/tickets/" + ticket + "/void", voidIt);
+        assertThat(repeated.status()).as("the same void again, without a key").isEqualTo(200);
+        assertThat(repeated.json()).isEqualTo(voided.json());
+
+        Response otherReason = seller.client().post("/api/tickets/" + ticket + "/void",
+                Map.of("reason", "another reason", "refund", true, "refundMethod", "CARD", "refundReference", "RF-1"));
+        assertThat(otherReason.status()).as("another void of a void ticket").isEqualTo(409);
+        assertThat(otherReason.body()).contains("ticket-not-valid");
+        assertThat(seller.client().post("/api/tickets/" + ticket + "/void", Map.of("reason", "wrong night")).status())
+                .as("the same reason without the refund").isEqualTo(409);
+        assertThat(otherSeller.client().post("/api/tickets/" + ticket + "/void", voidIt).status())
+                .as("another seller's ticket").isEqualTo(404);
+        Response adjustments = seller.client().get("/api/sales-log/adjustments?eventId=" + ev.eventId());
+        long refunds = 0;
+        for (JsonNode a : adjustments.json()) {
+            if (ticket.equals(a.path("ticketId").asText())) {
+                refunds++;
+            }
+        }
+        assertThat(refunds).as("one refund for the ticket: " + adjustments.body()).isEqualTo(1);
     }
 
     @Test
