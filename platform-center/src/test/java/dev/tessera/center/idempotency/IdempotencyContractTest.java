@@ -241,10 +241,7 @@ abstract class IdempotencyContractTest {
 
     @Test
     void aRetriedVoidRefundsOnce() {
-        Response hold = seller.client().post(holds(), Map.of("seatIds", freshSeats(1)));
-        Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
-                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH")));
-        String ticket = sale.get("tickets").get(0).get("ticketId").asText();
+        String ticket = soldTicket();
         Map<String, Object> voidIt = Map.of("reason", "customer changed plans", "refund", true);
         String key = UUID.randomUUID().toString();
         Response voided = seller.client().post("/api/tickets/" + ticket + "/void", voidIt, key);
@@ -252,14 +249,7 @@ abstract class IdempotencyContractTest {
         Response again = seller.client().post("/api/tickets/" + ticket + "/void", voidIt, key);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json()).isEqualTo(voided.json());
-        Response adjustments = seller.client().get("/api/sales-log/adjustments?eventId=" + ev.eventId());
-        long refunds = 0;
-        for (JsonNode a : adjustments.json()) {
-            if (ticket.equals(a.path("ticketId").asText())) {
-                refunds++;
-            }
-        }
-        assertThat(refunds).as("one adjustment for the ticket: " + adjustments.body()).isEqualTo(1);
+        assertOneAdjustment(ticket);
     }
 
     /**
@@ -268,10 +258,7 @@ abstract class IdempotencyContractTest {
      */
     @Test
     void aVoidWhoseAnswerWasLostIsToldItIsDoneOnRetry() {
-        Response hold = seller.client().post(holds(), Map.of("seatIds", freshSeats(1)));
-        Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
-                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH")));
-        String ticket = sale.get("tickets").get(0).get("ticketId").asText();
+        String ticket = soldTicket();
         Map<String, Object> voidIt = Map.of("reason", "wrong night", "refund", true, "refundMethod", "CARD",
                 "refundReference", "RF-1");
         String key = UUID.randomUUID().toString();
@@ -298,14 +285,28 @@ abstract class IdempotencyContractTest {
                 .as("the same reason without the refund").isEqualTo(409);
         assertThat(otherSeller.client().post("/api/tickets/" + ticket + "/void", voidIt).status())
                 .as("another seller's ticket").isEqualTo(404);
+        assertOneAdjustment(ticket);
+    }
+
+    /** A ticket the seller sold just now (one fresh seat, held and confirmed). */
+    private String soldTicket() {
+        Response hold = seller.client().post(holds(), Map.of("seatIds", freshSeats(1)));
+        Response sale = seller.client().post("/api/sales", Map.of("holdId", hold.get("id").asLong(),
+                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH")));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        return sale.get("tickets").get(0).get("ticketId").asText();
+    }
+
+    /** The sales log lists one adjustment (void or refund) of {@code ticket}: it was voided once. */
+    private void assertOneAdjustment(String ticket) {
         Response adjustments = seller.client().get("/api/sales-log/adjustments?eventId=" + ev.eventId());
-        long refunds = 0;
+        long found = 0;
         for (JsonNode a : adjustments.json()) {
             if (ticket.equals(a.path("ticketId").asText())) {
-                refunds++;
+                found++;
             }
         }
-        assertThat(refunds).as("one refund for the ticket: " + adjustments.body()).isEqualTo(1);
+        assertThat(found).as("one adjustment for the ticket: " + adjustments.body()).isEqualTo(1);
     }
 
     @Test

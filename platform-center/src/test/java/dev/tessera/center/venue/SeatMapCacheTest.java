@@ -30,12 +30,8 @@ class SeatMapCacheTest {
     @Test
     void aTransactionAndARequestAskingForTheSameUnreadMapBothGetIt(@TempDir Path dir) throws Exception {
         try (Database db = Database.open(CenterConfig.h2FileUrl(dir.resolve("center")), "tessera", "", 2)) {
-            long organizer = db.dsl().insertInto(ACCOUNT).set(ACCOUNT.LOGIN_ID, "org").set(ACCOUNT.PASSWORD_HASH, "-")
-                    .set(ACCOUNT.ROLE, "ORGANIZER").set(ACCOUNT.DISPLAY_NAME, "Organizer")
-                    .set(ACCOUNT.CREATED_AT, OffsetDateTime.now()).returningResult(ACCOUNT.ID).fetchOne(ACCOUNT.ID);
-            VenueService before = new VenueService(db, Clock.systemUTC());
-            long venue = before.create(organizer, "Theatre", "1 Stage Road").id();
-            int version = before.addSeatMap(venue, SeatMapFormat.toJson(SampleVenues.theatre()));
+            long venue = venueWith(db, SampleVenues.theatre());
+            int version = 1;
             // the center started again: nothing read yet
             VenueService venues = new VenueService(db, Clock.systemUTC());
 
@@ -70,12 +66,8 @@ class SeatMapCacheTest {
     @Test
     void manyRequestsAskingForAnUnreadMapAtOnceReadItOnce(@TempDir Path dir) throws Exception {
         try (Database db = Database.open(CenterConfig.h2FileUrl(dir.resolve("center")), "tessera", "", 4)) {
-            long organizer = db.dsl().insertInto(ACCOUNT).set(ACCOUNT.LOGIN_ID, "org").set(ACCOUNT.PASSWORD_HASH, "-")
-                    .set(ACCOUNT.ROLE, "ORGANIZER").set(ACCOUNT.DISPLAY_NAME, "Organizer")
-                    .set(ACCOUNT.CREATED_AT, OffsetDateTime.now()).returningResult(ACCOUNT.ID).fetchOne(ACCOUNT.ID);
-            VenueService before = new VenueService(db, Clock.systemUTC());
-            long venue = before.create(organizer, "Arena", "1 Court Road").id();
-            int version = before.addSeatMap(venue, SeatMapFormat.toJson(SampleVenues.arena(20_000)));
+            long venue = venueWith(db, SampleVenues.arena(20_000));
+            int version = 1;
             VenueService venues = new VenueService(db, Clock.systemUTC());
 
             int requests = 16;
@@ -102,6 +94,17 @@ class SeatMapCacheTest {
             });
             assertThat(venues.documentsRead()).as("documents read for %d requests at once", requests).isEqualTo(1);
         }
+    }
+
+    /** A venue whose seat map (version 1) is {@code map}, stored by a service the test then drops. */
+    private static long venueWith(Database db, SeatMap map) {
+        long organizer = db.dsl().insertInto(ACCOUNT).set(ACCOUNT.LOGIN_ID, "org").set(ACCOUNT.PASSWORD_HASH, "-")
+                .set(ACCOUNT.ROLE, "ORGANIZER").set(ACCOUNT.DISPLAY_NAME, "Organizer")
+                .set(ACCOUNT.CREATED_AT, OffsetDateTime.now()).returningResult(ACCOUNT.ID).fetchOne(ACCOUNT.ID);
+        VenueService before = new VenueService(db, Clock.systemUTC());
+        long venue = before.create(organizer, "Venue", "1 Stage Road").id();
+        assertThat(before.addSeatMap(venue, SeatMapFormat.toJson(map))).isEqualTo(1);
+        return venue;
     }
 
     private static void awaitWaiting(AtomicReference<Thread> request) {
