@@ -311,8 +311,9 @@ public final class CenterSalesBenchmark {
         System.out.printf("PostgreSQL, %s: statements per sale (pg_stat_statements, %,.0f sales from the window's "
                 + "start):%n", how, sales);
         System.out.println("  calls   exec µs   WAL records  statement");
-        for (var r : dsl.resultQuery("SELECT calls, total_exec_time, wal_records, regexp_replace(query, '\\s+', ' ', 'g') "
-                + "FROM pg_stat_statements WHERE calls >= ? ORDER BY total_exec_time DESC", (long) (sales / 10)).fetch()) {
+        String statements = "SELECT calls, total_exec_time, wal_records, regexp_replace(query, '\\s+', ' ', 'g') "
+                + "FROM pg_stat_statements WHERE calls >= ? ORDER BY total_exec_time DESC";
+        for (var r : dsl.resultQuery(statements, (long) (sales / 10)).fetch()) {
             String query = r.get(3, String.class);
             System.out.printf("  %5.2f  %8.1f  %12.2f  %s%n", r.get(0, Long.class) / sales,
                     r.get(1, Double.class) * 1000 / sales, r.get(2, Long.class) / sales,

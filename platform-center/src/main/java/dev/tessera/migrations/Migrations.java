@@ -117,7 +117,8 @@ public final class Migrations {
                         walk.filter(Files::isRegularFile).forEach(files::add);
                     }
                     for (Path file : files) {
-                        found.put(prefix + folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                        String name = prefix + folder.relativize(file).toString().replace('\\', '/');
+                        found.put(name, Files.readAllBytes(file));
                     }
                 } else {
                     // a class path this code cannot list: no fingerprint can be trusted, so Flyway runs every time
@@ -139,7 +140,8 @@ public final class Migrations {
     private static List<String> stamps(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             DSLContext dsl = DSL.using(connection, JDBCUtils.dialect(connection));
-            return dsl.select(DSL.field("fingerprint", String.class)).from(DSL.table(STAMP_TABLE)).fetch(r -> r.value1());
+            return dsl.select(DSL.field("fingerprint", String.class)).from(DSL.table(STAMP_TABLE))
+                    .fetch(r -> r.value1());
         } catch (SQLException | DataAccessException e) {
             return List.of();
         }

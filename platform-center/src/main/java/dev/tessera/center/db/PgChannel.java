@@ -101,7 +101,8 @@ public final class PgChannel {
          */
         public int otherInstances() {
             return dsl.resultQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                    + "AND starts_with(application_name, ?) AND pid <> pg_backend_pid()", Database.NOTIFICATIONS_APPLICATION).fetchOne(0, Integer.class);
+                    + "AND starts_with(application_name, ?) AND pid <> pg_backend_pid()",
+                    Database.NOTIFICATIONS_APPLICATION).fetchOne(0, Integer.class);
         }
 
         @Override

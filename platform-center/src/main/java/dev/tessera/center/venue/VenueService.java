@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.impl.DSL;
 
 /** Venues and their versioned seat maps; an event pins one version, so versions never change. */
@@ -30,7 +31,7 @@ public final class VenueService {
     private final Map<String, SeatMap> parsed = new ConcurrentHashMap<>();
     /** The maps being read and parsed now, by key: one load a map. */
     private final Map<String, CompletableFuture<SeatMap>> loading = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger documentsRead = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger documentsRead = new AtomicInteger();
 
     public VenueService(Database db, Clock clock) {
         this.db = db;

@@ -124,7 +124,8 @@ class ClusterNotificationsPostgresTest {
                     Map.of());
             long eventId = event.eventId();
             List<String> seats = new java.util.ArrayList<>();
-            a.organizer.get("/api/events/" + eventId + "/seats").get("seats").path("FREE").forEach(seat -> seats.add(seat.asText()));
+            a.organizer.get("/api/events/" + eventId + "/seats").get("seats").path("FREE")
+                    .forEach(seat -> seats.add(seat.asText()));
             ApiClient onA = new ApiClient(a.center.baseUri()).as(seller.client().token());
             assertThat(a.center.seesOtherInstances()).as("A sees another instance while alone").isFalse();
             assertThat(onA.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seats.get(0))))
@@ -148,7 +149,7 @@ class ClusterNotificationsPostgresTest {
         }
     }
 
-    /** The seat notifications ("S") that arrive within {@code millis}; sign-outs, event changes and hellos are left out. */
+    /** The seat notifications ("S") that arrive within {@code millis}; sign-outs, event changes, hellos left out. */
     private static List<String> seatNotifications(org.postgresql.PGConnection connection, int millis)
             throws java.sql.SQLException {
         List<String> seat = new java.util.ArrayList<>();
@@ -165,7 +166,8 @@ class ClusterNotificationsPostgresTest {
         return seat;
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(10);
