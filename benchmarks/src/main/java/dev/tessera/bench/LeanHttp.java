@@ -44,12 +44,16 @@ final class LeanHttp implements AutoCloseable {
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** POSTs a JSON body; a connection the center closed is opened again for the next request (never resent). */
-    Answer post(String path, String json) throws IOException {
+    /**
+     * POSTs a JSON body under an {@code Idempotency-Key}, as the desktop sends its holds and sales; a connection the
+     * center closed is opened again for the next request (never resent).
+     */
+    Answer post(String path, String json, String idempotencyKey) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream request = new ByteArrayOutputStream(256 + body.length);
         request.writeBytes(("POST " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII));
         request.writeBytes(head);
+        request.writeBytes(("Idempotency-Key: " + idempotencyKey + "\r\n").getBytes(StandardCharsets.US_ASCII));
         request.writeBytes(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         request.writeBytes(body);
         if (socket == null) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The center benchmark's load generator, in a JVM of its own so that its threads, JSON and JIT do not share the
  * center's CPU accounting (issue 13: "the load generator in its own process"). Each seller signs in once and sells
  * its own slice of the event's seats, hold + confirm, {@code seatsPerSale} seats a sale, as fast as the center
- * answers. The sales go over {@link LeanHttp}, one kept-alive connection a seller, so that the load generator takes
+ * answers, each request under a fresh {@code Idempotency-Key} as the desktop sends them (the center keeps every
+ * answer). The sales go over {@link LeanHttp}, one kept-alive connection a seller, so that the load generator takes
  * as little of the shared machine's CPU as it can.
  *
  * <p>Commands on stdin, one a line; answers on stdout:
@@ -134,7 +136,9 @@ public final class SalesLoad {
     /** The answer when it has the expected status, else null (a refusal or a dropped connection: a failed sale). */
     private static LeanHttp.Answer answered(LeanHttp http, String path, Object body, int expected) {
         try {
-            LeanHttp.Answer answer = http.post(path, ApiClient.JSON.writeValueAsString(body));
+            // a fresh key a request, as the desktop's CenterHttp.postOnce sends: the center keeps each answer
+            LeanHttp.Answer answer = http.post(path, ApiClient.JSON.writeValueAsString(body),
+                    UUID.randomUUID().toString());
             return answer.status() == expected ? answer : null;
         } catch (IOException e) {
             return null;

@@ -1,6 +1,7 @@
 package dev.tessera.center.http;
 
 import dev.tessera.center.problem.DomainException;
+import dev.tessera.center.idempotency.AnswerInTransaction;
 import dev.tessera.center.idempotency.IdempotencyStore;
 import dev.tessera.center.idempotency.IdempotencyStore.Claim;
 import io.javalin.http.Context;
@@ -24,11 +25,6 @@ final class IdempotentRequests {
     static final int MAX_KEY_LENGTH = 255;
     private static final long IN_FLIGHT_RETRY_SECONDS = 1;
 
-    /** The work of one request: sets the status and answers with the JSON body it wrote. */
-    @FunctionalInterface
-    interface Work {
-        String run() throws Exception;
-    }
 
     private final IdempotencyStore store;
 
@@ -36,10 +32,18 @@ final class IdempotentRequests {
         this.store = store;
     }
 
-    void handle(Context ctx, Work work) throws Exception {
+    /**
+     * Serves an idempotent request.
+     *
+     * @param status the status of a done request (the work may set another one on {@code ctx})
+     * @param writer writes the work's answer as JSON
+     */
+    void handle(Context ctx, int status, AnswerInTransaction.Writer writer, AnswerInTransaction.Work<?> work)
+            throws Exception {
         String key = ctx.header(HEADER);
         if (key == null) {
-            ctx.contentType("application/json").result(work.run());
+            ctx.status(status);
+            ctx.contentType("application/json").result(writer.write(work.run()));
             return;
         }
         checkKey(key);
@@ -59,23 +63,30 @@ final class IdempotentRequests {
             case Claim.InFlight ignored -> throw ApiException.busy("idempotency-key-in-flight",
                     "the first request with this Idempotency-Key is still running; retry with the same key",
                     IN_FLIGHT_RETRY_SECONDS);
-            case Claim.Fresh ignored -> runOnce(ctx, account, key, work);
+            case Claim.Fresh ignored -> runOnce(ctx, store.answerFor(account, key, status, writer), work);
         }
     }
 
-    /** Runs the work with a service's refusal already mapped, so that its problem document is kept like any other. */
-    private static String runMapped(Work work) throws Exception {
+    /**
+     * Runs the work with a service's refusal already mapped, so that its problem document is kept like any other; the
+     * service doing the work keeps its answer in its own transaction where it can ({@link AnswerInTransaction}).
+     */
+    private static Object runMapped(Context ctx, AnswerInTransaction answer, AnswerInTransaction.Work<?> work)
+            throws Exception {
         try {
-            return work.run();
+            ctx.status(answer.status());
+            return answer.serve(work);
         } catch (DomainException e) {
             throw ApiException.of(e);
         }
     }
 
-    private void runOnce(Context ctx, long account, String key, Work work) throws Exception {
-        String body;
+    private void runOnce(Context ctx, AnswerInTransaction answer, AnswerInTransaction.Work<?> work) throws Exception {
+        long account = Api.principal(ctx).accountId();
+        String key = ctx.header(HEADER);
+        Object result;
         try {
-            body = runMapped(work);
+            result = runMapped(ctx, answer, work);
         } catch (ApiException e) {
             if (e.status() < 500 && e.status() != 429) {
                 keep(account, key, e.status(), Problem.CONTENT_TYPE, CenterApi.writeProblem(e.problem(ctx.path())));
@@ -87,6 +98,16 @@ final class IdempotentRequests {
             abandonQuietly(account, key, e);
             throw e;
         }
+        String body = answer.keptBodyOf(result);
+        if (body != null && ctx.statusCode() == answer.status()) {
+            // kept with the work, in its transaction
+            ctx.contentType("application/json").result(body);
+            return;
+        }
+        if (answer.keptAny()) {
+            LOG.error("{} kept another answer in its transaction than it sends; the kept one stands", ctx.path());
+        }
+        body = answer.writer().write(result);
         keep(account, key, ctx.statusCode(), "application/json", body);
         ctx.contentType("application/json").result(body);
     }

@@ -29,12 +29,10 @@ final class Routes {
         Handler h;
         if (Endpoints.IDEMPOTENT.contains(endpoint)) {
             // exactly-once: the JSON answer is written here, so the first one can be kept for a retry with the same key
-            h = ctx -> idempotent.handle(ctx, () -> {
-                Q body = Json.body(ctx, endpoint.request().rawClass());
-                ctx.status(endpoint.status());
-                return Json.MAPPER.writerFor(endpoint.response().types().getFirst())
-                        .writeValueAsString(handler.handle(ctx, body));
-            });
+            com.fasterxml.jackson.databind.ObjectWriter writer =
+                    Json.MAPPER.writerFor(endpoint.response().types().getFirst());
+            h = ctx -> idempotent.handle(ctx, endpoint.status(), writer::writeValueAsString,
+                    () -> handler.handle(ctx, Json.body(ctx, endpoint.request().rawClass())));
         } else {
             h = ctx -> {
                 Q body = endpoint.request().kind() == Endpoint.Kind.JSON ? Json.body(ctx, endpoint.request().rawClass()) : null;

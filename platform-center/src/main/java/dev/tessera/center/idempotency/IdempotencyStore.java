@@ -7,6 +7,7 @@ import dev.tessera.center.db.schema.tables.records.IdempotencyKeyRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import org.jooq.DSLContext;
 
 /**
  * The first answer to each (account, Idempotency-Key) pair, kept for {@link #RETENTION}: the table a retry is answered
@@ -105,13 +106,26 @@ public final class IdempotencyStore {
 
     /** Keeps the answer of a claimed key for the retention period. */
     public void complete(long accountId, String key, int status, String contentType, String body) {
-        db.dsl().update(IDEMPOTENCY_KEY)
+        complete(db.dsl(), accountId, key, status, contentType, body);
+    }
+
+    /** {@link #complete} in the transaction of {@code ctx}: the one the work ran in ({@link AnswerInTransaction}). */
+    void complete(DSLContext ctx, long accountId, String key, int status, String contentType, String body) {
+        ctx.update(IDEMPOTENCY_KEY)
                 .set(IDEMPOTENCY_KEY.STATUS, status)
                 .set(IDEMPOTENCY_KEY.CONTENT_TYPE, contentType)
                 .set(IDEMPOTENCY_KEY.RESPONSE_BODY, body)
                 .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId), IDEMPOTENCY_KEY.IDEM_KEY.eq(key),
                         IDEMPOTENCY_KEY.STATUS.isNull())
                 .execute();
+    }
+
+    /**
+     * The answer to the claimed {@code key} of {@code accountId} (status {@code status}, JSON written by
+     * {@code writer}), for the service doing the work to keep in its own transaction.
+     */
+    public AnswerInTransaction answerFor(long accountId, String key, int status, AnswerInTransaction.Writer writer) {
+        return new AnswerInTransaction(this, accountId, key, status, writer);
     }
 
     /** Frees a claimed key whose request ended without an answer worth keeping (the database was away): a retry runs. */

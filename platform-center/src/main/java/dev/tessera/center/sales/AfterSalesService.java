@@ -13,6 +13,7 @@ import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
+import dev.tessera.center.idempotency.AnswerInTransaction;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.revocation.Revocations;
 import dev.tessera.contract.aftersales.Adjustment;
@@ -190,7 +191,7 @@ public final class AfterSalesService {
                     .set(TICKET_REPRINT.VERSION, version).set(TICKET_REPRINT.REISSUED, reissue)
                     .set(TICKET_REPRINT.REASON, req.reason()).set(TICKET_REPRINT.PRINTED_BY, by.accountId())
                     .set(TICKET_REPRINT.PRINTED_AT, now).execute();
-            return new Reprinted(ticketId, number, version, reissue, encoded);
+            return AnswerInTransaction.keep(ctx, new Reprinted(ticketId, number, version, reissue, encoded));
         });
     }
 

@@ -9,6 +9,7 @@ import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.SeatHoldRecord;
 import dev.tessera.center.event.EventService;
+import dev.tessera.center.idempotency.AnswerInTransaction;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.live.SeatStatusFeed;
 import dev.tessera.contract.availability.SeatChange;
@@ -164,7 +165,7 @@ public final class HoldService {
         OffsetDateTime expires = now.plus(holdPeriod);
         List<SeatChange> changes = new ArrayList<>();
         List<String> touchedAreas = new ArrayList<>(areas.keySet());
-        long holdId = db.tx(ctx -> {
+        Hold hold = db.tx(ctx -> {
             changes.clear();
             reserveQuota(ctx, eventId, sellerId, perCategory);
             long id = insertHold(ctx, eventId, sellerId, HoldStatus.ACTIVE, now, expires);
@@ -176,10 +177,11 @@ public final class HoldService {
             recordPlaces(ctx, id, map, seatIds, areas);
             // after the seats: every transaction takes area rows last and in area-id order, so none waits in a circle
             areas.forEach((areaId, quantity) -> StandingPlaces.hold(ctx, eventId, map, areaId, quantity));
-            return id;
+            return AnswerInTransaction.keep(ctx,
+                    new Hold(id, eventId, sellerId, seatIds, areas, expires.toInstant(), HoldStatus.ACTIVE));
         });
         feed.publish(eventId, changes, areaCounts(eventId, touchedAreas));
-        return new Hold(holdId, eventId, sellerId, seatIds, areas, expires.toInstant(), HoldStatus.ACTIVE);
+        return hold;
     }
 
     private List<dev.tessera.contract.availability.AreaCount> areaCounts(long eventId, List<String> areaIds) {

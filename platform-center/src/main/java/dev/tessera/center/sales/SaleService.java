@@ -15,6 +15,7 @@ import dev.tessera.center.db.schema.tables.records.IssuingInfoRecord;
 import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.event.EventService;
+import dev.tessera.center.idempotency.AnswerInTransaction;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.shift.ShiftService;
 import dev.tessera.center.live.SeatStatusFeed;
@@ -146,8 +147,8 @@ public final class SaleService {
         SaleResult result = db.tx(ctx -> {
             changes.clear();
             proveCard(ctx, sellerId, buyer);
-            return record(ctx, sellerId, hold, event, customer.auth().name(), memberId, chip, contact, payment, total,
-                    change, tickets, now, changes);
+            return AnswerInTransaction.keep(ctx, record(ctx, sellerId, hold, event, customer.auth().name(), memberId,
+                    chip, contact, payment, total, change, tickets, now, changes));
         });
         publish(event.id(), changes, hold.areas().keySet());
         return result;
@@ -203,8 +204,8 @@ public final class SaleService {
                 StandingPlaces.hold(ctx, eventId, map, areaId, quantity);
                 StandingPlaces.sell(ctx, eventId, areaId, quantity);
             });
-            return recordSale(ctx, sellerId, holdId, event, customer.auth().name(), memberId, chip, contact, payment,
-                    total, change, tickets, now);
+            return AnswerInTransaction.keep(ctx, recordSale(ctx, sellerId, holdId, event, customer.auth().name(),
+                    memberId, chip, contact, payment, total, change, tickets, now));
         });
         publish(event.id(), changes, areas.keySet());
         return result;
@@ -279,7 +280,8 @@ public final class SaleService {
                 voided.add(VoidService.voidInTx(ctx, by, t.getId(), req.reason(), null, methodName(payment),
                         payment.reference(), exchangeId, now, changes).voided());
             }
-            return new ExchangeResult(exchangeId, voided, sale, returnedMinor, newMinor, difference);
+            return AnswerInTransaction.keep(ctx,
+                    new ExchangeResult(exchangeId, voided, sale, returnedMinor, newMinor, difference));
         });
         java.util.Set<String> areas = new java.util.TreeSet<>(hold.areas().keySet());
         returned.stream().filter(TicketRecord::getGeneralAdmission).forEach(t -> areas.add(t.getSeatId()));
@@ -579,8 +581,9 @@ public final class SaleService {
         List<SeatChange> changes = new ArrayList<>();
         SaleResult result = db.tx(ctx -> {
             changes.clear();
-            return record(ctx, channelId, hold, event, CustomerAuth.MEMBER_PASSWORD.name(), memberId, chip,
-                    CustomerContact.NONE, payment, total, 0, tickets, now, changes);
+            return AnswerInTransaction.keep(ctx, record(ctx, channelId, hold, event,
+                    CustomerAuth.MEMBER_PASSWORD.name(), memberId, chip, CustomerContact.NONE, payment, total, 0,
+                    tickets, now, changes));
         });
         feed.publish(event.id(), changes);
         return new Confirmation(result, false);

@@ -12,6 +12,7 @@ import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.db.schema.tables.records.TicketVoidRecord;
+import dev.tessera.center.idempotency.AnswerInTransaction;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.revocation.Revocations;
 import dev.tessera.center.shift.ShiftService;
@@ -60,8 +61,10 @@ public final class VoidService {
         try {
             voided = db.tx(ctx -> {
                 changes.clear();
-                return voidInTx(ctx, by, ticketId, req.reason(), refund ? null : 0L, method, refundRef, null, now,
-                        changes);
+                VoidedIn done = voidInTx(ctx, by, ticketId, req.reason(), refund ? null : 0L, method, refundRef, null,
+                        now, changes);
+                AnswerInTransaction.keep(ctx, done.voided());
+                return done;
             });
         } catch (DomainException e) {
             if (TICKET_NOT_VALID.equals(e.code())) {

@@ -8,6 +8,7 @@ import static dev.tessera.center.db.schema.Tables.TICKET_TRANSFER;
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
 import dev.tessera.center.db.schema.tables.records.TicketTransferRecord;
+import dev.tessera.center.idempotency.AnswerInTransaction;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.member.MemberService;
 import dev.tessera.center.revocation.Revocations;
@@ -162,6 +163,11 @@ public final class TransferService {
                 old.currency(), old.generalAdmission());
         byte[] encoded = factory.sign(reissued);
         String encodedB64 = TicketFactory.base64(encoded);
+        IssuedTicket issued = new IssuedTicket(reissued.ticketId().toString(), newVersion, reissued.seatId(),
+                reissued.categoryId(), reissued.gateId(), reissued.priceMinor(), current.getAttendee(), to.chipId(),
+                encodedB64, factory.sealFor(to, encoded), reissued.generalAdmission());
+        TransferResult result = new TransferResult(transferId, issued, transfer.getTicketId(),
+                transfer.getFromVersion(), transfer.getFromChipId());
         db.txRun(ctx -> {
             int moved = ctx.update(TICKET)
                     .set(TICKET.VERSION, newVersion)
@@ -179,12 +185,9 @@ public final class TransferService {
             }
             Revocations.revoke(ctx, transfer.getTicketId(), transfer.getFromVersion(), current.getEventId(),
                     "TRANSFERRED", now);
+            AnswerInTransaction.keep(ctx, result);
         });
-        IssuedTicket issued = new IssuedTicket(reissued.ticketId().toString(), newVersion, reissued.seatId(),
-                reissued.categoryId(), reissued.gateId(), reissued.priceMinor(), current.getAttendee(), to.chipId(),
-                encodedB64, factory.sealFor(to, encoded), reissued.generalAdmission());
-        return new TransferResult(transferId, issued, transfer.getTicketId(), transfer.getFromVersion(),
-                transfer.getFromChipId());
+        return result;
     }
 
     /**

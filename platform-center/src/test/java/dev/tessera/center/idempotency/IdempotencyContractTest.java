@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.support.ApiClient.Response;
+import dev.tessera.contract.sales.Customer;
+import dev.tessera.contract.sales.Payment;
+import dev.tessera.contract.sales.PaymentMethod;
+import dev.tessera.contract.sales.SaleResult;
+import dev.tessera.contract.sales.SellNow;
 import dev.tessera.center.support.CenterFixture;
 import dev.tessera.center.support.CenterFixture.Account;
 import dev.tessera.center.support.CenterFixture.EventSetup;
+import dev.tessera.core.model.CustomerAuth;
 import dev.tessera.core.model.Role;
 import dev.tessera.core.seatmap.SampleVenues;
 import dev.tessera.core.seatmap.Seat;
@@ -286,6 +292,32 @@ abstract class IdempotencyContractTest {
         assertThat(otherSeller.client().post("/api/tickets/" + ticket + "/void", voidIt).status())
                 .as("another seller's ticket").isEqualTo(404);
         assertOneAdjustment(ticket);
+    }
+
+    /**
+     * A center killed right after a sale's commit, before anything else ran: the answer was kept in the sale's own
+     * transaction, so the retry is told that sale and the seats are sold once (no lease to wait out, no second run).
+     */
+    @Test
+    void aSaleKilledRightAfterItsCommitIsAnsweredOnRetry() throws Exception {
+        IdempotencyStore store = fx.center.services().idempotency();
+        String key = UUID.randomUUID().toString();
+        String operation = "POST /api/events/" + ev.eventId() + "/sales";
+        assertThat(store.claim(seller.id(), key, operation, "digest")).isInstanceOf(IdempotencyStore.Claim.Fresh.class);
+        List<String> picked = freshSeats(2);
+        SellNow sellNow = new SellNow(picked, null, new Customer(CustomerAuth.WALK_IN, null, null, null),
+                new Payment(PaymentMethod.CASH, null, null), null);
+        SaleResult sale = store.answerFor(seller.id(), key, 201, answer -> "{\"saleId\":"
+                        + ((SaleResult) answer).saleId() + "}")
+                .serve(() -> fx.center.services().sales().sellNow(seller.id(), ev.eventId(), sellNow));
+        // the instance dies here: nothing after the work runs
+
+        assertThat(store.claim(seller.id(), key, operation, "digest")).as("the retry's claim")
+                .isEqualTo(new IdempotencyStore.Claim.Replay(201, "application/json",
+                        "{\"saleId\":" + sale.saleId() + "}"));
+        Response again = seller.client().post("/api/events/" + ev.eventId() + "/sales", Map.of("seatIds", picked,
+                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH")));
+        assertThat(again.status()).as("the seats were sold once: " + again.body()).isEqualTo(409);
     }
 
     /** A ticket the seller sold just now (one fresh seat, held and confirmed). */
