@@ -1,8 +1,10 @@
 package dev.tessera.center.idempotency;
 
+import static dev.tessera.center.db.RenderedStatement.param;
 import static dev.tessera.center.db.schema.Tables.IDEMPOTENCY_KEY;
 
 import dev.tessera.center.db.Database;
+import dev.tessera.center.db.RenderedStatement;
 import dev.tessera.center.db.schema.tables.records.IdempotencyKeyRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +42,23 @@ public final class IdempotencyStore {
         record InFlight() implements Claim {}
     }
 
+    // issue 13: the two statements every keyed sale runs, rendered once (RenderedStatement)
+    private static final RenderedStatement CLAIM = new RenderedStatement(ctx -> ctx.insertInto(IDEMPOTENCY_KEY)
+            .set(IDEMPOTENCY_KEY.ACCOUNT_ID, param(IDEMPOTENCY_KEY.ACCOUNT_ID))
+            .set(IDEMPOTENCY_KEY.IDEM_KEY, param(IDEMPOTENCY_KEY.IDEM_KEY))
+            .set(IDEMPOTENCY_KEY.OPERATION, param(IDEMPOTENCY_KEY.OPERATION))
+            .set(IDEMPOTENCY_KEY.REQUEST_HASH, param(IDEMPOTENCY_KEY.REQUEST_HASH))
+            .set(IDEMPOTENCY_KEY.CREATED_AT, param(IDEMPOTENCY_KEY.CREATED_AT))
+            .set(IDEMPOTENCY_KEY.EXPIRES_AT, param(IDEMPOTENCY_KEY.EXPIRES_AT))
+            .set(IDEMPOTENCY_KEY.OWNER, param(IDEMPOTENCY_KEY.OWNER))
+            .onConflictDoNothing());
+    private static final RenderedStatement COMPLETE = new RenderedStatement(ctx -> ctx.update(IDEMPOTENCY_KEY)
+            .set(IDEMPOTENCY_KEY.STATUS, param(IDEMPOTENCY_KEY.STATUS))
+            .set(IDEMPOTENCY_KEY.CONTENT_TYPE, param(IDEMPOTENCY_KEY.CONTENT_TYPE))
+            .set(IDEMPOTENCY_KEY.RESPONSE_BODY, param(IDEMPOTENCY_KEY.RESPONSE_BODY))
+            .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(param(IDEMPOTENCY_KEY.ACCOUNT_ID)),
+                    IDEMPOTENCY_KEY.IDEM_KEY.eq(param(IDEMPOTENCY_KEY.IDEM_KEY)), IDEMPOTENCY_KEY.STATUS.isNull()));
+
     private final Database db;
     private final Clock clock;
 
@@ -57,16 +76,8 @@ public final class IdempotencyStore {
     public Claim claim(long accountId, String key, String operation, String requestHash) {
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             OffsetDateTime now = OffsetDateTime.now(clock);
-            int inserted = db.dsl().insertInto(IDEMPOTENCY_KEY)
-                    .set(IDEMPOTENCY_KEY.ACCOUNT_ID, accountId)
-                    .set(IDEMPOTENCY_KEY.IDEM_KEY, key)
-                    .set(IDEMPOTENCY_KEY.OPERATION, operation)
-                    .set(IDEMPOTENCY_KEY.REQUEST_HASH, requestHash)
-                    .set(IDEMPOTENCY_KEY.CREATED_AT, now)
-                    .set(IDEMPOTENCY_KEY.EXPIRES_AT, now.plus(RETENTION))
-                    .set(IDEMPOTENCY_KEY.OWNER, db.instanceKey())
-                    .onConflictDoNothing()
-                    .execute();
+            int inserted = CLAIM.execute(db.dsl(), accountId, key, operation, requestHash, now, now.plus(RETENTION),
+                    db.instanceKey());
             if (inserted == 1) {
                 return new Claim.Fresh();
             }
@@ -111,13 +122,7 @@ public final class IdempotencyStore {
 
     /** {@link #complete} in the transaction of {@code ctx}: the one the work ran in ({@link AnswerInTransaction}). */
     void complete(DSLContext ctx, long accountId, String key, int status, String contentType, String body) {
-        ctx.update(IDEMPOTENCY_KEY)
-                .set(IDEMPOTENCY_KEY.STATUS, status)
-                .set(IDEMPOTENCY_KEY.CONTENT_TYPE, contentType)
-                .set(IDEMPOTENCY_KEY.RESPONSE_BODY, body)
-                .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId), IDEMPOTENCY_KEY.IDEM_KEY.eq(key),
-                        IDEMPOTENCY_KEY.STATUS.isNull())
-                .execute();
+        COMPLETE.execute(ctx, status, contentType, body, accountId, key);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tessera.center.sales;
 
+import static dev.tessera.center.db.RenderedStatement.param;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD_AREA;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD_SEAT;
@@ -7,6 +8,7 @@ import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
 
 import dev.tessera.center.db.Database;
+import dev.tessera.center.db.RenderedStatement;
 import dev.tessera.center.db.schema.tables.records.SeatHoldRecord;
 import dev.tessera.center.event.EventService;
 import dev.tessera.center.idempotency.AnswerInTransaction;
@@ -37,6 +39,34 @@ import org.jooq.impl.DSL;
 
 /** Claim 32: seats held for a sale at the center, lapsing after the set period unless issued. */
 public final class HoldService {
+    // issue 13: the hold's statements on the sales' hot path, rendered once (RenderedStatement)
+    private static final RenderedStatement INSERT_HOLD = new RenderedStatement(ctx -> ctx.insertInto(SEAT_HOLD)
+            .set(SEAT_HOLD.EVENT_ID, param(SEAT_HOLD.EVENT_ID))
+            .set(SEAT_HOLD.SELLER_ID, param(SEAT_HOLD.SELLER_ID))
+            .set(SEAT_HOLD.STATUS, param(SEAT_HOLD.STATUS))
+            .set(SEAT_HOLD.CREATED_AT, param(SEAT_HOLD.CREATED_AT))
+            .set(SEAT_HOLD.EXPIRES_AT, param(SEAT_HOLD.EXPIRES_AT))
+            .returningResult(SEAT_HOLD.ID));
+    private static final RenderedStatement.Shapes<Integer> INSERT_HOLD_SEATS = new RenderedStatement.Shapes<>(
+            (ctx, seats) -> {
+                var insert = ctx.insertInto(SEAT_HOLD_SEAT, SEAT_HOLD_SEAT.HOLD_ID, SEAT_HOLD_SEAT.SEAT_ID,
+                        SEAT_HOLD_SEAT.CATEGORY_ID);
+                for (int i = 0; i < seats; i++) {
+                    insert = insert.values(param(SEAT_HOLD_SEAT.HOLD_ID), param(SEAT_HOLD_SEAT.SEAT_ID),
+                            param(SEAT_HOLD_SEAT.CATEGORY_ID));
+                }
+                return insert;
+            });
+    private static final RenderedStatement TAKE_QUOTA = new RenderedStatement(ctx -> {
+        org.jooq.Param<Integer> taken = DSL.param("taken", SELLER_QUOTA.USED.getDataType());
+        return ctx.update(SELLER_QUOTA).set(SELLER_QUOTA.USED, SELLER_QUOTA.USED.plus(taken))
+                .where(SELLER_QUOTA.EVENT_ID.eq(param(SELLER_QUOTA.EVENT_ID)),
+                        SELLER_QUOTA.SELLER_ID.eq(param(SELLER_QUOTA.SELLER_ID)),
+                        SELLER_QUOTA.CATEGORY_ID.eq(param(SELLER_QUOTA.CATEGORY_ID)),
+                        SELLER_QUOTA.USED.plus(DSL.param("taken_again", SELLER_QUOTA.USED.getDataType()))
+                                .le(SELLER_QUOTA.QUOTA));
+    });
+
     public static final int MAX_SEATS_PER_HOLD = 50;
     private static final int BEST_AVAILABLE_ATTEMPTS = 4;
 
@@ -132,22 +162,10 @@ public final class HoldService {
         return perCategory;
     }
 
-    /** Seats a hold or a sale may take: free, and outside every other seller's block. */
-    static org.jooq.Condition takeable(long sellerId) {
-        return SEAT_STATE.STATUS.eq("FREE")
-                .and(SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(sellerId)));
-    }
-
     /** A seller's hold row of an event: ACTIVE until {@code expires}, or ISSUED at once for a sale paid on the spot. */
     static long insertHold(DSLContext ctx, long eventId, long sellerId, HoldStatus status, OffsetDateTime now,
                            OffsetDateTime expires) {
-        return ctx.insertInto(SEAT_HOLD)
-                .set(SEAT_HOLD.EVENT_ID, eventId)
-                .set(SEAT_HOLD.SELLER_ID, sellerId)
-                .set(SEAT_HOLD.STATUS, status.name())
-                .set(SEAT_HOLD.CREATED_AT, now)
-                .set(SEAT_HOLD.EXPIRES_AT, expires)
-                .returningResult(SEAT_HOLD.ID).fetchOne(SEAT_HOLD.ID);
+        return INSERT_HOLD.fetchLong(ctx, eventId, sellerId, status.name(), now, expires);
     }
 
     /** Refuses with 409 seat-unavailable when fewer seats moved than were asked for, naming the ones lost. */
@@ -170,7 +188,8 @@ public final class HoldService {
             reserveQuota(ctx, eventId, sellerId, perCategory);
             long id = insertHold(ctx, eventId, sellerId, HoldStatus.ACTIVE, now, expires);
             if (!seatIds.isEmpty()) {
-                List<SeatChange> held = SeatStates.move(ctx, eventId, seatIds, id, "HELD", takeable(sellerId));
+                List<SeatChange> held = SeatStates.move(ctx, eventId, seatIds, id, "HELD",
+                        SeatStates.Guard.TAKEABLE, sellerId);
                 requireAll(seatIds, held);
                 changes.addAll(held);
             }
@@ -192,12 +211,13 @@ public final class HoldService {
     /** The hold's seats (one multi-row insert) and standing places, in the caller's transaction. */
     static void recordPlaces(DSLContext ctx, long holdId, SeatMap map, List<String> seatIds, Map<String, Integer> areas) {
         if (!seatIds.isEmpty()) {
-            var insert = ctx.insertInto(SEAT_HOLD_SEAT, SEAT_HOLD_SEAT.HOLD_ID, SEAT_HOLD_SEAT.SEAT_ID,
-                    SEAT_HOLD_SEAT.CATEGORY_ID);
+            List<Object> values = new ArrayList<>(3 * seatIds.size());
             for (String seatId : seatIds) {
-                insert = insert.values(holdId, seatId, map.seat(seatId).orElseThrow().categoryId());
+                values.add(holdId);
+                values.add(seatId);
+                values.add(map.seat(seatId).orElseThrow().categoryId());
             }
-            insert.execute();
+            INSERT_HOLD_SEATS.of(seatIds.size()).execute(ctx, values.toArray());
         }
         areas.forEach((areaId, quantity) -> ctx.insertInto(SEAT_HOLD_AREA).set(SEAT_HOLD_AREA.HOLD_ID, holdId)
                 .set(SEAT_HOLD_AREA.AREA_ID, areaId)
@@ -208,11 +228,8 @@ public final class HoldService {
     /** Claims 30, 74: the seller's quota per category, taken in the same transaction as the seats. */
     static void reserveQuota(DSLContext ctx, long eventId, long sellerId, Map<String, Integer> perCategory) {
         for (var entry : perCategory.entrySet()) {
-            int updated = ctx.update(SELLER_QUOTA).set(SELLER_QUOTA.USED, SELLER_QUOTA.USED.plus(entry.getValue()))
-                    .where(SELLER_QUOTA.EVENT_ID.eq(eventId), SELLER_QUOTA.SELLER_ID.eq(sellerId),
-                            SELLER_QUOTA.CATEGORY_ID.eq(entry.getKey()),
-                            SELLER_QUOTA.USED.plus(entry.getValue()).le(SELLER_QUOTA.QUOTA))
-                    .execute();
+            int updated = TAKE_QUOTA.execute(ctx, entry.getValue(), eventId, sellerId, entry.getKey(),
+                    entry.getValue());
             if (updated == 0) {
                 var quota = ctx.selectFrom(SELLER_QUOTA).where(SELLER_QUOTA.EVENT_ID.eq(eventId),
                         SELLER_QUOTA.SELLER_ID.eq(sellerId), SELLER_QUOTA.CATEGORY_ID.eq(entry.getKey())).fetchOne();

@@ -1,5 +1,6 @@
 package dev.tessera.center.sales;
 
+import static dev.tessera.center.db.RenderedStatement.param;
 import static dev.tessera.center.db.schema.Tables.ISSUING_INFO;
 import static dev.tessera.center.db.schema.Tables.SALE;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
@@ -11,6 +12,7 @@ import static dev.tessera.center.db.schema.Tables.TICKET_EXCHANGE;
 import dev.tessera.center.account.AccountService;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
+import dev.tessera.center.db.RenderedStatement;
 import dev.tessera.center.db.schema.tables.records.IssuingInfoRecord;
 import dev.tessera.center.db.schema.tables.records.SaleRecord;
 import dev.tessera.center.db.schema.tables.records.TicketRecord;
@@ -45,6 +47,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import dev.tessera.contract.sales.IssuedTicket;
 
 /**
@@ -52,6 +55,58 @@ import dev.tessera.contract.sales.IssuedTicket;
  * it to the event's ticket master and issues the tickets, in one transaction with the sale.
  */
 public final class SaleService {
+
+    // issue 13: a sale's statements, rendered once each (RenderedStatement)
+    private static final RenderedStatement ISSUE_HOLD = new RenderedStatement(ctx -> ctx.update(SEAT_HOLD)
+            .set(SEAT_HOLD.STATUS, DSL.inline(HoldStatus.ISSUED.name()))
+            .where(SEAT_HOLD.ID.eq(param(SEAT_HOLD.ID)), SEAT_HOLD.STATUS.eq(DSL.inline(HoldStatus.ACTIVE.name())),
+                    SEAT_HOLD.EXPIRES_AT.gt(param(SEAT_HOLD.EXPIRES_AT))));
+    private static final RenderedStatement INSERT_ISSUING_INFO = new RenderedStatement(ctx -> ctx
+            .insertInto(ISSUING_INFO)
+            .set(ISSUING_INFO.HOLD_ID, param(ISSUING_INFO.HOLD_ID))
+            .set(ISSUING_INFO.SELLER_ID, param(ISSUING_INFO.SELLER_ID))
+            .set(ISSUING_INFO.EVENT_ID, param(ISSUING_INFO.EVENT_ID))
+            .set(ISSUING_INFO.CUSTOMER_AUTH, param(ISSUING_INFO.CUSTOMER_AUTH))
+            .set(ISSUING_INFO.MEMBER_ID, param(ISSUING_INFO.MEMBER_ID))
+            .set(ISSUING_INFO.CHIP_ID, param(ISSUING_INFO.CHIP_ID))
+            .set(ISSUING_INFO.REGISTERED_AT, param(ISSUING_INFO.REGISTERED_AT))
+            .set(ISSUING_INFO.CONTACT_NAME, param(ISSUING_INFO.CONTACT_NAME))
+            .set(ISSUING_INFO.CONTACT_EMAIL, param(ISSUING_INFO.CONTACT_EMAIL))
+            .set(ISSUING_INFO.CONTACT_PHONE, param(ISSUING_INFO.CONTACT_PHONE))
+            .set(ISSUING_INFO.CONTACT_PHONE_KEY, param(ISSUING_INFO.CONTACT_PHONE_KEY))
+            .returningResult(ISSUING_INFO.ID));
+    private static final RenderedStatement INSERT_SALE = new RenderedStatement(ctx -> ctx.insertInto(SALE)
+            .set(SALE.EVENT_ID, param(SALE.EVENT_ID))
+            .set(SALE.SELLER_ID, param(SALE.SELLER_ID))
+            .set(SALE.ISSUING_INFO_ID, param(SALE.ISSUING_INFO_ID))
+            .set(SALE.PAYMENT_METHOD, param(SALE.PAYMENT_METHOD))
+            .set(SALE.PAYMENT_REF, param(SALE.PAYMENT_REF))
+            .set(SALE.TOTAL_MINOR, param(SALE.TOTAL_MINOR))
+            .set(SALE.CURRENCY, param(SALE.CURRENCY))
+            .set(SALE.SOLD_AT, param(SALE.SOLD_AT))
+            .set(SALE.SHIFT_ID, param(SALE.SHIFT_ID))
+            .returningResult(SALE.ID));
+    private static final RenderedStatement.Shapes<Integer> INSERT_SOLD_SEATS = new RenderedStatement.Shapes<>(
+            (ctx, rows) -> {
+                var insert = ctx.insertInto(SOLD_SEAT, SOLD_SEAT.EVENT_ID, SOLD_SEAT.SEAT_ID, SOLD_SEAT.TICKET_ID);
+                for (int i = 0; i < rows; i++) {
+                    insert = insert.values(param(SOLD_SEAT.EVENT_ID), param(SOLD_SEAT.SEAT_ID),
+                            param(SOLD_SEAT.TICKET_ID));
+                }
+                return insert;
+            });
+    private static final List<org.jooq.TableField<TicketRecord, ?>> TICKET_COLUMNS = List.of(TICKET.ID,
+            TICKET.EVENT_ID, TICKET.SALE_ID, TICKET.SEAT_ID, TICKET.CATEGORY_ID, TICKET.GATE_ID, TICKET.PRICE_MINOR,
+            TICKET.ATTENDEE, TICKET.HOLDER_CHIP_ID, TICKET.HOLDER_MEMBER_ID, TICKET.VERSION, TICKET.STATUS,
+            TICKET.ISSUED_AT, TICKET.ENCODED, TICKET.GENERAL_ADMISSION, TICKET.TAX_RATE_BP);
+    private static final RenderedStatement.Shapes<Integer> INSERT_TICKETS = new RenderedStatement.Shapes<>(
+            (ctx, rows) -> {
+                var insert = ctx.insertInto(TICKET, TICKET_COLUMNS);
+                for (int i = 0; i < rows; i++) {
+                    insert = insert.values(TICKET_COLUMNS.stream().map(RenderedStatement::param).toList());
+                }
+                return insert;
+            });
 
     private static final String HOLD_NOT_ACTIVE = "hold-not-active";
     /** Claim 70: the problem type of a sale that leaves a ticket without a name when the event requires one. */
@@ -193,7 +248,7 @@ public final class SaleService {
             long holdId = HoldService.insertHold(ctx, eventId, sellerId, HoldStatus.ISSUED, now, now);
             if (!seatIds.isEmpty()) {
                 List<SeatChange> sold = SeatStates.move(ctx, eventId, seatIds, holdId, "SOLD",
-                        HoldService.takeable(sellerId));
+                        SeatStates.Guard.TAKEABLE, sellerId);
                 HoldService.requireAll(seatIds, sold);
                 changes.addAll(sold);
             }
@@ -390,10 +445,7 @@ public final class SaleService {
     private SaleResult record(DSLContext ctx, long sellerId, Hold hold, Event event, String auth, Long memberId,
                               Chip chip, CustomerContact contact, Payment payment, long total, long change, List<IssuedTicket> tickets,
                               OffsetDateTime now, List<SeatChange> changes) {
-        int claimed = ctx.update(SEAT_HOLD).set(SEAT_HOLD.STATUS, HoldStatus.ISSUED.name())
-                .where(SEAT_HOLD.ID.eq(hold.id()), SEAT_HOLD.STATUS.eq(HoldStatus.ACTIVE.name()),
-                        SEAT_HOLD.EXPIRES_AT.gt(now))
-                .execute();
+        int claimed = ISSUE_HOLD.execute(ctx, hold.id(), now);
         if (claimed == 0) {
             throw DomainException.conflict(HOLD_NOT_ACTIVE, "hold " + hold.id() + " lapsed or ended; hold the seats again");
         }
@@ -401,7 +453,7 @@ public final class SaleService {
                 change, tickets, now);
         if (!hold.seatIds().isEmpty()) {
             List<SeatChange> soldSeats = SeatStates.move(ctx, event.id(), hold.seatIds(), hold.id(), "SOLD",
-                    SEAT_STATE.HOLD_ID.eq(hold.id()).and(SEAT_STATE.STATUS.eq("HELD")));
+                    SeatStates.Guard.HELD_BY_THE_HOLD, hold.id());
             if (soldSeats.size() != hold.seatIds().size()) {
                 throw new IllegalStateException("hold " + hold.id() + " held " + soldSeats.size() + " of "
                         + hold.seatIds().size() + " seats at confirmation");
@@ -416,51 +468,29 @@ public final class SaleService {
     private SaleResult recordSale(DSLContext ctx, long sellerId, long holdId, Event event, String auth, Long memberId,
                                   Chip chip, CustomerContact contact, Payment payment, long total, long change, List<IssuedTicket> tickets,
                                   OffsetDateTime now) {
-        long issuingInfoId = ctx.insertInto(ISSUING_INFO)
-                .set(ISSUING_INFO.HOLD_ID, holdId)
-                .set(ISSUING_INFO.SELLER_ID, sellerId)
-                .set(ISSUING_INFO.EVENT_ID, event.id())
-                .set(ISSUING_INFO.CUSTOMER_AUTH, auth)
-                .set(ISSUING_INFO.MEMBER_ID, memberId)
-                .set(ISSUING_INFO.CHIP_ID, chip == null ? null : chip.chipId())
-                .set(ISSUING_INFO.REGISTERED_AT, now)
-                .set(ISSUING_INFO.CONTACT_NAME, contact.name())
-                .set(ISSUING_INFO.CONTACT_EMAIL, contact.email())
-                .set(ISSUING_INFO.CONTACT_PHONE, contact.phone())
-                .set(ISSUING_INFO.CONTACT_PHONE_KEY, contact.phoneKey())
-                .returningResult(ISSUING_INFO.ID).fetchOne(ISSUING_INFO.ID);
-        long saleId = ctx.insertInto(SALE)
-                .set(SALE.EVENT_ID, event.id())
-                .set(SALE.SELLER_ID, sellerId)
-                .set(SALE.ISSUING_INFO_ID, issuingInfoId)
-                .set(SALE.PAYMENT_METHOD, methodName(payment))
-                .set(SALE.PAYMENT_REF, payment.reference())
-                .set(SALE.TOTAL_MINOR, total)
-                .set(SALE.CURRENCY, event.currency())
-                .set(SALE.SOLD_AT, now)
-                .set(SALE.SHIFT_ID, ShiftService.openShiftOf(ctx, sellerId))
-                .returningResult(SALE.ID).fetchOne(SALE.ID);
-        // The primary key of sold_seat is the database's word that a seat is sold at most once.
-        var sold = ctx.insertInto(SOLD_SEAT, SOLD_SEAT.EVENT_ID, SOLD_SEAT.SEAT_ID, SOLD_SEAT.TICKET_ID);
-        var issued = ctx.insertInto(TICKET, TICKET.ID, TICKET.EVENT_ID, TICKET.SALE_ID, TICKET.SEAT_ID,
-                TICKET.CATEGORY_ID, TICKET.GATE_ID, TICKET.PRICE_MINOR, TICKET.ATTENDEE, TICKET.HOLDER_CHIP_ID,
-                TICKET.HOLDER_MEMBER_ID, TICKET.VERSION, TICKET.STATUS, TICKET.ISSUED_AT, TICKET.ENCODED,
-                TICKET.GENERAL_ADMISSION, TICKET.TAX_RATE_BP);
+        long issuingInfoId = INSERT_ISSUING_INFO.fetchLong(ctx, holdId, sellerId, event.id(), auth, memberId,
+                chip == null ? null : chip.chipId(), now, contact.name(), contact.email(), contact.phone(),
+                contact.phoneKey());
+        long saleId = INSERT_SALE.fetchLong(ctx, event.id(), sellerId, issuingInfoId, methodName(payment),
+                payment.reference(), total, event.currency(), now, ShiftService.openShiftOf(ctx, sellerId));
         // issue 17: each line keeps the rate of its category now, so a later change never alters this sale
         var rates = dev.tessera.center.tax.EventTaxes.ratesIn(ctx, event);
+        List<Object> sold = new ArrayList<>();
+        List<Object> issued = new ArrayList<>(16 * tickets.size());
         for (IssuedTicket t : tickets) {
             if (!t.generalAdmission()) {
-                sold = sold.values(event.id(), t.seatId(), t.ticketId());
+                sold.addAll(java.util.Arrays.asList(event.id(), t.seatId(), t.ticketId()));
             }
-            issued = issued.values(t.ticketId(), event.id(), saleId, t.seatId(), t.categoryId(), t.gateId(),
-                    t.priceMinor(), t.attendee(), t.holderChipId().isEmpty() ? null : t.holderChipId(), memberId,
-                    1, "VALID", now, t.encoded(), t.generalAdmission(),
-                    rates.getOrDefault(t.categoryId(), dev.tessera.core.tax.TaxRate.ZERO).basisPoints());
+            issued.addAll(java.util.Arrays.asList(t.ticketId(), event.id(), saleId, t.seatId(), t.categoryId(),
+                    t.gateId(), t.priceMinor(), t.attendee(), t.holderChipId().isEmpty() ? null : t.holderChipId(),
+                    memberId, 1, "VALID", now, t.encoded(), t.generalAdmission(),
+                    rates.getOrDefault(t.categoryId(), dev.tessera.core.tax.TaxRate.ZERO).basisPoints()));
         }
-        if (tickets.stream().anyMatch(t -> !t.generalAdmission())) {
-            sold.execute();
+        // The primary key of sold_seat is the database's word that a seat is sold at most once.
+        if (!sold.isEmpty()) {
+            INSERT_SOLD_SEATS.of(sold.size() / 3).execute(ctx, sold.toArray());
         }
-        issued.execute();
+        INSERT_TICKETS.of(tickets.size()).execute(ctx, issued.toArray());
         return new SaleResult(saleId, issuingInfoId, event.id(), holdId, methodName(payment), total,
                 event.currency(), change, List.copyOf(tickets));
     }

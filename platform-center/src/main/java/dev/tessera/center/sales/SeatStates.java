@@ -3,14 +3,18 @@ package dev.tessera.center.sales;
 import static dev.tessera.center.db.schema.Sequences.SEAT_REVISION_SEQ;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 
+import dev.tessera.center.db.RenderedStatement;
 import dev.tessera.center.db.schema.tables.records.SeatStateRecord;
 import dev.tessera.contract.availability.SeatChange;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Param;
 import org.jooq.SQLDialect;
 import org.jooq.UpdateConditionStep;
+import org.jooq.impl.DSL;
 
 /**
  * Moves named seats of one event from one state to the next under a guard, stamping each with a
@@ -18,7 +22,75 @@ import org.jooq.UpdateConditionStep;
  * the last hold that touched the seat, and it is how the moved rows are read back.
  */
 final class SeatStates {
+    /** Which seats a move may take: the guards of the hot path, rendered once each ({@link RenderedStatement}). */
+    enum Guard {
+        /** Free, and outside every other seller's block: a hold, or a sale paid at once. */
+        TAKEABLE,
+        /** Held by the hold: its confirmation. */
+        HELD_BY_THE_HOLD
+    }
+
+    private record Shape(Guard guard, int seats, boolean returning) {}
+
+    private static final RenderedStatement.Shapes<Shape> MOVES = new RenderedStatement.Shapes<>((ctx, shape) -> {
+        Param<String> toStatus = DSL.param("to_status", SEAT_STATE.STATUS.getDataType());
+        Param<Long> holdId = DSL.param("hold_id", SEAT_STATE.HOLD_ID.getDataType());
+        List<Param<String>> seats = new ArrayList<>();
+        for (int i = 0; i < shape.seats(); i++) {
+            seats.add(DSL.param("seat_" + i, SEAT_STATE.SEAT_ID.getDataType()));
+        }
+        Param<Long> eventId = DSL.param("event_id", SEAT_STATE.EVENT_ID.getDataType());
+        Param<Long> guardValue = DSL.param("guard", SEAT_STATE.HOLD_ID.getDataType());
+        Condition guard = switch (shape.guard()) {
+            case TAKEABLE -> SEAT_STATE.STATUS.eq(DSL.inline("FREE"))
+                    .and(SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(guardValue)));
+            case HELD_BY_THE_HOLD -> SEAT_STATE.HOLD_ID.eq(guardValue).and(SEAT_STATE.STATUS.eq(DSL.inline("HELD")));
+        };
+        var update = ctx.update(SEAT_STATE).set(SEAT_STATE.STATUS, toStatus).set(SEAT_STATE.HOLD_ID, holdId)
+                .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
+                .where(SEAT_STATE.SEAT_ID.in(seats), SEAT_STATE.EVENT_ID.eq(eventId), guard);
+        return shape.returning() ? update.returningResult(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION) : update;
+    });
+
+    private static final RenderedStatement.Shapes<Integer> READ_BACKS = new RenderedStatement.Shapes<>((ctx, n) -> {
+        List<Param<String>> seats = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            seats.add(DSL.param("seat_" + i, SEAT_STATE.SEAT_ID.getDataType()));
+        }
+        return ctx.select(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION).from(SEAT_STATE)
+                .where(SEAT_STATE.SEAT_ID.in(seats), SEAT_STATE.EVENT_ID.eq(DSL.param("event_id", Long.class)),
+                        SEAT_STATE.HOLD_ID.eq(DSL.param("hold_id", Long.class)),
+                        SEAT_STATE.STATUS.eq(DSL.param("status", String.class)));
+    });
+
     private SeatStates() {}
+
+    /**
+     * {@link #move} under one of the hot path's guards, its statement rendered once per shape: {@code guardValue} is
+     * the seller (TAKEABLE: their own block may be taken) or the hold (HELD_BY_THE_HOLD).
+     */
+    static List<SeatChange> move(DSLContext ctx, long eventId, List<String> seatIds, long holdId, String toStatus,
+                                 Guard guard, long guardValue) {
+        List<Object> values = new ArrayList<>(seatIds.size() + 4);
+        values.add(toStatus);
+        values.add(holdId);
+        values.addAll(seatIds);
+        values.add(eventId);
+        values.add(guardValue);
+        boolean postgres = ctx.dialect().family() == SQLDialect.POSTGRES;
+        RenderedStatement update = MOVES.of(new Shape(guard, seatIds.size(), postgres));
+        if (postgres) {
+            return update.fetch(ctx, row -> new SeatChange(row.getString(1), toStatus, row.getLong(2)),
+                    values.toArray());
+        }
+        update.execute(ctx, values.toArray());
+        List<Object> readBack = new ArrayList<>(seatIds);
+        readBack.add(eventId);
+        readBack.add(holdId);
+        readBack.add(toStatus);
+        return READ_BACKS.of(seatIds.size()).fetch(ctx, row -> new SeatChange(row.getString(1), toStatus,
+                row.getLong(2)), readBack.toArray());
+    }
 
     /** Returns the seats that moved; the caller compares the count with what it asked for. */
     static List<SeatChange> move(DSLContext ctx, long eventId, Collection<String> seatIds, long holdId,
