@@ -33,6 +33,10 @@ public final class PlatformCenter implements AutoCloseable {
     private static final long START_UP_WORK_STOP_SECONDS = 60;
     /** The advisory lock (PostgreSQL) that lets one instance of a cluster sweep at a time. */
     public static final long SWEEPER_LOCK = 0x7465_7373_6572_6131L;
+    /** The advisory lock of the statistics refresh: one instance of a cluster analyzes at a time. */
+    static final long STATISTICS_LOCK = 0x7465_7373_6572_6132L;
+    /** How often the sales tables' growth is checked against their statistics (PostgreSQL). */
+    static final long STATISTICS_SECONDS = 2;
 
     private final Database db;
     private final Services services;
@@ -84,6 +88,10 @@ public final class PlatformCenter implements AutoCloseable {
             }
             sweeper.scheduleWithFixedDelay(services.feed()::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
                     TimeUnit.SECONDS);
+            if (db.dialect() == org.jooq.SQLDialect.POSTGRES) {
+                sweeper.scheduleWithFixedDelay(() -> refreshStatistics(db), STATISTICS_SECONDS, STATISTICS_SECONDS,
+                        TimeUnit.SECONDS);
+            }
             LOG.info("platform center listening on {}:{} ({})", config.host(), server.port(), db.dialect());
             return new PlatformCenter(db, services, server, sweeper, cluster);
         } catch (RuntimeException e) {
@@ -110,6 +118,15 @@ public final class PlatformCenter implements AutoCloseable {
             if (connector instanceof AbstractConnector c) {
                 c.setIdleTimeout(IDLE_CONNECTION_MILLIS);
             }
+        }
+    }
+
+    /** Keeps the planner's statistics of the sales tables up with their growth ({@link Database#refreshGrownStatistics}). */
+    private static void refreshStatistics(Database db) {
+        try {
+            db.aloneInCluster(STATISTICS_LOCK, () -> db.refreshGrownStatistics(Database.STATISTICS_MIN_CHANGES));
+        } catch (RuntimeException e) {
+            LOG.warn("statistics refresh failed: {}", e.toString());
         }
     }
 
