@@ -1,9 +1,9 @@
 package dev.tessera.center.http;
 
-import dev.tessera.center.problem.DomainException;
 import dev.tessera.center.idempotency.AnswerInTransaction;
 import dev.tessera.center.idempotency.IdempotencyStore;
 import dev.tessera.center.idempotency.IdempotencyStore.Claim;
+import dev.tessera.center.problem.DomainException;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,7 +24,6 @@ final class IdempotentRequests {
     static final String REPLAYED = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 255;
     private static final long IN_FLIGHT_RETRY_SECONDS = 1;
-
 
     private final IdempotencyStore store;
 
