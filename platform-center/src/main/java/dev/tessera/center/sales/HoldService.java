@@ -57,6 +57,20 @@ public final class HoldService {
                 }
                 return insert;
             });
+    /** A hold with its seats (place, no quantity) and standing places (area, quantity): one row each, or one bare. */
+    private static final RenderedStatement FIND_HOLD = new RenderedStatement(ctx -> {
+        var place = DSL.field("place", String.class);
+        var quantity = DSL.field("quantity", Integer.class);
+        return ctx.select(SEAT_HOLD.ID, SEAT_HOLD.EVENT_ID, SEAT_HOLD.SELLER_ID, SEAT_HOLD.STATUS,
+                        SEAT_HOLD.EXPIRES_AT, SEAT_HOLD_SEAT.SEAT_ID.as(place),
+                        DSL.inline(null, Integer.class).as(quantity))
+                .from(SEAT_HOLD).leftJoin(SEAT_HOLD_SEAT).on(SEAT_HOLD_SEAT.HOLD_ID.eq(SEAT_HOLD.ID))
+                .where(SEAT_HOLD.ID.eq(param(SEAT_HOLD.ID)))
+                .unionAll(DSL.select(SEAT_HOLD.ID, SEAT_HOLD.EVENT_ID, SEAT_HOLD.SELLER_ID, SEAT_HOLD.STATUS,
+                                SEAT_HOLD.EXPIRES_AT, SEAT_HOLD_AREA.AREA_ID, SEAT_HOLD_AREA.QUANTITY)
+                        .from(SEAT_HOLD).join(SEAT_HOLD_AREA).on(SEAT_HOLD_AREA.HOLD_ID.eq(SEAT_HOLD.ID))
+                        .where(SEAT_HOLD.ID.eq(param(SEAT_HOLD.ID))));
+    });
     private static final RenderedStatement TAKE_QUOTA = new RenderedStatement(ctx -> {
         org.jooq.Param<Integer> taken = DSL.param("taken", SELLER_QUOTA.USED.getDataType());
         return ctx.update(SELLER_QUOTA).set(SELLER_QUOTA.USED, SELLER_QUOTA.USED.plus(taken))
@@ -248,32 +262,26 @@ public final class HoldService {
      * each on a connection of its own).
      */
     public Hold find(long holdId) {
-        var place = DSL.field("place", String.class);
-        var quantity = DSL.field("quantity", Integer.class);
-        var rows = db.dsl().select(SEAT_HOLD.ID, SEAT_HOLD.EVENT_ID, SEAT_HOLD.SELLER_ID, SEAT_HOLD.STATUS,
-                        SEAT_HOLD.EXPIRES_AT, SEAT_HOLD_SEAT.SEAT_ID.as(place), DSL.inline(null, Integer.class).as(quantity))
-                .from(SEAT_HOLD).leftJoin(SEAT_HOLD_SEAT).on(SEAT_HOLD_SEAT.HOLD_ID.eq(SEAT_HOLD.ID))
-                .where(SEAT_HOLD.ID.eq(holdId))
-                .unionAll(DSL.select(SEAT_HOLD.ID, SEAT_HOLD.EVENT_ID, SEAT_HOLD.SELLER_ID, SEAT_HOLD.STATUS,
-                                SEAT_HOLD.EXPIRES_AT, SEAT_HOLD_AREA.AREA_ID, SEAT_HOLD_AREA.QUANTITY)
-                        .from(SEAT_HOLD).join(SEAT_HOLD_AREA).on(SEAT_HOLD_AREA.HOLD_ID.eq(SEAT_HOLD.ID))
-                        .where(SEAT_HOLD.ID.eq(holdId)))
-                .fetch();
+        record Row(long id, long eventId, long sellerId, String status, OffsetDateTime expiresAt, String place,
+                   Integer quantity) {}
+        List<Row> rows = FIND_HOLD.fetch(db.dsl(), rs -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getString(4), rs.getObject(5, OffsetDateTime.class), rs.getString(6),
+                rs.getObject(7, Integer.class)), holdId, holdId);
         if (rows.isEmpty()) {
             throw DomainException.notFound("no hold " + holdId);
         }
-        var first = rows.getFirst();
+        Row first = rows.getFirst();
         Set<String> seats = new java.util.TreeSet<>();
         Map<String, Integer> areas = new TreeMap<>();
-        for (var row : rows) {
-            if (row.value7() != null) {
-                areas.put(row.value6(), row.value7());
-            } else if (row.value6() != null) {
-                seats.add(row.value6());
+        for (Row row : rows) {
+            if (row.quantity() != null) {
+                areas.put(row.place(), row.quantity());
+            } else if (row.place() != null) {
+                seats.add(row.place());
             }
         }
-        return new Hold(first.value1(), first.value2(), first.value3(), List.copyOf(seats), areas,
-                first.value5().toInstant(), HoldStatus.valueOf(first.value4()));
+        return new Hold(first.id(), first.eventId(), first.sellerId(), List.copyOf(seats), areas,
+                first.expiresAt().toInstant(), HoldStatus.valueOf(first.status()));
     }
 
     /**
