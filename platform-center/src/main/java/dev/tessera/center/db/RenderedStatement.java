@@ -13,9 +13,12 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
 import org.jooq.Param;
 import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -52,6 +55,20 @@ public final class RenderedStatement {
     /** A placeholder for a value of {@code field}, named and typed as the field. */
     public static <T> Param<T> param(Field<T> field) {
         return DSL.param(field.getName(), field.getDataType());
+    }
+
+    /**
+     * {@code INSERT INTO table (columns) VALUES (?, …), …}: {@code rows} rows of a placeholder for each column, for a
+     * statement whose values are bound row after row, column after column.
+     */
+    public static <R extends Record> InsertValuesStepN<R> insertRows(DSLContext ctx, Table<R> table, int rows,
+                                                                     List<? extends Field<?>> columns) {
+        InsertValuesStepN<R> insert = ctx.insertInto(table, columns);
+        List<Param<?>> placeholders = columns.stream().<Param<?>>map(RenderedStatement::param).toList();
+        for (int i = 0; i < rows; i++) {
+            insert = insert.values(placeholders);
+        }
+        return insert;
     }
 
     /** Runs the statement in {@code ctx}'s transaction; returns the number of rows it changed. */

@@ -1,5 +1,6 @@
 package dev.tessera.center.idempotency;
 
+import static dev.tessera.center.db.RenderedStatement.insertRows;
 import static dev.tessera.center.db.RenderedStatement.param;
 import static dev.tessera.center.db.schema.Tables.IDEMPOTENCY_KEY;
 
@@ -9,6 +10,7 @@ import dev.tessera.center.db.schema.tables.records.IdempotencyKeyRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.jooq.DSLContext;
 
 /**
@@ -43,15 +45,10 @@ public final class IdempotencyStore {
     }
 
     // issue 13: the two statements every keyed sale runs, rendered once (RenderedStatement)
-    private static final RenderedStatement CLAIM = new RenderedStatement(ctx -> ctx.insertInto(IDEMPOTENCY_KEY)
-            .set(IDEMPOTENCY_KEY.ACCOUNT_ID, param(IDEMPOTENCY_KEY.ACCOUNT_ID))
-            .set(IDEMPOTENCY_KEY.IDEM_KEY, param(IDEMPOTENCY_KEY.IDEM_KEY))
-            .set(IDEMPOTENCY_KEY.OPERATION, param(IDEMPOTENCY_KEY.OPERATION))
-            .set(IDEMPOTENCY_KEY.REQUEST_HASH, param(IDEMPOTENCY_KEY.REQUEST_HASH))
-            .set(IDEMPOTENCY_KEY.CREATED_AT, param(IDEMPOTENCY_KEY.CREATED_AT))
-            .set(IDEMPOTENCY_KEY.EXPIRES_AT, param(IDEMPOTENCY_KEY.EXPIRES_AT))
-            .set(IDEMPOTENCY_KEY.OWNER, param(IDEMPOTENCY_KEY.OWNER))
-            .onConflictDoNothing());
+    private static final RenderedStatement CLAIM = new RenderedStatement(ctx -> insertRows(ctx, IDEMPOTENCY_KEY, 1,
+            List.of(IDEMPOTENCY_KEY.ACCOUNT_ID, IDEMPOTENCY_KEY.IDEM_KEY, IDEMPOTENCY_KEY.OPERATION,
+                    IDEMPOTENCY_KEY.REQUEST_HASH, IDEMPOTENCY_KEY.CREATED_AT, IDEMPOTENCY_KEY.EXPIRES_AT,
+                    IDEMPOTENCY_KEY.OWNER)).onConflictDoNothing());
     private static final RenderedStatement COMPLETE = new RenderedStatement(ctx -> ctx.update(IDEMPOTENCY_KEY)
             .set(IDEMPOTENCY_KEY.STATUS, param(IDEMPOTENCY_KEY.STATUS))
             .set(IDEMPOTENCY_KEY.CONTENT_TYPE, param(IDEMPOTENCY_KEY.CONTENT_TYPE))

@@ -1,5 +1,6 @@
 package dev.tessera.center.sales;
 
+import static dev.tessera.center.db.RenderedStatement.insertRows;
 import static dev.tessera.center.db.RenderedStatement.param;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD_AREA;
@@ -40,23 +41,12 @@ import org.jooq.impl.DSL;
 /** Claim 32: seats held for a sale at the center, lapsing after the set period unless issued. */
 public final class HoldService {
     // issue 13: the hold's statements on the sales' hot path, rendered once (RenderedStatement)
-    private static final RenderedStatement INSERT_HOLD = new RenderedStatement(ctx -> ctx.insertInto(SEAT_HOLD)
-            .set(SEAT_HOLD.EVENT_ID, param(SEAT_HOLD.EVENT_ID))
-            .set(SEAT_HOLD.SELLER_ID, param(SEAT_HOLD.SELLER_ID))
-            .set(SEAT_HOLD.STATUS, param(SEAT_HOLD.STATUS))
-            .set(SEAT_HOLD.CREATED_AT, param(SEAT_HOLD.CREATED_AT))
-            .set(SEAT_HOLD.EXPIRES_AT, param(SEAT_HOLD.EXPIRES_AT))
-            .returningResult(SEAT_HOLD.ID));
+    private static final RenderedStatement INSERT_HOLD = new RenderedStatement(ctx -> insertRows(ctx, SEAT_HOLD, 1,
+            List.of(SEAT_HOLD.EVENT_ID, SEAT_HOLD.SELLER_ID, SEAT_HOLD.STATUS, SEAT_HOLD.CREATED_AT,
+                    SEAT_HOLD.EXPIRES_AT)).returningResult(SEAT_HOLD.ID));
     private static final RenderedStatement.Shapes<Integer> INSERT_HOLD_SEATS = new RenderedStatement.Shapes<>(
-            (ctx, seats) -> {
-                var insert = ctx.insertInto(SEAT_HOLD_SEAT, SEAT_HOLD_SEAT.HOLD_ID, SEAT_HOLD_SEAT.SEAT_ID,
-                        SEAT_HOLD_SEAT.CATEGORY_ID);
-                for (int i = 0; i < seats; i++) {
-                    insert = insert.values(param(SEAT_HOLD_SEAT.HOLD_ID), param(SEAT_HOLD_SEAT.SEAT_ID),
-                            param(SEAT_HOLD_SEAT.CATEGORY_ID));
-                }
-                return insert;
-            });
+            (ctx, seats) -> insertRows(ctx, SEAT_HOLD_SEAT, seats, List.of(SEAT_HOLD_SEAT.HOLD_ID,
+                    SEAT_HOLD_SEAT.SEAT_ID, SEAT_HOLD_SEAT.CATEGORY_ID)));
     /** A hold with its seats (place, no quantity) and standing places (area, quantity): one row each, or one bare. */
     private static final RenderedStatement FIND_HOLD = new RenderedStatement(ctx -> {
         var place = DSL.field("place", String.class);

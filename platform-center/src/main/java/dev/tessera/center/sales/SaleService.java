@@ -1,5 +1,6 @@
 package dev.tessera.center.sales;
 
+import static dev.tessera.center.db.RenderedStatement.insertRows;
 import static dev.tessera.center.db.RenderedStatement.param;
 import static dev.tessera.center.db.schema.Tables.ISSUING_INFO;
 import static dev.tessera.center.db.schema.Tables.SALE;
@@ -61,52 +62,22 @@ public final class SaleService {
             .set(SEAT_HOLD.STATUS, DSL.inline(HoldStatus.ISSUED.name()))
             .where(SEAT_HOLD.ID.eq(param(SEAT_HOLD.ID)), SEAT_HOLD.STATUS.eq(DSL.inline(HoldStatus.ACTIVE.name())),
                     SEAT_HOLD.EXPIRES_AT.gt(param(SEAT_HOLD.EXPIRES_AT))));
-    private static final RenderedStatement INSERT_ISSUING_INFO = new RenderedStatement(ctx -> ctx
-            .insertInto(ISSUING_INFO)
-            .set(ISSUING_INFO.HOLD_ID, param(ISSUING_INFO.HOLD_ID))
-            .set(ISSUING_INFO.SELLER_ID, param(ISSUING_INFO.SELLER_ID))
-            .set(ISSUING_INFO.EVENT_ID, param(ISSUING_INFO.EVENT_ID))
-            .set(ISSUING_INFO.CUSTOMER_AUTH, param(ISSUING_INFO.CUSTOMER_AUTH))
-            .set(ISSUING_INFO.MEMBER_ID, param(ISSUING_INFO.MEMBER_ID))
-            .set(ISSUING_INFO.CHIP_ID, param(ISSUING_INFO.CHIP_ID))
-            .set(ISSUING_INFO.REGISTERED_AT, param(ISSUING_INFO.REGISTERED_AT))
-            .set(ISSUING_INFO.CONTACT_NAME, param(ISSUING_INFO.CONTACT_NAME))
-            .set(ISSUING_INFO.CONTACT_EMAIL, param(ISSUING_INFO.CONTACT_EMAIL))
-            .set(ISSUING_INFO.CONTACT_PHONE, param(ISSUING_INFO.CONTACT_PHONE))
-            .set(ISSUING_INFO.CONTACT_PHONE_KEY, param(ISSUING_INFO.CONTACT_PHONE_KEY))
-            .returningResult(ISSUING_INFO.ID));
-    private static final RenderedStatement INSERT_SALE = new RenderedStatement(ctx -> ctx.insertInto(SALE)
-            .set(SALE.EVENT_ID, param(SALE.EVENT_ID))
-            .set(SALE.SELLER_ID, param(SALE.SELLER_ID))
-            .set(SALE.ISSUING_INFO_ID, param(SALE.ISSUING_INFO_ID))
-            .set(SALE.PAYMENT_METHOD, param(SALE.PAYMENT_METHOD))
-            .set(SALE.PAYMENT_REF, param(SALE.PAYMENT_REF))
-            .set(SALE.TOTAL_MINOR, param(SALE.TOTAL_MINOR))
-            .set(SALE.CURRENCY, param(SALE.CURRENCY))
-            .set(SALE.SOLD_AT, param(SALE.SOLD_AT))
-            .set(SALE.SHIFT_ID, param(SALE.SHIFT_ID))
-            .returningResult(SALE.ID));
+    private static final RenderedStatement INSERT_ISSUING_INFO = new RenderedStatement(ctx -> insertRows(ctx,
+            ISSUING_INFO, 1, List.of(ISSUING_INFO.HOLD_ID, ISSUING_INFO.SELLER_ID, ISSUING_INFO.EVENT_ID,
+                    ISSUING_INFO.CUSTOMER_AUTH, ISSUING_INFO.MEMBER_ID, ISSUING_INFO.CHIP_ID, ISSUING_INFO.REGISTERED_AT,
+                    ISSUING_INFO.CONTACT_NAME, ISSUING_INFO.CONTACT_EMAIL, ISSUING_INFO.CONTACT_PHONE,
+                    ISSUING_INFO.CONTACT_PHONE_KEY)).returningResult(ISSUING_INFO.ID));
+    private static final RenderedStatement INSERT_SALE = new RenderedStatement(ctx -> insertRows(ctx, SALE, 1,
+            List.of(SALE.EVENT_ID, SALE.SELLER_ID, SALE.ISSUING_INFO_ID, SALE.PAYMENT_METHOD, SALE.PAYMENT_REF,
+                    SALE.TOTAL_MINOR, SALE.CURRENCY, SALE.SOLD_AT, SALE.SHIFT_ID)).returningResult(SALE.ID));
     private static final RenderedStatement.Shapes<Integer> INSERT_SOLD_SEATS = new RenderedStatement.Shapes<>(
-            (ctx, rows) -> {
-                var insert = ctx.insertInto(SOLD_SEAT, SOLD_SEAT.EVENT_ID, SOLD_SEAT.SEAT_ID, SOLD_SEAT.TICKET_ID);
-                for (int i = 0; i < rows; i++) {
-                    insert = insert.values(param(SOLD_SEAT.EVENT_ID), param(SOLD_SEAT.SEAT_ID),
-                            param(SOLD_SEAT.TICKET_ID));
-                }
-                return insert;
-            });
-    private static final List<org.jooq.TableField<TicketRecord, ?>> TICKET_COLUMNS = List.of(TICKET.ID,
-            TICKET.EVENT_ID, TICKET.SALE_ID, TICKET.SEAT_ID, TICKET.CATEGORY_ID, TICKET.GATE_ID, TICKET.PRICE_MINOR,
-            TICKET.ATTENDEE, TICKET.HOLDER_CHIP_ID, TICKET.HOLDER_MEMBER_ID, TICKET.VERSION, TICKET.STATUS,
-            TICKET.ISSUED_AT, TICKET.ENCODED, TICKET.GENERAL_ADMISSION, TICKET.TAX_RATE_BP);
+            (ctx, rows) -> insertRows(ctx, SOLD_SEAT, rows, List.of(SOLD_SEAT.EVENT_ID, SOLD_SEAT.SEAT_ID,
+                    SOLD_SEAT.TICKET_ID)));
     private static final RenderedStatement.Shapes<Integer> INSERT_TICKETS = new RenderedStatement.Shapes<>(
-            (ctx, rows) -> {
-                var insert = ctx.insertInto(TICKET, TICKET_COLUMNS);
-                for (int i = 0; i < rows; i++) {
-                    insert = insert.values(TICKET_COLUMNS.stream().map(RenderedStatement::param).toList());
-                }
-                return insert;
-            });
+            (ctx, rows) -> insertRows(ctx, TICKET, rows, List.of(TICKET.ID, TICKET.EVENT_ID, TICKET.SALE_ID,
+                    TICKET.SEAT_ID, TICKET.CATEGORY_ID, TICKET.GATE_ID, TICKET.PRICE_MINOR, TICKET.ATTENDEE,
+                    TICKET.HOLDER_CHIP_ID, TICKET.HOLDER_MEMBER_ID, TICKET.VERSION, TICKET.STATUS, TICKET.ISSUED_AT,
+                    TICKET.ENCODED, TICKET.GENERAL_ADMISSION, TICKET.TAX_RATE_BP)));
 
     private static final String HOLD_NOT_ACTIVE = "hold-not-active";
     /** Claim 70: the problem type of a sale that leaves a ticket without a name when the event requires one. */
