@@ -121,7 +121,7 @@ public final class PlatformCenter implements AutoCloseable {
         }
     }
 
-    /** Keeps the planner's statistics of the sales tables up with their growth ({@link Database#refreshGrownStatistics}). */
+    /** Keeps the planner's statistics of the sales tables up with their growth (Database#refreshGrownStatistics). */
     private static void refreshStatistics(Database db) {
         try {
             db.aloneInCluster(STATISTICS_LOCK, () -> db.refreshGrownStatistics(Database.STATISTICS_MIN_CHANGES));

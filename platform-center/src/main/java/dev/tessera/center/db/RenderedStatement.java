@@ -25,9 +25,9 @@ import org.jooq.impl.DSL;
 /**
  * A statement of a sale's hot path (an INSERT or UPDATE, with or without RETURNING, or a SELECT) built with jOOQ's DSL
  * and rendered by jOOQ once per dialect, then run on the transaction's own connection with its values bound in the
- * order the statement takes them (issue 13: building and rendering a sale's dozen statements was half of the center's CPU in a
- * sale, more than the database spent running them). jOOQ still writes every character of the SQL; only the per-call
- * rendering is gone.
+ * order the statement takes them (issue 13: building and rendering a sale's dozen statements was half of the center's
+ * CPU in a sale, more than the database spent running them). jOOQ still writes every character of the SQL; only the
+ * per-call rendering is gone.
  *
  * <p>The statement is built with {@link org.jooq.impl.DSL#param(String, Class)} placeholders for every value and
  * {@link org.jooq.impl.DSL#inline(Object)} for constants, so its SQL is the same on every call; a call with another

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ObjLongConsumer;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -93,6 +94,14 @@ public final class HoldService {
     }
 
     public Hold hold(long sellerId, long eventId, HoldRequest request) {
+        return hold(sellerId, eventId, request, (ctx, holdId) -> { });
+    }
+
+    /**
+     * A hold, with {@code alsoInTransaction} run in its transaction once the seats are held (given the new hold's id):
+     * what must exist with the hold or not at all, as a member's claim on it.
+     */
+    public Hold hold(long sellerId, long eventId, HoldRequest request, ObjLongConsumer<DSLContext> alsoInTransaction) {
         Event event = events.event(eventId);
         requireOnSale(event, clock);
         SeatMap map = events.seatMapOf(event);
@@ -105,10 +114,11 @@ public final class HoldService {
             if (areas.isEmpty()) {
                 throw DomainException.invalid("name seatIds, bestAvailable or areas (standing places)");
             }
-            return holdSeats(sellerId, eventId, map, List.of(), areas);
+            return holdSeats(sellerId, eventId, map, List.of(), areas, alsoInTransaction);
         }
         if (explicit) {
-            return holdSeats(sellerId, eventId, map, new ArrayList<>(new LinkedHashSet<>(request.seatIds())), areas);
+            return holdSeats(sellerId, eventId, map, new ArrayList<>(new LinkedHashSet<>(request.seatIds())), areas,
+                    alsoInTransaction);
         }
         BestAvailable best = request.bestAvailable();
         if (best.count() < 1 || best.count() > MAX_SEATS_PER_HOLD) {
@@ -129,7 +139,7 @@ public final class HoldService {
                         + " consecutive free seats in " + best.categoryId() + " (" + free.size() + " free in all)");
             }
             try {
-                return holdSeats(sellerId, eventId, map, block, areas);
+                return holdSeats(sellerId, eventId, map, block, areas, alsoInTransaction);
             } catch (DomainException e) {
                 // Another seller took part of the block between the search and the hold: search again.
                 if (!"seat-unavailable".equals(e.code()) || attempt >= BEST_AVAILABLE_ATTEMPTS) {
@@ -181,7 +191,8 @@ public final class HoldService {
         }
     }
 
-    private Hold holdSeats(long sellerId, long eventId, SeatMap map, List<String> seatIds, Map<String, Integer> areas) {
+    private Hold holdSeats(long sellerId, long eventId, SeatMap map, List<String> seatIds, Map<String, Integer> areas,
+                           ObjLongConsumer<DSLContext> alsoInTransaction) {
         Map<String, Integer> perCategory = perCategory(map, seatIds, areas);
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expires = now.plus(holdPeriod);
@@ -200,6 +211,7 @@ public final class HoldService {
             recordPlaces(ctx, id, map, seatIds, areas);
             // after the seats: every transaction takes area rows last and in area-id order, so none waits in a circle
             areas.forEach((areaId, quantity) -> StandingPlaces.hold(ctx, eventId, map, areaId, quantity));
+            alsoInTransaction.accept(ctx, id);
             return AnswerInTransaction.keep(ctx,
                     new Hold(id, eventId, sellerId, seatIds, areas, expires.toInstant(), HoldStatus.ACTIVE));
         });

@@ -126,11 +126,10 @@ public final class InternetSales {
             throw DomainException.conflict("too-many-holds", "you already hold seats " + MAX_ACTIVE_HOLDS
                     + " times; buy or release them first");
         }
-        Hold hold = holds.hold(channel, event.id(), new HoldRequest(request.seatIds(), request.bestAvailable(), request.areas()));
-        // a failure here leaves a hold nobody can buy, which lapses with its period like any other
-        db.dsl().insertInto(MEMBER_HOLD).set(MEMBER_HOLD.HOLD_ID, hold.id()).set(MEMBER_HOLD.MEMBER_ID, memberId)
-                .execute();
-        return hold;
+        // the member's claim on the hold is written with it, and with the answer to its Idempotency-Key
+        return holds.hold(channel, event.id(), new HoldRequest(request.seatIds(), request.bestAvailable(),
+                request.areas()), (ctx, holdId) -> ctx.insertInto(MEMBER_HOLD).set(MEMBER_HOLD.HOLD_ID, holdId)
+                .set(MEMBER_HOLD.MEMBER_ID, memberId).execute());
     }
 
     /** The member's holds that still keep seats, oldest first. */
