@@ -65,8 +65,8 @@ public final class SaleService {
     private static final RenderedStatement INSERT_ISSUING_INFO = new RenderedStatement(ctx -> insertRows(ctx,
             ISSUING_INFO, 1, List.of(ISSUING_INFO.HOLD_ID, ISSUING_INFO.SELLER_ID, ISSUING_INFO.EVENT_ID,
                     ISSUING_INFO.CUSTOMER_AUTH, ISSUING_INFO.MEMBER_ID, ISSUING_INFO.CHIP_ID,
-                    ISSUING_INFO.REGISTERED_AT, ISSUING_INFO.CONTACT_NAME, ISSUING_INFO.CONTACT_EMAIL, ISSUING_INFO.CONTACT_PHONE,
-                    ISSUING_INFO.CONTACT_PHONE_KEY)).returningResult(ISSUING_INFO.ID));
+                    ISSUING_INFO.REGISTERED_AT, ISSUING_INFO.CONTACT_NAME, ISSUING_INFO.CONTACT_EMAIL,
+                    ISSUING_INFO.CONTACT_PHONE, ISSUING_INFO.CONTACT_PHONE_KEY)).returningResult(ISSUING_INFO.ID));
     private static final RenderedStatement INSERT_SALE = new RenderedStatement(ctx -> insertRows(ctx, SALE, 1,
             List.of(SALE.EVENT_ID, SALE.SELLER_ID, SALE.ISSUING_INFO_ID, SALE.PAYMENT_METHOD, SALE.PAYMENT_REF,
                     SALE.TOTAL_MINOR, SALE.CURRENCY, SALE.SOLD_AT, SALE.SHIFT_ID)).returningResult(SALE.ID));
