@@ -62,7 +62,7 @@ final class IdempotentRequests {
             case Claim.InFlight ignored -> throw ApiException.busy("idempotency-key-in-flight",
                     "the first request with this Idempotency-Key is still running; retry with the same key",
                     IN_FLIGHT_RETRY_SECONDS);
-            case Claim.Fresh ignored -> runOnce(ctx, store.answerFor(account, key, status, writer), work);
+            case Claim.Fresh ignored -> runOnce(ctx, account, key, store.answerFor(account, key, status, writer), work);
         }
     }
 
@@ -80,9 +80,8 @@ final class IdempotentRequests {
         }
     }
 
-    private void runOnce(Context ctx, AnswerInTransaction answer, AnswerInTransaction.Work<?> work) throws Exception {
-        long account = Api.principal(ctx).accountId();
-        String key = ctx.header(HEADER);
+    private void runOnce(Context ctx, long account, String key, AnswerInTransaction answer,
+                         AnswerInTransaction.Work<?> work) throws Exception {
         Object result;
         try {
             result = runMapped(ctx, answer, work);

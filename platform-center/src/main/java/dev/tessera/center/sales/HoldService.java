@@ -363,7 +363,7 @@ public final class HoldService {
                 seatIds.add(s.getSeatId());
             });
             List<SeatChange> freed = SeatStates.move(ctx, hold.getEventId(), seatIds, holdId, "FREE",
-                    SEAT_STATE.HOLD_ID.eq(holdId).and(SEAT_STATE.STATUS.eq("HELD")));
+                    SeatStates.Guard.HELD_BY_THE_HOLD, holdId);
             Map<String, Integer> areas = new TreeMap<>();
             ctx.selectFrom(SEAT_HOLD_AREA).where(SEAT_HOLD_AREA.HOLD_ID.eq(holdId)).forEach(a -> {
                 perCategory.merge(a.getCategoryId(), a.getQuantity(), Integer::sum);

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.SQLDialect;
 import org.jooq.UpdateConditionStep;
@@ -26,7 +27,7 @@ final class SeatStates {
     enum Guard {
         /** Free, and outside every other seller's block: a hold, or a sale paid at once. */
         TAKEABLE,
-        /** Held by the hold: its confirmation. */
+        /** Held by the hold: its confirmation, or its release. */
         HELD_BY_THE_HOLD
     }
 
@@ -46,9 +47,7 @@ final class SeatStates {
                     .and(SEAT_STATE.ALLOCATED_TO.isNull().or(SEAT_STATE.ALLOCATED_TO.eq(guardValue)));
             case HELD_BY_THE_HOLD -> SEAT_STATE.HOLD_ID.eq(guardValue).and(SEAT_STATE.STATUS.eq(DSL.inline("HELD")));
         };
-        var update = ctx.update(SEAT_STATE).set(SEAT_STATE.STATUS, toStatus).set(SEAT_STATE.HOLD_ID, holdId)
-                .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
-                .where(SEAT_STATE.SEAT_ID.in(seats), SEAT_STATE.EVENT_ID.eq(eventId), guard);
+        var update = moveStatement(ctx, eventId, seats, holdId, toStatus, guard);
         return shape.returning() ? update.returningResult(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION) : update;
     });
 
@@ -84,12 +83,21 @@ final class SeatStates {
                     values.toArray());
         }
         update.execute(ctx, values.toArray());
-        List<Object> readBack = new ArrayList<>(seatIds);
-        readBack.add(eventId);
-        readBack.add(holdId);
-        readBack.add(toStatus);
+        return readBack(ctx, eventId, seatIds, holdId, toStatus);
+    }
+
+    /**
+     * The seats a move on H2 just stamped, read back by the hold they now name: H2 plans UPDATE … RETURNING (its
+     * FINAL TABLE form) over a secondary index and scans the whole event, 100,000 rows in a stadium.
+     */
+    private static List<SeatChange> readBack(DSLContext ctx, long eventId, Collection<String> seatIds, long holdId,
+                                             String toStatus) {
+        List<Object> values = new ArrayList<>(seatIds);
+        values.add(eventId);
+        values.add(holdId);
+        values.add(toStatus);
         return READ_BACKS.of(seatIds.size()).fetch(ctx, row -> new SeatChange(row.getString(1), toStatus,
-                row.getLong(2)), readBack.toArray());
+                row.getLong(2)), values.toArray());
     }
 
     /** Returns the seats that moved; the caller compares the count with what it asked for. */
@@ -101,22 +109,25 @@ final class SeatStates {
                     .returningResult(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION)
                     .fetch(r -> new SeatChange(r.value1(), toStatus, r.value2()));
         }
-        // On H2 a plain UPDATE by primary key, then a read-back: H2 plans UPDATE … RETURNING (its FINAL TABLE
-        // form) over a secondary index and scans the whole event, 100,000 rows in a stadium.
         moveStatement(ctx, eventId, seatIds, holdId, toStatus, guard).execute();
-        return ctx.select(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION).from(SEAT_STATE)
-                .where(SEAT_STATE.SEAT_ID.in(seatIds), SEAT_STATE.EVENT_ID.eq(eventId),
-                        SEAT_STATE.HOLD_ID.eq(holdId), SEAT_STATE.STATUS.eq(toStatus))
-                .fetch(r -> new SeatChange(r.value1(), toStatus, r.value2()));
+        return readBack(ctx, eventId, seatIds, holdId, toStatus);
     }
 
     /** The seat update itself, apart so that a test can ask the database how it plans it. */
     static UpdateConditionStep<SeatStateRecord> moveStatement(DSLContext ctx, long eventId, Collection<String> seatIds, long holdId, String toStatus,
                                Condition guard) {
+        return moveStatement(ctx, DSL.val(eventId, SEAT_STATE.EVENT_ID), seatIds.stream()
+                .map(seat -> DSL.val(seat, SEAT_STATE.SEAT_ID)).toList(), DSL.val(holdId, SEAT_STATE.HOLD_ID),
+                DSL.val(toStatus, SEAT_STATE.STATUS), guard);
+    }
+
+    /** The seat update with its values as fields: bound values, or the placeholders of a rendered statement. */
+    private static UpdateConditionStep<SeatStateRecord> moveStatement(DSLContext ctx, Field<Long> eventId,
+            Collection<? extends Field<String>> seats, Field<Long> holdId, Field<String> toStatus, Condition guard) {
         return ctx.update(SEAT_STATE)
                 .set(SEAT_STATE.STATUS, toStatus)
                 .set(SEAT_STATE.HOLD_ID, holdId)
                 .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
-                .where(SEAT_STATE.SEAT_ID.in(seatIds), SEAT_STATE.EVENT_ID.eq(eventId), guard);
+                .where(SEAT_STATE.SEAT_ID.in(seats), SEAT_STATE.EVENT_ID.eq(eventId), guard);
     }
 }
