@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
-import dev.tessera.center.db.RenderedQuery;
+import dev.tessera.center.db.RenderedStatement;
 import dev.tessera.center.db.schema.tables.records.CounterShiftRecord;
 import dev.tessera.center.problem.DomainException;
 import dev.tessera.contract.saleslog.TaxTotal;
@@ -55,7 +55,7 @@ public final class ShiftService {
     public static final String CLOSED = "SHIFT_CLOSED";
     private static final int MAX_QUANTITY = 100_000;
     /** Rendered once: it runs in every sale (issue 13). A seller has at most one open shift (unique index). */
-    private static final RenderedQuery OPEN_SHIFT = new RenderedQuery(ctx -> ctx.select(COUNTER_SHIFT.ID)
+    private static final RenderedStatement OPEN_SHIFT = new RenderedStatement(ctx -> ctx.select(COUNTER_SHIFT.ID)
             .from(COUNTER_SHIFT).where(COUNTER_SHIFT.OPEN_SELLER_ID.eq(DSL.param("sellerId", Long.class))).forUpdate());
     /** Reads a journal entry as strictly as the API reads a body: one value, each key once. */
     private static final ObjectMapper JOURNAL_READER = new ObjectMapper()
@@ -200,8 +200,8 @@ public final class ShiftService {
      * for it commits before the shift's close reads the totals.
      */
     public static Long openShiftOf(DSLContext ctx, long sellerId) {
-        var row = OPEN_SHIFT.fetch(ctx, sellerId);
-        return row.isEmpty() ? null : row.getFirst().get(0, Long.class);
+        List<Long> open = OPEN_SHIFT.fetch(ctx, rs -> rs.getLong(1), sellerId);
+        return open.isEmpty() ? null : open.getFirst();
     }
 
 

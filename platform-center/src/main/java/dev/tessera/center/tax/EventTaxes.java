@@ -4,7 +4,7 @@ import static dev.tessera.center.db.schema.Tables.EVENT_TAX;
 import static dev.tessera.center.db.schema.Tables.EVENT_TAX_RATE;
 
 import dev.tessera.center.db.Database;
-import dev.tessera.center.db.RenderedQuery;
+import dev.tessera.center.db.RenderedStatement;
 import dev.tessera.center.db.schema.tables.records.EventTaxRecord;
 import dev.tessera.contract.tax.CategoryRate;
 import dev.tessera.contract.tax.EventTax;
@@ -30,7 +30,7 @@ public final class EventTaxes {
      * One round trip (issue 13): the event's country in a row with a null category, then its set rates; rendered once
      * (building and rendering this union was 8 % of the center's CPU in a sale, running it a few microseconds).
      */
-    private static final RenderedQuery RATES = new RenderedQuery(ctx -> {
+    private static final RenderedStatement RATES = new RenderedStatement(ctx -> {
         var eventId = DSL.param("eventId", Long.class);
         return ctx.select(EVENT_TAX.COUNTRY, DSL.inline(null, String.class), DSL.inline(null, Integer.class))
                 .from(EVENT_TAX).where(EVENT_TAX.EVENT_ID.eq(eventId))
@@ -63,15 +63,18 @@ public final class EventTaxes {
 
     /** The rate of every price category of the event now, inside the caller's transaction (a sale's). */
     public static Map<String, TaxRate> ratesIn(DSLContext ctx, Event event) {
-        var rows = RATES.fetch(ctx, event.id(), event.id());
-        String country = rows.stream().filter(r -> r.get(1) == null).map(r -> r.get(0, String.class)).findFirst()
+        // the event's country (no category), then a row for each category's own rate
+        record Row(String country, String category, Integer rateBp) {}
+        List<Row> rows = RATES.fetch(ctx, rs -> new Row(rs.getString(1), rs.getString(2), rs.getObject(3,
+                Integer.class)), event.id(), event.id());
+        String country = rows.stream().filter(r -> r.category() == null).map(Row::country).findFirst()
                 .orElse(null);
         TaxRate standard = (country == null ? TaxCountry.defaultFor(event.currency())
                 : TaxCountry.of(country).orElse(TaxCountry.NONE)).standard();
         Map<String, TaxRate> rates = new HashMap<>();
         event.pricesMinor().keySet().forEach(category -> rates.put(category, standard));
-        rows.stream().filter(r -> r.get(1) != null)
-                .forEach(r -> rates.put(r.get(1, String.class), new TaxRate(r.get(2, Integer.class))));
+        rows.stream().filter(r -> r.category() != null)
+                .forEach(r -> rates.put(r.category(), new TaxRate(r.rateBp())));
         return rates;
     }
 
