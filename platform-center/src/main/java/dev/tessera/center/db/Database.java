@@ -366,7 +366,11 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private static boolean isTransient(DataAccessException e) {
+    /**
+     * Whether {@code e} is a conflict the same transaction run again may not meet: a serialization failure, a
+     * deadlock, a lock timeout.
+     */
+    public static boolean isTransient(DataAccessException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();

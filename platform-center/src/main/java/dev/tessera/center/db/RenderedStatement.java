@@ -106,6 +106,11 @@ public final class RenderedStatement {
         return rendered(ctx).sql();
     }
 
+    /** How many values the statement takes in {@code ctx}'s dialect. */
+    int binds(DSLContext ctx) {
+        return rendered(ctx).binds();
+    }
+
     private Rendered rendered(DSLContext ctx) {
         return rendered.computeIfAbsent(ctx.dialect(), dialect -> {
             Query query = build.apply(ctx);
@@ -129,16 +134,21 @@ public final class RenderedStatement {
 
     private static <T> T execute(Connection connection, String sql, Object[] values, Run<T> run) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) {
-                    statement.setNull(i + 1, Types.NULL);
-                } else {
-                    statement.setObject(i + 1, values[i]);
-                }
-            }
+            bind(statement, values);
             return run.run(statement);
         } catch (SQLException e) {
             throw new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+        }
+    }
+
+    /** Binds {@code values} to the statement's placeholders in order, null as SQL NULL. */
+    static void bind(PreparedStatement statement, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else {
+                statement.setObject(i + 1, values[i]);
+            }
         }
     }
 

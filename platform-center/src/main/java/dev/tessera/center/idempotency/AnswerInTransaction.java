@@ -59,13 +59,32 @@ public final class AnswerInTransaction {
         return answer;
     }
 
-    private void keepIn(DSLContext ctx, Object answer) {
-        String body;
+    /**
+     * {@link #keep(DSLContext, Object)} as the last step of {@code pipeline}, which the caller then runs in its
+     * transaction: the answer is written with the work's other rows, in the same round trip.
+     */
+    public static <T> T keep(dev.tessera.center.db.Pipeline pipeline, T answer) {
+        if (CURRENT.isBound()) {
+            AnswerInTransaction current = CURRENT.get();
+            String body = current.body(answer);
+            current.store.complete(pipeline, current.accountId, current.key, current.status, "application/json",
+                    body);
+            current.kept = answer;
+            current.keptBody = body;
+        }
+        return answer;
+    }
+
+    private String body(Object answer) {
         try {
-            body = writer.write(answer);
+            return writer.write(answer);
         } catch (Exception e) {
             throw new IllegalStateException("the answer could not be written as JSON", e);
         }
+    }
+
+    private void keepIn(DSLContext ctx, Object answer) {
+        String body = body(answer);
         store.complete(ctx, accountId, key, status, "application/json", body);
         // a transaction run again after a transient conflict keeps its own answer: the last one is the committed one
         kept = answer;

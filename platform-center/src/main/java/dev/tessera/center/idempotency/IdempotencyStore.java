@@ -122,6 +122,12 @@ public final class IdempotencyStore {
         COMPLETE.execute(ctx, status, contentType, body, accountId, key);
     }
 
+    /** {@link #complete} as a step of {@code pipeline}, which runs in the work's transaction. */
+    void complete(dev.tessera.center.db.Pipeline pipeline, long accountId, String key, int status, String contentType,
+                  String body) {
+        pipeline.execute(COMPLETE, status, contentType, body, accountId, key);
+    }
+
     /**
      * The answer to the claimed {@code key} of {@code accountId} (status {@code status}, JSON written by
      * {@code writer}), for the service doing the work to keep in its own transaction.

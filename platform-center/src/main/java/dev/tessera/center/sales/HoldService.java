@@ -9,6 +9,7 @@ import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
 
 import dev.tessera.center.db.Database;
+import dev.tessera.center.db.Pipeline;
 import dev.tessera.center.db.RenderedStatement;
 import dev.tessera.center.db.schema.tables.records.SeatHoldRecord;
 import dev.tessera.center.event.EventService;
@@ -42,9 +43,15 @@ import org.jooq.impl.DSL;
 /** Claim 32: seats held for a sale at the center, lapsing after the set period unless issued. */
 public final class HoldService {
     // issue 13: the hold's statements on the sales' hot path, rendered once (RenderedStatement)
+    private static final List<org.jooq.Field<?>> HOLD_COLUMNS = List.of(SEAT_HOLD.EVENT_ID, SEAT_HOLD.SELLER_ID,
+            SEAT_HOLD.STATUS, SEAT_HOLD.CREATED_AT, SEAT_HOLD.EXPIRES_AT);
     private static final RenderedStatement INSERT_HOLD = new RenderedStatement(ctx -> insertRows(ctx, SEAT_HOLD, 1,
-            List.of(SEAT_HOLD.EVENT_ID, SEAT_HOLD.SELLER_ID, SEAT_HOLD.STATUS, SEAT_HOLD.CREATED_AT,
-                    SEAT_HOLD.EXPIRES_AT)).returningResult(SEAT_HOLD.ID));
+            HOLD_COLUMNS).returningResult(SEAT_HOLD.ID));
+    private static final RenderedStatement DRAW_HOLD_KEY = new RenderedStatement(ctx -> ctx.select(
+            Pipeline.nextKey(SEAT_HOLD.ID)));
+    /** The hold with its key drawn before ({@link Pipeline#nextKey}). */
+    private static final RenderedStatement INSERT_KEYED_HOLD = new RenderedStatement(ctx -> insertRows(ctx, SEAT_HOLD,
+            1, Pipeline.withKey(SEAT_HOLD.ID, HOLD_COLUMNS)));
     private static final RenderedStatement.Shapes<Integer> INSERT_HOLD_SEATS = new RenderedStatement.Shapes<>(
             (ctx, seats) -> insertRows(ctx, SEAT_HOLD_SEAT, seats, List.of(SEAT_HOLD_SEAT.HOLD_ID,
                     SEAT_HOLD_SEAT.SEAT_ID, SEAT_HOLD_SEAT.CATEGORY_ID)));
@@ -94,12 +101,12 @@ public final class HoldService {
     }
 
     public Hold hold(long sellerId, long eventId, HoldRequest request) {
-        return hold(sellerId, eventId, request, (ctx, holdId) -> { });
+        return hold(sellerId, eventId, request, null);
     }
 
     /**
-     * A hold, with {@code alsoInTransaction} run in its transaction once the seats are held (given the new hold's id):
-     * what must exist with the hold or not at all, as a member's claim on it.
+     * A hold, with {@code alsoInTransaction} (or nothing, when null) run in its transaction once the seats are held
+     * (given the new hold's id): what must exist with the hold or not at all, as a member's claim on it.
      */
     public Hold hold(long sellerId, long eventId, HoldRequest request, ObjLongConsumer<DSLContext> alsoInTransaction) {
         Event event = events.event(eventId);
@@ -198,6 +205,15 @@ public final class HoldService {
         OffsetDateTime expires = now.plus(holdPeriod);
         List<SeatChange> changes = new ArrayList<>();
         List<String> touchedAreas = new ArrayList<>(areas.keySet());
+        if (db.dialect() == org.jooq.SQLDialect.POSTGRES && areas.isEmpty() && !seatIds.isEmpty()
+                && alsoInTransaction == null) {
+            java.util.Optional<Hold> pipelined = holdPipelined(sellerId, eventId, map, seatIds, perCategory, now,
+                    expires, changes);
+            if (pipelined.isPresent()) {
+                feed.publish(eventId, changes, List.of());
+                return pipelined.get();
+            }
+        }
         Hold hold = db.tx(ctx -> {
             changes.clear();
             reserveQuota(ctx, eventId, sellerId, perCategory);
@@ -211,7 +227,9 @@ public final class HoldService {
             recordPlaces(ctx, id, map, seatIds, areas);
             // after the seats: every transaction takes area rows last and in area-id order, so none waits in a circle
             areas.forEach((areaId, quantity) -> StandingPlaces.hold(ctx, eventId, map, areaId, quantity));
-            alsoInTransaction.accept(ctx, id);
+            if (alsoInTransaction != null) {
+                alsoInTransaction.accept(ctx, id);
+            }
             return AnswerInTransaction.keep(ctx,
                     new Hold(id, eventId, sellerId, seatIds, areas, expires.toInstant(), HoldStatus.ACTIVE));
         });
@@ -219,26 +237,84 @@ public final class HoldService {
         return hold;
     }
 
+    /**
+     * Issue 13: a hold of seats on PostgreSQL in two round trips and a commit where one statement at a time takes five:
+     * the hold's key and the seller's quota, then the hold, its seats and the request's answer ({@link Pipeline}), in
+     * the order of the one-at-a-time path. Empty, its transaction rolled back, when a step found what that path answers
+     * in its own words (a quota used up or missing, a seat taken, a statement refused); the caller then runs it.
+     */
+    private java.util.Optional<Hold> holdPipelined(long sellerId, long eventId, SeatMap map, List<String> seatIds,
+                                                   Map<String, Integer> perCategory, OffsetDateTime now,
+                                                   OffsetDateTime expires, List<SeatChange> changes) {
+        return Pipeline.orElseOneAtATime(db, ctx -> {
+            changes.clear();
+            Pipeline first = new Pipeline();
+            var key = first.fetch(DRAW_HOLD_KEY, rs -> rs.getLong(1));
+            List<Pipeline.Step<Void>> quota = reserveQuota(first, eventId, sellerId, perCategory);
+            first.runOrLeave(ctx);
+            Pipeline.leaveUnless(quota.stream().allMatch(step -> step.count() == 1));
+            long id = key.rows().getFirst();
+            Pipeline second = new Pipeline();
+            insertHold(second, id, eventId, sellerId, HoldStatus.ACTIVE, now, expires);
+            var held = SeatStates.moveOnPostgres(second, eventId, seatIds, id, "HELD", SeatStates.Guard.TAKEABLE,
+                    sellerId);
+            recordSeats(second, id, map, seatIds);
+            Hold hold = AnswerInTransaction.keep(second, new Hold(id, eventId, sellerId, seatIds, Map.of(),
+                    expires.toInstant(), HoldStatus.ACTIVE));
+            second.runOrLeave(ctx);
+            Pipeline.leaveUnless(held.rows().size() == seatIds.size());
+            changes.addAll(held.rows());
+            return hold;
+        }, changes::clear);
+    }
+
     private List<dev.tessera.contract.availability.AreaCount> areaCounts(long eventId, List<String> areaIds) {
         return areaIds.isEmpty() ? List.of()
                 : dev.tessera.center.live.AvailabilityService.areaCounts(db.dsl(), eventId, areaIds);
     }
 
+    /** {@link #insertHold} with its key drawn before, as a step of {@code pipeline}. */
+    static void insertHold(Pipeline pipeline, long holdId, long eventId, long sellerId, HoldStatus status,
+                           OffsetDateTime now, OffsetDateTime expires) {
+        pipeline.execute(INSERT_KEYED_HOLD, holdId, eventId, sellerId, status.name(), now, expires);
+    }
+
     /** The hold's seats (one multi-row insert) and standing places, in the caller's transaction. */
     static void recordPlaces(DSLContext ctx, long holdId, SeatMap map, List<String> seatIds, Map<String, Integer> areas) {
         if (!seatIds.isEmpty()) {
-            List<Object> values = new ArrayList<>(3 * seatIds.size());
-            for (String seatId : seatIds) {
-                values.add(holdId);
-                values.add(seatId);
-                values.add(map.seat(seatId).orElseThrow().categoryId());
-            }
-            INSERT_HOLD_SEATS.of(seatIds.size()).execute(ctx, values.toArray());
+            INSERT_HOLD_SEATS.of(seatIds.size()).execute(ctx, holdSeatValues(holdId, map, seatIds));
         }
         areas.forEach((areaId, quantity) -> ctx.insertInto(SEAT_HOLD_AREA).set(SEAT_HOLD_AREA.HOLD_ID, holdId)
                 .set(SEAT_HOLD_AREA.AREA_ID, areaId)
                 .set(SEAT_HOLD_AREA.CATEGORY_ID, StandingPlaces.area(map, areaId).categoryId())
                 .set(SEAT_HOLD_AREA.QUANTITY, quantity).execute());
+    }
+
+    /** {@link #recordPlaces}' seats (no standing places) as a step of {@code pipeline}. */
+    static void recordSeats(Pipeline pipeline, long holdId, SeatMap map, List<String> seatIds) {
+        pipeline.execute(INSERT_HOLD_SEATS.of(seatIds.size()), holdSeatValues(holdId, map, seatIds));
+    }
+
+    private static Object[] holdSeatValues(long holdId, SeatMap map, List<String> seatIds) {
+        List<Object> values = new ArrayList<>(3 * seatIds.size());
+        for (String seatId : seatIds) {
+            values.add(holdId);
+            values.add(seatId);
+            values.add(map.seat(seatId).orElseThrow().categoryId());
+        }
+        return values.toArray();
+    }
+
+    /**
+     * {@link #reserveQuota} as steps of {@code pipeline}: one a category, each changing one row when the quota allows
+     * it; a step that changed none is a quota used up or missing, which {@link #reserveQuota} tells apart.
+     */
+    static List<Pipeline.Step<Void>> reserveQuota(Pipeline pipeline, long eventId, long sellerId,
+                                                  Map<String, Integer> perCategory) {
+        List<Pipeline.Step<Void>> steps = new ArrayList<>();
+        perCategory.forEach((category, seats) -> steps.add(pipeline.execute(TAKE_QUOTA, seats, eventId, sellerId,
+                category, seats)));
+        return steps;
     }
 
     /** Claims 30, 74: the seller's quota per category, taken in the same transaction as the seats. */

@@ -13,6 +13,7 @@ import static dev.tessera.center.db.schema.Tables.TICKET_EXCHANGE;
 import dev.tessera.center.account.AccountService;
 import dev.tessera.center.account.Principal;
 import dev.tessera.center.db.Database;
+import dev.tessera.center.db.Pipeline;
 import dev.tessera.center.db.RenderedStatement;
 import dev.tessera.center.db.schema.tables.records.IssuingInfoRecord;
 import dev.tessera.center.db.schema.tables.records.SaleRecord;
@@ -48,6 +49,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import dev.tessera.contract.sales.IssuedTicket;
 
@@ -62,14 +64,26 @@ public final class SaleService {
             .set(SEAT_HOLD.STATUS, DSL.inline(HoldStatus.ISSUED.name()))
             .where(SEAT_HOLD.ID.eq(param(SEAT_HOLD.ID)), SEAT_HOLD.STATUS.eq(DSL.inline(HoldStatus.ACTIVE.name())),
                     SEAT_HOLD.EXPIRES_AT.gt(param(SEAT_HOLD.EXPIRES_AT))));
+    private static final List<org.jooq.Field<?>> ISSUING_INFO_COLUMNS = List.of(ISSUING_INFO.HOLD_ID,
+            ISSUING_INFO.SELLER_ID, ISSUING_INFO.EVENT_ID, ISSUING_INFO.CUSTOMER_AUTH, ISSUING_INFO.MEMBER_ID,
+            ISSUING_INFO.CHIP_ID, ISSUING_INFO.REGISTERED_AT, ISSUING_INFO.CONTACT_NAME, ISSUING_INFO.CONTACT_EMAIL,
+            ISSUING_INFO.CONTACT_PHONE, ISSUING_INFO.CONTACT_PHONE_KEY);
     private static final RenderedStatement INSERT_ISSUING_INFO = new RenderedStatement(ctx -> insertRows(ctx,
-            ISSUING_INFO, 1, List.of(ISSUING_INFO.HOLD_ID, ISSUING_INFO.SELLER_ID, ISSUING_INFO.EVENT_ID,
-                    ISSUING_INFO.CUSTOMER_AUTH, ISSUING_INFO.MEMBER_ID, ISSUING_INFO.CHIP_ID,
-                    ISSUING_INFO.REGISTERED_AT, ISSUING_INFO.CONTACT_NAME, ISSUING_INFO.CONTACT_EMAIL,
-                    ISSUING_INFO.CONTACT_PHONE, ISSUING_INFO.CONTACT_PHONE_KEY)).returningResult(ISSUING_INFO.ID));
+            ISSUING_INFO, 1, ISSUING_INFO_COLUMNS).returningResult(ISSUING_INFO.ID));
+    private static final List<org.jooq.Field<?>> SALE_COLUMNS = List.of(SALE.EVENT_ID, SALE.SELLER_ID,
+            SALE.ISSUING_INFO_ID, SALE.PAYMENT_METHOD, SALE.PAYMENT_REF, SALE.TOTAL_MINOR, SALE.CURRENCY,
+            SALE.SOLD_AT, SALE.SHIFT_ID);
     private static final RenderedStatement INSERT_SALE = new RenderedStatement(ctx -> insertRows(ctx, SALE, 1,
-            List.of(SALE.EVENT_ID, SALE.SELLER_ID, SALE.ISSUING_INFO_ID, SALE.PAYMENT_METHOD, SALE.PAYMENT_REF,
-                    SALE.TOTAL_MINOR, SALE.CURRENCY, SALE.SOLD_AT, SALE.SHIFT_ID)).returningResult(SALE.ID));
+            SALE_COLUMNS).returningResult(SALE.ID));
+    // issue 13: on PostgreSQL a sale's keys are drawn first, so that its rows go in one round trip (Pipeline)
+    private static final RenderedStatement DRAW_SALE_KEYS = new RenderedStatement(ctx -> ctx.select(
+            Pipeline.nextKey(SEAT_HOLD.ID), Pipeline.nextKey(ISSUING_INFO.ID), Pipeline.nextKey(SALE.ID)));
+    private static final RenderedStatement DRAW_ISSUE_KEYS = new RenderedStatement(ctx -> ctx.select(
+            Pipeline.nextKey(ISSUING_INFO.ID), Pipeline.nextKey(SALE.ID)));
+    private static final RenderedStatement INSERT_KEYED_ISSUING_INFO = new RenderedStatement(ctx -> insertRows(ctx,
+            ISSUING_INFO, 1, Pipeline.withKey(ISSUING_INFO.ID, ISSUING_INFO_COLUMNS)));
+    private static final RenderedStatement INSERT_KEYED_SALE = new RenderedStatement(ctx -> insertRows(ctx, SALE, 1,
+            Pipeline.withKey(SALE.ID, SALE_COLUMNS)));
     private static final RenderedStatement.Shapes<Integer> INSERT_SOLD_SEATS = new RenderedStatement.Shapes<>(
             (ctx, rows) -> insertRows(ctx, SOLD_SEAT, rows, List.of(SOLD_SEAT.EVENT_ID, SOLD_SEAT.SEAT_ID,
                     SOLD_SEAT.TICKET_ID)));
@@ -170,6 +184,13 @@ public final class SaleService {
         List<IssuedTicket> tickets = form(event, map, hold, chip, attendees, defaultAttendee);
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<SeatChange> changes = new ArrayList<>();
+        java.util.Optional<SaleResult> pipelined = recordPipelined(ctx -> proveCard(ctx, sellerId, buyer), sellerId,
+                hold, event, customer.auth().name(), memberId, chip, contact, payment, total, change, tickets, now,
+                changes);
+        if (pipelined.isPresent()) {
+            publish(event.id(), changes, List.of());
+            return pipelined.get();
+        }
         SaleResult result = db.tx(ctx -> {
             changes.clear();
             proveCard(ctx, sellerId, buyer);
@@ -212,6 +233,14 @@ public final class SaleService {
         List<IssuedTicket> tickets = form(event, map, seatIds, areas, chip, attendees, defaultAttendee);
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<SeatChange> changes = new ArrayList<>();
+        if (db.dialect() == SQLDialect.POSTGRES && areas.isEmpty()) {
+            java.util.Optional<SaleResult> pipelined = sellNowPipelined(sellerId, event, map, seatIds, perCategory,
+                    buyer, contact, payment, total, change, tickets, now, changes);
+            if (pipelined.isPresent()) {
+                publish(event.id(), changes, List.of());
+                return pipelined.get();
+            }
+        }
         SaleResult result = db.tx(ctx -> {
             changes.clear();
             proveCard(ctx, sellerId, buyer);
@@ -230,11 +259,102 @@ public final class SaleService {
                 StandingPlaces.hold(ctx, eventId, map, areaId, quantity);
                 StandingPlaces.sell(ctx, eventId, areaId, quantity);
             });
+            Long shiftId = ShiftService.openShiftOf(ctx, sellerId);
+            var rates = dev.tessera.center.tax.EventTaxes.ratesIn(ctx, event);
             return AnswerInTransaction.keep(ctx, recordSale(ctx, sellerId, holdId, event, customer.auth().name(),
-                    memberId, chip, contact, payment, total, change, tickets, now));
+                    memberId, chip, contact, payment, total, change, tickets, now, shiftId, rates));
         });
         publish(event.id(), changes, areas.keySet());
         return result;
+    }
+
+    /**
+     * Issue 13: {@link #sellNow}'s seats on PostgreSQL in two round trips and a commit where the statements one at a
+     * time take eleven: the sale's keys, the seller's quota, open shift and the event's tax rates first; then the hold,
+     * the seats, the hold's seats, the issuing info, the sale, its sold seats and tickets, and the request's answer
+     * together ({@link Pipeline}). The same statements in the same order as one at a time, so the same locks are taken
+     * in the same order. Empty, with its transaction rolled back, when a step found what the one-at-a-time path
+     * answers with its own words (a quota used up or missing, a seat taken, a statement refused): the caller then runs
+     * that path.
+     */
+    private java.util.Optional<SaleResult> sellNowPipelined(long sellerId, Event event, SeatMap map,
+            List<String> seatIds, java.util.Map<String, Integer> perCategory, Buyer buyer, CustomerContact contact,
+            Payment payment, long total, long change, List<IssuedTicket> tickets, OffsetDateTime now,
+            List<SeatChange> changes) {
+        long eventId = event.id();
+        return Pipeline.orElseOneAtATime(db, ctx -> {
+            changes.clear();
+            proveCard(ctx, sellerId, buyer);
+            Pipeline first = new Pipeline();
+            var keys = first.fetch(DRAW_SALE_KEYS, rs -> new long[] {rs.getLong(1), rs.getLong(2),
+                    rs.getLong(3)});
+            List<Pipeline.Step<Void>> quota = HoldService.reserveQuota(first, eventId, sellerId, perCategory);
+            var shift = ShiftService.openShiftIn(first, sellerId);
+            var rates = dev.tessera.center.tax.EventTaxes.ratesIn(first, event);
+            first.runOrLeave(ctx);
+            Pipeline.leaveUnless(quota.stream().allMatch(step -> step.count() == 1));
+            long[] key = keys.rows().getFirst();
+            long holdId = key[0];
+            Pipeline second = new Pipeline();
+            HoldService.insertHold(second, holdId, eventId, sellerId, HoldStatus.ISSUED, now, now);
+            var sold = SeatStates.moveOnPostgres(second, eventId, seatIds, holdId, "SOLD",
+                    SeatStates.Guard.TAKEABLE, sellerId);
+            HoldService.recordSeats(second, holdId, map, seatIds);
+            Customer customer = buyer.customer();
+            second.execute(INSERT_KEYED_ISSUING_INFO, issuingInfoValues(key[1], holdId, sellerId, event,
+                    customer.auth().name(), buyer.memberId(), buyer.chip(), contact, now));
+            second.execute(INSERT_KEYED_SALE, saleValues(key[2], sellerId, key[1], event, payment, total, now,
+                    shift.get()));
+            addSaleLines(second, event, key[2], buyer.memberId(), tickets, now, rates.get());
+            SaleResult result = AnswerInTransaction.keep(second, new SaleResult(key[2], key[1], eventId, holdId,
+                    methodName(payment), total, event.currency(), change, List.copyOf(tickets)));
+            second.runOrLeave(ctx);
+            Pipeline.leaveUnless(sold.rows().size() == seatIds.size());
+            changes.addAll(sold.rows());
+            return result;
+        }, changes::clear);
+    }
+
+    /**
+     * Issue 13: {@link #record} of a hold of seats on PostgreSQL in two round trips and a commit where one statement at
+     * a time takes eight: the sale's keys, the seller's open shift and the event's tax rates, then the hold marked
+     * issued, the issuing info, the sale, its sold seats and tickets, the seats sold and the request's answer, in the
+     * order of the one-at-a-time path ({@link Pipeline}), after {@code first} (a member card's proof). Empty, its
+     * transaction rolled back, when the hold has standing places or a step found what that path answers in its own
+     * words (a hold lapsed or sold, a statement refused): the caller then runs it.
+     */
+    private java.util.Optional<SaleResult> recordPipelined(java.util.function.Consumer<DSLContext> first,
+            long sellerId, Hold hold, Event event, String auth, Long memberId, Chip chip, CustomerContact contact,
+            Payment payment, long total, long change, List<IssuedTicket> tickets, OffsetDateTime now,
+            List<SeatChange> changes) {
+        if (db.dialect() != SQLDialect.POSTGRES || !hold.areas().isEmpty() || hold.seatIds().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return Pipeline.orElseOneAtATime(db, ctx -> {
+            changes.clear();
+            first.accept(ctx);
+            Pipeline reads = new Pipeline();
+            var keys = reads.fetch(DRAW_ISSUE_KEYS, rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+            var shift = ShiftService.openShiftIn(reads, sellerId);
+            var rates = dev.tessera.center.tax.EventTaxes.ratesIn(reads, event);
+            reads.runOrLeave(ctx);
+            long[] key = keys.rows().getFirst();
+            Pipeline writes = new Pipeline();
+            var issued = writes.execute(ISSUE_HOLD, hold.id(), now);
+            writes.execute(INSERT_KEYED_ISSUING_INFO, issuingInfoValues(key[0], hold.id(), sellerId, event, auth,
+                    memberId, chip, contact, now));
+            writes.execute(INSERT_KEYED_SALE, saleValues(key[1], sellerId, key[0], event, payment, total, now,
+                    shift.get()));
+            addSaleLines(writes, event, key[1], memberId, tickets, now, rates.get());
+            var sold = SeatStates.moveOnPostgres(writes, event.id(), hold.seatIds(), hold.id(), "SOLD",
+                    SeatStates.Guard.HELD_BY_THE_HOLD, hold.id());
+            SaleResult result = AnswerInTransaction.keep(writes, new SaleResult(key[1], key[0], event.id(), hold.id(),
+                    methodName(payment), total, event.currency(), change, List.copyOf(tickets)));
+            writes.runOrLeave(ctx);
+            Pipeline.leaveUnless(issued.count() == 1 && sold.rows().size() == hold.seatIds().size());
+            changes.addAll(sold.rows());
+            return result;
+        }, changes::clear);
     }
 
     /**
@@ -439,13 +559,55 @@ public final class SaleService {
     private SaleResult recordSale(DSLContext ctx, long sellerId, long holdId, Event event, String auth, Long memberId,
                                   Chip chip, CustomerContact contact, Payment payment, long total, long change, List<IssuedTicket> tickets,
                                   OffsetDateTime now) {
-        long issuingInfoId = INSERT_ISSUING_INFO.fetchLong(ctx, holdId, sellerId, event.id(), auth, memberId,
-                chip == null ? null : chip.chipId(), now, contact.name(), contact.email(), contact.phone(),
-                contact.phoneKey());
-        long saleId = INSERT_SALE.fetchLong(ctx, event.id(), sellerId, issuingInfoId, methodName(payment),
-                payment.reference(), total, event.currency(), now, ShiftService.openShiftOf(ctx, sellerId));
-        // issue 17: each line keeps the rate of its category now, so a later change never alters this sale
-        var rates = dev.tessera.center.tax.EventTaxes.ratesIn(ctx, event);
+        return recordSale(ctx, sellerId, holdId, event, auth, memberId, chip, contact, payment, total, change, tickets,
+                now, ShiftService.openShiftOf(ctx, sellerId), dev.tessera.center.tax.EventTaxes.ratesIn(ctx, event));
+    }
+
+    private SaleResult recordSale(DSLContext ctx, long sellerId, long holdId, Event event, String auth, Long memberId,
+                                  Chip chip, CustomerContact contact, Payment payment, long total, long change,
+                                  List<IssuedTicket> tickets, OffsetDateTime now, Long shiftId,
+                                  java.util.Map<String, dev.tessera.core.tax.TaxRate> rates) {
+        long issuingInfoId = INSERT_ISSUING_INFO.fetchLong(ctx, issuingInfoValues(null, holdId, sellerId, event, auth,
+                memberId, chip, contact, now));
+        long saleId = INSERT_SALE.fetchLong(ctx, saleValues(null, sellerId, issuingInfoId, event, payment, total, now,
+                shiftId));
+        Pipeline lines = new Pipeline();
+        addSaleLines(lines, event, saleId, memberId, tickets, now, rates);
+        lines.run(ctx);
+        return new SaleResult(saleId, issuingInfoId, event.id(), holdId, methodName(payment), total,
+                event.currency(), change, List.copyOf(tickets));
+    }
+
+    /** The issuing info's values, its key first when it was drawn before (not null). */
+    private static Object[] issuingInfoValues(Long key, long holdId, long sellerId, Event event, String auth,
+                                              Long memberId, Chip chip, CustomerContact contact, OffsetDateTime now) {
+        Object[] values = {holdId, sellerId, event.id(), auth, memberId, chip == null ? null : chip.chipId(), now,
+                contact.name(), contact.email(), contact.phone(), contact.phoneKey()};
+        return key == null ? values : keyFirst(key, values);
+    }
+
+    /** The sale's values, its key first when it was drawn before (not null). */
+    private static Object[] saleValues(Long key, long sellerId, long issuingInfoId, Event event, Payment payment,
+                                       long total, OffsetDateTime now, Long shiftId) {
+        Object[] values = {event.id(), sellerId, issuingInfoId, methodName(payment), payment.reference(), total,
+                event.currency(), now, shiftId};
+        return key == null ? values : keyFirst(key, values);
+    }
+
+    private static Object[] keyFirst(long key, Object[] values) {
+        Object[] keyed = new Object[values.length + 1];
+        keyed[0] = key;
+        System.arraycopy(values, 0, keyed, 1, values.length);
+        return keyed;
+    }
+
+    /**
+     * The sale's sold seats and tickets as steps of {@code pipeline}: each ticket keeps the tax rate of its category
+     * now (issue 17), so a later change never alters this sale.
+     */
+    private static void addSaleLines(Pipeline pipeline, Event event, long saleId, Long memberId,
+                                     List<IssuedTicket> tickets, OffsetDateTime now,
+                                     java.util.Map<String, dev.tessera.core.tax.TaxRate> rates) {
         List<Object> sold = new ArrayList<>();
         List<Object> issued = new ArrayList<>(16 * tickets.size());
         for (IssuedTicket t : tickets) {
@@ -459,11 +621,9 @@ public final class SaleService {
         }
         // The primary key of sold_seat is the database's word that a seat is sold at most once.
         if (!sold.isEmpty()) {
-            INSERT_SOLD_SEATS.of(sold.size() / 3).execute(ctx, sold.toArray());
+            pipeline.execute(INSERT_SOLD_SEATS.of(sold.size() / 3), sold.toArray());
         }
-        INSERT_TICKETS.of(tickets.size()).execute(ctx, issued.toArray());
-        return new SaleResult(saleId, issuingInfoId, event.id(), holdId, methodName(payment), total,
-                event.currency(), change, List.copyOf(tickets));
+        pipeline.execute(INSERT_TICKETS.of(tickets.size()), issued.toArray());
     }
 
     /**
@@ -580,7 +740,10 @@ public final class SaleService {
         List<IssuedTicket> tickets = form(event, map, hold, chip, names, accounts.find(memberId).displayName());
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<SeatChange> changes = new ArrayList<>();
-        SaleResult result = db.tx(ctx -> {
+        java.util.Optional<SaleResult> pipelined = recordPipelined(ctx -> { }, channelId, hold, event,
+                CustomerAuth.MEMBER_PASSWORD.name(), memberId, chip, CustomerContact.NONE, payment, total, 0, tickets,
+                now, changes);
+        SaleResult result = pipelined.isPresent() ? pipelined.get() : db.tx(ctx -> {
             changes.clear();
             return AnswerInTransaction.keep(ctx, record(ctx, channelId, hold, event,
                     CustomerAuth.MEMBER_PASSWORD.name(), memberId, chip, CustomerContact.NONE, payment, total, 0,

@@ -3,6 +3,7 @@ package dev.tessera.center.sales;
 import static dev.tessera.center.db.schema.Sequences.SEAT_REVISION_SEQ;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 
+import dev.tessera.center.db.Pipeline;
 import dev.tessera.center.db.RenderedStatement;
 import dev.tessera.center.db.schema.tables.records.SeatStateRecord;
 import dev.tessera.contract.availability.SeatChange;
@@ -70,20 +71,36 @@ final class SeatStates {
      */
     static List<SeatChange> move(DSLContext ctx, long eventId, List<String> seatIds, long holdId, String toStatus,
                                  Guard guard, long guardValue) {
+        Object[] values = moveValues(eventId, seatIds, holdId, toStatus, guardValue);
+        boolean postgres = ctx.dialect().family() == SQLDialect.POSTGRES;
+        RenderedStatement update = MOVES.of(new Shape(guard, seatIds.size(), postgres));
+        if (postgres) {
+            return update.fetch(ctx, row -> new SeatChange(row.getString(1), toStatus, row.getLong(2)), values);
+        }
+        update.execute(ctx, values);
+        return readBack(ctx, eventId, seatIds, holdId, toStatus);
+    }
+
+    /**
+     * {@link #move} under one of the hot path's guards as a step of {@code pipeline}, for PostgreSQL: the moved seats
+     * come back from the UPDATE's RETURNING (H2 plans that form over a secondary index, hence its read-back).
+     */
+    static Pipeline.Step<SeatChange> moveOnPostgres(Pipeline pipeline, long eventId, List<String> seatIds, long holdId,
+                                                     String toStatus, Guard guard, long guardValue) {
+        return pipeline.fetch(MOVES.of(new Shape(guard, seatIds.size(), true)),
+                row -> new SeatChange(row.getString(1), toStatus, row.getLong(2)),
+                moveValues(eventId, seatIds, holdId, toStatus, guardValue));
+    }
+
+    private static Object[] moveValues(long eventId, List<String> seatIds, long holdId, String toStatus,
+                                       long guardValue) {
         List<Object> values = new ArrayList<>(seatIds.size() + 4);
         values.add(toStatus);
         values.add(holdId);
         values.addAll(seatIds);
         values.add(eventId);
         values.add(guardValue);
-        boolean postgres = ctx.dialect().family() == SQLDialect.POSTGRES;
-        RenderedStatement update = MOVES.of(new Shape(guard, seatIds.size(), postgres));
-        if (postgres) {
-            return update.fetch(ctx, row -> new SeatChange(row.getString(1), toStatus, row.getLong(2)),
-                    values.toArray());
-        }
-        update.execute(ctx, values.toArray());
-        return readBack(ctx, eventId, seatIds, holdId, toStatus);
+        return values.toArray();
     }
 
     /**

@@ -204,6 +204,13 @@ public final class ShiftService {
         return open.isEmpty() ? null : open.getFirst();
     }
 
+    /** {@link #openShiftOf} read as a step of {@code pipeline}: the shift's id or null, once the pipeline has run. */
+    public static java.util.function.Supplier<Long> openShiftIn(dev.tessera.center.db.Pipeline pipeline,
+                                                                long sellerId) {
+        var open = pipeline.fetch(OPEN_SHIFT, rs -> rs.getLong(1), sellerId);
+        return () -> open.rows().isEmpty() ? null : open.rows().getFirst();
+    }
+
 
     /**
      * The shift a journaled offline sale belongs to: the terminal's last SHIFT entry before it, when

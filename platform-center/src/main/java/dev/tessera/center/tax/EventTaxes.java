@@ -61,13 +61,29 @@ public final class EventTaxes {
                         .map(e -> new CategoryRate(e.getKey(), e.getValue().basisPoints())).toList());
     }
 
+    /** A row of {@link #RATES}: the event's country (no category), or a category's own rate. */
+    private record RateRow(String country, String category, Integer rateBp) {}
+
+    private static RateRow rateRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RateRow(rs.getString(1), rs.getString(2), rs.getObject(3, Integer.class));
+    }
+
     /** The rate of every price category of the event now, inside the caller's transaction (a sale's). */
     public static Map<String, TaxRate> ratesIn(DSLContext ctx, Event event) {
-        // the event's country (no category), then a row for each category's own rate
-        record Row(String country, String category, Integer rateBp) {}
-        List<Row> rows = RATES.fetch(ctx, rs -> new Row(rs.getString(1), rs.getString(2), rs.getObject(3,
-                Integer.class)), event.id(), event.id());
-        String country = rows.stream().filter(r -> r.category() == null).map(Row::country).findFirst()
+        return rates(RATES.fetch(ctx, EventTaxes::rateRow, event.id(), event.id()), event);
+    }
+
+    /**
+     * {@link #ratesIn(DSLContext, Event)} read as a step of {@code pipeline}: the rates, once the pipeline has run.
+     */
+    public static java.util.function.Supplier<Map<String, TaxRate>> ratesIn(dev.tessera.center.db.Pipeline pipeline,
+                                                                            Event event) {
+        var rows = pipeline.fetch(RATES, EventTaxes::rateRow, event.id(), event.id());
+        return () -> rates(rows.rows(), event);
+    }
+
+    private static Map<String, TaxRate> rates(List<RateRow> rows, Event event) {
+        String country = rows.stream().filter(r -> r.category() == null).map(RateRow::country).findFirst()
                 .orElse(null);
         TaxRate standard = (country == null ? TaxCountry.defaultFor(event.currency())
                 : TaxCountry.of(country).orElse(TaxCountry.NONE)).standard();
