@@ -77,7 +77,8 @@ public final class Pipeline {
      * {@link #runOrLeave}): the caller then runs its one-statement-at-a-time path, which has the words for what went
      * wrong (a seat taken, a quota used up) and the same locks in the same order.
      */
-    public static <T> java.util.Optional<T> orElseOneAtATime(Database db, java.util.function.Function<DSLContext, T> work,
+    public static <T> java.util.Optional<T> orElseOneAtATime(Database db,
+                                                             java.util.function.Function<DSLContext, T> work,
                                                              Runnable onLeaving) {
         try {
             return java.util.Optional.of(db.tx(work));

@@ -245,6 +245,9 @@ public final class SaleService {
             changes.clear();
             proveCard(ctx, sellerId, buyer);
             HoldService.reserveQuota(ctx, eventId, sellerId, perCategory);
+            // the seller's open shift next, as the pipelined path takes it (sellNowPipelined): one order of locks
+            Long shiftId = ShiftService.openShiftOf(ctx, sellerId);
+            var rates = dev.tessera.center.tax.EventTaxes.ratesIn(ctx, event);
             long holdId = HoldService.insertHold(ctx, eventId, sellerId, HoldStatus.ISSUED, now, now);
             if (!seatIds.isEmpty()) {
                 List<SeatChange> sold = SeatStates.move(ctx, eventId, seatIds, holdId, "SOLD",
@@ -259,8 +262,6 @@ public final class SaleService {
                 StandingPlaces.hold(ctx, eventId, map, areaId, quantity);
                 StandingPlaces.sell(ctx, eventId, areaId, quantity);
             });
-            Long shiftId = ShiftService.openShiftOf(ctx, sellerId);
-            var rates = dev.tessera.center.tax.EventTaxes.ratesIn(ctx, event);
             return AnswerInTransaction.keep(ctx, recordSale(ctx, sellerId, holdId, event, customer.auth().name(),
                     memberId, chip, contact, payment, total, change, tickets, now, shiftId, rates));
         });
@@ -536,12 +537,15 @@ public final class SaleService {
     private SaleResult record(DSLContext ctx, long sellerId, Hold hold, Event event, String auth, Long memberId,
                               Chip chip, CustomerContact contact, Payment payment, long total, long change, List<IssuedTicket> tickets,
                               OffsetDateTime now, List<SeatChange> changes) {
+        // the seller's open shift first, as the pipelined path takes it (recordPipelined): the same locks in one order
+        Long shiftId = ShiftService.openShiftOf(ctx, sellerId);
+        var rates = dev.tessera.center.tax.EventTaxes.ratesIn(ctx, event);
         int claimed = ISSUE_HOLD.execute(ctx, hold.id(), now);
         if (claimed == 0) {
             throw DomainException.conflict(HOLD_NOT_ACTIVE, "hold " + hold.id() + " lapsed or ended; hold the seats again");
         }
         SaleResult sale = recordSale(ctx, sellerId, hold.id(), event, auth, memberId, chip, contact, payment, total,
-                change, tickets, now);
+                change, tickets, now, shiftId, rates);
         if (!hold.seatIds().isEmpty()) {
             List<SeatChange> soldSeats = SeatStates.move(ctx, event.id(), hold.seatIds(), hold.id(), "SOLD",
                     SeatStates.Guard.HELD_BY_THE_HOLD, hold.id());
@@ -555,14 +559,10 @@ public final class SaleService {
         return sale;
     }
 
-    /** The issuing info, the sale, its sold seats and its tickets, in the caller's transaction. */
-    private SaleResult recordSale(DSLContext ctx, long sellerId, long holdId, Event event, String auth, Long memberId,
-                                  Chip chip, CustomerContact contact, Payment payment, long total, long change, List<IssuedTicket> tickets,
-                                  OffsetDateTime now) {
-        return recordSale(ctx, sellerId, holdId, event, auth, memberId, chip, contact, payment, total, change, tickets,
-                now, ShiftService.openShiftOf(ctx, sellerId), dev.tessera.center.tax.EventTaxes.ratesIn(ctx, event));
-    }
-
+    /**
+     * The issuing info, the sale, its sold seats and its tickets, in the caller's transaction: the sale for the
+     * seller's open shift (null: none), each ticket at its category's tax rate now (issue 17).
+     */
     private SaleResult recordSale(DSLContext ctx, long sellerId, long holdId, Event event, String auth, Long memberId,
                                   Chip chip, CustomerContact contact, Payment payment, long total, long change,
                                   List<IssuedTicket> tickets, OffsetDateTime now, Long shiftId,

@@ -169,8 +169,9 @@ class PipelinePostgresTest {
 
     /** {@code ctx}'s connection, counting the statements prepared on it. */
     private static DSLContext countingPrepares(DSLContext ctx, AtomicInteger prepared) {
-        return ctx.connectionResult(connection -> DSL.using((Connection) Proxy.newProxyInstance(
-                PipelinePostgresTest.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+        ClassLoader loader = PipelinePostgresTest.class.getClassLoader();
+        return ctx.connectionResult(connection -> DSL.using((Connection) Proxy.newProxyInstance(loader,
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("prepareStatement")) {
                         prepared.incrementAndGet();
                     }
