@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13: a {@link Pipeline} sends its statements to PostgreSQL as one prepared statement and reads each step's row
- * count or rows in order; a refused step stops the rest with its SQLSTATE; and "sell now" writes a sale through one,
- * leaving it for the one-statement-at-a-time path when a step finds a seat taken.
+ * count or rows in order; a refused step stops the rest with its SQLSTATE; a hold, its confirmation and a "sell now"
+ * write through them, a "sell now" leaving its pipeline for the one-statement-at-a-time path when a step finds a seat
+ * taken.
  */
 class PipelinePostgresTest {
     private static final Table<?> PROBE = DSL.table(DSL.name("pipeline_probe"));
@@ -146,6 +147,43 @@ class PipelinePostgresTest {
         assertThat(nextKey(SEAT_HOLD.ID)).isEqualTo(holds + 1 + 2 + 1);
         assertThat(nextKey(SALE.ID)).isEqualTo(sales + 1 + 1 + 1);
         assertThat(db.dsl().fetchCount(SALE)).as("nothing of the refused sale stays").isEqualTo(2);
+    }
+
+    @Test
+    void aHoldAndItsConfirmationArePipelined() {
+        Account seller = fx.account(Role.SELLER);
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(SampleVenues.theatre(), 10)),
+                Map.of());
+        List<String> seats = ev.map().seats().stream().filter(s -> s.flags().isEmpty()).map(Seat::id).limit(4)
+                .toList();
+        long holds = nextKey(SEAT_HOLD.ID);
+        long infos = nextKey(dev.tessera.center.db.schema.Tables.ISSUING_INFO.ID);
+        long sales = nextKey(SALE.ID);
+        Response hold = seller.client().post("/api/events/" + ev.eventId() + "/holds",
+                Map.of("seatIds", seats.subList(0, 2)));
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        assertThat(hold.get("id").asLong()).as("the hold's key drawn first").isEqualTo(holds + 1);
+        assertThat(db.dsl().fetchCount(dev.tessera.center.db.schema.Tables.SEAT_HOLD_SEAT,
+                dev.tessera.center.db.schema.Tables.SEAT_HOLD_SEAT.HOLD_ID.eq(holds + 1))).isEqualTo(2);
+
+        Response sale = seller.client().post("/api/sales", confirm(holds + 1));
+        assertThat(sale.status()).as(sale.body()).isEqualTo(201);
+        assertThat(sale.get("issuingInfoId").asLong()).as("the confirmation's keys drawn first").isEqualTo(infos + 1);
+        assertThat(sale.get("saleId").asLong()).isEqualTo(sales + 1);
+        assertThat(sale.get("tickets")).hasSize(2);
+        assertThat(db.dsl().fetchCount(dev.tessera.center.db.schema.Tables.SEAT_STATE,
+                dev.tessera.center.db.schema.Tables.SEAT_STATE.EVENT_ID.eq(ev.eventId()),
+                dev.tessera.center.db.schema.Tables.SEAT_STATE.SEAT_ID.in(seats.subList(0, 2)),
+                dev.tessera.center.db.schema.Tables.SEAT_STATE.STATUS.eq("SOLD"))).isEqualTo(2);
+
+        Response again = seller.client().post("/api/sales", confirm(holds + 1));
+        assertThat(again.status()).as("a sold hold answers with its sale").isIn(200, 201);
+        assertThat(again.get("saleId").asLong()).isEqualTo(sales + 1);
+        assertThat(db.dsl().fetchCount(SALE)).isEqualTo(1);
+    }
+
+    private static Map<String, Object> confirm(long holdId) {
+        return Map.of("holdId", holdId, "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH"));
     }
 
     @Test
