@@ -301,14 +301,9 @@ public final class SaleService {
             var sold = SeatStates.moveOnPostgres(second, eventId, seatIds, holdId, "SOLD",
                     SeatStates.Guard.TAKEABLE, sellerId);
             HoldService.recordSeats(second, holdId, map, seatIds);
-            Customer customer = buyer.customer();
-            second.execute(INSERT_KEYED_ISSUING_INFO, issuingInfoValues(key[1], holdId, sellerId, event,
-                    customer.auth().name(), buyer.memberId(), buyer.chip(), contact, now));
-            second.execute(INSERT_KEYED_SALE, saleValues(key[2], sellerId, key[1], event, payment, total, now,
-                    shift.get()));
-            addSaleLines(second, event, key[2], buyer.memberId(), tickets, now, rates.get());
-            SaleResult result = AnswerInTransaction.keep(second, new SaleResult(key[2], key[1], eventId, holdId,
-                    methodName(payment), total, event.currency(), change, List.copyOf(tickets)));
+            SaleResult result = AnswerInTransaction.keep(second, addKeyedSale(second, key[1], key[2], sellerId, holdId,
+                    event, buyer.customer().auth().name(), buyer.memberId(), buyer.chip(), contact, payment, total,
+                    change, tickets, now, shift.get(), rates.get()));
             second.runOrLeave(ctx);
             Pipeline.leaveUnless(sold.rows().size() == seatIds.size());
             changes.addAll(sold.rows());
@@ -342,15 +337,11 @@ public final class SaleService {
             long[] key = keys.rows().getFirst();
             Pipeline writes = new Pipeline();
             var issued = writes.execute(ISSUE_HOLD, hold.id(), now);
-            writes.execute(INSERT_KEYED_ISSUING_INFO, issuingInfoValues(key[0], hold.id(), sellerId, event, auth,
-                    memberId, chip, contact, now));
-            writes.execute(INSERT_KEYED_SALE, saleValues(key[1], sellerId, key[0], event, payment, total, now,
-                    shift.get()));
-            addSaleLines(writes, event, key[1], memberId, tickets, now, rates.get());
+            SaleResult sale = addKeyedSale(writes, key[0], key[1], sellerId, hold.id(), event, auth, memberId, chip,
+                    contact, payment, total, change, tickets, now, shift.get(), rates.get());
             var sold = SeatStates.moveOnPostgres(writes, event.id(), hold.seatIds(), hold.id(), "SOLD",
                     SeatStates.Guard.HELD_BY_THE_HOLD, hold.id());
-            SaleResult result = AnswerInTransaction.keep(writes, new SaleResult(key[1], key[0], event.id(), hold.id(),
-                    methodName(payment), total, event.currency(), change, List.copyOf(tickets)));
+            SaleResult result = AnswerInTransaction.keep(writes, sale);
             writes.runOrLeave(ctx);
             Pipeline.leaveUnless(issued.count() == 1 && sold.rows().size() == hold.seatIds().size());
             changes.addAll(sold.rows());
@@ -574,6 +565,28 @@ public final class SaleService {
         Pipeline lines = new Pipeline();
         addSaleLines(lines, event, saleId, memberId, tickets, now, rates);
         lines.run(ctx);
+        return saleResult(saleId, issuingInfoId, holdId, event, payment, total, change, tickets);
+    }
+
+    /**
+     * {@link #recordSale} with the issuing info's and the sale's keys drawn before, as steps of {@code pipeline}: the
+     * issuing info, the sale, its sold seats and its tickets; returns the sale they make once the pipeline has run.
+     */
+    private static SaleResult addKeyedSale(Pipeline pipeline, long issuingInfoId, long saleId, long sellerId,
+                                           long holdId, Event event, String auth, Long memberId, Chip chip,
+                                           CustomerContact contact, Payment payment, long total, long change,
+                                           List<IssuedTicket> tickets, OffsetDateTime now, Long shiftId,
+                                           java.util.Map<String, dev.tessera.core.tax.TaxRate> rates) {
+        pipeline.execute(INSERT_KEYED_ISSUING_INFO, issuingInfoValues(issuingInfoId, holdId, sellerId, event, auth,
+                memberId, chip, contact, now));
+        pipeline.execute(INSERT_KEYED_SALE, saleValues(saleId, sellerId, issuingInfoId, event, payment, total, now,
+                shiftId));
+        addSaleLines(pipeline, event, saleId, memberId, tickets, now, rates);
+        return saleResult(saleId, issuingInfoId, holdId, event, payment, total, change, tickets);
+    }
+
+    private static SaleResult saleResult(long saleId, long issuingInfoId, long holdId, Event event, Payment payment,
+                                         long total, long change, List<IssuedTicket> tickets) {
         return new SaleResult(saleId, issuingInfoId, event.id(), holdId, methodName(payment), total,
                 event.currency(), change, List.copyOf(tickets));
     }

@@ -75,7 +75,7 @@ final class SeatStates {
         boolean postgres = ctx.dialect().family() == SQLDialect.POSTGRES;
         RenderedStatement update = MOVES.of(new Shape(guard, seatIds.size(), postgres));
         if (postgres) {
-            return update.fetch(ctx, row -> new SeatChange(row.getString(1), toStatus, row.getLong(2)), values);
+            return update.fetch(ctx, changeTo(toStatus), values);
         }
         update.execute(ctx, values);
         return readBack(ctx, eventId, seatIds, holdId, toStatus);
@@ -87,9 +87,13 @@ final class SeatStates {
      */
     static Pipeline.Step<SeatChange> moveOnPostgres(Pipeline pipeline, long eventId, List<String> seatIds, long holdId,
                                                      String toStatus, Guard guard, long guardValue) {
-        return pipeline.fetch(MOVES.of(new Shape(guard, seatIds.size(), true)),
-                row -> new SeatChange(row.getString(1), toStatus, row.getLong(2)),
+        return pipeline.fetch(MOVES.of(new Shape(guard, seatIds.size(), true)), changeTo(toStatus),
                 moveValues(eventId, seatIds, holdId, toStatus, guardValue));
+    }
+
+    /** Reads a moved seat's id and new revision (the first two columns) as its change to {@code toStatus}. */
+    private static RenderedStatement.RowReader<SeatChange> changeTo(String toStatus) {
+        return row -> new SeatChange(row.getString(1), toStatus, row.getLong(2));
     }
 
     private static Object[] moveValues(long eventId, List<String> seatIds, long holdId, String toStatus,
@@ -113,8 +117,7 @@ final class SeatStates {
         values.add(eventId);
         values.add(holdId);
         values.add(toStatus);
-        return READ_BACKS.of(seatIds.size()).fetch(ctx, row -> new SeatChange(row.getString(1), toStatus,
-                row.getLong(2)), values.toArray());
+        return READ_BACKS.of(seatIds.size()).fetch(ctx, changeTo(toStatus), values.toArray());
     }
 
     /** Returns the seats that moved; the caller compares the count with what it asked for. */
