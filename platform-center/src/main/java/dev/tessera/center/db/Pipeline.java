@@ -62,6 +62,7 @@ public final class Pipeline {
     }
 
     private final List<Step<?>> steps = new ArrayList<>();
+    private final List<Runnable> checks = new ArrayList<>();
     private boolean ran;
 
     /** A pipelined transaction found what the one-statement-at-a-time path answers in its own words. */
@@ -149,12 +150,28 @@ public final class Pipeline {
         return step;
     }
 
-    /** Runs the steps in the transaction of {@code ctx}, in the order they were added. */
+    /**
+     * Adds a check run once every step has run (and thrown from {@link #run}): for a step whose result the code that
+     * added it checks, not the caller who runs the pipeline.
+     */
+    public void afterRun(Runnable check) {
+        if (ran) {
+            throw new IllegalStateException("a pipeline runs once");
+        }
+        checks.add(check);
+    }
+
+    /** Runs the steps in the transaction of {@code ctx}, in the order they were added, then the checks. */
     public void run(DSLContext ctx) {
         if (ran) {
             throw new IllegalStateException("a pipeline runs once");
         }
         ran = true;
+        runSteps(ctx);
+        checks.forEach(Runnable::run);
+    }
+
+    private void runSteps(DSLContext ctx) {
         if (steps.isEmpty()) {
             return;
         }

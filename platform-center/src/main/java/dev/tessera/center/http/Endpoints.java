@@ -268,6 +268,12 @@ public final class Endpoints {
      */
     public static final Set<Endpoint<?, ?>> IDEMPOTENT = Set.of(HOLD, CONFIRM_SALE, SELL_NOW, EXCHANGE, REPRINT, VOID_TICKET,
             START_TRANSFER, ACCEPT_TRANSFER, MEMBER_HOLD, PURCHASE, OPEN_SHIFT, CLOSE_SHIFT, RELEASE_SEATS, SCAN);
+    /**
+     * Issue 13: the idempotent routes whose work keeps every answer that commits in its own transaction, so that their
+     * Idempotency-Key is written with that answer, not claimed in a transaction of its own before the work
+     * (docs/operations.md "Idempotency keys"): a hold, a confirmation and a sale paid at once.
+     */
+    public static final Set<Endpoint<?, ?>> KEY_WITH_WORK = Set.of(HOLD, CONFIRM_SALE, SELL_NOW);
     /** Issue 17 (the types named in full: an import would move the lines the frozen cycle store lists in its order). */
     public static final Endpoint<Void, dev.tessera.contract.tax.EventTax> EVENT_TAX = new Endpoint<>("GET",
             "/api/events/{eventId}/tax", Body.NONE, Body.of(dev.tessera.contract.tax.EventTax.class), 200,

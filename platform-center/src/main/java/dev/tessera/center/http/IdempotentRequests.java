@@ -36,9 +36,11 @@ final class IdempotentRequests {
      *
      * @param status the status of a done request (the work may set another one on {@code ctx})
      * @param writer writes the work's answer as JSON
+     * @param keyWithWork whether the work keeps every answer that commits in its own transaction, so the key can be
+     *        written with it instead of claimed first (issue 13, {@link IdempotencyStore#answerWithTheWork})
      */
-    void handle(Context ctx, int status, AnswerInTransaction.Writer writer, AnswerInTransaction.Work<?> work)
-            throws Exception {
+    void handle(Context ctx, int status, AnswerInTransaction.Writer writer, AnswerInTransaction.Work<?> work,
+                boolean keyWithWork) throws Exception {
         String key = ctx.header(HEADER);
         if (key == null) {
             ctx.status(status);
@@ -48,7 +50,16 @@ final class IdempotentRequests {
         checkKey(key);
         long account = Api.principal(ctx).accountId();
         String operation = ctx.method() + " " + ctx.path();
-        Claim claim = store.claim(account, key, operation, digest(operation, ctx.queryString(), ctx.bodyAsBytes()));
+        String digest = digest(operation, ctx.queryString(), ctx.bodyAsBytes());
+        if (keyWithWork) {
+            try {
+                runOnce(ctx, store.answerWithTheWork(account, key, operation, digest, status, writer), work);
+                return;
+            } catch (AnswerInTransaction.KeyTaken taken) {
+                // the key was there already: its work rolled back, the request is answered as its claim says
+            }
+        }
+        Claim claim = store.claim(account, key, operation, digest);
         switch (claim) {
             case Claim.Replay replay -> {
                 ctx.status(replay.status()).header(REPLAYED, "true").contentType(replay.contentType())
@@ -62,7 +73,7 @@ final class IdempotentRequests {
             case Claim.InFlight ignored -> throw ApiException.busy("idempotency-key-in-flight",
                     "the first request with this Idempotency-Key is still running; retry with the same key",
                     IN_FLIGHT_RETRY_SECONDS);
-            case Claim.Fresh ignored -> runOnce(ctx, account, key, store.answerFor(account, key, status, writer), work);
+            case Claim.Fresh ignored -> runOnce(ctx, store.answerFor(account, key, status, writer), work);
         }
     }
 
@@ -80,20 +91,21 @@ final class IdempotentRequests {
         }
     }
 
-    private void runOnce(Context ctx, long account, String key, AnswerInTransaction answer,
-                         AnswerInTransaction.Work<?> work) throws Exception {
+    private void runOnce(Context ctx, AnswerInTransaction answer, AnswerInTransaction.Work<?> work) throws Exception {
         Object result;
         try {
             result = runMapped(ctx, answer, work);
         } catch (ApiException e) {
             if (e.status() < 500 && e.status() != 429) {
-                keep(account, key, e.status(), Problem.CONTENT_TYPE, CenterApi.writeProblem(e.problem(ctx.path())));
+                keep(answer, e.status(), Problem.CONTENT_TYPE, CenterApi.writeProblem(e.problem(ctx.path())));
             } else {
-                abandonQuietly(account, key, e);
+                abandonQuietly(answer, e);
             }
             throw e;
+        } catch (AnswerInTransaction.KeyTaken e) {
+            throw e;
         } catch (Exception | Error e) {
-            abandonQuietly(account, key, e);
+            abandonQuietly(answer, e);
             throw e;
         }
         String body = answer.keptBodyOf(result);
@@ -106,27 +118,33 @@ final class IdempotentRequests {
             LOG.error("{} kept another answer in its transaction than it sends; the kept one stands", ctx.path());
         }
         body = answer.writer().write(result);
-        keep(account, key, ctx.statusCode(), "application/json", body);
+        keep(answer, ctx.statusCode(), "application/json", body);
         ctx.contentType("application/json").result(body);
     }
 
     /**
      * Records the answer. The work is done whatever happens here: a database that fails now must not turn the answer
-     * into an error, so the client still hears it; a retry finds the key in flight until the lease ends.
+     * into an error, so the client still hears it; a retry finds the key in flight until the lease ends (a key not
+     * claimed first is simply not there: the retry runs, and work that committed refuses it, as a sold seat).
+     *
+     * @throws AnswerInTransaction.KeyTaken when the key was not claimed and another request's answer is there
      */
-    private void keep(long account, String key, int status, String contentType, String body) {
+    private static void keep(AnswerInTransaction answer, int status, String contentType, String body) {
         try {
-            store.complete(account, key, status, contentType, body);
+            answer.keepAfterWork(status, contentType, body);
         } catch (org.jooq.exception.DataAccessException e) {
-            LOG.warn("the answer to Idempotency-Key {} of account {} could not be kept: {}", key, account,
-                    e.getMessage());
+            LOG.warn("the answer to Idempotency-Key {} of account {} could not be kept: {}", answer.key(),
+                    answer.accountId(), e.getMessage());
         }
     }
 
     /** The work failed (often because the database is away): freeing the key may fail the same way, and then lapses. */
-    private void abandonQuietly(long account, String key, Throwable cause) {
+    private void abandonQuietly(AnswerInTransaction answer, Throwable cause) {
+        if (!answer.claimed()) {
+            return; // nothing was written under the key
+        }
         try {
-            store.abandon(account, key);
+            answer.abandon();
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }

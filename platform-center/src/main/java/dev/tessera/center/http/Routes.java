@@ -31,8 +31,9 @@ final class Routes {
             // exactly-once: the JSON answer is written here, so the first one can be kept for a retry with the same key
             com.fasterxml.jackson.databind.ObjectWriter writer =
                     Json.MAPPER.writerFor(endpoint.response().types().getFirst());
+            boolean keyWithWork = Endpoints.KEY_WITH_WORK.contains(endpoint);
             h = ctx -> idempotent.handle(ctx, endpoint.status(), writer::writeValueAsString,
-                    () -> handler.handle(ctx, Json.body(ctx, endpoint.request().rawClass())));
+                    () -> handler.handle(ctx, Json.body(ctx, endpoint.request().rawClass())), keyWithWork);
         } else {
             h = ctx -> {
                 Q body = endpoint.request().kind() == Endpoint.Kind.JSON ? Json.body(ctx, endpoint.request().rawClass()) : null;

@@ -24,20 +24,72 @@ public final class AnswerInTransaction {
         R run() throws Exception;
     }
 
+    /**
+     * Issue 13: the key of a request answered with its work ({@link IdempotencyStore#answerWithTheWork}) was there
+     * already (another request under it committed first, or the key is past its retention): the work's transaction is
+     * rolled back, and the request is answered as a claim of the key answers ({@link IdempotencyStore#claim}).
+     */
+    public static final class KeyTaken extends RuntimeException {
+        KeyTaken() {
+            super("the Idempotency-Key was taken by another request", null, false, false);
+        }
+    }
+
     private final IdempotencyStore store;
+    private final dev.tessera.center.db.Database db;
     private final long accountId;
     private final String key;
+    /** The request's operation and digest when the key is written with the answer (not claimed first); else null. */
+    private final String operation;
+    private final String requestHash;
     private final int status;
     private final Writer writer;
     private Object kept;
     private String keptBody;
 
-    AnswerInTransaction(IdempotencyStore store, long accountId, String key, int status, Writer writer) {
+    AnswerInTransaction(IdempotencyStore store, dev.tessera.center.db.Database db, long accountId, String key,
+                        String operation, String requestHash, int status, Writer writer) {
         this.store = store;
+        this.db = db;
         this.accountId = accountId;
         this.key = key;
+        this.operation = operation;
+        this.requestHash = requestHash;
         this.status = status;
         this.writer = writer;
+    }
+
+    /** Whether the key was claimed before the work (else its row is written with the answer). */
+    public boolean claimed() {
+        return operation == null;
+    }
+
+    /** Frees the claimed key of a request that ended without an answer worth keeping ({@link IdempotencyStore#abandon}). */
+    public void abandon() {
+        store.abandon(accountId, key);
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /**
+     * Keeps an answer the work did not keep in its transaction (a refusal, an answer of work that wrote nothing): the
+     * claimed key completed, or the unclaimed key written with it.
+     *
+     * @throws KeyTaken when the key was not claimed and another request's answer is there already
+     */
+    public void keepAfterWork(int answerStatus, String contentType, String body) {
+        if (claimed()) {
+            store.complete(accountId, key, answerStatus, contentType, body);
+        } else if (!store.keepFirst(db.dsl(), accountId, key, operation, requestHash, answerStatus, contentType,
+                body)) {
+            throw new KeyTaken();
+        }
     }
 
     /** Runs {@code work} with this request's answer to be kept by the service that does the work. */
@@ -67,8 +119,18 @@ public final class AnswerInTransaction {
         if (CURRENT.isBound()) {
             AnswerInTransaction current = CURRENT.get();
             String body = current.body(answer);
-            current.store.complete(pipeline, current.accountId, current.key, current.status, "application/json",
-                    body);
+            if (current.claimed()) {
+                current.store.complete(pipeline, current.accountId, current.key, current.status, "application/json",
+                        body);
+            } else {
+                var written = current.store.keepFirst(pipeline, current.accountId, current.key, current.operation,
+                        current.requestHash, current.status, "application/json", body);
+                pipeline.afterRun(() -> {
+                    if (written.count() != 1) {
+                        throw new KeyTaken();
+                    }
+                });
+            }
             current.kept = answer;
             current.keptBody = body;
         }
@@ -85,7 +147,11 @@ public final class AnswerInTransaction {
 
     private void keepIn(DSLContext ctx, Object answer) {
         String body = body(answer);
-        store.complete(ctx, accountId, key, status, "application/json", body);
+        if (claimed()) {
+            store.complete(ctx, accountId, key, status, "application/json", body);
+        } else if (!store.keepFirst(ctx, accountId, key, operation, requestHash, status, "application/json", body)) {
+            throw new KeyTaken();
+        }
         // a transaction run again after a transient conflict keeps its own answer: the last one is the committed one
         kept = answer;
         keptBody = body;

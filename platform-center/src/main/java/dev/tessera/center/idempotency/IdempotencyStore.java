@@ -56,6 +56,13 @@ public final class IdempotencyStore {
             .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(param(IDEMPOTENCY_KEY.ACCOUNT_ID)),
                     IDEMPOTENCY_KEY.IDEM_KEY.eq(param(IDEMPOTENCY_KEY.IDEM_KEY)), IDEMPOTENCY_KEY.STATUS.isNull()));
 
+    // issue 13: a key and its answer in one row, written with the work (answerWithTheWork)
+    private static final RenderedStatement KEEP_FIRST = new RenderedStatement(ctx -> insertRows(ctx, IDEMPOTENCY_KEY,
+            1, List.of(IDEMPOTENCY_KEY.ACCOUNT_ID, IDEMPOTENCY_KEY.IDEM_KEY, IDEMPOTENCY_KEY.OPERATION,
+                    IDEMPOTENCY_KEY.REQUEST_HASH, IDEMPOTENCY_KEY.STATUS, IDEMPOTENCY_KEY.CONTENT_TYPE,
+                    IDEMPOTENCY_KEY.RESPONSE_BODY, IDEMPOTENCY_KEY.CREATED_AT, IDEMPOTENCY_KEY.EXPIRES_AT,
+                    IDEMPOTENCY_KEY.OWNER)).onConflictDoNothing());
+
     private final Database db;
     private final Clock clock;
 
@@ -129,11 +136,52 @@ public final class IdempotencyStore {
     }
 
     /**
+     * Issue 13: keeps the key and its answer as one new row in the transaction of {@code ctx}, where no claim was made
+     * first ({@link #answerWithTheWork}); false, with nothing written, when the key is already there (a first request
+     * committed, or one still running committed before this one: the insert waits for it).
+     */
+    boolean keepFirst(DSLContext ctx, long accountId, String key, String operation, String requestHash, int status,
+                      String contentType, String body) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        try {
+            return KEEP_FIRST.execute(ctx, accountId, key, operation, requestHash, status, contentType, body, now,
+                    now.plus(RETENTION), db.instanceKey()) == 1;
+        } catch (org.jooq.exception.DataAccessException e) {
+            if ("23505".equals(e.sqlState())) {
+                return false; // the key was inserted by another transaction between the check and the insert
+            }
+            throw e;
+        }
+    }
+
+    /** {@link #keepFirst(DSLContext, long, String, String, String, int, String, String)} as a step of a pipeline. */
+    dev.tessera.center.db.Pipeline.Step<Void> keepFirst(dev.tessera.center.db.Pipeline pipeline, long accountId,
+                                                         String key, String operation, String requestHash,
+                                                         int status, String contentType, String body) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return pipeline.execute(KEEP_FIRST, accountId, key, operation, requestHash, status, contentType, body, now,
+                now.plus(RETENTION), db.instanceKey());
+    }
+
+    /**
+     * Issue 13: the answer to {@code key} of {@code accountId}, not claimed: the work's transaction writes the key with
+     * its answer ({@link AnswerInTransaction}), so the work commits only where the key was new, and a request that
+     * finds the key taken rolls its work back ({@link AnswerInTransaction.KeyTaken}) and is answered by
+     * {@link #claim}. One statement and no commit of its own where a claim and its completion take two and a commit.
+     * For work that keeps every answer that commits in its own transaction; a retry while the first request runs
+     * waits for it (on the rows both change, or on the key) and is then told its answer.
+     */
+    public AnswerInTransaction answerWithTheWork(long accountId, String key, String operation, String requestHash,
+                                                 int status, AnswerInTransaction.Writer writer) {
+        return new AnswerInTransaction(this, db, accountId, key, operation, requestHash, status, writer);
+    }
+
+    /**
      * The answer to the claimed {@code key} of {@code accountId} (status {@code status}, JSON written by
      * {@code writer}), for the service doing the work to keep in its own transaction.
      */
     public AnswerInTransaction answerFor(long accountId, String key, int status, AnswerInTransaction.Writer writer) {
-        return new AnswerInTransaction(this, accountId, key, status, writer);
+        return new AnswerInTransaction(this, db, accountId, key, null, null, status, writer);
     }
 
     /** Frees a claimed key whose request ended without an answer worth keeping (the database was away): a retry runs. */

@@ -183,40 +183,72 @@ abstract class IdempotencyContractTest {
                 .isEqualTo(400);
     }
 
+    /**
+     * A hold writes its key with its answer (issue 13, Endpoints.KEY_WITH_WORK): the racers that lose wait for the
+     * first (on its seats or its key), roll their own work back, and are told its answer, replayed.
+     */
     @Test
     void sixteenRacingRetriesOfOneKeyHoldOnce() throws Exception {
         List<Long> before = activeHoldIds(seller);
         Map<String, Object> body = Map.of("seatIds", freshSeats(3));
         String key = UUID.randomUUID().toString();
-        int racers = 16;
+        List<Response> answers = race(16, () -> seller.client().post(holds(), body, key));
+        Set<Long> holdIds = new HashSet<>();
+        int replayed = 0;
+        for (Response r : answers) {
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            holdIds.add(r.get("id").asLong());
+            replayed += r.header("Idempotent-Replayed").isPresent() ? 1 : 0;
+        }
+        assertThat(holdIds).as("every 201 is the one hold").hasSize(1);
+        assertThat(replayed).as("every answer but the first is the first one replayed").isEqualTo(15);
+        System.out.println("IDEMPOTENCY RACE: 16 holds under one key, 1 hold, " + replayed + " replayed");
+        List<Long> after = activeHoldIds(seller);
+        after.removeAll(before);
+        assertThat(after).containsExactlyElementsOf(holdIds);
+    }
+
+    /** A void claims its key first: a racer that finds it claimed is told to retry (409 in flight) or the answer. */
+    @Test
+    void sixteenRacingRetriesOfOneKeyVoidOnce() throws Exception {
+        String ticket = soldTicket();
+        Map<String, Object> voidIt = Map.of("reason", "racing retries", "refund", true);
+        String key = UUID.randomUUID().toString();
+        List<Response> answers = race(16, () -> seller.client().post("/api/tickets/" + ticket + "/void", voidIt, key));
+        Set<String> bodies = new HashSet<>();
+        int inFlight = 0;
+        for (Response r : answers) {
+            if (r.status() == 200) {
+                bodies.add(r.json().toString());
+            } else {
+                assertThat(r.status()).as(r.body()).isEqualTo(409);
+                assertThat(r.get("type").asText()).endsWith("idempotency-key-in-flight");
+                assertThat(r.header("Retry-After")).hasValue("1");
+                inFlight++;
+            }
+        }
+        assertThat(bodies).as("every 200 is the one void").hasSize(1);
+        System.out.println("IDEMPOTENCY RACE: 16 voids under one key, " + inFlight + " told to retry");
+        assertOneAdjustment(ticket);
+    }
+
+    /** The answers of {@code racers} threads that start {@code request} together. */
+    private static List<Response> race(int racers, java.util.concurrent.Callable<Response> request) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> answers = new ArrayList<>();
+        List<Future<Response>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
             for (int i = 0; i < racers; i++) {
-                answers.add(pool.submit(() -> {
+                futures.add(pool.submit(() -> {
                     start.await();
-                    return seller.client().post(holds(), body, key);
+                    return request.call();
                 }));
             }
             start.countDown();
-            Set<Long> holdIds = new HashSet<>();
-            int inFlight = 0;
-            for (Future<Response> answer : answers) {
-                Response r = answer.get();
-                if (r.status() == 201) {
-                    holdIds.add(r.get("id").asLong());
-                } else {
-                    assertThat(r.status()).as(r.body()).isEqualTo(409);
-                    assertThat(r.get("type").asText()).endsWith("idempotency-key-in-flight");
-                    assertThat(r.header("Retry-After")).hasValue("1");
-                    inFlight++;
-                }
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                answers.add(future.get());
             }
-            assertThat(holdIds).as("every 201 is the one hold").hasSize(1);
-            System.out.println("IDEMPOTENCY RACE: " + racers + " requests, 1 hold, " + inFlight + " told to retry");
-            List<Long> after = activeHoldIds(seller);
-            after.removeAll(before);
-            assertThat(after).containsExactlyElementsOf(holdIds);
+            return answers;
         }
     }
 
@@ -318,6 +350,83 @@ abstract class IdempotencyContractTest {
         Response again = seller.client().post("/api/events/" + ev.eventId() + "/sales", Map.of("seatIds", picked,
                 "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH")));
         assertThat(again.status()).as("the seats were sold once: " + again.body()).isEqualTo(409);
+    }
+
+    /**
+     * A sale paid at once writes its key with its answer (issue 13): a center killed right after the sale's commit has
+     * nothing else to do; the retry finds the key with the sale and is told it, the seats sold once.
+     */
+    @Test
+    void aSaleWithItsKeyKilledRightAfterItsCommitIsAnsweredOnRetry() throws Exception {
+        IdempotencyStore store = fx.center.services().idempotency();
+        String key = UUID.randomUUID().toString();
+        String path = "/api/events/" + ev.eventId() + "/sales";
+        List<String> picked = freshSeats(2);
+        Map<String, Object> body = Map.of("seatIds", picked, "customer", Map.of("auth", "WALK_IN"),
+                "payment", Map.of("method", "CASH"));
+        SellNow sellNow = new SellNow(picked, null, new Customer(CustomerAuth.WALK_IN, null, null, null),
+                new Payment(PaymentMethod.CASH, null, null), null);
+        SaleResult sale = store.answerWithTheWork(seller.id(), key, "POST " + path, "a digest", 201,
+                        answer -> "{\"saleId\":" + ((SaleResult) answer).saleId() + "}")
+                .serve(() -> fx.center.services().sales().sellNow(seller.id(), ev.eventId(), sellNow));
+        // the instance dies here: nothing after the work runs
+
+        assertThat(store.claim(seller.id(), key, "POST " + path, "a digest")).as("the retry's claim")
+                .isEqualTo(new IdempotencyStore.Claim.Replay(201, "application/json",
+                        "{\"saleId\":" + sale.saleId() + "}"));
+        Response again = seller.client().post(path, body);
+        assertThat(again.status()).as("the seats were sold once: " + again.body()).isEqualTo(409);
+    }
+
+    /**
+     * A sale paid at once under a key that a hold of other seats used first: the sale's own work would succeed, but its
+     * key is taken, so its transaction rolls back (the seats stay free) and it is refused as another request (422).
+     */
+    @Test
+    void aSaleUnderAKeyAHoldUsedIsRolledBackAndRefused() {
+        String key = UUID.randomUUID().toString();
+        Response hold = seller.client().post(holds(), Map.of("seatIds", freshSeats(1)), key);
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        List<String> picked = freshSeats(2);
+        Map<String, Object> sellNow = Map.of("seatIds", picked, "customer", Map.of("auth", "WALK_IN"),
+                "payment", Map.of("method", "CASH"));
+        Response refused = seller.client().post("/api/events/" + ev.eventId() + "/sales", sellNow, key);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.get("type").asText()).endsWith("idempotency-key-reused");
+
+        Response sold = seller.client().post("/api/events/" + ev.eventId() + "/sales", sellNow,
+                UUID.randomUUID().toString());
+        assertThat(sold.status()).as("the refused sale kept nothing: its seats are free " + sold.body())
+                .isEqualTo(201);
+        assertThat(sold.get("tickets")).hasSize(2);
+    }
+
+    /** A confirmation under a key written with its sale: the retry is the sale replayed, a second confirm of it 200. */
+    @Test
+    void aRetriedSellNowAndConfirmReplayTheirSale() {
+        Map<String, Object> sellNow = Map.of("seatIds", freshSeats(2), "customer", Map.of("auth", "WALK_IN"),
+                "payment", Map.of("method", "CASH"));
+        String key = UUID.randomUUID().toString();
+        Response sold = seller.client().post("/api/events/" + ev.eventId() + "/sales", sellNow, key);
+        assertThat(sold.status()).as(sold.body()).isEqualTo(201);
+        Response again = seller.client().post("/api/events/" + ev.eventId() + "/sales", sellNow, key);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).hasValue("true");
+        assertThat(again.json()).isEqualTo(sold.json());
+        Long kept = fx.center.services().db().dsl().select(IDEMPOTENCY_KEY.STATUS).from(IDEMPOTENCY_KEY)
+                .where(IDEMPOTENCY_KEY.IDEM_KEY.eq(key)).fetchOne(r -> r.value1() == null ? null : (long) r.value1());
+        assertThat(kept).as("the key's row holds the answer").isEqualTo(201L);
+
+        Response hold = seller.client().post(holds(), Map.of("seatIds", freshSeats(1)));
+        Map<String, Object> confirm = Map.of("holdId", hold.get("id").asLong(), "customer", Map.of("auth", "WALK_IN"),
+                "payment", Map.of("method", "CASH"));
+        String confirmKey = UUID.randomUUID().toString();
+        Response confirmed = seller.client().post("/api/sales", confirm, confirmKey);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+        Response retried = seller.client().post("/api/sales", confirm, confirmKey);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).hasValue("true");
+        assertThat(retried.json()).isEqualTo(confirmed.json());
     }
 
     /** A ticket the seller sold just now (one fresh seat, held and confirmed). */
