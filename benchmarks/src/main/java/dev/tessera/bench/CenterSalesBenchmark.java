@@ -59,7 +59,7 @@ public final class CenterSalesBenchmark {
     private static final String SELLER_PASSWORD = "bench-password";
 
     public record Settings(int sellers, int seatsPerSale, Duration maxWarmUp, Duration measure, int pool,
-                           int otherEvents, Duration firstWindow) {
+                           int otherEvents, Duration firstWindow, int steadyEvents) {
         static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("bench.sellers", 64), Integer.getInteger("bench.seatsPerSale", 2),
                     Duration.ofSeconds(Integer.getInteger("bench.maxWarmupSeconds", 120)),
@@ -67,7 +67,10 @@ public final class CenterSalesBenchmark {
                     // the 2-core machine sold most with ~8 connections; 16 only queued more statements
                     Integer.getInteger("bench.pool", 4 * Runtime.getRuntime().availableProcessors()),
                     Integer.getInteger("bench.otherEvents", 10),
-                    Duration.ofSeconds(Integer.getInteger("bench.firstSeconds", 60)));
+                    Duration.ofSeconds(Integer.getInteger("bench.firstSeconds", 60)),
+                    // the events each steady way of selling sells one after the other: at 1,500 sales/s one 100,000-seat
+                    // event is sold out in 33 s, before the JIT is quiet; a window with a seller done is refused
+                    Integer.getInteger("bench.steadyEvents", 3));
         }
     }
 
@@ -167,7 +170,7 @@ public final class CenterSalesBenchmark {
                 lines.add(("| center: the first %.0f s of selling (sell now) a new 100,000-seat event, registered beside "
                         + "%d others, %s | %.0f sales/s = %.0f %% of the steady rate (registration %.1f s, worst 1-s p99 %.1f ms, "
                         + "%d failed) |")
-                        .formatted(f.fresh().seconds(), settings.otherEvents() + 2, f.database(),
+                        .formatted(f.fresh().seconds(), settings.otherEvents() + 2 * settings.steadyEvents(), f.database(),
                                 f.fresh().salesPerSecond(), 100 * f.fresh().salesPerSecond() / f.sellNow().salesPerSecond(),
                                 f.fresh().registrationSeconds(), f.fresh().p99Micros() / 1000.0, f.fresh().failures()));
             }
@@ -237,11 +240,16 @@ public final class CenterSalesBenchmark {
                 for (int i = 1; i <= s.otherEvents(); i++) {
                     onSale(organizer, venueId, version, map, "Bench League round " + i, List.of());
                     System.out.printf("%s: event %d of %d registered and published (100,000 seats)%n", name, i,
-                            s.otherEvents() + 2);
+                            s.otherEvents() + 2 * s.steadyEvents());
                 }
             }
-            long twoStepEvent = onSale(organizer, venueId, version, map, "Bench Cup Final", sellerIds);
-            long sellNowEvent = onSale(organizer, venueId, version, map, "Bench Cup Final, second night", sellerIds);
+            List<Long> twoStepEvents = new ArrayList<>();
+            List<Long> sellNowEvents = new ArrayList<>();
+            for (int i = 1; i <= s.steadyEvents(); i++) {
+                twoStepEvents.add(onSale(organizer, venueId, version, map, "Bench Cup Final, night " + i, sellerIds));
+                sellNowEvents.add(onSale(organizer, venueId, version, map, "Bench Cup Semi-final, night " + i,
+                        sellerIds));
+            }
             List<String> seats = map.seats().stream().filter(Seat::isForSale).map(Seat::id).toList();
             Path seatFile = Files.createTempFile("tessera-bench-seats", ".txt");
             Files.write(seatFile, seats);
@@ -250,20 +258,21 @@ public final class CenterSalesBenchmark {
             Fresh fresh = null;
             try (Load load = Load.start(center.baseUri(), s)) {
                 boolean profile = databasePid > 0 && PostgresCluster.STATEMENT_STATISTICS;
-                load.sell(twoStepEvent, seatFile, false);
+                load.sell(twoStepEvents, seatFile, false);
                 long[] salesAtReset = {0};
                 holdConfirm = steady("hold + confirm", load, s, databasePid,
                         () -> salesAtReset[0] = resetStatements(center, profile));
                 printStatements(center, profile, "hold + confirm", salesAtReset[0]);
-                load.sell(sellNowEvent, seatFile, true);
+                load.sell(sellNowEvents, seatFile, true);
                 sellNow = steady("sell now", load, s, databasePid,
                         () -> salesAtReset[0] = resetStatements(center, profile));
                 printStatements(center, profile, "sell now", salesAtReset[0]);
                 if (freshEvent) {
+                    load.stop(); // the new event is registered on a quiet center, as before a rush
                     long r0 = System.nanoTime();
                     long newEvent = onSale(organizer, venueId, version, map, "Bench Cup Replay", sellerIds);
                     double registration = (System.nanoTime() - r0) / 1e9;
-                    load.sell(newEvent, seatFile, true);
+                    load.sell(List.of(newEvent), seatFile, true);
                     Load.Mark start = load.mark();
                     long f0 = System.nanoTime();
                     Load.Mark end = start;
@@ -347,6 +356,11 @@ public final class CenterSalesBenchmark {
         long client = ProcCpu.process(load.pid()) - client0;
         long machine = ProcCpu.machineBusy() - machine0;
         int sold = after.sales() - before.sales();
+        if (after.sellersDone() > 0) {
+            throw new IllegalStateException(how + ": " + after.sellersDone() + " sellers sold all their seats before the "
+                    + "measured window ended (the rate would fall for that); give them more: -Dbench.steadyEvents="
+                    + (s.steadyEvents() + 1));
+        }
         // the compiler threads' time as a share of all the center JVM's CPU in the window
         double jitShare = (jit.getTotalCompilationTime() - jit0) * 1e6 / Math.max(1, cpu);
         return new Steady(how, sold / seconds, after.p50Micros(), after.p99Micros(),
@@ -435,8 +449,13 @@ public final class CenterSalesBenchmark {
             return process.pid();
         }
 
-        void sell(long eventId, Path seats, boolean sellNow) throws IOException {
-            expectLine("SELL " + eventId + " " + seats + " " + (sellNow ? "NOW" : "HOLD"), "SELLING");
+        void sell(List<Long> eventIds, Path seats, boolean sellNow) throws IOException {
+            expectLine("SELL " + eventIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+                    + " " + seats + " " + (sellNow ? "NOW" : "HOLD"), "SELLING");
+        }
+
+        void stop() throws IOException {
+            expectLine("STOP", "STOPPED");
         }
 
         Mark mark() throws IOException {

@@ -27,12 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Commands on stdin, one a line; answers on stdout:
  * <ul>
- *   <li>{@code SELL <eventId> <seatFile> <HOLD|NOW>}: stop selling the previous event, then sell this one (a seat id a
- *       line), by hold + confirm (two requests) or "sell now" ({@code POST /api/events/{id}/sales}, one request);
- *       answers {@code SELLING}.</li>
+ *   <li>{@code SELL <eventId>[,<eventId>...] <seatFile> <HOLD|NOW>}: stop selling the previous events, then sell
+ *       these (the same seat ids, a seat id a line, in each), by hold + confirm (two requests) or "sell now"
+ *       ({@code POST /api/events/{id}/sales}, one request): each seller its slice of the first event, then of the
+ *       next; answers {@code SELLING}.</li>
  *   <li>{@code MARK}: answers {@code MARK <sales> <failures> <p50 µs> <p99 µs> <count> <done>}: completed sales and
  *       failed attempts since the start, the latency of the sales completed since the previous MARK and their count,
- *       and how many sellers have sold their whole slice of the event.</li>
+ *       and how many sellers have sold their whole slice of every event.</li>
+ *   <li>{@code STOP}: stops selling, once every seller's sale under way is done; answers {@code STOPPED}.</li>
  *   <li>{@code QUIT}: stops and exits.</li>
  * </ul>
  * Arguments: the center's base URI, the number of sellers (signed in as {@code bench-seller-<i>}), their password,
@@ -67,11 +69,15 @@ public final class SalesLoad {
             switch (words[0]) {
                 case "SELL" -> {
                     load.stop();
-                    load.sell(Long.parseLong(words[1]), Files.readAllLines(Path.of(words[2])),
-                            words.length > 3 && words[3].equals("NOW"));
+                    load.sell(Arrays.stream(words[1].split(",")).map(Long::parseLong).toList(),
+                            Files.readAllLines(Path.of(words[2])), words.length > 3 && words[3].equals("NOW"));
                     answer("SELLING");
                 }
                 case "MARK" -> answer(load.mark());
+                case "STOP" -> {
+                    load.stop();
+                    answer("STOPPED");
+                }
                 case "QUIT" -> {
                     load.stop();
                     answer("BYE");
@@ -88,7 +94,7 @@ public final class SalesLoad {
         System.out.flush();
     }
 
-    private void sell(long eventId, List<String> seats, boolean sellNow) {
+    private void sell(List<Long> eventIds, List<String> seats, boolean sellNow) {
         AtomicBoolean run = new AtomicBoolean(true);
         running = run;
         sellersDone.set(0);
@@ -97,15 +103,20 @@ public final class SalesLoad {
             String token = sellers.get(i).token();
             List<String> mine = seats.subList(i * perSeller, (i + 1) * perSeller);
             threads.add(Thread.ofPlatform().name("seller-" + i).start(() -> {
-                int next = 0;
+                boolean done = true;
                 try (LeanHttp http = new LeanHttp(base, token)) {
-                    for (; next + seatsPerSale <= mine.size() && run.get(); next += seatsPerSale) {
-                        long t0 = System.nanoTime();
-                        List<String> seatIds = mine.subList(next, next + seatsPerSale);
-                        count(sellNow ? sellNow(http, eventId, seatIds) : holdAndConfirm(http, eventId, seatIds), t0);
+                    for (long eventId : eventIds) {
+                        int next = 0;
+                        for (; next + seatsPerSale <= mine.size() && run.get(); next += seatsPerSale) {
+                            long t0 = System.nanoTime();
+                            List<String> seatIds = mine.subList(next, next + seatsPerSale);
+                            count(sellNow ? sellNow(http, eventId, seatIds) : holdAndConfirm(http, eventId, seatIds),
+                                    t0);
+                        }
+                        done = next + seatsPerSale > mine.size();
                     }
                 }
-                if (next + seatsPerSale > mine.size()) {
+                if (done) {
                     sellersDone.incrementAndGet();
                 }
             }));
