@@ -15,8 +15,10 @@ import dev.tessera.contract.problem.Problem;
  * Exactly-once POSTs (docs/operations.md "Idempotency keys"): a request with an {@code Idempotency-Key} header is run
  * once per signed-in account and key; a retry with the same key and the same request gets the first answer back (status
  * and body, with {@code Idempotent-Replayed: true}); the same key with another route or body is refused with 422; a
- * retry while the first request still runs gets 409 with Retry-After. Answers below 500 are kept (but 429, whose wait
- * ends), so a refusal is as final as a success; a 5xx or a lost database keeps nothing and the retry runs the work.
+ * retry while the first request still runs gets 409 with Retry-After, or, on the routes whose key is written with the
+ * answer ({@code Endpoints.KEY_WITH_WORK}), waits for it and gets its answer. Answers below 500 are kept (but 429,
+ * whose wait ends), so a refusal is as final as a success; a 5xx or a lost database keeps nothing and the retry runs
+ * the work.
  */
 final class IdempotentRequests {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IdempotentRequests.class);
