@@ -2,11 +2,14 @@ package dev.tessera.center.sales;
 
 import static dev.tessera.center.db.RenderedStatement.insertRows;
 import static dev.tessera.center.db.RenderedStatement.param;
+import static dev.tessera.center.db.schema.Tables.ISSUING_INFO;
+import static dev.tessera.center.db.schema.Tables.SALE;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD_AREA;
 import static dev.tessera.center.db.schema.Tables.SEAT_HOLD_SEAT;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.SELLER_QUOTA;
+import static dev.tessera.center.db.schema.Tables.TICKET;
 
 import dev.tessera.center.db.Database;
 import dev.tessera.center.db.Pipeline;
@@ -358,8 +361,17 @@ public final class HoldService {
                 seats.add(row.place());
             }
         }
+        HoldStatus status = HoldStatus.valueOf(first.status());
+        if (status == HoldStatus.ISSUED && seats.isEmpty()) {
+            // a sale paid at once writes no hold seats (issue 13): the hold's seats are its sale's
+            seats.addAll(db.dsl().selectDistinct(TICKET.SEAT_ID).from(TICKET)
+                    .join(SALE).on(SALE.ID.eq(TICKET.SALE_ID))
+                    .join(ISSUING_INFO).on(ISSUING_INFO.ID.eq(SALE.ISSUING_INFO_ID))
+                    .where(ISSUING_INFO.HOLD_ID.eq(holdId), TICKET.GENERAL_ADMISSION.isFalse())
+                    .fetch(TICKET.SEAT_ID));
+        }
         return new Hold(first.id(), first.eventId(), first.sellerId(), List.copyOf(seats), areas,
-                first.expiresAt().toInstant(), HoldStatus.valueOf(first.status()));
+                first.expiresAt().toInstant(), status);
     }
 
     /**

@@ -255,8 +255,9 @@ public final class SaleService {
                 HoldService.requireAll(seatIds, sold);
                 changes.addAll(sold);
             }
-            // the hold's seats and places stay on record as for a hold confirmed later (GET /api/holds/{id})
-            HoldService.recordPlaces(ctx, holdId, map, seatIds, areas);
+            // the hold's standing places stay on record as for a hold confirmed later (GET /api/holds/{id}); its
+            // seats are its sale's (HoldService.find), one row less a seat (issue 13)
+            HoldService.recordPlaces(ctx, holdId, map, List.of(), areas);
             // after the seats, in area-id order, as every transaction takes area rows
             areas.forEach((areaId, quantity) -> {
                 StandingPlaces.hold(ctx, eventId, map, areaId, quantity);
@@ -272,7 +273,7 @@ public final class SaleService {
     /**
      * Issue 13: {@link #sellNow}'s seats on PostgreSQL in two round trips and a commit where the statements one at a
      * time take eleven: the sale's keys, the seller's quota, open shift and the event's tax rates first; then the hold,
-     * the seats, the hold's seats, the issuing info, the sale, its sold seats and tickets, and the request's answer
+     * the seats, the issuing info, the sale, its sold seats and tickets, and the request's answer
      * together ({@link Pipeline}). The same statements in the same order as one at a time, so the same locks are taken
      * in the same order. Empty, with its transaction rolled back, when a step found what the one-at-a-time path
      * answers with its own words (a quota used up or missing, a seat taken, a statement refused): the caller then runs
@@ -300,7 +301,6 @@ public final class SaleService {
             HoldService.insertHold(second, holdId, eventId, sellerId, HoldStatus.ISSUED, now, now);
             var sold = SeatStates.moveOnPostgres(second, eventId, seatIds, holdId, "SOLD",
                     SeatStates.Guard.TAKEABLE, sellerId);
-            HoldService.recordSeats(second, holdId, map, seatIds);
             SaleResult result = AnswerInTransaction.keep(second, addKeyedSale(second, key[1], key[2], sellerId, holdId,
                     event, buyer.customer().auth().name(), buyer.memberId(), buyer.chip(), contact, payment, total,
                     change, tickets, now, shift.get(), rates.get()));

@@ -5,6 +5,7 @@ import static dev.tessera.center.db.schema.Tables.SEAT_HOLD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.center.support.ApiClient.Response;
 import dev.tessera.center.support.CenterFixture;
 import dev.tessera.center.support.CenterFixture.Account;
@@ -136,6 +137,13 @@ class PipelinePostgresTest {
         assertThat(sold.get("saleId").asLong()).isEqualTo(sales + 1);
         assertThat(sold.get("tickets")).hasSize(2);
         assertThat(db.dsl().fetchCount(SALE, SALE.ID.eq(sales + 1))).isEqualTo(1);
+        assertThat(db.dsl().fetchCount(dev.tessera.center.db.schema.Tables.SEAT_HOLD_SEAT,
+                dev.tessera.center.db.schema.Tables.SEAT_HOLD_SEAT.HOLD_ID.eq(holds + 1)))
+                .as("a sale paid at once writes no hold seats").isZero();
+        Response hold = seller.client().get("/api/holds/" + (holds + 1));
+        assertThat(hold.get("status").asText()).isEqualTo("ISSUED");
+        assertThat(hold.get("seatIds")).as("the hold's seats are its sale's").extracting(JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(seats.subList(0, 2));
 
         Response refused = seller.client().post("/api/events/" + ev.eventId() + "/sales",
                 sellNow(List.of(seats.get(3), seats.get(2))));
