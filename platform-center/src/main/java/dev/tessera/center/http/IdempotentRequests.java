@@ -104,8 +104,6 @@ final class IdempotentRequests {
                 abandonQuietly(answer, e);
             }
             throw e;
-        } catch (AnswerInTransaction.KeyTaken e) {
-            throw e;
         } catch (Exception | Error e) {
             abandonQuietly(answer, e);
             throw e;
@@ -143,7 +141,7 @@ final class IdempotentRequests {
     /** The work failed (often because the database is away): freeing the key may fail the same way, and then lapses. */
     private void abandonQuietly(AnswerInTransaction answer, Throwable cause) {
         if (!answer.claimed()) {
-            return; // nothing was written under the key
+            return; // nothing was written under the key (a KeyTaken passes here on its way to handle)
         }
         try {
             answer.abandon();

@@ -36,7 +36,6 @@ public final class AnswerInTransaction {
     }
 
     private final IdempotencyStore store;
-    private final dev.tessera.center.db.Database db;
     private final long accountId;
     private final String key;
     /** The request's operation and digest when the key is written with the answer (not claimed first); else null. */
@@ -47,10 +46,9 @@ public final class AnswerInTransaction {
     private Object kept;
     private String keptBody;
 
-    AnswerInTransaction(IdempotencyStore store, dev.tessera.center.db.Database db, long accountId, String key,
-                        String operation, String requestHash, int status, Writer writer) {
+    AnswerInTransaction(IdempotencyStore store, long accountId, String key, String operation, String requestHash,
+                        int status, Writer writer) {
         this.store = store;
-        this.db = db;
         this.accountId = accountId;
         this.key = key;
         this.operation = operation;
@@ -84,10 +82,14 @@ public final class AnswerInTransaction {
      * @throws KeyTaken when the key was not claimed and another request's answer is there already
      */
     public void keepAfterWork(int answerStatus, String contentType, String body) {
+        write(store.dsl(), answerStatus, contentType, body);
+    }
+
+    /** The answer kept under the key in {@code ctx}: the claimed key completed, or the key written with it. */
+    private void write(DSLContext ctx, int answerStatus, String contentType, String body) {
         if (claimed()) {
-            store.complete(accountId, key, answerStatus, contentType, body);
-        } else if (!store.keepFirst(db.dsl(), accountId, key, operation, requestHash, answerStatus, contentType,
-                body)) {
+            store.complete(ctx, accountId, key, answerStatus, contentType, body);
+        } else if (!store.keepFirst(ctx, accountId, key, operation, requestHash, answerStatus, contentType, body)) {
             throw new KeyTaken();
         }
     }
@@ -147,11 +149,7 @@ public final class AnswerInTransaction {
 
     private void keepIn(DSLContext ctx, Object answer) {
         String body = body(answer);
-        if (claimed()) {
-            store.complete(ctx, accountId, key, status, "application/json", body);
-        } else if (!store.keepFirst(ctx, accountId, key, operation, requestHash, status, "application/json", body)) {
-            throw new KeyTaken();
-        }
+        write(ctx, status, "application/json", body);
         // a transaction run again after a transient conflict keeps its own answer: the last one is the committed one
         kept = answer;
         keptBody = body;

@@ -119,12 +119,7 @@ public final class IdempotencyStore {
         return new Claim.InFlight();
     }
 
-    /** Keeps the answer of a claimed key for the retention period. */
-    public void complete(long accountId, String key, int status, String contentType, String body) {
-        complete(db.dsl(), accountId, key, status, contentType, body);
-    }
-
-    /** {@link #complete} in the transaction of {@code ctx}: the one the work ran in ({@link AnswerInTransaction}). */
+    /** Keeps the answer of a claimed key for the retention period, in the transaction of {@code ctx} (or on its own). */
     void complete(DSLContext ctx, long accountId, String key, int status, String contentType, String body) {
         COMPLETE.execute(ctx, status, contentType, body, accountId, key);
     }
@@ -142,10 +137,9 @@ public final class IdempotencyStore {
      */
     boolean keepFirst(DSLContext ctx, long accountId, String key, String operation, String requestHash, int status,
                       String contentType, String body) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         try {
-            return KEEP_FIRST.execute(ctx, accountId, key, operation, requestHash, status, contentType, body, now,
-                    now.plus(RETENTION), db.instanceKey()) == 1;
+            return KEEP_FIRST.execute(ctx, keepFirstValues(accountId, key, operation, requestHash, status, contentType,
+                    body)) == 1;
         } catch (org.jooq.exception.DataAccessException e) {
             if ("23505".equals(e.sqlState())) {
                 return false; // the key was inserted by another transaction between the check and the insert
@@ -158,9 +152,20 @@ public final class IdempotencyStore {
     dev.tessera.center.db.Pipeline.Step<Void> keepFirst(dev.tessera.center.db.Pipeline pipeline, long accountId,
                                                          String key, String operation, String requestHash,
                                                          int status, String contentType, String body) {
+        return pipeline.execute(KEEP_FIRST, keepFirstValues(accountId, key, operation, requestHash, status,
+                contentType, body));
+    }
+
+    private Object[] keepFirstValues(long accountId, String key, String operation, String requestHash, int status,
+                                     String contentType, String body) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return pipeline.execute(KEEP_FIRST, accountId, key, operation, requestHash, status, contentType, body, now,
-                now.plus(RETENTION), db.instanceKey());
+        return new Object[] {accountId, key, operation, requestHash, status, contentType, body, now,
+                now.plus(RETENTION), db.instanceKey()};
+    }
+
+    /** The database outside any transaction: each statement on its own. */
+    DSLContext dsl() {
+        return db.dsl();
     }
 
     /**
@@ -173,7 +178,7 @@ public final class IdempotencyStore {
      */
     public AnswerInTransaction answerWithTheWork(long accountId, String key, String operation, String requestHash,
                                                  int status, AnswerInTransaction.Writer writer) {
-        return new AnswerInTransaction(this, db, accountId, key, operation, requestHash, status, writer);
+        return new AnswerInTransaction(this, accountId, key, operation, requestHash, status, writer);
     }
 
     /**
@@ -181,7 +186,7 @@ public final class IdempotencyStore {
      * {@code writer}), for the service doing the work to keep in its own transaction.
      */
     public AnswerInTransaction answerFor(long accountId, String key, int status, AnswerInTransaction.Writer writer) {
-        return new AnswerInTransaction(this, db, accountId, key, null, null, status, writer);
+        return new AnswerInTransaction(this, accountId, key, null, null, status, writer);
     }
 
     /** Frees a claimed key whose request ended without an answer worth keeping (the database was away): a retry runs. */

@@ -234,7 +234,7 @@ public final class SaleService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<SeatChange> changes = new ArrayList<>();
         if (db.dialect() == SQLDialect.POSTGRES && areas.isEmpty()) {
-            java.util.Optional<SaleResult> pipelined = sellNowPipelined(sellerId, event, map, seatIds, perCategory,
+            java.util.Optional<SaleResult> pipelined = sellNowPipelined(sellerId, event, seatIds, perCategory,
                     buyer, contact, payment, total, change, tickets, now, changes);
             if (pipelined.isPresent()) {
                 publish(event.id(), changes, List.of());
@@ -279,10 +279,9 @@ public final class SaleService {
      * answers with its own words (a quota used up or missing, a seat taken, a statement refused): the caller then runs
      * that path.
      */
-    private java.util.Optional<SaleResult> sellNowPipelined(long sellerId, Event event, SeatMap map,
-            List<String> seatIds, java.util.Map<String, Integer> perCategory, Buyer buyer, CustomerContact contact,
-            Payment payment, long total, long change, List<IssuedTicket> tickets, OffsetDateTime now,
-            List<SeatChange> changes) {
+    private java.util.Optional<SaleResult> sellNowPipelined(long sellerId, Event event, List<String> seatIds,
+            java.util.Map<String, Integer> perCategory, Buyer buyer, CustomerContact contact, Payment payment,
+            long total, long change, List<IssuedTicket> tickets, OffsetDateTime now, List<SeatChange> changes) {
         long eventId = event.id();
         return Pipeline.orElseOneAtATime(db, ctx -> {
             changes.clear();
