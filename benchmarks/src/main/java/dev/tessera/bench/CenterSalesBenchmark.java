@@ -101,7 +101,7 @@ public final class CenterSalesBenchmark {
 
     /** What the database holds after the run: a seat sold twice would show in one of these. */
     record Audit(int seatsWithTwoTickets, int soldSeatRows, int seatsSold, int seatTickets, long seatUpdates,
-                 long hotSeatUpdates) {
+                 long hotSeatUpdates, java.util.Map<String, Integer> missingParents) {
         int doubleSales() {
             return seatsWithTwoTickets + Math.abs(soldSeatRows - seatsSold) + Math.abs(seatTickets - soldSeatRows);
         }
@@ -179,6 +179,8 @@ public final class CenterSalesBenchmark {
             lines.add(("| center: seats sold twice after the run, %s (tickets per seat, sold_seat rows, SOLD seats) "
                     + "| %d (%,d seats sold, %,d sold_seat rows, %,d seat tickets) |").formatted(f.database(),
                     f.audit().doubleSales(), f.audit().seatsSold(), f.audit().soldSeatRows(), f.audit().seatTickets()));
+            lines.add("| center: rows of the sales ledger naming a missing parent after the run, %s (`LedgerIntegrity`) | %s |"
+                    .formatted(f.database(), missingParents(f.audit())));
             if (f.audit().seatUpdates() >= 0) {
                 lines.add("| center: seat row updates made in place (HOT), %s, whole run | %.0f %% (%,d of %,d) |"
                         .formatted(f.database(), 100.0 * f.audit().hotSeatUpdates() / Math.max(1, f.audit().seatUpdates()),
@@ -208,6 +210,8 @@ public final class CenterSalesBenchmark {
         }
         System.out.printf("%s: %d seats sold twice (%d seats SOLD, %d sold_seat rows, %d seat tickets)%n", f.database(),
                 f.audit().doubleSales(), f.audit().seatsSold(), f.audit().soldSeatRows(), f.audit().seatTickets());
+        System.out.printf("%s: rows of the sales ledger naming a missing parent: %s%n", f.database(),
+                missingParents(f.audit()));
         if (f.audit().seatUpdates() >= 0) {
             System.out.printf("%s: %d seat row updates, %d of them HOT (%.0f %%)%n", f.database(), f.audit().seatUpdates(),
                     f.audit().hotSeatUpdates(), 100.0 * f.audit().hotSeatUpdates() / Math.max(1, f.audit().seatUpdates()));
@@ -328,10 +332,11 @@ public final class CenterSalesBenchmark {
                     r.get(1, Double.class) * 1000 / sales, r.get(2, Long.class) / sales,
                     query.length() > 150 ? query.substring(0, 150) + "…" : query);
         }
-        var total = dsl.resultQuery("SELECT sum(calls), sum(total_exec_time), sum(wal_records) FROM pg_stat_statements")
-                .fetchOne();
-        System.out.printf("  %5.2f  %8.1f  %12.2f  (every statement)%n", total.get(0, Long.class) / sales,
-                total.get(1, Double.class) * 1000 / sales, total.get(2, Long.class) / sales);
+        var total = dsl.resultQuery("SELECT sum(calls), sum(total_exec_time), sum(wal_records), sum(wal_fpi), "
+                + "sum(wal_bytes) FROM pg_stat_statements").fetchOne();
+        System.out.printf("  %5.2f  %8.1f  %12.2f  (every statement; %.2f full pages, %,.0f WAL bytes a sale)%n",
+                total.get(0, Long.class) / sales, total.get(1, Double.class) * 1000 / sales,
+                total.get(2, Long.class) / sales, total.get(3, Long.class) / sales, total.get(4, Double.class) / sales);
     }
 
     /** Warms the current way of selling until the JIT is quiet, then measures it for the set window. */
@@ -377,7 +382,11 @@ public final class CenterSalesBenchmark {
         return new CpuSplit(center / n, client / n, database / n, Math.max(0, machine - center - client - database) / n);
     }
 
-    /** Counts, in the center's database, every sign of a seat sold twice. */
+    private static String missingParents(Audit audit) {
+        return audit.missingParents().isEmpty() ? "0" : audit.missingParents().toString();
+    }
+
+    /** Counts, in the center's database, every sign of a seat sold twice, and every row naming a missing parent. */
     private static Audit audit(PlatformCenter center) {
         return center.services().db().tx(ctx -> audit(ctx));
     }
@@ -395,7 +404,8 @@ public final class CenterSalesBenchmark {
             hot = row.get(1, Long.class);
         }
         return new Audit(twice, ctx.fetchCount(SOLD_SEAT), ctx.fetchCount(SEAT_STATE, SEAT_STATE.STATUS.eq("SOLD")),
-                ctx.fetchCount(TICKET, TICKET.GENERAL_ADMISSION.isFalse(), TICKET.STATUS.ne("VOID")), updates, hot);
+                ctx.fetchCount(TICKET, TICKET.GENERAL_ADMISSION.isFalse(), TICKET.STATUS.ne("VOID")), updates, hot,
+                dev.tessera.center.sales.LedgerIntegrity.missingParents(ctx));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.center.sales.LedgerIntegrity;
 import dev.tessera.center.support.ApiClient;
 import dev.tessera.center.support.ApiClient.Response;
 import dev.tessera.center.support.CenterFixture;
@@ -45,7 +46,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -272,6 +272,7 @@ abstract class CenterContractTest {
         log.get("lines").forEach(l -> loggedSeats.add(l.get("seatId").asText()));
         assertThat(loggedSeats).doesNotHaveDuplicates().hasSameSizeAs(soldTo.keySet())
                 .containsExactlyInAnyOrderElementsOf(soldTo.keySet());
+        assertThat(LedgerIntegrity.missingParents(fx.center.services().db().dsl())).isEmpty();
     }
 
     @Test
@@ -417,7 +418,7 @@ abstract class CenterContractTest {
      * (each check locked it); the database still ties them to their event through the hold, the sale and the seat row.
      */
     @Test
-    void theDatabaseStillTiesEverySaleTicketAndSoldSeatToItsEvent() {
+    void theLedgerCheckFindsEveryRowWhoseParentIsMissing() {
         Account seller = fx.account(Role.SELLER);
         var map = mapOf();
         EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(map, 10)), Map.of());
@@ -427,21 +428,30 @@ abstract class CenterContractTest {
         assertThat(sold.status()).isEqualTo(201);
         String ticketId = sold.get("tickets").get(0).get("ticketId").asText();
         long saleId = sold.get("saleId").asLong();
-        org.jooq.DSLContext db = fx.center.services().db().dsl();
         var ticket = dev.tessera.center.db.schema.Tables.TICKET;
         var soldSeat = dev.tessera.center.db.schema.Tables.SOLD_SEAT;
         var sale = dev.tessera.center.db.schema.Tables.SALE;
         var info = dev.tessera.center.db.schema.Tables.ISSUING_INFO;
-        assertThatThrownBy(() -> db.update(ticket).set(ticket.EVENT_ID, other.eventId()).where(ticket.ID.eq(ticketId))
-                .execute()).as("a ticket of another event than its sale's").isInstanceOf(DataAccessException.class);
-        assertThatThrownBy(() -> db.update(soldSeat).set(soldSeat.EVENT_ID, other.eventId())
-                .set(soldSeat.SEAT_ID, "no-such-seat").where(soldSeat.TICKET_ID.eq(ticketId)).execute())
-                .as("a sold seat the event does not have").isInstanceOf(DataAccessException.class);
-        assertThatThrownBy(() -> db.update(sale).set(sale.EVENT_ID, other.eventId()).where(sale.ID.eq(saleId)).execute())
-                .as("a sale of another event than its issuing info's").isInstanceOf(DataAccessException.class);
-        assertThatThrownBy(() -> db.update(info).set(info.EVENT_ID, other.eventId())
-                .where(info.ID.eq(sold.get("issuingInfoId").asLong())).execute())
-                .as("issuing info of another event than its hold's").isInstanceOf(DataAccessException.class);
+        var hold = dev.tessera.center.db.schema.Tables.SEAT_HOLD;
+        var db = fx.center.services().db();
+        assertThat(LedgerIntegrity.missingParents(db.dsl())).isEmpty();
+        // each row made to name a parent that is not there, in a transaction rolled back after the check
+        Map<String, Integer> found = new java.util.LinkedHashMap<>();
+        assertThatThrownBy(() -> db.tx(ctx -> {
+            ctx.update(ticket).set(ticket.EVENT_ID, other.eventId()).where(ticket.ID.eq(ticketId)).execute();
+            ctx.update(soldSeat).set(soldSeat.SEAT_ID, "no-such-seat").where(soldSeat.TICKET_ID.eq(ticketId)).execute();
+            ctx.update(sale).set(sale.ISSUING_INFO_ID, -1L).where(sale.ID.eq(saleId)).execute();
+            ctx.update(info).set(info.HOLD_ID, -1L).where(info.ID.eq(sold.get("issuingInfoId").asLong())).execute();
+            ctx.update(hold).set(hold.SELLER_ID, -1L).where(hold.ID.eq(sold.get("holdId").asLong())).execute();
+            found.putAll(LedgerIntegrity.missingParents(ctx));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(found).containsExactly(Map.entry("tickets without a sale of their event", 1),
+                Map.entry("sales without an issuing info of their event", 1),
+                Map.entry("issuing infos without a hold of their event", 1),
+                Map.entry("sold seats without a seat of their event", 1),
+                Map.entry("holds without their seller's account", 1));
+        assertThat(LedgerIntegrity.missingParents(db.dsl())).isEmpty();
     }
 
     private static Response sellNow(Account seller, EventSetup ev, List<String> seats) {

@@ -125,7 +125,8 @@ public final class Database implements AutoCloseable {
             HikariDataSource ds = pool(url, user, password, poolSize, dialect, shown);
             try {
                 Migrations.migrate(ds, "db/center", new StandingInventoryOfEarlierEvents(dialect),
-                        new SalesWithoutEventRowLocks(dialect), new LeanTicketIndexes(dialect));
+                        new SalesWithoutEventRowLocks(dialect), new LeanTicketIndexes(dialect),
+                        new SalesWithoutForeignKeyChecks(dialect));
             } catch (FlywayException | DataAccessException e) {
                 ds.close();
                 throw new DatabaseStartException("cannot migrate the center database " + shown + ": " + reasonOf(e), e);

@@ -3,14 +3,8 @@ package dev.tessera.center.db;
 import static org.jooq.impl.DSL.constraint;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.flywaydb.core.api.migration.Context;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -61,27 +55,5 @@ final class SalesWithoutEventRowLocks extends CenterJavaMigration {
                 .references("sale", "id", "event_id")).execute();
         ctx.alterTable("sold_seat").add(constraint("sold_seat_seat_fk").foreignKey("seat_id", "event_id")
                 .references("seat_state", "seat_id", "event_id")).execute();
-    }
-
-    /** The name of the foreign key of {@code table} whose only column is {@code column}, referencing {@code parent}. */
-    private static String foreignKey(Connection connection, String table, String column, String parent)
-            throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        String stored = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
-        Map<String, List<String>> columns = new LinkedHashMap<>();
-        Map<String, String> parents = new LinkedHashMap<>();
-        try (ResultSet keys = meta.getImportedKeys(connection.getCatalog(), connection.getSchema(), stored)) {
-            while (keys.next()) {
-                String name = keys.getString("FK_NAME");
-                columns.computeIfAbsent(name, n -> new ArrayList<>()).add(keys.getString("FKCOLUMN_NAME"));
-                parents.put(name, keys.getString("PKTABLE_NAME"));
-            }
-        }
-        return columns.entrySet().stream()
-                .filter(e -> e.getValue().size() == 1 && e.getValue().getFirst().equalsIgnoreCase(column)
-                        && parents.get(e.getKey()).equalsIgnoreCase(parent))
-                .map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no foreign key " + table + " (" + column + ") -> "
-                        + parent + " to replace"));
     }
 }

@@ -366,6 +366,8 @@ class ClusterFaultTest {
                 + new java.util.TreeMap<>(outcomes) + "; sales told at each kill " + toldAtKill + ")");
         assertThat(lost).as("confirmed sales missing from the database").isEmpty();
         assertThat(duplicated).isEmpty();
+        assertThat(dev.tessera.center.sales.LedgerIntegrity.missingParents(dsl)).as("rows naming a missing parent")
+                .isEmpty();
         assertThat(gaveUp).as("requests still without an answer after " + RETRY_FOR.toSeconds() + " s").isEmpty();
         assertThat(untold).as("sales the clients were not told of").isEmpty();
         assertThat(told.size()).as("sales go on after the last kill (sales told at each kill: %s)", toldAtKill)

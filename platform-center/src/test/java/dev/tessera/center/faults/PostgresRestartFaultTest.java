@@ -135,6 +135,8 @@ class PostgresRestartFaultTest {
                     + seatsAnswered.size() + "; failed requests: " + (failureSummary.isEmpty() ? "none" : failureSummary) + ")");
             assertThat(lost).isEmpty();
             assertThat(duplicated).isEmpty();
+            assertThat(dev.tessera.center.sales.LedgerIntegrity.missingParents(db)).as("rows naming a missing parent")
+                    .isEmpty();
             assertThat(unreadable).as("failed requests without a problem document").isEmpty();
             assertThat(failures.keySet()).as("every failure is the database being away or a seat taken meanwhile")
                     .allMatch(k -> k.startsWith("503 database-unavailable") || k.startsWith("409"));
