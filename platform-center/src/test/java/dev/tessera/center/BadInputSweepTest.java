@@ -51,7 +51,7 @@ class BadInputSweepTest {
 
     @AfterAll
     void stop() {
-        fx.close();
+        fx.closeCheckingTheLedger();
     }
 
     @Test

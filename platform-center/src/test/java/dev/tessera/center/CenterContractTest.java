@@ -74,7 +74,8 @@ abstract class CenterContractTest {
     @AfterAll
     void stopCenter() {
         if (fx != null) {
-            fx.close();
+            // every way of selling the tests ran (holds, sales, exchanges, voids, offline sales, transfers)
+            fx.closeCheckingTheLedger();
         }
     }
 

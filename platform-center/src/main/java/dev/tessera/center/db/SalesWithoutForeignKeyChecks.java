@@ -17,15 +17,15 @@ import org.jooq.impl.DSL;
  * writes that lock to the WAL. A sale of 2 seats paid at once ran 11 of them: the event row (one row shared by every
  * concurrent sale of the event, so a multixact), the seller's account 4 times, and the hold, issuing info, sale and
  * seats that the same transaction had just written or updated. Dropping them took a sale from 23 statements and 57 WAL
- * records to 12 and 38 and PostgreSQL's CPU a sale down by about 30 % (docs/performance.md).
+ * records to 12 and 38, and PostgreSQL's CPU a sale by about a quarter (docs/performance.md).
  *
  * <p>Nothing is lost, because no parent row is ever deleted (the center deletes no event, account, hold, issuing info,
  * sale or seat row) and the center writes each of these children in the transaction that writes or checks its parent:
  * the seller is the signed-in account, and the idempotency key's account too; a hold and a sale name the event whose
  * seat rows their seat update found (the number of seats it moved is checked before the commit); a hold's seats are
  * written with the hold; issuing info, sale, sold seats and tickets are written together, the sold seats naming the
- * seats the same transaction sold. {@code LedgerIntegrity} (tests) checks that no such row names a missing parent after
- * the concurrency, pipeline and fault tests, on H2 and PostgreSQL. The unique keys {@code (id, event_id)} of
+ * seats the same transaction sold. {@code LedgerIntegrity} checks that no such row names a missing parent, after every
+ * test suite that sells (H2 and PostgreSQL), the fault tests and the benchmark. The unique keys {@code (id, event_id)} of
  * {@code seat_hold}, {@code issuing_info} and {@code sale} existed only for the composite keys of migration 23 and go
  * with them (three index entries a sale).
  *

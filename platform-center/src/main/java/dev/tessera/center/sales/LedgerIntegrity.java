@@ -24,7 +24,8 @@ import org.jooq.impl.DSL;
  * ({@code SalesWithoutForeignKeyChecks}, issue 13), checked over the whole database: every ticket names a sale of its
  * event, every sale an issuing info of its event, every issuing info a hold of its event, every sold seat a seat of its
  * event, every hold an event, every hold seat a hold, and every hold, issuing info, sale and idempotency key an
- * account. The concurrency, pipeline and fault tests run it after their sales; the benchmark after its run.
+ * account. The center's test suites that sell run it when they close their center, the fault tests after their kills
+ * and restarts, the benchmark after its run.
  */
 public final class LedgerIntegrity {
     private LedgerIntegrity() {

@@ -71,7 +71,7 @@ class OpenApiContractTest {
 
     @AfterAll
     void stop() {
-        fx.close();
+        fx.closeCheckingTheLedger();
     }
 
     @Test

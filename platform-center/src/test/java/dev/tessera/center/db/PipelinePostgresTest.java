@@ -64,7 +64,7 @@ class PipelinePostgresTest {
 
     @AfterEach
     void stop() {
-        fx.close();
+        fx.closeCheckingTheLedger();
     }
 
     @Test

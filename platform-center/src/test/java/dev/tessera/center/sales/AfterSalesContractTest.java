@@ -51,7 +51,7 @@ abstract class AfterSalesContractTest {
     @AfterAll
     void stopCenter() {
         if (fx != null) {
-            fx.close();
+            fx.closeCheckingTheLedger();
         }
     }
 

@@ -58,7 +58,7 @@ abstract class MemberCardProofContractTest {
     @AfterAll
     void stopCenter() {
         if (fx != null) {
-            fx.close();
+            fx.closeCheckingTheLedger();
         }
     }
 

@@ -67,7 +67,7 @@ abstract class StandingAreaContractTest {
     @AfterAll
     void stopCenter() {
         if (fx != null) {
-            fx.close();
+            fx.closeCheckingTheLedger();
         }
     }
 

@@ -55,7 +55,7 @@ abstract class ShiftContractTest {
     @AfterAll
     void stopCenter() {
         if (fx != null) {
-            fx.close();
+            fx.closeCheckingTheLedger();
         }
     }
 

@@ -43,7 +43,7 @@ abstract class TaxContractTest {
     @AfterAll
     void stopCenter() {
         if (fx != null) {
-            fx.close();
+            fx.closeCheckingTheLedger();
         }
     }
 
