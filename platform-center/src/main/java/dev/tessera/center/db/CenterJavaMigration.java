@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * A center migration written in Java (where SQL alone cannot do it on both H2 and PostgreSQL): its version and
@@ -48,14 +50,28 @@ abstract class CenterJavaMigration implements JavaMigration {
         return true;
     }
 
+    /**
+     * Drops the foreign key of {@code table} whose only column is {@code column}, referencing {@code parent}: the keys
+     * of V1 have no names of their own (H2 and PostgreSQL named them differently), so it is found by its columns.
+     */
+    static void dropForeignKey(DSLContext ctx, Connection connection, String table, String column, String parent)
+            throws SQLException {
+        ctx.alterTable(table).dropConstraint(DSL.name(foreignKey(connection, table, column, parent))).execute();
+    }
+
+    /** {@code table} as the database's metadata spells it (H2 keeps unquoted names in upper case). */
+    static String stored(DatabaseMetaData meta, String table) throws SQLException {
+        return meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+    }
+
     /** The name of the foreign key of {@code table} whose only column is {@code column}, referencing {@code parent}. */
-    static String foreignKey(Connection connection, String table, String column, String parent)
+    private static String foreignKey(Connection connection, String table, String column, String parent)
             throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        String stored = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
         Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, String> parents = new LinkedHashMap<>();
-        try (ResultSet keys = meta.getImportedKeys(connection.getCatalog(), connection.getSchema(), stored)) {
+        try (ResultSet keys = meta.getImportedKeys(connection.getCatalog(), connection.getSchema(),
+                stored(meta, table))) {
             while (keys.next()) {
                 String name = keys.getString("FK_NAME");
                 columns.computeIfAbsent(name, n -> new ArrayList<>()).add(keys.getString("FKCOLUMN_NAME"));

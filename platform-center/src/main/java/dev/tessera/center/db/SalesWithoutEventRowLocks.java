@@ -44,8 +44,7 @@ final class SalesWithoutEventRowLocks extends CenterJavaMigration {
                 new String[] {"issuing_info", "hold_id", "seat_hold"}, new String[] {"sale", "event_id", "event"},
                 new String[] {"sale", "issuing_info_id", "issuing_info"}, new String[] {"sold_seat", "event_id", "event"},
                 new String[] {"ticket", "event_id", "event"}, new String[] {"ticket", "sale_id", "sale"})) {
-            String name = foreignKey(connection, key[0], key[1], key[2]);
-            ctx.alterTable(key[0]).dropConstraint(DSL.name(name)).execute();
+            dropForeignKey(ctx, connection, key[0], key[1], key[2]);
         }
         ctx.alterTable("issuing_info").add(constraint("issuing_info_hold_event_fk").foreignKey("hold_id", "event_id")
                 .references("seat_hold", "id", "event_id")).execute();

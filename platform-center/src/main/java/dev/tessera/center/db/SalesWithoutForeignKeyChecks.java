@@ -23,9 +23,8 @@ import org.jooq.impl.DSL;
  * sale or seat row) and the center writes each of these children in the transaction that writes or checks its parent:
  * the seller is the signed-in account, and the idempotency key's account too; a hold and a sale name the event they
  * read and whose seats or standing places they moved (the number of seats moved is checked before the commit, an
- * area's places by its update); a hold's seats are
- * written with the hold; issuing info, sale, sold seats and tickets are written together, the sold seats naming the
- * seats the same transaction sold. {@code LedgerIntegrity} checks that no such row names a missing parent, after every
+ * area's places by its update); a hold's seats are written with the hold; issuing info, sale, sold seats and tickets
+ * are written together, the sold seats naming the seats the same transaction sold. {@code LedgerIntegrity} checks that no such row names a missing parent, after every
  * test suite that sells (H2 and PostgreSQL), the fault tests and the benchmark. The unique keys {@code (id, event_id)} of
  * {@code seat_hold}, {@code issuing_info} and {@code sale} existed only for the composite keys of migration 23 and go
  * with them (three index entries a sale; migration 32 gives {@code sale} one back, {@code UNIQUE (issuing_info_id)},
@@ -54,8 +53,7 @@ final class SalesWithoutForeignKeyChecks extends CenterJavaMigration {
                 new String[] {"seat_hold", "seller_id", "account"}, new String[] {"seat_hold_seat", "hold_id", "seat_hold"},
                 new String[] {"issuing_info", "seller_id", "account"}, new String[] {"sale", "seller_id", "account"},
                 new String[] {"idempotency_key", "account_id", "account"})) {
-            String name = foreignKey(connection, key[0], key[1], key[2]);
-            ctx.alterTable(key[0]).dropConstraint(DSL.name(name)).execute();
+            dropForeignKey(ctx, connection, key[0], key[1], key[2]);
         }
     }
 }

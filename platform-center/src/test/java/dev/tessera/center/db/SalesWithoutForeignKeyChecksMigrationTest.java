@@ -61,7 +61,7 @@ class SalesWithoutForeignKeyChecksMigrationTest {
     private static Set<String> parents(Connection c, String table) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         Set<String> parents = new TreeSet<>();
-        try (ResultSet keys = meta.getImportedKeys(c.getCatalog(), c.getSchema(), stored(meta, table))) {
+        try (ResultSet keys = meta.getImportedKeys(c.getCatalog(), c.getSchema(), CenterJavaMigration.stored(meta, table))) {
             while (keys.next()) {
                 parents.add(keys.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT));
             }
@@ -73,7 +73,7 @@ class SalesWithoutForeignKeyChecksMigrationTest {
     private static Set<String> uniqueIndexes(Connection c, String table) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         Set<String> names = new TreeSet<>();
-        try (ResultSet indexes = meta.getIndexInfo(c.getCatalog(), c.getSchema(), stored(meta, table), true, false)) {
+        try (ResultSet indexes = meta.getIndexInfo(c.getCatalog(), c.getSchema(), CenterJavaMigration.stored(meta, table), true, false)) {
             while (indexes.next()) {
                 if (indexes.getString("INDEX_NAME") != null) {
                     names.add(indexes.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
@@ -81,9 +81,5 @@ class SalesWithoutForeignKeyChecksMigrationTest {
             }
         }
         return names;
-    }
-
-    private static String stored(DatabaseMetaData meta, String table) throws SQLException {
-        return meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
     }
 }
