@@ -590,6 +590,55 @@ abstract class CenterContractTest {
         }
     }
 
+    /**
+     * A delta ({@code ?since=}) names each seat changed after the revision once, with its state now and the revision of
+     * its latest change, in revision order; a revision in it is a valid {@code since} of the next delta (migration 33:
+     * the revisions are found through seat_change, the states on the seat rows).
+     */
+    @Test
+    void aDeltaListsEachChangedSeatOnceWithItsStateNowInRevisionOrder() {
+        Account seller = fx.account(Role.SELLER);
+        EventSetup ev = fx.publishedTheatreEvent(Map.of(seller, CenterFixture.quotaForAll(mapOf(), 10)), Map.of());
+        String seatsPath = "/api/events/" + ev.eventId() + "/seats";
+        List<String> free = ev.map().seats().stream().filter(s -> s.flags().isEmpty()).limit(3).map(Seat::id).toList();
+        long start = seller.client().get(seatsPath).get("revision").asLong();
+        assertThat(delta(seller, seatsPath, start)).as("nothing changed yet").isEmpty();
+
+        Response held = hold(seller, ev, free.subList(0, 2));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        List<JsonNode> afterHold = delta(seller, seatsPath, start);
+        assertThat(afterHold).extracting(c -> c.get("seatId").asText()).containsExactlyInAnyOrderElementsOf(free.subList(0, 2));
+        assertThat(afterHold).extracting(c -> c.get("status").asText()).containsOnly("HELD");
+        long held2 = afterHold.getLast().get("revision").asLong();
+
+        Response sold = seller.client().post("/api/sales", Map.of("holdId", held.get("id").asLong(),
+                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH", "tenderedMinor", 1_000_000)));
+        assertThat(sold.status()).as(sold.body()).isEqualTo(201);
+        Response third = sellNow(seller, ev, List.of(free.get(2)));
+        assertThat(third.status()).as(third.body()).isEqualTo(201);
+
+        for (long since : List.of(start, held2)) {
+            List<JsonNode> changes = delta(seller, seatsPath, since);
+            assertThat(changes).as("since %d: each seat once, sold", since).extracting(c -> c.get("seatId").asText())
+                    .containsExactlyInAnyOrderElementsOf(free);
+            assertThat(changes).extracting(c -> c.get("status").asText()).containsOnly("SOLD");
+            List<Long> revisions = changes.stream().map(c -> c.get("revision").asLong()).toList();
+            assertThat(revisions).isSorted().doesNotHaveDuplicates().allMatch(r -> r > held2);
+            assertThat(changes.getLast().get("seatId").asText()).as("the sale paid at once came last").isEqualTo(free.get(2));
+            assertThat(delta(seller, seatsPath, revisions.getLast())).as("nothing after the latest").isEmpty();
+        }
+        assertThat(seller.client().get(seatsPath).get("revision").asLong()).as("the snapshot's revision")
+                .isEqualTo(delta(seller, seatsPath, start).getLast().get("revision").asLong());
+    }
+
+    private static List<JsonNode> delta(Account seller, String seatsPath, long since) {
+        Response delta = seller.client().get(seatsPath + "?since=" + since);
+        assertThat(delta.status()).as(delta.body()).isEqualTo(200);
+        List<JsonNode> changes = new ArrayList<>();
+        delta.get("changes").forEach(changes::add);
+        return changes;
+    }
+
     @Test
     void offlineSalesArriveExactlyOnceAndOnlyInsideTheAllocation() throws Exception {
         Account seller = fx.account(Role.SELLER);

@@ -126,7 +126,7 @@ public final class Database implements AutoCloseable {
             try {
                 Migrations.migrate(ds, "db/center", new StandingInventoryOfEarlierEvents(dialect),
                         new SalesWithoutEventRowLocks(dialect), new LeanTicketIndexes(dialect),
-                        new SalesWithoutForeignKeyChecks(dialect));
+                        new SalesWithoutForeignKeyChecks(dialect), new SeatRowsWithRoom(dialect));
             } catch (FlywayException | DataAccessException e) {
                 ds.close();
                 throw new DatabaseStartException("cannot migrate the center database " + shown + ": " + reasonOf(e), e);
@@ -236,7 +236,7 @@ public final class Database implements AutoCloseable {
 
     /** The tables a sale writes: the ones whose foreign-key checks and lookups PostgreSQL plans from statistics. */
     private static final List<String> SALES_TABLES = List.of("seat_hold", "seat_hold_seat", "seat_hold_area",
-            "issuing_info", "sale", "sold_seat", "ticket", "idempotency_key");
+            "issuing_info", "sale", "sold_seat", "ticket", "idempotency_key", "seat_change");
     /** A sales table is analyzed again once this many rows (or more than it held) changed since its last analysis. */
     public static final int STATISTICS_MIN_CHANGES = 500;
 

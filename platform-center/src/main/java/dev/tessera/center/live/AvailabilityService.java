@@ -1,6 +1,7 @@
 package dev.tessera.center.live;
 
 import static dev.tessera.center.db.schema.Tables.GA_INVENTORY;
+import static dev.tessera.center.db.schema.Tables.SEAT_CHANGE;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static dev.tessera.center.db.schema.Tables.TICKET;
 
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
 /** Seat availability: a full snapshot for a terminal that starts, and deltas by revision after that. */
@@ -55,6 +58,15 @@ public final class AvailabilityService {
         return new Availability(eventId, revision[0], byStatus, mine, perCategory, areas(eventId));
     }
 
+    /** The query of {@link #since}'s seats, apart so that a test can ask the database how it plans it. */
+    public static ResultQuery<Record3<String, String, Long>> changesSince(DSLContext ctx, long eventId, long revision) {
+        return ctx.select(SEAT_STATE.SEAT_ID, SEAT_STATE.STATUS, SEAT_CHANGE.REVISION)
+                .from(SEAT_CHANGE).join(SEAT_STATE).on(SEAT_STATE.SEAT_ID.eq(SEAT_CHANGE.SEAT_ID),
+                        SEAT_STATE.EVENT_ID.eq(SEAT_CHANGE.EVENT_ID), SEAT_STATE.REVISION.eq(SEAT_CHANGE.REVISION))
+                .where(SEAT_CHANGE.EVENT_ID.eq(eventId), SEAT_CHANGE.REVISION.gt(revision))
+                .orderBy(SEAT_CHANGE.REVISION).limit(100_000);
+    }
+
     /** Every standing area of the event, by area id. */
     public List<AreaCount> areas(long eventId) {
         return areaCounts(db.dsl(), eventId, DSL.trueCondition());
@@ -78,17 +90,20 @@ public final class AvailabilityService {
                         admitted.getOrDefault(r.getAreaId(), 0), r.getDoorFull(), r.getRevision()));
     }
 
-    /** The newest revision of the event's seats: a change after it has a greater one. */
+    /** The newest revision of the event's seats: a change after it has a greater one (from seat_change's key). */
     public long latestRevision(long eventId) {
-        Long latest = db.dsl().select(DSL.max(SEAT_STATE.REVISION)).from(SEAT_STATE)
-                .where(SEAT_STATE.EVENT_ID.eq(eventId)).fetchOne().value1();
+        Long latest = db.dsl().select(DSL.max(SEAT_CHANGE.REVISION)).from(SEAT_CHANGE)
+                .where(SEAT_CHANGE.EVENT_ID.eq(eventId)).fetchOne().value1();
         return latest == null ? 0 : latest;
     }
 
+    /**
+     * The event's seats changed after {@code revision}, each once with its state now and the revision of its latest
+     * change, in revision order: the changes are found by seat_change's key (migration 33), and a seat's earlier
+     * changes drop out of the join because its row carries the latest one's revision.
+     */
     public AvailabilityDelta since(long eventId, long revision) {
-        List<SeatChange> changes = db.dsl().select(SEAT_STATE.SEAT_ID, SEAT_STATE.STATUS, SEAT_STATE.REVISION)
-                .from(SEAT_STATE).where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.REVISION.gt(revision))
-                .orderBy(SEAT_STATE.REVISION).limit(100_000)
+        List<SeatChange> changes = changesSince(db.dsl(), eventId, revision)
                 .fetch(r -> new SeatChange(r.value1(), r.value2(), r.value3()));
         long latest = changes.isEmpty() ? revision : changes.getLast().revision();
         return new AvailabilityDelta(eventId, latest, changes, areas(eventId));

@@ -1,6 +1,7 @@
 package dev.tessera.center.sales;
 
 import static dev.tessera.center.db.schema.Sequences.SEAT_REVISION_SEQ;
+import static dev.tessera.center.db.schema.Tables.SEAT_CHANGE;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 
 import dev.tessera.center.db.Pipeline;
@@ -14,14 +15,17 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.UpdateConditionStep;
 import org.jooq.impl.DSL;
 
 /**
  * Moves named seats of one event from one state to the next under a guard, stamping each with a
- * new revision for live availability. {@code hold_id} stays on the row after the hold ends: it names
- * the last hold that touched the seat, and it is how the moved rows are read back.
+ * new revision for live availability and logging that revision in {@code seat_change} (migration 33: the revision is
+ * not indexed on the seat row, so that PostgreSQL updates the row in place). {@code hold_id} stays on the row after
+ * the hold ends: it names the last hold that touched the seat, and it is how the moved rows are read back on H2.
  */
 final class SeatStates {
     /** Which seats a move may take: the guards of the hot path, rendered once each ({@link RenderedStatement}). */
@@ -49,8 +53,13 @@ final class SeatStates {
             case HELD_BY_THE_HOLD -> SEAT_STATE.HOLD_ID.eq(guardValue).and(SEAT_STATE.STATUS.eq(DSL.inline("HELD")));
         };
         var update = moveStatement(ctx, eventId, seats, holdId, toStatus, guard);
-        return shape.returning() ? update.returningResult(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION) : update;
+        return shape.returning() ? logged(ctx, update) : update;
     });
+
+    /** H2: the change rows of seats an update moved, one row each (event, revision, seat), in one INSERT. */
+    private static final RenderedStatement.Shapes<Integer> CHANGE_ROWS = new RenderedStatement.Shapes<>((ctx, n) ->
+            RenderedStatement.insertRows(ctx, SEAT_CHANGE, n,
+                    List.of(SEAT_CHANGE.EVENT_ID, SEAT_CHANGE.REVISION, SEAT_CHANGE.SEAT_ID)));
 
     private static final RenderedStatement.Shapes<Integer> READ_BACKS = new RenderedStatement.Shapes<>((ctx, n) -> {
         List<Param<String>> seats = new ArrayList<>();
@@ -78,12 +87,13 @@ final class SeatStates {
             return update.fetch(ctx, changeTo(toStatus), values);
         }
         update.execute(ctx, values);
-        return readBack(ctx, eventId, seatIds, holdId, toStatus);
+        return logChanges(ctx, eventId, readBack(ctx, eventId, seatIds, holdId, toStatus));
     }
 
     /**
      * {@link #move} under one of the hot path's guards as a step of {@code pipeline}, for PostgreSQL: the moved seats
-     * come back from the UPDATE's RETURNING (H2 plans that form over a secondary index, hence its read-back).
+     * come back from the change rows their update wrote ({@link #logged}; H2 plans UPDATE … RETURNING over a secondary
+     * index, hence its read-back).
      */
     static Pipeline.Step<SeatChange> moveOnPostgres(Pipeline pipeline, long eventId, List<String> seatIds, long holdId,
                                                      String toStatus, Guard guard, long guardValue) {
@@ -124,13 +134,38 @@ final class SeatStates {
     static List<SeatChange> move(DSLContext ctx, long eventId, Collection<String> seatIds, long holdId,
                                  String toStatus, Condition guard) {
         if (ctx.dialect().family() == SQLDialect.POSTGRES) {
-            // one round trip: PostgreSQL returns the moved rows from the UPDATE by primary key (issue 13)
-            return moveStatement(ctx, eventId, seatIds, holdId, toStatus, guard)
-                    .returningResult(SEAT_STATE.SEAT_ID, SEAT_STATE.REVISION)
-                    .fetch(r -> new SeatChange(r.value1(), toStatus, r.value2()));
+            // one round trip: PostgreSQL updates the rows by primary key, logs them and returns them (issue 13)
+            return logged(ctx, moveStatement(ctx, eventId, seatIds, holdId, toStatus, guard))
+                    .fetch(r -> new SeatChange(r.get(0, String.class), toStatus, r.get(1, Long.class)));
         }
         moveStatement(ctx, eventId, seatIds, holdId, toStatus, guard).execute();
-        return readBack(ctx, eventId, seatIds, holdId, toStatus);
+        return logChanges(ctx, eventId, readBack(ctx, eventId, seatIds, holdId, toStatus));
+    }
+
+    /**
+     * PostgreSQL: {@code update} and the change row of each seat it moved, as one statement ({@code WITH moved AS
+     * (UPDATE … RETURNING …) INSERT INTO seat_change … RETURNING seat_id, revision}): the moved seats' ids and new
+     * revisions, in that order.
+     */
+    private static ResultQuery<Record> logged(DSLContext ctx, UpdateConditionStep<SeatStateRecord> update) {
+        return ctx.resultQuery("with moved as ({0}) insert into {1} ({2}, {3}, {4}) select {2}, {3}, {4} from moved "
+                        + "returning {4}, {3}",
+                update.returningResult(SEAT_STATE.EVENT_ID, SEAT_STATE.REVISION, SEAT_STATE.SEAT_ID), SEAT_CHANGE, SEAT_CHANGE.EVENT_ID.getUnqualifiedName(),
+                SEAT_CHANGE.REVISION.getUnqualifiedName(), SEAT_CHANGE.SEAT_ID.getUnqualifiedName());
+    }
+
+    /** H2: writes the change row of each seat a move stamped; returns {@code moved}. */
+    private static List<SeatChange> logChanges(DSLContext ctx, long eventId, List<SeatChange> moved) {
+        if (!moved.isEmpty()) {
+            List<Object> values = new ArrayList<>(moved.size() * 3);
+            for (SeatChange change : moved) {
+                values.add(eventId);
+                values.add(change.revision());
+                values.add(change.seatId());
+            }
+            CHANGE_ROWS.of(moved.size()).execute(ctx, values.toArray());
+        }
+        return moved;
     }
 
     /** The seat update itself, apart so that a test can ask the database how it plans it. */

@@ -1,6 +1,7 @@
 package dev.tessera.center.cluster;
 
 import static dev.tessera.center.db.schema.Sequences.SEAT_REVISION_SEQ;
+import static dev.tessera.center.db.schema.Tables.SEAT_CHANGE;
 import static dev.tessera.center.db.schema.Tables.SEAT_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,9 +99,14 @@ class ClusterNotificationsPostgresTest {
             // 3. a change whose notification never came (its instance died between commit and NOTIFY): B reads it
             // from the database by revision
             Database dbOfA = a.center.services().db();
-            dbOfA.txRun(ctx -> ctx.update(SEAT_STATE).set(SEAT_STATE.STATUS, "BLOCKED")
-                    .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
-                    .where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.SEAT_ID.eq(seats.get(2))).execute());
+            dbOfA.txRun(ctx -> {
+                long revision = ctx.update(SEAT_STATE).set(SEAT_STATE.STATUS, "BLOCKED")
+                        .set(SEAT_STATE.REVISION, SEAT_REVISION_SEQ.nextval())
+                        .where(SEAT_STATE.EVENT_ID.eq(eventId), SEAT_STATE.SEAT_ID.eq(seats.get(2)))
+                        .returningResult(SEAT_STATE.REVISION).fetchSingle().value1();
+                ctx.insertInto(SEAT_CHANGE, SEAT_CHANGE.EVENT_ID, SEAT_CHANGE.REVISION, SEAT_CHANGE.SEAT_ID)
+                        .values(eventId, revision, seats.get(2)).execute();
+            });
             awaitStatus(seenOnB, seats.get(2), "BLOCKED");
             lines.cancel(true);
         }
