@@ -607,12 +607,13 @@ abstract class CenterContractTest {
         Response held = hold(seller, ev, free.subList(0, 2));
         assertThat(held.status()).as(held.body()).isEqualTo(201);
         List<JsonNode> afterHold = delta(seller, seatsPath, start);
-        assertThat(afterHold).extracting(c -> c.get("seatId").asText()).containsExactlyInAnyOrderElementsOf(free.subList(0, 2));
+        assertThat(afterHold).extracting(c -> c.get("seatId").asText())
+                .containsExactlyInAnyOrderElementsOf(free.subList(0, 2));
         assertThat(afterHold).extracting(c -> c.get("status").asText()).containsOnly("HELD");
         long held2 = afterHold.getLast().get("revision").asLong();
 
-        Response sold = seller.client().post("/api/sales", Map.of("holdId", held.get("id").asLong(),
-                "customer", Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH", "tenderedMinor", 1_000_000)));
+        Response sold = seller.client().post("/api/sales", Map.of("holdId", held.get("id").asLong(), "customer",
+                Map.of("auth", "WALK_IN"), "payment", Map.of("method", "CASH", "tenderedMinor", 1_000_000)));
         assertThat(sold.status()).as(sold.body()).isEqualTo(201);
         Response third = sellNow(seller, ev, List.of(free.get(2)));
         assertThat(third.status()).as(third.body()).isEqualTo(201);
@@ -624,7 +625,8 @@ abstract class CenterContractTest {
             assertThat(changes).extracting(c -> c.get("status").asText()).containsOnly("SOLD");
             List<Long> revisions = changes.stream().map(c -> c.get("revision").asLong()).toList();
             assertThat(revisions).isSorted().doesNotHaveDuplicates().allMatch(r -> r > held2);
-            assertThat(changes.getLast().get("seatId").asText()).as("the sale paid at once came last").isEqualTo(free.get(2));
+            assertThat(changes.getLast().get("seatId").asText()).as("the sale paid at once came last")
+                    .isEqualTo(free.get(2));
             assertThat(delta(seller, seatsPath, revisions.getLast())).as("nothing after the latest").isEmpty();
         }
         assertThat(seller.client().get(seatsPath).get("revision").asLong()).as("the snapshot's revision")

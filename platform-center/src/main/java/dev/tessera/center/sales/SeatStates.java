@@ -150,8 +150,9 @@ final class SeatStates {
     private static ResultQuery<Record> logged(DSLContext ctx, UpdateConditionStep<SeatStateRecord> update) {
         return ctx.resultQuery("with moved as ({0}) insert into {1} ({2}, {3}, {4}) select {2}, {3}, {4} from moved "
                         + "returning {4}, {3}",
-                update.returningResult(SEAT_STATE.EVENT_ID, SEAT_STATE.REVISION, SEAT_STATE.SEAT_ID), SEAT_CHANGE, SEAT_CHANGE.EVENT_ID.getUnqualifiedName(),
-                SEAT_CHANGE.REVISION.getUnqualifiedName(), SEAT_CHANGE.SEAT_ID.getUnqualifiedName());
+                update.returningResult(SEAT_STATE.EVENT_ID, SEAT_STATE.REVISION, SEAT_STATE.SEAT_ID), SEAT_CHANGE,
+                SEAT_CHANGE.EVENT_ID.getUnqualifiedName(), SEAT_CHANGE.REVISION.getUnqualifiedName(),
+                SEAT_CHANGE.SEAT_ID.getUnqualifiedName());
     }
 
     /** H2: writes the change row of each seat a move stamped; returns {@code moved}. */

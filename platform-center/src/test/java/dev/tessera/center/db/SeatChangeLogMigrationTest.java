@@ -45,7 +45,8 @@ class SeatChangeLogMigrationTest {
                 .target("32").load().migrate();
         try (Connection c = java.sql.DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
             // the seats alone, without the event, venue and seat map they belong to: no check of their references
-            s.execute(dialect == SQLDialect.H2 ? "SET REFERENTIAL_INTEGRITY FALSE" : "SET session_replication_role = replica");
+            s.execute(dialect == SQLDialect.H2 ? "SET REFERENTIAL_INTEGRITY FALSE"
+                    : "SET session_replication_role = replica");
             s.execute("INSERT INTO seat_state (event_id, seat_id, category_id, section_id, row_id, seat_index, status,"
                     + " hold_id, revision) VALUES (7, 'A-1', 'c', 's', 'A', 0, 'FREE', NULL, 0),"
                     + " (7, 'A-2', 'c', 's', 'A', 1, 'SOLD', 3, 41), (7, 'A-3', 'c', 's', 'A', 2, 'FREE', 4, 44),"
@@ -72,7 +73,8 @@ class SeatChangeLogMigrationTest {
                 try (ResultSet indexes = meta.getIndexInfo(c.getCatalog(), c.getSchema(),
                         CenterJavaMigration.stored(meta, "seat_state"), false, false)) {
                     while (indexes.next()) {
-                        assertThat(indexes.getString("COLUMN_NAME")).as("a column of %s", indexes.getString("INDEX_NAME"))
+                        assertThat(indexes.getString("COLUMN_NAME"))
+                                .as("a column of %s", indexes.getString("INDEX_NAME"))
                                 .isNotEqualToIgnoringCase("revision");
                     }
                 }
@@ -81,7 +83,8 @@ class SeatChangeLogMigrationTest {
                 assertThat(ctx.resultQuery("select reloptions from pg_class where relname = 'seat_state'").fetchSingle()
                         .get(0, String[].class)).containsExactly("fillfactor=" + SeatRowsWithRoom.SEAT_FILLFACTOR);
             }
-            List<String> versions = ctx.resultQuery("select \"version\" from \"flyway_schema_history\" order by \"installed_rank\"")
+            List<String> versions = ctx.resultQuery(
+                    "select \"version\" from \"flyway_schema_history\" order by \"installed_rank\"")
                     .fetch(r -> r.get(0, String.class));
             assertThat(versions).as("migrations").endsWith("33", "34");
         }

@@ -65,11 +65,13 @@ class SeatPlanPostgresTest {
             List<SeatChange> held = SeatStates.move(tx, event.eventId(), two, 1L, "HELD", SEAT_STATE.STATUS.eq("FREE"));
             assertThat(held).extracting(SeatChange::seatId).containsExactlyInAnyOrderElementsOf(two);
             assertThat(tx.select(SEAT_CHANGE.SEAT_ID, SEAT_CHANGE.REVISION).from(SEAT_CHANGE)
-                    .where(SEAT_CHANGE.EVENT_ID.eq(event.eventId())).fetch(r -> new SeatChange(r.value1(), "HELD", r.value2())))
+                    .where(SEAT_CHANGE.EVENT_ID.eq(event.eventId()))
+                    .fetch(r -> new SeatChange(r.value1(), "HELD", r.value2())))
                     .as("a change row for each seat, with the revision the update stamped")
                     .containsExactlyInAnyOrderElementsOf(held);
             // this transaction's own counts: how many seat rows it updated, and how many of them in place
-            return tx.resultQuery("select n_tup_upd, n_tup_hot_upd from pg_stat_xact_user_tables where relname = 'seat_state'")
+            return tx.resultQuery(
+                    "select n_tup_upd, n_tup_hot_upd from pg_stat_xact_user_tables where relname = 'seat_state'")
                     .fetchSingle(r -> List.of(r.get(0, Long.class), r.get(1, Long.class)));
         });
         assertThat(hot).as("seat rows updated, of them HOT").containsExactly(2L, 2L);
