@@ -32,8 +32,11 @@ import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -75,9 +78,21 @@ class DesktopFlowTest {
         assertThat(ui.text("#signedInName")).isEqualTo("Box Office 1");
         assertThat(ui.text("#signedInRole")).isEqualTo("Box office clerk");
 
+        // a clerk starts at the counter: its tab is shown at once, opening, and the hidden Events workspace neither
+        // joins the scene nor loads an event's seats until it is first shown (issue 13: start to a ready counter)
+        assertThat(fx(() -> selectedTab().getId())).isEqualTo("counterTab");
+        SeatAvailabilityViewModel seats = ui.app().shell().main().orElseThrow().events().seats();
+        waitFor(30, "the counter's seat map", () -> ui.app().shell().main().orElseThrow().counterProperty().get() != null
+                && ui.app().shell().main().orElseThrow().counterProperty().get().sale().seats().seatMapProperty().get() != null);
+        assertThat(fx(() -> eventsTab().getContent())).isNull();
+        assertThat(fx(() -> seats.seatMapProperty().get())).isNull();
+        Screenshots.take(ui.scene(), "01b-counter-at-sign-in");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        waitFor(5, "the Events workspace", () -> "eventsTab".equals(selectedTab().getId())
+                && eventsTab().getContent() != null);
         waitFor(15, "The Tempest in the event list", () -> tempestRow() != null);
         robot.clickOn(tempestRow());
-        SeatAvailabilityViewModel seats = ui.app().shell().main().orElseThrow().events().seats();
         waitFor(30, "the seat map, live", () -> seats.seatMapProperty().get() != null && seats.liveProperty().get());
         assertThat(ui.text("#eventName")).isEqualTo("The Tempest");
         assertThat(ui.text("#infoServicer")).isEqualTo("Tessera Players");
@@ -126,6 +141,9 @@ class DesktopFlowTest {
         waitFor(30, "the main window", () -> ui.app().shell().main().isPresent());
         assertThat(ui.text("#signedInName")).isEqualTo("Mika Manager");
         assertThat(ui.text("#signedInRole")).isEqualTo("管理者");
+        // a manager starts in the manager's workspace; Events loads its seats when shown (Ctrl+1)
+        waitFor(30, "the manager's workspace", () -> "managerTab".equals(selectedTab().getId()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
         SeatAvailabilityViewModel seats = ui.app().shell().main().orElseThrow().events().seats();
         waitFor(30, "the first event's seat map", () -> seats.seatMapProperty().get() != null);
         Screenshots.take(ui.scene(), "05-main-ja");
@@ -154,6 +172,46 @@ class DesktopFlowTest {
         }
         robot.clickOn("Try again");
         ui.awaitSignIn();
+    }
+
+    @Test
+    void aLedgerThatCannotOpenIsExplainedInTheCounterTab(@TempDir Path data) throws Exception {
+        // not an H2 file at all: the counter cannot open this terminal's ledger, and nothing of it is overwritten
+        byte[] garbage = "this is not a ledger\n".repeat(400).getBytes(StandardCharsets.US_ASCII);
+        java.nio.file.Files.write(data.resolve("ledger.mv.db"), garbage);
+        startApp(data);
+        ui.awaitSignIn();
+        ui.signIn("clerk", "clerk-demo");
+        waitFor(30, "the main window", () -> ui.app().shell().main().isPresent());
+        assertThat(fx(() -> selectedTab().getId())).isEqualTo("counterTab");
+        waitFor(30, "the failure in the counter's tab", () -> ui.app().shell().main().orElseThrow()
+                .counterFailureProperty().get() != null);
+        assertThat(ui.text("#counterOpening")).isEqualTo("The counter cannot open: the ledger file "
+                + data.resolve("ledger.mv.db").toAbsolutePath() + " is damaged or is not a Tessera ledger. It was left as"
+                + " it is: ask whoever looks after this terminal to restore it from its backup, then sign in again.");
+        assertThat(fx(() -> robot.lookup("#counterOpeningPane .progress-indicator").tryQuery()
+                .map(Node::isVisible).orElse(false))).isFalse();
+        assertThat(java.nio.file.Files.readAllBytes(data.resolve("ledger.mv.db"))).isEqualTo(garbage);
+        // the seller's My sales tab, its header grown to its full width (a new tab's header opens animated)
+        waitFor(15, "the seller's My sales tab, whole", () -> workspaces().getTabs().size() == 3
+                && robot.lookup(".tab-header-area .tab").queryAll().stream().allMatch(tab -> tab instanceof Region r
+                        && r.getWidth() >= r.prefWidth(-1) - 0.5));
+        Screenshots.take(ui.scene(), "07-counter-ledger-failed");
+        // the rest of the desktop works: Events (Ctrl+1) lists the events
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        waitFor(15, "The Tempest in the event list", () -> tempestRow() != null);
+    }
+
+    private TabPane workspaces() {
+        return robot.lookup("#workspaces").queryAs(TabPane.class);
+    }
+
+    private Tab selectedTab() {
+        return workspaces().getSelectionModel().getSelectedItem();
+    }
+
+    private Tab eventsTab() {
+        return workspaces().getTabs().stream().filter(t -> "eventsTab".equals(t.getId())).findFirst().orElseThrow();
     }
 
     private Node tempestRow() {

@@ -28,6 +28,8 @@ public final class EventsViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>();
     private final SeatAvailabilityViewModel seats;
     private final ServiceInfoViewModel serviceInfo;
+    private boolean onScreen = true;
+    private EventInfo showing;
 
     public EventsViewModel(CenterSession session, TaskExecutor tasks, Localization l10n, SeatAvailabilityViewModel seats) {
         this.session = session;
@@ -35,8 +37,8 @@ public final class EventsViewModel implements AutoCloseable {
         this.seats = seats;
         this.serviceInfo = new ServiceInfoViewModel(selected, seats.seatMapProperty(), l10n);
         selected.addListener((obs, old, now) -> {
-            if (old == null || now == null || old.id() != now.id()) {
-                seats.show(now);
+            if (onScreen) {
+                showSeats(now);
             }
         });
     }
@@ -61,6 +63,25 @@ public final class EventsViewModel implements AutoCloseable {
             loading.set(false);
             error.set(ErrorMessages.of(failure));
         });
+    }
+
+    /**
+     * Whether the workspace is on screen: while it is not, a new selection (the list loaded at sign-in) waits, and its
+     * seats are loaded when the workspace comes on screen. A seller starts at the counter, which loads its own.
+     */
+    public void onScreen(boolean shown) {
+        onScreen = shown;
+        if (shown) {
+            showSeats(selected.get());
+        }
+    }
+
+    private void showSeats(EventInfo event) {
+        boolean same = event == null ? showing == null : showing != null && showing.id() == event.id();
+        if (!same) {
+            showing = event;
+            seats.show(event);
+        }
     }
 
     /** F5: the list again, and the selected event's seats. */

@@ -6,12 +6,18 @@ import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.events.EventsView;
 import dev.tessera.desktop.ui.LanguageSwitch;
 import dev.tessera.desktop.ui.Localization;
+import dev.tessera.desktop.ui.Message;
 import dev.tessera.desktop.workspace.Workspace;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -22,6 +28,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
@@ -39,8 +46,8 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main");
         events = new EventsView(viewModel.events(), l10n);
         eventsTab = new Tab();
+        eventsTab.setId("eventsTab");
         eventsTab.textProperty().bind(l10n.binding("workspace.events"));
-        eventsTab.setContent(events);
         workspaces = new TabPane(eventsTab);
         workspaces.setId("workspaces");
         workspaces.getStyleClass().add("workspaces");
@@ -49,6 +56,10 @@ public final class MainView extends BorderPane {
         setCenter(workspaces);
         setTop(header(viewModel, l10n, signOut, openSettings, workspaces));
         setBottom(statusBar(viewModel.statusBar()));
+        if (viewModel.isSeller()) {
+            // the seller's counter tab is shown at once, opening, while its ledger opens in the background
+            addCounterTab(opening(viewModel, l10n), l10n);
+        }
         viewModel.counterProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 addCounter(now, l10n);
@@ -57,6 +68,9 @@ public final class MainView extends BorderPane {
         if (viewModel.counterProperty().get() != null) {
             addCounter(viewModel.counterProperty().get(), l10n);
         }
+        // the Events workspace joins the scene, and loads the selected event's seats, when it is first on screen:
+        // a seller starts at the counter, and hidden nodes would cost the start their styling and layout
+        onScreen(eventsTab, events, viewModel.events()::onScreen);
         viewModel.workspaces().addListener((javafx.collections.ListChangeListener<Workspace>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(w -> addWorkspace(w, l10n));
@@ -77,26 +91,77 @@ public final class MainView extends BorderPane {
 
     private void addCounter(CounterWorkspace workspace, Localization l10n) {
         counter = new CounterView(workspace, l10n);
+        boolean shown = counterTab != null && counterTab.isSelected();
+        if (counterTab == null) {
+            addCounterTab(counter, l10n);
+        } else {
+            counterTab.setContent(counter);
+        }
+        if (shown) {
+            javafx.application.Platform.runLater(counter::focusDefault);
+        }
+    }
+
+    private void addCounterTab(Node content, Localization l10n) {
         counterTab = new Tab();
         counterTab.setId("counterTab");
         counterTab.textProperty().bind(l10n.binding("workspace.counter"));
-        counterTab.setContent(counter);
+        counterTab.setContent(content);
         counterTab.selectedProperty().addListener((obs, old, selected) -> {
-            if (selected) {
+            if (selected && counter != null) {
                 javafx.application.Platform.runLater(counter::focusDefault);
             }
         });
-        // the counter is where a clerk works: right after Events (Ctrl+2), and shown as soon as its ledger is open,
-        // even when the seller's other workspaces (My sales) arrived first
+        // the counter is where a clerk works: right after Events (Ctrl+2), and shown at once, even when the seller's
+        // other workspaces (My sales) arrive first
         workspaces.getTabs().add(Math.min(1, workspaces.getTabs().size()), counterTab);
         workspaces.getSelectionModel().select(counterTab);
+    }
+
+    /** The counter tab's content while the seller's ledger opens: progress, then what went wrong if it could not. */
+    private static Node opening(MainViewModel viewModel, Localization l10n) {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.visibleProperty().bind(viewModel.counterFailureProperty().isNull());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label message = new Label();
+        message.setId("counterOpening");
+        message.setWrapText(true);
+        message.textProperty().bind(Bindings.createStringBinding(() -> {
+            Message failure = viewModel.counterFailureProperty().get();
+            return l10n.text(failure == null ? Message.of("counter.opening") : failure);
+        }, viewModel.counterFailureProperty(), l10n.localeProperty()));
+        viewModel.counterFailureProperty().addListener((obs, old, now) ->
+                message.getStyleClass().setAll(now == null ? List.of("label") : List.of("label", Styles.DANGER)));
+        VBox box = new VBox(12, progress, message);
+        box.setId("counterOpeningPane");
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(480);
+        return new StackPane(box);
+    }
+
+    /**
+     * Puts {@code content} into {@code tab} the first time the tab is selected, and tells {@code shown} whenever the tab
+     * comes on screen or leaves it; a tab selected now gets its content at once.
+     */
+    private static void onScreen(Tab tab, Node content, Consumer<Boolean> shown) {
+        tab.selectedProperty().addListener((obs, old, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content);
+            }
+            shown.accept(selected);
+        });
+        if (tab.isSelected()) {
+            tab.setContent(content);
+        }
+        shown.accept(tab.isSelected());
     }
 
     private void addWorkspace(Workspace workspace, Localization l10n) {
         Tab tab = new Tab();
         tab.setId(workspace.id() + "Tab");
         tab.textProperty().bind(l10n.binding(workspace.titleKey()));
-        tab.setContent(workspace.view());
+        // like Events: a workspace behind another tab (a seller's My sales) joins the scene when first shown
+        onScreen(tab, workspace.view(), shown -> { });
         tab.selectedProperty().addListener((obs, old, selected) -> {
             if (selected) {
                 javafx.application.Platform.runLater(workspace::focusDefault);

@@ -7,6 +7,7 @@ import dev.tessera.desktop.center.CenterSession;
 import dev.tessera.desktop.countertab.CounterWorkspace;
 import dev.tessera.desktop.events.EventsViewModel;
 import dev.tessera.desktop.ui.Localization;
+import dev.tessera.desktop.ui.Message;
 import dev.tessera.desktop.ui.TaskExecutor;
 import dev.tessera.desktop.workspace.Workspace;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StringBinding role;
     private final ReadOnlyBooleanWrapper signingOut = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<CounterWorkspace> counter = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Message> counterFailure = new ReadOnlyObjectWrapper<>();
     private final javafx.collections.ObservableList<Workspace> workspaces = javafx.collections.FXCollections.observableArrayList();
     // one view, kept: listeners on a throwaway unmodifiable wrapper are lost when it is collected
     private final javafx.collections.ObservableList<Workspace> workspacesView =
@@ -123,6 +125,15 @@ public final class MainViewModel implements AutoCloseable {
         }
         counter.set(workspace);
         workspace.start();
+    }
+
+    /** Why a seller's counter could not open (its ledger): shown in the counter's tab instead of the counter. */
+    public void counterFailed(Message why) {
+        counterFailure.set(why);
+    }
+
+    public ReadOnlyObjectProperty<Message> counterFailureProperty() {
+        return counterFailure.getReadOnlyProperty();
     }
 
     /** A role's workspace (organizer, manager, gate), once opened; closed with this view model. */

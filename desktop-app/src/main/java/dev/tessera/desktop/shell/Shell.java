@@ -194,7 +194,10 @@ public final class Shell {
         sessionTasks.execute(() -> CounterWorkspace.open(signedIn.session(), client, ledger(), settings.dataDir(), counterReader(), virtualChips(),
                 status.onlineProperty(), sessionTasks, l10n, dialogs, clock, statusBar::syncState, () -> saved.paper()),
                 signedIn::attachCounter,
-                failure -> LOG.error("the counter could not open its ledger", failure));
+                failure -> {
+                    LOG.error("the counter could not open its ledger", failure);
+                    signedIn.counterFailed(CounterOpenFailure.describe(failure, settings.dataDir()));
+                });
     }
 
     private synchronized LedgerStore ledger() throws java.io.IOException {
