@@ -280,12 +280,19 @@ public final class CenterSalesBenchmark {
                     Load.Mark start = load.mark();
                     long f0 = System.nanoTime();
                     Load.Mark end = start;
+                    // each second's sales, and on PostgreSQL the autovacuum workers running then: the shape of the window
+                    List<String> seconds1 = new ArrayList<>();
                     // the window ends early when a seller has sold its whole slice (the rate would fall for that)
                     while (System.nanoTime() - f0 < s.firstWindow().toNanos() && end.sellersDone() == 0) {
                         Thread.sleep(1_000);
+                        int before = end.sales();
                         end = load.mark(end);
+                        seconds1.add((end.sales() - before) + autovacuumWorkers(center, databasePid));
                     }
                     double seconds = (System.nanoTime() - f0) / 1e9;
+                    System.out.printf("%s, new event: sales each second%s: %s%n", name,
+                            databasePid > 0 ? " (+ autovacuum workers running, PostgreSQL's own view)" : "",
+                            String.join(" ", seconds1));
                     fresh = new Fresh((end.sales() - start.sales()) / seconds, seconds, registration,
                             end.p99Micros(), end.failures() - start.failures());
                 }
@@ -293,6 +300,18 @@ public final class CenterSalesBenchmark {
             // the sellers have stopped (closing the load generator waits for them): every sale is in the database
             return new Figure(name, holdConfirm, sellNow, fresh, audit(center));
         }
+    }
+
+    /** "" on H2; on PostgreSQL "+n" with n autovacuum workers at work now (their table named), "" when none. */
+    private static String autovacuumWorkers(PlatformCenter center, long databasePid) {
+        if (databasePid <= 0) {
+            return "";
+        }
+        List<String> tables = center.services().db().dsl().fetch("SELECT query FROM pg_stat_activity"
+                + " WHERE backend_type = 'autovacuum worker'").getValues(0, String.class);
+        return tables.isEmpty() ? "" : "+" + tables.size() + tables.stream()
+                .map(q -> q == null ? "?" : q.replaceFirst("^autovacuum: ", "").replace(' ', '_'))
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     /**
