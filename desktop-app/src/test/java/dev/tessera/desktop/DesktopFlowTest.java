@@ -82,8 +82,9 @@ class DesktopFlowTest {
         // joins the scene nor loads an event's seats until it is first shown (issue 13: start to a ready counter)
         assertThat(fx(() -> selectedTab().getId())).isEqualTo("counterTab");
         SeatAvailabilityViewModel seats = ui.app().shell().main().orElseThrow().events().seats();
-        waitFor(30, "the counter's seat map", () -> ui.app().shell().main().orElseThrow().counterProperty().get() != null
-                && ui.app().shell().main().orElseThrow().counterProperty().get().sale().seats().seatMapProperty().get() != null);
+        var counter = ui.app().shell().main().orElseThrow().counterProperty();
+        waitFor(30, "the counter's seat map", () -> counter.get() != null
+                && counter.get().sale().seats().seatMapProperty().get() != null);
         assertThat(fx(() -> eventsTab().getContent())).isNull();
         assertThat(fx(() -> seats.seatMapProperty().get())).isNull();
         Screenshots.take(ui.scene(), "01b-counter-at-sign-in");
@@ -91,6 +92,7 @@ class DesktopFlowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
         waitFor(5, "the Events workspace", () -> "eventsTab".equals(selectedTab().getId())
                 && eventsTab().getContent() != null);
+        waitFor(5, "the keyboard in the event list", () -> robot.lookup("#eventList").query().isFocused());
         waitFor(15, "The Tempest in the event list", () -> tempestRow() != null);
         robot.clickOn(tempestRow());
         waitFor(30, "the seat map, live", () -> seats.seatMapProperty().get() != null && seats.liveProperty().get());
@@ -121,6 +123,10 @@ class DesktopFlowTest {
 
         robot.type(KeyCode.F5);
         waitFor(10, "the list still there after F5", () -> tempestRow() != null && seats.liveProperty().get());
+        // and back to the counter (Ctrl+2): the keyboard follows to its event choice
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        waitFor(5, "the keyboard at the counter's event", () -> "counterTab".equals(selectedTab().getId())
+                && robot.lookup("#counterEvent").query().isFocused());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tessera.desktop.shell;
 
+import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Message;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -9,7 +10,7 @@ import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Why a seller's counter could not open this terminal's ledger, in words a clerk can act on; the log keeps the rest. */
+/** Why a seller's counter could not open this terminal's ledger, in words a clerk acts on; the log keeps the rest. */
 final class CounterOpenFailure {
     /** H2's error codes: another process has the file open; input/output failed; damaged; written by a newer H2. */
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
@@ -37,21 +38,11 @@ final class CounterOpenFailure {
                 return Message.of("counter.error.ledgerFolder", dataDir.toAbsolutePath());
             }
         }
-        return Message.of("counter.openFailed", firstLine(failure));
+        return Message.of("counter.openFailed", ErrorMessages.rootCause(failure));
     }
 
     private static int h2Code(Throwable t) {
         Matcher m = H2_CODE.matcher(String.valueOf(t.getMessage()));
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
-    private static String firstLine(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

@@ -10,11 +10,13 @@ import dev.tessera.desktop.ui.Message;
 import dev.tessera.desktop.workspace.Workspace;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -70,7 +72,13 @@ public final class MainView extends BorderPane {
         }
         // the Events workspace joins the scene, and loads the selected event's seats, when it is first on screen:
         // a seller starts at the counter, and hidden nodes would cost the start their styling and layout
-        onScreen(eventsTab, events, viewModel.events()::onScreen);
+        onScreen(eventsTab, events, shown -> {
+            viewModel.events().onScreen(shown);
+            if (shown) {
+                // the keyboard follows to the event list, as a workspace's focusDefault does for its own tab
+                focusAfterLayout(events::focusEventList);
+            }
+        });
         viewModel.workspaces().addListener((javafx.collections.ListChangeListener<Workspace>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(w -> addWorkspace(w, l10n));
@@ -98,7 +106,7 @@ public final class MainView extends BorderPane {
             counterTab.setContent(counter);
         }
         if (shown) {
-            javafx.application.Platform.runLater(counter::focusDefault);
+            focusAfterLayout(counter::focusDefault);
         }
     }
 
@@ -109,7 +117,7 @@ public final class MainView extends BorderPane {
         counterTab.setContent(content);
         counterTab.selectedProperty().addListener((obs, old, selected) -> {
             if (selected && counter != null) {
-                javafx.application.Platform.runLater(counter::focusDefault);
+                focusAfterLayout(counter::focusDefault);
             }
         });
         // the counter is where a clerk works: right after Events (Ctrl+2), and shown at once, even when the seller's
@@ -140,8 +148,8 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Puts {@code content} into {@code tab} the first time the tab is selected, and tells {@code shown} whenever the tab
-     * comes on screen or leaves it; a tab selected now gets its content at once.
+     * Puts {@code content} into {@code tab} the first time the tab is selected, and tells {@code shown} whenever the
+     * tab comes on screen or leaves it; a tab selected now gets its content at once.
      */
     private static void onScreen(Tab tab, Node content, Consumer<Boolean> shown) {
         tab.selectedProperty().addListener((obs, old, selected) -> {
@@ -164,7 +172,7 @@ public final class MainView extends BorderPane {
         onScreen(tab, workspace.view(), shown -> { });
         tab.selectedProperty().addListener((obs, old, selected) -> {
             if (selected) {
-                javafx.application.Platform.runLater(workspace::focusDefault);
+                focusAfterLayout(workspace::focusDefault);
             }
         });
         workspaces.getTabs().add(tab);
@@ -173,6 +181,31 @@ public final class MainView extends BorderPane {
             // a role's own workspace is where it works; Events stays one Ctrl+1 away
             workspaces.getSelectionModel().select(tab);
         }
+    }
+
+    /**
+     * Runs {@code focus} after the next layout pass: by then a tab's content shown now is laid out and visible, and
+     * JavaFX has moved the keyboard away from the tab just hidden (to the header's first control), so this request has
+     * the last word. Before the window shows, at the next turn of the JavaFX thread.
+     */
+    private void focusAfterLayout(Runnable focus) {
+        Scene scene = getScene();
+        if (scene == null) {
+            Platform.runLater(focus);
+            return;
+        }
+        boolean[] done = {false};
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                focus.run();
+                // not while the scene runs its listeners
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     /** Selects a workspace's tab by its {@link Workspace#id()}. */

@@ -150,7 +150,6 @@ public final class Shell {
         mainView = new MainView(main, l10n, () -> signedIn.signOut(this::showSignIn), this::openSettings);
         show(mainView);
         main.start();
-        Platform.runLater(mainView.events()::focusEventList);
         if (signedIn.isSeller()) {
             openCounter(signedIn);
         }

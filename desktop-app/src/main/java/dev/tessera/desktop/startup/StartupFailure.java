@@ -2,6 +2,7 @@ package dev.tessera.desktop.startup;
 
 import dev.tessera.client.CenterException;
 import dev.tessera.client.CenterUnreachableException;
+import dev.tessera.desktop.ui.ErrorMessages;
 import dev.tessera.desktop.ui.Message;
 import java.net.BindException;
 import java.nio.file.AccessDeniedException;
@@ -34,16 +35,6 @@ public final class StartupFailure {
                 return Message.of("startup.error.port");
             }
         }
-        return Message.of("startup.error.other", firstLine(failure));
-    }
-
-    private static String firstLine(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        return Message.of("startup.error.other", ErrorMessages.rootCause(failure));
     }
 }

@@ -25,4 +25,15 @@ public final class ErrorMessages {
             }
         };
     }
+
+    /** The first line of the innermost cause's message (its class name when it has none): a reason shown in words. */
+    public static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
 }
