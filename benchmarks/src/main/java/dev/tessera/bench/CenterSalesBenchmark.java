@@ -281,18 +281,18 @@ public final class CenterSalesBenchmark {
                     long f0 = System.nanoTime();
                     Load.Mark end = start;
                     // each second's sales, and on PostgreSQL the autovacuum workers running then: the shape of the window
-                    List<String> seconds1 = new ArrayList<>();
+                    List<String> perSecond = new ArrayList<>();
                     // the window ends early when a seller has sold its whole slice (the rate would fall for that)
                     while (System.nanoTime() - f0 < s.firstWindow().toNanos() && end.sellersDone() == 0) {
                         Thread.sleep(1_000);
                         int before = end.sales();
                         end = load.mark(end);
-                        seconds1.add((end.sales() - before) + autovacuumWorkers(center, databasePid));
+                        perSecond.add((end.sales() - before) + autovacuumWorkers(center, databasePid));
                     }
                     double seconds = (System.nanoTime() - f0) / 1e9;
                     System.out.printf("%s, new event: sales each second%s: %s%n", name,
                             databasePid > 0 ? " (+ autovacuum workers running, PostgreSQL's own view)" : "",
-                            String.join(" ", seconds1));
+                            String.join(" ", perSecond));
                     fresh = new Fresh((end.sales() - start.sales()) / seconds, seconds, registration,
                             end.p99Micros(), end.failures() - start.failures());
                 }

@@ -29,7 +29,6 @@ public final class EventsViewModel implements AutoCloseable {
     private final SeatAvailabilityViewModel seats;
     private final ServiceInfoViewModel serviceInfo;
     private boolean onScreen = true;
-    private EventInfo showing;
 
     public EventsViewModel(CenterSession session, TaskExecutor tasks, Localization l10n, SeatAvailabilityViewModel seats) {
         this.session = session;
@@ -77,9 +76,9 @@ public final class EventsViewModel implements AutoCloseable {
     }
 
     private void showSeats(EventInfo event) {
+        EventInfo showing = seats.event();
         boolean same = event == null ? showing == null : showing != null && showing.id() == event.id();
         if (!same) {
-            showing = event;
             seats.show(event);
         }
     }

@@ -72,6 +72,11 @@ public final class SeatAvailabilityViewModel implements AutoCloseable {
     }
 
     /** Shows the seats of {@code newEvent}, or nothing for null. */
+    /** The event whose seats are shown or loading; null when none. */
+    public EventInfo event() {
+        return event;
+    }
+
     public void show(EventInfo newEvent) {
         int current = ++generation;
         stopFeed();

@@ -27,8 +27,8 @@ import org.jooq.impl.DSL;
  * are written together, the sold seats naming the seats the same transaction sold. {@code LedgerIntegrity} checks
  * that no such row names a missing parent, after every test suite that sells (H2 and PostgreSQL), the fault tests and
  * the benchmark. The unique keys {@code (id, event_id)} of {@code seat_hold}, {@code issuing_info} and {@code sale}
- * existed only for the composite keys of migration 23 and go with them (three index entries a sale; migration 32 gives {@code sale} one back, {@code UNIQUE (issuing_info_id)},
- * which the lookups of an issued hold's sale use).
+ * existed only for the composite keys of migration 23 and go with them (three index entries a sale; migration 32
+ * gives {@code sale} one back, {@code UNIQUE (issuing_info_id)}, which the lookups of an issued hold's sale use).
  *
  * <p>Kept: the references whose parent another part of the center writes, which a request may name wrongly (a ticket's
  * chip and member, a sale's shift, a seat's allocation, the after-sales rows), and {@code issuing_info (hold_id)}'s
