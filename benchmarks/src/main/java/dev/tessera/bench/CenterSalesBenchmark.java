@@ -7,6 +7,7 @@ import static dev.tessera.center.db.schema.Tables.TICKET;
 
 import dev.tessera.center.CenterConfig;
 import dev.tessera.center.PlatformCenter;
+import dev.tessera.center.sales.TicketFactory;
 import dev.tessera.center.support.ApiClient;
 import dev.tessera.center.support.ApiClient.Response;
 import dev.tessera.center.support.PostgresCluster;
@@ -16,6 +17,8 @@ import dev.tessera.core.seatmap.SampleVenues;
 import dev.tessera.core.seatmap.Seat;
 import dev.tessera.core.seatmap.SeatMap;
 import dev.tessera.core.seatmap.SeatMapFormat;
+import dev.tessera.core.ticket.Ticket;
+import dev.tessera.core.ticket.TicketCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -107,7 +110,7 @@ public final class CenterSalesBenchmark {
         }
     }
 
-    record Figure(String database, Steady holdConfirm, Steady sellNow, Fresh fresh, Audit audit) {}
+    record Figure(String database, Steady holdConfirm, Steady sellNow, Fresh fresh, Audit audit, double signMicros) {}
 
     private CenterSalesBenchmark() {}
 
@@ -176,6 +179,11 @@ public final class CenterSalesBenchmark {
             }
         }
         for (Figure f : figures) {
+            lines.add(("| center: CPU of one ticket's Ed25519 signature, %s center (`TicketFactory.sign` with its issuer "
+                    + "key, in its JVM after the run; median of %,d) | %.1f µs; the %d tickets of a sale: %.3f ms = %.0f %% "
+                    + "of the center JVM's CPU a sale (sell now) |").formatted(f.database(), SIGNATURES, f.signMicros(),
+                    settings.seatsPerSale(), settings.seatsPerSale() * f.signMicros() / 1000,
+                    100 * settings.seatsPerSale() * f.signMicros() / 1000 / f.sellNow().centerCpuMillisPerSale()));
             lines.add(("| center: seats sold twice after the run, %s (tickets per seat, sold_seat rows, SOLD seats) "
                     + "| %d (%,d seats sold, %,d sold_seat rows, %,d seat tickets) |").formatted(f.database(),
                     f.audit().doubleSales(), f.audit().seatsSold(), f.audit().soldSeatRows(), f.audit().seatTickets()));
@@ -298,7 +306,7 @@ public final class CenterSalesBenchmark {
                 }
             }
             // the sellers have stopped (closing the load generator waits for them): every sale is in the database
-            return new Figure(name, holdConfirm, sellNow, fresh, audit(center));
+            return new Figure(name, holdConfirm, sellNow, fresh, audit(center), signMicros(center));
         }
     }
 
@@ -342,19 +350,22 @@ public final class CenterSalesBenchmark {
         double sales = dsl.fetchCount(SALE) - salesAtReset;
         System.out.printf("PostgreSQL, %s: statements per sale (pg_stat_statements, %,.0f sales from the window's "
                 + "start):%n", how, sales);
-        System.out.println("  calls   exec µs   WAL records  statement");
-        String statements = "SELECT calls, total_exec_time, wal_records, regexp_replace(query, '\\s+', ' ', 'g') "
+        System.out.println("  calls   exec µs   plans   plan µs   WAL records  statement");
+        String statements = "SELECT calls, total_exec_time, wal_records, regexp_replace(query, '\\s+', ' ', 'g'), "
+                + "plans, total_plan_time "
                 + "FROM pg_stat_statements WHERE calls >= ? ORDER BY total_exec_time DESC";
         for (var r : dsl.resultQuery(statements, (long) (sales / 10)).fetch()) {
             String query = r.get(3, String.class);
-            System.out.printf("  %5.2f  %8.1f  %12.2f  %s%n", r.get(0, Long.class) / sales,
-                    r.get(1, Double.class) * 1000 / sales, r.get(2, Long.class) / sales,
+            System.out.printf("  %5.2f  %8.1f  %6.2f  %8.1f  %12.2f  %s%n", r.get(0, Long.class) / sales,
+                    r.get(1, Double.class) * 1000 / sales, r.get(4, Long.class) / sales,
+                    r.get(5, Double.class) * 1000 / sales, r.get(2, Long.class) / sales,
                     query.length() > 150 ? query.substring(0, 150) + "…" : query);
         }
         var total = dsl.resultQuery("SELECT sum(calls), sum(total_exec_time), sum(wal_records), sum(wal_fpi), "
-                + "sum(wal_bytes) FROM pg_stat_statements").fetchOne();
-        System.out.printf("  %5.2f  %8.1f  %12.2f  (every statement; %.2f full pages, %,.0f WAL bytes a sale)%n",
-                total.get(0, Long.class) / sales, total.get(1, Double.class) * 1000 / sales,
+                + "sum(wal_bytes), sum(plans), sum(total_plan_time) FROM pg_stat_statements").fetchOne();
+        System.out.printf("  %5.2f  %8.1f  %6.2f  %8.1f  %12.2f  (every statement; %.2f full pages, %,.0f WAL bytes a "
+                + "sale)%n", total.get(0, Long.class) / sales, total.get(1, Double.class) * 1000 / sales,
+                total.get(5, Long.class) / sales, total.get(6, Double.class) * 1000 / sales,
                 total.get(2, Long.class) / sales, total.get(3, Long.class) / sales, total.get(4, Double.class) / sales);
     }
 
@@ -374,7 +385,13 @@ public final class CenterSalesBenchmark {
         long t0 = System.nanoTime();
         Thread.sleep(s.measure().toMillis());
         Load.Mark after = load.mark();
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        double seconds = (t1 - t0) / 1e9;
+        if (Boolean.getBoolean("bench.windowClock")) {
+            // System.nanoTime is CLOCK_MONOTONIC on Linux: a profiler's samples (perf record -k CLOCK_MONOTONIC) of
+            // the whole run can be cut to the window
+            System.out.printf("%s: window on the monotonic clock %.3f-%.3f s%n", how, t0 / 1e9, t1 / 1e9);
+        }
         long cpu = os.getProcessCpuTime() - cpu0;
         long database = databasePid > 0 ? ProcCpu.tree(databasePid) - database0 : 0;
         long client = ProcCpu.process(load.pid()) - client0;
@@ -399,6 +416,31 @@ public final class CenterSalesBenchmark {
             return new CpuSplit(center / n, -1, -1, -1);
         }
         return new CpuSplit(center / n, client / n, database / n, Math.max(0, machine - center - client - database) / n);
+    }
+
+    private static final int SIGNATURES = 2_000;
+
+    /**
+     * The thread CPU time of one ticket signature as a sale makes it (the center's {@link TicketFactory} on its active
+     * issuer key, a ticket this run sold), median of {@link #SIGNATURES} after as many to warm up: the share of a
+     * sale's CPU in the center that the claims' signed tickets take (a pgbench transaction signs nothing).
+     */
+    private static double signMicros(PlatformCenter center) throws Exception {
+        String encoded = center.services().db().dsl().select(TICKET.ENCODED).from(TICKET).limit(1)
+                .fetchOne(TICKET.ENCODED);
+        Ticket ticket = TicketCodec.decode(java.util.Base64.getDecoder().decode(encoded)).ticket();
+        TicketFactory factory = new TicketFactory(center.services().keys());
+        var threads = ManagementFactory.getThreadMXBean();
+        long[] nanos = new long[SIGNATURES];
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < SIGNATURES; i++) {
+                long t0 = threads.getCurrentThreadCpuTime();
+                factory.sign(ticket);
+                nanos[i] = threads.getCurrentThreadCpuTime() - t0;
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        return nanos[SIGNATURES / 2] / 1000.0;
     }
 
     private static String missingParents(Audit audit) {

@@ -111,7 +111,7 @@ public final class PostgresCluster {
         cluster.asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on"
                         + (STATEMENT_STATISTICS ? " -c shared_preload_libraries=pg_stat_statements "
-                                + "-c pg_stat_statements.track=all" : ""),
+                                + "-c pg_stat_statements.track=all -c pg_stat_statements.track_planning=on" : ""),
                 "-l", dir.resolve("log").toString(), "-w", "start"));
         return cluster;
     }
