@@ -3,22 +3,22 @@ package dev.tessera.desktop.startup;
 import dev.tessera.client.CenterException;
 import dev.tessera.client.CenterUnreachableException;
 import dev.tessera.desktop.ui.ErrorMessages;
+import dev.tessera.desktop.ui.H2Errors;
 import dev.tessera.desktop.ui.Message;
 import java.net.BindException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.sql.SQLException;
+import org.h2.api.ErrorCode;
 
 /** Puts a startup failure into words a clerk can act on; the log keeps the stack trace. */
 public final class StartupFailure {
-    /** H2's error code when another process has the database file open. */
-    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
-
     private StartupFailure() {}
 
     public static Message describe(Throwable failure, StartupSettings settings) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN
+            // another process has the center's file open
+            if (t instanceof SQLException sql && (H2Errors.code(sql) == ErrorCode.DATABASE_ALREADY_OPEN_1
                     || String.valueOf(sql.getMessage()).contains("already in use"))) {
                 return Message.of("startup.error.inUse", settings.dataDir());
             }
