@@ -24,7 +24,7 @@ public final class AppStartBenchmark {
     private AppStartBenchmark() {}
 
     public static List<String> run(int runs) throws Exception {
-        Path data = Files.createTempDirectory("tessera-bench-app");
+        Path data = BenchTemp.dir("tessera-bench-app");
         Path cache = data.resolve("app.aot");
         long[] first = start(data, List.of());
         // the training start, as ./tessera run's first start after a build: records the classes and writes the cache
@@ -67,7 +67,7 @@ public final class AppStartBenchmark {
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
                 "-Djava.awt.headless=true", "-Dheadless.geometry=1440x900-32",
                 "-cp", System.getProperty("java.class.path"), AppStartChild.class.getName(), data.toString()));
-        Path log = Files.createTempFile("tessera-bench-app", ".log");
+        Path log = BenchTemp.file("tessera-bench-app", ".log");
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!child.waitFor(3, TimeUnit.MINUTES)) {
             child.destroyForcibly();

@@ -6,7 +6,6 @@ import dev.tessera.center.demo.DemoData;
 import dev.tessera.desktop.center.CenterApiTypes.EventInfo;
 import dev.tessera.desktop.center.CenterSession;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -23,7 +22,7 @@ final class BenchCenter implements AutoCloseable {
     }
 
     static BenchCenter start(String name) throws IOException {
-        Path dir = Files.createTempDirectory("tessera-bench-" + name);
+        Path dir = BenchTemp.dir("tessera-bench-" + name);
         PlatformCenter center = PlatformCenter.start(CenterConfig.embedded(dir));
         DemoData.loadIfEmpty(center.services(), Clock.systemUTC());
         return new BenchCenter(dir, center);

@@ -119,8 +119,9 @@ public final class CenterSalesBenchmark {
         List<Figure> figures = new ArrayList<>();
         String only = System.getProperty("bench.only", "");
         if (!only.equals("pg")) {
-            Path dir = Files.createTempDirectory("tessera-bench-h2");
+            Path dir = BenchTemp.dir("tessera-bench-h2");
             Figure h2 = sales("H2 file", CenterConfig.h2FileUrl(dir.resolve("center")), "tessera", settings, false, -1);
+            BenchTemp.delete(dir);
             print(h2, settings);
             figures.add(h2);
         }
@@ -263,7 +264,7 @@ public final class CenterSalesBenchmark {
                         sellerIds));
             }
             List<String> seats = map.seats().stream().filter(Seat::isForSale).map(Seat::id).toList();
-            Path seatFile = Files.createTempFile("tessera-bench-seats", ".txt");
+            Path seatFile = BenchTemp.file("tessera-bench-seats", ".txt");
             Files.write(seatFile, seats);
             Steady holdConfirm;
             Steady sellNow;

@@ -24,7 +24,6 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -128,7 +127,7 @@ public final class ChipBenchmark {
         writer.select();
         writer.authenticate(KeyRef.ACCESS, chip.accessKey());
         writer.write(List.of(sealed(chip.info(), issuer, 7)));
-        Path dir = Files.createTempDirectory("tessera-bench-gate");
+        Path dir = BenchTemp.dir("tessera-bench-gate");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         MeteredTransport meter = new MeteredTransport(chip.reader().connect());
         SecureRandom gateRandom = new SecureRandom();
@@ -236,7 +235,7 @@ public final class ChipBenchmark {
         writer.authenticate(KeyRef.ACCESS, chip.accessKey());
         writer.write(List.of(sealed(chip.info(), issuer, 7)));
         GateTrust trust = gateTrust(chip, issuer);
-        Path dir = Files.createTempDirectory("tessera-bench-gate");
+        Path dir = BenchTemp.dir("tessera-bench-gate");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int measured = 500;

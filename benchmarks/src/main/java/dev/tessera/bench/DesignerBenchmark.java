@@ -65,7 +65,7 @@ public final class DesignerBenchmark {
         started.await();
         Platform.setImplicitExit(false);
 
-        Path dir = Files.createTempDirectory("tessera-bench-designer");
+        Path dir = BenchTemp.dir("tessera-bench-designer");
         Path file = dir.resolve("stadium" + SeatMapFormat.FILE_EXTENSION);
         try (InputStream in = DesignerBenchmark.class.getResourceAsStream(
                 SampleVenueFiles.RESOURCE_FOLDER + "stadium" + SeatMapFormat.FILE_EXTENSION)) {

@@ -29,7 +29,7 @@ public final class JournalSyncBenchmark {
     private JournalSyncBenchmark() {}
 
     public static List<String> run(int entries) throws Exception {
-        Path terminalDir = Files.createTempDirectory("tessera-bench-terminal");
+        Path terminalDir = BenchTemp.dir("tessera-bench-terminal");
         try (BenchCenter bench = BenchCenter.start("sync");
              CenterClient client = new CenterClient(bench.center.baseUri());
              LedgerStore ledger = LedgerStore.open(terminalDir, Clock.systemUTC())) {

@@ -6,7 +6,6 @@ import dev.tessera.desktop.manager.ReportSource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +77,7 @@ public final class SalesLogPdfBenchmark {
                     "| sales-log PDF, %,d sales, desktop peak heap (its own JVM%s) | %,d MB |"
                             .formatted(sales, heapCap == null ? "" : ", " + heapCap, r.peakHeapBytes() >> 20));
         } finally {
-            deleteTree(bench.dir);
+            BenchTemp.delete(bench.dir);
         }
     }
 
@@ -185,12 +184,4 @@ public final class SalesLogPdfBenchmark {
     }
 
     private static final long SALE_IDS = 10_000_000;
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

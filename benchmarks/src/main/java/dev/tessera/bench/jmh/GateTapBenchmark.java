@@ -1,5 +1,6 @@
 package dev.tessera.bench.jmh;
 
+import dev.tessera.bench.BenchTemp;
 import dev.tessera.bench.GateTranscript;
 import dev.tessera.core.crypto.ChipEnvelope;
 import dev.tessera.core.crypto.ChipKeys;
@@ -15,7 +16,6 @@ import dev.tessera.reader.gate.GateVerifier;
 import dev.tessera.reader.wallet.CardTicketIds;
 import dev.tessera.reader.wallet.WalletCard;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -63,7 +63,7 @@ public class GateTapBenchmark {
     @Setup(Level.Trial)
     public void record() throws Exception {
         transcript = new GateTranscript();
-        dir = Files.createTempDirectory("tessera-jmh-gate");
+        dir = BenchTemp.dir("tessera-jmh-gate");
         log = GateLog.open(dir.resolve("gate.log"));
         gate = transcript.verifier(log);
         GateTranscript.requireRepeatRefused(tap());
@@ -82,9 +82,7 @@ public class GateTapBenchmark {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         log.close();
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        BenchTemp.delete(dir);
     }
 
     /** The whole tap: SELECT to the refusal, every check, on the gate's verifier (host challenges from a fixed source). */
