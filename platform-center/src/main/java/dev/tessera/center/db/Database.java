@@ -222,15 +222,32 @@ public final class Database implements AutoCloseable {
 
     /**
      * Tells PostgreSQL's planner about the seat rows an event registration just added. Until it knows the new event id
-     * it estimates one row for it and plans every seat statement of that event over {@code seat_state_revision_ix},
+     * it estimates one row for it and plans every seat statement of that event over an index led by the event id,
      * scanning the whole event (100,000 rows a stadium) where the primary key finds two; autoanalyze waits for 10 % of
      * the table to change, which a center holding a dozen large events does not reach during an on-sale.
+     *
+     * <p>The whole table is analyzed, not only the columns the plans need: PostgreSQL resets the count of rows changed
+     * since the last analysis only after an ANALYZE of every column, and with the count left as it was (100,000 more
+     * a registration) autoanalyze came anyway, in the first seconds of selling the new event (issue 13). The registration
+     * calls {@link #countChangesAtCommit} in its transaction, so that its rows are in that count before this resets it.
      */
     public void refreshSeatStatistics() {
         if (dialect == SQLDialect.POSTGRES) {
             long started = System.nanoTime();
-            dsl.execute("ANALYZE seat_state (event_id, status)");
+            dsl.execute("ANALYZE seat_state");
             LOG.debug("seat statistics refreshed in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * Has PostgreSQL count the rows {@code tx} changed as soon as it commits, before the commit's answer reaches the
+     * center ({@code pg_stat_force_next_flush}, PostgreSQL 15 and later; earlier versions count them within a second or
+     * so as always): an ANALYZE right after the commit then resets a count that holds them.
+     */
+    public void countChangesAtCommit(DSLContext tx) {
+        if (dialect == SQLDialect.POSTGRES) {
+            tx.execute("DO $$ BEGIN IF current_setting('server_version_num')::int >= 150000 THEN "
+                    + "PERFORM pg_stat_force_next_flush(); END IF; END $$");
         }
     }
 

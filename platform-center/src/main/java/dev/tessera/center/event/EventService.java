@@ -129,6 +129,7 @@ public final class EventService {
                     .set(TICKET_MASTER.CAPACITY, map.capacity())
                     .set(TICKET_MASTER.CREATED_AT, now)
                     .execute();
+            db.countChangesAtCommit(ctx);
             return id;
         });
         db.refreshSeatStatistics();
