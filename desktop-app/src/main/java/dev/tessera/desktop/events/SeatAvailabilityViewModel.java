@@ -71,12 +71,12 @@ public final class SeatAvailabilityViewModel implements AutoCloseable {
         this(session, tasks, FIRST_RETRY, LONGEST_RETRY);
     }
 
-    /** Shows the seats of {@code newEvent}, or nothing for null. */
     /** The event whose seats are shown or loading; null when none. */
     public EventInfo event() {
         return event;
     }
 
+    /** Shows the seats of {@code newEvent}, or nothing for null. */
     public void show(EventInfo newEvent) {
         int current = ++generation;
         stopFeed();
